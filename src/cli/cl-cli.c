@@ -1,0 +1,267 @@
+/* cl-cli.c — the headless commands: closeloop [--workspace PATH] COMMAND
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Documents go to stdout unless --output FILE; an error is one line on
+ * stderr and exit status 1; a misused command exits 2 with its usage.
+ */
+#define G_LOG_DOMAIN "cl-cli"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <stdio.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "cl-cli.h"
+#include "cl-demo.h"
+#include "cl-store.h"
+
+#define EXIT_USAGE 2
+
+typedef int (*ClCommandFunc) (const char *workspace,
+                              int         argc,
+                              char      **argv);
+
+typedef struct
+{
+  const char    *name;
+  const char    *summary;
+  ClCommandFunc  run;
+} ClCommand;
+
+static int run_demo (const char *workspace, int argc, char **argv);
+static int run_help (const char *workspace, int argc, char **argv);
+
+static const ClCommand commands[] = {
+  { "demo", N_("Write a realistic sample team into a new workspace"), run_demo },
+  { "help", N_("Show the commands"), run_help },
+};
+
+static const ClCommand *
+find_command (const char *name)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
+    if (g_strcmp0 (commands[i].name, name) == 0)
+      return &commands[i];
+  return NULL;
+}
+
+static void
+print_error (const char *message)
+{
+  g_autofree char *line = g_strdelimit (g_strdup (message), "\n", ' ');
+
+  fprintf (stderr, "closeloop: %s\n", line);
+}
+
+gboolean
+cl_command_line_parse (ClCommandLine  *cmdline,
+                       int             argc,
+                       char          **argv,
+                       GError        **error)
+{
+  GPtrArray *rest = g_ptr_array_new ();
+
+  /* rest[0] is the command when there is one, else the program */
+  memset (cmdline, 0, sizeof *cmdline);
+  for (int i = 1; i < argc; i++)
+    {
+      const char *arg = argv[i];
+
+      if (cmdline->command == NULL && g_str_has_prefix (arg, "--workspace="))
+        {
+          g_free (cmdline->workspace);
+          cmdline->workspace = g_strdup (arg + strlen ("--workspace="));
+        }
+      else if (cmdline->command == NULL && g_str_equal (arg, "--workspace"))
+        {
+          if (i + 1 >= argc)
+            {
+              g_ptr_array_free (rest, TRUE);
+              return g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
+                                  _("--workspace needs a file path")), FALSE;
+            }
+          g_free (cmdline->workspace);
+          cmdline->workspace = g_strdup (argv[++i]);
+        }
+      else
+        {
+          if (cmdline->command == NULL && arg[0] != '-')
+            cmdline->command = g_strdup (arg);
+          else
+            g_ptr_array_add (rest, g_strdup (arg));
+        }
+    }
+  g_ptr_array_insert (rest, 0, g_strdup (cmdline->command ? cmdline->command : argv[0]));
+  cmdline->argc = rest->len;
+  g_ptr_array_add (rest, NULL);
+  cmdline->argv = (char **) g_ptr_array_free (rest, FALSE);
+  return TRUE;
+}
+
+void
+cl_command_line_clear (ClCommandLine *cmdline)
+{
+  g_clear_pointer (&cmdline->workspace, g_free);
+  g_clear_pointer (&cmdline->command, g_free);
+  g_clear_pointer (&cmdline->argv, g_strfreev);
+}
+
+gboolean
+cl_cli_wants (const ClCommandLine *cmdline)
+{
+  return cmdline->command != NULL;
+}
+
+/* Parses a command's own options; prints --help or a usage error itself. */
+static gboolean
+parse_command_options (const char    *name,
+                       const char    *parameters,
+                       GOptionEntry  *entries,
+                       int           *argc,
+                       char        ***argv,
+                       int           *exit_status)
+{
+  g_autoptr (GOptionContext) context = g_option_context_new (parameters);
+  g_autoptr (GError) error = NULL;
+  g_autofree char *usage = g_strdup_printf ("closeloop [--workspace PATH] %s", name);
+
+  g_option_context_set_summary (context, _(find_command (name)->summary));
+  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+  g_set_prgname (usage);
+  if (!g_option_context_parse (context, argc, argv, &error))
+    {
+      print_error (error->message);
+      *exit_status = EXIT_USAGE;
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static gboolean
+parse_count (const char *text,
+             guint       max,
+             guint      *out)
+{
+  guint64 value;
+
+  if (text == NULL)
+    return TRUE;
+  if (!g_ascii_string_to_unsigned (text, 10, 0, max, &value, NULL))
+    return FALSE;
+  *out = (guint) value;
+  return TRUE;
+}
+
+static void
+print_progress (double   fraction,
+                gpointer user_data)
+{
+  gboolean tty = GPOINTER_TO_INT (user_data);
+
+  if (tty)
+    fprintf (stderr, "\r%s %3d%%", _("Writing sample team…"), (int) (fraction * 100));
+}
+
+static int
+run_demo (const char  *workspace,
+          int          argc,
+          char       **argv)
+{
+  g_autofree char *deals = NULL, *reps = NULL, *weeks = NULL, *seed = NULL, *own_workspace = NULL;
+  g_autofree char *path = NULL;
+  GOptionEntry entries[] = {
+    { "deals", 0, 0, G_OPTION_ARG_STRING, &deals, N_("How many deals (default 400)"), "N" },
+    { "reps", 0, 0, G_OPTION_ARG_STRING, &reps, N_("How many reps (default 8)"), "M" },
+    { "weeks", 0, 0, G_OPTION_ARG_STRING, &weeks, N_("Weeks of history up to today (default 16)"), "W" },
+    { "seed", 0, 0, G_OPTION_ARG_STRING, &seed, N_("Seed; the same seed gives the same team (default 42)"), "S" },
+    { "workspace", 0, 0, G_OPTION_ARG_FILENAME, &own_workspace, N_("The workspace file to create"), "PATH" },
+    { NULL }
+  };
+  g_autoptr (ClStore) store = NULL;
+  g_autoptr (GError) error = NULL;
+  ClDemoOptions options;
+  int status = 0;
+  gint64 start;
+
+  if (!parse_command_options ("demo", "", entries, &argc, &argv, &status))
+    return status;
+  cl_demo_options_init (&options);
+  if (!parse_count (deals, 10000000, &options.n_deals)
+      || !parse_count (reps, 500, &options.n_reps)
+      || !parse_count (weeks, 520, &options.n_weeks)
+      || !parse_count (seed, G_MAXUINT32, &options.seed))
+    {
+      print_error (_("--deals, --reps, --weeks and --seed take a whole number "
+                     "(at most 10000000 deals, 500 reps, 520 weeks)"));
+      return EXIT_USAGE;
+    }
+  if (argc > 1)
+    {
+      g_autofree char *message = g_strdup_printf (_("demo takes no argument “%s”"), argv[1]);
+      print_error (message);
+      return EXIT_USAGE;
+    }
+
+  path = g_strdup (own_workspace ? own_workspace : workspace);
+  if (path == NULL)
+    path = cl_store_default_path ();
+  start = g_get_monotonic_time ();
+  store = cl_store_open (path, &error);
+  if (store == NULL
+      || !cl_demo_generate (store, &options, print_progress,
+                            GINT_TO_POINTER (isatty (fileno (stderr))), NULL, &error))
+    {
+      if (isatty (fileno (stderr)))
+        fputc ('\n', stderr);
+      print_error (error->message);
+      return EXIT_FAILURE;
+    }
+  if (isatty (fileno (stderr)))
+    fputc ('\n', stderr);
+  printf (_("Wrote a sample team of %u reps and %u deals over %u weeks to %s in %.1f s\n"),
+          options.n_reps, options.n_deals, options.n_weeks, path,
+          (g_get_monotonic_time () - start) / 1e6);
+  return EXIT_SUCCESS;
+}
+
+static void
+print_commands (FILE *out)
+{
+  fprintf (out, "%s\n  closeloop [--workspace PATH] COMMAND [ARGS]\n\n%s\n",
+           _("Usage:"), _("Commands:"));
+  for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
+    fprintf (out, "  %-10s %s\n", commands[i].name, _(commands[i].summary));
+  fprintf (out, "\n%s\n", _("Run “closeloop COMMAND --help” for a command's options. "
+                            "Without a command, Closeloop opens its window."));
+}
+
+static int
+run_help (const char  *workspace,
+          int          argc,
+          char       **argv)
+{
+  print_commands (stdout);
+  return EXIT_SUCCESS;
+}
+
+int
+cl_cli_run (ClCommandLine *cmdline)
+{
+  const ClCommand *command = find_command (cmdline->command);
+  g_autofree char *message = NULL;
+  g_autofree char **view = NULL;
+
+  if (command == NULL)
+    {
+      message = g_strdup_printf (_("“%s” is not a command; run “closeloop help” to list them"),
+                                 cmdline->command);
+      print_error (message);
+      return EXIT_USAGE;
+    }
+  /* the option parser drops what it consumes from the vector it is given,
+   * so it gets a shallow copy and cmdline->argv keeps every string to free */
+  view = g_memdup2 (cmdline->argv, sizeof (char *) * (cmdline->argc + 1));
+  return command->run (cmdline->workspace, cmdline->argc, view);
+}

@@ -1,0 +1,205 @@
+/* cl-date.c — ISO dates, weeks, months and quarters; the settable clock
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "cl-date"
+
+#include <stdio.h>
+
+#include "cl-date.h"
+
+/* ------------------------------------------------------------------ clock */
+
+/* CLOSELOOP_TODAY pins "today" so that date rules and the demo generator are
+ * reproducible in tests and screenshots. */
+ClDay
+cl_date_today (void)
+{
+  const char *pinned = g_getenv ("CLOSELOOP_TODAY");
+  ClDay day;
+  g_autoptr (GDateTime) now = NULL;
+
+  if (pinned != NULL && cl_date_parse (pinned, &day))
+    return day;
+
+  now = g_date_time_new_now_local ();
+  return cl_date_from_ymd (g_date_time_get_year (now),
+                           g_date_time_get_month (now),
+                           g_date_time_get_day_of_month (now));
+}
+
+/* ------------------------------------------------------------------ days */
+
+ClDay
+cl_date_from_ymd (int year,
+                  int month,
+                  int day)
+{
+  GDate date;
+
+  if (!g_date_valid_dmy (day, month, year))
+    return 0;
+  g_date_clear (&date, 1);
+  g_date_set_dmy (&date, day, month, year);
+  return g_date_get_julian (&date);
+}
+
+void
+cl_date_to_ymd (ClDay day,
+                int  *year,
+                int  *month,
+                int  *mday)
+{
+  GDate date;
+
+  g_return_if_fail (g_date_valid_julian (day));
+  g_date_clear (&date, 1);
+  g_date_set_julian (&date, day);
+  *year = g_date_get_year (&date);
+  *month = g_date_get_month (&date);
+  *mday = g_date_get_day (&date);
+}
+
+/* 1 = Monday … 7 = Sunday */
+int
+cl_date_weekday (ClDay day)
+{
+  GDate date;
+
+  g_date_clear (&date, 1);
+  g_date_set_julian (&date, day);
+  return g_date_get_weekday (&date);
+}
+
+gboolean
+cl_date_parse (const char *iso,
+               ClDay      *out_day)
+{
+  int y, m, d, n = 0;
+
+  if (iso == NULL || sscanf (iso, "%4d-%2d-%2d%n", &y, &m, &d, &n) != 3 || n != 10
+      || iso[10] != '\0')
+    return FALSE;
+  *out_day = cl_date_from_ymd (y, m, d);
+  return *out_day != 0;
+}
+
+void
+cl_date_format_into (ClDay day,
+                     char  buf[11])
+{
+  int y, m, d;
+
+  cl_date_to_ymd (day, &y, &m, &d);
+  g_snprintf (buf, 11, "%04d-%02d-%02d", y, m, d);
+}
+
+char *
+cl_date_format (ClDay day)
+{
+  char buf[11];
+
+  cl_date_format_into (day, buf);
+  return g_strdup (buf);
+}
+
+/* ------------------------------------------------------------------ weeks */
+
+char *
+cl_date_iso_week (ClDay day)
+{
+  GDate date;
+
+  g_date_clear (&date, 1);
+  g_date_set_julian (&date, day);
+  /* the ISO week-year is the year of the week's Thursday */
+  g_date_add_days (&date, 4 - g_date_get_weekday (&date));
+  return g_strdup_printf ("%04d-W%02u", g_date_get_year (&date),
+                          g_date_get_iso8601_week_of_year (&date));
+}
+
+gboolean
+cl_date_parse_iso_week (const char *week,
+                        ClDay      *out_monday)
+{
+  int y, w, n = 0;
+  ClDay jan4, monday;
+  g_autofree char *check = NULL;
+
+  if (week == NULL || sscanf (week, "%4d-W%2d%n", &y, &w, &n) != 2 || n != 8
+      || week[8] != '\0' || w < 1 || w > 53)
+    return FALSE;
+  jan4 = cl_date_from_ymd (y, 1, 4);
+  if (jan4 == 0)
+    return FALSE;
+  monday = jan4 - (cl_date_weekday (jan4) - 1) + (ClDay) (w - 1) * 7;
+  check = cl_date_iso_week (monday);
+  if (g_strcmp0 (check, week) != 0)
+    return FALSE;
+  *out_monday = monday;
+  return TRUE;
+}
+
+/* ------------------------------------------------------------------ months and quarters */
+
+char *
+cl_date_month (ClDay day)
+{
+  int y, m, d;
+
+  cl_date_to_ymd (day, &y, &m, &d);
+  return g_strdup_printf ("%04d-%02d", y, m);
+}
+
+static gboolean
+month_span (int    year,
+            int    first_month,
+            int    months,
+            ClDay *out_first,
+            ClDay *out_last)
+{
+  int end_month = first_month + months;
+  int end_year = year + (end_month - 1) / 12;
+  ClDay first = cl_date_from_ymd (year, first_month, 1);
+
+  end_month = (end_month - 1) % 12 + 1;
+  if (out_first != NULL)
+    *out_first = first;
+  if (out_last != NULL)
+    *out_last = cl_date_from_ymd (end_year, end_month, 1) - 1;
+  return first != 0;
+}
+
+gboolean
+cl_date_parse_month (const char *month,
+                     ClDay      *out_first,
+                     ClDay      *out_last)
+{
+  int y, m, n = 0;
+
+  if (month == NULL || sscanf (month, "%4d-%2d%n", &y, &m, &n) != 2 || n != 7
+      || month[7] != '\0' || m < 1 || m > 12 || y < 1)
+    return FALSE;
+  return month_span (y, m, 1, out_first, out_last);
+}
+
+char *
+cl_date_quarter (ClDay day)
+{
+  int y, m, d;
+
+  cl_date_to_ymd (day, &y, &m, &d);
+  return g_strdup_printf ("%04d-Q%d", y, (m - 1) / 3 + 1);
+}
+
+gboolean
+cl_date_parse_quarter (const char *quarter,
+                       ClDay      *out_first,
+                       ClDay      *out_last)
+{
+  int y, q, n = 0;
+
+  if (quarter == NULL || sscanf (quarter, "%4d-Q%1d%n", &y, &q, &n) != 2 || n != 7
+      || quarter[7] != '\0' || q < 1 || q > 4 || y < 1)
+    return FALSE;
+  return month_span (y, (q - 1) * 3 + 1, 3, out_first, out_last);
+}

@@ -1,0 +1,202 @@
+/* cl-model.c — the domain records of the four loops
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "cl-model"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+
+#include "cl-model.h"
+
+/* ------------------------------------------------------------------ enum names */
+
+const char * const cl_forecast_names[] = { "commit", "best_case", "pipeline", "omitted", NULL };
+const char * const cl_deal_status_names[] = { "open", "won", "lost", "disqualified", NULL };
+const char * const cl_meddic_names[] = {
+  "metrics", "economic_buyer", "decision_criteria", "decision_process",
+  "paper_process", "identify_pain", "champion", "competition", NULL
+};
+const char * const cl_qualification_names[] = { "unknown", "partial", "confirmed", NULL };
+const char * const cl_decision_names[] = { "keep", "disqualify", "manager_time", "next_action", NULL };
+const char * const cl_follow_up_names[] = { "pending", "happened", "did_not_happen", NULL };
+const char * const cl_lookback_names[] = { "none", "yes", "partly", "no", NULL };
+const char * const cl_retro_decision_names[] = {
+  "undecided", "adjust_strategy", "execution_drifted", NULL
+};
+
+int
+cl_enum_from_string (const char * const *names,
+                     const char         *value)
+{
+  for (int i = 0; value != NULL && names[i] != NULL; i++)
+    if (g_str_equal (names[i], value))
+      return i;
+  return -1;
+}
+
+#define ENUM_TO_STRING(func, Type, names, n)            \
+  const char *func (Type value)                         \
+  {                                                     \
+    g_return_val_if_fail ((int) value >= 0 && (int) value < (n), NULL); \
+    return names[value];                                \
+  }
+
+ENUM_TO_STRING (cl_forecast_to_string, ClForecast, cl_forecast_names, 4)
+ENUM_TO_STRING (cl_deal_status_to_string, ClDealStatus, cl_deal_status_names, 4)
+ENUM_TO_STRING (cl_meddic_to_string, ClMeddicElement, cl_meddic_names, CL_MEDDIC_N_ELEMENTS)
+ENUM_TO_STRING (cl_qualification_to_string, ClQualificationState, cl_qualification_names, 3)
+ENUM_TO_STRING (cl_decision_to_string, ClDecisionKind, cl_decision_names, 4)
+ENUM_TO_STRING (cl_follow_up_to_string, ClFollowUp, cl_follow_up_names, 3)
+ENUM_TO_STRING (cl_lookback_to_string, ClLookback, cl_lookback_names, 4)
+ENUM_TO_STRING (cl_retro_decision_to_string, ClRetroDecision, cl_retro_decision_names, 3)
+
+/* ------------------------------------------------------------------ labels */
+
+const char *
+cl_forecast_label (ClForecast value)
+{
+  switch (value)
+    {
+    case CL_FORECAST_COMMIT: return _("Commit");
+    case CL_FORECAST_BEST_CASE: return _("Best case");
+    case CL_FORECAST_PIPELINE: return _("Pipeline");
+    case CL_FORECAST_OMITTED: return _("Omitted");
+    default: g_return_val_if_reached (NULL);
+    }
+}
+
+const char *
+cl_deal_status_label (ClDealStatus value)
+{
+  switch (value)
+    {
+    case CL_DEAL_OPEN: return _("Open");
+    case CL_DEAL_WON: return _("Won");
+    case CL_DEAL_LOST: return _("Lost");
+    case CL_DEAL_DISQUALIFIED: return _("Disqualified");
+    default: g_return_val_if_reached (NULL);
+    }
+}
+
+const char *
+cl_decision_label (ClDecisionKind value)
+{
+  switch (value)
+    {
+    case CL_DECISION_KEEP: return _("Keep");
+    case CL_DECISION_DISQUALIFY: return _("Disqualify from forecast");
+    case CL_DECISION_MANAGER_TIME: return _("Manager time this week");
+    case CL_DECISION_NEXT_ACTION: return _("Next action");
+    default: g_return_val_if_reached (NULL);
+    }
+}
+
+const char *
+cl_meddic_label (ClMeddicElement value)
+{
+  switch (value)
+    {
+    case CL_MEDDIC_METRICS: return _("Metrics");
+    case CL_MEDDIC_ECONOMIC_BUYER: return _("Economic buyer");
+    case CL_MEDDIC_DECISION_CRITERIA: return _("Decision criteria");
+    case CL_MEDDIC_DECISION_PROCESS: return _("Decision process");
+    case CL_MEDDIC_PAPER_PROCESS: return _("Paper process");
+    case CL_MEDDIC_IDENTIFY_PAIN: return _("Identify pain");
+    case CL_MEDDIC_CHAMPION: return _("Champion");
+    case CL_MEDDIC_COMPETITION: return _("Competition");
+    default: g_return_val_if_reached (NULL);
+    }
+}
+
+/* ------------------------------------------------------------------ record types */
+
+/* A record type is a GObject whose finalize frees its string fields. */
+#define CL_DEFINE_RECORD(TypeName, type_name, ...)                        \
+  G_DEFINE_FINAL_TYPE (TypeName, type_name, G_TYPE_OBJECT)                 \
+  static void type_name##_finalize (GObject *object)                       \
+  {                                                                        \
+    TypeName *self = (TypeName *) object;                                  \
+    char **strings[] = { __VA_ARGS__ };                                    \
+    for (gsize i = 0; i < G_N_ELEMENTS (strings); i++)                     \
+      g_clear_pointer (strings[i], g_free);                                \
+    G_OBJECT_CLASS (type_name##_parent_class)->finalize (object);          \
+  }                                                                        \
+  static void type_name##_class_init (TypeName##Class *klass)              \
+  {                                                                        \
+    G_OBJECT_CLASS (klass)->finalize = type_name##_finalize;               \
+  }                                                                        \
+  static void type_name##_init (TypeName *self) { (void) self; }
+
+CL_DEFINE_RECORD (ClRep, cl_rep, &self->name, &self->email)
+CL_DEFINE_RECORD (ClStage, cl_stage, &self->name, &self->exit_criteria)
+CL_DEFINE_RECORD (ClDeal, cl_deal, &self->external_id, &self->name, &self->account,
+                  &self->currency, &self->next_step, &self->status_reason,
+                  &self->owner_name, &self->stage_name)
+CL_DEFINE_RECORD (ClContact, cl_contact, &self->name, &self->title, &self->role)
+CL_DEFINE_RECORD (ClDealEvent, cl_deal_event, &self->field, &self->old_value, &self->new_value)
+CL_DEFINE_RECORD (ClAction, cl_action, &self->text, &self->source, &self->owner_name)
+CL_DEFINE_RECORD (ClReview, cl_review, &self->week, &self->attendees, &self->notes)
+CL_DEFINE_RECORD (ClReviewDecision, cl_review_decision, &self->note)
+CL_DEFINE_RECORD (ClCoachingSession, cl_coaching_session, &self->trigger, &self->evidence,
+                  &self->gaps, &self->blocker, &self->next_move, &self->follow_up_note,
+                  &self->private_notes, &self->deal_name)
+CL_DEFINE_RECORD (ClCall, cl_call, &self->title, &self->transcript, &self->transcript_format,
+                  &self->rep_name)
+CL_DEFINE_RECORD (ClScorecardItem, cl_scorecard_item, &self->key, &self->label)
+CL_DEFINE_RECORD (ClDevPlan, cl_dev_plan, &self->month, &self->focus, &self->justification,
+                  &self->drill, &self->lookback_evidence, &self->rep_name)
+CL_DEFINE_RECORD (ClPracticeEntry, cl_practice_entry, &self->focus, &self->scenario, &self->note)
+CL_DEFINE_RECORD (ClRetro, cl_retro, &self->quarter, &self->findings, &self->decision_detail,
+                  &self->restart_plan)
+
+/* ------------------------------------------------------------------ constructors */
+
+ClRep *
+cl_rep_new (const char *name)
+{
+  ClRep *rep = g_object_new (CL_TYPE_REP, NULL);
+
+  rep->name = g_strdup (name);
+  return rep;
+}
+
+ClStage *
+cl_stage_new (const char *name,
+              int         position,
+              int         probability)
+{
+  ClStage *stage = g_object_new (CL_TYPE_STAGE, NULL);
+
+  stage->name = g_strdup (name);
+  stage->position = position;
+  stage->probability = probability;
+  stage->exit_criteria = g_strdup ("");
+  return stage;
+}
+
+ClDeal *
+cl_deal_new (void)
+{
+  ClDeal *deal = g_object_new (CL_TYPE_DEAL, NULL);
+
+  deal->currency = g_strdup ("EUR");
+  deal->forecast = CL_FORECAST_PIPELINE;
+  deal->next_step = g_strdup ("");
+  deal->status_reason = g_strdup ("");
+  return deal;
+}
+
+ClAction *
+cl_action_new (const char *text,
+               gint64      owner_id,
+               ClDay       due_on)
+{
+  ClAction *action = g_object_new (CL_TYPE_ACTION, NULL);
+
+  action->text = g_strdup (text);
+  action->owner_id = owner_id;
+  action->due_on = due_on;
+  action->source = g_strdup ("manual");
+  return action;
+}

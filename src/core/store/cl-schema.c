@@ -1,0 +1,235 @@
+/* cl-schema.c — the workspace schema, as ordered forward migrations
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Step N takes a workspace from user_version N-1 to N. Steps are never
+ * edited once released: a change is a new step at the end.
+ */
+#define G_LOG_DOMAIN "cl-schema"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+
+#include "cl-store-private.h"
+
+/* 1 — the pipeline-review loop: team, process, deals and their history,
+ *     weekly reviews with decisions, actions */
+static const char schema_step_1[] =
+  "PRAGMA application_id = 0x436c4c70;"
+  "CREATE TABLE settings ("
+  "  key   TEXT PRIMARY KEY,"
+  "  value NOT NULL"
+  ");"
+  "CREATE TABLE reps ("
+  "  id         INTEGER PRIMARY KEY,"
+  "  name       TEXT NOT NULL UNIQUE CHECK (length(trim(name)) > 0),"
+  "  email      TEXT,"
+  "  is_manager INTEGER NOT NULL DEFAULT 0 CHECK (is_manager IN (0, 1))"
+  ");"
+  "CREATE TABLE stages ("
+  "  id              INTEGER PRIMARY KEY,"
+  "  name            TEXT NOT NULL UNIQUE CHECK (length(trim(name)) > 0),"
+  "  position        INTEGER NOT NULL UNIQUE,"
+  "  probability     INTEGER NOT NULL CHECK (probability BETWEEN 0 AND 100),"
+  "  exit_criteria   TEXT NOT NULL DEFAULT '',"
+  "  required_meddic INTEGER NOT NULL DEFAULT 0"
+  ");"
+  "CREATE TABLE deals ("
+  "  id               INTEGER PRIMARY KEY,"
+  "  external_id      TEXT UNIQUE,"
+  "  name             TEXT NOT NULL CHECK (length(trim(name)) > 0),"
+  "  account          TEXT NOT NULL,"
+  "  owner_id         INTEGER NOT NULL REFERENCES reps (id),"
+  "  stage_id         INTEGER NOT NULL REFERENCES stages (id),"
+  "  amount_cents     INTEGER NOT NULL CHECK (amount_cents >= 0),"
+  "  currency         TEXT NOT NULL CHECK (length(currency) = 3),"
+  "  close_date       TEXT NOT NULL CHECK (date(close_date) = close_date),"
+  "  forecast         TEXT NOT NULL CHECK (forecast IN ('commit', 'best_case', 'pipeline', 'omitted')),"
+  "  next_step        TEXT NOT NULL DEFAULT '',"
+  "  next_step_due    TEXT CHECK (next_step_due IS NULL OR date(next_step_due) = next_step_due),"
+  "  status           TEXT NOT NULL DEFAULT 'open'"
+  "                   CHECK (status IN ('open', 'won', 'lost', 'disqualified')),"
+  "  status_reason    TEXT NOT NULL DEFAULT '',"
+  "  created_on       TEXT NOT NULL CHECK (date(created_on) = created_on),"
+  "  stage_entered_on TEXT NOT NULL CHECK (date(stage_entered_on) = stage_entered_on)"
+  ");"
+  "CREATE INDEX deals_by_status ON deals (status, amount_cents DESC);"
+  "CREATE INDEX deals_by_owner ON deals (owner_id);"
+  "CREATE TABLE contacts ("
+  "  id      INTEGER PRIMARY KEY,"
+  "  deal_id INTEGER NOT NULL REFERENCES deals (id) ON DELETE CASCADE,"
+  "  name    TEXT NOT NULL CHECK (length(trim(name)) > 0),"
+  "  title   TEXT NOT NULL DEFAULT '',"
+  "  role    TEXT NOT NULL DEFAULT ''"
+  ");"
+  "CREATE INDEX contacts_by_deal ON contacts (deal_id);"
+  "CREATE TABLE qualification ("
+  "  deal_id INTEGER NOT NULL REFERENCES deals (id) ON DELETE CASCADE,"
+  "  element TEXT NOT NULL CHECK (element IN ('metrics', 'economic_buyer', 'decision_criteria',"
+  "            'decision_process', 'paper_process', 'identify_pain', 'champion', 'competition')),"
+  "  state   TEXT NOT NULL CHECK (state IN ('unknown', 'partial', 'confirmed')),"
+  "  note    TEXT NOT NULL DEFAULT '',"
+  "  PRIMARY KEY (deal_id, element)"
+  ") WITHOUT ROWID;"
+  "CREATE TABLE deal_events ("
+  "  id          INTEGER PRIMARY KEY,"
+  "  deal_id     INTEGER NOT NULL REFERENCES deals (id) ON DELETE CASCADE,"
+  "  occurred_on TEXT NOT NULL CHECK (date(occurred_on) = occurred_on),"
+  "  field       TEXT NOT NULL CHECK (field IN ('created', 'stage', 'amount', 'close_date',"
+  "                'next_step', 'owner', 'status', 'forecast')),"
+  "  old_value   TEXT,"
+  "  new_value   TEXT"
+  ");"
+  "CREATE INDEX deal_events_by_deal ON deal_events (deal_id, occurred_on);"
+  "CREATE TABLE actions ("
+  "  id         INTEGER PRIMARY KEY,"
+  "  text       TEXT NOT NULL CHECK (length(trim(text)) > 0),"
+  "  owner_id   INTEGER NOT NULL REFERENCES reps (id),"
+  "  deal_id    INTEGER REFERENCES deals (id) ON DELETE SET NULL,"
+  "  due_on     TEXT NOT NULL CHECK (date(due_on) = due_on),"
+  "  done_on    TEXT CHECK (done_on IS NULL OR date(done_on) = done_on),"
+  "  created_on TEXT NOT NULL CHECK (date(created_on) = created_on),"
+  "  source     TEXT NOT NULL CHECK (source IN ('review', 'coaching', 'retro', 'manual'))"
+  ");"
+  "CREATE INDEX actions_open ON actions (owner_id) WHERE done_on IS NULL;"
+  "CREATE TABLE reviews ("
+  "  id        INTEGER PRIMARY KEY,"
+  "  week      TEXT NOT NULL UNIQUE CHECK (week GLOB '[0-9][0-9][0-9][0-9]-W[0-5][0-9]'),"
+  "  held_on   TEXT NOT NULL CHECK (date(held_on) = held_on),"
+  "  attendees TEXT NOT NULL DEFAULT '',"
+  "  notes     TEXT NOT NULL DEFAULT ''"
+  ");"
+  "CREATE TABLE review_decisions ("
+  "  id        INTEGER PRIMARY KEY,"
+  "  review_id INTEGER NOT NULL REFERENCES reviews (id) ON DELETE CASCADE,"
+  "  deal_id   INTEGER NOT NULL REFERENCES deals (id) ON DELETE CASCADE,"
+  "  decision  TEXT NOT NULL CHECK (decision IN ('keep', 'disqualify', 'manager_time', 'next_action')),"
+  "  note      TEXT NOT NULL DEFAULT '',"
+  "  action_id INTEGER REFERENCES actions (id) ON DELETE SET NULL,"
+  "  UNIQUE (review_id, deal_id),"
+  "  CHECK ((decision = 'next_action') = (action_id IS NOT NULL))"
+  ");";
+
+/* 2 — the deal-coaching loop: sessions, calls with transcripts, scorecards */
+static const char schema_step_2[] =
+  "CREATE TABLE coaching_sessions ("
+  "  id              INTEGER PRIMARY KEY,"
+  "  deal_id         INTEGER NOT NULL REFERENCES deals (id) ON DELETE CASCADE,"
+  "  coach_id        INTEGER REFERENCES reps (id),"
+  "  held_on         TEXT NOT NULL CHECK (date(held_on) = held_on),"
+  "  trigger         TEXT NOT NULL CHECK (trigger IN ('key_deal', 'stalled', 'big_logo', 'flagged', 'other')),"
+  "  evidence        TEXT NOT NULL DEFAULT '',"
+  "  gaps            TEXT NOT NULL DEFAULT '',"
+  "  blocker         TEXT NOT NULL DEFAULT '',"
+  "  next_move       TEXT NOT NULL DEFAULT '',"
+  "  action_id       INTEGER REFERENCES actions (id) ON DELETE SET NULL,"
+  "  follow_up       TEXT NOT NULL DEFAULT 'pending'"
+  "                  CHECK (follow_up IN ('pending', 'happened', 'did_not_happen')),"
+  "  follow_up_note  TEXT NOT NULL DEFAULT '',"
+  "  private_notes   TEXT NOT NULL DEFAULT ''"
+  ");"
+  "CREATE INDEX coaching_by_deal ON coaching_sessions (deal_id);"
+  "CREATE TABLE calls ("
+  "  id                  INTEGER PRIMARY KEY,"
+  "  rep_id              INTEGER NOT NULL REFERENCES reps (id),"
+  "  deal_id             INTEGER REFERENCES deals (id) ON DELETE SET NULL,"
+  "  held_on             TEXT NOT NULL CHECK (date(held_on) = held_on),"
+  "  title               TEXT NOT NULL DEFAULT '',"
+  "  transcript          TEXT,"
+  "  transcript_format   TEXT CHECK (transcript_format IN ('vtt', 'srt', 'txt')),"
+  "  duration_s          INTEGER NOT NULL DEFAULT 0 CHECK (duration_s >= 0),"
+  "  talk_ratio          REAL CHECK (talk_ratio BETWEEN 0 AND 1),"
+  "  longest_monologue_s INTEGER,"
+  "  questions           INTEGER,"
+  "  switches_per_minute REAL,"
+  "  patience_s          REAL"
+  ");"
+  "CREATE INDEX calls_by_rep ON calls (rep_id, held_on);"
+  "CREATE TABLE scorecard_items ("
+  "  id       INTEGER PRIMARY KEY,"
+  "  key      TEXT NOT NULL UNIQUE,"
+  "  label    TEXT NOT NULL,"
+  "  position INTEGER NOT NULL"
+  ");"
+  "INSERT INTO scorecard_items (key, label, position) VALUES"
+  "  ('asked_before_pitching', 'Asked before pitching', 1),"
+  "  ('agreed_before_objection', 'Agreed before addressing the objection', 2),"
+  "  ('surfaced_pain', 'Surfaced the pain beneath the surface', 3),"
+  "  ('dated_next_step', 'Secured a dated next step', 4),"
+  "  ('multi_threaded', 'Multi-threaded', 5);"
+  "CREATE TABLE call_scores ("
+  "  call_id INTEGER NOT NULL REFERENCES calls (id) ON DELETE CASCADE,"
+  "  item_id INTEGER NOT NULL REFERENCES scorecard_items (id) ON DELETE CASCADE,"
+  "  score   INTEGER NOT NULL CHECK (score BETWEEN 1 AND 5),"
+  "  PRIMARY KEY (call_id, item_id)"
+  ") WITHOUT ROWID;";
+
+/* 3 — the rep-development and strategy-to-tactic loops */
+static const char schema_step_3[] =
+  "CREATE TABLE dev_plans ("
+  "  id                 INTEGER PRIMARY KEY,"
+  "  rep_id             INTEGER NOT NULL REFERENCES reps (id) ON DELETE CASCADE,"
+  "  month              TEXT NOT NULL CHECK (month GLOB '[0-9][0-9][0-9][0-9]-[01][0-9]'),"
+  "  focus              TEXT NOT NULL CHECK (length(focus) > 0),"
+  "  justification      TEXT NOT NULL DEFAULT '',"
+  "  drill              TEXT NOT NULL DEFAULT '',"
+  "  target_repetitions INTEGER NOT NULL DEFAULT 0 CHECK (target_repetitions >= 0),"
+  "  target_score       INTEGER NOT NULL DEFAULT 0 CHECK (target_score BETWEEN 0 AND 5),"
+  "  lookback           TEXT NOT NULL DEFAULT 'none' CHECK (lookback IN ('none', 'yes', 'partly', 'no')),"
+  "  lookback_evidence  TEXT NOT NULL DEFAULT '',"
+  "  UNIQUE (rep_id, month)"
+  ");"
+  "CREATE TABLE practice_log ("
+  "  id         INTEGER PRIMARY KEY,"
+  "  rep_id     INTEGER NOT NULL REFERENCES reps (id) ON DELETE CASCADE,"
+  "  logged_on  TEXT NOT NULL CHECK (date(logged_on) = logged_on),"
+  "  focus      TEXT NOT NULL,"
+  "  scenario   TEXT NOT NULL DEFAULT '',"
+  "  self_score INTEGER NOT NULL CHECK (self_score BETWEEN 1 AND 5),"
+  "  note       TEXT NOT NULL DEFAULT ''"
+  ");"
+  "CREATE INDEX practice_by_rep ON practice_log (rep_id, logged_on);"
+  "CREATE TABLE retros ("
+  "  id              INTEGER PRIMARY KEY,"
+  "  quarter         TEXT NOT NULL UNIQUE CHECK (quarter GLOB '[0-9][0-9][0-9][0-9]-Q[1-4]'),"
+  "  held_on         TEXT NOT NULL CHECK (date(held_on) = held_on),"
+  "  findings        TEXT NOT NULL DEFAULT '',"
+  "  root_causes     INTEGER NOT NULL DEFAULT 0 CHECK (root_causes BETWEEN 0 AND 15),"
+  "  decision        TEXT NOT NULL DEFAULT 'undecided'"
+  "                  CHECK (decision IN ('undecided', 'adjust_strategy', 'execution_drifted')),"
+  "  decision_detail TEXT NOT NULL DEFAULT '',"
+  "  restart_plan    TEXT NOT NULL DEFAULT ''"
+  ");";
+
+static const char * const schema_steps[] = {
+  schema_step_1,
+  schema_step_2,
+  schema_step_3,
+};
+
+G_STATIC_ASSERT (G_N_ELEMENTS (schema_steps) == CL_STORE_SCHEMA_VERSION);
+
+gboolean
+cl_schema_migrate (sqlite3     *db,
+                   int          from_version,
+                   int          to_version,
+                   GError     **error)
+{
+  g_return_val_if_fail (from_version >= 0 && to_version <= CL_STORE_SCHEMA_VERSION, FALSE);
+
+  for (int version = from_version + 1; version <= to_version; version++)
+    {
+      g_autofree char *bump = g_strdup_printf ("PRAGMA user_version = %d", version);
+      char *message = NULL;
+
+      if (sqlite3_exec (db, schema_steps[version - 1], NULL, NULL, &message) != SQLITE_OK
+          || sqlite3_exec (db, bump, NULL, NULL, &message) != SQLITE_OK)
+        {
+          g_set_error (error, CL_STORE_ERROR, CL_STORE_ERROR_FAILED,
+                       _("upgrading to workspace version %d failed: %s"), version, message);
+          sqlite3_free (message);
+          return FALSE;
+        }
+    }
+  return TRUE;
+}

@@ -1,0 +1,239 @@
+/* cl-store-coaching.c — coaching sessions, calls with transcripts, scorecards
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "cl-store"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+
+#include "cl-store-private.h"
+
+static const char * const trigger_names[] = {
+  "key_deal", "stalled", "big_logo", "flagged", "other", NULL
+};
+
+/* ------------------------------------------------------------------ coaching sessions */
+
+gboolean
+cl_store_add_coaching_session (ClStore            *self,
+                               ClCoachingSession  *session,
+                               GError            **error)
+{
+  g_return_val_if_fail (CL_IS_COACHING_SESSION (session), FALSE);
+
+  if (cl_enum_from_string (trigger_names, session->trigger) < 0)
+    return g_set_error (error, CL_STORE_ERROR, CL_STORE_ERROR_INVALID,
+                        _("“%s” is not a coaching trigger"),
+                        session->trigger ? session->trigger : ""), FALSE;
+  return cl_store_run (self, &session->id, error,
+                       "INSERT INTO coaching_sessions (deal_id, coach_id, held_on, trigger, "
+                       "evidence, gaps, blocker, next_move, action_id, follow_up, "
+                       "follow_up_note, private_notes) "
+                       "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                       "Irdsssssrsss", session->deal_id, session->coach_id, session->held_on,
+                       session->trigger,
+                       session->evidence ? session->evidence : "",
+                       session->gaps ? session->gaps : "",
+                       session->blocker ? session->blocker : "",
+                       session->next_move ? session->next_move : "",
+                       session->action_id,
+                       cl_follow_up_to_string (session->follow_up),
+                       session->follow_up_note ? session->follow_up_note : "",
+                       session->private_notes ? session->private_notes : "");
+}
+
+gboolean
+cl_store_set_follow_up (ClStore     *self,
+                        gint64       session_id,
+                        ClFollowUp   follow_up,
+                        const char  *note,
+                        GError     **error)
+{
+  if (!cl_store_run (self, NULL, error,
+                     "UPDATE coaching_sessions SET follow_up = ?, follow_up_note = ? WHERE id = ?",
+                     "ssI", cl_follow_up_to_string (follow_up), note ? note : "", session_id))
+    return FALSE;
+  if (sqlite3_changes (cl_store_get_db (self)) == 0)
+    return g_set_error (error, CL_STORE_ERROR, CL_STORE_ERROR_NOT_FOUND,
+                        _("There is no coaching session %" G_GINT64_FORMAT), session_id), FALSE;
+  return TRUE;
+}
+
+static GObject *
+build_coaching_session (sqlite3_stmt *stmt)
+{
+  ClCoachingSession *session = g_object_new (CL_TYPE_COACHING_SESSION, NULL);
+
+  session->id = sqlite3_column_int64 (stmt, 0);
+  session->deal_id = sqlite3_column_int64 (stmt, 1);
+  session->coach_id = sqlite3_column_int64 (stmt, 2);
+  session->held_on = cl_column_day (stmt, 3);
+  session->trigger = cl_column_text (stmt, 4);
+  session->evidence = cl_column_text (stmt, 5);
+  session->gaps = cl_column_text (stmt, 6);
+  session->blocker = cl_column_text (stmt, 7);
+  session->next_move = cl_column_text (stmt, 8);
+  session->action_id = sqlite3_column_int64 (stmt, 9);
+  session->follow_up = cl_column_enum (stmt, 10, cl_follow_up_names);
+  session->follow_up_note = cl_column_text (stmt, 11);
+  session->private_notes = cl_column_text (stmt, 12);
+  session->deal_name = cl_column_text (stmt, 13);
+  return G_OBJECT (session);
+}
+
+GListModel *
+cl_store_list_coaching_sessions (ClStore  *self,
+                                 GError  **error)
+{
+  return cl_store_list (self, CL_TYPE_COACHING_SESSION, build_coaching_session, error,
+                        "SELECT c.id, c.deal_id, c.coach_id, c.held_on, c.trigger, c.evidence, "
+                        "c.gaps, c.blocker, c.next_move, c.action_id, c.follow_up, "
+                        "c.follow_up_note, c.private_notes, d.name "
+                        "FROM coaching_sessions c JOIN deals d ON d.id = c.deal_id "
+                        "ORDER BY c.held_on DESC, c.id DESC", "");
+}
+
+/* ------------------------------------------------------------------ calls */
+
+gboolean
+cl_store_add_call (ClStore  *self,
+                   ClCall   *call,
+                   GError  **error)
+{
+  g_return_val_if_fail (CL_IS_CALL (call), FALSE);
+  return cl_store_run (self, &call->id, error,
+                       "INSERT INTO calls (rep_id, deal_id, held_on, title, transcript, "
+                       "transcript_format, duration_s, talk_ratio, longest_monologue_s, "
+                       "questions, switches_per_minute, patience_s) "
+                       "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                       "Irdsssimmmmm", call->rep_id, call->deal_id, call->held_on,
+                       call->title ? call->title : "", call->transcript,
+                       call->transcript ? call->transcript_format : NULL, call->duration_s,
+                       call->talk_ratio, (double) call->longest_monologue_s,
+                       (double) call->questions, call->switches_per_minute, call->patience_s);
+}
+
+#define CALL_COLUMNS                                                                     \
+  "c.id, c.rep_id, c.deal_id, c.held_on, c.title, c.transcript, c.transcript_format, "  \
+  "c.duration_s, c.talk_ratio, c.longest_monologue_s, c.questions, "                    \
+  "c.switches_per_minute, c.patience_s, r.name, "                                       \
+  "(SELECT avg(score) FROM call_scores WHERE call_id = c.id) "                          \
+  "FROM calls c JOIN reps r ON r.id = c.rep_id "
+
+static GObject *
+build_call (sqlite3_stmt *stmt)
+{
+  ClCall *call = g_object_new (CL_TYPE_CALL, NULL);
+
+  call->id = sqlite3_column_int64 (stmt, 0);
+  call->rep_id = sqlite3_column_int64 (stmt, 1);
+  call->deal_id = sqlite3_column_int64 (stmt, 2);
+  call->held_on = cl_column_day (stmt, 3);
+  call->title = cl_column_text (stmt, 4);
+  if (sqlite3_column_type (stmt, 5) != SQLITE_NULL)
+    {
+      call->transcript = cl_column_text (stmt, 5);
+      call->transcript_format = cl_column_text (stmt, 6);
+    }
+  call->duration_s = sqlite3_column_int (stmt, 7);
+  call->talk_ratio = cl_column_metric (stmt, 8);
+  call->longest_monologue_s = (int) cl_column_metric (stmt, 9);
+  call->questions = (int) cl_column_metric (stmt, 10);
+  call->switches_per_minute = cl_column_metric (stmt, 11);
+  call->patience_s = cl_column_metric (stmt, 12);
+  call->rep_name = cl_column_text (stmt, 13);
+  call->mean_score = sqlite3_column_double (stmt, 14);
+  return G_OBJECT (call);
+}
+
+GListModel *
+cl_store_list_calls (ClStore  *self,
+                     GError  **error)
+{
+  return cl_store_list (self, CL_TYPE_CALL, build_call, error,
+                        "SELECT " CALL_COLUMNS "ORDER BY c.held_on DESC, c.id DESC", "");
+}
+
+ClCall *
+cl_store_get_call (ClStore  *self,
+                   gint64    id,
+                   GError  **error)
+{
+  g_autoptr(GListModel) calls = cl_store_list (self, CL_TYPE_CALL, build_call, error,
+                                               "SELECT " CALL_COLUMNS "WHERE c.id = ?", "I", id);
+
+  if (calls == NULL)
+    return NULL;
+  if (g_list_model_get_n_items (calls) == 0)
+    return g_set_error (error, CL_STORE_ERROR, CL_STORE_ERROR_NOT_FOUND,
+                        _("There is no call %" G_GINT64_FORMAT), id), NULL;
+  return g_list_model_get_item (calls, 0);
+}
+
+/* ------------------------------------------------------------------ scorecards */
+
+static GObject *
+build_scorecard_item (sqlite3_stmt *stmt)
+{
+  ClScorecardItem *item = g_object_new (CL_TYPE_SCORECARD_ITEM, NULL);
+
+  item->id = sqlite3_column_int64 (stmt, 0);
+  item->key = cl_column_text (stmt, 1);
+  item->label = cl_column_text (stmt, 2);
+  item->position = sqlite3_column_int (stmt, 3);
+  return G_OBJECT (item);
+}
+
+GListModel *
+cl_store_list_scorecard_items (ClStore  *self,
+                               GError  **error)
+{
+  return cl_store_list (self, CL_TYPE_SCORECARD_ITEM, build_scorecard_item, error,
+                        "SELECT id, key, label, position FROM scorecard_items ORDER BY position",
+                        "");
+}
+
+gboolean
+cl_store_set_call_score (ClStore     *self,
+                         gint64       call_id,
+                         const char  *item_key,
+                         int          score,
+                         GError     **error)
+{
+  if (score < 1 || score > 5)
+    return g_set_error (error, CL_STORE_ERROR, CL_STORE_ERROR_INVALID,
+                        _("A scorecard score is 1 to 5, not %d"), score), FALSE;
+  if (!cl_store_run (self, NULL, error,
+                     "INSERT INTO call_scores (call_id, item_id, score) "
+                     "SELECT ?, id, ? FROM scorecard_items WHERE key = ? "
+                     "ON CONFLICT (call_id, item_id) DO UPDATE SET score = excluded.score",
+                     "Iis", call_id, score, item_key))
+    return FALSE;
+  if (sqlite3_changes (cl_store_get_db (self)) == 0)
+    return g_set_error (error, CL_STORE_ERROR, CL_STORE_ERROR_NOT_FOUND,
+                        _("There is no scorecard item “%s”"), item_key), FALSE;
+  return TRUE;
+}
+
+/* Returns 0 when the item is not scored on that call. */
+int
+cl_store_get_call_score (ClStore     *self,
+                         gint64       call_id,
+                         const char  *item_key,
+                         GError     **error)
+{
+  sqlite3_stmt *stmt = cl_store_query (self, error,
+                                       "SELECT s.score FROM call_scores s "
+                                       "JOIN scorecard_items i ON i.id = s.item_id "
+                                       "WHERE s.call_id = ? AND i.key = ?",
+                                       "Is", call_id, item_key);
+  int score = 0;
+  int rc;
+
+  if (stmt == NULL)
+    return -1;
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    score = sqlite3_column_int (stmt, 0);
+  return cl_store_query_done (self, stmt, rc, error) ? score : -1;
+}

@@ -1,0 +1,632 @@
+/* cl-store-pipeline.c — reps, the sales process, deals and their history,
+ * weekly reviews, decisions and actions
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "cl-store"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <string.h>
+
+#include "cl-store-private.h"
+
+/* ------------------------------------------------------------------ reps and stages */
+
+gboolean
+cl_store_add_rep (ClStore  *self,
+                  ClRep    *rep,
+                  GError  **error)
+{
+  g_return_val_if_fail (CL_IS_REP (rep), FALSE);
+  return cl_store_run (self, &rep->id, error,
+                       "INSERT INTO reps (name, email, is_manager) VALUES (?, ?, ?)",
+                       "ssi", rep->name, rep->email, rep->is_manager ? 1 : 0);
+}
+
+static GObject *
+build_rep (sqlite3_stmt *stmt)
+{
+  ClRep *rep = g_object_new (CL_TYPE_REP, NULL);
+
+  rep->id = sqlite3_column_int64 (stmt, 0);
+  rep->name = cl_column_text (stmt, 1);
+  rep->email = cl_column_text (stmt, 2);
+  rep->is_manager = sqlite3_column_int (stmt, 3);
+  return G_OBJECT (rep);
+}
+
+GListModel *
+cl_store_list_reps (ClStore  *self,
+                    GError  **error)
+{
+  return cl_store_list (self, CL_TYPE_REP, build_rep, error,
+                        "SELECT id, name, email, is_manager FROM reps ORDER BY name", "");
+}
+
+gboolean
+cl_store_add_stage (ClStore  *self,
+                    ClStage  *stage,
+                    GError  **error)
+{
+  g_return_val_if_fail (CL_IS_STAGE (stage), FALSE);
+  return cl_store_run (self, &stage->id, error,
+                       "INSERT INTO stages (name, position, probability, exit_criteria, "
+                       "required_meddic) VALUES (?, ?, ?, ?, ?)",
+                       "siisi", stage->name, stage->position, stage->probability,
+                       stage->exit_criteria ? stage->exit_criteria : "",
+                       (int) stage->required_meddic);
+}
+
+static GObject *
+build_stage (sqlite3_stmt *stmt)
+{
+  ClStage *stage = g_object_new (CL_TYPE_STAGE, NULL);
+
+  stage->id = sqlite3_column_int64 (stmt, 0);
+  stage->name = cl_column_text (stmt, 1);
+  stage->position = sqlite3_column_int (stmt, 2);
+  stage->probability = sqlite3_column_int (stmt, 3);
+  stage->exit_criteria = cl_column_text (stmt, 4);
+  stage->required_meddic = sqlite3_column_int (stmt, 5);
+  return G_OBJECT (stage);
+}
+
+GListModel *
+cl_store_list_stages (ClStore  *self,
+                      GError  **error)
+{
+  return cl_store_list (self, CL_TYPE_STAGE, build_stage, error,
+                        "SELECT id, name, position, probability, exit_criteria, required_meddic "
+                        "FROM stages ORDER BY position", "");
+}
+
+/* ------------------------------------------------------------------ deals */
+
+#define DEAL_COLUMNS                                                                 \
+  "d.id, d.external_id, d.name, d.account, d.owner_id, d.stage_id, d.amount_cents, " \
+  "d.currency, d.close_date, d.forecast, d.next_step, d.next_step_due, d.status, "   \
+  "d.status_reason, d.created_on, d.stage_entered_on, r.name, s.name "               \
+  "FROM deals d JOIN reps r ON r.id = d.owner_id JOIN stages s ON s.id = d.stage_id "
+
+static GObject *
+build_deal (sqlite3_stmt *stmt)
+{
+  ClDeal *deal = g_object_new (CL_TYPE_DEAL, NULL);
+
+  deal->id = sqlite3_column_int64 (stmt, 0);
+  deal->external_id = cl_column_text (stmt, 1);
+  deal->name = cl_column_text (stmt, 2);
+  deal->account = cl_column_text (stmt, 3);
+  deal->owner_id = sqlite3_column_int64 (stmt, 4);
+  deal->stage_id = sqlite3_column_int64 (stmt, 5);
+  deal->amount_cents = sqlite3_column_int64 (stmt, 6);
+  deal->currency = cl_column_text (stmt, 7);
+  deal->close_date = cl_column_day (stmt, 8);
+  deal->forecast = cl_column_enum (stmt, 9, cl_forecast_names);
+  deal->next_step = cl_column_text (stmt, 10);
+  deal->next_step_due = cl_column_day (stmt, 11);
+  deal->status = cl_column_enum (stmt, 12, cl_deal_status_names);
+  deal->status_reason = cl_column_text (stmt, 13);
+  deal->created_on = cl_column_day (stmt, 14);
+  deal->stage_entered_on = cl_column_day (stmt, 15);
+  deal->owner_name = cl_column_text (stmt, 16);
+  deal->stage_name = cl_column_text (stmt, 17);
+  return G_OBJECT (deal);
+}
+
+static gboolean
+check_deal (ClDeal  *deal,
+            GError **error)
+{
+  if (deal->close_date == 0 || deal->created_on == 0)
+    return g_set_error (error, CL_STORE_ERROR, CL_STORE_ERROR_INVALID,
+                        _("Deal “%s” needs a close date and a creation date"),
+                        deal->name ? deal->name : ""), FALSE;
+  return TRUE;
+}
+
+static gboolean
+add_event (ClStore     *self,
+           gint64       deal_id,
+           ClDay        on,
+           const char  *field,
+           const char  *old_value,
+           const char  *new_value,
+           GError     **error)
+{
+  return cl_store_run (self, NULL, error,
+                       "INSERT INTO deal_events (deal_id, occurred_on, field, old_value, new_value) "
+                       "VALUES (?, ?, ?, ?, ?)",
+                       "Idsss", deal_id, on, field, old_value, new_value);
+}
+
+/* For history that arrives from elsewhere: an import, the demo team. */
+gboolean
+cl_store_add_deal_event (ClStore      *self,
+                         ClDealEvent  *event,
+                         GError      **error)
+{
+  g_return_val_if_fail (CL_IS_DEAL_EVENT (event), FALSE);
+  return add_event (self, event->deal_id, event->occurred_on, event->field,
+                    event->old_value, event->new_value, error);
+}
+
+gboolean
+cl_store_add_deal (ClStore  *self,
+                   ClDeal   *deal,
+                   GError  **error)
+{
+  g_return_val_if_fail (CL_IS_DEAL (deal), FALSE);
+
+  if (!check_deal (deal, error))
+    return FALSE;
+  if (deal->stage_entered_on == 0)
+    deal->stage_entered_on = deal->created_on;
+  if (!cl_store_begin (self, error))
+    return FALSE;
+  if (!cl_store_run (self, &deal->id, error,
+                     "INSERT INTO deals (external_id, name, account, owner_id, stage_id, "
+                     "amount_cents, currency, close_date, forecast, next_step, next_step_due, "
+                     "status, status_reason, created_on, stage_entered_on) "
+                     "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                     "sssIIIsdssdssdd", deal->external_id, deal->name, deal->account,
+                     deal->owner_id, deal->stage_id, deal->amount_cents, deal->currency,
+                     deal->close_date, cl_forecast_to_string (deal->forecast),
+                     deal->next_step ? deal->next_step : "", deal->next_step_due,
+                     cl_deal_status_to_string (deal->status),
+                     deal->status_reason ? deal->status_reason : "", deal->created_on,
+                     deal->stage_entered_on)
+      || !add_event (self, deal->id, deal->created_on, "created", NULL, deal->name, error))
+    {
+      cl_store_rollback (self);
+      return FALSE;
+    }
+  return cl_store_commit (self, error);
+}
+
+typedef struct
+{
+  const char *field;
+  char       *old_value;
+  char       *new_value;
+} FieldChange;
+
+static char *
+day_or_null (ClDay day)
+{
+  return day ? cl_date_format (day) : NULL;
+}
+
+/* What a change to @after writes into the history, field by field. */
+static GArray *
+diff_deals (ClDeal *before,
+            ClDeal *after)
+{
+  GArray *changes = g_array_new (FALSE, FALSE, sizeof (FieldChange));
+  FieldChange c;
+
+#define CHANGE(name, old_text, new_text)                               \
+  c = (FieldChange) { name, old_text, new_text };                      \
+  if (g_strcmp0 (c.old_value, c.new_value) != 0)                       \
+    g_array_append_val (changes, c);                                   \
+  else                                                                 \
+    g_free (c.old_value), g_free (c.new_value);
+
+  CHANGE ("stage", g_strdup_printf ("%" G_GINT64_FORMAT, before->stage_id),
+          g_strdup_printf ("%" G_GINT64_FORMAT, after->stage_id));
+  CHANGE ("amount", g_strdup_printf ("%" G_GINT64_FORMAT, before->amount_cents),
+          g_strdup_printf ("%" G_GINT64_FORMAT, after->amount_cents));
+  CHANGE ("close_date", day_or_null (before->close_date), day_or_null (after->close_date));
+  CHANGE ("next_step", g_strdup (before->next_step), g_strdup (after->next_step ? after->next_step : ""));
+  CHANGE ("owner", g_strdup_printf ("%" G_GINT64_FORMAT, before->owner_id),
+          g_strdup_printf ("%" G_GINT64_FORMAT, after->owner_id));
+  CHANGE ("status", g_strdup (cl_deal_status_to_string (before->status)),
+          g_strdup (cl_deal_status_to_string (after->status)));
+  CHANGE ("forecast", g_strdup (cl_forecast_to_string (before->forecast)),
+          g_strdup (cl_forecast_to_string (after->forecast)));
+#undef CHANGE
+  return changes;
+}
+
+static void
+clear_changes (GArray *changes)
+{
+  for (guint i = 0; i < changes->len; i++)
+    {
+      FieldChange *c = &g_array_index (changes, FieldChange, i);
+      g_free (c->old_value);
+      g_free (c->new_value);
+    }
+  g_array_unref (changes);
+}
+
+/* Writes @deal over the stored one and records each changed field as an
+ * event dated @as_of; a stage change also restarts the days-in-stage clock. */
+gboolean
+cl_store_update_deal (ClStore  *self,
+                      ClDeal   *deal,
+                      ClDay     as_of,
+                      GError  **error)
+{
+  g_autoptr (ClDeal) before = NULL;
+  GArray *changes;
+  gboolean ok = TRUE;
+
+  g_return_val_if_fail (CL_IS_DEAL (deal) && as_of != 0, FALSE);
+
+  if (!check_deal (deal, error) || !cl_store_begin (self, error))
+    return FALSE;
+  before = cl_store_get_deal (self, deal->id, error);
+  if (before == NULL)
+    {
+      cl_store_rollback (self);
+      return FALSE;
+    }
+  if (before->stage_id != deal->stage_id)
+    deal->stage_entered_on = as_of;
+
+  changes = diff_deals (before, deal);
+  for (guint i = 0; ok && i < changes->len; i++)
+    {
+      FieldChange *c = &g_array_index (changes, FieldChange, i);
+      ok = add_event (self, deal->id, as_of, c->field, c->old_value, c->new_value, error);
+    }
+  clear_changes (changes);
+
+  ok = ok && cl_store_run (self, NULL, error,
+                           "UPDATE deals SET external_id = ?, name = ?, account = ?, owner_id = ?, "
+                           "stage_id = ?, amount_cents = ?, currency = ?, close_date = ?, "
+                           "forecast = ?, next_step = ?, next_step_due = ?, status = ?, "
+                           "status_reason = ?, stage_entered_on = ? WHERE id = ?",
+                           "sssIIIsdssdssdI", deal->external_id, deal->name, deal->account,
+                           deal->owner_id, deal->stage_id, deal->amount_cents, deal->currency,
+                           deal->close_date, cl_forecast_to_string (deal->forecast),
+                           deal->next_step ? deal->next_step : "", deal->next_step_due,
+                           cl_deal_status_to_string (deal->status),
+                           deal->status_reason ? deal->status_reason : "",
+                           deal->stage_entered_on, deal->id);
+  if (!ok)
+    {
+      cl_store_rollback (self);
+      return FALSE;
+    }
+  return cl_store_commit (self, error);
+}
+
+ClDeal *
+cl_store_get_deal (ClStore  *self,
+                   gint64    id,
+                   GError  **error)
+{
+  g_autoptr (GListModel) found = cl_store_list (self, CL_TYPE_DEAL, build_deal, error,
+                                                "SELECT " DEAL_COLUMNS "WHERE d.id = ?", "I", id);
+
+  if (found == NULL)
+    return NULL;
+  if (g_list_model_get_n_items (found) == 0)
+    {
+      g_set_error (error, CL_STORE_ERROR, CL_STORE_ERROR_NOT_FOUND,
+                   _("There is no deal with id %" G_GINT64_FORMAT " in this workspace"), id);
+      return NULL;
+    }
+  return g_list_model_get_item (found, 0);
+}
+
+GListModel *
+cl_store_list_open_deals (ClStore  *self,
+                          GError  **error)
+{
+  return cl_store_list (self, CL_TYPE_DEAL, build_deal, error,
+                        "SELECT " DEAL_COLUMNS "WHERE d.status = 'open' "
+                        "ORDER BY d.amount_cents DESC, d.id", "");
+}
+
+gint64
+cl_store_count_deals (ClStore  *self,
+                      GError  **error)
+{
+  sqlite3_stmt *stmt = cl_store_query (self, error, "SELECT count(*) FROM deals", "");
+  gint64 count = -1;
+  int rc;
+
+  if (stmt == NULL)
+    return -1;
+  if ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    count = sqlite3_column_int64 (stmt, 0);
+  if (!cl_store_query_done (self, stmt, rc, error))
+    return -1;
+  return count;
+}
+
+static GObject *
+build_deal_event (sqlite3_stmt *stmt)
+{
+  ClDealEvent *event = g_object_new (CL_TYPE_DEAL_EVENT, NULL);
+
+  event->id = sqlite3_column_int64 (stmt, 0);
+  event->deal_id = sqlite3_column_int64 (stmt, 1);
+  event->occurred_on = cl_column_day (stmt, 2);
+  event->field = cl_column_text (stmt, 3);
+  event->old_value = cl_column_text (stmt, 4);
+  event->new_value = cl_column_text (stmt, 5);
+  return G_OBJECT (event);
+}
+
+GListModel *
+cl_store_list_deal_events (ClStore  *self,
+                           gint64    deal_id,
+                           GError  **error)
+{
+  return cl_store_list (self, CL_TYPE_DEAL_EVENT, build_deal_event, error,
+                        "SELECT id, deal_id, occurred_on, field, old_value, new_value "
+                        "FROM deal_events WHERE deal_id = ? ORDER BY occurred_on, id",
+                        "I", deal_id);
+}
+
+/* ------------------------------------------------------------------ contacts and qualification */
+
+gboolean
+cl_store_add_contact (ClStore    *self,
+                      ClContact  *contact,
+                      GError    **error)
+{
+  g_return_val_if_fail (CL_IS_CONTACT (contact), FALSE);
+  return cl_store_run (self, &contact->id, error,
+                       "INSERT INTO contacts (deal_id, name, title, role) VALUES (?, ?, ?, ?)",
+                       "Isss", contact->deal_id, contact->name,
+                       contact->title ? contact->title : "", contact->role ? contact->role : "");
+}
+
+static GObject *
+build_contact (sqlite3_stmt *stmt)
+{
+  ClContact *contact = g_object_new (CL_TYPE_CONTACT, NULL);
+
+  contact->id = sqlite3_column_int64 (stmt, 0);
+  contact->deal_id = sqlite3_column_int64 (stmt, 1);
+  contact->name = cl_column_text (stmt, 2);
+  contact->title = cl_column_text (stmt, 3);
+  contact->role = cl_column_text (stmt, 4);
+  return G_OBJECT (contact);
+}
+
+GListModel *
+cl_store_list_contacts (ClStore  *self,
+                        gint64    deal_id,
+                        GError  **error)
+{
+  return cl_store_list (self, CL_TYPE_CONTACT, build_contact, error,
+                        "SELECT id, deal_id, name, title, role FROM contacts "
+                        "WHERE deal_id = ? ORDER BY id", "I", deal_id);
+}
+
+gboolean
+cl_store_set_qualification (ClStore               *self,
+                            gint64                 deal_id,
+                            ClMeddicElement        element,
+                            ClQualificationState   state,
+                            const char            *note,
+                            GError               **error)
+{
+  return cl_store_run (self, NULL, error,
+                       "INSERT INTO qualification (deal_id, element, state, note) "
+                       "VALUES (?, ?, ?, ?) ON CONFLICT (deal_id, element) "
+                       "DO UPDATE SET state = excluded.state, note = excluded.note",
+                       "Isss", deal_id, cl_meddic_to_string (element),
+                       cl_qualification_to_string (state), note ? note : "");
+}
+
+/* Elements never assessed read as unknown. */
+gboolean
+cl_store_get_qualification (ClStore               *self,
+                            gint64                 deal_id,
+                            ClQualificationState   states[CL_MEDDIC_N_ELEMENTS],
+                            GError               **error)
+{
+  sqlite3_stmt *stmt;
+  int rc;
+
+  for (int i = 0; i < CL_MEDDIC_N_ELEMENTS; i++)
+    states[i] = CL_QUALIFICATION_UNKNOWN;
+  stmt = cl_store_query (self, error,
+                         "SELECT element, state FROM qualification WHERE deal_id = ?", "I",
+                         deal_id);
+  if (stmt == NULL)
+    return FALSE;
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      int element = cl_column_enum (stmt, 0, cl_meddic_names);
+      states[element] = cl_column_enum (stmt, 1, cl_qualification_names);
+    }
+  return cl_store_query_done (self, stmt, rc, error);
+}
+
+/* ------------------------------------------------------------------ actions */
+
+gboolean
+cl_store_add_action (ClStore   *self,
+                     ClAction  *action,
+                     GError   **error)
+{
+  g_return_val_if_fail (CL_IS_ACTION (action), FALSE);
+  if (action->created_on == 0)
+    action->created_on = cl_date_today ();
+  return cl_store_run (self, &action->id, error,
+                       "INSERT INTO actions (text, owner_id, deal_id, due_on, done_on, created_on, "
+                       "source) VALUES (?, ?, ?, ?, ?, ?, ?)",
+                       "sIrddds", action->text, action->owner_id, action->deal_id, action->due_on,
+                       action->done_on, action->created_on,
+                       action->source ? action->source : "manual");
+}
+
+gboolean
+cl_store_complete_action (ClStore  *self,
+                          gint64    action_id,
+                          ClDay     done_on,
+                          GError  **error)
+{
+  if (!cl_store_run (self, NULL, error, "UPDATE actions SET done_on = ? WHERE id = ?", "dI",
+                     done_on, action_id))
+    return FALSE;
+  if (sqlite3_changes (cl_store_get_db (self)) == 0)
+    return g_set_error (error, CL_STORE_ERROR, CL_STORE_ERROR_NOT_FOUND,
+                        _("There is no action with id %" G_GINT64_FORMAT " in this workspace"),
+                        action_id), FALSE;
+  return TRUE;
+}
+
+static GObject *
+build_action (sqlite3_stmt *stmt)
+{
+  ClAction *action = g_object_new (CL_TYPE_ACTION, NULL);
+
+  action->id = sqlite3_column_int64 (stmt, 0);
+  action->text = cl_column_text (stmt, 1);
+  action->owner_id = sqlite3_column_int64 (stmt, 2);
+  action->deal_id = sqlite3_column_int64 (stmt, 3);
+  action->due_on = cl_column_day (stmt, 4);
+  action->done_on = cl_column_day (stmt, 5);
+  action->created_on = cl_column_day (stmt, 6);
+  action->source = cl_column_text (stmt, 7);
+  action->owner_name = cl_column_text (stmt, 8);
+  return G_OBJECT (action);
+}
+
+GListModel *
+cl_store_list_open_actions (ClStore  *self,
+                            GError  **error)
+{
+  return cl_store_list (self, CL_TYPE_ACTION, build_action, error,
+                        "SELECT a.id, a.text, a.owner_id, a.deal_id, a.due_on, a.done_on, "
+                        "a.created_on, a.source, r.name FROM actions a "
+                        "JOIN reps r ON r.id = a.owner_id WHERE a.done_on IS NULL "
+                        "ORDER BY a.due_on, a.id", "");
+}
+
+/* ------------------------------------------------------------------ reviews */
+
+gboolean
+cl_store_add_review (ClStore   *self,
+                     ClReview  *review,
+                     GError   **error)
+{
+  ClDay monday;
+
+  g_return_val_if_fail (CL_IS_REVIEW (review), FALSE);
+  if (!cl_date_parse_iso_week (review->week, &monday))
+    return g_set_error (error, CL_STORE_ERROR, CL_STORE_ERROR_INVALID,
+                        _("“%s” is not an ISO week such as 2026-W47"),
+                        review->week ? review->week : ""), FALSE;
+  return cl_store_run (self, &review->id, error,
+                       "INSERT INTO reviews (week, held_on, attendees, notes) VALUES (?, ?, ?, ?)",
+                       "sdss", review->week, review->held_on,
+                       review->attendees ? review->attendees : "",
+                       review->notes ? review->notes : "");
+}
+
+gboolean
+cl_store_add_review_decision (ClStore           *self,
+                              ClReviewDecision  *decision,
+                              GError           **error)
+{
+  g_return_val_if_fail (CL_IS_REVIEW_DECISION (decision), FALSE);
+  return cl_store_run (self, &decision->id, error,
+                       "INSERT INTO review_decisions (review_id, deal_id, decision, note, action_id) "
+                       "VALUES (?, ?, ?, ?, ?)",
+                       "IIssr", decision->review_id, decision->deal_id,
+                       cl_decision_to_string (decision->decision),
+                       decision->note ? decision->note : "", decision->action_id);
+}
+
+static GObject *
+build_review (sqlite3_stmt *stmt)
+{
+  ClReview *review = g_object_new (CL_TYPE_REVIEW, NULL);
+
+  review->id = sqlite3_column_int64 (stmt, 0);
+  review->week = cl_column_text (stmt, 1);
+  review->held_on = cl_column_day (stmt, 2);
+  review->attendees = cl_column_text (stmt, 3);
+  review->notes = cl_column_text (stmt, 4);
+  review->n_deals = sqlite3_column_int (stmt, 5);
+  review->n_decisions = sqlite3_column_int (stmt, 6);
+  return G_OBJECT (review);
+}
+
+GListModel *
+cl_store_list_reviews (ClStore  *self,
+                       GError  **error)
+{
+  /* "keep" is recorded, but it is not a decision that changes anything */
+  return cl_store_list (self, CL_TYPE_REVIEW, build_review, error,
+                        "SELECT v.id, v.week, v.held_on, v.attendees, v.notes, "
+                        "count(d.id), count(d.id) FILTER (WHERE d.decision <> 'keep') "
+                        "FROM reviews v LEFT JOIN review_decisions d ON d.review_id = v.id "
+                        "GROUP BY v.id ORDER BY v.week DESC", "");
+}
+
+static GObject *
+build_review_decision (sqlite3_stmt *stmt)
+{
+  ClReviewDecision *decision = g_object_new (CL_TYPE_REVIEW_DECISION, NULL);
+
+  decision->id = sqlite3_column_int64 (stmt, 0);
+  decision->review_id = sqlite3_column_int64 (stmt, 1);
+  decision->deal_id = sqlite3_column_int64 (stmt, 2);
+  decision->decision = cl_column_enum (stmt, 3, cl_decision_names);
+  decision->note = cl_column_text (stmt, 4);
+  decision->action_id = sqlite3_column_int64 (stmt, 5);
+  return G_OBJECT (decision);
+}
+
+GListModel *
+cl_store_list_review_decisions (ClStore  *self,
+                                gint64    review_id,
+                                GError  **error)
+{
+  return cl_store_list (self, CL_TYPE_REVIEW_DECISION, build_review_decision, error,
+                        "SELECT id, review_id, deal_id, decision, note, action_id "
+                        "FROM review_decisions WHERE review_id = ? ORDER BY id", "I", review_id);
+}
+
+/* ------------------------------------------------------------------ totals */
+
+gboolean
+cl_store_get_pipeline_totals (ClStore           *self,
+                              ClDay              today,
+                              ClPipelineTotals  *totals,
+                              GError           **error)
+{
+  sqlite3_stmt *stmt;
+  int rc;
+
+  memset (totals, 0, sizeof *totals);
+  stmt = cl_store_query (self, error,
+                         "SELECT (SELECT count(*) FROM reps WHERE NOT is_manager), "
+                         "count(*), total(amount_cents), count(DISTINCT currency), min(currency), "
+                         "(SELECT count(*) FROM actions WHERE done_on IS NULL), "
+                         "(SELECT count(*) FROM actions WHERE done_on IS NULL AND due_on < ?) "
+                         "FROM deals WHERE status = 'open'",
+                         "d", today);
+  if (stmt == NULL)
+    return FALSE;
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    {
+      totals->n_reps = sqlite3_column_int64 (stmt, 0);
+      totals->n_open_deals = sqlite3_column_int64 (stmt, 1);
+      totals->open_amount_cents = (gint64) sqlite3_column_double (stmt, 2);
+      if (sqlite3_column_int (stmt, 3) == 1)
+        totals->currency = cl_column_text (stmt, 4);
+      totals->n_open_actions = sqlite3_column_int64 (stmt, 5);
+      totals->n_overdue_actions = sqlite3_column_int64 (stmt, 6);
+    }
+  return cl_store_query_done (self, stmt, rc, error);
+}
+
+void
+cl_pipeline_totals_clear (ClPipelineTotals *totals)
+{
+  g_clear_pointer (&totals->currency, g_free);
+}

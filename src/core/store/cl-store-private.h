@@ -1,0 +1,73 @@
+/* cl-store-private.h — statement helpers shared by the cl-store-*.c files
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <sqlite3.h>
+
+#include "cl-store.h"
+
+G_BEGIN_DECLS
+
+/* Bind types, one letter per parameter:
+ *   s  const char *  (NULL binds SQL NULL)
+ *   i  int
+ *   I  gint64
+ *   r  gint64 row id (0 binds NULL)
+ *   d  ClDay         (bound as ISO text; 0 binds NULL)
+ *   f  double
+ *   m  double metric (negative binds NULL)
+ */
+gboolean      cl_store_run        (ClStore      *self,
+                                   gint64       *out_rowid,
+                                   GError      **error,
+                                   const char   *sql,
+                                   const char   *types,
+                                   ...);
+sqlite3_stmt *cl_store_query      (ClStore      *self,
+                                   GError      **error,
+                                   const char   *sql,
+                                   const char   *types,
+                                   ...);
+gboolean      cl_store_query_done (ClStore      *self,
+                                   sqlite3_stmt *stmt,
+                                   int           rc,
+                                   GError      **error);
+gboolean      cl_store_fail       (ClStore      *self,
+                                   int           rc,
+                                   GError      **error);
+sqlite3      *cl_store_get_db     (ClStore      *self);
+
+/* Migrations (cl-schema.c) */
+gboolean      cl_schema_migrate   (sqlite3      *db,
+                                   int           from_version,
+                                   int           to_version,
+                                   GError      **error);
+
+/* For tests of the migrations: a workspace built only up to @version. */
+ClStore      *cl_store_open_at_version (const char *path,
+                                        int         version,
+                                        GError    **error);
+
+/* Column readers */
+char         *cl_column_text      (sqlite3_stmt *stmt,
+                                   int           col);
+ClDay         cl_column_day       (sqlite3_stmt *stmt,
+                                   int           col);
+double        cl_column_metric    (sqlite3_stmt *stmt,
+                                   int           col);
+int           cl_column_enum      (sqlite3_stmt *stmt,
+                                   int           col,
+                                   const char * const *names);
+
+/* Runs a query and appends one record per row made by @build_row. */
+typedef GObject *(*ClRowBuilder) (sqlite3_stmt *stmt);
+GListModel   *cl_store_list       (ClStore      *self,
+                                   GType         item_type,
+                                   ClRowBuilder  build_row,
+                                   GError      **error,
+                                   const char   *sql,
+                                   const char   *types,
+                                   ...);
+
+G_END_DECLS

@@ -1,0 +1,699 @@
+/* cl-store.c — opening, checking and migrating a workspace; statement helpers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "cl-store"
+
+#include "config.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <glib/gi18n-lib.h>
+#include <glib/gstdio.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "cl-store-private.h"
+
+/* "ClLp": marks a SQLite file as a Closeloop workspace */
+#define CL_APPLICATION_ID 0x436c4c70
+#define SQLITE_HEADER_SIZE 100
+
+struct _ClStore
+{
+  GObject     parent_instance;
+
+  /* owned */
+  sqlite3    *db;
+  char       *path;
+  GHashTable *statements;   /* SQL text → sqlite3_stmt, finalized with the store */
+  int         transaction_depth;
+  gboolean    doomed;
+};
+
+G_DEFINE_FINAL_TYPE (ClStore, cl_store, G_TYPE_OBJECT)
+G_DEFINE_QUARK (cl-store-error-quark, cl_store_error)
+
+/* ------------------------------------------------------------------ errors */
+
+static ClStoreError
+error_code_from_sqlite (int rc)
+{
+  switch (rc & 0xff)
+    {
+    case SQLITE_NOTADB: return CL_STORE_ERROR_NOT_DATABASE;
+    case SQLITE_CORRUPT: return CL_STORE_ERROR_DAMAGED;
+    case SQLITE_BUSY:
+    case SQLITE_LOCKED: return CL_STORE_ERROR_LOCKED;
+    case SQLITE_CONSTRAINT: return CL_STORE_ERROR_CONSTRAINT;
+    case SQLITE_FULL: return CL_STORE_ERROR_FULL;
+    case SQLITE_IOERR:
+    case SQLITE_CANTOPEN:
+    case SQLITE_READONLY:
+    case SQLITE_PERM: return CL_STORE_ERROR_IO;
+    default: return CL_STORE_ERROR_FAILED;
+    }
+}
+
+static const char *
+problem_for_code (ClStoreError code)
+{
+  switch (code)
+    {
+    case CL_STORE_ERROR_NOT_DATABASE: return _("it is not a Closeloop workspace (not an SQLite database)");
+    case CL_STORE_ERROR_DAMAGED: return _("the file is damaged");
+    case CL_STORE_ERROR_LOCKED: return _("another program is using it; try again when it is closed");
+    case CL_STORE_ERROR_FULL: return _("the disk is full");
+    case CL_STORE_ERROR_IO: return _("it could not be read or written");
+    case CL_STORE_ERROR_CONSTRAINT: return _("the change breaks a rule of the workspace");
+    default: return _("the database reported an error");
+    }
+}
+
+static gboolean
+set_error_from_db (sqlite3     *db,
+                   const char  *path,
+                   int          rc,
+                   GError     **error)
+{
+  ClStoreError code = error_code_from_sqlite (rc);
+
+  g_set_error (error, CL_STORE_ERROR, code, _("Workspace “%s”: %s (%s)"), path,
+               problem_for_code (code), db ? sqlite3_errmsg (db) : sqlite3_errstr (rc));
+  return FALSE;
+}
+
+gboolean
+cl_store_fail (ClStore *self,
+               int      rc,
+               GError **error)
+{
+  return set_error_from_db (self->db, self->path, rc, error);
+}
+
+/* ------------------------------------------------------------------ statements */
+
+static gboolean
+bind_valist (sqlite3_stmt *stmt,
+             const char   *types,
+             va_list       args)
+{
+  char day[11];
+  int rc = SQLITE_OK;
+
+  for (int i = 0; types[i] != '\0' && rc == SQLITE_OK; i++)
+    {
+      int col = i + 1;
+
+      switch (types[i])
+        {
+        case 's':
+          rc = sqlite3_bind_text (stmt, col, va_arg (args, const char *), -1, SQLITE_TRANSIENT);
+          break;
+        case 'i':
+          rc = sqlite3_bind_int (stmt, col, va_arg (args, int));
+          break;
+        case 'I':
+          rc = sqlite3_bind_int64 (stmt, col, va_arg (args, gint64));
+          break;
+        case 'r':
+          {
+            gint64 id = va_arg (args, gint64);
+            rc = id ? sqlite3_bind_int64 (stmt, col, id) : sqlite3_bind_null (stmt, col);
+          }
+          break;
+        case 'd':
+          {
+            ClDay d = va_arg (args, guint);
+            if (d == 0)
+              {
+                rc = sqlite3_bind_null (stmt, col);
+                break;
+              }
+            cl_date_format_into (d, day);
+            rc = sqlite3_bind_text (stmt, col, day, 10, SQLITE_TRANSIENT);
+          }
+          break;
+        case 'f':
+          rc = sqlite3_bind_double (stmt, col, va_arg (args, double));
+          break;
+        case 'm':
+          {
+            double v = va_arg (args, double);
+            rc = v < 0 ? sqlite3_bind_null (stmt, col) : sqlite3_bind_double (stmt, col, v);
+          }
+          break;
+        default:
+          g_assert_not_reached ();
+        }
+    }
+  return rc == SQLITE_OK;
+}
+
+static sqlite3_stmt *
+prepare_cached (ClStore     *self,
+                const char  *sql,
+                GError     **error)
+{
+  sqlite3_stmt *stmt = g_hash_table_lookup (self->statements, sql);
+  int rc;
+
+  if (stmt != NULL)
+    {
+      sqlite3_reset (stmt);
+      sqlite3_clear_bindings (stmt);
+      return stmt;
+    }
+  rc = sqlite3_prepare_v3 (self->db, sql, -1, SQLITE_PREPARE_PERSISTENT, &stmt, NULL);
+  if (rc != SQLITE_OK)
+    {
+      cl_store_fail (self, rc, error);
+      return NULL;
+    }
+  g_hash_table_insert (self->statements, (gpointer) sql, stmt);
+  return stmt;
+}
+
+static sqlite3_stmt *
+query_valist (ClStore     *self,
+              GError     **error,
+              const char  *sql,
+              const char  *types,
+              va_list      args)
+{
+  sqlite3_stmt *stmt = prepare_cached (self, sql, error);
+
+  if (stmt == NULL)
+    return NULL;
+  if (!bind_valist (stmt, types, args))
+    {
+      cl_store_fail (self, sqlite3_errcode (self->db), error);
+      return NULL;
+    }
+  return stmt;
+}
+
+sqlite3_stmt *
+cl_store_query (ClStore     *self,
+                GError     **error,
+                const char  *sql,
+                const char  *types,
+                ...)
+{
+  va_list args;
+  sqlite3_stmt *stmt;
+
+  va_start (args, types);
+  stmt = query_valist (self, error, sql, types, args);
+  va_end (args);
+  return stmt;
+}
+
+gboolean
+cl_store_query_done (ClStore      *self,
+                     sqlite3_stmt *stmt,
+                     int           rc,
+                     GError      **error)
+{
+  sqlite3_reset (stmt);
+  if (rc == SQLITE_DONE || rc == SQLITE_ROW)
+    return TRUE;
+  return cl_store_fail (self, rc, error);
+}
+
+gboolean
+cl_store_run (ClStore     *self,
+              gint64      *out_rowid,
+              GError     **error,
+              const char  *sql,
+              const char  *types,
+              ...)
+{
+  va_list args;
+  sqlite3_stmt *stmt;
+  int rc;
+
+  va_start (args, types);
+  stmt = query_valist (self, error, sql, types, args);
+  va_end (args);
+  if (stmt == NULL)
+    return FALSE;
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_DONE && out_rowid != NULL)
+    *out_rowid = sqlite3_last_insert_rowid (self->db);
+  return cl_store_query_done (self, stmt, rc, error);
+}
+
+GListModel *
+cl_store_list (ClStore      *self,
+               GType         item_type,
+               ClRowBuilder  build_row,
+               GError      **error,
+               const char   *sql,
+               const char   *types,
+               ...)
+{
+  g_autoptr (GListStore) list = g_list_store_new (item_type);
+  g_autoptr (GPtrArray) rows = g_ptr_array_new_with_free_func (g_object_unref);
+  va_list args;
+  sqlite3_stmt *stmt;
+  int rc;
+
+  va_start (args, types);
+  stmt = query_valist (self, error, sql, types, args);
+  va_end (args);
+  if (stmt == NULL)
+    return NULL;
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    g_ptr_array_add (rows, build_row (stmt));
+  if (!cl_store_query_done (self, stmt, rc, error))
+    return NULL;
+  /* one splice, one items-changed, however many rows */
+  g_list_store_splice (list, 0, 0, rows->pdata, rows->len);
+  return G_LIST_MODEL (g_steal_pointer (&list));
+}
+
+char *
+cl_column_text (sqlite3_stmt *stmt,
+                int           col)
+{
+  const unsigned char *text = sqlite3_column_text (stmt, col);
+
+  return text ? g_strdup ((const char *) text) : NULL;
+}
+
+ClDay
+cl_column_day (sqlite3_stmt *stmt,
+               int           col)
+{
+  ClDay day = 0;
+  const char *text = (const char *) sqlite3_column_text (stmt, col);
+
+  if (text != NULL && !cl_date_parse (text, &day))
+    return 0;
+  return day;
+}
+
+double
+cl_column_metric (sqlite3_stmt *stmt,
+                  int           col)
+{
+  if (sqlite3_column_type (stmt, col) == SQLITE_NULL)
+    return -1;
+  return sqlite3_column_double (stmt, col);
+}
+
+int
+cl_column_enum (sqlite3_stmt        *stmt,
+                int                  col,
+                const char * const  *names)
+{
+  int value = cl_enum_from_string (names, (const char *) sqlite3_column_text (stmt, col));
+
+  return MAX (value, 0);
+}
+
+sqlite3 *
+cl_store_get_db (ClStore *self)
+{
+  return self->db;
+}
+
+/* ------------------------------------------------------------------ transactions */
+
+/* Transactions nest by flattening: only the outermost begin and commit
+ * reach SQLite, so a thousand adds inside an import cost one journal. A
+ * rollback inside dooms the whole transaction; its outer commit then fails. */
+gboolean
+cl_store_begin (ClStore  *self,
+                GError  **error)
+{
+  g_return_val_if_fail (CL_IS_STORE (self), FALSE);
+  if (self->transaction_depth == 0)
+    {
+      int rc = sqlite3_exec (self->db, "BEGIN IMMEDIATE", NULL, NULL, NULL);
+
+      if (rc != SQLITE_OK)
+        return cl_store_fail (self, rc, error);
+      self->doomed = FALSE;
+    }
+  self->transaction_depth++;
+  return TRUE;
+}
+
+gboolean
+cl_store_commit (ClStore  *self,
+                 GError  **error)
+{
+  int rc;
+
+  g_return_val_if_fail (self->transaction_depth > 0, FALSE);
+  if (self->transaction_depth > 1)
+    {
+      self->transaction_depth--;
+      return TRUE;
+    }
+  if (self->doomed)
+    {
+      cl_store_rollback (self);
+      return g_set_error (error, CL_STORE_ERROR, CL_STORE_ERROR_FAILED,
+                          _("Workspace “%s”: a step of this change failed, so none of it was saved"),
+                          self->path), FALSE;
+    }
+  rc = sqlite3_exec (self->db, "COMMIT", NULL, NULL, NULL);
+  if (rc != SQLITE_OK)
+    {
+      cl_store_fail (self, rc, error);
+      cl_store_rollback (self);
+      return FALSE;
+    }
+  self->transaction_depth--;
+  return TRUE;
+}
+
+void
+cl_store_rollback (ClStore *self)
+{
+  g_return_if_fail (self->transaction_depth > 0);
+  if (self->transaction_depth == 1)
+    sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);
+  else
+    self->doomed = TRUE;
+  self->transaction_depth--;
+}
+
+/* ------------------------------------------------------------------ settings */
+
+gint64
+cl_store_get_setting_int (ClStore    *self,
+                          const char *key,
+                          gint64      fallback)
+{
+  sqlite3_stmt *stmt;
+  gint64 value = fallback;
+  int rc;
+
+  stmt = cl_store_query (self, NULL, "SELECT value FROM settings WHERE key = ?", "s", key);
+  if (stmt == NULL)
+    return fallback;
+  if ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    value = sqlite3_column_int64 (stmt, 0);
+  cl_store_query_done (self, stmt, rc, NULL);
+  return value;
+}
+
+gboolean
+cl_store_set_setting_int (ClStore     *self,
+                          const char  *key,
+                          gint64       value,
+                          GError     **error)
+{
+  return cl_store_run (self, NULL, error,
+                       "INSERT INTO settings (key, value) VALUES (?, ?) "
+                       "ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+                       "sI", key, value);
+}
+
+/* ------------------------------------------------------------------ checking a file before opening it */
+
+static guint32
+read_be32 (const guint8 *p)
+{
+  return ((guint32) p[0] << 24) | ((guint32) p[1] << 16) | ((guint32) p[2] << 8) | p[3];
+}
+
+/* Checks the 100-byte SQLite header without letting SQLite touch the file:
+ * a foreign or truncated file must stay byte-for-byte as it was. */
+static gboolean
+check_header (const char  *path,
+              gboolean    *out_is_new,
+              GError     **error)
+{
+  guint8 header[SQLITE_HEADER_SIZE];
+  GStatBuf st;
+  guint32 page_size, page_count;
+  g_autofree char *wal = NULL;
+  ssize_t n;
+  int fd;
+
+  if (g_stat (path, &st) != 0)
+    {
+      *out_is_new = TRUE;
+      return TRUE;
+    }
+  if (!S_ISREG (st.st_mode))
+    {
+      g_set_error (error, CL_STORE_ERROR, CL_STORE_ERROR_NOT_DATABASE,
+                   _("Workspace “%s”: it is not a file"), path);
+      return FALSE;
+    }
+  *out_is_new = st.st_size == 0;
+  if (*out_is_new)
+    return TRUE;
+
+  fd = g_open (path, O_RDONLY | O_CLOEXEC, 0);
+  if (fd < 0)
+    {
+      int saved = errno;
+      g_set_error (error, CL_STORE_ERROR, CL_STORE_ERROR_IO, _("Workspace “%s”: %s"), path,
+                   g_strerror (saved));
+      return FALSE;
+    }
+  n = read (fd, header, sizeof header);
+  close (fd);
+
+  if (n < (ssize_t) sizeof header || memcmp (header, "SQLite format 3", 16) != 0)
+    {
+      g_set_error (error, CL_STORE_ERROR, CL_STORE_ERROR_NOT_DATABASE, _("Workspace “%s”: %s"),
+                   path, problem_for_code (CL_STORE_ERROR_NOT_DATABASE));
+      return FALSE;
+    }
+
+  page_size = ((guint32) header[16] << 8) | header[17];
+  if (page_size == 1)
+    page_size = 65536;
+  page_count = read_be32 (header + 28);
+  wal = g_strconcat (path, "-wal", NULL);
+  /* the in-header size is valid only when its change counter matches */
+  if (read_be32 (header + 24) == read_be32 (header + 92) && !g_file_test (wal, G_FILE_TEST_EXISTS)
+      && (guint64) st.st_size < (guint64) page_size * page_count)
+    {
+      g_set_error (error, CL_STORE_ERROR, CL_STORE_ERROR_DAMAGED,
+                   _("Workspace “%s”: the file is damaged (it is %" G_GUINT64_FORMAT
+                     " bytes long but should be %" G_GUINT64_FORMAT ")"),
+                   path, (guint64) st.st_size, (guint64) page_size * page_count);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static gboolean
+pragma_int (sqlite3     *db,
+            const char  *path,
+            const char  *sql,
+            int         *out_value,
+            GError     **error)
+{
+  sqlite3_stmt *stmt = NULL;
+  int rc = sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL);
+
+  if (rc == SQLITE_OK && (rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      *out_value = sqlite3_column_int (stmt, 0);
+      rc = SQLITE_OK;
+    }
+  sqlite3_finalize (stmt);
+  if (rc != SQLITE_OK)
+    return set_error_from_db (db, path, rc, error);
+  return TRUE;
+}
+
+/* Reads the identity of an existing file through a read-only connection. */
+static gboolean
+check_identity (const char  *path,
+                int         *out_version,
+                GError     **error)
+{
+  sqlite3 *db = NULL;
+  int app_id = 0, n_objects = 0;
+  int rc = sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY, NULL);
+  gboolean ok;
+
+  if (rc != SQLITE_OK)
+    {
+      ok = set_error_from_db (db, path, rc, error);
+      sqlite3_close (db);
+      return ok;
+    }
+  sqlite3_busy_timeout (db, 5000);
+  ok = pragma_int (db, path, "SELECT count(*) FROM sqlite_schema", &n_objects, error)
+       && pragma_int (db, path, "PRAGMA application_id", &app_id, error)
+       && pragma_int (db, path, "PRAGMA user_version", out_version, error);
+  sqlite3_close (db);
+  if (!ok)
+    return FALSE;
+
+  if (app_id != CL_APPLICATION_ID && n_objects > 0)
+    return g_set_error (error, CL_STORE_ERROR, CL_STORE_ERROR_FOREIGN,
+                        _("Workspace “%s”: it is an SQLite database of another program, "
+                          "not a Closeloop workspace"), path), FALSE;
+  if (*out_version > CL_STORE_SCHEMA_VERSION)
+    return g_set_error (error, CL_STORE_ERROR, CL_STORE_ERROR_TOO_NEW,
+                        _("Workspace “%s”: it was written by a newer version of Closeloop "
+                          "(workspace version %d, this version reads up to %d); "
+                          "update Closeloop to open it"),
+                        path, *out_version, CL_STORE_SCHEMA_VERSION), FALSE;
+  return TRUE;
+}
+
+static gboolean
+create_empty_file (const char  *path,
+                   GError     **error)
+{
+  g_autofree char *dir = g_path_get_dirname (path);
+  int fd;
+
+  if (g_mkdir_with_parents (dir, 0700) != 0)
+    {
+      int saved = errno;
+      return g_set_error (error, CL_STORE_ERROR, CL_STORE_ERROR_IO,
+                          _("Workspace “%s”: cannot create folder “%s”: %s"), path, dir,
+                          g_strerror (saved)), FALSE;
+    }
+  /* 0600 from the first byte: the workspace holds private coaching notes */
+  fd = g_open (path, O_WRONLY | O_CREAT | O_CLOEXEC, 0600);
+  if (fd < 0)
+    {
+      int saved = errno;
+      return g_set_error (error, CL_STORE_ERROR, CL_STORE_ERROR_IO, _("Workspace “%s”: %s"),
+                          path, g_strerror (saved)), FALSE;
+    }
+  close (fd);
+  return TRUE;
+}
+
+/* ------------------------------------------------------------------ opening */
+
+static ClStore *
+open_store (const char  *path,
+            int          target_version,
+            GError     **error)
+{
+  g_autoptr (ClStore) self = NULL;
+  gboolean is_new = FALSE;
+  int version = 0, rc;
+
+  g_return_val_if_fail (path != NULL, NULL);
+
+  if (!check_header (path, &is_new, error))
+    return NULL;
+  if (!is_new && !check_identity (path, &version, error))
+    return NULL;
+  if (is_new && !create_empty_file (path, error))
+    return NULL;
+
+  self = g_object_new (CL_TYPE_STORE, NULL);
+  self->path = g_strdup (path);
+  rc = sqlite3_open_v2 (path, &self->db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX, NULL);
+  if (rc != SQLITE_OK)
+    return cl_store_fail (self, rc, error), NULL;
+  sqlite3_extended_result_codes (self->db, 1);
+  sqlite3_busy_timeout (self->db, 5000);
+
+  rc = sqlite3_exec (self->db,
+                     "PRAGMA journal_mode = WAL;"
+                     "PRAGMA synchronous = NORMAL;"
+                     "PRAGMA foreign_keys = ON;"
+                     "PRAGMA cache_size = -65536;",
+                     NULL, NULL, NULL);
+  if (rc != SQLITE_OK)
+    return cl_store_fail (self, rc, error), NULL;
+
+  if (version < target_version)
+    {
+      if (!cl_store_begin (self, error))
+        return NULL;
+      if (!cl_schema_migrate (self->db, version, target_version, error))
+        {
+          g_prefix_error (error, _("Workspace “%s”: "), path);
+          cl_store_rollback (self);
+          return NULL;
+        }
+      if (!cl_store_commit (self, error))
+        return NULL;
+    }
+  return g_steal_pointer (&self);
+}
+
+ClStore *
+cl_store_open (const char  *path,
+               GError     **error)
+{
+  return open_store (path, CL_STORE_SCHEMA_VERSION, error);
+}
+
+ClStore *
+cl_store_open_at_version (const char  *path,
+                          int          version,
+                          GError     **error)
+{
+  return open_store (path, version, error);
+}
+
+char *
+cl_store_default_path (void)
+{
+  const char *env = g_getenv ("CLOSELOOP_WORKSPACE");
+
+  if (env != NULL && *env != '\0')
+    return g_strdup (env);
+  return g_build_filename (g_get_user_data_dir (), "closeloop", "workspace.db", NULL);
+}
+
+const char *
+cl_store_get_path (ClStore *self)
+{
+  g_return_val_if_fail (CL_IS_STORE (self), NULL);
+  return self->path;
+}
+
+int
+cl_store_get_schema_version (ClStore *self)
+{
+  int version = 0;
+
+  g_return_val_if_fail (CL_IS_STORE (self), 0);
+  pragma_int (self->db, self->path, "PRAGMA user_version", &version, NULL);
+  return version;
+}
+
+/* ------------------------------------------------------------------ GObject */
+
+static void
+cl_store_finalize (GObject *object)
+{
+  ClStore *self = CL_STORE (object);
+
+  g_clear_pointer (&self->statements, g_hash_table_unref);
+  if (self->db != NULL)
+    sqlite3_close (self->db);
+  g_free (self->path);
+  G_OBJECT_CLASS (cl_store_parent_class)->finalize (object);
+}
+
+static void
+cl_store_class_init (ClStoreClass *klass)
+{
+  G_OBJECT_CLASS (klass)->finalize = cl_store_finalize;
+}
+
+static void
+finalize_statement (gpointer stmt)
+{
+  sqlite3_finalize (stmt);
+}
+
+static void
+cl_store_init (ClStore *self)
+{
+  self->statements = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, finalize_statement);
+}

@@ -1,0 +1,200 @@
+/* cl-store.h — the workspace: one SQLite file holding all four loops
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <gio/gio.h>
+
+#include "cl-model.h"
+
+G_BEGIN_DECLS
+
+#define CL_STORE_ERROR (cl_store_error_quark ())
+
+typedef enum {
+  CL_STORE_ERROR_NOT_DATABASE,  /* the file is not SQLite at all */
+  CL_STORE_ERROR_FOREIGN,       /* SQLite, but another program's database */
+  CL_STORE_ERROR_DAMAGED,       /* truncated or corrupt */
+  CL_STORE_ERROR_TOO_NEW,       /* written by a newer Closeloop */
+  CL_STORE_ERROR_LOCKED,        /* another program holds the lock */
+  CL_STORE_ERROR_CONSTRAINT,    /* the data broke a rule of the schema */
+  CL_STORE_ERROR_NOT_FOUND,
+  CL_STORE_ERROR_FULL,          /* the disk is full */
+  CL_STORE_ERROR_IO,
+  CL_STORE_ERROR_INVALID,       /* a caller's value is out of range */
+  CL_STORE_ERROR_FAILED,
+} ClStoreError;
+
+#define CL_STORE_SCHEMA_VERSION 3
+
+#define CL_TYPE_STORE (cl_store_get_type ())
+G_DECLARE_FINAL_TYPE (ClStore, cl_store, CL, STORE, GObject)
+
+GQuark      cl_store_error_quark          (void);
+char       *cl_store_default_path         (void);
+ClStore    *cl_store_open                 (const char   *path,
+                                           GError      **error);
+const char *cl_store_get_path             (ClStore      *self);
+int         cl_store_get_schema_version   (ClStore      *self);
+
+/* They nest: an import wraps many adds in one transaction. */
+gboolean    cl_store_begin                (ClStore      *self,
+                                           GError      **error);
+gboolean    cl_store_commit               (ClStore      *self,
+                                           GError      **error);
+void        cl_store_rollback             (ClStore      *self);
+
+/* Team settings (thresholds, caps); typed on read. */
+gint64      cl_store_get_setting_int      (ClStore      *self,
+                                           const char   *key,
+                                           gint64        fallback);
+gboolean    cl_store_set_setting_int      (ClStore      *self,
+                                           const char   *key,
+                                           gint64        value,
+                                           GError      **error);
+
+/* ------------------------------------------------------------------ pipeline (cl-store-pipeline.c) */
+
+gboolean    cl_store_add_rep              (ClStore      *self,
+                                           ClRep        *rep,
+                                           GError      **error);
+GListModel *cl_store_list_reps            (ClStore      *self,
+                                           GError      **error);
+gboolean    cl_store_add_stage            (ClStore      *self,
+                                           ClStage      *stage,
+                                           GError      **error);
+GListModel *cl_store_list_stages          (ClStore      *self,
+                                           GError      **error);
+
+gboolean    cl_store_add_deal             (ClStore      *self,
+                                           ClDeal       *deal,
+                                           GError      **error);
+gboolean    cl_store_update_deal          (ClStore      *self,
+                                           ClDeal       *deal,
+                                           ClDay         as_of,
+                                           GError      **error);
+ClDeal     *cl_store_get_deal             (ClStore      *self,
+                                           gint64        id,
+                                           GError      **error);
+GListModel *cl_store_list_open_deals      (ClStore      *self,
+                                           GError      **error);
+gint64      cl_store_count_deals          (ClStore      *self,
+                                           GError      **error);
+gboolean    cl_store_add_deal_event       (ClStore      *self,
+                                           ClDealEvent  *event,
+                                           GError      **error);
+GListModel *cl_store_list_deal_events     (ClStore      *self,
+                                           gint64        deal_id,
+                                           GError      **error);
+
+gboolean    cl_store_add_contact          (ClStore      *self,
+                                           ClContact    *contact,
+                                           GError      **error);
+GListModel *cl_store_list_contacts        (ClStore      *self,
+                                           gint64        deal_id,
+                                           GError      **error);
+gboolean    cl_store_set_qualification    (ClStore      *self,
+                                           gint64        deal_id,
+                                           ClMeddicElement element,
+                                           ClQualificationState state,
+                                           const char   *note,
+                                           GError      **error);
+gboolean    cl_store_get_qualification    (ClStore      *self,
+                                           gint64        deal_id,
+                                           ClQualificationState states[CL_MEDDIC_N_ELEMENTS],
+                                           GError      **error);
+
+gboolean    cl_store_add_action           (ClStore      *self,
+                                           ClAction     *action,
+                                           GError      **error);
+gboolean    cl_store_complete_action      (ClStore      *self,
+                                           gint64        action_id,
+                                           ClDay         done_on,
+                                           GError      **error);
+GListModel *cl_store_list_open_actions    (ClStore      *self,
+                                           GError      **error);
+
+gboolean    cl_store_add_review           (ClStore      *self,
+                                           ClReview     *review,
+                                           GError      **error);
+gboolean    cl_store_add_review_decision  (ClStore      *self,
+                                           ClReviewDecision *decision,
+                                           GError      **error);
+GListModel *cl_store_list_reviews         (ClStore      *self,
+                                           GError      **error);
+GListModel *cl_store_list_review_decisions (ClStore     *self,
+                                            gint64       review_id,
+                                            GError     **error);
+
+typedef struct
+{
+  gint64 n_reps;             /* who carry deals */
+  gint64 n_open_deals;
+  gint64 open_amount_cents;
+  char  *currency;           /* the open deals' one currency; NULL when mixed or none */
+  gint64 n_open_actions;
+  gint64 n_overdue_actions;
+} ClPipelineTotals;
+
+gboolean    cl_store_get_pipeline_totals  (ClStore      *self,
+                                           ClDay         today,
+                                           ClPipelineTotals *totals,
+                                           GError      **error);
+void        cl_pipeline_totals_clear      (ClPipelineTotals *totals);
+
+/* ------------------------------------------------------------------ coaching (cl-store-coaching.c) */
+
+gboolean    cl_store_add_coaching_session (ClStore      *self,
+                                           ClCoachingSession *session,
+                                           GError      **error);
+gboolean    cl_store_set_follow_up        (ClStore      *self,
+                                           gint64        session_id,
+                                           ClFollowUp    follow_up,
+                                           const char   *note,
+                                           GError      **error);
+GListModel *cl_store_list_coaching_sessions (ClStore    *self,
+                                             GError    **error);
+
+gboolean    cl_store_add_call             (ClStore      *self,
+                                           ClCall       *call,
+                                           GError      **error);
+GListModel *cl_store_list_calls           (ClStore      *self,
+                                           GError      **error);
+ClCall     *cl_store_get_call             (ClStore      *self,
+                                           gint64        id,
+                                           GError      **error);
+GListModel *cl_store_list_scorecard_items (ClStore      *self,
+                                           GError      **error);
+gboolean    cl_store_set_call_score       (ClStore      *self,
+                                           gint64        call_id,
+                                           const char   *item_key,
+                                           int           score,
+                                           GError      **error);
+int         cl_store_get_call_score       (ClStore      *self,
+                                           gint64        call_id,
+                                           const char   *item_key,
+                                           GError      **error);
+
+/* ------------------------------------------------------------------ development (cl-store-development.c) */
+
+gboolean    cl_store_add_dev_plan         (ClStore      *self,
+                                           ClDevPlan    *plan,
+                                           GError      **error);
+GListModel *cl_store_list_dev_plans       (ClStore      *self,
+                                           GError      **error);
+gboolean    cl_store_add_practice_entry   (ClStore      *self,
+                                           ClPracticeEntry *entry,
+                                           GError      **error);
+GListModel *cl_store_list_practice_entries (ClStore     *self,
+                                            gint64       rep_id,
+                                            GError     **error);
+
+/* ------------------------------------------------------------------ strategy (cl-store-retro.c) */
+
+gboolean    cl_store_add_retro            (ClStore      *self,
+                                           ClRetro      *retro,
+                                           GError      **error);
+GListModel *cl_store_list_retros          (ClStore      *self,
+                                           GError      **error);
+
+G_END_DECLS

@@ -1,0 +1,17 @@
+/* cl-application.h — the single-instance GNOME application
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <adwaita.h>
+
+G_BEGIN_DECLS
+
+#define CL_TYPE_APPLICATION (cl_application_get_type ())
+G_DECLARE_FINAL_TYPE (ClApplication, cl_application, CL, APPLICATION, AdwApplication)
+
+ClApplication *cl_application_new            (const char       *workspace,
+                                              GApplicationFlags flags);
+const char    *cl_application_get_workspace  (ClApplication    *self);
+
+G_END_DECLS

@@ -1,0 +1,370 @@
+/* cl-window.c — the main window: the five views over one workspace
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The content is one of three states: the workspace could not be opened
+ * (the message says which file and why; the file is left as it was), the
+ * workspace has no team yet (offer a sample team), or the five views.
+ */
+#define G_LOG_DOMAIN "cl-gui"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "cl-demo.h"
+#include "cl-list-page.h"
+#include "cl-overview-page.h"
+#include "cl-view-rows.h"
+#include "cl-window.h"
+
+struct _ClWindow
+{
+  AdwApplicationWindow parent_instance;
+
+  AdwToastOverlay     *toast_overlay;
+  AdwViewSwitcherTitle *switcher_title;
+  GtkStack            *content_stack;
+  AdwStatusPage       *error_page;
+  GtkProgressBar      *sample_progress;
+  AdwViewStack        *view_stack;
+  ClOverviewPage      *overview_page;
+  ClListPage          *pipeline_page;
+  ClListPage          *coaching_page;
+  ClListPage          *development_page;
+  ClListPage          *retro_page;
+
+  GSettings           *settings;
+  ClStore             *store;
+  GCancellable        *sample_cancellable;
+  int                  sample_permille;   /* written by the worker, read by a timeout */
+  guint                sample_timeout;
+};
+
+G_DEFINE_FINAL_TYPE (ClWindow, cl_window, ADW_TYPE_APPLICATION_WINDOW)
+
+static const char * const view_names[] = {
+  "overview", "pipeline", "coaching", "development", "retros",
+};
+
+ClWindow *
+cl_window_new (ClApplication *application)
+{
+  return g_object_new (CL_TYPE_WINDOW, "application", application, NULL);
+}
+
+ClStore *
+cl_window_get_store (ClWindow *self)
+{
+  g_return_val_if_fail (CL_IS_WINDOW (self), NULL);
+  return self->store;
+}
+
+/* "error", "empty" or "views" */
+const char *
+cl_window_get_state (ClWindow *self)
+{
+  g_return_val_if_fail (CL_IS_WINDOW (self), NULL);
+  return gtk_stack_get_visible_child_name (self->content_stack);
+}
+
+void
+cl_window_show_view (ClWindow   *self,
+                     const char *name)
+{
+  g_return_if_fail (CL_IS_WINDOW (self));
+  adw_view_stack_set_visible_child_name (self->view_stack, name);
+}
+
+static ClListPage *
+visible_list_page (ClWindow *self)
+{
+  GtkWidget *child = adw_view_stack_get_visible_child (self->view_stack);
+
+  return CL_IS_LIST_PAGE (child) ? CL_LIST_PAGE (child) : NULL;
+}
+
+static void
+on_view_changed (ClWindow *self)
+{
+  GAction *search = g_action_map_lookup_action (G_ACTION_MAP (self), "search");
+
+  if (search == NULL)
+    return;   /* still building the template */
+  g_simple_action_set_enabled (G_SIMPLE_ACTION (search),
+                               visible_list_page (self) != NULL
+                               && g_str_equal (cl_window_get_state (self), "views"));
+}
+
+static void
+show_state (ClWindow   *self,
+            const char *state)
+{
+  gtk_stack_set_visible_child_name (self->content_stack, state);
+  gtk_widget_set_visible (GTK_WIDGET (self->switcher_title), TRUE);
+  adw_view_switcher_title_set_view_switcher_enabled (self->switcher_title,
+                                                     g_str_equal (state, "views"));
+  on_view_changed (self);
+}
+
+static void
+set_store (ClWindow *self,
+           ClStore  *store)
+{
+  g_autofree char *name = NULL;
+
+  g_set_object (&self->store, store);
+  name = g_path_get_basename (cl_store_get_path (store));
+  adw_view_switcher_title_set_subtitle (self->switcher_title, name);
+  cl_overview_page_set_store (self->overview_page, store);
+  cl_list_page_set_source (self->pipeline_page, store, cl_view_load_pipeline, cl_view_format_deal);
+  cl_list_page_set_source (self->coaching_page, store, cl_view_load_coaching, cl_view_format_session);
+  cl_list_page_set_source (self->development_page, store, cl_view_load_development,
+                           cl_view_format_plan);
+  cl_list_page_set_source (self->retro_page, store, cl_view_load_retros, cl_view_format_retro);
+}
+
+/* Opens @path; on failure the window says why and the file is not touched. */
+gboolean
+cl_window_open_workspace (ClWindow   *self,
+                          const char *path)
+{
+  g_autoptr (ClStore) store = NULL;
+  g_autoptr (GListModel) reps = NULL;
+  g_autoptr (GError) error = NULL;
+
+  g_return_val_if_fail (CL_IS_WINDOW (self), FALSE);
+
+  store = cl_store_open (path, &error);
+  if (store != NULL)
+    reps = cl_store_list_reps (store, &error);
+  if (reps == NULL)
+    {
+      adw_status_page_set_description (self->error_page, error->message);
+      adw_view_switcher_title_set_subtitle (self->switcher_title, NULL);
+      show_state (self, "error");
+      return FALSE;
+    }
+  set_store (self, store);
+  show_state (self, g_list_model_get_n_items (reps) == 0 ? "empty" : "views");
+  return TRUE;
+}
+
+/* ------------------------------------------------------------------ sample team */
+
+static char *
+sample_team_path (void)
+{
+  return g_build_filename (g_get_user_data_dir (), "closeloop", "sample-team.db", NULL);
+}
+
+static void
+record_sample_progress (double   fraction,
+                        gpointer user_data)
+{
+  ClWindow *self = user_data;
+
+  g_atomic_int_set (&self->sample_permille, (int) (fraction * 1000));
+}
+
+/* In a worker thread, on a connection of its own: a sample team already
+ * written is reused, otherwise one is generated. */
+static void
+write_sample_team (GTask        *task,
+                   gpointer      source_object,
+                   gpointer      task_data,
+                   GCancellable *cancellable)
+{
+  ClWindow *self = source_object;
+  const char *path = task_data;
+  g_autoptr (ClStore) store = NULL;
+  g_autoptr (GListModel) reps = NULL;
+  g_autoptr (GError) error = NULL;
+  ClDemoOptions options;
+
+  cl_demo_options_init (&options);
+  store = cl_store_open (path, &error);
+  if (store != NULL)
+    reps = cl_store_list_reps (store, &error);
+  if (reps == NULL
+      || (g_list_model_get_n_items (reps) == 0
+          && !cl_demo_generate (store, &options, record_sample_progress, self, cancellable, &error)))
+    g_task_return_error (task, g_steal_pointer (&error));
+  else
+    g_task_return_boolean (task, TRUE);
+}
+
+static gboolean
+pulse_sample_progress (gpointer user_data)
+{
+  ClWindow *self = user_data;
+
+  gtk_progress_bar_set_fraction (self->sample_progress,
+                                 g_atomic_int_get (&self->sample_permille) / 1000.0);
+  return G_SOURCE_CONTINUE;
+}
+
+static void
+sample_team_written (GObject      *source,
+                     GAsyncResult *result,
+                     gpointer      user_data)
+{
+  ClWindow *self = CL_WINDOW (source);
+  g_autoptr (GError) error = NULL;
+  GAction *action = g_action_map_lookup_action (G_ACTION_MAP (self), "open-sample-team");
+
+  g_clear_handle_id (&self->sample_timeout, g_source_remove);
+  g_clear_object (&self->sample_cancellable);
+  gtk_widget_set_visible (GTK_WIDGET (self->sample_progress), FALSE);
+  g_simple_action_set_enabled (G_SIMPLE_ACTION (action), TRUE);
+
+  if (!g_task_propagate_boolean (G_TASK (result), &error))
+    {
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (error->message));
+      return;
+    }
+  if (cl_window_open_workspace (self, g_task_get_task_data (G_TASK (result))))
+    adw_toast_overlay_add_toast (self->toast_overlay,
+                                 adw_toast_new (_("Sample team opened; your own workspace is untouched")));
+}
+
+static void
+open_sample_team (GSimpleAction *action,
+                  GVariant      *parameter,
+                  gpointer       user_data)
+{
+  ClWindow *self = CL_WINDOW (user_data);
+  g_autoptr (GTask) task = NULL;
+
+  g_simple_action_set_enabled (action, FALSE);
+  self->sample_cancellable = g_cancellable_new ();
+  g_atomic_int_set (&self->sample_permille, 0);
+  gtk_progress_bar_set_fraction (self->sample_progress, 0);
+  gtk_widget_set_visible (GTK_WIDGET (self->sample_progress), TRUE);
+  self->sample_timeout = g_timeout_add (100, pulse_sample_progress, self);
+
+  task = g_task_new (self, self->sample_cancellable, sample_team_written, NULL);
+  g_task_set_task_data (task, sample_team_path (), g_free);
+  g_task_run_in_thread (task, write_sample_team);
+}
+
+/* ------------------------------------------------------------------ actions */
+
+static void
+show_view_action (GSimpleAction *action,
+                  GVariant      *parameter,
+                  gpointer       user_data)
+{
+  ClWindow *self = CL_WINDOW (user_data);
+
+  if (g_str_equal (cl_window_get_state (self), "views"))
+    cl_window_show_view (self, g_variant_get_string (parameter, NULL));
+}
+
+static void
+search_action (GSimpleAction *action,
+               GVariant      *parameter,
+               gpointer       user_data)
+{
+  ClListPage *page = visible_list_page (CL_WINDOW (user_data));
+
+  if (page != NULL)
+    cl_list_page_start_search (page);
+}
+
+static const GActionEntry window_actions[] = {
+  { "show-view", show_view_action, "s" },
+  { "search", search_action },
+  { "open-sample-team", open_sample_team },
+};
+
+void
+cl_window_set_accels (GtkApplication *application)
+{
+  static const char *search_accels[] = { "<Control>f", NULL };
+
+  gtk_application_set_accels_for_action (application, "win.search", search_accels);
+  for (guint i = 0; i < G_N_ELEMENTS (view_names); i++)
+    {
+      g_autofree char *detailed = g_strdup_printf ("win.show-view::%s", view_names[i]);
+      g_autofree char *accel = g_strdup_printf ("<Alt>%u", i + 1);
+      const char *accels[] = { accel, NULL };
+
+      gtk_application_set_accels_for_action (application, detailed, accels);
+    }
+}
+
+/* ------------------------------------------------------------------ window state */
+
+static gboolean
+cl_window_close_request (GtkWindow *window)
+{
+  ClWindow *self = CL_WINDOW (window);
+  int width, height;
+
+  gtk_window_get_default_size (window, &width, &height);
+  g_settings_delay (self->settings);
+  g_settings_set_boolean (self->settings, "window-maximized", gtk_window_is_maximized (window));
+  if (!gtk_window_is_maximized (window))
+    {
+      g_settings_set_int (self->settings, "window-width", width);
+      g_settings_set_int (self->settings, "window-height", height);
+    }
+  g_settings_apply (self->settings);
+  if (self->sample_cancellable != NULL)
+    g_cancellable_cancel (self->sample_cancellable);
+  return GTK_WINDOW_CLASS (cl_window_parent_class)->close_request (window);
+}
+
+static void
+cl_window_dispose (GObject *object)
+{
+  ClWindow *self = CL_WINDOW (object);
+
+  g_clear_handle_id (&self->sample_timeout, g_source_remove);
+  g_clear_object (&self->store);
+  g_clear_object (&self->settings);
+  gtk_widget_dispose_template (GTK_WIDGET (self), CL_TYPE_WINDOW);
+  G_OBJECT_CLASS (cl_window_parent_class)->dispose (object);
+}
+
+static void
+cl_window_class_init (ClWindowClass *klass)
+{
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  G_OBJECT_CLASS (klass)->dispose = cl_window_dispose;
+  GTK_WINDOW_CLASS (klass)->close_request = cl_window_close_request;
+
+  g_type_ensure (CL_TYPE_OVERVIEW_PAGE);
+  g_type_ensure (CL_TYPE_LIST_PAGE);
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/io/github/closeloop/Closeloop/cl-window.ui");
+  gtk_widget_class_bind_template_child (widget_class, ClWindow, toast_overlay);
+  gtk_widget_class_bind_template_child (widget_class, ClWindow, switcher_title);
+  gtk_widget_class_bind_template_child (widget_class, ClWindow, content_stack);
+  gtk_widget_class_bind_template_child (widget_class, ClWindow, error_page);
+  gtk_widget_class_bind_template_child (widget_class, ClWindow, sample_progress);
+  gtk_widget_class_bind_template_child (widget_class, ClWindow, view_stack);
+  gtk_widget_class_bind_template_child (widget_class, ClWindow, overview_page);
+  gtk_widget_class_bind_template_child (widget_class, ClWindow, pipeline_page);
+  gtk_widget_class_bind_template_child (widget_class, ClWindow, coaching_page);
+  gtk_widget_class_bind_template_child (widget_class, ClWindow, development_page);
+  gtk_widget_class_bind_template_child (widget_class, ClWindow, retro_page);
+  gtk_widget_class_bind_template_callback (widget_class, on_view_changed);
+}
+
+static void
+cl_window_init (ClWindow *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+  g_action_map_add_action_entries (G_ACTION_MAP (self), window_actions,
+                                   G_N_ELEMENTS (window_actions), self);
+
+  self->settings = g_settings_new (APP_ID);
+  gtk_window_set_default_size (GTK_WINDOW (self),
+                               g_settings_get_int (self->settings, "window-width"),
+                               g_settings_get_int (self->settings, "window-height"));
+  if (g_settings_get_boolean (self->settings, "window-maximized"))
+    gtk_window_maximize (GTK_WINDOW (self));
+}

@@ -1,0 +1,25 @@
+/* cl-window.h — the main window: the five views over one workspace
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <adwaita.h>
+
+#include "cl-application.h"
+#include "cl-store.h"
+
+G_BEGIN_DECLS
+
+#define CL_TYPE_WINDOW (cl_window_get_type ())
+G_DECLARE_FINAL_TYPE (ClWindow, cl_window, CL, WINDOW, AdwApplicationWindow)
+
+ClWindow   *cl_window_new               (ClApplication *application);
+gboolean    cl_window_open_workspace    (ClWindow      *self,
+                                         const char    *path);
+ClStore    *cl_window_get_store         (ClWindow      *self);
+const char *cl_window_get_state         (ClWindow      *self);
+void        cl_window_show_view         (ClWindow      *self,
+                                         const char    *name);
+void        cl_window_set_accels   (GtkApplication *application);
+
+G_END_DECLS

@@ -1,0 +1,356 @@
+/* cl-list-page.c — a searchable list of one loop's records, with its empty state
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The records load the first time the page is shown, so a view the user
+ * never opens costs nothing at start-up.
+ */
+#define G_LOG_DOMAIN "cl-gui"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "cl-list-page.h"
+
+struct _ClListPage
+{
+  AdwBin           parent_instance;
+
+  GtkSearchBar    *search_bar;
+  GtkSearchEntry  *search_entry;
+  GtkStack        *stack;
+  AdwStatusPage   *empty_page;
+  GtkListView     *list_view;
+
+  ClStore         *store;
+  ClListLoader     loader;
+  ClRowFormat      format;
+  GtkCustomFilter *filter;
+  GtkFilterListModel *filtered;
+  char            *needle;      /* case-folded search text, NULL when not searching */
+  gboolean         loaded;
+};
+
+G_DEFINE_FINAL_TYPE (ClListPage, cl_list_page, ADW_TYPE_BIN)
+
+enum {
+  PROP_0,
+  PROP_ICON_NAME,
+  PROP_EMPTY_TITLE,
+  PROP_EMPTY_DESCRIPTION,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static void
+update_visible_child (ClListPage *self)
+{
+  GListModel *all;
+
+  if (!self->loaded)
+    return;
+  all = gtk_filter_list_model_get_model (self->filtered);
+  if (all == NULL || g_list_model_get_n_items (all) == 0)
+    gtk_stack_set_visible_child_name (self->stack, "empty");
+  else if (g_list_model_get_n_items (G_LIST_MODEL (self->filtered)) == 0)
+    gtk_stack_set_visible_child_name (self->stack, "no-results");
+  else
+    gtk_stack_set_visible_child_name (self->stack, "list");
+}
+
+static gboolean
+matches_search (gpointer item,
+                gpointer user_data)
+{
+  ClListPage *self = user_data;
+  g_autofree char *title = NULL, *subtitle = NULL, *detail = NULL;
+  g_autofree char *haystack = NULL;
+
+  if (self->needle == NULL)
+    return TRUE;
+  self->format (item, &title, &subtitle, &detail);
+  haystack = g_utf8_casefold (title, -1);
+  if (strstr (haystack, self->needle) != NULL)
+    return TRUE;
+  g_free (haystack);
+  haystack = g_utf8_casefold (subtitle ? subtitle : "", -1);
+  return strstr (haystack, self->needle) != NULL;
+}
+
+static void
+on_search_changed (ClListPage *self)
+{
+  const char *text = gtk_editable_get_text (GTK_EDITABLE (self->search_entry));
+  GtkFilterChange change = GTK_FILTER_CHANGE_DIFFERENT;
+  g_autofree char *needle = *text ? g_utf8_casefold (text, -1) : NULL;
+
+  if (self->needle != NULL && needle != NULL && strstr (needle, self->needle) != NULL)
+    change = GTK_FILTER_CHANGE_MORE_STRICT;
+  else if (needle == NULL || (self->needle != NULL && strstr (self->needle, needle) != NULL))
+    change = GTK_FILTER_CHANGE_LESS_STRICT;
+  g_free (self->needle);
+  self->needle = g_steal_pointer (&needle);
+  gtk_filter_changed (GTK_FILTER (self->filter), change);
+  update_visible_child (self);
+}
+
+static void
+on_stop_search (ClListPage *self)
+{
+  gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
+  gtk_search_bar_set_search_mode (self->search_bar, FALSE);
+}
+
+static void
+on_items_changed (ClListPage *self)
+{
+  update_visible_child (self);
+}
+
+static void
+setup_row (GtkSignalListItemFactory *factory,
+           GtkListItem              *list_item,
+           gpointer                  user_data)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
+  GtkWidget *text = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
+  GtkWidget *title = gtk_label_new (NULL);
+  GtkWidget *subtitle = gtk_label_new (NULL);
+  GtkWidget *detail = gtk_label_new (NULL);
+
+  gtk_widget_set_margin_top (box, 6);
+  gtk_widget_set_margin_bottom (box, 6);
+  gtk_widget_set_margin_start (box, 6);
+  gtk_widget_set_margin_end (box, 6);
+  gtk_widget_set_hexpand (text, TRUE);
+  gtk_label_set_xalign (GTK_LABEL (title), 0);
+  gtk_label_set_xalign (GTK_LABEL (subtitle), 0);
+  gtk_label_set_ellipsize (GTK_LABEL (title), PANGO_ELLIPSIZE_END);
+  gtk_label_set_ellipsize (GTK_LABEL (subtitle), PANGO_ELLIPSIZE_END);
+  gtk_widget_add_css_class (title, "heading");
+  gtk_widget_add_css_class (subtitle, "dim-label");
+  gtk_widget_add_css_class (detail, "numeric");
+  gtk_label_set_xalign (GTK_LABEL (detail), 1);
+  gtk_box_append (GTK_BOX (text), title);
+  gtk_box_append (GTK_BOX (text), subtitle);
+  gtk_box_append (GTK_BOX (box), text);
+  gtk_box_append (GTK_BOX (box), detail);
+  gtk_list_item_set_child (list_item, box);
+}
+
+static void
+bind_row (GtkSignalListItemFactory *factory,
+          GtkListItem              *list_item,
+          gpointer                  user_data)
+{
+  ClListPage *self = user_data;
+  GtkWidget *box = gtk_list_item_get_child (list_item);
+  GtkWidget *text = gtk_widget_get_first_child (box);
+  GtkWidget *title = gtk_widget_get_first_child (text);
+  GtkWidget *subtitle = gtk_widget_get_next_sibling (title);
+  GtkWidget *detail = gtk_widget_get_next_sibling (text);
+  g_autofree char *title_text = NULL, *subtitle_text = NULL, *detail_text = NULL;
+
+  self->format (gtk_list_item_get_item (list_item), &title_text, &subtitle_text, &detail_text);
+  gtk_label_set_text (GTK_LABEL (title), title_text);
+  gtk_label_set_text (GTK_LABEL (subtitle), subtitle_text ? subtitle_text : "");
+  gtk_widget_set_visible (subtitle, subtitle_text != NULL && *subtitle_text);
+  gtk_label_set_text (GTK_LABEL (detail), detail_text ? detail_text : "");
+}
+
+/* Loads on the first show; a load error replaces the empty state's text. */
+static void
+load (ClListPage *self)
+{
+  g_autoptr (GListModel) model = NULL;
+  g_autoptr (GError) error = NULL;
+
+  if (self->loaded || self->store == NULL)
+    return;
+  model = self->loader (self->store, &error);
+  self->loaded = TRUE;
+  if (model == NULL)
+    {
+      adw_status_page_set_icon_name (self->empty_page, "dialog-error-symbolic");
+      adw_status_page_set_title (self->empty_page, _("Could Not Load"));
+      adw_status_page_set_description (self->empty_page, error->message);
+    }
+  gtk_filter_list_model_set_model (self->filtered, model);
+  update_visible_child (self);
+}
+
+static void
+cl_list_page_map (GtkWidget *widget)
+{
+  GTK_WIDGET_CLASS (cl_list_page_parent_class)->map (widget);
+  load (CL_LIST_PAGE (widget));
+}
+
+void
+cl_list_page_set_source (ClListPage   *self,
+                         ClStore      *store,
+                         ClListLoader  loader,
+                         ClRowFormat   format)
+{
+  g_return_if_fail (CL_IS_LIST_PAGE (self));
+
+  g_set_object (&self->store, store);
+  self->loader = loader;
+  self->format = format;
+  cl_list_page_reload (self);
+}
+
+void
+cl_list_page_reload (ClListPage *self)
+{
+  self->loaded = FALSE;
+  gtk_filter_list_model_set_model (self->filtered, NULL);
+  gtk_stack_set_visible_child_name (self->stack, "loading");
+  if (gtk_widget_get_mapped (GTK_WIDGET (self)))
+    load (self);
+}
+
+void
+cl_list_page_start_search (ClListPage *self)
+{
+  gtk_search_bar_set_search_mode (self->search_bar, TRUE);
+  gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
+}
+
+guint
+cl_list_page_get_n_items (ClListPage *self)
+{
+  return g_list_model_get_n_items (G_LIST_MODEL (self->filtered));
+}
+
+gboolean
+cl_list_page_is_loaded (ClListPage *self)
+{
+  return self->loaded;
+}
+
+static void
+cl_list_page_get_property (GObject    *object,
+                           guint       prop_id,
+                           GValue     *value,
+                           GParamSpec *pspec)
+{
+  ClListPage *self = CL_LIST_PAGE (object);
+
+  switch (prop_id)
+    {
+    case PROP_ICON_NAME:
+      g_value_set_string (value, adw_status_page_get_icon_name (self->empty_page));
+      break;
+    case PROP_EMPTY_TITLE:
+      g_value_set_string (value, adw_status_page_get_title (self->empty_page));
+      break;
+    case PROP_EMPTY_DESCRIPTION:
+      g_value_set_string (value, adw_status_page_get_description (self->empty_page));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+cl_list_page_set_property (GObject      *object,
+                           guint         prop_id,
+                           const GValue *value,
+                           GParamSpec   *pspec)
+{
+  ClListPage *self = CL_LIST_PAGE (object);
+
+  switch (prop_id)
+    {
+    case PROP_ICON_NAME:
+      adw_status_page_set_icon_name (self->empty_page, g_value_get_string (value));
+      break;
+    case PROP_EMPTY_TITLE:
+      adw_status_page_set_title (self->empty_page, g_value_get_string (value));
+      break;
+    case PROP_EMPTY_DESCRIPTION:
+      adw_status_page_set_description (self->empty_page, g_value_get_string (value));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+cl_list_page_dispose (GObject *object)
+{
+  ClListPage *self = CL_LIST_PAGE (object);
+
+  g_clear_object (&self->store);
+  g_clear_object (&self->filtered);
+  gtk_widget_dispose_template (GTK_WIDGET (self), CL_TYPE_LIST_PAGE);
+  G_OBJECT_CLASS (cl_list_page_parent_class)->dispose (object);
+}
+
+static void
+cl_list_page_finalize (GObject *object)
+{
+  ClListPage *self = CL_LIST_PAGE (object);
+
+  g_free (self->needle);
+  G_OBJECT_CLASS (cl_list_page_parent_class)->finalize (object);
+}
+
+static void
+cl_list_page_class_init (ClListPageClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->get_property = cl_list_page_get_property;
+  object_class->set_property = cl_list_page_set_property;
+  object_class->dispose = cl_list_page_dispose;
+  object_class->finalize = cl_list_page_finalize;
+  widget_class->map = cl_list_page_map;
+
+  properties[PROP_ICON_NAME] =
+    g_param_spec_string ("icon-name", NULL, NULL, NULL,
+                         G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS);
+  properties[PROP_EMPTY_TITLE] =
+    g_param_spec_string ("empty-title", NULL, NULL, NULL,
+                         G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS);
+  properties[PROP_EMPTY_DESCRIPTION] =
+    g_param_spec_string ("empty-description", NULL, NULL, NULL,
+                         G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/io/github/closeloop/Closeloop/pages/cl-list-page.ui");
+  gtk_widget_class_bind_template_child (widget_class, ClListPage, search_bar);
+  gtk_widget_class_bind_template_child (widget_class, ClListPage, search_entry);
+  gtk_widget_class_bind_template_child (widget_class, ClListPage, stack);
+  gtk_widget_class_bind_template_child (widget_class, ClListPage, empty_page);
+  gtk_widget_class_bind_template_child (widget_class, ClListPage, list_view);
+  gtk_widget_class_bind_template_callback (widget_class, on_search_changed);
+  gtk_widget_class_bind_template_callback (widget_class, on_stop_search);
+}
+
+static void
+cl_list_page_init (ClListPage *self)
+{
+  GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
+  GtkNoSelection *selection;
+
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->filter = gtk_custom_filter_new (matches_search, self, NULL);
+  self->filtered = gtk_filter_list_model_new (NULL, GTK_FILTER (self->filter));
+  gtk_filter_list_model_set_incremental (self->filtered, TRUE);
+  g_signal_connect_swapped (self->filtered, "items-changed", G_CALLBACK (on_items_changed), self);
+
+  g_signal_connect (factory, "setup", G_CALLBACK (setup_row), self);
+  g_signal_connect (factory, "bind", G_CALLBACK (bind_row), self);
+  gtk_list_view_set_factory (self->list_view, factory);
+  g_object_unref (factory);
+  selection = gtk_no_selection_new (g_object_ref (G_LIST_MODEL (self->filtered)));
+  gtk_list_view_set_model (self->list_view, GTK_SELECTION_MODEL (selection));
+  g_object_unref (selection);
+  gtk_search_bar_connect_entry (self->search_bar, GTK_EDITABLE (self->search_entry));
+}

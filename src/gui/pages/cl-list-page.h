@@ -1,0 +1,32 @@
+/* cl-list-page.h — a searchable list of one loop's records, with its empty state
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <adwaita.h>
+
+#include "cl-store.h"
+
+G_BEGIN_DECLS
+
+/* What one row shows; each string is newly allocated. */
+typedef void        (*ClRowFormat) (gpointer    item,
+                                    char      **title,
+                                    char      **subtitle,
+                                    char      **detail);
+typedef GListModel *(*ClListLoader) (ClStore   *store,
+                                     GError   **error);
+
+#define CL_TYPE_LIST_PAGE (cl_list_page_get_type ())
+G_DECLARE_FINAL_TYPE (ClListPage, cl_list_page, CL, LIST_PAGE, AdwBin)
+
+void     cl_list_page_set_source   (ClListPage   *self,
+                                    ClStore      *store,
+                                    ClListLoader  loader,
+                                    ClRowFormat   format);
+void     cl_list_page_reload       (ClListPage   *self);
+void     cl_list_page_start_search (ClListPage   *self);
+guint    cl_list_page_get_n_items  (ClListPage   *self);
+gboolean cl_list_page_is_loaded    (ClListPage   *self);
+
+G_END_DECLS

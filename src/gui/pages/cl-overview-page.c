@@ -1,0 +1,167 @@
+/* cl-overview-page.c — loop health and the team's totals
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "cl-gui"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "cl-loop-health.h"
+#include "cl-overview-page.h"
+#include "cl-view-rows.h"
+
+struct _ClOverviewPage
+{
+  AdwBin                parent_instance;
+
+  GtkLabel             *hollow_label;
+  AdwPreferencesGroup  *health_group;
+  GtkLabel             *reps_label;
+  GtkLabel             *deals_label;
+  GtkLabel             *amount_label;
+  GtkLabel             *actions_label;
+
+  AdwActionRow         *loop_rows[CL_N_LOOPS];
+  GtkLabel             *state_labels[CL_N_LOOPS];
+  ClStore              *store;
+};
+
+G_DEFINE_FINAL_TYPE (ClOverviewPage, cl_overview_page, ADW_TYPE_BIN)
+
+static const char *
+state_css_class (ClHealthState state)
+{
+  switch (state)
+    {
+    case CL_HEALTH_RUNNING: return "success";
+    case CL_HEALTH_AT_RISK: return "warning";
+    case CL_HEALTH_LAPSED: return "error";
+    case CL_HEALTH_NO_DATA: break;
+    }
+  return "dim-label";
+}
+
+static void
+set_count (GtkLabel *label,
+           gint64    count)
+{
+  g_autofree char *text = g_strdup_printf ("%" G_GINT64_FORMAT, count);
+
+  gtk_label_set_text (label, text);
+}
+
+static void
+show_error (ClOverviewPage *self,
+            const GError   *error)
+{
+  adw_preferences_group_set_description (self->health_group, error->message);
+}
+
+void
+cl_overview_page_refresh (ClOverviewPage *self)
+{
+  ClLoopHealth health[CL_N_LOOPS];
+  ClPipelineTotals totals;
+  g_autoptr (GError) error = NULL;
+  g_autofree char *actions = NULL;
+  g_autofree char *amount = NULL;
+  ClDay today = cl_date_today ();
+
+  g_return_if_fail (CL_IS_OVERVIEW_PAGE (self));
+  if (self->store == NULL)
+    return;
+
+  if (!cl_loop_health_compute (self->store, today, health, &error))
+    {
+      show_error (self, error);
+      return;
+    }
+  for (int i = 0; i < CL_N_LOOPS; i++)
+    {
+      g_autofree char *described = cl_loop_health_describe (&health[i]);
+      const char *state = cl_health_state_label (health[i].state);
+
+      adw_action_row_set_subtitle (self->loop_rows[i], described);
+      gtk_label_set_text (self->state_labels[i], state);
+      for (int s = CL_HEALTH_NO_DATA; s <= CL_HEALTH_LAPSED; s++)
+        gtk_widget_remove_css_class (GTK_WIDGET (self->state_labels[i]), state_css_class (s));
+      gtk_widget_add_css_class (GTK_WIDGET (self->state_labels[i]), state_css_class (health[i].state));
+    }
+  gtk_widget_set_visible (GTK_WIDGET (self->hollow_label), cl_loop_health_is_hollow (health));
+  cl_loop_health_clear (health);
+
+  if (!cl_store_get_pipeline_totals (self->store, today, &totals, &error))
+    {
+      show_error (self, error);
+      return;
+    }
+  set_count (self->reps_label, totals.n_reps);
+  set_count (self->deals_label, totals.n_open_deals);
+  amount = totals.n_open_deals > 0 && totals.currency == NULL
+             ? g_strdup (_("Mixed currencies"))
+             : cl_format_money (totals.open_amount_cents, totals.currency);
+  gtk_label_set_text (self->amount_label, amount);
+  /* Translators: open actions, then how many of them are overdue */
+  actions = g_strdup_printf (_("%" G_GINT64_FORMAT " (%" G_GINT64_FORMAT " overdue)"),
+                             totals.n_open_actions, totals.n_overdue_actions);
+  gtk_label_set_text (self->actions_label, actions);
+  cl_pipeline_totals_clear (&totals);
+}
+
+void
+cl_overview_page_set_store (ClOverviewPage *self,
+                            ClStore        *store)
+{
+  g_return_if_fail (CL_IS_OVERVIEW_PAGE (self));
+  g_set_object (&self->store, store);
+  cl_overview_page_refresh (self);
+}
+
+static void
+cl_overview_page_dispose (GObject *object)
+{
+  ClOverviewPage *self = CL_OVERVIEW_PAGE (object);
+
+  g_clear_object (&self->store);
+  gtk_widget_dispose_template (GTK_WIDGET (self), CL_TYPE_OVERVIEW_PAGE);
+  G_OBJECT_CLASS (cl_overview_page_parent_class)->dispose (object);
+}
+
+static void
+cl_overview_page_class_init (ClOverviewPageClass *klass)
+{
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  G_OBJECT_CLASS (klass)->dispose = cl_overview_page_dispose;
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/io/github/closeloop/Closeloop/pages/cl-overview-page.ui");
+  gtk_widget_class_bind_template_child (widget_class, ClOverviewPage, hollow_label);
+  gtk_widget_class_bind_template_child (widget_class, ClOverviewPage, health_group);
+  gtk_widget_class_bind_template_child (widget_class, ClOverviewPage, reps_label);
+  gtk_widget_class_bind_template_child (widget_class, ClOverviewPage, deals_label);
+  gtk_widget_class_bind_template_child (widget_class, ClOverviewPage, amount_label);
+  gtk_widget_class_bind_template_child (widget_class, ClOverviewPage, actions_label);
+}
+
+static void
+cl_overview_page_init (ClOverviewPage *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  /* one row per loop, fastest first; the question is the row's title */
+  for (int i = 0; i < CL_N_LOOPS; i++)
+    {
+      GtkWidget *row = adw_action_row_new ();
+      GtkWidget *state = gtk_label_new (NULL);
+
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), cl_loop_title (i));
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), cl_loop_question (i));
+      gtk_widget_set_tooltip_text (row, cl_loop_question (i));
+      gtk_widget_add_css_class (state, "heading");
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), state);
+      adw_preferences_group_add (self->health_group, row);
+      self->loop_rows[i] = ADW_ACTION_ROW (row);
+      self->state_labels[i] = GTK_LABEL (state);
+    }
+}

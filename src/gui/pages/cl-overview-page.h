@@ -1,0 +1,19 @@
+/* cl-overview-page.h — loop health and the team's totals
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <adwaita.h>
+
+#include "cl-store.h"
+
+G_BEGIN_DECLS
+
+#define CL_TYPE_OVERVIEW_PAGE (cl_overview_page_get_type ())
+G_DECLARE_FINAL_TYPE (ClOverviewPage, cl_overview_page, CL, OVERVIEW_PAGE, AdwBin)
+
+void cl_overview_page_set_store (ClOverviewPage *self,
+                                 ClStore        *store);
+void cl_overview_page_refresh   (ClOverviewPage *self);
+
+G_END_DECLS

@@ -1,0 +1,22 @@
+/* cl-view-rows.h — what each view loads and what one of its rows says
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include "cl-list-page.h"
+
+G_BEGIN_DECLS
+
+GListModel *cl_view_load_pipeline     (ClStore *store, GError **error);
+void        cl_view_format_deal       (gpointer item, char **title, char **subtitle, char **detail);
+GListModel *cl_view_load_coaching     (ClStore *store, GError **error);
+void        cl_view_format_session    (gpointer item, char **title, char **subtitle, char **detail);
+GListModel *cl_view_load_development  (ClStore *store, GError **error);
+void        cl_view_format_plan       (gpointer item, char **title, char **subtitle, char **detail);
+GListModel *cl_view_load_retros       (ClStore *store, GError **error);
+void        cl_view_format_retro      (gpointer item, char **title, char **subtitle, char **detail);
+
+char       *cl_format_money           (gint64      cents,
+                                       const char *currency);
+
+G_END_DECLS
