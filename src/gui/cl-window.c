@@ -75,6 +75,14 @@ cl_window_show_view (ClWindow   *self,
   adw_view_stack_set_visible_child_name (self->view_stack, name);
 }
 
+GtkWidget *
+cl_window_get_view (ClWindow   *self,
+                    const char *name)
+{
+  g_return_val_if_fail (CL_IS_WINDOW (self), NULL);
+  return adw_view_stack_get_child_by_name (self->view_stack, name);
+}
+
 static ClListPage *
 visible_list_page (ClWindow *self)
 {

@@ -20,6 +20,8 @@ ClStore    *cl_window_get_store         (ClWindow      *self);
 const char *cl_window_get_state         (ClWindow      *self);
 void        cl_window_show_view         (ClWindow      *self,
                                          const char    *name);
+GtkWidget  *cl_window_get_view          (ClWindow      *self,
+                                         const char    *name);
 void        cl_window_set_accels   (GtkApplication *application);
 
 G_END_DECLS

@@ -188,7 +188,7 @@ add_team (Demo    *demo,
     {
       ClStage *stage = cl_stage_new (_(stages[i].name), i + 1, stages[i].probability);
 
-      stage->exit_criteria = g_strdup (_(stages[i].criteria));
+      cl_record_set_text (&stage->exit_criteria, _(stages[i].criteria));
       stage->required_meddic = stages[i].meddic;
       g_ptr_array_add (demo->stages, stage);
       if (!cl_store_add_stage (demo->store, stage, error))
@@ -379,11 +379,11 @@ add_deals (Demo    *demo,
       deal->stage_id = demo_stage (demo, stage)->id;
       deal->amount_cents = (gint64) (exp (g_rand_double_range (demo->rand, log (4000), log (250000))))
                            / 500 * 500 * 100;
-      deal->currency = g_strdup ("EUR");
+      cl_record_set_text (&deal->currency, "EUR");
       deal->created_on = demo->today - g_rand_int_range (demo->rand, 1, history_days);
       deal->close_date = deal->created_on + g_rand_int_range (demo->rand, 45, 121);
       deal->forecast = forecast_for (demo, stage);
-      deal->next_step = g_strdup (PICK (demo->rand, next_steps));
+      cl_record_set_text (&deal->next_step, PICK (demo->rand, next_steps));
       deal->next_step_due = deal->created_on + g_rand_int_range (demo->rand, 3, 12);
 
       g_ptr_array_set_size (history, 0);
@@ -447,7 +447,7 @@ add_action (Demo        *demo,
 
   action->deal_id = deal->id;
   action->created_on = on;
-  action->source = g_strdup (source);
+  cl_record_set_text (&action->source, source);
   if (action->due_on < demo->today && CHANCE (demo->rand, 0.7))
     action->done_on = MIN (demo->today, action->due_on + g_rand_int_range (demo->rand, -2, 4));
   if (!cl_store_add_action (demo->store, action, error))

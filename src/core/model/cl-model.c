@@ -150,6 +150,16 @@ CL_DEFINE_RECORD (ClPracticeEntry, cl_practice_entry, &self->focus, &self->scena
 CL_DEFINE_RECORD (ClRetro, cl_retro, &self->quarter, &self->findings, &self->decision_detail,
                   &self->restart_plan)
 
+void
+cl_record_set_text (char       **field,
+                    const char  *value)
+{
+  char *copy = g_strdup (value);
+
+  g_free (*field);
+  *field = copy;
+}
+
 /* ------------------------------------------------------------------ constructors */
 
 ClRep *

@@ -110,6 +110,10 @@ const char *cl_meddic_label              (ClMeddicElement       value);
 
 /* ------------------------------------------------------------------ records */
 
+/* Replaces the string a record owns in @field with a copy of @value. */
+void cl_record_set_text (char       **field,
+                         const char  *value);
+
 #define CL_TYPE_REP (cl_rep_get_type ())
 G_DECLARE_FINAL_TYPE (ClRep, cl_rep, CL, REP, GObject)
 struct _ClRep

@@ -1,0 +1,56 @@
+#!/bin/sh
+# SPDX-License-Identifier: GPL-3.0-or-later
+# The headless commands: exit codes, one-line errors, files left alone.
+set -eu
+closeloop=$1
+dir=$(mktemp -d)
+trap 'rm -rf "$dir"' EXIT
+fail () { echo "not ok: $*" >&2; exit 1; }
+
+# no display is needed: make sure none is used
+unset DISPLAY WAYLAND_DISPLAY || true
+
+"$closeloop" --help >/dev/null 2>&1 || true
+"$closeloop" help | grep -q "demo" || fail "help lists demo"
+"$closeloop" demo --help | grep -q -- "--deals" || fail "demo --help"
+
+"$closeloop" --workspace "$dir/team.db" demo --deals 50 --reps 3 --weeks 6 --seed 3 >"$dir/out" \
+  || fail "demo writes a team"
+grep -q "50 deals" "$dir/out" || fail "demo reports what it wrote"
+[ "$(stat -c %a "$dir/team.db")" = 600 ] || fail "workspace is 0600"
+
+# the same options through the environment and the command's own option
+CLOSELOOP_WORKSPACE="$dir/env.db" "$closeloop" demo --deals 50 --reps 3 --weeks 6 --seed 3 >/dev/null
+"$closeloop" demo --workspace "$dir/own.db" --deals 50 --reps 3 --weeks 6 --seed 3 >/dev/null
+[ "$(sqlite3 "$dir/env.db" 'select count(*) from deals')" = 50 ] || fail "CLOSELOOP_WORKSPACE"
+[ "$(sqlite3 "$dir/own.db" 'select count(*) from deals')" = 50 ] || fail "demo --workspace"
+a=$(sqlite3 "$dir/team.db" 'select group_concat(name) from deals')
+b=$(sqlite3 "$dir/own.db" 'select group_concat(name) from deals')
+[ "$a" = "$b" ] || fail "same seed, same team"
+
+# a second demo into a workspace with a team: refused, one line, exit 1
+set +e
+"$closeloop" --workspace "$dir/team.db" demo 2>"$dir/err"; status=$?
+set -e
+[ $status -eq 1 ] || fail "refusal exits 1, got $status"
+[ "$(wc -l <"$dir/err")" -eq 1 ] || fail "one line of error"
+grep -q "team.db" "$dir/err" || fail "the error names the file"
+
+# a file that is not a workspace: named, refused, untouched
+printf 'name,amount\nAcme,10\n' >"$dir/deals.csv"
+cp "$dir/deals.csv" "$dir/before.csv"
+set +e
+"$closeloop" --workspace "$dir/deals.csv" demo 2>"$dir/err"; status=$?
+set -e
+[ $status -eq 1 ] || fail "a CSV is refused"
+grep -q "deals.csv" "$dir/err" || fail "the error names the CSV"
+cmp -s "$dir/deals.csv" "$dir/before.csv" || fail "the CSV is untouched"
+[ ! -e "$dir/deals.csv-wal" ] || fail "no WAL beside the CSV"
+
+# misuse: exit 2
+set +e
+"$closeloop" frobnicate 2>/dev/null; [ $? -eq 2 ] || fail "unknown command exits 2"
+"$closeloop" demo --deals many 2>/dev/null; [ $? -eq 2 ] || fail "bad count exits 2"
+"$closeloop" --workspace 2>/dev/null; [ $? -eq 2 ] || fail "--workspace without a path exits 2"
+set -e
+echo "ok"

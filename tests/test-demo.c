@@ -1,0 +1,211 @@
+/* test-demo.c — the sample team is deterministic, complete and refuses to overwrite
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include "cl-demo.h"
+#include "cl-loop-health.h"
+#include "test-util.h"
+
+static const char * const tables[] = {
+  "reps", "stages", "deals", "deal_events", "contacts", "qualification", "actions", "reviews",
+  "review_decisions", "coaching_sessions", "calls", "call_scores", "dev_plans", "practice_log",
+  "retros",
+};
+
+static char *
+make_demo (const char *dir,
+           const char *name,
+           guint32     seed)
+{
+  char *path = g_build_filename (dir, name, NULL);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (ClStore) store = cl_store_open (path, &error);
+  ClDemoOptions options;
+
+  g_assert_no_error (error);
+  cl_demo_options_init (&options);
+  options.n_deals = 300;
+  options.n_reps = 5;
+  options.n_weeks = 20;
+  options.seed = seed;
+  options.today = cl_date_from_ymd (2026, 11, 23);
+  g_assert_true (cl_demo_generate (store, &options, NULL, NULL, NULL, &error));
+  g_assert_no_error (error);
+  return path;
+}
+
+/* Every table, dumped in id order. */
+static char *
+dump (const char *path)
+{
+  GString *all = g_string_new (NULL);
+
+  for (guint i = 0; i < G_N_ELEMENTS (tables); i++)
+    {
+      g_autofree char *sql = g_strdup_printf ("SELECT * FROM %s ORDER BY 1, 2", tables[i]);
+      g_autofree char *rows = cl_test_sql_text (path, sql);
+
+      g_string_append_printf (all, "-- %s\n%s", tables[i], rows);
+    }
+  return g_string_free (all, FALSE);
+}
+
+static void
+test_deterministic (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("closeloop-demo-XXXXXX", NULL);
+  g_autofree char *a = make_demo (dir, "a.db", 7);
+  g_autofree char *b = make_demo (dir, "b.db", 7);
+  g_autofree char *c = make_demo (dir, "c.db", 8);
+  g_autofree char *dump_a = dump (a);
+  g_autofree char *dump_b = dump (b);
+  g_autofree char *dump_c = dump (c);
+
+  g_assert_cmpstr (dump_a, ==, dump_b);
+  g_assert_cmpstr (dump_a, !=, dump_c);
+  cl_test_remove_tree (dir);
+}
+
+static void
+test_every_loop_has_history (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("closeloop-demo-XXXXXX", NULL);
+  g_autofree char *path = make_demo (dir, "team.db", 42);
+
+  for (guint i = 0; i < G_N_ELEMENTS (tables); i++)
+    {
+      g_autofree char *sql = g_strdup_printf ("SELECT count(*) > 0 FROM %s", tables[i]);
+      g_autofree char *any = cl_test_sql_text (path, sql);
+
+      g_test_message ("%s", tables[i]);
+      g_assert_cmpstr (any, ==, "1\n");
+    }
+
+  /* deals move, stall and slip; reviews both decide and merely recite */
+  {
+    g_autofree char *fields = cl_test_sql_text (path, "SELECT group_concat(field) FROM "
+                                                "(SELECT DISTINCT field FROM deal_events ORDER BY 1)");
+    g_autofree char *statuses = cl_test_sql_text (path, "SELECT group_concat(status) FROM "
+                                                  "(SELECT DISTINCT status FROM deals ORDER BY 1)");
+    g_autofree char *recitals = cl_test_sql_text (path,
+                                                  "SELECT count(*) > 0 FROM reviews v WHERE NOT EXISTS "
+                                                  "(SELECT 1 FROM review_decisions d WHERE "
+                                                  "d.review_id = v.id AND d.decision <> 'keep')");
+    g_autofree char *stalled = cl_test_sql_text (path,
+                                                 "SELECT count(*) > 0 FROM deals WHERE status = 'open' "
+                                                 "AND julianday('2026-11-23') - julianday(stage_entered_on) > 42");
+    g_autofree char *vtt = cl_test_sql_text (path, "SELECT count(*) > 0 FROM calls WHERE "
+                                             "transcript LIKE 'WEBVTT%' AND talk_ratio BETWEEN 0 AND 1");
+
+    g_assert_cmpstr (fields, ==, "amount,close_date,created,next_step,stage,status\n");
+    g_assert_cmpstr (statuses, ==, "lost,open,won\n");
+    g_assert_cmpstr (recitals, ==, "1\n");
+    g_assert_cmpstr (stalled, ==, "1\n");
+    g_assert_cmpstr (vtt, ==, "1\n");
+  }
+  cl_test_remove_tree (dir);
+}
+
+static void
+test_refuses_a_team (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("closeloop-demo-XXXXXX", NULL);
+  g_autofree char *path = make_demo (dir, "team.db", 1);
+  g_autofree char *before = dump (path);
+  g_autofree char *after = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (ClStore) store = cl_store_open (path, &error);
+  ClDemoOptions options;
+
+  cl_demo_options_init (&options);
+  g_assert_false (cl_demo_generate (store, &options, NULL, NULL, NULL, &error));
+  g_assert_error (error, CL_STORE_ERROR, CL_STORE_ERROR_INVALID);
+  g_clear_object (&store);
+  after = dump (path);
+  g_assert_cmpstr (before, ==, after);
+  cl_test_remove_tree (dir);
+}
+
+/* Cancelled half-way, nothing of the team is left behind. */
+static void
+cancel_at_half (double   fraction,
+                gpointer user_data)
+{
+  if (fraction >= 0.5)
+    g_cancellable_cancel (user_data);
+}
+
+static void
+test_cancel_leaves_nothing (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("closeloop-demo-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "team.db", NULL);
+  g_autoptr (GCancellable) cancellable = g_cancellable_new ();
+  g_autoptr (GError) error = NULL;
+  g_autoptr (ClStore) store = cl_store_open (path, &error);
+  g_autofree char *count = NULL;
+  ClDemoOptions options;
+
+  cl_demo_options_init (&options);
+  g_assert_false (cl_demo_generate (store, &options, cancel_at_half, cancellable, cancellable, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  g_clear_object (&store);
+  count = cl_test_sql_text (path, "SELECT (SELECT count(*) FROM reps) + (SELECT count(*) FROM deals)");
+  g_assert_cmpstr (count, ==, "0\n");
+  cl_test_remove_tree (dir);
+}
+
+static void
+test_loop_health (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("closeloop-demo-XXXXXX", NULL);
+  g_autofree char *path = make_demo (dir, "team.db", 42);
+  g_autofree char *empty_path = g_build_filename (dir, "empty.db", NULL);
+  g_autoptr (ClStore) store = cl_store_open (path, NULL);
+  g_autoptr (ClStore) empty = cl_store_open (empty_path, NULL);
+  g_autoptr (GError) error = NULL;
+  ClDay today = cl_date_from_ymd (2026, 11, 23);
+  ClLoopHealth health[CL_N_LOOPS];
+  g_autofree char *reviews = cl_test_sql_text (path,
+                                               "SELECT count(DISTINCT week) FROM reviews "
+                                               "WHERE week BETWEEN '2026-W44' AND '2026-W47'");
+
+  g_assert_true (cl_loop_health_compute (store, today, health, &error));
+  g_assert_no_error (error);
+  /* the figures are the store's: the review count matches a direct query */
+  g_assert_cmpint (health[CL_LOOP_PIPELINE_REVIEW].ran, ==, atoi (reviews));
+  g_assert_cmpstr (health[CL_LOOP_PIPELINE_REVIEW].window, ==, "2026-W44 – 2026-W47");
+  g_assert_cmpint (health[CL_LOOP_PIPELINE_REVIEW].expected, ==, 4);
+  g_assert_cmpint (health[CL_LOOP_REP_DEVELOPMENT].expected, ==, 5);
+  g_assert_cmpstr (health[CL_LOOP_STRATEGY].window, ==, "2026-Q3");
+  g_assert_cmpint (health[CL_LOOP_STRATEGY].ran, ==, 1);
+  for (int i = 0; i < CL_N_LOOPS; i++)
+    {
+      g_autofree char *text = cl_loop_health_describe (&health[i]);
+
+      g_assert_cmpint (health[i].state, !=, CL_HEALTH_NO_DATA);
+      g_assert_nonnull (text);
+    }
+  cl_loop_health_clear (health);
+
+  g_assert_true (cl_loop_health_compute (empty, today, health, &error));
+  for (int i = 0; i < CL_N_LOOPS; i++)
+    g_assert_cmpint (health[i].state, ==, CL_HEALTH_NO_DATA);
+  g_assert_false (cl_loop_health_is_hollow (health));
+  cl_loop_health_clear (health);
+  cl_test_remove_tree (dir);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+  g_test_add_func ("/demo/deterministic", test_deterministic);
+  g_test_add_func ("/demo/every-loop-has-history", test_every_loop_has_history);
+  g_test_add_func ("/demo/refuses-a-team", test_refuses_a_team);
+  g_test_add_func ("/demo/cancel-leaves-nothing", test_cancel_leaves_nothing);
+  g_test_add_func ("/rules/loop-health", test_loop_health);
+  return g_test_run ();
+}

@@ -1,0 +1,195 @@
+/* test-gui.c — the window on a real workspace: every view, the empty and
+ * error states, the sample team, the narrow layout (run under Xvfb)
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <glib/gstdio.h>
+
+#include "cl-application.h"
+#include "cl-demo.h"
+#include "cl-list-page.h"
+#include "cl-window.h"
+#include "test-util.h"
+
+static char *tmp_dir;
+
+/* Spins the main loop until @check holds; fails after 30 s. */
+static void
+wait_until (gboolean (*check) (gpointer),
+            gpointer  data,
+            const char *what)
+{
+  gint64 deadline = g_get_monotonic_time () + 30 * G_USEC_PER_SEC;
+
+  while (!check (data))
+    {
+      if (g_get_monotonic_time () > deadline)
+        g_error ("timed out waiting for %s", what);
+      g_main_context_iteration (NULL, FALSE);
+      g_usleep (1000);
+    }
+}
+
+static gboolean
+page_loaded (gpointer data)
+{
+  return cl_list_page_is_loaded (data) && cl_list_page_get_n_items (data) > 0;
+}
+
+static gboolean
+shows_views (gpointer data)
+{
+  return g_str_equal (cl_window_get_state (data), "views");
+}
+
+static gboolean
+about_open (gpointer data)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr (GObject) window = g_list_model_get_item (toplevels, i);
+
+      if (ADW_IS_ABOUT_WINDOW (window))
+        {
+          gtk_window_destroy (GTK_WINDOW (window));
+          return TRUE;
+        }
+    }
+  return FALSE;
+}
+
+static char *
+make_team (const char *name)
+{
+  char *path = g_build_filename (tmp_dir, name, NULL);
+  g_autoptr (ClStore) store = cl_store_open (path, NULL);
+  ClDemoOptions options;
+
+  cl_demo_options_init (&options);
+  options.n_deals = 200;
+  g_assert_true (cl_demo_generate (store, &options, NULL, NULL, NULL, NULL));
+  return path;
+}
+
+static void
+check_every_view (ClWindow *window)
+{
+  static const char * const list_views[] = { "pipeline", "coaching", "development", "retros" };
+
+  g_assert_cmpstr (cl_window_get_state (window), ==, "views");
+  cl_window_show_view (window, "overview");
+  g_main_context_iteration (NULL, FALSE);
+  for (guint i = 0; i < G_N_ELEMENTS (list_views); i++)
+    {
+      GtkWidget *page = cl_window_get_view (window, list_views[i]);
+
+      g_test_message ("view %s", list_views[i]);
+      g_assert_true (CL_IS_LIST_PAGE (page));
+      cl_window_show_view (window, list_views[i]);
+      wait_until (page_loaded, page, list_views[i]);
+    }
+
+  /* search narrows the pipeline to the deals that match */
+  {
+    ClListPage *pipeline = CL_LIST_PAGE (cl_window_get_view (window, "pipeline"));
+    guint all;
+
+    cl_window_show_view (window, "pipeline");
+    all = cl_list_page_get_n_items (pipeline);
+    g_action_group_activate_action (G_ACTION_GROUP (window), "search", NULL);
+    g_assert_cmpuint (cl_list_page_get_n_items (pipeline), ==, all);
+  }
+}
+
+static void
+check_bad_file_untouched (ClWindow *window)
+{
+  g_autofree char *path = g_build_filename (tmp_dir, "report.db", NULL);
+  g_autofree char *after = NULL;
+  static const char text[] = "Quarterly report\nnot a database\n";
+  gsize len;
+
+  g_assert_true (g_file_set_contents (path, text, -1, NULL));
+  g_assert_false (cl_window_open_workspace (window, path));
+  g_assert_cmpstr (cl_window_get_state (window), ==, "error");
+  g_assert_true (g_file_get_contents (path, &after, &len, NULL));
+  g_assert_cmpmem (after, len, text, sizeof text - 1);
+}
+
+static void
+check_empty_then_sample (ClWindow *window)
+{
+  g_autofree char *path = g_build_filename (tmp_dir, "empty.db", NULL);
+  g_autofree char *sample = NULL;
+
+  g_assert_true (cl_window_open_workspace (window, path));
+  g_assert_cmpstr (cl_window_get_state (window), ==, "empty");
+  g_action_group_activate_action (G_ACTION_GROUP (window), "open-sample-team", NULL);
+  wait_until (shows_views, window, "the sample team");
+  sample = g_path_get_basename (cl_store_get_path (cl_window_get_store (window)));
+  g_assert_cmpstr (sample, ==, "sample-team.db");
+}
+
+static void
+check_narrow (ClWindow *window)
+{
+  int minimum;
+
+  gtk_widget_measure (GTK_WIDGET (window), GTK_ORIENTATION_HORIZONTAL, -1,
+                      &minimum, NULL, NULL, NULL);
+  g_assert_cmpint (minimum, <=, 360);
+}
+
+static void
+on_activate (GApplication *app)
+{
+  ClWindow *window = CL_WINDOW (gtk_application_get_active_window (GTK_APPLICATION (app)));
+  g_autoptr (GtkBuilder) builder = NULL;
+
+  g_assert_nonnull (window);
+  wait_until (shows_views, window, "the team workspace");
+  check_every_view (window);
+  check_narrow (window);
+
+  builder = gtk_builder_new_from_resource ("/io/github/closeloop/Closeloop/gtk/help-overlay.ui");
+  g_assert_true (GTK_IS_SHORTCUTS_WINDOW (gtk_builder_get_object (builder, "help_overlay")));
+  g_action_group_activate_action (G_ACTION_GROUP (app), "about", NULL);
+  wait_until (about_open, NULL, "the about window");
+
+  check_bad_file_untouched (window);
+  check_empty_then_sample (window);
+  check_every_view (window);
+
+  gtk_window_close (GTK_WINDOW (window));
+}
+
+static void
+test_window (void)
+{
+  g_autofree char *team = make_team ("team.db");
+  g_autoptr (ClApplication) app = cl_application_new (team, G_APPLICATION_NON_UNIQUE);
+  char *argv[] = { (char *) "closeloop", NULL };
+
+  g_signal_connect_after (app, "activate", G_CALLBACK (on_activate), NULL);
+  g_assert_cmpint (g_application_run (G_APPLICATION (app), 1, argv), ==, 0);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  int status;
+
+  g_test_init (&argc, &argv, NULL);
+  tmp_dir = g_dir_make_tmp ("closeloop-gui-XXXXXX", NULL);
+  /* the sample team goes to the data directory: keep it in the test's own */
+  g_setenv ("XDG_DATA_HOME", tmp_dir, TRUE);
+  g_test_add_func ("/gui/window", test_window);
+  status = g_test_run ();
+  cl_test_remove_tree (tmp_dir);
+  g_free (tmp_dir);
+  return status;
+}

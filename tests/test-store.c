@@ -1,0 +1,626 @@
+/* test-store.c — the workspace: round trips, migrations, rules, bad files
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <glib/gstdio.h>
+#include <sqlite3.h>
+#include <sys/stat.h>
+
+#include "cl-store-private.h"
+#include "test-util.h"
+
+typedef struct
+{
+  char    *dir;
+  char    *path;
+  ClStore *store;
+} Fixture;
+
+static void
+fixture_set_up (Fixture       *f,
+                gconstpointer  data)
+{
+  g_autoptr (GError) error = NULL;
+
+  f->dir = g_dir_make_tmp ("closeloop-store-XXXXXX", &error);
+  g_assert_no_error (error);
+  /* a directory that does not exist yet: the store makes it */
+  f->path = g_build_filename (f->dir, "sub", "workspace.db", NULL);
+  f->store = cl_store_open (f->path, &error);
+  g_assert_no_error (error);
+}
+
+static void
+fixture_tear_down (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_clear_object (&f->store);
+  cl_test_remove_tree (f->dir);
+  g_free (f->path);
+  g_free (f->dir);
+}
+
+static ClDay
+day (const char *iso)
+{
+  ClDay d = 0;
+
+  g_assert_true (cl_date_parse (iso, &d));
+  return d;
+}
+
+/* A rep, a stage and a deal every other test can hang things on. */
+static ClDeal *
+add_basic_deal (ClStore *store)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (ClRep) rep = cl_rep_new ("Ana Okafor");
+  g_autoptr (ClStage) stage = cl_stage_new ("Discovery", 1, 10);
+  ClDeal *deal = cl_deal_new ();
+
+  g_assert_true (cl_store_add_rep (store, rep, &error));
+  g_assert_true (cl_store_add_stage (store, stage, &error));
+  deal->name = g_strdup ("Acme — Rollout");
+  deal->account = g_strdup ("Acme");
+  deal->owner_id = rep->id;
+  deal->stage_id = stage->id;
+  deal->amount_cents = 1250000;
+  cl_record_set_text (&deal->currency, "EUR");
+  deal->created_on = day ("2026-10-01");
+  deal->close_date = day ("2026-12-15");
+  cl_record_set_text (&deal->next_step, "Demo");
+  deal->next_step_due = day ("2026-11-25");
+  g_assert_true (cl_store_add_deal (store, deal, &error));
+  g_assert_no_error (error);
+  return deal;
+}
+
+static void
+test_file_mode (Fixture       *f,
+                gconstpointer  data)
+{
+  GStatBuf st;
+  g_autofree char *parent = g_path_get_dirname (f->path);
+
+  g_assert_cmpint (g_stat (f->path, &st), ==, 0);
+  g_assert_cmpint (st.st_mode & 0777, ==, 0600);
+  g_assert_cmpint (g_stat (parent, &st), ==, 0);
+  g_assert_cmpint (st.st_mode & 0777, ==, 0700);
+  g_assert_cmpint (cl_store_get_schema_version (f->store), ==, CL_STORE_SCHEMA_VERSION);
+}
+
+static void
+test_pipeline_round_trip (Fixture       *f,
+                          gconstpointer  data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (ClDeal) deal = add_basic_deal (f->store);
+  g_autoptr (ClDeal) read = NULL;
+  g_autoptr (ClStage) later = cl_stage_new ("Proposal", 2, 60);
+  g_autoptr (GListModel) events = NULL;
+  g_autoptr (GListModel) contacts = NULL;
+  g_autoptr (GListModel) decisions = NULL;
+  g_autoptr (GListModel) reviews = NULL;
+  g_autoptr (GListModel) actions = NULL;
+  g_autoptr (ClContact) contact = g_object_new (CL_TYPE_CONTACT, NULL);
+  g_autoptr (ClReview) review = g_object_new (CL_TYPE_REVIEW, NULL);
+  g_autoptr (ClReviewDecision) decision = g_object_new (CL_TYPE_REVIEW_DECISION, NULL);
+  g_autoptr (ClAction) action = cl_action_new ("Book the CFO", deal->owner_id, day ("2026-11-30"));
+  ClQualificationState states[CL_MEDDIC_N_ELEMENTS];
+
+  read = cl_store_get_deal (f->store, deal->id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (read->name, ==, "Acme — Rollout");
+  g_assert_cmpstr (read->owner_name, ==, "Ana Okafor");
+  g_assert_cmpstr (read->stage_name, ==, "Discovery");
+  g_assert_cmpint (read->amount_cents, ==, 1250000);
+  g_assert_cmpuint (read->close_date, ==, day ("2026-12-15"));
+  g_assert_cmpuint (read->next_step_due, ==, day ("2026-11-25"));
+  g_assert_cmpint (read->status, ==, CL_DEAL_OPEN);
+
+  /* an update writes one dated event per changed field */
+  g_assert_true (cl_store_add_stage (f->store, later, &error));
+  read->stage_id = later->id;
+  read->close_date = day ("2027-01-31");
+  g_assert_true (cl_store_update_deal (f->store, read, day ("2026-11-20"), &error));
+  g_assert_no_error (error);
+  g_clear_object (&read);
+  read = cl_store_get_deal (f->store, deal->id, &error);
+  g_assert_cmpstr (read->stage_name, ==, "Proposal");
+  g_assert_cmpuint (read->stage_entered_on, ==, day ("2026-11-20"));
+  events = cl_store_list_deal_events (f->store, deal->id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (events), ==, 3);   /* created, stage, close date */
+  {
+    g_autoptr (ClDealEvent) pushed = g_list_model_get_item (events, 2);
+
+    g_assert_cmpstr (pushed->field, ==, "close_date");
+    g_assert_cmpstr (pushed->old_value, ==, "2026-12-15");
+    g_assert_cmpstr (pushed->new_value, ==, "2027-01-31");
+    g_assert_cmpuint (pushed->occurred_on, ==, day ("2026-11-20"));
+  }
+
+  contact->deal_id = deal->id;
+  contact->name = g_strdup ("Bo Lind");
+  contact->title = g_strdup ("CFO");
+  contact->role = g_strdup ("economic_buyer");
+  g_assert_true (cl_store_add_contact (f->store, contact, &error));
+  contacts = cl_store_list_contacts (f->store, deal->id, &error);
+  g_assert_cmpuint (g_list_model_get_n_items (contacts), ==, 1);
+
+  g_assert_true (cl_store_set_qualification (f->store, deal->id, CL_MEDDIC_CHAMPION,
+                                             CL_QUALIFICATION_CONFIRMED, "Bo", &error));
+  g_assert_true (cl_store_get_qualification (f->store, deal->id, states, &error));
+  g_assert_cmpint (states[CL_MEDDIC_CHAMPION], ==, CL_QUALIFICATION_CONFIRMED);
+  g_assert_cmpint (states[CL_MEDDIC_METRICS], ==, CL_QUALIFICATION_UNKNOWN);
+
+  action->deal_id = deal->id;
+  action->created_on = day ("2026-11-23");
+  cl_record_set_text (&action->source, "review");
+  g_assert_true (cl_store_add_action (f->store, action, &error));
+  review->week = g_strdup ("2026-W48");
+  review->held_on = day ("2026-11-23");
+  g_assert_true (cl_store_add_review (f->store, review, &error));
+  decision->review_id = review->id;
+  decision->deal_id = deal->id;
+  decision->decision = CL_DECISION_NEXT_ACTION;
+  decision->action_id = action->id;
+  g_assert_true (cl_store_add_review_decision (f->store, decision, &error));
+  g_assert_no_error (error);
+
+  reviews = cl_store_list_reviews (f->store, &error);
+  g_assert_cmpuint (g_list_model_get_n_items (reviews), ==, 1);
+  {
+    g_autoptr (ClReview) r = g_list_model_get_item (reviews, 0);
+
+    g_assert_cmpstr (r->week, ==, "2026-W48");
+    g_assert_cmpuint (r->n_deals, ==, 1);
+    g_assert_cmpuint (r->n_decisions, ==, 1);
+  }
+  decisions = cl_store_list_review_decisions (f->store, review->id, &error);
+  g_assert_cmpuint (g_list_model_get_n_items (decisions), ==, 1);
+
+  actions = cl_store_list_open_actions (f->store, &error);
+  g_assert_cmpuint (g_list_model_get_n_items (actions), ==, 1);
+  g_assert_true (cl_store_complete_action (f->store, action->id, day ("2026-11-24"), &error));
+  g_clear_object (&actions);
+  actions = cl_store_list_open_actions (f->store, &error);
+  g_assert_cmpuint (g_list_model_get_n_items (actions), ==, 0);
+
+  g_assert_cmpint (cl_store_count_deals (f->store, &error), ==, 1);
+  g_assert_true (cl_store_set_setting_int (f->store, "max_open_actions", 5, &error));
+  g_assert_cmpint (cl_store_get_setting_int (f->store, "max_open_actions", 3), ==, 5);
+  g_assert_cmpint (cl_store_get_setting_int (f->store, "unset", 3), ==, 3);
+}
+
+static void
+test_coaching_round_trip (Fixture       *f,
+                          gconstpointer  data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (ClDeal) deal = add_basic_deal (f->store);
+  g_autoptr (ClCoachingSession) session = g_object_new (CL_TYPE_COACHING_SESSION, NULL);
+  g_autoptr (ClCall) call = g_object_new (CL_TYPE_CALL, NULL);
+  g_autoptr (ClCall) read = NULL;
+  g_autoptr (GListModel) sessions = NULL;
+  g_autoptr (GListModel) items = NULL;
+
+  session->deal_id = deal->id;
+  session->held_on = day ("2026-11-20");
+  session->trigger = g_strdup ("stalled");
+  session->evidence = g_strdup ("Buyer: “not before budget”");
+  session->next_move = g_strdup ("Ask the CFO about Q1");
+  session->private_notes = g_strdup ("private");
+  g_assert_true (cl_store_add_coaching_session (f->store, session, &error));
+  g_assert_true (cl_store_set_follow_up (f->store, session->id, CL_FOLLOW_UP_HAPPENED, "done", &error));
+  g_assert_no_error (error);
+  sessions = cl_store_list_coaching_sessions (f->store, &error);
+  {
+    g_autoptr (ClCoachingSession) s = g_list_model_get_item (sessions, 0);
+
+    g_assert_cmpstr (s->deal_name, ==, deal->name);
+    g_assert_cmpstr (s->evidence, ==, "Buyer: “not before budget”");
+    g_assert_cmpint (s->follow_up, ==, CL_FOLLOW_UP_HAPPENED);
+    g_assert_cmpstr (s->follow_up_note, ==, "done");
+    g_assert_cmpstr (s->private_notes, ==, "private");
+  }
+  g_assert_false (cl_store_set_follow_up (f->store, 9999, CL_FOLLOW_UP_HAPPENED, "", &error));
+  g_assert_error (error, CL_STORE_ERROR, CL_STORE_ERROR_NOT_FOUND);
+  g_clear_error (&error);
+
+  call->rep_id = deal->owner_id;
+  call->deal_id = deal->id;
+  call->held_on = day ("2026-11-19");
+  call->title = g_strdup ("Discovery");
+  call->transcript = g_strdup ("WEBVTT\n\n");
+  call->transcript_format = g_strdup ("vtt");
+  call->duration_s = 1800;
+  call->talk_ratio = 0.62;
+  call->longest_monologue_s = 95;
+  call->questions = 11;
+  call->switches_per_minute = 1.5;
+  call->patience_s = -1;   /* not measured */
+  g_assert_true (cl_store_add_call (f->store, call, &error));
+  items = cl_store_list_scorecard_items (f->store, &error);
+  g_assert_cmpuint (g_list_model_get_n_items (items), ==, 5);
+  g_assert_true (cl_store_set_call_score (f->store, call->id, "dated_next_step", 4, &error));
+  g_assert_true (cl_store_set_call_score (f->store, call->id, "dated_next_step", 2, &error));
+  g_assert_cmpint (cl_store_get_call_score (f->store, call->id, "dated_next_step", &error), ==, 2);
+  g_assert_cmpint (cl_store_get_call_score (f->store, call->id, "multi_threaded", &error), ==, 0);
+  g_assert_false (cl_store_set_call_score (f->store, call->id, "dated_next_step", 6, &error));
+  g_assert_error (error, CL_STORE_ERROR, CL_STORE_ERROR_INVALID);
+  g_clear_error (&error);
+  g_assert_false (cl_store_set_call_score (f->store, call->id, "no_such_item", 3, &error));
+  g_assert_error (error, CL_STORE_ERROR, CL_STORE_ERROR_NOT_FOUND);
+  g_clear_error (&error);
+
+  read = cl_store_get_call (f->store, call->id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (read->rep_name, ==, "Ana Okafor");
+  g_assert_cmpstr (read->transcript_format, ==, "vtt");
+  g_assert_cmpfloat_with_epsilon (read->talk_ratio, 0.62, 1e-9);
+  g_assert_cmpint (read->longest_monologue_s, ==, 95);
+  g_assert_cmpint (read->questions, ==, 11);
+  g_assert_cmpfloat (read->patience_s, <, 0);
+  g_assert_cmpfloat_with_epsilon (read->mean_score, 2.0, 1e-9);
+}
+
+static void
+test_development_and_retro_round_trip (Fixture       *f,
+                                       gconstpointer  data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (ClDeal) deal = add_basic_deal (f->store);
+  g_autoptr (ClDevPlan) plan = g_object_new (CL_TYPE_DEV_PLAN, NULL);
+  g_autoptr (ClDevPlan) twice = g_object_new (CL_TYPE_DEV_PLAN, NULL);
+  g_autoptr (ClPracticeEntry) entry = g_object_new (CL_TYPE_PRACTICE_ENTRY, NULL);
+  g_autoptr (ClPracticeEntry) other_focus = g_object_new (CL_TYPE_PRACTICE_ENTRY, NULL);
+  g_autoptr (ClRetro) retro = g_object_new (CL_TYPE_RETRO, NULL);
+  g_autoptr (GListModel) plans = NULL;
+  g_autoptr (GListModel) entries = NULL;
+  g_autoptr (GListModel) retros = NULL;
+
+  plan->rep_id = deal->owner_id;
+  plan->month = g_strdup ("2026-11");
+  plan->focus = g_strdup ("discovery_depth");
+  plan->target_repetitions = 10;
+  plan->target_score = 4;
+  plan->lookback = CL_LOOKBACK_PARTLY;
+  plan->lookback_evidence = g_strdup ("better on practice calls");
+  g_assert_true (cl_store_add_dev_plan (f->store, plan, &error));
+  g_assert_no_error (error);
+
+  /* one focus per rep per month */
+  twice->rep_id = deal->owner_id;
+  twice->month = g_strdup ("2026-11");
+  twice->focus = g_strdup ("objection_handling");
+  g_assert_false (cl_store_add_dev_plan (f->store, twice, &error));
+  g_assert_error (error, CL_STORE_ERROR, CL_STORE_ERROR_CONSTRAINT);
+  g_clear_error (&error);
+
+  entry->rep_id = deal->owner_id;
+  entry->logged_on = day ("2026-11-10");
+  entry->focus = g_strdup ("discovery_depth");
+  entry->self_score = 3;
+  g_assert_true (cl_store_add_practice_entry (f->store, entry, &error));
+  other_focus->rep_id = deal->owner_id;
+  other_focus->logged_on = day ("2026-11-11");
+  other_focus->focus = g_strdup ("multi_threading");
+  other_focus->self_score = 4;
+  g_assert_true (cl_store_add_practice_entry (f->store, other_focus, &error));
+  entries = cl_store_list_practice_entries (f->store, deal->owner_id, &error);
+  g_assert_cmpuint (g_list_model_get_n_items (entries), ==, 2);
+
+  plans = cl_store_list_dev_plans (f->store, &error);
+  {
+    g_autoptr (ClDevPlan) p = g_list_model_get_item (plans, 0);
+
+    g_assert_cmpstr (p->rep_name, ==, "Ana Okafor");
+    g_assert_cmpint (p->practice_done, ==, 1);   /* only drills on the plan's focus count */
+    g_assert_cmpint (p->lookback, ==, CL_LOOKBACK_PARTLY);
+    g_assert_cmpstr (p->lookback_evidence, ==, "better on practice calls");
+  }
+
+  retro->quarter = g_strdup ("2026-Q3");
+  retro->held_on = day ("2026-10-05");
+  retro->findings = g_strdup ("Coaching lapsed");
+  retro->root_causes = CL_ROOT_CAUSE_DISCIPLINE | CL_ROOT_CAUSE_SYSTEM;
+  retro->decision = CL_RETRO_EXECUTION_DRIFTED;
+  retro->restart_plan = g_strdup ("Mondays again");
+  g_assert_true (cl_store_add_retro (f->store, retro, &error));
+  retros = cl_store_list_retros (f->store, &error);
+  {
+    g_autoptr (ClRetro) r = g_list_model_get_item (retros, 0);
+
+    g_assert_cmpstr (r->quarter, ==, "2026-Q3");
+    g_assert_cmpuint (r->root_causes, ==, CL_ROOT_CAUSE_DISCIPLINE | CL_ROOT_CAUSE_SYSTEM);
+    g_assert_cmpint (r->decision, ==, CL_RETRO_EXECUTION_DRIFTED);
+    g_assert_cmpstr (r->restart_plan, ==, "Mondays again");
+  }
+}
+
+static void
+test_constraints (Fixture       *f,
+                  gconstpointer  data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (ClDeal) deal = add_basic_deal (f->store);
+  g_autoptr (ClDeal) orphan = cl_deal_new ();
+  g_autoptr (ClReview) review = g_object_new (CL_TYPE_REVIEW, NULL);
+  g_autoptr (ClRetro) retro = g_object_new (CL_TYPE_RETRO, NULL);
+  g_autoptr (ClReviewDecision) decision = g_object_new (CL_TYPE_REVIEW_DECISION, NULL);
+
+  /* a deal owned by nobody: a foreign key */
+  orphan->name = g_strdup ("Orphan");
+  orphan->owner_id = 4242;
+  orphan->stage_id = deal->stage_id;
+  orphan->created_on = day ("2026-11-01");
+  orphan->close_date = day ("2026-12-01");
+  g_assert_false (cl_store_add_deal (f->store, orphan, &error));
+  g_assert_error (error, CL_STORE_ERROR, CL_STORE_ERROR_CONSTRAINT);
+  g_assert_nonnull (strstr (error->message, f->path));
+  g_clear_error (&error);
+  g_assert_cmpint (cl_store_count_deals (f->store, NULL), ==, 1);
+
+  review->week = g_strdup ("2026-47");
+  review->held_on = day ("2026-11-23");
+  g_assert_false (cl_store_add_review (f->store, review, &error));
+  g_assert_error (error, CL_STORE_ERROR, CL_STORE_ERROR_INVALID);
+  g_clear_error (&error);
+
+  retro->quarter = g_strdup ("2026-Q5");
+  retro->held_on = day ("2026-11-23");
+  g_assert_false (cl_store_add_retro (f->store, retro, &error));
+  g_assert_error (error, CL_STORE_ERROR, CL_STORE_ERROR_INVALID);
+  g_clear_error (&error);
+
+  /* a next-action decision must name its action: a CHECK */
+  g_free (review->week);
+  review->week = g_strdup ("2026-W47");
+  g_assert_true (cl_store_add_review (f->store, review, &error));
+  decision->review_id = review->id;
+  decision->deal_id = deal->id;
+  decision->decision = CL_DECISION_NEXT_ACTION;
+  g_assert_false (cl_store_add_review_decision (f->store, decision, &error));
+  g_assert_error (error, CL_STORE_ERROR, CL_STORE_ERROR_CONSTRAINT);
+  g_clear_error (&error);
+}
+
+/* A failed step inside a nested transaction undoes the whole of it. */
+static void
+test_nested_transaction (Fixture       *f,
+                         gconstpointer  data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (ClRep) rep = cl_rep_new ("Kept out");
+
+  g_assert_true (cl_store_begin (f->store, &error));
+  g_assert_true (cl_store_add_rep (f->store, rep, &error));
+  g_assert_true (cl_store_begin (f->store, &error));
+  cl_store_rollback (f->store);
+  g_assert_false (cl_store_commit (f->store, &error));
+  g_assert_error (error, CL_STORE_ERROR, CL_STORE_ERROR_FAILED);
+  {
+    g_autoptr (GListModel) reps = cl_store_list_reps (f->store, NULL);
+
+    g_assert_cmpuint (g_list_model_get_n_items (reps), ==, 0);
+  }
+}
+
+/* Every earlier version migrates forward, keeping what it held. */
+static void
+test_migrations (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("closeloop-migrate-XXXXXX", NULL);
+
+  for (int version = 0; version < CL_STORE_SCHEMA_VERSION; version++)
+    {
+      g_autofree char *name = g_strdup_printf ("v%d.db", version);
+      g_autofree char *path = g_build_filename (dir, name, NULL);
+      g_autoptr (GError) error = NULL;
+      g_autoptr (ClStore) old = cl_store_open_at_version (path, version, &error);
+      g_autoptr (ClStore) current = NULL;
+
+      g_assert_no_error (error);
+      g_assert_cmpint (cl_store_get_schema_version (old), ==, version);
+      if (version >= 1)
+        {
+          g_autoptr (ClRep) rep = cl_rep_new ("Survivor");
+
+          g_assert_true (cl_store_add_rep (old, rep, &error));
+        }
+      g_clear_object (&old);
+
+      current = cl_store_open (path, &error);
+      g_assert_no_error (error);
+      g_assert_cmpint (cl_store_get_schema_version (current), ==, CL_STORE_SCHEMA_VERSION);
+      {
+        g_autoptr (GListModel) reps = cl_store_list_reps (current, &error);
+        g_autoptr (GListModel) retros = cl_store_list_retros (current, &error);
+
+        g_assert_no_error (error);
+        g_assert_cmpuint (g_list_model_get_n_items (reps), ==, version >= 1 ? 1 : 0);
+        g_assert_cmpuint (g_list_model_get_n_items (retros), ==, 0);
+      }
+    }
+  cl_test_remove_tree (dir);
+}
+
+static void
+write_file (const char *path,
+            const void *data,
+            gsize       len)
+{
+  g_autoptr (GError) error = NULL;
+
+  g_file_set_contents (path, data, len, &error);
+  g_assert_no_error (error);
+}
+
+/* Opening @path fails with @code, names the file, and changes no byte. */
+static void
+assert_refused_untouched (const char *path,
+                          int         code)
+{
+  g_autofree char *before = NULL, *after = NULL;
+  g_autofree char *wal = g_strconcat (path, "-wal", NULL);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (ClStore) store = NULL;
+  gsize before_len, after_len;
+
+  g_assert_true (g_file_get_contents (path, &before, &before_len, NULL));
+  store = cl_store_open (path, &error);
+  g_assert_null (store);
+  g_assert_error (error, CL_STORE_ERROR, code);
+  g_assert_nonnull (strstr (error->message, path));
+  g_assert_true (g_file_get_contents (path, &after, &after_len, NULL));
+  g_assert_cmpmem (before, before_len, after, after_len);
+  g_assert_false (g_file_test (wal, G_FILE_TEST_EXISTS));
+}
+
+static void
+test_bad_files (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("closeloop-bad-XXXXXX", NULL);
+  g_autofree char *text = g_build_filename (dir, "notes.db", NULL);
+  g_autofree char *empty_named = g_build_filename (dir, "zero.db", NULL);
+  g_autofree char *foreign = g_build_filename (dir, "foreign.db", NULL);
+  g_autofree char *newer = g_build_filename (dir, "newer.db", NULL);
+  g_autofree char *truncated = g_build_filename (dir, "truncated.db", NULL);
+  g_autofree char *contents = NULL;
+  static const char csv[] = "name,amount\nAcme,1000\n";
+  sqlite3 *db;
+  gsize len;
+
+  write_file (text, csv, sizeof csv - 1);
+  assert_refused_untouched (text, CL_STORE_ERROR_NOT_DATABASE);
+
+  /* an SQLite database of another program */
+  g_assert_cmpint (sqlite3_open (foreign, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, "CREATE TABLE photos (id INTEGER); INSERT INTO photos VALUES (1);",
+                                 NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (db);
+  assert_refused_untouched (foreign, CL_STORE_ERROR_FOREIGN);
+
+  /* a workspace from a newer Closeloop */
+  {
+    g_autoptr (ClStore) store = cl_store_open (newer, NULL);
+
+    g_assert_nonnull (store);
+  }
+  g_assert_cmpint (sqlite3_open (newer, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, "PRAGMA journal_mode = DELETE; PRAGMA user_version = 99;",
+                                 NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (db);
+  assert_refused_untouched (newer, CL_STORE_ERROR_TOO_NEW);
+
+  /* a workspace cut short, as by a failed copy */
+  {
+    g_autoptr (ClStore) store = cl_store_open (truncated, NULL);
+    g_autoptr (ClDeal) deal = add_basic_deal (store);
+  }
+  g_assert_true (g_file_get_contents (truncated, &contents, &len, NULL));
+  g_assert_cmpuint (len, >, 8192);
+  write_file (truncated, contents, len / 2 + 100);
+  assert_refused_untouched (truncated, CL_STORE_ERROR_DAMAGED);
+
+  /* an empty file is a new workspace, not an error */
+  write_file (empty_named, "", 0);
+  {
+    g_autoptr (GError) error = NULL;
+    g_autoptr (ClStore) store = cl_store_open (empty_named, &error);
+
+    g_assert_no_error (error);
+  }
+  cl_test_remove_tree (dir);
+}
+
+/* Real third-party files (CSV exports, transcripts) opened by mistake as a
+ * workspace: each is refused and left as it was. They are copied first, so
+ * a bug here could never damage the shared originals. */
+static void
+test_foreign_testdata (void)
+{
+  const char *root = g_getenv ("CLOSELOOP_TESTDATA");
+  const char *subdirs[] = { "csv-spectrum/csvs", "transcripts/zoom", "transcripts/teams" };
+  g_autofree char *dir = NULL;
+  guint tried = 0;
+
+  if (root == NULL || !g_file_test (root, G_FILE_TEST_IS_DIR))
+    {
+      g_test_skip ("no third-party test data (meson option testdata)");
+      return;
+    }
+  dir = g_dir_make_tmp ("closeloop-foreign-XXXXXX", NULL);
+  for (guint i = 0; i < G_N_ELEMENTS (subdirs); i++)
+    {
+      g_autofree char *from = g_build_filename (root, subdirs[i], NULL);
+      g_autoptr (GDir) listing = g_dir_open (from, 0, NULL);
+      const char *name;
+
+      while (listing != NULL && (name = g_dir_read_name (listing)) != NULL)
+        {
+          g_autofree char *source = g_build_filename (from, name, NULL);
+          g_autofree char *copy = g_build_filename (dir, name, NULL);
+          g_autofree char *contents = NULL;
+          gsize len;
+
+          if (!g_file_get_contents (source, &contents, &len, NULL) || len == 0)
+            continue;
+          write_file (copy, contents, len);
+          assert_refused_untouched (copy, CL_STORE_ERROR_NOT_DATABASE);
+          tried++;
+        }
+    }
+  g_test_message ("%u foreign files refused", tried);
+  g_assert_cmpuint (tried, >, 0);
+  cl_test_remove_tree (dir);
+}
+
+static void
+test_dates (void)
+{
+  ClDay d, first, last;
+  g_autofree char *week = NULL, *month = NULL, *quarter = NULL;
+
+  g_assert_true (cl_date_parse ("2026-11-23", &d));
+  week = cl_date_iso_week (d);
+  month = cl_date_month (d);
+  quarter = cl_date_quarter (d);
+  g_assert_cmpstr (week, ==, "2026-W48");
+  g_assert_cmpstr (month, ==, "2026-11");
+  g_assert_cmpstr (quarter, ==, "2026-Q4");
+  g_assert_true (cl_date_parse_iso_week ("2026-W48", &first));
+  g_assert_cmpuint (first, ==, d);
+  g_assert_true (cl_date_parse_month ("2026-02", &first, &last));
+  g_assert_cmpuint (last - first, ==, 27);
+  g_assert_true (cl_date_parse_quarter ("2026-Q4", &first, &last));
+  g_assert_cmpuint (last, ==, cl_date_from_ymd (2026, 12, 31));
+  g_assert_false (cl_date_parse ("2026-02-30", &d));
+  g_assert_false (cl_date_parse ("23/11/2026", &d));
+  g_assert_false (cl_date_parse_iso_week ("2026-W54", &d));
+  g_assert_false (cl_date_parse_month ("2026-13", NULL, NULL));
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+#define FIXTURE_TEST(path, func) \
+  g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+  FIXTURE_TEST ("/store/file-mode", test_file_mode);
+  FIXTURE_TEST ("/store/round-trip/pipeline", test_pipeline_round_trip);
+  FIXTURE_TEST ("/store/round-trip/coaching", test_coaching_round_trip);
+  FIXTURE_TEST ("/store/round-trip/development-and-retro", test_development_and_retro_round_trip);
+  FIXTURE_TEST ("/store/constraints", test_constraints);
+  FIXTURE_TEST ("/store/nested-transaction", test_nested_transaction);
+#undef FIXTURE_TEST
+  g_test_add_func ("/store/migrations", test_migrations);
+  g_test_add_func ("/store/bad-files", test_bad_files);
+  g_test_add_func ("/store/foreign-testdata", test_foreign_testdata);
+  g_test_add_func ("/dates/iso", test_dates);
+  return g_test_run ();
+}
