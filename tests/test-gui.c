@@ -163,6 +163,8 @@ on_activate (GApplication *app)
   check_empty_then_sample (window);
   check_every_view (window);
 
+  /* the size the window closes at is the size it opens at next time */
+  gtk_window_set_default_size (GTK_WINDOW (window), 777, 555);
   gtk_window_close (GTK_WINDOW (window));
 }
 
@@ -172,9 +174,13 @@ test_window (void)
   g_autofree char *team = make_team ("team.db");
   g_autoptr (ClApplication) app = cl_application_new (team, G_APPLICATION_NON_UNIQUE);
   char *argv[] = { (char *) "closeloop", NULL };
+  g_autoptr (GSettings) settings = NULL;
 
   g_signal_connect_after (app, "activate", G_CALLBACK (on_activate), NULL);
   g_assert_cmpint (g_application_run (G_APPLICATION (app), 1, argv), ==, 0);
+  settings = g_settings_new (APP_ID);
+  g_assert_cmpint (g_settings_get_int (settings, "window-width"), ==, 777);
+  g_assert_cmpint (g_settings_get_int (settings, "window-height"), ==, 555);
 }
 
 int

@@ -6,6 +6,7 @@
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
+#include <inttypes.h>
 
 #include "cl-store-private.h"
 
@@ -56,7 +57,7 @@ cl_store_set_follow_up (ClStore     *self,
     return FALSE;
   if (sqlite3_changes (cl_store_get_db (self)) == 0)
     return g_set_error (error, CL_STORE_ERROR, CL_STORE_ERROR_NOT_FOUND,
-                        _("There is no coaching session %" G_GINT64_FORMAT), session_id), FALSE;
+                        _("There is no coaching session %" PRId64), session_id), FALSE;
   return TRUE;
 }
 
@@ -167,7 +168,7 @@ cl_store_get_call (ClStore  *self,
     return NULL;
   if (g_list_model_get_n_items (calls) == 0)
     return g_set_error (error, CL_STORE_ERROR, CL_STORE_ERROR_NOT_FOUND,
-                        _("There is no call %" G_GINT64_FORMAT), id), NULL;
+                        _("There is no call %" PRId64), id), NULL;
   return g_list_model_get_item (calls, 0);
 }
 

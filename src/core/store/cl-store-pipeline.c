@@ -6,6 +6,7 @@
 
 #include "config.h"
 
+#include <inttypes.h>
 #include <glib/gi18n-lib.h>
 #include <string.h>
 
@@ -307,7 +308,7 @@ cl_store_get_deal (ClStore  *self,
   if (g_list_model_get_n_items (found) == 0)
     {
       g_set_error (error, CL_STORE_ERROR, CL_STORE_ERROR_NOT_FOUND,
-                   _("There is no deal with id %" G_GINT64_FORMAT " in this workspace"), id);
+                   _("There is no deal with id %" PRId64 " in this workspace"), id);
       return NULL;
     }
   return g_list_model_get_item (found, 0);
@@ -471,7 +472,7 @@ cl_store_complete_action (ClStore  *self,
     return FALSE;
   if (sqlite3_changes (cl_store_get_db (self)) == 0)
     return g_set_error (error, CL_STORE_ERROR, CL_STORE_ERROR_NOT_FOUND,
-                        _("There is no action with id %" G_GINT64_FORMAT " in this workspace"),
+                        _("There is no action with id %" PRId64 " in this workspace"),
                         action_id), FALSE;
   return TRUE;
 }

@@ -7,6 +7,7 @@
 
 #include <errno.h>
 #include <fcntl.h>
+#include <inttypes.h>
 #include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
 #include <string.h>
@@ -478,8 +479,8 @@ check_header (const char  *path,
       && (guint64) st.st_size < (guint64) page_size * page_count)
     {
       g_set_error (error, CL_STORE_ERROR, CL_STORE_ERROR_DAMAGED,
-                   _("Workspace “%s”: the file is damaged (it is %" G_GUINT64_FORMAT
-                     " bytes long but should be %" G_GUINT64_FORMAT ")"),
+                   _("Workspace “%s”: the file is damaged (it is %" PRIu64
+                     " bytes long but should be %" PRIu64 ")"),
                    path, (guint64) st.st_size, (guint64) page_size * page_count);
       return FALSE;
     }

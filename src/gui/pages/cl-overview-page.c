@@ -5,6 +5,7 @@
 
 #include "config.h"
 
+#include <inttypes.h>
 #include <glib/gi18n.h>
 
 #include "cl-loop-health.h"
@@ -103,7 +104,7 @@ cl_overview_page_refresh (ClOverviewPage *self)
              : cl_format_money (totals.open_amount_cents, totals.currency);
   gtk_label_set_text (self->amount_label, amount);
   /* Translators: open actions, then how many of them are overdue */
-  actions = g_strdup_printf (_("%" G_GINT64_FORMAT " (%" G_GINT64_FORMAT " overdue)"),
+  actions = g_strdup_printf (_("%" PRId64 " (%" PRId64 " overdue)"),
                              totals.n_open_actions, totals.n_overdue_actions);
   gtk_label_set_text (self->actions_label, actions);
   cl_pipeline_totals_clear (&totals);

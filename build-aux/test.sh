@@ -1,0 +1,37 @@
+#!/bin/sh
+# SPDX-License-Identifier: GPL-3.0-or-later
+# Build and run the whole suite: the normal build, the sanitizer build
+# (address, undefined), GUI tests under one Xvfb and session bus, then the
+# benchmarks, which print figures. The last line is "N passed, N failed[, N skipped]".
+set -eu
+cd "$(dirname "$0")/.."
+. build-aux/deps.sh
+
+testdata=$(cd .. && pwd)/shared/testdata
+[ -d "$testdata" ] || { echo "note: no $testdata; the tests that read it will skip"; testdata=""; }
+
+display_run () {
+  dbus-run-session -- xvfb-run -a -s "-screen 0 1280x900x24" "$@"
+}
+
+status=0
+meson setup --reconfigure build -Dtestdata="$testdata" >/dev/null 2>&1 || meson setup build -Dtestdata="$testdata"
+ninja -C build
+display_run meson test -C build --print-errorlogs || status=1
+
+meson setup --reconfigure build-sanitize -Db_sanitize=address,undefined -Db_lundef=false \
+  -Dtestdata="$testdata" >/dev/null 2>&1 \
+  || meson setup build-sanitize -Db_sanitize=address,undefined -Db_lundef=false -Dtestdata="$testdata"
+ninja -C build-sanitize
+ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 \
+LSAN_OPTIONS=suppressions="$PWD/build-aux/lsan.supp":print_suppressions=0 \
+UBSAN_OPTIONS=halt_on_error=1:print_stacktrace=1 \
+  display_run meson test -C build-sanitize --print-errorlogs --timeout-multiplier 3 || status=1
+
+if [ -z "${CLOSELOOP_SKIP_BENCHMARKS:-}" ]; then
+  display_run meson test -C build --benchmark --logbase benchmarklog --verbose 2>&1 \
+    | grep -E '^(demo|startup):' || status=1
+fi
+
+python3 build-aux/test-summary.py build/meson-logs/testlog.json build-sanitize/meson-logs/testlog.json
+exit $status
