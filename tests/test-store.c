@@ -408,6 +408,28 @@ test_nested_transaction (Fixture       *f,
   }
 }
 
+/* Another program holding the write lock: after the busy timeout the write
+ * fails with a message that says so, and nothing is half-written. */
+static void
+test_locked (Fixture       *f,
+             gconstpointer  data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (ClRep) rep = cl_rep_new ("Waiting");
+  g_autoptr (GListModel) reps = NULL;
+  sqlite3 *other;
+
+  g_assert_cmpint (sqlite3_open (f->path, &other), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (other, "BEGIN IMMEDIATE", NULL, NULL, NULL), ==, SQLITE_OK);
+  g_assert_false (cl_store_add_rep (f->store, rep, &error));
+  g_assert_error (error, CL_STORE_ERROR, CL_STORE_ERROR_LOCKED);
+  g_assert_nonnull (strstr (error->message, f->path));
+  sqlite3_exec (other, "ROLLBACK", NULL, NULL, NULL);
+  sqlite3_close (other);
+  reps = cl_store_list_reps (f->store, NULL);
+  g_assert_cmpuint (g_list_model_get_n_items (reps), ==, 0);
+}
+
 /* Every earlier version migrates forward, keeping what it held. */
 static void
 test_migrations (void)
@@ -617,6 +639,7 @@ main (int   argc,
   FIXTURE_TEST ("/store/round-trip/development-and-retro", test_development_and_retro_round_trip);
   FIXTURE_TEST ("/store/constraints", test_constraints);
   FIXTURE_TEST ("/store/nested-transaction", test_nested_transaction);
+  FIXTURE_TEST ("/store/locked", test_locked);
 #undef FIXTURE_TEST
   g_test_add_func ("/store/migrations", test_migrations);
   g_test_add_func ("/store/bad-files", test_bad_files);
