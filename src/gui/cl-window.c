@@ -96,8 +96,6 @@ on_view_changed (ClWindow *self)
 {
   GAction *search = g_action_map_lookup_action (G_ACTION_MAP (self), "search");
 
-  if (search == NULL)
-    return;   /* still building the template */
   g_simple_action_set_enabled (G_SIMPLE_ACTION (search),
                                visible_list_page (self) != NULL
                                && g_str_equal (cl_window_get_state (self), "views"));
@@ -359,7 +357,6 @@ cl_window_class_init (ClWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ClWindow, coaching_page);
   gtk_widget_class_bind_template_child (widget_class, ClWindow, development_page);
   gtk_widget_class_bind_template_child (widget_class, ClWindow, retro_page);
-  gtk_widget_class_bind_template_callback (widget_class, on_view_changed);
 }
 
 static void
@@ -368,6 +365,8 @@ cl_window_init (ClWindow *self)
   gtk_widget_init_template (GTK_WIDGET (self));
   g_action_map_add_action_entries (G_ACTION_MAP (self), window_actions,
                                    G_N_ELEMENTS (window_actions), self);
+  g_signal_connect_swapped (self->view_stack, "notify::visible-child",
+                            G_CALLBACK (on_view_changed), self);
 
   self->settings = g_settings_new (APP_ID);
   gtk_window_set_default_size (GTK_WINDOW (self),

@@ -328,8 +328,6 @@ cl_list_page_class_init (ClListPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ClListPage, stack);
   gtk_widget_class_bind_template_child (widget_class, ClListPage, empty_page);
   gtk_widget_class_bind_template_child (widget_class, ClListPage, list_view);
-  gtk_widget_class_bind_template_callback (widget_class, on_search_changed);
-  gtk_widget_class_bind_template_callback (widget_class, on_stop_search);
 }
 
 static void
@@ -353,4 +351,6 @@ cl_list_page_init (ClListPage *self)
   gtk_list_view_set_model (self->list_view, GTK_SELECTION_MODEL (selection));
   g_object_unref (selection);
   gtk_search_bar_connect_entry (self->search_bar, GTK_EDITABLE (self->search_entry));
+  g_signal_connect_swapped (self->search_entry, "search-changed", G_CALLBACK (on_search_changed), self);
+  g_signal_connect_swapped (self->search_entry, "stop-search", G_CALLBACK (on_stop_search), self);
 }
