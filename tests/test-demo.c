@@ -4,6 +4,7 @@
 #include "config.h"
 
 #include "cl-demo.h"
+#include "cl-flags.h"
 #include "cl-loop-health.h"
 #include "test-util.h"
 
@@ -197,6 +198,57 @@ test_loop_health (void)
   cl_test_remove_tree (dir);
 }
 
+/* The bulk loader agrees with direct SQL, today and on a past day. */
+static void
+test_deal_facts (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("closeloop-demo-XXXXXX", NULL);
+  g_autofree char *path = make_demo (dir, "team.db", 42);
+  g_autoptr (ClStore) store = cl_store_open (path, NULL);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GPtrArray) today = cl_deal_facts_load (store, cl_date_from_ymd (2026, 11, 23), &error);
+  g_autoptr (GPtrArray) october = cl_deal_facts_load (store, cl_date_from_ymd (2026, 10, 1), &error);
+  g_autoptr (ClProcess) process = cl_process_load (store, &error);
+  g_autofree char *open_now = cl_test_sql_text (path, "SELECT count(*) FROM deals WHERE status = 'open'");
+  g_autofree char *open_october = cl_test_sql_text (path,
+                                                    "SELECT count(*) FROM deals d WHERE created_on <= '2026-10-01' "
+                                                    "AND NOT EXISTS (SELECT 1 FROM deal_events e WHERE "
+                                                    "e.deal_id = d.id AND e.field = 'status' "
+                                                    "AND e.occurred_on <= '2026-10-01')");
+  ClFlagSettings settings;
+  guint counts[CL_N_FLAGS] = { 0 };
+
+  g_assert_no_error (error);
+  g_assert_cmpint (today->len, ==, atoi (open_now));
+  g_assert_cmpint (october->len, ==, atoi (open_october));
+
+  for (guint i = 0; i < today->len; i++)
+    {
+      ClDealFacts *facts = g_ptr_array_index (today, i);
+      g_autofree char *sql = g_strdup_printf ("SELECT count(*) FROM contacts WHERE deal_id = %"
+                                              G_GINT64_FORMAT, facts->deal->id);
+      g_autofree char *contacts = cl_test_sql_text (path, sql);
+      ClDealState state;
+      guint flags;
+
+      g_assert_cmpint (facts->n_contacts, ==, atoi (contacts));
+      cl_deal_state_at (facts, cl_date_from_ymd (2026, 11, 23), &state);
+      g_assert_cmpint (state.stage_id, ==, facts->deal->stage_id);
+      g_assert_cmpuint (state.stage_entered_on, ==, facts->deal->stage_entered_on);
+      cl_flag_settings_init (&settings);
+      flags = cl_flags_evaluate (process, facts, &settings, cl_date_from_ymd (2026, 11, 23), NULL);
+      for (int f = 0; f < CL_N_FLAGS; f++)
+        counts[f] += !!(flags & (1u << f));
+    }
+  /* the sample team shows every kind of trouble */
+  for (int f = 0; f < CL_N_FLAGS; f++)
+    {
+      g_test_message ("%s: %u", cl_flag_to_string (f), counts[f]);
+      g_assert_cmpuint (counts[f], >, 0);
+    }
+  cl_test_remove_tree (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -207,5 +259,6 @@ main (int   argc,
   g_test_add_func ("/demo/refuses-a-team", test_refuses_a_team);
   g_test_add_func ("/demo/cancel-leaves-nothing", test_cancel_leaves_nothing);
   g_test_add_func ("/rules/loop-health", test_loop_health);
+  g_test_add_func ("/rules/deal-facts", test_deal_facts);
   return g_test_run ();
 }

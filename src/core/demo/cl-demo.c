@@ -458,6 +458,34 @@ add_action (Demo        *demo,
 
 /* ------------------------------------------------------------------ weekly reviews */
 
+/* The @n largest deals open on @day, largest first; returns how many. */
+static guint
+largest_open_on (Demo      *demo,
+                 ClDay      day,
+                 DemoDeal **out,
+                 guint      n)
+{
+  guint found = 0;
+
+  for (guint i = 0; i < demo->deals->len; i++)
+    {
+      DemoDeal *d = &g_array_index (demo->deals, DemoDeal, i);
+      guint at;
+
+      if (d->created_on > day || (d->closed_on != 0 && d->closed_on <= day))
+        continue;
+      for (at = found; at > 0 && out[at - 1]->amount_cents < d->amount_cents; at--)
+        if (at < n)
+          out[at] = out[at - 1];
+      if (at < n)
+        {
+          out[at] = d;
+          found = MIN (found + 1, n);
+        }
+    }
+  return found;
+}
+
 static gboolean
 add_reviews (Demo    *demo,
              GError **error)
@@ -472,6 +500,8 @@ add_reviews (Demo    *demo,
       g_autoptr (ClReview) review = g_object_new (CL_TYPE_REVIEW, NULL);
       gboolean recital = CHANCE (demo->rand, 0.3);
       int n_deals = g_rand_int_range (demo->rand, 6, 11);
+      DemoDeal *largest[4];
+      guint n_largest;
 
       if (CHANCE (demo->rand, 0.12))
         continue;   /* the week the review did not happen */
@@ -483,10 +513,12 @@ add_reviews (Demo    *demo,
       if (!cl_store_add_review (demo->store, review, error))
         return FALSE;
 
+      /* the biggest deals come up every week; a few others by turn */
+      n_largest = largest_open_on (demo, review->held_on, largest, G_N_ELEMENTS (largest));
       for (int k = 0; k < n_deals; k++)
         {
           g_autoptr (ClReviewDecision) decision = g_object_new (CL_TYPE_REVIEW_DECISION, NULL);
-          DemoDeal *deal = open_deal_on (demo, review->held_on, 0);
+          DemoDeal *deal = (guint) k < n_largest ? largest[k] : open_deal_on (demo, review->held_on, 0);
           int roll = g_rand_int_range (demo->rand, 0, 100);
           g_autoptr (GError) local = NULL;
 

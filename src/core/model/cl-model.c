@@ -109,6 +109,26 @@ cl_meddic_label (ClMeddicElement value)
     }
 }
 
+/* Whole units with thin grouping; the currency code follows, as in the CRM. */
+char *
+cl_money_format (gint64      cents,
+                 const char *currency)
+{
+  g_autofree char *digits = g_strdup_printf ("%" G_GINT64_FORMAT, ABS (cents) / 100);
+  GString *out = g_string_new (cents < 0 ? "−" : "");
+  gsize len = strlen (digits);
+
+  for (gsize i = 0; i < len; i++)
+    {
+      if (i > 0 && (len - i) % 3 == 0)
+        g_string_append (out, " ");
+      g_string_append_c (out, digits[i]);
+    }
+  if (currency != NULL && *currency)
+    g_string_append_printf (out, " %s", currency);
+  return g_string_free (out, FALSE);
+}
+
 /* ------------------------------------------------------------------ record types */
 
 /* A record type is a GObject whose finalize frees its string fields. */

@@ -108,6 +108,10 @@ const char *cl_deal_status_label         (ClDealStatus          value);
 const char *cl_decision_label            (ClDecisionKind        value);
 const char *cl_meddic_label              (ClMeddicElement       value);
 
+/* "1 250 000 EUR": whole units, grouped by thousands, then the currency. */
+char       *cl_money_format              (gint64                cents,
+                                          const char           *currency);
+
 /* ------------------------------------------------------------------ records */
 
 /* Replaces the string a record owns in @field with a copy of @value. */

@@ -323,6 +323,20 @@ cl_store_list_open_deals (ClStore  *self,
                         "ORDER BY d.amount_cents DESC, d.id", "");
 }
 
+/* Deals that may have been open at the end of @day: created by then, and
+ * open now or closed only later. Largest first. */
+GListModel *
+cl_store_list_deals_open_on (ClStore  *self,
+                             ClDay     day,
+                             GError  **error)
+{
+  return cl_store_list (self, CL_TYPE_DEAL, build_deal, error,
+                        "SELECT " DEAL_COLUMNS "WHERE d.created_on <= ?1 AND (d.status = 'open' "
+                        "OR EXISTS (SELECT 1 FROM deal_events e WHERE e.deal_id = d.id "
+                        "AND e.field = 'status' AND e.occurred_on > ?1)) "
+                        "ORDER BY d.amount_cents DESC, d.id", "d", day);
+}
+
 gint64
 cl_store_count_deals (ClStore  *self,
                       GError  **error)

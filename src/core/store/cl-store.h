@@ -78,6 +78,9 @@ ClDeal     *cl_store_get_deal             (ClStore      *self,
                                            GError      **error);
 GListModel *cl_store_list_open_deals      (ClStore      *self,
                                            GError      **error);
+GListModel *cl_store_list_deals_open_on   (ClStore      *self,
+                                           ClDay         day,
+                                           GError      **error);
 gint64      cl_store_count_deals          (ClStore      *self,
                                            GError      **error);
 gboolean    cl_store_add_deal_event       (ClStore      *self,

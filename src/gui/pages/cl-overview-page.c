@@ -101,7 +101,7 @@ cl_overview_page_refresh (ClOverviewPage *self)
   set_count (self->deals_label, totals.n_open_deals);
   amount = totals.n_open_deals > 0 && totals.currency == NULL
              ? g_strdup (_("Mixed currencies"))
-             : cl_format_money (totals.open_amount_cents, totals.currency);
+             : cl_money_format (totals.open_amount_cents, totals.currency);
   gtk_label_set_text (self->amount_label, amount);
   /* Translators: open actions, then how many of them are overdue */
   actions = g_strdup_printf (_("%" PRId64 " (%" PRId64 " overdue)"),

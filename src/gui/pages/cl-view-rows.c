@@ -9,26 +9,6 @@
 
 #include "cl-view-rows.h"
 
-/* Whole units with thin grouping; the currency code follows, as in the CRM. */
-char *
-cl_format_money (gint64      cents,
-                 const char *currency)
-{
-  g_autofree char *digits = g_strdup_printf ("%" G_GINT64_FORMAT, ABS (cents) / 100);
-  GString *out = g_string_new (cents < 0 ? "−" : "");
-  gsize len = strlen (digits);
-
-  for (gsize i = 0; i < len; i++)
-    {
-      if (i > 0 && (len - i) % 3 == 0)
-        g_string_append (out, " ");
-      g_string_append_c (out, digits[i]);
-    }
-  if (currency != NULL && *currency)
-    g_string_append_printf (out, " %s", currency);
-  return g_string_free (out, FALSE);
-}
-
 GListModel *
 cl_view_load_pipeline (ClStore  *store,
                        GError  **error)
@@ -49,7 +29,7 @@ cl_view_format_deal (gpointer   item,
   *title = g_strdup (deal->name);
   /* Translators: owner · stage · close date */
   *subtitle = g_strdup_printf (_("%s · %s · closes %s"), deal->owner_name, deal->stage_name, close);
-  *detail = cl_format_money (deal->amount_cents, deal->currency);
+  *detail = cl_money_format (deal->amount_cents, deal->currency);
 }
 
 GListModel *

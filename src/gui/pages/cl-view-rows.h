@@ -16,7 +16,4 @@ void        cl_view_format_plan       (gpointer item, char **title, char **subti
 GListModel *cl_view_load_retros       (ClStore *store, GError **error);
 void        cl_view_format_retro      (gpointer item, char **title, char **subtitle, char **detail);
 
-char       *cl_format_money           (gint64      cents,
-                                       const char *currency);
-
 G_END_DECLS

@@ -1,0 +1,338 @@
+/* cl-deal-facts.c — what the flag rules look at, loaded in bulk
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The loader reads each table once, whatever the number of deals, and
+ * hangs the rows on their deal through a hash table. A deal's past is
+ * recovered by undoing, newest first, the events after the day asked for.
+ */
+#define G_LOG_DOMAIN "cl-rules"
+
+#include "config.h"
+
+#include <stdlib.h>
+
+#include "cl-deal-facts.h"
+#include "cl-store-private.h"
+
+/* ------------------------------------------------------------------ process */
+
+ClProcess *
+cl_process_new_from_stages (GListModel *stages)
+{
+  ClProcess *process = g_new0 (ClProcess, 1);
+
+  process->stages = g_ptr_array_new_with_free_func (g_object_unref);
+  for (guint i = 0; i < g_list_model_get_n_items (stages); i++)
+    g_ptr_array_add (process->stages, g_list_model_get_item (stages, i));
+  return process;
+}
+
+ClProcess *
+cl_process_load (ClStore  *store,
+                 GError  **error)
+{
+  g_autoptr (GListModel) stages = cl_store_list_stages (store, error);
+
+  return stages ? cl_process_new_from_stages (stages) : NULL;
+}
+
+void
+cl_process_free (ClProcess *process)
+{
+  if (process == NULL)
+    return;
+  g_ptr_array_unref (process->stages);
+  g_free (process);
+}
+
+int
+cl_process_index (const ClProcess *process,
+                  gint64           stage_id)
+{
+  for (guint i = 0; i < process->stages->len; i++)
+    if (((ClStage *) g_ptr_array_index (process->stages, i))->id == stage_id)
+      return i;
+  return -1;
+}
+
+const ClStage *
+cl_process_find (const ClProcess *process,
+                 gint64           stage_id)
+{
+  int index = cl_process_index (process, stage_id);
+
+  return index < 0 ? NULL : g_ptr_array_index (process->stages, index);
+}
+
+guint
+cl_process_required_by (const ClProcess *process,
+                        gint64           stage_id)
+{
+  int index = cl_process_index (process, stage_id);
+  guint required = 0;
+
+  for (int i = 0; i <= index; i++)
+    required |= ((ClStage *) g_ptr_array_index (process->stages, i))->required_meddic;
+  return required;
+}
+
+/* ------------------------------------------------------------------ facts */
+
+ClDealFacts *
+cl_deal_facts_new (ClDeal *deal)
+{
+  ClDealFacts *facts = g_new0 (ClDealFacts, 1);
+
+  facts->deal = g_object_ref (deal);
+  facts->events = g_ptr_array_new_with_free_func (g_object_unref);
+  return facts;
+}
+
+void
+cl_deal_facts_free (ClDealFacts *facts)
+{
+  if (facts == NULL)
+    return;
+  g_object_unref (facts->deal);
+  g_ptr_array_unref (facts->events);
+  g_free (facts->previous_review_week);
+  g_free (facts->last_review_week);
+  g_free (facts);
+}
+
+static gint64
+parse_int (const char *text)
+{
+  return text ? g_ascii_strtoll (text, NULL, 10) : 0;
+}
+
+static ClDay
+parse_day (const char *text)
+{
+  ClDay day = 0;
+
+  if (text != NULL)
+    cl_date_parse (text, &day);
+  return day;
+}
+
+void
+cl_deal_state_at (const ClDealFacts *facts,
+                  ClDay              day,
+                  ClDealState       *state)
+{
+  ClDeal *deal = facts->deal;
+  gboolean entry_found = FALSE;
+
+  *state = (ClDealState) {
+    .stage_id = deal->stage_id,
+    .stage_entered_on = deal->created_on,
+    .amount_cents = deal->amount_cents,
+    .close_date = deal->close_date,
+    .next_step = deal->next_step ? deal->next_step : "",
+    .status = deal->status,
+    .existed = deal->created_on <= day,
+  };
+
+  for (guint i = facts->events->len; i > 0; i--)
+    {
+      ClDealEvent *event = g_ptr_array_index (facts->events, i - 1);
+
+      if (event->occurred_on <= day)
+        {
+          /* the latest stage change by @day is when the stage was entered */
+          if (!entry_found && g_str_equal (event->field, "stage"))
+            {
+              state->stage_entered_on = event->occurred_on;
+              entry_found = TRUE;
+            }
+          continue;
+        }
+      if (g_str_equal (event->field, "stage"))
+        state->stage_id = parse_int (event->old_value);
+      else if (g_str_equal (event->field, "amount"))
+        state->amount_cents = parse_int (event->old_value);
+      else if (g_str_equal (event->field, "close_date"))
+        state->close_date = parse_day (event->old_value);
+      else if (g_str_equal (event->field, "next_step"))
+        state->next_step = event->old_value ? event->old_value : "";
+      else if (g_str_equal (event->field, "status"))
+        state->status = MAX (0, cl_enum_from_string (cl_deal_status_names, event->old_value));
+    }
+}
+
+/* ------------------------------------------------------------------ loading */
+
+static gboolean
+attach_events (ClStore     *store,
+               GHashTable  *by_id,
+               GError     **error)
+{
+  sqlite3_stmt *stmt = cl_store_query (store, error,
+                                       "SELECT deal_id, id, occurred_on, field, old_value, new_value "
+                                       "FROM deal_events WHERE field <> 'created' "
+                                       "ORDER BY deal_id, occurred_on, id", "");
+  int rc;
+
+  if (stmt == NULL)
+    return FALSE;
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      gint64 deal_id = sqlite3_column_int64 (stmt, 0);
+      ClDealFacts *facts = g_hash_table_lookup (by_id, &deal_id);
+      ClDealEvent *event;
+
+      if (facts == NULL)
+        continue;
+      event = g_object_new (CL_TYPE_DEAL_EVENT, NULL);
+      event->deal_id = deal_id;
+      event->id = sqlite3_column_int64 (stmt, 1);
+      event->occurred_on = cl_column_day (stmt, 2);
+      event->field = cl_column_text (stmt, 3);
+      if (sqlite3_column_type (stmt, 4) != SQLITE_NULL)
+        event->old_value = cl_column_text (stmt, 4);
+      if (sqlite3_column_type (stmt, 5) != SQLITE_NULL)
+        event->new_value = cl_column_text (stmt, 5);
+      g_ptr_array_add (facts->events, event);
+    }
+  return cl_store_query_done (store, stmt, rc, error);
+}
+
+/* Runs a two-column query of (deal id, value) and hands each row over. */
+static gboolean
+for_each_deal_row (ClStore     *store,
+                   GHashTable  *by_id,
+                   const char  *sql,
+                   void       (*apply) (ClDealFacts *, sqlite3_stmt *),
+                   GError     **error)
+{
+  sqlite3_stmt *stmt = cl_store_query (store, error, sql, "");
+  int rc;
+
+  if (stmt == NULL)
+    return FALSE;
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      gint64 deal_id = sqlite3_column_int64 (stmt, 0);
+      ClDealFacts *facts = g_hash_table_lookup (by_id, &deal_id);
+
+      if (facts != NULL)
+        apply (facts, stmt);
+    }
+  return cl_store_query_done (store, stmt, rc, error);
+}
+
+static void
+apply_contacts (ClDealFacts  *facts,
+                sqlite3_stmt *stmt)
+{
+  facts->n_contacts = sqlite3_column_int (stmt, 1);
+}
+
+static void
+apply_qualification (ClDealFacts  *facts,
+                     sqlite3_stmt *stmt)
+{
+  int element = cl_column_enum (stmt, 1, cl_meddic_names);
+
+  if (element >= 0)
+    facts->known_meddic |= 1u << element;
+}
+
+/* The last two reviews held by @as_of, and which deals both discussed. */
+static gboolean
+attach_reviews (ClStore     *store,
+                GHashTable  *by_id,
+                ClDay        as_of,
+                GError     **error)
+{
+  sqlite3_stmt *stmt = cl_store_query (store, error,
+                                       "SELECT id, week, held_on FROM reviews WHERE held_on <= ? "
+                                       "ORDER BY held_on DESC, id DESC LIMIT 2", "d", as_of);
+  gint64 ids[2] = { 0, 0 };
+  g_autofree char *weeks[2] = { NULL, NULL };
+  ClDay held[2] = { 0, 0 };
+  int n = 0, rc;
+
+  if (stmt == NULL)
+    return FALSE;
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW && n < 2)
+    {
+      ids[n] = sqlite3_column_int64 (stmt, 0);
+      weeks[n] = cl_column_text (stmt, 1);
+      held[n] = cl_column_day (stmt, 2);
+      n++;
+    }
+  if (!cl_store_query_done (store, stmt, rc, error))
+    return FALSE;
+  if (n < 2)
+    return TRUE;
+
+  stmt = cl_store_query (store, error,
+                         "SELECT a.deal_id FROM review_decisions a JOIN review_decisions b "
+                         "ON b.deal_id = a.deal_id AND b.review_id = ? WHERE a.review_id = ?",
+                         "II", ids[1], ids[0]);
+  if (stmt == NULL)
+    return FALSE;
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      gint64 deal_id = sqlite3_column_int64 (stmt, 0);
+      ClDealFacts *facts = g_hash_table_lookup (by_id, &deal_id);
+
+      if (facts == NULL)
+        continue;
+      facts->last_review_on = held[0];
+      facts->previous_review_on = held[1];
+      facts->last_review_week = g_strdup (weeks[0]);
+      facts->previous_review_week = g_strdup (weeks[1]);
+    }
+  return cl_store_query_done (store, stmt, rc, error);
+}
+
+GPtrArray *
+cl_deal_facts_load (ClStore  *store,
+                    ClDay     as_of,
+                    GError  **error)
+{
+  g_autoptr (GListModel) deals = cl_store_list_deals_open_on (store, as_of, error);
+  g_autoptr (GPtrArray) all = NULL;
+  g_autoptr (GHashTable) by_id = NULL;
+  GPtrArray *open;
+  guint n;
+
+  if (deals == NULL)
+    return NULL;
+  n = g_list_model_get_n_items (deals);
+  all = g_ptr_array_new_full (n, (GDestroyNotify) cl_deal_facts_free);
+  by_id = g_hash_table_new (g_int64_hash, g_int64_equal);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr (ClDeal) deal = g_list_model_get_item (deals, i);
+      ClDealFacts *facts = cl_deal_facts_new (deal);
+
+      g_ptr_array_add (all, facts);
+      g_hash_table_insert (by_id, &facts->deal->id, facts);
+    }
+
+  if (!attach_events (store, by_id, error)
+      || !for_each_deal_row (store, by_id, "SELECT deal_id, count(*) FROM contacts GROUP BY deal_id",
+                             apply_contacts, error)
+      || !for_each_deal_row (store, by_id,
+                             "SELECT deal_id, element FROM qualification WHERE state <> 'unknown'",
+                             apply_qualification, error)
+      || !attach_reviews (store, by_id, as_of, error))
+    return NULL;
+
+  /* keep the deals that were open on the day; the order stays the store's */
+  open = g_ptr_array_new_full (n, (GDestroyNotify) cl_deal_facts_free);
+  for (guint i = 0; i < all->len; i++)
+    {
+      ClDealFacts *facts = g_ptr_array_index (all, i);
+      ClDealState state;
+
+      cl_deal_state_at (facts, as_of, &state);
+      if (state.existed && state.status == CL_DEAL_OPEN)
+        g_ptr_array_add (open, g_steal_pointer (&all->pdata[i]));
+    }
+  return open;
+}

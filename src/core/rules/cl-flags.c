@@ -1,0 +1,405 @@
+/* cl-flags.c — the inspection flags a pipeline review looks at first
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * One rule per flag, each a pure function of the deal's facts, the sales
+ * process, the thresholds and the day asked about. A rule that fires can
+ * say why in one sentence with its dates and values. The day matters: an
+ * export of last month's review computes its flags as of that review.
+ */
+#define G_LOG_DOMAIN "cl-rules"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+
+#include "cl-flags.h"
+
+const char * const cl_flag_names[] = {
+  "stalled", "close_date_pushed", "amount_decreased", "stage_regressed", "no_next_step",
+  "next_step_overdue", "past_close_date", "single_threaded", "qualification_gap",
+  "skipped_stage", "repeat_recital", NULL
+};
+
+G_STATIC_ASSERT (G_N_ELEMENTS (cl_flag_names) == CL_N_FLAGS + 1);
+
+const char *
+cl_flag_to_string (ClFlag flag)
+{
+  g_return_val_if_fail (flag < CL_N_FLAGS, NULL);
+  return cl_flag_names[flag];
+}
+
+const char *
+cl_flag_label (ClFlag flag)
+{
+  switch (flag)
+    {
+    case CL_FLAG_STALLED: return _("Stalled");
+    case CL_FLAG_CLOSE_DATE_PUSHED: return _("Close date pushed");
+    case CL_FLAG_AMOUNT_DECREASED: return _("Amount decreased");
+    case CL_FLAG_STAGE_REGRESSED: return _("Moved backwards");
+    case CL_FLAG_NO_NEXT_STEP: return _("No next step");
+    case CL_FLAG_NEXT_STEP_OVERDUE: return _("Next step overdue");
+    case CL_FLAG_PAST_CLOSE_DATE: return _("Past close date");
+    case CL_FLAG_SINGLE_THREADED: return _("Single-threaded");
+    case CL_FLAG_QUALIFICATION_GAP: return _("Qualification gap");
+    case CL_FLAG_SKIPPED_STAGE: return _("Skipped a stage");
+    case CL_FLAG_REPEAT_RECITAL: return _("Repeat recital");
+    case CL_N_FLAGS: break;
+    }
+  g_return_val_if_reached (NULL);
+}
+
+void
+cl_flag_settings_init (ClFlagSettings *settings)
+{
+  settings->stalled_days = 21;
+  settings->window_days = 90;
+}
+
+void
+cl_flag_settings_load (ClFlagSettings *settings,
+                       ClStore        *store)
+{
+  cl_flag_settings_init (settings);
+  settings->stalled_days = cl_store_get_setting_int (store, CL_SETTING_STALLED_DAYS,
+                                                     settings->stalled_days);
+  settings->window_days = cl_store_get_setting_int (store, CL_SETTING_FLAG_WINDOW_DAYS,
+                                                    settings->window_days);
+}
+
+/* ------------------------------------------------------------------ rules */
+
+typedef struct
+{
+  const ClProcess      *process;
+  const ClDealFacts    *facts;
+  const ClFlagSettings *settings;
+  ClDay                 as_of;
+  ClDealState           state;     /* the deal at the end of as_of */
+  gboolean              explain;
+  char                 *why;       /* the sentence of the rule that last fired */
+} Inspection;
+
+typedef gboolean (*ClFlagRule) (Inspection *in);
+
+static const char *
+stage_name (const Inspection *in,
+            gint64            stage_id)
+{
+  const ClStage *stage = cl_process_find (in->process, stage_id);
+
+  return stage ? stage->name : _("an unknown stage");
+}
+
+static char *
+day_text (ClDay day)
+{
+  return day ? cl_date_format (day) : g_strdup (_("no date"));
+}
+
+/* An event that happened within the window, by the day asked about. */
+static gboolean
+in_window (const Inspection  *in,
+           const ClDealEvent *event)
+{
+  return event->occurred_on <= in->as_of
+         && event->occurred_on + in->settings->window_days > in->as_of;
+}
+
+#define FOR_EACH_EVENT(in, event, name)                                             \
+  for (guint i_ = 0; i_ < (in)->facts->events->len; i_++)                           \
+    for (ClDealEvent *event = g_ptr_array_index ((in)->facts->events, i_); event;   \
+         event = NULL)                                                              \
+      if (g_str_equal (event->field, name))
+
+static gboolean
+rule_stalled (Inspection *in)
+{
+  int days = in->as_of - in->state.stage_entered_on;
+
+  if (days < in->settings->stalled_days)
+    return FALSE;
+  if (in->explain)
+    {
+      g_autofree char *since = cl_date_format (in->state.stage_entered_on);
+
+      in->why = g_strdup_printf (_("No stage change for %d days: in %s since %s"), days,
+                                 stage_name (in, in->state.stage_id), since);
+    }
+  return TRUE;
+}
+
+static gboolean
+rule_close_date_pushed (Inspection *in)
+{
+  ClDay first = 0;
+  int pushes = 0;
+
+  FOR_EACH_EVENT (in, event, "close_date")
+    {
+      ClDay before = 0, after = 0;
+
+      if (!in_window (in, event)
+          || !cl_date_parse (event->old_value, &before) || !cl_date_parse (event->new_value, &after)
+          || after <= before)
+        continue;
+      if (pushes++ == 0)
+        first = event->occurred_on;
+    }
+  if (pushes == 0)
+    return FALSE;
+  if (in->explain)
+    {
+      g_autofree char *since = cl_date_format (first);
+      g_autofree char *now = day_text (in->state.close_date);
+
+      if (pushes == 1)
+        in->why = g_strdup_printf (_("Close date pushed once since %s, now %s"), since, now);
+      else
+        in->why = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                "Close date pushed %d time since %s, now %s",
+                                                "Close date pushed %d times since %s, now %s",
+                                                pushes),
+                                   pushes, since, now);
+    }
+  return TRUE;
+}
+
+static gboolean
+rule_amount_decreased (Inspection *in)
+{
+  gint64 from = 0;
+  ClDay first = 0;
+
+  FOR_EACH_EVENT (in, event, "amount")
+    {
+      gint64 before = g_ascii_strtoll (event->old_value ? event->old_value : "0", NULL, 10);
+      gint64 after = g_ascii_strtoll (event->new_value ? event->new_value : "0", NULL, 10);
+
+      if (in_window (in, event) && after < before && first == 0)
+        {
+          first = event->occurred_on;
+          from = before;
+        }
+    }
+  if (first == 0 || in->state.amount_cents >= from)
+    return FALSE;
+  if (in->explain)
+    {
+      g_autofree char *since = cl_date_format (first);
+      g_autofree char *was = cl_money_format (from, in->facts->deal->currency);
+      g_autofree char *now = cl_money_format (in->state.amount_cents, in->facts->deal->currency);
+
+      in->why = g_strdup_printf (_("Amount down from %s to %s since %s"), was, now, since);
+    }
+  return TRUE;
+}
+
+static gboolean
+rule_stage_regressed (Inspection *in)
+{
+  const ClDealEvent *last = NULL;
+
+  FOR_EACH_EVENT (in, event, "stage")
+    {
+      int before = cl_process_index (in->process, g_ascii_strtoll (event->old_value, NULL, 10));
+      int after = cl_process_index (in->process, g_ascii_strtoll (event->new_value, NULL, 10));
+
+      if (in_window (in, event) && after >= 0 && after < before)
+        last = event;
+    }
+  if (last == NULL)
+    return FALSE;
+  if (in->explain)
+    {
+      g_autofree char *on = cl_date_format (last->occurred_on);
+
+      in->why = g_strdup_printf (_("Moved back from %s to %s on %s"),
+                                 stage_name (in, g_ascii_strtoll (last->old_value, NULL, 10)),
+                                 stage_name (in, g_ascii_strtoll (last->new_value, NULL, 10)), on);
+    }
+  return TRUE;
+}
+
+static gboolean
+rule_no_next_step (Inspection *in)
+{
+  if (*in->state.next_step != '\0')
+    return FALSE;
+  if (in->explain)
+    in->why = g_strdup (_("No next step is recorded"));
+  return TRUE;
+}
+
+static gboolean
+rule_next_step_overdue (Inspection *in)
+{
+  ClDay due = in->facts->deal->next_step_due;
+
+  if (*in->state.next_step == '\0' || due == 0 || due >= in->as_of)
+    return FALSE;
+  if (in->explain)
+    {
+      g_autofree char *on = cl_date_format (due);
+      int days = in->as_of - due;
+
+      in->why = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                              "Next step “%1$s” was due %2$s, %3$d day ago",
+                                              "Next step “%1$s” was due %2$s, %3$d days ago", days),
+                                 in->state.next_step, on, days);
+    }
+  return TRUE;
+}
+
+static gboolean
+rule_past_close_date (Inspection *in)
+{
+  int days;
+
+  if (in->state.close_date == 0 || in->state.close_date >= in->as_of)
+    return FALSE;
+  days = in->as_of - in->state.close_date;
+  if (in->explain)
+    {
+      g_autofree char *on = cl_date_format (in->state.close_date);
+
+      in->why = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                              "Close date %1$s passed %2$d day ago; still open",
+                                              "Close date %1$s passed %2$d days ago; still open",
+                                              days),
+                                 on, days);
+    }
+  return TRUE;
+}
+
+static gboolean
+rule_single_threaded (Inspection *in)
+{
+  if (in->facts->n_contacts >= 2)
+    return FALSE;
+  if (in->explain)
+    in->why = g_strdup (in->facts->n_contacts == 0 ? _("No contact at the account is recorded")
+                                                    : _("Only one contact at the account"));
+  return TRUE;
+}
+
+static gboolean
+rule_qualification_gap (Inspection *in)
+{
+  guint missing = cl_process_required_by (in->process, in->state.stage_id)
+                  & ~in->facts->known_meddic;
+
+  if (missing == 0)
+    return FALSE;
+  if (in->explain)
+    {
+      g_autoptr (GString) names = g_string_new (NULL);
+
+      for (int e = 0; e < CL_MEDDIC_N_ELEMENTS; e++)
+        if (missing & (1u << e))
+          g_string_append_printf (names, "%s%s", names->len ? ", " : "", cl_meddic_label (e));
+      in->why = g_strdup_printf (_("%s still unknown at %s, which requires it"), names->str,
+                                 stage_name (in, in->state.stage_id));
+    }
+  return TRUE;
+}
+
+static gboolean
+rule_skipped_stage (Inspection *in)
+{
+  const ClDealEvent *jump = NULL;
+  int from = 0, to = 0;
+
+  FOR_EACH_EVENT (in, event, "stage")
+    {
+      int before = cl_process_index (in->process, g_ascii_strtoll (event->old_value, NULL, 10));
+      int after = cl_process_index (in->process, g_ascii_strtoll (event->new_value, NULL, 10));
+
+      if (event->occurred_on <= in->as_of && before >= 0 && after > before + 1)
+        jump = event, from = before, to = after;
+    }
+  if (jump == NULL)
+    return FALSE;
+  if (in->explain)
+    {
+      g_autofree char *on = cl_date_format (jump->occurred_on);
+      const ClStage *skipped = g_ptr_array_index (in->process->stages, from + 1);
+      const ClStage *entered = g_ptr_array_index (in->process->stages, to);
+      const ClStage *left = g_ptr_array_index (in->process->stages, from);
+
+      in->why = g_strdup_printf (_("Entered %s on %s from %s, skipping %s"), entered->name, on,
+                                 left->name, skipped->name);
+    }
+  return TRUE;
+}
+
+static gboolean
+rule_repeat_recital (Inspection *in)
+{
+  const ClDealFacts *facts = in->facts;
+  ClDealState before, after;
+
+  if (facts->previous_review_on == 0 || facts->last_review_on > in->as_of)
+    return FALSE;
+  cl_deal_state_at (facts, facts->previous_review_on, &before);
+  cl_deal_state_at (facts, facts->last_review_on, &after);
+  if (before.stage_id != after.stage_id || g_strcmp0 (before.next_step, after.next_step) != 0)
+    return FALSE;
+  if (in->explain)
+    in->why = g_strdup_printf (_("Same stage (%s) and next step “%s” at the reviews of %s and %s"),
+                               stage_name (in, after.stage_id), after.next_step,
+                               facts->previous_review_week, facts->last_review_week);
+  return TRUE;
+}
+
+static const ClFlagRule rules[CL_N_FLAGS] = {
+  [CL_FLAG_STALLED] = rule_stalled,
+  [CL_FLAG_CLOSE_DATE_PUSHED] = rule_close_date_pushed,
+  [CL_FLAG_AMOUNT_DECREASED] = rule_amount_decreased,
+  [CL_FLAG_STAGE_REGRESSED] = rule_stage_regressed,
+  [CL_FLAG_NO_NEXT_STEP] = rule_no_next_step,
+  [CL_FLAG_NEXT_STEP_OVERDUE] = rule_next_step_overdue,
+  [CL_FLAG_PAST_CLOSE_DATE] = rule_past_close_date,
+  [CL_FLAG_SINGLE_THREADED] = rule_single_threaded,
+  [CL_FLAG_QUALIFICATION_GAP] = rule_qualification_gap,
+  [CL_FLAG_SKIPPED_STAGE] = rule_skipped_stage,
+  [CL_FLAG_REPEAT_RECITAL] = rule_repeat_recital,
+};
+
+guint
+cl_flags_evaluate (const ClProcess      *process,
+                   const ClDealFacts    *facts,
+                   const ClFlagSettings *settings,
+                   ClDay                 as_of,
+                   char                 *explanations[CL_N_FLAGS])
+{
+  Inspection in = {
+    .process = process,
+    .facts = facts,
+    .settings = settings,
+    .as_of = as_of,
+    .explain = explanations != NULL,
+  };
+  guint flags = 0;
+
+  cl_deal_state_at (facts, as_of, &in.state);
+  for (int flag = 0; flag < CL_N_FLAGS; flag++)
+    {
+      if (explanations != NULL)
+        explanations[flag] = NULL;
+      if (!rules[flag] (&in))
+        continue;
+      flags |= 1u << flag;
+      if (explanations != NULL)
+        explanations[flag] = g_steal_pointer (&in.why);
+    }
+  return flags;
+}
+
+void
+cl_flag_explanations_clear (char *explanations[CL_N_FLAGS])
+{
+  for (int flag = 0; flag < CL_N_FLAGS; flag++)
+    g_clear_pointer (&explanations[flag], g_free);
+}
