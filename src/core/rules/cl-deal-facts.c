@@ -239,34 +239,17 @@ apply_qualification (ClDealFacts  *facts,
     facts->known_meddic |= 1u << element;
 }
 
-/* The last two reviews held by @as_of, and which deals both discussed. */
+/* Marks the deals that both of the last two reviews discussed. */
 static gboolean
-attach_reviews (ClStore     *store,
-                GHashTable  *by_id,
-                ClDay        as_of,
-                GError     **error)
+mark_discussed_twice (ClStore     *store,
+                      GHashTable  *by_id,
+                      gint64       ids[2],
+                      char        *weeks[2],
+                      ClDay        held[2],
+                      GError     **error)
 {
-  sqlite3_stmt *stmt = cl_store_query (store, error,
-                                       "SELECT id, week, held_on FROM reviews WHERE held_on <= ? "
-                                       "ORDER BY held_on DESC, id DESC LIMIT 2", "d", as_of);
-  gint64 ids[2] = { 0, 0 };
-  g_autofree char *weeks[2] = { NULL, NULL };
-  ClDay held[2] = { 0, 0 };
-  int n = 0, rc;
-
-  if (stmt == NULL)
-    return FALSE;
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW && n < 2)
-    {
-      ids[n] = sqlite3_column_int64 (stmt, 0);
-      weeks[n] = cl_column_text (stmt, 1);
-      held[n] = cl_column_day (stmt, 2);
-      n++;
-    }
-  if (!cl_store_query_done (store, stmt, rc, error))
-    return FALSE;
-  if (n < 2)
-    return TRUE;
+  sqlite3_stmt *stmt;
+  int rc;
 
   stmt = cl_store_query (store, error,
                          "SELECT a.deal_id FROM review_decisions a JOIN review_decisions b "
@@ -287,6 +270,39 @@ attach_reviews (ClStore     *store,
       facts->previous_review_week = g_strdup (weeks[1]);
     }
   return cl_store_query_done (store, stmt, rc, error);
+}
+
+/* The last two reviews held by @as_of, and which deals both discussed. */
+static gboolean
+attach_reviews (ClStore     *store,
+                GHashTable  *by_id,
+                ClDay        as_of,
+                GError     **error)
+{
+  sqlite3_stmt *stmt = cl_store_query (store, error,
+                                       "SELECT id, week, held_on FROM reviews WHERE held_on <= ? "
+                                       "ORDER BY held_on DESC, id DESC LIMIT 2", "d", as_of);
+  gint64 ids[2] = { 0, 0 };
+  char *weeks[2] = { NULL, NULL };
+  gboolean ok;
+  ClDay held[2] = { 0, 0 };
+  int n = 0, rc;
+
+  if (stmt == NULL)
+    return FALSE;
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW && n < 2)
+    {
+      ids[n] = sqlite3_column_int64 (stmt, 0);
+      weeks[n] = cl_column_text (stmt, 1);
+      held[n] = cl_column_day (stmt, 2);
+      n++;
+    }
+  ok = cl_store_query_done (store, stmt, rc, error);
+  if (ok && n == 2)
+    ok = mark_discussed_twice (store, by_id, ids, weeks, held, error);
+  g_free (weeks[0]);
+  g_free (weeks[1]);
+  return ok;
 }
 
 GPtrArray *
