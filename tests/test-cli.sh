@@ -47,6 +47,25 @@ grep -q "deals.csv" "$dir/err" || fail "the error names the CSV"
 cmp -s "$dir/deals.csv" "$dir/before.csv" || fail "the CSV is untouched"
 [ ! -e "$dir/deals.csv-wal" ] || fail "no WAL beside the CSV"
 
+# export: a document on stdout, errors that say what and where
+"$closeloop" --workspace "$dir/team.db" export review --week 2026-W47 >"$dir/review.json" \
+  || fail "export review"
+grep -q '"format" : "closeloop.pipeline-review"' "$dir/review.json" || fail "export format"
+"$closeloop" export --help | grep -q -- "--week" || fail "export --help"
+set +e
+"$closeloop" --workspace "$dir/team.db" export review --week 2026-47 2>"$dir/err"; status=$?
+[ $status -eq 2 ] || fail "a malformed week exits 2, got $status"
+grep -q "2026-47" "$dir/err" || fail "the error names the week"
+"$closeloop" --workspace "$dir/none.db" export review 2>"$dir/err"; status=$?
+[ $status -eq 1 ] || fail "a missing workspace exits 1"
+grep -q "none.db" "$dir/err" || fail "the error names the missing workspace"
+[ ! -e "$dir/none.db" ] || fail "export does not create a workspace"
+"$closeloop" --workspace "$dir/team.db" export review --week 2026-W47 --output "$dir/no/such/dir/r.json" 2>"$dir/err"; status=$?
+[ $status -eq 1 ] || fail "an unwritable output exits 1"
+grep -q "r.json" "$dir/err" || fail "the error names the output file"
+"$closeloop" --workspace "$dir/team.db" export 2>/dev/null; [ $? -eq 2 ] || fail "export without a kind exits 2"
+set -e
+
 # misuse: exit 2
 set +e
 "$closeloop" frobnicate 2>/dev/null; [ $? -eq 2 ] || fail "unknown command exits 2"

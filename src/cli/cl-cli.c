@@ -15,6 +15,8 @@
 
 #include "cl-cli.h"
 #include "cl-demo.h"
+#include "cl-export.h"
+#include "cl-review-export.h"
 #include "cl-store.h"
 
 #define EXIT_USAGE 2
@@ -31,10 +33,12 @@ typedef struct
 } ClCommand;
 
 static int run_demo (const char *workspace, int argc, char **argv);
+static int run_export (const char *workspace, int argc, char **argv);
 static int run_help (const char *workspace, int argc, char **argv);
 
 static const ClCommand commands[] = {
   { "demo", N_("Write a realistic sample team into a new workspace"), run_demo },
+  { "export", N_("Write a shared document: export review --week 2026-W47"), run_export },
   { "help", N_("Show the commands"), run_help },
 };
 
@@ -224,6 +228,83 @@ run_demo (const char  *workspace,
           options.n_reps, options.n_deals, options.n_weeks, path,
           (g_get_monotonic_time () - start) / 1e6);
   return EXIT_SUCCESS;
+}
+
+/* Opens the workspace a command reads; it must exist already. */
+static ClStore *
+open_existing (const char  *workspace,
+               GError     **error)
+{
+  g_autofree char *path = workspace ? g_strdup (workspace) : cl_store_default_path ();
+
+  if (!g_file_test (path, G_FILE_TEST_EXISTS))
+    return g_set_error (error, G_FILE_ERROR, G_FILE_ERROR_NOENT,
+                        _("Workspace “%s” does not exist"), path), NULL;
+  return cl_store_open (path, error);
+}
+
+/* Writes @root to @output, or to stdout when that is NULL. */
+static int
+emit_document (JsonNode   *root,
+               const char *output)
+{
+  g_autofree char *text = cl_export_to_text (root);
+  g_autoptr (GError) error = NULL;
+
+  if (output == NULL)
+    {
+      if (fputs (text, stdout) < 0 || fflush (stdout) != 0)
+        {
+          print_error (_("Could not write to standard output"));
+          return EXIT_FAILURE;
+        }
+      return EXIT_SUCCESS;
+    }
+  if (!cl_export_write_file (output, text, &error))
+    {
+      print_error (error->message);
+      return EXIT_FAILURE;
+    }
+  return EXIT_SUCCESS;
+}
+
+static int
+run_export (const char  *workspace,
+            int          argc,
+            char       **argv)
+{
+  g_autofree char *week = NULL, *output = NULL;
+  GOptionEntry entries[] = {
+    { "week", 0, 0, G_OPTION_ARG_STRING, &week,
+      N_("The ISO week of the review, e.g. 2026-W47 (default: this week)"), "WEEK" },
+    { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output,
+      N_("Write the document to FILE instead of standard output"), "FILE" },
+    { NULL }
+  };
+  g_autoptr (ClStore) store = NULL;
+  g_autoptr (JsonNode) root = NULL;
+  g_autoptr (GError) error = NULL;
+  int status = 0;
+
+  if (!parse_command_options ("export", "review", entries, &argc, &argv, &status))
+    return status;
+  if (argc != 2 || !g_str_equal (argv[1], "review"))
+    {
+      print_error (_("export needs the kind of document: closeloop export review --week 2026-W47"));
+      return EXIT_USAGE;
+    }
+  if (week == NULL)
+    week = cl_date_iso_week (cl_date_today ());
+  store = open_existing (workspace, &error);
+  if (store != NULL)
+    root = cl_review_export_build (store, week, &error);
+  if (root == NULL)
+    {
+      print_error (error->message);
+      return error->domain == CL_STORE_ERROR && error->code == CL_STORE_ERROR_INVALID
+               ? EXIT_USAGE : EXIT_FAILURE;
+    }
+  return emit_document (root, output);
 }
 
 static void

@@ -508,15 +508,27 @@ build_action (sqlite3_stmt *stmt)
   return G_OBJECT (action);
 }
 
+#define ACTION_COLUMNS                                                          \
+  "a.id, a.text, a.owner_id, a.deal_id, a.due_on, a.done_on, a.created_on, "    \
+  "a.source, r.name FROM actions a JOIN reps r ON r.id = a.owner_id "
+
 GListModel *
 cl_store_list_open_actions (ClStore  *self,
                             GError  **error)
 {
   return cl_store_list (self, CL_TYPE_ACTION, build_action, error,
-                        "SELECT a.id, a.text, a.owner_id, a.deal_id, a.due_on, a.done_on, "
-                        "a.created_on, a.source, r.name FROM actions a "
-                        "JOIN reps r ON r.id = a.owner_id WHERE a.done_on IS NULL "
-                        "ORDER BY a.due_on, a.id", "");
+                        "SELECT " ACTION_COLUMNS "WHERE a.done_on IS NULL ORDER BY a.due_on, a.id", "");
+}
+
+/* The actions a review's decisions created, by decision. */
+GListModel *
+cl_store_list_review_actions (ClStore  *self,
+                              gint64    review_id,
+                              GError  **error)
+{
+  return cl_store_list (self, CL_TYPE_ACTION, build_action, error,
+                        "SELECT " ACTION_COLUMNS "JOIN review_decisions d ON d.action_id = a.id "
+                        "WHERE d.review_id = ? ORDER BY d.id", "I", review_id);
 }
 
 /* ------------------------------------------------------------------ reviews */
@@ -569,16 +581,31 @@ build_review (sqlite3_stmt *stmt)
   return G_OBJECT (review);
 }
 
+/* "keep" is recorded, but it is not a decision that changes anything */
+#define REVIEW_COLUMNS                                                           \
+  "v.id, v.week, v.held_on, v.attendees, v.notes, "                             \
+  "count(d.id), count(d.id) FILTER (WHERE d.decision <> 'keep') "                \
+  "FROM reviews v LEFT JOIN review_decisions d ON d.review_id = v.id "
+
 GListModel *
 cl_store_list_reviews (ClStore  *self,
                        GError  **error)
 {
-  /* "keep" is recorded, but it is not a decision that changes anything */
   return cl_store_list (self, CL_TYPE_REVIEW, build_review, error,
-                        "SELECT v.id, v.week, v.held_on, v.attendees, v.notes, "
-                        "count(d.id), count(d.id) FILTER (WHERE d.decision <> 'keep') "
-                        "FROM reviews v LEFT JOIN review_decisions d ON d.review_id = v.id "
-                        "GROUP BY v.id ORDER BY v.week DESC", "");
+                        "SELECT " REVIEW_COLUMNS "GROUP BY v.id ORDER BY v.week DESC", "");
+}
+
+/* The review held for @week, or NULL (and no error) when none was. */
+ClReview *
+cl_store_find_review (ClStore     *self,
+                      const char  *week,
+                      GError     **error)
+{
+  g_autoptr (GListModel) found = cl_store_list (self, CL_TYPE_REVIEW, build_review, error,
+                                                "SELECT " REVIEW_COLUMNS "WHERE v.week = ? "
+                                                "GROUP BY v.id", "s", week);
+
+  return found && g_list_model_get_n_items (found) ? g_list_model_get_item (found, 0) : NULL;
 }
 
 static GObject *

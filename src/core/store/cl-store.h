@@ -128,6 +128,12 @@ GListModel *cl_store_list_reviews         (ClStore      *self,
 GListModel *cl_store_list_review_decisions (ClStore     *self,
                                             gint64       review_id,
                                             GError     **error);
+GListModel *cl_store_list_review_actions  (ClStore      *self,
+                                           gint64        review_id,
+                                           GError      **error);
+ClReview   *cl_store_find_review          (ClStore      *self,
+                                           const char   *week,
+                                           GError      **error);
 
 typedef struct
 {

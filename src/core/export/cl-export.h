@@ -1,0 +1,25 @@
+/* cl-export.h — what every shared document has in common
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <json-glib/json-glib.h>
+
+#include "cl-model.h"
+
+G_BEGIN_DECLS
+
+/* Pretty JSON text of @root, ending in a newline. */
+char     *cl_export_to_text     (JsonNode     *root);
+/* Writes @text to @path atomically, mode 0600: a reader sees the old file
+ * or the new one, never half of it. */
+gboolean  cl_export_write_file  (const char   *path,
+                                 const char   *text,
+                                 GError      **error);
+/* "125000.00": exact, in major units, as documents carry money. */
+char     *cl_export_amount      (gint64        cents);
+void      cl_export_add_day     (JsonBuilder  *builder,
+                                 const char   *member,
+                                 ClDay         day);
+
+G_END_DECLS

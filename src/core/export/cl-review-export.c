@@ -1,0 +1,389 @@
+/* cl-review-export.c — the weekly pipeline review as a shared document
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Format "closeloop.pipeline-review", version 1; data/schema holds its JSON
+ * Schema. A held review lists the deals it decided on; a week without one
+ * gives the pre-read: every open deal and what moved since the last review.
+ * Everything is computed as of the review's day (the pre-read: the week's
+ * Monday), so a document exports the same whenever it is written.
+ */
+#define G_LOG_DOMAIN "cl-export"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+
+#include "cl-export.h"
+#include "cl-flags.h"
+#include "cl-moves.h"
+#include "cl-review-export.h"
+
+#define FORMAT_NAME    "closeloop.pipeline-review"
+#define FORMAT_VERSION 1
+
+typedef struct
+{
+  ClStore        *store;
+  ClProcess      *process;
+  ClFlagSettings  settings;
+  ClDay           as_of;
+  GHashTable     *rep_names;     /* id → name */
+  GHashTable     *decisions;     /* deal id → ClReviewDecision */
+  GHashTable     *actions;       /* action id → ClAction */
+} Export;
+
+static void
+add_string (JsonBuilder *builder,
+            const char  *member,
+            const char  *value)
+{
+  json_builder_set_member_name (builder, member);
+  if (value == NULL)
+    json_builder_add_null_value (builder);
+  else
+    json_builder_add_string_value (builder, value);
+}
+
+static void
+add_int (JsonBuilder *builder,
+         const char  *member,
+         gint64       value)
+{
+  json_builder_set_member_name (builder, member);
+  json_builder_add_int_value (builder, value);
+}
+
+static void
+add_amount (JsonBuilder *builder,
+            const char  *member,
+            gint64       cents)
+{
+  g_autofree char *amount = cl_export_amount (cents);
+
+  add_string (builder, member, amount);
+}
+
+static const char *
+rep_name (Export *export,
+          gint64  id)
+{
+  return g_hash_table_lookup (export->rep_names, &id);
+}
+
+static void
+add_next_action (Export      *export,
+                 JsonBuilder *builder,
+                 gint64       action_id)
+{
+  ClAction *action = action_id ? g_hash_table_lookup (export->actions, &action_id) : NULL;
+
+  json_builder_set_member_name (builder, "next_action");
+  if (action == NULL)
+    {
+      json_builder_add_null_value (builder);
+      return;
+    }
+  json_builder_begin_object (builder);
+  add_string (builder, "text", action->text);
+  add_string (builder, "owner", action->owner_name);
+  cl_export_add_day (builder, "due", action->due_on);
+  cl_export_add_day (builder, "done", action->done_on);
+  json_builder_end_object (builder);
+}
+
+static void
+add_deal (Export      *export,
+          JsonBuilder *builder,
+          ClDealFacts *facts)
+{
+  ClDeal *deal = facts->deal;
+  ClReviewDecision *decision = g_hash_table_lookup (export->decisions, &deal->id);
+  char *why[CL_N_FLAGS];
+  ClDealState state;
+  const ClStage *stage;
+  guint flags;
+
+  cl_deal_state_at (facts, export->as_of, &state);
+  stage = cl_process_find (export->process, state.stage_id);
+  flags = cl_flags_evaluate (export->process, facts, &export->settings, export->as_of, why);
+
+  json_builder_begin_object (builder);
+  add_int (builder, "id", deal->id);
+  add_string (builder, "external_id", deal->external_id);
+  add_string (builder, "name", deal->name);
+  add_string (builder, "account", deal->account);
+  add_string (builder, "owner", rep_name (export, deal->owner_id));
+  add_string (builder, "stage", stage ? stage->name : NULL);
+  add_amount (builder, "amount", state.amount_cents);
+  add_string (builder, "currency", deal->currency);
+  cl_export_add_day (builder, "close_date", state.close_date);
+  add_string (builder, "forecast", cl_forecast_to_string (deal->forecast));
+  add_int (builder, "days_in_stage", export->as_of - state.stage_entered_on);
+  add_string (builder, "next_step", state.next_step);
+
+  json_builder_set_member_name (builder, "flags");
+  json_builder_begin_array (builder);
+  for (int f = 0; f < CL_N_FLAGS; f++)
+    if (flags & (1u << f))
+      json_builder_add_string_value (builder, cl_flag_to_string (f));
+  json_builder_end_array (builder);
+  json_builder_set_member_name (builder, "flag_reasons");
+  json_builder_begin_object (builder);
+  for (int f = 0; f < CL_N_FLAGS; f++)
+    if (why[f] != NULL)
+      add_string (builder, cl_flag_to_string (f), why[f]);
+  json_builder_end_object (builder);
+  cl_flag_explanations_clear (why);
+
+  add_string (builder, "decision", decision ? cl_decision_to_string (decision->decision) : NULL);
+  add_string (builder, "decision_note", decision ? decision->note : NULL);
+  add_next_action (export, builder, decision ? decision->action_id : 0);
+  json_builder_end_object (builder);
+}
+
+static void
+add_moves (JsonBuilder *builder,
+           GPtrArray   *moves)
+{
+  json_builder_set_member_name (builder, "moved");
+  json_builder_begin_array (builder);
+  for (guint i = 0; i < moves->len; i++)
+    {
+      ClMove *move = g_ptr_array_index (moves, i);
+
+      json_builder_begin_object (builder);
+      add_string (builder, "kind", cl_move_names[move->kind]);
+      cl_export_add_day (builder, "on", move->on);
+      add_int (builder, "deal_id", move->deal_id);
+      add_string (builder, "deal", move->deal_name);
+      add_string (builder, "from", move->from);
+      add_string (builder, "to", move->to);
+      json_builder_end_object (builder);
+    }
+  json_builder_end_array (builder);
+}
+
+/* Deals reviewed, decisions by kind, open pipeline by stage and forecast category. */
+static void
+add_totals (Export      *export,
+            JsonBuilder *builder,
+            GPtrArray   *open,
+            guint        n_reviewed)
+{
+  guint n_stages = export->process->stages->len;
+  g_autofree gint64 *stage_amounts = g_new0 (gint64, n_stages);
+  g_autofree guint *stage_deals = g_new0 (guint, n_stages);
+  gint64 forecast[CL_FORECAST_OMITTED + 1] = { 0 };
+  guint decisions[CL_DECISION_NEXT_ACTION + 1] = { 0 };
+  GHashTableIter iter;
+  gpointer value;
+
+  for (guint i = 0; i < open->len; i++)
+    {
+      ClDealFacts *facts = g_ptr_array_index (open, i);
+      ClDealState state;
+      int index;
+
+      cl_deal_state_at (facts, export->as_of, &state);
+      index = cl_process_index (export->process, state.stage_id);
+      if (index >= 0)
+        {
+          stage_amounts[index] += state.amount_cents;
+          stage_deals[index]++;
+        }
+      forecast[facts->deal->forecast] += state.amount_cents;
+    }
+  g_hash_table_iter_init (&iter, export->decisions);
+  while (g_hash_table_iter_next (&iter, NULL, &value))
+    decisions[((ClReviewDecision *) value)->decision]++;
+
+  json_builder_set_member_name (builder, "totals");
+  json_builder_begin_object (builder);
+  add_int (builder, "deals_reviewed", n_reviewed);
+  json_builder_set_member_name (builder, "decisions");
+  json_builder_begin_object (builder);
+  for (int d = 0; d <= CL_DECISION_NEXT_ACTION; d++)
+    add_int (builder, cl_decision_to_string (d), decisions[d]);
+  json_builder_end_object (builder);
+  json_builder_set_member_name (builder, "open_pipeline_by_stage");
+  json_builder_begin_array (builder);
+  for (guint s = 0; s < n_stages; s++)
+    {
+      json_builder_begin_object (builder);
+      add_string (builder, "stage", ((ClStage *) g_ptr_array_index (export->process->stages, s))->name);
+      add_int (builder, "deals", stage_deals[s]);
+      add_amount (builder, "amount", stage_amounts[s]);
+      json_builder_end_object (builder);
+    }
+  json_builder_end_array (builder);
+  json_builder_set_member_name (builder, "forecast_by_category");
+  json_builder_begin_object (builder);
+  for (int c = 0; c <= CL_FORECAST_OMITTED; c++)
+    add_amount (builder, cl_forecast_to_string (c), forecast[c]);
+  json_builder_end_object (builder);
+  json_builder_end_object (builder);
+}
+
+/* The day of the last review held before @day, or a week earlier. */
+static ClDay
+previous_review_day (ClStore *store,
+                     ClDay    day,
+                     GError **error)
+{
+  g_autoptr (GListModel) reviews = cl_store_list_reviews (store, error);
+
+  if (reviews == NULL)
+    return 0;
+  for (guint i = 0; i < g_list_model_get_n_items (reviews); i++)
+    {
+      g_autoptr (ClReview) review = g_list_model_get_item (reviews, i);
+
+      if (review->held_on < day)
+        return review->held_on;
+    }
+  return day - 7;
+}
+
+static gboolean
+index_review (Export    *export,
+              ClReview  *review,
+              GError   **error)
+{
+  g_autoptr (GListModel) decisions = cl_store_list_review_decisions (export->store, review->id, error);
+  g_autoptr (GListModel) actions = NULL;
+
+  if (decisions == NULL)
+    return FALSE;
+  actions = cl_store_list_review_actions (export->store, review->id, error);
+  if (actions == NULL)
+    return FALSE;
+  for (guint i = 0; i < g_list_model_get_n_items (decisions); i++)
+    {
+      ClReviewDecision *decision = g_list_model_get_item (decisions, i);
+
+      g_hash_table_insert (export->decisions, &decision->deal_id, decision);
+    }
+  for (guint i = 0; i < g_list_model_get_n_items (actions); i++)
+    {
+      ClAction *action = g_list_model_get_item (actions, i);
+
+      g_hash_table_insert (export->actions, &action->id, action);
+    }
+  return TRUE;
+}
+
+static gboolean
+index_reps (Export  *export,
+            GError **error)
+{
+  g_autoptr (GListModel) reps = cl_store_list_reps (export->store, error);
+
+  if (reps == NULL)
+    return FALSE;
+  for (guint i = 0; i < g_list_model_get_n_items (reps); i++)
+    {
+      g_autoptr (ClRep) rep = g_list_model_get_item (reps, i);
+
+      g_hash_table_insert (export->rep_names, g_memdup2 (&rep->id, sizeof rep->id),
+                           g_strdup (rep->name));
+    }
+  return TRUE;
+}
+
+static void
+add_attendees (JsonBuilder *builder,
+               ClReview    *review)
+{
+  g_auto (GStrv) names = g_strsplit (review && review->attendees ? review->attendees : "", ",", -1);
+
+  json_builder_set_member_name (builder, "attendees");
+  json_builder_begin_array (builder);
+  for (int i = 0; names[i] != NULL; i++)
+    {
+      g_strstrip (names[i]);
+      if (*names[i])
+        json_builder_add_string_value (builder, names[i]);
+    }
+  json_builder_end_array (builder);
+}
+
+JsonNode *
+cl_review_export_build (ClStore     *store,
+                        const char  *week,
+                        GError     **error)
+{
+  g_autoptr (JsonBuilder) builder = NULL;
+  g_autoptr (ClReview) review = NULL;
+  g_autoptr (GPtrArray) open = NULL;
+  g_autoptr (GPtrArray) moves = NULL;
+  g_autoptr (ClProcess) process = NULL;
+  GError *local = NULL;
+  Export export = { .store = store };
+  ClDay monday, since;
+  guint n_reviewed = 0;
+  JsonNode *root = NULL;
+
+  if (!cl_date_parse_iso_week (week, &monday))
+    return g_set_error (error, CL_STORE_ERROR, CL_STORE_ERROR_INVALID,
+                        _("“%s” is not an ISO week such as 2026-W47"), week), NULL;
+  review = cl_store_find_review (store, week, &local);
+  if (local != NULL)
+    return g_propagate_error (error, local), NULL;
+  process = cl_process_load (store, error);
+  if (process == NULL)
+    return NULL;
+
+  export.process = process;
+  export.as_of = review ? review->held_on : monday;
+  cl_flag_settings_load (&export.settings, store);
+  export.rep_names = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
+  export.decisions = g_hash_table_new_full (g_int64_hash, g_int64_equal, NULL, g_object_unref);
+  export.actions = g_hash_table_new_full (g_int64_hash, g_int64_equal, NULL, g_object_unref);
+
+  if (!index_reps (&export, &local)
+      || (review != NULL && !index_review (&export, review, &local))
+      || (open = cl_deal_facts_load (store, export.as_of, &local)) == NULL)
+    goto out;
+  since = previous_review_day (store, export.as_of, &local);
+  if (local != NULL || (moves = cl_moves_load (store, process, since, export.as_of, &local)) == NULL)
+    goto out;
+
+  builder = json_builder_new ();
+  json_builder_begin_object (builder);
+  add_string (builder, "format", FORMAT_NAME);
+  add_int (builder, "version", FORMAT_VERSION);
+  add_string (builder, "week", week);
+  json_builder_set_member_name (builder, "held");
+  json_builder_add_boolean_value (builder, review != NULL);
+  cl_export_add_day (builder, "date", review ? review->held_on : 0);
+  cl_export_add_day (builder, "as_of", export.as_of);
+  cl_export_add_day (builder, "moved_since", since);
+  add_attendees (builder, review);
+  add_string (builder, "notes", review ? review->notes : "");
+
+  json_builder_set_member_name (builder, "deals");
+  json_builder_begin_array (builder);
+  for (guint i = 0; i < open->len; i++)
+    {
+      ClDealFacts *facts = g_ptr_array_index (open, i);
+
+      /* a held review shows what it discussed; a pre-read, every open deal */
+      if (review != NULL && !g_hash_table_contains (export.decisions, &facts->deal->id))
+        continue;
+      add_deal (&export, builder, facts);
+      n_reviewed++;
+    }
+  json_builder_end_array (builder);
+  add_moves (builder, moves);
+  add_totals (&export, builder, open, review ? n_reviewed : 0);
+  json_builder_end_object (builder);
+  root = json_builder_get_root (builder);
+
+out:
+  if (local != NULL)
+    g_propagate_error (error, local);
+  g_hash_table_unref (export.rep_names);
+  g_hash_table_unref (export.decisions);
+  g_hash_table_unref (export.actions);
+  return root;
+}

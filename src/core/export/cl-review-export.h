@@ -1,0 +1,17 @@
+/* cl-review-export.h — the weekly pipeline review as a shared document
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <json-glib/json-glib.h>
+
+#include "cl-store.h"
+
+G_BEGIN_DECLS
+
+/* The review held in @week ("2026-W47"), or its pre-read when none was. */
+JsonNode *cl_review_export_build (ClStore     *store,
+                                  const char  *week,
+                                  GError     **error);
+
+G_END_DECLS

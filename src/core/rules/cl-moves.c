@@ -1,0 +1,125 @@
+/* cl-moves.c — what moved in the pipeline between two days, from the history
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "cl-rules"
+
+#include "config.h"
+
+#include "cl-moves.h"
+#include "cl-store-private.h"
+
+const char * const cl_move_names[] = {
+  "new", "advanced", "regressed", "amount_changed", "close_date_changed", "won", "lost",
+  "disqualified", NULL
+};
+
+G_STATIC_ASSERT (G_N_ELEMENTS (cl_move_names) == CL_N_MOVES + 1);
+
+static void
+cl_move_free (ClMove *move)
+{
+  g_free (move->deal_name);
+  g_free (move->from);
+  g_free (move->to);
+  g_free (move);
+}
+
+static char *
+stage_text (const ClProcess *process,
+            const char      *id_text)
+{
+  const ClStage *stage = cl_process_find (process, id_text ? g_ascii_strtoll (id_text, NULL, 10) : 0);
+
+  return g_strdup (stage ? stage->name : "");
+}
+
+/* The kind of move an event is, or -1 when it is not one. */
+static int
+classify (const ClProcess *process,
+          const char      *field,
+          const char      *old_value,
+          const char      *new_value)
+{
+  if (g_str_equal (field, "created"))
+    return CL_MOVE_NEW;
+  if (g_str_equal (field, "amount"))
+    return CL_MOVE_AMOUNT_CHANGED;
+  if (g_str_equal (field, "close_date"))
+    return CL_MOVE_CLOSE_DATE_CHANGED;
+  if (g_str_equal (field, "stage"))
+    {
+      int before = cl_process_index (process, old_value ? g_ascii_strtoll (old_value, NULL, 10) : 0);
+      int after = cl_process_index (process, new_value ? g_ascii_strtoll (new_value, NULL, 10) : 0);
+
+      return after >= before ? CL_MOVE_ADVANCED : CL_MOVE_REGRESSED;
+    }
+  if (g_str_equal (field, "status"))
+    switch (cl_enum_from_string (cl_deal_status_names, new_value))
+      {
+      case CL_DEAL_WON: return CL_MOVE_WON;
+      case CL_DEAL_LOST: return CL_MOVE_LOST;
+      case CL_DEAL_DISQUALIFIED: return CL_MOVE_DISQUALIFIED;
+      default: break;
+      }
+  return -1;
+}
+
+GPtrArray *
+cl_moves_load (ClStore          *store,
+               const ClProcess  *process,
+               ClDay             since,
+               ClDay             until,
+               GError          **error)
+{
+  g_autoptr (GPtrArray) moves = g_ptr_array_new_with_free_func ((GDestroyNotify) cl_move_free);
+  sqlite3_stmt *stmt;
+  int rc;
+
+  stmt = cl_store_query (store, error,
+                         "SELECT e.deal_id, d.name, e.occurred_on, e.field, e.old_value, e.new_value, "
+                         "d.currency FROM deal_events e JOIN deals d ON d.id = e.deal_id "
+                         "WHERE e.occurred_on > ? AND e.occurred_on <= ? "
+                         "AND e.field IN ('created', 'stage', 'amount', 'close_date', 'status') "
+                         "ORDER BY e.occurred_on, e.id",
+                         "dd", since, until);
+  if (stmt == NULL)
+    return NULL;
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      const char *field = (const char *) sqlite3_column_text (stmt, 3);
+      const char *old_value = (const char *) sqlite3_column_text (stmt, 4);
+      const char *new_value = (const char *) sqlite3_column_text (stmt, 5);
+      const char *currency = (const char *) sqlite3_column_text (stmt, 6);
+      int kind = classify (process, field, old_value, new_value);
+      ClMove *move;
+
+      if (kind < 0)
+        continue;
+      move = g_new0 (ClMove, 1);
+      move->kind = kind;
+      move->deal_id = sqlite3_column_int64 (stmt, 0);
+      move->deal_name = cl_column_text (stmt, 1);
+      move->on = cl_column_day (stmt, 2);
+      switch (kind)
+        {
+        case CL_MOVE_ADVANCED:
+        case CL_MOVE_REGRESSED:
+          move->from = stage_text (process, old_value);
+          move->to = stage_text (process, new_value);
+          break;
+        case CL_MOVE_AMOUNT_CHANGED:
+          move->from = cl_money_format (g_ascii_strtoll (old_value ? old_value : "0", NULL, 10), currency);
+          move->to = cl_money_format (g_ascii_strtoll (new_value ? new_value : "0", NULL, 10), currency);
+          break;
+        case CL_MOVE_NEW:
+          break;
+        default:
+          move->from = g_strdup (old_value);
+          move->to = g_strdup (new_value);
+        }
+      g_ptr_array_add (moves, move);
+    }
+  if (!cl_store_query_done (store, stmt, rc, error))
+    return NULL;
+  return g_steal_pointer (&moves);
+}

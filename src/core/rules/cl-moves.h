@@ -1,0 +1,41 @@
+/* cl-moves.h — what moved in the pipeline between two days
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include "cl-deal-facts.h"
+
+G_BEGIN_DECLS
+
+typedef enum {
+  CL_MOVE_NEW,
+  CL_MOVE_ADVANCED,
+  CL_MOVE_REGRESSED,
+  CL_MOVE_AMOUNT_CHANGED,
+  CL_MOVE_CLOSE_DATE_CHANGED,
+  CL_MOVE_WON,
+  CL_MOVE_LOST,
+  CL_MOVE_DISQUALIFIED,
+  CL_N_MOVES
+} ClMoveKind;
+
+typedef struct
+{
+  ClMoveKind kind;
+  ClDay      on;
+  gint64     deal_id;
+  char      *deal_name;
+  char      *from;      /* the old value as a person reads it; NULL for a new deal */
+  char      *to;
+} ClMove;
+
+extern const char * const cl_move_names[];
+
+/* Every move after @since up to the end of @until, oldest first. */
+GPtrArray *cl_moves_load (ClStore         *store,
+                          const ClProcess *process,
+                          ClDay            since,
+                          ClDay            until,
+                          GError         **error);
+
+G_END_DECLS
