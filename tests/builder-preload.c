@@ -13,6 +13,7 @@
 
 #include "cl-list-page.h"
 #include "cl-overview-page.h"
+#include "cl-pipeline-page.h"
 
 static gboolean
 validating (const char *ui_name)
@@ -37,4 +38,6 @@ register_types (void)
     g_type_ensure (CL_TYPE_LIST_PAGE);
   if (!validating ("cl-overview-page.ui"))
     g_type_ensure (CL_TYPE_OVERVIEW_PAGE);
+  if (!validating ("cl-pipeline-page.ui"))
+    g_type_ensure (CL_TYPE_PIPELINE_PAGE);
 }

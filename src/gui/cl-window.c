@@ -14,6 +14,7 @@
 #include "cl-demo.h"
 #include "cl-list-page.h"
 #include "cl-overview-page.h"
+#include "cl-pipeline-page.h"
 #include "cl-view-rows.h"
 #include "cl-window.h"
 
@@ -28,7 +29,7 @@ struct _ClWindow
   GtkProgressBar      *sample_progress;
   AdwViewStack        *view_stack;
   ClOverviewPage      *overview_page;
-  ClListPage          *pipeline_page;
+  ClPipelinePage      *pipeline_page;
   ClListPage          *coaching_page;
   ClListPage          *development_page;
   ClListPage          *retro_page;
@@ -95,9 +96,10 @@ static void
 on_view_changed (ClWindow *self)
 {
   GAction *search = g_action_map_lookup_action (G_ACTION_MAP (self), "search");
+  GtkWidget *view = adw_view_stack_get_visible_child (self->view_stack);
 
   g_simple_action_set_enabled (G_SIMPLE_ACTION (search),
-                               visible_list_page (self) != NULL
+                               (visible_list_page (self) != NULL || CL_IS_PIPELINE_PAGE (view))
                                && g_str_equal (cl_window_get_state (self), "views"));
 }
 
@@ -122,7 +124,7 @@ set_store (ClWindow *self,
   name = g_path_get_basename (cl_store_get_path (store));
   adw_view_switcher_title_set_subtitle (self->switcher_title, name);
   cl_overview_page_set_store (self->overview_page, store);
-  cl_list_page_set_source (self->pipeline_page, store, cl_view_load_pipeline, cl_view_format_deal);
+  cl_pipeline_page_set_store (self->pipeline_page, store);
   cl_list_page_set_source (self->coaching_page, store, cl_view_load_coaching, cl_view_format_session);
   cl_list_page_set_source (self->development_page, store, cl_view_load_development,
                            cl_view_format_plan);
@@ -272,10 +274,14 @@ search_action (GSimpleAction *action,
                GVariant      *parameter,
                gpointer       user_data)
 {
-  ClListPage *page = visible_list_page (CL_WINDOW (user_data));
+  ClWindow *self = CL_WINDOW (user_data);
+  ClListPage *page = visible_list_page (self);
+  GtkWidget *view = adw_view_stack_get_visible_child (self->view_stack);
 
   if (page != NULL)
     cl_list_page_start_search (page);
+  else if (CL_IS_PIPELINE_PAGE (view))
+    cl_pipeline_page_start_search (CL_PIPELINE_PAGE (view));
 }
 
 static const GActionEntry window_actions[] = {
@@ -344,6 +350,7 @@ cl_window_class_init (ClWindowClass *klass)
 
   g_type_ensure (CL_TYPE_OVERVIEW_PAGE);
   g_type_ensure (CL_TYPE_LIST_PAGE);
+  g_type_ensure (CL_TYPE_PIPELINE_PAGE);
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/closeloop/Closeloop/cl-window.ui");
   gtk_widget_class_bind_template_child (widget_class, ClWindow, toast_overlay);

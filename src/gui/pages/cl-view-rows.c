@@ -10,29 +10,6 @@
 #include "cl-view-rows.h"
 
 GListModel *
-cl_view_load_pipeline (ClStore  *store,
-                       GError  **error)
-{
-  return cl_store_list_open_deals (store, error);
-}
-
-void
-cl_view_format_deal (gpointer   item,
-                     char     **title,
-                     char     **subtitle,
-                     char     **detail)
-{
-  ClDeal *deal = item;
-  char close[11];
-
-  cl_date_format_into (deal->close_date, close);
-  *title = g_strdup (deal->name);
-  /* Translators: owner · stage · close date */
-  *subtitle = g_strdup_printf (_("%s · %s · closes %s"), deal->owner_name, deal->stage_name, close);
-  *detail = cl_money_format (deal->amount_cents, deal->currency);
-}
-
-GListModel *
 cl_view_load_coaching (ClStore  *store,
                        GError  **error)
 {

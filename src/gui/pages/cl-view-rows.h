@@ -7,8 +7,6 @@
 
 G_BEGIN_DECLS
 
-GListModel *cl_view_load_pipeline     (ClStore *store, GError **error);
-void        cl_view_format_deal       (gpointer item, char **title, char **subtitle, char **detail);
 GListModel *cl_view_load_coaching     (ClStore *store, GError **error);
 void        cl_view_format_session    (gpointer item, char **title, char **subtitle, char **detail);
 GListModel *cl_view_load_development  (ClStore *store, GError **error);

@@ -1,0 +1,595 @@
+/* cl-pipeline-page.c — every open deal with its flags: sort, filter, inspect
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The snapshot (deals, history, flags) is computed in a worker thread on a
+ * connection of its own; the column view only ever holds the finished
+ * model. Filtering and sorting are incremental, so typing never waits for
+ * a hundred thousand rows.
+ */
+#define G_LOG_DOMAIN "cl-gui"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "cl-pipeline.h"
+#include "cl-pipeline-page.h"
+
+struct _ClPipelinePage
+{
+  AdwBin              parent_instance;
+
+  GtkSearchEntry     *search_entry;
+  GtkDropDown        *owner_filter;
+  GtkDropDown        *stage_filter;
+  GtkDropDown        *flag_filter;
+  GtkStack           *stack;
+  GtkSpinner         *spinner;
+  AdwStatusPage      *empty_page;
+  GtkColumnView      *column_view;
+  GtkLabel           *summary_label;
+
+  ClStore            *store;
+  ClProcess          *process;
+  ClFlagSettings      settings;
+  ClDay               as_of;
+  GArray             *owner_ids;     /* gint64, parallel to the owner drop-down; 0: all */
+  GtkFilterListModel *filtered;
+  GtkSortListModel   *sorted;
+  GtkCustomFilter    *filter;
+  GCancellable       *cancellable;
+  char               *needle;
+  gboolean            loaded;
+  gboolean            loading;
+};
+
+G_DEFINE_FINAL_TYPE (ClPipelinePage, cl_pipeline_page, ADW_TYPE_BIN)
+
+/* ------------------------------------------------------------------ columns */
+
+typedef char *(*CellText)    (ClPipelinePage *self,
+                              ClPipelineItem *item);
+typedef int   (*CellCompare) (ClPipelineItem *a,
+                              ClPipelineItem *b);
+
+static char *
+text_deal (ClPipelinePage *self, ClPipelineItem *item)
+{
+  return g_strdup (item->facts->deal->name);
+}
+
+static char *
+text_account (ClPipelinePage *self, ClPipelineItem *item)
+{
+  return g_strdup (item->facts->deal->account);
+}
+
+static char *
+text_owner (ClPipelinePage *self, ClPipelineItem *item)
+{
+  return g_strdup (item->facts->deal->owner_name);
+}
+
+static char *
+text_stage (ClPipelinePage *self, ClPipelineItem *item)
+{
+  const ClStage *stage = cl_process_find (self->process, item->state.stage_id);
+
+  return g_strdup (stage ? stage->name : "");
+}
+
+static char *
+text_amount (ClPipelinePage *self, ClPipelineItem *item)
+{
+  return cl_money_format (item->state.amount_cents, item->facts->deal->currency);
+}
+
+static char *
+text_close_date (ClPipelinePage *self, ClPipelineItem *item)
+{
+  return cl_date_format (item->state.close_date);
+}
+
+static char *
+text_forecast (ClPipelinePage *self, ClPipelineItem *item)
+{
+  return g_strdup (cl_forecast_label (item->facts->deal->forecast));
+}
+
+static char *
+text_days (ClPipelinePage *self, ClPipelineItem *item)
+{
+  return g_strdup_printf ("%d", item->days_in_stage);
+}
+
+static char *
+text_flags (ClPipelinePage *self, ClPipelineItem *item)
+{
+  GString *text = g_string_new (NULL);
+
+  for (int f = 0; f < CL_N_FLAGS; f++)
+    if (item->flags & (1u << f))
+      g_string_append_printf (text, "%s%s", text->len ? ", " : "", cl_flag_label (f));
+  return g_string_free (text, FALSE);
+}
+
+#define COMPARE(x, y) (((x) > (y)) - ((x) < (y)))
+
+static int
+compare_deal (ClPipelineItem *a, ClPipelineItem *b)
+{
+  return g_strcmp0 (a->facts->deal->name, b->facts->deal->name);
+}
+
+static int
+compare_account (ClPipelineItem *a, ClPipelineItem *b)
+{
+  return g_strcmp0 (a->facts->deal->account, b->facts->deal->account);
+}
+
+static int
+compare_owner (ClPipelineItem *a, ClPipelineItem *b)
+{
+  return g_strcmp0 (a->facts->deal->owner_name, b->facts->deal->owner_name);
+}
+
+static int
+compare_stage (ClPipelineItem *a, ClPipelineItem *b)
+{
+  return COMPARE (a->stage_index, b->stage_index);
+}
+
+static int
+compare_amount (ClPipelineItem *a, ClPipelineItem *b)
+{
+  return COMPARE (a->state.amount_cents, b->state.amount_cents);
+}
+
+static int
+compare_close_date (ClPipelineItem *a, ClPipelineItem *b)
+{
+  return COMPARE (a->state.close_date, b->state.close_date);
+}
+
+static int
+compare_forecast (ClPipelineItem *a, ClPipelineItem *b)
+{
+  return COMPARE (a->facts->deal->forecast, b->facts->deal->forecast);
+}
+
+static int
+compare_days (ClPipelineItem *a, ClPipelineItem *b)
+{
+  return COMPARE (a->days_in_stage, b->days_in_stage);
+}
+
+static int
+compare_flags (ClPipelineItem *a, ClPipelineItem *b)
+{
+  return COMPARE (__builtin_popcount (a->flags), __builtin_popcount (b->flags));
+}
+
+static const struct
+{
+  const char  *title;
+  CellText     text;
+  CellCompare  compare;
+  gboolean     numeric;
+  gboolean     expand;
+} columns[] = {
+  { N_("Deal"), text_deal, compare_deal, FALSE, TRUE },
+  { N_("Account"), text_account, compare_account, FALSE, FALSE },
+  { N_("Owner"), text_owner, compare_owner, FALSE, FALSE },
+  { N_("Stage"), text_stage, compare_stage, FALSE, FALSE },
+  { N_("Amount"), text_amount, compare_amount, TRUE, FALSE },
+  { N_("Close date"), text_close_date, compare_close_date, TRUE, FALSE },
+  { N_("Forecast"), text_forecast, compare_forecast, FALSE, FALSE },
+  { N_("Days in stage"), text_days, compare_days, TRUE, FALSE },
+  { N_("Flags"), text_flags, compare_flags, FALSE, TRUE },
+};
+
+enum { COLUMN_AMOUNT = 4, COLUMN_FLAGS = 8 };
+
+static int
+compare_items (gconstpointer a,
+               gconstpointer b,
+               gpointer      column)
+{
+  return columns[GPOINTER_TO_UINT (column)].compare ((ClPipelineItem *) a, (ClPipelineItem *) b);
+}
+
+static void
+setup_cell (GtkSignalListItemFactory *factory,
+            GtkListItem              *list_item,
+            gpointer                  column)
+{
+  GtkWidget *label = gtk_label_new (NULL);
+  guint index = GPOINTER_TO_UINT (column);
+
+  gtk_label_set_xalign (GTK_LABEL (label), columns[index].numeric ? 1 : 0);
+  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+  if (columns[index].numeric)
+    gtk_widget_add_css_class (label, "numeric");
+  if (index == COLUMN_FLAGS)
+    gtk_widget_add_css_class (label, "warning");
+  gtk_list_item_set_child (list_item, label);
+}
+
+static void
+bind_cell (GtkSignalListItemFactory *factory,
+           GtkListItem              *list_item,
+           gpointer                  column)
+{
+  ClPipelinePage *self = g_object_get_data (G_OBJECT (factory), "page");
+  ClPipelineItem *item = gtk_list_item_get_item (list_item);
+  GtkWidget *label = gtk_list_item_get_child (list_item);
+  guint index = GPOINTER_TO_UINT (column);
+  g_autofree char *text = columns[index].text (self, item);
+
+  gtk_label_set_text (GTK_LABEL (label), text);
+  if (index == COLUMN_FLAGS)
+    {
+      /* each flag says why, with its dates and values */
+      g_autofree char *why = cl_pipeline_item_explain (item, self->process, &self->settings,
+                                                       self->as_of);
+
+      gtk_widget_set_tooltip_text (label, *why ? why : NULL);
+    }
+}
+
+static void
+add_columns (ClPipelinePage *self)
+{
+  GtkColumnViewColumn *by_amount = NULL;
+
+  for (guint i = 0; i < G_N_ELEMENTS (columns); i++)
+    {
+      GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
+      GtkColumnViewColumn *column;
+
+      g_object_set_data (G_OBJECT (factory), "page", self);
+      g_signal_connect (factory, "setup", G_CALLBACK (setup_cell), GUINT_TO_POINTER (i));
+      g_signal_connect (factory, "bind", G_CALLBACK (bind_cell), GUINT_TO_POINTER (i));
+      column = gtk_column_view_column_new (_(columns[i].title), factory);
+      gtk_column_view_column_set_expand (column, columns[i].expand);
+      gtk_column_view_column_set_resizable (column, TRUE);
+      gtk_column_view_column_set_sorter (column, GTK_SORTER (gtk_custom_sorter_new (compare_items,
+                                                                                     GUINT_TO_POINTER (i),
+                                                                                     NULL)));
+      g_object_unref (gtk_column_view_column_get_sorter (column));
+      gtk_column_view_append_column (self->column_view, column);
+      if (i == COLUMN_AMOUNT)
+        by_amount = column;
+      g_object_unref (column);
+    }
+  gtk_column_view_sort_by_column (self->column_view, by_amount, GTK_SORT_DESCENDING);
+}
+
+/* ------------------------------------------------------------------ filters */
+
+static gboolean
+matches (gpointer object,
+         gpointer user_data)
+{
+  ClPipelinePage *self = user_data;
+  ClPipelineItem *item = object;
+  ClDeal *deal = item->facts->deal;
+  guint owner = gtk_drop_down_get_selected (self->owner_filter);
+  guint stage = gtk_drop_down_get_selected (self->stage_filter);
+  guint flag = gtk_drop_down_get_selected (self->flag_filter);
+
+  if (owner > 0 && owner < self->owner_ids->len
+      && deal->owner_id != g_array_index (self->owner_ids, gint64, owner))
+    return FALSE;
+  if (stage > 0 && stage <= self->process->stages->len
+      && item->stage_index != (int) stage - 1)
+    return FALSE;
+  if (flag > 0 && flag <= CL_N_FLAGS && !(item->flags & (1u << (flag - 1))))
+    return FALSE;
+  return self->needle == NULL || strstr (item->search_text, self->needle) != NULL;
+}
+
+static void
+update_summary (ClPipelinePage *self)
+{
+  GListModel *shown = G_LIST_MODEL (self->filtered);
+  GListModel *all = gtk_filter_list_model_get_model (self->filtered);
+  guint n = g_list_model_get_n_items (shown);
+  guint n_flagged = 0;
+  g_autofree char *text = NULL;
+
+  /* counted once the filter has finished: during an incremental run this
+   * would be called for every batch */
+  if (!self->loaded || gtk_filter_list_model_get_pending (self->filtered))
+    return;
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr (ClPipelineItem) item = g_list_model_get_item (shown, i);
+
+      n_flagged += item->flags != 0;
+    }
+  /* Translators: deals shown, deals open, deals shown that carry a flag */
+  text = g_strdup_printf (_("%u of %u open deals · %u flagged"), n,
+                          all ? g_list_model_get_n_items (all) : 0, n_flagged);
+  gtk_label_set_text (self->summary_label, text);
+  gtk_stack_set_visible_child_name (self->stack,
+                                    all == NULL || g_list_model_get_n_items (all) == 0 ? "empty"
+                                    : n == 0 ? "no-results" : "list");
+}
+
+static void
+on_filter_changed (ClPipelinePage *self)
+{
+  const char *text = gtk_editable_get_text (GTK_EDITABLE (self->search_entry));
+
+  g_clear_pointer (&self->needle, g_free);
+  if (*text != '\0')
+    self->needle = g_utf8_casefold (text, -1);
+  gtk_filter_changed (GTK_FILTER (self->filter), GTK_FILTER_CHANGE_DIFFERENT);
+  update_summary (self);
+}
+
+void
+cl_pipeline_page_set_filter (ClPipelinePage *self,
+                             guint           owner,
+                             guint           stage,
+                             guint           flag,
+                             const char     *text)
+{
+  gtk_drop_down_set_selected (self->owner_filter, owner);
+  gtk_drop_down_set_selected (self->stage_filter, stage);
+  gtk_drop_down_set_selected (self->flag_filter, flag);
+  gtk_editable_set_text (GTK_EDITABLE (self->search_entry), text ? text : "");
+  on_filter_changed (self);
+}
+
+/* The drop-downs' choices come from the store: reps, stages, the flags. */
+static void
+fill_filters (ClPipelinePage *self)
+{
+  g_autoptr (GtkStringList) owners = gtk_string_list_new (NULL);
+  g_autoptr (GtkStringList) stages = gtk_string_list_new (NULL);
+  g_autoptr (GtkStringList) flags = gtk_string_list_new (NULL);
+  g_autoptr (GListModel) reps = cl_store_list_reps (self->store, NULL);
+  gint64 all = 0;
+
+  g_array_set_size (self->owner_ids, 0);
+  gtk_string_list_append (owners, _("All owners"));
+  g_array_append_val (self->owner_ids, all);
+  for (guint i = 0; reps && i < g_list_model_get_n_items (reps); i++)
+    {
+      g_autoptr (ClRep) rep = g_list_model_get_item (reps, i);
+
+      gtk_string_list_append (owners, rep->name);
+      g_array_append_val (self->owner_ids, rep->id);
+    }
+  gtk_string_list_append (stages, _("All stages"));
+  for (guint i = 0; i < self->process->stages->len; i++)
+    gtk_string_list_append (stages, ((ClStage *) g_ptr_array_index (self->process->stages, i))->name);
+  gtk_string_list_append (flags, _("Any flags"));
+  for (int f = 0; f < CL_N_FLAGS; f++)
+    gtk_string_list_append (flags, cl_flag_label (f));
+
+  gtk_drop_down_set_model (self->owner_filter, G_LIST_MODEL (owners));
+  gtk_drop_down_set_model (self->stage_filter, G_LIST_MODEL (stages));
+  gtk_drop_down_set_model (self->flag_filter, G_LIST_MODEL (flags));
+}
+
+/* ------------------------------------------------------------------ loading */
+
+static void
+compute_snapshot (GTask        *task,
+                  gpointer      source,
+                  gpointer      task_data,
+                  GCancellable *cancellable)
+{
+  ClPipelinePage *self = source;
+  GError *error = NULL;
+  GListModel *model = cl_pipeline_snapshot (task_data, self->as_of, cancellable, &error);
+
+  if (model == NULL)
+    g_task_return_error (task, error);
+  else
+    g_task_return_pointer (task, model, g_object_unref);
+}
+
+static void
+snapshot_ready (GObject      *source,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  ClPipelinePage *self = CL_PIPELINE_PAGE (source);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GListModel) model = g_task_propagate_pointer (G_TASK (result), &error);
+
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+  self->loading = FALSE;
+  self->loaded = TRUE;
+  gtk_spinner_stop (self->spinner);
+  if (model == NULL)
+    {
+      adw_status_page_set_icon_name (self->empty_page, "dialog-error-symbolic");
+      adw_status_page_set_title (self->empty_page, _("Could Not Inspect the Pipeline"));
+      adw_status_page_set_description (self->empty_page, error->message);
+    }
+  gtk_filter_list_model_set_model (self->filtered, model);
+  update_summary (self);
+}
+
+static void
+load (ClPipelinePage *self)
+{
+  g_autoptr (GTask) task = NULL;
+
+  if (self->loaded || self->loading || self->store == NULL)
+    return;
+  self->loading = TRUE;
+  gtk_spinner_start (self->spinner);
+  task = g_task_new (self, self->cancellable, snapshot_ready, NULL);
+  g_task_set_task_data (task, g_strdup (cl_store_get_path (self->store)), g_free);
+  g_task_run_in_thread (task, compute_snapshot);
+}
+
+static void
+cl_pipeline_page_map (GtkWidget *widget)
+{
+  GTK_WIDGET_CLASS (cl_pipeline_page_parent_class)->map (widget);
+  load (CL_PIPELINE_PAGE (widget));
+}
+
+void
+cl_pipeline_page_reload (ClPipelinePage *self)
+{
+  g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
+  self->cancellable = g_cancellable_new ();
+  self->loaded = FALSE;
+  self->loading = FALSE;
+  self->as_of = cl_date_today ();
+  gtk_filter_list_model_set_model (self->filtered, NULL);
+  gtk_stack_set_visible_child_name (self->stack, "loading");
+  gtk_label_set_text (self->summary_label, "");
+  if (gtk_widget_get_mapped (GTK_WIDGET (self)))
+    load (self);
+}
+
+void
+cl_pipeline_page_set_store (ClPipelinePage *self,
+                            ClStore        *store)
+{
+  g_return_if_fail (CL_IS_PIPELINE_PAGE (self));
+
+  g_set_object (&self->store, store);
+  g_clear_pointer (&self->process, cl_process_free);
+  self->process = cl_process_load (store, NULL);
+  if (self->process == NULL)
+    {
+      g_autoptr (GListStore) none = g_list_store_new (CL_TYPE_STAGE);
+
+      self->process = cl_process_new_from_stages (G_LIST_MODEL (none));
+    }
+  cl_flag_settings_load (&self->settings, store);
+  fill_filters (self);
+  cl_pipeline_page_reload (self);
+}
+
+void
+cl_pipeline_page_start_search (ClPipelinePage *self)
+{
+  gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
+}
+
+gboolean
+cl_pipeline_page_is_loaded (ClPipelinePage *self)
+{
+  return self->loaded && !gtk_filter_list_model_get_pending (self->filtered)
+         && !gtk_sort_list_model_get_pending (self->sorted);
+}
+
+void
+cl_pipeline_page_sort_by (ClPipelinePage *self,
+                          guint           column,
+                          GtkSortType     order)
+{
+  GListModel *all = gtk_column_view_get_columns (self->column_view);
+  g_autoptr (GtkColumnViewColumn) by = g_list_model_get_item (all, column);
+
+  gtk_column_view_sort_by_column (self->column_view, by, order);
+}
+
+guint
+cl_pipeline_page_get_n_shown (ClPipelinePage *self)
+{
+  return g_list_model_get_n_items (G_LIST_MODEL (self->filtered));
+}
+
+guint
+cl_pipeline_page_get_n_deals (ClPipelinePage *self)
+{
+  GListModel *all = gtk_filter_list_model_get_model (self->filtered);
+
+  return all ? g_list_model_get_n_items (all) : 0;
+}
+
+/* ------------------------------------------------------------------ class */
+
+static void
+cl_pipeline_page_dispose (GObject *object)
+{
+  ClPipelinePage *self = CL_PIPELINE_PAGE (object);
+
+  if (self->cancellable != NULL)
+    g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
+  g_clear_object (&self->store);
+  g_clear_object (&self->filtered);
+  g_clear_object (&self->sorted);
+  gtk_widget_dispose_template (GTK_WIDGET (self), CL_TYPE_PIPELINE_PAGE);
+  G_OBJECT_CLASS (cl_pipeline_page_parent_class)->dispose (object);
+}
+
+static void
+cl_pipeline_page_finalize (GObject *object)
+{
+  ClPipelinePage *self = CL_PIPELINE_PAGE (object);
+
+  g_clear_pointer (&self->process, cl_process_free);
+  g_array_unref (self->owner_ids);
+  g_free (self->needle);
+  G_OBJECT_CLASS (cl_pipeline_page_parent_class)->finalize (object);
+}
+
+static void
+cl_pipeline_page_class_init (ClPipelinePageClass *klass)
+{
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  G_OBJECT_CLASS (klass)->dispose = cl_pipeline_page_dispose;
+  G_OBJECT_CLASS (klass)->finalize = cl_pipeline_page_finalize;
+  widget_class->map = cl_pipeline_page_map;
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/io/github/closeloop/Closeloop/pages/cl-pipeline-page.ui");
+  gtk_widget_class_bind_template_child (widget_class, ClPipelinePage, search_entry);
+  gtk_widget_class_bind_template_child (widget_class, ClPipelinePage, owner_filter);
+  gtk_widget_class_bind_template_child (widget_class, ClPipelinePage, stage_filter);
+  gtk_widget_class_bind_template_child (widget_class, ClPipelinePage, flag_filter);
+  gtk_widget_class_bind_template_child (widget_class, ClPipelinePage, stack);
+  gtk_widget_class_bind_template_child (widget_class, ClPipelinePage, spinner);
+  gtk_widget_class_bind_template_child (widget_class, ClPipelinePage, empty_page);
+  gtk_widget_class_bind_template_child (widget_class, ClPipelinePage, column_view);
+  gtk_widget_class_bind_template_child (widget_class, ClPipelinePage, summary_label);
+}
+
+static void
+cl_pipeline_page_init (ClPipelinePage *self)
+{
+  GtkSingleSelection *selection;
+
+  gtk_widget_init_template (GTK_WIDGET (self));
+  self->owner_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  self->cancellable = g_cancellable_new ();
+  self->as_of = cl_date_today ();
+
+  add_columns (self);
+  self->filter = gtk_custom_filter_new (matches, self, NULL);
+  self->filtered = gtk_filter_list_model_new (NULL, GTK_FILTER (self->filter));
+  gtk_filter_list_model_set_incremental (self->filtered, TRUE);
+  g_signal_connect_swapped (self->filtered, "items-changed", G_CALLBACK (update_summary), self);
+  g_signal_connect_swapped (self->filtered, "notify::pending", G_CALLBACK (update_summary), self);
+
+  self->sorted = gtk_sort_list_model_new (g_object_ref (G_LIST_MODEL (self->filtered)),
+                                          g_object_ref (gtk_column_view_get_sorter (self->column_view)));
+  /* a full sort of 100 000 rows is quicker than the incremental one, which
+   * yields between small steps */
+  gtk_sort_list_model_set_incremental (self->sorted, FALSE);
+  selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->sorted)));
+  gtk_column_view_set_model (self->column_view, GTK_SELECTION_MODEL (selection));
+  g_object_unref (selection);
+
+  g_signal_connect_swapped (self->search_entry, "search-changed", G_CALLBACK (on_filter_changed), self);
+  g_signal_connect_swapped (self->owner_filter, "notify::selected", G_CALLBACK (on_filter_changed), self);
+  g_signal_connect_swapped (self->stage_filter, "notify::selected", G_CALLBACK (on_filter_changed), self);
+  g_signal_connect_swapped (self->flag_filter, "notify::selected", G_CALLBACK (on_filter_changed), self);
+}

@@ -1,0 +1,34 @@
+/* cl-pipeline-page.h — every open deal with its flags: sort, filter, inspect
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <adwaita.h>
+
+#include "cl-store.h"
+
+G_BEGIN_DECLS
+
+#define CL_TYPE_PIPELINE_PAGE (cl_pipeline_page_get_type ())
+G_DECLARE_FINAL_TYPE (ClPipelinePage, cl_pipeline_page, CL, PIPELINE_PAGE, AdwBin)
+
+void     cl_pipeline_page_set_store    (ClPipelinePage *self,
+                                        ClStore        *store);
+void     cl_pipeline_page_reload       (ClPipelinePage *self);
+void     cl_pipeline_page_start_search (ClPipelinePage *self);
+gboolean cl_pipeline_page_is_loaded    (ClPipelinePage *self);
+/* shown after filtering; the whole snapshot */
+guint    cl_pipeline_page_get_n_shown  (ClPipelinePage *self);
+guint    cl_pipeline_page_get_n_deals  (ClPipelinePage *self);
+/* sorts by the column at @column (0: deal … 8: flags) */
+void     cl_pipeline_page_sort_by      (ClPipelinePage *self,
+                                        guint           column,
+                                        GtkSortType     order);
+/* filters by index into the drop-downs' lists (0: all) and text */
+void     cl_pipeline_page_set_filter   (ClPipelinePage *self,
+                                        guint           owner,
+                                        guint           stage,
+                                        guint           flag,
+                                        const char     *text);
+
+G_END_DECLS
