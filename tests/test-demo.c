@@ -5,6 +5,7 @@
 
 #include "cl-demo.h"
 #include "cl-flags.h"
+#include "cl-pipeline.h"
 #include "cl-loop-health.h"
 #include "test-util.h"
 
@@ -249,6 +250,30 @@ test_deal_facts (void)
   cl_test_remove_tree (dir);
 }
 
+/* The review walks the most flagged deals first, then the largest. */
+static void
+test_agenda (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("closeloop-demo-XXXXXX", NULL);
+  g_autofree char *path = make_demo (dir, "team.db", 42);
+  g_autoptr (GListModel) snapshot = cl_pipeline_snapshot (path, cl_date_from_ymd (2026, 11, 23),
+                                                          NULL, NULL);
+  g_autoptr (GPtrArray) agenda = cl_pipeline_agenda (snapshot);
+
+  g_assert_cmpuint (agenda->len, ==, g_list_model_get_n_items (snapshot));
+  for (guint i = 1; i < agenda->len; i++)
+    {
+      ClPipelineItem *a = g_ptr_array_index (agenda, i - 1);
+      ClPipelineItem *b = g_ptr_array_index (agenda, i);
+      int fa = __builtin_popcount (a->flags), fb = __builtin_popcount (b->flags);
+
+      g_assert_cmpint (fa, >=, fb);
+      if (fa == fb)
+        g_assert_cmpint (a->state.amount_cents, >=, b->state.amount_cents);
+    }
+  cl_test_remove_tree (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -260,5 +285,6 @@ main (int   argc,
   g_test_add_func ("/demo/cancel-leaves-nothing", test_cancel_leaves_nothing);
   g_test_add_func ("/rules/loop-health", test_loop_health);
   g_test_add_func ("/rules/deal-facts", test_deal_facts);
+  g_test_add_func ("/rules/agenda", test_agenda);
   return g_test_run ();
 }

@@ -430,6 +430,47 @@ test_locked (Fixture       *f,
   g_assert_cmpuint (g_list_model_get_n_items (reps), ==, 0);
 }
 
+/* Running a review: decisions are upserts, a next action is an open action
+ * and goes away when the decision changes. */
+static void
+test_record_decisions (Fixture       *f,
+                       gconstpointer  data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (ClDeal) deal = add_basic_deal (f->store);
+  g_autoptr (ClReview) review = cl_store_open_review (f->store, "2026-W48", day ("2026-11-23"),
+                                                      "Ana, Bo", &error);
+  g_autoptr (ClReview) again = cl_store_open_review (f->store, "2026-W48", day ("2026-11-24"), "", &error);
+  g_autoptr (ClReviewDecision) decision = g_object_new (CL_TYPE_REVIEW_DECISION, NULL);
+  g_autoptr (ClAction) action = cl_action_new ("Book the CFO", deal->owner_id, day ("2026-11-30"));
+  g_autoptr (GHashTable) counts = NULL;
+  g_autoptr (GListModel) decisions = NULL;
+  g_autoptr (ClReview) listed = NULL;
+
+  g_assert_no_error (error);
+  g_assert_cmpint (again->id, ==, review->id);
+  decision->review_id = review->id;
+  decision->deal_id = deal->id;
+  decision->decision = CL_DECISION_NEXT_ACTION;
+  action->deal_id = deal->id;
+  cl_record_set_text (&action->source, "review");
+  g_assert_true (cl_store_record_decision (f->store, decision, action, &error));
+  g_assert_no_error (error);
+  counts = cl_store_count_open_actions (f->store, &error);
+  g_assert_cmpint (GPOINTER_TO_INT (g_hash_table_lookup (counts, &deal->owner_id)), ==, 1);
+  g_clear_pointer (&counts, g_hash_table_unref);
+
+  /* changed to "keep": the action it made is gone, one decision remains */
+  decision->decision = CL_DECISION_KEEP;
+  g_assert_true (cl_store_record_decision (f->store, decision, NULL, &error));
+  counts = cl_store_count_open_actions (f->store, &error);
+  g_assert_null (g_hash_table_lookup (counts, &deal->owner_id));
+  decisions = cl_store_list_review_decisions (f->store, review->id, &error);
+  g_assert_cmpuint (g_list_model_get_n_items (decisions), ==, 1);
+  listed = cl_store_find_review (f->store, "2026-W48", &error);
+  g_assert_cmpuint (listed->n_decisions, ==, 0);   /* keep is not a decision that changes anything */
+}
+
 /* Every earlier version migrates forward, keeping what it held. */
 static void
 test_migrations (void)
@@ -640,6 +681,7 @@ main (int   argc,
   FIXTURE_TEST ("/store/constraints", test_constraints);
   FIXTURE_TEST ("/store/nested-transaction", test_nested_transaction);
   FIXTURE_TEST ("/store/locked", test_locked);
+  FIXTURE_TEST ("/store/record-decisions", test_record_decisions);
 #undef FIXTURE_TEST
   g_test_add_func ("/store/migrations", test_migrations);
   g_test_add_func ("/store/bad-files", test_bad_files);

@@ -86,3 +86,32 @@ cl_pipeline_item_explain (ClPipelineItem       *item,
   cl_flag_explanations_clear (why);
   return g_string_free (g_steal_pointer (&text), FALSE);
 }
+
+static int
+compare_for_agenda (gconstpointer a,
+                    gconstpointer b)
+{
+  const ClPipelineItem *x = *(ClPipelineItem * const *) a;
+  const ClPipelineItem *y = *(ClPipelineItem * const *) b;
+  int flags_x = __builtin_popcount (x->flags), flags_y = __builtin_popcount (y->flags);
+
+  if (flags_x != flags_y)
+    return flags_y - flags_x;
+  if (x->state.amount_cents != y->state.amount_cents)
+    return x->state.amount_cents > y->state.amount_cents ? -1 : 1;
+  if (x->state.close_date != y->state.close_date)
+    return x->state.close_date < y->state.close_date ? -1 : 1;
+  return (x->facts->deal->id > y->facts->deal->id) - (x->facts->deal->id < y->facts->deal->id);
+}
+
+GPtrArray *
+cl_pipeline_agenda (GListModel *snapshot)
+{
+  guint n = g_list_model_get_n_items (snapshot);
+  GPtrArray *agenda = g_ptr_array_new_full (n, g_object_unref);
+
+  for (guint i = 0; i < n; i++)
+    g_ptr_array_add (agenda, g_list_model_get_item (snapshot, i));
+  g_ptr_array_sort (agenda, compare_for_agenda);
+  return agenda;
+}

@@ -29,6 +29,10 @@ GListModel *cl_pipeline_snapshot        (const char           *workspace_path,
                                          ClDay                 as_of,
                                          GCancellable         *cancellable,
                                          GError              **error);
+/* The order a review walks the deals in: the most flags first, then the
+ * largest, then the soonest to close. Returns new references. */
+GPtrArray  *cl_pipeline_agenda          (GListModel           *snapshot);
+
 /* The sentence of each raised flag of @item, joined by newlines. */
 char       *cl_pipeline_item_explain    (ClPipelineItem       *item,
                                          const ClProcess      *process,

@@ -672,3 +672,117 @@ cl_pipeline_totals_clear (ClPipelineTotals *totals)
 {
   g_clear_pointer (&totals->currency, g_free);
 }
+
+/* ------------------------------------------------------------------ running a review */
+
+/* The review of @week, made when it does not exist yet. */
+ClReview *
+cl_store_open_review (ClStore     *self,
+                      const char  *week,
+                      ClDay        held_on,
+                      const char  *attendees,
+                      GError     **error)
+{
+  GError *local = NULL;
+  ClReview *review = cl_store_find_review (self, week, &local);
+
+  if (review != NULL || local != NULL)
+    {
+      if (local != NULL)
+        g_propagate_error (error, local);
+      return review;
+    }
+  review = g_object_new (CL_TYPE_REVIEW, NULL);
+  review->week = g_strdup (week);
+  review->held_on = held_on;
+  review->attendees = g_strdup (attendees ? attendees : "");
+  if (!cl_store_add_review (self, review, error))
+    g_clear_object (&review);
+  return review;
+}
+
+/* The action an earlier decision on the same deal in the same review made. */
+static gboolean
+read_decision_action (ClStore           *self,
+                      ClReviewDecision  *decision,
+                      gint64            *out_action,
+                      GError           **error)
+{
+  sqlite3_stmt *stmt = cl_store_query (self, error,
+                                       "SELECT action_id FROM review_decisions "
+                                       "WHERE review_id = ? AND deal_id = ?",
+                                       "II", decision->review_id, decision->deal_id);
+  int rc;
+
+  if (stmt == NULL)
+    return FALSE;
+  *out_action = 0;
+  if ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    *out_action = sqlite3_column_int64 (stmt, 0);
+  return cl_store_query_done (self, stmt, rc, error);
+}
+
+/* Records (or changes) what @review decided on a deal, in one transaction:
+ * a next action becomes an open action; a decision that replaces a next
+ * action removes the action it had made, if still open. */
+gboolean
+cl_store_record_decision (ClStore            *self,
+                          ClReviewDecision   *decision,
+                          ClAction           *action,
+                          GError            **error)
+{
+  gint64 previous_action = 0;
+
+  g_return_val_if_fail (CL_IS_REVIEW_DECISION (decision), FALSE);
+  g_return_val_if_fail ((decision->decision == CL_DECISION_NEXT_ACTION) == (action != NULL), FALSE);
+
+  if (!cl_store_begin (self, error))
+    return FALSE;
+  /* the decision first, then the action it no longer names: the schema
+   * ties a next-action decision to its action */
+  if (!read_decision_action (self, decision, &previous_action, error)
+      || (action != NULL && !cl_store_add_action (self, action, error)))
+    goto failed;
+  decision->action_id = action ? action->id : 0;
+  if (!cl_store_run (self, &decision->id, error,
+                     "INSERT INTO review_decisions (review_id, deal_id, decision, note, action_id) "
+                     "VALUES (?, ?, ?, ?, ?) ON CONFLICT (review_id, deal_id) DO UPDATE SET "
+                     "decision = excluded.decision, note = excluded.note, action_id = excluded.action_id",
+                     "IIssr", decision->review_id, decision->deal_id,
+                     cl_decision_to_string (decision->decision),
+                     decision->note ? decision->note : "", decision->action_id)
+      || (previous_action != 0
+          && !cl_store_run (self, NULL, error, "DELETE FROM actions WHERE id = ? AND done_on IS NULL",
+                            "I", previous_action)))
+    goto failed;
+  return cl_store_commit (self, error);
+
+failed:
+  cl_store_rollback (self);
+  return FALSE;
+}
+
+/* Open actions per owner: rep id → count. */
+GHashTable *
+cl_store_count_open_actions (ClStore  *self,
+                             GError  **error)
+{
+  g_autoptr (GHashTable) counts = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+  sqlite3_stmt *stmt = cl_store_query (self, error,
+                                       "SELECT owner_id, count(*) FROM actions WHERE done_on IS NULL "
+                                       "GROUP BY owner_id", "");
+  int rc;
+
+  if (stmt == NULL)
+    return NULL;
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      gint64 owner = sqlite3_column_int64 (stmt, 0);
+
+      g_hash_table_insert (counts, g_memdup2 (&owner, sizeof owner),
+                           GINT_TO_POINTER (sqlite3_column_int (stmt, 1)));
+    }
+  if (!cl_store_query_done (self, stmt, rc, error))
+    return NULL;
+  return g_steal_pointer (&counts);
+}

@@ -134,6 +134,18 @@ GListModel *cl_store_list_review_actions  (ClStore      *self,
 ClReview   *cl_store_find_review          (ClStore      *self,
                                            const char   *week,
                                            GError      **error);
+ClReview   *cl_store_open_review          (ClStore      *self,
+                                           const char   *week,
+                                           ClDay         held_on,
+                                           const char   *attendees,
+                                           GError      **error);
+/* @action is the next action's, and only for a next-action decision */
+gboolean    cl_store_record_decision      (ClStore      *self,
+                                           ClReviewDecision *decision,
+                                           ClAction     *action,
+                                           GError      **error);
+GHashTable *cl_store_count_open_actions   (ClStore      *self,
+                                           GError      **error);
 
 typedef struct
 {
