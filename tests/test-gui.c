@@ -11,6 +11,7 @@
 #include "cl-list-page.h"
 #include "cl-pipeline.h"
 #include "cl-pipeline-page.h"
+#include "cl-review-window.h"
 #include "cl-window.h"
 #include "test-util.h"
 
@@ -138,6 +139,70 @@ check_every_view (ClWindow *window)
   check_pipeline (window);
 }
 
+static ClReviewWindow *
+find_review_window (void)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr (GObject) window = g_list_model_get_item (toplevels, i);
+
+      if (CL_IS_REVIEW_WINDOW (window))
+        return CL_REVIEW_WINDOW (window);
+    }
+  return NULL;
+}
+
+static gboolean
+review_closed (gpointer data)
+{
+  return find_review_window () == NULL;
+}
+
+/* A review run with the keys alone: its decisions and next action land in
+ * the store, and the week's review counts them. */
+static void
+check_review (ClWindow *window)
+{
+  ClStore *store = cl_window_get_store (window);
+  g_autofree char *week = cl_date_iso_week (cl_date_today ());
+  g_autoptr (ClReview) review = NULL;
+  g_autoptr (GListModel) actions = NULL;
+  ClReviewWindow *dialog;
+  gboolean found_action = FALSE;
+
+  g_action_group_activate_action (G_ACTION_GROUP (window), "start-review", NULL);
+  dialog = find_review_window ();
+  g_assert_nonnull (dialog);
+  cl_review_window_press (dialog, 'k');
+  g_assert_cmpuint (cl_review_window_get_position (dialog), ==, 1);
+  g_assert_cmpuint (cl_review_window_count_decisions (dialog), ==, 0);
+  cl_review_window_press (dialog, 'd');
+  cl_review_window_press (dialog, 'a');
+  g_assert_true (cl_review_window_add_action (dialog, "Ask the CFO for the Q1 budget date",
+                                              cl_date_today () + 7));
+  g_assert_cmpuint (cl_review_window_get_position (dialog), ==, 3);
+  g_assert_cmpuint (cl_review_window_count_decisions (dialog), ==, 2);
+  cl_review_window_press (dialog, 'p');
+  g_assert_cmpuint (cl_review_window_get_position (dialog), ==, 2);
+  gtk_window_close (GTK_WINDOW (dialog));
+  wait_until (review_closed, NULL, "the review to close");
+
+  review = cl_store_find_review (store, week, NULL);
+  g_assert_nonnull (review);
+  g_assert_cmpuint (review->n_deals, >=, 3);
+  g_assert_cmpuint (review->n_decisions, >=, 2);
+  actions = cl_store_list_open_actions (store, NULL);
+  for (guint i = 0; i < g_list_model_get_n_items (actions); i++)
+    {
+      g_autoptr (ClAction) action = g_list_model_get_item (actions, i);
+
+      found_action |= g_str_equal (action->text, "Ask the CFO for the Q1 budget date");
+    }
+  g_assert_true (found_action);
+}
+
 static void
 check_bad_file_untouched (ClWindow *window)
 {
@@ -186,6 +251,7 @@ on_activate (GApplication *app)
   g_assert_nonnull (window);
   wait_until (shows_views, window, "the team workspace");
   check_every_view (window);
+  check_review (window);
   check_narrow (window);
 
   builder = gtk_builder_new_from_resource ("/io/github/closeloop/Closeloop/gtk/help-overlay.ui");

@@ -15,6 +15,9 @@
 #include "cl-list-page.h"
 #include "cl-overview-page.h"
 #include "cl-pipeline-page.h"
+#include "cl-review-export.h"
+#include "cl-export.h"
+#include "cl-review-window.h"
 #include "cl-view-rows.h"
 #include "cl-window.h"
 
@@ -284,18 +287,114 @@ search_action (GSimpleAction *action,
     cl_pipeline_page_start_search (CL_PIPELINE_PAGE (view));
 }
 
+static void
+review_finished (ClWindow *self)
+{
+  cl_pipeline_page_reload (self->pipeline_page);
+  cl_overview_page_refresh (self->overview_page);
+}
+
+/* The review of this week, over the pipeline the view has inspected. */
+static void
+start_review (GSimpleAction *action,
+              GVariant      *parameter,
+              gpointer       user_data)
+{
+  ClWindow *self = CL_WINDOW (user_data);
+  GListModel *snapshot = cl_pipeline_page_get_snapshot (self->pipeline_page);
+  g_autoptr (GPtrArray) agenda = NULL;
+  g_autoptr (GError) error = NULL;
+  ClReviewWindow *review;
+
+  if (!g_str_equal (cl_window_get_state (self), "views"))
+    return;
+  cl_window_show_view (self, "pipeline");
+  if (snapshot == NULL)
+    {
+      adw_toast_overlay_add_toast (self->toast_overlay,
+                                   adw_toast_new (_("Still inspecting the pipeline; try again in a moment")));
+      return;
+    }
+  agenda = cl_pipeline_agenda (snapshot);
+  review = cl_review_window_new (GTK_WINDOW (self), self->store, agenda, cl_date_today (), &error);
+  if (review == NULL)
+    {
+      adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (error->message));
+      return;
+    }
+  g_signal_connect_swapped (review, "destroy", G_CALLBACK (review_finished), self);
+  gtk_window_present (GTK_WINDOW (review));
+}
+
+static void
+export_review_chosen (GtkNativeDialog *dialog,
+                      int              response,
+                      gpointer         user_data)
+{
+  ClWindow *self = CL_WINDOW (user_data);
+  g_autoptr (GFile) file = NULL;
+  g_autoptr (JsonNode) root = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autofree char *week = cl_date_iso_week (cl_date_today ());
+  g_autofree char *path = NULL;
+  g_autofree char *text = NULL;
+
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
+      path = g_file_get_path (file);
+      root = cl_review_export_build (self->store, week, &error);
+      if (root != NULL)
+        text = cl_export_to_text (root);
+      if (text != NULL && cl_export_write_file (path, text, &error))
+        {
+          g_autofree char *done = g_strdup_printf (_("Review of %s exported"), week);
+
+          adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (done));
+        }
+      else
+        adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (error->message));
+    }
+  g_object_unref (dialog);
+}
+
+static void
+export_review (GSimpleAction *action,
+               GVariant      *parameter,
+               gpointer       user_data)
+{
+  ClWindow *self = CL_WINDOW (user_data);
+  g_autofree char *week = cl_date_iso_week (cl_date_today ());
+  g_autofree char *name = g_strdup_printf ("review-%s.json", week);
+  GtkFileChooserNative *dialog;
+
+  if (self->store == NULL)
+    return;
+  dialog = gtk_file_chooser_native_new (_("Export the Review"), GTK_WINDOW (self),
+                                        GTK_FILE_CHOOSER_ACTION_SAVE, _("_Export"), NULL);
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (dialog), name);
+  g_signal_connect (dialog, "response", G_CALLBACK (export_review_chosen), self);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (dialog));
+}
+
 static const GActionEntry window_actions[] = {
   { "show-view", show_view_action, "s" },
   { "search", search_action },
   { "open-sample-team", open_sample_team },
+  { "start-review", start_review },
+  { "export-review", export_review },
 };
 
 void
 cl_window_set_accels (GtkApplication *application)
 {
   static const char *search_accels[] = { "<Control>f", NULL };
+  static const char *review_accels[] = { "<Control>r", NULL };
+  static const char *export_accels[] = { "<Control><Shift>e", NULL };
 
   gtk_application_set_accels_for_action (application, "win.search", search_accels);
+  gtk_application_set_accels_for_action (application, "win.start-review", review_accels);
+  gtk_application_set_accels_for_action (application, "win.export-review", export_accels);
   for (guint i = 0; i < G_N_ELEMENTS (view_names); i++)
     {
       g_autofree char *detailed = g_strdup_printf ("win.show-view::%s", view_names[i]);

@@ -295,12 +295,17 @@ rule_qualification_gap (Inspection *in)
   if (in->explain)
     {
       g_autoptr (GString) names = g_string_new (NULL);
+      int n;
 
       for (int e = 0; e < CL_MEDDIC_N_ELEMENTS; e++)
         if (missing & (1u << e))
           g_string_append_printf (names, "%s%s", names->len ? ", " : "", cl_meddic_label (e));
-      in->why = g_strdup_printf (_("%s still unknown at %s, which requires it"), names->str,
-                                 stage_name (in, in->state.stage_id));
+      n = __builtin_popcount (missing);
+
+      in->why = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                              "%s still unknown at %s, which requires it",
+                                              "%s still unknown at %s, which requires them", n),
+                                 names->str, stage_name (in, in->state.stage_id));
     }
   return TRUE;
 }

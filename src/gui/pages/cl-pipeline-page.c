@@ -504,6 +504,13 @@ cl_pipeline_page_get_n_shown (ClPipelinePage *self)
   return g_list_model_get_n_items (G_LIST_MODEL (self->filtered));
 }
 
+/* Every open deal, unfiltered; NULL until loaded. */
+GListModel *
+cl_pipeline_page_get_snapshot (ClPipelinePage *self)
+{
+  return self->loaded ? gtk_filter_list_model_get_model (self->filtered) : NULL;
+}
+
 guint
 cl_pipeline_page_get_n_deals (ClPipelinePage *self)
 {

@@ -1,0 +1,505 @@
+/* cl-review-window.c — running the weekly review, one deal at a time
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The deals come in agenda order (most flags, largest, soonest). One key
+ * per decision: K keep, D disqualify, M manager time, A next action (text,
+ * owner, due; Enter saves); N or → next, P or ← previous. Each decision is
+ * written at once and the next deal follows. Finishing a review that
+ * decided nothing says so: it was a meeting, not a loop.
+ */
+#define G_LOG_DOMAIN "cl-gui"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "cl-flags.h"
+#include "cl-review-window.h"
+
+struct _ClReviewWindow
+{
+  AdwWindow        parent_instance;
+
+  AdwToastOverlay *toast_overlay;
+  AdwWindowTitle  *window_title;
+  GtkLabel        *deal_label;
+  GtkLabel        *context_label;
+  AdwActionRow    *amount_row;
+  AdwActionRow    *close_row;
+  AdwActionRow    *next_step_row;
+  AdwActionRow    *load_row;
+  GtkLabel        *flags_label;
+  GtkLabel        *decision_label;
+  GtkRevealer     *action_revealer;
+  AdwEntryRow     *action_entry;
+  AdwComboRow     *owner_row;
+  AdwEntryRow     *due_entry;
+
+  ClStore         *store;
+  ClProcess       *process;
+  ClFlagSettings   settings;
+  ClReview        *review;
+  GPtrArray       *agenda;       /* ClPipelineItem */
+  GHashTable      *decided;      /* deal id → ClDecisionKind + 1 */
+  GArray          *rep_ids;      /* gint64, parallel to the owner row's list */
+  guint            position;
+  int              actions_cap;
+  gboolean         confirmed_empty;
+};
+
+G_DEFINE_FINAL_TYPE (ClReviewWindow, cl_review_window, ADW_TYPE_WINDOW)
+
+static ClPipelineItem *
+current_item (ClReviewWindow *self)
+{
+  return self->position < self->agenda->len ? g_ptr_array_index (self->agenda, self->position) : NULL;
+}
+
+static void
+show_error (ClReviewWindow *self,
+            const GError   *error)
+{
+  adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (error->message));
+}
+
+guint
+cl_review_window_count_decisions (ClReviewWindow *self)
+{
+  GHashTableIter iter;
+  gpointer value;
+  guint n = 0;
+
+  g_hash_table_iter_init (&iter, self->decided);
+  while (g_hash_table_iter_next (&iter, NULL, &value))
+    n += GPOINTER_TO_INT (value) - 1 != CL_DECISION_KEEP;
+  return n;
+}
+
+static void
+set_suffix (AdwActionRow *row,
+            const char   *text)
+{
+  adw_action_row_set_subtitle (row, text);
+}
+
+/* The owner's open actions against the team's cap. */
+static void
+show_load (ClReviewWindow *self,
+           ClDeal         *deal)
+{
+  g_autoptr (GHashTable) counts = cl_store_count_open_actions (self->store, NULL);
+  int open = counts ? GPOINTER_TO_INT (g_hash_table_lookup (counts, &deal->owner_id)) : 0;
+  g_autofree char *text = NULL;
+
+  text = g_strdup_printf (_("%s has %d open actions; the team's cap is %d"), deal->owner_name,
+                          open, self->actions_cap);
+  set_suffix (self->load_row, text);
+  if (open >= self->actions_cap)
+    gtk_widget_add_css_class (GTK_WIDGET (self->load_row), "warning");
+  else
+    gtk_widget_remove_css_class (GTK_WIDGET (self->load_row), "warning");
+}
+
+static void
+show_deal (ClReviewWindow *self)
+{
+  ClPipelineItem *item = current_item (self);
+  g_autofree char *title = NULL, *subtitle = NULL, *context = NULL;
+  g_autofree char *amount = NULL, *close = NULL, *why = NULL, *next_step = NULL;
+  const ClStage *stage;
+  ClDeal *deal;
+  int decided;
+
+  title = g_strdup_printf (_("Review %s"), self->review->week);
+  /* Translators: position in the agenda, its length, decisions made */
+  subtitle = g_strdup_printf (_("Deal %u of %u · %u decisions"), MIN (self->position + 1, self->agenda->len),
+                              self->agenda->len, cl_review_window_count_decisions (self));
+  adw_window_title_set_title (self->window_title, title);
+  adw_window_title_set_subtitle (self->window_title, subtitle);
+  gtk_revealer_set_reveal_child (self->action_revealer, FALSE);
+  if (item == NULL)
+    {
+      gtk_label_set_text (self->deal_label, _("No open deals to review"));
+      return;
+    }
+
+  deal = item->facts->deal;
+  stage = cl_process_find (self->process, item->state.stage_id);
+  context = g_strdup_printf (_("%s · %s · %s, %d days in stage"), deal->account, deal->owner_name,
+                             stage ? stage->name : "", item->days_in_stage);
+  amount = cl_money_format (item->state.amount_cents, deal->currency);
+  close = cl_date_format (item->state.close_date);
+  next_step = *item->state.next_step ? g_strdup (item->state.next_step) : g_strdup (_("None"));
+  why = cl_pipeline_item_explain (item, self->process, &self->settings, self->review->held_on);
+
+  gtk_label_set_text (self->deal_label, deal->name);
+  gtk_label_set_text (self->context_label, context);
+  set_suffix (self->amount_row, amount);
+  set_suffix (self->close_row, close);
+  set_suffix (self->next_step_row, next_step);
+  show_load (self, deal);
+  gtk_label_set_text (self->flags_label, *why ? why : _("No flags: nothing here asks for attention"));
+
+  decided = GPOINTER_TO_INT (g_hash_table_lookup (self->decided, &deal->id));
+  gtk_label_set_text (self->decision_label,
+                      decided ? cl_decision_label (decided - 1) : _("No decision yet"));
+}
+
+static void
+move_to (ClReviewWindow *self,
+         int             step)
+{
+  int next = (int) self->position + step;
+
+  if (next < 0 || next >= (int) self->agenda->len)
+    return;
+  self->position = next;
+  show_deal (self);
+}
+
+static gboolean
+record (ClReviewWindow *self,
+        ClDecisionKind  kind,
+        ClAction       *action)
+{
+  ClPipelineItem *item = current_item (self);
+  g_autoptr (ClReviewDecision) decision = NULL;
+  g_autoptr (GError) error = NULL;
+
+  if (item == NULL)
+    return FALSE;
+  decision = g_object_new (CL_TYPE_REVIEW_DECISION, NULL);
+  decision->review_id = self->review->id;
+  decision->deal_id = item->facts->deal->id;
+  decision->decision = kind;
+  if (!cl_store_record_decision (self->store, decision, action, &error))
+    {
+      show_error (self, error);
+      return FALSE;
+    }
+  g_hash_table_insert (self->decided, g_memdup2 (&decision->deal_id, sizeof (gint64)),
+                       GINT_TO_POINTER (kind + 1));
+  /* decided: on to the next deal */
+  if (self->position + 1 < self->agenda->len)
+    move_to (self, 1);
+  else
+    show_deal (self);
+  return TRUE;
+}
+
+gboolean
+cl_review_window_add_action (ClReviewWindow *self,
+                             const char     *text,
+                             ClDay           due_on)
+{
+  ClPipelineItem *item = current_item (self);
+  guint owner = adw_combo_row_get_selected (self->owner_row);
+  g_autofree char *what = g_strstrip (g_strdup (text ? text : ""));
+  g_autoptr (ClAction) action = NULL;
+
+  if (item == NULL)
+    return FALSE;
+  if (*what == '\0' || due_on == 0)
+    {
+      adw_toast_overlay_add_toast (self->toast_overlay,
+                                   adw_toast_new (_("A next action needs what exactly and a due date")));
+      return FALSE;
+    }
+  action = cl_action_new (what, owner < self->rep_ids->len ? g_array_index (self->rep_ids, gint64, owner)
+                                                            : item->facts->deal->owner_id,
+                          due_on);
+  action->deal_id = item->facts->deal->id;
+  action->created_on = self->review->held_on;
+  cl_record_set_text (&action->source, "review");
+  return record (self, CL_DECISION_NEXT_ACTION, action);
+}
+
+static void
+on_action_entry_activated (ClReviewWindow *self)
+{
+  const char *due_text = gtk_editable_get_text (GTK_EDITABLE (self->due_entry));
+  ClDay due = 0;
+
+  if (!cl_date_parse (due_text, &due))
+    {
+      g_autofree char *message = g_strdup_printf (_("“%s” is not a date such as 2026-11-30"), due_text);
+
+      adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (message));
+      return;
+    }
+  if (cl_review_window_add_action (self, gtk_editable_get_text (GTK_EDITABLE (self->action_entry)), due))
+    gtk_editable_set_text (GTK_EDITABLE (self->action_entry), "");
+}
+
+static void
+ask_for_action (ClReviewWindow *self)
+{
+  ClPipelineItem *item = current_item (self);
+  g_autofree char *due = NULL;
+
+  if (item == NULL)
+    return;
+  for (guint i = 0; i < self->rep_ids->len; i++)
+    if (g_array_index (self->rep_ids, gint64, i) == item->facts->deal->owner_id)
+      adw_combo_row_set_selected (self->owner_row, i);
+  due = cl_date_format (self->review->held_on + 7);
+  gtk_editable_set_text (GTK_EDITABLE (self->due_entry), due);
+  gtk_revealer_set_reveal_child (self->action_revealer, TRUE);
+  gtk_widget_grab_focus (GTK_WIDGET (self->action_entry));
+}
+
+void
+cl_review_window_press (ClReviewWindow *self,
+                        char            key)
+{
+  switch (key)
+    {
+    case 'k': record (self, CL_DECISION_KEEP, NULL); break;
+    case 'd': record (self, CL_DECISION_DISQUALIFY, NULL); break;
+    case 'm': record (self, CL_DECISION_MANAGER_TIME, NULL); break;
+    case 'a': ask_for_action (self); break;
+    case 'n': move_to (self, 1); break;
+    case 'p': move_to (self, -1); break;
+    default: g_return_if_reached ();
+    }
+}
+
+guint
+cl_review_window_get_position (ClReviewWindow *self)
+{
+  return self->position;
+}
+
+/* ------------------------------------------------------------------ actions */
+
+static void
+decide_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  ClReviewWindow *self = CL_REVIEW_WINDOW (widget);
+  int kind = cl_enum_from_string (cl_decision_names, g_variant_get_string (parameter, NULL));
+
+  if (kind >= 0 && kind != CL_DECISION_NEXT_ACTION)
+    record (self, kind, NULL);
+}
+
+static void
+key_action (GtkWidget  *widget,
+            const char *action_name,
+            GVariant   *parameter)
+{
+  ClReviewWindow *self = CL_REVIEW_WINDOW (widget);
+
+  if (g_str_equal (action_name, "review.next"))
+    move_to (self, 1);
+  else if (g_str_equal (action_name, "review.previous"))
+    move_to (self, -1);
+  else if (g_str_equal (action_name, "review.ask-action"))
+    ask_for_action (self);
+}
+
+static void
+on_empty_response (AdwMessageDialog *dialog,
+                   const char       *response,
+                   ClReviewWindow   *self)
+{
+  if (g_str_equal (response, "finish"))
+    {
+      self->confirmed_empty = TRUE;
+      gtk_window_close (GTK_WINDOW (self));
+    }
+}
+
+/* A review that decided nothing is allowed to end, but not silently. */
+static gboolean
+cl_review_window_close_request (GtkWindow *window)
+{
+  ClReviewWindow *self = CL_REVIEW_WINDOW (window);
+  AdwMessageDialog *dialog;
+
+  if (self->confirmed_empty || cl_review_window_count_decisions (self) > 0)
+    return GTK_WINDOW_CLASS (cl_review_window_parent_class)->close_request (window);
+
+  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (window, _("No Decisions Yet"),
+                                                       _("A review that changes nothing was a "
+                                                         "meeting, not a loop: loop health will "
+                                                         "count this week as held without decisions.")));
+  adw_message_dialog_add_responses (dialog, "continue", _("_Keep Reviewing"),
+                                    "finish", _("_Finish Anyway"), NULL);
+  adw_message_dialog_set_response_appearance (dialog, "finish", ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_default_response (dialog, "continue");
+  adw_message_dialog_set_close_response (dialog, "continue");
+  g_signal_connect (dialog, "response", G_CALLBACK (on_empty_response), self);
+  gtk_window_present (GTK_WINDOW (dialog));
+  return TRUE;
+}
+
+static void
+finish_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  gtk_window_close (GTK_WINDOW (widget));
+}
+
+/* ------------------------------------------------------------------ construction */
+
+static void
+fill_owners (ClReviewWindow *self)
+{
+  g_autoptr (GListModel) reps = cl_store_list_reps (self->store, NULL);
+  g_autoptr (GtkStringList) names = gtk_string_list_new (NULL);
+
+  for (guint i = 0; reps && i < g_list_model_get_n_items (reps); i++)
+    {
+      g_autoptr (ClRep) rep = g_list_model_get_item (reps, i);
+
+      gtk_string_list_append (names, rep->name);
+      g_array_append_val (self->rep_ids, rep->id);
+    }
+  adw_combo_row_set_model (self->owner_row, G_LIST_MODEL (names));
+}
+
+static char *
+team_names (ClStore *store)
+{
+  g_autoptr (GListModel) reps = cl_store_list_reps (store, NULL);
+  GString *names = g_string_new (NULL);
+
+  for (guint i = 0; reps && i < g_list_model_get_n_items (reps); i++)
+    {
+      g_autoptr (ClRep) rep = g_list_model_get_item (reps, i);
+
+      g_string_append_printf (names, "%s%s", names->len ? ", " : "", rep->name);
+    }
+  return g_string_free (names, FALSE);
+}
+
+ClReviewWindow *
+cl_review_window_new (GtkWindow  *parent,
+                      ClStore    *store,
+                      GPtrArray  *agenda,
+                      ClDay       held_on,
+                      GError    **error)
+{
+  g_autoptr (ClReviewWindow) self = g_object_ref_sink (g_object_new (CL_TYPE_REVIEW_WINDOW,
+                                                                     "transient-for", parent, NULL));
+  g_autofree char *week = cl_date_iso_week (held_on);
+  g_autofree char *attendees = team_names (store);
+  g_autoptr (GListModel) decisions = NULL;
+
+  self->store = g_object_ref (store);
+  self->agenda = g_ptr_array_ref (agenda);
+  self->process = cl_process_load (store, error);
+  if (self->process == NULL)
+    return NULL;
+  cl_flag_settings_load (&self->settings, store);
+  self->actions_cap = cl_store_get_setting_int (store, "open_actions_cap", 5);
+  self->review = cl_store_open_review (store, week, held_on, attendees, error);
+  if (self->review == NULL)
+    return NULL;
+
+  /* a review reopened the same week shows what it already decided */
+  decisions = cl_store_list_review_decisions (store, self->review->id, error);
+  if (decisions == NULL)
+    return NULL;
+  for (guint i = 0; i < g_list_model_get_n_items (decisions); i++)
+    {
+      g_autoptr (ClReviewDecision) decision = g_list_model_get_item (decisions, i);
+
+      g_hash_table_insert (self->decided, g_memdup2 (&decision->deal_id, sizeof (gint64)),
+                           GINT_TO_POINTER (decision->decision + 1));
+    }
+  fill_owners (self);
+  show_deal (self);
+  return g_steal_pointer (&self);
+}
+
+static void
+cl_review_window_dispose (GObject *object)
+{
+  ClReviewWindow *self = CL_REVIEW_WINDOW (object);
+
+  g_clear_object (&self->store);
+  g_clear_object (&self->review);
+  g_clear_pointer (&self->agenda, g_ptr_array_unref);
+  gtk_widget_dispose_template (GTK_WIDGET (self), CL_TYPE_REVIEW_WINDOW);
+  G_OBJECT_CLASS (cl_review_window_parent_class)->dispose (object);
+}
+
+static void
+cl_review_window_finalize (GObject *object)
+{
+  ClReviewWindow *self = CL_REVIEW_WINDOW (object);
+
+  g_clear_pointer (&self->process, cl_process_free);
+  g_hash_table_unref (self->decided);
+  g_array_unref (self->rep_ids);
+  G_OBJECT_CLASS (cl_review_window_parent_class)->finalize (object);
+}
+
+static void
+bind_key (GtkWidgetClass *widget_class,
+          guint           key,
+          const char     *action,
+          const char     *target)
+{
+  gtk_widget_class_add_binding_action (widget_class, key, 0, action, target ? "s" : NULL, target);
+}
+
+static void
+cl_review_window_class_init (ClReviewWindowClass *klass)
+{
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  G_OBJECT_CLASS (klass)->dispose = cl_review_window_dispose;
+  G_OBJECT_CLASS (klass)->finalize = cl_review_window_finalize;
+  GTK_WINDOW_CLASS (klass)->close_request = cl_review_window_close_request;
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/io/github/closeloop/Closeloop/review/cl-review-window.ui");
+  gtk_widget_class_bind_template_child (widget_class, ClReviewWindow, toast_overlay);
+  gtk_widget_class_bind_template_child (widget_class, ClReviewWindow, window_title);
+  gtk_widget_class_bind_template_child (widget_class, ClReviewWindow, deal_label);
+  gtk_widget_class_bind_template_child (widget_class, ClReviewWindow, context_label);
+  gtk_widget_class_bind_template_child (widget_class, ClReviewWindow, amount_row);
+  gtk_widget_class_bind_template_child (widget_class, ClReviewWindow, close_row);
+  gtk_widget_class_bind_template_child (widget_class, ClReviewWindow, next_step_row);
+  gtk_widget_class_bind_template_child (widget_class, ClReviewWindow, load_row);
+  gtk_widget_class_bind_template_child (widget_class, ClReviewWindow, flags_label);
+  gtk_widget_class_bind_template_child (widget_class, ClReviewWindow, decision_label);
+  gtk_widget_class_bind_template_child (widget_class, ClReviewWindow, action_revealer);
+  gtk_widget_class_bind_template_child (widget_class, ClReviewWindow, action_entry);
+  gtk_widget_class_bind_template_child (widget_class, ClReviewWindow, owner_row);
+  gtk_widget_class_bind_template_child (widget_class, ClReviewWindow, due_entry);
+
+  gtk_widget_class_install_action (widget_class, "review.decide", "s", decide_action);
+  gtk_widget_class_install_action (widget_class, "review.next", NULL, key_action);
+  gtk_widget_class_install_action (widget_class, "review.previous", NULL, key_action);
+  gtk_widget_class_install_action (widget_class, "review.ask-action", NULL, key_action);
+  gtk_widget_class_install_action (widget_class, "review.finish", NULL, finish_action);
+
+  /* one key per decision; typing in the action's fields is not a key press here */
+  bind_key (widget_class, GDK_KEY_k, "review.decide", "keep");
+  bind_key (widget_class, GDK_KEY_d, "review.decide", "disqualify");
+  bind_key (widget_class, GDK_KEY_m, "review.decide", "manager_time");
+  bind_key (widget_class, GDK_KEY_a, "review.ask-action", NULL);
+  bind_key (widget_class, GDK_KEY_n, "review.next", NULL);
+  bind_key (widget_class, GDK_KEY_Right, "review.next", NULL);
+  bind_key (widget_class, GDK_KEY_p, "review.previous", NULL);
+  bind_key (widget_class, GDK_KEY_Left, "review.previous", NULL);
+  bind_key (widget_class, GDK_KEY_Escape, "review.finish", NULL);
+}
+
+static void
+cl_review_window_init (ClReviewWindow *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+  self->decided = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+  self->rep_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_signal_connect_swapped (self->action_entry, "entry-activated",
+                            G_CALLBACK (on_action_entry_activated), self);
+  g_signal_connect_swapped (self->due_entry, "entry-activated",
+                            G_CALLBACK (on_action_entry_activated), self);
+}
