@@ -11,6 +11,7 @@
 #include "cl-list-page.h"
 #include "cl-pipeline.h"
 #include "cl-pipeline-page.h"
+#include "cl-moves.h"
 #include "cl-review-window.h"
 #include "cl-window.h"
 #include "test-util.h"
@@ -116,6 +117,18 @@ check_pipeline (ClWindow *window)
   wait_until (pipeline_loaded, page, "clearing the filters");
   g_assert_cmpuint (cl_pipeline_page_get_n_shown (page), ==, g_list_model_get_n_items (snapshot));
   g_action_group_activate_action (G_ACTION_GROUP (window), "search", NULL);
+
+  /* what moved since the last review: the core's moves, all of them */
+  {
+    g_autoptr (ClProcess) process = cl_process_load (store, NULL);
+    ClDay since = cl_store_moves_since (store, cl_date_today (), NULL);
+    g_autoptr (GPtrArray) moves = cl_moves_load (store, process, since, cl_date_today (), NULL);
+
+    cl_pipeline_page_show_section (page, "moved");
+    g_assert_cmpuint (cl_pipeline_page_get_n_moves (page), ==, moves->len);
+    cl_pipeline_page_show_section (page, "stages");
+    cl_pipeline_page_show_section (page, "deals");
+  }
 }
 
 static void

@@ -224,26 +224,6 @@ add_totals (Export      *export,
   json_builder_end_object (builder);
 }
 
-/* The day of the last review held before @day, or a week earlier. */
-static ClDay
-previous_review_day (ClStore *store,
-                     ClDay    day,
-                     GError **error)
-{
-  g_autoptr (GListModel) reviews = cl_store_list_reviews (store, error);
-
-  if (reviews == NULL)
-    return 0;
-  for (guint i = 0; i < g_list_model_get_n_items (reviews); i++)
-    {
-      g_autoptr (ClReview) review = g_list_model_get_item (reviews, i);
-
-      if (review->held_on < day)
-        return review->held_on;
-    }
-  return day - 7;
-}
-
 static gboolean
 index_review (Export    *export,
               ClReview  *review,
@@ -344,7 +324,7 @@ cl_review_export_build (ClStore     *store,
       || (review != NULL && !index_review (&export, review, &local))
       || (open = cl_deal_facts_load (store, export.as_of, &local)) == NULL)
     goto out;
-  since = previous_review_day (store, export.as_of, &local);
+  since = cl_store_moves_since (store, export.as_of, &local);
   if (local != NULL || (moves = cl_moves_load (store, process, since, export.as_of, &local)) == NULL)
     goto out;
 

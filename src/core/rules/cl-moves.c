@@ -5,6 +5,8 @@
 
 #include "config.h"
 
+#include <glib/gi18n-lib.h>
+
 #include "cl-moves.h"
 #include "cl-store-private.h"
 
@@ -15,13 +17,43 @@ const char * const cl_move_names[] = {
 
 G_STATIC_ASSERT (G_N_ELEMENTS (cl_move_names) == CL_N_MOVES + 1);
 
-static void
+void
 cl_move_free (ClMove *move)
 {
   g_free (move->deal_name);
   g_free (move->from);
   g_free (move->to);
   g_free (move);
+}
+
+char *
+cl_move_describe (const ClMove *move)
+{
+  char on[11];
+
+  cl_date_format_into (move->on, on);
+  switch (move->kind)
+    {
+    case CL_MOVE_NEW:
+      return g_strdup_printf (_("%s · %s: new deal"), on, move->deal_name);
+    case CL_MOVE_ADVANCED:
+      return g_strdup_printf (_("%s · %s: advanced from %s to %s"), on, move->deal_name, move->from, move->to);
+    case CL_MOVE_REGRESSED:
+      return g_strdup_printf (_("%s · %s: moved back from %s to %s"), on, move->deal_name, move->from, move->to);
+    case CL_MOVE_AMOUNT_CHANGED:
+      return g_strdup_printf (_("%s · %s: amount %s → %s"), on, move->deal_name, move->from, move->to);
+    case CL_MOVE_CLOSE_DATE_CHANGED:
+      return g_strdup_printf (_("%s · %s: close date %s → %s"), on, move->deal_name, move->from, move->to);
+    case CL_MOVE_WON:
+      return g_strdup_printf (_("%s · %s: won"), on, move->deal_name);
+    case CL_MOVE_LOST:
+      return g_strdup_printf (_("%s · %s: lost"), on, move->deal_name);
+    case CL_MOVE_DISQUALIFIED:
+      return g_strdup_printf (_("%s · %s: disqualified"), on, move->deal_name);
+    case CL_N_MOVES:
+      break;
+    }
+  g_return_val_if_reached (NULL);
 }
 
 static char *

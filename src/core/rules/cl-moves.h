@@ -31,6 +31,10 @@ typedef struct
 
 extern const char * const cl_move_names[];
 
+/* "2026-11-18 · Acme — Rollout: Qualification → Solution" */
+char      *cl_move_describe (const ClMove *move);
+void       cl_move_free     (ClMove       *move);
+
 /* Every move after @since up to the end of @until, oldest first. */
 GPtrArray *cl_moves_load (ClStore         *store,
                           const ClProcess *process,

@@ -786,3 +786,24 @@ cl_store_count_open_actions (ClStore  *self,
     return NULL;
   return g_steal_pointer (&counts);
 }
+
+/* Where "what moved" starts for @day: the last review held before it, or
+ * a week earlier when there was none. */
+ClDay
+cl_store_moves_since (ClStore  *self,
+                      ClDay     day,
+                      GError  **error)
+{
+  sqlite3_stmt *stmt = cl_store_query (self, error,
+                                       "SELECT max(held_on) FROM reviews WHERE held_on < ?", "d", day);
+  ClDay since = 0;
+  int rc;
+
+  if (stmt == NULL)
+    return 0;
+  if ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    since = cl_column_day (stmt, 0);
+  if (!cl_store_query_done (self, stmt, rc, error))
+    return 0;
+  return since ? since : day - 7;
+}

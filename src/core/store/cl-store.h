@@ -146,6 +146,9 @@ gboolean    cl_store_record_decision      (ClStore      *self,
                                            GError      **error);
 GHashTable *cl_store_count_open_actions   (ClStore      *self,
                                            GError      **error);
+ClDay       cl_store_moves_since          (ClStore      *self,
+                                           ClDay         day,
+                                           GError      **error);
 
 typedef struct
 {

@@ -12,6 +12,7 @@
 
 #include <glib/gi18n.h>
 
+#include "cl-moves.h"
 #include "cl-pipeline.h"
 #include "cl-pipeline-page.h"
 
@@ -28,6 +29,13 @@ struct _ClPipelinePage
   AdwStatusPage      *empty_page;
   GtkColumnView      *column_view;
   GtkLabel           *summary_label;
+  GtkListBox         *stages_list;
+  GtkLabel           *moved_label;
+  GtkListView        *moved_view;
+  GtkStack           *section_stack;
+  GtkToggleButton    *deals_button;
+  GtkToggleButton    *stages_button;
+  GtkToggleButton    *moved_button;
 
   ClStore            *store;
   ClProcess          *process;
@@ -289,6 +297,57 @@ matches (gpointer object,
   return self->needle == NULL || strstr (item->search_text, self->needle) != NULL;
 }
 
+/* The funnel of the deals shown: per stage, how many and how much. */
+static void
+update_stages (ClPipelinePage *self)
+{
+  GListModel *shown = G_LIST_MODEL (self->filtered);
+  guint n_stages = self->process ? self->process->stages->len : 0;
+  g_autofree gint64 *amounts = g_new0 (gint64, n_stages + 1);
+  g_autofree guint *counts = g_new0 (guint, n_stages + 1);
+  const char *currency = NULL;
+  gint64 largest = 1;
+  GtkWidget *row;
+
+  while ((row = GTK_WIDGET (gtk_list_box_get_row_at_index (self->stages_list, 0))) != NULL)
+    gtk_list_box_remove (self->stages_list, row);
+  for (guint i = 0; i < g_list_model_get_n_items (shown); i++)
+    {
+      g_autoptr (ClPipelineItem) item = g_list_model_get_item (shown, i);
+
+      if (item->stage_index < 0)
+        continue;
+      amounts[item->stage_index] += item->state.amount_cents;
+      counts[item->stage_index]++;
+      currency = currency ? currency : item->facts->deal->currency;
+    }
+  for (guint s = 0; s < n_stages; s++)
+    largest = MAX (largest, amounts[s]);
+  for (guint s = 0; s < n_stages; s++)
+    {
+      const ClStage *stage = g_ptr_array_index (self->process->stages, s);
+      g_autofree char *amount = cl_money_format (amounts[s], currency);
+      g_autofree char *subtitle = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u deal · %s",
+                                                                "%u deals · %s", counts[s]),
+                                                   counts[s], amount);
+      GtkWidget *bar = gtk_level_bar_new_for_interval (0, 1);
+
+      row = adw_action_row_new ();
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), stage->name);
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+      /* one colour: the bar compares stages, it does not grade them */
+      gtk_level_bar_remove_offset_value (GTK_LEVEL_BAR (bar), GTK_LEVEL_BAR_OFFSET_LOW);
+      gtk_level_bar_remove_offset_value (GTK_LEVEL_BAR (bar), GTK_LEVEL_BAR_OFFSET_HIGH);
+      gtk_level_bar_remove_offset_value (GTK_LEVEL_BAR (bar), GTK_LEVEL_BAR_OFFSET_FULL);
+      gtk_level_bar_set_value (GTK_LEVEL_BAR (bar), (double) amounts[s] / largest);
+      gtk_widget_set_size_request (bar, 96, -1);
+      gtk_widget_set_valign (bar, GTK_ALIGN_CENTER);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (bar), GTK_ACCESSIBLE_PROPERTY_LABEL, subtitle, -1);
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), bar);
+      gtk_list_box_append (self->stages_list, row);
+    }
+}
+
 static void
 update_summary (ClPipelinePage *self)
 {
@@ -312,6 +371,7 @@ update_summary (ClPipelinePage *self)
   text = g_strdup_printf (_("%u of %u open deals · %u flagged"), n,
                           all ? g_list_model_get_n_items (all) : 0, n_flagged);
   gtk_label_set_text (self->summary_label, text);
+  update_stages (self);
   gtk_stack_set_visible_child_name (self->stack,
                                     all == NULL || g_list_model_get_n_items (all) == 0 ? "empty"
                                     : n == 0 ? "no-results" : "list");
@@ -327,6 +387,26 @@ on_filter_changed (ClPipelinePage *self)
     self->needle = g_utf8_casefold (text, -1);
   gtk_filter_changed (GTK_FILTER (self->filter), GTK_FILTER_CHANGE_DIFFERENT);
   update_summary (self);
+}
+
+static void
+on_section_toggled (ClPipelinePage *self)
+{
+  gtk_stack_set_visible_child_name (self->section_stack,
+                                    gtk_toggle_button_get_active (self->stages_button) ? "stages"
+                                    : gtk_toggle_button_get_active (self->moved_button) ? "moved"
+                                    : "deals");
+}
+
+void
+cl_pipeline_page_show_section (ClPipelinePage *self,
+                               const char     *section)
+{
+  GtkToggleButton *button = g_str_equal (section, "stages") ? self->stages_button
+                            : g_str_equal (section, "moved") ? self->moved_button
+                            : self->deals_button;
+
+  gtk_toggle_button_set_active (button, TRUE);
 }
 
 void
@@ -377,6 +457,22 @@ fill_filters (ClPipelinePage *self)
 
 /* ------------------------------------------------------------------ loading */
 
+typedef struct
+{
+  GListModel *deals;
+  GStrv       moves;   /* described, newest first */
+  ClDay       since;
+} Snapshot;
+
+static void
+snapshot_free (Snapshot *snapshot)
+{
+  g_clear_object (&snapshot->deals);
+  g_strfreev (snapshot->moves);
+  g_free (snapshot);
+}
+
+/* In a worker thread: the inspected deals, and what moved since the last review. */
 static void
 compute_snapshot (GTask        *task,
                   gpointer      source,
@@ -385,12 +481,70 @@ compute_snapshot (GTask        *task,
 {
   ClPipelinePage *self = source;
   GError *error = NULL;
-  GListModel *model = cl_pipeline_snapshot (task_data, self->as_of, cancellable, &error);
+  Snapshot *snapshot = g_new0 (Snapshot, 1);
+  g_autoptr (ClStore) store = NULL;
+  g_autoptr (ClProcess) process = NULL;
+  g_autoptr (GPtrArray) moves = NULL;
+  GPtrArray *lines;
 
-  if (model == NULL)
-    g_task_return_error (task, error);
-  else
-    g_task_return_pointer (task, model, g_object_unref);
+  snapshot->deals = cl_pipeline_snapshot (task_data, self->as_of, cancellable, &error);
+  if (snapshot->deals != NULL && (store = cl_store_open (task_data, &error)) != NULL
+      && (process = cl_process_load (store, &error)) != NULL)
+    {
+      snapshot->since = cl_store_moves_since (store, self->as_of, &error);
+      if (error == NULL)
+        moves = cl_moves_load (store, process, snapshot->since, self->as_of, &error);
+    }
+  if (moves == NULL)
+    {
+      snapshot_free (snapshot);
+      g_task_return_error (task, error);
+      return;
+    }
+  lines = g_ptr_array_new_full (moves->len + 1, NULL);
+  for (guint i = moves->len; i > 0; i--)
+    g_ptr_array_add (lines, cl_move_describe (g_ptr_array_index (moves, i - 1)));
+  g_ptr_array_add (lines, NULL);
+  snapshot->moves = (GStrv) g_ptr_array_free (lines, FALSE);
+  g_task_return_pointer (task, snapshot, (GDestroyNotify) snapshot_free);
+}
+
+static void
+show_moves (ClPipelinePage *self,
+            Snapshot       *snapshot)
+{
+  g_autoptr (GtkStringList) lines = gtk_string_list_new ((const char * const *) snapshot->moves);
+  g_autofree char *since = cl_date_format (snapshot->since);
+  g_autofree char *heading = NULL;
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (lines));
+
+  heading = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u change since %s, the last review",
+                                          "%u changes since %s, the last review", n),
+                             n, since);
+  gtk_label_set_text (self->moved_label, heading);
+  gtk_list_view_set_model (self->moved_view,
+                           GTK_SELECTION_MODEL (gtk_no_selection_new (G_LIST_MODEL (g_steal_pointer (&lines)))));
+}
+
+static void
+setup_move_row (GtkSignalListItemFactory *factory,
+                GtkListItem              *list_item)
+{
+  GtkWidget *label = gtk_label_new (NULL);
+
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_list_item_set_child (list_item, label);
+}
+
+static void
+bind_move_row (GtkSignalListItemFactory *factory,
+               GtkListItem              *list_item)
+{
+  GtkStringObject *line = gtk_list_item_get_item (list_item);
+
+  gtk_label_set_text (GTK_LABEL (gtk_list_item_get_child (list_item)),
+                      gtk_string_object_get_string (line));
 }
 
 static void
@@ -400,7 +554,8 @@ snapshot_ready (GObject      *source,
 {
   ClPipelinePage *self = CL_PIPELINE_PAGE (source);
   g_autoptr (GError) error = NULL;
-  g_autoptr (GListModel) model = g_task_propagate_pointer (G_TASK (result), &error);
+  Snapshot *snapshot = g_task_propagate_pointer (G_TASK (result), &error);
+  GListModel *model = snapshot ? snapshot->deals : NULL;
 
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     return;
@@ -413,8 +568,11 @@ snapshot_ready (GObject      *source,
       adw_status_page_set_title (self->empty_page, _("Could Not Inspect the Pipeline"));
       adw_status_page_set_description (self->empty_page, error->message);
     }
+  else
+    show_moves (self, snapshot);
   gtk_filter_list_model_set_model (self->filtered, model);
   update_summary (self);
+  g_clear_pointer (&snapshot, snapshot_free);
 }
 
 static void
@@ -512,6 +670,14 @@ cl_pipeline_page_get_snapshot (ClPipelinePage *self)
 }
 
 guint
+cl_pipeline_page_get_n_moves (ClPipelinePage *self)
+{
+  GtkSelectionModel *moves = gtk_list_view_get_model (self->moved_view);
+
+  return moves ? g_list_model_get_n_items (G_LIST_MODEL (moves)) : 0;
+}
+
+guint
 cl_pipeline_page_get_n_deals (ClPipelinePage *self)
 {
   GListModel *all = gtk_filter_list_model_get_model (self->filtered);
@@ -567,6 +733,13 @@ cl_pipeline_page_class_init (ClPipelinePageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ClPipelinePage, empty_page);
   gtk_widget_class_bind_template_child (widget_class, ClPipelinePage, column_view);
   gtk_widget_class_bind_template_child (widget_class, ClPipelinePage, summary_label);
+  gtk_widget_class_bind_template_child (widget_class, ClPipelinePage, stages_list);
+  gtk_widget_class_bind_template_child (widget_class, ClPipelinePage, moved_label);
+  gtk_widget_class_bind_template_child (widget_class, ClPipelinePage, moved_view);
+  gtk_widget_class_bind_template_child (widget_class, ClPipelinePage, section_stack);
+  gtk_widget_class_bind_template_child (widget_class, ClPipelinePage, deals_button);
+  gtk_widget_class_bind_template_child (widget_class, ClPipelinePage, stages_button);
+  gtk_widget_class_bind_template_child (widget_class, ClPipelinePage, moved_button);
 }
 
 static void
@@ -580,6 +753,14 @@ cl_pipeline_page_init (ClPipelinePage *self)
   self->as_of = cl_date_today ();
 
   add_columns (self);
+  {
+    GtkListItemFactory *moves = gtk_signal_list_item_factory_new ();
+
+    g_signal_connect (moves, "setup", G_CALLBACK (setup_move_row), NULL);
+    g_signal_connect (moves, "bind", G_CALLBACK (bind_move_row), NULL);
+    gtk_list_view_set_factory (self->moved_view, moves);
+    g_object_unref (moves);
+  }
   self->filter = gtk_custom_filter_new (matches, self, NULL);
   self->filtered = gtk_filter_list_model_new (NULL, GTK_FILTER (self->filter));
   gtk_filter_list_model_set_incremental (self->filtered, TRUE);
@@ -596,6 +777,9 @@ cl_pipeline_page_init (ClPipelinePage *self)
   g_object_unref (selection);
 
   g_signal_connect_swapped (self->search_entry, "search-changed", G_CALLBACK (on_filter_changed), self);
+  g_signal_connect_swapped (self->stages_button, "toggled", G_CALLBACK (on_section_toggled), self);
+  g_signal_connect_swapped (self->moved_button, "toggled", G_CALLBACK (on_section_toggled), self);
+  g_signal_connect_swapped (self->deals_button, "toggled", G_CALLBACK (on_section_toggled), self);
   g_signal_connect_swapped (self->owner_filter, "notify::selected", G_CALLBACK (on_filter_changed), self);
   g_signal_connect_swapped (self->stage_filter, "notify::selected", G_CALLBACK (on_filter_changed), self);
   g_signal_connect_swapped (self->flag_filter, "notify::selected", G_CALLBACK (on_filter_changed), self);

@@ -20,7 +20,11 @@ gboolean cl_pipeline_page_is_loaded    (ClPipelinePage *self);
 /* shown after filtering; the whole snapshot */
 guint    cl_pipeline_page_get_n_shown  (ClPipelinePage *self);
 guint    cl_pipeline_page_get_n_deals  (ClPipelinePage *self);
+guint    cl_pipeline_page_get_n_moves  (ClPipelinePage *self);
 GListModel *cl_pipeline_page_get_snapshot (ClPipelinePage *self);
+/* "deals", "stages" or "moved" */
+void     cl_pipeline_page_show_section (ClPipelinePage *self,
+                                        const char     *section);
 /* sorts by the column at @column (0: deal … 8: flags) */
 void     cl_pipeline_page_sort_by      (ClPipelinePage *self,
                                         guint           column,
