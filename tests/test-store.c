@@ -471,6 +471,52 @@ test_record_decisions (Fixture       *f,
   g_assert_cmpuint (listed->n_decisions, ==, 0);   /* keep is not a decision that changes anything */
 }
 
+/* Editing the sales process: rename, reorder, and no deleting a stage in use. */
+static void
+test_edit_process (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (ClDeal) deal = add_basic_deal (f->store);   /* in "Discovery", position 1 */
+  g_autoptr (ClStage) proposal = cl_stage_new ("Proposal", 2, 60);
+  g_autoptr (ClStage) closing = cl_stage_new ("Closing", 3, 90);
+  g_autoptr (GListModel) stages = NULL;
+  g_autoptr (ClStage) first = NULL;
+  g_autoptr (ClStage) discovery = NULL;
+
+  g_assert_true (cl_store_add_stage (f->store, proposal, &error));
+  g_assert_true (cl_store_add_stage (f->store, closing, &error));
+
+  cl_record_set_text (&proposal->name, "Proposal sent");
+  proposal->probability = 55;
+  proposal->required_meddic = 1 << CL_MEDDIC_DECISION_PROCESS;
+  g_assert_true (cl_store_update_stage (f->store, proposal, &error));
+
+  g_assert_true (cl_store_move_stage (f->store, closing->id, 0, &error));
+  g_assert_no_error (error);
+  stages = cl_store_list_stages (f->store, &error);
+  first = g_list_model_get_item (stages, 0);
+  g_assert_cmpstr (first->name, ==, "Closing");
+  g_assert_cmpint (first->position, ==, 1);
+  {
+    g_autoptr (ClStage) last = g_list_model_get_item (stages, 2);
+
+    g_assert_cmpstr (last->name, ==, "Proposal sent");
+    g_assert_cmpint (last->probability, ==, 55);
+    g_assert_cmpuint (last->required_meddic, ==, 1 << CL_MEDDIC_DECISION_PROCESS);
+  }
+
+  discovery = g_list_model_get_item (stages, 1);
+  g_assert_false (cl_store_delete_stage (f->store, discovery, &error));
+  g_assert_error (error, CL_STORE_ERROR, CL_STORE_ERROR_CONSTRAINT);
+  g_assert_nonnull (strstr (error->message, "Discovery"));
+  g_clear_error (&error);
+  g_assert_true (cl_store_delete_stage (f->store, closing, &error));
+  g_clear_object (&stages);
+  stages = cl_store_list_stages (f->store, &error);
+  g_assert_cmpuint (g_list_model_get_n_items (stages), ==, 2);
+}
+
 /* Every earlier version migrates forward, keeping what it held. */
 static void
 test_migrations (void)
@@ -682,6 +728,7 @@ main (int   argc,
   FIXTURE_TEST ("/store/nested-transaction", test_nested_transaction);
   FIXTURE_TEST ("/store/locked", test_locked);
   FIXTURE_TEST ("/store/record-decisions", test_record_decisions);
+  FIXTURE_TEST ("/store/edit-process", test_edit_process);
 #undef FIXTURE_TEST
   g_test_add_func ("/store/migrations", test_migrations);
   g_test_add_func ("/store/bad-files", test_bad_files);

@@ -59,6 +59,93 @@ cl_store_add_stage (ClStore  *self,
                        (int) stage->required_meddic);
 }
 
+/* Saves a stage's name, probability, exit criteria and requirements. */
+gboolean
+cl_store_update_stage (ClStore  *self,
+                       ClStage  *stage,
+                       GError  **error)
+{
+  g_return_val_if_fail (CL_IS_STAGE (stage), FALSE);
+  if (!cl_store_run (self, NULL, error,
+                     "UPDATE stages SET name = ?, probability = ?, exit_criteria = ?, "
+                     "required_meddic = ? WHERE id = ?",
+                     "sisiI", stage->name, stage->probability,
+                     stage->exit_criteria ? stage->exit_criteria : "", (int) stage->required_meddic,
+                     stage->id))
+    return FALSE;
+  if (sqlite3_changes (cl_store_get_db (self)) == 0)
+    return g_set_error (error, CL_STORE_ERROR, CL_STORE_ERROR_NOT_FOUND,
+                        _("There is no stage “%s”"), stage->name), FALSE;
+  return TRUE;
+}
+
+/* Moves a stage to @index (0 first) in the process, the others closing up. */
+gboolean
+cl_store_move_stage (ClStore  *self,
+                     gint64    stage_id,
+                     guint     index,
+                     GError  **error)
+{
+  g_autoptr (GListModel) stages = cl_store_list_stages (self, error);
+  g_autoptr (GArray) order = NULL;
+  gboolean ok;
+
+  if (stages == NULL)
+    return FALSE;
+  order = g_array_new (FALSE, FALSE, sizeof (gint64));
+  for (guint i = 0; i < g_list_model_get_n_items (stages); i++)
+    {
+      g_autoptr (ClStage) stage = g_list_model_get_item (stages, i);
+
+      if (stage->id != stage_id)
+        g_array_append_val (order, stage->id);
+    }
+  if (order->len == g_list_model_get_n_items (stages))
+    return g_set_error (error, CL_STORE_ERROR, CL_STORE_ERROR_NOT_FOUND,
+                        _("There is no stage %" PRId64), stage_id), FALSE;
+  g_array_insert_val (order, MIN (index, order->len), stage_id);
+
+  /* positions are unique: step aside to negatives first */
+  if (!cl_store_begin (self, error))
+    return FALSE;
+  ok = cl_store_run (self, NULL, error, "UPDATE stages SET position = -position", "");
+  for (guint i = 0; ok && i < order->len; i++)
+    ok = cl_store_run (self, NULL, error, "UPDATE stages SET position = ? WHERE id = ?", "iI",
+                       (int) i + 1, g_array_index (order, gint64, i));
+  if (!ok)
+    {
+      cl_store_rollback (self);
+      return FALSE;
+    }
+  return cl_store_commit (self, error);
+}
+
+/* Removes a stage no deal is in. */
+gboolean
+cl_store_delete_stage (ClStore  *self,
+                       ClStage  *stage,
+                       GError  **error)
+{
+  sqlite3_stmt *stmt = cl_store_query (self, error, "SELECT count(*) FROM deals WHERE stage_id = ?",
+                                       "I", stage->id);
+  int rc, n = 0;
+
+  if (stmt == NULL)
+    return FALSE;
+  if ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    n = sqlite3_column_int (stmt, 0);
+  if (!cl_store_query_done (self, stmt, rc, error))
+    return FALSE;
+  if (n > 0)
+    return g_set_error (error, CL_STORE_ERROR, CL_STORE_ERROR_CONSTRAINT,
+                        g_dngettext (GETTEXT_PACKAGE,
+                                     "Stage “%s” still holds %d deal; move it to another stage first",
+                                     "Stage “%s” still holds %d deals; move them to another stage first",
+                                     n),
+                        stage->name, n), FALSE;
+  return cl_store_run (self, NULL, error, "DELETE FROM stages WHERE id = ?", "I", stage->id);
+}
+
 static GObject *
 build_stage (sqlite3_stmt *stmt)
 {

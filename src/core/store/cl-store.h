@@ -65,6 +65,16 @@ gboolean    cl_store_add_stage            (ClStore      *self,
                                            GError      **error);
 GListModel *cl_store_list_stages          (ClStore      *self,
                                            GError      **error);
+gboolean    cl_store_update_stage         (ClStore      *self,
+                                           ClStage      *stage,
+                                           GError      **error);
+gboolean    cl_store_move_stage           (ClStore      *self,
+                                           gint64        stage_id,
+                                           guint         index,
+                                           GError      **error);
+gboolean    cl_store_delete_stage         (ClStore      *self,
+                                           ClStage      *stage,
+                                           GError      **error);
 
 gboolean    cl_store_add_deal             (ClStore      *self,
                                            ClDeal       *deal,
