@@ -13,6 +13,8 @@
 #include "cl-pipeline-page.h"
 #include "cl-moves.h"
 #include "cl-review-window.h"
+#include "cl-preferences-window.h"
+#include "cl-flags.h"
 #include "cl-window.h"
 #include "test-util.h"
 
@@ -216,6 +218,40 @@ check_review (ClWindow *window)
   g_assert_true (found_action);
 }
 
+static ClPreferencesWindow *
+find_preferences (void)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr (GObject) window = g_list_model_get_item (toplevels, i);
+
+      if (CL_IS_PREFERENCES_WINDOW (window))
+        return CL_PREFERENCES_WINDOW (window);
+    }
+  return NULL;
+}
+
+/* Preferences save at once: a stage added, the team's cap kept. */
+static void
+check_preferences (ClWindow *window)
+{
+  ClStore *store = cl_window_get_store (window);
+  g_autoptr (GListModel) before = cl_store_list_stages (store, NULL);
+  g_autoptr (GListModel) after = NULL;
+  ClPreferencesWindow *preferences;
+
+  g_action_group_activate_action (G_ACTION_GROUP (window), "preferences", NULL);
+  preferences = find_preferences ();
+  g_assert_nonnull (preferences);
+  gtk_widget_activate_action (GTK_WIDGET (preferences), "preferences.add-stage", NULL);
+  after = cl_store_list_stages (store, NULL);
+  g_assert_cmpuint (g_list_model_get_n_items (after), ==, g_list_model_get_n_items (before) + 1);
+  g_assert_cmpint (cl_store_get_setting_int (store, CL_SETTING_OPEN_ACTIONS_CAP, 5), ==, 5);
+  gtk_window_close (GTK_WINDOW (preferences));
+}
+
 static void
 check_bad_file_untouched (ClWindow *window)
 {
@@ -265,6 +301,7 @@ on_activate (GApplication *app)
   wait_until (shows_views, window, "the team workspace");
   check_every_view (window);
   check_review (window);
+  check_preferences (window);
   check_narrow (window);
 
   builder = gtk_builder_new_from_resource ("/io/github/closeloop/Closeloop/gtk/help-overlay.ui");

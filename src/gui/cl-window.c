@@ -18,6 +18,7 @@
 #include "cl-review-export.h"
 #include "cl-export.h"
 #include "cl-review-window.h"
+#include "cl-preferences-window.h"
 #include "cl-view-rows.h"
 #include "cl-window.h"
 
@@ -287,6 +288,7 @@ search_action (GSimpleAction *action,
     cl_pipeline_page_start_search (CL_PIPELINE_PAGE (view));
 }
 
+/* After a review or a change of preferences: inspect again. */
 static void
 review_finished (ClWindow *self)
 {
@@ -377,12 +379,29 @@ export_review (GSimpleAction *action,
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (dialog));
 }
 
+static void
+show_preferences (GSimpleAction *action,
+                  GVariant      *parameter,
+                  gpointer       user_data)
+{
+  ClWindow *self = CL_WINDOW (user_data);
+  ClPreferencesWindow *preferences;
+
+  if (self->store == NULL)
+    return;
+  preferences = cl_preferences_window_new (GTK_WINDOW (self), self->store);
+  /* thresholds and stages change the flags: inspect again when done */
+  g_signal_connect_swapped (preferences, "destroy", G_CALLBACK (review_finished), self);
+  gtk_window_present (GTK_WINDOW (preferences));
+}
+
 static const GActionEntry window_actions[] = {
   { "show-view", show_view_action, "s" },
   { "search", search_action },
   { "open-sample-team", open_sample_team },
   { "start-review", start_review },
   { "export-review", export_review },
+  { "preferences", show_preferences },
 };
 
 void
@@ -391,10 +410,12 @@ cl_window_set_accels (GtkApplication *application)
   static const char *search_accels[] = { "<Control>f", NULL };
   static const char *review_accels[] = { "<Control>r", NULL };
   static const char *export_accels[] = { "<Control><Shift>e", NULL };
+  static const char *preferences_accels[] = { "<Control>comma", NULL };
 
   gtk_application_set_accels_for_action (application, "win.search", search_accels);
   gtk_application_set_accels_for_action (application, "win.start-review", review_accels);
   gtk_application_set_accels_for_action (application, "win.export-review", export_accels);
+  gtk_application_set_accels_for_action (application, "win.preferences", preferences_accels);
   for (guint i = 0; i < G_N_ELEMENTS (view_names); i++)
     {
       g_autofree char *detailed = g_strdup_printf ("win.show-view::%s", view_names[i]);

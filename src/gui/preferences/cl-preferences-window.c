@@ -1,0 +1,365 @@
+/* cl-preferences-window.c — the team's thresholds and its sales process
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Every change is saved at once; a change the workspace refuses (a stage
+ * that still holds deals, a duplicate name) comes back as a toast.
+ */
+#define G_LOG_DOMAIN "cl-gui"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "cl-flags.h"
+#include "cl-preferences-window.h"
+
+struct _ClPreferencesWindow
+{
+  AdwPreferencesWindow parent_instance;
+
+  GtkSpinButton       *stalled_spin;
+  GtkSpinButton       *window_spin;
+  GtkSpinButton       *cap_spin;
+  AdwPreferencesGroup *stages_group;
+
+  ClStore             *store;
+  GPtrArray           *stage_rows;
+};
+
+G_DEFINE_FINAL_TYPE (ClPreferencesWindow, cl_preferences_window, ADW_TYPE_PREFERENCES_WINDOW)
+
+static void
+report (ClPreferencesWindow *self,
+        const GError        *error)
+{
+  adw_preferences_window_add_toast (ADW_PREFERENCES_WINDOW (self), adw_toast_new (error->message));
+}
+
+/* ------------------------------------------------------------------ thresholds */
+
+static const char *
+setting_of (ClPreferencesWindow *self,
+            GtkSpinButton       *spin)
+{
+  return spin == self->stalled_spin ? CL_SETTING_STALLED_DAYS
+         : spin == self->window_spin ? CL_SETTING_FLAG_WINDOW_DAYS
+         : CL_SETTING_OPEN_ACTIONS_CAP;
+}
+
+static void
+on_threshold_changed (GtkSpinButton       *spin,
+                      ClPreferencesWindow *self)
+{
+  g_autoptr (GError) error = NULL;
+
+  if (!cl_store_set_setting_int (self->store, setting_of (self, spin),
+                                 gtk_spin_button_get_value_as_int (spin), &error))
+    report (self, error);
+}
+
+static void
+load_thresholds (ClPreferencesWindow *self)
+{
+  ClFlagSettings settings;
+  GtkSpinButton *spins[] = { self->stalled_spin, self->window_spin, self->cap_spin };
+
+  cl_flag_settings_load (&settings, self->store);
+  gtk_spin_button_set_value (self->stalled_spin, settings.stalled_days);
+  gtk_spin_button_set_value (self->window_spin, settings.window_days);
+  gtk_spin_button_set_value (self->cap_spin,
+                             cl_store_get_setting_int (self->store, CL_SETTING_OPEN_ACTIONS_CAP, 5));
+  for (guint i = 0; i < G_N_ELEMENTS (spins); i++)
+    g_signal_connect (spins[i], "value-changed", G_CALLBACK (on_threshold_changed), self);
+}
+
+/* ------------------------------------------------------------------ stages */
+
+static void rebuild_stages (ClPreferencesWindow *self);
+
+static ClStage *
+stage_of (gpointer widget)
+{
+  return g_object_get_data (G_OBJECT (widget), "stage");
+}
+
+static void
+attach_stage (gpointer  widget,
+              ClStage  *stage)
+{
+  g_object_set_data_full (G_OBJECT (widget), "stage", g_object_ref (stage), g_object_unref);
+}
+
+static char *
+describe_stage (ClStage *stage)
+{
+  g_autoptr (GString) text = g_string_new (NULL);
+
+  g_string_append_printf (text, _("%d%% probability"), stage->probability);
+  for (int e = 0; e < CL_MEDDIC_N_ELEMENTS; e++)
+    if (stage->required_meddic & (1u << e))
+      g_string_append_printf (text, " · %s", cl_meddic_label (e));
+  return g_string_free (g_steal_pointer (&text), FALSE);
+}
+
+/* Saves @stage; the expander row shows the new title and summary. */
+static void
+save_stage (ClPreferencesWindow *self,
+            ClStage             *stage,
+            AdwExpanderRow      *row)
+{
+  g_autoptr (GError) error = NULL;
+  g_autofree char *summary = NULL;
+
+  if (!cl_store_update_stage (self->store, stage, &error))
+    {
+      report (self, error);
+      rebuild_stages (self);
+      return;
+    }
+  summary = describe_stage (stage);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), stage->name);
+  adw_expander_row_set_subtitle (row, summary);
+}
+
+/* The name or the exit criteria, whichever entry was applied. */
+static void
+on_text_applied (AdwEntryRow         *entry,
+                 ClPreferencesWindow *self)
+{
+  ClStage *stage = stage_of (entry);
+  char **field = g_object_get_data (G_OBJECT (entry), "criteria") ? &stage->exit_criteria
+                                                                   : &stage->name;
+
+  cl_record_set_text (field, gtk_editable_get_text (GTK_EDITABLE (entry)));
+  save_stage (self, stage, g_object_get_data (G_OBJECT (entry), "expander"));
+}
+
+static void
+on_probability_changed (GtkSpinButton       *spin,
+                        ClPreferencesWindow *self)
+{
+  ClStage *stage = stage_of (spin);
+
+  stage->probability = gtk_spin_button_get_value_as_int (spin);
+  save_stage (self, stage, g_object_get_data (G_OBJECT (spin), "expander"));
+}
+
+static void
+on_requirement_toggled (GtkSwitch           *toggle,
+                        GParamSpec          *pspec,
+                        ClPreferencesWindow *self)
+{
+  ClStage *stage = stage_of (toggle);
+  guint bit = 1u << GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (toggle), "element"));
+
+  stage->required_meddic = gtk_switch_get_active (toggle) ? stage->required_meddic | bit
+                                                          : stage->required_meddic & ~bit;
+  save_stage (self, stage, g_object_get_data (G_OBJECT (toggle), "expander"));
+}
+
+static void
+on_move_clicked (GtkButton           *button,
+                 ClPreferencesWindow *self)
+{
+  ClStage *stage = stage_of (button);
+  int step = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (button), "step"));
+  g_autoptr (GError) error = NULL;
+
+  if (stage->position + step < 1)
+    return;
+  if (!cl_store_move_stage (self->store, stage->id, stage->position - 1 + step, &error))
+    report (self, error);
+  rebuild_stages (self);
+}
+
+static void
+on_delete_clicked (GtkButton           *button,
+                   ClPreferencesWindow *self)
+{
+  g_autoptr (GError) error = NULL;
+
+  if (!cl_store_delete_stage (self->store, stage_of (button), &error))
+    report (self, error);
+  rebuild_stages (self);
+}
+
+static GtkWidget *
+icon_button (ClStage    *stage,
+             const char *icon,
+             const char *tooltip)
+{
+  GtkWidget *button = gtk_button_new_from_icon_name (icon);
+
+  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
+  gtk_widget_set_tooltip_text (button, tooltip);
+  gtk_widget_add_css_class (button, "flat");
+  attach_stage (button, stage);
+  return button;
+}
+
+static GtkWidget *
+entry_row (ClPreferencesWindow *self,
+           ClStage             *stage,
+           GtkWidget           *expander,
+           const char          *title,
+           const char          *text,
+           gboolean             criteria)
+{
+  GtkWidget *row = adw_entry_row_new ();
+
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+  adw_entry_row_set_show_apply_button (ADW_ENTRY_ROW (row), TRUE);
+  gtk_editable_set_text (GTK_EDITABLE (row), text ? text : "");
+  attach_stage (row, stage);
+  g_object_set_data (G_OBJECT (row), "expander", expander);
+  g_object_set_data (G_OBJECT (row), "criteria", GINT_TO_POINTER (criteria));
+  g_signal_connect (row, "apply", G_CALLBACK (on_text_applied), self);
+  return row;
+}
+
+static GtkWidget *
+stage_row (ClPreferencesWindow *self,
+           ClStage             *stage)
+{
+  GtkWidget *expander = adw_expander_row_new ();
+  g_autofree char *summary = describe_stage (stage);
+  GtkWidget *up = icon_button (stage, "go-up-symbolic", _("Move Up"));
+  GtkWidget *down = icon_button (stage, "go-down-symbolic", _("Move Down"));
+  GtkWidget *remove = icon_button (stage, "user-trash-symbolic", _("Remove Stage"));
+  GtkWidget *probability = adw_action_row_new ();
+  GtkWidget *spin = gtk_spin_button_new_with_range (0, 100, 5);
+
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (expander), stage->name);
+  adw_expander_row_set_subtitle (ADW_EXPANDER_ROW (expander), summary);
+  g_object_set_data (G_OBJECT (up), "step", GINT_TO_POINTER (-1));
+  g_object_set_data (G_OBJECT (down), "step", GINT_TO_POINTER (1));
+  g_signal_connect (up, "clicked", G_CALLBACK (on_move_clicked), self);
+  g_signal_connect (down, "clicked", G_CALLBACK (on_move_clicked), self);
+  g_signal_connect (remove, "clicked", G_CALLBACK (on_delete_clicked), self);
+  adw_expander_row_add_action (ADW_EXPANDER_ROW (expander), up);
+  adw_expander_row_add_action (ADW_EXPANDER_ROW (expander), down);
+  adw_expander_row_add_action (ADW_EXPANDER_ROW (expander), remove);
+
+  adw_expander_row_add_row (ADW_EXPANDER_ROW (expander),
+                            entry_row (self, stage, expander, _("Name"), stage->name, FALSE));
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (probability), _("Probability (%)"));
+  gtk_spin_button_set_value (GTK_SPIN_BUTTON (spin), stage->probability);
+  gtk_widget_set_valign (spin, GTK_ALIGN_CENTER);
+  attach_stage (spin, stage);
+  g_object_set_data (G_OBJECT (spin), "expander", expander);
+  g_signal_connect (spin, "value-changed", G_CALLBACK (on_probability_changed), self);
+  adw_action_row_add_suffix (ADW_ACTION_ROW (probability), spin);
+  adw_action_row_set_activatable_widget (ADW_ACTION_ROW (probability), spin);
+  adw_expander_row_add_row (ADW_EXPANDER_ROW (expander), probability);
+  adw_expander_row_add_row (ADW_EXPANDER_ROW (expander),
+                            entry_row (self, stage, expander, _("Exit criteria"),
+                                       stage->exit_criteria, TRUE));
+
+  for (int e = 0; e < CL_MEDDIC_N_ELEMENTS; e++)
+    {
+      GtkWidget *row = adw_action_row_new ();
+      GtkWidget *toggle = gtk_switch_new ();
+      g_autofree char *title = g_strdup_printf (_("Requires %s"), cl_meddic_label (e));
+
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+      gtk_switch_set_active (GTK_SWITCH (toggle), (stage->required_meddic & (1u << e)) != 0);
+      gtk_widget_set_valign (toggle, GTK_ALIGN_CENTER);
+      attach_stage (toggle, stage);
+      g_object_set_data (G_OBJECT (toggle), "expander", expander);
+      g_object_set_data (G_OBJECT (toggle), "element", GUINT_TO_POINTER (e));
+      g_signal_connect (toggle, "notify::active", G_CALLBACK (on_requirement_toggled), self);
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), toggle);
+      adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), toggle);
+      adw_expander_row_add_row (ADW_EXPANDER_ROW (expander), row);
+    }
+  return expander;
+}
+
+static void
+rebuild_stages (ClPreferencesWindow *self)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GListModel) stages = cl_store_list_stages (self->store, &error);
+
+  for (guint i = 0; i < self->stage_rows->len; i++)
+    adw_preferences_group_remove (self->stages_group, g_ptr_array_index (self->stage_rows, i));
+  g_ptr_array_set_size (self->stage_rows, 0);
+  if (stages == NULL)
+    {
+      report (self, error);
+      return;
+    }
+  for (guint i = 0; i < g_list_model_get_n_items (stages); i++)
+    {
+      g_autoptr (ClStage) stage = g_list_model_get_item (stages, i);
+      GtkWidget *row = stage_row (self, stage);
+
+      adw_preferences_group_add (self->stages_group, row);
+      g_ptr_array_add (self->stage_rows, row);
+    }
+}
+
+static void
+add_stage (GtkWidget  *widget,
+           const char *action_name,
+           GVariant   *parameter)
+{
+  ClPreferencesWindow *self = CL_PREFERENCES_WINDOW (widget);
+  g_autoptr (GListModel) stages = cl_store_list_stages (self->store, NULL);
+  guint n = stages ? g_list_model_get_n_items (stages) : 0;
+  g_autofree char *name = g_strdup_printf (_("New stage %u"), n + 1);
+  g_autoptr (ClStage) stage = cl_stage_new (name, n + 1, 50);
+  g_autoptr (GError) error = NULL;
+
+  /* a name already taken, or a position: say so and leave the list as it was */
+  if (!cl_store_add_stage (self->store, stage, &error))
+    report (self, error);
+  rebuild_stages (self);
+}
+
+/* ------------------------------------------------------------------ class */
+
+ClPreferencesWindow *
+cl_preferences_window_new (GtkWindow *parent,
+                           ClStore   *store)
+{
+  ClPreferencesWindow *self = g_object_new (CL_TYPE_PREFERENCES_WINDOW, "transient-for", parent, NULL);
+
+  self->store = g_object_ref (store);
+  load_thresholds (self);
+  rebuild_stages (self);
+  return self;
+}
+
+static void
+cl_preferences_window_dispose (GObject *object)
+{
+  ClPreferencesWindow *self = CL_PREFERENCES_WINDOW (object);
+
+  g_clear_object (&self->store);
+  g_clear_pointer (&self->stage_rows, g_ptr_array_unref);
+  gtk_widget_dispose_template (GTK_WIDGET (self), CL_TYPE_PREFERENCES_WINDOW);
+  G_OBJECT_CLASS (cl_preferences_window_parent_class)->dispose (object);
+}
+
+static void
+cl_preferences_window_class_init (ClPreferencesWindowClass *klass)
+{
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  G_OBJECT_CLASS (klass)->dispose = cl_preferences_window_dispose;
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/io/github/closeloop/Closeloop/preferences/cl-preferences-window.ui");
+  gtk_widget_class_bind_template_child (widget_class, ClPreferencesWindow, stalled_spin);
+  gtk_widget_class_bind_template_child (widget_class, ClPreferencesWindow, window_spin);
+  gtk_widget_class_bind_template_child (widget_class, ClPreferencesWindow, cap_spin);
+  gtk_widget_class_bind_template_child (widget_class, ClPreferencesWindow, stages_group);
+  gtk_widget_class_install_action (widget_class, "preferences.add-stage", NULL, add_stage);
+}
+
+static void
+cl_preferences_window_init (ClPreferencesWindow *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+  self->stage_rows = g_ptr_array_new ();
+}
