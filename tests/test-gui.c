@@ -55,8 +55,9 @@ shows_views (gpointer data)
   return g_str_equal (cl_window_get_state (data), "views");
 }
 
-static gboolean
-about_open (gpointer data)
+/* The visible toplevel window of @type, or NULL. */
+static gpointer
+find_toplevel (GType type)
 {
   GListModel *toplevels = gtk_window_get_toplevels ();
 
@@ -64,13 +65,20 @@ about_open (gpointer data)
     {
       g_autoptr (GObject) window = g_list_model_get_item (toplevels, i);
 
-      if (ADW_IS_ABOUT_WINDOW (window))
-        {
-          gtk_window_destroy (GTK_WINDOW (window));
-          return TRUE;
-        }
+      if (G_TYPE_CHECK_INSTANCE_TYPE (window, type) && gtk_widget_get_visible (GTK_WIDGET (window)))
+        return window;
     }
-  return FALSE;
+  return NULL;
+}
+
+static gboolean
+about_open (gpointer data)
+{
+  GtkWindow *about = find_toplevel (ADW_TYPE_ABOUT_WINDOW);
+
+  if (about != NULL)
+    gtk_window_destroy (about);
+  return about != NULL;
 }
 
 static char *
@@ -154,25 +162,10 @@ check_every_view (ClWindow *window)
   check_pipeline (window);
 }
 
-static ClReviewWindow *
-find_review_window (void)
-{
-  GListModel *toplevels = gtk_window_get_toplevels ();
-
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr (GObject) window = g_list_model_get_item (toplevels, i);
-
-      if (CL_IS_REVIEW_WINDOW (window))
-        return CL_REVIEW_WINDOW (window);
-    }
-  return NULL;
-}
-
 static gboolean
 review_closed (gpointer data)
 {
-  return find_review_window () == NULL;
+  return find_toplevel (CL_TYPE_REVIEW_WINDOW) == NULL;
 }
 
 /* A review run with the keys alone: its decisions and next action land in
@@ -185,11 +178,20 @@ check_review (ClWindow *window)
   g_autoptr (ClReview) review = NULL;
   g_autoptr (GListModel) actions = NULL;
   ClReviewWindow *dialog;
+  AdwMessageDialog *warning;
   gboolean found_action = FALSE;
 
   g_action_group_activate_action (G_ACTION_GROUP (window), "start-review", NULL);
-  dialog = find_review_window ();
+  dialog = find_toplevel (CL_TYPE_REVIEW_WINDOW);
   g_assert_nonnull (dialog);
+
+  /* closing before any decision asks first; "keep reviewing" stays */
+  gtk_window_close (GTK_WINDOW (dialog));
+  warning = find_toplevel (ADW_TYPE_MESSAGE_DIALOG);
+  g_assert_nonnull (warning);
+  adw_message_dialog_response (warning, "continue");
+  g_assert_true (find_toplevel (CL_TYPE_REVIEW_WINDOW) == dialog);
+
   cl_review_window_press (dialog, 'k');
   g_assert_cmpuint (cl_review_window_get_position (dialog), ==, 1);
   g_assert_cmpuint (cl_review_window_count_decisions (dialog), ==, 0);
@@ -218,21 +220,6 @@ check_review (ClWindow *window)
   g_assert_true (found_action);
 }
 
-static ClPreferencesWindow *
-find_preferences (void)
-{
-  GListModel *toplevels = gtk_window_get_toplevels ();
-
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr (GObject) window = g_list_model_get_item (toplevels, i);
-
-      if (CL_IS_PREFERENCES_WINDOW (window))
-        return CL_PREFERENCES_WINDOW (window);
-    }
-  return NULL;
-}
-
 /* Preferences save at once: a stage added, the team's cap kept. */
 static void
 check_preferences (ClWindow *window)
@@ -243,7 +230,7 @@ check_preferences (ClWindow *window)
   ClPreferencesWindow *preferences;
 
   g_action_group_activate_action (G_ACTION_GROUP (window), "preferences", NULL);
-  preferences = find_preferences ();
+  preferences = find_toplevel (CL_TYPE_PREFERENCES_WINDOW);
   g_assert_nonnull (preferences);
   gtk_widget_activate_action (GTK_WIDGET (preferences), "preferences.add-stage", NULL);
   after = cl_store_list_stages (store, NULL);
