@@ -163,42 +163,8 @@ cl_deal_state_at (const ClDealFacts *facts,
 
 /* ------------------------------------------------------------------ loading */
 
-static gboolean
-attach_events (ClStore     *store,
-               GHashTable  *by_id,
-               GError     **error)
-{
-  sqlite3_stmt *stmt = cl_store_query (store, error,
-                                       "SELECT deal_id, id, occurred_on, field, old_value, new_value "
-                                       "FROM deal_events WHERE field <> 'created' "
-                                       "ORDER BY deal_id, occurred_on, id", "");
-  int rc;
-
-  if (stmt == NULL)
-    return FALSE;
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      gint64 deal_id = sqlite3_column_int64 (stmt, 0);
-      ClDealFacts *facts = g_hash_table_lookup (by_id, &deal_id);
-      ClDealEvent *event;
-
-      if (facts == NULL)
-        continue;
-      event = g_object_new (CL_TYPE_DEAL_EVENT, NULL);
-      event->deal_id = deal_id;
-      event->id = sqlite3_column_int64 (stmt, 1);
-      event->occurred_on = cl_column_day (stmt, 2);
-      event->field = cl_column_text (stmt, 3);
-      if (sqlite3_column_type (stmt, 4) != SQLITE_NULL)
-        event->old_value = cl_column_text (stmt, 4);
-      if (sqlite3_column_type (stmt, 5) != SQLITE_NULL)
-        event->new_value = cl_column_text (stmt, 5);
-      g_ptr_array_add (facts->events, event);
-    }
-  return cl_store_query_done (store, stmt, rc, error);
-}
-
-/* Runs a two-column query of (deal id, value) and hands each row over. */
+/* Runs a query whose first column is a deal id and hands each row of a
+ * loaded deal to @apply. */
 static gboolean
 for_each_deal_row (ClStore     *store,
                    GHashTable  *by_id,
@@ -220,6 +186,24 @@ for_each_deal_row (ClStore     *store,
         apply (facts, stmt);
     }
   return cl_store_query_done (store, stmt, rc, error);
+}
+
+/* columns: deal id, id, occurred on, field, old value, new value; oldest first */
+static void
+apply_event (ClDealFacts  *facts,
+             sqlite3_stmt *stmt)
+{
+  ClDealEvent *event = g_object_new (CL_TYPE_DEAL_EVENT, NULL);
+
+  event->deal_id = facts->deal->id;
+  event->id = sqlite3_column_int64 (stmt, 1);
+  event->occurred_on = cl_column_day (stmt, 2);
+  event->field = cl_column_text (stmt, 3);
+  if (sqlite3_column_type (stmt, 4) != SQLITE_NULL)
+    event->old_value = cl_column_text (stmt, 4);
+  if (sqlite3_column_type (stmt, 5) != SQLITE_NULL)
+    event->new_value = cl_column_text (stmt, 5);
+  g_ptr_array_add (facts->events, event);
 }
 
 static void
@@ -330,7 +314,11 @@ cl_deal_facts_load (ClStore  *store,
       g_hash_table_insert (by_id, &facts->deal->id, facts);
     }
 
-  if (!attach_events (store, by_id, error)
+  if (!for_each_deal_row (store, by_id,
+                          "SELECT deal_id, id, occurred_on, field, old_value, new_value "
+                          "FROM deal_events WHERE field <> 'created' "
+                          "ORDER BY deal_id, occurred_on, id",
+                          apply_event, error)
       || !for_each_deal_row (store, by_id, "SELECT deal_id, count(*) FROM contacts GROUP BY deal_id",
                              apply_contacts, error)
       || !for_each_deal_row (store, by_id,
