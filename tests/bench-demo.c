@@ -20,10 +20,7 @@ main (int   argc,
   gint64 start;
   double seconds;
 
-  cl_demo_options_init (&options);
-  options.n_deals = 100000;
-  options.n_reps = 40;
-  options.n_weeks = 26;
+  cl_test_large_team (&options);
   start = g_get_monotonic_time ();
   if (!cl_demo_generate (store, &options, NULL, NULL, NULL, &error))
     g_error ("%s", error->message);

@@ -67,16 +67,8 @@ main (int   argc,
   char *args[] = { (char *) "closeloop", NULL };
   ClDemoOptions options;
 
-  {
-    g_autoptr (ClStore) store = cl_store_open (path, NULL);
-
-    cl_demo_options_init (&options);
-    options.n_deals = 100000;
-    options.n_reps = 40;
-    options.n_weeks = 26;
-    if (!cl_demo_generate (store, &options, NULL, NULL, NULL, NULL))
-      g_error ("could not write the 100 000-deal workspace");
-  }
+  cl_test_large_team (&options);
+  cl_test_write_team (path, &options);
   {
     g_autoptr (ClApplication) app = cl_application_new (path, G_APPLICATION_NON_UNIQUE);
 

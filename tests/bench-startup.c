@@ -100,16 +100,8 @@ main (int   argc,
   g_autofree char *large = g_build_filename (dir, "large.db", NULL);
   ClDemoOptions options;
 
-  {
-    g_autoptr (ClStore) store = cl_store_open (large, NULL);
-
-    cl_demo_options_init (&options);
-    options.n_deals = 100000;
-    options.n_reps = 40;
-    options.n_weeks = 26;
-    if (!cl_demo_generate (store, &options, NULL, NULL, NULL, NULL))
-      g_error ("could not write the 100 000-deal workspace");
-  }
+  cl_test_large_team (&options);
+  cl_test_write_team (large, &options);
   measure ("empty workspace", empty, FALSE);
   measure ("100000 deals", large, TRUE);
   cl_test_remove_tree (dir);

@@ -22,6 +22,27 @@ cl_test_remove_tree (const char *path)
   g_remove (path);
 }
 
+void
+cl_test_large_team (ClDemoOptions *options)
+{
+  cl_demo_options_init (options);
+  options->n_deals = 100000;
+  options->n_reps = 40;
+  options->n_weeks = 26;
+}
+
+void
+cl_test_write_team (const char          *path,
+                    const ClDemoOptions *options)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (ClStore) store = cl_store_open (path, &error);
+
+  g_assert_no_error (error);
+  g_assert_true (cl_demo_generate (store, options, NULL, NULL, NULL, &error));
+  g_assert_no_error (error);
+}
+
 /* The rows of @sql, one per line, columns joined with '|', read straight
  * from the file with SQLite so the store's own code is not the judge. */
 char *

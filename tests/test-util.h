@@ -5,10 +5,18 @@
 
 #include <glib.h>
 
+#include "cl-demo.h"
+
 G_BEGIN_DECLS
 
 void   cl_test_remove_tree (const char *path);
 char  *cl_test_sql_text    (const char *db_path,
                             const char *sql);
+
+/* The team every benchmark measures: 100 000 deals, 40 reps, 26 weeks. */
+void   cl_test_large_team  (ClDemoOptions       *options);
+/* Writes a sample team into a new workspace at @path; a failure fails the test. */
+void   cl_test_write_team  (const char          *path,
+                            const ClDemoOptions *options);
 
 G_END_DECLS
