@@ -206,6 +206,26 @@ compare_items (gconstpointer a,
   return columns[GPOINTER_TO_UINT (column)].compare ((ClPipelineItem *) a, (ClPipelineItem *) b);
 }
 
+/* Each flag says why, with its dates and values: worded when the pointer
+ * asks, not for every row bound while scrolling. */
+static gboolean
+explain_flags (GtkWidget      *label,
+               int             x,
+               int             y,
+               gboolean        keyboard,
+               GtkTooltip     *tooltip,
+               ClPipelinePage *self)
+{
+  ClPipelineItem *item = g_object_get_data (G_OBJECT (label), "item");
+  g_autofree char *why = NULL;
+
+  if (item == NULL || item->flags == 0)
+    return FALSE;
+  why = cl_pipeline_item_explain (item, self->process, &self->settings, self->as_of);
+  gtk_tooltip_set_text (tooltip, why);
+  return TRUE;
+}
+
 static void
 setup_cell (GtkSignalListItemFactory *factory,
             GtkListItem              *list_item,
@@ -219,7 +239,12 @@ setup_cell (GtkSignalListItemFactory *factory,
   if (columns[index].numeric)
     gtk_widget_add_css_class (label, "numeric");
   if (index == COLUMN_FLAGS)
-    gtk_widget_add_css_class (label, "warning");
+    {
+      gtk_widget_add_css_class (label, "warning");
+      gtk_widget_set_has_tooltip (label, TRUE);
+      g_signal_connect (label, "query-tooltip", G_CALLBACK (explain_flags),
+                        g_object_get_data (G_OBJECT (factory), "page"));
+    }
   gtk_list_item_set_child (list_item, label);
 }
 
@@ -236,13 +261,7 @@ bind_cell (GtkSignalListItemFactory *factory,
 
   gtk_label_set_text (GTK_LABEL (label), text);
   if (index == COLUMN_FLAGS)
-    {
-      /* each flag says why, with its dates and values */
-      g_autofree char *why = cl_pipeline_item_explain (item, self->process, &self->settings,
-                                                       self->as_of);
-
-      gtk_widget_set_tooltip_text (label, *why ? why : NULL);
-    }
+    g_object_set_data_full (G_OBJECT (label), "item", g_object_ref (item), g_object_unref);
 }
 
 static void
@@ -299,28 +318,17 @@ matches (gpointer object,
 
 /* The funnel of the deals shown: per stage, how many and how much. */
 static void
-update_stages (ClPipelinePage *self)
+show_stages (ClPipelinePage *self,
+             const gint64   *amounts,
+             const guint    *counts,
+             const char     *currency)
 {
-  GListModel *shown = G_LIST_MODEL (self->filtered);
   guint n_stages = self->process ? self->process->stages->len : 0;
-  g_autofree gint64 *amounts = g_new0 (gint64, n_stages + 1);
-  g_autofree guint *counts = g_new0 (guint, n_stages + 1);
-  const char *currency = NULL;
   gint64 largest = 1;
   GtkWidget *row;
 
   while ((row = GTK_WIDGET (gtk_list_box_get_row_at_index (self->stages_list, 0))) != NULL)
     gtk_list_box_remove (self->stages_list, row);
-  for (guint i = 0; i < g_list_model_get_n_items (shown); i++)
-    {
-      g_autoptr (ClPipelineItem) item = g_list_model_get_item (shown, i);
-
-      if (item->stage_index < 0)
-        continue;
-      amounts[item->stage_index] += item->state.amount_cents;
-      counts[item->stage_index]++;
-      currency = currency ? currency : item->facts->deal->currency;
-    }
   for (guint s = 0; s < n_stages; s++)
     largest = MAX (largest, amounts[s]);
   for (guint s = 0; s < n_stages; s++)
@@ -354,11 +362,15 @@ update_summary (ClPipelinePage *self)
   GListModel *shown = G_LIST_MODEL (self->filtered);
   GListModel *all = gtk_filter_list_model_get_model (self->filtered);
   guint n = g_list_model_get_n_items (shown);
+  guint n_stages = self->process ? self->process->stages->len : 0;
+  g_autofree gint64 *amounts = g_new0 (gint64, n_stages + 1);
+  g_autofree guint *counts = g_new0 (guint, n_stages + 1);
+  const char *currency = NULL;
   guint n_flagged = 0;
   g_autofree char *text = NULL;
 
   /* counted once the filter has finished: during an incremental run this
-   * would be called for every batch */
+   * would be called for every batch. One pass feeds the line and the funnel. */
   if (!self->loaded || gtk_filter_list_model_get_pending (self->filtered))
     return;
   for (guint i = 0; i < n; i++)
@@ -366,12 +378,17 @@ update_summary (ClPipelinePage *self)
       g_autoptr (ClPipelineItem) item = g_list_model_get_item (shown, i);
 
       n_flagged += item->flags != 0;
+      if (item->stage_index < 0)
+        continue;
+      amounts[item->stage_index] += item->state.amount_cents;
+      counts[item->stage_index]++;
+      currency = currency ? currency : item->facts->deal->currency;
     }
   /* Translators: deals shown, deals open, deals shown that carry a flag */
   text = g_strdup_printf (_("%u of %u open deals · %u flagged"), n,
                           all ? g_list_model_get_n_items (all) : 0, n_flagged);
   gtk_label_set_text (self->summary_label, text);
-  update_stages (self);
+  show_stages (self, amounts, counts, currency);
   gtk_stack_set_visible_child_name (self->stack,
                                     all == NULL || g_list_model_get_n_items (all) == 0 ? "empty"
                                     : n == 0 ? "no-results" : "list");
