@@ -290,7 +290,7 @@ search_action (GSimpleAction *action,
 
 /* After a review or a change of preferences: inspect again. */
 static void
-review_finished (ClWindow *self)
+reinspect (ClWindow *self)
 {
   cl_pipeline_page_reload (self->pipeline_page);
   cl_overview_page_refresh (self->overview_page);
@@ -324,7 +324,7 @@ start_review (GSimpleAction *action,
       adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (error->message));
       return;
     }
-  g_signal_connect_swapped (review, "destroy", G_CALLBACK (review_finished), self);
+  g_signal_connect_swapped (review, "destroy", G_CALLBACK (reinspect), self);
   gtk_window_present (GTK_WINDOW (review));
 }
 
@@ -391,7 +391,7 @@ show_preferences (GSimpleAction *action,
     return;
   preferences = cl_preferences_window_new (GTK_WINDOW (self), self->store);
   /* thresholds and stages change the flags: inspect again when done */
-  g_signal_connect_swapped (preferences, "destroy", G_CALLBACK (review_finished), self);
+  g_signal_connect_swapped (preferences, "destroy", G_CALLBACK (reinspect), self);
   gtk_window_present (GTK_WINDOW (preferences));
 }
 

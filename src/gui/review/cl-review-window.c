@@ -345,11 +345,13 @@ finish_action (GtkWidget  *widget,
 
 /* ------------------------------------------------------------------ construction */
 
-static void
+/* The owner choices for a next action; returns the team as attendees. */
+static char *
 fill_owners (ClReviewWindow *self)
 {
   g_autoptr (GListModel) reps = cl_store_list_reps (self->store, NULL);
   g_autoptr (GtkStringList) names = gtk_string_list_new (NULL);
+  GString *attendees = g_string_new (NULL);
 
   for (guint i = 0; reps && i < g_list_model_get_n_items (reps); i++)
     {
@@ -357,23 +359,10 @@ fill_owners (ClReviewWindow *self)
 
       gtk_string_list_append (names, rep->name);
       g_array_append_val (self->rep_ids, rep->id);
+      g_string_append_printf (attendees, "%s%s", attendees->len ? ", " : "", rep->name);
     }
   adw_combo_row_set_model (self->owner_row, G_LIST_MODEL (names));
-}
-
-static char *
-team_names (ClStore *store)
-{
-  g_autoptr (GListModel) reps = cl_store_list_reps (store, NULL);
-  GString *names = g_string_new (NULL);
-
-  for (guint i = 0; reps && i < g_list_model_get_n_items (reps); i++)
-    {
-      g_autoptr (ClRep) rep = g_list_model_get_item (reps, i);
-
-      g_string_append_printf (names, "%s%s", names->len ? ", " : "", rep->name);
-    }
-  return g_string_free (names, FALSE);
+  return g_string_free (attendees, FALSE);
 }
 
 ClReviewWindow *
@@ -386,11 +375,12 @@ cl_review_window_new (GtkWindow  *parent,
   g_autoptr (ClReviewWindow) self = g_object_ref_sink (g_object_new (CL_TYPE_REVIEW_WINDOW,
                                                                      "transient-for", parent, NULL));
   g_autofree char *week = cl_date_iso_week (held_on);
-  g_autofree char *attendees = team_names (store);
+  g_autofree char *attendees = NULL;
   g_autoptr (GListModel) decisions = NULL;
 
   self->store = g_object_ref (store);
   self->agenda = g_ptr_array_ref (agenda);
+  attendees = fill_owners (self);
   self->process = cl_process_load (store, error);
   if (self->process == NULL)
     return NULL;
@@ -411,7 +401,6 @@ cl_review_window_new (GtkWindow  *parent,
       g_hash_table_insert (self->decided, g_memdup2 (&decision->deal_id, sizeof (gint64)),
                            GINT_TO_POINTER (decision->decision + 1));
     }
-  fill_owners (self);
   show_deal (self);
   return g_steal_pointer (&self);
 }
