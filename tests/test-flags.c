@@ -3,6 +3,7 @@
  */
 #include "config.h"
 
+#include "cl-action-load.h"
 #include "cl-flags.h"
 #include "test-util.h"
 
@@ -303,6 +304,28 @@ test_state_at (Fixture       *f,
   g_assert_false (state.existed);
 }
 
+/* Open actions against the cap: under, at (one more is too many), over. */
+static void
+test_action_load (void)
+{
+  ClRepLoad *load = g_object_new (CL_TYPE_REP_LOAD, NULL);
+  g_autofree char *over = NULL, *at = NULL;
+
+  g_assert_cmpint (cl_action_load_state (0, 5), ==, CL_LOAD_UNDER_CAP);
+  g_assert_cmpint (cl_action_load_state (5, 5), ==, CL_LOAD_AT_CAP);
+  g_assert_cmpint (cl_action_load_state (6, 5), ==, CL_LOAD_OVER_CAP);
+
+  load->n_open_actions = 7;
+  load->n_overdue_actions = 1;
+  over = cl_action_load_describe (load, 5);
+  g_assert_cmpstr (over, ==, "7 open actions, 2 over the team’s cap of 5; 1 overdue");
+  load->n_open_actions = 5;
+  load->n_overdue_actions = 0;
+  at = cl_action_load_describe (load, 5);
+  g_assert_cmpstr (at, ==, "5 open actions, at the team’s cap");
+  g_object_unref (load);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -323,5 +346,6 @@ main (int   argc,
   FLAG_TEST ("/flags/repeat-recital", test_repeat_recital);
   FLAG_TEST ("/flags/state-at", test_state_at);
 #undef FLAG_TEST
+  g_test_add_func ("/flags/action-load", test_action_load);
   return g_test_run ();
 }

@@ -12,8 +12,10 @@
 #include "cl-pipeline.h"
 #include "cl-pipeline-page.h"
 #include "cl-moves.h"
+#include "cl-overview-page.h"
 #include "cl-review-window.h"
 #include "cl-preferences-window.h"
+#include "cl-action-load.h"
 #include "cl-flags.h"
 #include "cl-window.h"
 #include "test-util.h"
@@ -234,8 +236,29 @@ check_preferences (ClWindow *window)
   gtk_widget_activate_action (GTK_WIDGET (preferences), "preferences.add-stage", NULL);
   after = cl_store_list_stages (store, NULL);
   g_assert_cmpuint (g_list_model_get_n_items (after), ==, g_list_model_get_n_items (before) + 1);
-  g_assert_cmpint (cl_store_get_setting_int (store, CL_SETTING_OPEN_ACTIONS_CAP, 5), ==, 5);
+  g_assert_cmpint (cl_action_cap_load (store), ==, 5);
   gtk_window_close (GTK_WINDOW (preferences));
+}
+
+/* Over the cap is visible on the rep: the Overview marks exactly the reps
+ * the store says carry more open actions than the team allows. */
+static void
+check_action_load (ClWindow *window)
+{
+  ClStore *store = cl_window_get_store (window);
+  ClOverviewPage *page = CL_OVERVIEW_PAGE (cl_window_get_view (window, "overview"));
+  g_autofree char *over = NULL;
+
+  g_assert_true (cl_store_set_setting_int (store, CL_SETTING_OPEN_ACTIONS_CAP, 1, NULL));
+  cl_overview_page_refresh (page);
+  over = cl_test_sql_text (cl_store_get_path (store),
+                           "SELECT count(*) FROM (SELECT owner_id FROM actions WHERE done_on IS NULL "
+                           "GROUP BY owner_id HAVING count(*) > 1)");
+  g_assert_cmpuint (cl_overview_page_get_n_over_cap (page), ==, g_ascii_strtoull (over, NULL, 10));
+  g_assert_cmpuint (cl_overview_page_get_n_over_cap (page), >, 0);
+  g_assert_true (cl_store_set_setting_int (store, CL_SETTING_OPEN_ACTIONS_CAP,
+                                           CL_DEFAULT_OPEN_ACTIONS_CAP, NULL));
+  cl_overview_page_refresh (page);
 }
 
 static void
@@ -287,6 +310,7 @@ on_activate (GApplication *app)
   wait_until (shows_views, window, "the team workspace");
   check_every_view (window);
   check_review (window);
+  check_action_load (window);
   check_preferences (window);
   check_narrow (window);
 

@@ -76,6 +76,22 @@ add_basic_deal (ClStore *store)
   return deal;
 }
 
+/* How many open actions @rep_id carries, from the store's load listing. */
+static int
+open_actions_of (ClStore *store,
+                 gint64   rep_id)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GListModel) loads = cl_store_list_rep_loads (store, day ("2026-11-23"), rep_id, &error);
+  g_autoptr (ClRepLoad) load = NULL;
+
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (loads), ==, 1);
+  load = g_list_model_get_item (loads, 0);
+  g_assert_cmpint (load->rep_id, ==, rep_id);
+  return load->n_open_actions;
+}
+
 static void
 test_file_mode (Fixture       *f,
                 gconstpointer  data)
@@ -443,7 +459,6 @@ test_record_decisions (Fixture       *f,
   g_autoptr (ClReview) again = cl_store_open_review (f->store, "2026-W48", day ("2026-11-24"), "", &error);
   g_autoptr (ClReviewDecision) decision = g_object_new (CL_TYPE_REVIEW_DECISION, NULL);
   g_autoptr (ClAction) action = cl_action_new ("Book the CFO", deal->owner_id, day ("2026-11-30"));
-  g_autoptr (GHashTable) counts = NULL;
   g_autoptr (GListModel) decisions = NULL;
   g_autoptr (ClReview) listed = NULL;
 
@@ -456,19 +471,54 @@ test_record_decisions (Fixture       *f,
   cl_record_set_text (&action->source, "review");
   g_assert_true (cl_store_record_decision (f->store, decision, action, &error));
   g_assert_no_error (error);
-  counts = cl_store_count_open_actions (f->store, &error);
-  g_assert_cmpint (GPOINTER_TO_INT (g_hash_table_lookup (counts, &deal->owner_id)), ==, 1);
-  g_clear_pointer (&counts, g_hash_table_unref);
+  g_assert_cmpint (open_actions_of (f->store, deal->owner_id), ==, 1);
 
   /* changed to "keep": the action it made is gone, one decision remains */
   decision->decision = CL_DECISION_KEEP;
   g_assert_true (cl_store_record_decision (f->store, decision, NULL, &error));
-  counts = cl_store_count_open_actions (f->store, &error);
-  g_assert_null (g_hash_table_lookup (counts, &deal->owner_id));
+  g_assert_cmpint (open_actions_of (f->store, deal->owner_id), ==, 0);
   decisions = cl_store_list_review_decisions (f->store, review->id, &error);
   g_assert_cmpuint (g_list_model_get_n_items (decisions), ==, 1);
   listed = cl_store_find_review (f->store, "2026-W48", &error);
   g_assert_cmpuint (listed->n_decisions, ==, 0);   /* keep is not a decision that changes anything */
+}
+
+/* Each rep's load: open deals, open and overdue actions, most loaded first. */
+static void
+test_rep_loads (Fixture       *f,
+                gconstpointer  data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (ClDeal) deal = add_basic_deal (f->store);
+  g_autoptr (ClRep) idle = cl_rep_new ("Bo Lindqvist");
+  g_autoptr (GListModel) loads = NULL;
+  g_autoptr (ClRepLoad) first = NULL, second = NULL;
+  const char *dues[] = { "2026-11-20", "2026-11-23", "2026-12-01" };
+
+  g_assert_true (cl_store_add_rep (f->store, idle, &error));
+  for (guint i = 0; i < G_N_ELEMENTS (dues); i++)
+    {
+      g_autoptr (ClAction) action = cl_action_new ("Call back", deal->owner_id, day (dues[i]));
+
+      g_assert_true (cl_store_add_action (f->store, action, &error));
+      if (i == 2)
+        g_assert_true (cl_store_complete_action (f->store, action->id, day ("2026-11-22"), &error));
+    }
+  g_assert_no_error (error);
+
+  loads = cl_store_list_rep_loads (f->store, day ("2026-11-23"), 0, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (loads), ==, 2);
+  first = g_list_model_get_item (loads, 0);
+  second = g_list_model_get_item (loads, 1);
+  g_assert_cmpstr (first->name, ==, "Ana Okafor");
+  g_assert_cmpint (first->n_open_deals, ==, 1);
+  g_assert_cmpint (first->n_open_actions, ==, 2);
+  g_assert_cmpint (first->n_overdue_actions, ==, 1);   /* due today is not overdue yet */
+  g_assert_cmpstr (second->name, ==, "Bo Lindqvist");
+  g_assert_cmpint (second->n_open_deals, ==, 0);
+  g_assert_cmpint (second->n_open_actions, ==, 0);
+  g_assert_cmpint (open_actions_of (f->store, idle->id), ==, 0);
 }
 
 /* Editing the sales process: rename, reorder, and no deleting a stage in use. */
@@ -729,6 +779,7 @@ main (int   argc,
   FIXTURE_TEST ("/store/locked", test_locked);
   FIXTURE_TEST ("/store/record-decisions", test_record_decisions);
   FIXTURE_TEST ("/store/edit-process", test_edit_process);
+  FIXTURE_TEST ("/store/rep-loads", test_rep_loads);
 #undef FIXTURE_TEST
   g_test_add_func ("/store/migrations", test_migrations);
   g_test_add_func ("/store/bad-files", test_bad_files);

@@ -149,6 +149,7 @@ cl_money_format (gint64      cents,
   static void type_name##_init (TypeName *self) { (void) self; }
 
 CL_DEFINE_RECORD (ClRep, cl_rep, &self->name, &self->email)
+CL_DEFINE_RECORD (ClRepLoad, cl_rep_load, &self->name)
 CL_DEFINE_RECORD (ClStage, cl_stage, &self->name, &self->exit_criteria)
 CL_DEFINE_RECORD (ClDeal, cl_deal, &self->external_id, &self->name, &self->account,
                   &self->currency, &self->next_step, &self->status_reason,

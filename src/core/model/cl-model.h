@@ -130,6 +130,20 @@ struct _ClRep
 };
 ClRep *cl_rep_new (const char *name);
 
+/* What a rep carries today: open deals and open actions. */
+#define CL_TYPE_REP_LOAD (cl_rep_load_get_type ())
+G_DECLARE_FINAL_TYPE (ClRepLoad, cl_rep_load, CL, REP_LOAD, GObject)
+struct _ClRepLoad
+{
+  GObject parent_instance;
+  gint64  rep_id;
+  char   *name;
+  gboolean is_manager;
+  int     n_open_deals;
+  int     n_open_actions;
+  int     n_overdue_actions;
+};
+
 #define CL_TYPE_STAGE (cl_stage_get_type ())
 G_DECLARE_FINAL_TYPE (ClStage, cl_stage, CL, STAGE, GObject)
 struct _ClStage

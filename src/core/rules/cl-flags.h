@@ -25,7 +25,6 @@ typedef enum {
 /* Thresholds, kept in the team settings under these keys. */
 #define CL_SETTING_STALLED_DAYS     "stalled_days"
 #define CL_SETTING_FLAG_WINDOW_DAYS "flag_window_days"
-#define CL_SETTING_OPEN_ACTIONS_CAP "open_actions_cap"
 
 typedef struct
 {

@@ -849,29 +849,36 @@ failed:
   return FALSE;
 }
 
-/* Open actions per owner: rep id → count. */
-GHashTable *
-cl_store_count_open_actions (ClStore  *self,
-                             GError  **error)
+static GObject *
+build_rep_load (sqlite3_stmt *stmt)
 {
-  g_autoptr (GHashTable) counts = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
-  sqlite3_stmt *stmt = cl_store_query (self, error,
-                                       "SELECT owner_id, count(*) FROM actions WHERE done_on IS NULL "
-                                       "GROUP BY owner_id", "");
-  int rc;
+  ClRepLoad *load = g_object_new (CL_TYPE_REP_LOAD, NULL);
 
-  if (stmt == NULL)
-    return NULL;
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      gint64 owner = sqlite3_column_int64 (stmt, 0);
+  load->rep_id = sqlite3_column_int64 (stmt, 0);
+  load->name = cl_column_text (stmt, 1);
+  load->is_manager = sqlite3_column_int (stmt, 2);
+  load->n_open_deals = sqlite3_column_int (stmt, 3);
+  load->n_open_actions = sqlite3_column_int (stmt, 4);
+  load->n_overdue_actions = sqlite3_column_int (stmt, 5);
+  return G_OBJECT (load);
+}
 
-      g_hash_table_insert (counts, g_memdup2 (&owner, sizeof owner),
-                           GINT_TO_POINTER (sqlite3_column_int (stmt, 1)));
-    }
-  if (!cl_store_query_done (self, stmt, rc, error))
-    return NULL;
-  return g_steal_pointer (&counts);
+GListModel *
+cl_store_list_rep_loads (ClStore  *self,
+                         ClDay     today,
+                         gint64    rep_id,
+                         GError  **error)
+{
+  return cl_store_list (self, CL_TYPE_REP_LOAD, build_rep_load, error,
+                        "WITH d AS (SELECT owner_id, count(*) AS n FROM deals "
+                        "           WHERE status = 'open' GROUP BY owner_id), "
+                        "a AS (SELECT owner_id, count(*) AS n, count(*) FILTER (WHERE due_on < ?) AS late "
+                        "      FROM actions WHERE done_on IS NULL GROUP BY owner_id) "
+                        "SELECT r.id, r.name, r.is_manager, coalesce(d.n, 0), coalesce(a.n, 0), "
+                        "coalesce(a.late, 0) FROM reps r "
+                        "LEFT JOIN d ON d.owner_id = r.id LEFT JOIN a ON a.owner_id = r.id "
+                        "WHERE ? IN (0, r.id) ORDER BY coalesce(a.n, 0) DESC, r.name",
+                        "dI", today, rep_id);
 }
 
 /* Where "what moved" starts for @day: the last review held before it, or

@@ -154,7 +154,11 @@ gboolean    cl_store_record_decision      (ClStore      *self,
                                            ClReviewDecision *decision,
                                            ClAction     *action,
                                            GError      **error);
-GHashTable *cl_store_count_open_actions   (ClStore      *self,
+/* What each rep carries: open deals, open actions and those overdue on
+ * @today, the most loaded first; only @rep_id's when it is not 0. */
+GListModel *cl_store_list_rep_loads       (ClStore      *self,
+                                           ClDay         today,
+                                           gint64        rep_id,
                                            GError      **error);
 ClDay       cl_store_moves_since          (ClStore      *self,
                                            ClDay         day,

@@ -8,6 +8,7 @@
 #include <inttypes.h>
 #include <glib/gi18n.h>
 
+#include "cl-action-load.h"
 #include "cl-loop-health.h"
 #include "cl-overview-page.h"
 #include "cl-view-rows.h"
@@ -22,10 +23,14 @@ struct _ClOverviewPage
   GtkLabel             *deals_label;
   GtkLabel             *amount_label;
   GtkLabel             *actions_label;
+  AdwPreferencesGroup  *load_group;
+  GtkListBox           *load_list;
 
   AdwActionRow         *loop_rows[CL_N_LOOPS];
   GtkLabel             *state_labels[CL_N_LOOPS];
   ClStore              *store;
+  int                   actions_cap;
+  guint                 n_over_cap;
 };
 
 G_DEFINE_FINAL_TYPE (ClOverviewPage, cl_overview_page, ADW_TYPE_BIN)
@@ -57,6 +62,73 @@ show_error (ClOverviewPage *self,
             const GError   *error)
 {
   adw_preferences_group_set_description (self->health_group, error->message);
+}
+
+/* One rep: open deals and actions, the cap's verdict as the suffix. */
+static GtkWidget *
+create_load_row (gpointer item,
+                 gpointer user_data)
+{
+  ClOverviewPage *self = user_data;
+  ClRepLoad *load = item;
+  GtkWidget *row = adw_action_row_new ();
+  GtkWidget *count = gtk_label_new (NULL);
+  g_autofree char *described = cl_action_load_describe (load, self->actions_cap);
+  g_autofree char *deals = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%d open deal",
+                                                         "%d open deals", load->n_open_deals),
+                                            load->n_open_deals);
+  g_autofree char *subtitle = g_strdup_printf ("%s · %s", deals, described);
+  g_autofree char *ratio = g_strdup_printf ("%d / %d", load->n_open_actions, self->actions_cap);
+
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), load->name);
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+  gtk_label_set_text (GTK_LABEL (count), ratio);
+  gtk_widget_add_css_class (count, "numeric");
+  switch (cl_action_load_state (load->n_open_actions, self->actions_cap))
+    {
+    case CL_LOAD_OVER_CAP:
+      gtk_widget_add_css_class (count, "error");
+      gtk_widget_add_css_class (count, "heading");
+      break;
+    case CL_LOAD_AT_CAP:
+      gtk_widget_add_css_class (count, "warning");
+      break;
+    case CL_LOAD_UNDER_CAP:
+      gtk_widget_add_css_class (count, "dim-label");
+      break;
+    }
+  gtk_accessible_update_property (GTK_ACCESSIBLE (count), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  described, -1);
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), count);
+  return row;
+}
+
+static void
+refresh_loads (ClOverviewPage *self,
+               ClDay           today)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GListModel) loads = cl_store_list_rep_loads (self->store, today, 0, &error);
+  g_autofree char *cap = NULL;
+
+  if (loads == NULL)
+    {
+      adw_preferences_group_set_description (self->load_group, error->message);
+      return;
+    }
+  self->actions_cap = cl_action_cap_load (self->store);
+  cap = g_strdup_printf (_("Reps fail by doing too many things at once: the team caps open actions at %d per person."),
+                         self->actions_cap);
+  adw_preferences_group_set_description (self->load_group, cap);
+  self->n_over_cap = 0;
+  for (guint i = 0; i < g_list_model_get_n_items (loads); i++)
+    {
+      g_autoptr (ClRepLoad) load = g_list_model_get_item (loads, i);
+
+      self->n_over_cap += cl_action_load_state (load->n_open_actions, self->actions_cap) == CL_LOAD_OVER_CAP;
+    }
+  gtk_list_box_bind_model (self->load_list, loads, create_load_row, self, NULL);
+  gtk_widget_set_visible (GTK_WIDGET (self->load_group), g_list_model_get_n_items (loads) > 0);
 }
 
 void
@@ -108,6 +180,14 @@ cl_overview_page_refresh (ClOverviewPage *self)
                              totals.n_open_actions, totals.n_overdue_actions);
   gtk_label_set_text (self->actions_label, actions);
   cl_pipeline_totals_clear (&totals);
+  refresh_loads (self, today);
+}
+
+guint
+cl_overview_page_get_n_over_cap (ClOverviewPage *self)
+{
+  g_return_val_if_fail (CL_IS_OVERVIEW_PAGE (self), 0);
+  return self->n_over_cap;
 }
 
 void
@@ -143,6 +223,8 @@ cl_overview_page_class_init (ClOverviewPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ClOverviewPage, deals_label);
   gtk_widget_class_bind_template_child (widget_class, ClOverviewPage, amount_label);
   gtk_widget_class_bind_template_child (widget_class, ClOverviewPage, actions_label);
+  gtk_widget_class_bind_template_child (widget_class, ClOverviewPage, load_group);
+  gtk_widget_class_bind_template_child (widget_class, ClOverviewPage, load_list);
 }
 
 static void

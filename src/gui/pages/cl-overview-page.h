@@ -15,5 +15,7 @@ G_DECLARE_FINAL_TYPE (ClOverviewPage, cl_overview_page, CL, OVERVIEW_PAGE, AdwBi
 void cl_overview_page_set_store (ClOverviewPage *self,
                                  ClStore        *store);
 void cl_overview_page_refresh   (ClOverviewPage *self);
+/* Reps shown over the team's cap on open actions. */
+guint cl_overview_page_get_n_over_cap (ClOverviewPage *self);
 
 G_END_DECLS

@@ -10,6 +10,7 @@
 
 #include <glib/gi18n.h>
 
+#include "cl-action-load.h"
 #include "cl-flags.h"
 #include "cl-preferences-window.h"
 
@@ -66,8 +67,7 @@ load_thresholds (ClPreferencesWindow *self)
   cl_flag_settings_load (&settings, self->store);
   gtk_spin_button_set_value (self->stalled_spin, settings.stalled_days);
   gtk_spin_button_set_value (self->window_spin, settings.window_days);
-  gtk_spin_button_set_value (self->cap_spin,
-                             cl_store_get_setting_int (self->store, CL_SETTING_OPEN_ACTIONS_CAP, 5));
+  gtk_spin_button_set_value (self->cap_spin, cl_action_cap_load (self->store));
   for (guint i = 0; i < G_N_ELEMENTS (spins); i++)
     g_signal_connect (spins[i], "value-changed", G_CALLBACK (on_threshold_changed), self);
 }

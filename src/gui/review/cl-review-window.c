@@ -13,6 +13,7 @@
 
 #include <glib/gi18n.h>
 
+#include "cl-action-load.h"
 #include "cl-flags.h"
 #include "cl-review-window.h"
 
@@ -87,14 +88,20 @@ static void
 show_load (ClReviewWindow *self,
            ClDeal         *deal)
 {
-  g_autoptr (GHashTable) counts = cl_store_count_open_actions (self->store, NULL);
-  int open = counts ? GPOINTER_TO_INT (g_hash_table_lookup (counts, &deal->owner_id)) : 0;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GListModel) loads = cl_store_list_rep_loads (self->store, self->review->held_on,
+                                                          deal->owner_id, &error);
+  g_autoptr (ClRepLoad) load = loads ? g_list_model_get_item (loads, 0) : NULL;
   g_autofree char *text = NULL;
 
-  text = g_strdup_printf (_("%s has %d open actions; the team's cap is %d"), deal->owner_name,
-                          open, self->actions_cap);
+  if (load == NULL)
+    {
+      set_suffix (self->load_row, error ? error->message : "");
+      return;
+    }
+  text = cl_action_load_describe (load, self->actions_cap);
   set_suffix (self->load_row, text);
-  if (open >= self->actions_cap)
+  if (cl_action_load_state (load->n_open_actions, self->actions_cap) != CL_LOAD_UNDER_CAP)
     gtk_widget_add_css_class (GTK_WIDGET (self->load_row), "warning");
   else
     gtk_widget_remove_css_class (GTK_WIDGET (self->load_row), "warning");
@@ -385,7 +392,7 @@ cl_review_window_new (GtkWindow  *parent,
   if (self->process == NULL)
     return NULL;
   cl_flag_settings_load (&self->settings, store);
-  self->actions_cap = cl_store_get_setting_int (store, "open_actions_cap", 5);
+  self->actions_cap = cl_action_cap_load (store);
   self->review = cl_store_open_review (store, week, held_on, attendees, error);
   if (self->review == NULL)
     return NULL;
