@@ -13,10 +13,24 @@ import tempfile
 import jsonschema
 
 closeloop, schema_dir = sys.argv[1], sys.argv[2]
-with open(os.path.join(schema_dir, 'pipeline-review.schema.json'), encoding='utf-8') as f:
-    schema = json.load(f)
-jsonschema.Draft202012Validator.check_schema(schema)
-validator = jsonschema.Draft202012Validator(schema)
+
+
+def load_validator(name):
+    with open(os.path.join(schema_dir, name), encoding='utf-8') as f:
+        schema = json.load(f)
+    jsonschema.Draft202012Validator.check_schema(schema)
+    return jsonschema.Draft202012Validator(schema)
+
+
+def check(validator, document, what):
+    errors = sorted(validator.iter_errors(document), key=str)
+    for error in errors[:5]:
+        print(f'{what}: {error.json_path}: {error.message}')
+    assert not errors, f'{what} does not validate'
+
+
+validator = load_validator('pipeline-review.schema.json')
+metrics_validator = load_validator('call-metrics.schema.json')
 
 
 def run(*args, today='2026-11-23'):
@@ -38,10 +52,7 @@ with tempfile.TemporaryDirectory() as tmp:
     for week in (held[-1], held[0], '2026-W48', '2026-W30'):
         text = run('--workspace', workspace, 'export', 'review', '--week', week)
         document = json.loads(text)
-        errors = sorted(validator.iter_errors(document), key=str)
-        for error in errors[:5]:
-            print(f'{week}: {error.json_path}: {error.message}')
-        assert not errors, f'{week} does not validate'
+        check(validator, document, week)
         assert document['held'] == (week in held), week
         if document['held']:
             assert document['deals'], f'{week}: a held review lists its deals'
@@ -57,4 +68,24 @@ with tempfile.TemporaryDirectory() as tmp:
     with open(out, encoding='utf-8') as f:
         assert f.read() == run('--workspace', workspace, 'export', 'review', '--week', held[-1])
     assert os.stat(out).st_mode & 0o777 == 0o600, 'exports are 0600'
-    print(f'ok: {checked} exports validate')
+
+    # call metrics of every real transcript, and of one written here
+    call = os.path.join(tmp, 'call.txt')
+    with open(call, 'w', encoding='utf-8') as f:
+        f.write('Ana Okafor: What made you look at this now?\nLee: Renewals.\n')
+    transcripts = [(call, 'Ana')]
+    testdata = os.environ.get('CLOSELOOP_TESTDATA', '')
+    for folder in ('zoom', 'teams', 'google-meet', 'other-formats'):
+        path = os.path.join(testdata, 'transcripts', folder)
+        if testdata and os.path.isdir(path):
+            transcripts += [(os.path.join(path, name), None) for name in sorted(os.listdir(path))
+                            if not name.endswith('.json')]
+    for path, rep in transcripts:
+        if rep is None:   # the first speaker, from the refusal that lists them
+            listed = subprocess.run([closeloop, 'analyze', path, '--rep', '\u2400'],
+                                    capture_output=True, text=True, check=False).stderr
+            rep = listed.split('the speakers are: ')[1].split(', ')[0].strip()
+        document = json.loads(run('analyze', path, '--rep', rep))
+        check(metrics_validator, document, os.path.basename(path))
+        checked += 1
+    print(f'ok: {checked} documents validate')

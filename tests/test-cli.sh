@@ -66,6 +66,21 @@ grep -q "r.json" "$dir/err" || fail "the error names the output file"
 "$closeloop" --workspace "$dir/team.db" export 2>/dev/null; [ $? -eq 2 ] || fail "export without a kind exits 2"
 set -e
 
+# analyze: a transcript's metrics, without a workspace; bad transcripts named with their line
+printf 'WEBVTT\n\n00:00:01.000 --> 00:00:04.000\n<v Ana Okafor>Why now?\n\n00:00:05.000 --> 00:00:09.000\n<v Lee>Budget.\n' >"$dir/call.vtt"
+"$closeloop" analyze "$dir/call.vtt" --rep ana >"$dir/metrics.json" || fail "analyze"
+grep -q '"format" : "closeloop.call-metrics"' "$dir/metrics.json" || fail "analyze format"
+grep -q '"rep_patience_s" : null' "$dir/metrics.json" || fail "no buyer turn before the rep: no patience"
+printf 'Ana: Hello\nLee: caf\351\n' >"$dir/latin1.txt"
+set +e
+"$closeloop" analyze "$dir/latin1.txt" --rep Ana 2>"$dir/err"; status=$?
+[ $status -eq 1 ] || fail "a transcript that is not UTF-8 exits 1, got $status"
+[ "$(wc -l <"$dir/err")" -eq 1 ] && grep -q "latin1.txt.*line 2" "$dir/err" || fail "the error names file and line"
+"$closeloop" analyze "$dir/call.vtt" --rep Zoe 2>"$dir/err"; [ $? -eq 1 ] || fail "unknown rep exits 1"
+grep -q "Ana Okafor, Lee" "$dir/err" || fail "an unknown rep lists the speakers"
+"$closeloop" analyze "$dir/call.vtt" 2>/dev/null; [ $? -eq 2 ] || fail "analyze without --rep exits 2"
+set -e
+
 # misuse: exit 2
 set +e
 "$closeloop" frobnicate 2>/dev/null; [ $? -eq 2 ] || fail "unknown command exits 2"

@@ -13,13 +13,20 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "cl-call-metrics.h"
 #include "cl-cli.h"
 #include "cl-demo.h"
 #include "cl-export.h"
+#include "cl-metrics-export.h"
 #include "cl-review-export.h"
 #include "cl-store.h"
 
 #define EXIT_USAGE 2
+
+/* Every command that writes a document takes --output FILE. */
+#define OUTPUT_OPTION(variable)                                                  \
+  { "output", 'o', 0, G_OPTION_ARG_FILENAME, &(variable),                        \
+    N_("Write the document to FILE instead of standard output"), "FILE" }
 
 typedef int (*ClCommandFunc) (const char *workspace,
                               int         argc,
@@ -32,11 +39,13 @@ typedef struct
   ClCommandFunc  run;
 } ClCommand;
 
+static int run_analyze (const char *workspace, int argc, char **argv);
 static int run_demo (const char *workspace, int argc, char **argv);
 static int run_export (const char *workspace, int argc, char **argv);
 static int run_help (const char *workspace, int argc, char **argv);
 
 static const ClCommand commands[] = {
+  { "analyze", N_("Measure a call transcript: analyze FILE --rep NAME"), run_analyze },
   { "demo", N_("Write a realistic sample team into a new workspace"), run_demo },
   { "export", N_("Write a shared document: export review --week 2026-W47"), run_export },
   { "help", N_("Show the commands"), run_help },
@@ -277,8 +286,7 @@ run_export (const char  *workspace,
   GOptionEntry entries[] = {
     { "week", 0, 0, G_OPTION_ARG_STRING, &week,
       N_("The ISO week of the review, e.g. 2026-W47 (default: this week)"), "WEEK" },
-    { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output,
-      N_("Write the document to FILE instead of standard output"), "FILE" },
+    OUTPUT_OPTION (output),
     { NULL }
   };
   g_autoptr (ClStore) store = NULL;
@@ -304,6 +312,45 @@ run_export (const char  *workspace,
       return error->domain == CL_STORE_ERROR && error->code == CL_STORE_ERROR_INVALID
                ? EXIT_USAGE : EXIT_FAILURE;
     }
+  return emit_document (root, output);
+}
+
+static int
+run_analyze (const char  *workspace,
+             int          argc,
+             char       **argv)
+{
+  g_autofree char *rep = NULL, *output = NULL, *speaker = NULL, *name = NULL;
+  GOptionEntry entries[] = {
+    { "rep", 0, 0, G_OPTION_ARG_STRING, &rep,
+      N_("The speaker who is the rep; everybody else is the buyer's side"), "NAME" },
+    OUTPUT_OPTION (output),
+    { NULL }
+  };
+  g_autoptr (ClTranscript) transcript = NULL;
+  g_autoptr (ClCallMetrics) metrics = NULL;
+  g_autoptr (JsonNode) root = NULL;
+  g_autoptr (GError) error = NULL;
+  int status = 0;
+
+  if (!parse_command_options ("analyze", "FILE", entries, &argc, &argv, &status))
+    return status;
+  if (argc != 2 || rep == NULL)
+    {
+      print_error (_("analyze needs a transcript and the rep: closeloop analyze call.vtt --rep “Ana Okafor”"));
+      return EXIT_USAGE;
+    }
+  transcript = cl_transcript_load (argv[1], &error);
+  if (transcript != NULL)
+    speaker = cl_call_metrics_find_rep (transcript, rep, &error);
+  if (speaker == NULL)
+    {
+      print_error (error->message);
+      return EXIT_FAILURE;
+    }
+  metrics = cl_call_metrics_compute (transcript, speaker);
+  name = g_path_get_basename (argv[1]);
+  root = cl_metrics_export_build (transcript, metrics, name);
   return emit_document (root, output);
 }
 

@@ -15,6 +15,7 @@
 #include <glib/gi18n-lib.h>
 #include <math.h>
 
+#include "cl-call-metrics.h"
 #include "cl-demo.h"
 
 #define PICK(rand, list) ((list)[g_rand_int_range ((rand), 0, G_N_ELEMENTS (list))])
@@ -603,7 +604,8 @@ add_coaching (Demo    *demo,
 
 /* ------------------------------------------------------------------ calls */
 
-/* Writes a WebVTT transcript and measures it from the cues written. */
+/* Writes a WebVTT transcript the way Teams does, then measures it as an
+ * imported one would be. */
 static void
 write_transcript (Demo       *demo,
                   ClCall     *call,
@@ -611,51 +613,33 @@ write_transcript (Demo       *demo,
                   double      talkativeness)
 {
   g_autoptr (GString) vtt = g_string_new ("WEBVTT\n\n");
+  g_autoptr (ClTranscript) transcript = NULL;
+  g_autoptr (ClCallMetrics) metrics = NULL;
   int n_cues = g_rand_int_range (demo->rand, 24, 48);
-  double t = 0, rep_time = 0, run = 0, longest = 0, pauses = 0;
-  int questions = 0, switches = 0, n_pauses = 0;
+  gint64 t = 0;
   gboolean rep_speaking = TRUE;
 
   for (int i = 0; i < n_cues; i++)
     {
       gboolean rep_turn = i == 0 || CHANCE (demo->rand, rep_speaking ? talkativeness - 0.25 : 0.85);
       const char *line = rep_turn ? PICK (demo->rand, rep_lines) : PICK (demo->rand, buyer_lines);
-      double length = g_rand_double_range (demo->rand, 3, rep_turn ? 8 + 22 * talkativeness : 14);
-      double gap = g_rand_double_range (demo->rand, 0.2, 2.0);
-      int h0, m0, h1, m1;
-      double s0, s1;
+      gint64 length = g_rand_int_range (demo->rand, 3000, rep_turn ? 8000 + (int) (22000 * talkativeness) : 14000);
+      g_autofree char *from = NULL, *to = NULL;
 
-      if (i > 0 && rep_turn != rep_speaking)
-        {
-          switches++;
-          if (rep_turn)
-            pauses += gap, n_pauses++;
-        }
-      if (rep_turn)
-        {
-          run = rep_turn == rep_speaking && i > 0 ? run + gap + length : length;
-          longest = MAX (longest, run);
-          rep_time += length;
-          questions += g_str_has_suffix (line, "?");
-        }
-      rep_speaking = rep_turn;
-      t += gap;
-      h0 = (int) (t / 3600), m0 = (int) fmod (t / 60, 60), s0 = fmod (t, 60);
-      h1 = (int) ((t + length) / 3600), m1 = (int) fmod ((t + length) / 60, 60);
-      s1 = fmod (t + length, 60);
-      g_string_append_printf (vtt, "%d\n%02d:%02d:%06.3f --> %02d:%02d:%06.3f\n<v %s>%s\n\n",
-                              i + 1, h0, m0, s0, h1, m1, s1,
+      t += g_rand_int_range (demo->rand, 200, 2000);
+      from = cl_transcript_format_time (t);
+      to = cl_transcript_format_time (t + length);
+      g_string_append_printf (vtt, "%d\n%s --> %s\n<v %s>%s\n\n", i + 1, from, to,
                               rep_turn ? rep_name : _("Buyer"), line);
+      rep_speaking = rep_turn;
       t += length;
     }
+  transcript = cl_transcript_parse (vtt->str, vtt->len, "demo.vtt", CL_TRANSCRIPT_VTT, NULL);
+  g_assert (transcript != NULL);
+  metrics = cl_call_metrics_compute (transcript, rep_name);
+  cl_call_metrics_apply (metrics, call);
   call->transcript = g_string_free (g_steal_pointer (&vtt), FALSE);
   call->transcript_format = g_strdup ("vtt");
-  call->duration_s = (int) ceil (t);
-  call->talk_ratio = rep_time / t;
-  call->longest_monologue_s = (int) longest;
-  call->questions = questions;
-  call->switches_per_minute = switches / (t / 60);
-  call->patience_s = n_pauses ? pauses / n_pauses : 0;
 }
 
 static gboolean

@@ -6,20 +6,137 @@
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
+#include <math.h>
+#include <string.h>
 
 #include "cl-export.h"
+
+/* Our own writer rather than JsonGenerator: numbers print as the shortest
+ * decimal that reads back the same at 15 digits (0.08, not
+ * 0.080000000000000002), and the bytes stay ours to keep stable. */
+static void write_node (GString *out, JsonNode *node, int depth);
+
+static void
+write_string (GString    *out,
+              const char *text)
+{
+  g_string_append_c (out, '"');
+  for (const char *p = text; *p; p++)
+    {
+      guchar c = (guchar) *p;
+
+      if (c == '"' || c == '\\')
+        g_string_append_printf (out, "\\%c", c);
+      else if (c == '\n')
+        g_string_append (out, "\\n");
+      else if (c == '\t')
+        g_string_append (out, "\\t");
+      else if (c < 0x20 || c == 0x7F)
+        g_string_append_printf (out, "\\u%04x", c);
+      else
+        g_string_append_c (out, (char) c);
+    }
+  g_string_append_c (out, '"');
+}
+
+static void
+write_indent (GString *out,
+              int      depth)
+{
+  g_string_append_c (out, '\n');
+  for (int i = 0; i < depth; i++)
+    g_string_append (out, "  ");
+}
+
+static void
+write_value (GString  *out,
+             JsonNode *node)
+{
+  char number[G_ASCII_DTOSTR_BUF_SIZE];
+
+  switch (json_node_get_value_type (node))
+    {
+    case G_TYPE_INT64:
+      g_string_append_printf (out, "%" G_GINT64_FORMAT, json_node_get_int (node));
+      break;
+    case G_TYPE_DOUBLE:
+      g_ascii_formatd (number, sizeof number, "%.15g", json_node_get_double (node));
+      g_string_append (out, number);
+      if (strpbrk (number, ".eE") == NULL)
+        g_string_append (out, ".0");
+      break;
+    case G_TYPE_BOOLEAN:
+      g_string_append (out, json_node_get_boolean (node) ? "true" : "false");
+      break;
+    default:
+      write_string (out, json_node_get_string (node));
+      break;
+    }
+}
+
+static void
+write_node (GString  *out,
+            JsonNode *node,
+            int       depth)
+{
+  switch (JSON_NODE_TYPE (node))
+    {
+    case JSON_NODE_OBJECT:
+      {
+        JsonObject *object = json_node_get_object (node);
+        g_autoptr (GList) members = json_object_get_members (object);
+
+        g_string_append_c (out, '{');
+        for (GList *l = members; l != NULL; l = l->next)
+          {
+            write_indent (out, depth + 1);
+            write_string (out, l->data);
+            g_string_append (out, " : ");
+            write_node (out, json_object_get_member (object, l->data), depth + 1);
+            if (l->next != NULL)
+              g_string_append_c (out, ',');
+          }
+        if (members != NULL)
+          write_indent (out, depth);
+        g_string_append_c (out, '}');
+        break;
+      }
+    case JSON_NODE_ARRAY:
+      {
+        JsonArray *array = json_node_get_array (node);
+        guint n = json_array_get_length (array);
+
+        g_string_append_c (out, '[');
+        for (guint i = 0; i < n; i++)
+          {
+            write_indent (out, depth + 1);
+            write_node (out, json_array_get_element (array, i), depth + 1);
+            if (i + 1 < n)
+              g_string_append_c (out, ',');
+          }
+        if (n > 0)
+          write_indent (out, depth);
+        g_string_append_c (out, ']');
+        break;
+      }
+    case JSON_NODE_NULL:
+      g_string_append (out, "null");
+      break;
+    case JSON_NODE_VALUE:
+    default:
+      write_value (out, node);
+      break;
+    }
+}
 
 char *
 cl_export_to_text (JsonNode *root)
 {
-  g_autoptr (JsonGenerator) generator = json_generator_new ();
-  g_autofree char *text = NULL;
+  GString *out = g_string_new (NULL);
 
-  json_generator_set_pretty (generator, TRUE);
-  json_generator_set_indent (generator, 2);
-  json_generator_set_root (generator, root);
-  text = json_generator_to_data (generator, NULL);
-  return g_strconcat (text, "\n", NULL);
+  write_node (out, root, 0);
+  g_string_append_c (out, '\n');
+  return g_string_free (out, FALSE);
 }
 
 gboolean
@@ -57,4 +174,44 @@ cl_export_add_day (JsonBuilder *builder,
       cl_date_format_into (day, text);
       json_builder_add_string_value (builder, text);
     }
+}
+
+void
+cl_export_add_string (JsonBuilder *builder,
+                      const char  *member,
+                      const char  *value)
+{
+  json_builder_set_member_name (builder, member);
+  if (value == NULL)
+    json_builder_add_null_value (builder);
+  else
+    json_builder_add_string_value (builder, value);
+}
+
+void
+cl_export_add_int (JsonBuilder *builder,
+                   const char  *member,
+                   gint64       value)
+{
+  json_builder_set_member_name (builder, member);
+  json_builder_add_int_value (builder, value);
+}
+
+void
+cl_export_add_number (JsonBuilder *builder,
+                      const char  *member,
+                      double       value)
+{
+  json_builder_set_member_name (builder, member);
+  json_builder_add_double_value (builder, round (value * 1000) / 1000);
+}
+
+void
+cl_export_add_amount (JsonBuilder *builder,
+                      const char  *member,
+                      gint64       cents)
+{
+  g_autofree char *amount = cl_export_amount (cents);
+
+  cl_export_add_string (builder, member, amount);
 }

@@ -21,5 +21,19 @@ char     *cl_export_amount      (gint64        cents);
 void      cl_export_add_day     (JsonBuilder  *builder,
                                  const char   *member,
                                  ClDay         day);
+/* NULL becomes null. */
+void      cl_export_add_string  (JsonBuilder  *builder,
+                                 const char   *member,
+                                 const char   *value);
+void      cl_export_add_int     (JsonBuilder  *builder,
+                                 const char   *member,
+                                 gint64        value);
+/* Rounded to three decimals, so documents do not carry float noise. */
+void      cl_export_add_number  (JsonBuilder  *builder,
+                                 const char   *member,
+                                 double        value);
+void      cl_export_add_amount  (JsonBuilder  *builder,
+                                 const char   *member,
+                                 gint64        cents);
 
 G_END_DECLS

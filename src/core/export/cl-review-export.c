@@ -32,37 +32,6 @@ typedef struct
   GHashTable     *actions;       /* action id → ClAction */
 } Export;
 
-static void
-add_string (JsonBuilder *builder,
-            const char  *member,
-            const char  *value)
-{
-  json_builder_set_member_name (builder, member);
-  if (value == NULL)
-    json_builder_add_null_value (builder);
-  else
-    json_builder_add_string_value (builder, value);
-}
-
-static void
-add_int (JsonBuilder *builder,
-         const char  *member,
-         gint64       value)
-{
-  json_builder_set_member_name (builder, member);
-  json_builder_add_int_value (builder, value);
-}
-
-static void
-add_amount (JsonBuilder *builder,
-            const char  *member,
-            gint64       cents)
-{
-  g_autofree char *amount = cl_export_amount (cents);
-
-  add_string (builder, member, amount);
-}
-
 static const char *
 rep_name (Export *export,
           gint64  id)
@@ -84,8 +53,8 @@ add_next_action (Export      *export,
       return;
     }
   json_builder_begin_object (builder);
-  add_string (builder, "text", action->text);
-  add_string (builder, "owner", action->owner_name);
+  cl_export_add_string (builder, "text", action->text);
+  cl_export_add_string (builder, "owner", action->owner_name);
   cl_export_add_day (builder, "due", action->due_on);
   cl_export_add_day (builder, "done", action->done_on);
   json_builder_end_object (builder);
@@ -108,18 +77,18 @@ add_deal (Export      *export,
   flags = cl_flags_evaluate (export->process, facts, &export->settings, export->as_of, why);
 
   json_builder_begin_object (builder);
-  add_int (builder, "id", deal->id);
-  add_string (builder, "external_id", deal->external_id);
-  add_string (builder, "name", deal->name);
-  add_string (builder, "account", deal->account);
-  add_string (builder, "owner", rep_name (export, deal->owner_id));
-  add_string (builder, "stage", stage ? stage->name : NULL);
-  add_amount (builder, "amount", state.amount_cents);
-  add_string (builder, "currency", deal->currency);
+  cl_export_add_int (builder, "id", deal->id);
+  cl_export_add_string (builder, "external_id", deal->external_id);
+  cl_export_add_string (builder, "name", deal->name);
+  cl_export_add_string (builder, "account", deal->account);
+  cl_export_add_string (builder, "owner", rep_name (export, deal->owner_id));
+  cl_export_add_string (builder, "stage", stage ? stage->name : NULL);
+  cl_export_add_amount (builder, "amount", state.amount_cents);
+  cl_export_add_string (builder, "currency", deal->currency);
   cl_export_add_day (builder, "close_date", state.close_date);
-  add_string (builder, "forecast", cl_forecast_to_string (deal->forecast));
-  add_int (builder, "days_in_stage", export->as_of - state.stage_entered_on);
-  add_string (builder, "next_step", state.next_step);
+  cl_export_add_string (builder, "forecast", cl_forecast_to_string (deal->forecast));
+  cl_export_add_int (builder, "days_in_stage", export->as_of - state.stage_entered_on);
+  cl_export_add_string (builder, "next_step", state.next_step);
 
   json_builder_set_member_name (builder, "flags");
   json_builder_begin_array (builder);
@@ -131,12 +100,12 @@ add_deal (Export      *export,
   json_builder_begin_object (builder);
   for (int f = 0; f < CL_N_FLAGS; f++)
     if (why[f] != NULL)
-      add_string (builder, cl_flag_to_string (f), why[f]);
+      cl_export_add_string (builder, cl_flag_to_string (f), why[f]);
   json_builder_end_object (builder);
   cl_flag_explanations_clear (why);
 
-  add_string (builder, "decision", decision ? cl_decision_to_string (decision->decision) : NULL);
-  add_string (builder, "decision_note", decision ? decision->note : NULL);
+  cl_export_add_string (builder, "decision", decision ? cl_decision_to_string (decision->decision) : NULL);
+  cl_export_add_string (builder, "decision_note", decision ? decision->note : NULL);
   add_next_action (export, builder, decision ? decision->action_id : 0);
   json_builder_end_object (builder);
 }
@@ -152,12 +121,12 @@ add_moves (JsonBuilder *builder,
       ClMove *move = g_ptr_array_index (moves, i);
 
       json_builder_begin_object (builder);
-      add_string (builder, "kind", cl_move_names[move->kind]);
+      cl_export_add_string (builder, "kind", cl_move_names[move->kind]);
       cl_export_add_day (builder, "on", move->on);
-      add_int (builder, "deal_id", move->deal_id);
-      add_string (builder, "deal", move->deal_name);
-      add_string (builder, "from", move->from);
-      add_string (builder, "to", move->to);
+      cl_export_add_int (builder, "deal_id", move->deal_id);
+      cl_export_add_string (builder, "deal", move->deal_name);
+      cl_export_add_string (builder, "from", move->from);
+      cl_export_add_string (builder, "to", move->to);
       json_builder_end_object (builder);
     }
   json_builder_end_array (builder);
@@ -199,27 +168,27 @@ add_totals (Export      *export,
 
   json_builder_set_member_name (builder, "totals");
   json_builder_begin_object (builder);
-  add_int (builder, "deals_reviewed", n_reviewed);
+  cl_export_add_int (builder, "deals_reviewed", n_reviewed);
   json_builder_set_member_name (builder, "decisions");
   json_builder_begin_object (builder);
   for (int d = 0; d <= CL_DECISION_NEXT_ACTION; d++)
-    add_int (builder, cl_decision_to_string (d), decisions[d]);
+    cl_export_add_int (builder, cl_decision_to_string (d), decisions[d]);
   json_builder_end_object (builder);
   json_builder_set_member_name (builder, "open_pipeline_by_stage");
   json_builder_begin_array (builder);
   for (guint s = 0; s < n_stages; s++)
     {
       json_builder_begin_object (builder);
-      add_string (builder, "stage", ((ClStage *) g_ptr_array_index (export->process->stages, s))->name);
-      add_int (builder, "deals", stage_deals[s]);
-      add_amount (builder, "amount", stage_amounts[s]);
+      cl_export_add_string (builder, "stage", ((ClStage *) g_ptr_array_index (export->process->stages, s))->name);
+      cl_export_add_int (builder, "deals", stage_deals[s]);
+      cl_export_add_amount (builder, "amount", stage_amounts[s]);
       json_builder_end_object (builder);
     }
   json_builder_end_array (builder);
   json_builder_set_member_name (builder, "forecast_by_category");
   json_builder_begin_object (builder);
   for (int c = 0; c <= CL_FORECAST_OMITTED; c++)
-    add_amount (builder, cl_forecast_to_string (c), forecast[c]);
+    cl_export_add_amount (builder, cl_forecast_to_string (c), forecast[c]);
   json_builder_end_object (builder);
   json_builder_end_object (builder);
 }
@@ -330,16 +299,16 @@ cl_review_export_build (ClStore     *store,
 
   builder = json_builder_new ();
   json_builder_begin_object (builder);
-  add_string (builder, "format", FORMAT_NAME);
-  add_int (builder, "version", FORMAT_VERSION);
-  add_string (builder, "week", week);
+  cl_export_add_string (builder, "format", FORMAT_NAME);
+  cl_export_add_int (builder, "version", FORMAT_VERSION);
+  cl_export_add_string (builder, "week", week);
   json_builder_set_member_name (builder, "held");
   json_builder_add_boolean_value (builder, review != NULL);
   cl_export_add_day (builder, "date", review ? review->held_on : 0);
   cl_export_add_day (builder, "as_of", export.as_of);
   cl_export_add_day (builder, "moved_since", since);
   add_attendees (builder, review);
-  add_string (builder, "notes", review ? review->notes : "");
+  cl_export_add_string (builder, "notes", review ? review->notes : "");
 
   json_builder_set_member_name (builder, "deals");
   json_builder_begin_array (builder);

@@ -1,0 +1,17 @@
+/* cl-metrics-export.h — a call's metrics as a document for scripts
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <json-glib/json-glib.h>
+
+#include "cl-call-metrics.h"
+
+G_BEGIN_DECLS
+
+/* "closeloop.call-metrics", version 1, of the transcript read from @file_name. */
+JsonNode *cl_metrics_export_build (const ClTranscript  *transcript,
+                                   const ClCallMetrics *metrics,
+                                   const char          *file_name);
+
+G_END_DECLS
