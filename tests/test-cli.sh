@@ -81,6 +81,25 @@ grep -q "Ana Okafor, Lee" "$dir/err" || fail "an unknown rep lists the speakers"
 "$closeloop" analyze "$dir/call.vtt" 2>/dev/null; [ $? -eq 2 ] || fail "analyze without --rep exits 2"
 set -e
 
+# import transcript: kept on the deal, measured with the named rep; a bad one changes nothing
+deal=$(sqlite3 "$dir/team.db" 'select min(id) from deals')
+calls=$(sqlite3 "$dir/team.db" 'select count(*) from calls')
+"$closeloop" --workspace "$dir/team.db" import transcript "$dir/call.vtt" --deal "$deal" --rep "Ana Okafor" \
+  --date 2026-11-20 >"$dir/out" || fail "import transcript"
+grep -q "call.vtt" "$dir/out" || fail "import reports the call"
+[ "$(sqlite3 "$dir/team.db" "select held_on || ' ' || transcript_format || ' ' || round(talk_ratio, 3) from calls order by id desc limit 1")" \
+  = "2026-11-20 vtt 0.429" ] || fail "the call is kept with its metrics"
+set +e
+"$closeloop" --workspace "$dir/team.db" import transcript "$dir/latin1.txt" --deal "$deal" --rep Ana 2>"$dir/err"
+[ $? -eq 1 ] || fail "a bad transcript is refused"
+grep -q "line 2" "$dir/err" || fail "the refusal names the line"
+"$closeloop" --workspace "$dir/team.db" import transcript "$dir/call.vtt" --deal 999999 2>/dev/null
+[ $? -eq 1 ] || fail "an unknown deal is refused"
+"$closeloop" --workspace "$dir/team.db" import transcript "$dir/call.vtt" 2>/dev/null
+[ $? -eq 2 ] || fail "import without --deal exits 2"
+set -e
+[ "$(sqlite3 "$dir/team.db" 'select count(*) from calls')" = $((calls + 1)) ] || fail "refusals write nothing"
+
 # misuse: exit 2
 set +e
 "$closeloop" frobnicate 2>/dev/null; [ $? -eq 2 ] || fail "unknown command exits 2"

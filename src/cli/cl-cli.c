@@ -9,10 +9,12 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <inttypes.h>
 #include <stdio.h>
 #include <string.h>
 #include <unistd.h>
 
+#include "cl-call-import.h"
 #include "cl-call-metrics.h"
 #include "cl-cli.h"
 #include "cl-demo.h"
@@ -43,12 +45,14 @@ static int run_analyze (const char *workspace, int argc, char **argv);
 static int run_demo (const char *workspace, int argc, char **argv);
 static int run_export (const char *workspace, int argc, char **argv);
 static int run_help (const char *workspace, int argc, char **argv);
+static int run_import (const char *workspace, int argc, char **argv);
 
 static const ClCommand commands[] = {
   { "analyze", N_("Measure a call transcript: analyze FILE --rep NAME"), run_analyze },
   { "demo", N_("Write a realistic sample team into a new workspace"), run_demo },
   { "export", N_("Write a shared document: export review --week 2026-W47"), run_export },
   { "help", N_("Show the commands"), run_help },
+  { "import", N_("Bring a file in: import transcript FILE --deal ID"), run_import },
 };
 
 static const ClCommand *
@@ -352,6 +356,59 @@ run_analyze (const char  *workspace,
   name = g_path_get_basename (argv[1]);
   root = cl_metrics_export_build (transcript, metrics, name);
   return emit_document (root, output);
+}
+
+static int
+run_import (const char  *workspace,
+            int          argc,
+            char       **argv)
+{
+  g_autofree char *deal = NULL, *rep = NULL, *date = NULL;
+  GOptionEntry entries[] = {
+    { "deal", 0, 0, G_OPTION_ARG_STRING, &deal, N_("The deal the call was about"), "ID" },
+    { "rep", 0, 0, G_OPTION_ARG_STRING, &rep,
+      N_("The rep on the call, as the transcript names them (default: the deal's owner)"), "NAME" },
+    { "date", 0, 0, G_OPTION_ARG_STRING, &date, N_("The day of the call (default: today)"), "YYYY-MM-DD" },
+    { NULL }
+  };
+  g_autoptr (ClStore) store = NULL;
+  g_autoptr (ClCall) call = NULL;
+  g_autoptr (GError) error = NULL;
+  ClDay held_on = cl_date_today ();
+  guint64 deal_id = 0;
+  int status = 0;
+
+  if (!parse_command_options ("import", "transcript FILE", entries, &argc, &argv, &status))
+    return status;
+  if (argc != 3 || !g_str_equal (argv[1], "transcript"))
+    {
+      print_error (_("import needs the kind of file and the file: closeloop import transcript call.vtt --deal 12"));
+      return EXIT_USAGE;
+    }
+  if (deal == NULL || !g_ascii_string_to_unsigned (deal, 10, 1, G_MAXINT64, &deal_id, NULL))
+    {
+      print_error (_("import transcript needs the deal's id: --deal 12"));
+      return EXIT_USAGE;
+    }
+  if (date != NULL && !cl_date_parse (date, &held_on))
+    {
+      g_autofree char *message = g_strdup_printf (_("“%s” is not a date such as 2026-11-23"), date);
+
+      print_error (message);
+      return EXIT_USAGE;
+    }
+  store = open_existing (workspace, &error);
+  if (store != NULL)
+    call = cl_call_import_transcript (store, argv[2], (gint64) deal_id, rep, held_on, &error);
+  if (call == NULL)
+    {
+      print_error (error->message);
+      return EXIT_FAILURE;
+    }
+  /* Translators: the call's id, its file, the deal's id, then the rep's talk share in percent */
+  printf (_("Call %" PRId64 " from “%s” kept on deal %" PRId64 "; the rep talked %d%% of the time\n"),
+          call->id, call->title, call->deal_id, (int) (call->talk_ratio * 100 + 0.5));
+  return EXIT_SUCCESS;
 }
 
 static void
