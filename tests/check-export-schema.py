@@ -31,6 +31,7 @@ def check(validator, document, what):
 
 validator = load_validator('pipeline-review.schema.json')
 metrics_validator = load_validator('call-metrics.schema.json')
+coaching_validator = load_validator('deal-coaching.schema.json')
 
 
 def run(*args, today='2026-11-23'):
@@ -68,6 +69,22 @@ with tempfile.TemporaryDirectory() as tmp:
     with open(out, encoding='utf-8') as f:
         assert f.read() == run('--workspace', workspace, 'export', 'review', '--week', held[-1])
     assert os.stat(out).st_mode & 0o777 == 0o600, 'exports are 0600'
+
+    # deal coaching: the most coached deals, private notes only when asked for
+    coached = subprocess.run(['sqlite3', workspace, 'SELECT deal_id FROM coaching_sessions GROUP BY deal_id '
+                              'ORDER BY count(*) DESC, deal_id LIMIT 3'],
+                             capture_output=True, text=True, check=True).stdout.split()
+    assert coached, 'the demo coaches deals'
+    for deal in coached:
+        shared = json.loads(run('--workspace', workspace, 'export', 'coaching', '--deal', deal))
+        check(coaching_validator, shared, f'coaching {deal}')
+        assert shared['sessions'], f'deal {deal} has sessions'
+        assert all('private_notes' not in s for s in shared['sessions']), 'private notes stay home'
+        private = json.loads(run('--workspace', workspace, 'export', 'coaching', '--deal', deal,
+                                 '--include-private'))
+        check(coaching_validator, private, f'coaching {deal} with private notes')
+        assert all('private_notes' in s for s in private['sessions'])
+        checked += 2
 
     # call metrics of every real transcript, and of one written here
     call = os.path.join(tmp, 'call.txt')

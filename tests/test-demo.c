@@ -3,6 +3,7 @@
  */
 #include "config.h"
 
+#include "cl-coaching.h"
 #include "cl-demo.h"
 #include "cl-flags.h"
 #include "cl-pipeline.h"
@@ -11,7 +12,7 @@
 
 static const char * const tables[] = {
   "reps", "stages", "deals", "deal_events", "contacts", "qualification", "actions", "reviews",
-  "review_decisions", "coaching_sessions", "calls", "call_scores", "dev_plans", "practice_log",
+  "review_decisions", "coaching_sessions", "coaching_evidence", "calls", "call_scores", "dev_plans", "practice_log",
   "retros",
 };
 
@@ -270,6 +271,48 @@ test_agenda (void)
   cl_test_remove_tree (dir);
 }
 
+/* The coaching queue: every deal in it has a reason, key deals come
+ * first, and "never coached" agrees with the sessions stored. */
+static void
+test_coaching_queue (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("closeloop-demo-XXXXXX", NULL);
+  g_autofree char *path = make_demo (dir, "team.db", 42);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (ClStore) store = cl_store_open (path, &error);
+  g_autoptr (ClProcess) process = cl_process_load (store, &error);
+  g_autoptr (GListModel) snapshot = cl_pipeline_snapshot (path, cl_date_from_ymd (2026, 11, 23), NULL, NULL);
+  g_autoptr (GListModel) queue = NULL;
+  ClCoachingSettings settings;
+  guint n_key = 0, n_never = 0;
+  gboolean past_key = FALSE;
+
+  cl_coaching_settings_load (&settings, store);
+  queue = cl_coaching_queue (store, snapshot, process, &settings, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (queue), >, 0);
+  g_assert_cmpuint (g_list_model_get_n_items (queue), <, g_list_model_get_n_items (snapshot));
+  for (guint i = 0; i < g_list_model_get_n_items (queue); i++)
+    {
+      g_autoptr (ClCoachingEntry) entry = g_list_model_get_item (queue, i);
+      g_autofree char *sql = g_strdup_printf ("SELECT coalesce(max(held_on), '') FROM coaching_sessions "
+                                              "WHERE deal_id = %" G_GINT64_FORMAT,
+                                              entry->item->facts->deal->id);
+      g_autofree char *last = cl_test_sql_text (path, sql);
+      gboolean key = entry->reasons & CL_COACH_KEY_DEAL;
+
+      g_assert_cmpuint (entry->reasons, ==, cl_coaching_reasons (entry->item, process, &settings));
+      g_assert_false (key && past_key);
+      past_key |= !key;
+      n_key += key;
+      n_never += entry->last_coached == 0;
+      g_assert_cmpint (entry->last_coached == 0, ==, g_str_equal (g_strstrip (last), ""));
+    }
+  g_assert_cmpuint (n_key, >, 0);
+  g_assert_cmpuint (n_never, >, 0);
+  cl_test_remove_tree (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -282,5 +325,6 @@ main (int   argc,
   g_test_add_func ("/rules/loop-health", test_loop_health);
   g_test_add_func ("/rules/deal-facts", test_deal_facts);
   g_test_add_func ("/rules/agenda", test_agenda);
+  g_test_add_func ("/rules/coaching-queue", test_coaching_queue);
   return g_test_run ();
 }

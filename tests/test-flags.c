@@ -4,6 +4,7 @@
 #include "config.h"
 
 #include "cl-action-load.h"
+#include "cl-coaching.h"
 #include "cl-flags.h"
 #include "test-util.h"
 
@@ -326,6 +327,41 @@ test_action_load (void)
   g_object_unref (load);
 }
 
+/* Why a deal is in the coaching queue: big at a likely stage, stalled,
+ * or carrying enough flags. Stage 14 (Proposal) is 40 % in the fixture. */
+static void
+test_coaching_reasons (Fixture       *f,
+                       gconstpointer  data)
+{
+  ClPipelineItem *item = g_object_new (CL_TYPE_PIPELINE_ITEM, NULL);
+  ClCoachingSettings settings;
+  ClCoachingEntry *entry = g_object_new (CL_TYPE_COACHING_ENTRY, NULL);
+  g_autofree char *why = NULL;
+
+  cl_coaching_settings_init (&settings);
+  item->facts = g_steal_pointer (&f->facts);
+  item->state.stage_id = 12;
+  item->state.amount_cents = 9000000;      /* 90 000: key-sized, but Qualification is 20 % */
+  g_assert_cmpuint (cl_coaching_reasons (item, f->process, &settings), ==, 0);
+  item->state.stage_id = 14;
+  g_assert_cmpuint (cl_coaching_reasons (item, f->process, &settings), ==, CL_COACH_KEY_DEAL);
+  item->state.amount_cents = 4999999;      /* just under the key-deal amount */
+  g_assert_cmpuint (cl_coaching_reasons (item, f->process, &settings), ==, 0);
+  item->flags = 1u << CL_FLAG_STALLED;
+  item->days_in_stage = 30;
+  g_assert_cmpuint (cl_coaching_reasons (item, f->process, &settings), ==, CL_COACH_STALLED);
+  item->flags |= 1u << CL_FLAG_NO_NEXT_STEP | 1u << CL_FLAG_SINGLE_THREADED;
+  item->state.amount_cents = 9000000;
+  g_assert_cmpuint (cl_coaching_reasons (item, f->process, &settings), ==,
+                    CL_COACH_KEY_DEAL | CL_COACH_STALLED | CL_COACH_FLAGGED);
+
+  entry->item = item;
+  entry->reasons = cl_coaching_reasons (item, f->process, &settings);
+  why = cl_coaching_entry_explain (entry, f->process);
+  g_assert_cmpstr (why, ==, "Key deal: 90 000 EUR in Proposal (40 %) · stalled 30 days in stage · 3 inspection flags");
+  g_object_unref (entry);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -345,6 +381,7 @@ main (int   argc,
   FLAG_TEST ("/flags/skipped-stage", test_skipped_stage);
   FLAG_TEST ("/flags/repeat-recital", test_repeat_recital);
   FLAG_TEST ("/flags/state-at", test_state_at);
+  FLAG_TEST ("/coaching/reasons", test_coaching_reasons);
 #undef FLAG_TEST
   g_test_add_func ("/flags/action-load", test_action_load);
   return g_test_run ();

@@ -7,6 +7,7 @@
 #include <sqlite3.h>
 #include <sys/stat.h>
 
+#include "cl-coaching.h"
 #include "cl-store-private.h"
 #include "test-util.h"
 
@@ -231,7 +232,7 @@ test_coaching_round_trip (Fixture       *f,
   g_assert_true (cl_store_add_coaching_session (f->store, session, &error));
   g_assert_true (cl_store_set_follow_up (f->store, session->id, CL_FOLLOW_UP_HAPPENED, "done", &error));
   g_assert_no_error (error);
-  sessions = cl_store_list_coaching_sessions (f->store, &error);
+  sessions = cl_store_list_coaching_sessions (f->store, 0, &error);
   {
     g_autoptr (ClCoachingSession) s = g_list_model_get_item (sessions, 0);
 
@@ -521,6 +522,70 @@ test_rep_loads (Fixture       *f,
   g_assert_cmpint (open_actions_of (f->store, idle->id), ==, 0);
 }
 
+/* A coaching session ends in a next move that becomes the owner's action;
+ * without evidence it was coached from the rep's story; a follow-up that
+ * happened closes the action. */
+static void
+test_coaching_session (Fixture       *f,
+                       gconstpointer  data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (ClDeal) deal = add_basic_deal (f->store);
+  g_autoptr (ClCoachingSession) session = g_object_new (CL_TYPE_COACHING_SESSION, NULL);
+  g_autoptr (ClCoachingSession) story = g_object_new (CL_TYPE_COACHING_SESSION, NULL);
+  g_autoptr (ClCall) call = g_object_new (CL_TYPE_CALL, NULL);
+  g_autoptr (GArray) evidence = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autoptr (GListModel) sessions = NULL;
+  g_autoptr (ClCoachingSession) read = NULL;
+  g_autoptr (ClAction) action = NULL;
+
+  call->rep_id = deal->owner_id;
+  call->deal_id = deal->id;
+  call->held_on = day ("2026-11-19");
+  g_assert_true (cl_store_add_call (f->store, call, &error));
+  g_array_append_val (evidence, call->id);
+
+  session->deal_id = deal->id;
+  session->held_on = day ("2026-11-20");
+  session->trigger = g_strdup ("key_deal");
+  session->next_move = g_strdup ("  ");
+  g_assert_false (cl_coaching_record_session (f->store, session, day ("2026-11-27"), evidence, &error));
+  g_assert_error (error, CL_STORE_ERROR, CL_STORE_ERROR_INVALID);
+  g_clear_error (&error);
+  cl_record_set_text (&session->next_move, "Ask what happens to the Q1 target if this slips");
+  session->next_move_with = g_strdup ("the CFO");
+  g_assert_false (cl_coaching_record_session (f->store, session, 0, evidence, &error));
+  g_clear_error (&error);
+  g_assert_true (cl_coaching_record_session (f->store, session, day ("2026-11-27"), evidence, &error));
+  g_assert_no_error (error);
+
+  sessions = cl_store_list_coaching_sessions (f->store, deal->id, &error);
+  g_assert_cmpuint (g_list_model_get_n_items (sessions), ==, 1);
+  read = g_list_model_get_item (sessions, 0);
+  g_assert_cmpint (read->n_evidence_calls, ==, 1);
+  g_assert_false (cl_coaching_from_story (read));
+  g_assert_cmpstr (read->next_move_with, ==, "the CFO");
+  action = cl_store_get_action (f->store, read->action_id, &error);
+  g_assert_cmpstr (action->text, ==, "Ask what happens to the Q1 target if this slips — with the CFO");
+  g_assert_cmpint (action->owner_id, ==, deal->owner_id);
+  g_assert_cmpuint (action->due_on, ==, day ("2026-11-27"));
+  g_assert_cmpstr (action->source, ==, "coaching");
+
+  g_assert_true (cl_coaching_set_follow_up (f->store, read, CL_FOLLOW_UP_HAPPENED, "CFO agreed to a call",
+                                            day ("2026-11-26"), &error));
+  g_clear_object (&action);
+  action = cl_store_get_action (f->store, read->action_id, &error);
+  g_assert_cmpuint (action->done_on, ==, day ("2026-11-26"));
+
+  story->deal_id = deal->id;
+  story->held_on = day ("2026-11-21");
+  story->trigger = g_strdup ("stalled");
+  story->evidence = g_strdup (" ");
+  story->next_move = g_strdup ("Book the security review");
+  g_assert_true (cl_coaching_record_session (f->store, story, day ("2026-11-30"), NULL, &error));
+  g_assert_true (cl_coaching_from_story (story));
+}
+
 /* Editing the sales process: rename, reorder, and no deleting a stage in use. */
 static void
 test_edit_process (Fixture       *f,
@@ -780,6 +845,7 @@ main (int   argc,
   FIXTURE_TEST ("/store/record-decisions", test_record_decisions);
   FIXTURE_TEST ("/store/edit-process", test_edit_process);
   FIXTURE_TEST ("/store/rep-loads", test_rep_loads);
+  FIXTURE_TEST ("/store/coaching-session", test_coaching_session);
 #undef FIXTURE_TEST
   g_test_add_func ("/store/migrations", test_migrations);
   g_test_add_func ("/store/bad-files", test_bad_files);

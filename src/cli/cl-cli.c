@@ -17,6 +17,7 @@
 #include "cl-call-import.h"
 #include "cl-call-metrics.h"
 #include "cl-cli.h"
+#include "cl-coaching-export.h"
 #include "cl-demo.h"
 #include "cl-export.h"
 #include "cl-metrics-export.h"
@@ -50,7 +51,7 @@ static int run_import (const char *workspace, int argc, char **argv);
 static const ClCommand commands[] = {
   { "analyze", N_("Measure a call transcript: analyze FILE --rep NAME"), run_analyze },
   { "demo", N_("Write a realistic sample team into a new workspace"), run_demo },
-  { "export", N_("Write a shared document: export review --week 2026-W47"), run_export },
+  { "export", N_("Write a shared document: export review --week 2026-W47, export coaching --deal ID"), run_export },
   { "help", N_("Show the commands"), run_help },
   { "import", N_("Bring a file in: import transcript FILE --deal ID"), run_import },
 };
@@ -281,41 +282,59 @@ emit_document (JsonNode   *root,
   return EXIT_SUCCESS;
 }
 
+/* Exit status for a failed build of a document: a caller's bad value is misuse. */
+static int
+report_failure (const GError *error)
+{
+  print_error (error->message);
+  return error->domain == CL_STORE_ERROR && error->code == CL_STORE_ERROR_INVALID
+           ? EXIT_USAGE : EXIT_FAILURE;
+}
+
 static int
 run_export (const char  *workspace,
             int          argc,
             char       **argv)
 {
-  g_autofree char *week = NULL, *output = NULL;
+  g_autofree char *week = NULL, *output = NULL, *deal = NULL;
+  gboolean include_private = FALSE;
   GOptionEntry entries[] = {
     { "week", 0, 0, G_OPTION_ARG_STRING, &week,
-      N_("The ISO week of the review, e.g. 2026-W47 (default: this week)"), "WEEK" },
+      N_("review: the ISO week, e.g. 2026-W47 (default: this week)"), "WEEK" },
+    { "deal", 0, 0, G_OPTION_ARG_STRING, &deal, N_("coaching: the deal's id"), "ID" },
+    { "include-private", 0, 0, G_OPTION_ARG_NONE, &include_private,
+      N_("coaching: include the coach's private notes"), NULL },
     OUTPUT_OPTION (output),
     { NULL }
   };
   g_autoptr (ClStore) store = NULL;
   g_autoptr (JsonNode) root = NULL;
   g_autoptr (GError) error = NULL;
+  guint64 deal_id = 0;
   int status = 0;
 
-  if (!parse_command_options ("export", "review", entries, &argc, &argv, &status))
+  if (!parse_command_options ("export", "review|coaching", entries, &argc, &argv, &status))
     return status;
-  if (argc != 2 || !g_str_equal (argv[1], "review"))
+  if (argc != 2 || !(g_str_equal (argv[1], "review") || g_str_equal (argv[1], "coaching")))
     {
-      print_error (_("export needs the kind of document: closeloop export review --week 2026-W47"));
+      print_error (_("export needs the kind of document: closeloop export review --week 2026-W47, "
+                     "or closeloop export coaching --deal 12"));
+      return EXIT_USAGE;
+    }
+  if (g_str_equal (argv[1], "coaching")
+      && (deal == NULL || !g_ascii_string_to_unsigned (deal, 10, 1, G_MAXINT64, &deal_id, NULL)))
+    {
+      print_error (_("export coaching needs the deal's id: --deal 12"));
       return EXIT_USAGE;
     }
   if (week == NULL)
     week = cl_date_iso_week (cl_date_today ());
   store = open_existing (workspace, &error);
   if (store != NULL)
-    root = cl_review_export_build (store, week, &error);
+    root = deal_id ? cl_coaching_export_build (store, (gint64) deal_id, include_private, &error)
+                   : cl_review_export_build (store, week, &error);
   if (root == NULL)
-    {
-      print_error (error->message);
-      return error->domain == CL_STORE_ERROR && error->code == CL_STORE_ERROR_INVALID
-               ? EXIT_USAGE : EXIT_FAILURE;
-    }
+    return report_failure (error);
   return emit_document (root, output);
 }
 

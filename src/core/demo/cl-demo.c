@@ -16,6 +16,7 @@
 #include <math.h>
 
 #include "cl-call-metrics.h"
+#include "cl-coaching.h"
 #include "cl-demo.h"
 
 #define PICK(rand, list) ((list)[g_rand_int_range ((rand), 0, G_N_ELEMENTS (list))])
@@ -642,6 +643,37 @@ write_transcript (Demo       *demo,
   call->transcript_format = g_strdup ("vtt");
 }
 
+/* A session that quotes the buyer looked at the deal's latest call before it. */
+static gboolean
+link_evidence (Demo    *demo,
+               GError **error)
+{
+  g_autoptr (GListModel) sessions = cl_store_list_coaching_sessions (demo->store, 0, error);
+
+  for (guint i = 0; sessions != NULL && i < g_list_model_get_n_items (sessions); i++)
+    {
+      g_autoptr (ClCoachingSession) session = g_list_model_get_item (sessions, i);
+      g_autoptr (GListModel) calls = NULL;
+
+      if (cl_coaching_from_story (session))
+        continue;
+      calls = cl_store_list_calls (demo->store, session->deal_id, error);
+      if (calls == NULL)
+        return FALSE;
+      for (guint c = 0; c < g_list_model_get_n_items (calls); c++)
+        {
+          g_autoptr (ClCall) call = g_list_model_get_item (calls, c);   /* newest first */
+
+          if (call->held_on > session->held_on)
+            continue;
+          if (!cl_store_add_coaching_evidence (demo->store, session->id, call->id, error))
+            return FALSE;
+          break;
+        }
+    }
+  return sessions != NULL;
+}
+
 static gboolean
 add_calls (Demo    *demo,
            GError **error)
@@ -860,6 +892,7 @@ cl_demo_generate (ClStore              *store,
        && (demo.deals->len == 0 || add_reviews (&demo, error))
        && (demo.deals->len == 0 || add_coaching (&demo, error))
        && add_calls (&demo, error)
+       && link_evidence (&demo, error)
        && add_development (&demo, error)
        && add_retros (&demo, error);
   if (ok)

@@ -215,3 +215,14 @@ cl_export_add_amount (JsonBuilder *builder,
 
   cl_export_add_string (builder, member, amount);
 }
+
+void
+cl_export_begin_document (JsonBuilder *builder,
+                          const char  *format,
+                          int          version)
+{
+  json_builder_begin_object (builder);
+  cl_export_add_string (builder, "format", format);
+  cl_export_add_int (builder, "version", version);
+  cl_export_add_string (builder, "app_version", PACKAGE_VERSION);
+}

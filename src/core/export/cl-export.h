@@ -21,6 +21,11 @@ char     *cl_export_amount      (gint64        cents);
 void      cl_export_add_day     (JsonBuilder  *builder,
                                  const char   *member,
                                  ClDay         day);
+/* Opens the document's object with what every format starts with:
+ * "format", "version" and the "app_version" that wrote it. */
+void      cl_export_begin_document (JsonBuilder *builder,
+                                    const char  *format,
+                                    int          version);
 /* NULL becomes null. */
 void      cl_export_add_string  (JsonBuilder  *builder,
                                  const char   *member,

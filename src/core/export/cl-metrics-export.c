@@ -36,10 +36,7 @@ cl_metrics_export_build (const ClTranscript  *transcript,
 {
   g_autoptr (JsonBuilder) builder = json_builder_new ();
 
-  json_builder_begin_object (builder);
-  cl_export_add_string (builder, "format", FORMAT_NAME);
-  cl_export_add_int (builder, "version", FORMAT_VERSION);
-  cl_export_add_string (builder, "app_version", PACKAGE_VERSION);
+  cl_export_begin_document (builder, FORMAT_NAME, FORMAT_VERSION);
   cl_export_add_string (builder, "file", file_name);
   cl_export_add_string (builder, "transcript_format", cl_transcript_format_to_string (transcript->format));
   cl_export_add_string (builder, "timing", metrics->estimated ? "estimated" : "timestamps");

@@ -298,9 +298,7 @@ cl_review_export_build (ClStore     *store,
     goto out;
 
   builder = json_builder_new ();
-  json_builder_begin_object (builder);
-  cl_export_add_string (builder, "format", FORMAT_NAME);
-  cl_export_add_int (builder, "version", FORMAT_VERSION);
+  cl_export_begin_document (builder, FORMAT_NAME, FORMAT_VERSION);
   cl_export_add_string (builder, "week", week);
   json_builder_set_member_name (builder, "held");
   json_builder_add_boolean_value (builder, review != NULL);

@@ -160,7 +160,8 @@ CL_DEFINE_RECORD (ClAction, cl_action, &self->text, &self->source, &self->owner_
 CL_DEFINE_RECORD (ClReview, cl_review, &self->week, &self->attendees, &self->notes)
 CL_DEFINE_RECORD (ClReviewDecision, cl_review_decision, &self->note)
 CL_DEFINE_RECORD (ClCoachingSession, cl_coaching_session, &self->trigger, &self->evidence,
-                  &self->gaps, &self->blocker, &self->next_move, &self->follow_up_note,
+                  &self->gaps, &self->blocker, &self->next_move, &self->next_move_with,
+                  &self->follow_up_note,
                   &self->private_notes, &self->deal_name)
 CL_DEFINE_RECORD (ClCall, cl_call, &self->title, &self->transcript, &self->transcript_format,
                   &self->rep_name)

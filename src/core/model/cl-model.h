@@ -271,12 +271,14 @@ struct _ClCoachingSession
   char      *evidence;       /* empty: coached from the rep's story */
   char      *gaps;
   char      *blocker;
-  char      *next_move;
-  gint64     action_id;
+  char      *next_move;      /* what exactly to ask or do */
+  char      *next_move_with; /* with whom */
+  gint64     action_id;      /* the action the next move became; its due day is "by when" */
   ClFollowUp follow_up;
   char      *follow_up_note;
   char      *private_notes;
   char      *deal_name;      /* filled by listings */
+  int        n_evidence_calls; /* filled by listings */
 };
 
 #define CL_TYPE_CALL (cl_call_get_type ())

@@ -201,10 +201,22 @@ static const char schema_step_3[] =
   "  restart_plan    TEXT NOT NULL DEFAULT ''"
   ");";
 
+/* 4 — a coaching session's next move names who it is with, and the calls
+ * looked at as evidence */
+static const char schema_step_4[] =
+  "ALTER TABLE coaching_sessions ADD COLUMN next_move_with TEXT NOT NULL DEFAULT '';"
+  "CREATE TABLE coaching_evidence ("
+  "  session_id INTEGER NOT NULL REFERENCES coaching_sessions (id) ON DELETE CASCADE,"
+  "  call_id    INTEGER NOT NULL REFERENCES calls (id) ON DELETE CASCADE,"
+  "  PRIMARY KEY (session_id, call_id)"
+  ") WITHOUT ROWID;"
+  "CREATE INDEX calls_by_deal ON calls (deal_id, held_on);";
+
 static const char * const schema_steps[] = {
   schema_step_1,
   schema_step_2,
   schema_step_3,
+  schema_step_4,
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (schema_steps) == CL_STORE_SCHEMA_VERSION);

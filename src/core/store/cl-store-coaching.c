@@ -29,15 +29,16 @@ cl_store_add_coaching_session (ClStore            *self,
                         session->trigger ? session->trigger : ""), FALSE;
   return cl_store_run (self, &session->id, error,
                        "INSERT INTO coaching_sessions (deal_id, coach_id, held_on, trigger, "
-                       "evidence, gaps, blocker, next_move, action_id, follow_up, "
+                       "evidence, gaps, blocker, next_move, next_move_with, action_id, follow_up, "
                        "follow_up_note, private_notes) "
-                       "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                       "Irdsssssrsss", session->deal_id, session->coach_id, session->held_on,
+                       "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                       "Irdssssssrsss", session->deal_id, session->coach_id, session->held_on,
                        session->trigger,
                        session->evidence ? session->evidence : "",
                        session->gaps ? session->gaps : "",
                        session->blocker ? session->blocker : "",
                        session->next_move ? session->next_move : "",
+                       session->next_move_with ? session->next_move_with : "",
                        session->action_id,
                        cl_follow_up_to_string (session->follow_up),
                        session->follow_up_note ? session->follow_up_note : "",
@@ -61,6 +62,17 @@ cl_store_set_follow_up (ClStore     *self,
   return TRUE;
 }
 
+gboolean
+cl_store_add_coaching_evidence (ClStore  *self,
+                                gint64    session_id,
+                                gint64    call_id,
+                                GError  **error)
+{
+  return cl_store_run (self, NULL, error,
+                       "INSERT OR IGNORE INTO coaching_evidence (session_id, call_id) VALUES (?, ?)",
+                       "II", session_id, call_id);
+}
+
 static GObject *
 build_coaching_session (sqlite3_stmt *stmt)
 {
@@ -80,19 +92,48 @@ build_coaching_session (sqlite3_stmt *stmt)
   session->follow_up_note = cl_column_text (stmt, 11);
   session->private_notes = cl_column_text (stmt, 12);
   session->deal_name = cl_column_text (stmt, 13);
+  session->next_move_with = cl_column_text (stmt, 14);
+  session->n_evidence_calls = sqlite3_column_int (stmt, 15);
   return G_OBJECT (session);
 }
 
 GListModel *
 cl_store_list_coaching_sessions (ClStore  *self,
+                                 gint64    deal_id,
                                  GError  **error)
 {
   return cl_store_list (self, CL_TYPE_COACHING_SESSION, build_coaching_session, error,
                         "SELECT c.id, c.deal_id, c.coach_id, c.held_on, c.trigger, c.evidence, "
                         "c.gaps, c.blocker, c.next_move, c.action_id, c.follow_up, "
-                        "c.follow_up_note, c.private_notes, d.name "
+                        "c.follow_up_note, c.private_notes, d.name, c.next_move_with, "
+                        "(SELECT count(*) FROM coaching_evidence e WHERE e.session_id = c.id) "
                         "FROM coaching_sessions c JOIN deals d ON d.id = c.deal_id "
-                        "ORDER BY c.held_on DESC, c.id DESC", "");
+                        "WHERE ? IN (0, c.deal_id) ORDER BY c.held_on DESC, c.id DESC",
+                        "I", deal_id);
+}
+
+/* Deal id → the day of its latest coaching session (a ClDay in a pointer). */
+GHashTable *
+cl_store_last_coached (ClStore  *self,
+                       GError  **error)
+{
+  g_autoptr (GHashTable) last = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+  sqlite3_stmt *stmt = cl_store_query (self, error,
+                                       "SELECT deal_id, max(held_on) FROM coaching_sessions GROUP BY deal_id", "");
+  int rc;
+
+  if (stmt == NULL)
+    return NULL;
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      gint64 deal_id = sqlite3_column_int64 (stmt, 0);
+
+      g_hash_table_insert (last, g_memdup2 (&deal_id, sizeof deal_id),
+                           GINT_TO_POINTER (cl_column_day (stmt, 1)));
+    }
+  if (!cl_store_query_done (self, stmt, rc, error))
+    return NULL;
+  return g_steal_pointer (&last);
 }
 
 /* ------------------------------------------------------------------ calls */
@@ -150,10 +191,23 @@ build_call (sqlite3_stmt *stmt)
 
 GListModel *
 cl_store_list_calls (ClStore  *self,
+                     gint64    deal_id,
                      GError  **error)
 {
   return cl_store_list (self, CL_TYPE_CALL, build_call, error,
-                        "SELECT " CALL_COLUMNS "ORDER BY c.held_on DESC, c.id DESC", "");
+                        "SELECT " CALL_COLUMNS "WHERE ? IN (0, c.deal_id) "
+                        "ORDER BY c.held_on DESC, c.id DESC", "I", deal_id);
+}
+
+/* The calls a coaching session looked at. */
+GListModel *
+cl_store_list_evidence_calls (ClStore  *self,
+                              gint64    session_id,
+                              GError  **error)
+{
+  return cl_store_list (self, CL_TYPE_CALL, build_call, error,
+                        "SELECT " CALL_COLUMNS "JOIN coaching_evidence e ON e.call_id = c.id "
+                        "WHERE e.session_id = ? ORDER BY c.held_on, c.id", "I", session_id);
 }
 
 ClCall *
@@ -161,15 +215,8 @@ cl_store_get_call (ClStore  *self,
                    gint64    id,
                    GError  **error)
 {
-  g_autoptr(GListModel) calls = cl_store_list (self, CL_TYPE_CALL, build_call, error,
-                                               "SELECT " CALL_COLUMNS "WHERE c.id = ?", "I", id);
-
-  if (calls == NULL)
-    return NULL;
-  if (g_list_model_get_n_items (calls) == 0)
-    return g_set_error (error, CL_STORE_ERROR, CL_STORE_ERROR_NOT_FOUND,
-                        _("There is no call %" PRId64), id), NULL;
-  return g_list_model_get_item (calls, 0);
+  return cl_store_get_by_id (self, CL_TYPE_CALL, build_call, "SELECT " CALL_COLUMNS "WHERE c.id = ?", id,
+                             _("There is no call with id %" PRId64 " in this workspace"), error);
 }
 
 /* ------------------------------------------------------------------ scorecards */

@@ -387,18 +387,8 @@ cl_store_get_deal (ClStore  *self,
                    gint64    id,
                    GError  **error)
 {
-  g_autoptr (GListModel) found = cl_store_list (self, CL_TYPE_DEAL, build_deal, error,
-                                                "SELECT " DEAL_COLUMNS "WHERE d.id = ?", "I", id);
-
-  if (found == NULL)
-    return NULL;
-  if (g_list_model_get_n_items (found) == 0)
-    {
-      g_set_error (error, CL_STORE_ERROR, CL_STORE_ERROR_NOT_FOUND,
-                   _("There is no deal with id %" PRId64 " in this workspace"), id);
-      return NULL;
-    }
-  return g_list_model_get_item (found, 0);
+  return cl_store_get_by_id (self, CL_TYPE_DEAL, build_deal, "SELECT " DEAL_COLUMNS "WHERE d.id = ?", id,
+                             _("There is no deal with id %" PRId64 " in this workspace"), error);
 }
 
 GListModel *
@@ -578,6 +568,17 @@ cl_store_complete_action (ClStore  *self,
   return TRUE;
 }
 
+/* Completes the action if it is still open; one already done stays as it was. */
+gboolean
+cl_store_complete_open_action (ClStore  *self,
+                               gint64    action_id,
+                               ClDay     done_on,
+                               GError  **error)
+{
+  return cl_store_run (self, NULL, error, "UPDATE actions SET done_on = ? WHERE id = ? AND done_on IS NULL",
+                       "dI", done_on, action_id);
+}
+
 static GObject *
 build_action (sqlite3_stmt *stmt)
 {
@@ -605,6 +606,15 @@ cl_store_list_open_actions (ClStore  *self,
 {
   return cl_store_list (self, CL_TYPE_ACTION, build_action, error,
                         "SELECT " ACTION_COLUMNS "WHERE a.done_on IS NULL ORDER BY a.due_on, a.id", "");
+}
+
+ClAction *
+cl_store_get_action (ClStore  *self,
+                     gint64    id,
+                     GError  **error)
+{
+  return cl_store_get_by_id (self, CL_TYPE_ACTION, build_action, "SELECT " ACTION_COLUMNS "WHERE a.id = ?",
+                             id, _("There is no action with id %" PRId64 " in this workspace"), error);
 }
 
 /* The actions a review's decisions created, by decision. */

@@ -69,5 +69,14 @@ GListModel   *cl_store_list       (ClStore      *self,
                                    const char   *sql,
                                    const char   *types,
                                    ...);
+/* The row of @sql (one "?" for @id) built by @build_row, or a NOT_FOUND
+ * error from @not_found, a format with one PRId64 for the id. */
+gpointer      cl_store_get_by_id  (ClStore      *self,
+                                   GType         item_type,
+                                   ClRowBuilder  build_row,
+                                   const char   *sql,
+                                   gint64        id,
+                                   const char   *not_found,
+                                   GError      **error);
 
 G_END_DECLS

@@ -273,6 +273,27 @@ cl_store_list (ClStore      *self,
   return G_LIST_MODEL (g_steal_pointer (&list));
 }
 
+gpointer
+cl_store_get_by_id (ClStore      *self,
+                    GType         item_type,
+                    ClRowBuilder  build_row,
+                    const char   *sql,
+                    gint64        id,
+                    const char   *not_found,
+                    GError      **error)
+{
+  g_autoptr (GListModel) found = cl_store_list (self, item_type, build_row, error, sql, "I", id);
+
+  if (found == NULL)
+    return NULL;
+  if (g_list_model_get_n_items (found) == 0)
+    {
+      g_set_error (error, CL_STORE_ERROR, CL_STORE_ERROR_NOT_FOUND, not_found, id);
+      return NULL;
+    }
+  return g_list_model_get_item (found, 0);
+}
+
 char *
 cl_column_text (sqlite3_stmt *stmt,
                 int           col)

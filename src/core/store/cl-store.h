@@ -25,7 +25,7 @@ typedef enum {
   CL_STORE_ERROR_FAILED,
 } ClStoreError;
 
-#define CL_STORE_SCHEMA_VERSION 3
+#define CL_STORE_SCHEMA_VERSION 4
 
 #define CL_TYPE_STORE (cl_store_get_type ())
 G_DECLARE_FINAL_TYPE (ClStore, cl_store, CL, STORE, GObject)
@@ -124,6 +124,13 @@ gboolean    cl_store_complete_action      (ClStore      *self,
                                            gint64        action_id,
                                            ClDay         done_on,
                                            GError      **error);
+gboolean    cl_store_complete_open_action (ClStore      *self,
+                                           gint64        action_id,
+                                           ClDay         done_on,
+                                           GError      **error);
+ClAction   *cl_store_get_action           (ClStore      *self,
+                                           gint64        id,
+                                           GError      **error);
 GListModel *cl_store_list_open_actions    (ClStore      *self,
                                            GError      **error);
 
@@ -190,13 +197,26 @@ gboolean    cl_store_set_follow_up        (ClStore      *self,
                                            ClFollowUp    follow_up,
                                            const char   *note,
                                            GError      **error);
+gboolean    cl_store_add_coaching_evidence (ClStore     *self,
+                                            gint64       session_id,
+                                            gint64       call_id,
+                                            GError     **error);
+GHashTable *cl_store_last_coached         (ClStore      *self,
+                                           GError      **error);
+/* A deal's sessions, or every session when @deal_id is 0; newest first. */
 GListModel *cl_store_list_coaching_sessions (ClStore    *self,
+                                             gint64      deal_id,
                                              GError    **error);
 
 gboolean    cl_store_add_call             (ClStore      *self,
                                            ClCall       *call,
                                            GError      **error);
+/* A deal's calls, or every call when @deal_id is 0; newest first. */
 GListModel *cl_store_list_calls           (ClStore      *self,
+                                           gint64        deal_id,
+                                           GError      **error);
+GListModel *cl_store_list_evidence_calls  (ClStore      *self,
+                                           gint64        session_id,
                                            GError      **error);
 ClCall     *cl_store_get_call             (ClStore      *self,
                                            gint64        id,

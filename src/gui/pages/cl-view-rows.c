@@ -13,7 +13,7 @@ GListModel *
 cl_view_load_coaching (ClStore  *store,
                        GError  **error)
 {
-  return cl_store_list_coaching_sessions (store, error);
+  return cl_store_list_coaching_sessions (store, 0, error);
 }
 
 static const char *

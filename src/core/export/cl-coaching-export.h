@@ -1,0 +1,20 @@
+/* cl-coaching-export.h — one deal's coaching as a shared document
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <json-glib/json-glib.h>
+
+#include "cl-store.h"
+
+G_BEGIN_DECLS
+
+/* "closeloop.deal-coaching", version 1: the deal's sessions with their
+ * evidence, next moves and follow-up, and its calls with metrics and
+ * scores. Private notes only when @include_private. */
+JsonNode *cl_coaching_export_build (ClStore   *store,
+                                    gint64     deal_id,
+                                    gboolean   include_private,
+                                    GError   **error);
+
+G_END_DECLS

@@ -1,0 +1,81 @@
+/* cl-coaching.h — the deal-coaching loop: which deals deserve coaching now,
+ * and a session that ends in one next move
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include "cl-pipeline.h"
+
+G_BEGIN_DECLS
+
+/* Team settings of the coaching queue. */
+#define CL_SETTING_KEY_DEAL_AMOUNT         "key_deal_amount"
+#define CL_SETTING_CRITICAL_PROBABILITY    "critical_stage_probability"
+#define CL_SETTING_COACHING_FLAG_COUNT     "coaching_flag_count"
+
+typedef struct
+{
+  gint64 key_deal_amount;        /* major units: a key deal is at least this big (50 000) */
+  int    critical_probability;   /* a stage this likely to close is critical (40 %) */
+  int    flag_count;             /* this many inspection flags make a deal flagged (3) */
+} ClCoachingSettings;
+
+void cl_coaching_settings_init (ClCoachingSettings *settings);
+void cl_coaching_settings_load (ClCoachingSettings *settings,
+                                ClStore            *store);
+
+typedef enum {
+  CL_COACH_KEY_DEAL = 1 << 0,    /* a key deal at a critical stage */
+  CL_COACH_STALLED  = 1 << 1,
+  CL_COACH_FLAGGED  = 1 << 2,
+} ClCoachReason;
+
+/* Why @item deserves coaching now, as ClCoachReason bits; 0 if it does not. */
+guint cl_coaching_reasons (const ClPipelineItem     *item,
+                           const ClProcess          *process,
+                           const ClCoachingSettings *settings);
+
+#define CL_TYPE_COACHING_ENTRY (cl_coaching_entry_get_type ())
+G_DECLARE_FINAL_TYPE (ClCoachingEntry, cl_coaching_entry, CL, COACHING_ENTRY, GObject)
+
+struct _ClCoachingEntry
+{
+  GObject         parent_instance;
+  ClPipelineItem *item;           /* owned */
+  guint           reasons;        /* ClCoachReason */
+  ClDay           last_coached;   /* 0: never coached */
+};
+
+/* The deals of @snapshot that deserve coaching: key deals first, then the
+ * ones never coached, then the largest. */
+GListModel *cl_coaching_queue          (ClStore                  *store,
+                                        GListModel               *snapshot,
+                                        const ClProcess          *process,
+                                        const ClCoachingSettings *settings,
+                                        GError                  **error);
+/* "Key deal: 82 000 EUR in Proposal (60 %) · stalled · 4 flags" */
+char       *cl_coaching_entry_explain  (const ClCoachingEntry    *entry,
+                                        const ClProcess          *process);
+
+/* A session is "coached from the rep's story" when it looked at no
+ * evidence: no quote, no call. */
+gboolean    cl_coaching_from_story     (const ClCoachingSession  *session);
+
+/* Records @session in one transaction: its next move (what, with whom)
+ * becomes an action for the deal's owner due on @move_due, and the calls
+ * in @evidence_calls (gint64 ids, may be NULL) are linked as its evidence.
+ * Refused without a next move or its day. */
+gboolean    cl_coaching_record_session (ClStore                  *store,
+                                        ClCoachingSession        *session,
+                                        ClDay                     move_due,
+                                        GArray                   *evidence_calls,
+                                        GError                  **error);
+/* Records whether the next move happened; when it did, its action is done. */
+gboolean    cl_coaching_set_follow_up  (ClStore                  *store,
+                                        const ClCoachingSession  *session,
+                                        ClFollowUp                follow_up,
+                                        const char               *note,
+                                        ClDay                     today,
+                                        GError                  **error);
+
+G_END_DECLS
