@@ -5,8 +5,11 @@
 #include "config.h"
 
 #include <glib/gstdio.h>
+#include <string.h>
 
 #include "cl-application.h"
+#include "cl-coaching.h"
+#include "cl-deal-coaching-window.h"
 #include "cl-demo.h"
 #include "cl-list-page.h"
 #include "cl-pipeline.h"
@@ -240,6 +243,53 @@ check_preferences (ClWindow *window)
   gtk_window_close (GTK_WINDOW (preferences));
 }
 
+/* The coaching queue opens a deal; a transcript attached there is read as a
+ * conversation and searched; a session ends in a next move; the export
+ * leaves private notes at home. */
+static void
+check_coaching (ClWindow *window)
+{
+  ClListPage *page = CL_LIST_PAGE (cl_window_get_view (window, "coaching"));
+  g_autofree char *vtt = g_build_filename (tmp_dir, "call.vtt", NULL);
+  g_autofree char *exported = g_build_filename (tmp_dir, "coaching.json", NULL);
+  g_autofree char *text = NULL, *document = NULL;
+  ClDealCoachingWindow *coaching;
+  guint calls, sessions;
+
+  cl_window_show_view (window, "coaching");
+  wait_until (page_loaded, page, "the coaching queue");
+  cl_list_page_activate (page, 0);
+  coaching = find_toplevel (CL_TYPE_DEAL_COACHING_WINDOW);
+  g_assert_nonnull (coaching);
+  calls = cl_deal_coaching_window_get_n_calls (coaching);
+  sessions = cl_deal_coaching_window_get_n_sessions (coaching);
+
+  /* the deal's owner talks to a buyer */
+  text = g_strdup_printf ("WEBVTT\n\n00:00:01.000 --> 00:00:05.000\n<v %s>What would change if the budget moved?\n\n"
+                          "00:00:06.000 --> 00:00:12.000\n<v Lee Buyer>We would wait for Q1.\n",
+                          cl_deal_coaching_window_get_owner_name (coaching));
+  g_assert_true (g_file_set_contents (vtt, text, -1, NULL));
+  g_assert_true (cl_deal_coaching_window_attach (coaching, vtt));
+  g_assert_cmpuint (cl_deal_coaching_window_get_n_calls (coaching), ==, calls + 1);
+  g_assert_cmpuint (cl_deal_coaching_window_get_n_cues_shown (coaching), ==, 2);
+  cl_deal_coaching_window_search_transcript (coaching, "q1");
+  g_assert_cmpuint (cl_deal_coaching_window_get_n_cues_shown (coaching), ==, 1);
+
+  g_assert_false (cl_deal_coaching_window_can_save (coaching));
+  cl_deal_coaching_window_fill_session (coaching, "“We would wait for Q1.”", "Ask who owns the Q1 budget",
+                                        "the CFO", "2026-12-01");
+  g_assert_true (cl_deal_coaching_window_can_save (coaching));
+  g_assert_true (cl_deal_coaching_window_save_session (coaching));
+  g_assert_cmpuint (cl_deal_coaching_window_get_n_sessions (coaching), ==, sessions + 1);
+
+  g_assert_true (cl_deal_coaching_window_export (coaching, exported));
+  g_assert_true (g_file_get_contents (exported, &document, NULL, NULL));
+  g_assert_nonnull (strstr (document, "\"closeloop.deal-coaching\""));
+  g_assert_nonnull (strstr (document, "Ask who owns the Q1 budget"));
+  g_assert_null (strstr (document, "\"private_notes\""));
+  gtk_window_close (GTK_WINDOW (coaching));
+}
+
 /* Over the cap is visible on the rep: the Overview marks exactly the reps
  * the store says carry more open actions than the team allows. */
 static void
@@ -310,6 +360,7 @@ on_activate (GApplication *app)
   wait_until (shows_views, window, "the team workspace");
   check_every_view (window);
   check_review (window);
+  check_coaching (window);
   check_action_load (window);
   check_preferences (window);
   check_narrow (window);

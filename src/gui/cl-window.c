@@ -11,6 +11,8 @@
 
 #include <glib/gi18n.h>
 
+#include "cl-coaching.h"
+#include "cl-deal-coaching-window.h"
 #include "cl-demo.h"
 #include "cl-list-page.h"
 #include "cl-overview-page.h"
@@ -129,7 +131,7 @@ set_store (ClWindow *self,
   adw_view_switcher_title_set_subtitle (self->switcher_title, name);
   cl_overview_page_set_store (self->overview_page, store);
   cl_pipeline_page_set_store (self->pipeline_page, store);
-  cl_list_page_set_source (self->coaching_page, store, cl_view_load_coaching, cl_view_format_session);
+  cl_list_page_set_source (self->coaching_page, store, cl_view_load_coaching, cl_view_format_coaching_entry);
   cl_list_page_set_source (self->development_page, store, cl_view_load_development,
                            cl_view_format_plan);
   cl_list_page_set_source (self->retro_page, store, cl_view_load_retros, cl_view_format_retro);
@@ -293,7 +295,28 @@ static void
 reinspect (ClWindow *self)
 {
   cl_pipeline_page_reload (self->pipeline_page);
+  cl_list_page_reload (self->coaching_page);
   cl_overview_page_refresh (self->overview_page);
+}
+
+/* A deal of the coaching queue opens for coaching. */
+static void
+on_coaching_entry_activated (ClWindow        *self,
+                             ClCoachingEntry *entry)
+{
+  g_autoptr (GError) error = NULL;
+  ClDealCoachingWindow *window = cl_deal_coaching_window_new (GTK_WINDOW (self), self->store,
+                                                              entry->item->facts->deal->id,
+                                                              entry->reasons, &error);
+
+  if (window == NULL)
+    {
+      adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (error->message));
+      return;
+    }
+  /* sessions and calls change the queue and loop health */
+  g_signal_connect_swapped (window, "destroy", G_CALLBACK (reinspect), self);
+  gtk_window_present (GTK_WINDOW (window));
 }
 
 /* The review of this week, over the pipeline the view has inspected. */
@@ -339,16 +362,13 @@ export_review_chosen (GtkNativeDialog *dialog,
   g_autoptr (GError) error = NULL;
   g_autofree char *week = cl_date_iso_week (cl_date_today ());
   g_autofree char *path = NULL;
-  g_autofree char *text = NULL;
 
   if (response == GTK_RESPONSE_ACCEPT)
     {
       file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
       path = g_file_get_path (file);
       root = cl_review_export_build (self->store, week, &error);
-      if (root != NULL)
-        text = cl_export_to_text (root);
-      if (text != NULL && cl_export_write_file (path, text, &error))
+      if (root != NULL && cl_export_write_document (root, path, &error))
         {
           g_autofree char *done = g_strdup_printf (_("Review of %s exported"), week);
 
@@ -492,6 +512,8 @@ cl_window_init (ClWindow *self)
   gtk_widget_init_template (GTK_WIDGET (self));
   g_action_map_add_action_entries (G_ACTION_MAP (self), window_actions,
                                    G_N_ELEMENTS (window_actions), self);
+  g_signal_connect_swapped (self->coaching_page, "item-activated",
+                            G_CALLBACK (on_coaching_entry_activated), self);
   g_signal_connect_swapped (self->view_stack, "notify::visible-child",
                             G_CALLBACK (on_view_changed), self);
 

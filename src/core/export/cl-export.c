@@ -152,6 +152,16 @@ cl_export_write_file (const char  *path,
   return TRUE;
 }
 
+gboolean
+cl_export_write_document (JsonNode    *root,
+                          const char  *path,
+                          GError     **error)
+{
+  g_autofree char *text = cl_export_to_text (root);
+
+  return cl_export_write_file (path, text, error);
+}
+
 char *
 cl_export_amount (gint64 cents)
 {

@@ -16,6 +16,10 @@ char     *cl_export_to_text     (JsonNode     *root);
 gboolean  cl_export_write_file  (const char   *path,
                                  const char   *text,
                                  GError      **error);
+/* cl_export_to_text () written with cl_export_write_file (). */
+gboolean  cl_export_write_document (JsonNode   *root,
+                                    const char *path,
+                                    GError    **error);
 /* "125000.00": exact, in major units, as documents carry money. */
 char     *cl_export_amount      (gint64        cents);
 void      cl_export_add_day     (JsonBuilder  *builder,

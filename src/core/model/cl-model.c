@@ -93,6 +93,18 @@ cl_decision_label (ClDecisionKind value)
 }
 
 const char *
+cl_follow_up_label (ClFollowUp value)
+{
+  switch (value)
+    {
+    case CL_FOLLOW_UP_PENDING: return _("Follow-up pending");
+    case CL_FOLLOW_UP_HAPPENED: return _("Next move happened");
+    case CL_FOLLOW_UP_DID_NOT_HAPPEN: return _("Next move did not happen");
+    default: g_return_val_if_reached (NULL);
+    }
+}
+
+const char *
 cl_meddic_label (ClMeddicElement value)
 {
   switch (value)

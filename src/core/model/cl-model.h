@@ -107,6 +107,7 @@ const char *cl_forecast_label            (ClForecast            value);
 const char *cl_deal_status_label         (ClDealStatus          value);
 const char *cl_decision_label            (ClDecisionKind        value);
 const char *cl_meddic_label              (ClMeddicElement       value);
+const char *cl_follow_up_label           (ClFollowUp            value);
 
 /* "1 250 000 EUR": whole units, grouped by thousands, then the currency. */
 char       *cl_money_format              (gint64                cents,

@@ -57,6 +57,7 @@ static void
 cl_coaching_entry_finalize (GObject *object)
 {
   g_clear_object (&CL_COACHING_ENTRY (object)->item);
+  g_clear_pointer (&CL_COACHING_ENTRY (object)->why, g_free);
   G_OBJECT_CLASS (cl_coaching_entry_parent_class)->finalize (object);
 }
 
@@ -112,6 +113,7 @@ cl_coaching_queue (ClStore                  *store,
       entry->item = g_steal_pointer (&item);
       entry->reasons = reasons;
       entry->last_coached = GPOINTER_TO_INT (g_hash_table_lookup (last, &entry->item->facts->deal->id));
+      entry->why = cl_coaching_entry_explain (entry, process);
       g_ptr_array_add (entries, entry);
     }
   g_ptr_array_sort (entries, compare_entries);

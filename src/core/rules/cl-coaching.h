@@ -44,6 +44,7 @@ struct _ClCoachingEntry
   ClPipelineItem *item;           /* owned */
   guint           reasons;        /* ClCoachReason */
   ClDay           last_coached;   /* 0: never coached */
+  char           *why;            /* cl_coaching_entry_explain () */
 };
 
 /* The deals of @snapshot that deserve coaching: key deals first, then the

@@ -2,7 +2,8 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
  * The records load the first time the page is shown, so a view the user
- * never opens costs nothing at start-up.
+ * never opens costs nothing at start-up, and in a worker thread through a
+ * connection of its own, so a slow loader never blocks the window.
  */
 #define G_LOG_DOMAIN "cl-gui"
 
@@ -29,7 +30,15 @@ struct _ClListPage
   GtkFilterListModel *filtered;
   char            *needle;      /* case-folded search text, NULL when not searching */
   gboolean         loaded;
+  GCancellable    *cancellable; /* of the load under way */
 };
+
+enum {
+  SIGNAL_ITEM_ACTIVATED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
 
 G_DEFINE_FINAL_TYPE (ClListPage, cl_list_page, ADW_TYPE_BIN)
 
@@ -159,16 +168,49 @@ bind_row (GtkSignalListItemFactory *factory,
   gtk_label_set_text (GTK_LABEL (detail), detail_text ? detail_text : "");
 }
 
-/* Loads on the first show; a load error replaces the empty state's text. */
 static void
-load (ClListPage *self)
+free_load_data (gpointer data)
 {
-  g_autoptr (GListModel) model = NULL;
-  g_autoptr (GError) error = NULL;
+  g_free (((gpointer *) data)[1]);
+  g_free (data);
+}
 
-  if (self->loaded || self->store == NULL)
+/* In a worker thread: the loader's records, through a connection of its own. */
+static void
+load_in_thread (GTask        *task,
+                gpointer      source,
+                gpointer      task_data,
+                GCancellable *cancellable)
+{
+  ClListLoader loader = ((gpointer *) task_data)[0];
+  const char *path = ((gpointer *) task_data)[1];
+  g_autoptr (ClStore) store = NULL;
+  GListModel *model = NULL;
+  GError *error = NULL;
+
+  store = cl_store_open (path, &error);
+  if (store != NULL)
+    model = loader (store, &error);
+  if (model == NULL)
+    g_task_return_error (task, error);
+  else
+    g_task_return_pointer (task, model, g_object_unref);
+}
+
+/* A load error replaces the empty state's text. */
+static void
+loaded (GObject      *source,
+        GAsyncResult *result,
+        gpointer      user_data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GListModel) model = g_task_propagate_pointer (G_TASK (result), &error);
+  ClListPage *self;
+
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     return;
-  model = self->loader (self->store, &error);
+  self = CL_LIST_PAGE (source);
+  g_clear_object (&self->cancellable);
   self->loaded = TRUE;
   if (model == NULL)
     {
@@ -178,6 +220,24 @@ load (ClListPage *self)
     }
   gtk_filter_list_model_set_model (self->filtered, model);
   update_visible_child (self);
+}
+
+static void
+load (ClListPage *self)
+{
+  g_autoptr (GTask) task = NULL;
+  gpointer *data;
+
+  if (self->loaded || self->cancellable != NULL || self->store == NULL)
+    return;
+  self->cancellable = g_cancellable_new ();
+  data = g_new0 (gpointer, 2);
+  data[0] = self->loader;
+  data[1] = g_strdup (cl_store_get_path (self->store));
+  task = g_task_new (self, self->cancellable, loaded, NULL);
+  g_task_set_task_data (task, data, free_load_data);
+  g_task_set_return_on_cancel (task, FALSE);
+  g_task_run_in_thread (task, load_in_thread);
 }
 
 static void
@@ -204,6 +264,8 @@ cl_list_page_set_source (ClListPage   *self,
 void
 cl_list_page_reload (ClListPage *self)
 {
+  g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
   self->loaded = FALSE;
   gtk_filter_list_model_set_model (self->filtered, NULL);
   gtk_stack_set_visible_child_name (self->stack, "loading");
@@ -283,6 +345,8 @@ cl_list_page_dispose (GObject *object)
 {
   ClListPage *self = CL_LIST_PAGE (object);
 
+  g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
   g_clear_object (&self->store);
   g_clear_object (&self->filtered);
   gtk_widget_dispose_template (GTK_WIDGET (self), CL_TYPE_LIST_PAGE);
@@ -321,6 +385,11 @@ cl_list_page_class_init (ClListPageClass *klass)
                          G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
+  /* a row was activated (click, Enter): the record it shows */
+  signals[SIGNAL_ITEM_ACTIVATED] =
+    g_signal_new ("item-activated", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 1, G_TYPE_OBJECT);
+
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/closeloop/Closeloop/pages/cl-list-page.ui");
   gtk_widget_class_bind_template_child (widget_class, ClListPage, search_bar);
@@ -328,6 +397,26 @@ cl_list_page_class_init (ClListPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ClListPage, stack);
   gtk_widget_class_bind_template_child (widget_class, ClListPage, empty_page);
   gtk_widget_class_bind_template_child (widget_class, ClListPage, list_view);
+}
+
+static void
+on_activate (GtkListView *list_view,
+             guint        position,
+             ClListPage  *self)
+{
+  g_autoptr (GObject) item = g_list_model_get_item (G_LIST_MODEL (self->filtered), position);
+
+  if (item != NULL)
+    g_signal_emit (self, signals[SIGNAL_ITEM_ACTIVATED], 0, item);
+}
+
+/* Activates the row at @position of what is shown, as a click would. */
+void
+cl_list_page_activate (ClListPage *self,
+                       guint       position)
+{
+  g_return_if_fail (CL_IS_LIST_PAGE (self));
+  on_activate (self->list_view, position, self);
 }
 
 static void
@@ -350,6 +439,7 @@ cl_list_page_init (ClListPage *self)
   selection = gtk_no_selection_new (g_object_ref (G_LIST_MODEL (self->filtered)));
   gtk_list_view_set_model (self->list_view, GTK_SELECTION_MODEL (selection));
   g_object_unref (selection);
+  g_signal_connect (self->list_view, "activate", G_CALLBACK (on_activate), self);
   gtk_search_bar_connect_entry (self->search_bar, GTK_EDITABLE (self->search_entry));
   g_signal_connect_swapped (self->search_entry, "search-changed", G_CALLBACK (on_search_changed), self);
   g_signal_connect_swapped (self->search_entry, "stop-search", G_CALLBACK (on_stop_search), self);

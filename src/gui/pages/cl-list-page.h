@@ -14,6 +14,7 @@ typedef void        (*ClRowFormat) (gpointer    item,
                                     char      **title,
                                     char      **subtitle,
                                     char      **detail);
+/* Runs in a worker thread, on a connection of its own. */
 typedef GListModel *(*ClListLoader) (ClStore   *store,
                                      GError   **error);
 
@@ -28,5 +29,7 @@ void     cl_list_page_reload       (ClListPage   *self);
 void     cl_list_page_start_search (ClListPage   *self);
 guint    cl_list_page_get_n_items  (ClListPage   *self);
 gboolean cl_list_page_is_loaded    (ClListPage   *self);
+void     cl_list_page_activate     (ClListPage   *self,
+                                    guint         position);
 
 G_END_DECLS

@@ -7,38 +7,46 @@
 
 #include <glib/gi18n.h>
 
+#include "cl-coaching.h"
 #include "cl-view-rows.h"
 
+/* The coaching queue as of today. */
 GListModel *
 cl_view_load_coaching (ClStore  *store,
                        GError  **error)
 {
-  return cl_store_list_coaching_sessions (store, 0, error);
-}
+  g_autoptr (ClProcess) process = cl_process_load (store, error);
+  g_autoptr (GListModel) snapshot = NULL;
+  ClCoachingSettings settings;
 
-static const char *
-follow_up_label (ClFollowUp follow_up)
-{
-  switch (follow_up)
-    {
-    case CL_FOLLOW_UP_PENDING: return _("Follow-up pending");
-    case CL_FOLLOW_UP_HAPPENED: return _("Next move happened");
-    case CL_FOLLOW_UP_DID_NOT_HAPPEN: return _("Next move did not happen");
-    }
-  return "";
+  if (process == NULL)
+    return NULL;
+  snapshot = cl_pipeline_snapshot (cl_store_get_path (store), cl_date_today (), NULL, error);
+  if (snapshot == NULL)
+    return NULL;
+  cl_coaching_settings_load (&settings, store);
+  return cl_coaching_queue (store, snapshot, process, &settings, error);
 }
 
 void
-cl_view_format_session (gpointer   item,
-                        char     **title,
-                        char     **subtitle,
-                        char     **detail)
+cl_view_format_coaching_entry (gpointer   item,
+                               char     **title,
+                               char     **subtitle,
+                               char     **detail)
 {
-  ClCoachingSession *session = item;
+  ClCoachingEntry *entry = item;
+  g_autofree char *day = NULL;
 
-  *title = g_strdup (session->deal_name);
-  *subtitle = g_strdup_printf ("%s — %s", session->next_move, follow_up_label (session->follow_up));
-  *detail = cl_date_format (session->held_on);
+  *title = g_strdup_printf ("%s · %s", entry->item->facts->deal->name, entry->item->facts->deal->owner_name);
+  *subtitle = g_strdup (entry->why);
+  if (entry->last_coached == 0)
+    *detail = g_strdup (_("Never coached"));
+  else
+    {
+      day = cl_date_format (entry->last_coached);
+      /* Translators: the day of the deal's latest coaching session */
+      *detail = g_strdup_printf (_("Coached %s"), day);
+    }
 }
 
 GListModel *

@@ -1,0 +1,818 @@
+/* cl-deal-coaching-window.c — coaching one deal: its calls and what the
+ * buyer said, scores, sessions and their one next move
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "cl-gui"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <string.h>
+
+#include "cl-call-import.h"
+#include "cl-call-metrics.h"
+#include "cl-coaching.h"
+#include "cl-coaching-export.h"
+#include "cl-deal-coaching-window.h"
+#include "cl-export.h"
+#include "cl-transcript.h"
+
+struct _ClDealCoachingWindow
+{
+  AdwWindow            parent_instance;
+
+  AdwToastOverlay     *toast_overlay;
+  AdwWindowTitle      *window_title;
+  GtkListBox          *calls_list;
+  AdwPreferencesGroup *transcript_group;
+  GtkSearchEntry      *transcript_search;
+  GtkListView         *cues_view;
+  GtkListBox          *sessions_list;
+  AdwComboRow         *trigger_row;
+  AdwEntryRow         *evidence_row;
+  AdwEntryRow         *gaps_row;
+  AdwEntryRow         *blocker_row;
+  AdwEntryRow         *move_row;
+  AdwEntryRow         *with_row;
+  AdwEntryRow         *due_row;
+  AdwEntryRow         *private_row;
+  GtkLabel            *story_label;
+
+  ClStore             *store;
+  ClDeal              *deal;
+  GListModel          *calls;           /* ClCall, newest first */
+  GListModel          *sessions;        /* ClCoachingSession, newest first */
+  GListModel          *items;           /* ClScorecardItem */
+  GHashTable          *evidence;        /* call ids ticked as evidence */
+  ClTranscript        *transcript;      /* of the call shown */
+  char                *rep_speaker;     /* its rep, as the transcript names them */
+  char                *shown_title;
+  GtkFilterListModel  *cues;
+  GtkCustomFilter     *cue_filter;
+  gboolean             can_save;        /* a next move and its day are filled in */
+};
+
+G_DEFINE_FINAL_TYPE (ClDealCoachingWindow, cl_deal_coaching_window, ADW_TYPE_WINDOW)
+
+static const char * const trigger_keys[] = { "key_deal", "stalled", "big_logo", "flagged", "other" };
+
+static void
+toast (ClDealCoachingWindow *self,
+       const char           *text)
+{
+  adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (text));
+}
+
+/* ------------------------------------------------------------------ the form */
+
+static const char *
+row_text (AdwEntryRow *row)
+{
+  return gtk_editable_get_text (GTK_EDITABLE (row));
+}
+
+static gboolean
+is_blank (const char *text)
+{
+  for (; *text; text++)
+    if (!g_ascii_isspace (*text))
+      return FALSE;
+  return TRUE;
+}
+
+static void
+update_form (ClDealCoachingWindow *self)
+{
+  ClDay due = 0;
+
+  self->can_save = !is_blank (row_text (self->move_row)) && cl_date_parse (row_text (self->due_row), &due);
+  gtk_widget_set_visible (GTK_WIDGET (self->story_label),
+                          is_blank (row_text (self->evidence_row)) && g_hash_table_size (self->evidence) == 0);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "coaching.save", self->can_save);
+}
+
+static void
+reset_form (ClDealCoachingWindow *self)
+{
+  g_autofree char *due = cl_date_format (cl_date_today () + 7);
+  AdwEntryRow *rows[] = { self->evidence_row, self->gaps_row, self->blocker_row, self->move_row,
+                          self->with_row, self->private_row };
+
+  for (guint i = 0; i < G_N_ELEMENTS (rows); i++)
+    gtk_editable_set_text (GTK_EDITABLE (rows[i]), "");
+  gtk_editable_set_text (GTK_EDITABLE (self->due_row), due);
+  g_hash_table_remove_all (self->evidence);
+  update_form (self);
+}
+
+/* ------------------------------------------------------------------ calls */
+
+static void rebuild (ClDealCoachingWindow *self);
+
+static void
+on_score_changed (GtkSpinButton        *spin,
+                  ClDealCoachingWindow *self)
+{
+  ClCall *call = g_object_get_data (G_OBJECT (spin), "call");
+  ClScorecardItem *item = g_object_get_data (G_OBJECT (spin), "item");
+  int score = gtk_spin_button_get_value_as_int (spin);
+  g_autoptr (GError) error = NULL;
+
+  if (score > 0 && !cl_store_set_call_score (self->store, call->id, item->key, score, &error))
+    toast (self, error->message);
+}
+
+static void
+on_evidence_toggled (GtkCheckButton       *check,
+                     ClDealCoachingWindow *self)
+{
+  ClCall *call = g_object_get_data (G_OBJECT (check), "call");
+
+  if (gtk_check_button_get_active (check))
+    g_hash_table_add (self->evidence, g_memdup2 (&call->id, sizeof call->id));
+  else
+    g_hash_table_remove (self->evidence, &call->id);
+  update_form (self);
+}
+
+static void
+on_read_clicked (GtkButton            *button,
+                 ClDealCoachingWindow *self)
+{
+  cl_deal_coaching_window_show_transcript (self, GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (button),
+                                                                                      "index")));
+}
+
+static char *
+describe_call (ClCall *call)
+{
+  g_autofree char *day = cl_date_format (call->held_on);
+
+  if (call->talk_ratio < 0)
+    return g_steal_pointer (&day);
+  /* Translators: a day, the rep's share of talk, questions asked, the longest monologue */
+  return g_strdup_printf (_("%s · rep talked %d %% · %d questions · longest monologue %d s"), day,
+                          (int) (call->talk_ratio * 100 + 0.5), call->questions, call->longest_monologue_s);
+}
+
+static GtkWidget *
+create_call_row (ClDealCoachingWindow *self,
+                 ClCall               *call,
+                 guint                 index)
+{
+  GtkWidget *row = adw_expander_row_new ();
+  GtkWidget *check = gtk_check_button_new ();
+  GtkWidget *read = gtk_button_new_from_icon_name ("x-office-document-symbolic");
+  g_autofree char *subtitle = describe_call (call);
+
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), call->title);
+  adw_expander_row_set_subtitle (ADW_EXPANDER_ROW (row), subtitle);
+  gtk_widget_set_tooltip_text (check, _("Looked at in this session"));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (check), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("Use this call as evidence"), -1);
+  gtk_widget_set_valign (check, GTK_ALIGN_CENTER);
+  g_object_set_data_full (G_OBJECT (check), "call", g_object_ref (call), g_object_unref);
+  g_signal_connect (check, "toggled", G_CALLBACK (on_evidence_toggled), self);
+  adw_expander_row_add_prefix (ADW_EXPANDER_ROW (row), check);
+
+  gtk_widget_set_valign (read, GTK_ALIGN_CENTER);
+  gtk_widget_set_tooltip_text (read, _("Read the transcript"));
+  gtk_widget_set_sensitive (read, call->transcript != NULL);
+  gtk_widget_add_css_class (read, "flat");
+  g_object_set_data (G_OBJECT (read), "index", GUINT_TO_POINTER (index));
+  g_signal_connect (read, "clicked", G_CALLBACK (on_read_clicked), self);
+  adw_expander_row_add_action (ADW_EXPANDER_ROW (row), read);
+
+  /* the scorecard, 1–5 per item; 0 is not scored yet */
+  for (guint i = 0; i < g_list_model_get_n_items (self->items); i++)
+    {
+      g_autoptr (ClScorecardItem) item = g_list_model_get_item (self->items, i);
+      GtkWidget *score_row = adw_action_row_new ();
+      GtkWidget *spin = gtk_spin_button_new_with_range (0, 5, 1);
+      int score = cl_store_get_call_score (self->store, call->id, item->key, NULL);
+
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (score_row), item->label);
+      gtk_spin_button_set_value (GTK_SPIN_BUTTON (spin), MAX (score, 0));
+      gtk_widget_set_valign (spin, GTK_ALIGN_CENTER);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (spin), GTK_ACCESSIBLE_PROPERTY_LABEL, item->label, -1);
+      g_object_set_data_full (G_OBJECT (spin), "call", g_object_ref (call), g_object_unref);
+      g_object_set_data_full (G_OBJECT (spin), "item", g_object_ref (item), g_object_unref);
+      g_signal_connect (spin, "value-changed", G_CALLBACK (on_score_changed), self);
+      adw_action_row_add_suffix (ADW_ACTION_ROW (score_row), spin);
+      adw_expander_row_add_row (ADW_EXPANDER_ROW (row), score_row);
+    }
+  return row;
+}
+
+/* ------------------------------------------------------------------ the transcript */
+
+static const ClCue *
+cue_of (ClDealCoachingWindow *self,
+        GtkStringObject      *index)
+{
+  guint i = (guint) g_ascii_strtoull (gtk_string_object_get_string (index), NULL, 10);
+
+  return i < self->transcript->cues->len ? self->transcript->cues->pdata[i] : NULL;
+}
+
+static gboolean
+cue_matches (gpointer item,
+             gpointer user_data)
+{
+  ClDealCoachingWindow *self = user_data;
+  const char *needle = gtk_editable_get_text (GTK_EDITABLE (self->transcript_search));
+  const ClCue *cue = self->transcript ? cue_of (self, item) : NULL;
+  g_autofree char *folded_needle = NULL, *text = NULL, *speaker = NULL;
+
+  if (cue == NULL || *needle == '\0')
+    return cue != NULL;
+  folded_needle = g_utf8_casefold (needle, -1);
+  text = g_utf8_casefold (cue->text, -1);
+  speaker = g_utf8_casefold (cue->speaker, -1);
+  return strstr (text, folded_needle) != NULL || strstr (speaker, folded_needle) != NULL;
+}
+
+static void
+setup_cue (GtkSignalListItemFactory *factory,
+           GtkListItem              *list_item,
+           gpointer                  user_data)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
+  GtkWidget *speaker = gtk_label_new (NULL);
+  GtkWidget *text = gtk_label_new (NULL);
+
+  gtk_widget_set_margin_top (box, 6);
+  gtk_widget_set_margin_bottom (box, 6);
+  gtk_widget_set_margin_start (box, 12);
+  gtk_widget_set_margin_end (box, 12);
+  gtk_label_set_xalign (GTK_LABEL (speaker), 0);
+  gtk_label_set_xalign (GTK_LABEL (text), 0);
+  gtk_label_set_wrap (GTK_LABEL (text), TRUE);
+  gtk_label_set_wrap_mode (GTK_LABEL (text), PANGO_WRAP_WORD_CHAR);
+  gtk_label_set_selectable (GTK_LABEL (text), FALSE);
+  gtk_widget_add_css_class (speaker, "caption-heading");
+  gtk_box_append (GTK_BOX (box), speaker);
+  gtk_box_append (GTK_BOX (box), text);
+  gtk_list_item_set_child (list_item, box);
+}
+
+static void
+bind_cue (GtkSignalListItemFactory *factory,
+          GtkListItem              *list_item,
+          gpointer                  user_data)
+{
+  ClDealCoachingWindow *self = user_data;
+  GtkWidget *box = gtk_list_item_get_child (list_item);
+  GtkWidget *speaker = gtk_widget_get_first_child (box);
+  GtkWidget *text = gtk_widget_get_next_sibling (speaker);
+  const ClCue *cue = cue_of (self, gtk_list_item_get_item (list_item));
+  gboolean rep = g_strcmp0 (cue->speaker, self->rep_speaker) == 0;
+  g_autofree char *at = cl_transcript_format_time (cue->start_ms);
+  g_autofree char *heading = NULL;
+
+  /* Translators: a speaker, whether they are the rep or the buyer, and when they spoke */
+  heading = g_strdup_printf (_("%s (%s) · %s"), *cue->speaker ? cue->speaker : _("Unknown speaker"),
+                             rep ? _("rep") : _("buyer"), at);
+  gtk_label_set_text (GTK_LABEL (speaker), heading);
+  gtk_widget_remove_css_class (speaker, rep ? "buyer-speaker" : "rep-speaker");
+  gtk_widget_add_css_class (speaker, rep ? "rep-speaker" : "buyer-speaker");
+  gtk_label_set_text (GTK_LABEL (text), cue->text);
+}
+
+/* A clicked line becomes a quote in the evidence. */
+static void
+on_cue_activated (GtkListView          *view,
+                  guint                 position,
+                  ClDealCoachingWindow *self)
+{
+  g_autoptr (GtkStringObject) index = g_list_model_get_item (G_LIST_MODEL (self->cues), position);
+  const ClCue *cue = index ? cue_of (self, index) : NULL;
+  const char *before = row_text (self->evidence_row);
+  g_autofree char *at = NULL, *quote = NULL, *joined = NULL;
+
+  if (cue == NULL)
+    return;
+  at = cl_transcript_format_time (cue->start_ms);
+  /* Translators: a quote, who said it, the call and when in the call */
+  quote = g_strdup_printf (_("“%s” — %s, %s at %s"), cue->text, cue->speaker, self->shown_title, at);
+  joined = *before ? g_strconcat (before, " ", quote, NULL) : g_strdup (quote);
+  gtk_editable_set_text (GTK_EDITABLE (self->evidence_row), joined);
+  toast (self, _("Quoted as evidence"));
+}
+
+void
+cl_deal_coaching_window_show_transcript (ClDealCoachingWindow *self,
+                                         guint                 index)
+{
+  g_autoptr (ClCall) call = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GtkStringList) indexes = gtk_string_list_new (NULL);
+
+  g_return_if_fail (CL_IS_DEAL_COACHING_WINDOW (self));
+  call = g_list_model_get_item (self->calls, index);
+  if (call == NULL || call->transcript == NULL)
+    return;
+  g_clear_pointer (&self->transcript, cl_transcript_free);
+  g_clear_pointer (&self->rep_speaker, g_free);
+  self->transcript = cl_transcript_parse (call->transcript, strlen (call->transcript), call->title,
+                                          cl_transcript_format_from_string (call->transcript_format), &error);
+  if (self->transcript == NULL)
+    {
+      toast (self, error->message);
+      gtk_filter_list_model_set_model (self->cues, NULL);
+      return;
+    }
+  self->rep_speaker = cl_call_metrics_find_rep (self->transcript, call->rep_name, NULL);
+  g_free (self->shown_title);
+  self->shown_title = g_strdup (call->title);
+  for (guint i = 0; i < self->transcript->cues->len; i++)
+    {
+      char number[16];
+
+      g_snprintf (number, sizeof number, "%u", i);
+      gtk_string_list_append (indexes, number);
+    }
+  gtk_filter_list_model_set_model (self->cues, G_LIST_MODEL (indexes));
+  adw_preferences_group_set_title (self->transcript_group, call->title);
+  gtk_widget_set_visible (GTK_WIDGET (self->transcript_group), TRUE);
+}
+
+static void
+on_search_changed (ClDealCoachingWindow *self)
+{
+  gtk_filter_changed (GTK_FILTER (self->cue_filter), GTK_FILTER_CHANGE_DIFFERENT);
+}
+
+void
+cl_deal_coaching_window_search_transcript (ClDealCoachingWindow *self,
+                                           const char           *text)
+{
+  g_return_if_fail (CL_IS_DEAL_COACHING_WINDOW (self));
+  gtk_editable_set_text (GTK_EDITABLE (self->transcript_search), text);
+  on_search_changed (self);   /* at once, not after the entry's typing delay */
+}
+
+guint
+cl_deal_coaching_window_get_n_cues_shown (ClDealCoachingWindow *self)
+{
+  g_return_val_if_fail (CL_IS_DEAL_COACHING_WINDOW (self), 0);
+  return g_list_model_get_n_items (G_LIST_MODEL (self->cues));
+}
+
+/* ------------------------------------------------------------------ sessions */
+
+static void
+on_follow_up_clicked (GtkButton            *button,
+                      ClDealCoachingWindow *self)
+{
+  ClCoachingSession *session = g_object_get_data (G_OBJECT (button), "session");
+  ClFollowUp follow_up = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (button), "follow-up"));
+  g_autoptr (GError) error = NULL;
+
+  if (!cl_coaching_set_follow_up (self->store, session, follow_up, "", cl_date_today (), &error))
+    toast (self, error->message);
+  else
+    toast (self, cl_follow_up_label (follow_up));
+  rebuild (self);
+}
+
+static GtkWidget *
+follow_up_button (ClDealCoachingWindow *self,
+                  ClCoachingSession    *session,
+                  ClFollowUp            follow_up,
+                  const char           *label)
+{
+  GtkWidget *button = gtk_button_new_with_mnemonic (label);
+
+  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
+  g_object_set_data_full (G_OBJECT (button), "session", g_object_ref (session), g_object_unref);
+  g_object_set_data (G_OBJECT (button), "follow-up", GINT_TO_POINTER (follow_up));
+  g_signal_connect (button, "clicked", G_CALLBACK (on_follow_up_clicked), self);
+  return button;
+}
+
+static GtkWidget *
+create_session_row (ClDealCoachingWindow *self,
+                    ClCoachingSession    *session)
+{
+  GtkWidget *row = adw_action_row_new ();
+  g_autofree char *day = cl_date_format (session->held_on);
+  g_autofree char *title = NULL, *subtitle = NULL;
+
+  title = g_strdup_printf ("%s · %s", day, session->next_move);
+  subtitle = *session->next_move_with
+               /* Translators: who the next move is with, then whether it happened */
+               ? g_strdup_printf (_("With %s · %s"), session->next_move_with, cl_follow_up_label (session->follow_up))
+               : g_strdup (cl_follow_up_label (session->follow_up));
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+  adw_action_row_set_title_lines (ADW_ACTION_ROW (row), 3);
+  if (cl_coaching_from_story (session))
+    {
+      GtkWidget *story = gtk_label_new (_("From the rep's story"));
+
+      gtk_widget_add_css_class (story, "warning");
+      gtk_widget_add_css_class (story, "caption");
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), story);
+    }
+  if (session->follow_up == CL_FOLLOW_UP_PENDING)
+    {
+      GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 0);
+
+      gtk_widget_add_css_class (box, "linked");
+      gtk_box_append (GTK_BOX (box), follow_up_button (self, session, CL_FOLLOW_UP_HAPPENED, _("_Happened")));
+      gtk_box_append (GTK_BOX (box), follow_up_button (self, session, CL_FOLLOW_UP_DID_NOT_HAPPEN,
+                                                       _("_Did Not")));
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), box);
+    }
+  return row;
+}
+
+static void
+clear_list (GtkListBox *list)
+{
+  GtkWidget *child;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (list))) != NULL)
+    gtk_list_box_remove (list, child);
+}
+
+static GtkWidget *
+placeholder (const char *text)
+{
+  GtkWidget *label = gtk_label_new (text);
+
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_widget_set_margin_top (label, 12);
+  gtk_widget_set_margin_bottom (label, 12);
+  gtk_widget_add_css_class (label, "dim-label");
+  return label;
+}
+
+/* Everything from the store again: after an attach, a session, a follow-up. */
+static void
+rebuild (ClDealCoachingWindow *self)
+{
+  g_autoptr (GError) error = NULL;
+
+  g_clear_object (&self->calls);
+  g_clear_object (&self->sessions);
+  self->calls = cl_store_list_calls (self->store, self->deal->id, &error);
+  if (self->calls != NULL)
+    self->sessions = cl_store_list_coaching_sessions (self->store, self->deal->id, &error);
+  if (self->sessions == NULL)
+    {
+      toast (self, error->message);
+      return;
+    }
+  clear_list (self->calls_list);
+  for (guint i = 0; i < g_list_model_get_n_items (self->calls); i++)
+    {
+      g_autoptr (ClCall) call = g_list_model_get_item (self->calls, i);
+
+      gtk_list_box_append (self->calls_list, create_call_row (self, call, i));
+    }
+  clear_list (self->sessions_list);
+  for (guint i = 0; i < g_list_model_get_n_items (self->sessions); i++)
+    {
+      g_autoptr (ClCoachingSession) session = g_list_model_get_item (self->sessions, i);
+
+      gtk_list_box_append (self->sessions_list, create_session_row (self, session));
+    }
+  g_hash_table_remove_all (self->evidence);
+  update_form (self);
+}
+
+/* ------------------------------------------------------------------ actions */
+
+gboolean
+cl_deal_coaching_window_attach (ClDealCoachingWindow *self,
+                                const char           *path)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (ClCall) call = NULL;
+
+  g_return_val_if_fail (CL_IS_DEAL_COACHING_WINDOW (self), FALSE);
+  call = cl_call_import_transcript (self->store, path, self->deal->id, NULL, cl_date_today (), &error);
+  if (call == NULL)
+    {
+      toast (self, error->message);
+      return FALSE;
+    }
+  rebuild (self);
+  cl_deal_coaching_window_show_transcript (self, 0);
+  toast (self, _("Transcript attached and measured"));
+  return TRUE;
+}
+
+typedef gboolean (*FileChosen) (ClDealCoachingWindow *self,
+                                const char           *path);
+
+static void
+on_file_chosen (GtkNativeDialog      *dialog,
+                int                   response,
+                ClDealCoachingWindow *self)
+{
+  FileChosen chosen = g_object_get_data (G_OBJECT (dialog), "chosen");
+
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autoptr (GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
+      g_autofree char *path = g_file_get_path (file);
+
+      chosen (self, path);
+    }
+  g_object_unref (dialog);
+}
+
+/* A file chooser whose accepted file goes to @chosen. */
+static GtkFileChooserNative *
+file_chooser (ClDealCoachingWindow *self,
+              const char           *title,
+              GtkFileChooserAction  action,
+              const char           *accept,
+              FileChosen            chosen)
+{
+  GtkFileChooserNative *dialog = gtk_file_chooser_native_new (title, GTK_WINDOW (self), action, accept, NULL);
+
+  g_object_set_data (G_OBJECT (dialog), "chosen", chosen);
+  g_signal_connect (dialog, "response", G_CALLBACK (on_file_chosen), self);
+  return dialog;
+}
+
+static void
+attach_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  ClDealCoachingWindow *self = CL_DEAL_COACHING_WINDOW (widget);
+  GtkFileChooserNative *dialog = file_chooser (self, _("Attach a Transcript"), GTK_FILE_CHOOSER_ACTION_OPEN,
+                                               _("_Attach"), cl_deal_coaching_window_attach);
+  g_autoptr (GtkFileFilter) filter = gtk_file_filter_new ();
+
+  gtk_file_filter_set_name (filter, _("Transcripts (WebVTT, SRT, text)"));
+  gtk_file_filter_add_suffix (filter, "vtt");
+  gtk_file_filter_add_suffix (filter, "srt");
+  gtk_file_filter_add_suffix (filter, "txt");
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (dialog), filter);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (dialog));
+}
+
+static gboolean
+on_drop (GtkDropTarget        *target,
+         const GValue         *value,
+         double                x,
+         double                y,
+         ClDealCoachingWindow *self)
+{
+  GFile *file = g_value_get_object (value);
+  g_autofree char *path = file ? g_file_get_path (file) : NULL;
+
+  return path != NULL && cl_deal_coaching_window_attach (self, path);
+}
+
+gboolean
+cl_deal_coaching_window_export (ClDealCoachingWindow *self,
+                                const char           *path)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (JsonNode) root = NULL;
+
+  g_return_val_if_fail (CL_IS_DEAL_COACHING_WINDOW (self), FALSE);
+  root = cl_coaching_export_build (self->store, self->deal->id, FALSE, &error);
+  if (root == NULL || !cl_export_write_document (root, path, &error))
+    {
+      toast (self, error->message);
+      return FALSE;
+    }
+  toast (self, _("Coaching exported, without private notes"));
+  return TRUE;
+}
+
+static void
+export_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  ClDealCoachingWindow *self = CL_DEAL_COACHING_WINDOW (widget);
+  GtkFileChooserNative *dialog = file_chooser (self, _("Export the Deal's Coaching"), GTK_FILE_CHOOSER_ACTION_SAVE,
+                                               _("_Export"), cl_deal_coaching_window_export);
+  g_autofree char *name = g_strdup_printf ("coaching-deal-%" G_GINT64_FORMAT ".json", self->deal->id);
+
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (dialog), name);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (dialog));
+}
+
+gboolean
+cl_deal_coaching_window_save_session (ClDealCoachingWindow *self)
+{
+  g_autoptr (ClCoachingSession) session = g_object_new (CL_TYPE_COACHING_SESSION, NULL);
+  g_autoptr (GArray) evidence = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autoptr (GListModel) managers = NULL;
+  g_autoptr (GError) error = NULL;
+  GHashTableIter iter;
+  gpointer call_id;
+  ClDay due = 0;
+
+  g_return_val_if_fail (CL_IS_DEAL_COACHING_WINDOW (self), FALSE);
+  cl_date_parse (row_text (self->due_row), &due);
+  session->deal_id = self->deal->id;
+  session->held_on = cl_date_today ();
+  session->trigger = g_strdup (trigger_keys[adw_combo_row_get_selected (self->trigger_row)]);
+  session->evidence = g_strstrip (g_strdup (row_text (self->evidence_row)));
+  session->gaps = g_strstrip (g_strdup (row_text (self->gaps_row)));
+  session->blocker = g_strstrip (g_strdup (row_text (self->blocker_row)));
+  session->next_move = g_strstrip (g_strdup (row_text (self->move_row)));
+  session->next_move_with = g_strstrip (g_strdup (row_text (self->with_row)));
+  session->private_notes = g_strdup (row_text (self->private_row));
+  g_hash_table_iter_init (&iter, self->evidence);
+  while (g_hash_table_iter_next (&iter, &call_id, NULL))
+    g_array_append_val (evidence, *(gint64 *) call_id);
+  if (!cl_coaching_record_session (self->store, session, due, evidence, &error))
+    {
+      toast (self, error->message);
+      return FALSE;
+    }
+  toast (self, cl_coaching_from_story (session)
+                 ? _("Session saved; it was coached from the rep's story")
+                 : _("Session saved; its next move is an open action"));
+  reset_form (self);
+  rebuild (self);
+  return TRUE;
+}
+
+static void
+save_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  cl_deal_coaching_window_save_session (CL_DEAL_COACHING_WINDOW (widget));
+}
+
+void
+cl_deal_coaching_window_fill_session (ClDealCoachingWindow *self,
+                                      const char           *evidence,
+                                      const char           *next_move,
+                                      const char           *with,
+                                      const char           *due)
+{
+  g_return_if_fail (CL_IS_DEAL_COACHING_WINDOW (self));
+  gtk_editable_set_text (GTK_EDITABLE (self->evidence_row), evidence);
+  gtk_editable_set_text (GTK_EDITABLE (self->move_row), next_move);
+  gtk_editable_set_text (GTK_EDITABLE (self->with_row), with);
+  gtk_editable_set_text (GTK_EDITABLE (self->due_row), due);
+}
+
+gboolean
+cl_deal_coaching_window_can_save (ClDealCoachingWindow *self)
+{
+  g_return_val_if_fail (CL_IS_DEAL_COACHING_WINDOW (self), FALSE);
+  return self->can_save;
+}
+
+const char *
+cl_deal_coaching_window_get_owner_name (ClDealCoachingWindow *self)
+{
+  return self->deal->owner_name;
+}
+
+guint
+cl_deal_coaching_window_get_n_calls (ClDealCoachingWindow *self)
+{
+  return self->calls ? g_list_model_get_n_items (self->calls) : 0;
+}
+
+guint
+cl_deal_coaching_window_get_n_sessions (ClDealCoachingWindow *self)
+{
+  return self->sessions ? g_list_model_get_n_items (self->sessions) : 0;
+}
+
+/* ------------------------------------------------------------------ the window */
+
+ClDealCoachingWindow *
+cl_deal_coaching_window_new (GtkWindow    *parent,
+                             ClStore      *store,
+                             gint64        deal_id,
+                             guint         reasons,
+                             GError      **error)
+{
+  g_autoptr (ClDealCoachingWindow) self = g_object_ref_sink (g_object_new (CL_TYPE_DEAL_COACHING_WINDOW,
+                                                                           "transient-for", parent, NULL));
+  g_autofree char *subtitle = NULL;
+
+  self->store = g_object_ref (store);
+  self->deal = cl_store_get_deal (store, deal_id, error);
+  if (self->deal == NULL || (self->items = cl_store_list_scorecard_items (store, error)) == NULL)
+    return NULL;
+  /* Translators: the deal's account and its owner */
+  subtitle = g_strdup_printf (_("%s · %s"), self->deal->account, self->deal->owner_name);
+  adw_window_title_set_title (self->window_title, self->deal->name);
+  adw_window_title_set_subtitle (self->window_title, subtitle);
+  gtk_window_set_title (GTK_WINDOW (self), self->deal->name);
+  adw_combo_row_set_selected (self->trigger_row, reasons & CL_COACH_KEY_DEAL ? 0
+                                                 : reasons & CL_COACH_STALLED ? 1
+                                                 : reasons & CL_COACH_FLAGGED ? 3 : 4);
+  reset_form (self);
+  rebuild (self);
+  if (self->sessions == NULL)
+    return g_set_error (error, CL_STORE_ERROR, CL_STORE_ERROR_FAILED,
+                        _("Could not read the deal's coaching")), NULL;
+  return g_steal_pointer (&self);
+}
+
+static void
+cl_deal_coaching_window_dispose (GObject *object)
+{
+  ClDealCoachingWindow *self = CL_DEAL_COACHING_WINDOW (object);
+
+  g_clear_object (&self->calls);
+  g_clear_object (&self->sessions);
+  g_clear_object (&self->items);
+  g_clear_object (&self->deal);
+  g_clear_object (&self->store);
+  g_clear_object (&self->cues);
+  g_clear_pointer (&self->transcript, cl_transcript_free);
+  g_clear_pointer (&self->rep_speaker, g_free);
+  g_clear_pointer (&self->shown_title, g_free);
+  g_clear_pointer (&self->evidence, g_hash_table_unref);
+  gtk_widget_dispose_template (GTK_WIDGET (self), CL_TYPE_DEAL_COACHING_WINDOW);
+  G_OBJECT_CLASS (cl_deal_coaching_window_parent_class)->dispose (object);
+}
+
+static void
+cl_deal_coaching_window_class_init (ClDealCoachingWindowClass *klass)
+{
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  G_OBJECT_CLASS (klass)->dispose = cl_deal_coaching_window_dispose;
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/io/github/closeloop/Closeloop/coaching/cl-deal-coaching-window.ui");
+  gtk_widget_class_bind_template_child (widget_class, ClDealCoachingWindow, toast_overlay);
+  gtk_widget_class_bind_template_child (widget_class, ClDealCoachingWindow, window_title);
+  gtk_widget_class_bind_template_child (widget_class, ClDealCoachingWindow, calls_list);
+  gtk_widget_class_bind_template_child (widget_class, ClDealCoachingWindow, transcript_group);
+  gtk_widget_class_bind_template_child (widget_class, ClDealCoachingWindow, transcript_search);
+  gtk_widget_class_bind_template_child (widget_class, ClDealCoachingWindow, cues_view);
+  gtk_widget_class_bind_template_child (widget_class, ClDealCoachingWindow, sessions_list);
+  gtk_widget_class_bind_template_child (widget_class, ClDealCoachingWindow, trigger_row);
+  gtk_widget_class_bind_template_child (widget_class, ClDealCoachingWindow, evidence_row);
+  gtk_widget_class_bind_template_child (widget_class, ClDealCoachingWindow, gaps_row);
+  gtk_widget_class_bind_template_child (widget_class, ClDealCoachingWindow, blocker_row);
+  gtk_widget_class_bind_template_child (widget_class, ClDealCoachingWindow, move_row);
+  gtk_widget_class_bind_template_child (widget_class, ClDealCoachingWindow, with_row);
+  gtk_widget_class_bind_template_child (widget_class, ClDealCoachingWindow, due_row);
+  gtk_widget_class_bind_template_child (widget_class, ClDealCoachingWindow, private_row);
+  gtk_widget_class_bind_template_child (widget_class, ClDealCoachingWindow, story_label);
+
+  gtk_widget_class_install_action (widget_class, "coaching.attach", NULL, attach_action);
+  gtk_widget_class_install_action (widget_class, "coaching.export", NULL, export_action);
+  gtk_widget_class_install_action (widget_class, "coaching.save", NULL, save_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_o, GDK_CONTROL_MASK, "coaching.attach", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_E, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
+                                       "coaching.export", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_s, GDK_CONTROL_MASK, "coaching.save", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_w, GDK_CONTROL_MASK, "window.close", NULL);
+}
+
+static void
+cl_deal_coaching_window_init (ClDealCoachingWindow *self)
+{
+  g_autoptr (GtkStringList) triggers = gtk_string_list_new (NULL);
+  GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
+  GtkDropTarget *drop = gtk_drop_target_new (G_TYPE_FILE, GDK_ACTION_COPY);
+  AdwEntryRow *rows[3];
+  GtkNoSelection *selection;
+
+  gtk_widget_init_template (GTK_WIDGET (self));
+  self->evidence = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+
+  gtk_string_list_append (triggers, _("Key deal at a critical stage"));
+  gtk_string_list_append (triggers, _("Stalled"));
+  gtk_string_list_append (triggers, _("Big logo"));
+  gtk_string_list_append (triggers, _("Flagged in the review"));
+  gtk_string_list_append (triggers, _("Other"));
+  adw_combo_row_set_model (self->trigger_row, G_LIST_MODEL (triggers));
+
+  rows[0] = self->evidence_row, rows[1] = self->move_row, rows[2] = self->due_row;
+  for (guint i = 0; i < G_N_ELEMENTS (rows); i++)
+    g_signal_connect_swapped (rows[i], "changed", G_CALLBACK (update_form), self);
+
+  self->cue_filter = gtk_custom_filter_new (cue_matches, self, NULL);
+  self->cues = gtk_filter_list_model_new (NULL, GTK_FILTER (self->cue_filter));
+  g_signal_connect (factory, "setup", G_CALLBACK (setup_cue), self);
+  g_signal_connect (factory, "bind", G_CALLBACK (bind_cue), self);
+  gtk_list_view_set_factory (self->cues_view, factory);
+  g_object_unref (factory);
+  selection = gtk_no_selection_new (g_object_ref (G_LIST_MODEL (self->cues)));
+  gtk_list_view_set_model (self->cues_view, GTK_SELECTION_MODEL (selection));
+  g_object_unref (selection);
+  g_signal_connect (self->cues_view, "activate", G_CALLBACK (on_cue_activated), self);
+  g_signal_connect_swapped (self->transcript_search, "search-changed", G_CALLBACK (on_search_changed), self);
+
+  gtk_list_box_set_placeholder (self->calls_list,
+                                placeholder (_("No calls on this deal yet: attach a transcript or drop one here")));
+  gtk_list_box_set_placeholder (self->sessions_list, placeholder (_("Not coached yet")));
+  g_signal_connect (drop, "drop", G_CALLBACK (on_drop), self);
+  gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (drop));
+}
