@@ -8,7 +8,6 @@
 #include <string.h>
 
 #include "cl-application.h"
-#include "cl-coaching.h"
 #include "cl-deal-coaching-window.h"
 #include "cl-demo.h"
 #include "cl-list-page.h"

@@ -19,6 +19,7 @@
 #include <glib/gi18n-lib.h>
 #include <string.h>
 
+#include "cl-model.h"
 #include "cl-transcript.h"
 
 G_DEFINE_QUARK (cl-transcript-error-quark, cl_transcript_error)
@@ -162,10 +163,9 @@ decode (const char  *data,
   if (!g_utf8_validate_len (text->str, text->len, &end))
     return fail (error, CL_TRANSCRIPT_ERROR_ENCODING, name, line_at (text->str, end - text->str),
                  _("the text is not UTF-8; save the transcript as UTF-8 and import it again")), NULL;
-  for (gsize i = 0; i < text->len; i++)
-    if (!g_ascii_isspace (text->str[i]))
-      return g_string_free (g_steal_pointer (&text), FALSE);
-  return fail (error, CL_TRANSCRIPT_ERROR_EMPTY, name, 0, _("the file is empty")), NULL;
+  if (cl_text_is_blank (text->str))   /* NULs became U+FFFD above, so str holds it all */
+    return fail (error, CL_TRANSCRIPT_ERROR_EMPTY, name, 0, _("the file is empty")), NULL;
+  return g_string_free (g_steal_pointer (&text), FALSE);
 }
 
 /* ------------------------------------------------------------------ cue text */

@@ -184,6 +184,15 @@ CL_DEFINE_RECORD (ClPracticeEntry, cl_practice_entry, &self->focus, &self->scena
 CL_DEFINE_RECORD (ClRetro, cl_retro, &self->quarter, &self->findings, &self->decision_detail,
                   &self->restart_plan)
 
+gboolean
+cl_text_is_blank (const char *text)
+{
+  for (; text != NULL && *text; text++)
+    if (!g_ascii_isspace (*text))
+      return FALSE;
+  return TRUE;
+}
+
 void
 cl_record_set_text (char       **field,
                     const char  *value)

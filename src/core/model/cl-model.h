@@ -115,6 +115,9 @@ char       *cl_money_format              (gint64                cents,
 
 /* ------------------------------------------------------------------ records */
 
+/* NULL, empty, or only ASCII whitespace. */
+gboolean cl_text_is_blank (const char *text);
+
 /* Replaces the string a record owns in @field with a copy of @value. */
 void cl_record_set_text (char       **field,
                          const char  *value);

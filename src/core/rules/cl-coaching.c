@@ -157,20 +157,16 @@ cl_coaching_entry_explain (const ClCoachingEntry *entry,
 /* ------------------------------------------------------------------ sessions */
 
 gboolean
-cl_coaching_from_story (const ClCoachingSession *session)
+cl_coaching_is_story (const char *evidence,
+                      guint       n_evidence_calls)
 {
-  g_autofree char *evidence = g_strstrip (g_strdup (session->evidence ? session->evidence : ""));
-
-  return *evidence == '\0' && session->n_evidence_calls == 0;
+  return cl_text_is_blank (evidence) && n_evidence_calls == 0;
 }
 
-static gboolean
-is_blank (const char *text)
+gboolean
+cl_coaching_from_story (const ClCoachingSession *session)
 {
-  for (; text != NULL && *text; text++)
-    if (!g_ascii_isspace (*text))
-      return FALSE;
-  return TRUE;
+  return cl_coaching_is_story (session->evidence, session->n_evidence_calls);
 }
 
 gboolean
@@ -184,7 +180,7 @@ cl_coaching_record_session (ClStore            *store,
   g_autoptr (ClAction) action = NULL;
   g_autofree char *text = NULL;
 
-  if (is_blank (session->next_move))
+  if (cl_text_is_blank (session->next_move))
     return g_set_error (error, CL_STORE_ERROR, CL_STORE_ERROR_INVALID,
                         _("A coaching session ends in one concrete next move: what exactly to ask "
                           "or do, with whom, by when")), FALSE;
@@ -195,7 +191,7 @@ cl_coaching_record_session (ClStore            *store,
     return FALSE;
   if ((deal = cl_store_get_deal (store, session->deal_id, error)) == NULL)
     goto failed;
-  text = is_blank (session->next_move_with)
+  text = cl_text_is_blank (session->next_move_with)
            ? g_strdup (session->next_move)
            /* Translators: a next move, then who it is with */
            : g_strdup_printf (_("%s — with %s"), session->next_move, session->next_move_with);

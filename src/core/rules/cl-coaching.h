@@ -61,6 +61,9 @@ char       *cl_coaching_entry_explain  (const ClCoachingEntry    *entry,
 /* A session is "coached from the rep's story" when it looked at no
  * evidence: no quote, no call. */
 gboolean    cl_coaching_from_story     (const ClCoachingSession  *session);
+/* The same test for a session not saved yet. */
+gboolean    cl_coaching_is_story       (const char               *evidence,
+                                        guint                     n_evidence_calls);
 
 /* Records @session in one transaction: its next move (what, with whom)
  * becomes an action for the deal's owner due on @move_due, and the calls

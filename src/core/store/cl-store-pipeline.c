@@ -881,14 +881,14 @@ cl_store_list_rep_loads (ClStore  *self,
 {
   return cl_store_list (self, CL_TYPE_REP_LOAD, build_rep_load, error,
                         "WITH d AS (SELECT owner_id, count(*) AS n FROM deals "
-                        "           WHERE status = 'open' GROUP BY owner_id), "
-                        "a AS (SELECT owner_id, count(*) AS n, count(*) FILTER (WHERE due_on < ?) AS late "
-                        "      FROM actions WHERE done_on IS NULL GROUP BY owner_id) "
+                        "           WHERE status = 'open' AND ?1 IN (0, owner_id) GROUP BY owner_id), "
+                        "a AS (SELECT owner_id, count(*) AS n, count(*) FILTER (WHERE due_on < ?2) AS late "
+                        "      FROM actions WHERE done_on IS NULL AND ?1 IN (0, owner_id) GROUP BY owner_id) "
                         "SELECT r.id, r.name, r.is_manager, coalesce(d.n, 0), coalesce(a.n, 0), "
                         "coalesce(a.late, 0) FROM reps r "
                         "LEFT JOIN d ON d.owner_id = r.id LEFT JOIN a ON a.owner_id = r.id "
-                        "WHERE ? IN (0, r.id) ORDER BY coalesce(a.n, 0) DESC, r.name",
-                        "dI", today, rep_id);
+                        "WHERE ?1 IN (0, r.id) ORDER BY coalesce(a.n, 0) DESC, r.name",
+                        "Id", rep_id, today);
 }
 
 /* Where "what moved" starts for @day: the last review held before it, or

@@ -71,23 +71,14 @@ row_text (AdwEntryRow *row)
   return gtk_editable_get_text (GTK_EDITABLE (row));
 }
 
-static gboolean
-is_blank (const char *text)
-{
-  for (; *text; text++)
-    if (!g_ascii_isspace (*text))
-      return FALSE;
-  return TRUE;
-}
-
 static void
 update_form (ClDealCoachingWindow *self)
 {
   ClDay due = 0;
 
-  self->can_save = !is_blank (row_text (self->move_row)) && cl_date_parse (row_text (self->due_row), &due);
+  self->can_save = !cl_text_is_blank (row_text (self->move_row)) && cl_date_parse (row_text (self->due_row), &due);
   gtk_widget_set_visible (GTK_WIDGET (self->story_label),
-                          is_blank (row_text (self->evidence_row)) && g_hash_table_size (self->evidence) == 0);
+                          cl_coaching_is_story (row_text (self->evidence_row), g_hash_table_size (self->evidence)));
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "coaching.save", self->can_save);
 }
 

@@ -168,10 +168,17 @@ bind_row (GtkSignalListItemFactory *factory,
   gtk_label_set_text (GTK_LABEL (detail), detail_text ? detail_text : "");
 }
 
-static void
-free_load_data (gpointer data)
+/* What a worker thread needs to load: the loader and the workspace it reads. */
+typedef struct
 {
-  g_free (((gpointer *) data)[1]);
+  ClListLoader  loader;
+  char         *path;
+} LoadData;
+
+static void
+load_data_free (LoadData *data)
+{
+  g_free (data->path);
   g_free (data);
 }
 
@@ -182,15 +189,14 @@ load_in_thread (GTask        *task,
                 gpointer      task_data,
                 GCancellable *cancellable)
 {
-  ClListLoader loader = ((gpointer *) task_data)[0];
-  const char *path = ((gpointer *) task_data)[1];
+  LoadData *data = task_data;
   g_autoptr (ClStore) store = NULL;
   GListModel *model = NULL;
   GError *error = NULL;
 
-  store = cl_store_open (path, &error);
+  store = cl_store_open (data->path, &error);
   if (store != NULL)
-    model = loader (store, &error);
+    model = data->loader (store, &error);
   if (model == NULL)
     g_task_return_error (task, error);
   else
@@ -226,16 +232,16 @@ static void
 load (ClListPage *self)
 {
   g_autoptr (GTask) task = NULL;
-  gpointer *data;
+  LoadData *data;
 
   if (self->loaded || self->cancellable != NULL || self->store == NULL)
     return;
   self->cancellable = g_cancellable_new ();
-  data = g_new0 (gpointer, 2);
-  data[0] = self->loader;
-  data[1] = g_strdup (cl_store_get_path (self->store));
+  data = g_new0 (LoadData, 1);
+  data->loader = self->loader;
+  data->path = g_strdup (cl_store_get_path (self->store));
   task = g_task_new (self, self->cancellable, loaded, NULL);
-  g_task_set_task_data (task, data, free_load_data);
+  g_task_set_task_data (task, data, (GDestroyNotify) load_data_free);
   g_task_set_return_on_cancel (task, FALSE);
   g_task_run_in_thread (task, load_in_thread);
 }
