@@ -224,6 +224,30 @@ check_review (ClWindow *window)
 }
 
 /* Preferences save at once: a stage added, the team's cap kept. */
+/* The team adds a scorecard item, removes it, and takes the removal back
+ * from the toast. */
+static void
+check_scorecard_editor (ClPreferencesWindow *preferences,
+                        ClStore             *store)
+{
+  guint items = cl_preferences_window_get_n_scorecard_items (preferences);
+  g_autoptr (GListModel) listed = NULL;
+  g_autoptr (ClScorecardItem) added = NULL;
+
+  g_assert_cmpuint (items, ==, 5);
+  g_assert_true (cl_preferences_window_add_scorecard_item (preferences, "Named the economic buyer"));
+  g_assert_false (cl_preferences_window_add_scorecard_item (preferences, "Named the economic buyer"));
+  g_assert_cmpuint (cl_preferences_window_get_n_scorecard_items (preferences), ==, items + 1);
+  listed = cl_store_list_scorecard_items (store, NULL);
+  added = g_list_model_get_item (listed, items);
+  g_assert_cmpstr (added->key, ==, "named_the_economic_buyer");
+
+  g_assert_true (cl_preferences_window_remove_scorecard_item (preferences, added->id, added->label));
+  g_assert_cmpuint (cl_preferences_window_get_n_scorecard_items (preferences), ==, items);
+  gtk_widget_activate_action (GTK_WIDGET (preferences), "preferences.restore-scorecard-item", "x", added->id);
+  g_assert_cmpuint (cl_preferences_window_get_n_scorecard_items (preferences), ==, items + 1);
+}
+
 static void
 check_preferences (ClWindow *window)
 {
@@ -239,7 +263,63 @@ check_preferences (ClWindow *window)
   after = cl_store_list_stages (store, NULL);
   g_assert_cmpuint (g_list_model_get_n_items (after), ==, g_list_model_get_n_items (before) + 1);
   g_assert_cmpint (cl_action_cap_load (store), ==, 5);
+  check_scorecard_editor (preferences, store);
   gtk_window_close (GTK_WINDOW (preferences));
+}
+
+/* A transcript dropped on the window becomes a call of the deal. */
+static void
+check_coaching_drop (ClDealCoachingWindow *coaching,
+                     const char           *vtt)
+{
+  guint calls = cl_deal_coaching_window_get_n_calls (coaching);
+  g_autoptr (GFile) file = g_file_new_for_path (vtt);
+  g_autoptr (GFile) missing = g_file_new_for_path ("/nonexistent/call.vtt");
+  GValue value = G_VALUE_INIT;
+  gboolean accepted = FALSE;
+
+  g_value_init (&value, G_TYPE_FILE);
+  g_value_set_object (&value, file);
+  g_signal_emit_by_name (cl_deal_coaching_window_get_drop_target (coaching), "drop", &value, 10.0, 10.0, &accepted);
+  g_assert_true (accepted);
+  g_assert_cmpuint (cl_deal_coaching_window_get_n_calls (coaching), ==, calls + 1);
+
+  /* a file that cannot be read is refused, and nothing is added */
+  g_value_set_object (&value, missing);
+  g_signal_emit_by_name (cl_deal_coaching_window_get_drop_target (coaching), "drop", &value, 10.0, 10.0, &accepted);
+  g_assert_false (accepted);
+  g_assert_cmpuint (cl_deal_coaching_window_get_n_calls (coaching), ==, calls + 1);
+  g_value_unset (&value);
+}
+
+/* Scoring a call moves the rep's trend chart, and its text alternative
+ * says what the store says for this month. */
+static void
+check_score_trend (ClDealCoachingWindow *coaching)
+{
+  ClStore *store = cl_window_get_store (CL_WINDOW (gtk_window_get_transient_for (GTK_WINDOW (coaching))));
+  ClDay today = cl_date_today ();
+  g_autofree char *month = cl_date_month (today);
+  g_autofree char *sql = NULL, *figures = NULL, *expected = NULL, *rep = NULL;
+  g_autoptr (GDateTime) first = g_date_time_new_utc (g_ascii_strtoll (month, NULL, 10),
+                                                     g_ascii_strtoll (month + 5, NULL, 10), 1, 0, 0, 0);
+  g_autofree char *month_name = g_date_time_format (first, "%B %Y");
+  g_auto (GStrv) parts = NULL;
+  const char *summary;
+
+  cl_deal_coaching_window_set_score (coaching, 0, 0, 4);
+  cl_deal_coaching_window_set_score (coaching, 0, 1, 2);
+  /* the rep's name as an SQL literal */
+  parts = g_strsplit (cl_deal_coaching_window_get_owner_name (coaching), "'", -1);
+  rep = g_strjoinv ("''", parts);
+  sql = g_strdup_printf ("SELECT printf('%%.1f from %%d call', avg(s.score), count(DISTINCT c.id)) "
+                         "FROM calls c JOIN call_scores s ON s.call_id = c.id JOIN reps r ON r.id = c.rep_id "
+                         "WHERE r.name = '%s' AND substr(c.held_on, 1, 7) = '%s'", rep, month);
+  figures = cl_test_sql_text (cl_store_get_path (store), sql);
+  expected = g_strdup_printf ("%s: %s", month_name, g_strstrip (figures));
+  summary = cl_deal_coaching_window_get_trend_summary (coaching);
+  g_test_message ("trend: %s", summary);
+  g_assert_nonnull (strstr (summary, expected));
 }
 
 /* The coaching queue opens a deal; a transcript attached there is read as a
@@ -251,7 +331,7 @@ check_coaching (ClWindow *window)
   ClListPage *page = CL_LIST_PAGE (cl_window_get_view (window, "coaching"));
   g_autofree char *vtt = g_build_filename (tmp_dir, "call.vtt", NULL);
   g_autofree char *exported = g_build_filename (tmp_dir, "coaching.json", NULL);
-  g_autofree char *text = NULL, *document = NULL;
+  g_autofree char *text = NULL, *document = NULL, *note = NULL;
   ClDealCoachingWindow *coaching;
   guint calls, sessions;
 
@@ -273,6 +353,8 @@ check_coaching (ClWindow *window)
   g_assert_cmpuint (cl_deal_coaching_window_get_n_cues_shown (coaching), ==, 2);
   cl_deal_coaching_window_search_transcript (coaching, "q1");
   g_assert_cmpuint (cl_deal_coaching_window_get_n_cues_shown (coaching), ==, 1);
+  check_coaching_drop (coaching, vtt);
+  check_score_trend (coaching);
 
   g_assert_false (cl_deal_coaching_window_can_save (coaching));
   cl_deal_coaching_window_fill_session (coaching, "“We would wait for Q1.”", "Ask who owns the Q1 budget",
@@ -280,6 +362,12 @@ check_coaching (ClWindow *window)
   g_assert_true (cl_deal_coaching_window_can_save (coaching));
   g_assert_true (cl_deal_coaching_window_save_session (coaching));
   g_assert_cmpuint (cl_deal_coaching_window_get_n_sessions (coaching), ==, sessions + 1);
+
+  /* later: the next move happened, and what changed */
+  g_assert_true (cl_deal_coaching_window_record_follow_up (coaching, 0, TRUE, "The CFO joined the call"));
+  note = cl_test_sql_text (cl_store_get_path (cl_window_get_store (window)),
+                           "SELECT follow_up || ' ' || follow_up_note FROM coaching_sessions ORDER BY id DESC LIMIT 1");
+  g_assert_cmpstr (g_strstrip (note), ==, "happened The CFO joined the call");
 
   g_assert_true (cl_deal_coaching_window_export (coaching, exported));
   g_assert_true (g_file_get_contents (exported, &document, NULL, NULL));

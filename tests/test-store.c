@@ -484,6 +484,173 @@ test_record_decisions (Fixture       *f,
   g_assert_cmpuint (listed->n_decisions, ==, 0);   /* keep is not a decision that changes anything */
 }
 
+static char *
+scorecard_keys (ClStore *store)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GListModel) items = cl_store_list_scorecard_items (store, &error);
+  g_autoptr (GString) keys = g_string_new (NULL);
+
+  g_assert_no_error (error);
+  for (guint i = 0; i < g_list_model_get_n_items (items); i++)
+    {
+      g_autoptr (ClScorecardItem) item = g_list_model_get_item (items, i);
+
+      g_string_append_printf (keys, "%s%s", i ? " " : "", item->key);
+    }
+  return g_string_free (g_steal_pointer (&keys), FALSE);
+}
+
+/* The team edits its scorecard: add, rename, reorder, retire and bring back;
+ * scores given under a retired item stay. */
+static void
+test_scorecard_editing (Fixture       *f,
+                        gconstpointer  data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (ClDeal) deal = add_basic_deal (f->store);
+  g_autoptr (ClCall) call = g_object_new (CL_TYPE_CALL, NULL);
+  g_autofree char *keys = NULL;
+  gint64 id;
+
+  call->rep_id = deal->owner_id;
+  call->held_on = day ("2026-11-02");
+  call->title = g_strdup ("Intro");
+  g_assert_true (cl_store_add_call (f->store, call, &error));
+  g_assert_true (cl_store_set_call_score (f->store, call->id, "multi_threaded", 4, &error));
+
+  id = cl_store_add_scorecard_item (f->store, "  Named the décision-maker! ", &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (id, >, 0);
+  keys = scorecard_keys (f->store);
+  g_assert_cmpstr (keys, ==, "asked_before_pitching agreed_before_objection surfaced_pain "
+                             "dated_next_step multi_threaded named_the_decision_maker");
+  g_clear_pointer (&keys, g_free);
+
+  g_assert_cmpint (cl_store_add_scorecard_item (f->store, "Named the decision maker", &error), ==, 0);
+  g_assert_error (error, CL_STORE_ERROR, CL_STORE_ERROR_CONSTRAINT);
+  g_clear_error (&error);
+  g_assert_cmpint (cl_store_add_scorecard_item (f->store, " — ", &error), ==, 0);
+  g_assert_error (error, CL_STORE_ERROR, CL_STORE_ERROR_INVALID);
+  g_clear_error (&error);
+  g_assert_false (cl_store_rename_scorecard_item (f->store, id, "  ", &error));
+  g_assert_error (error, CL_STORE_ERROR, CL_STORE_ERROR_INVALID);
+  g_clear_error (&error);
+  g_assert_false (cl_store_rename_scorecard_item (f->store, 9999, "x", &error));
+  g_assert_error (error, CL_STORE_ERROR, CL_STORE_ERROR_NOT_FOUND);
+  g_clear_error (&error);
+
+  g_assert_true (cl_store_rename_scorecard_item (f->store, id, "Found the economic buyer", &error));
+  g_assert_true (cl_store_move_scorecard_item (f->store, id, 0, &error));
+  g_assert_no_error (error);
+  keys = scorecard_keys (f->store);
+  g_assert_cmpstr (keys, ==, "named_the_decision_maker asked_before_pitching agreed_before_objection "
+                             "surfaced_pain dated_next_step multi_threaded");
+  g_clear_pointer (&keys, g_free);
+
+  {
+    g_autoptr (GListModel) items = cl_store_list_scorecard_items (f->store, &error);
+    g_autoptr (ClScorecardItem) first = g_list_model_get_item (items, 0);
+    g_autoptr (ClScorecardItem) multi = g_list_model_get_item (items, 5);
+
+    g_assert_cmpstr (first->label, ==, "Found the economic buyer");
+    g_assert_true (cl_store_retire_scorecard_item (f->store, multi->id, TRUE, &error));
+    keys = scorecard_keys (f->store);
+    g_assert_cmpstr (keys, ==, "named_the_decision_maker asked_before_pitching agreed_before_objection "
+                               "surfaced_pain dated_next_step");
+    g_clear_pointer (&keys, g_free);
+    /* the score given under it is kept */
+    g_assert_cmpint (cl_store_get_call_score (f->store, call->id, "multi_threaded", &error), ==, 4);
+    /* and the undo brings it back where it was */
+    g_assert_true (cl_store_retire_scorecard_item (f->store, multi->id, FALSE, &error));
+    keys = scorecard_keys (f->store);
+    g_assert_cmpstr (keys, ==, "named_the_decision_maker asked_before_pitching agreed_before_objection "
+                               "surfaced_pain dated_next_step multi_threaded");
+    g_clear_pointer (&keys, g_free);
+    /* retired, then added again by name: the same item, at the end */
+    g_assert_true (cl_store_retire_scorecard_item (f->store, first->id, TRUE, &error));
+    g_assert_cmpint (cl_store_add_scorecard_item (f->store, "Named the decision-maker", &error), ==, first->id);
+    g_assert_no_error (error);
+  }
+  keys = scorecard_keys (f->store);
+  g_assert_cmpstr (keys, ==, "asked_before_pitching agreed_before_objection surfaced_pain "
+                             "dated_next_step multi_threaded named_the_decision_maker");
+}
+
+/* A rep's calls month by month: scores (all items or one), talk ratio and
+ * questions; months without calls are there, empty. */
+static void
+test_call_trend (Fixture       *f,
+                 gconstpointer  data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (ClDeal) deal = add_basic_deal (f->store);
+  const struct { const char *held_on; double talk_ratio; int questions; int pitch; int next_step; } calls[] = {
+    { "2026-08-04", 0.70, 3, 2, 2 },
+    { "2026-08-20", 0.60, 5, 3, 2 },
+    { "2026-10-09", 0.50, 9, 4, 5 },
+    { "2026-12-01", 0.10, 1, 1, 1 },   /* after the period */
+  };
+  g_autoptr (GListModel) all = NULL;
+  g_autoptr (GListModel) one = NULL;
+  g_autoptr (GListModel) talk = NULL;
+  g_autoptr (GListModel) questions = NULL;
+  g_autoptr (ClTrendPoint) aug = NULL;
+  g_autoptr (ClTrendPoint) sep = NULL;
+  g_autoptr (ClTrendPoint) oct = NULL;
+  g_autoptr (ClTrendPoint) nov = NULL;
+
+  for (guint i = 0; i < G_N_ELEMENTS (calls); i++)
+    {
+      g_autoptr (ClCall) call = g_object_new (CL_TYPE_CALL, NULL);
+
+      call->rep_id = deal->owner_id;
+      call->held_on = day (calls[i].held_on);
+      call->title = g_strdup ("Call");
+      call->talk_ratio = calls[i].talk_ratio;
+      call->questions = calls[i].questions;
+      g_assert_true (cl_store_add_call (f->store, call, &error));
+      g_assert_true (cl_store_set_call_score (f->store, call->id, "asked_before_pitching", calls[i].pitch, &error));
+      g_assert_true (cl_store_set_call_score (f->store, call->id, "dated_next_step", calls[i].next_step, &error));
+    }
+
+  all = cl_store_list_call_trend (f->store, deal->owner_id, CL_CALL_MEASURE_SCORE, NULL,
+                                  day ("2026-06-15"), day ("2026-11-23"), &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (all), ==, 6);
+  aug = g_list_model_get_item (all, 2);
+  sep = g_list_model_get_item (all, 3);
+  oct = g_list_model_get_item (all, 4);
+  nov = g_list_model_get_item (all, 5);
+  g_assert_cmpstr (aug->month, ==, "2026-08");
+  g_assert_cmpint (aug->n, ==, 2);
+  g_assert_cmpfloat_with_epsilon (aug->value, 2.25, 1e-9);
+  g_assert_cmpint (sep->n, ==, 0);
+  g_assert_cmpfloat_with_epsilon (oct->value, 4.5, 1e-9);
+  g_assert_cmpstr (nov->month, ==, "2026-11");
+  g_assert_cmpint (nov->n, ==, 0);
+
+  one = cl_store_list_call_trend (f->store, deal->owner_id, CL_CALL_MEASURE_SCORE, "dated_next_step",
+                                  day ("2026-08-01"), day ("2026-10-31"), &error);
+  g_clear_object (&aug);
+  aug = g_list_model_get_item (one, 0);
+  g_assert_cmpuint (g_list_model_get_n_items (one), ==, 3);
+  g_assert_cmpfloat_with_epsilon (aug->value, 2.0, 1e-9);
+
+  talk = cl_store_list_call_trend (f->store, deal->owner_id, CL_CALL_MEASURE_TALK_RATIO, NULL,
+                                   day ("2026-08-01"), day ("2026-08-31"), &error);
+  g_clear_object (&aug);
+  aug = g_list_model_get_item (talk, 0);
+  g_assert_cmpfloat_with_epsilon (aug->value, 0.65, 1e-9);
+  questions = cl_store_list_call_trend (f->store, deal->owner_id, CL_CALL_MEASURE_QUESTIONS, NULL,
+                                        day ("2026-08-01"), day ("2026-12-31"), &error);
+  g_assert_cmpuint (g_list_model_get_n_items (questions), ==, 5);
+  g_clear_object (&aug);
+  aug = g_list_model_get_item (questions, 0);
+  g_assert_cmpfloat_with_epsilon (aug->value, 4.0, 1e-9);
+  g_assert_no_error (error);
+}
+
 /* Each rep's load: open deals, open and overdue actions, most loaded first. */
 static void
 test_rep_loads (Fixture       *f,
@@ -815,6 +982,9 @@ test_dates (void)
   g_assert_cmpstr (week, ==, "2026-W48");
   g_assert_cmpstr (month, ==, "2026-11");
   g_assert_cmpstr (quarter, ==, "2026-Q4");
+  g_assert_cmpuint (cl_date_add_months (d, 0), ==, cl_date_from_ymd (2026, 11, 1));
+  g_assert_cmpuint (cl_date_add_months (d, 2), ==, cl_date_from_ymd (2027, 1, 1));
+  g_assert_cmpuint (cl_date_add_months (d, -11), ==, cl_date_from_ymd (2025, 12, 1));
   g_assert_true (cl_date_parse_iso_week ("2026-W48", &first));
   g_assert_cmpuint (first, ==, d);
   g_assert_true (cl_date_parse_month ("2026-02", &first, &last));
@@ -846,6 +1016,8 @@ main (int   argc,
   FIXTURE_TEST ("/store/edit-process", test_edit_process);
   FIXTURE_TEST ("/store/rep-loads", test_rep_loads);
   FIXTURE_TEST ("/store/coaching-session", test_coaching_session);
+  FIXTURE_TEST ("/store/scorecard-editing", test_scorecard_editing);
+  FIXTURE_TEST ("/store/call-trend", test_call_trend);
 #undef FIXTURE_TEST
   g_test_add_func ("/store/migrations", test_migrations);
   g_test_add_func ("/store/bad-files", test_bad_files);

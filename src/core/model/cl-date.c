@@ -150,6 +150,19 @@ cl_date_month (ClDay day)
   return g_strdup_printf ("%04d-%02d", y, m);
 }
 
+/* The first day of the month @months after (or, negative, before) @day's. */
+ClDay
+cl_date_add_months (ClDay day,
+                    int   months)
+{
+  int y, m, d;
+  int index;
+
+  cl_date_to_ymd (day, &y, &m, &d);
+  index = y * 12 + (m - 1) + months;
+  return cl_date_from_ymd (index / 12, index % 12 + 1, 1);
+}
+
 static gboolean
 month_span (int    year,
             int    first_month,

@@ -30,6 +30,8 @@ char     *cl_date_iso_week       (ClDay        day);
 gboolean  cl_date_parse_iso_week (const char  *week,
                                   ClDay       *out_monday);
 char     *cl_date_month          (ClDay        day);
+ClDay     cl_date_add_months     (ClDay        day,
+                                  int          months);
 gboolean  cl_date_parse_month    (const char  *month,
                                   ClDay       *out_first,
                                   ClDay       *out_last);

@@ -178,6 +178,7 @@ CL_DEFINE_RECORD (ClCoachingSession, cl_coaching_session, &self->trigger, &self-
 CL_DEFINE_RECORD (ClCall, cl_call, &self->title, &self->transcript, &self->transcript_format,
                   &self->rep_name)
 CL_DEFINE_RECORD (ClScorecardItem, cl_scorecard_item, &self->key, &self->label)
+CL_DEFINE_RECORD (ClTrendPoint, cl_trend_point, &self->month)
 CL_DEFINE_RECORD (ClDevPlan, cl_dev_plan, &self->month, &self->focus, &self->justification,
                   &self->drill, &self->lookback_evidence, &self->rep_name)
 CL_DEFINE_RECORD (ClPracticeEntry, cl_practice_entry, &self->focus, &self->scenario, &self->note)

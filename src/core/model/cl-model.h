@@ -319,6 +319,17 @@ struct _ClScorecardItem
   int     position;
 };
 
+/* One month of a measure over a rep's calls. */
+#define CL_TYPE_TREND_POINT (cl_trend_point_get_type ())
+G_DECLARE_FINAL_TYPE (ClTrendPoint, cl_trend_point, CL, TREND_POINT, GObject)
+struct _ClTrendPoint
+{
+  GObject parent_instance;
+  char   *month;             /* "2026-11" */
+  double  value;             /* the month's mean; meaningless when n is 0 */
+  int     n;                 /* calls measured that month */
+};
+
 #define CL_TYPE_DEV_PLAN (cl_dev_plan_get_type ())
 G_DECLARE_FINAL_TYPE (ClDevPlan, cl_dev_plan, CL, DEV_PLAN, GObject)
 struct _ClDevPlan

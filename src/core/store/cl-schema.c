@@ -212,11 +212,19 @@ static const char schema_step_4[] =
   ") WITHOUT ROWID;"
   "CREATE INDEX calls_by_deal ON calls (deal_id, held_on);";
 
+/* 5 — a scorecard item the team removes is retired, so past scores keep
+ * their meaning and the removal can be undone; open deals counted per owner
+ * from the index alone */
+static const char schema_step_5[] =
+  "ALTER TABLE scorecard_items ADD COLUMN retired INTEGER NOT NULL DEFAULT 0 CHECK (retired IN (0, 1));"
+  "CREATE INDEX deals_by_status_owner ON deals (status, owner_id);";
+
 static const char * const schema_steps[] = {
   schema_step_1,
   schema_step_2,
   schema_step_3,
   schema_step_4,
+  schema_step_5,
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (schema_steps) == CL_STORE_SCHEMA_VERSION);

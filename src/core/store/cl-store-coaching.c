@@ -56,10 +56,7 @@ cl_store_set_follow_up (ClStore     *self,
                      "UPDATE coaching_sessions SET follow_up = ?, follow_up_note = ? WHERE id = ?",
                      "ssI", cl_follow_up_to_string (follow_up), note ? note : "", session_id))
     return FALSE;
-  if (sqlite3_changes (cl_store_get_db (self)) == 0)
-    return g_set_error (error, CL_STORE_ERROR, CL_STORE_ERROR_NOT_FOUND,
-                        _("There is no coaching session %" PRId64), session_id), FALSE;
-  return TRUE;
+  return cl_store_changed_row (self, session_id, _("There is no coaching session %" PRId64), error);
 }
 
 gboolean
@@ -238,8 +235,120 @@ cl_store_list_scorecard_items (ClStore  *self,
                                GError  **error)
 {
   return cl_store_list (self, CL_TYPE_SCORECARD_ITEM, build_scorecard_item, error,
-                        "SELECT id, key, label, position FROM scorecard_items ORDER BY position",
+                        "SELECT id, key, label, position FROM scorecard_items WHERE retired = 0 "
+                        "ORDER BY position, id",
                         "");
+}
+
+/* "Asked before pitching" → "asked_before_pitching" */
+static char *
+scorecard_key (const char *label)
+{
+  g_autofree char *ascii = g_str_to_ascii (label, "C");
+  GString *key = g_string_new (NULL);
+
+  for (const char *c = ascii; *c; c++)
+    if (g_ascii_isalnum (*c))
+      g_string_append_c (key, g_ascii_tolower (*c));
+    else if (key->len > 0 && key->str[key->len - 1] != '_')
+      g_string_append_c (key, '_');
+  if (key->len > 0 && key->str[key->len - 1] == '_')
+    g_string_truncate (key, key->len - 1);
+  return g_string_free (key, FALSE);
+}
+
+static gboolean
+check_scorecard_label (const char  *label,
+                       GError     **error)
+{
+  if (cl_text_is_blank (label))
+    return g_set_error_literal (error, CL_STORE_ERROR, CL_STORE_ERROR_INVALID,
+                                _("A scorecard item needs a name")), FALSE;
+  return TRUE;
+}
+
+gint64
+cl_store_add_scorecard_item (ClStore     *self,
+                             const char  *label,
+                             GError     **error)
+{
+  g_autofree char *key = NULL;
+  g_autofree char *name = NULL;
+  sqlite3_stmt *stmt;
+  gint64 id = 0;
+  int retired = 0;
+  int rc;
+
+  if (!check_scorecard_label (label, error))
+    return 0;
+  name = g_strstrip (g_strdup (label));
+  key = scorecard_key (name);
+  if (*key == '\0')
+    return g_set_error (error, CL_STORE_ERROR, CL_STORE_ERROR_INVALID,
+                        _("“%s” needs a letter or a digit to be a scorecard item"), name), 0;
+
+  stmt = cl_store_query (self, error, "SELECT id, retired FROM scorecard_items WHERE key = ?", "s", key);
+  if (stmt == NULL)
+    return 0;
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      id = sqlite3_column_int64 (stmt, 0);
+      retired = sqlite3_column_int (stmt, 1);
+    }
+  if (!cl_store_query_done (self, stmt, rc, error))
+    return 0;
+  if (id != 0 && !retired)
+    return g_set_error (error, CL_STORE_ERROR, CL_STORE_ERROR_CONSTRAINT,
+                        _("“%s” is already on the scorecard"), name), 0;
+  if (id != 0)
+    return cl_store_run (self, NULL, error,
+                         "UPDATE scorecard_items SET retired = 0, label = ?, "
+                         "position = (SELECT coalesce(max(position), 0) + 1 FROM scorecard_items "
+                         "            WHERE retired = 0) WHERE id = ?",
+                         "sI", name, id) ? id : 0;
+  return cl_store_run (self, &id, error,
+                       "INSERT INTO scorecard_items (key, label, position) "
+                       "SELECT ?, ?, coalesce(max(position), 0) + 1 FROM scorecard_items WHERE retired = 0",
+                       "ss", key, name) ? id : 0;
+}
+
+#define NO_SCORECARD_ITEM _("There is no scorecard item %" PRId64)
+
+gboolean
+cl_store_rename_scorecard_item (ClStore     *self,
+                                gint64       item_id,
+                                const char  *label,
+                                GError     **error)
+{
+  g_autofree char *name = NULL;
+
+  if (!check_scorecard_label (label, error))
+    return FALSE;
+  name = g_strstrip (g_strdup (label));
+  return cl_store_run (self, NULL, error, "UPDATE scorecard_items SET label = ? WHERE id = ?",
+                       "sI", name, item_id)
+         && cl_store_changed_row (self, item_id, NO_SCORECARD_ITEM, error);
+}
+
+gboolean
+cl_store_move_scorecard_item (ClStore  *self,
+                              gint64    item_id,
+                              guint     index,
+                              GError  **error)
+{
+  return cl_store_move_row (self, "scorecard_items", "WHERE retired = 0", item_id, index,
+                            NO_SCORECARD_ITEM, error);
+}
+
+gboolean
+cl_store_retire_scorecard_item (ClStore   *self,
+                                gint64     item_id,
+                                gboolean   retired,
+                                GError   **error)
+{
+  return cl_store_run (self, NULL, error, "UPDATE scorecard_items SET retired = ? WHERE id = ?",
+                       "iI", retired ? 1 : 0, item_id)
+         && cl_store_changed_row (self, item_id, NO_SCORECARD_ITEM, error);
 }
 
 gboolean
@@ -284,4 +393,69 @@ cl_store_get_call_score (ClStore     *self,
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     score = sqlite3_column_int (stmt, 0);
   return cl_store_query_done (self, stmt, rc, error) ? score : -1;
+}
+
+/* ------------------------------------------------------------------ trends */
+
+static const char * const call_measure_sql[] = {
+  [CL_CALL_MEASURE_SCORE] =
+    "SELECT substr(c.held_on, 1, 7), avg(s.score), count(DISTINCT c.id) FROM calls c "
+    "JOIN call_scores s ON s.call_id = c.id JOIN scorecard_items i ON i.id = s.item_id "
+    "WHERE c.rep_id = ?1 AND c.held_on BETWEEN ?2 AND ?3 AND (?4 IS NULL OR i.key = ?4) "
+    "GROUP BY 1",
+  [CL_CALL_MEASURE_TALK_RATIO] =
+    "SELECT substr(held_on, 1, 7), avg(talk_ratio), count(*) FROM calls "
+    "WHERE rep_id = ?1 AND held_on BETWEEN ?2 AND ?3 AND talk_ratio IS NOT NULL "
+    "GROUP BY 1",
+  [CL_CALL_MEASURE_QUESTIONS] =
+    "SELECT substr(held_on, 1, 7), avg(questions), count(*) FROM calls "
+    "WHERE rep_id = ?1 AND held_on BETWEEN ?2 AND ?3 AND questions IS NOT NULL "
+    "GROUP BY 1",
+};
+
+GListModel *
+cl_store_list_call_trend (ClStore        *self,
+                          gint64          rep_id,
+                          ClCallMeasure   measure,
+                          const char     *item_key,
+                          ClDay           first,
+                          ClDay           last,
+                          GError        **error)
+{
+  g_autoptr (GListStore) points = g_list_store_new (CL_TYPE_TREND_POINT);
+  g_autoptr (GHashTable) by_month = g_hash_table_new (g_str_hash, g_str_equal);
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (measure < G_N_ELEMENTS (call_measure_sql), NULL);
+  g_return_val_if_fail (first <= last, NULL);
+
+  for (ClDay month = cl_date_add_months (first, 0); month <= last; month = cl_date_add_months (month, 1))
+    {
+      ClTrendPoint *point = g_object_new (CL_TYPE_TREND_POINT, NULL);
+
+      point->month = cl_date_month (month);
+      g_hash_table_insert (by_month, point->month, point);
+      g_list_store_append (points, point);
+      g_object_unref (point);
+    }
+
+  /* only the score query reads ?4, the item */
+  stmt = cl_store_query (self, error, call_measure_sql[measure],
+                         measure == CL_CALL_MEASURE_SCORE ? "Idds" : "Idd",
+                         rep_id, first, last, item_key);
+  if (stmt == NULL)
+    return NULL;
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      ClTrendPoint *point = g_hash_table_lookup (by_month, sqlite3_column_text (stmt, 0));
+
+      if (point == NULL)
+        continue;
+      point->value = sqlite3_column_double (stmt, 1);
+      point->n = sqlite3_column_int (stmt, 2);
+    }
+  if (!cl_store_query_done (self, stmt, rc, error))
+    return NULL;
+  return G_LIST_MODEL (g_steal_pointer (&points));
 }

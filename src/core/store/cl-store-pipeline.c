@@ -86,38 +86,7 @@ cl_store_move_stage (ClStore  *self,
                      guint     index,
                      GError  **error)
 {
-  g_autoptr (GListModel) stages = cl_store_list_stages (self, error);
-  g_autoptr (GArray) order = NULL;
-  gboolean ok;
-
-  if (stages == NULL)
-    return FALSE;
-  order = g_array_new (FALSE, FALSE, sizeof (gint64));
-  for (guint i = 0; i < g_list_model_get_n_items (stages); i++)
-    {
-      g_autoptr (ClStage) stage = g_list_model_get_item (stages, i);
-
-      if (stage->id != stage_id)
-        g_array_append_val (order, stage->id);
-    }
-  if (order->len == g_list_model_get_n_items (stages))
-    return g_set_error (error, CL_STORE_ERROR, CL_STORE_ERROR_NOT_FOUND,
-                        _("There is no stage %" PRId64), stage_id), FALSE;
-  g_array_insert_val (order, MIN (index, order->len), stage_id);
-
-  /* positions are unique: step aside to negatives first */
-  if (!cl_store_begin (self, error))
-    return FALSE;
-  ok = cl_store_run (self, NULL, error, "UPDATE stages SET position = -position", "");
-  for (guint i = 0; ok && i < order->len; i++)
-    ok = cl_store_run (self, NULL, error, "UPDATE stages SET position = ? WHERE id = ?", "iI",
-                       (int) i + 1, g_array_index (order, gint64, i));
-  if (!ok)
-    {
-      cl_store_rollback (self);
-      return FALSE;
-    }
-  return cl_store_commit (self, error);
+  return cl_store_move_row (self, "stages", "", stage_id, index, _("There is no stage %" PRId64), error);
 }
 
 /* Removes a stage no deal is in. */
@@ -561,11 +530,8 @@ cl_store_complete_action (ClStore  *self,
   if (!cl_store_run (self, NULL, error, "UPDATE actions SET done_on = ? WHERE id = ?", "dI",
                      done_on, action_id))
     return FALSE;
-  if (sqlite3_changes (cl_store_get_db (self)) == 0)
-    return g_set_error (error, CL_STORE_ERROR, CL_STORE_ERROR_NOT_FOUND,
-                        _("There is no action with id %" PRId64 " in this workspace"),
-                        action_id), FALSE;
-  return TRUE;
+  return cl_store_changed_row (self, action_id, _("There is no action with id %" PRId64 " in this workspace"),
+                               error);
 }
 
 /* Completes the action if it is still open; one already done stays as it was. */

@@ -79,4 +79,22 @@ gpointer      cl_store_get_by_id  (ClStore      *self,
                                    const char   *not_found,
                                    GError      **error);
 
+/* TRUE when the last statement changed a row; otherwise a NOT_FOUND error
+ * from @not_found, a format with one PRId64 for @id. */
+gboolean      cl_store_changed_row (ClStore     *self,
+                                    gint64       id,
+                                    const char  *not_found,
+                                    GError     **error);
+
+/* Moves row @id of @table to @index (0 first) among the rows @filter
+ * ("WHERE …" or "") keeps, ordered by their "position" column; the others
+ * close up. @not_found is a format with one PRId64 for the id. */
+gboolean      cl_store_move_row   (ClStore      *self,
+                                   const char   *table,
+                                   const char   *filter,
+                                   gint64        id,
+                                   guint         index,
+                                   const char   *not_found,
+                                   GError      **error);
+
 G_END_DECLS

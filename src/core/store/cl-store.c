@@ -294,6 +294,66 @@ cl_store_get_by_id (ClStore      *self,
   return g_list_model_get_item (found, 0);
 }
 
+gboolean
+cl_store_changed_row (ClStore     *self,
+                      gint64       id,
+                      const char  *not_found,
+                      GError     **error)
+{
+  if (sqlite3_changes (self->db) == 0)
+    return g_set_error (error, CL_STORE_ERROR, CL_STORE_ERROR_NOT_FOUND, not_found, id), FALSE;
+  return TRUE;
+}
+
+gboolean
+cl_store_move_row (ClStore     *self,
+                   const char  *table,
+                   const char  *filter,
+                   gint64       id,
+                   guint        index,
+                   const char  *not_found,
+                   GError     **error)
+{
+  g_autofree char *select = g_strdup_printf ("SELECT id FROM %s %s ORDER BY position, id", table, filter);
+  g_autofree char *step_aside = g_strdup_printf ("UPDATE %s SET position = -position", table);
+  g_autofree char *place = g_strdup_printf ("UPDATE %s SET position = ? WHERE id = ?", table);
+  g_autoptr (GArray) order = g_array_new (FALSE, FALSE, sizeof (gint64));
+  sqlite3_stmt *stmt = cl_store_query (self, error, select, "");
+  gboolean found = FALSE;
+  gboolean ok;
+  int rc;
+
+  if (stmt == NULL)
+    return FALSE;
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      gint64 row = sqlite3_column_int64 (stmt, 0);
+
+      if (row == id)
+        found = TRUE;
+      else
+        g_array_append_val (order, row);
+    }
+  if (!cl_store_query_done (self, stmt, rc, error))
+    return FALSE;
+  if (!found)
+    return g_set_error (error, CL_STORE_ERROR, CL_STORE_ERROR_NOT_FOUND, not_found, id), FALSE;
+  g_array_insert_val (order, MIN (index, order->len), id);
+
+  /* positions may be unique: step aside to negatives first */
+  if (!cl_store_begin (self, error))
+    return FALSE;
+  ok = cl_store_run (self, NULL, error, step_aside, "");
+  for (guint i = 0; ok && i < order->len; i++)
+    ok = cl_store_run (self, NULL, error, place, "iI", (int) i + 1, g_array_index (order, gint64, i));
+  if (!ok)
+    {
+      cl_store_rollback (self);
+      return FALSE;
+    }
+  return cl_store_commit (self, error);
+}
+
 char *
 cl_column_text (sqlite3_stmt *stmt,
                 int           col)

@@ -25,7 +25,7 @@ typedef enum {
   CL_STORE_ERROR_FAILED,
 } ClStoreError;
 
-#define CL_STORE_SCHEMA_VERSION 4
+#define CL_STORE_SCHEMA_VERSION 5
 
 #define CL_TYPE_STORE (cl_store_get_type ())
 G_DECLARE_FINAL_TYPE (ClStore, cl_store, CL, STORE, GObject)
@@ -221,8 +221,29 @@ GListModel *cl_store_list_evidence_calls  (ClStore      *self,
 ClCall     *cl_store_get_call             (ClStore      *self,
                                            gint64        id,
                                            GError      **error);
+/* The team's scorecard in order; retired items are left out. */
 GListModel *cl_store_list_scorecard_items (ClStore      *self,
                                            GError      **error);
+/* A new item at the end; its key is made from @label. A retired item of the
+ * same key comes back instead. Returns the item's id, 0 on error. */
+gint64      cl_store_add_scorecard_item   (ClStore      *self,
+                                           const char   *label,
+                                           GError      **error);
+gboolean    cl_store_rename_scorecard_item (ClStore     *self,
+                                            gint64       item_id,
+                                            const char  *label,
+                                            GError     **error);
+/* Moves an item to @index (0 first) among the items in use. */
+gboolean    cl_store_move_scorecard_item  (ClStore      *self,
+                                           gint64        item_id,
+                                           guint         index,
+                                           GError      **error);
+/* A retired item is no longer scored; its past scores stay, and
+ * @retired FALSE brings it back where it was. */
+gboolean    cl_store_retire_scorecard_item (ClStore     *self,
+                                            gint64       item_id,
+                                            gboolean     retired,
+                                            GError     **error);
 gboolean    cl_store_set_call_score       (ClStore      *self,
                                            gint64        call_id,
                                            const char   *item_key,
@@ -231,6 +252,23 @@ gboolean    cl_store_set_call_score       (ClStore      *self,
 int         cl_store_get_call_score       (ClStore      *self,
                                            gint64        call_id,
                                            const char   *item_key,
+                                           GError      **error);
+
+typedef enum {
+  CL_CALL_MEASURE_SCORE,        /* mean scorecard score, 1–5 */
+  CL_CALL_MEASURE_TALK_RATIO,   /* the rep's share of talk time, 0–1 */
+  CL_CALL_MEASURE_QUESTIONS,    /* questions the rep asked per call */
+} ClCallMeasure;
+
+/* A rep's calls month by month from @first's month to @last's, one
+ * ClTrendPoint per month (n 0 when none was measured). @item_key narrows
+ * CL_CALL_MEASURE_SCORE to one scorecard item; NULL means every item. */
+GListModel *cl_store_list_call_trend      (ClStore      *self,
+                                           gint64        rep_id,
+                                           ClCallMeasure measure,
+                                           const char   *item_key,
+                                           ClDay         first,
+                                           ClDay         last,
                                            GError      **error);
 
 /* ------------------------------------------------------------------ development (cl-store-development.c) */

@@ -16,6 +16,10 @@
 #include "cl-deal-coaching-window.h"
 #include "cl-export.h"
 #include "cl-transcript.h"
+#include "cl-trend-chart.h"
+
+/* the scorecard trend covers this many months, the current one included */
+#define TREND_MONTHS 6
 
 struct _ClDealCoachingWindow
 {
@@ -24,6 +28,9 @@ struct _ClDealCoachingWindow
   AdwToastOverlay     *toast_overlay;
   AdwWindowTitle      *window_title;
   GtkListBox          *calls_list;
+  AdwPreferencesGroup *trend_group;
+  GtkDropDown         *trend_item_dropdown;
+  ClTrendChart        *trend_chart;
   AdwPreferencesGroup *transcript_group;
   GtkSearchEntry      *transcript_search;
   GtkListView         *cues_view;
@@ -44,6 +51,8 @@ struct _ClDealCoachingWindow
   GListModel          *sessions;        /* ClCoachingSession, newest first */
   GListModel          *items;           /* ClScorecardItem */
   GHashTable          *evidence;        /* call ids ticked as evidence */
+  GtkDropTarget       *drop_target;
+  GHashTable          *score_spins;     /* call index << 8 | item index → its spin button */
   ClTranscript        *transcript;      /* of the call shown */
   char                *rep_speaker;     /* its rep, as the transcript names them */
   char                *shown_title;
@@ -100,6 +109,58 @@ reset_form (ClDealCoachingWindow *self)
 
 static void rebuild (ClDealCoachingWindow *self);
 
+/* ------------------------------------------------------------------ the rep's scorecard trend */
+
+static void
+refresh_trend (ClDealCoachingWindow *self)
+{
+  guint selected = gtk_drop_down_get_selected (self->trend_item_dropdown);
+  g_autoptr (ClScorecardItem) item = NULL;
+  g_autoptr (GListModel) points = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autofree char *title = NULL;
+  ClDay today = cl_date_today ();
+
+  /* the first choice is every item */
+  if (selected != GTK_INVALID_LIST_POSITION && selected > 0)
+    item = g_list_model_get_item (self->items, selected - 1);
+  points = cl_store_list_call_trend (self->store, self->deal->owner_id, CL_CALL_MEASURE_SCORE,
+                                     item ? item->key : NULL,
+                                     cl_date_add_months (today, 1 - TREND_MONTHS), today, &error);
+  if (points == NULL)
+    {
+      toast (self, error->message);
+      return;
+    }
+  title = item
+          /* Translators: a rep's name and a scorecard item */
+          ? g_strdup_printf (_("%s’s score on “%s”"), self->deal->owner_name, item->label)
+          /* Translators: a rep's name */
+          : g_strdup_printf (_("%s’s mean scorecard score"), self->deal->owner_name);
+  cl_trend_chart_set_title (self->trend_chart, title);
+  cl_trend_chart_set_points (self->trend_chart, points);
+}
+
+static void
+fill_trend_items (ClDealCoachingWindow *self)
+{
+  g_autoptr (GtkStringList) choices = gtk_string_list_new (NULL);
+  g_autofree char *group_title = g_strdup_printf (_("%s’s Scorecard Trend"), self->deal->owner_name);
+
+  gtk_string_list_append (choices, _("Every item"));
+  for (guint i = 0; i < g_list_model_get_n_items (self->items); i++)
+    {
+      g_autoptr (ClScorecardItem) item = g_list_model_get_item (self->items, i);
+
+      gtk_string_list_append (choices, item->label);
+    }
+  adw_preferences_group_set_title (self->trend_group, group_title);
+  gtk_drop_down_set_model (self->trend_item_dropdown, G_LIST_MODEL (choices));
+  g_signal_connect_swapped (self->trend_item_dropdown, "notify::selected", G_CALLBACK (refresh_trend), self);
+}
+
+/* ------------------------------------------------------------------ calls */
+
 static void
 on_score_changed (GtkSpinButton        *spin,
                   ClDealCoachingWindow *self)
@@ -111,6 +172,7 @@ on_score_changed (GtkSpinButton        *spin,
 
   if (score > 0 && !cl_store_set_call_score (self->store, call->id, item->key, score, &error))
     toast (self, error->message);
+  refresh_trend (self);
 }
 
 static void
@@ -189,6 +251,7 @@ create_call_row (ClDealCoachingWindow *self,
       g_object_set_data_full (G_OBJECT (spin), "call", g_object_ref (call), g_object_unref);
       g_object_set_data_full (G_OBJECT (spin), "item", g_object_ref (item), g_object_unref);
       g_signal_connect (spin, "value-changed", G_CALLBACK (on_score_changed), self);
+      g_hash_table_insert (self->score_spins, GUINT_TO_POINTER (index << 8 | i), spin);
       adw_action_row_add_suffix (ADW_ACTION_ROW (score_row), spin);
       adw_expander_row_add_row (ADW_EXPANDER_ROW (row), score_row);
     }
@@ -352,19 +415,75 @@ cl_deal_coaching_window_get_n_cues_shown (ClDealCoachingWindow *self)
 
 /* ------------------------------------------------------------------ sessions */
 
+static gboolean
+record_follow_up (ClDealCoachingWindow *self,
+                  ClCoachingSession    *session,
+                  ClFollowUp            follow_up,
+                  const char           *note)
+{
+  g_autoptr (GError) error = NULL;
+  gboolean recorded = cl_coaching_set_follow_up (self->store, session, follow_up, note, cl_date_today (), &error);
+
+  toast (self, recorded ? cl_follow_up_label (follow_up) : error->message);
+  rebuild (self);
+  return recorded;
+}
+
+gboolean
+cl_deal_coaching_window_record_follow_up (ClDealCoachingWindow *self,
+                                          guint                 index,
+                                          gboolean              happened,
+                                          const char           *note)
+{
+  g_autoptr (ClCoachingSession) session = NULL;
+
+  g_return_val_if_fail (CL_IS_DEAL_COACHING_WINDOW (self), FALSE);
+  if (index >= cl_deal_coaching_window_get_n_sessions (self))
+    return FALSE;
+  session = g_list_model_get_item (self->sessions, index);
+  return record_follow_up (self, session, happened ? CL_FOLLOW_UP_HAPPENED : CL_FOLLOW_UP_DID_NOT_HAPPEN, note);
+}
+
+static void
+on_follow_up_response (AdwMessageDialog     *dialog,
+                       const char           *response,
+                       ClDealCoachingWindow *self)
+{
+  GtkEditable *note = GTK_EDITABLE (adw_message_dialog_get_extra_child (dialog));
+
+  if (g_strcmp0 (response, "record") == 0)
+    record_follow_up (self, g_object_get_data (G_OBJECT (dialog), "session"),
+                      GPOINTER_TO_INT (g_object_get_data (G_OBJECT (dialog), "follow-up")),
+                      gtk_editable_get_text (note));
+}
+
+/* Asks what changed, then records whether the next move happened. */
 static void
 on_follow_up_clicked (GtkButton            *button,
                       ClDealCoachingWindow *self)
 {
   ClCoachingSession *session = g_object_get_data (G_OBJECT (button), "session");
   ClFollowUp follow_up = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (button), "follow-up"));
-  g_autoptr (GError) error = NULL;
+  GtkWidget *note = gtk_entry_new ();
+  AdwMessageDialog *dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (self),
+                                                                         cl_follow_up_label (follow_up),
+                                                                         session->next_move));
 
-  if (!cl_coaching_set_follow_up (self->store, session, follow_up, "", cl_date_today (), &error))
-    toast (self, error->message);
-  else
-    toast (self, cl_follow_up_label (follow_up));
-  rebuild (self);
+  gtk_entry_set_placeholder_text (GTK_ENTRY (note), follow_up == CL_FOLLOW_UP_HAPPENED
+                                                    ? _("What changed? (optional)")
+                                                    : _("What got in the way? (optional)"));
+  gtk_entry_set_activates_default (GTK_ENTRY (note), TRUE);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (note), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("Follow-up note"), -1);
+  adw_message_dialog_set_extra_child (dialog, note);
+  adw_message_dialog_add_responses (dialog, "cancel", _("_Cancel"), "record", _("_Record"), NULL);
+  adw_message_dialog_set_response_appearance (dialog, "record", ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (dialog, "record");
+  adw_message_dialog_set_close_response (dialog, "cancel");
+  g_object_set_data_full (G_OBJECT (dialog), "session", g_object_ref (session), g_object_unref);
+  g_object_set_data (G_OBJECT (dialog), "follow-up", GINT_TO_POINTER (follow_up));
+  g_signal_connect (dialog, "response", G_CALLBACK (on_follow_up_response), self);
+  gtk_window_present (GTK_WINDOW (dialog));
 }
 
 static GtkWidget *
@@ -382,6 +501,21 @@ follow_up_button (ClDealCoachingWindow *self,
   return button;
 }
 
+/* "With Dana Reyes · Happened: the CFO joined the call" */
+static char *
+describe_session (ClCoachingSession *session)
+{
+  GString *text = g_string_new (NULL);
+
+  if (*session->next_move_with)
+    /* Translators: whom the next move is with */
+    g_string_append_printf (text, _("With %s · "), session->next_move_with);
+  g_string_append (text, cl_follow_up_label (session->follow_up));
+  if (!cl_text_is_blank (session->follow_up_note))
+    g_string_append_printf (text, ": %s", session->follow_up_note);
+  return g_string_free (text, FALSE);
+}
+
 static GtkWidget *
 create_session_row (ClDealCoachingWindow *self,
                     ClCoachingSession    *session)
@@ -391,10 +525,7 @@ create_session_row (ClDealCoachingWindow *self,
   g_autofree char *title = NULL, *subtitle = NULL;
 
   title = g_strdup_printf ("%s · %s", day, session->next_move);
-  subtitle = *session->next_move_with
-               /* Translators: who the next move is with, then whether it happened */
-               ? g_strdup_printf (_("With %s · %s"), session->next_move_with, cl_follow_up_label (session->follow_up))
-               : g_strdup (cl_follow_up_label (session->follow_up));
+  subtitle = describe_session (session);
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
   adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
   adw_action_row_set_title_lines (ADW_ACTION_ROW (row), 3);
@@ -422,10 +553,11 @@ create_session_row (ClDealCoachingWindow *self,
 static void
 clear_list (GtkListBox *list)
 {
-  GtkWidget *child;
+  GtkListBoxRow *row;
 
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (list))) != NULL)
-    gtk_list_box_remove (list, child);
+  /* rows only: the placeholder stays */
+  while ((row = gtk_list_box_get_row_at_index (list, 0)) != NULL)
+    gtk_list_box_remove (list, GTK_WIDGET (row));
 }
 
 static GtkWidget *
@@ -457,6 +589,7 @@ rebuild (ClDealCoachingWindow *self)
       return;
     }
   clear_list (self->calls_list);
+  g_hash_table_remove_all (self->score_spins);
   for (guint i = 0; i < g_list_model_get_n_items (self->calls); i++)
     {
       g_autoptr (ClCall) call = g_list_model_get_item (self->calls, i);
@@ -679,6 +812,30 @@ cl_deal_coaching_window_get_n_sessions (ClDealCoachingWindow *self)
   return self->sessions ? g_list_model_get_n_items (self->sessions) : 0;
 }
 
+GtkDropTarget *
+cl_deal_coaching_window_get_drop_target (ClDealCoachingWindow *self)
+{
+  return self->drop_target;
+}
+
+const char *
+cl_deal_coaching_window_get_trend_summary (ClDealCoachingWindow *self)
+{
+  return cl_trend_chart_get_summary (self->trend_chart);
+}
+
+void
+cl_deal_coaching_window_set_score (ClDealCoachingWindow *self,
+                                   guint                 call_index,
+                                   guint                 item_index,
+                                   int                   score)
+{
+  GtkWidget *spin = g_hash_table_lookup (self->score_spins, GUINT_TO_POINTER (call_index << 8 | item_index));
+
+  g_return_if_fail (spin != NULL);
+  gtk_spin_button_set_value (GTK_SPIN_BUTTON (spin), score);
+}
+
 /* ------------------------------------------------------------------ the window */
 
 ClDealCoachingWindow *
@@ -705,7 +862,9 @@ cl_deal_coaching_window_new (GtkWindow    *parent,
                                                  : reasons & CL_COACH_STALLED ? 1
                                                  : reasons & CL_COACH_FLAGGED ? 3 : 4);
   reset_form (self);
+  fill_trend_items (self);
   rebuild (self);
+  refresh_trend (self);
   if (self->sessions == NULL)
     return g_set_error (error, CL_STORE_ERROR, CL_STORE_ERROR_FAILED,
                         _("Could not read the deal's coaching")), NULL;
@@ -727,6 +886,7 @@ cl_deal_coaching_window_dispose (GObject *object)
   g_clear_pointer (&self->rep_speaker, g_free);
   g_clear_pointer (&self->shown_title, g_free);
   g_clear_pointer (&self->evidence, g_hash_table_unref);
+  g_clear_pointer (&self->score_spins, g_hash_table_unref);
   gtk_widget_dispose_template (GTK_WIDGET (self), CL_TYPE_DEAL_COACHING_WINDOW);
   G_OBJECT_CLASS (cl_deal_coaching_window_parent_class)->dispose (object);
 }
@@ -742,6 +902,8 @@ cl_deal_coaching_window_class_init (ClDealCoachingWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ClDealCoachingWindow, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, ClDealCoachingWindow, window_title);
   gtk_widget_class_bind_template_child (widget_class, ClDealCoachingWindow, calls_list);
+  gtk_widget_class_bind_template_child (widget_class, ClDealCoachingWindow, trend_group);
+  gtk_widget_class_bind_template_child (widget_class, ClDealCoachingWindow, trend_item_dropdown);
   gtk_widget_class_bind_template_child (widget_class, ClDealCoachingWindow, transcript_group);
   gtk_widget_class_bind_template_child (widget_class, ClDealCoachingWindow, transcript_search);
   gtk_widget_class_bind_template_child (widget_class, ClDealCoachingWindow, cues_view);
@@ -771,12 +933,12 @@ cl_deal_coaching_window_init (ClDealCoachingWindow *self)
 {
   g_autoptr (GtkStringList) triggers = gtk_string_list_new (NULL);
   GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
-  GtkDropTarget *drop = gtk_drop_target_new (G_TYPE_FILE, GDK_ACTION_COPY);
   AdwEntryRow *rows[3];
   GtkNoSelection *selection;
 
   gtk_widget_init_template (GTK_WIDGET (self));
   self->evidence = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+  self->score_spins = g_hash_table_new (NULL, NULL);
 
   gtk_string_list_append (triggers, _("Key deal at a critical stage"));
   gtk_string_list_append (triggers, _("Stalled"));
@@ -804,6 +966,10 @@ cl_deal_coaching_window_init (ClDealCoachingWindow *self)
   gtk_list_box_set_placeholder (self->calls_list,
                                 placeholder (_("No calls on this deal yet: attach a transcript or drop one here")));
   gtk_list_box_set_placeholder (self->sessions_list, placeholder (_("Not coached yet")));
-  g_signal_connect (drop, "drop", G_CALLBACK (on_drop), self);
-  gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (drop));
+  self->drop_target = gtk_drop_target_new (G_TYPE_FILE, GDK_ACTION_COPY);
+  g_signal_connect (self->drop_target, "drop", G_CALLBACK (on_drop), self);
+  gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (self->drop_target));
+
+  self->trend_chart = CL_TREND_CHART (cl_trend_chart_new ("", CL_TREND_FORMAT_SCORE, 1, 5));
+  adw_preferences_group_add (self->trend_group, GTK_WIDGET (self->trend_chart));
 }

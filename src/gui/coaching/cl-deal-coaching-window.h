@@ -40,5 +40,16 @@ gboolean cl_deal_coaching_window_save_session      (ClDealCoachingWindow *self);
 guint    cl_deal_coaching_window_get_n_calls       (ClDealCoachingWindow *self);
 const char *cl_deal_coaching_window_get_owner_name (ClDealCoachingWindow *self);
 guint    cl_deal_coaching_window_get_n_sessions    (ClDealCoachingWindow *self);
+/* Records the follow-up of session @index (newest first) as the dialog does. */
+gboolean cl_deal_coaching_window_record_follow_up  (ClDealCoachingWindow *self,
+                                                    guint                 index,
+                                                    gboolean              happened,
+                                                    const char           *note);
+void     cl_deal_coaching_window_set_score         (ClDealCoachingWindow *self,
+                                                    guint                 call_index,
+                                                    guint                 item_index,
+                                                    int                   score);
+GtkDropTarget *cl_deal_coaching_window_get_drop_target  (ClDealCoachingWindow *self);
+const char    *cl_deal_coaching_window_get_trend_summary (ClDealCoachingWindow *self);
 
 G_END_DECLS

@@ -1,4 +1,5 @@
-/* cl-preferences-window.c — the team's thresholds and its sales process
+/* cl-preferences-window.c — the team's thresholds, its sales process and its
+ * call scorecard
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
  * Every change is saved at once; a change the workspace refuses (a stage
@@ -11,6 +12,7 @@
 #include <glib/gi18n.h>
 
 #include "cl-action-load.h"
+#include "cl-coaching.h"
 #include "cl-flags.h"
 #include "cl-preferences-window.h"
 
@@ -21,10 +23,16 @@ struct _ClPreferencesWindow
   GtkSpinButton       *stalled_spin;
   GtkSpinButton       *window_spin;
   GtkSpinButton       *cap_spin;
+  GtkSpinButton       *key_amount_spin;
+  GtkSpinButton       *critical_spin;
+  GtkSpinButton       *flag_count_spin;
   AdwPreferencesGroup *stages_group;
+  AdwPreferencesGroup *scorecard_group;
+  AdwEntryRow         *new_item_row;
 
   ClStore             *store;
   GPtrArray           *stage_rows;
+  GPtrArray           *item_rows;
 };
 
 G_DEFINE_FINAL_TYPE (ClPreferencesWindow, cl_preferences_window, ADW_TYPE_PREFERENCES_WINDOW)
@@ -36,16 +44,17 @@ report (ClPreferencesWindow *self,
   adw_preferences_window_add_toast (ADW_PREFERENCES_WINDOW (self), adw_toast_new (error->message));
 }
 
-/* ------------------------------------------------------------------ thresholds */
-
-static const char *
-setting_of (ClPreferencesWindow *self,
-            GtkSpinButton       *spin)
+/* Takes @rows, the rows a rebuild added, out of @group. */
+static void
+remove_rows (AdwPreferencesGroup *group,
+             GPtrArray           *rows)
 {
-  return spin == self->stalled_spin ? CL_SETTING_STALLED_DAYS
-         : spin == self->window_spin ? CL_SETTING_FLAG_WINDOW_DAYS
-         : CL_SETTING_OPEN_ACTIONS_CAP;
+  for (guint i = 0; i < rows->len; i++)
+    adw_preferences_group_remove (group, g_ptr_array_index (rows, i));
+  g_ptr_array_set_size (rows, 0);
 }
+
+/* ------------------------------------------------------------------ thresholds */
 
 static void
 on_threshold_changed (GtkSpinButton       *spin,
@@ -53,23 +62,37 @@ on_threshold_changed (GtkSpinButton       *spin,
 {
   g_autoptr (GError) error = NULL;
 
-  if (!cl_store_set_setting_int (self->store, setting_of (self, spin),
+  if (!cl_store_set_setting_int (self->store, g_object_get_data (G_OBJECT (spin), "setting"),
                                  gtk_spin_button_get_value_as_int (spin), &error))
     report (self, error);
+}
+
+/* Shows @value in @spin, and saves it under @setting as it changes. */
+static void
+bind_threshold (ClPreferencesWindow *self,
+                GtkSpinButton       *spin,
+                const char          *setting,
+                gint64               value)
+{
+  gtk_spin_button_set_value (spin, value);
+  g_object_set_data (G_OBJECT (spin), "setting", (gpointer) setting);
+  g_signal_connect (spin, "value-changed", G_CALLBACK (on_threshold_changed), self);
 }
 
 static void
 load_thresholds (ClPreferencesWindow *self)
 {
-  ClFlagSettings settings;
-  GtkSpinButton *spins[] = { self->stalled_spin, self->window_spin, self->cap_spin };
+  ClFlagSettings flags;
+  ClCoachingSettings coaching;
 
-  cl_flag_settings_load (&settings, self->store);
-  gtk_spin_button_set_value (self->stalled_spin, settings.stalled_days);
-  gtk_spin_button_set_value (self->window_spin, settings.window_days);
-  gtk_spin_button_set_value (self->cap_spin, cl_action_cap_load (self->store));
-  for (guint i = 0; i < G_N_ELEMENTS (spins); i++)
-    g_signal_connect (spins[i], "value-changed", G_CALLBACK (on_threshold_changed), self);
+  cl_flag_settings_load (&flags, self->store);
+  cl_coaching_settings_load (&coaching, self->store);
+  bind_threshold (self, self->stalled_spin, CL_SETTING_STALLED_DAYS, flags.stalled_days);
+  bind_threshold (self, self->window_spin, CL_SETTING_FLAG_WINDOW_DAYS, flags.window_days);
+  bind_threshold (self, self->cap_spin, CL_SETTING_OPEN_ACTIONS_CAP, cl_action_cap_load (self->store));
+  bind_threshold (self, self->key_amount_spin, CL_SETTING_KEY_DEAL_AMOUNT, coaching.key_deal_amount);
+  bind_threshold (self, self->critical_spin, CL_SETTING_CRITICAL_PROBABILITY, coaching.critical_probability);
+  bind_threshold (self, self->flag_count_spin, CL_SETTING_COACHING_FLAG_COUNT, coaching.flag_count);
 }
 
 /* ------------------------------------------------------------------ stages */
@@ -281,9 +304,7 @@ rebuild_stages (ClPreferencesWindow *self)
   g_autoptr (GError) error = NULL;
   g_autoptr (GListModel) stages = cl_store_list_stages (self->store, &error);
 
-  for (guint i = 0; i < self->stage_rows->len; i++)
-    adw_preferences_group_remove (self->stages_group, g_ptr_array_index (self->stage_rows, i));
-  g_ptr_array_set_size (self->stage_rows, 0);
+  remove_rows (self->stages_group, self->stage_rows);
   if (stages == NULL)
     {
       report (self, error);
@@ -317,6 +338,199 @@ add_stage (GtkWidget  *widget,
   rebuild_stages (self);
 }
 
+/* ------------------------------------------------------------------ scorecard */
+
+static void rebuild_scorecard (ClPreferencesWindow *self);
+
+static gint64
+item_id_of (gpointer widget)
+{
+  return *(gint64 *) g_object_get_data (G_OBJECT (widget), "item-id");
+}
+
+static void
+attach_item_id (gpointer widget,
+                gint64   id)
+{
+  g_object_set_data_full (G_OBJECT (widget), "item-id", g_memdup2 (&id, sizeof id), g_free);
+}
+
+static void
+on_item_renamed (AdwEntryRow         *row,
+                 ClPreferencesWindow *self)
+{
+  g_autoptr (GError) error = NULL;
+
+  if (!cl_store_rename_scorecard_item (self->store, item_id_of (row),
+                                       gtk_editable_get_text (GTK_EDITABLE (row)), &error))
+    {
+      report (self, error);
+      rebuild_scorecard (self);
+    }
+}
+
+static void
+on_item_move_clicked (GtkButton           *button,
+                      ClPreferencesWindow *self)
+{
+  int index = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (button), "index"));
+  g_autoptr (GError) error = NULL;
+
+  if (index >= 0 && !cl_store_move_scorecard_item (self->store, item_id_of (button), index, &error))
+    report (self, error);
+  rebuild_scorecard (self);
+}
+
+gboolean
+cl_preferences_window_remove_scorecard_item (ClPreferencesWindow *self,
+                                             gint64               item_id,
+                                             const char          *label)
+{
+  g_autoptr (GError) error = NULL;
+  g_autofree char *title = NULL;
+  AdwToast *toast;
+
+  if (!cl_store_retire_scorecard_item (self->store, item_id, TRUE, &error))
+    {
+      report (self, error);
+      return FALSE;
+    }
+  title = g_strdup_printf (_("“%s” removed from the scorecard"), label);
+  toast = adw_toast_new (title);
+  adw_toast_set_button_label (toast, _("_Undo"));
+  adw_toast_set_action_name (toast, "preferences.restore-scorecard-item");
+  adw_toast_set_action_target_value (toast, g_variant_new_int64 (item_id));
+  adw_preferences_window_add_toast (ADW_PREFERENCES_WINDOW (self), toast);
+  rebuild_scorecard (self);
+  return TRUE;
+}
+
+static void
+on_item_remove_clicked (GtkButton           *button,
+                        ClPreferencesWindow *self)
+{
+  cl_preferences_window_remove_scorecard_item (self, item_id_of (button),
+                                               g_object_get_data (G_OBJECT (button), "label"));
+}
+
+static void
+restore_scorecard_item (GtkWidget  *widget,
+                        const char *action_name,
+                        GVariant   *parameter)
+{
+  ClPreferencesWindow *self = CL_PREFERENCES_WINDOW (widget);
+  g_autoptr (GError) error = NULL;
+
+  if (!cl_store_retire_scorecard_item (self->store, g_variant_get_int64 (parameter), FALSE, &error))
+    report (self, error);
+  rebuild_scorecard (self);
+}
+
+static GtkWidget *
+item_button (ClScorecardItem *item,
+             const char      *icon,
+             const char      *tooltip,
+             GCallback        clicked,
+             gpointer         self)
+{
+  GtkWidget *button = gtk_button_new_from_icon_name (icon);
+
+  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
+  gtk_widget_set_tooltip_text (button, tooltip);
+  gtk_widget_add_css_class (button, "flat");
+  attach_item_id (button, item->id);
+  g_object_set_data_full (G_OBJECT (button), "label", g_strdup (item->label), g_free);
+  g_signal_connect (button, "clicked", clicked, self);
+  return button;
+}
+
+static GtkWidget *
+scorecard_item_row (ClPreferencesWindow *self,
+                    ClScorecardItem     *item,
+                    guint                index,
+                    guint                count)
+{
+  GtkWidget *row = adw_entry_row_new ();
+  GtkWidget *up = item_button (item, "go-up-symbolic", _("Move Up"), G_CALLBACK (on_item_move_clicked), self);
+  GtkWidget *down = item_button (item, "go-down-symbolic", _("Move Down"), G_CALLBACK (on_item_move_clicked), self);
+  /* Translators: a button's tooltip, removing an item from the call scorecard */
+  GtkWidget *remove = item_button (item, "user-trash-symbolic", _("Remove Item"),
+                                   G_CALLBACK (on_item_remove_clicked), self);
+  g_autofree char *title = g_strdup_printf (_("Item %u"), index + 1);
+
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+  adw_entry_row_set_show_apply_button (ADW_ENTRY_ROW (row), TRUE);
+  gtk_editable_set_text (GTK_EDITABLE (row), item->label);
+  attach_item_id (row, item->id);
+  g_signal_connect (row, "apply", G_CALLBACK (on_item_renamed), self);
+  g_object_set_data (G_OBJECT (up), "index", GINT_TO_POINTER ((int) index - 1));
+  g_object_set_data (G_OBJECT (down), "index", GINT_TO_POINTER ((int) index + 1));
+  gtk_widget_set_sensitive (up, index > 0);
+  gtk_widget_set_sensitive (down, index + 1 < count);
+  adw_entry_row_add_suffix (ADW_ENTRY_ROW (row), up);
+  adw_entry_row_add_suffix (ADW_ENTRY_ROW (row), down);
+  adw_entry_row_add_suffix (ADW_ENTRY_ROW (row), remove);
+  return row;
+}
+
+static void
+rebuild_scorecard (ClPreferencesWindow *self)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GListModel) items = cl_store_list_scorecard_items (self->store, &error);
+  guint count;
+
+  remove_rows (self->scorecard_group, self->item_rows);
+  if (items == NULL)
+    {
+      report (self, error);
+      return;
+    }
+  /* the items, then the row that adds one */
+  g_object_ref (self->new_item_row);
+  adw_preferences_group_remove (self->scorecard_group, GTK_WIDGET (self->new_item_row));
+  count = g_list_model_get_n_items (items);
+  for (guint i = 0; i < count; i++)
+    {
+      g_autoptr (ClScorecardItem) item = g_list_model_get_item (items, i);
+      GtkWidget *row = scorecard_item_row (self, item, i, count);
+
+      adw_preferences_group_add (self->scorecard_group, row);
+      g_ptr_array_add (self->item_rows, row);
+    }
+  adw_preferences_group_add (self->scorecard_group, GTK_WIDGET (self->new_item_row));
+  g_object_unref (self->new_item_row);
+}
+
+gboolean
+cl_preferences_window_add_scorecard_item (ClPreferencesWindow *self,
+                                          const char          *label)
+{
+  g_autoptr (GError) error = NULL;
+
+  if (cl_store_add_scorecard_item (self->store, label, &error) == 0)
+    {
+      report (self, error);
+      return FALSE;
+    }
+  gtk_editable_set_text (GTK_EDITABLE (self->new_item_row), "");
+  rebuild_scorecard (self);
+  return TRUE;
+}
+
+static void
+on_new_item_applied (AdwEntryRow         *row,
+                     ClPreferencesWindow *self)
+{
+  cl_preferences_window_add_scorecard_item (self, gtk_editable_get_text (GTK_EDITABLE (row)));
+}
+
+guint
+cl_preferences_window_get_n_scorecard_items (ClPreferencesWindow *self)
+{
+  return self->item_rows->len;
+}
+
 /* ------------------------------------------------------------------ class */
 
 ClPreferencesWindow *
@@ -328,6 +542,7 @@ cl_preferences_window_new (GtkWindow *parent,
   self->store = g_object_ref (store);
   load_thresholds (self);
   rebuild_stages (self);
+  rebuild_scorecard (self);
   return self;
 }
 
@@ -338,6 +553,7 @@ cl_preferences_window_dispose (GObject *object)
 
   g_clear_object (&self->store);
   g_clear_pointer (&self->stage_rows, g_ptr_array_unref);
+  g_clear_pointer (&self->item_rows, g_ptr_array_unref);
   gtk_widget_dispose_template (GTK_WIDGET (self), CL_TYPE_PREFERENCES_WINDOW);
   G_OBJECT_CLASS (cl_preferences_window_parent_class)->dispose (object);
 }
@@ -353,8 +569,15 @@ cl_preferences_window_class_init (ClPreferencesWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ClPreferencesWindow, stalled_spin);
   gtk_widget_class_bind_template_child (widget_class, ClPreferencesWindow, window_spin);
   gtk_widget_class_bind_template_child (widget_class, ClPreferencesWindow, cap_spin);
+  gtk_widget_class_bind_template_child (widget_class, ClPreferencesWindow, key_amount_spin);
+  gtk_widget_class_bind_template_child (widget_class, ClPreferencesWindow, critical_spin);
+  gtk_widget_class_bind_template_child (widget_class, ClPreferencesWindow, flag_count_spin);
   gtk_widget_class_bind_template_child (widget_class, ClPreferencesWindow, stages_group);
+  gtk_widget_class_bind_template_child (widget_class, ClPreferencesWindow, scorecard_group);
+  gtk_widget_class_bind_template_child (widget_class, ClPreferencesWindow, new_item_row);
   gtk_widget_class_install_action (widget_class, "preferences.add-stage", NULL, add_stage);
+  gtk_widget_class_install_action (widget_class, "preferences.restore-scorecard-item", "x",
+                                   restore_scorecard_item);
 }
 
 static void
@@ -362,4 +585,6 @@ cl_preferences_window_init (ClPreferencesWindow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
   self->stage_rows = g_ptr_array_new ();
+  self->item_rows = g_ptr_array_new ();
+  g_signal_connect (self->new_item_row, "apply", G_CALLBACK (on_new_item_applied), self);
 }
