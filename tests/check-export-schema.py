@@ -15,11 +15,20 @@ import jsonschema
 closeloop, schema_dir = sys.argv[1], sys.argv[2]
 
 
-def load_validator(name):
+def read_schema(name):
     with open(os.path.join(schema_dir, name), encoding='utf-8') as f:
-        schema = json.load(f)
+        return json.load(f)
+
+
+# every shipped schema by its $id, so one may refer to another's parts
+schemas = {read_schema(n)['$id']: read_schema(n) for n in os.listdir(schema_dir) if n.endswith('.json')}
+
+
+def load_validator(name):
+    schema = read_schema(name)
     jsonschema.Draft202012Validator.check_schema(schema)
-    return jsonschema.Draft202012Validator(schema)
+    resolver = jsonschema.RefResolver(schema['$id'], schema, store=schemas)
+    return jsonschema.Draft202012Validator(schema, resolver=resolver)
 
 
 def check(validator, document, what):
@@ -32,6 +41,7 @@ def check(validator, document, what):
 validator = load_validator('pipeline-review.schema.json')
 metrics_validator = load_validator('call-metrics.schema.json')
 coaching_validator = load_validator('deal-coaching.schema.json')
+development_validator = load_validator('rep-development.schema.json')
 
 
 def run(*args, today='2026-11-23'):
@@ -85,6 +95,30 @@ with tempfile.TemporaryDirectory() as tmp:
         check(coaching_validator, private, f'coaching {deal} with private notes')
         assert all('private_notes' in s for s in private['sessions'])
         checked += 2
+
+    # rep development: every plan of this month and of the last, and a drill logged from the CLI
+    plans = subprocess.run(['sqlite3', workspace, "SELECT r.name || '|' || p.month FROM dev_plans p "
+                            "JOIN reps r ON r.id = p.rep_id WHERE p.month >= '2026-10' ORDER BY 1"],
+                           capture_output=True, text=True, check=True).stdout.splitlines()
+    assert plans, 'the demo has plans'
+    name, month = plans[0].split('|')
+    focus = subprocess.run(['sqlite3', workspace, f"SELECT focus FROM dev_plans p JOIN reps r ON r.id = p.rep_id "
+                            f"WHERE r.name = '{name}' AND p.month = '{month}'"],
+                           capture_output=True, text=True, check=True).stdout.strip()
+    before = json.loads(run('--workspace', workspace, 'export', 'rep-plan', '--rep', name, '--month', month))
+    run('--workspace', workspace, 'log', 'practice', '--rep', name, '--focus', focus, '--score', '5',
+        '--date', month + '-02', '--note', 'from the schema check')
+    for line in plans:
+        name_, month_ = line.split('|')
+        document = json.loads(run('--workspace', workspace, 'export', 'rep-plan', '--rep', name_, '--month', month_))
+        check(development_validator, document, f'rep-plan {line}')
+        assert document['trends']['months'][-1] == month_, line
+        if line == plans[0]:
+            assert document['practice']['done'] == before['practice']['done'] + 1, 'the drill counts'
+            log = document['practice']['log']
+            assert any(e['note'] == 'from the schema check' for e in log), 'the drill is in the log'
+            assert [e['date'] for e in log] == sorted(e['date'] for e in log), 'oldest first'
+        checked += 1
 
     # call metrics of every real transcript, and of one written here
     call = os.path.join(tmp, 'call.txt')

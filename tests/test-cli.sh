@@ -100,6 +100,36 @@ grep -q "line 2" "$dir/err" || fail "the refusal names the line"
 set -e
 [ "$(sqlite3 "$dir/team.db" 'select count(*) from calls')" = $((calls + 1)) ] || fail "refusals write nothing"
 
+# log practice: kept; an unknown skill or rep, or a score out of range, changes nothing
+rep=$(sqlite3 "$dir/team.db" 'select name from reps where is_manager = 0 order by id limit 1')
+drills=$(sqlite3 "$dir/team.db" 'select count(*) from practice_log')
+"$closeloop" --workspace "$dir/team.db" log practice --rep "$rep" --focus price_hold --score 4 \
+  --scenario "CFO asks for 20 %" --note "held at list" --date 2026-11-20 >"$dir/out" || fail "log practice"
+grep -q "price_hold drill for $rep on 2026-11-20" "$dir/out" || fail "log practice says what it kept"
+[ "$(sqlite3 "$dir/team.db" 'select self_score || note from practice_log order by id desc limit 1')" = "4held at list" ] \
+  || fail "the drill is kept"
+set +e
+"$closeloop" --workspace "$dir/team.db" log practice --rep "$rep" --focus nope --score 3 2>"$dir/err"
+[ $? -eq 1 ] || fail "an unknown skill is refused"
+grep -q "discovery_depth" "$dir/err" || fail "the refusal lists the skills"
+"$closeloop" --workspace "$dir/team.db" log practice --rep "$rep" --focus price_hold --score 7 2>/dev/null
+[ $? -eq 2 ] || fail "a score of 7 exits 2"
+"$closeloop" --workspace "$dir/team.db" log practice --rep Nobody --focus price_hold --score 3 2>"$dir/err"
+[ $? -eq 1 ] || fail "an unknown rep is refused"
+grep -q "Nobody" "$dir/err" || fail "the refusal names the rep"
+"$closeloop" --workspace "$dir/team.db" log practice --focus price_hold --score 3 2>/dev/null
+[ $? -eq 2 ] || fail "log practice without --rep exits 2"
+"$closeloop" --workspace "$dir/team.db" export rep-plan 2>/dev/null
+[ $? -eq 2 ] || fail "export rep-plan without --rep exits 2"
+"$closeloop" --workspace "$dir/team.db" export rep-plan --rep "$rep" --month 2026-13 2>"$dir/err"
+[ $? -eq 2 ] || fail "a malformed month exits 2"
+grep -q "2026-13" "$dir/err" || fail "the error names the month"
+"$closeloop" --workspace "$dir/team.db" export rep-plan --rep "$rep" --month 2020-01 2>"$dir/err"
+[ $? -eq 1 ] || fail "a month without a plan is refused"
+grep -q "2020-01" "$dir/err" || fail "the refusal names the month"
+set -e
+[ "$(sqlite3 "$dir/team.db" 'select count(*) from practice_log')" = $((drills + 1)) ] || fail "refusals log nothing"
+
 # misuse: exit 2
 set +e
 "$closeloop" frobnicate 2>/dev/null; [ $? -eq 2 ] || fail "unknown command exits 2"

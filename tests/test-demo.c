@@ -3,11 +3,14 @@
  */
 #include "config.h"
 
+#include <string.h>
+
 #include "cl-coaching.h"
 #include "cl-demo.h"
 #include "cl-flags.h"
 #include "cl-pipeline.h"
 #include "cl-loop-health.h"
+#include "cl-one-on-one.h"
 #include "test-util.h"
 
 static const char * const tables[] = {
@@ -204,8 +207,8 @@ test_deal_facts (void)
   g_autofree char *path = make_demo (dir, "team.db", 42);
   g_autoptr (ClStore) store = cl_store_open (path, NULL);
   g_autoptr (GError) error = NULL;
-  g_autoptr (GPtrArray) today = cl_deal_facts_load (store, cl_date_from_ymd (2026, 11, 23), &error);
-  g_autoptr (GPtrArray) october = cl_deal_facts_load (store, cl_date_from_ymd (2026, 10, 1), &error);
+  g_autoptr (GPtrArray) today = cl_deal_facts_load (store, cl_date_from_ymd (2026, 11, 23), 0, &error);
+  g_autoptr (GPtrArray) october = cl_deal_facts_load (store, cl_date_from_ymd (2026, 10, 1), 0, &error);
   g_autoptr (ClProcess) process = cl_process_load (store, &error);
   g_autofree char *open_now = cl_test_sql_text (path, "SELECT count(*) FROM deals WHERE status = 'open'");
   g_autofree char *open_october = cl_test_sql_text (path,
@@ -247,13 +250,96 @@ test_deal_facts (void)
   cl_test_remove_tree (dir);
 }
 
+/* One rep's snapshot is the team's, narrowed to that rep: the same deals,
+ * the same flags. */
+static void
+test_owner_snapshot (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("closeloop-demo-XXXXXX", NULL);
+  g_autofree char *path = make_demo (dir, "team.db", 42);
+  ClDay today = cl_date_from_ymd (2026, 11, 23);
+  g_autoptr (GListModel) team = cl_pipeline_snapshot (path, today, 0, NULL, NULL);
+  g_autoptr (ClPipelineItem) first = g_list_model_get_item (team, 0);
+  gint64 owner = first->facts->deal->owner_id;
+  g_autoptr (GListModel) mine = cl_pipeline_snapshot (path, today, owner, NULL, NULL);
+  guint j = 0;
+
+  g_assert_cmpuint (g_list_model_get_n_items (mine), >, 0);
+  for (guint i = 0; i < g_list_model_get_n_items (team); i++)
+    {
+      g_autoptr (ClPipelineItem) a = g_list_model_get_item (team, i);
+      g_autoptr (ClPipelineItem) b = NULL;
+
+      if (a->facts->deal->owner_id != owner)
+        continue;
+      b = g_list_model_get_item (mine, j++);
+      g_assert_nonnull (b);
+      g_assert_cmpint (a->facts->deal->id, ==, b->facts->deal->id);
+      g_assert_cmpuint (a->flags, ==, b->flags);
+      g_assert_cmpint (a->days_in_stage, ==, b->days_in_stage);
+    }
+  g_assert_cmpuint (j, ==, g_list_model_get_n_items (mine));
+  cl_test_remove_tree (dir);
+}
+
+/* The 1:1 brief of every rep of the demo holds what the store holds for
+ * them, and its draft agenda says it. */
+static void
+test_one_on_one (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("closeloop-demo-XXXXXX", NULL);
+  g_autofree char *path = make_demo (dir, "team.db", 42);
+  g_autofree char *ids = cl_test_sql_text (path, "SELECT group_concat(id, ' ') FROM reps WHERE is_manager = 0");
+  g_auto (GStrv) rep_ids = g_strsplit (g_strstrip (ids), " ", -1);
+  ClDay today = cl_date_from_ymd (2026, 11, 23);
+  guint with_plan = 0, without_plan = 0;
+
+  for (guint i = 0; rep_ids[i] != NULL; i++)
+    {
+      gint64 rep_id = g_ascii_strtoll (rep_ids[i], NULL, 10);
+      g_autoptr (GError) error = NULL;
+      g_autoptr (ClOneOnOne) brief = cl_one_on_one_load (path, rep_id, today, &error);
+      g_autofree char *sql = NULL, *open_deals = NULL, *open_actions = NULL, *agenda = NULL;
+      g_autofree char *pipeline_line = NULL;
+
+      g_assert_no_error (error);
+      sql = g_strdup_printf ("SELECT count(*) FROM deals WHERE status = 'open' AND owner_id = %s", rep_ids[i]);
+      open_deals = cl_test_sql_text (path, sql);
+      g_free (sql);
+      sql = g_strdup_printf ("SELECT count(*) FROM actions WHERE done_on IS NULL AND owner_id = %s", rep_ids[i]);
+      open_actions = cl_test_sql_text (path, sql);
+      g_assert_cmpuint (g_list_model_get_n_items (brief->deals), ==, g_ascii_strtoull (open_deals, NULL, 10));
+      g_assert_cmpuint (g_list_model_get_n_items (brief->actions), ==, g_ascii_strtoull (open_actions, NULL, 10));
+      g_assert_cmpuint (g_list_model_get_n_items (brief->score_trend), ==, CL_ONE_ON_ONE_MONTHS);
+
+      agenda = cl_one_on_one_draft_agenda (brief);
+      pipeline_line = g_strdup_printf ("Pipeline: %u open deal", g_list_model_get_n_items (brief->deals));
+      g_assert_true (g_str_has_prefix (agenda, "1:1 with "));
+      g_assert_nonnull (strstr (agenda, brief->rep->name));
+      g_assert_nonnull (strstr (agenda, pipeline_line));
+      if (brief->plan != NULL)
+        {
+          g_assert_nonnull (strstr (agenda, brief->focus_label));
+          with_plan++;
+        }
+      else
+        {
+          g_assert_nonnull (strstr (agenda, "No plan for 2026-11"));
+          without_plan++;
+        }
+    }
+  g_test_message ("%u reps with a plan this month, %u without", with_plan, without_plan);
+  g_assert_cmpuint (with_plan + without_plan, >, 0);
+  cl_test_remove_tree (dir);
+}
+
 /* The review walks the most flagged deals first, then the largest. */
 static void
 test_agenda (void)
 {
   g_autofree char *dir = g_dir_make_tmp ("closeloop-demo-XXXXXX", NULL);
   g_autofree char *path = make_demo (dir, "team.db", 42);
-  g_autoptr (GListModel) snapshot = cl_pipeline_snapshot (path, cl_date_from_ymd (2026, 11, 23),
+  g_autoptr (GListModel) snapshot = cl_pipeline_snapshot (path, cl_date_from_ymd (2026, 11, 23), 0,
                                                           NULL, NULL);
   g_autoptr (GPtrArray) agenda = cl_pipeline_agenda (snapshot);
 
@@ -281,7 +367,7 @@ test_coaching_queue (void)
   g_autoptr (GError) error = NULL;
   g_autoptr (ClStore) store = cl_store_open (path, &error);
   g_autoptr (ClProcess) process = cl_process_load (store, &error);
-  g_autoptr (GListModel) snapshot = cl_pipeline_snapshot (path, cl_date_from_ymd (2026, 11, 23), NULL, NULL);
+  g_autoptr (GListModel) snapshot = cl_pipeline_snapshot (path, cl_date_from_ymd (2026, 11, 23), 0, NULL, NULL);
   g_autoptr (GListModel) queue = NULL;
   ClCoachingSettings settings;
   guint n_key = 0, n_never = 0;
@@ -326,5 +412,7 @@ main (int   argc,
   g_test_add_func ("/rules/deal-facts", test_deal_facts);
   g_test_add_func ("/rules/agenda", test_agenda);
   g_test_add_func ("/rules/coaching-queue", test_coaching_queue);
+  g_test_add_func ("/rules/owner-snapshot", test_owner_snapshot);
+  g_test_add_func ("/rules/one-on-one", test_one_on_one);
   return g_test_run ();
 }

@@ -105,7 +105,7 @@ check_pipeline (ClWindow *window)
   ClPipelinePage *page = CL_PIPELINE_PAGE (cl_window_get_view (window, "pipeline"));
   ClStore *store = cl_window_get_store (window);
   g_autoptr (GListModel) snapshot = cl_pipeline_snapshot (cl_store_get_path (store),
-                                                          cl_date_today (), NULL, NULL);
+                                                          cl_date_today (), 0, NULL, NULL);
   guint n_stalled = 0;
 
   cl_window_show_view (window, "pipeline");
@@ -213,7 +213,7 @@ check_review (ClWindow *window)
   g_assert_nonnull (review);
   g_assert_cmpuint (review->n_deals, >=, 3);
   g_assert_cmpuint (review->n_decisions, >=, 2);
-  actions = cl_store_list_open_actions (store, NULL);
+  actions = cl_store_list_open_actions (store, 0, NULL);
   for (guint i = 0; i < g_list_model_get_n_items (actions); i++)
     {
       g_autoptr (ClAction) action = g_list_model_get_item (actions, i);

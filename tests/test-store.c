@@ -8,6 +8,7 @@
 #include <sys/stat.h>
 
 #include "cl-coaching.h"
+#include "cl-development.h"
 #include "cl-store-private.h"
 #include "test-util.h"
 
@@ -198,11 +199,11 @@ test_pipeline_round_trip (Fixture       *f,
   decisions = cl_store_list_review_decisions (f->store, review->id, &error);
   g_assert_cmpuint (g_list_model_get_n_items (decisions), ==, 1);
 
-  actions = cl_store_list_open_actions (f->store, &error);
+  actions = cl_store_list_open_actions (f->store, 0, &error);
   g_assert_cmpuint (g_list_model_get_n_items (actions), ==, 1);
   g_assert_true (cl_store_complete_action (f->store, action->id, day ("2026-11-24"), &error));
   g_clear_object (&actions);
-  actions = cl_store_list_open_actions (f->store, &error);
+  actions = cl_store_list_open_actions (f->store, 0, &error);
   g_assert_cmpuint (g_list_model_get_n_items (actions), ==, 0);
 
   g_assert_cmpint (cl_store_count_deals (f->store, &error), ==, 1);
@@ -326,7 +327,7 @@ test_development_and_retro_round_trip (Fixture       *f,
   other_focus->focus = g_strdup ("multi_threading");
   other_focus->self_score = 4;
   g_assert_true (cl_store_add_practice_entry (f->store, other_focus, &error));
-  entries = cl_store_list_practice_entries (f->store, deal->owner_id, &error);
+  entries = cl_store_list_practice_entries (f->store, deal->owner_id, NULL, &error);
   g_assert_cmpuint (g_list_model_get_n_items (entries), ==, 2);
 
   plans = cl_store_list_dev_plans (f->store, &error);
@@ -649,6 +650,130 @@ test_call_trend (Fixture       *f,
   aug = g_list_model_get_item (questions, 0);
   g_assert_cmpfloat_with_epsilon (aug->value, 4.0, 1e-9);
   g_assert_no_error (error);
+}
+
+/* A month's plan, its evidence, practice against its goal, the look-back,
+ * the draft of the next month, and the team view. */
+static void
+test_development_loop (Fixture       *f,
+                       gconstpointer  data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (ClDeal) deal = add_basic_deal (f->store);
+  g_autoptr (ClRep) other = cl_rep_new ("Bo Lind");
+  g_autoptr (ClRep) manager = cl_rep_new ("Mia Manager");
+  g_autoptr (ClRep) found = NULL;
+  g_autoptr (ClCall) call = g_object_new (CL_TYPE_CALL, NULL);
+  g_autoptr (ClDevPlan) plan = g_object_new (CL_TYPE_DEV_PLAN, NULL);
+  g_autoptr (ClDevPlan) read = NULL;
+  g_autoptr (ClDevPlan) draft = NULL;
+  g_autoptr (ClPracticeEntry) entry = NULL;
+  g_autoptr (GListModel) evidence = NULL;
+  g_autoptr (GListModel) team = NULL;
+  g_autoptr (GListModel) november = NULL;
+  g_autoptr (GArray) calls = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autofree char *progress_text = NULL, *agenda = NULL;
+  ClPracticeProgress progress;
+  gint64 ana = deal->owner_id;
+
+  manager->is_manager = TRUE;
+  g_assert_true (cl_store_add_rep (f->store, other, &error));
+  g_assert_true (cl_store_add_rep (f->store, manager, &error));
+  found = cl_store_find_rep (f->store, "ANA okafor", &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (found->id, ==, ana);
+  g_assert_null (cl_store_find_rep (f->store, "Nobody", &error));
+  g_assert_error (error, CL_STORE_ERROR, CL_STORE_ERROR_NOT_FOUND);
+  g_clear_error (&error);
+
+  call->rep_id = ana;
+  call->held_on = day ("2026-09-20");
+  call->title = g_strdup ("Discovery");
+  g_assert_true (cl_store_add_call (f->store, call, &error));
+  g_array_append_val (calls, call->id);
+
+  /* a plan needs one of the team's skills */
+  plan->rep_id = ana;
+  plan->month = g_strdup ("2026-10");
+  plan->focus = g_strdup ("juggling");
+  plan->drill = g_strdup ("Five discovery openings");
+  plan->target_repetitions = 4;
+  plan->target_score = 4;
+  g_assert_false (cl_development_save_plan (f->store, plan, calls, NULL, &error));
+  g_assert_error (error, CL_STORE_ERROR, CL_STORE_ERROR_NOT_FOUND);
+  g_clear_error (&error);
+  g_assert_cmpint (plan->id, ==, 0);
+  cl_record_set_text (&plan->focus, "discovery_depth");
+  g_assert_true (cl_development_save_plan (f->store, plan, calls, NULL, &error));
+  g_assert_no_error (error);
+  evidence = cl_store_list_plan_evidence_calls (f->store, plan->id, &error);
+  g_assert_cmpuint (g_list_model_get_n_items (evidence), ==, 1);
+
+  /* practice: only drills on the focus in the plan's month count */
+  entry = cl_development_log_practice (f->store, ana, day ("2026-10-03"), "discovery_depth", 3, "", "", &error);
+  g_assert_nonnull (entry);
+  g_clear_object (&entry);
+  entry = cl_development_log_practice (f->store, ana, day ("2026-10-09"), "discovery_depth", 4, "CFO", "", &error);
+  g_clear_object (&entry);
+  entry = cl_development_log_practice (f->store, ana, day ("2026-10-10"), "price_hold", 5, "", "", &error);
+  g_clear_object (&entry);
+  entry = cl_development_log_practice (f->store, ana, day ("2026-11-01"), "discovery_depth", 5, "", "", &error);
+  g_clear_object (&entry);
+  g_assert_null (cl_development_log_practice (f->store, ana, day ("2026-10-11"), "discovery_depth", 0, "", "", &error));
+  g_assert_error (error, CL_STORE_ERROR, CL_STORE_ERROR_INVALID);
+  g_clear_error (&error);
+  g_assert_true (cl_practice_progress_load (f->store, plan, &progress, &error));
+  g_assert_cmpint (progress.done, ==, 2);
+  g_assert_cmpfloat_with_epsilon (progress.mean_score, 3.5, 1e-9);
+  g_assert_cmpfloat_with_epsilon (cl_practice_progress_fraction (&progress), 0.5, 1e-9);
+  progress_text = cl_practice_progress_describe (&progress);
+  g_assert_cmpstr (progress_text, ==, "2 of 4 drills · mean self-score 3.5 (target 4)");
+  november = cl_store_list_practice_entries (f->store, ana, "2026-10", &error);
+  g_assert_cmpuint (g_list_model_get_n_items (november), ==, 3);
+
+  /* the look-back: partly; next month starts from it */
+  plan->lookback = CL_LOOKBACK_PARTLY;
+  cl_record_set_text (&plan->lookback_evidence, "Deeper on practice calls, not yet live");
+  g_assert_true (cl_development_save_plan (f->store, plan, calls, NULL, &error));
+  read = cl_store_get_dev_plan (f->store, ana, "2026-10", &error);
+  g_assert_cmpint (read->lookback, ==, CL_LOOKBACK_PARTLY);
+  g_assert_null (cl_store_get_dev_plan (f->store, ana, "2026-11", &error));
+  g_assert_no_error (error);
+  draft = cl_development_draft_plan (f->store, ana, "2026-11", &error);
+  g_assert_cmpstr (draft->focus, ==, "discovery_depth");
+  g_assert_cmpstr (draft->drill, ==, "Five discovery openings");
+  g_assert_cmpint (draft->target_repetitions, ==, 4);
+  g_assert_cmpstr (draft->justification, ==,
+                   "Carried over from 2026-10: the focus partly moved. Deeper on practice calls, not yet live");
+  g_assert_cmpint (draft->id, ==, 0);
+
+  /* the team in November: both reps without a plan, the manager left out */
+  team = cl_development_team_month (f->store, "2026-11", &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (team), ==, 2);
+  g_assert_true (cl_development_save_plan (f->store, draft, NULL, NULL, &error));
+  g_clear_object (&team);
+  team = cl_development_team_month (f->store, "2026-11", &error);
+  {
+    g_autoptr (ClRepMonth) first = g_list_model_get_item (team, 0);
+    g_autoptr (ClRepMonth) second = g_list_model_get_item (team, 1);
+    g_autofree char *described = cl_rep_month_describe (second);
+
+    g_assert_cmpstr (first->rep->name, ==, "Bo Lind");
+    g_assert_null (first->plan);
+    g_assert_cmpint (second->progress.done, ==, 1);
+    g_assert_cmpstr (described, ==,
+                     "Discovery depth · 1 of 4 drills · mean self-score 5.0 (target 4) · 2026-10 look-back: "
+                     "the focus partly moved");
+  }
+
+  /* the 1:1 agenda is kept per rep and day */
+  g_assert_null (cl_store_get_one_on_one (f->store, ana, day ("2026-11-23"), &error));
+  g_assert_no_error (error);
+  g_assert_true (cl_store_save_one_on_one (f->store, ana, day ("2026-11-23"), "first", &error));
+  g_assert_true (cl_store_save_one_on_one (f->store, ana, day ("2026-11-23"), "second", &error));
+  agenda = cl_store_get_one_on_one (f->store, ana, day ("2026-11-23"), &error);
+  g_assert_cmpstr (agenda, ==, "second");
 }
 
 /* Each rep's load: open deals, open and overdue actions, most loaded first. */
@@ -1018,6 +1143,7 @@ main (int   argc,
   FIXTURE_TEST ("/store/coaching-session", test_coaching_session);
   FIXTURE_TEST ("/store/scorecard-editing", test_scorecard_editing);
   FIXTURE_TEST ("/store/call-trend", test_call_trend);
+  FIXTURE_TEST ("/store/development-loop", test_development_loop);
 #undef FIXTURE_TEST
   g_test_add_func ("/store/migrations", test_migrations);
   g_test_add_func ("/store/bad-files", test_bad_files);

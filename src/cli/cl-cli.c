@@ -19,6 +19,8 @@
 #include "cl-cli.h"
 #include "cl-coaching-export.h"
 #include "cl-demo.h"
+#include "cl-development.h"
+#include "cl-development-export.h"
 #include "cl-export.h"
 #include "cl-metrics-export.h"
 #include "cl-review-export.h"
@@ -47,13 +49,16 @@ static int run_demo (const char *workspace, int argc, char **argv);
 static int run_export (const char *workspace, int argc, char **argv);
 static int run_help (const char *workspace, int argc, char **argv);
 static int run_import (const char *workspace, int argc, char **argv);
+static int run_log (const char *workspace, int argc, char **argv);
 
 static const ClCommand commands[] = {
   { "analyze", N_("Measure a call transcript: analyze FILE --rep NAME"), run_analyze },
   { "demo", N_("Write a realistic sample team into a new workspace"), run_demo },
-  { "export", N_("Write a shared document: export review --week 2026-W47, export coaching --deal ID"), run_export },
+  { "export", N_("Write a shared document: export review --week 2026-W47, export coaching --deal ID, "
+                 "export rep-plan --rep NAME --month 2026-11"), run_export },
   { "help", N_("Show the commands"), run_help },
   { "import", N_("Bring a file in: import transcript FILE --deal ID"), run_import },
+  { "log", N_("Record what happened: log practice --rep NAME --focus KEY --score N"), run_log },
 };
 
 static const ClCommand *
@@ -291,12 +296,37 @@ report_failure (const GError *error)
            ? EXIT_USAGE : EXIT_FAILURE;
 }
 
+/* The kinds of document export writes. */
+static const char * const export_kinds[] = { "review", "coaching", "rep-plan" };
+
+static gboolean
+parse_month (const char  *text,
+             char       **month)
+{
+  g_autofree char *message = NULL;
+
+  if (text == NULL)
+    {
+      *month = cl_date_month (cl_date_today ());
+      return TRUE;
+    }
+  if (cl_date_parse_month (text, NULL, NULL))
+    {
+      *month = g_strdup (text);
+      return TRUE;
+    }
+  message = g_strdup_printf (_("“%s” is not a month such as 2026-11"), text);
+  print_error (message);
+  return FALSE;
+}
+
 static int
 run_export (const char  *workspace,
             int          argc,
             char       **argv)
 {
-  g_autofree char *week = NULL, *output = NULL, *deal = NULL;
+  g_autofree char *week = NULL, *output = NULL, *deal = NULL, *rep = NULL, *month_option = NULL;
+  g_autofree char *month = NULL;
   gboolean include_private = FALSE;
   GOptionEntry entries[] = {
     { "week", 0, 0, G_OPTION_ARG_STRING, &week,
@@ -304,6 +334,9 @@ run_export (const char  *workspace,
     { "deal", 0, 0, G_OPTION_ARG_STRING, &deal, N_("coaching: the deal's id"), "ID" },
     { "include-private", 0, 0, G_OPTION_ARG_NONE, &include_private,
       N_("coaching: include the coach's private notes"), NULL },
+    { "rep", 0, 0, G_OPTION_ARG_STRING, &rep, N_("rep-plan: the rep's name"), "NAME" },
+    { "month", 0, 0, G_OPTION_ARG_STRING, &month_option,
+      N_("rep-plan: the month, e.g. 2026-11 (default: this month)"), "MONTH" },
     OUTPUT_OPTION (output),
     { NULL }
   };
@@ -313,12 +346,12 @@ run_export (const char  *workspace,
   guint64 deal_id = 0;
   int status = 0;
 
-  if (!parse_command_options ("export", "review|coaching", entries, &argc, &argv, &status))
+  if (!parse_command_options ("export", "review|coaching|rep-plan", entries, &argc, &argv, &status))
     return status;
-  if (argc != 2 || !(g_str_equal (argv[1], "review") || g_str_equal (argv[1], "coaching")))
+  if (argc != 2 || !g_strv_contains (export_kinds, argv[1]))
     {
       print_error (_("export needs the kind of document: closeloop export review --week 2026-W47, "
-                     "or closeloop export coaching --deal 12"));
+                     "closeloop export coaching --deal 12, or closeloop export rep-plan --rep NAME"));
       return EXIT_USAGE;
     }
   if (g_str_equal (argv[1], "coaching")
@@ -327,15 +360,90 @@ run_export (const char  *workspace,
       print_error (_("export coaching needs the deal's id: --deal 12"));
       return EXIT_USAGE;
     }
+  if (g_str_equal (argv[1], "rep-plan") && rep == NULL)
+    {
+      print_error (_("export rep-plan needs the rep: --rep “Ana Okafor”"));
+      return EXIT_USAGE;
+    }
+  if (!parse_month (month_option, &month))
+    return EXIT_USAGE;
   if (week == NULL)
     week = cl_date_iso_week (cl_date_today ());
   store = open_existing (workspace, &error);
   if (store != NULL)
     root = deal_id ? cl_coaching_export_build (store, (gint64) deal_id, include_private, &error)
-                   : cl_review_export_build (store, week, &error);
+           : rep ? cl_development_export_build (store, rep, month, &error)
+           : cl_review_export_build (store, week, &error);
   if (root == NULL)
     return report_failure (error);
   return emit_document (root, output);
+}
+
+static int
+run_log (const char  *workspace,
+         int          argc,
+         char       **argv)
+{
+  g_autofree char *rep_name = NULL, *focus = NULL, *note = NULL, *scenario = NULL, *date = NULL;
+  int score = 0;
+  GOptionEntry entries[] = {
+    { "rep", 0, 0, G_OPTION_ARG_STRING, &rep_name, N_("Who practised"), "NAME" },
+    { "focus", 0, 0, G_OPTION_ARG_STRING, &focus, N_("The skill practised, e.g. discovery_depth"), "KEY" },
+    { "score", 0, 0, G_OPTION_ARG_INT, &score, N_("How it went, 1 to 5, by the rep's own judgement"), "N" },
+    { "scenario", 0, 0, G_OPTION_ARG_STRING, &scenario, N_("What was played through"), "TEXT" },
+    { "note", 0, 0, G_OPTION_ARG_STRING, &note, N_("What to remember"), "TEXT" },
+    { "date", 0, 0, G_OPTION_ARG_STRING, &date, N_("The day of the drill (default: today)"), "YYYY-MM-DD" },
+    { NULL }
+  };
+  g_autoptr (ClStore) store = NULL;
+  g_autoptr (ClRep) rep = NULL;
+  g_autoptr (ClPracticeEntry) entry = NULL;
+  g_autoptr (ClDevPlan) plan = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autofree char *day = NULL, *month = NULL;
+  ClDay logged_on = cl_date_today ();
+  int status = 0;
+
+  if (!parse_command_options ("log", "practice", entries, &argc, &argv, &status))
+    return status;
+  if (argc != 2 || !g_str_equal (argv[1], "practice") || rep_name == NULL || focus == NULL || score == 0)
+    {
+      print_error (_("log needs what was practised: closeloop log practice --rep “Ana Okafor” "
+                     "--focus discovery_depth --score 4"));
+      return EXIT_USAGE;
+    }
+  if (date != NULL && !cl_date_parse (date, &logged_on))
+    {
+      g_autofree char *message = g_strdup_printf (_("“%s” is not a date such as 2026-11-23"), date);
+
+      print_error (message);
+      return EXIT_USAGE;
+    }
+  store = open_existing (workspace, &error);
+  if (store != NULL && (rep = cl_store_find_rep (store, rep_name, &error)) != NULL)
+    entry = cl_development_log_practice (store, rep->id, logged_on, focus, score, scenario, note, &error);
+  if (entry == NULL)
+    return report_failure (error);
+
+  day = cl_date_format (logged_on);
+  month = cl_date_month (logged_on);
+  plan = cl_store_get_dev_plan (store, rep->id, month, NULL);
+  /* Translators: the skill, the rep, the day */
+  printf (_("Logged a %s drill for %s on %s"), focus, rep->name, day);
+  if (plan != NULL && g_str_equal (plan->focus, focus))
+    {
+      ClPracticeProgress progress;
+      g_autofree char *described = NULL;
+
+      if (cl_practice_progress_load (store, plan, &progress, NULL))
+        {
+          described = cl_practice_progress_describe (&progress);
+          /* Translators: the month's practice so far, e.g. "3 of 8 drills" */
+          printf (_(": %s this month"), described);
+        }
+    }
+  printf ("\n");
+  return EXIT_SUCCESS;
 }
 
 static int

@@ -79,16 +79,17 @@ static const char * const buyer_quotes[] = {
   "If it saves the team a day a week, finance will listen.",
   "Our CIO wants to see it running at another site first.",
 };
+/* the team's default skills (schema step 6) */
 static const char * const skills[] = {
-  "discovery_depth", "objection_handling", "multi_threading", "next_step_discipline",
-  "talk_listen_balance",
+  "discovery_depth", "objection_handling", "multi_threading", "next_step_control",
+  "price_hold",
 };
 static const char * const drills[] = {
   "Role-play five discovery openings and record them",
   "Practise the agree-then-address pattern on the three common objections",
   "Map two more stakeholders on each top deal",
   "End every call with a dated next step the buyer repeats back",
-  "Hold a two-second pause before answering",
+  "Hold the price through three rounds of a discount role-play",
 };
 static const char * const rep_lines[] = {
   "Thanks for making the time today.", "What made this a priority now?",
@@ -733,6 +734,41 @@ lookback_evidence (ClLookback lookback)
   return "";
 }
 
+/* The pattern behind a plan: the rep's two lowest-scored calls of the
+ * month before it. */
+static gboolean
+link_plan_evidence (Demo       *demo,
+                    ClDevPlan  *plan,
+                    ClDay       first,
+                    GError    **error)
+{
+  g_autoptr (GListModel) calls = cl_store_list_rep_calls (demo->store, plan->rep_id, first - 31, error);
+  g_autoptr (GArray) chosen = g_array_new (FALSE, FALSE, sizeof (gint64));
+  double lowest[2] = { 6, 6 };
+  gint64 ids[2] = { 0, 0 };
+
+  if (calls == NULL)
+    return FALSE;
+  for (guint i = 0; i < g_list_model_get_n_items (calls); i++)
+    {
+      g_autoptr (ClCall) call = g_list_model_get_item (calls, i);
+
+      if (call->held_on >= first || call->mean_score <= 0)
+        continue;
+      if (call->mean_score < lowest[0])
+        {
+          lowest[1] = lowest[0], ids[1] = ids[0];
+          lowest[0] = call->mean_score, ids[0] = call->id;
+        }
+      else if (call->mean_score < lowest[1])
+        lowest[1] = call->mean_score, ids[1] = call->id;
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (ids); i++)
+    if (ids[i] != 0)
+      g_array_append_val (chosen, ids[i]);
+  return cl_store_set_plan_evidence (demo->store, plan->id, chosen, NULL, error);
+}
+
 static gboolean
 add_month_plan (Demo        *demo,
                 ClRep       *rep,
@@ -757,7 +793,7 @@ add_month_plan (Demo        *demo,
       plan->lookback = g_rand_int_range (demo->rand, CL_LOOKBACK_YES, CL_LOOKBACK_NO + 1);
       plan->lookback_evidence = g_strdup (lookback_evidence (plan->lookback));
     }
-  if (!cl_store_add_dev_plan (demo->store, plan, error))
+  if (!cl_store_add_dev_plan (demo->store, plan, error) || !link_plan_evidence (demo, plan, first, error))
     return FALSE;
 
   last = MIN (last, demo->today - 1);

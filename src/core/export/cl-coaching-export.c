@@ -31,12 +31,12 @@ add_metric (JsonBuilder *builder,
     cl_export_add_number (builder, member, value);
 }
 
-static gboolean
-add_call (ClStore      *store,
-          JsonBuilder  *builder,
-          ClCall       *call,
-          GListModel   *items,
-          GError      **error)
+gboolean
+cl_coaching_export_add_call (ClStore      *store,
+                             JsonBuilder  *builder,
+                             ClCall       *call,
+                             GListModel   *items,
+                             GError      **error)
 {
   json_builder_begin_object (builder);
   cl_export_add_int (builder, "id", call->id);
@@ -171,7 +171,7 @@ cl_coaching_export_build (ClStore   *store,
     {
       g_autoptr (ClCall) call = g_list_model_get_item (calls, i);
 
-      if (!add_call (store, builder, call, items, error))
+      if (!cl_coaching_export_add_call (store, builder, call, items, error))
         return NULL;
     }
   json_builder_end_array (builder);

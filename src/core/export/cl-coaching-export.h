@@ -17,4 +17,12 @@ JsonNode *cl_coaching_export_build (ClStore   *store,
                                     gboolean   include_private,
                                     GError   **error);
 
+/* One call as these documents write it: its metrics, and its scores on
+ * @items (ClScorecardItem). Shared with the rep-development document. */
+gboolean  cl_coaching_export_add_call (ClStore      *store,
+                                       JsonBuilder  *builder,
+                                       ClCall       *call,
+                                       GListModel   *items,
+                                       GError      **error);
+
 G_END_DECLS

@@ -212,7 +212,8 @@ cl_export_add_number (JsonBuilder *builder,
                       const char  *member,
                       double       value)
 {
-  json_builder_set_member_name (builder, member);
+  if (member != NULL)
+    json_builder_set_member_name (builder, member);
   json_builder_add_double_value (builder, round (value * 1000) / 1000);
 }
 

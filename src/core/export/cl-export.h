@@ -37,7 +37,8 @@ void      cl_export_add_string  (JsonBuilder  *builder,
 void      cl_export_add_int     (JsonBuilder  *builder,
                                  const char   *member,
                                  gint64        value);
-/* Rounded to three decimals, so documents do not carry float noise. */
+/* Rounded to three decimals, so documents do not carry float noise; a NULL
+ * @member adds the number to the array being built. */
 void      cl_export_add_number  (JsonBuilder  *builder,
                                  const char   *member,
                                  double        value);

@@ -291,7 +291,7 @@ cl_review_export_build (ClStore     *store,
 
   if (!index_reps (&export, &local)
       || (review != NULL && !index_review (&export, review, &local))
-      || (open = cl_deal_facts_load (store, export.as_of, &local)) == NULL)
+      || (open = cl_deal_facts_load (store, export.as_of, 0, &local)) == NULL)
     goto out;
   since = cl_store_moves_since (store, export.as_of, &local);
   if (local != NULL || (moves = cl_moves_load (store, process, since, export.as_of, &local)) == NULL)

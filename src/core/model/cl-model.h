@@ -283,6 +283,7 @@ struct _ClCoachingSession
   char      *private_notes;
   char      *deal_name;      /* filled by listings */
   int        n_evidence_calls; /* filled by listings */
+  ClDay      next_move_due;  /* filled by listings: its action's due day, 0 if none */
 };
 
 #define CL_TYPE_CALL (cl_call_get_type ())
@@ -347,6 +348,18 @@ struct _ClDevPlan
   char      *lookback_evidence;
   char      *rep_name;       /* filled by listings */
   int        practice_done;  /* filled by listings */
+};
+
+/* A skill a rep can make their monthly focus; the team keeps the list. */
+#define CL_TYPE_SKILL (cl_skill_get_type ())
+G_DECLARE_FINAL_TYPE (ClSkill, cl_skill, CL, SKILL, GObject)
+struct _ClSkill
+{
+  GObject parent_instance;
+  gint64  id;
+  char   *key;               /* "discovery_depth" */
+  char   *label;             /* "Discovery depth" */
+  int     position;
 };
 
 #define CL_TYPE_PRACTICE_ENTRY (cl_practice_entry_get_type ())

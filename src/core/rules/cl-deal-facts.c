@@ -168,11 +168,12 @@ cl_deal_state_at (const ClDealFacts *facts,
 static gboolean
 for_each_deal_row (ClStore     *store,
                    GHashTable  *by_id,
+                   gint64       owner_id,
                    const char  *sql,
                    void       (*apply) (ClDealFacts *, sqlite3_stmt *),
                    GError     **error)
 {
-  sqlite3_stmt *stmt = cl_store_query (store, error, sql, "");
+  sqlite3_stmt *stmt = cl_store_query (store, error, sql, "I", owner_id);
   int rc;
 
   if (stmt == NULL)
@@ -289,12 +290,15 @@ attach_reviews (ClStore     *store,
   return ok;
 }
 
+#define OWNED_BY "AND (?1 = 0 OR deal_id IN (SELECT id FROM deals WHERE owner_id = ?1)) "
+
 GPtrArray *
 cl_deal_facts_load (ClStore  *store,
                     ClDay     as_of,
+                    gint64    owner_id,
                     GError  **error)
 {
-  g_autoptr (GListModel) deals = cl_store_list_deals_open_on (store, as_of, error);
+  g_autoptr (GListModel) deals = cl_store_list_deals_open_on (store, as_of, owner_id, error);
   g_autoptr (GPtrArray) all = NULL;
   g_autoptr (GHashTable) by_id = NULL;
   GPtrArray *open;
@@ -314,15 +318,17 @@ cl_deal_facts_load (ClStore  *store,
       g_hash_table_insert (by_id, &facts->deal->id, facts);
     }
 
-  if (!for_each_deal_row (store, by_id,
+  /* ?1 is the owner, 0 for everyone */
+  if (!for_each_deal_row (store, by_id, owner_id,
                           "SELECT deal_id, id, occurred_on, field, old_value, new_value "
-                          "FROM deal_events WHERE field <> 'created' "
+                          "FROM deal_events WHERE field <> 'created' " OWNED_BY
                           "ORDER BY deal_id, occurred_on, id",
                           apply_event, error)
-      || !for_each_deal_row (store, by_id, "SELECT deal_id, count(*) FROM contacts GROUP BY deal_id",
+      || !for_each_deal_row (store, by_id, owner_id,
+                             "SELECT deal_id, count(*) FROM contacts WHERE 1 " OWNED_BY "GROUP BY deal_id",
                              apply_contacts, error)
-      || !for_each_deal_row (store, by_id,
-                             "SELECT deal_id, element FROM qualification WHERE state <> 'unknown'",
+      || !for_each_deal_row (store, by_id, owner_id,
+                             "SELECT deal_id, element FROM qualification WHERE state <> 'unknown' " OWNED_BY,
                              apply_qualification, error)
       || !attach_reviews (store, by_id, as_of, error))
     return NULL;

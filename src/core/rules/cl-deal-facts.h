@@ -63,9 +63,11 @@ void         cl_deal_state_at   (const ClDealFacts *facts,
                                  ClDay              day,
                                  ClDealState       *state);
 
-/* Facts for every deal open at the end of @as_of, largest first. */
+/* Facts for every deal open at the end of @as_of, largest first; only
+ * @owner_id's when it is not 0. */
 GPtrArray   *cl_deal_facts_load (ClStore      *store,
                                  ClDay         as_of,
+                                 gint64        owner_id,
                                  GError      **error);
 
 G_END_DECLS

@@ -31,6 +31,7 @@ cl_pipeline_item_init (ClPipelineItem *self)
 GListModel *
 cl_pipeline_snapshot (const char    *workspace_path,
                       ClDay          as_of,
+                      gint64         owner_id,
                       GCancellable  *cancellable,
                       GError       **error)
 {
@@ -42,7 +43,7 @@ cl_pipeline_snapshot (const char    *workspace_path,
   ClFlagSettings settings;
 
   if (store == NULL || (process = cl_process_load (store, error)) == NULL
-      || (facts = cl_deal_facts_load (store, as_of, error)) == NULL
+      || (facts = cl_deal_facts_load (store, as_of, owner_id, error)) == NULL
       || g_cancellable_set_error_if_cancelled (cancellable, error))
     return NULL;
   cl_flag_settings_load (&settings, store);

@@ -23,10 +23,12 @@ struct _ClPipelineItem
   char        *search_text;    /* name and account, case-folded, for searching */
 };
 
-/* Every deal open at the end of @as_of, largest first, with its flags.
- * Reads through a connection of its own, so it may run in a thread. */
+/* Every deal open at the end of @as_of, largest first, with its flags;
+ * only @owner_id's deals when it is not 0. Reads through a connection of
+ * its own, so it may run in a thread. */
 GListModel *cl_pipeline_snapshot        (const char           *workspace_path,
                                          ClDay                 as_of,
+                                         gint64                owner_id,
                                          GCancellable         *cancellable,
                                          GError              **error);
 /* The order a review walks the deals in: the most flags first, then the

@@ -219,12 +219,46 @@ static const char schema_step_5[] =
   "ALTER TABLE scorecard_items ADD COLUMN retired INTEGER NOT NULL DEFAULT 0 CHECK (retired IN (0, 1));"
   "CREATE INDEX deals_by_status_owner ON deals (status, owner_id);";
 
+/* 6 — the rep-development loop: the team's skills, the pattern behind a
+ * plan, and the 1:1 agendas */
+static const char schema_step_6[] =
+  "CREATE TABLE dev_skills ("
+  "  id       INTEGER PRIMARY KEY,"
+  "  key      TEXT NOT NULL UNIQUE CHECK (length(key) > 0),"
+  "  label    TEXT NOT NULL CHECK (length(trim(label)) > 0),"
+  "  position INTEGER NOT NULL"
+  ");"
+  "INSERT INTO dev_skills (key, label, position) VALUES"
+  "  ('discovery_depth', 'Discovery depth', 1),"
+  "  ('price_hold', 'Price hold', 2),"
+  "  ('objection_handling', 'Objection handling', 3),"
+  "  ('multi_threading', 'Multi-threading', 4),"
+  "  ('next_step_control', 'Next-step control', 5);"
+  "INSERT OR IGNORE INTO dev_skills (key, label, position)"
+  "  SELECT DISTINCT focus, replace(upper(substr(focus, 1, 1)) || substr(focus, 2), '_', ' '), 100"
+  "  FROM (SELECT focus FROM dev_plans UNION SELECT focus FROM practice_log);"
+  "CREATE TABLE dev_plan_evidence ("
+  "  plan_id    INTEGER NOT NULL REFERENCES dev_plans (id) ON DELETE CASCADE,"
+  "  call_id    INTEGER REFERENCES calls (id) ON DELETE CASCADE,"
+  "  session_id INTEGER REFERENCES coaching_sessions (id) ON DELETE CASCADE,"
+  "  CHECK ((call_id IS NULL) <> (session_id IS NULL)),"
+  "  UNIQUE (plan_id, call_id, session_id)"
+  ");"
+  "CREATE TABLE one_on_ones ("
+  "  id      INTEGER PRIMARY KEY,"
+  "  rep_id  INTEGER NOT NULL REFERENCES reps (id) ON DELETE CASCADE,"
+  "  held_on TEXT NOT NULL CHECK (date(held_on) = held_on),"
+  "  agenda  TEXT NOT NULL DEFAULT '',"
+  "  UNIQUE (rep_id, held_on)"
+  ");";
+
 static const char * const schema_steps[] = {
   schema_step_1,
   schema_step_2,
   schema_step_3,
   schema_step_4,
   schema_step_5,
+  schema_step_6,
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (schema_steps) == CL_STORE_SCHEMA_VERSION);

@@ -70,6 +70,14 @@ cl_store_add_coaching_evidence (ClStore  *self,
                        "II", session_id, call_id);
 }
 
+#define SESSION_COLUMNS                                                                 \
+  "c.id, c.deal_id, c.coach_id, c.held_on, c.trigger, c.evidence, "                     \
+  "c.gaps, c.blocker, c.next_move, c.action_id, c.follow_up, "                          \
+  "c.follow_up_note, c.private_notes, d.name, c.next_move_with, "                       \
+  "(SELECT count(*) FROM coaching_evidence e WHERE e.session_id = c.id), a.due_on "     \
+  "FROM coaching_sessions c JOIN deals d ON d.id = c.deal_id "                          \
+  "LEFT JOIN actions a ON a.id = c.action_id "
+
 static GObject *
 build_coaching_session (sqlite3_stmt *stmt)
 {
@@ -91,6 +99,7 @@ build_coaching_session (sqlite3_stmt *stmt)
   session->deal_name = cl_column_text (stmt, 13);
   session->next_move_with = cl_column_text (stmt, 14);
   session->n_evidence_calls = sqlite3_column_int (stmt, 15);
+  session->next_move_due = cl_column_day (stmt, 16);
   return G_OBJECT (session);
 }
 
@@ -100,13 +109,34 @@ cl_store_list_coaching_sessions (ClStore  *self,
                                  GError  **error)
 {
   return cl_store_list (self, CL_TYPE_COACHING_SESSION, build_coaching_session, error,
-                        "SELECT c.id, c.deal_id, c.coach_id, c.held_on, c.trigger, c.evidence, "
-                        "c.gaps, c.blocker, c.next_move, c.action_id, c.follow_up, "
-                        "c.follow_up_note, c.private_notes, d.name, c.next_move_with, "
-                        "(SELECT count(*) FROM coaching_evidence e WHERE e.session_id = c.id) "
-                        "FROM coaching_sessions c JOIN deals d ON d.id = c.deal_id "
-                        "WHERE ? IN (0, c.deal_id) ORDER BY c.held_on DESC, c.id DESC",
+                        "SELECT " SESSION_COLUMNS "WHERE ? IN (0, c.deal_id) "
+                        "ORDER BY c.held_on DESC, c.id DESC",
                         "I", deal_id);
+}
+
+/* The sessions on @rep_id's deals held on or after @since, newest first. */
+GListModel *
+cl_store_list_rep_coaching_sessions (ClStore  *self,
+                                     gint64    rep_id,
+                                     ClDay     since,
+                                     GError  **error)
+{
+  return cl_store_list (self, CL_TYPE_COACHING_SESSION, build_coaching_session, error,
+                        "SELECT " SESSION_COLUMNS "WHERE d.owner_id = ? AND c.held_on >= ? "
+                        "ORDER BY c.held_on DESC, c.id DESC",
+                        "Id", rep_id, since);
+}
+
+/* The sessions a development plan names as the pattern behind it. */
+GListModel *
+cl_store_list_plan_evidence_sessions (ClStore  *self,
+                                      gint64    plan_id,
+                                      GError  **error)
+{
+  return cl_store_list (self, CL_TYPE_COACHING_SESSION, build_coaching_session, error,
+                        "SELECT " SESSION_COLUMNS "JOIN dev_plan_evidence p ON p.session_id = c.id "
+                        "WHERE p.plan_id = ? ORDER BY c.held_on, c.id",
+                        "I", plan_id);
 }
 
 /* Deal id → the day of its latest coaching session (a ClDay in a pointer). */
@@ -194,6 +224,29 @@ cl_store_list_calls (ClStore  *self,
   return cl_store_list (self, CL_TYPE_CALL, build_call, error,
                         "SELECT " CALL_COLUMNS "WHERE ? IN (0, c.deal_id) "
                         "ORDER BY c.held_on DESC, c.id DESC", "I", deal_id);
+}
+
+/* @rep_id's calls held on or after @since, newest first. */
+GListModel *
+cl_store_list_rep_calls (ClStore  *self,
+                         gint64    rep_id,
+                         ClDay     since,
+                         GError  **error)
+{
+  return cl_store_list (self, CL_TYPE_CALL, build_call, error,
+                        "SELECT " CALL_COLUMNS "WHERE c.rep_id = ? AND c.held_on >= ? "
+                        "ORDER BY c.held_on DESC, c.id DESC", "Id", rep_id, since);
+}
+
+/* The calls a development plan names as the pattern behind it. */
+GListModel *
+cl_store_list_plan_evidence_calls (ClStore  *self,
+                                   gint64    plan_id,
+                                   GError  **error)
+{
+  return cl_store_list (self, CL_TYPE_CALL, build_call, error,
+                        "SELECT " CALL_COLUMNS "JOIN dev_plan_evidence p ON p.call_id = c.id "
+                        "WHERE p.plan_id = ? ORDER BY c.held_on, c.id", "I", plan_id);
 }
 
 /* The calls a coaching session looked at. */

@@ -6,8 +6,17 @@
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
+#include <inttypes.h>
 
 #include "cl-store-private.h"
+
+/* practice counts only when logged in the plan's month on the plan's focus */
+#define PLAN_COLUMNS                                                                   \
+  "p.id, p.rep_id, p.month, p.focus, p.justification, p.drill, "                       \
+  "p.target_repetitions, p.target_score, p.lookback, p.lookback_evidence, "            \
+  "r.name, (SELECT count(*) FROM practice_log l WHERE l.rep_id = p.rep_id "            \
+  "AND l.focus = p.focus AND substr(l.logged_on, 1, 7) = p.month) "                    \
+  "FROM dev_plans p JOIN reps r ON r.id = p.rep_id "
 
 gboolean
 cl_store_add_dev_plan (ClStore    *self,
@@ -56,14 +65,8 @@ GListModel *
 cl_store_list_dev_plans (ClStore  *self,
                          GError  **error)
 {
-  /* practice counts only when logged in the plan's month on the plan's focus */
   return cl_store_list (self, CL_TYPE_DEV_PLAN, build_dev_plan, error,
-                        "SELECT p.id, p.rep_id, p.month, p.focus, p.justification, p.drill, "
-                        "p.target_repetitions, p.target_score, p.lookback, p.lookback_evidence, "
-                        "r.name, (SELECT count(*) FROM practice_log l WHERE l.rep_id = p.rep_id "
-                        "AND l.focus = p.focus AND substr(l.logged_on, 1, 7) = p.month) "
-                        "FROM dev_plans p JOIN reps r ON r.id = p.rep_id "
-                        "ORDER BY p.month DESC, r.name", "");
+                        "SELECT " PLAN_COLUMNS "ORDER BY p.month DESC, r.name", "");
 }
 
 gboolean
@@ -96,12 +99,154 @@ build_practice_entry (sqlite3_stmt *stmt)
 }
 
 GListModel *
-cl_store_list_practice_entries (ClStore  *self,
-                                gint64    rep_id,
-                                GError  **error)
+cl_store_list_practice_entries (ClStore     *self,
+                                gint64       rep_id,
+                                const char  *month,
+                                GError     **error)
 {
   return cl_store_list (self, CL_TYPE_PRACTICE_ENTRY, build_practice_entry, error,
                         "SELECT id, rep_id, logged_on, focus, scenario, self_score, note "
-                        "FROM practice_log WHERE rep_id = ? ORDER BY logged_on DESC, id DESC",
-                        "I", rep_id);
+                        "FROM practice_log WHERE rep_id = ?1 AND (?2 IS NULL OR substr(logged_on, 1, 7) = ?2) "
+                        "ORDER BY logged_on DESC, id DESC",
+                        "Is", rep_id, month);
+}
+
+/* ------------------------------------------------------------------ skills */
+
+static GObject *
+build_skill (sqlite3_stmt *stmt)
+{
+  ClSkill *skill = g_object_new (CL_TYPE_SKILL, NULL);
+
+  skill->id = sqlite3_column_int64 (stmt, 0);
+  skill->key = cl_column_text (stmt, 1);
+  skill->label = cl_column_text (stmt, 2);
+  skill->position = sqlite3_column_int (stmt, 3);
+  return G_OBJECT (skill);
+}
+
+GListModel *
+cl_store_list_dev_skills (ClStore  *self,
+                          GError  **error)
+{
+  return cl_store_list (self, CL_TYPE_SKILL, build_skill, error,
+                        "SELECT id, key, label, position FROM dev_skills ORDER BY position, id", "");
+}
+
+ClSkill *
+cl_store_get_dev_skill (ClStore     *self,
+                        const char  *key,
+                        GError     **error)
+{
+  g_autoptr (GListModel) skills = cl_store_list_dev_skills (self, error);
+  g_autoptr (GString) keys = g_string_new (NULL);
+
+  if (skills == NULL)
+    return NULL;
+  for (guint i = 0; i < g_list_model_get_n_items (skills); i++)
+    {
+      g_autoptr (ClSkill) skill = g_list_model_get_item (skills, i);
+
+      if (g_str_equal (skill->key, key))
+        return g_steal_pointer (&skill);
+      g_string_append_printf (keys, "%s%s", i ? ", " : "", skill->key);
+    }
+  return g_set_error (error, CL_STORE_ERROR, CL_STORE_ERROR_NOT_FOUND,
+                      _("“%s” is not one of the team's skills (%s)"), key, keys->str), NULL;
+}
+
+/* ------------------------------------------------------------------ one plan */
+
+ClDevPlan *
+cl_store_get_dev_plan (ClStore     *self,
+                       gint64       rep_id,
+                       const char  *month,
+                       GError     **error)
+{
+  g_autoptr (GListModel) plans = cl_store_list (self, CL_TYPE_DEV_PLAN, build_dev_plan, error,
+                                                "SELECT " PLAN_COLUMNS "WHERE p.rep_id = ? AND p.month = ?",
+                                                "Is", rep_id, month);
+
+  if (plans == NULL || g_list_model_get_n_items (plans) == 0)
+    return NULL;
+  return g_list_model_get_item (plans, 0);
+}
+
+gboolean
+cl_store_update_dev_plan (ClStore    *self,
+                          ClDevPlan  *plan,
+                          GError    **error)
+{
+  g_return_val_if_fail (CL_IS_DEV_PLAN (plan), FALSE);
+  return cl_store_run (self, NULL, error,
+                       "UPDATE dev_plans SET focus = ?, justification = ?, drill = ?, "
+                       "target_repetitions = ?, target_score = ?, lookback = ?, lookback_evidence = ? "
+                       "WHERE id = ?",
+                       "sssiissI", plan->focus, plan->justification ? plan->justification : "",
+                       plan->drill ? plan->drill : "", plan->target_repetitions, plan->target_score,
+                       cl_lookback_to_string (plan->lookback),
+                       plan->lookback_evidence ? plan->lookback_evidence : "", plan->id)
+         && cl_store_changed_row (self, plan->id, _("There is no development plan %" PRId64), error);
+}
+
+gboolean
+cl_store_set_plan_evidence (ClStore  *self,
+                            gint64    plan_id,
+                            GArray   *call_ids,
+                            GArray   *session_ids,
+                            GError  **error)
+{
+  gboolean ok;
+
+  if (!cl_store_begin (self, error))
+    return FALSE;
+  ok = cl_store_run (self, NULL, error, "DELETE FROM dev_plan_evidence WHERE plan_id = ?", "I", plan_id);
+  for (guint i = 0; ok && call_ids != NULL && i < call_ids->len; i++)
+    ok = cl_store_run (self, NULL, error, "INSERT INTO dev_plan_evidence (plan_id, call_id) VALUES (?, ?)",
+                       "II", plan_id, g_array_index (call_ids, gint64, i));
+  for (guint i = 0; ok && session_ids != NULL && i < session_ids->len; i++)
+    ok = cl_store_run (self, NULL, error, "INSERT INTO dev_plan_evidence (plan_id, session_id) VALUES (?, ?)",
+                       "II", plan_id, g_array_index (session_ids, gint64, i));
+  if (!ok)
+    {
+      cl_store_rollback (self);
+      return FALSE;
+    }
+  return cl_store_commit (self, error);
+}
+
+/* ------------------------------------------------------------------ 1:1 agendas */
+
+char *
+cl_store_get_one_on_one (ClStore  *self,
+                         gint64    rep_id,
+                         ClDay     day,
+                         GError  **error)
+{
+  sqlite3_stmt *stmt = cl_store_query (self, error,
+                                       "SELECT agenda FROM one_on_ones WHERE rep_id = ? AND held_on = ?",
+                                       "Id", rep_id, day);
+  g_autofree char *agenda = NULL;
+  int rc;
+
+  if (stmt == NULL)
+    return NULL;
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    agenda = cl_column_text (stmt, 0);
+  if (!cl_store_query_done (self, stmt, rc, error))
+    return NULL;
+  return g_steal_pointer (&agenda);
+}
+
+gboolean
+cl_store_save_one_on_one (ClStore     *self,
+                          gint64       rep_id,
+                          ClDay        day,
+                          const char  *agenda,
+                          GError     **error)
+{
+  return cl_store_run (self, NULL, error,
+                       "INSERT INTO one_on_ones (rep_id, held_on, agenda) VALUES (?, ?, ?) "
+                       "ON CONFLICT (rep_id, held_on) DO UPDATE SET agenda = excluded.agenda",
+                       "Ids", rep_id, day, agenda);
 }

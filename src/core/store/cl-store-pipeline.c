@@ -45,6 +45,28 @@ cl_store_list_reps (ClStore  *self,
                         "SELECT id, name, email, is_manager FROM reps ORDER BY name", "");
 }
 
+ClRep *
+cl_store_find_rep (ClStore     *self,
+                   const char  *name,
+                   GError     **error)
+{
+  g_autoptr (GListModel) reps = cl_store_list_reps (self, error);
+  g_autofree char *wanted = g_utf8_casefold (name, -1);
+
+  if (reps == NULL)
+    return NULL;
+  for (guint i = 0; i < g_list_model_get_n_items (reps); i++)
+    {
+      g_autoptr (ClRep) rep = g_list_model_get_item (reps, i);
+      g_autofree char *folded = g_utf8_casefold (rep->name, -1);
+
+      if (g_str_equal (folded, wanted))
+        return g_steal_pointer (&rep);
+    }
+  return g_set_error (error, CL_STORE_ERROR, CL_STORE_ERROR_NOT_FOUND,
+                      _("There is no rep called “%s” in this workspace"), name), NULL;
+}
+
 gboolean
 cl_store_add_stage (ClStore  *self,
                     ClStage  *stage,
@@ -374,13 +396,15 @@ cl_store_list_open_deals (ClStore  *self,
 GListModel *
 cl_store_list_deals_open_on (ClStore  *self,
                              ClDay     day,
+                             gint64    owner_id,
                              GError  **error)
 {
   return cl_store_list (self, CL_TYPE_DEAL, build_deal, error,
-                        "SELECT " DEAL_COLUMNS "WHERE d.created_on <= ?1 AND (d.status = 'open' "
+                        "SELECT " DEAL_COLUMNS "WHERE d.created_on <= ?1 AND ?2 IN (0, d.owner_id) "
+                        "AND (d.status = 'open' "
                         "OR EXISTS (SELECT 1 FROM deal_events e WHERE e.deal_id = d.id "
                         "AND e.field = 'status' AND e.occurred_on > ?1)) "
-                        "ORDER BY d.amount_cents DESC, d.id", "d", day);
+                        "ORDER BY d.amount_cents DESC, d.id", "dI", day, owner_id);
 }
 
 gint64
@@ -568,10 +592,12 @@ build_action (sqlite3_stmt *stmt)
 
 GListModel *
 cl_store_list_open_actions (ClStore  *self,
+                            gint64    owner_id,
                             GError  **error)
 {
   return cl_store_list (self, CL_TYPE_ACTION, build_action, error,
-                        "SELECT " ACTION_COLUMNS "WHERE a.done_on IS NULL ORDER BY a.due_on, a.id", "");
+                        "SELECT " ACTION_COLUMNS "WHERE a.done_on IS NULL AND ? IN (0, a.owner_id) "
+                        "ORDER BY a.due_on, a.id", "I", owner_id);
 }
 
 ClAction *

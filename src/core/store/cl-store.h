@@ -25,7 +25,7 @@ typedef enum {
   CL_STORE_ERROR_FAILED,
 } ClStoreError;
 
-#define CL_STORE_SCHEMA_VERSION 5
+#define CL_STORE_SCHEMA_VERSION 6
 
 #define CL_TYPE_STORE (cl_store_get_type ())
 G_DECLARE_FINAL_TYPE (ClStore, cl_store, CL, STORE, GObject)
@@ -58,6 +58,10 @@ gboolean    cl_store_set_setting_int      (ClStore      *self,
 gboolean    cl_store_add_rep              (ClStore      *self,
                                            ClRep        *rep,
                                            GError      **error);
+/* The rep called @name, in any case, or a NOT_FOUND error. */
+ClRep      *cl_store_find_rep             (ClStore      *self,
+                                           const char   *name,
+                                           GError      **error);
 GListModel *cl_store_list_reps            (ClStore      *self,
                                            GError      **error);
 gboolean    cl_store_add_stage            (ClStore      *self,
@@ -88,8 +92,10 @@ ClDeal     *cl_store_get_deal             (ClStore      *self,
                                            GError      **error);
 GListModel *cl_store_list_open_deals      (ClStore      *self,
                                            GError      **error);
+/* Deals open at the end of @day; only @owner_id's when it is not 0. */
 GListModel *cl_store_list_deals_open_on   (ClStore      *self,
                                            ClDay         day,
+                                           gint64        owner_id,
                                            GError      **error);
 gint64      cl_store_count_deals          (ClStore      *self,
                                            GError      **error);
@@ -131,7 +137,9 @@ gboolean    cl_store_complete_open_action (ClStore      *self,
 ClAction   *cl_store_get_action           (ClStore      *self,
                                            gint64        id,
                                            GError      **error);
+/* Open actions, soonest due first; only @owner_id's when it is not 0. */
 GListModel *cl_store_list_open_actions    (ClStore      *self,
+                                           gint64        owner_id,
                                            GError      **error);
 
 gboolean    cl_store_add_review           (ClStore      *self,
@@ -207,6 +215,13 @@ GHashTable *cl_store_last_coached         (ClStore      *self,
 GListModel *cl_store_list_coaching_sessions (ClStore    *self,
                                              gint64      deal_id,
                                              GError    **error);
+GListModel *cl_store_list_rep_coaching_sessions (ClStore  *self,
+                                                 gint64    rep_id,
+                                                 ClDay     since,
+                                                 GError  **error);
+GListModel *cl_store_list_plan_evidence_sessions (ClStore *self,
+                                                  gint64   plan_id,
+                                                  GError **error);
 
 gboolean    cl_store_add_call             (ClStore      *self,
                                            ClCall       *call,
@@ -218,6 +233,13 @@ GListModel *cl_store_list_calls           (ClStore      *self,
 GListModel *cl_store_list_evidence_calls  (ClStore      *self,
                                            gint64        session_id,
                                            GError      **error);
+GListModel *cl_store_list_rep_calls       (ClStore      *self,
+                                           gint64        rep_id,
+                                           ClDay         since,
+                                           GError      **error);
+GListModel *cl_store_list_plan_evidence_calls (ClStore  *self,
+                                               gint64    plan_id,
+                                               GError  **error);
 ClCall     *cl_store_get_call             (ClStore      *self,
                                            gint64        id,
                                            GError      **error);
@@ -281,9 +303,42 @@ GListModel *cl_store_list_dev_plans       (ClStore      *self,
 gboolean    cl_store_add_practice_entry   (ClStore      *self,
                                            ClPracticeEntry *entry,
                                            GError      **error);
+/* @rep_id's drills, newest first; only @month's ("2026-11") unless NULL. */
 GListModel *cl_store_list_practice_entries (ClStore     *self,
                                             gint64       rep_id,
+                                            const char  *month,
                                             GError     **error);
+GListModel *cl_store_list_dev_skills      (ClStore      *self,
+                                           GError      **error);
+/* The skill of @key, or a NOT_FOUND error naming the keys there are. */
+ClSkill    *cl_store_get_dev_skill        (ClStore      *self,
+                                           const char   *key,
+                                           GError      **error);
+/* @rep_id's plan for @month, or NULL (with no error) when there is none. */
+ClDevPlan  *cl_store_get_dev_plan         (ClStore      *self,
+                                           gint64        rep_id,
+                                           const char   *month,
+                                           GError      **error);
+/* Saves the focus, pattern, drill, targets and look-back of @plan. */
+gboolean    cl_store_update_dev_plan      (ClStore      *self,
+                                           ClDevPlan    *plan,
+                                           GError      **error);
+/* The calls and sessions that justified @plan_id, replacing the old ones. */
+gboolean    cl_store_set_plan_evidence    (ClStore      *self,
+                                           gint64        plan_id,
+                                           GArray       *call_ids,
+                                           GArray       *session_ids,
+                                           GError      **error);
+/* The agenda kept for @rep_id's 1:1 on @day, or NULL (no error) if none. */
+char       *cl_store_get_one_on_one       (ClStore      *self,
+                                           gint64        rep_id,
+                                           ClDay         day,
+                                           GError      **error);
+gboolean    cl_store_save_one_on_one      (ClStore      *self,
+                                           gint64        rep_id,
+                                           ClDay         day,
+                                           const char   *agenda,
+                                           GError      **error);
 
 /* ------------------------------------------------------------------ strategy (cl-store-retro.c) */
 

@@ -504,7 +504,7 @@ compute_snapshot (GTask        *task,
   g_autoptr (GPtrArray) moves = NULL;
   GPtrArray *lines;
 
-  snapshot->deals = cl_pipeline_snapshot (task_data, self->as_of, cancellable, &error);
+  snapshot->deals = cl_pipeline_snapshot (task_data, self->as_of, 0, cancellable, &error);
   if (snapshot->deals != NULL && (store = cl_store_open (task_data, &error)) != NULL
       && (process = cl_process_load (store, &error)) != NULL)
     {

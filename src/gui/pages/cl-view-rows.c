@@ -21,7 +21,7 @@ cl_view_load_coaching (ClStore  *store,
 
   if (process == NULL)
     return NULL;
-  snapshot = cl_pipeline_snapshot (cl_store_get_path (store), cl_date_today (), NULL, error);
+  snapshot = cl_pipeline_snapshot (cl_store_get_path (store), cl_date_today (), 0, NULL, error);
   if (snapshot == NULL)
     return NULL;
   cl_coaching_settings_load (&settings, store);

@@ -1,0 +1,312 @@
+/* cl-development.c — the rep-development loop: one focus a month, practice
+ * against its goal, the look-back that starts next month's plan
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "cl-rules"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+
+#include "cl-development.h"
+#include "cl-store-private.h"
+
+gboolean
+cl_practice_progress_load (ClStore             *store,
+                           const ClDevPlan     *plan,
+                           ClPracticeProgress  *progress,
+                           GError             **error)
+{
+  sqlite3_stmt *stmt = cl_store_query (store, error,
+                                       "SELECT count(*), coalesce(avg(self_score), 0) FROM practice_log "
+                                       "WHERE rep_id = ? AND focus = ? AND substr(logged_on, 1, 7) = ?",
+                                       "Iss", plan->rep_id, plan->focus, plan->month);
+  int rc;
+
+  *progress = (ClPracticeProgress) { 0, plan->target_repetitions, 0, plan->target_score };
+  if (stmt == NULL)
+    return FALSE;
+  if ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      progress->done = sqlite3_column_int (stmt, 0);
+      progress->mean_score = sqlite3_column_double (stmt, 1);
+    }
+  return cl_store_query_done (store, stmt, rc, error);
+}
+
+double
+cl_practice_progress_fraction (const ClPracticeProgress *progress)
+{
+  if (progress->goal <= 0)
+    return progress->done > 0 ? 1 : 0;
+  return MIN (1.0, (double) progress->done / progress->goal);
+}
+
+char *
+cl_practice_progress_describe (const ClPracticeProgress *progress)
+{
+  GString *text = g_string_new (NULL);
+
+  if (progress->goal > 0)
+    /* Translators: drills logged of the month's goal */
+    g_string_append_printf (text, g_dngettext (GETTEXT_PACKAGE, "%d of %d drill", "%d of %d drills",
+                                               progress->goal),
+                            progress->done, progress->goal);
+  else
+    g_string_append_printf (text, g_dngettext (GETTEXT_PACKAGE, "%d drill", "%d drills", progress->done),
+                            progress->done);
+  if (progress->done > 0)
+    /* Translators: the mean of the rep's own scores of their drills */
+    g_string_append_printf (text, _(" · mean self-score %.1f"), progress->mean_score);
+  if (progress->target_score > 0)
+    g_string_append_printf (text, _(" (target %d)"), progress->target_score);
+  return g_string_free (text, FALSE);
+}
+
+const char *
+cl_lookback_label (ClLookback lookback)
+{
+  switch (lookback)
+    {
+    case CL_LOOKBACK_YES: return _("the focus moved");
+    case CL_LOOKBACK_PARTLY: return _("the focus partly moved");
+    case CL_LOOKBACK_NO: return _("the focus did not move");
+    case CL_LOOKBACK_NONE:
+    default:
+      return _("no look-back yet");
+    }
+}
+
+static char *
+previous_month (const char *month)
+{
+  ClDay first = 0;
+
+  if (!cl_date_parse_month (month, &first, NULL))
+    return NULL;
+  return cl_date_month (first - 1);
+}
+
+ClDevPlan *
+cl_development_draft_plan (ClStore     *store,
+                           gint64       rep_id,
+                           const char  *month,
+                           GError     **error)
+{
+  g_autofree char *before = previous_month (month);
+  g_autoptr (ClDevPlan) previous = NULL;
+  g_autoptr (ClDevPlan) draft = g_object_new (CL_TYPE_DEV_PLAN, NULL);
+  GError *local = NULL;
+
+  if (before == NULL)
+    return g_set_error (error, CL_STORE_ERROR, CL_STORE_ERROR_INVALID,
+                        _("“%s” is not a month such as 2026-11"), month), NULL;
+  previous = cl_store_get_dev_plan (store, rep_id, before, &local);
+  if (local != NULL)
+    return g_propagate_error (error, local), NULL;
+
+  draft->rep_id = rep_id;
+  draft->month = g_strdup (month);
+  draft->focus = g_strdup ("");
+  draft->lookback = CL_LOOKBACK_NONE;
+  if (previous == NULL)
+    draft->justification = g_strdup ("");
+  else if (previous->lookback == CL_LOOKBACK_NO || previous->lookback == CL_LOOKBACK_PARTLY
+           || previous->lookback == CL_LOOKBACK_NONE)
+    {
+      /* the same focus again, until it moves */
+      cl_record_set_text (&draft->focus, previous->focus);
+      cl_record_set_text (&draft->drill, previous->drill);
+      draft->target_repetitions = previous->target_repetitions;
+      draft->target_score = previous->target_score;
+      /* Translators: the month before, what its look-back said, and its evidence */
+      draft->justification = g_strdup_printf (_("Carried over from %s: %s. %s"), before,
+                                              cl_lookback_label (previous->lookback),
+                                              previous->lookback_evidence);
+      g_strstrip (draft->justification);
+    }
+  else
+    draft->justification = g_strdup_printf (_("%s: %s (%s). %s"), before, cl_lookback_label (previous->lookback),
+                                            previous->focus, previous->lookback_evidence);
+  if (draft->drill == NULL)
+    draft->drill = g_strdup ("");
+  draft->lookback_evidence = g_strdup ("");
+  return g_steal_pointer (&draft);
+}
+
+gboolean
+cl_development_save_plan (ClStore    *store,
+                          ClDevPlan  *plan,
+                          GArray     *call_ids,
+                          GArray     *session_ids,
+                          GError    **error)
+{
+  g_autoptr (ClSkill) skill = NULL;
+  gboolean new_plan = plan->id == 0;
+  gboolean ok;
+
+  if (plan->focus == NULL || (skill = cl_store_get_dev_skill (store, plan->focus, error)) == NULL)
+    return FALSE;
+  if (plan->target_score < 0 || plan->target_score > 5 || plan->target_repetitions < 0)
+    return g_set_error_literal (error, CL_STORE_ERROR, CL_STORE_ERROR_INVALID,
+                                _("A practice goal is a number of drills and a target score of 1 to 5")),
+           FALSE;
+  if (!cl_store_begin (store, error))
+    return FALSE;
+  ok = new_plan ? cl_store_add_dev_plan (store, plan, error) : cl_store_update_dev_plan (store, plan, error);
+  ok = ok && cl_store_set_plan_evidence (store, plan->id, call_ids, session_ids, error);
+  if (!ok)
+    {
+      cl_store_rollback (store);
+      if (new_plan)
+        plan->id = 0;
+      return FALSE;
+    }
+  return cl_store_commit (store, error);
+}
+
+ClPracticeEntry *
+cl_development_log_practice (ClStore     *store,
+                             gint64       rep_id,
+                             ClDay        day,
+                             const char  *focus,
+                             int          self_score,
+                             const char  *scenario,
+                             const char  *note,
+                             GError     **error)
+{
+  g_autoptr (ClSkill) skill = cl_store_get_dev_skill (store, focus, error);
+  g_autoptr (ClPracticeEntry) entry = NULL;
+
+  if (skill == NULL)
+    return NULL;
+  if (self_score < 1 || self_score > 5)
+    return g_set_error (error, CL_STORE_ERROR, CL_STORE_ERROR_INVALID,
+                        _("A drill's self-score is 1 to 5, not %d"), self_score), NULL;
+  entry = g_object_new (CL_TYPE_PRACTICE_ENTRY, NULL);
+  entry->rep_id = rep_id;
+  entry->logged_on = day;
+  entry->focus = g_strdup (focus);
+  entry->self_score = self_score;
+  entry->scenario = g_strdup (scenario ? scenario : "");
+  entry->note = g_strdup (note ? note : "");
+  if (!cl_store_add_practice_entry (store, entry, error))
+    return NULL;
+  return g_steal_pointer (&entry);
+}
+
+/* ------------------------------------------------------------------ the team view */
+
+G_DEFINE_FINAL_TYPE (ClRepMonth, cl_rep_month, G_TYPE_OBJECT)
+
+static void
+cl_rep_month_finalize (GObject *object)
+{
+  ClRepMonth *self = CL_REP_MONTH (object);
+
+  g_clear_object (&self->rep);
+  g_clear_object (&self->plan);
+  g_clear_object (&self->previous_plan);
+  g_free (self->month);
+  g_free (self->focus_label);
+  G_OBJECT_CLASS (cl_rep_month_parent_class)->finalize (object);
+}
+
+static void
+cl_rep_month_class_init (ClRepMonthClass *klass)
+{
+  G_OBJECT_CLASS (klass)->finalize = cl_rep_month_finalize;
+}
+
+static void
+cl_rep_month_init (ClRepMonth *self)
+{
+}
+
+static const char *
+skill_label (GListModel *skills,
+             const char *key)
+{
+  for (guint i = 0; i < g_list_model_get_n_items (skills); i++)
+    {
+      g_autoptr (ClSkill) skill = g_list_model_get_item (skills, i);
+
+      /* the list keeps the label alive */
+      if (g_str_equal (skill->key, key))
+        return skill->label;
+    }
+  return key;
+}
+
+static int
+missing_plan_first (gconstpointer a,
+                    gconstpointer b,
+                    gpointer      data)
+{
+  const ClRepMonth *x = a, *y = b;
+
+  if ((x->plan == NULL) != (y->plan == NULL))
+    return x->plan == NULL ? -1 : 1;
+  return g_utf8_collate (x->rep->name, y->rep->name);
+}
+
+GListModel *
+cl_development_team_month (ClStore     *store,
+                           const char  *month,
+                           GError     **error)
+{
+  g_autofree char *before = previous_month (month);
+  g_autoptr (GListModel) reps = NULL;
+  g_autoptr (GListModel) skills = NULL;
+  g_autoptr (GListStore) team = g_list_store_new (CL_TYPE_REP_MONTH);
+  GError *local = NULL;
+
+  if (before == NULL)
+    return g_set_error (error, CL_STORE_ERROR, CL_STORE_ERROR_INVALID,
+                        _("“%s” is not a month such as 2026-11"), month), NULL;
+  if ((reps = cl_store_list_reps (store, error)) == NULL
+      || (skills = cl_store_list_dev_skills (store, error)) == NULL)
+    return NULL;
+  for (guint i = 0; i < g_list_model_get_n_items (reps); i++)
+    {
+      g_autoptr (ClRep) rep = g_list_model_get_item (reps, i);
+      g_autoptr (ClRepMonth) entry = NULL;
+
+      if (rep->is_manager)
+        continue;
+      entry = g_object_new (CL_TYPE_REP_MONTH, NULL);
+      entry->rep = g_object_ref (rep);
+      entry->month = g_strdup (month);
+      entry->plan = cl_store_get_dev_plan (store, rep->id, month, &local);
+      if (local == NULL)
+        entry->previous_plan = cl_store_get_dev_plan (store, rep->id, before, &local);
+      if (local == NULL && entry->plan != NULL
+          && cl_practice_progress_load (store, entry->plan, &entry->progress, &local))
+        entry->focus_label = g_strdup (skill_label (skills, entry->plan->focus));
+      if (local != NULL)
+        return g_propagate_error (error, local), NULL;
+      g_list_store_insert_sorted (team, entry, missing_plan_first, NULL);
+    }
+  return G_LIST_MODEL (g_steal_pointer (&team));
+}
+
+char *
+cl_rep_month_describe (const ClRepMonth *rep_month)
+{
+  GString *text = g_string_new (NULL);
+
+  if (rep_month->plan == NULL)
+    /* Translators: the month, e.g. "No plan for 2026-11" */
+    g_string_append_printf (text, _("No plan for %s"), rep_month->month);
+  else
+    {
+      g_autofree char *progress = cl_practice_progress_describe (&rep_month->progress);
+
+      g_string_append_printf (text, "%s · %s", rep_month->focus_label, progress);
+    }
+  if (rep_month->previous_plan != NULL)
+    /* Translators: last month, then what its look-back said */
+    g_string_append_printf (text, _(" · %s look-back: %s"), rep_month->previous_plan->month,
+                            cl_lookback_label (rep_month->previous_plan->lookback));
+  return g_string_free (text, FALSE);
+}

@@ -1,0 +1,303 @@
+/* cl-one-on-one.c — everything a manager needs for one rep's 1:1, and the
+ * agenda drafted from it
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "cl-rules"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+
+#include "cl-action-load.h"
+#include "cl-flags.h"
+#include "cl-one-on-one.h"
+
+/* the agenda names at most this many deals, and this many overdue actions */
+#define AGENDA_DEALS   8
+#define AGENDA_OVERDUE 5
+
+void
+cl_one_on_one_free (ClOneOnOne *brief)
+{
+  if (brief == NULL)
+    return;
+  g_clear_object (&brief->rep);
+  g_free (brief->month);
+  g_clear_object (&brief->deals);
+  g_clear_object (&brief->load);
+  g_clear_object (&brief->actions);
+  g_clear_object (&brief->plan);
+  g_free (brief->focus_label);
+  g_clear_object (&brief->practice);
+  g_clear_object (&brief->previous_plan);
+  g_clear_object (&brief->score_trend);
+  g_clear_object (&brief->talk_trend);
+  g_clear_object (&brief->question_trend);
+  g_clear_object (&brief->sessions);
+  g_free (brief);
+}
+
+static gboolean
+load_rep (ClStore     *store,
+          ClOneOnOne  *brief,
+          gint64       rep_id,
+          GError     **error)
+{
+  g_autoptr (GListModel) loads = cl_store_list_rep_loads (store, brief->today, rep_id, error);
+
+  if (loads == NULL)
+    return FALSE;
+  if (g_list_model_get_n_items (loads) == 0)
+    return g_set_error (error, CL_STORE_ERROR, CL_STORE_ERROR_NOT_FOUND,
+                        _("There is no rep with id %" G_GINT64_FORMAT " in this workspace"), rep_id), FALSE;
+  brief->load = g_list_model_get_item (loads, 0);
+  brief->rep = cl_rep_new (brief->load->name);
+  brief->rep->id = rep_id;
+  brief->rep->is_manager = brief->load->is_manager;
+  return TRUE;
+}
+
+static gboolean
+load_plans (ClStore     *store,
+            ClOneOnOne  *brief,
+            GError     **error)
+{
+  g_autofree char *before = cl_date_month (cl_date_add_months (brief->today, -1));
+  g_autoptr (ClSkill) skill = NULL;
+  GError *local = NULL;
+
+  brief->plan = cl_store_get_dev_plan (store, brief->rep->id, brief->month, &local);
+  if (local == NULL)
+    brief->previous_plan = cl_store_get_dev_plan (store, brief->rep->id, before, &local);
+  if (local == NULL && brief->plan != NULL)
+    {
+      skill = cl_store_get_dev_skill (store, brief->plan->focus, NULL);
+      brief->focus_label = g_strdup (skill ? skill->label : brief->plan->focus);
+      cl_practice_progress_load (store, brief->plan, &brief->progress, &local);
+    }
+  if (local != NULL)
+    return g_propagate_error (error, local), FALSE;
+  return TRUE;
+}
+
+ClOneOnOne *
+cl_one_on_one_load (const char  *workspace_path,
+                    gint64       rep_id,
+                    ClDay        today,
+                    GError     **error)
+{
+  g_autoptr (ClStore) store = cl_store_open (workspace_path, error);
+  g_autoptr (ClOneOnOne) brief = g_new0 (ClOneOnOne, 1);
+  ClDay first = cl_date_add_months (today, 1 - CL_ONE_ON_ONE_MONTHS);
+
+  if (store == NULL)
+    return NULL;
+  brief->today = today;
+  brief->month = cl_date_month (today);
+  brief->cap = cl_action_cap_load (store);
+  if (!load_rep (store, brief, rep_id, error)
+      || !load_plans (store, brief, error)
+      || (brief->deals = cl_pipeline_snapshot (workspace_path, today, rep_id, NULL, error)) == NULL
+      || (brief->actions = cl_store_list_open_actions (store, rep_id, error)) == NULL
+      || (brief->practice = cl_store_list_practice_entries (store, rep_id, brief->month, error)) == NULL
+      || (brief->score_trend = cl_store_list_call_trend (store, rep_id, CL_CALL_MEASURE_SCORE, NULL,
+                                                         first, today, error)) == NULL
+      || (brief->talk_trend = cl_store_list_call_trend (store, rep_id, CL_CALL_MEASURE_TALK_RATIO, NULL,
+                                                        first, today, error)) == NULL
+      || (brief->question_trend = cl_store_list_call_trend (store, rep_id, CL_CALL_MEASURE_QUESTIONS, NULL,
+                                                            first, today, error)) == NULL
+      || (brief->sessions = cl_store_list_rep_coaching_sessions (store, rep_id,
+                                                                 today - CL_ONE_ON_ONE_COACHING_DAYS,
+                                                                 error)) == NULL)
+    return NULL;
+  return g_steal_pointer (&brief);
+}
+
+/* ------------------------------------------------------------------ the agenda */
+
+static char *
+flag_list (guint flags)
+{
+  GString *text = g_string_new (NULL);
+
+  for (int f = 0; f < CL_N_FLAGS; f++)
+    if (flags & (1u << f))
+      g_string_append_printf (text, "%s%s", text->len ? ", " : "", cl_flag_label (f));
+  return g_string_free (text, FALSE);
+}
+
+static int
+most_flags_first (gconstpointer a,
+                  gconstpointer b)
+{
+  const ClPipelineItem *x = *(ClPipelineItem **) a, *y = *(ClPipelineItem **) b;
+
+  return __builtin_popcount (y->flags) - __builtin_popcount (x->flags);
+}
+
+static void
+agenda_deals (GString          *agenda,
+              const ClOneOnOne *brief)
+{
+  g_autoptr (GPtrArray) flagged = g_ptr_array_new_with_free_func (g_object_unref);
+  guint n = g_list_model_get_n_items (brief->deals);
+
+  for (guint i = 0; i < n; i++)
+    {
+      ClPipelineItem *item = g_list_model_get_item (brief->deals, i);
+
+      if (item->flags != 0)
+        g_ptr_array_add (flagged, item);
+      else
+        g_object_unref (item);
+    }
+  /* stable: among equally flagged deals the largest stays first */
+  g_ptr_array_sort (flagged, most_flags_first);
+  g_string_append_printf (agenda, g_dngettext (GETTEXT_PACKAGE, "Pipeline: %u open deal, %u flagged\n",
+                                               "Pipeline: %u open deals, %u flagged\n", n),
+                          n, flagged->len);
+  for (guint i = 0; i < MIN (flagged->len, AGENDA_DEALS); i++)
+    {
+      ClPipelineItem *item = g_ptr_array_index (flagged, i);
+      ClDeal *deal = item->facts->deal;
+      g_autofree char *amount = cl_money_format (item->state.amount_cents, deal->currency);
+      g_autofree char *flags = flag_list (item->flags);
+
+      g_string_append_printf (agenda, "- %s (%s, %s): %s\n", deal->name, amount, deal->stage_name, flags);
+    }
+  if (flagged->len > AGENDA_DEALS)
+    g_string_append_printf (agenda, _("- and %u more flagged deals\n"), flagged->len - AGENDA_DEALS);
+}
+
+static void
+agenda_actions (GString          *agenda,
+                const ClOneOnOne *brief)
+{
+  g_autofree char *load = cl_action_load_describe (brief->load, brief->cap);
+  guint shown = 0;
+
+  g_string_append_printf (agenda, _("\nActions: %s\n"), load);
+  for (guint i = 0; i < g_list_model_get_n_items (brief->actions) && shown < AGENDA_OVERDUE; i++)
+    {
+      g_autoptr (ClAction) action = g_list_model_get_item (brief->actions, i);
+      g_autofree char *due = NULL;
+
+      if (action->due_on == 0 || action->due_on >= brief->today)
+        continue;
+      due = cl_date_format (action->due_on);
+      /* Translators: an overdue action and the day it was due */
+      g_string_append_printf (agenda, _("- Overdue: %s (due %s)\n"), action->text, due);
+      shown++;
+    }
+}
+
+static void
+agenda_development (GString          *agenda,
+                    const ClOneOnOne *brief)
+{
+  g_string_append_printf (agenda, _("\nDevelopment, %s\n"), brief->month);
+  if (brief->plan == NULL)
+    g_string_append_printf (agenda, _("- No plan for %s yet: agree one focus, a drill and a goal.\n"),
+                            brief->month);
+  else
+    {
+      g_autofree char *progress = cl_practice_progress_describe (&brief->progress);
+
+      g_string_append_printf (agenda, _("- Focus: %s; practice: %s\n"), brief->focus_label, progress);
+    }
+  if (brief->previous_plan != NULL && brief->previous_plan->lookback == CL_LOOKBACK_NONE)
+    g_string_append_printf (agenda, _("- %s look-back is missing: did %s move?\n"),
+                            brief->previous_plan->month, brief->previous_plan->focus);
+  else if (brief->previous_plan != NULL)
+    g_string_append_printf (agenda, _("- %s look-back: %s\n"), brief->previous_plan->month,
+                            cl_lookback_label (brief->previous_plan->lookback));
+}
+
+/* The first and the last month with calls, or FALSE when fewer than one. */
+static gboolean
+trend_ends (GListModel    *points,
+            ClTrendPoint **first,
+            ClTrendPoint **last)
+{
+  *first = *last = NULL;
+  for (guint i = 0; i < g_list_model_get_n_items (points); i++)
+    {
+      ClTrendPoint *point = g_list_model_get_item (points, i);
+
+      if (point->n == 0)
+        {
+          g_object_unref (point);
+          continue;
+        }
+      if (*first == NULL)
+        *first = g_object_ref (point);
+      g_clear_object (last);
+      *last = point;
+    }
+  return *first != NULL;
+}
+
+static void
+agenda_trend (GString    *agenda,
+              const char *measure,
+              GListModel *points,
+              double      scale,
+              const char *unit)
+{
+  g_autoptr (ClTrendPoint) first = NULL;
+  g_autoptr (ClTrendPoint) last = NULL;
+
+  if (!trend_ends (points, &first, &last))
+    return;
+  if (first == last || g_str_equal (first->month, last->month))
+    /* Translators: a measure, its value with its unit, the month */
+    g_string_append_printf (agenda, _("- %s: %.1f%s in %s\n"), measure, last->value * scale, unit, last->month);
+  else
+    /* Translators: a measure, its latest value and month, its earliest value and month */
+    g_string_append_printf (agenda, _("- %s: %.1f%s in %s, from %.1f%s in %s\n"), measure,
+                            last->value * scale, unit, last->month, first->value * scale, unit, first->month);
+}
+
+static void
+agenda_coaching (GString          *agenda,
+                 const ClOneOnOne *brief)
+{
+  guint n = g_list_model_get_n_items (brief->sessions);
+
+  if (n == 0)
+    {
+      g_string_append_printf (agenda, _("\nCoaching: no session on %s's deals in the last %d days\n"),
+                              brief->rep->name, CL_ONE_ON_ONE_COACHING_DAYS);
+      return;
+    }
+  g_string_append (agenda, _("\nCoaching next moves\n"));
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr (ClCoachingSession) session = g_list_model_get_item (brief->sessions, i);
+      g_autofree char *held = cl_date_format (session->held_on);
+
+      g_string_append_printf (agenda, "- %s, %s: %s — %s\n", held, session->deal_name, session->next_move,
+                              cl_follow_up_label (session->follow_up));
+    }
+}
+
+char *
+cl_one_on_one_draft_agenda (const ClOneOnOne *brief)
+{
+  GString *agenda = g_string_new (NULL);
+  g_autofree char *day = cl_date_format (brief->today);
+
+  /* Translators: the rep's name and the day */
+  g_string_append_printf (agenda, _("1:1 with %s, %s\n\n"), brief->rep->name, day);
+  agenda_deals (agenda, brief);
+  agenda_actions (agenda, brief);
+  agenda_development (agenda, brief);
+  g_string_append_printf (agenda, _("\nCalls, last %d months\n"), CL_ONE_ON_ONE_MONTHS);
+  agenda_trend (agenda, _("Mean scorecard score"), brief->score_trend, 1, "");
+  agenda_trend (agenda, _("Talk ratio"), brief->talk_trend, 100, " %");
+  agenda_trend (agenda, _("Questions per call"), brief->question_trend, 1, "");
+  agenda_coaching (agenda, brief);
+  /* Translators: the heading for the rep's own topics */
+  g_string_append_printf (agenda, _("\n%s's topics\n- \n"), brief->rep->name);
+  return g_string_free (agenda, FALSE);
+}
