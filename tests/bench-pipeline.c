@@ -8,6 +8,7 @@
 
 #include "cl-application.h"
 #include "cl-demo.h"
+#include "cl-one-on-one.h"
 #include "cl-pipeline.h"
 #include "cl-pipeline-page.h"
 #include "cl-window.h"
@@ -22,6 +23,31 @@ settle (gint64 start)
   while (!cl_pipeline_page_is_loaded (page))
     g_main_context_iteration (NULL, TRUE);
   return (g_get_monotonic_time () - start) / 1e6;
+}
+
+/* One rep's 1:1 brief: the rep with the most open deals. */
+static void
+measure_one_on_one (ClStore *store)
+{
+  g_autoptr (GListModel) loads = cl_store_list_rep_loads (store, cl_date_today (), 0, NULL);
+  gint64 rep_id = 0;
+  int most = -1;
+  gint64 start;
+  g_autoptr (ClOneOnOne) brief = NULL;
+  g_autofree char *agenda = NULL;
+
+  for (guint i = 0; i < g_list_model_get_n_items (loads); i++)
+    {
+      g_autoptr (ClRepLoad) load = g_list_model_get_item (loads, i);
+
+      if (load->n_open_deals > most)
+        most = load->n_open_deals, rep_id = load->rep_id;
+    }
+  start = g_get_monotonic_time ();
+  brief = cl_one_on_one_load (cl_store_get_path (store), rep_id, cl_date_today (), NULL);
+  agenda = cl_one_on_one_draft_agenda (brief);
+  printf ("pipeline: a rep's 1:1 brief (%u open deals) and its agenda in %.3f s\n",
+          g_list_model_get_n_items (brief->deals), (g_get_monotonic_time () - start) / 1e6);
 }
 
 static void
@@ -55,6 +81,7 @@ measure (GApplication *app)
   cl_pipeline_page_sort_by (page, 7, GTK_SORT_DESCENDING);
   printf ("pipeline: sort %u deals by days in stage in %.3f s\n",
           cl_pipeline_page_get_n_shown (page), settle (start));
+  measure_one_on_one (cl_window_get_store (window));
   gtk_window_close (GTK_WINDOW (window));
 }
 

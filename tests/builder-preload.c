@@ -14,6 +14,7 @@
 #include "cl-list-page.h"
 #include "cl-overview-page.h"
 #include "cl-pipeline-page.h"
+#include "cl-team-page.h"
 
 static gboolean
 validating (const char *ui_name)
@@ -40,4 +41,6 @@ register_types (void)
     g_type_ensure (CL_TYPE_OVERVIEW_PAGE);
   if (!validating ("cl-pipeline-page.ui"))
     g_type_ensure (CL_TYPE_PIPELINE_PAGE);
+  if (!validating ("cl-team-page.ui"))
+    g_type_ensure (CL_TYPE_TEAM_PAGE);
 }

@@ -362,6 +362,17 @@ test_coaching_reasons (Fixture       *f,
   g_object_unref (entry);
 }
 
+/* The labels of raised flags, in the flags' own order. */
+static void
+test_join_labels (void)
+{
+  g_autofree char *none = cl_flags_join_labels (0, ", ");
+  g_autofree char *two = cl_flags_join_labels (1u << CL_FLAG_SINGLE_THREADED | 1u << CL_FLAG_STALLED, " · ");
+
+  g_assert_cmpstr (none, ==, "");
+  g_assert_cmpstr (two, ==, "Stalled · Single-threaded");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -384,5 +395,6 @@ main (int   argc,
   FLAG_TEST ("/coaching/reasons", test_coaching_reasons);
 #undef FLAG_TEST
   g_test_add_func ("/flags/action-load", test_action_load);
+  g_test_add_func ("/flags/join-labels", test_join_labels);
   return g_test_run ();
 }

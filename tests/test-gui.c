@@ -15,7 +15,9 @@
 #include "cl-pipeline-page.h"
 #include "cl-moves.h"
 #include "cl-overview-page.h"
+#include "cl-rep-window.h"
 #include "cl-review-window.h"
+#include "cl-team-page.h"
 #include "cl-preferences-window.h"
 #include "cl-action-load.h"
 #include "cl-flags.h"
@@ -147,7 +149,7 @@ check_pipeline (ClWindow *window)
 static void
 check_every_view (ClWindow *window)
 {
-  static const char * const list_views[] = { "coaching", "development", "retros" };
+  static const char * const list_views[] = { "coaching", "retros" };
 
   g_assert_cmpstr (cl_window_get_state (window), ==, "views");
   cl_window_show_view (window, "overview");
@@ -377,6 +379,75 @@ check_coaching (ClWindow *window)
   gtk_window_close (GTK_WINDOW (coaching));
 }
 
+static gboolean
+rep_window_loaded (gpointer data)
+{
+  return cl_rep_window_is_loaded (data);
+}
+
+/* The team view counts the reps without a plan as the store does; one of
+ * them gets a plan from their rep page, logs a drill, and the manager
+ * prepares, prints and exports the 1:1. */
+static void
+check_development (ClWindow *window)
+{
+  ClTeamPage *page = CL_TEAM_PAGE (cl_window_get_view (window, "development"));
+  const char *path = cl_store_get_path (cl_window_get_store (window));
+  g_autofree char *month = cl_date_month (cl_date_today ());
+  g_autofree char *sql = g_strdup_printf ("SELECT count(*) FROM reps r WHERE is_manager = 0 AND NOT EXISTS "
+                                          "(SELECT 1 FROM dev_plans p WHERE p.rep_id = r.id AND p.month = '%s')",
+                                          month);
+  g_autofree char *without = cl_test_sql_text (path, sql);
+  g_autofree char *reps = cl_test_sql_text (path, "SELECT count(*) FROM reps WHERE is_manager = 0");
+  g_autofree char *pdf = g_build_filename (tmp_dir, "one-on-one.pdf", NULL);
+  g_autofree char *exported = g_build_filename (tmp_dir, "rep-plan.json", NULL);
+  g_autofree char *agenda = NULL, *drills_sql = NULL, *drills = NULL, *document = NULL, *printed = NULL;
+  guint n_without = g_ascii_strtoull (without, NULL, 10);
+  ClRepWindow *rep;
+  gsize length;
+
+  cl_window_show_view (window, "development");
+  g_assert_cmpuint (cl_team_page_get_n_reps (page), ==, g_ascii_strtoull (reps, NULL, 10));
+  g_assert_cmpuint (cl_team_page_get_n_without_plan (page), ==, n_without);
+  g_assert_cmpuint (n_without, >, 0);
+
+  /* reps without a plan come first */
+  cl_team_page_activate (page, 0);
+  rep = find_toplevel (CL_TYPE_REP_WINDOW);
+  g_assert_nonnull (rep);
+  wait_until (rep_window_loaded, rep, "the rep page");
+  g_assert_false (cl_rep_window_has_plan (rep));
+
+  cl_rep_window_fill_plan (rep, "price_hold", "Hold the price through three rounds", 6, 4);
+  g_assert_true (cl_rep_window_save_plan (rep));
+  wait_until (rep_window_loaded, rep, "the rep page with its plan");
+  g_assert_true (cl_rep_window_has_plan (rep));
+  g_assert_true (cl_rep_window_log_drill (rep, "CFO asks for 20 % off", 4, "held"));
+  wait_until (rep_window_loaded, rep, "the rep page with its drill");
+  drills_sql = g_strdup_printf ("SELECT count(*) FROM practice_log WHERE substr(logged_on, 1, 7) = '%s' "
+                                "AND note = 'held'", month);
+  drills = cl_test_sql_text (path, drills_sql);
+  g_assert_cmpint (g_ascii_strtoll (drills, NULL, 10), ==, 1);
+  g_assert_cmpuint (cl_rep_window_get_n_drills (rep), >=, 1);
+  g_assert_nonnull (strstr (cl_rep_window_get_chart_summary (rep, 0), "Mean scorecard score"));
+
+  agenda = cl_rep_window_get_agenda (rep);
+  g_assert_true (g_str_has_prefix (agenda, "1:1 with "));
+  g_assert_true (cl_rep_window_save_agenda (rep));
+  g_assert_true (cl_rep_window_print_to_pdf (rep, pdf));
+  g_assert_true (g_file_get_contents (pdf, &printed, &length, NULL));
+  g_assert_true (length > 100 && g_str_has_prefix (printed, "%PDF"));
+  g_assert_true (cl_rep_window_export (rep, exported));
+  g_assert_true (g_file_get_contents (exported, &document, NULL, NULL));
+  g_assert_nonnull (strstr (document, "\"closeloop.rep-development\""));
+  g_assert_nonnull (strstr (document, "\"price_hold\""));
+  gtk_window_close (GTK_WINDOW (rep));
+  g_main_context_iteration (NULL, FALSE);
+
+  /* back in the team view: one plan fewer missing */
+  g_assert_cmpuint (cl_team_page_get_n_without_plan (page), ==, n_without - 1);
+}
+
 /* Over the cap is visible on the rep: the Overview marks exactly the reps
  * the store says carry more open actions than the team allows. */
 static void
@@ -449,6 +520,7 @@ on_activate (GApplication *app)
   check_review (window);
   check_coaching (window);
   check_action_load (window);
+  check_development (window);
   check_preferences (window);
   check_narrow (window);
 

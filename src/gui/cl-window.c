@@ -21,6 +21,8 @@
 #include "cl-export.h"
 #include "cl-review-window.h"
 #include "cl-preferences-window.h"
+#include "cl-rep-window.h"
+#include "cl-team-page.h"
 #include "cl-view-rows.h"
 #include "cl-window.h"
 
@@ -37,7 +39,7 @@ struct _ClWindow
   ClOverviewPage      *overview_page;
   ClPipelinePage      *pipeline_page;
   ClListPage          *coaching_page;
-  ClListPage          *development_page;
+  ClTeamPage          *development_page;
   ClListPage          *retro_page;
 
   GSettings           *settings;
@@ -132,8 +134,7 @@ set_store (ClWindow *self,
   cl_overview_page_set_store (self->overview_page, store);
   cl_pipeline_page_set_store (self->pipeline_page, store);
   cl_list_page_set_source (self->coaching_page, store, cl_view_load_coaching, cl_view_format_coaching_entry);
-  cl_list_page_set_source (self->development_page, store, cl_view_load_development,
-                           cl_view_format_plan);
+  cl_team_page_set_store (self->development_page, store);
   cl_list_page_set_source (self->retro_page, store, cl_view_load_retros, cl_view_format_retro);
 }
 
@@ -296,7 +297,20 @@ reinspect (ClWindow *self)
 {
   cl_pipeline_page_reload (self->pipeline_page);
   cl_list_page_reload (self->coaching_page);
+  cl_team_page_reload (self->development_page);
   cl_overview_page_refresh (self->overview_page);
+}
+
+/* A rep of the team view opens on their 1:1 preparation. */
+static void
+on_rep_activated (ClWindow *self,
+                  gint64    rep_id)
+{
+  ClRepWindow *window = cl_rep_window_new (GTK_WINDOW (self), self->store, rep_id);
+
+  /* plans, drills and look-backs change the team view and loop health */
+  g_signal_connect_swapped (window, "destroy", G_CALLBACK (reinspect), self);
+  gtk_window_present (GTK_WINDOW (window));
 }
 
 /* A deal of the coaching queue opens for coaching. */
@@ -491,6 +505,7 @@ cl_window_class_init (ClWindowClass *klass)
   g_type_ensure (CL_TYPE_OVERVIEW_PAGE);
   g_type_ensure (CL_TYPE_LIST_PAGE);
   g_type_ensure (CL_TYPE_PIPELINE_PAGE);
+  g_type_ensure (CL_TYPE_TEAM_PAGE);
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/closeloop/Closeloop/cl-window.ui");
   gtk_widget_class_bind_template_child (widget_class, ClWindow, toast_overlay);
@@ -514,6 +529,7 @@ cl_window_init (ClWindow *self)
                                    G_N_ELEMENTS (window_actions), self);
   g_signal_connect_swapped (self->coaching_page, "item-activated",
                             G_CALLBACK (on_coaching_entry_activated), self);
+  g_signal_connect_swapped (self->development_page, "rep-activated", G_CALLBACK (on_rep_activated), self);
   g_signal_connect_swapped (self->view_stack, "notify::visible-child",
                             G_CALLBACK (on_view_changed), self);
 

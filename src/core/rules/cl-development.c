@@ -126,8 +126,13 @@ cl_development_draft_plan (ClStore     *store,
       g_strstrip (draft->justification);
     }
   else
-    draft->justification = g_strdup_printf (_("%s: %s (%s). %s"), before, cl_lookback_label (previous->lookback),
-                                            previous->focus, previous->lookback_evidence);
+    {
+      g_autoptr (ClSkill) skill = cl_store_get_dev_skill (store, previous->focus, NULL);
+
+      /* Translators: the month before, what its look-back said, its focus, and the evidence */
+      draft->justification = g_strdup_printf (_("%s: %s (%s). %s"), before, cl_lookback_label (previous->lookback),
+                                              skill ? skill->label : previous->focus, previous->lookback_evidence);
+    }
   if (draft->drill == NULL)
     draft->drill = g_strdup ("");
   draft->lookback_evidence = g_strdup ("");

@@ -50,6 +50,18 @@ cl_flag_label (ClFlag flag)
   g_return_val_if_reached (NULL);
 }
 
+char *
+cl_flags_join_labels (guint       flags,
+                      const char *separator)
+{
+  GString *text = g_string_new (NULL);
+
+  for (int f = 0; f < CL_N_FLAGS; f++)
+    if (flags & (1u << f))
+      g_string_append_printf (text, "%s%s", text->len ? separator : "", cl_flag_label (f));
+  return g_string_free (text, FALSE);
+}
+
 void
 cl_flag_settings_init (ClFlagSettings *settings)
 {

@@ -39,6 +39,9 @@ void        cl_flag_settings_load     (ClFlagSettings       *settings,
 extern const char * const cl_flag_names[];
 const char *cl_flag_to_string         (ClFlag                flag);
 const char *cl_flag_label             (ClFlag                flag);
+/* The labels of the raised @flags (1 << ClFlag), joined by @separator. */
+char       *cl_flags_join_labels      (guint                 flags,
+                                       const char           *separator);
 
 /* The flags of @facts at the end of @as_of, as bits (1 << ClFlag). When
  * @explanations is not NULL, each raised flag gets one sentence there,

@@ -115,17 +115,6 @@ cl_one_on_one_load (const char  *workspace_path,
 
 /* ------------------------------------------------------------------ the agenda */
 
-static char *
-flag_list (guint flags)
-{
-  GString *text = g_string_new (NULL);
-
-  for (int f = 0; f < CL_N_FLAGS; f++)
-    if (flags & (1u << f))
-      g_string_append_printf (text, "%s%s", text->len ? ", " : "", cl_flag_label (f));
-  return g_string_free (text, FALSE);
-}
-
 static int
 most_flags_first (gconstpointer a,
                   gconstpointer b)
@@ -161,7 +150,7 @@ agenda_deals (GString          *agenda,
       ClPipelineItem *item = g_ptr_array_index (flagged, i);
       ClDeal *deal = item->facts->deal;
       g_autofree char *amount = cl_money_format (item->state.amount_cents, deal->currency);
-      g_autofree char *flags = flag_list (item->flags);
+      g_autofree char *flags = cl_flags_join_labels (item->flags, ", ");
 
       g_string_append_printf (agenda, "- %s (%s, %s): %s\n", deal->name, amount, deal->stage_name, flags);
     }

@@ -15,6 +15,8 @@
 #include "cl-coaching-export.h"
 #include "cl-deal-coaching-window.h"
 #include "cl-export.h"
+#include "cl-file-chooser.h"
+#include "cl-list-box-rows.h"
 #include "cl-transcript.h"
 #include "cl-trend-chart.h"
 
@@ -550,28 +552,6 @@ create_session_row (ClDealCoachingWindow *self,
   return row;
 }
 
-static void
-clear_list (GtkListBox *list)
-{
-  GtkListBoxRow *row;
-
-  /* rows only: the placeholder stays */
-  while ((row = gtk_list_box_get_row_at_index (list, 0)) != NULL)
-    gtk_list_box_remove (list, GTK_WIDGET (row));
-}
-
-static GtkWidget *
-placeholder (const char *text)
-{
-  GtkWidget *label = gtk_label_new (text);
-
-  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
-  gtk_widget_set_margin_top (label, 12);
-  gtk_widget_set_margin_bottom (label, 12);
-  gtk_widget_add_css_class (label, "dim-label");
-  return label;
-}
-
 /* Everything from the store again: after an attach, a session, a follow-up. */
 static void
 rebuild (ClDealCoachingWindow *self)
@@ -588,7 +568,7 @@ rebuild (ClDealCoachingWindow *self)
       toast (self, error->message);
       return;
     }
-  clear_list (self->calls_list);
+  cl_list_box_remove_rows (self->calls_list);
   g_hash_table_remove_all (self->score_spins);
   for (guint i = 0; i < g_list_model_get_n_items (self->calls); i++)
     {
@@ -596,7 +576,7 @@ rebuild (ClDealCoachingWindow *self)
 
       gtk_list_box_append (self->calls_list, create_call_row (self, call, i));
     }
-  clear_list (self->sessions_list);
+  cl_list_box_remove_rows (self->sessions_list);
   for (guint i = 0; i < g_list_model_get_n_items (self->sessions); i++)
     {
       g_autoptr (ClCoachingSession) session = g_list_model_get_item (self->sessions, i);
@@ -629,49 +609,15 @@ cl_deal_coaching_window_attach (ClDealCoachingWindow *self,
   return TRUE;
 }
 
-typedef gboolean (*FileChosen) (ClDealCoachingWindow *self,
-                                const char           *path);
-
-static void
-on_file_chosen (GtkNativeDialog      *dialog,
-                int                   response,
-                ClDealCoachingWindow *self)
-{
-  FileChosen chosen = g_object_get_data (G_OBJECT (dialog), "chosen");
-
-  if (response == GTK_RESPONSE_ACCEPT)
-    {
-      g_autoptr (GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
-      g_autofree char *path = g_file_get_path (file);
-
-      chosen (self, path);
-    }
-  g_object_unref (dialog);
-}
-
-/* A file chooser whose accepted file goes to @chosen. */
-static GtkFileChooserNative *
-file_chooser (ClDealCoachingWindow *self,
-              const char           *title,
-              GtkFileChooserAction  action,
-              const char           *accept,
-              FileChosen            chosen)
-{
-  GtkFileChooserNative *dialog = gtk_file_chooser_native_new (title, GTK_WINDOW (self), action, accept, NULL);
-
-  g_object_set_data (G_OBJECT (dialog), "chosen", chosen);
-  g_signal_connect (dialog, "response", G_CALLBACK (on_file_chosen), self);
-  return dialog;
-}
-
 static void
 attach_action (GtkWidget  *widget,
                const char *action_name,
                GVariant   *parameter)
 {
   ClDealCoachingWindow *self = CL_DEAL_COACHING_WINDOW (widget);
-  GtkFileChooserNative *dialog = file_chooser (self, _("Attach a Transcript"), GTK_FILE_CHOOSER_ACTION_OPEN,
-                                               _("_Attach"), cl_deal_coaching_window_attach);
+  GtkFileChooserNative *dialog = cl_file_chooser_new (GTK_WINDOW (self), _("Attach a Transcript"),
+                                                      GTK_FILE_CHOOSER_ACTION_OPEN, _("_Attach"),
+                                                      (ClFileChosen) cl_deal_coaching_window_attach);
   g_autoptr (GtkFileFilter) filter = gtk_file_filter_new ();
 
   gtk_file_filter_set_name (filter, _("Transcripts (WebVTT, SRT, text)"));
@@ -719,8 +665,9 @@ export_action (GtkWidget  *widget,
                GVariant   *parameter)
 {
   ClDealCoachingWindow *self = CL_DEAL_COACHING_WINDOW (widget);
-  GtkFileChooserNative *dialog = file_chooser (self, _("Export the Deal's Coaching"), GTK_FILE_CHOOSER_ACTION_SAVE,
-                                               _("_Export"), cl_deal_coaching_window_export);
+  GtkFileChooserNative *dialog = cl_file_chooser_new (GTK_WINDOW (self), _("Export the Deal's Coaching"),
+                                                      GTK_FILE_CHOOSER_ACTION_SAVE, _("_Export"),
+                                                      (ClFileChosen) cl_deal_coaching_window_export);
   g_autofree char *name = g_strdup_printf ("coaching-deal-%" G_GINT64_FORMAT ".json", self->deal->id);
 
   gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (dialog), name);
@@ -964,8 +911,8 @@ cl_deal_coaching_window_init (ClDealCoachingWindow *self)
   g_signal_connect_swapped (self->transcript_search, "search-changed", G_CALLBACK (on_search_changed), self);
 
   gtk_list_box_set_placeholder (self->calls_list,
-                                placeholder (_("No calls on this deal yet: attach a transcript or drop one here")));
-  gtk_list_box_set_placeholder (self->sessions_list, placeholder (_("Not coached yet")));
+                                cl_list_box_placeholder_new (_("No calls on this deal yet: attach a transcript or drop one here")));
+  gtk_list_box_set_placeholder (self->sessions_list, cl_list_box_placeholder_new (_("Not coached yet")));
   self->drop_target = gtk_drop_target_new (G_TYPE_FILE, GDK_ACTION_COPY);
   g_signal_connect (self->drop_target, "drop", G_CALLBACK (on_drop), self);
   gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (self->drop_target));

@@ -50,42 +50,6 @@ cl_view_format_coaching_entry (gpointer   item,
 }
 
 GListModel *
-cl_view_load_development (ClStore  *store,
-                          GError  **error)
-{
-  return cl_store_list_dev_plans (store, error);
-}
-
-static const char *
-lookback_label (ClLookback lookback)
-{
-  switch (lookback)
-    {
-    case CL_LOOKBACK_NONE: return "";
-    case CL_LOOKBACK_YES: return _("Focus moved");
-    case CL_LOOKBACK_PARTLY: return _("Focus partly moved");
-    case CL_LOOKBACK_NO: return _("Focus did not move");
-    }
-  return "";
-}
-
-void
-cl_view_format_plan (gpointer   item,
-                     char     **title,
-                     char     **subtitle,
-                     char     **detail)
-{
-  ClDevPlan *plan = item;
-  g_autofree char *focus = g_strdelimit (g_strdup (plan->focus), "_", ' ');
-
-  *title = g_strdup_printf ("%s — %s", plan->rep_name, plan->month);
-  /* Translators: focus skill · practice done of target */
-  *subtitle = g_strdup_printf (_("Focus: %s · %d of %d drills logged"), focus,
-                               plan->practice_done, plan->target_repetitions);
-  *detail = g_strdup (lookback_label (plan->lookback));
-}
-
-GListModel *
 cl_view_load_retros (ClStore  *store,
                      GError  **error)
 {

@@ -188,6 +188,9 @@ lay_out (ClTrendChart *self,
       if (point->n > 0 && point->value > plot.highest)
         plot.highest = point->value;
     }
+  /* a stretched count scale ends on a round number */
+  if (self->format == CL_TREND_FORMAT_COUNT && plot.highest > self->highest)
+    plot.highest = ceil (plot.highest / 5) * 5;
   top = format_value (self, plot.highest);
   bottom = format_value (self, plot.lowest);
   plot.left = MARGIN + MAX (text_width (layout, top), text_width (layout, bottom)) + LABEL_GAP;

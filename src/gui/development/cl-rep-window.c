@@ -1,0 +1,1072 @@
+/* cl-rep-window.c — one rep on one screen: the 1:1 preparation, the
+ * month's development plan, practice and look-back
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Everything comes from one ClOneOnOne, read in a worker thread; a change
+ * made here (a plan, a drill, a look-back) is saved at once and the brief
+ * is read again. The agenda is the manager's text: reading again never
+ * overwrites it, only "Draft Again" does.
+ */
+#define G_LOG_DOMAIN "cl-gui"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "cl-development-export.h"
+#include "cl-export.h"
+#include "cl-file-chooser.h"
+#include "cl-flags.h"
+#include "cl-action-load.h"
+#include "cl-list-box-rows.h"
+#include "cl-one-on-one.h"
+#include "cl-rep-window.h"
+#include "cl-trend-chart.h"
+
+/* the window lists at most this many deals and actions; the agenda and the
+ * counts say how many there are */
+#define SHOWN_DEALS   10
+#define SHOWN_ACTIONS 10
+/* calls this many days back can be named as the pattern behind a plan */
+#define EVIDENCE_DAYS 90
+
+enum { CHART_SCORE, CHART_TALK, CHART_QUESTIONS, N_CHARTS };
+
+struct _ClRepWindow
+{
+  AdwWindow            parent_instance;
+
+  AdwToastOverlay     *toast_overlay;
+  AdwWindowTitle      *window_title;
+  GtkStack            *stack;
+  AdwPreferencesGroup *plan_group;
+  AdwComboRow         *focus_row;
+  AdwEntryRow         *pattern_row;
+  AdwExpanderRow      *evidence_row;
+  AdwEntryRow         *drill_row;
+  GtkSpinButton       *repetitions_spin;
+  GtkSpinButton       *target_spin;
+  GtkButton           *save_plan_button;
+  AdwActionRow        *practice_row;
+  GtkLevelBar         *practice_bar;
+  AdwEntryRow         *scenario_row;
+  AdwEntryRow         *drill_note_row;
+  GtkSpinButton       *self_score_spin;
+  GtkListBox          *drills_list;
+  GtkBox              *lookback_box;
+  AdwPreferencesGroup *deals_group;
+  GtkListBox          *deals_list;
+  AdwPreferencesGroup *actions_group;
+  GtkListBox          *actions_list;
+  GtkBox              *charts_box;
+  GtkListBox          *moves_list;
+  GtkTextView         *agenda_view;
+
+  ClStore             *store;
+  gint64               rep_id;
+  ClDay                today;
+  GCancellable        *cancellable;
+  ClOneOnOne          *brief;
+  GListModel          *skills;         /* ClSkill */
+  ClDevPlan           *plan;           /* this month's, or the draft of it */
+  GPtrArray           *evidence_checks; /* GtkCheckButton, with "call-id" or "session-id" */
+  GPtrArray           *evidence_rows;
+  ClTrendChart        *charts[N_CHARTS];
+  gboolean             agenda_shown;
+  gboolean             loading;        /* a read of the brief is under way */
+};
+
+G_DEFINE_FINAL_TYPE (ClRepWindow, cl_rep_window, ADW_TYPE_WINDOW)
+
+static void load_brief (ClRepWindow *self);
+
+static void
+toast (ClRepWindow *self,
+       const char  *text)
+{
+  adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (text));
+}
+
+static GtkWidget *
+text_row (const char *title,
+          const char *subtitle)
+{
+  GtkWidget *row = adw_action_row_new ();
+
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle ? subtitle : "");
+  adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 3);
+  return row;
+}
+
+static void
+add_badge (GtkWidget  *row,
+           const char *text,
+           const char *style)
+{
+  GtkWidget *label = gtk_label_new (text);
+
+  gtk_widget_add_css_class (label, "caption-heading");
+  gtk_widget_add_css_class (label, style);
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), label);
+}
+
+/* ------------------------------------------------------------------ the plan */
+
+static const char *
+selected_focus (ClRepWindow *self)
+{
+  guint selected = adw_combo_row_get_selected (self->focus_row);
+  g_autoptr (ClSkill) skill = NULL;
+
+  /* the first choice is "choose a skill" */
+  if (selected == GTK_INVALID_LIST_POSITION || selected == 0)
+    return NULL;
+  skill = g_list_model_get_item (self->skills, selected - 1);
+  /* the list keeps the key alive */
+  return skill->key;
+}
+
+static void
+select_focus (ClRepWindow *self,
+              const char  *key)
+{
+  guint index = 0;
+
+  for (guint i = 0; key != NULL && i < g_list_model_get_n_items (self->skills); i++)
+    {
+      g_autoptr (ClSkill) skill = g_list_model_get_item (self->skills, i);
+
+      if (g_str_equal (skill->key, key))
+        index = i + 1;
+    }
+  adw_combo_row_set_selected (self->focus_row, index);
+}
+
+static void
+add_evidence_check (ClRepWindow *self,
+                    const char  *title,
+                    const char  *subtitle,
+                    const char  *kind,
+                    gint64       id,
+                    GHashTable  *chosen)
+{
+  GtkWidget *row = text_row (title, subtitle);
+  GtkWidget *check = gtk_check_button_new ();
+
+  gtk_widget_set_valign (check, GTK_ALIGN_CENTER);
+  gtk_check_button_set_active (GTK_CHECK_BUTTON (check), g_hash_table_contains (chosen, &id));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (check), GTK_ACCESSIBLE_PROPERTY_LABEL, title, -1);
+  g_object_set_data_full (G_OBJECT (check), kind, g_memdup2 (&id, sizeof id), g_free);
+  adw_action_row_add_prefix (ADW_ACTION_ROW (row), check);
+  adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), check);
+  adw_expander_row_add_row (self->evidence_row, row);
+  g_ptr_array_add (self->evidence_checks, check);
+  g_ptr_array_add (self->evidence_rows, row);
+}
+
+static GHashTable *
+ids_of (GListModel *records)
+{
+  GHashTable *ids = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+
+  for (guint i = 0; records != NULL && i < g_list_model_get_n_items (records); i++)
+    {
+      g_autoptr (GObject) record = g_list_model_get_item (records, i);
+      gint64 id = CL_IS_CALL (record) ? CL_CALL (record)->id : CL_COACHING_SESSION (record)->id;
+
+      g_hash_table_add (ids, g_memdup2 (&id, sizeof id));
+    }
+  return ids;
+}
+
+/* Recent calls and sessions, ticked when the plan names them. */
+static void
+fill_evidence (ClRepWindow *self)
+{
+  g_autoptr (GListModel) calls = cl_store_list_rep_calls (self->store, self->rep_id,
+                                                          self->today - EVIDENCE_DAYS, NULL);
+  g_autoptr (GListModel) chosen_calls = NULL, chosen_sessions = NULL;
+  g_autoptr (GHashTable) call_ids = NULL, session_ids = NULL;
+
+  for (guint i = 0; i < self->evidence_rows->len; i++)
+    adw_expander_row_remove (self->evidence_row, g_ptr_array_index (self->evidence_rows, i));
+  g_ptr_array_set_size (self->evidence_rows, 0);
+  g_ptr_array_set_size (self->evidence_checks, 0);
+  if (self->plan->id != 0)
+    {
+      chosen_calls = cl_store_list_plan_evidence_calls (self->store, self->plan->id, NULL);
+      chosen_sessions = cl_store_list_plan_evidence_sessions (self->store, self->plan->id, NULL);
+    }
+  call_ids = ids_of (chosen_calls);
+  session_ids = ids_of (chosen_sessions);
+
+  for (guint i = 0; calls != NULL && i < g_list_model_get_n_items (calls); i++)
+    {
+      g_autoptr (ClCall) call = g_list_model_get_item (calls, i);
+      g_autofree char *day = cl_date_format (call->held_on);
+      g_autofree char *subtitle = call->mean_score > 0
+                                  /* Translators: a call's day and its mean scorecard score */
+                                  ? g_strdup_printf (_("Call, %s · mean score %.1f"), day, call->mean_score)
+                                  : g_strdup_printf (_("Call, %s · not scored"), day);
+
+      add_evidence_check (self, call->title, subtitle, "call-id", call->id, call_ids);
+    }
+  for (guint i = 0; i < g_list_model_get_n_items (self->brief->sessions); i++)
+    {
+      g_autoptr (ClCoachingSession) session = g_list_model_get_item (self->brief->sessions, i);
+      g_autofree char *day = cl_date_format (session->held_on);
+      /* Translators: a coaching session's day and its deal */
+      g_autofree char *subtitle = g_strdup_printf (_("Coaching, %s · %s"), day, session->deal_name);
+
+      add_evidence_check (self, session->next_move, subtitle, "session-id", session->id, session_ids);
+    }
+}
+
+static void
+show_plan (ClRepWindow *self)
+{
+  g_autofree char *title = NULL;
+  GError *error = NULL;
+
+  g_clear_object (&self->plan);
+  self->plan = self->brief->plan ? g_object_ref (self->brief->plan)
+                                 : cl_development_draft_plan (self->store, self->rep_id, self->brief->month, &error);
+  if (self->plan == NULL)
+    {
+      toast (self, error->message);
+      g_error_free (error);
+      return;
+    }
+  title = self->brief->plan
+          /* Translators: the month, e.g. "Development, 2026-11" */
+          ? g_strdup_printf (_("Development, %s"), self->brief->month)
+          : g_strdup_printf (_("No Plan for %s Yet"), self->brief->month);
+  adw_preferences_group_set_title (self->plan_group, title);
+  adw_preferences_group_set_description (self->plan_group, self->brief->plan
+                                         ? _("One focus, the pattern behind it, and a drill to practise")
+                                         : _("Drafted from last month's look-back: choose the focus and save"));
+  if (self->brief->plan == NULL)
+    gtk_widget_add_css_class (GTK_WIDGET (self->plan_group), "error");
+  else
+    gtk_widget_remove_css_class (GTK_WIDGET (self->plan_group), "error");
+  gtk_button_set_label (self->save_plan_button, self->brief->plan ? _("_Save Plan") : _("_Set Plan"));
+
+  select_focus (self, self->plan->focus);
+  gtk_editable_set_text (GTK_EDITABLE (self->pattern_row), self->plan->justification);
+  gtk_editable_set_text (GTK_EDITABLE (self->drill_row), self->plan->drill);
+  gtk_spin_button_set_value (self->repetitions_spin, self->plan->target_repetitions);
+  gtk_spin_button_set_value (self->target_spin, self->plan->target_score);
+  fill_evidence (self);
+}
+
+static GArray *
+checked_ids (ClRepWindow *self,
+             const char  *kind)
+{
+  GArray *ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+
+  for (guint i = 0; i < self->evidence_checks->len; i++)
+    {
+      GObject *check = g_ptr_array_index (self->evidence_checks, i);
+      gint64 *id = g_object_get_data (check, kind);
+
+      if (id != NULL && gtk_check_button_get_active (GTK_CHECK_BUTTON (check)))
+        g_array_append_val (ids, *id);
+    }
+  return ids;
+}
+
+gboolean
+cl_rep_window_save_plan (ClRepWindow *self)
+{
+  const char *focus = selected_focus (self);
+  g_autoptr (GArray) calls = NULL, sessions = NULL;
+  g_autoptr (GError) error = NULL;
+
+  g_return_val_if_fail (CL_IS_REP_WINDOW (self), FALSE);
+  if (self->plan == NULL)
+    return FALSE;
+  if (focus == NULL)
+    {
+      toast (self, _("Choose the month's one focus first"));
+      return FALSE;
+    }
+  cl_record_set_text (&self->plan->focus, focus);
+  cl_record_set_text (&self->plan->justification, gtk_editable_get_text (GTK_EDITABLE (self->pattern_row)));
+  cl_record_set_text (&self->plan->drill, gtk_editable_get_text (GTK_EDITABLE (self->drill_row)));
+  self->plan->target_repetitions = gtk_spin_button_get_value_as_int (self->repetitions_spin);
+  self->plan->target_score = gtk_spin_button_get_value_as_int (self->target_spin);
+  calls = checked_ids (self, "call-id");
+  sessions = checked_ids (self, "session-id");
+  if (!cl_development_save_plan (self->store, self->plan, calls, sessions, &error))
+    {
+      toast (self, error->message);
+      return FALSE;
+    }
+  toast (self, _("Plan saved"));
+  load_brief (self);
+  return TRUE;
+}
+
+void
+cl_rep_window_fill_plan (ClRepWindow *self,
+                         const char  *focus,
+                         const char  *drill,
+                         int          repetitions,
+                         int          target_score)
+{
+  select_focus (self, focus);
+  gtk_editable_set_text (GTK_EDITABLE (self->drill_row), drill);
+  gtk_spin_button_set_value (self->repetitions_spin, repetitions);
+  gtk_spin_button_set_value (self->target_spin, target_score);
+  /* the first call there is, as the pattern behind it */
+  if (self->evidence_checks->len > 0)
+    gtk_check_button_set_active (g_ptr_array_index (self->evidence_checks, 0), TRUE);
+}
+
+/* ------------------------------------------------------------------ practice */
+
+static void
+show_practice (ClRepWindow *self)
+{
+  ClOneOnOne *brief = self->brief;
+  g_autofree char *progress = NULL;
+
+  cl_list_box_remove_rows (self->drills_list);
+  progress = brief->plan ? cl_practice_progress_describe (&brief->progress)
+                         : g_strdup (_("No goal without a plan: drills still count"));
+  adw_action_row_set_subtitle (self->practice_row, progress);
+  gtk_level_bar_set_value (self->practice_bar, brief->plan ? cl_practice_progress_fraction (&brief->progress) : 0);
+  for (guint i = 0; i < g_list_model_get_n_items (brief->practice); i++)
+    {
+      g_autoptr (ClPracticeEntry) entry = g_list_model_get_item (brief->practice, i);
+      g_autofree char *day = cl_date_format (entry->logged_on);
+      g_autoptr (ClSkill) skill = cl_store_get_dev_skill (self->store, entry->focus, NULL);
+      /* Translators: a drill's day, its skill and the rep's own score of it */
+      g_autofree char *title = g_strdup_printf (_("%s · %s · self-score %d"), day,
+                                                skill ? skill->label : entry->focus, entry->self_score);
+      g_autofree char *subtitle = g_strjoin (" — ", entry->scenario, entry->note, NULL);
+
+      gtk_list_box_append (self->drills_list, text_row (title, cl_text_is_blank (entry->note) ? entry->scenario
+                                                                                              : subtitle));
+    }
+}
+
+gboolean
+cl_rep_window_log_drill (ClRepWindow *self,
+                         const char  *scenario,
+                         int          self_score,
+                         const char  *note)
+{
+  const char *focus = selected_focus (self);
+  g_autoptr (ClPracticeEntry) entry = NULL;
+  g_autoptr (GError) error = NULL;
+
+  g_return_val_if_fail (CL_IS_REP_WINDOW (self), FALSE);
+  if (focus == NULL)
+    {
+      toast (self, _("Choose the skill the drill practised in Focus first"));
+      return FALSE;
+    }
+  entry = cl_development_log_practice (self->store, self->rep_id, cl_date_today (), focus, self_score,
+                                       scenario, note, &error);
+  if (entry == NULL)
+    {
+      toast (self, error->message);
+      return FALSE;
+    }
+  gtk_editable_set_text (GTK_EDITABLE (self->scenario_row), "");
+  gtk_editable_set_text (GTK_EDITABLE (self->drill_note_row), "");
+  toast (self, _("Drill logged"));
+  load_brief (self);
+  return TRUE;
+}
+
+static void
+log_drill_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  ClRepWindow *self = CL_REP_WINDOW (widget);
+
+  cl_rep_window_log_drill (self, gtk_editable_get_text (GTK_EDITABLE (self->scenario_row)),
+                           gtk_spin_button_get_value_as_int (self->self_score_spin),
+                           gtk_editable_get_text (GTK_EDITABLE (self->drill_note_row)));
+}
+
+/* ------------------------------------------------------------------ look-backs */
+
+static const ClLookback lookback_choices[] = {
+  CL_LOOKBACK_NONE, CL_LOOKBACK_YES, CL_LOOKBACK_PARTLY, CL_LOOKBACK_NO,
+};
+
+static void
+on_lookback_save (GtkButton   *button,
+                  ClRepWindow *self)
+{
+  ClDevPlan *plan = g_object_get_data (G_OBJECT (button), "plan");
+  AdwComboRow *state = g_object_get_data (G_OBJECT (button), "state");
+  GtkEditable *evidence = g_object_get_data (G_OBJECT (button), "evidence");
+  g_autoptr (GError) error = NULL;
+
+  plan->lookback = lookback_choices[adw_combo_row_get_selected (state)];
+  cl_record_set_text (&plan->lookback_evidence, gtk_editable_get_text (evidence));
+  if (!cl_store_update_dev_plan (self->store, plan, &error))
+    {
+      toast (self, error->message);
+      return;
+    }
+  toast (self, _("Look-back saved"));
+  load_brief (self);
+}
+
+/* A month's look-back: did the focus move, and what shows it. */
+static GtkWidget *
+lookback_group (ClRepWindow *self,
+                ClDevPlan   *plan)
+{
+  GtkWidget *group = adw_preferences_group_new ();
+  GtkWidget *state = adw_combo_row_new ();
+  GtkWidget *evidence = adw_entry_row_new ();
+  GtkWidget *save = gtk_button_new_with_mnemonic (_("Save _Look-back"));
+  g_autoptr (GtkStringList) choices = gtk_string_list_new (NULL);
+  g_autoptr (ClSkill) skill = cl_store_get_dev_skill (self->store, plan->focus, NULL);
+  /* Translators: the plan's month and its focus */
+  g_autofree char *title = g_strdup_printf (_("%s Look-back: %s"), plan->month, skill ? skill->label : plan->focus);
+
+  gtk_string_list_append (choices, _("Not looked back yet"));
+  gtk_string_list_append (choices, _("Yes, it moved"));
+  gtk_string_list_append (choices, _("Partly"));
+  gtk_string_list_append (choices, _("No"));
+  adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (group), title);
+  if (plan->lookback == CL_LOOKBACK_NONE && !g_str_equal (plan->month, self->brief->month))
+    {
+      adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (group),
+                                             _("Missing: next month's plan starts from it"));
+      gtk_widget_add_css_class (group, "error");
+    }
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (state), _("Did the focus move?"));
+  adw_combo_row_set_model (ADW_COMBO_ROW (state), G_LIST_MODEL (choices));
+  for (guint i = 0; i < G_N_ELEMENTS (lookback_choices); i++)
+    if (lookback_choices[i] == plan->lookback)
+      adw_combo_row_set_selected (ADW_COMBO_ROW (state), i);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (evidence), _("What shows it"));
+  gtk_editable_set_text (GTK_EDITABLE (evidence), plan->lookback_evidence);
+  gtk_widget_set_valign (save, GTK_ALIGN_CENTER);
+  gtk_widget_add_css_class (save, "flat");
+  g_object_set_data_full (G_OBJECT (save), "plan", g_object_ref (plan), g_object_unref);
+  g_object_set_data (G_OBJECT (save), "state", state);
+  g_object_set_data (G_OBJECT (save), "evidence", evidence);
+  g_signal_connect (save, "clicked", G_CALLBACK (on_lookback_save), self);
+  adw_preferences_group_set_header_suffix (ADW_PREFERENCES_GROUP (group), save);
+  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), state);
+  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), evidence);
+  return group;
+}
+
+static void
+show_lookbacks (ClRepWindow *self)
+{
+  GtkWidget *child;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->lookback_box))) != NULL)
+    gtk_box_remove (self->lookback_box, child);
+  if (self->brief->previous_plan != NULL)
+    gtk_box_append (self->lookback_box, lookback_group (self, self->brief->previous_plan));
+  if (self->brief->plan != NULL)
+    gtk_box_append (self->lookback_box, lookback_group (self, self->brief->plan));
+  gtk_widget_set_visible (GTK_WIDGET (self->lookback_box),
+                          gtk_widget_get_first_child (GTK_WIDGET (self->lookback_box)) != NULL);
+}
+
+/* ------------------------------------------------------------------ deals, actions, calls, coaching */
+
+static void
+show_deals (ClRepWindow *self)
+{
+  guint n = g_list_model_get_n_items (self->brief->deals);
+  g_autofree char *description = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u open deal, largest first",
+                                                               "%u open deals, largest first", n), n);
+
+  adw_preferences_group_set_description (self->deals_group, description);
+  cl_list_box_remove_rows (self->deals_list);
+  for (guint i = 0; i < MIN (n, SHOWN_DEALS); i++)
+    {
+      g_autoptr (ClPipelineItem) item = g_list_model_get_item (self->brief->deals, i);
+      ClDeal *deal = item->facts->deal;
+      g_autofree char *amount = cl_money_format (item->state.amount_cents, deal->currency);
+      g_autofree char *flags = cl_flags_join_labels (item->flags, " · ");
+      /* Translators: amount, stage, days in the stage, then the deal's flags */
+      g_autofree char *subtitle = g_strdup_printf (_("%s · %s · %d days in stage\n%s"), amount, deal->stage_name,
+                                                   item->days_in_stage, flags);
+      GtkWidget *row = text_row (deal->name, g_strchomp (subtitle));
+
+      if (item->flags != 0)
+        {
+          g_autofree char *count = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%d flag", "%d flags",
+                                                                 __builtin_popcount (item->flags)),
+                                                    __builtin_popcount (item->flags));
+
+          add_badge (row, count, "warning");
+        }
+      gtk_list_box_append (self->deals_list, row);
+    }
+  if (n > SHOWN_DEALS)
+    {
+      g_autofree char *more = g_strdup_printf (_("And %u more open deals, in the Pipeline view"), n - SHOWN_DEALS);
+
+      gtk_list_box_append (self->deals_list, text_row (more, NULL));
+    }
+}
+
+static void
+show_actions (ClRepWindow *self)
+{
+  g_autofree char *load = cl_action_load_describe (self->brief->load, self->brief->cap);
+  guint n = g_list_model_get_n_items (self->brief->actions);
+
+  adw_preferences_group_set_description (self->actions_group, load);
+  if (cl_action_load_state (self->brief->load->n_open_actions, self->brief->cap) == CL_LOAD_OVER_CAP)
+    gtk_widget_add_css_class (GTK_WIDGET (self->actions_group), "error");
+  else
+    gtk_widget_remove_css_class (GTK_WIDGET (self->actions_group), "error");
+  cl_list_box_remove_rows (self->actions_list);
+  for (guint i = 0; i < MIN (n, SHOWN_ACTIONS); i++)
+    {
+      g_autoptr (ClAction) action = g_list_model_get_item (self->brief->actions, i);
+      g_autofree char *due = action->due_on ? cl_date_format (action->due_on) : g_strdup (_("no due day"));
+      /* Translators: an action's due day and where it came from (review, coaching…) */
+      g_autofree char *subtitle = g_strdup_printf (_("Due %s · from %s"), due, action->source);
+      GtkWidget *row = text_row (action->text, subtitle);
+
+      if (action->due_on != 0 && action->due_on < self->today)
+        add_badge (row, _("Overdue"), "error");
+      gtk_list_box_append (self->actions_list, row);
+    }
+}
+
+static void
+show_moves (ClRepWindow *self)
+{
+  cl_list_box_remove_rows (self->moves_list);
+  for (guint i = 0; i < g_list_model_get_n_items (self->brief->sessions); i++)
+    {
+      g_autoptr (ClCoachingSession) session = g_list_model_get_item (self->brief->sessions, i);
+      g_autofree char *held = cl_date_format (session->held_on);
+      g_autofree char *subtitle = g_strdup_printf ("%s · %s", held, session->deal_name);
+      GtkWidget *row = text_row (session->next_move, subtitle);
+      gboolean late = session->follow_up == CL_FOLLOW_UP_PENDING && session->next_move_due != 0
+                      && session->next_move_due < self->today;
+
+      add_badge (row, late ? _("Overdue") : cl_follow_up_label (session->follow_up),
+                 late || session->follow_up == CL_FOLLOW_UP_DID_NOT_HAPPEN ? "error"
+                 : session->follow_up == CL_FOLLOW_UP_HAPPENED ? "success" : "dim-label");
+      gtk_list_box_append (self->moves_list, row);
+    }
+}
+
+static void
+show_charts (ClRepWindow *self)
+{
+  cl_trend_chart_set_points (self->charts[CHART_SCORE], self->brief->score_trend);
+  cl_trend_chart_set_points (self->charts[CHART_TALK], self->brief->talk_trend);
+  cl_trend_chart_set_points (self->charts[CHART_QUESTIONS], self->brief->question_trend);
+}
+
+/* ------------------------------------------------------------------ the agenda */
+
+static void
+set_agenda_text (ClRepWindow *self,
+                 const char  *agenda)
+{
+  gtk_text_buffer_set_text (gtk_text_view_get_buffer (self->agenda_view), agenda, -1);
+}
+
+char *
+cl_rep_window_get_agenda (ClRepWindow *self)
+{
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (self->agenda_view);
+  GtkTextIter start, end;
+
+  gtk_text_buffer_get_bounds (buffer, &start, &end);
+  return gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
+}
+
+void
+cl_rep_window_set_agenda (ClRepWindow *self,
+                          const char  *agenda)
+{
+  set_agenda_text (self, agenda);
+}
+
+/* The agenda kept for today, or one drafted from the brief. */
+static void
+show_agenda (ClRepWindow *self)
+{
+  g_autofree char *kept = NULL;
+  g_autofree char *draft = NULL;
+
+  if (self->agenda_shown)
+    return;
+  kept = cl_store_get_one_on_one (self->store, self->rep_id, self->today, NULL);
+  if (kept == NULL)
+    draft = cl_one_on_one_draft_agenda (self->brief);
+  set_agenda_text (self, kept ? kept : draft);
+  self->agenda_shown = TRUE;
+}
+
+static void
+draft_agenda_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  ClRepWindow *self = CL_REP_WINDOW (widget);
+  g_autofree char *draft = NULL;
+
+  if (self->brief == NULL)
+    return;
+  draft = cl_one_on_one_draft_agenda (self->brief);
+  set_agenda_text (self, draft);
+}
+
+gboolean
+cl_rep_window_save_agenda (ClRepWindow *self)
+{
+  g_autofree char *agenda = cl_rep_window_get_agenda (self);
+  g_autoptr (GError) error = NULL;
+
+  if (!cl_store_save_one_on_one (self->store, self->rep_id, self->today, agenda, &error))
+    {
+      toast (self, error->message);
+      return FALSE;
+    }
+  toast (self, _("Agenda saved"));
+  return TRUE;
+}
+
+static void
+save_agenda_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  cl_rep_window_save_agenda (CL_REP_WINDOW (widget));
+}
+
+/* ------------------------------------------------------------------ printing */
+
+typedef struct
+{
+  PangoLayout *layout;
+  GArray      *page_starts;   /* the first line of each page */
+  double       page_height;
+} PrintJob;
+
+static void
+print_job_free (PrintJob *job)
+{
+  g_clear_object (&job->layout);
+  g_clear_pointer (&job->page_starts, g_array_unref);
+  g_free (job);
+}
+
+static void
+on_begin_print (GtkPrintOperation *operation,
+                GtkPrintContext   *context,
+                ClRepWindow       *self)
+{
+  PrintJob *job = g_object_get_data (G_OBJECT (operation), "job");
+  g_autofree char *agenda = cl_rep_window_get_agenda (self);
+  g_autoptr (PangoFontDescription) font = pango_font_description_from_string ("Sans 10");
+  PangoLayoutIter *iter;
+  double page_top = 0;
+  int line = 0, zero = 0;
+
+  job->layout = gtk_print_context_create_pango_layout (context);
+  job->page_height = gtk_print_context_get_height (context);
+  pango_layout_set_font_description (job->layout, font);
+  pango_layout_set_width (job->layout, (int) (gtk_print_context_get_width (context) * PANGO_SCALE));
+  pango_layout_set_wrap (job->layout, PANGO_WRAP_WORD_CHAR);
+  pango_layout_set_text (job->layout, agenda, -1);
+
+  g_array_append_val (job->page_starts, zero);
+  iter = pango_layout_get_iter (job->layout);
+  do
+    {
+      PangoRectangle logical;
+
+      pango_layout_iter_get_line_extents (iter, NULL, &logical);
+      if ((logical.y + logical.height) / (double) PANGO_SCALE - page_top > job->page_height && line > 0)
+        {
+          g_array_append_val (job->page_starts, line);
+          page_top = logical.y / (double) PANGO_SCALE;
+        }
+      line++;
+    }
+  while (pango_layout_iter_next_line (iter));
+  pango_layout_iter_free (iter);
+  gtk_print_operation_set_n_pages (operation, job->page_starts->len);
+}
+
+static void
+on_draw_page (GtkPrintOperation *operation,
+              GtkPrintContext   *context,
+              int                page,
+              ClRepWindow       *self)
+{
+  PrintJob *job = g_object_get_data (G_OBJECT (operation), "job");
+  cairo_t *cr = gtk_print_context_get_cairo_context (context);
+  int first = g_array_index (job->page_starts, int, page);
+  int end = (guint) page + 1 < job->page_starts->len ? g_array_index (job->page_starts, int, page + 1) : G_MAXINT;
+  PangoLayoutIter *iter = pango_layout_get_iter (job->layout);
+  double page_top = -1;
+  int line = 0;
+
+  cairo_set_source_rgb (cr, 0, 0, 0);
+  do
+    {
+      PangoRectangle logical;
+      double baseline;
+
+      if (line < first)
+        continue;
+      if (line >= end)
+        break;
+      pango_layout_iter_get_line_extents (iter, NULL, &logical);
+      baseline = pango_layout_iter_get_baseline (iter) / (double) PANGO_SCALE;
+      if (page_top < 0)
+        page_top = logical.y / (double) PANGO_SCALE;
+      cairo_move_to (cr, logical.x / (double) PANGO_SCALE, baseline - page_top);
+      pango_cairo_show_layout_line (cr, pango_layout_iter_get_line_readonly (iter));
+    }
+  while (line++, pango_layout_iter_next_line (iter));
+  pango_layout_iter_free (iter);
+}
+
+static gboolean
+run_print (ClRepWindow             *self,
+           GtkPrintOperationAction  action,
+           const char              *export_path)
+{
+  g_autoptr (GtkPrintOperation) operation = gtk_print_operation_new ();
+  PrintJob *job = g_new0 (PrintJob, 1);
+  g_autoptr (GError) error = NULL;
+  g_autofree char *name = g_strdup_printf (_("1:1 with %s"), self->brief->rep->name);
+  GtkPrintOperationResult result;
+
+  job->page_starts = g_array_new (FALSE, FALSE, sizeof (int));
+  g_object_set_data_full (G_OBJECT (operation), "job", job, (GDestroyNotify) print_job_free);
+  gtk_print_operation_set_job_name (operation, name);
+  gtk_print_operation_set_embed_page_setup (operation, TRUE);
+  if (export_path != NULL)
+    gtk_print_operation_set_export_filename (operation, export_path);
+  g_signal_connect (operation, "begin-print", G_CALLBACK (on_begin_print), self);
+  g_signal_connect (operation, "draw-page", G_CALLBACK (on_draw_page), self);
+  result = gtk_print_operation_run (operation, action, GTK_WINDOW (self), &error);
+  if (result == GTK_PRINT_OPERATION_RESULT_ERROR)
+    {
+      toast (self, error->message);
+      return FALSE;
+    }
+  return result != GTK_PRINT_OPERATION_RESULT_CANCEL;
+}
+
+gboolean
+cl_rep_window_print_to_pdf (ClRepWindow *self,
+                            const char  *path)
+{
+  g_return_val_if_fail (CL_IS_REP_WINDOW (self) && self->brief != NULL, FALSE);
+  return run_print (self, GTK_PRINT_OPERATION_ACTION_EXPORT, path);
+}
+
+static void
+print_action (GtkWidget  *widget,
+              const char *action_name,
+              GVariant   *parameter)
+{
+  ClRepWindow *self = CL_REP_WINDOW (widget);
+
+  if (self->brief != NULL)
+    run_print (self, GTK_PRINT_OPERATION_ACTION_PRINT_DIALOG, NULL);
+}
+
+/* ------------------------------------------------------------------ export */
+
+gboolean
+cl_rep_window_export (ClRepWindow *self,
+                      const char  *path)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (JsonNode) root = NULL;
+
+  g_return_val_if_fail (CL_IS_REP_WINDOW (self) && self->brief != NULL, FALSE);
+  root = cl_development_export_build (self->store, self->brief->rep->name, self->brief->month, &error);
+  if (root == NULL || !cl_export_write_document (root, path, &error))
+    {
+      toast (self, error->message);
+      return FALSE;
+    }
+  toast (self, _("The month's plan is exported"));
+  return TRUE;
+}
+
+static void
+export_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  ClRepWindow *self = CL_REP_WINDOW (widget);
+  GtkFileChooserNative *dialog = NULL;
+  g_autofree char *name = NULL;
+
+  if (self->brief == NULL)
+    return;
+  if (self->brief->plan == NULL)
+    {
+      toast (self, _("Set this month's plan first: there is nothing to export yet"));
+      return;
+    }
+  dialog = cl_file_chooser_new (GTK_WINDOW (self), _("Export the Month's Plan"), GTK_FILE_CHOOSER_ACTION_SAVE,
+                                _("_Export"), (ClFileChosen) cl_rep_window_export);
+  name = g_strdup_printf ("rep-plan-%s.json", self->brief->month);
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (dialog), name);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (dialog));
+}
+
+static void
+save_plan_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  cl_rep_window_save_plan (CL_REP_WINDOW (widget));
+}
+
+/* ------------------------------------------------------------------ loading */
+
+static void
+load_in_thread (GTask        *task,
+                gpointer      source,
+                gpointer      task_data,
+                GCancellable *cancellable)
+{
+  ClRepWindow *self = source;
+  GError *error = NULL;
+  ClOneOnOne *brief = cl_one_on_one_load (task_data, self->rep_id, self->today, &error);
+
+  if (brief == NULL)
+    g_task_return_error (task, error);
+  else
+    g_task_return_pointer (task, brief, (GDestroyNotify) cl_one_on_one_free);
+}
+
+static void
+on_loaded (GObject      *source,
+           GAsyncResult *result,
+           gpointer      user_data)
+{
+  g_autoptr (GError) error = NULL;
+  ClOneOnOne *brief = g_task_propagate_pointer (G_TASK (result), &error);
+  ClRepWindow *self;
+  g_autofree char *subtitle = NULL, *day = NULL;
+
+  if (brief == NULL)
+    {
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        {
+          CL_REP_WINDOW (source)->loading = FALSE;
+          toast (CL_REP_WINDOW (source), error->message);
+        }
+      return;
+    }
+  self = CL_REP_WINDOW (source);
+  self->loading = FALSE;
+  g_clear_pointer (&self->brief, cl_one_on_one_free);
+  self->brief = brief;
+
+  day = cl_date_format (brief->today);
+  /* Translators: the day of the 1:1 */
+  subtitle = g_strdup_printf (_("1:1 preparation · %s"), day);
+  adw_window_title_set_title (self->window_title, brief->rep->name);
+  adw_window_title_set_subtitle (self->window_title, subtitle);
+  gtk_window_set_title (GTK_WINDOW (self), brief->rep->name);
+  show_plan (self);
+  show_practice (self);
+  show_lookbacks (self);
+  show_deals (self);
+  show_actions (self);
+  show_charts (self);
+  show_moves (self);
+  show_agenda (self);
+  gtk_stack_set_visible_child_name (self->stack, "brief");
+}
+
+static void
+load_brief (ClRepWindow *self)
+{
+  g_autoptr (GTask) task = NULL;
+
+  g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
+  self->cancellable = g_cancellable_new ();
+  self->loading = TRUE;
+  task = g_task_new (self, self->cancellable, on_loaded, NULL);
+  g_task_set_task_data (task, g_strdup (cl_store_get_path (self->store)), g_free);
+  g_task_run_in_thread (task, load_in_thread);
+}
+
+/* ------------------------------------------------------------------ for tests */
+
+gboolean
+cl_rep_window_is_loaded (ClRepWindow *self)
+{
+  return self->brief != NULL && !self->loading;
+}
+
+guint
+cl_rep_window_get_n_deals (ClRepWindow *self)
+{
+  return self->brief ? g_list_model_get_n_items (self->brief->deals) : 0;
+}
+
+guint
+cl_rep_window_get_n_drills (ClRepWindow *self)
+{
+  return self->brief ? g_list_model_get_n_items (self->brief->practice) : 0;
+}
+
+gboolean
+cl_rep_window_has_plan (ClRepWindow *self)
+{
+  return self->brief != NULL && self->brief->plan != NULL;
+}
+
+const char *
+cl_rep_window_get_chart_summary (ClRepWindow *self,
+                                 guint        index)
+{
+  g_return_val_if_fail (index < N_CHARTS, NULL);
+  return cl_trend_chart_get_summary (self->charts[index]);
+}
+
+/* ------------------------------------------------------------------ the window */
+
+ClRepWindow *
+cl_rep_window_new (GtkWindow *parent,
+                   ClStore   *store,
+                   gint64     rep_id)
+{
+  ClRepWindow *self = g_object_new (CL_TYPE_REP_WINDOW, "transient-for", parent, NULL);
+  g_autoptr (GtkStringList) focus_choices = gtk_string_list_new (NULL);
+
+  self->store = g_object_ref (store);
+  self->rep_id = rep_id;
+  self->today = cl_date_today ();
+  self->skills = cl_store_list_dev_skills (store, NULL);
+  if (self->skills == NULL)
+    self->skills = G_LIST_MODEL (g_list_store_new (CL_TYPE_SKILL));
+  gtk_string_list_append (focus_choices, _("Choose a skill"));
+  for (guint i = 0; i < g_list_model_get_n_items (self->skills); i++)
+    {
+      g_autoptr (ClSkill) skill = g_list_model_get_item (self->skills, i);
+
+      gtk_string_list_append (focus_choices, skill->label);
+    }
+  adw_combo_row_set_model (self->focus_row, G_LIST_MODEL (focus_choices));
+  load_brief (self);
+  return self;
+}
+
+static void
+cl_rep_window_dispose (GObject *object)
+{
+  ClRepWindow *self = CL_REP_WINDOW (object);
+
+  g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
+  g_clear_pointer (&self->brief, cl_one_on_one_free);
+  g_clear_object (&self->skills);
+  g_clear_object (&self->plan);
+  g_clear_object (&self->store);
+  g_clear_pointer (&self->evidence_checks, g_ptr_array_unref);
+  g_clear_pointer (&self->evidence_rows, g_ptr_array_unref);
+  gtk_widget_dispose_template (GTK_WIDGET (self), CL_TYPE_REP_WINDOW);
+  G_OBJECT_CLASS (cl_rep_window_parent_class)->dispose (object);
+}
+
+static void
+cl_rep_window_class_init (ClRepWindowClass *klass)
+{
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  G_OBJECT_CLASS (klass)->dispose = cl_rep_window_dispose;
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/io/github/closeloop/Closeloop/development/cl-rep-window.ui");
+  gtk_widget_class_bind_template_child (widget_class, ClRepWindow, toast_overlay);
+  gtk_widget_class_bind_template_child (widget_class, ClRepWindow, window_title);
+  gtk_widget_class_bind_template_child (widget_class, ClRepWindow, stack);
+  gtk_widget_class_bind_template_child (widget_class, ClRepWindow, plan_group);
+  gtk_widget_class_bind_template_child (widget_class, ClRepWindow, focus_row);
+  gtk_widget_class_bind_template_child (widget_class, ClRepWindow, pattern_row);
+  gtk_widget_class_bind_template_child (widget_class, ClRepWindow, evidence_row);
+  gtk_widget_class_bind_template_child (widget_class, ClRepWindow, drill_row);
+  gtk_widget_class_bind_template_child (widget_class, ClRepWindow, repetitions_spin);
+  gtk_widget_class_bind_template_child (widget_class, ClRepWindow, target_spin);
+  gtk_widget_class_bind_template_child (widget_class, ClRepWindow, save_plan_button);
+  gtk_widget_class_bind_template_child (widget_class, ClRepWindow, practice_row);
+  gtk_widget_class_bind_template_child (widget_class, ClRepWindow, practice_bar);
+  gtk_widget_class_bind_template_child (widget_class, ClRepWindow, scenario_row);
+  gtk_widget_class_bind_template_child (widget_class, ClRepWindow, drill_note_row);
+  gtk_widget_class_bind_template_child (widget_class, ClRepWindow, self_score_spin);
+  gtk_widget_class_bind_template_child (widget_class, ClRepWindow, drills_list);
+  gtk_widget_class_bind_template_child (widget_class, ClRepWindow, lookback_box);
+  gtk_widget_class_bind_template_child (widget_class, ClRepWindow, deals_group);
+  gtk_widget_class_bind_template_child (widget_class, ClRepWindow, deals_list);
+  gtk_widget_class_bind_template_child (widget_class, ClRepWindow, actions_group);
+  gtk_widget_class_bind_template_child (widget_class, ClRepWindow, actions_list);
+  gtk_widget_class_bind_template_child (widget_class, ClRepWindow, charts_box);
+  gtk_widget_class_bind_template_child (widget_class, ClRepWindow, moves_list);
+  gtk_widget_class_bind_template_child (widget_class, ClRepWindow, agenda_view);
+
+  gtk_widget_class_install_action (widget_class, "rep.save-plan", NULL, save_plan_action);
+  gtk_widget_class_install_action (widget_class, "rep.log-drill", NULL, log_drill_action);
+  gtk_widget_class_install_action (widget_class, "rep.save-agenda", NULL, save_agenda_action);
+  gtk_widget_class_install_action (widget_class, "rep.draft-agenda", NULL, draft_agenda_action);
+  gtk_widget_class_install_action (widget_class, "rep.print", NULL, print_action);
+  gtk_widget_class_install_action (widget_class, "rep.export", NULL, export_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_s, GDK_CONTROL_MASK, "rep.save-agenda", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_p, GDK_CONTROL_MASK, "rep.print", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_E, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
+                                       "rep.export", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_w, GDK_CONTROL_MASK, "window.close", NULL);
+}
+
+static void
+cl_rep_window_init (ClRepWindow *self)
+{
+  static const struct { const char *title; ClTrendFormat format; double lowest, highest; } charts[N_CHARTS] = {
+    { N_("Mean scorecard score"), CL_TREND_FORMAT_SCORE, 1, 5 },
+    { N_("Talk ratio: the rep's share of talk time"), CL_TREND_FORMAT_PERCENT, 0, 1 },
+    { N_("Questions the rep asked per call"), CL_TREND_FORMAT_COUNT, 0, 10 },
+  };
+
+  gtk_widget_init_template (GTK_WIDGET (self));
+  self->evidence_checks = g_ptr_array_new ();
+  self->evidence_rows = g_ptr_array_new ();
+  for (guint i = 0; i < N_CHARTS; i++)
+    {
+      GtkWidget *title = gtk_label_new (_(charts[i].title));
+
+      gtk_label_set_xalign (GTK_LABEL (title), 0);
+      gtk_widget_add_css_class (title, "heading");
+      self->charts[i] = CL_TREND_CHART (cl_trend_chart_new (_(charts[i].title), charts[i].format,
+                                                            charts[i].lowest, charts[i].highest));
+      gtk_box_append (self->charts_box, title);
+      gtk_box_append (self->charts_box, GTK_WIDGET (self->charts[i]));
+    }
+  gtk_list_box_set_placeholder (self->drills_list, cl_list_box_placeholder_new (_("No drill logged this month")));
+  gtk_list_box_set_placeholder (self->deals_list, cl_list_box_placeholder_new (_("No open deals")));
+  gtk_list_box_set_placeholder (self->actions_list, cl_list_box_placeholder_new (_("No open actions")));
+  gtk_list_box_set_placeholder (self->moves_list,
+                                cl_list_box_placeholder_new (_("No coaching on this rep's deals lately")));
+}

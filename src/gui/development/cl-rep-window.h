@@ -1,0 +1,49 @@
+/* cl-rep-window.h — one rep on one screen: the 1:1 preparation, the
+ * month's development plan, practice and look-back
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <adwaita.h>
+
+#include "cl-store.h"
+
+G_BEGIN_DECLS
+
+#define CL_TYPE_REP_WINDOW (cl_rep_window_get_type ())
+G_DECLARE_FINAL_TYPE (ClRepWindow, cl_rep_window, CL, REP_WINDOW, AdwWindow)
+
+/* Opens at once and gathers the rep's month in a worker thread. */
+ClRepWindow *cl_rep_window_new            (GtkWindow   *parent,
+                                           ClStore     *store,
+                                           gint64       rep_id);
+
+/* What the window's buttons and keys do, callable from tests. */
+gboolean     cl_rep_window_is_loaded      (ClRepWindow *self);
+guint        cl_rep_window_get_n_deals    (ClRepWindow *self);
+guint        cl_rep_window_get_n_drills   (ClRepWindow *self);
+gboolean     cl_rep_window_has_plan       (ClRepWindow *self);
+/* Sets the plan form: the focus by skill key, the drill and the goal. */
+void         cl_rep_window_fill_plan      (ClRepWindow *self,
+                                           const char  *focus,
+                                           const char  *drill,
+                                           int          repetitions,
+                                           int          target_score);
+gboolean     cl_rep_window_save_plan      (ClRepWindow *self);
+gboolean     cl_rep_window_log_drill      (ClRepWindow *self,
+                                           const char  *scenario,
+                                           int          self_score,
+                                           const char  *note);
+char        *cl_rep_window_get_agenda     (ClRepWindow *self);
+void         cl_rep_window_set_agenda     (ClRepWindow *self,
+                                           const char  *agenda);
+gboolean     cl_rep_window_save_agenda    (ClRepWindow *self);
+gboolean     cl_rep_window_export         (ClRepWindow *self,
+                                           const char  *path);
+/* Prints the 1:1 to a PDF file, as "Print to File" does. */
+gboolean     cl_rep_window_print_to_pdf   (ClRepWindow *self,
+                                           const char  *path);
+const char  *cl_rep_window_get_chart_summary (ClRepWindow *self,
+                                              guint        index);
+
+G_END_DECLS

@@ -1,0 +1,33 @@
+/* cl-list-box-rows.c — the rows of a boxed list that is rebuilt from the
+ * store, and what it says when it has none
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "cl-gui"
+
+#include "config.h"
+
+#include "cl-list-box-rows.h"
+
+void
+cl_list_box_remove_rows (GtkListBox *list)
+{
+  GtkListBoxRow *row;
+
+  /* rows only: removing the placeholder as a child would drop it */
+  while ((row = gtk_list_box_get_row_at_index (list, 0)) != NULL)
+    gtk_list_box_remove (list, GTK_WIDGET (row));
+}
+
+GtkWidget *
+cl_list_box_placeholder_new (const char *text)
+{
+  GtkWidget *label = gtk_label_new (text);
+
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_widget_set_margin_top (label, 12);
+  gtk_widget_set_margin_bottom (label, 12);
+  gtk_widget_set_margin_start (label, 12);
+  gtk_widget_set_margin_end (label, 12);
+  gtk_widget_add_css_class (label, "dim-label");
+  return label;
+}

@@ -1,0 +1,16 @@
+/* cl-list-box-rows.h — the rows of a boxed list that is rebuilt from the
+ * store, and what it says when it has none
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <gtk/gtk.h>
+
+G_BEGIN_DECLS
+
+/* Removes every row and keeps the placeholder. */
+void       cl_list_box_remove_rows     (GtkListBox *list);
+/* A dim, wrapping label for gtk_list_box_set_placeholder (). */
+GtkWidget *cl_list_box_placeholder_new (const char *text);
+
+G_END_DECLS
