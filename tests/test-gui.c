@@ -226,28 +226,32 @@ check_review (ClWindow *window)
 }
 
 /* Preferences save at once: a stage added, the team's cap kept. */
-/* The team adds a scorecard item, removes it, and takes the removal back
- * from the toast. */
+/* The team adds an item to each of its lists, removes it, and takes the
+ * removal back from the toast. */
 static void
-check_scorecard_editor (ClPreferencesWindow *preferences,
-                        ClStore             *store)
+check_team_list_editor (ClPreferencesWindow *preferences,
+                        ClStore             *store,
+                        ClTeamList           list,
+                        const char          *label,
+                        const char          *key)
 {
-  guint items = cl_preferences_window_get_n_scorecard_items (preferences);
+  guint items = cl_preferences_window_get_n_team_list_items (preferences, list);
   g_autoptr (GListModel) listed = NULL;
-  g_autoptr (ClScorecardItem) added = NULL;
+  g_autoptr (ClTeamListItem) added = NULL;
 
   g_assert_cmpuint (items, ==, 5);
-  g_assert_true (cl_preferences_window_add_scorecard_item (preferences, "Named the economic buyer"));
-  g_assert_false (cl_preferences_window_add_scorecard_item (preferences, "Named the economic buyer"));
-  g_assert_cmpuint (cl_preferences_window_get_n_scorecard_items (preferences), ==, items + 1);
-  listed = cl_store_list_scorecard_items (store, NULL);
+  g_assert_true (cl_preferences_window_add_team_list_item (preferences, list, label));
+  g_assert_false (cl_preferences_window_add_team_list_item (preferences, list, label));
+  g_assert_cmpuint (cl_preferences_window_get_n_team_list_items (preferences, list), ==, items + 1);
+  listed = cl_store_list_team_list (store, list, NULL);
   added = g_list_model_get_item (listed, items);
-  g_assert_cmpstr (added->key, ==, "named_the_economic_buyer");
+  g_assert_cmpstr (added->key, ==, key);
 
-  g_assert_true (cl_preferences_window_remove_scorecard_item (preferences, added->id, added->label));
-  g_assert_cmpuint (cl_preferences_window_get_n_scorecard_items (preferences), ==, items);
-  gtk_widget_activate_action (GTK_WIDGET (preferences), "preferences.restore-scorecard-item", "x", added->id);
-  g_assert_cmpuint (cl_preferences_window_get_n_scorecard_items (preferences), ==, items + 1);
+  g_assert_true (cl_preferences_window_remove_team_list_item (preferences, list, added->id, added->label));
+  g_assert_cmpuint (cl_preferences_window_get_n_team_list_items (preferences, list), ==, items);
+  gtk_widget_activate_action (GTK_WIDGET (preferences), "preferences.restore-team-list-item", "(ix)",
+                              list, added->id);
+  g_assert_cmpuint (cl_preferences_window_get_n_team_list_items (preferences, list), ==, items + 1);
 }
 
 static void
@@ -265,7 +269,9 @@ check_preferences (ClWindow *window)
   after = cl_store_list_stages (store, NULL);
   g_assert_cmpuint (g_list_model_get_n_items (after), ==, g_list_model_get_n_items (before) + 1);
   g_assert_cmpint (cl_action_cap_load (store), ==, 5);
-  check_scorecard_editor (preferences, store);
+  check_team_list_editor (preferences, store, CL_TEAM_LIST_SCORECARD, "Named the economic buyer",
+                          "named_the_economic_buyer");
+  check_team_list_editor (preferences, store, CL_TEAM_LIST_SKILLS, "Champion building", "champion_building");
   gtk_window_close (GTK_WINDOW (preferences));
 }
 

@@ -260,7 +260,7 @@ test_coaching_round_trip (Fixture       *f,
   call->switches_per_minute = 1.5;
   call->patience_s = -1;   /* not measured */
   g_assert_true (cl_store_add_call (f->store, call, &error));
-  items = cl_store_list_scorecard_items (f->store, &error);
+  items = cl_store_list_team_list (f->store, CL_TEAM_LIST_SCORECARD, &error);
   g_assert_cmpuint (g_list_model_get_n_items (items), ==, 5);
   g_assert_true (cl_store_set_call_score (f->store, call->id, "dated_next_step", 4, &error));
   g_assert_true (cl_store_set_call_score (f->store, call->id, "dated_next_step", 2, &error));
@@ -489,13 +489,13 @@ static char *
 scorecard_keys (ClStore *store)
 {
   g_autoptr (GError) error = NULL;
-  g_autoptr (GListModel) items = cl_store_list_scorecard_items (store, &error);
+  g_autoptr (GListModel) items = cl_store_list_team_list (store, CL_TEAM_LIST_SCORECARD, &error);
   g_autoptr (GString) keys = g_string_new (NULL);
 
   g_assert_no_error (error);
   for (guint i = 0; i < g_list_model_get_n_items (items); i++)
     {
-      g_autoptr (ClScorecardItem) item = g_list_model_get_item (items, i);
+      g_autoptr (ClTeamListItem) item = g_list_model_get_item (items, i);
 
       g_string_append_printf (keys, "%s%s", i ? " " : "", item->key);
     }
@@ -520,7 +520,7 @@ test_scorecard_editing (Fixture       *f,
   g_assert_true (cl_store_add_call (f->store, call, &error));
   g_assert_true (cl_store_set_call_score (f->store, call->id, "multi_threaded", 4, &error));
 
-  id = cl_store_add_scorecard_item (f->store, "  Named the décision-maker! ", &error);
+  id = cl_store_add_team_list_item (f->store, CL_TEAM_LIST_SCORECARD, "  Named the décision-maker! ", &error);
   g_assert_no_error (error);
   g_assert_cmpint (id, >, 0);
   keys = scorecard_keys (f->store);
@@ -528,21 +528,21 @@ test_scorecard_editing (Fixture       *f,
                              "dated_next_step multi_threaded named_the_decision_maker");
   g_clear_pointer (&keys, g_free);
 
-  g_assert_cmpint (cl_store_add_scorecard_item (f->store, "Named the decision maker", &error), ==, 0);
+  g_assert_cmpint (cl_store_add_team_list_item (f->store, CL_TEAM_LIST_SCORECARD, "Named the decision maker", &error), ==, 0);
   g_assert_error (error, CL_STORE_ERROR, CL_STORE_ERROR_CONSTRAINT);
   g_clear_error (&error);
-  g_assert_cmpint (cl_store_add_scorecard_item (f->store, " — ", &error), ==, 0);
+  g_assert_cmpint (cl_store_add_team_list_item (f->store, CL_TEAM_LIST_SCORECARD, " — ", &error), ==, 0);
   g_assert_error (error, CL_STORE_ERROR, CL_STORE_ERROR_INVALID);
   g_clear_error (&error);
-  g_assert_false (cl_store_rename_scorecard_item (f->store, id, "  ", &error));
+  g_assert_false (cl_store_rename_team_list_item (f->store, CL_TEAM_LIST_SCORECARD, id, "  ", &error));
   g_assert_error (error, CL_STORE_ERROR, CL_STORE_ERROR_INVALID);
   g_clear_error (&error);
-  g_assert_false (cl_store_rename_scorecard_item (f->store, 9999, "x", &error));
+  g_assert_false (cl_store_rename_team_list_item (f->store, CL_TEAM_LIST_SCORECARD, 9999, "x", &error));
   g_assert_error (error, CL_STORE_ERROR, CL_STORE_ERROR_NOT_FOUND);
   g_clear_error (&error);
 
-  g_assert_true (cl_store_rename_scorecard_item (f->store, id, "Found the economic buyer", &error));
-  g_assert_true (cl_store_move_scorecard_item (f->store, id, 0, &error));
+  g_assert_true (cl_store_rename_team_list_item (f->store, CL_TEAM_LIST_SCORECARD, id, "Found the economic buyer", &error));
+  g_assert_true (cl_store_move_team_list_item (f->store, CL_TEAM_LIST_SCORECARD, id, 0, &error));
   g_assert_no_error (error);
   keys = scorecard_keys (f->store);
   g_assert_cmpstr (keys, ==, "named_the_decision_maker asked_before_pitching agreed_before_objection "
@@ -550,12 +550,12 @@ test_scorecard_editing (Fixture       *f,
   g_clear_pointer (&keys, g_free);
 
   {
-    g_autoptr (GListModel) items = cl_store_list_scorecard_items (f->store, &error);
-    g_autoptr (ClScorecardItem) first = g_list_model_get_item (items, 0);
-    g_autoptr (ClScorecardItem) multi = g_list_model_get_item (items, 5);
+    g_autoptr (GListModel) items = cl_store_list_team_list (f->store, CL_TEAM_LIST_SCORECARD, &error);
+    g_autoptr (ClTeamListItem) first = g_list_model_get_item (items, 0);
+    g_autoptr (ClTeamListItem) multi = g_list_model_get_item (items, 5);
 
     g_assert_cmpstr (first->label, ==, "Found the economic buyer");
-    g_assert_true (cl_store_retire_scorecard_item (f->store, multi->id, TRUE, &error));
+    g_assert_true (cl_store_retire_team_list_item (f->store, CL_TEAM_LIST_SCORECARD, multi->id, TRUE, &error));
     keys = scorecard_keys (f->store);
     g_assert_cmpstr (keys, ==, "named_the_decision_maker asked_before_pitching agreed_before_objection "
                                "surfaced_pain dated_next_step");
@@ -563,14 +563,14 @@ test_scorecard_editing (Fixture       *f,
     /* the score given under it is kept */
     g_assert_cmpint (cl_store_get_call_score (f->store, call->id, "multi_threaded", &error), ==, 4);
     /* and the undo brings it back where it was */
-    g_assert_true (cl_store_retire_scorecard_item (f->store, multi->id, FALSE, &error));
+    g_assert_true (cl_store_retire_team_list_item (f->store, CL_TEAM_LIST_SCORECARD, multi->id, FALSE, &error));
     keys = scorecard_keys (f->store);
     g_assert_cmpstr (keys, ==, "named_the_decision_maker asked_before_pitching agreed_before_objection "
                                "surfaced_pain dated_next_step multi_threaded");
     g_clear_pointer (&keys, g_free);
     /* retired, then added again by name: the same item, at the end */
-    g_assert_true (cl_store_retire_scorecard_item (f->store, first->id, TRUE, &error));
-    g_assert_cmpint (cl_store_add_scorecard_item (f->store, "Named the decision-maker", &error), ==, first->id);
+    g_assert_true (cl_store_retire_team_list_item (f->store, CL_TEAM_LIST_SCORECARD, first->id, TRUE, &error));
+    g_assert_cmpint (cl_store_add_team_list_item (f->store, CL_TEAM_LIST_SCORECARD, "Named the decision-maker", &error), ==, first->id);
     g_assert_no_error (error);
   }
   keys = scorecard_keys (f->store);
@@ -746,6 +746,20 @@ test_development_loop (Fixture       *f,
   g_assert_cmpstr (draft->justification, ==,
                    "Carried over from 2026-10: the focus partly moved. Deeper on practice calls, not yet live");
   g_assert_cmpint (draft->id, ==, 0);
+
+  /* a retired skill is no longer offered, and comes back by name */
+  {
+    g_autoptr (GListModel) skills = cl_store_list_team_list (f->store, CL_TEAM_LIST_SKILLS, &error);
+    g_autoptr (ClTeamListItem) price = g_list_model_get_item (skills, 1);
+
+    g_assert_cmpstr (price->key, ==, "price_hold");
+    g_assert_true (cl_store_retire_team_list_item (f->store, CL_TEAM_LIST_SKILLS, price->id, TRUE, &error));
+    g_assert_null (cl_development_log_practice (f->store, ana, day ("2026-10-12"), "price_hold", 3, "", "", &error));
+    g_assert_error (error, CL_STORE_ERROR, CL_STORE_ERROR_NOT_FOUND);
+    g_clear_error (&error);
+    g_assert_cmpint (cl_store_add_team_list_item (f->store, CL_TEAM_LIST_SKILLS, "Price hold", &error), ==,
+                     price->id);
+  }
 
   /* the team in November: both reps without a plan, the manager left out */
   team = cl_development_team_month (f->store, "2026-11", &error);

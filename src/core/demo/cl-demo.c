@@ -679,7 +679,7 @@ static gboolean
 add_calls (Demo    *demo,
            GError **error)
 {
-  g_autoptr (GListModel) items = cl_store_list_scorecard_items (demo->store, error);
+  g_autoptr (GListModel) items = cl_store_list_team_list (demo->store, CL_TEAM_LIST_SCORECARD, error);
 
   if (items == NULL)
     return FALSE;
@@ -708,7 +708,7 @@ add_calls (Demo    *demo,
             if (CHANCE (demo->rand, 0.5))
               for (guint i = 0; i < g_list_model_get_n_items (items); i++)
                 {
-                  g_autoptr (ClScorecardItem) item = g_list_model_get_item (items, i);
+                  g_autoptr (ClTeamListItem) item = g_list_model_get_item (items, i);
                   int score = CLAMP (skill + g_rand_int_range (demo->rand, -1, 2), 1, 5);
 
                   if (!cl_store_set_call_score (demo->store, call->id, item->key, score, error))

@@ -57,7 +57,7 @@ cl_coaching_export_add_call (ClStore      *store,
   json_builder_begin_object (builder);
   for (guint i = 0; i < g_list_model_get_n_items (items); i++)
     {
-      g_autoptr (ClScorecardItem) item = g_list_model_get_item (items, i);
+      g_autoptr (ClTeamListItem) item = g_list_model_get_item (items, i);
       int score = cl_store_get_call_score (store, call->id, item->key, error);
 
       if (score < 0)
@@ -133,7 +133,7 @@ cl_coaching_export_build (ClStore   *store,
   if (deal == NULL
       || (sessions = cl_store_list_coaching_sessions (store, deal_id, error)) == NULL
       || (calls = cl_store_list_calls (store, deal_id, error)) == NULL
-      || (items = cl_store_list_scorecard_items (store, error)) == NULL)
+      || (items = cl_store_list_team_list (store, CL_TEAM_LIST_SCORECARD, error)) == NULL)
     return NULL;
 
   builder = json_builder_new ();

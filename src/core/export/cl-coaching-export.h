@@ -18,7 +18,7 @@ JsonNode *cl_coaching_export_build (ClStore   *store,
                                     GError   **error);
 
 /* One call as these documents write it: its metrics, and its scores on
- * @items (ClScorecardItem). Shared with the rep-development document. */
+ * @items (ClTeamListItem). Shared with the rep-development document. */
 gboolean  cl_coaching_export_add_call (ClStore      *store,
                                        JsonBuilder  *builder,
                                        ClCall       *call,

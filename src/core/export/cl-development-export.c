@@ -32,7 +32,7 @@ add_evidence (ClStore      *store,
 
   if (calls == NULL
       || (sessions = cl_store_list_plan_evidence_sessions (store, plan->id, error)) == NULL
-      || (items = cl_store_list_scorecard_items (store, error)) == NULL)
+      || (items = cl_store_list_team_list (store, CL_TEAM_LIST_SCORECARD, error)) == NULL)
     return FALSE;
   json_builder_set_member_name (builder, "evidence");
   json_builder_begin_object (builder);
@@ -165,7 +165,7 @@ cl_development_export_build (ClStore     *store,
 {
   g_autoptr (ClRep) rep = cl_store_find_rep (store, rep_name, error);
   g_autoptr (ClDevPlan) plan = NULL;
-  g_autoptr (ClSkill) skill = NULL;
+  g_autoptr (ClTeamListItem) skill = NULL;
   g_autoptr (GListModel) log = NULL;
   g_autoptr (JsonBuilder) builder = NULL;
   ClPracticeProgress progress;

@@ -177,11 +177,10 @@ CL_DEFINE_RECORD (ClCoachingSession, cl_coaching_session, &self->trigger, &self-
                   &self->private_notes, &self->deal_name)
 CL_DEFINE_RECORD (ClCall, cl_call, &self->title, &self->transcript, &self->transcript_format,
                   &self->rep_name)
-CL_DEFINE_RECORD (ClScorecardItem, cl_scorecard_item, &self->key, &self->label)
+CL_DEFINE_RECORD (ClTeamListItem, cl_team_list_item, &self->key, &self->label)
 CL_DEFINE_RECORD (ClTrendPoint, cl_trend_point, &self->month)
 CL_DEFINE_RECORD (ClDevPlan, cl_dev_plan, &self->month, &self->focus, &self->justification,
                   &self->drill, &self->lookback_evidence, &self->rep_name)
-CL_DEFINE_RECORD (ClSkill, cl_skill, &self->key, &self->label)
 CL_DEFINE_RECORD (ClPracticeEntry, cl_practice_entry, &self->focus, &self->scenario, &self->note)
 CL_DEFINE_RECORD (ClRetro, cl_retro, &self->quarter, &self->findings, &self->decision_detail,
                   &self->restart_plan)

@@ -309,14 +309,16 @@ struct _ClCall
   double  mean_score;        /* filled by listings; 0 when unscored */
 };
 
-#define CL_TYPE_SCORECARD_ITEM (cl_scorecard_item_get_type ())
-G_DECLARE_FINAL_TYPE (ClScorecardItem, cl_scorecard_item, CL, SCORECARD_ITEM, GObject)
-struct _ClScorecardItem
+/* An item of one of the team's ordered lists: the call scorecard, or the
+ * skills a rep can make their monthly focus. */
+#define CL_TYPE_TEAM_LIST_ITEM (cl_team_list_item_get_type ())
+G_DECLARE_FINAL_TYPE (ClTeamListItem, cl_team_list_item, CL, TEAM_LIST_ITEM, GObject)
+struct _ClTeamListItem
 {
   GObject parent_instance;
   gint64  id;
-  char   *key;
-  char   *label;
+  char   *key;               /* "discovery_depth", made from the first label */
+  char   *label;             /* "Discovery depth" */
   int     position;
 };
 
@@ -348,18 +350,6 @@ struct _ClDevPlan
   char      *lookback_evidence;
   char      *rep_name;       /* filled by listings */
   int        practice_done;  /* filled by listings */
-};
-
-/* A skill a rep can make their monthly focus; the team keeps the list. */
-#define CL_TYPE_SKILL (cl_skill_get_type ())
-G_DECLARE_FINAL_TYPE (ClSkill, cl_skill, CL, SKILL, GObject)
-struct _ClSkill
-{
-  GObject parent_instance;
-  gint64  id;
-  char   *key;               /* "discovery_depth" */
-  char   *label;             /* "Discovery depth" */
-  int     position;
 };
 
 #define CL_TYPE_PRACTICE_ENTRY (cl_practice_entry_get_type ())

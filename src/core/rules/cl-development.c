@@ -127,7 +127,7 @@ cl_development_draft_plan (ClStore     *store,
     }
   else
     {
-      g_autoptr (ClSkill) skill = cl_store_get_dev_skill (store, previous->focus, NULL);
+      g_autoptr (ClTeamListItem) skill = cl_store_get_dev_skill (store, previous->focus, NULL);
 
       /* Translators: the month before, what its look-back said, its focus, and the evidence */
       draft->justification = g_strdup_printf (_("%s: %s (%s). %s"), before, cl_lookback_label (previous->lookback),
@@ -146,7 +146,7 @@ cl_development_save_plan (ClStore    *store,
                           GArray     *session_ids,
                           GError    **error)
 {
-  g_autoptr (ClSkill) skill = NULL;
+  g_autoptr (ClTeamListItem) skill = NULL;
   gboolean new_plan = plan->id == 0;
   gboolean ok;
 
@@ -180,7 +180,7 @@ cl_development_log_practice (ClStore     *store,
                              const char  *note,
                              GError     **error)
 {
-  g_autoptr (ClSkill) skill = cl_store_get_dev_skill (store, focus, error);
+  g_autoptr (ClTeamListItem) skill = cl_store_get_dev_skill (store, focus, error);
   g_autoptr (ClPracticeEntry) entry = NULL;
 
   if (skill == NULL)
@@ -234,7 +234,7 @@ skill_label (GListModel *skills,
 {
   for (guint i = 0; i < g_list_model_get_n_items (skills); i++)
     {
-      g_autoptr (ClSkill) skill = g_list_model_get_item (skills, i);
+      g_autoptr (ClTeamListItem) skill = g_list_model_get_item (skills, i);
 
       /* the list keeps the label alive */
       if (g_str_equal (skill->key, key))
@@ -270,7 +270,7 @@ cl_development_team_month (ClStore     *store,
     return g_set_error (error, CL_STORE_ERROR, CL_STORE_ERROR_INVALID,
                         _("“%s” is not a month such as 2026-11"), month), NULL;
   if ((reps = cl_store_list_reps (store, error)) == NULL
-      || (skills = cl_store_list_dev_skills (store, error)) == NULL)
+      || (skills = cl_store_list_team_list (store, CL_TEAM_LIST_SKILLS, error)) == NULL)
     return NULL;
   for (guint i = 0; i < g_list_model_get_n_items (reps); i++)
     {

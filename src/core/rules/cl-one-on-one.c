@@ -63,7 +63,7 @@ load_plans (ClStore     *store,
             GError     **error)
 {
   g_autofree char *before = cl_date_month (cl_date_add_months (brief->today, -1));
-  g_autoptr (ClSkill) skill = NULL;
+  g_autoptr (ClTeamListItem) skill = NULL;
   GError *local = NULL;
 
   brief->plan = cl_store_get_dev_plan (store, brief->rep->id, brief->month, &local);

@@ -113,39 +113,19 @@ cl_store_list_practice_entries (ClStore     *self,
 
 /* ------------------------------------------------------------------ skills */
 
-static GObject *
-build_skill (sqlite3_stmt *stmt)
-{
-  ClSkill *skill = g_object_new (CL_TYPE_SKILL, NULL);
-
-  skill->id = sqlite3_column_int64 (stmt, 0);
-  skill->key = cl_column_text (stmt, 1);
-  skill->label = cl_column_text (stmt, 2);
-  skill->position = sqlite3_column_int (stmt, 3);
-  return G_OBJECT (skill);
-}
-
-GListModel *
-cl_store_list_dev_skills (ClStore  *self,
-                          GError  **error)
-{
-  return cl_store_list (self, CL_TYPE_SKILL, build_skill, error,
-                        "SELECT id, key, label, position FROM dev_skills ORDER BY position, id", "");
-}
-
-ClSkill *
+ClTeamListItem *
 cl_store_get_dev_skill (ClStore     *self,
                         const char  *key,
                         GError     **error)
 {
-  g_autoptr (GListModel) skills = cl_store_list_dev_skills (self, error);
+  g_autoptr (GListModel) skills = cl_store_list_team_list (self, CL_TEAM_LIST_SKILLS, error);
   g_autoptr (GString) keys = g_string_new (NULL);
 
   if (skills == NULL)
     return NULL;
   for (guint i = 0; i < g_list_model_get_n_items (skills); i++)
     {
-      g_autoptr (ClSkill) skill = g_list_model_get_item (skills, i);
+      g_autoptr (ClTeamListItem) skill = g_list_model_get_item (skills, i);
 
       if (g_str_equal (skill->key, key))
         return g_steal_pointer (&skill);

@@ -243,29 +243,6 @@ GListModel *cl_store_list_plan_evidence_calls (ClStore  *self,
 ClCall     *cl_store_get_call             (ClStore      *self,
                                            gint64        id,
                                            GError      **error);
-/* The team's scorecard in order; retired items are left out. */
-GListModel *cl_store_list_scorecard_items (ClStore      *self,
-                                           GError      **error);
-/* A new item at the end; its key is made from @label. A retired item of the
- * same key comes back instead. Returns the item's id, 0 on error. */
-gint64      cl_store_add_scorecard_item   (ClStore      *self,
-                                           const char   *label,
-                                           GError      **error);
-gboolean    cl_store_rename_scorecard_item (ClStore     *self,
-                                            gint64       item_id,
-                                            const char  *label,
-                                            GError     **error);
-/* Moves an item to @index (0 first) among the items in use. */
-gboolean    cl_store_move_scorecard_item  (ClStore      *self,
-                                           gint64        item_id,
-                                           guint         index,
-                                           GError      **error);
-/* A retired item is no longer scored; its past scores stay, and
- * @retired FALSE brings it back where it was. */
-gboolean    cl_store_retire_scorecard_item (ClStore     *self,
-                                            gint64       item_id,
-                                            gboolean     retired,
-                                            GError     **error);
 gboolean    cl_store_set_call_score       (ClStore      *self,
                                            gint64        call_id,
                                            const char   *item_key,
@@ -293,6 +270,43 @@ GListModel *cl_store_list_call_trend      (ClStore      *self,
                                            ClDay         last,
                                            GError      **error);
 
+/* ------------------------------------------------------------------ the team's lists (cl-store-lists.c) */
+
+typedef enum {
+  CL_TEAM_LIST_SCORECARD,    /* what each call is scored on, 1–5 */
+  CL_TEAM_LIST_SKILLS,       /* what a rep's monthly focus can be */
+  CL_N_TEAM_LISTS
+} ClTeamList;
+
+/* The items in use, in order (ClTeamListItem); retired ones are left out. */
+GListModel *cl_store_list_team_list       (ClStore      *self,
+                                           ClTeamList    list,
+                                           GError      **error);
+/* A new item at the end; its key is made from @label. A retired item of the
+ * same key comes back instead. Returns the item's id, 0 on error. */
+gint64      cl_store_add_team_list_item   (ClStore      *self,
+                                           ClTeamList    list,
+                                           const char   *label,
+                                           GError      **error);
+gboolean    cl_store_rename_team_list_item (ClStore     *self,
+                                            ClTeamList   list,
+                                            gint64       item_id,
+                                            const char  *label,
+                                            GError     **error);
+/* Moves an item to @index (0 first) among the items in use. */
+gboolean    cl_store_move_team_list_item  (ClStore      *self,
+                                           ClTeamList    list,
+                                           gint64        item_id,
+                                           guint         index,
+                                           GError      **error);
+/* A retired item is no longer offered; what was recorded under it stays,
+ * and @retired FALSE brings it back where it was. */
+gboolean    cl_store_retire_team_list_item (ClStore     *self,
+                                            ClTeamList   list,
+                                            gint64       item_id,
+                                            gboolean     retired,
+                                            GError     **error);
+
 /* ------------------------------------------------------------------ development (cl-store-development.c) */
 
 gboolean    cl_store_add_dev_plan         (ClStore      *self,
@@ -308,10 +322,8 @@ GListModel *cl_store_list_practice_entries (ClStore     *self,
                                             gint64       rep_id,
                                             const char  *month,
                                             GError     **error);
-GListModel *cl_store_list_dev_skills      (ClStore      *self,
-                                           GError      **error);
 /* The skill of @key, or a NOT_FOUND error naming the keys there are. */
-ClSkill    *cl_store_get_dev_skill        (ClStore      *self,
+ClTeamListItem    *cl_store_get_dev_skill        (ClStore      *self,
                                            const char   *key,
                                            GError      **error);
 /* @rep_id's plan for @month, or NULL (with no error) when there is none. */

@@ -51,7 +51,7 @@ struct _ClDealCoachingWindow
   ClDeal              *deal;
   GListModel          *calls;           /* ClCall, newest first */
   GListModel          *sessions;        /* ClCoachingSession, newest first */
-  GListModel          *items;           /* ClScorecardItem */
+  GListModel          *items;           /* ClTeamListItem */
   GHashTable          *evidence;        /* call ids ticked as evidence */
   GtkDropTarget       *drop_target;
   GHashTable          *score_spins;     /* call index << 8 | item index → its spin button */
@@ -117,7 +117,7 @@ static void
 refresh_trend (ClDealCoachingWindow *self)
 {
   guint selected = gtk_drop_down_get_selected (self->trend_item_dropdown);
-  g_autoptr (ClScorecardItem) item = NULL;
+  g_autoptr (ClTeamListItem) item = NULL;
   g_autoptr (GListModel) points = NULL;
   g_autoptr (GError) error = NULL;
   g_autofree char *title = NULL;
@@ -152,7 +152,7 @@ fill_trend_items (ClDealCoachingWindow *self)
   gtk_string_list_append (choices, _("Every item"));
   for (guint i = 0; i < g_list_model_get_n_items (self->items); i++)
     {
-      g_autoptr (ClScorecardItem) item = g_list_model_get_item (self->items, i);
+      g_autoptr (ClTeamListItem) item = g_list_model_get_item (self->items, i);
 
       gtk_string_list_append (choices, item->label);
     }
@@ -168,7 +168,7 @@ on_score_changed (GtkSpinButton        *spin,
                   ClDealCoachingWindow *self)
 {
   ClCall *call = g_object_get_data (G_OBJECT (spin), "call");
-  ClScorecardItem *item = g_object_get_data (G_OBJECT (spin), "item");
+  ClTeamListItem *item = g_object_get_data (G_OBJECT (spin), "item");
   int score = gtk_spin_button_get_value_as_int (spin);
   g_autoptr (GError) error = NULL;
 
@@ -241,7 +241,7 @@ create_call_row (ClDealCoachingWindow *self,
   /* the scorecard, 1–5 per item; 0 is not scored yet */
   for (guint i = 0; i < g_list_model_get_n_items (self->items); i++)
     {
-      g_autoptr (ClScorecardItem) item = g_list_model_get_item (self->items, i);
+      g_autoptr (ClTeamListItem) item = g_list_model_get_item (self->items, i);
       GtkWidget *score_row = adw_action_row_new ();
       GtkWidget *spin = gtk_spin_button_new_with_range (0, 5, 1);
       int score = cl_store_get_call_score (self->store, call->id, item->key, NULL);
@@ -798,7 +798,7 @@ cl_deal_coaching_window_new (GtkWindow    *parent,
 
   self->store = g_object_ref (store);
   self->deal = cl_store_get_deal (store, deal_id, error);
-  if (self->deal == NULL || (self->items = cl_store_list_scorecard_items (store, error)) == NULL)
+  if (self->deal == NULL || (self->items = cl_store_list_team_list (store, CL_TEAM_LIST_SCORECARD, error)) == NULL)
     return NULL;
   /* Translators: the deal's account and its owner */
   subtitle = g_strdup_printf (_("%s · %s"), self->deal->account, self->deal->owner_name);

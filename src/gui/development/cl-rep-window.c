@@ -67,7 +67,7 @@ struct _ClRepWindow
   ClDay                today;
   GCancellable        *cancellable;
   ClOneOnOne          *brief;
-  GListModel          *skills;         /* ClSkill */
+  GListModel          *skills;         /* ClTeamListItem */
   ClDevPlan           *plan;           /* this month's, or the draft of it */
   GPtrArray           *evidence_checks; /* GtkCheckButton, with "call-id" or "session-id" */
   GPtrArray           *evidence_rows;
@@ -118,7 +118,7 @@ static const char *
 selected_focus (ClRepWindow *self)
 {
   guint selected = adw_combo_row_get_selected (self->focus_row);
-  g_autoptr (ClSkill) skill = NULL;
+  g_autoptr (ClTeamListItem) skill = NULL;
 
   /* the first choice is "choose a skill" */
   if (selected == GTK_INVALID_LIST_POSITION || selected == 0)
@@ -136,7 +136,7 @@ select_focus (ClRepWindow *self,
 
   for (guint i = 0; key != NULL && i < g_list_model_get_n_items (self->skills); i++)
     {
-      g_autoptr (ClSkill) skill = g_list_model_get_item (self->skills, i);
+      g_autoptr (ClTeamListItem) skill = g_list_model_get_item (self->skills, i);
 
       if (g_str_equal (skill->key, key))
         index = i + 1;
@@ -343,7 +343,7 @@ show_practice (ClRepWindow *self)
     {
       g_autoptr (ClPracticeEntry) entry = g_list_model_get_item (brief->practice, i);
       g_autofree char *day = cl_date_format (entry->logged_on);
-      g_autoptr (ClSkill) skill = cl_store_get_dev_skill (self->store, entry->focus, NULL);
+      g_autoptr (ClTeamListItem) skill = cl_store_get_dev_skill (self->store, entry->focus, NULL);
       /* Translators: a drill's day, its skill and the rep's own score of it */
       g_autofree char *title = g_strdup_printf (_("%s · %s · self-score %d"), day,
                                                 skill ? skill->label : entry->focus, entry->self_score);
@@ -432,7 +432,7 @@ lookback_group (ClRepWindow *self,
   GtkWidget *evidence = adw_entry_row_new ();
   GtkWidget *save = gtk_button_new_with_mnemonic (_("Save _Look-back"));
   g_autoptr (GtkStringList) choices = gtk_string_list_new (NULL);
-  g_autoptr (ClSkill) skill = cl_store_get_dev_skill (self->store, plan->focus, NULL);
+  g_autoptr (ClTeamListItem) skill = cl_store_get_dev_skill (self->store, plan->focus, NULL);
   /* Translators: the plan's month and its focus */
   g_autofree char *title = g_strdup_printf (_("%s Look-back: %s"), plan->month, skill ? skill->label : plan->focus);
 
@@ -962,13 +962,13 @@ cl_rep_window_new (GtkWindow *parent,
   self->store = g_object_ref (store);
   self->rep_id = rep_id;
   self->today = cl_date_today ();
-  self->skills = cl_store_list_dev_skills (store, NULL);
+  self->skills = cl_store_list_team_list (store, CL_TEAM_LIST_SKILLS, NULL);
   if (self->skills == NULL)
-    self->skills = G_LIST_MODEL (g_list_store_new (CL_TYPE_SKILL));
+    self->skills = G_LIST_MODEL (g_list_store_new (CL_TYPE_TEAM_LIST_ITEM));
   gtk_string_list_append (focus_choices, _("Choose a skill"));
   for (guint i = 0; i < g_list_model_get_n_items (self->skills); i++)
     {
-      g_autoptr (ClSkill) skill = g_list_model_get_item (self->skills, i);
+      g_autoptr (ClTeamListItem) skill = g_list_model_get_item (self->skills, i);
 
       gtk_string_list_append (focus_choices, skill->label);
     }

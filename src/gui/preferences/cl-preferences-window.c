@@ -1,5 +1,5 @@
-/* cl-preferences-window.c — the team's thresholds, its sales process and its
- * call scorecard
+/* cl-preferences-window.c — the team's thresholds, its sales process, its
+ * call scorecard and its development skills
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
  * Every change is saved at once; a change the workspace refuses (a stage
@@ -16,6 +16,14 @@
 #include "cl-flags.h"
 #include "cl-preferences-window.h"
 
+/* The rows of one of the team's lists, and the row that adds to it. */
+typedef struct
+{
+  AdwPreferencesGroup *group;
+  AdwEntryRow         *new_row;
+  GPtrArray           *rows;
+} ClListEditor;
+
 struct _ClPreferencesWindow
 {
   AdwPreferencesWindow parent_instance;
@@ -29,10 +37,12 @@ struct _ClPreferencesWindow
   AdwPreferencesGroup *stages_group;
   AdwPreferencesGroup *scorecard_group;
   AdwEntryRow         *new_item_row;
+  AdwPreferencesGroup *skills_group;
+  AdwEntryRow         *new_skill_row;
 
   ClStore             *store;
   GPtrArray           *stage_rows;
-  GPtrArray           *item_rows;
+  ClListEditor         lists[CL_N_TEAM_LISTS];
 };
 
 G_DEFINE_FINAL_TYPE (ClPreferencesWindow, cl_preferences_window, ADW_TYPE_PREFERENCES_WINDOW)
@@ -338,9 +348,10 @@ add_stage (GtkWidget  *widget,
   rebuild_stages (self);
 }
 
-/* ------------------------------------------------------------------ scorecard */
+/* ------------------------------------------------------------------ the team's lists */
 
-static void rebuild_scorecard (ClPreferencesWindow *self);
+static void rebuild_list (ClPreferencesWindow *self,
+                          ClTeamList           list);
 
 static gint64
 item_id_of (gpointer widget)
@@ -348,11 +359,19 @@ item_id_of (gpointer widget)
   return *(gint64 *) g_object_get_data (G_OBJECT (widget), "item-id");
 }
 
+static ClTeamList
+list_of (gpointer widget)
+{
+  return GPOINTER_TO_INT (g_object_get_data (G_OBJECT (widget), "team-list"));
+}
+
 static void
-attach_item_id (gpointer widget,
-                gint64   id)
+attach_item (gpointer    widget,
+             ClTeamList  list,
+             gint64      id)
 {
   g_object_set_data_full (G_OBJECT (widget), "item-id", g_memdup2 (&id, sizeof id), g_free);
+  g_object_set_data (G_OBJECT (widget), "team-list", GINT_TO_POINTER (list));
 }
 
 static void
@@ -361,11 +380,11 @@ on_item_renamed (AdwEntryRow         *row,
 {
   g_autoptr (GError) error = NULL;
 
-  if (!cl_store_rename_scorecard_item (self->store, item_id_of (row),
+  if (!cl_store_rename_team_list_item (self->store, list_of (row), item_id_of (row),
                                        gtk_editable_get_text (GTK_EDITABLE (row)), &error))
     {
       report (self, error);
-      rebuild_scorecard (self);
+      rebuild_list (self, list_of (row));
     }
 }
 
@@ -376,13 +395,15 @@ on_item_move_clicked (GtkButton           *button,
   int index = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (button), "index"));
   g_autoptr (GError) error = NULL;
 
-  if (index >= 0 && !cl_store_move_scorecard_item (self->store, item_id_of (button), index, &error))
+  if (index >= 0
+      && !cl_store_move_team_list_item (self->store, list_of (button), item_id_of (button), index, &error))
     report (self, error);
-  rebuild_scorecard (self);
+  rebuild_list (self, list_of (button));
 }
 
 gboolean
-cl_preferences_window_remove_scorecard_item (ClPreferencesWindow *self,
+cl_preferences_window_remove_team_list_item (ClPreferencesWindow *self,
+                                             ClTeamList           list,
                                              gint64               item_id,
                                              const char          *label)
 {
@@ -390,18 +411,19 @@ cl_preferences_window_remove_scorecard_item (ClPreferencesWindow *self,
   g_autofree char *title = NULL;
   AdwToast *toast;
 
-  if (!cl_store_retire_scorecard_item (self->store, item_id, TRUE, &error))
+  if (!cl_store_retire_team_list_item (self->store, list, item_id, TRUE, &error))
     {
       report (self, error);
       return FALSE;
     }
-  title = g_strdup_printf (_("“%s” removed from the scorecard"), label);
+  title = g_strdup_printf (list == CL_TEAM_LIST_SCORECARD ? _("“%s” removed from the scorecard")
+                                                          : _("“%s” removed from the skills"), label);
   toast = adw_toast_new (title);
   adw_toast_set_button_label (toast, _("_Undo"));
-  adw_toast_set_action_name (toast, "preferences.restore-scorecard-item");
-  adw_toast_set_action_target_value (toast, g_variant_new_int64 (item_id));
+  adw_toast_set_action_name (toast, "preferences.restore-team-list-item");
+  adw_toast_set_action_target_value (toast, g_variant_new ("(ix)", list, item_id));
   adw_preferences_window_add_toast (ADW_PREFERENCES_WINDOW (self), toast);
-  rebuild_scorecard (self);
+  rebuild_list (self, list);
   return TRUE;
 }
 
@@ -409,59 +431,67 @@ static void
 on_item_remove_clicked (GtkButton           *button,
                         ClPreferencesWindow *self)
 {
-  cl_preferences_window_remove_scorecard_item (self, item_id_of (button),
+  cl_preferences_window_remove_team_list_item (self, list_of (button), item_id_of (button),
                                                g_object_get_data (G_OBJECT (button), "label"));
 }
 
 static void
-restore_scorecard_item (GtkWidget  *widget,
+restore_team_list_item (GtkWidget  *widget,
                         const char *action_name,
                         GVariant   *parameter)
 {
   ClPreferencesWindow *self = CL_PREFERENCES_WINDOW (widget);
   g_autoptr (GError) error = NULL;
+  int list;
+  gint64 item_id;
 
-  if (!cl_store_retire_scorecard_item (self->store, g_variant_get_int64 (parameter), FALSE, &error))
+  g_variant_get (parameter, "(ix)", &list, &item_id);
+  if (list < 0 || list >= CL_N_TEAM_LISTS)
+    return;
+  if (!cl_store_retire_team_list_item (self->store, list, item_id, FALSE, &error))
     report (self, error);
-  rebuild_scorecard (self);
+  rebuild_list (self, list);
 }
 
 static GtkWidget *
-item_button (ClScorecardItem *item,
-             const char      *icon,
-             const char      *tooltip,
-             GCallback        clicked,
-             gpointer         self)
+item_button (ClTeamList      list,
+             ClTeamListItem *item,
+             const char     *icon,
+             const char     *tooltip,
+             GCallback       clicked,
+             gpointer        self)
 {
   GtkWidget *button = gtk_button_new_from_icon_name (icon);
 
   gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
   gtk_widget_set_tooltip_text (button, tooltip);
   gtk_widget_add_css_class (button, "flat");
-  attach_item_id (button, item->id);
+  attach_item (button, list, item->id);
   g_object_set_data_full (G_OBJECT (button), "label", g_strdup (item->label), g_free);
   g_signal_connect (button, "clicked", clicked, self);
   return button;
 }
 
 static GtkWidget *
-scorecard_item_row (ClPreferencesWindow *self,
-                    ClScorecardItem     *item,
-                    guint                index,
-                    guint                count)
+list_item_row (ClPreferencesWindow *self,
+               ClTeamList           list,
+               ClTeamListItem      *item,
+               guint                index,
+               guint                count)
 {
   GtkWidget *row = adw_entry_row_new ();
-  GtkWidget *up = item_button (item, "go-up-symbolic", _("Move Up"), G_CALLBACK (on_item_move_clicked), self);
-  GtkWidget *down = item_button (item, "go-down-symbolic", _("Move Down"), G_CALLBACK (on_item_move_clicked), self);
-  /* Translators: a button's tooltip, removing an item from the call scorecard */
-  GtkWidget *remove = item_button (item, "user-trash-symbolic", _("Remove Item"),
+  GtkWidget *up = item_button (list, item, "go-up-symbolic", _("Move Up"), G_CALLBACK (on_item_move_clicked), self);
+  GtkWidget *down = item_button (list, item, "go-down-symbolic", _("Move Down"),
+                                 G_CALLBACK (on_item_move_clicked), self);
+  GtkWidget *remove = item_button (list, item, "user-trash-symbolic", _("Remove"),
                                    G_CALLBACK (on_item_remove_clicked), self);
+  /* Translators: the position of an item in the scorecard or the skills */
   g_autofree char *title = g_strdup_printf (_("Item %u"), index + 1);
 
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
   adw_entry_row_set_show_apply_button (ADW_ENTRY_ROW (row), TRUE);
   gtk_editable_set_text (GTK_EDITABLE (row), item->label);
-  attach_item_id (row, item->id);
+  attach_item (row, list, item->id);
   g_signal_connect (row, "apply", G_CALLBACK (on_item_renamed), self);
   g_object_set_data (G_OBJECT (up), "index", GINT_TO_POINTER ((int) index - 1));
   g_object_set_data (G_OBJECT (down), "index", GINT_TO_POINTER ((int) index + 1));
@@ -474,47 +504,50 @@ scorecard_item_row (ClPreferencesWindow *self,
 }
 
 static void
-rebuild_scorecard (ClPreferencesWindow *self)
+rebuild_list (ClPreferencesWindow *self,
+              ClTeamList           list)
 {
+  ClListEditor *editor = &self->lists[list];
   g_autoptr (GError) error = NULL;
-  g_autoptr (GListModel) items = cl_store_list_scorecard_items (self->store, &error);
+  g_autoptr (GListModel) items = cl_store_list_team_list (self->store, list, &error);
   guint count;
 
-  remove_rows (self->scorecard_group, self->item_rows);
+  remove_rows (editor->group, editor->rows);
   if (items == NULL)
     {
       report (self, error);
       return;
     }
   /* the items, then the row that adds one */
-  g_object_ref (self->new_item_row);
-  adw_preferences_group_remove (self->scorecard_group, GTK_WIDGET (self->new_item_row));
+  g_object_ref (editor->new_row);
+  adw_preferences_group_remove (editor->group, GTK_WIDGET (editor->new_row));
   count = g_list_model_get_n_items (items);
   for (guint i = 0; i < count; i++)
     {
-      g_autoptr (ClScorecardItem) item = g_list_model_get_item (items, i);
-      GtkWidget *row = scorecard_item_row (self, item, i, count);
+      g_autoptr (ClTeamListItem) item = g_list_model_get_item (items, i);
+      GtkWidget *row = list_item_row (self, list, item, i, count);
 
-      adw_preferences_group_add (self->scorecard_group, row);
-      g_ptr_array_add (self->item_rows, row);
+      adw_preferences_group_add (editor->group, row);
+      g_ptr_array_add (editor->rows, row);
     }
-  adw_preferences_group_add (self->scorecard_group, GTK_WIDGET (self->new_item_row));
-  g_object_unref (self->new_item_row);
+  adw_preferences_group_add (editor->group, GTK_WIDGET (editor->new_row));
+  g_object_unref (editor->new_row);
 }
 
 gboolean
-cl_preferences_window_add_scorecard_item (ClPreferencesWindow *self,
+cl_preferences_window_add_team_list_item (ClPreferencesWindow *self,
+                                          ClTeamList           list,
                                           const char          *label)
 {
   g_autoptr (GError) error = NULL;
 
-  if (cl_store_add_scorecard_item (self->store, label, &error) == 0)
+  if (cl_store_add_team_list_item (self->store, list, label, &error) == 0)
     {
       report (self, error);
       return FALSE;
     }
-  gtk_editable_set_text (GTK_EDITABLE (self->new_item_row), "");
-  rebuild_scorecard (self);
+  gtk_editable_set_text (GTK_EDITABLE (self->lists[list].new_row), "");
+  rebuild_list (self, list);
   return TRUE;
 }
 
@@ -522,13 +555,14 @@ static void
 on_new_item_applied (AdwEntryRow         *row,
                      ClPreferencesWindow *self)
 {
-  cl_preferences_window_add_scorecard_item (self, gtk_editable_get_text (GTK_EDITABLE (row)));
+  cl_preferences_window_add_team_list_item (self, list_of (row), gtk_editable_get_text (GTK_EDITABLE (row)));
 }
 
 guint
-cl_preferences_window_get_n_scorecard_items (ClPreferencesWindow *self)
+cl_preferences_window_get_n_team_list_items (ClPreferencesWindow *self,
+                                             ClTeamList           list)
 {
-  return self->item_rows->len;
+  return self->lists[list].rows->len;
 }
 
 /* ------------------------------------------------------------------ class */
@@ -542,7 +576,8 @@ cl_preferences_window_new (GtkWindow *parent,
   self->store = g_object_ref (store);
   load_thresholds (self);
   rebuild_stages (self);
-  rebuild_scorecard (self);
+  for (int list = 0; list < CL_N_TEAM_LISTS; list++)
+    rebuild_list (self, list);
   return self;
 }
 
@@ -553,7 +588,8 @@ cl_preferences_window_dispose (GObject *object)
 
   g_clear_object (&self->store);
   g_clear_pointer (&self->stage_rows, g_ptr_array_unref);
-  g_clear_pointer (&self->item_rows, g_ptr_array_unref);
+  for (int list = 0; list < CL_N_TEAM_LISTS; list++)
+    g_clear_pointer (&self->lists[list].rows, g_ptr_array_unref);
   gtk_widget_dispose_template (GTK_WIDGET (self), CL_TYPE_PREFERENCES_WINDOW);
   G_OBJECT_CLASS (cl_preferences_window_parent_class)->dispose (object);
 }
@@ -575,9 +611,11 @@ cl_preferences_window_class_init (ClPreferencesWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ClPreferencesWindow, stages_group);
   gtk_widget_class_bind_template_child (widget_class, ClPreferencesWindow, scorecard_group);
   gtk_widget_class_bind_template_child (widget_class, ClPreferencesWindow, new_item_row);
+  gtk_widget_class_bind_template_child (widget_class, ClPreferencesWindow, skills_group);
+  gtk_widget_class_bind_template_child (widget_class, ClPreferencesWindow, new_skill_row);
   gtk_widget_class_install_action (widget_class, "preferences.add-stage", NULL, add_stage);
-  gtk_widget_class_install_action (widget_class, "preferences.restore-scorecard-item", "x",
-                                   restore_scorecard_item);
+  gtk_widget_class_install_action (widget_class, "preferences.restore-team-list-item", "(ix)",
+                                   restore_team_list_item);
 }
 
 static void
@@ -585,6 +623,12 @@ cl_preferences_window_init (ClPreferencesWindow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
   self->stage_rows = g_ptr_array_new ();
-  self->item_rows = g_ptr_array_new ();
-  g_signal_connect (self->new_item_row, "apply", G_CALLBACK (on_new_item_applied), self);
+  self->lists[CL_TEAM_LIST_SCORECARD] = (ClListEditor) { self->scorecard_group, self->new_item_row, NULL };
+  self->lists[CL_TEAM_LIST_SKILLS] = (ClListEditor) { self->skills_group, self->new_skill_row, NULL };
+  for (int list = 0; list < CL_N_TEAM_LISTS; list++)
+    {
+      self->lists[list].rows = g_ptr_array_new ();
+      g_object_set_data (G_OBJECT (self->lists[list].new_row), "team-list", GINT_TO_POINTER (list));
+      g_signal_connect (self->lists[list].new_row, "apply", G_CALLBACK (on_new_item_applied), self);
+    }
 }

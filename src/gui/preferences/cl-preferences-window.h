@@ -1,5 +1,5 @@
-/* cl-preferences-window.h — the team's thresholds, its sales process and its
- * call scorecard
+/* cl-preferences-window.h — the team's thresholds, its sales process, its
+ * call scorecard and its development skills
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #pragma once
@@ -17,13 +17,16 @@ G_DECLARE_FINAL_TYPE (ClPreferencesWindow, cl_preferences_window, CL, PREFERENCE
 ClPreferencesWindow *cl_preferences_window_new (GtkWindow *parent,
                                                 ClStore   *store);
 
-/* What the scorecard rows do, callable from tests. Removing shows a toast
- * whose Undo brings the item back. */
-gboolean cl_preferences_window_add_scorecard_item    (ClPreferencesWindow *self,
+/* What the rows of the scorecard and the skills do, callable from tests.
+ * Removing shows a toast whose Undo brings the item back. */
+gboolean cl_preferences_window_add_team_list_item    (ClPreferencesWindow *self,
+                                                      ClTeamList           list,
                                                       const char          *label);
-gboolean cl_preferences_window_remove_scorecard_item (ClPreferencesWindow *self,
+gboolean cl_preferences_window_remove_team_list_item (ClPreferencesWindow *self,
+                                                      ClTeamList           list,
                                                       gint64               item_id,
                                                       const char          *label);
-guint    cl_preferences_window_get_n_scorecard_items (ClPreferencesWindow *self);
+guint    cl_preferences_window_get_n_team_list_items (ClPreferencesWindow *self,
+                                                      ClTeamList           list);
 
 G_END_DECLS
