@@ -26,7 +26,7 @@ struct _ClStore
   /* owned */
   sqlite3    *db;
   char       *path;
-  GHashTable *statements;   /* SQL text → sqlite3_stmt, finalized with the store */
+  GHashTable *statements;   /* SQL text (a copy) → sqlite3_stmt, finalized with the store */
   int         transaction_depth;
   gboolean    doomed;
 };
@@ -170,7 +170,8 @@ prepare_cached (ClStore     *self,
       cl_store_fail (self, rc, error);
       return NULL;
     }
-  g_hash_table_insert (self->statements, (gpointer) sql, stmt);
+  /* a copy: some statements are built at run time (a table of a list) */
+  g_hash_table_insert (self->statements, g_strdup (sql), stmt);
   return stmt;
 }
 
@@ -777,5 +778,5 @@ finalize_statement (gpointer stmt)
 static void
 cl_store_init (ClStore *self)
 {
-  self->statements = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, finalize_statement);
+  self->statements = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, finalize_statement);
 }
