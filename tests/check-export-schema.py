@@ -42,6 +42,7 @@ validator = load_validator('pipeline-review.schema.json')
 metrics_validator = load_validator('call-metrics.schema.json')
 coaching_validator = load_validator('deal-coaching.schema.json')
 development_validator = load_validator('rep-development.schema.json')
+health_validator = load_validator('loop-health.schema.json')
 
 
 def run(*args, today='2026-11-23'):
@@ -118,6 +119,23 @@ with tempfile.TemporaryDirectory() as tmp:
             log = document['practice']['log']
             assert any(e['note'] == 'from the schema check' for e in log), 'the drill is in the log'
             assert [e['date'] for e in log] == sorted(e['date'] for e in log), 'oldest first'
+        checked += 1
+
+    # loop health: this quarter by default, and any quarter, month or week
+    default = json.loads(run('--workspace', workspace, 'health'))
+    assert default['period'] == '2026-Q4', 'this quarter by default'
+    for period in ('2026-Q4', '2026-Q3', '2026-11', '2026-W46', '2027-Q1'):
+        document = json.loads(run('--workspace', workspace, 'health', '--period', period))
+        check(health_validator, document, f'health {period}')
+        loops = {loop['loop']: loop for loop in document['loops']}
+        if period == '2027-Q1':
+            assert all(loop['state'] == 'no_data' for loop in loops.values()), 'nothing is due yet'
+        if period == '2026-Q4':
+            assert document == default
+            weeks = subprocess.run(['sqlite3', workspace, "SELECT count(DISTINCT week) FROM reviews "
+                                    "WHERE week BETWEEN '2026-W40' AND '2026-W47'"],
+                                   capture_output=True, text=True, check=True).stdout.strip()
+            assert loops['pipeline_review']['ran'] == int(weeks), 'weeks reviewed are the store\'s'
         checked += 1
 
     # call metrics of every real transcript, and of one written here

@@ -130,6 +130,17 @@ grep -q "2020-01" "$dir/err" || fail "the refusal names the month"
 set -e
 [ "$(sqlite3 "$dir/team.db" 'select count(*) from practice_log')" = $((drills + 1)) ] || fail "refusals log nothing"
 
+# health: a document on stdout; a malformed period is misuse
+"$closeloop" --workspace "$dir/team.db" health --period 2026-Q4 >"$dir/health.json" || fail "health"
+grep -q '"format" : "closeloop.loop-health"' "$dir/health.json" || fail "health format"
+set +e
+"$closeloop" --workspace "$dir/team.db" health --period 2026-Q5 2>"$dir/err"; status=$?
+[ $status -eq 2 ] || fail "a malformed period exits 2, got $status"
+grep -q "2026-Q5" "$dir/err" || fail "the error names the period"
+"$closeloop" --workspace "$dir/none.db" health 2>/dev/null
+[ $? -eq 1 ] || fail "health of a missing workspace exits 1"
+set -e
+
 # misuse: exit 2
 set +e
 "$closeloop" frobnicate 2>/dev/null; [ $? -eq 2 ] || fail "unknown command exits 2"

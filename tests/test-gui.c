@@ -454,6 +454,33 @@ check_development (ClWindow *window)
   g_assert_cmpuint (cl_team_page_get_n_without_plan (page), ==, n_without - 1);
 }
 
+/* The Overview shows the core's loop health for the quarter chosen, says
+ * when the cadence is hollow, and draws four quarters per loop. */
+static void
+check_loop_health (ClWindow *window)
+{
+  ClOverviewPage *page = CL_OVERVIEW_PAGE (cl_window_get_view (window, "overview"));
+  static const char * const quarters[] = { "2026-Q3", "2026-Q4" };
+
+  for (guint q = 0; q < G_N_ELEMENTS (quarters); q++)
+    {
+      ClLoopHealth health[CL_N_LOOPS];
+      ClDay first, last;
+
+      g_assert_true (cl_overview_page_show_quarter (page, quarters[q]));
+      g_assert_true (cl_date_parse_quarter (quarters[q], &first, &last));
+      g_assert_true (cl_loop_health_compute (cl_window_get_store (window), first, last, cl_date_today (),
+                                             health, NULL));
+      for (int i = 0; i < CL_N_LOOPS; i++)
+        g_assert_cmpint (cl_overview_page_get_state (page, i), ==, health[i].state);
+      g_assert_cmpint (cl_overview_page_is_hollow (page), ==, cl_loop_health_is_hollow (health));
+      cl_loop_health_clear (health);
+    }
+  g_assert_nonnull (strstr (cl_overview_page_get_trend_summary (page, CL_LOOP_PIPELINE_REVIEW), "2026-Q4: "));
+  g_assert_false (cl_overview_page_show_quarter (page, "2026-Q5"));
+  cl_overview_page_show_quarter (page, NULL);
+}
+
 /* Over the cap is visible on the rep: the Overview marks exactly the reps
  * the store says carry more open actions than the team allows. */
 static void
@@ -526,6 +553,7 @@ on_activate (GApplication *app)
   check_review (window);
   check_coaching (window);
   check_action_load (window);
+  check_loop_health (window);
   check_development (window);
   check_preferences (window);
   check_narrow (window);

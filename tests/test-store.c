@@ -9,6 +9,7 @@
 
 #include "cl-coaching.h"
 #include "cl-development.h"
+#include "cl-loop-health.h"
 #include "cl-store-private.h"
 #include "test-util.h"
 
@@ -790,6 +791,111 @@ test_development_loop (Fixture       *f,
   g_assert_cmpstr (agenda, ==, "second");
 }
 
+static void
+compute_health (ClStore      *store,
+                const char   *period,
+                ClLoopHealth  health[CL_N_LOOPS])
+{
+  g_autoptr (GError) error = NULL;
+  ClDay first, last;
+
+  g_assert_true (cl_date_parse_period (period, &first, &last));
+  g_assert_true (cl_loop_health_compute (store, first, last, day ("2026-11-23"), health, &error));
+  g_assert_no_error (error);
+}
+
+/* A team that reviews every week and holds its retrospective, but never
+ * coaches and never plans: the fast loops run, the slow ones lapse, and the
+ * cadence is hollow. Coaching one key deal later makes that loop slip. */
+static void
+test_skipped_loops (Fixture       *f,
+                    gconstpointer  data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (ClDeal) deal = add_basic_deal (f->store);
+  g_autoptr (ClDeal) key_deal = cl_deal_new ();
+  g_autoptr (ClRetro) retro = g_object_new (CL_TYPE_RETRO, NULL);
+  g_autoptr (ClCoachingSession) session = g_object_new (CL_TYPE_COACHING_SESSION, NULL);
+  ClLoopHealth health[CL_N_LOOPS];
+  ClDay monday;
+
+  key_deal->name = g_strdup ("Big — Expansion");
+  key_deal->account = g_strdup ("Big");
+  key_deal->owner_id = deal->owner_id;
+  key_deal->stage_id = deal->stage_id;
+  key_deal->amount_cents = 20000000;   /* 200 000: a key deal */
+  cl_record_set_text (&key_deal->currency, "EUR");
+  key_deal->created_on = day ("2026-06-01");
+  key_deal->close_date = day ("2026-12-20");
+  cl_store_add_deal (f->store, key_deal, &error);
+  g_assert_no_error (error);
+
+  /* a review with a decision every week of Q3 and of Q4 so far */
+  for (monday = day ("2026-06-29"); monday <= day ("2026-11-16"); monday += 7)
+    {
+      g_autoptr (ClReview) review = g_object_new (CL_TYPE_REVIEW, NULL);
+      g_autoptr (ClReviewDecision) decision = g_object_new (CL_TYPE_REVIEW_DECISION, NULL);
+
+      review->week = cl_date_iso_week (monday);
+      review->held_on = monday + 1;
+      g_assert_true (cl_store_add_review (f->store, review, &error));
+      decision->review_id = review->id;
+      decision->deal_id = deal->id;
+      decision->decision = CL_DECISION_KEEP;
+      g_assert_true (cl_store_add_review_decision (f->store, decision, &error));
+    }
+  retro->quarter = g_strdup ("2026-Q3");
+  retro->held_on = day ("2026-10-02");
+  retro->decision = CL_RETRO_EXECUTION_DRIFTED;
+  g_assert_true (cl_store_add_retro (f->store, retro, &error));
+  g_assert_no_error (error);
+
+  compute_health (f->store, "2026-Q4", health);
+  g_assert_cmpint (health[CL_LOOP_PIPELINE_REVIEW].expected, ==, 8);   /* W40–W47; W48 is under way */
+  g_assert_cmpint (health[CL_LOOP_PIPELINE_REVIEW].ran, ==, 8);
+  g_assert_cmpint (health[CL_LOOP_PIPELINE_REVIEW].state, ==, CL_HEALTH_RUNNING);
+  g_assert_cmpint (health[CL_LOOP_STRATEGY].state, ==, CL_HEALTH_RUNNING);
+  g_assert_cmpint (health[CL_LOOP_DEAL_COACHING].expected, ==, 1);
+  g_assert_cmpint (health[CL_LOOP_DEAL_COACHING].state, ==, CL_HEALTH_LAPSED);
+  g_assert_cmpint (health[CL_LOOP_REP_DEVELOPMENT].expected, ==, 2);   /* one rep, two months */
+  g_assert_cmpint (health[CL_LOOP_REP_DEVELOPMENT].state, ==, CL_HEALTH_LAPSED);
+  g_assert_true (cl_loop_health_is_hollow (health));
+  g_assert_cmpstr (health[CL_LOOP_PIPELINE_REVIEW].window, ==, "2026-10-01 – 2026-11-23");
+  cl_loop_health_clear (health);
+
+  /* Q3: no retrospective was held in it */
+  compute_health (f->store, "2026-Q3", health);
+  g_assert_cmpint (health[CL_LOOP_STRATEGY].state, ==, CL_HEALTH_LAPSED);
+  g_assert_cmpint (health[CL_LOOP_PIPELINE_REVIEW].expected, ==, 14);   /* W27–W40 */
+  cl_loop_health_clear (health);
+
+  /* a week, and a period to come */
+  compute_health (f->store, "2026-W46", health);
+  g_assert_cmpint (health[CL_LOOP_PIPELINE_REVIEW].ran, ==, 1);
+  cl_loop_health_clear (health);
+  compute_health (f->store, "2027-Q1", health);
+  for (int i = 0; i < CL_N_LOOPS; i++)
+    g_assert_cmpint (health[i].state, ==, CL_HEALTH_NO_DATA);
+  cl_loop_health_clear (health);
+
+  /* the key deal coached to a next move: coaching ran, its output pending */
+  session->deal_id = key_deal->id;
+  session->held_on = day ("2026-11-10");
+  session->trigger = g_strdup ("key_deal");
+  session->evidence = g_strdup ("“Budget is frozen until January”");
+  session->next_move = g_strdup ("Ask the CFO what unfreezes it");
+  g_assert_true (cl_store_add_coaching_session (f->store, session, &error));
+  compute_health (f->store, "2026-Q4", health);
+  g_assert_cmpint (health[CL_LOOP_DEAL_COACHING].ran, ==, 1);
+  g_assert_cmpint (health[CL_LOOP_DEAL_COACHING].state, ==, CL_HEALTH_SLIPPING);
+  g_assert_true (cl_loop_health_is_hollow (health));   /* development still lapsed */
+  cl_loop_health_clear (health);
+  g_assert_true (cl_store_set_follow_up (f->store, session->id, CL_FOLLOW_UP_HAPPENED, "", &error));
+  compute_health (f->store, "2026-Q4", health);
+  g_assert_cmpint (health[CL_LOOP_DEAL_COACHING].state, ==, CL_HEALTH_RUNNING);
+  cl_loop_health_clear (health);
+}
+
 /* Each rep's load: open deals, open and overdue actions, most loaded first. */
 static void
 test_rep_loads (Fixture       *f,
@@ -1119,11 +1225,25 @@ test_dates (void)
   month = cl_date_month (d);
   quarter = cl_date_quarter (d);
   g_assert_cmpstr (week, ==, "2026-W48");
+  {
+    g_autofree char *sunday = cl_date_iso_week (d - 1);
+    g_autofree char *new_year = cl_date_iso_week (cl_date_from_ymd (2027, 1, 1));   /* a Friday */
+
+    g_assert_cmpstr (sunday, ==, "2026-W47");
+    g_assert_cmpstr (new_year, ==, "2026-W53");
+  }
   g_assert_cmpstr (month, ==, "2026-11");
   g_assert_cmpstr (quarter, ==, "2026-Q4");
   g_assert_cmpuint (cl_date_add_months (d, 0), ==, cl_date_from_ymd (2026, 11, 1));
   g_assert_cmpuint (cl_date_add_months (d, 2), ==, cl_date_from_ymd (2027, 1, 1));
   g_assert_cmpuint (cl_date_add_months (d, -11), ==, cl_date_from_ymd (2025, 12, 1));
+  g_assert_true (cl_date_parse_period ("2026-W48", &first, &last));
+  g_assert_cmpuint (first, ==, d);
+  g_assert_cmpuint (last, ==, d + 6);
+  g_assert_true (cl_date_parse_period ("2026-11", &first, &last));
+  g_assert_cmpuint (last, ==, cl_date_from_ymd (2026, 11, 30));
+  g_assert_true (cl_date_parse_period ("2026-Q4", &first, NULL));
+  g_assert_false (cl_date_parse_period ("2026", NULL, NULL));
   g_assert_true (cl_date_parse_iso_week ("2026-W48", &first));
   g_assert_cmpuint (first, ==, d);
   g_assert_true (cl_date_parse_month ("2026-02", &first, &last));
@@ -1158,6 +1278,7 @@ main (int   argc,
   FIXTURE_TEST ("/store/scorecard-editing", test_scorecard_editing);
   FIXTURE_TEST ("/store/call-trend", test_call_trend);
   FIXTURE_TEST ("/store/development-loop", test_development_loop);
+  FIXTURE_TEST ("/rules/skipped-loops", test_skipped_loops);
 #undef FIXTURE_TEST
   g_test_add_func ("/store/migrations", test_migrations);
   g_test_add_func ("/store/bad-files", test_bad_files);

@@ -22,6 +22,7 @@
 #include "cl-development.h"
 #include "cl-development-export.h"
 #include "cl-export.h"
+#include "cl-health-export.h"
 #include "cl-metrics-export.h"
 #include "cl-review-export.h"
 #include "cl-store.h"
@@ -47,6 +48,7 @@ typedef struct
 static int run_analyze (const char *workspace, int argc, char **argv);
 static int run_demo (const char *workspace, int argc, char **argv);
 static int run_export (const char *workspace, int argc, char **argv);
+static int run_health (const char *workspace, int argc, char **argv);
 static int run_help (const char *workspace, int argc, char **argv);
 static int run_import (const char *workspace, int argc, char **argv);
 static int run_log (const char *workspace, int argc, char **argv);
@@ -56,6 +58,7 @@ static const ClCommand commands[] = {
   { "demo", N_("Write a realistic sample team into a new workspace"), run_demo },
   { "export", N_("Write a shared document: export review --week 2026-W47, export coaching --deal ID, "
                  "export rep-plan --rep NAME --month 2026-11"), run_export },
+  { "health", N_("Loop health as JSON: health [--period 2026-Q4]"), run_health },
   { "help", N_("Show the commands"), run_help },
   { "import", N_("Bring a file in: import transcript FILE --deal ID"), run_import },
   { "log", N_("Record what happened: log practice --rep NAME --focus KEY --score N"), run_log },
@@ -374,6 +377,48 @@ run_export (const char  *workspace,
     root = deal_id ? cl_coaching_export_build (store, (gint64) deal_id, include_private, &error)
            : rep ? cl_development_export_build (store, rep, month, &error)
            : cl_review_export_build (store, week, &error);
+  if (root == NULL)
+    return report_failure (error);
+  return emit_document (root, output);
+}
+
+static int
+run_health (const char  *workspace,
+            int          argc,
+            char       **argv)
+{
+  g_autofree char *period = NULL, *output = NULL;
+  GOptionEntry entries[] = {
+    { "period", 0, 0, G_OPTION_ARG_STRING, &period,
+      N_("A quarter, month or week: 2026-Q4, 2026-11, 2026-W47 (default: this quarter)"), "PERIOD" },
+    OUTPUT_OPTION (output),
+    { NULL }
+  };
+  g_autoptr (ClStore) store = NULL;
+  g_autoptr (JsonNode) root = NULL;
+  g_autoptr (GError) error = NULL;
+  int status = 0;
+
+  if (!parse_command_options ("health", "", entries, &argc, &argv, &status))
+    return status;
+  if (argc != 1)
+    {
+      print_error (_("health takes no file: closeloop health --period 2026-Q4"));
+      return EXIT_USAGE;
+    }
+  if (period == NULL)
+    period = cl_date_quarter (cl_date_today ());
+  else if (!cl_date_parse_period (period, NULL, NULL))
+    {
+      g_autofree char *message = g_strdup_printf (_("“%s” is not a period such as 2026-Q4, 2026-11 or 2026-W47"),
+                                                  period);
+
+      print_error (message);
+      return EXIT_USAGE;
+    }
+  store = open_existing (workspace, &error);
+  if (store != NULL)
+    root = cl_health_export_build (store, period, cl_date_today (), &error);
   if (root == NULL)
     return report_failure (error);
   return emit_document (root, output);

@@ -419,11 +419,16 @@ add_deals (Demo    *demo,
   return TRUE;
 }
 
-/* A deal that was open on @day, owned by @owner_id unless that is 0. */
+/* the team setting's default key-deal amount, in cents */
+#define KEY_DEAL_CENTS (G_GINT64_CONSTANT (50000) * 100)
+
+/* A deal that was open on @day, owned by @owner_id unless that is 0, and
+ * worth at least @min_cents. */
 static DemoDeal *
 open_deal_on (Demo   *demo,
               ClDay   day,
-              gint64  owner_id)
+              gint64  owner_id,
+              gint64  min_cents)
 {
   for (int tries = 0; tries < 200; tries++)
     {
@@ -431,7 +436,7 @@ open_deal_on (Demo   *demo,
                                     g_rand_int_range (demo->rand, 0, demo->deals->len));
 
       if (d->created_on <= day && (d->closed_on == 0 || d->closed_on > day)
-          && (owner_id == 0 || d->owner_id == owner_id))
+          && (owner_id == 0 || d->owner_id == owner_id) && d->amount_cents >= min_cents)
         return d;
     }
   return NULL;
@@ -521,7 +526,7 @@ add_reviews (Demo    *demo,
       for (int k = 0; k < n_deals; k++)
         {
           g_autoptr (ClReviewDecision) decision = g_object_new (CL_TYPE_REVIEW_DECISION, NULL);
-          DemoDeal *deal = (guint) k < n_largest ? largest[k] : open_deal_on (demo, review->held_on, 0);
+          DemoDeal *deal = (guint) k < n_largest ? largest[k] : open_deal_on (demo, review->held_on, 0, 0);
           int roll = g_rand_int_range (demo->rand, 0, 100);
           g_autoptr (GError) local = NULL;
 
@@ -571,7 +576,10 @@ add_coaching (Demo    *demo,
           DemoDeal *deal;
           gint64 action_id;
 
-          if (held_on >= demo->today || (deal = open_deal_on (demo, held_on, 0)) == NULL)
+          /* a manager coaches the deals that matter: mostly key deals */
+          if (held_on >= demo->today
+              || ((deal = open_deal_on (demo, held_on, 0, CHANCE (demo->rand, 0.8) ? KEY_DEAL_CENTS : 0)) == NULL
+                  && (deal = open_deal_on (demo, held_on, 0, 0)) == NULL))
             continue;
           session->deal_id = deal->id;
           session->coach_id = demo_rep (demo, 0)->id;
@@ -699,7 +707,7 @@ add_calls (Demo    *demo,
             call->held_on = monday + g_rand_int_range (demo->rand, 0, 5);
             if (call->held_on >= demo->today)
               continue;
-            deal = open_deal_on (demo, call->held_on, rep->id);
+            deal = open_deal_on (demo, call->held_on, rep->id, 0);
             call->deal_id = deal ? deal->id : 0;
             call->title = g_strdup (PICK (demo->rand, next_steps));
             write_transcript (demo, call, rep->name, talkativeness);

@@ -109,10 +109,9 @@ cl_date_iso_week (ClDay day)
 {
   GDate date;
 
-  g_date_clear (&date, 1);
-  g_date_set_julian (&date, day);
   /* the ISO week-year is the year of the week's Thursday */
-  g_date_add_days (&date, 4 - g_date_get_weekday (&date));
+  g_date_clear (&date, 1);
+  g_date_set_julian (&date, day + 4 - cl_date_weekday (day));
   return g_strdup_printf ("%04d-W%02u", g_date_get_year (&date),
                           g_date_get_iso8601_week_of_year (&date));
 }
@@ -215,4 +214,22 @@ cl_date_parse_quarter (const char *quarter,
       || quarter[7] != '\0' || q < 1 || q > 4 || y < 1)
     return FALSE;
   return month_span (y, (q - 1) * 3 + 1, 3, out_first, out_last);
+}
+
+gboolean
+cl_date_parse_period (const char *period,
+                      ClDay      *out_first,
+                      ClDay      *out_last)
+{
+  ClDay first = 0;
+
+  if (cl_date_parse_quarter (period, out_first, out_last) || cl_date_parse_month (period, out_first, out_last))
+    return TRUE;
+  if (!cl_date_parse_iso_week (period, &first))
+    return FALSE;
+  if (out_first != NULL)
+    *out_first = first;
+  if (out_last != NULL)
+    *out_last = first + 6;
+  return TRUE;
 }

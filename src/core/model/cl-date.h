@@ -40,4 +40,9 @@ gboolean  cl_date_parse_quarter  (const char  *quarter,
                                   ClDay       *out_first,
                                   ClDay       *out_last);
 
+/* A quarter ("2026-Q4"), a month ("2026-11") or an ISO week ("2026-W47"):
+ * its first and last day. */
+gboolean  cl_date_parse_period   (const char  *period,
+                                  ClDay       *out_first,
+                                  ClDay       *out_last);
 G_END_DECLS

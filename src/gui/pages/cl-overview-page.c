@@ -11,7 +11,11 @@
 #include "cl-action-load.h"
 #include "cl-loop-health.h"
 #include "cl-overview-page.h"
+#include "cl-trend-chart.h"
 #include "cl-view-rows.h"
+
+/* the trend charts go back this many quarters, the current one included */
+#define TREND_QUARTERS 4
 
 struct _ClOverviewPage
 {
@@ -19,6 +23,8 @@ struct _ClOverviewPage
 
   GtkLabel             *hollow_label;
   AdwPreferencesGroup  *health_group;
+  GtkLabel             *period_label;
+  GtkFlowBox           *trend_box;
   GtkLabel             *reps_label;
   GtkLabel             *deals_label;
   GtkLabel             *amount_label;
@@ -28,6 +34,9 @@ struct _ClOverviewPage
 
   AdwActionRow         *loop_rows[CL_N_LOOPS];
   GtkLabel             *state_labels[CL_N_LOOPS];
+  ClTrendChart         *charts[CL_N_LOOPS];
+  ClHealthState         states[CL_N_LOOPS];
+  ClDay                 quarter;        /* the first day of the quarter shown */
   ClStore              *store;
   int                   actions_cap;
   guint                 n_over_cap;
@@ -41,7 +50,7 @@ state_css_class (ClHealthState state)
   switch (state)
     {
     case CL_HEALTH_RUNNING: return "success";
-    case CL_HEALTH_AT_RISK: return "warning";
+    case CL_HEALTH_SLIPPING: return "warning";
     case CL_HEALTH_LAPSED: return "error";
     case CL_HEALTH_NO_DATA: break;
     }
@@ -131,25 +140,27 @@ refresh_loads (ClOverviewPage *self,
   gtk_widget_set_visible (GTK_WIDGET (self->load_group), g_list_model_get_n_items (loads) > 0);
 }
 
-void
-cl_overview_page_refresh (ClOverviewPage *self)
+static char *
+count_of_beats (int n)
+{
+  /* Translators: how many beats of a loop were due in a quarter */
+  return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "of %d due", "of %d due", n), n);
+}
+
+static gboolean
+refresh_health (ClOverviewPage *self,
+                ClDay           today,
+                GError        **error)
 {
   ClLoopHealth health[CL_N_LOOPS];
-  ClPipelineTotals totals;
-  g_autoptr (GError) error = NULL;
-  g_autofree char *actions = NULL;
-  g_autofree char *amount = NULL;
-  ClDay today = cl_date_today ();
+  GListModel *series[CL_N_LOOPS];
+  g_autofree char *quarter = cl_date_quarter (self->quarter);
+  ClDay first, last;
 
-  g_return_if_fail (CL_IS_OVERVIEW_PAGE (self));
-  if (self->store == NULL)
-    return;
-
-  if (!cl_loop_health_compute (self->store, today, health, &error))
-    {
-      show_error (self, error);
-      return;
-    }
+  cl_date_parse_quarter (quarter, &first, &last);
+  gtk_label_set_text (self->period_label, quarter);
+  if (!cl_loop_health_compute (self->store, first, last, today, health, error))
+    return FALSE;
   for (int i = 0; i < CL_N_LOOPS; i++)
     {
       g_autofree char *described = cl_loop_health_describe (&health[i]);
@@ -160,9 +171,39 @@ cl_overview_page_refresh (ClOverviewPage *self)
       for (int s = CL_HEALTH_NO_DATA; s <= CL_HEALTH_LAPSED; s++)
         gtk_widget_remove_css_class (GTK_WIDGET (self->state_labels[i]), state_css_class (s));
       gtk_widget_add_css_class (GTK_WIDGET (self->state_labels[i]), state_css_class (health[i].state));
+      self->states[i] = health[i].state;
     }
   gtk_widget_set_visible (GTK_WIDGET (self->hollow_label), cl_loop_health_is_hollow (health));
   cl_loop_health_clear (health);
+
+  if (!cl_loop_health_trend (self->store, today, TREND_QUARTERS, series, error))
+    return FALSE;
+  for (int i = 0; i < CL_N_LOOPS; i++)
+    {
+      cl_trend_chart_set_points (self->charts[i], series[i]);
+      g_object_unref (series[i]);
+    }
+  return TRUE;
+}
+
+void
+cl_overview_page_refresh (ClOverviewPage *self)
+{
+  ClPipelineTotals totals;
+  g_autoptr (GError) error = NULL;
+  g_autofree char *actions = NULL;
+  g_autofree char *amount = NULL;
+  ClDay today = cl_date_today ();
+
+  g_return_if_fail (CL_IS_OVERVIEW_PAGE (self));
+  if (self->store == NULL)
+    return;
+
+  if (!refresh_health (self, today, &error))
+    {
+      show_error (self, error);
+      return;
+    }
 
   if (!cl_store_get_pipeline_totals (self->store, today, &totals, &error))
     {
@@ -196,7 +237,63 @@ cl_overview_page_set_store (ClOverviewPage *self,
 {
   g_return_if_fail (CL_IS_OVERVIEW_PAGE (self));
   g_set_object (&self->store, store);
+  self->quarter = cl_date_add_months (cl_date_today (), 0);
+  cl_overview_page_show_quarter (self, NULL);
+}
+
+gboolean
+cl_overview_page_show_quarter (ClOverviewPage *self,
+                               const char     *quarter)
+{
+  ClDay first = 0;
+  g_autofree char *current = NULL;
+
+  g_return_val_if_fail (CL_IS_OVERVIEW_PAGE (self), FALSE);
+  if (quarter == NULL)
+    {
+      current = cl_date_quarter (cl_date_today ());
+      quarter = current;
+    }
+  if (!cl_date_parse_quarter (quarter, &first, NULL))
+    return FALSE;
+  self->quarter = first;
   cl_overview_page_refresh (self);
+  return TRUE;
+}
+
+ClHealthState
+cl_overview_page_get_state (ClOverviewPage *self,
+                            ClLoop          loop)
+{
+  g_return_val_if_fail (loop < CL_N_LOOPS, CL_HEALTH_NO_DATA);
+  return self->states[loop];
+}
+
+gboolean
+cl_overview_page_is_hollow (ClOverviewPage *self)
+{
+  return gtk_widget_get_visible (GTK_WIDGET (self->hollow_label));
+}
+
+const char *
+cl_overview_page_get_trend_summary (ClOverviewPage *self,
+                                    ClLoop          loop)
+{
+  g_return_val_if_fail (loop < CL_N_LOOPS, NULL);
+  return cl_trend_chart_get_summary (self->charts[loop]);
+}
+
+static void
+step_quarter (GtkWidget  *widget,
+              const char *action_name,
+              GVariant   *parameter)
+{
+  ClOverviewPage *self = CL_OVERVIEW_PAGE (widget);
+  g_autofree char *quarter = cl_date_quarter (cl_date_add_months (self->quarter, g_str_equal (action_name,
+                                                                                             "overview.next-quarter")
+                                                                                 ? 3 : -3));
+
+  cl_overview_page_show_quarter (self, quarter);
 }
 
 static void
@@ -219,12 +316,16 @@ cl_overview_page_class_init (ClOverviewPageClass *klass)
                                                "/io/github/closeloop/Closeloop/pages/cl-overview-page.ui");
   gtk_widget_class_bind_template_child (widget_class, ClOverviewPage, hollow_label);
   gtk_widget_class_bind_template_child (widget_class, ClOverviewPage, health_group);
+  gtk_widget_class_bind_template_child (widget_class, ClOverviewPage, period_label);
+  gtk_widget_class_bind_template_child (widget_class, ClOverviewPage, trend_box);
   gtk_widget_class_bind_template_child (widget_class, ClOverviewPage, reps_label);
   gtk_widget_class_bind_template_child (widget_class, ClOverviewPage, deals_label);
   gtk_widget_class_bind_template_child (widget_class, ClOverviewPage, amount_label);
   gtk_widget_class_bind_template_child (widget_class, ClOverviewPage, actions_label);
   gtk_widget_class_bind_template_child (widget_class, ClOverviewPage, load_group);
   gtk_widget_class_bind_template_child (widget_class, ClOverviewPage, load_list);
+  gtk_widget_class_install_action (widget_class, "overview.previous-quarter", NULL, step_quarter);
+  gtk_widget_class_install_action (widget_class, "overview.next-quarter", NULL, step_quarter);
 }
 
 static void
@@ -246,5 +347,20 @@ cl_overview_page_init (ClOverviewPage *self)
       adw_preferences_group_add (self->health_group, row);
       self->loop_rows[i] = ADW_ACTION_ROW (row);
       self->state_labels[i] = GTK_LABEL (state);
+    }
+
+  /* one chart per loop: the share of its beats that happened */
+  for (int i = 0; i < CL_N_LOOPS; i++)
+    {
+      GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
+      GtkWidget *title = gtk_label_new (cl_loop_title (i));
+
+      gtk_label_set_xalign (GTK_LABEL (title), 0);
+      gtk_widget_add_css_class (title, "heading");
+      self->charts[i] = CL_TREND_CHART (cl_trend_chart_new (cl_loop_title (i), CL_TREND_FORMAT_PERCENT, 0, 1));
+      cl_trend_chart_set_count_format (self->charts[i], count_of_beats);
+      gtk_box_append (GTK_BOX (box), title);
+      gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->charts[i]));
+      gtk_flow_box_append (self->trend_box, box);
     }
 }

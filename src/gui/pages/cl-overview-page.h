@@ -5,7 +5,7 @@
 
 #include <adwaita.h>
 
-#include "cl-store.h"
+#include "cl-loop-health.h"
 
 G_BEGIN_DECLS
 
@@ -15,6 +15,14 @@ G_DECLARE_FINAL_TYPE (ClOverviewPage, cl_overview_page, CL, OVERVIEW_PAGE, AdwBi
 void cl_overview_page_set_store (ClOverviewPage *self,
                                  ClStore        *store);
 void cl_overview_page_refresh   (ClOverviewPage *self);
+/* Shows loop health for @quarter ("2026-Q3"); NULL: this quarter. */
+gboolean      cl_overview_page_show_quarter      (ClOverviewPage *self,
+                                                  const char     *quarter);
+ClHealthState cl_overview_page_get_state         (ClOverviewPage *self,
+                                                  ClLoop          loop);
+gboolean      cl_overview_page_is_hollow         (ClOverviewPage *self);
+const char   *cl_overview_page_get_trend_summary (ClOverviewPage *self,
+                                                  ClLoop          loop);
 /* Reps shown over the team's cap on open actions. */
 guint cl_overview_page_get_n_over_cap (ClOverviewPage *self);
 

@@ -32,6 +32,7 @@ struct _ClTrendChart
   double         highest;
   GListModel    *points;      /* ClTrendPoint */
   char          *summary;
+  ClTrendCountFormat count_format;
 };
 
 G_DEFINE_FINAL_TYPE (ClTrendChart, cl_trend_chart, GTK_TYPE_WIDGET)
@@ -80,19 +81,28 @@ n_points (ClTrendChart *self)
 }
 
 static char *
+count_of_calls (int n)
+{
+  if (n == 0)
+    return g_strdup (_("no calls"));
+  /* Translators: how many calls a month's figure comes from */
+  return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "from %d call", "from %d calls", n), n);
+}
+
+static char *
 describe_point (ClTrendChart *self,
                 ClTrendPoint *point)
 {
   g_autofree char *month = format_month (point->month, "%B %Y");
+  g_autofree char *count = self->count_format (point->n);
   g_autofree char *value = NULL;
 
   if (point->n == 0)
-    /* Translators: a month of a chart without data, e.g. "June 2026: no calls" */
-    return g_strdup_printf (_("%s: no calls"), month);
+    /* Translators: a month of a chart without data, then why, e.g. "June 2026: no calls" */
+    return g_strdup_printf (_("%s: %s"), month, count);
   value = format_value (self, point->value);
-  return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s: %s from %d call", "%s: %s from %d calls",
-                                       point->n),
-                          month, value, point->n);
+  /* Translators: a month, its figure, and what it comes from */
+  return g_strdup_printf (_("%s: %s %s"), month, value, count);
 }
 
 static void
@@ -345,7 +355,7 @@ cl_trend_chart_snapshot (GtkWidget   *widget,
   if (!has_data (self))
     {
       set_colour (cr, &fg, 0.55);
-      draw_text (cr, layout, _("No calls measured in these months"), width / 2.0, height / 2.0, 0.5);
+      draw_text (cr, layout, _("Nothing measured in this time"), width / 2.0, height / 2.0, 0.5);
     }
   else
     {
@@ -437,6 +447,15 @@ cl_trend_chart_set_points (ClTrendChart *self,
   update_summary (self);
 }
 
+void
+cl_trend_chart_set_count_format (ClTrendChart       *self,
+                                 ClTrendCountFormat  format)
+{
+  g_return_if_fail (CL_IS_TREND_CHART (self));
+  self->count_format = format ? format : count_of_calls;
+  update_summary (self);
+}
+
 const char *
 cl_trend_chart_get_summary (ClTrendChart *self)
 {
@@ -470,6 +489,7 @@ cl_trend_chart_class_init (ClTrendChartClass *klass)
 static void
 cl_trend_chart_init (ClTrendChart *self)
 {
+  self->count_format = count_of_calls;
   gtk_widget_set_has_tooltip (GTK_WIDGET (self), TRUE);
   g_signal_connect (self, "query-tooltip", G_CALLBACK (on_query_tooltip), self);
 }

@@ -1,5 +1,6 @@
 /* cl-trend-chart.h — a month-by-month line chart of one measure, with its
- * text alternative
+ * text alternative; the points' labels are months ("2026-11") or any
+ * other period ("2026-Q4"), shown as they are
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #pragma once
@@ -27,6 +28,10 @@ void        cl_trend_chart_set_points  (ClTrendChart  *self,
                                         GListModel    *points);
 void        cl_trend_chart_set_title   (ClTrendChart  *self,
                                         const char    *title);
+/* How a point's count is said after its value: "from 3 calls" by default. */
+typedef char *(*ClTrendCountFormat) (int n);
+void        cl_trend_chart_set_count_format (ClTrendChart       *self,
+                                             ClTrendCountFormat  format);
 /* What the chart shows, in words: its accessible description and tooltip. */
 const char *cl_trend_chart_get_summary (ClTrendChart  *self);
 

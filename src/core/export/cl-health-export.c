@@ -1,0 +1,70 @@
+/* cl-health-export.c — loop health over a period as a document for scripts
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Format "closeloop.loop-health", version 1; data/schema holds its JSON
+ * Schema. The same store and the same day give the same document.
+ */
+#define G_LOG_DOMAIN "cl-export"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+
+#include "cl-export.h"
+#include "cl-health-export.h"
+#include "cl-loop-health.h"
+
+#define FORMAT_NAME    "closeloop.loop-health"
+#define FORMAT_VERSION 1
+
+static void
+add_loop (JsonBuilder        *builder,
+          const ClLoopHealth *health)
+{
+  g_autofree char *described = cl_loop_health_describe (health);
+
+  json_builder_begin_object (builder);
+  cl_export_add_string (builder, "loop", cl_loop_to_string (health->loop));
+  cl_export_add_string (builder, "state", cl_health_state_to_string (health->state));
+  cl_export_add_int (builder, "expected", health->expected);
+  cl_export_add_int (builder, "ran", health->ran);
+  cl_export_add_int (builder, "output_of", health->output_of);
+  cl_export_add_int (builder, "with_output", health->with_output);
+  cl_export_add_number (builder, "ratio", cl_loop_health_ratio (health));
+  cl_export_add_string (builder, "summary", described);
+  json_builder_end_object (builder);
+}
+
+JsonNode *
+cl_health_export_build (ClStore     *store,
+                        const char  *period,
+                        ClDay        today,
+                        GError     **error)
+{
+  g_autoptr (JsonBuilder) builder = NULL;
+  ClLoopHealth health[CL_N_LOOPS];
+  ClDay first, last;
+
+  if (!cl_date_parse_period (period, &first, &last))
+    return g_set_error (error, CL_STORE_ERROR, CL_STORE_ERROR_INVALID,
+                        _("“%s” is not a period such as 2026-Q4, 2026-11 or 2026-W47"), period), NULL;
+  if (!cl_loop_health_compute (store, first, last, today, health, error))
+    return NULL;
+
+  builder = json_builder_new ();
+  cl_export_begin_document (builder, FORMAT_NAME, FORMAT_VERSION);
+  cl_export_add_string (builder, "period", period);
+  cl_export_add_day (builder, "from", first);
+  cl_export_add_day (builder, "to", last);
+  cl_export_add_day (builder, "as_of", today);
+  json_builder_set_member_name (builder, "loops");
+  json_builder_begin_array (builder);
+  for (int i = 0; i < CL_N_LOOPS; i++)
+    add_loop (builder, &health[i]);
+  json_builder_end_array (builder);
+  json_builder_set_member_name (builder, "hollow_cadence");
+  json_builder_add_boolean_value (builder, cl_loop_health_is_hollow (health));
+  json_builder_end_object (builder);
+  cl_loop_health_clear (health);
+  return json_builder_get_root (builder);
+}
