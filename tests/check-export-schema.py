@@ -43,6 +43,7 @@ metrics_validator = load_validator('call-metrics.schema.json')
 coaching_validator = load_validator('deal-coaching.schema.json')
 development_validator = load_validator('rep-development.schema.json')
 health_validator = load_validator('loop-health.schema.json')
+retro_validator = load_validator('quarterly-retro.schema.json')
 
 
 def run(*args, today='2026-11-23'):
@@ -136,6 +137,18 @@ with tempfile.TemporaryDirectory() as tmp:
                                     "WHERE week BETWEEN '2026-W40' AND '2026-W47'"],
                                    capture_output=True, text=True, check=True).stdout.strip()
             assert loops['pipeline_review']['ran'] == int(weeks), 'weeks reviewed are the store\'s'
+        checked += 1
+
+    # quarterly retrospectives: held ones with their record, the current one as a pre-read
+    held_quarters = subprocess.run(['sqlite3', workspace, 'SELECT quarter FROM retros ORDER BY quarter'],
+                                   capture_output=True, text=True, check=True).stdout.split()
+    assert held_quarters, 'the demo holds retrospectives'
+    for quarter in held_quarters + ['2026-Q4']:
+        document = json.loads(run('--workspace', workspace, 'export', 'retro', '--quarter', quarter))
+        check(retro_validator, document, f'retro {quarter}')
+        assert document['held'] == (quarter in held_quarters), quarter
+        if quarter == '2026-Q4':
+            assert json.loads(run('--workspace', workspace, 'export', 'retro')) == document, 'this quarter by default'
         checked += 1
 
     # call metrics of every real transcript, and of one written here

@@ -141,6 +141,15 @@ grep -q "2026-Q5" "$dir/err" || fail "the error names the period"
 [ $? -eq 1 ] || fail "health of a missing workspace exits 1"
 set -e
 
+# export retro: a malformed quarter is misuse
+"$closeloop" --workspace "$dir/team.db" export retro --quarter 2026-Q4 >"$dir/retro.json" || fail "export retro"
+grep -q '"format" : "closeloop.quarterly-retro"' "$dir/retro.json" || fail "retro format"
+set +e
+"$closeloop" --workspace "$dir/team.db" export retro --quarter 2026-Q0 2>"$dir/err"; status=$?
+[ $status -eq 2 ] || fail "a malformed quarter exits 2, got $status"
+grep -q "2026-Q0" "$dir/err" || fail "the error names the quarter"
+set -e
+
 # misuse: exit 2
 set +e
 "$closeloop" frobnicate 2>/dev/null; [ $? -eq 2 ] || fail "unknown command exits 2"

@@ -10,6 +10,7 @@
 #include "cl-coaching.h"
 #include "cl-development.h"
 #include "cl-loop-health.h"
+#include "cl-retro.h"
 #include "cl-store-private.h"
 #include "test-util.h"
 
@@ -896,6 +897,142 @@ test_skipped_loops (Fixture       *f,
   cl_loop_health_clear (health);
 }
 
+static void
+add_closed_deal (ClStore      *store,
+                 ClDeal       *like,
+                 ClDealStatus  status,
+                 const char   *reason,
+                 const char   *created,
+                 const char   *closed)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (ClDeal) deal = cl_deal_new ();
+  g_autoptr (ClDealEvent) event = g_object_new (CL_TYPE_DEAL_EVENT, NULL);
+
+  deal->name = g_strdup_printf ("Closed %s", closed);
+  deal->account = g_strdup ("Closed");
+  deal->owner_id = like->owner_id;
+  deal->stage_id = like->stage_id;
+  deal->amount_cents = 1000000;
+  cl_record_set_text (&deal->currency, "EUR");
+  deal->created_on = day (created);
+  deal->close_date = day (closed);
+  deal->status = status;
+  deal->status_reason = g_strdup (reason);
+  g_assert_true (cl_store_add_deal (store, deal, &error));
+  event->deal_id = deal->id;
+  event->occurred_on = day (closed);
+  event->field = g_strdup ("status");
+  event->old_value = g_strdup ("open");
+  event->new_value = g_strdup (cl_deal_status_to_string (status));
+  g_assert_true (cl_store_add_deal_event (store, event, &error));
+  g_assert_no_error (error);
+}
+
+/* The quarter's inputs come from the store; a retrospective that finds
+ * execution drifted restarts loops as owners' actions, and deciding
+ * otherwise later takes them back. Adjusting the strategy over a lapsed
+ * loop asks for confirmation. */
+static void
+test_retro (Fixture       *f,
+            gconstpointer  data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (ClDeal) deal = add_basic_deal (f->store);
+  g_autoptr (ClRetroInputs) inputs = NULL;
+  g_autoptr (ClRetro) retro = g_object_new (CL_TYPE_RETRO, NULL);
+  g_autoptr (GPtrArray) restarts = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr (GListModel) kept = NULL;
+  g_autofree char *open_retro_actions = NULL;
+  ClRetroRestart *restart;
+
+  add_closed_deal (f->store, deal, CL_DEAL_WON, "Signed", "2026-05-01", "2026-08-10");   /* Q3, 101 days */
+  add_closed_deal (f->store, deal, CL_DEAL_WON, "Signed", "2026-09-01", "2026-10-11");   /* Q4, 40 days */
+  add_closed_deal (f->store, deal, CL_DEAL_LOST, "No budget", "2026-09-01", "2026-11-05");
+  add_closed_deal (f->store, deal, CL_DEAL_LOST, "No budget", "2026-09-02", "2026-11-06");
+  add_closed_deal (f->store, deal, CL_DEAL_DISQUALIFIED, "No pain", "2026-09-03", "2026-11-07");
+
+  inputs = cl_retro_inputs_load (f->path, "2026-Q4", day ("2026-11-23"), &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (inputs->results.won, ==, 1);
+  g_assert_cmpint (inputs->results.lost, ==, 3);
+  g_assert_cmpfloat_with_epsilon (inputs->results.win_rate, 0.25, 1e-9);
+  g_assert_cmpfloat_with_epsilon (inputs->results.cycle_days, 40, 1e-9);
+  g_assert_cmpint (inputs->previous.won, ==, 1);
+  g_assert_cmpfloat_with_epsilon (inputs->previous.cycle_days, 101, 1e-9);
+  g_assert_cmpuint (inputs->deaths->len, ==, 2);
+  {
+    ClRetroDeath *most = g_ptr_array_index (inputs->deaths, 0);
+
+    g_assert_cmpstr (most->reason, ==, "No budget");
+    g_assert_cmpint (most->n, ==, 2);
+    g_assert_cmpstr (most->stage, ==, "Discovery");
+  }
+  g_assert_null (cl_retro_inputs_load (f->path, "2026-Q5", day ("2026-11-23"), &error));
+  g_assert_error (error, CL_STORE_ERROR, CL_STORE_ERROR_INVALID);
+  g_clear_error (&error);
+
+  /* drifted: two loops restart, each an action of its owner */
+  retro->quarter = g_strdup ("2026-Q4");
+  retro->held_on = day ("2026-11-23");
+  retro->findings = g_strdup ("Coaching stopped in October");
+  retro->root_causes = CL_ROOT_CAUSE_DISCIPLINE;
+  retro->decision = CL_RETRO_EXECUTION_DRIFTED;
+  restart = g_object_new (CL_TYPE_RETRO_RESTART, NULL);
+  restart->loop = g_strdup ("deal_coaching");
+  restart->owner_id = deal->owner_id;
+  restart->due_on = day ("2026-12-04");
+  g_ptr_array_add (restarts, restart);
+  restart = g_object_new (CL_TYPE_RETRO_RESTART, NULL);
+  restart->loop = g_strdup ("rep_development");
+  restart->owner_id = deal->owner_id;
+  restart->due_on = day ("2026-12-01");
+  g_ptr_array_add (restarts, restart);
+  g_assert_true (cl_retro_save (f->store, retro, restarts, &error));
+  g_assert_no_error (error);
+  kept = cl_store_list_retro_restarts (f->store, retro->id, &error);
+  g_assert_cmpuint (g_list_model_get_n_items (kept), ==, 2);
+  open_retro_actions = cl_test_sql_text (f->path, "SELECT group_concat(text, '|') FROM actions "
+                                                  "WHERE source = 'retro' AND done_on IS NULL");
+  g_assert_cmpstr (open_retro_actions, ==, "Restart Deal coaching: Ana Okafor by 2026-12-04|"
+                                           "Restart Rep development: Ana Okafor by 2026-12-01\n");
+  g_clear_pointer (&open_retro_actions, g_free);
+
+  /* a restart without an owner is refused, and nothing changes */
+  restart = g_object_new (CL_TYPE_RETRO_RESTART, NULL);
+  restart->loop = g_strdup ("strategy");
+  restart->due_on = day ("2026-12-01");
+  g_ptr_array_add (restarts, restart);
+  g_assert_false (cl_retro_save (f->store, retro, restarts, &error));
+  g_assert_error (error, CL_STORE_ERROR, CL_STORE_ERROR_NOT_FOUND);
+  g_clear_error (&error);
+  g_clear_object (&kept);
+  kept = cl_store_list_retro_restarts (f->store, retro->id, &error);
+  g_assert_cmpuint (g_list_model_get_n_items (kept), ==, 2);
+
+  /* the guard: adjusting the strategy while loops lapsed */
+  retro->decision = CL_RETRO_ADJUST_STRATEGY;
+  g_assert_true (cl_retro_needs_confirmation (retro, inputs->health));
+  g_assert_true (inputs->health[CL_LOOP_PIPELINE_REVIEW].state == CL_HEALTH_LAPSED);
+  retro->decision = CL_RETRO_EXECUTION_DRIFTED;
+  g_assert_false (cl_retro_needs_confirmation (retro, inputs->health));
+  retro->decision = CL_RETRO_ADJUST_STRATEGY;
+
+  /* decided otherwise: the restarts and their open actions go */
+  g_assert_true (cl_retro_save (f->store, retro, restarts, &error));
+  g_clear_object (&kept);
+  kept = cl_store_list_retro_restarts (f->store, retro->id, &error);
+  g_assert_cmpuint (g_list_model_get_n_items (kept), ==, 0);
+  open_retro_actions = cl_test_sql_text (f->path, "SELECT count(*) FROM actions WHERE source = 'retro'");
+  g_assert_cmpstr (open_retro_actions, ==, "0\n");
+  {
+    g_autoptr (ClRetro) read = cl_store_get_retro (f->store, "2026-Q4", &error);
+
+    g_assert_cmpint (read->decision, ==, CL_RETRO_ADJUST_STRATEGY);
+    g_assert_cmpstr (read->findings, ==, "Coaching stopped in October");
+  }
+}
+
 /* Each rep's load: open deals, open and overdue actions, most loaded first. */
 static void
 test_rep_loads (Fixture       *f,
@@ -1279,6 +1416,7 @@ main (int   argc,
   FIXTURE_TEST ("/store/call-trend", test_call_trend);
   FIXTURE_TEST ("/store/development-loop", test_development_loop);
   FIXTURE_TEST ("/rules/skipped-loops", test_skipped_loops);
+  FIXTURE_TEST ("/rules/retro", test_retro);
 #undef FIXTURE_TEST
   g_test_add_func ("/store/migrations", test_migrations);
   g_test_add_func ("/store/bad-files", test_bad_files);

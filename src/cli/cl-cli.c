@@ -24,6 +24,7 @@
 #include "cl-export.h"
 #include "cl-health-export.h"
 #include "cl-metrics-export.h"
+#include "cl-retro-export.h"
 #include "cl-review-export.h"
 #include "cl-store.h"
 
@@ -57,7 +58,7 @@ static const ClCommand commands[] = {
   { "analyze", N_("Measure a call transcript: analyze FILE --rep NAME"), run_analyze },
   { "demo", N_("Write a realistic sample team into a new workspace"), run_demo },
   { "export", N_("Write a shared document: export review --week 2026-W47, export coaching --deal ID, "
-                 "export rep-plan --rep NAME --month 2026-11"), run_export },
+                 "export rep-plan --rep NAME --month 2026-11, export retro --quarter 2026-Q4"), run_export },
   { "health", N_("Loop health as JSON: health [--period 2026-Q4]"), run_health },
   { "help", N_("Show the commands"), run_help },
   { "import", N_("Bring a file in: import transcript FILE --deal ID"), run_import },
@@ -300,7 +301,7 @@ report_failure (const GError *error)
 }
 
 /* The kinds of document export writes. */
-static const char * const export_kinds[] = { "review", "coaching", "rep-plan" };
+static const char * const export_kinds[] = { "review", "coaching", "rep-plan", "retro", NULL };
 
 static gboolean
 parse_month (const char  *text,
@@ -329,7 +330,7 @@ run_export (const char  *workspace,
             char       **argv)
 {
   g_autofree char *week = NULL, *output = NULL, *deal = NULL, *rep = NULL, *month_option = NULL;
-  g_autofree char *month = NULL;
+  g_autofree char *month = NULL, *quarter = NULL;
   gboolean include_private = FALSE;
   GOptionEntry entries[] = {
     { "week", 0, 0, G_OPTION_ARG_STRING, &week,
@@ -340,6 +341,8 @@ run_export (const char  *workspace,
     { "rep", 0, 0, G_OPTION_ARG_STRING, &rep, N_("rep-plan: the rep's name"), "NAME" },
     { "month", 0, 0, G_OPTION_ARG_STRING, &month_option,
       N_("rep-plan: the month, e.g. 2026-11 (default: this month)"), "MONTH" },
+    { "quarter", 0, 0, G_OPTION_ARG_STRING, &quarter,
+      N_("retro: the quarter, e.g. 2026-Q4 (default: this quarter)"), "QUARTER" },
     OUTPUT_OPTION (output),
     { NULL }
   };
@@ -349,12 +352,13 @@ run_export (const char  *workspace,
   guint64 deal_id = 0;
   int status = 0;
 
-  if (!parse_command_options ("export", "review|coaching|rep-plan", entries, &argc, &argv, &status))
+  if (!parse_command_options ("export", "review|coaching|rep-plan|retro", entries, &argc, &argv, &status))
     return status;
   if (argc != 2 || !g_strv_contains (export_kinds, argv[1]))
     {
       print_error (_("export needs the kind of document: closeloop export review --week 2026-W47, "
-                     "closeloop export coaching --deal 12, or closeloop export rep-plan --rep NAME"));
+                     "closeloop export coaching --deal 12, closeloop export rep-plan --rep NAME, "
+                     "or closeloop export retro --quarter 2026-Q4"));
       return EXIT_USAGE;
     }
   if (g_str_equal (argv[1], "coaching")
@@ -370,10 +374,26 @@ run_export (const char  *workspace,
     }
   if (!parse_month (month_option, &month))
     return EXIT_USAGE;
+  if (quarter == NULL)
+    quarter = cl_date_quarter (cl_date_today ());
+  else if (!cl_date_parse_quarter (quarter, NULL, NULL))
+    {
+      g_autofree char *message = g_strdup_printf (_("“%s” is not a quarter such as 2026-Q4"), quarter);
+
+      print_error (message);
+      return EXIT_USAGE;
+    }
   if (week == NULL)
     week = cl_date_iso_week (cl_date_today ());
   store = open_existing (workspace, &error);
-  if (store != NULL)
+  if (store != NULL && g_str_equal (argv[1], "retro"))
+    {
+      g_autoptr (ClRetroInputs) inputs = cl_retro_inputs_load (cl_store_get_path (store), quarter,
+                                                               cl_date_today (), &error);
+
+      root = inputs ? cl_retro_export_build (store, inputs, &error) : NULL;
+    }
+  else if (store != NULL)
     root = deal_id ? cl_coaching_export_build (store, (gint64) deal_id, include_private, &error)
            : rep ? cl_development_export_build (store, rep, month, &error)
            : cl_review_export_build (store, week, &error);

@@ -366,6 +366,22 @@ struct _ClPracticeEntry
   char   *note;
 };
 
+/* A loop a retrospective restarts: who owns it, by when; it becomes an action. */
+#define CL_TYPE_RETRO_RESTART (cl_retro_restart_get_type ())
+G_DECLARE_FINAL_TYPE (ClRetroRestart, cl_retro_restart, CL, RETRO_RESTART, GObject)
+struct _ClRetroRestart
+{
+  GObject parent_instance;
+  gint64  id;
+  gint64  retro_id;
+  char   *loop;        /* "deal_coaching", as cl_loop_to_string () spells it */
+  gint64  owner_id;
+  ClDay   due_on;
+  gint64  action_id;
+  char   *owner_name;  /* filled by listings */
+  ClDay   done_on;     /* filled by listings: its action's, 0 while open */
+};
+
 #define CL_TYPE_RETRO (cl_retro_get_type ())
 G_DECLARE_FINAL_TYPE (ClRetro, cl_retro, CL, RETRO, GObject)
 struct _ClRetro

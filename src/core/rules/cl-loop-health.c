@@ -352,15 +352,21 @@ cl_loop_health_is_hollow (const ClLoopHealth health[CL_N_LOOPS])
   return fast_ran && people_lapsed;
 }
 
+static const char * const loop_names[CL_N_LOOPS + 1] = {
+  "pipeline_review", "deal_coaching", "rep_development", "strategy", NULL,
+};
+
 const char *
 cl_loop_to_string (ClLoop loop)
 {
-  static const char * const names[CL_N_LOOPS] = {
-    "pipeline_review", "deal_coaching", "rep_development", "strategy",
-  };
-
   g_return_val_if_fail (loop < CL_N_LOOPS, NULL);
-  return names[loop];
+  return loop_names[loop];
+}
+
+int
+cl_loop_from_string (const char *name)
+{
+  return cl_enum_from_string (loop_names, name);
 }
 
 const char *

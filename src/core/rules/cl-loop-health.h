@@ -59,6 +59,8 @@ gboolean    cl_loop_health_trend     (ClStore       *store,
                                       GError       **error);
 
 const char *cl_loop_to_string        (ClLoop         loop);
+/* The loop @name spells, or -1. */
+int         cl_loop_from_string      (const char    *name);
 const char *cl_health_state_to_string (ClHealthState state);
 const char *cl_loop_title            (ClLoop         loop);
 const char *cl_loop_question         (ClLoop         loop);

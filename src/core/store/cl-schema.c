@@ -253,6 +253,19 @@ static const char schema_step_6[] =
   "  UNIQUE (rep_id, held_on)"
   ");";
 
+/* 7 — a retrospective that finds execution drifted restarts loops, each
+ * with an owner and a day, each an action */
+static const char schema_step_7[] =
+  "CREATE TABLE retro_restarts ("
+  "  id        INTEGER PRIMARY KEY,"
+  "  retro_id  INTEGER NOT NULL REFERENCES retros (id) ON DELETE CASCADE,"
+  "  loop      TEXT NOT NULL CHECK (loop IN ('pipeline_review', 'deal_coaching', 'rep_development', 'strategy')),"
+  "  owner_id  INTEGER NOT NULL REFERENCES reps (id),"
+  "  due_on    TEXT NOT NULL CHECK (date(due_on) = due_on),"
+  "  action_id INTEGER REFERENCES actions (id) ON DELETE SET NULL,"
+  "  UNIQUE (retro_id, loop)"
+  ");";
+
 static const char * const schema_steps[] = {
   schema_step_1,
   schema_step_2,
@@ -260,6 +273,7 @@ static const char * const schema_steps[] = {
   schema_step_4,
   schema_step_5,
   schema_step_6,
+  schema_step_7,
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (schema_steps) == CL_STORE_SCHEMA_VERSION);

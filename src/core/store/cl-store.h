@@ -25,7 +25,7 @@ typedef enum {
   CL_STORE_ERROR_FAILED,
 } ClStoreError;
 
-#define CL_STORE_SCHEMA_VERSION 6
+#define CL_STORE_SCHEMA_VERSION 7
 
 #define CL_TYPE_STORE (cl_store_get_type ())
 G_DECLARE_FINAL_TYPE (ClStore, cl_store, CL, STORE, GObject)
@@ -358,6 +358,24 @@ gboolean    cl_store_add_retro            (ClStore      *self,
                                            ClRetro      *retro,
                                            GError      **error);
 GListModel *cl_store_list_retros          (ClStore      *self,
+                                           GError      **error);
+/* The retrospective of @quarter, or NULL (with no error) when none. */
+ClRetro    *cl_store_get_retro            (ClStore      *self,
+                                           const char   *quarter,
+                                           GError      **error);
+/* Saves the findings, root causes and decision of a retrospective held. */
+gboolean    cl_store_update_retro         (ClStore      *self,
+                                           ClRetro      *retro,
+                                           GError      **error);
+gboolean    cl_store_add_retro_restart    (ClStore      *self,
+                                           ClRetroRestart *restart,
+                                           GError      **error);
+GListModel *cl_store_list_retro_restarts  (ClStore      *self,
+                                           gint64        retro_id,
+                                           GError      **error);
+/* Removes a retrospective's restarts and the actions of theirs still open. */
+gboolean    cl_store_clear_retro_restarts (ClStore      *self,
+                                           gint64        retro_id,
                                            GError      **error);
 
 G_END_DECLS

@@ -1,0 +1,391 @@
+/* cl-retro.c — the quarterly retrospective: the quarter's facts, and a
+ * decision between a wrong strategy and drifted execution
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The inputs are what the other three loops left behind: the flags the
+ * reviews kept seeing, where deals died, the quarter's wins against the one
+ * before, what the reps worked on and whether it moved, and loop health.
+ */
+#define G_LOG_DOMAIN "cl-rules"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+
+#include "cl-pipeline.h"
+#include "cl-retro.h"
+#include "cl-store-private.h"
+
+static void
+death_free (ClRetroDeath *death)
+{
+  g_free (death->stage);
+  g_free (death->status);
+  g_free (death->reason);
+  g_free (death);
+}
+
+static void
+focus_free (ClRetroFocus *focus)
+{
+  g_free (focus->key);
+  g_free (focus->label);
+  g_free (focus);
+}
+
+void
+cl_retro_inputs_free (ClRetroInputs *inputs)
+{
+  if (inputs == NULL)
+    return;
+  g_free (inputs->quarter);
+  g_clear_pointer (&inputs->deaths, g_ptr_array_unref);
+  g_clear_pointer (&inputs->focuses, g_ptr_array_unref);
+  cl_loop_health_clear (inputs->health);
+  g_free (inputs);
+}
+
+/* The flags of the deals the quarter's reviews discussed, as they stood at
+ * its end (or today). */
+static gboolean
+load_flags (ClStore        *store,
+            const char     *workspace_path,
+            ClRetroInputs  *inputs,
+            GError        **error)
+{
+  ClDay end = MIN (inputs->last, inputs->as_of);
+  g_autoptr (GHashTable) reviewed = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+  g_autoptr (GListModel) snapshot = NULL;
+  sqlite3_stmt *stmt = cl_store_query (store, error,
+                                       "SELECT DISTINCT d.deal_id FROM review_decisions d "
+                                       "JOIN reviews v ON v.id = d.review_id WHERE v.held_on BETWEEN ? AND ?",
+                                       "dd", inputs->first, end);
+  int rc;
+
+  if (stmt == NULL)
+    return FALSE;
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      gint64 id = sqlite3_column_int64 (stmt, 0);
+
+      g_hash_table_add (reviewed, g_memdup2 (&id, sizeof id));
+    }
+  if (!cl_store_query_done (store, stmt, rc, error))
+    return FALSE;
+  if (g_hash_table_size (reviewed) == 0)
+    return TRUE;
+  if ((snapshot = cl_pipeline_snapshot (workspace_path, end, 0, NULL, error)) == NULL)
+    return FALSE;
+  for (guint i = 0; i < g_list_model_get_n_items (snapshot); i++)
+    {
+      g_autoptr (ClPipelineItem) item = g_list_model_get_item (snapshot, i);
+
+      if (!g_hash_table_contains (reviewed, &item->facts->deal->id))
+        continue;
+      inputs->n_reviewed++;
+      for (int f = 0; f < CL_N_FLAGS; f++)
+        inputs->flag_counts[f] += (item->flags & (1u << f)) != 0;
+    }
+  return TRUE;
+}
+
+static gboolean
+load_deaths (ClStore        *store,
+             ClRetroInputs  *inputs,
+             GError        **error)
+{
+  sqlite3_stmt *stmt = cl_store_query (store, error,
+                                       "SELECT s.name, e.new_value, d.status_reason, count(*), sum(d.amount_cents) "
+                                       "FROM deal_events e JOIN deals d ON d.id = e.deal_id "
+                                       "JOIN stages s ON s.id = d.stage_id "
+                                       "WHERE e.field = 'status' AND e.new_value IN ('lost', 'disqualified') "
+                                       "AND e.occurred_on BETWEEN ? AND ? "
+                                       "GROUP BY s.position, e.new_value, d.status_reason "
+                                       "ORDER BY count(*) DESC, s.position",
+                                       "dd", inputs->first, MIN (inputs->last, inputs->as_of));
+  int rc;
+
+  if (stmt == NULL)
+    return FALSE;
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      ClRetroDeath *death = g_new0 (ClRetroDeath, 1);
+
+      death->stage = cl_column_text (stmt, 0);
+      death->status = cl_column_text (stmt, 1);
+      death->reason = cl_column_text (stmt, 2);
+      death->n = sqlite3_column_int (stmt, 3);
+      death->amount_cents = sqlite3_column_int64 (stmt, 4);
+      g_ptr_array_add (inputs->deaths, death);
+    }
+  return cl_store_query_done (store, stmt, rc, error);
+}
+
+static gboolean
+load_results (ClStore           *store,
+              ClDay              first,
+              ClDay              last,
+              ClQuarterResults  *results,
+              GError           **error)
+{
+  sqlite3_stmt *stmt = cl_store_query (store, error,
+                                       "SELECT count(*) FILTER (WHERE e.new_value = 'won'), "
+                                       "count(*) FILTER (WHERE e.new_value IN ('lost', 'disqualified')), "
+                                       "coalesce (avg (julianday (e.occurred_on) - julianday (d.created_on)) "
+                                       "FILTER (WHERE e.new_value = 'won'), 0) "
+                                       "FROM deal_events e JOIN deals d ON d.id = e.deal_id "
+                                       "WHERE e.field = 'status' AND e.occurred_on BETWEEN ? AND ?",
+                                       "dd", first, last);
+  int rc;
+
+  *results = (ClQuarterResults) { 0 };
+  if (stmt == NULL)
+    return FALSE;
+  if ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      results->won = sqlite3_column_int (stmt, 0);
+      results->lost = sqlite3_column_int (stmt, 1);
+      results->cycle_days = sqlite3_column_double (stmt, 2);
+      if (results->won + results->lost > 0)
+        results->win_rate = (double) results->won / (results->won + results->lost);
+    }
+  return cl_store_query_done (store, stmt, rc, error);
+}
+
+static gboolean
+load_focuses (ClStore        *store,
+              ClRetroInputs  *inputs,
+              GError        **error)
+{
+  g_autofree char *first_month = cl_date_month (inputs->first);
+  g_autofree char *last_month = cl_date_month (inputs->last);
+  sqlite3_stmt *stmt = cl_store_query (store, error,
+                                       "SELECT p.focus, coalesce (s.label, p.focus), count(*), "
+                                       "count(*) FILTER (WHERE p.lookback = 'yes'), "
+                                       "count(*) FILTER (WHERE p.lookback = 'partly'), "
+                                       "count(*) FILTER (WHERE p.lookback = 'no') "
+                                       "FROM dev_plans p LEFT JOIN dev_skills s ON s.key = p.focus "
+                                       "WHERE p.month BETWEEN ? AND ? GROUP BY p.focus ORDER BY count(*) DESC, p.focus",
+                                       "ss", first_month, last_month);
+  int rc;
+
+  if (stmt == NULL)
+    return FALSE;
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      ClRetroFocus *focus = g_new0 (ClRetroFocus, 1);
+
+      focus->key = cl_column_text (stmt, 0);
+      focus->label = cl_column_text (stmt, 1);
+      focus->plans = sqlite3_column_int (stmt, 2);
+      focus->moved = sqlite3_column_int (stmt, 3);
+      focus->partly = sqlite3_column_int (stmt, 4);
+      focus->not_moved = sqlite3_column_int (stmt, 5);
+      g_ptr_array_add (inputs->focuses, focus);
+    }
+  return cl_store_query_done (store, stmt, rc, error);
+}
+
+ClRetroInputs *
+cl_retro_inputs_load (const char  *workspace_path,
+                      const char  *quarter,
+                      ClDay        today,
+                      GError     **error)
+{
+  g_autoptr (ClStore) store = NULL;
+  g_autoptr (ClRetroInputs) inputs = g_new0 (ClRetroInputs, 1);
+  g_autofree char *before = NULL;
+  ClDay before_first, before_last;
+
+  if (!cl_date_parse_quarter (quarter, &inputs->first, &inputs->last))
+    return g_set_error (error, CL_STORE_ERROR, CL_STORE_ERROR_INVALID,
+                        _("“%s” is not a quarter such as 2026-Q4"), quarter), NULL;
+  if ((store = cl_store_open (workspace_path, error)) == NULL)
+    return NULL;
+  inputs->quarter = g_strdup (quarter);
+  inputs->as_of = today;
+  inputs->deaths = g_ptr_array_new_with_free_func ((GDestroyNotify) death_free);
+  inputs->focuses = g_ptr_array_new_with_free_func ((GDestroyNotify) focus_free);
+  before = cl_date_quarter (inputs->first - 1);
+  cl_date_parse_quarter (before, &before_first, &before_last);
+  if (!cl_loop_health_compute (store, inputs->first, inputs->last, today, inputs->health, error))
+    return NULL;
+  if (inputs->first > today)
+    return g_steal_pointer (&inputs);
+  if (!load_flags (store, workspace_path, inputs, error)
+      || !load_deaths (store, inputs, error)
+      || !load_results (store, inputs->first, MIN (inputs->last, today), &inputs->results, error)
+      || !load_results (store, before_first, before_last, &inputs->previous, error)
+      || !load_focuses (store, inputs, error))
+    return NULL;
+  return g_steal_pointer (&inputs);
+}
+
+static int
+by_count (gconstpointer a,
+          gconstpointer b,
+          gpointer      counts)
+{
+  const int *n = counts;
+
+  return n[*(const int *) b] - n[*(const int *) a];
+}
+
+GArray *
+cl_retro_inputs_top_flags (const ClRetroInputs *inputs,
+                           guint                max)
+{
+  GArray *flags = g_array_new (FALSE, FALSE, sizeof (int));
+
+  for (int f = 0; f < CL_N_FLAGS; f++)
+    if (inputs->flag_counts[f] > 0)
+      g_array_append_val (flags, f);
+  g_array_sort_with_data (flags, by_count, (gpointer) inputs->flag_counts);
+  if (flags->len > max)
+    g_array_set_size (flags, max);
+  return flags;
+}
+
+gboolean
+cl_retro_needs_confirmation (const ClRetro      *retro,
+                             const ClLoopHealth  health[CL_N_LOOPS])
+{
+  if (retro->decision != CL_RETRO_ADJUST_STRATEGY)
+    return FALSE;
+  for (int i = 0; i < CL_N_LOOPS; i++)
+    if (health[i].state == CL_HEALTH_LAPSED)
+      return TRUE;
+  return FALSE;
+}
+
+/* "Restart Deal coaching: Ana Okafor by 2026-12-05" */
+static char *
+describe_restart (const ClRetroRestart *restart,
+                  const char           *owner)
+{
+  int loop = cl_loop_from_string (restart->loop);
+  g_autofree char *due = cl_date_format (restart->due_on);
+
+  /* Translators: the loop, its owner, the day it runs again by */
+  return g_strdup_printf (_("Restart %s: %s by %s"), loop >= 0 ? cl_loop_title (loop) : restart->loop,
+                          owner, due);
+}
+
+static ClRep *
+find_rep_by_id (GListModel *reps,
+                gint64      id)
+{
+  for (guint i = 0; i < g_list_model_get_n_items (reps); i++)
+    {
+      g_autoptr (ClRep) rep = g_list_model_get_item (reps, i);
+
+      if (rep->id == id)
+        return g_steal_pointer (&rep);
+    }
+  return NULL;
+}
+
+static gboolean
+add_restarts (ClStore    *store,
+              ClRetro    *retro,
+              GPtrArray  *restarts,
+              GError    **error)
+{
+  g_autoptr (GString) plan = g_string_new (NULL);
+  g_autoptr (GListModel) reps = cl_store_list_reps (store, error);
+
+  if (reps == NULL)
+    return FALSE;
+  for (guint i = 0; restarts != NULL && i < restarts->len; i++)
+    {
+      ClRetroRestart *restart = g_ptr_array_index (restarts, i);
+      g_autoptr (ClRep) owner = find_rep_by_id (reps, restart->owner_id);
+      g_autoptr (ClAction) action = NULL;
+      g_autofree char *text = NULL;
+
+      if (cl_loop_from_string (restart->loop) < 0)
+        return g_set_error (error, CL_STORE_ERROR, CL_STORE_ERROR_INVALID,
+                            _("“%s” is not one of the four loops"), restart->loop), FALSE;
+      if (owner == NULL)
+        return g_set_error_literal (error, CL_STORE_ERROR, CL_STORE_ERROR_NOT_FOUND,
+                                    _("A restarted loop needs an owner from the team")), FALSE;
+      if (restart->due_on == 0)
+        return g_set_error_literal (error, CL_STORE_ERROR, CL_STORE_ERROR_INVALID,
+                                    _("A restarted loop needs the day it runs again by")), FALSE;
+      text = describe_restart (restart, owner->name);
+      action = cl_action_new (text, owner->id, restart->due_on);
+      action->created_on = retro->held_on;
+      cl_record_set_text (&action->source, "retro");
+      if (!cl_store_add_action (store, action, error))
+        return FALSE;
+      restart->retro_id = retro->id;
+      restart->action_id = action->id;
+      if (!cl_store_add_retro_restart (store, restart, error))
+        return FALSE;
+      g_string_append_printf (plan, "%s%s", plan->len ? "\n" : "", text);
+    }
+  cl_record_set_text (&retro->restart_plan, plan->str);
+  return cl_store_update_retro (store, retro, error);
+}
+
+gboolean
+cl_retro_save (ClStore    *store,
+               ClRetro    *retro,
+               GPtrArray  *restarts,
+               GError    **error)
+{
+  g_autoptr (ClRetro) existing = NULL;
+  GError *local = NULL;
+  gboolean ok;
+
+  g_return_val_if_fail (CL_IS_RETRO (retro), FALSE);
+  if (!cl_date_parse_quarter (retro->quarter, NULL, NULL))
+    return g_set_error (error, CL_STORE_ERROR, CL_STORE_ERROR_INVALID,
+                        _("“%s” is not a quarter such as 2026-Q4"), retro->quarter ? retro->quarter : ""), FALSE;
+  if (!cl_store_begin (store, error))
+    return FALSE;
+  existing = cl_store_get_retro (store, retro->quarter, &local);
+  ok = local == NULL;
+  if (ok && existing != NULL)
+    {
+      retro->id = existing->id;
+      ok = cl_store_update_retro (store, retro, &local) && cl_store_clear_retro_restarts (store, retro->id, &local);
+    }
+  else if (ok)
+    ok = cl_store_add_retro (store, retro, &local);
+  if (ok)
+    ok = add_restarts (store, retro, retro->decision == CL_RETRO_EXECUTION_DRIFTED ? restarts : NULL, &local);
+  if (!ok)
+    {
+      cl_store_rollback (store);
+      g_propagate_error (error, local);
+      return FALSE;
+    }
+  return cl_store_commit (store, error);
+}
+
+const char *
+cl_root_cause_label (ClRootCause cause)
+{
+  switch (cause)
+    {
+    case CL_ROOT_CAUSE_CAPABILITY: return _("Capability: the team could not do it yet");
+    case CL_ROOT_CAUSE_DIRECTION: return _("Direction: the target or the plan was wrong");
+    case CL_ROOT_CAUSE_DISCIPLINE: return _("Discipline: the plan was not followed");
+    case CL_ROOT_CAUSE_SYSTEM: return _("System: process or tools got in the way");
+    }
+  g_return_val_if_reached (NULL);
+}
+
+const char *
+cl_root_cause_to_string (ClRootCause cause)
+{
+  switch (cause)
+    {
+    case CL_ROOT_CAUSE_CAPABILITY: return "capability";
+    case CL_ROOT_CAUSE_DIRECTION: return "direction";
+    case CL_ROOT_CAUSE_DISCIPLINE: return "discipline";
+    case CL_ROOT_CAUSE_SYSTEM: return "system";
+    }
+  g_return_val_if_reached (NULL);
+}
