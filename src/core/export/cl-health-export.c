@@ -35,6 +35,20 @@ add_loop (JsonBuilder        *builder,
   json_builder_end_object (builder);
 }
 
+void
+cl_health_export_add_loops (JsonBuilder        *builder,
+                            const char         *member,
+                            const ClLoopHealth  health[CL_N_LOOPS])
+{
+  json_builder_set_member_name (builder, member);
+  json_builder_begin_array (builder);
+  for (int i = 0; i < CL_N_LOOPS; i++)
+    add_loop (builder, &health[i]);
+  json_builder_end_array (builder);
+  json_builder_set_member_name (builder, "hollow_cadence");
+  json_builder_add_boolean_value (builder, cl_loop_health_is_hollow (health));
+}
+
 JsonNode *
 cl_health_export_build (ClStore     *store,
                         const char  *period,
@@ -57,13 +71,7 @@ cl_health_export_build (ClStore     *store,
   cl_export_add_day (builder, "from", first);
   cl_export_add_day (builder, "to", last);
   cl_export_add_day (builder, "as_of", today);
-  json_builder_set_member_name (builder, "loops");
-  json_builder_begin_array (builder);
-  for (int i = 0; i < CL_N_LOOPS; i++)
-    add_loop (builder, &health[i]);
-  json_builder_end_array (builder);
-  json_builder_set_member_name (builder, "hollow_cadence");
-  json_builder_add_boolean_value (builder, cl_loop_health_is_hollow (health));
+  cl_health_export_add_loops (builder, "loops", health);
   json_builder_end_object (builder);
   cl_loop_health_clear (health);
   return json_builder_get_root (builder);

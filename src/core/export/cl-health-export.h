@@ -5,7 +5,7 @@
 
 #include <json-glib/json-glib.h>
 
-#include "cl-store.h"
+#include "cl-loop-health.h"
 
 G_BEGIN_DECLS
 
@@ -15,5 +15,11 @@ JsonNode *cl_health_export_build (ClStore     *store,
                                   const char  *period,
                                   ClDay        today,
                                   GError     **error);
+
+/* @member: every loop's figures, then "hollow_cadence"; shared with the
+ * retrospective's document. */
+void      cl_health_export_add_loops (JsonBuilder        *builder,
+                                      const char         *member,
+                                      const ClLoopHealth  health[CL_N_LOOPS]);
 
 G_END_DECLS

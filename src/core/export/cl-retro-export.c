@@ -10,6 +10,7 @@
 #include "config.h"
 
 #include "cl-export.h"
+#include "cl-health-export.h"
 #include "cl-retro-export.h"
 
 #define FORMAT_NAME    "closeloop.quarterly-retro"
@@ -86,24 +87,7 @@ add_inputs (JsonBuilder         *builder,
     }
   json_builder_end_array (builder);
 
-  json_builder_set_member_name (builder, "loop_health");
-  json_builder_begin_array (builder);
-  for (int i = 0; i < CL_N_LOOPS; i++)
-    {
-      const ClLoopHealth *health = &inputs->health[i];
-
-      json_builder_begin_object (builder);
-      cl_export_add_string (builder, "loop", cl_loop_to_string (health->loop));
-      cl_export_add_string (builder, "state", cl_health_state_to_string (health->state));
-      cl_export_add_int (builder, "expected", health->expected);
-      cl_export_add_int (builder, "ran", health->ran);
-      cl_export_add_int (builder, "output_of", health->output_of);
-      cl_export_add_int (builder, "with_output", health->with_output);
-      json_builder_end_object (builder);
-    }
-  json_builder_end_array (builder);
-  json_builder_set_member_name (builder, "hollow_cadence");
-  json_builder_add_boolean_value (builder, cl_loop_health_is_hollow (inputs->health));
+  cl_health_export_add_loops (builder, "loop_health", inputs->health);
   json_builder_end_object (builder);
 }
 
