@@ -14,6 +14,7 @@
 #include "cl-list-page.h"
 #include "cl-overview-page.h"
 #include "cl-pipeline-page.h"
+#include "cl-retro-page.h"
 #include "cl-team-page.h"
 
 static gboolean
@@ -43,4 +44,6 @@ register_types (void)
     g_type_ensure (CL_TYPE_PIPELINE_PAGE);
   if (!validating ("cl-team-page.ui"))
     g_type_ensure (CL_TYPE_TEAM_PAGE);
+  if (!validating ("cl-retro-page.ui"))
+    g_type_ensure (CL_TYPE_RETRO_PAGE);
 }

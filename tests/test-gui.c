@@ -16,6 +16,8 @@
 #include "cl-moves.h"
 #include "cl-overview-page.h"
 #include "cl-rep-window.h"
+#include "cl-retro.h"
+#include "cl-retro-page.h"
 #include "cl-review-window.h"
 #include "cl-team-page.h"
 #include "cl-preferences-window.h"
@@ -149,7 +151,7 @@ check_pipeline (ClWindow *window)
 static void
 check_every_view (ClWindow *window)
 {
-  static const char * const list_views[] = { "coaching", "retros" };
+  static const char * const list_views[] = { "coaching" };
 
   g_assert_cmpstr (cl_window_get_state (window), ==, "views");
   cl_window_show_view (window, "overview");
@@ -481,6 +483,69 @@ check_loop_health (ClWindow *window)
   cl_overview_page_show_quarter (page, NULL);
 }
 
+static gboolean
+retro_loaded (gpointer data)
+{
+  return cl_retro_page_is_loaded (data);
+}
+
+/* Last quarter's retrospective: choosing to adjust the strategy asks first
+ * when a loop lapsed (exactly when the core says so); execution drifted
+ * restarts a loop as its owner's action; the export carries the decision. */
+static void
+check_retro (ClWindow *window)
+{
+  ClRetroPage *page = CL_RETRO_PAGE (cl_window_get_view (window, "retros"));
+  ClStore *store = cl_window_get_store (window);
+  const char *path = cl_store_get_path (store);
+  g_autofree char *quarter = cl_date_quarter (cl_date_add_months (cl_date_today (), -3));
+  g_autofree char *exported = g_build_filename (tmp_dir, "retro.json", NULL);
+  g_autofree char *document = NULL, *decision = NULL, *restarts = NULL, *sql = NULL;
+  g_autoptr (ClRetro) adjust = g_object_new (CL_TYPE_RETRO, NULL);
+  ClLoopHealth health[CL_N_LOOPS];
+  gboolean guarded;
+  ClDay first, last;
+
+  cl_window_show_view (window, "retros");
+  g_assert_true (cl_retro_page_show_quarter (page, quarter));
+  wait_until (retro_loaded, page, "the retrospective");
+  g_assert_cmpuint (cl_retro_page_get_n_flags (page), <=, 5);
+
+  cl_date_parse_quarter (quarter, &first, &last);
+  g_assert_true (cl_loop_health_compute (store, first, last, cl_date_today (), health, NULL));
+  adjust->decision = CL_RETRO_ADJUST_STRATEGY;
+  guarded = cl_retro_needs_confirmation (adjust, health);
+  cl_loop_health_clear (health);
+  g_test_message ("%s: adjusting the strategy %s", quarter, guarded ? "asks first" : "needs no confirmation");
+
+  cl_retro_page_fill (page, "Mid-market deals stall at security review", CL_ROOT_CAUSE_DIRECTION,
+                      CL_RETRO_ADJUST_STRATEGY, "Lead with the security pack");
+  g_assert_cmpint (cl_retro_page_save (page, FALSE), ==, !guarded);
+  g_assert_cmpint (cl_retro_page_is_asking (page), ==, guarded);
+  if (guarded)
+    g_assert_true (cl_retro_page_save (page, TRUE));
+  sql = g_strdup_printf ("SELECT decision || '|' || root_causes FROM retros WHERE quarter = '%s'", quarter);
+  decision = cl_test_sql_text (path, sql);
+  g_assert_cmpstr (decision, ==, "adjust_strategy|2\n");
+
+  cl_retro_page_fill (page, "Coaching stopped when the quarter got busy", CL_ROOT_CAUSE_DISCIPLINE,
+                      CL_RETRO_EXECUTION_DRIFTED, "Nobody owned coaching");
+  cl_retro_page_restart_loop (page, CL_LOOP_DEAL_COACHING, 0, "not a day");
+  g_assert_false (cl_retro_page_save (page, FALSE));
+  cl_retro_page_restart_loop (page, CL_LOOP_DEAL_COACHING, 0, "2026-12-04");
+  g_assert_true (cl_retro_page_save (page, FALSE));
+  restarts = cl_test_sql_text (path, "SELECT count(*) FROM actions WHERE source = 'retro' AND done_on IS NULL "
+                                     "AND text LIKE 'Restart Deal coaching:%'");
+  g_assert_cmpstr (restarts, ==, "1\n");
+
+  g_assert_true (cl_retro_page_export (page, exported));
+  g_assert_true (g_file_get_contents (exported, &document, NULL, NULL));
+  g_assert_nonnull (strstr (document, "\"execution_drifted\""));
+  g_assert_nonnull (strstr (document, "\"deal_coaching\""));
+  cl_retro_page_show_quarter (page, NULL);
+  wait_until (retro_loaded, page, "this quarter's retrospective");
+}
+
 /* Over the cap is visible on the rep: the Overview marks exactly the reps
  * the store says carry more open actions than the team allows. */
 static void
@@ -554,6 +619,7 @@ on_activate (GApplication *app)
   check_coaching (window);
   check_action_load (window);
   check_loop_health (window);
+  check_retro (window);
   check_development (window);
   check_preferences (window);
   check_narrow (window);

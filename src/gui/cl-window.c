@@ -22,6 +22,7 @@
 #include "cl-review-window.h"
 #include "cl-preferences-window.h"
 #include "cl-rep-window.h"
+#include "cl-retro-page.h"
 #include "cl-team-page.h"
 #include "cl-view-rows.h"
 #include "cl-window.h"
@@ -40,7 +41,7 @@ struct _ClWindow
   ClPipelinePage      *pipeline_page;
   ClListPage          *coaching_page;
   ClTeamPage          *development_page;
-  ClListPage          *retro_page;
+  ClRetroPage         *retro_page;
 
   GSettings           *settings;
   ClStore             *store;
@@ -135,7 +136,7 @@ set_store (ClWindow *self,
   cl_pipeline_page_set_store (self->pipeline_page, store);
   cl_list_page_set_source (self->coaching_page, store, cl_view_load_coaching, cl_view_format_coaching_entry);
   cl_team_page_set_store (self->development_page, store);
-  cl_list_page_set_source (self->retro_page, store, cl_view_load_retros, cl_view_format_retro);
+  cl_retro_page_set_store (self->retro_page, store);
 }
 
 /* Opens @path; on failure the window says why and the file is not touched. */
@@ -506,6 +507,7 @@ cl_window_class_init (ClWindowClass *klass)
   g_type_ensure (CL_TYPE_LIST_PAGE);
   g_type_ensure (CL_TYPE_PIPELINE_PAGE);
   g_type_ensure (CL_TYPE_TEAM_PAGE);
+  g_type_ensure (CL_TYPE_RETRO_PAGE);
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/closeloop/Closeloop/cl-window.ui");
   gtk_widget_class_bind_template_child (widget_class, ClWindow, toast_overlay);

@@ -73,6 +73,10 @@ static const char * const next_moves[] = {
   "Multi-thread to the IT director through the champion",
   "Get the buyer to write down the decision steps and dates",
 };
+static const char * const lost_reasons[] = {
+  N_("Chose to stay with the current process"), N_("Lost to a competitor on price"),
+  N_("No budget this year"), N_("Champion left the company"), N_("Security review failed"),
+};
 static const char * const buyer_quotes[] = {
   "We can't sign anything before the budget review.",
   "Honestly, the spreadsheet works well enough for now.",
@@ -306,8 +310,11 @@ simulate_deal (Demo      *demo,
       if (deal->status != CL_DEAL_OPEN)
         {
           g_free (deal->status_reason);
-          deal->status_reason = g_strdup (deal->status == CL_DEAL_WON ? _("Signed")
-                                          : _("Chose to stay with the current process"));
+          /* the reason follows from the deal, so the random sequence stays as it was */
+          deal->status_reason = g_strdup (deal->status == CL_DEAL_WON
+                                          ? _("Signed")
+                                          : _(lost_reasons[(deal->amount_cents / 50000 + stage)
+                                                           % G_N_ELEMENTS (lost_reasons)]));
           record (history, t, "status", g_strdup ("open"),
                        g_strdup (cl_deal_status_to_string (deal->status)));
           deal->close_date = t;

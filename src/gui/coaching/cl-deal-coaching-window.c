@@ -615,7 +615,7 @@ attach_action (GtkWidget  *widget,
                GVariant   *parameter)
 {
   ClDealCoachingWindow *self = CL_DEAL_COACHING_WINDOW (widget);
-  GtkFileChooserNative *dialog = cl_file_chooser_new (GTK_WINDOW (self), _("Attach a Transcript"),
+  GtkFileChooserNative *dialog = cl_file_chooser_new (GTK_WINDOW (self), self, _("Attach a Transcript"),
                                                       GTK_FILE_CHOOSER_ACTION_OPEN, _("_Attach"),
                                                       (ClFileChosen) cl_deal_coaching_window_attach);
   g_autoptr (GtkFileFilter) filter = gtk_file_filter_new ();
@@ -665,7 +665,7 @@ export_action (GtkWidget  *widget,
                GVariant   *parameter)
 {
   ClDealCoachingWindow *self = CL_DEAL_COACHING_WINDOW (widget);
-  GtkFileChooserNative *dialog = cl_file_chooser_new (GTK_WINDOW (self), _("Export the Deal's Coaching"),
+  GtkFileChooserNative *dialog = cl_file_chooser_new (GTK_WINDOW (self), self, _("Export the Deal's Coaching"),
                                                       GTK_FILE_CHOOSER_ACTION_SAVE, _("_Export"),
                                                       (ClFileChosen) cl_deal_coaching_window_export);
   g_autofree char *name = g_strdup_printf ("coaching-deal-%" G_GINT64_FORMAT ".json", self->deal->id);

@@ -827,7 +827,7 @@ export_action (GtkWidget  *widget,
       toast (self, _("Set this month's plan first: there is nothing to export yet"));
       return;
     }
-  dialog = cl_file_chooser_new (GTK_WINDOW (self), _("Export the Month's Plan"), GTK_FILE_CHOOSER_ACTION_SAVE,
+  dialog = cl_file_chooser_new (GTK_WINDOW (self), self, _("Export the Month's Plan"), GTK_FILE_CHOOSER_ACTION_SAVE,
                                 _("_Export"), (ClFileChosen) cl_rep_window_export);
   name = g_strdup_printf ("rep-plan-%s.json", self->brief->month);
   gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (dialog), name);

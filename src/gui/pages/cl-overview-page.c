@@ -11,6 +11,7 @@
 #include "cl-action-load.h"
 #include "cl-loop-health.h"
 #include "cl-overview-page.h"
+#include "cl-styles.h"
 #include "cl-trend-chart.h"
 #include "cl-view-rows.h"
 
@@ -43,19 +44,6 @@ struct _ClOverviewPage
 };
 
 G_DEFINE_FINAL_TYPE (ClOverviewPage, cl_overview_page, ADW_TYPE_BIN)
-
-static const char *
-state_css_class (ClHealthState state)
-{
-  switch (state)
-    {
-    case CL_HEALTH_RUNNING: return "success";
-    case CL_HEALTH_SLIPPING: return "warning";
-    case CL_HEALTH_LAPSED: return "error";
-    case CL_HEALTH_NO_DATA: break;
-    }
-  return "dim-label";
-}
 
 static void
 set_count (GtkLabel *label,
@@ -169,8 +157,8 @@ refresh_health (ClOverviewPage *self,
       adw_action_row_set_subtitle (self->loop_rows[i], described);
       gtk_label_set_text (self->state_labels[i], state);
       for (int s = CL_HEALTH_NO_DATA; s <= CL_HEALTH_LAPSED; s++)
-        gtk_widget_remove_css_class (GTK_WIDGET (self->state_labels[i]), state_css_class (s));
-      gtk_widget_add_css_class (GTK_WIDGET (self->state_labels[i]), state_css_class (health[i].state));
+        gtk_widget_remove_css_class (GTK_WIDGET (self->state_labels[i]), cl_health_state_style_class (s));
+      gtk_widget_add_css_class (GTK_WIDGET (self->state_labels[i]), cl_health_state_style_class (health[i].state));
       self->states[i] = health[i].state;
     }
   gtk_widget_set_visible (GTK_WIDGET (self->hollow_label), cl_loop_health_is_hollow (health));

@@ -48,26 +48,3 @@ cl_view_format_coaching_entry (gpointer   item,
       *detail = g_strdup_printf (_("Coached %s"), day);
     }
 }
-
-GListModel *
-cl_view_load_retros (ClStore  *store,
-                     GError  **error)
-{
-  return cl_store_list_retros (store, error);
-}
-
-void
-cl_view_format_retro (gpointer   item,
-                      char     **title,
-                      char     **subtitle,
-                      char     **detail)
-{
-  ClRetro *retro = item;
-  const char *decision = retro->decision == CL_RETRO_EXECUTION_DRIFTED ? _("Execution drifted")
-                         : retro->decision == CL_RETRO_ADJUST_STRATEGY ? _("Strategy adjusted")
-                         : _("No decision yet");
-
-  *title = g_strdup_printf ("%s — %s", retro->quarter, decision);
-  *subtitle = g_strdup (*retro->decision_detail ? retro->decision_detail : retro->findings);
-  *detail = cl_date_format (retro->held_on);
-}

@@ -11,7 +11,7 @@
 static void
 on_response (GtkNativeDialog *dialog,
              int              response,
-             GtkWindow       *window)
+             gpointer         target)
 {
   ClFileChosen chosen = g_object_get_data (G_OBJECT (dialog), "chosen");
 
@@ -21,13 +21,14 @@ on_response (GtkNativeDialog *dialog,
       g_autofree char *path = g_file_get_path (file);
 
       if (path != NULL)
-        chosen (window, path);
+        chosen (target, path);
     }
   g_object_unref (dialog);
 }
 
 GtkFileChooserNative *
 cl_file_chooser_new (GtkWindow            *window,
+                     gpointer              target,
                      const char           *title,
                      GtkFileChooserAction  action,
                      const char           *accept,
@@ -36,6 +37,6 @@ cl_file_chooser_new (GtkWindow            *window,
   GtkFileChooserNative *dialog = gtk_file_chooser_native_new (title, window, action, accept, NULL);
 
   g_object_set_data (G_OBJECT (dialog), "chosen", chosen);
-  g_signal_connect (dialog, "response", G_CALLBACK (on_response), window);
+  g_signal_connect (dialog, "response", G_CALLBACK (on_response), target);
   return dialog;
 }

@@ -8,12 +8,14 @@
 
 G_BEGIN_DECLS
 
-/* Called with the window the chooser belongs to and the path chosen. */
-typedef gboolean (*ClFileChosen) (gpointer    window,
+/* Called with the chooser's target and the path chosen. */
+typedef gboolean (*ClFileChosen) (gpointer    target,
                                   const char *path);
 
-/* Not shown yet: the caller adds filters or a name, then shows it. */
+/* A chooser over @window whose chosen path goes to @chosen (@target, path).
+ * Not shown yet: the caller adds filters or a name, then shows it. */
 GtkFileChooserNative *cl_file_chooser_new (GtkWindow            *window,
+                                           gpointer              target,
                                            const char           *title,
                                            GtkFileChooserAction  action,
                                            const char           *accept,

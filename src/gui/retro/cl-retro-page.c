@@ -1,0 +1,708 @@
+/* cl-retro-page.c — a quarter's strategy retrospective: its facts, and the
+ * team's findings, root causes and decision
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The facts are read in a worker thread (they include the pipeline as the
+ * quarter ended). Choosing "adjust the strategy" while a loop lapsed asks
+ * first: the plan may never have been run.
+ */
+#define G_LOG_DOMAIN "cl-gui"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "cl-export.h"
+#include "cl-file-chooser.h"
+#include "cl-list-box-rows.h"
+#include "cl-retro-export.h"
+#include "cl-retro-page.h"
+#include "cl-styles.h"
+
+/* the flags the page names, most raised first */
+#define SHOWN_FLAGS 5
+
+static const ClRootCause root_causes[] = {
+  CL_ROOT_CAUSE_CAPABILITY, CL_ROOT_CAUSE_DIRECTION, CL_ROOT_CAUSE_DISCIPLINE, CL_ROOT_CAUSE_SYSTEM,
+};
+
+typedef struct
+{
+  AdwExpanderRow *row;      /* its enable switch says whether the loop restarts */
+  AdwComboRow    *owner;
+  AdwEntryRow    *due;
+} ClRestartRow;
+
+struct _ClRetroPage
+{
+  AdwBin               parent_instance;
+
+  GtkLabel            *quarter_label;
+  GtkLabel            *held_label;
+  GtkStack            *stack;
+  GtkLabel            *hollow_label;
+  AdwPreferencesGroup *health_group;
+  AdwPreferencesGroup *flags_group;
+  GtkListBox          *flags_list;
+  GtkListBox          *deaths_list;
+  AdwPreferencesGroup *results_group;
+  GtkListBox          *focuses_list;
+  AdwPreferencesGroup *causes_group;
+  GtkTextView         *findings_view;
+  AdwComboRow         *decision_row;
+  AdwEntryRow         *detail_row;
+  AdwPreferencesGroup *restarts_group;
+
+  GtkListBox          *health_list;
+  GtkListBox          *results_list;
+  GtkCheckButton      *cause_checks[G_N_ELEMENTS (root_causes)];
+  ClRestartRow         restarts[CL_N_LOOPS];
+
+  ClStore             *store;
+  GListModel          *reps;         /* ClRep, the owners a restart can have */
+  ClDay                quarter;      /* its first day */
+  GCancellable        *cancellable;
+  ClRetroInputs       *inputs;
+  ClRetro             *retro;        /* as stored, NULL before it is held */
+  gboolean             asking;
+};
+
+G_DEFINE_FINAL_TYPE (ClRetroPage, cl_retro_page, ADW_TYPE_BIN)
+
+static void
+toast (ClRetroPage *self,
+       const char  *text)
+{
+  /* the page's own child: bound as a template child, disposing the template
+   * would take it from under AdwBin */
+  adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (adw_bin_get_child (ADW_BIN (self))), adw_toast_new (text));
+}
+
+static GtkWidget *
+fact_row (const char *title,
+          const char *subtitle,
+          const char *badge,
+          const char *badge_style)
+{
+  GtkWidget *row = adw_action_row_new ();
+
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle ? subtitle : "");
+  adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 3);
+  if (badge != NULL)
+    {
+      GtkWidget *label = gtk_label_new (badge);
+
+      gtk_widget_add_css_class (label, "heading");
+      gtk_widget_add_css_class (label, badge_style);
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), label);
+    }
+  return row;
+}
+
+/* ------------------------------------------------------------------ the facts */
+
+static void
+show_health (ClRetroPage *self)
+{
+  cl_list_box_remove_rows (self->health_list);
+  for (int i = 0; i < CL_N_LOOPS; i++)
+    {
+      const ClLoopHealth *health = &self->inputs->health[i];
+      g_autofree char *described = cl_loop_health_describe (health);
+
+      gtk_list_box_append (self->health_list, fact_row (cl_loop_title (i), described,
+                                                        cl_health_state_label (health->state),
+                                                        cl_health_state_style_class (health->state)));
+    }
+  gtk_widget_set_visible (GTK_WIDGET (self->hollow_label), cl_loop_health_is_hollow (self->inputs->health));
+}
+
+static void
+show_flags (ClRetroPage *self)
+{
+  g_autoptr (GArray) top = cl_retro_inputs_top_flags (self->inputs, SHOWN_FLAGS);
+  g_autofree char *description = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                               "On the %d open deal the quarter's reviews discussed",
+                                                               "On the %d open deals the quarter's reviews discussed",
+                                                               self->inputs->n_reviewed),
+                                                  self->inputs->n_reviewed);
+
+  adw_preferences_group_set_description (self->flags_group, description);
+  cl_list_box_remove_rows (self->flags_list);
+  for (guint i = 0; i < top->len; i++)
+    {
+      int flag = g_array_index (top, int, i);
+      g_autofree char *count = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%d deal", "%d deals",
+                                                             self->inputs->flag_counts[flag]),
+                                                self->inputs->flag_counts[flag]);
+
+      gtk_list_box_append (self->flags_list, fact_row (cl_flag_label (flag), NULL, count, "dim-label"));
+    }
+}
+
+static void
+show_deaths (ClRetroPage *self)
+{
+  cl_list_box_remove_rows (self->deaths_list);
+  for (guint i = 0; i < self->inputs->deaths->len; i++)
+    {
+      ClRetroDeath *death = g_ptr_array_index (self->inputs->deaths, i);
+      g_autofree char *amount = cl_money_format (death->amount_cents, NULL);
+      /* Translators: a stage, lost or disqualified, then the reason */
+      g_autofree char *title = g_strdup_printf (_("%s · %s"), death->stage,
+                                                cl_deal_status_label (cl_enum_from_string (cl_deal_status_names,
+                                                                                           death->status)));
+      g_autofree char *count = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%d deal", "%d deals", death->n),
+                                                death->n);
+      g_autofree char *subtitle = g_strdup_printf ("%s · %s", *death->reason ? death->reason : _("No reason given"),
+                                                   amount);
+
+      gtk_list_box_append (self->deaths_list, fact_row (title, subtitle, count, "dim-label"));
+    }
+}
+
+static char *
+describe_results (const ClQuarterResults *results)
+{
+  if (results->won + results->lost == 0)
+    return g_strdup (_("no deal closed"));
+  /* Translators: win rate in percent, deals won, deals lost, mean days to a win */
+  return g_strdup_printf (_("%.0f %% won (%d won, %d lost) · %.0f days to a win"), results->win_rate * 100,
+                          results->won, results->lost, results->cycle_days);
+}
+
+static void
+show_results (ClRetroPage *self)
+{
+  g_autofree char *now = describe_results (&self->inputs->results);
+  g_autofree char *before = describe_results (&self->inputs->previous);
+  g_autofree char *previous = cl_date_quarter (self->quarter - 1);
+
+  cl_list_box_remove_rows (self->results_list);
+  gtk_list_box_append (self->results_list, fact_row (self->inputs->quarter, now, NULL, NULL));
+  gtk_list_box_append (self->results_list, fact_row (previous, before, NULL, NULL));
+}
+
+static void
+show_focuses (ClRetroPage *self)
+{
+  cl_list_box_remove_rows (self->focuses_list);
+  for (guint i = 0; i < self->inputs->focuses->len; i++)
+    {
+      ClRetroFocus *focus = g_ptr_array_index (self->inputs->focuses, i);
+      /* Translators: plans on a skill, then how their look-backs went */
+      g_autofree char *subtitle = g_strdup_printf (_("%d plans: %d moved, %d partly, %d did not"), focus->plans,
+                                                   focus->moved, focus->partly, focus->not_moved);
+
+      gtk_list_box_append (self->focuses_list, fact_row (focus->label, subtitle, NULL, NULL));
+    }
+}
+
+/* ------------------------------------------------------------------ the form */
+
+static void
+on_decision_changed (ClRetroPage *self)
+{
+  gtk_widget_set_visible (GTK_WIDGET (self->restarts_group),
+                          adw_combo_row_get_selected (self->decision_row) == CL_RETRO_EXECUTION_DRIFTED);
+}
+
+static void
+clear_restarts (ClRetroPage *self)
+{
+  for (int i = 0; i < CL_N_LOOPS; i++)
+    {
+      adw_expander_row_set_enable_expansion (self->restarts[i].row, FALSE);
+      gtk_editable_set_text (GTK_EDITABLE (self->restarts[i].due), "");
+    }
+}
+
+static guint
+rep_index (ClRetroPage *self,
+           gint64       rep_id)
+{
+  for (guint i = 0; i < g_list_model_get_n_items (self->reps); i++)
+    {
+      g_autoptr (ClRep) rep = g_list_model_get_item (self->reps, i);
+
+      if (rep->id == rep_id)
+        return i;
+    }
+  return 0;
+}
+
+static void
+show_record (ClRetroPage *self)
+{
+  GtkTextBuffer *findings = gtk_text_view_get_buffer (self->findings_view);
+  g_autoptr (GListModel) restarts = NULL;
+  g_autofree char *held = NULL, *day = NULL;
+
+  gtk_text_buffer_set_text (findings, self->retro ? self->retro->findings : "", -1);
+  for (guint i = 0; i < G_N_ELEMENTS (root_causes); i++)
+    gtk_check_button_set_active (self->cause_checks[i],
+                                 self->retro != NULL && (self->retro->root_causes & root_causes[i]));
+  adw_combo_row_set_selected (self->decision_row, self->retro ? self->retro->decision : CL_RETRO_UNDECIDED);
+  gtk_editable_set_text (GTK_EDITABLE (self->detail_row), self->retro ? self->retro->decision_detail : "");
+  clear_restarts (self);
+  if (self->retro != NULL)
+    restarts = cl_store_list_retro_restarts (self->store, self->retro->id, NULL);
+  for (guint i = 0; restarts != NULL && i < g_list_model_get_n_items (restarts); i++)
+    {
+      g_autoptr (ClRetroRestart) restart = g_list_model_get_item (restarts, i);
+      int loop = cl_loop_from_string (restart->loop);
+      g_autofree char *due = cl_date_format (restart->due_on);
+
+      if (loop < 0)
+        continue;
+      adw_expander_row_set_enable_expansion (self->restarts[loop].row, TRUE);
+      adw_combo_row_set_selected (self->restarts[loop].owner, rep_index (self, restart->owner_id));
+      gtk_editable_set_text (GTK_EDITABLE (self->restarts[loop].due), due);
+    }
+  on_decision_changed (self);
+
+  day = self->retro ? cl_date_format (self->retro->held_on) : NULL;
+  held = self->retro
+         /* Translators: the day the retrospective was held, then its decision */
+         ? g_strdup_printf (_("Held %s · %s"), day,
+                            self->retro->decision == CL_RETRO_ADJUST_STRATEGY ? _("the strategy changes")
+                            : self->retro->decision == CL_RETRO_EXECUTION_DRIFTED ? _("execution drifted")
+                            : _("no decision yet"))
+         : g_strdup (_("Not held yet: this is the pre-read"));
+  gtk_label_set_text (self->held_label, held);
+}
+
+void
+cl_retro_page_fill (ClRetroPage     *self,
+                    const char      *findings,
+                    guint            causes,
+                    ClRetroDecision  decision,
+                    const char      *detail)
+{
+  gtk_text_buffer_set_text (gtk_text_view_get_buffer (self->findings_view), findings, -1);
+  for (guint i = 0; i < G_N_ELEMENTS (root_causes); i++)
+    gtk_check_button_set_active (self->cause_checks[i], (causes & root_causes[i]) != 0);
+  adw_combo_row_set_selected (self->decision_row, decision);
+  gtk_editable_set_text (GTK_EDITABLE (self->detail_row), detail);
+}
+
+void
+cl_retro_page_restart_loop (ClRetroPage *self,
+                            ClLoop       loop,
+                            guint        owner_index,
+                            const char  *due)
+{
+  g_return_if_fail (loop < CL_N_LOOPS);
+  adw_expander_row_set_enable_expansion (self->restarts[loop].row, TRUE);
+  adw_combo_row_set_selected (self->restarts[loop].owner, owner_index);
+  gtk_editable_set_text (GTK_EDITABLE (self->restarts[loop].due), due);
+}
+
+/* The form as a retrospective and its restarts; NULL and a toast when a
+ * restart's day does not read. */
+static ClRetro *
+retro_from_form (ClRetroPage  *self,
+                 GPtrArray    *restarts)
+{
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (self->findings_view);
+  g_autoptr (ClRetro) retro = g_object_new (CL_TYPE_RETRO, NULL);
+  GtkTextIter start, end;
+
+  gtk_text_buffer_get_bounds (buffer, &start, &end);
+  retro->quarter = cl_date_quarter (self->quarter);
+  retro->held_on = self->retro ? self->retro->held_on : cl_date_today ();
+  retro->findings = gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
+  for (guint i = 0; i < G_N_ELEMENTS (root_causes); i++)
+    if (gtk_check_button_get_active (self->cause_checks[i]))
+      retro->root_causes |= root_causes[i];
+  retro->decision = adw_combo_row_get_selected (self->decision_row);
+  retro->decision_detail = g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->detail_row)));
+  for (int i = 0; i < CL_N_LOOPS; i++)
+    {
+      const char *due = gtk_editable_get_text (GTK_EDITABLE (self->restarts[i].due));
+      g_autoptr (ClRep) owner = NULL;
+      ClRetroRestart *restart;
+      ClDay day = 0;
+
+      if (!adw_expander_row_get_enable_expansion (self->restarts[i].row))
+        continue;
+      if (!cl_date_parse (due, &day))
+        {
+          g_autofree char *message = g_strdup_printf (_("Restarting %s needs a day such as 2026-12-04"),
+                                                      cl_loop_title (i));
+
+          toast (self, message);
+          return NULL;
+        }
+      owner = g_list_model_get_item (self->reps, adw_combo_row_get_selected (self->restarts[i].owner));
+      restart = g_object_new (CL_TYPE_RETRO_RESTART, NULL);
+      restart->loop = g_strdup (cl_loop_to_string (i));
+      restart->owner_id = owner ? owner->id : 0;
+      restart->due_on = day;
+      g_ptr_array_add (restarts, restart);
+    }
+  return g_steal_pointer (&retro);
+}
+
+static void
+on_guard_response (AdwMessageDialog *dialog,
+                   const char       *response,
+                   ClRetroPage      *self)
+{
+  self->asking = FALSE;
+  if (g_str_equal (response, "adjust"))
+    cl_retro_page_save (self, TRUE);
+}
+
+/* The characteristic failure: blaming a strategy that was never run. */
+static void
+ask_before_adjusting (ClRetroPage *self)
+{
+  g_autoptr (GString) lapsed = g_string_new (NULL);
+  g_autofree char *body = NULL;
+  AdwMessageDialog *dialog;
+
+  for (int i = 0; i < CL_N_LOOPS; i++)
+    if (self->inputs->health[i].state == CL_HEALTH_LAPSED)
+      g_string_append_printf (lapsed, "%s%s", lapsed->len ? ", " : "", cl_loop_title (i));
+  /* Translators: the loops that did not run in the quarter */
+  body = g_strdup_printf (_("These loops did not run this quarter: %s. A strategy that was not run cannot be "
+                            "judged. Were they run some other way? If not, execution drifted."), lapsed->str);
+  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))),
+                                                       _("Adjust the Strategy While Loops Lapsed?"), body));
+  adw_message_dialog_add_responses (dialog, "cancel", _("_Cancel"), "adjust", _("_They Were Run: Adjust"), NULL);
+  adw_message_dialog_set_response_appearance (dialog, "adjust", ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_default_response (dialog, "cancel");
+  adw_message_dialog_set_close_response (dialog, "cancel");
+  g_signal_connect (dialog, "response", G_CALLBACK (on_guard_response), self);
+  self->asking = TRUE;
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+gboolean
+cl_retro_page_save (ClRetroPage *self,
+                    gboolean     confirmed)
+{
+  g_autoptr (GPtrArray) restarts = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr (ClRetro) retro = NULL;
+  g_autoptr (GError) error = NULL;
+
+  g_return_val_if_fail (CL_IS_RETRO_PAGE (self), FALSE);
+  if (self->inputs == NULL || (retro = retro_from_form (self, restarts)) == NULL)
+    return FALSE;
+  if (!confirmed && cl_retro_needs_confirmation (retro, self->inputs->health))
+    {
+      ask_before_adjusting (self);
+      return FALSE;
+    }
+  if (!cl_retro_save (self->store, retro, restarts, &error))
+    {
+      toast (self, error->message);
+      return FALSE;
+    }
+  g_set_object (&self->retro, retro);
+  show_record (self);
+  toast (self, _("Retrospective saved"));
+  return TRUE;
+}
+
+gboolean
+cl_retro_page_is_asking (ClRetroPage *self)
+{
+  return self->asking;
+}
+
+static void
+save_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  cl_retro_page_save (CL_RETRO_PAGE (widget), FALSE);
+}
+
+gboolean
+cl_retro_page_export (ClRetroPage *self,
+                      const char  *path)
+{
+  g_autoptr (JsonNode) root = NULL;
+  g_autoptr (GError) error = NULL;
+
+  g_return_val_if_fail (CL_IS_RETRO_PAGE (self), FALSE);
+  if (self->inputs == NULL)
+    return FALSE;
+  root = cl_retro_export_build (self->store, self->inputs, &error);
+  if (root == NULL || !cl_export_write_document (root, path, &error))
+    {
+      toast (self, error->message);
+      return FALSE;
+    }
+  toast (self, _("Retrospective exported"));
+  return TRUE;
+}
+
+static void
+export_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  ClRetroPage *self = CL_RETRO_PAGE (widget);
+  GtkFileChooserNative *dialog = NULL;
+  g_autofree char *name = NULL;
+
+  if (self->inputs == NULL)
+    return;
+  dialog = cl_file_chooser_new (GTK_WINDOW (gtk_widget_get_root (widget)), self, _("Export the Retrospective"),
+                                GTK_FILE_CHOOSER_ACTION_SAVE, _("_Export"), (ClFileChosen) cl_retro_page_export);
+  name = g_strdup_printf ("retro-%s.json", self->inputs->quarter);
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (dialog), name);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (dialog));
+}
+
+/* ------------------------------------------------------------------ loading */
+
+static void
+load_in_thread (GTask        *task,
+                gpointer      source,
+                gpointer      task_data,
+                GCancellable *cancellable)
+{
+  char **what = task_data;   /* workspace path, quarter */
+  GError *error = NULL;
+  ClRetroInputs *inputs = cl_retro_inputs_load (what[0], what[1], cl_date_today (), &error);
+
+  if (inputs == NULL)
+    g_task_return_error (task, error);
+  else
+    g_task_return_pointer (task, inputs, (GDestroyNotify) cl_retro_inputs_free);
+}
+
+static void
+on_loaded (GObject      *source,
+           GAsyncResult *result,
+           gpointer      user_data)
+{
+  g_autoptr (GError) error = NULL;
+  ClRetroInputs *inputs = g_task_propagate_pointer (G_TASK (result), &error);
+  ClRetroPage *self = CL_RETRO_PAGE (source);
+
+  if (inputs == NULL)
+    {
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        toast (self, error->message);
+      return;
+    }
+  g_clear_pointer (&self->inputs, cl_retro_inputs_free);
+  self->inputs = inputs;
+  g_clear_object (&self->retro);
+  self->retro = cl_store_get_retro (self->store, inputs->quarter, NULL);
+  show_health (self);
+  show_flags (self);
+  show_deaths (self);
+  show_results (self);
+  show_focuses (self);
+  show_record (self);
+  gtk_stack_set_visible_child_name (self->stack, "retro");
+}
+
+gboolean
+cl_retro_page_show_quarter (ClRetroPage *self,
+                            const char  *quarter)
+{
+  g_autofree char *current = NULL;
+  g_autoptr (GTask) task = NULL;
+  char **what;
+  ClDay first;
+
+  g_return_val_if_fail (CL_IS_RETRO_PAGE (self), FALSE);
+  if (quarter == NULL)
+    quarter = current = cl_date_quarter (cl_date_today ());
+  if (self->store == NULL || !cl_date_parse_quarter (quarter, &first, NULL))
+    return FALSE;
+  self->quarter = first;
+  g_clear_pointer (&self->inputs, cl_retro_inputs_free);
+  gtk_label_set_text (self->quarter_label, quarter);
+  gtk_label_set_text (self->held_label, "");
+  gtk_stack_set_visible_child_name (self->stack, "loading");
+
+  g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
+  self->cancellable = g_cancellable_new ();
+  what = g_new0 (char *, 3);
+  what[0] = g_strdup (cl_store_get_path (self->store));
+  what[1] = g_strdup (quarter);
+  task = g_task_new (self, self->cancellable, on_loaded, NULL);
+  g_task_set_task_data (task, what, (GDestroyNotify) g_strfreev);
+  g_task_run_in_thread (task, load_in_thread);
+  return TRUE;
+}
+
+gboolean
+cl_retro_page_is_loaded (ClRetroPage *self)
+{
+  return self->inputs != NULL;
+}
+
+guint
+cl_retro_page_get_n_flags (ClRetroPage *self)
+{
+  g_autoptr (GArray) top = self->inputs ? cl_retro_inputs_top_flags (self->inputs, SHOWN_FLAGS) : NULL;
+
+  return top ? top->len : 0;
+}
+
+static void
+step_quarter (GtkWidget  *widget,
+              const char *action_name,
+              GVariant   *parameter)
+{
+  ClRetroPage *self = CL_RETRO_PAGE (widget);
+  g_autofree char *quarter = cl_date_quarter (cl_date_add_months (self->quarter,
+                                                                  g_str_equal (action_name, "retro.next-quarter")
+                                                                  ? 3 : -3));
+
+  cl_retro_page_show_quarter (self, quarter);
+}
+
+void
+cl_retro_page_set_store (ClRetroPage *self,
+                         ClStore     *store)
+{
+  g_autoptr (GtkStringList) names = gtk_string_list_new (NULL);
+
+  g_set_object (&self->store, store);
+  g_clear_object (&self->reps);
+  self->reps = cl_store_list_reps (store, NULL);
+  if (self->reps == NULL)
+    self->reps = G_LIST_MODEL (g_list_store_new (CL_TYPE_REP));
+  for (guint i = 0; i < g_list_model_get_n_items (self->reps); i++)
+    {
+      g_autoptr (ClRep) rep = g_list_model_get_item (self->reps, i);
+
+      gtk_string_list_append (names, rep->name);
+    }
+  for (int i = 0; i < CL_N_LOOPS; i++)
+    adw_combo_row_set_model (self->restarts[i].owner, G_LIST_MODEL (names));
+  cl_retro_page_show_quarter (self, NULL);
+}
+
+/* ------------------------------------------------------------------ the page */
+
+static GtkListBox *
+boxed_list (AdwPreferencesGroup *group,
+            const char          *label)
+{
+  GtkWidget *list = gtk_list_box_new ();
+
+  gtk_list_box_set_selection_mode (GTK_LIST_BOX (list), GTK_SELECTION_NONE);
+  gtk_widget_add_css_class (list, "boxed-list");
+  gtk_accessible_update_property (GTK_ACCESSIBLE (list), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
+  adw_preferences_group_add (group, list);
+  return GTK_LIST_BOX (list);
+}
+
+static void
+build_form (ClRetroPage *self)
+{
+  g_autoptr (GtkStringList) decisions = gtk_string_list_new (NULL);
+
+  for (guint i = 0; i < G_N_ELEMENTS (root_causes); i++)
+    {
+      GtkWidget *row = adw_action_row_new ();
+      GtkWidget *check = gtk_check_button_new ();
+
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), cl_root_cause_label (root_causes[i]));
+      gtk_widget_set_valign (check, GTK_ALIGN_CENTER);
+      adw_action_row_add_prefix (ADW_ACTION_ROW (row), check);
+      adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), check);
+      adw_preferences_group_add (self->causes_group, row);
+      self->cause_checks[i] = GTK_CHECK_BUTTON (check);
+    }
+
+  /* in ClRetroDecision's order */
+  gtk_string_list_append (decisions, _("Not decided yet"));
+  gtk_string_list_append (decisions, _("Adjust the strategy"));
+  gtk_string_list_append (decisions, _("Execution drifted: restart loops"));
+  adw_combo_row_set_model (self->decision_row, G_LIST_MODEL (decisions));
+  g_signal_connect_swapped (self->decision_row, "notify::selected", G_CALLBACK (on_decision_changed), self);
+
+  for (int i = 0; i < CL_N_LOOPS; i++)
+    {
+      GtkWidget *row = adw_expander_row_new ();
+      GtkWidget *owner = adw_combo_row_new ();
+      GtkWidget *due = adw_entry_row_new ();
+
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), cl_loop_title (i));
+      adw_expander_row_set_subtitle (ADW_EXPANDER_ROW (row), cl_loop_question (i));
+      adw_expander_row_set_show_enable_switch (ADW_EXPANDER_ROW (row), TRUE);
+      adw_expander_row_set_enable_expansion (ADW_EXPANDER_ROW (row), FALSE);
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (owner), _("Owner"));
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (due), _("Runs again by (YYYY-MM-DD)"));
+      adw_expander_row_add_row (ADW_EXPANDER_ROW (row), owner);
+      adw_expander_row_add_row (ADW_EXPANDER_ROW (row), due);
+      adw_preferences_group_add (self->restarts_group, row);
+      self->restarts[i] = (ClRestartRow) { ADW_EXPANDER_ROW (row), ADW_COMBO_ROW (owner), ADW_ENTRY_ROW (due) };
+    }
+}
+
+static void
+cl_retro_page_dispose (GObject *object)
+{
+  ClRetroPage *self = CL_RETRO_PAGE (object);
+
+  g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
+  g_clear_pointer (&self->inputs, cl_retro_inputs_free);
+  g_clear_object (&self->retro);
+  g_clear_object (&self->reps);
+  g_clear_object (&self->store);
+  gtk_widget_dispose_template (GTK_WIDGET (self), CL_TYPE_RETRO_PAGE);
+  G_OBJECT_CLASS (cl_retro_page_parent_class)->dispose (object);
+}
+
+static void
+cl_retro_page_class_init (ClRetroPageClass *klass)
+{
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  G_OBJECT_CLASS (klass)->dispose = cl_retro_page_dispose;
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/io/github/closeloop/Closeloop/retro/cl-retro-page.ui");
+  gtk_widget_class_bind_template_child (widget_class, ClRetroPage, quarter_label);
+  gtk_widget_class_bind_template_child (widget_class, ClRetroPage, held_label);
+  gtk_widget_class_bind_template_child (widget_class, ClRetroPage, stack);
+  gtk_widget_class_bind_template_child (widget_class, ClRetroPage, hollow_label);
+  gtk_widget_class_bind_template_child (widget_class, ClRetroPage, health_group);
+  gtk_widget_class_bind_template_child (widget_class, ClRetroPage, flags_group);
+  gtk_widget_class_bind_template_child (widget_class, ClRetroPage, flags_list);
+  gtk_widget_class_bind_template_child (widget_class, ClRetroPage, deaths_list);
+  gtk_widget_class_bind_template_child (widget_class, ClRetroPage, results_group);
+  gtk_widget_class_bind_template_child (widget_class, ClRetroPage, focuses_list);
+  gtk_widget_class_bind_template_child (widget_class, ClRetroPage, causes_group);
+  gtk_widget_class_bind_template_child (widget_class, ClRetroPage, findings_view);
+  gtk_widget_class_bind_template_child (widget_class, ClRetroPage, decision_row);
+  gtk_widget_class_bind_template_child (widget_class, ClRetroPage, detail_row);
+  gtk_widget_class_bind_template_child (widget_class, ClRetroPage, restarts_group);
+  gtk_widget_class_install_action (widget_class, "retro.previous-quarter", NULL, step_quarter);
+  gtk_widget_class_install_action (widget_class, "retro.next-quarter", NULL, step_quarter);
+  gtk_widget_class_install_action (widget_class, "retro.save", NULL, save_action);
+  gtk_widget_class_install_action (widget_class, "retro.export", NULL, export_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_s, GDK_CONTROL_MASK, "retro.save", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_E, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
+                                       "retro.export", NULL);
+}
+
+static void
+cl_retro_page_init (ClRetroPage *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+  self->health_list = boxed_list (self->health_group, _("Loop health this quarter"));
+  self->results_list = boxed_list (self->results_group, _("Results this quarter and the one before"));
+  gtk_list_box_set_placeholder (self->flags_list,
+                                cl_list_box_placeholder_new (_("No review discussed an open deal this quarter")));
+  gtk_list_box_set_placeholder (self->deaths_list, cl_list_box_placeholder_new (_("No deal died this quarter")));
+  gtk_list_box_set_placeholder (self->focuses_list,
+                                cl_list_box_placeholder_new (_("No development plan this quarter")));
+  build_form (self);
+}

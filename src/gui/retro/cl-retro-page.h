@@ -1,0 +1,43 @@
+/* cl-retro-page.h — a quarter's strategy retrospective: its facts, and the
+ * team's findings, root causes and decision
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <adwaita.h>
+
+#include "cl-loop-health.h"
+
+G_BEGIN_DECLS
+
+#define CL_TYPE_RETRO_PAGE (cl_retro_page_get_type ())
+G_DECLARE_FINAL_TYPE (ClRetroPage, cl_retro_page, CL, RETRO_PAGE, AdwBin)
+
+void     cl_retro_page_set_store      (ClRetroPage     *self,
+                                       ClStore         *store);
+/* Shows @quarter ("2026-Q3"); NULL: this quarter. Loads in a worker thread. */
+gboolean cl_retro_page_show_quarter   (ClRetroPage     *self,
+                                       const char      *quarter);
+gboolean cl_retro_page_is_loaded      (ClRetroPage     *self);
+
+/* What the form and its buttons do, callable from tests. */
+void     cl_retro_page_fill           (ClRetroPage     *self,
+                                       const char      *findings,
+                                       guint            root_causes,
+                                       ClRetroDecision  decision,
+                                       const char      *detail);
+/* Restarts @loop, owned by the team's rep at @owner_index, due @due. */
+void     cl_retro_page_restart_loop   (ClRetroPage     *self,
+                                       ClLoop           loop,
+                                       guint            owner_index,
+                                       const char      *due);
+/* Saves; when the guard applies and @confirmed is FALSE, asks first and
+ * returns FALSE. */
+gboolean cl_retro_page_save           (ClRetroPage     *self,
+                                       gboolean         confirmed);
+gboolean cl_retro_page_is_asking      (ClRetroPage     *self);
+gboolean cl_retro_page_export         (ClRetroPage     *self,
+                                       const char      *path);
+guint    cl_retro_page_get_n_flags    (ClRetroPage     *self);
+
+G_END_DECLS
