@@ -456,6 +456,12 @@ check_development (ClWindow *window)
   g_assert_cmpuint (cl_team_page_get_n_without_plan (page), ==, n_without - 1);
 }
 
+static gboolean
+health_loaded (gpointer data)
+{
+  return cl_overview_page_is_health_loaded (data);
+}
+
 /* The Overview shows the core's loop health for the quarter chosen, says
  * when the cadence is hollow, and draws four quarters per loop. */
 static void
@@ -470,6 +476,7 @@ check_loop_health (ClWindow *window)
       ClDay first, last;
 
       g_assert_true (cl_overview_page_show_quarter (page, quarters[q]));
+      wait_until (health_loaded, page, quarters[q]);
       g_assert_true (cl_date_parse_quarter (quarters[q], &first, &last));
       g_assert_true (cl_loop_health_compute (cl_window_get_store (window), first, last, cl_date_today (),
                                              health, NULL));

@@ -918,7 +918,7 @@ add_closed_deal (ClStore      *store,
   deal->created_on = day (created);
   deal->close_date = day (closed);
   deal->status = status;
-  deal->status_reason = g_strdup (reason);
+  cl_record_set_text (&deal->status_reason, reason);
   g_assert_true (cl_store_add_deal (store, deal, &error));
   event->deal_id = deal->id;
   event->occurred_on = day (closed);

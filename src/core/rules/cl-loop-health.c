@@ -130,19 +130,23 @@ deal_coaching (ClStore       *store,
   int counts[3];
 
   cl_coaching_settings_load (&settings, store);
+  /* the key deals from the deals, the coached ones from the period's sessions */
   if (!read_ints (store,
                   cl_store_query (store, error,
-                                  "SELECT count(*), "
-                                  "count(*) FILTER (WHERE EXISTS (SELECT 1 FROM coaching_sessions c "
-                                  "  WHERE c.deal_id = d.id AND c.held_on BETWEEN ?1 AND ?2 AND c.next_move <> '')), "
-                                  "count(*) FILTER (WHERE EXISTS (SELECT 1 FROM coaching_sessions c "
-                                  "  WHERE c.deal_id = d.id AND c.held_on BETWEEN ?1 AND ?2 AND c.next_move <> '' "
-                                  "  AND c.follow_up <> 'pending')) "
-                                  "FROM deals d WHERE d.amount_cents >= ?3 AND d.created_on <= ?2 "
+                                  "SELECT count(*) FROM deals d WHERE d.amount_cents >= ?3 AND d.created_on <= ?2 "
                                   "AND (d.status = 'open' OR EXISTS (SELECT 1 FROM deal_events e "
                                   "  WHERE e.deal_id = d.id AND e.field = 'status' AND e.occurred_on >= ?1))",
                                   "ddI", first, end, settings.key_deal_amount * 100),
-                  counts, 3, error))
+                  counts, 1, error)
+      || !read_ints (store,
+                     cl_store_query (store, error,
+                                     "SELECT count(DISTINCT c.deal_id), "
+                                     "count(DISTINCT c.deal_id) FILTER (WHERE c.follow_up <> 'pending') "
+                                     "FROM coaching_sessions c JOIN deals d ON d.id = c.deal_id "
+                                     "WHERE c.held_on BETWEEN ?1 AND ?2 AND c.next_move <> '' "
+                                     "AND d.amount_cents >= ?3 AND d.created_on <= ?2",
+                                     "ddI", first, end, settings.key_deal_amount * 100),
+                     counts + 1, 2, error))
     return FALSE;
   h->expected = counts[0];
   h->ran = counts[1];

@@ -38,6 +38,8 @@ struct _ClOverviewPage
   ClTrendChart         *charts[CL_N_LOOPS];
   ClHealthState         states[CL_N_LOOPS];
   ClDay                 quarter;        /* the first day of the quarter shown */
+  GCancellable         *cancellable;    /* of the loop health being read */
+  gboolean              health_loaded;
   ClStore              *store;
   int                   actions_cap;
   guint                 n_over_cap;
@@ -135,43 +137,96 @@ count_of_beats (int n)
   return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "of %d due", "of %d due", n), n);
 }
 
-static gboolean
-refresh_health (ClOverviewPage *self,
-                ClDay           today,
-                GError        **error)
+/* Loop health of the quarter shown and the four quarters' trend, read in a
+ * worker thread on a connection of its own: at 100 000 deals the key-deal
+ * counts alone take a noticeable part of a second. */
+typedef struct
 {
-  ClLoopHealth health[CL_N_LOOPS];
-  GListModel *series[CL_N_LOOPS];
-  g_autofree char *quarter = cl_date_quarter (self->quarter);
-  ClDay first, last;
+  char         *workspace;
+  ClDay         first, last, today;
+  ClLoopHealth  health[CL_N_LOOPS];
+  GListModel   *series[CL_N_LOOPS];
+} ClHealthJob;
 
-  cl_date_parse_quarter (quarter, &first, &last);
-  gtk_label_set_text (self->period_label, quarter);
-  if (!cl_loop_health_compute (self->store, first, last, today, health, error))
-    return FALSE;
+static void
+health_job_free (ClHealthJob *job)
+{
+  cl_loop_health_clear (job->health);
+  for (int i = 0; i < CL_N_LOOPS; i++)
+    g_clear_object (&job->series[i]);
+  g_free (job->workspace);
+  g_free (job);
+}
+
+static void
+load_health_in_thread (GTask        *task,
+                       gpointer      source,
+                       gpointer      task_data,
+                       GCancellable *cancellable)
+{
+  ClHealthJob *job = task_data;
+  g_autoptr (ClStore) store = NULL;
+  GError *error = NULL;
+
+  if ((store = cl_store_open (job->workspace, &error)) == NULL
+      || !cl_loop_health_compute (store, job->first, job->last, job->today, job->health, &error)
+      || !cl_loop_health_trend (store, job->today, TREND_QUARTERS, job->series, &error))
+    g_task_return_error (task, error);
+  else
+    g_task_return_boolean (task, TRUE);
+}
+
+static void
+on_health_loaded (GObject      *source,
+                  GAsyncResult *result,
+                  gpointer      user_data)
+{
+  ClOverviewPage *self = CL_OVERVIEW_PAGE (source);
+  ClHealthJob *job = g_task_get_task_data (G_TASK (result));
+  g_autoptr (GError) error = NULL;
+
+  if (!g_task_propagate_boolean (G_TASK (result), &error))
+    {
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        show_error (self, error);
+      return;
+    }
   for (int i = 0; i < CL_N_LOOPS; i++)
     {
-      g_autofree char *described = cl_loop_health_describe (&health[i]);
-      const char *state = cl_health_state_label (health[i].state);
+      g_autofree char *described = cl_loop_health_describe (&job->health[i]);
+      const char *state = cl_health_state_label (job->health[i].state);
 
       adw_action_row_set_subtitle (self->loop_rows[i], described);
       gtk_label_set_text (self->state_labels[i], state);
       for (int s = CL_HEALTH_NO_DATA; s <= CL_HEALTH_LAPSED; s++)
         gtk_widget_remove_css_class (GTK_WIDGET (self->state_labels[i]), cl_health_state_style_class (s));
-      gtk_widget_add_css_class (GTK_WIDGET (self->state_labels[i]), cl_health_state_style_class (health[i].state));
-      self->states[i] = health[i].state;
+      gtk_widget_add_css_class (GTK_WIDGET (self->state_labels[i]), cl_health_state_style_class (job->health[i].state));
+      self->states[i] = job->health[i].state;
+      cl_trend_chart_set_points (self->charts[i], job->series[i]);
     }
-  gtk_widget_set_visible (GTK_WIDGET (self->hollow_label), cl_loop_health_is_hollow (health));
-  cl_loop_health_clear (health);
+  gtk_widget_set_visible (GTK_WIDGET (self->hollow_label), cl_loop_health_is_hollow (job->health));
+  self->health_loaded = TRUE;
+}
 
-  if (!cl_loop_health_trend (self->store, today, TREND_QUARTERS, series, error))
-    return FALSE;
-  for (int i = 0; i < CL_N_LOOPS; i++)
-    {
-      cl_trend_chart_set_points (self->charts[i], series[i]);
-      g_object_unref (series[i]);
-    }
-  return TRUE;
+static void
+refresh_health (ClOverviewPage *self,
+                ClDay           today)
+{
+  g_autofree char *quarter = cl_date_quarter (self->quarter);
+  ClHealthJob *job = g_new0 (ClHealthJob, 1);
+  g_autoptr (GTask) task = NULL;
+
+  gtk_label_set_text (self->period_label, quarter);
+  job->workspace = g_strdup (cl_store_get_path (self->store));
+  job->today = today;
+  cl_date_parse_quarter (quarter, &job->first, &job->last);
+  g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
+  self->cancellable = g_cancellable_new ();
+  self->health_loaded = FALSE;
+  task = g_task_new (self, self->cancellable, on_health_loaded, NULL);
+  g_task_set_task_data (task, job, (GDestroyNotify) health_job_free);
+  g_task_run_in_thread (task, load_health_in_thread);
 }
 
 void
@@ -187,11 +242,7 @@ cl_overview_page_refresh (ClOverviewPage *self)
   if (self->store == NULL)
     return;
 
-  if (!refresh_health (self, today, &error))
-    {
-      show_error (self, error);
-      return;
-    }
+  refresh_health (self, today);
 
   if (!cl_store_get_pipeline_totals (self->store, today, &totals, &error))
     {
@@ -258,6 +309,12 @@ cl_overview_page_get_state (ClOverviewPage *self,
 }
 
 gboolean
+cl_overview_page_is_health_loaded (ClOverviewPage *self)
+{
+  return self->health_loaded;
+}
+
+gboolean
 cl_overview_page_is_hollow (ClOverviewPage *self)
 {
   return gtk_widget_get_visible (GTK_WIDGET (self->hollow_label));
@@ -289,6 +346,8 @@ cl_overview_page_dispose (GObject *object)
 {
   ClOverviewPage *self = CL_OVERVIEW_PAGE (object);
 
+  g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
   g_clear_object (&self->store);
   gtk_widget_dispose_template (GTK_WIDGET (self), CL_TYPE_OVERVIEW_PAGE);
   G_OBJECT_CLASS (cl_overview_page_parent_class)->dispose (object);

@@ -18,6 +18,8 @@ void cl_overview_page_refresh   (ClOverviewPage *self);
 /* Shows loop health for @quarter ("2026-Q3"); NULL: this quarter. */
 gboolean      cl_overview_page_show_quarter      (ClOverviewPage *self,
                                                   const char     *quarter);
+/* Loop health is read in a worker thread; TRUE once the quarter's is shown. */
+gboolean      cl_overview_page_is_health_loaded  (ClOverviewPage *self);
 ClHealthState cl_overview_page_get_state         (ClOverviewPage *self,
                                                   ClLoop          loop);
 gboolean      cl_overview_page_is_hollow         (ClOverviewPage *self);

@@ -584,7 +584,18 @@ cl_retro_page_set_store (ClRetroPage *self,
     }
   for (int i = 0; i < CL_N_LOOPS; i++)
     adw_combo_row_set_model (self->restarts[i].owner, G_LIST_MODEL (names));
-  cl_retro_page_show_quarter (self, NULL);
+  g_clear_pointer (&self->inputs, cl_retro_inputs_free);
+  self->quarter = 0;
+  /* the facts cost a pipeline snapshot: read them when the page is first seen */
+  if (gtk_widget_get_mapped (GTK_WIDGET (self)))
+    cl_retro_page_show_quarter (self, NULL);
+}
+
+static void
+on_map (ClRetroPage *self)
+{
+  if (self->store != NULL && self->quarter == 0)
+    cl_retro_page_show_quarter (self, NULL);
 }
 
 /* ------------------------------------------------------------------ the page */
@@ -705,4 +716,5 @@ cl_retro_page_init (ClRetroPage *self)
   gtk_list_box_set_placeholder (self->focuses_list,
                                 cl_list_box_placeholder_new (_("No development plan this quarter")));
   build_form (self);
+  g_signal_connect (self, "map", G_CALLBACK (on_map), NULL);
 }
