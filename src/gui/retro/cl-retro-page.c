@@ -634,7 +634,7 @@ build_form (ClRetroPage *self)
   /* in ClRetroDecision's order */
   gtk_string_list_append (decisions, _("Not decided yet"));
   gtk_string_list_append (decisions, _("Adjust the strategy"));
-  gtk_string_list_append (decisions, _("Execution drifted: restart loops"));
+  gtk_string_list_append (decisions, _("Execution drifted"));
   adw_combo_row_set_model (self->decision_row, G_LIST_MODEL (decisions));
   g_signal_connect_swapped (self->decision_row, "notify::selected", G_CALLBACK (on_decision_changed), self);
 
