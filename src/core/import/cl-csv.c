@@ -1,0 +1,240 @@
+/* cl-csv.c — reading a CSV file as spreadsheets and CRMs write it
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Fields follow RFC 4180: a field in double quotes may hold the delimiter,
+ * line breaks and doubled quotes; outside quotes a quote is an ordinary
+ * character. A file ends its last record with or without a line break.
+ */
+#define G_LOG_DOMAIN "cl-import"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <string.h>
+
+#include "cl-csv.h"
+
+/* larger exports are refused rather than read into memory */
+#define MAX_BYTES ((gsize) 512 * 1024 * 1024)
+
+G_DEFINE_QUARK (cl-csv-error-quark, cl_csv_error)
+
+static void
+row_free (ClCsvRow *row)
+{
+  g_strfreev (row->fields);
+  g_free (row);
+}
+
+void
+cl_csv_free (ClCsv *csv)
+{
+  if (csv == NULL)
+    return;
+  g_strfreev (csv->header);
+  g_clear_pointer (&csv->rows, g_ptr_array_unref);
+  g_free (csv);
+}
+
+/* The text as UTF-8 without a byte-order mark, or NULL. */
+static char *
+decode (const char   *data,
+        gsize         length,
+        const char  **encoding,
+        const char   *name,
+        GError      **error)
+{
+  const guchar *bytes = (const guchar *) data;
+  const char *from = NULL;
+  const char *bad = NULL;
+  g_autoptr (GError) local = NULL;
+  char *text;
+
+  if (length >= 2 && bytes[0] == 0xFF && bytes[1] == 0xFE)
+    from = "UTF-16LE";
+  else if (length >= 2 && bytes[0] == 0xFE && bytes[1] == 0xFF)
+    from = "UTF-16BE";
+  if (from != NULL)
+    {
+      gsize written = 0;
+
+      text = g_convert (data + 2, length - 2, "UTF-8", from, NULL, &written, &local);
+      if (text == NULL)
+        return g_set_error (error, CL_CSV_ERROR, CL_CSV_ERROR_NOT_TEXT,
+                            _("%s is not readable %s text: %s"), name, from, local->message), NULL;
+      *encoding = from;
+      return text;
+    }
+  *encoding = "UTF-8";
+  if (length >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF)
+    {
+      data += 3, length -= 3;
+      *encoding = "UTF-8 with BOM";
+    }
+  if (memchr (data, '\0', length) != NULL)
+    return g_set_error (error, CL_CSV_ERROR, CL_CSV_ERROR_NOT_TEXT,
+                        _("%s is not a CSV file: it holds binary data"), name), NULL;
+  if (!g_utf8_validate_len (data, length, &bad))
+    {
+      guint line = 1;
+
+      for (const char *c = data; c < bad; c++)
+        line += *c == '\n';
+      return g_set_error (error, CL_CSV_ERROR, CL_CSV_ERROR_NOT_TEXT,
+                          _("%s, line %u: not UTF-8 text (save it as UTF-8 CSV and import it again)"),
+                          name, line), NULL;
+    }
+  return g_strndup (data, length);
+}
+
+/* The delimiter the header line uses most, outside quotes: comma if none. */
+static char
+detect_delimiter (const char *text)
+{
+  static const char candidates[] = { ',', ';', '\t' };
+  int counts[G_N_ELEMENTS (candidates)] = { 0 };
+  gboolean quoted = FALSE;
+  guint best = 0;
+
+  for (const char *c = text; *c && (quoted || (*c != '\n' && *c != '\r')); c++)
+    {
+      if (*c == '"')
+        quoted = !quoted;
+      else if (!quoted)
+        for (guint i = 0; i < G_N_ELEMENTS (candidates); i++)
+          counts[i] += *c == candidates[i];
+    }
+  for (guint i = 1; i < G_N_ELEMENTS (candidates); i++)
+    if (counts[i] > counts[best])
+      best = i;
+  return candidates[best];
+}
+
+static gboolean
+is_blank_record (GPtrArray *fields)
+{
+  return fields->len == 1 && *(char *) g_ptr_array_index (fields, 0) == '\0';
+}
+
+static ClCsvRow *
+take_row (GPtrArray *fields,
+          guint      line)
+{
+  ClCsvRow *row = g_new0 (ClCsvRow, 1);
+
+  row->line = line;
+  row->n_fields = fields->len;
+  g_ptr_array_add (fields, NULL);
+  row->fields = (char **) g_ptr_array_free (fields, FALSE);
+  return row;
+}
+
+ClCsv *
+cl_csv_parse (const char  *data,
+              gsize        length,
+              const char  *name,
+              GError     **error)
+{
+  g_autoptr (ClCsv) csv = g_new0 (ClCsv, 1);
+  g_autofree char *text = NULL;
+  g_autoptr (GString) field = g_string_new (NULL);
+  GPtrArray *fields = g_ptr_array_new_with_free_func (g_free);
+  const char *c;
+  guint line = 1, record_line = 1;
+  gboolean quoted = FALSE, was_quoted = FALSE;
+
+  if (length > MAX_BYTES)
+    {
+      g_ptr_array_unref (fields);
+      return g_set_error (error, CL_CSV_ERROR, CL_CSV_ERROR_TOO_LARGE,
+                          _("%s is larger than the %u MB an import reads"), name,
+                          (guint) (MAX_BYTES / 1024 / 1024)), NULL;
+    }
+  if ((text = decode (data, length, &csv->encoding, name, error)) == NULL)
+    {
+      g_ptr_array_unref (fields);
+      return NULL;
+    }
+  csv->delimiter = detect_delimiter (text);
+  csv->rows = g_ptr_array_new_with_free_func ((GDestroyNotify) row_free);
+
+  for (c = text; ; c++)
+    {
+      gboolean end_of_text = *c == '\0';
+      gboolean end_of_record = end_of_text || (!quoted && (*c == '\n' || *c == '\r'));
+
+      if (quoted && end_of_text)
+        {
+          g_ptr_array_unref (fields);
+          return g_set_error (error, CL_CSV_ERROR, CL_CSV_ERROR_UNTERMINATED,
+                              _("%s, line %u: a quoted field is never closed"), name, record_line), NULL;
+        }
+      if (quoted)
+        {
+          if (*c == '"' && c[1] == '"')
+            g_string_append_c (field, '"'), c++;
+          else if (*c == '"')
+            quoted = FALSE;
+          else
+            {
+              /* line breaks inside quotes are kept as written */
+              line += *c == '\n';
+              g_string_append_c (field, *c);
+            }
+          continue;
+        }
+      if (*c == '"' && field->len == 0 && !was_quoted)
+        {
+          quoted = was_quoted = TRUE;
+          continue;
+        }
+      if (*c == csv->delimiter || end_of_record)
+        {
+          g_ptr_array_add (fields, g_strdup (field->str));
+          g_string_truncate (field, 0);
+          was_quoted = FALSE;
+          if (*c == csv->delimiter)
+            continue;
+          if (!is_blank_record (fields))
+            g_ptr_array_add (csv->rows, take_row (fields, record_line));
+          else
+            g_ptr_array_unref (fields);
+          fields = g_ptr_array_new_with_free_func (g_free);
+          if (end_of_text)
+            break;
+          if (*c == '\r' && c[1] == '\n')
+            c++;
+          line++;
+          record_line = line;
+          continue;
+        }
+      g_string_append_c (field, *c);
+    }
+  g_ptr_array_unref (fields);
+
+  if (csv->rows->len == 0)
+    return g_set_error (error, CL_CSV_ERROR, CL_CSV_ERROR_EMPTY, _("%s is empty: it has no header row"), name), NULL;
+  {
+    ClCsvRow *header = g_ptr_array_steal_index (csv->rows, 0);
+
+    csv->header = g_steal_pointer (&header->fields);
+    csv->n_columns = header->n_fields;
+    for (guint i = 0; i < csv->n_columns; i++)
+      g_strstrip (csv->header[i]);
+    row_free (header);
+  }
+  return g_steal_pointer (&csv);
+}
+
+ClCsv *
+cl_csv_load (const char  *path,
+             GError     **error)
+{
+  g_autofree char *data = NULL;
+  g_autofree char *name = g_filename_display_basename (path);
+  gsize length = 0;
+
+  if (!g_file_get_contents (path, &data, &length, error))
+    return NULL;
+  return cl_csv_parse (data, length, name, error);
+}
