@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "cl-csv.h"
+#include "cl-csv-values.h"
 #include "test-util.h"
 
 static char *
@@ -152,6 +153,91 @@ test_csv_refused (void)
     }
 }
 
+static void
+test_amounts (void)
+{
+  static const struct { const char *text; gint64 cents; const char *currency; } good[] = {
+    { "1234", 123400, NULL },
+    { "1,234.50", 123450, NULL },
+    { "1.234,50", 123450, NULL },
+    { "$1,234.50", 123450, "USD" },
+    { "1.234,50 \xE2\x82\xAC", 123450, "EUR" },
+    { "EUR 1 234,50", 123450, "EUR" },
+    { "1\xC2\xA0" "234,5", 123450, NULL },
+    { "CHF 1'234.50", 123450, "CHF" },
+    { "12,5", 1250, NULL },
+    { "1,234", 123400, NULL },
+    { "1.234.567", 123456700, NULL },
+    { "(1,200)", -120000, NULL },
+    { "-99.999", -9999900, NULL },       /* once, three digits: thousands */
+    { "1124741.15", 112474115, NULL },
+    { "0.005", 1, NULL },                 /* nothing before the mark: a decimal; rounded */
+    { "17309.7", 1730970, NULL },
+    { "1.005,555", 100556, NULL },        /* rounds at the cent */
+    { "250 USD", 25000, "USD" },
+  };
+  static const char * const bad[] = { "", "  ", "abc", "12a", "1.2.3,4,5", "$", "--5" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (good); i++)
+    {
+      g_autofree char *currency = NULL;
+      gint64 cents = -1;
+
+      g_test_message ("%s", good[i].text);
+      g_assert_true (cl_csv_parse_amount (good[i].text, &cents, &currency));
+      g_assert_cmpint (cents, ==, good[i].cents);
+      g_assert_cmpstr (currency, ==, good[i].currency);
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (bad); i++)
+    {
+      gint64 cents;
+
+      g_assert_false (cl_csv_parse_amount (bad[i], &cents, NULL));
+    }
+}
+
+/* The order of a column's dates is decided by the whole column. */
+static void
+test_dates (void)
+{
+  static const char * const us[] = { "03/04/2026", "", "11/23/2026" };
+  static const char * const european[] = { "03.04.2026", "23.11.2026" };
+  static const char * const unclear[] = { "03/04/2026", "05/06/26" };
+  static const char * const mixed[] = { "23/11/2026", "11/23/2026" };
+  static const char * const iso[] = { "2026-11-23", "2024-01-22T16:14:25.000+0000" };
+  ClDateOrder order;
+  gboolean guessed;
+  guint bad = 0;
+  ClDay day = 0;
+
+  g_assert_true (cl_csv_date_order (us, G_N_ELEMENTS (us), &order, &guessed, &bad));
+  g_assert_cmpint (order, ==, CL_DATE_ORDER_MDY);
+  g_assert_false (guessed);
+  g_assert_true (cl_csv_parse_date (us[0], order, &day));
+  g_assert_cmpuint (day, ==, cl_date_from_ymd (2026, 3, 4));
+
+  g_assert_true (cl_csv_date_order (european, G_N_ELEMENTS (european), &order, &guessed, &bad));
+  g_assert_cmpint (order, ==, CL_DATE_ORDER_DMY);
+  g_assert_true (cl_csv_parse_date (european[0], order, &day));
+  g_assert_cmpuint (day, ==, cl_date_from_ymd (2026, 4, 3));
+
+  g_assert_true (cl_csv_date_order (unclear, G_N_ELEMENTS (unclear), &order, &guessed, &bad));
+  g_assert_true (guessed);
+  g_assert_cmpint (order, ==, CL_DATE_ORDER_MDY);
+  g_assert_true (cl_csv_parse_date (unclear[1], order, &day));
+  g_assert_cmpuint (day, ==, cl_date_from_ymd (2026, 5, 6));
+
+  g_assert_false (cl_csv_date_order (mixed, G_N_ELEMENTS (mixed), &order, &guessed, &bad));
+  g_assert_cmpuint (bad, ==, 1);
+
+  g_assert_true (cl_csv_date_order (iso, G_N_ELEMENTS (iso), &order, &guessed, &bad));
+  g_assert_cmpint (order, ==, CL_DATE_ORDER_ISO);
+  g_assert_true (cl_csv_parse_date (iso[1], order, &day));
+  g_assert_cmpuint (day, ==, cl_date_from_ymd (2024, 1, 22));
+  g_assert_false (cl_csv_parse_date ("02/30/2026", CL_DATE_ORDER_MDY, &day));
+  g_assert_false (cl_csv_parse_date ("soon", CL_DATE_ORDER_ISO, &day));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -160,5 +246,7 @@ main (int   argc,
   g_test_add_func ("/csv/spectrum", test_csv_spectrum);
   g_test_add_func ("/csv/dialects", test_csv_dialects);
   g_test_add_func ("/csv/refused", test_csv_refused);
+  g_test_add_func ("/csv/amounts", test_amounts);
+  g_test_add_func ("/csv/dates", test_dates);
   return g_test_run ();
 }
