@@ -30,7 +30,7 @@ UBSAN_OPTIONS=halt_on_error=1:print_stacktrace=1 \
 
 if [ -z "${CLOSELOOP_SKIP_BENCHMARKS:-}" ]; then
   display_run meson test -C build --benchmark --logbase benchmarklog --verbose 2>&1 \
-    | grep -E '^(demo|startup|pipeline):' || status=1
+    | grep -E '^(demo|startup|pipeline|import):' || status=1
 fi
 
 python3 build-aux/test-summary.py build/meson-logs/testlog.json build-sanitize/meson-logs/testlog.json

@@ -150,6 +150,48 @@ set +e
 grep -q "2026-Q0" "$dir/err" || fail "the error names the quarter"
 set -e
 
+# import deals: a CRM export into a new workspace; bad rows named by line, nothing imported
+cat >"$dir/week1.csv" <<'CSV'
+Record ID,Deal Name,Associated Company,Deal Stage,Amount,Close Date,Deal owner
+101,Acme rollout,Acme,Discovery,12000,2026-12-15,Ana Okafor
+102,Globex pilot,Globex,Proposal,8000,2026-12-20,Ben Li
+CSV
+"$closeloop" --workspace "$dir/crm.db" import deals "$dir/week1.csv" --as-of 2026-11-16 >"$dir/out" \
+  || fail "import deals"
+grep -q "HubSpot export, 2 rows: 2 deals added" "$dir/out" || fail "import deals says what it did"
+grep -q "Stages created: Discovery, Proposal" "$dir/out" || fail "import deals names the stages it made"
+[ "$(stat -c %a "$dir/crm.db")" = 600 ] || fail "an imported workspace is 0600"
+printf 'Record ID,Deal Name,Deal Stage,Amount,Close Date\n103,Initech,Discovery,lots,2026-12-01\n104,Umbrella,Discovery,5,2026-12-01\n' \
+  >"$dir/bad.csv"
+set +e
+"$closeloop" --workspace "$dir/crm.db" import deals "$dir/bad.csv" 2>"$dir/err"; status=$?
+[ $status -eq 1 ] || fail "bad rows refuse the import, got $status"
+grep -q "bad.csv, line 2: the amount “lots” is not a number" "$dir/err" || fail "the bad row is named by line"
+[ "$(sqlite3 "$dir/crm.db" 'select count(*) from deals')" = 2 ] || fail "a refused import writes nothing"
+"$closeloop" --workspace "$dir/crm.db" import deals "$dir/bad.csv" --import-good-rows >/dev/null 2>&1 \
+  || fail "--import-good-rows imports the others"
+[ "$(sqlite3 "$dir/crm.db" 'select count(*) from deals')" = 3 ] || fail "the good row is imported"
+"$closeloop" --workspace "$dir/crm.db" import deals "$dir/call.vtt" 2>"$dir/err"
+[ $? -eq 1 ] || fail "a file that is no deals export is refused"
+"$closeloop" --workspace "$dir/crm.db" import deals "$dir/week1.csv" --mapping zoho 2>/dev/null
+[ $? -eq 2 ] || fail "an unknown layout name exits 2"
+set -e
+
+# killed halfway, an import leaves all of it or none of it
+python3 -c "
+import sys
+print('Record ID,Deal Name,Deal Stage,Amount,Close Date,Deal owner')
+for i in range(60000):
+    print(f'{i},Deal {i},Stage {i % 7},{1000 + i},2027-01-{1 + i % 28:02d},Rep {i % 40}')
+" >"$dir/big.csv"
+"$closeloop" --workspace "$dir/kill.db" import deals "$dir/big.csv" >/dev/null 2>&1 &
+pid=$!
+sleep 1.5
+kill -9 $pid 2>/dev/null || true
+wait $pid 2>/dev/null || true
+n=$(sqlite3 "$dir/kill.db" 'select count(*) from deals' 2>/dev/null || echo 0)
+[ "$n" = 0 ] || [ "$n" = 60000 ] || fail "a killed import left $n of 60000 deals"
+
 # misuse: exit 2
 set +e
 "$closeloop" frobnicate 2>/dev/null; [ $? -eq 2 ] || fail "unknown command exits 2"

@@ -9,6 +9,9 @@
 
 #include "cl-csv.h"
 #include "cl-csv-values.h"
+#include "cl-deal-import.h"
+#include "cl-flags.h"
+#include "cl-pipeline.h"
 #include "test-util.h"
 
 static char *
@@ -238,6 +241,275 @@ test_dates (void)
   g_assert_false (cl_csv_parse_date ("soon", CL_DATE_ORDER_ISO, &day));
 }
 
+/* ------------------------------------------------------------------ imports */
+
+typedef struct
+{
+  char    *dir;
+  char    *path;
+  ClStore *store;
+} Workspace;
+
+static void
+workspace_open (Workspace *w)
+{
+  g_autoptr (GError) error = NULL;
+
+  w->dir = g_dir_make_tmp ("closeloop-import-XXXXXX", NULL);
+  w->path = g_build_filename (w->dir, "team.db", NULL);
+  w->store = cl_store_open (w->path, &error);
+  g_assert_no_error (error);
+}
+
+static void
+workspace_close (Workspace *w)
+{
+  g_clear_object (&w->store);
+  cl_test_remove_tree (w->dir);
+  g_free (w->path);
+  g_free (w->dir);
+}
+
+static ClDay
+day (const char *iso)
+{
+  ClDay d = 0;
+
+  g_assert_true (cl_date_parse (iso, &d));
+  return d;
+}
+
+/* Imports @text as of @as_of; returns the report's counts as "added/changed/unchanged/refused". */
+static char *
+import_text (Workspace      *w,
+             const char     *text,
+             ClCrmKind       expected,
+             const char     *as_of,
+             gboolean        good_rows,
+             ClImportReport *report)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (ClCsv) csv = cl_csv_parse (text, strlen (text), "export.csv", &error);
+  ClCrmMapping mapping;
+
+  g_assert_no_error (error);
+  g_assert_true (cl_crm_mapping_detect (csv, CL_CRM_AUTO, &mapping, &error));
+  g_assert_cmpint (mapping.kind, ==, expected);
+  cl_import_report_init (report);
+  if (!cl_deal_import (w->store, csv, &mapping, day (as_of), good_rows, NULL, NULL, report, &error))
+    return g_strdup (error->message);
+  return g_strdup_printf ("%u/%u/%u/%u", report->created, report->updated, report->unchanged, report->problems->len);
+}
+
+static char *
+events_of (Workspace  *w,
+           const char *deal,
+           const char *field)
+{
+  g_autofree char *sql = g_strdup_printf ("SELECT group_concat(e.occurred_on || ' ' || coalesce(e.old_value, '') "
+                                          "|| '>' || e.new_value, '; ') FROM deal_events e "
+                                          "JOIN deals d ON d.id = e.deal_id WHERE d.name = '%s' AND e.field = '%s'",
+                                          deal, field);
+  char *text = cl_test_sql_text (w->path, sql);
+
+  return g_strchomp (text);
+}
+
+/* Two weekly exports of each CRM, imported in order: the second writes the
+ * stage moves, close-date pushes and amount cuts on the right deals, dated
+ * as of its export, and the pushed deal is flagged. */
+static void
+test_weekly_snapshots (void)
+{
+  static const struct { ClCrmKind kind; const char *week1; const char *week2; } crms[] = {
+    { CL_CRM_HUBSPOT,
+      "Record ID,Deal Name,Associated Company,Deal Stage,Amount,Close Date,Deal owner,Create Date\n"
+      "101,Acme rollout,Acme,Discovery,\"$12,000.00\",12/15/2026,Ana Okafor,10/01/2026\n"
+      "102,Globex pilot,Globex,Proposal,8000,12/20/2026,Ben Li,10/05/2026\n"
+      "103,Initech renewal,Initech,Discovery,5000,01/30/2027,Ana Okafor,10/09/2026\n",
+      "Record ID,Deal Name,Associated Company,Deal Stage,Amount,Close Date,Deal owner,Create Date\n"
+      "101,Acme rollout,Acme,Proposal,\"$12,000.00\",12/15/2026,Ana Okafor,10/01/2026\n"
+      "102,Globex pilot,Globex,Proposal,8000,01/31/2027,Ben Li,10/05/2026\n"
+      "103,Initech renewal,Initech,Discovery,4000,01/30/2027,Ana Okafor,10/09/2026\n"
+      "104,Umbrella expansion,Umbrella,Discovery,20000,03/01/2027,Ben Li,11/20/2026\n" },
+    { CL_CRM_PIPEDRIVE,
+      "Deal - ID;Deal - Title;Deal - Organization;Deal - Stage;Deal - Value;Deal - Currency;"
+      "Deal - Expected close date;Deal - Owner;Deal - Deal created;Deal - Status\n"
+      "7;Acme rollout;Acme;Discovery;12.000,00;EUR;15.12.2026;Ana Okafor;01.10.2026;open\n"
+      "8;Globex pilot;Globex;Proposal;8.000,00;EUR;20.12.2026;Ben Li;05.10.2026;open\n"
+      "9;Initech renewal;Initech;Discovery;5.000,00;EUR;30.01.2027;Ana Okafor;09.10.2026;open\n",
+      "Deal - ID;Deal - Title;Deal - Organization;Deal - Stage;Deal - Value;Deal - Currency;"
+      "Deal - Expected close date;Deal - Owner;Deal - Deal created;Deal - Status\n"
+      "7;Acme rollout;Acme;Proposal;12.000,00;EUR;15.12.2026;Ana Okafor;01.10.2026;open\n"
+      "8;Globex pilot;Globex;Proposal;8.000,00;EUR;31.01.2027;Ben Li;05.10.2026;open\n"
+      "9;Initech renewal;Initech;Discovery;4.000,00;EUR;30.01.2027;Ana Okafor;09.10.2026;open\n"
+      "10;Umbrella expansion;Umbrella;Discovery;20.000,00;EUR;01.03.2027;Ben Li;20.11.2026;open\n" },
+    { CL_CRM_SALESFORCE,
+      "\xEF\xBB\xBFId,Name,AccountId,StageName,Amount,CloseDate,OwnerId,CreatedDate,IsClosed,IsWon\n"
+      "006A,Acme rollout,001A,Discovery,12000,2026-12-15,Ana Okafor,2026-10-01T09:00:00.000+0000,,\n"
+      "006B,Globex pilot,001B,Proposal,8000,2026-12-20,Ben Li,2026-10-05T09:00:00.000+0000,,\n"
+      "006C,Initech renewal,001C,Discovery,5000,2027-01-30,Ana Okafor,2026-10-09T09:00:00.000+0000,,\n",
+      "\xEF\xBB\xBFId,Name,AccountId,StageName,Amount,CloseDate,OwnerId,CreatedDate,IsClosed,IsWon\n"
+      "006A,Acme rollout,001A,Proposal,12000,2026-12-15,Ana Okafor,2026-10-01T09:00:00.000+0000,,\n"
+      "006B,Globex pilot,001B,Proposal,8000,2027-01-31,Ben Li,2026-10-05T09:00:00.000+0000,,\n"
+      "006C,Initech renewal,001C,Closed Lost,4000,2027-01-30,Ana Okafor,2026-10-09T09:00:00.000+0000,1,\n"
+      "006D,Umbrella expansion,001D,Discovery,20000,2027-03-01,Ben Li,2026-11-20T09:00:00.000+0000,,\n" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (crms); i++)
+    {
+      Workspace w = { 0 };
+      ClImportReport first, second;
+      g_autofree char *counts = NULL, *stages = NULL, *pushes = NULL, *cuts = NULL, *status = NULL;
+      g_autoptr (GListModel) snapshot = NULL;
+      gboolean globex_pushed = FALSE;
+
+      g_test_message ("%s", cl_crm_kind_label (crms[i].kind));
+      workspace_open (&w);
+      counts = import_text (&w, crms[i].week1, crms[i].kind, "2026-11-16", FALSE, &first);
+      g_assert_cmpstr (counts, ==, "3/0/0/0");
+      g_assert_cmpuint (first.stages_created->len, ==, 2);
+      g_assert_cmpuint (first.reps_created->len, ==, 2);
+      g_clear_pointer (&counts, g_free);
+      counts = import_text (&w, crms[i].week2, crms[i].kind, "2026-11-23", FALSE, &second);
+      g_assert_cmpstr (counts, ==, "1/3/0/0");
+      g_assert_cmpuint (second.missing->len, ==, 0);
+
+      stages = events_of (&w, "Acme rollout", "stage");
+      g_assert_nonnull (strstr (stages, "2026-11-23 "));
+      pushes = events_of (&w, "Globex pilot", "close_date");
+      g_assert_cmpstr (pushes, ==, "2026-11-23 2026-12-20>2027-01-31");
+      cuts = events_of (&w, "Initech renewal", "amount");
+      g_assert_cmpstr (cuts, ==, "2026-11-23 500000>400000");
+      if (crms[i].kind == CL_CRM_SALESFORCE)
+        {
+          status = events_of (&w, "Initech renewal", "status");
+          g_assert_cmpstr (status, ==, "2026-11-23 open>lost");
+        }
+
+      /* the inspection flags read the imported history */
+      snapshot = cl_pipeline_snapshot (w.path, day ("2026-11-23"), 0, NULL, NULL);
+      for (guint d = 0; d < g_list_model_get_n_items (snapshot); d++)
+        {
+          g_autoptr (ClPipelineItem) item = g_list_model_get_item (snapshot, d);
+
+          if (g_str_equal (item->facts->deal->name, "Globex pilot"))
+            globex_pushed = (item->flags & (1u << CL_FLAG_CLOSE_DATE_PUSHED)) != 0;
+        }
+      g_assert_true (globex_pushed);
+      cl_import_report_clear (&first);
+      cl_import_report_clear (&second);
+      workspace_close (&w);
+    }
+}
+
+/* Rows that cannot be read: named with their line; none imported unless
+ * asked for the good ones; a missing deal is reported, not deleted. */
+static void
+test_bad_rows (void)
+{
+  static const char week1[] =
+    "Record ID,Deal Name,Deal Stage,Amount,Close Date,Deal owner\n"
+    "1,Acme,Discovery,100,2026-12-01,Ana\n"
+    "2,Globex,Discovery,lots,2026-12-01,Ana\n"
+    "3,,Discovery,100,2026-12-01,Ana\n"
+    "4,Initech,Discovery,100,someday,Ana\n"
+    "5,Umbrella,Discovery,100\n";
+  static const char week2[] =
+    "Record ID,Deal Name,Deal Stage,Amount,Close Date,Deal owner\n"
+    "1,Acme,Discovery,100,2026-12-01,Ana\n";
+  Workspace w = { 0 };
+  ClImportReport report;
+  g_autofree char *refused = NULL, *imported = NULL, *again = NULL, *deals = NULL;
+  static const guint lines[] = { 3, 4, 5, 6 };
+
+  workspace_open (&w);
+  refused = import_text (&w, week1, CL_CRM_HUBSPOT, "2026-11-23", FALSE, &report);
+  g_assert_cmpstr (refused, ==, "4 rows cannot be imported; nothing was imported");
+  g_assert_cmpuint (report.problems->len, ==, 4);
+  for (guint i = 0; i < G_N_ELEMENTS (lines); i++)
+    g_assert_cmpuint (((ClImportProblem *) g_ptr_array_index (report.problems, i))->line, ==, lines[i]);
+  g_assert_nonnull (strstr (((ClImportProblem *) g_ptr_array_index (report.problems, 0))->reason, "lots"));
+  deals = cl_test_sql_text (w.path, "SELECT count(*) FROM deals");
+  g_assert_cmpstr (deals, ==, "0\n");
+  cl_import_report_clear (&report);
+
+  imported = import_text (&w, week1, CL_CRM_HUBSPOT, "2026-11-23", TRUE, &report);
+  g_assert_cmpstr (imported, ==, "1/0/0/4");
+  cl_import_report_clear (&report);
+  g_clear_pointer (&deals, g_free);
+  deals = cl_test_sql_text (w.path, "SELECT count(*) FROM deals");
+  g_assert_cmpstr (deals, ==, "1\n");
+
+  again = import_text (&w, week2, CL_CRM_HUBSPOT, "2026-11-30", FALSE, &report);
+  g_assert_cmpstr (again, ==, "0/0/1/0");
+  cl_import_report_clear (&report);
+  workspace_close (&w);
+}
+
+/* Not a deals export at all: refused, naming the columns it has. */
+static void
+test_unknown_layout (void)
+{
+  static const char text[] = "Invoice,Total\nA-1,100\n";
+  g_autoptr (GError) error = NULL;
+  g_autoptr (ClCsv) csv = cl_csv_parse (text, strlen (text), "invoices.csv", &error);
+  ClCrmMapping mapping;
+
+  g_assert_false (cl_crm_mapping_detect (csv, CL_CRM_AUTO, &mapping, &error));
+  g_assert_error (error, CL_CSV_ERROR, CL_CSV_ERROR_UNKNOWN_LAYOUT);
+  g_assert_nonnull (strstr (error->message, "Invoice, Total"));
+  g_clear_error (&error);
+  g_assert_false (cl_crm_mapping_detect (csv, CL_CRM_PIPEDRIVE, &mapping, &error));
+  g_assert_nonnull (strstr (error->message, "Pipedrive"));
+}
+
+/* The real Salesforce exports: every opportunity comes in, read as
+ * Salesforce; imported again, nothing changes. */
+static void
+test_salesforce_exports (void)
+{
+  static const char * const files[] = { "data-cloud-workshop_Opportunity.csv", "migration-app-pack_Opportunity.csv" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (files); i++)
+    {
+      g_autofree char *path = testdata_path ("crm-exports", "salesforce", files[i], NULL);
+      g_autoptr (GError) error = NULL;
+      g_autoptr (ClCsv) csv = NULL;
+      Workspace w = { 0 };
+      ClImportReport report;
+      ClCrmMapping mapping;
+
+      if (path == NULL)
+        {
+          g_test_skip ("no crm-exports: set -Dtestdata to ../shared/testdata");
+          return;
+        }
+      csv = cl_csv_load (path, &error);
+      g_assert_no_error (error);
+      g_assert_true (cl_crm_mapping_detect (csv, CL_CRM_AUTO, &mapping, &error));
+      g_assert_cmpint (mapping.kind, ==, CL_CRM_SALESFORCE);
+      workspace_open (&w);
+      cl_import_report_init (&report);
+      g_assert_true (cl_deal_import (w.store, csv, &mapping, day ("2026-11-23"), TRUE, NULL, NULL, &report, &error));
+      g_assert_no_error (error);
+      g_test_message ("%s: %u rows, %u added, %u refused", files[i], report.n_rows, report.created,
+                      report.problems->len);
+      for (guint p = 0; p < report.problems->len && p < 5; p++)
+        g_test_message ("  line %u: %s", ((ClImportProblem *) g_ptr_array_index (report.problems, p))->line,
+                        ((ClImportProblem *) g_ptr_array_index (report.problems, p))->reason);
+      g_assert_cmpuint (report.created + report.problems->len, ==, csv->rows->len);
+      g_assert_cmpuint (report.created, >, 0);
+      cl_import_report_clear (&report);
+      cl_import_report_init (&report);
+      g_assert_true (cl_deal_import (w.store, csv, &mapping, day ("2026-11-30"), TRUE, NULL, NULL, &report, &error));
+      g_assert_cmpuint (report.created, ==, 0);
+      g_assert_cmpuint (report.updated, ==, 0);
+      cl_import_report_clear (&report);
+      workspace_close (&w);
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -248,5 +520,9 @@ main (int   argc,
   g_test_add_func ("/csv/refused", test_csv_refused);
   g_test_add_func ("/csv/amounts", test_amounts);
   g_test_add_func ("/csv/dates", test_dates);
+  g_test_add_func ("/import/weekly-snapshots", test_weekly_snapshots);
+  g_test_add_func ("/import/bad-rows", test_bad_rows);
+  g_test_add_func ("/import/unknown-layout", test_unknown_layout);
+  g_test_add_func ("/import/salesforce-exports", test_salesforce_exports);
   return g_test_run ();
 }

@@ -18,6 +18,7 @@
 #include "cl-call-metrics.h"
 #include "cl-cli.h"
 #include "cl-coaching-export.h"
+#include "cl-deal-import.h"
 #include "cl-demo.h"
 #include "cl-development.h"
 #include "cl-development-export.h"
@@ -61,7 +62,7 @@ static const ClCommand commands[] = {
                  "export rep-plan --rep NAME --month 2026-11, export retro --quarter 2026-Q4"), run_export },
   { "health", N_("Loop health as JSON: health [--period 2026-Q4]"), run_health },
   { "help", N_("Show the commands"), run_help },
-  { "import", N_("Bring a file in: import transcript FILE --deal ID"), run_import },
+  { "import", N_("Bring a file in: import transcript FILE --deal ID, import deals FILE.csv"), run_import },
   { "log", N_("Record what happened: log practice --rep NAME --focus KEY --score N"), run_log },
 };
 
@@ -550,45 +551,147 @@ run_analyze (const char  *workspace,
   return emit_document (root, output);
 }
 
+static void
+print_names (const char *what,
+             GPtrArray  *names)
+{
+  g_autoptr (GString) list = g_string_new (NULL);
+
+  if (names->len == 0)
+    return;
+  for (guint i = 0; i < names->len && i < 10; i++)
+    g_string_append_printf (list, "%s%s", i ? ", " : "", (char *) g_ptr_array_index (names, i));
+  if (names->len > 10)
+    g_string_append_printf (list, _(" and %u more"), names->len - 10);
+  printf ("%s: %s\n", what, list->str);
+}
+
+static int
+import_deals (ClStore     *store,
+              const char  *path,
+              ClCrmKind    kind,
+              ClDay        as_of,
+              gboolean     good_rows)
+{
+  g_autoptr (ClCsv) csv = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autofree char *name = g_filename_display_basename (path);
+  ClCrmMapping mapping;
+  ClImportReport report;
+  gboolean ok;
+
+  if ((csv = cl_csv_load (path, &error)) == NULL || !cl_crm_mapping_detect (csv, kind, &mapping, &error))
+    {
+      print_error (error->message);
+      return EXIT_FAILURE;
+    }
+  cl_import_report_init (&report);
+  ok = cl_deal_import (store, csv, &mapping, as_of, good_rows, NULL, NULL, &report, &error);
+  for (guint i = 0; i < report.problems->len; i++)
+    {
+      ClImportProblem *problem = g_ptr_array_index (report.problems, i);
+
+      /* Translators: the file, the line, what is wrong with it */
+      g_printerr (_("%s, line %u: %s\n"), name, problem->line, problem->reason);
+    }
+  if (!ok)
+    {
+      if (report.problems->len > 0)
+        g_printerr ("%s\n", _("closeloop: pass --import-good-rows to import the others"));
+      print_error (error->message);
+      cl_import_report_clear (&report);
+      return EXIT_FAILURE;
+    }
+  /* Translators: the layout, then rows and what they did */
+  printf (_("%s export, %u rows: %u deals added, %u changed (%u dated changes), %u unchanged, %u refused\n"),
+          cl_crm_kind_label (mapping.kind), report.n_rows, report.created, report.updated, report.n_events,
+          report.unchanged, report.problems->len);
+  if (report.dates_guessed)
+    printf ("%s\n", report.date_order == CL_DATE_ORDER_MDY
+                     ? _("Dates read month first: no day above 12 told otherwise")
+                     : _("Dates read day first: no day above 12 told otherwise"));
+  print_names (_("Stages created"), report.stages_created);
+  print_names (_("Reps created"), report.reps_created);
+  print_names (_("New currencies"), report.currencies_new);
+  print_names (_("Open deals not in this export (left as they are)"), report.missing);
+  cl_import_report_clear (&report);
+  return EXIT_SUCCESS;
+}
+
+static gboolean
+parse_day_option (const char *text,
+                  ClDay      *day)
+{
+  g_autofree char *message = NULL;
+
+  if (text == NULL || cl_date_parse (text, day))
+    return TRUE;
+  message = g_strdup_printf (_("“%s” is not a date such as 2026-11-23"), text);
+  print_error (message);
+  return FALSE;
+}
+
 static int
 run_import (const char  *workspace,
             int          argc,
             char       **argv)
 {
-  g_autofree char *deal = NULL, *rep = NULL, *date = NULL;
+  g_autofree char *deal = NULL, *rep = NULL, *date = NULL, *as_of_text = NULL, *mapping = NULL;
+  gboolean good_rows = FALSE;
   GOptionEntry entries[] = {
-    { "deal", 0, 0, G_OPTION_ARG_STRING, &deal, N_("The deal the call was about"), "ID" },
+    { "deal", 0, 0, G_OPTION_ARG_STRING, &deal, N_("transcript: the deal the call was about"), "ID" },
     { "rep", 0, 0, G_OPTION_ARG_STRING, &rep,
-      N_("The rep on the call, as the transcript names them (default: the deal's owner)"), "NAME" },
-    { "date", 0, 0, G_OPTION_ARG_STRING, &date, N_("The day of the call (default: today)"), "YYYY-MM-DD" },
+      N_("transcript: the rep on the call, as the transcript names them (default: the deal's owner)"), "NAME" },
+    { "date", 0, 0, G_OPTION_ARG_STRING, &date, N_("transcript: the day of the call (default: today)"),
+      "YYYY-MM-DD" },
+    { "as-of", 0, 0, G_OPTION_ARG_STRING, &as_of_text,
+      N_("deals: the day the export was taken; changes are dated so (default: today)"), "YYYY-MM-DD" },
+    { "mapping", 0, 0, G_OPTION_ARG_STRING, &mapping,
+      N_("deals: hubspot, salesforce, pipedrive or auto (default)"), "LAYOUT" },
+    { "import-good-rows", 0, 0, G_OPTION_ARG_NONE, &good_rows,
+      N_("deals: import the rows that can be read when others cannot"), NULL },
     { NULL }
   };
   g_autoptr (ClStore) store = NULL;
   g_autoptr (ClCall) call = NULL;
   g_autoptr (GError) error = NULL;
-  ClDay held_on = cl_date_today ();
+  ClDay held_on = cl_date_today (), as_of = cl_date_today ();
   guint64 deal_id = 0;
-  int status = 0;
+  int status = 0, kind = CL_CRM_AUTO;
 
-  if (!parse_command_options ("import", "transcript FILE", entries, &argc, &argv, &status))
+  if (!parse_command_options ("import", "transcript FILE | deals FILE.csv", entries, &argc, &argv, &status))
     return status;
-  if (argc != 3 || !g_str_equal (argv[1], "transcript"))
+  if (argc != 3 || !(g_str_equal (argv[1], "transcript") || g_str_equal (argv[1], "deals")))
     {
-      print_error (_("import needs the kind of file and the file: closeloop import transcript call.vtt --deal 12"));
+      print_error (_("import needs the kind of file and the file: closeloop import transcript call.vtt --deal 12, "
+                     "or closeloop import deals deals.csv"));
       return EXIT_USAGE;
+    }
+  if (g_str_equal (argv[1], "deals"))
+    {
+      if (mapping != NULL && (kind = cl_crm_kind_from_string (mapping)) < 0)
+        {
+          g_autofree char *message = g_strdup_printf (_("“%s” is not a layout: hubspot, salesforce, pipedrive "
+                                                        "or auto"), mapping);
+
+          print_error (message);
+          return EXIT_USAGE;
+        }
+      if (!parse_day_option (as_of_text, &as_of))
+        return EXIT_USAGE;
+      /* a team's first export may start its workspace */
+      store = workspace ? cl_store_open (workspace, &error) : open_existing (NULL, &error);
+      if (store == NULL)
+        return report_failure (error);
+      return import_deals (store, argv[2], kind, as_of, good_rows);
     }
   if (deal == NULL || !g_ascii_string_to_unsigned (deal, 10, 1, G_MAXINT64, &deal_id, NULL))
     {
       print_error (_("import transcript needs the deal's id: --deal 12"));
       return EXIT_USAGE;
     }
-  if (date != NULL && !cl_date_parse (date, &held_on))
-    {
-      g_autofree char *message = g_strdup_printf (_("“%s” is not a date such as 2026-11-23"), date);
-
-      print_error (message);
-      return EXIT_USAGE;
-    }
+  if (!parse_day_option (date, &held_on))
+    return EXIT_USAGE;
   store = open_existing (workspace, &error);
   if (store != NULL)
     call = cl_call_import_transcript (store, argv[2], (gint64) deal_id, rep, held_on, &error);

@@ -15,6 +15,8 @@ typedef enum {
   CL_CSV_ERROR_NOT_TEXT,       /* binary, or not in a text encoding we read */
   CL_CSV_ERROR_UNTERMINATED,   /* a quoted field runs to the end of the file */
   CL_CSV_ERROR_TOO_LARGE,
+  CL_CSV_ERROR_UNKNOWN_LAYOUT, /* no columns a deals import recognises */
+  CL_CSV_ERROR_BAD_ROWS,       /* rows that cannot be imported, none imported */
 } ClCsvError;
 
 typedef struct

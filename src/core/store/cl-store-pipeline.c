@@ -391,6 +391,13 @@ cl_store_list_open_deals (ClStore  *self,
                         "ORDER BY d.amount_cents DESC, d.id", "");
 }
 
+GListModel *
+cl_store_list_all_deals (ClStore  *self,
+                         GError  **error)
+{
+  return cl_store_list (self, CL_TYPE_DEAL, build_deal, error, "SELECT " DEAL_COLUMNS "ORDER BY d.id", "");
+}
+
 /* Deals that may have been open at the end of @day: created by then, and
  * open now or closed only later. Largest first. */
 GListModel *
@@ -407,11 +414,15 @@ cl_store_list_deals_open_on (ClStore  *self,
                         "ORDER BY d.amount_cents DESC, d.id", "dI", day, owner_id);
 }
 
-gint64
-cl_store_count_deals (ClStore  *self,
-                      GError  **error)
+/* The single integer @sql (with @deal_id bound, when it has a "?") counts. */
+static gint64
+count_of (ClStore     *self,
+          const char  *sql,
+          gint64       deal_id,
+          GError     **error)
 {
-  sqlite3_stmt *stmt = cl_store_query (self, error, "SELECT count(*) FROM deals", "");
+  sqlite3_stmt *stmt = strchr (sql, '?') ? cl_store_query (self, error, sql, "I", deal_id)
+                                         : cl_store_query (self, error, sql, "");
   gint64 count = -1;
   int rc;
 
@@ -422,6 +433,21 @@ cl_store_count_deals (ClStore  *self,
   if (!cl_store_query_done (self, stmt, rc, error))
     return -1;
   return count;
+}
+
+gint64
+cl_store_count_deals (ClStore  *self,
+                      GError  **error)
+{
+  return count_of (self, "SELECT count(*) FROM deals", 0, error);
+}
+
+gint64
+cl_store_count_deal_events (ClStore  *self,
+                            gint64    deal_id,
+                            GError  **error)
+{
+  return count_of (self, "SELECT count(*) FROM deal_events WHERE deal_id = ?", deal_id, error);
 }
 
 static GObject *

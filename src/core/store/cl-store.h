@@ -92,6 +92,9 @@ ClDeal     *cl_store_get_deal             (ClStore      *self,
                                            GError      **error);
 GListModel *cl_store_list_open_deals      (ClStore      *self,
                                            GError      **error);
+/* Every deal, open or closed, in the order they were added. */
+GListModel *cl_store_list_all_deals       (ClStore      *self,
+                                           GError      **error);
 /* Deals open at the end of @day; only @owner_id's when it is not 0. */
 GListModel *cl_store_list_deals_open_on   (ClStore      *self,
                                            ClDay         day,
@@ -101,6 +104,10 @@ gint64      cl_store_count_deals          (ClStore      *self,
                                            GError      **error);
 gboolean    cl_store_add_deal_event       (ClStore      *self,
                                            ClDealEvent  *event,
+                                           GError      **error);
+/* How many dated changes @deal_id has; -1 on error. */
+gint64      cl_store_count_deal_events    (ClStore      *self,
+                                           gint64        deal_id,
                                            GError      **error);
 GListModel *cl_store_list_deal_events     (ClStore      *self,
                                            gint64        deal_id,

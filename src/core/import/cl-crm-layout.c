@@ -1,0 +1,178 @@
+/* cl-crm-layout.c — which column of a CRM export holds what
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The names below are those of the standard deal exports: Salesforce's
+ * Opportunity object (Data Loader API names) and its report columns,
+ * HubSpot's deals export, and Pipedrive's deals export ("Deal - " prefixed
+ * or not). The README lists them. Names compare without case.
+ */
+#define G_LOG_DOMAIN "cl-import"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+
+#include "cl-crm-layout.h"
+
+/* per kind and field, the header names it goes by; "|" separates them */
+static const char * const layouts[CL_CRM_N_KINDS][CL_CRM_N_FIELDS] = {
+  [CL_CRM_HUBSPOT] = {
+    [CL_CRM_FIELD_RECORD_ID] = "Record ID|Deal ID",
+    [CL_CRM_FIELD_NAME] = "Deal Name",
+    [CL_CRM_FIELD_ACCOUNT] = "Associated Company|Associated Company (Primary)|Company name|Company",
+    [CL_CRM_FIELD_STAGE] = "Deal Stage",
+    [CL_CRM_FIELD_AMOUNT] = "Amount|Amount in company currency",
+    [CL_CRM_FIELD_CURRENCY] = "Currency|Deal currency code",
+    [CL_CRM_FIELD_CLOSE_DATE] = "Close Date",
+    [CL_CRM_FIELD_OWNER] = "Deal owner|HubSpot Owner",
+    [CL_CRM_FIELD_NEXT_STEP] = "Next step",
+    [CL_CRM_FIELD_CREATED] = "Create Date|Created Date",
+    [CL_CRM_FIELD_PROBABILITY] = "Deal probability",
+    [CL_CRM_FIELD_LOST_REASON] = "Closed lost reason",
+  },
+  [CL_CRM_SALESFORCE] = {
+    [CL_CRM_FIELD_RECORD_ID] = "Id|Opportunity ID",
+    [CL_CRM_FIELD_NAME] = "Name|Opportunity Name",
+    [CL_CRM_FIELD_ACCOUNT] = "Account Name|Account.Name|AccountId",
+    [CL_CRM_FIELD_STAGE] = "StageName|Stage",
+    [CL_CRM_FIELD_AMOUNT] = "Amount",
+    [CL_CRM_FIELD_CURRENCY] = "CurrencyIsoCode|Opportunity Currency|Amount Currency",
+    [CL_CRM_FIELD_CLOSE_DATE] = "CloseDate|Close Date",
+    [CL_CRM_FIELD_OWNER] = "Opportunity Owner|Owner.Name|Owner Name|OwnerId",
+    [CL_CRM_FIELD_NEXT_STEP] = "NextStep|Next Step",
+    [CL_CRM_FIELD_CREATED] = "CreatedDate|Created Date",
+    [CL_CRM_FIELD_IS_CLOSED] = "IsClosed|Closed",
+    [CL_CRM_FIELD_IS_WON] = "IsWon|Won",
+    [CL_CRM_FIELD_PROBABILITY] = "Probability|Probability (%)",
+    [CL_CRM_FIELD_LOST_REASON] = "Loss_Reason__c|Loss Reason",
+  },
+  [CL_CRM_PIPEDRIVE] = {
+    [CL_CRM_FIELD_RECORD_ID] = "Deal - ID|ID",
+    [CL_CRM_FIELD_NAME] = "Deal - Title|Title",
+    [CL_CRM_FIELD_ACCOUNT] = "Deal - Organization|Organization",
+    [CL_CRM_FIELD_STAGE] = "Deal - Stage|Stage",
+    [CL_CRM_FIELD_AMOUNT] = "Deal - Value|Value",
+    [CL_CRM_FIELD_CURRENCY] = "Deal - Currency|Currency",
+    [CL_CRM_FIELD_CLOSE_DATE] = "Deal - Expected close date|Expected close date",
+    [CL_CRM_FIELD_OWNER] = "Deal - Owner|Owner",
+    [CL_CRM_FIELD_NEXT_STEP] = "Deal - Next activity subject|Next activity subject",
+    [CL_CRM_FIELD_CREATED] = "Deal - Deal created|Deal created",
+    [CL_CRM_FIELD_STATUS] = "Deal - Status|Status",
+    [CL_CRM_FIELD_PROBABILITY] = "Deal - Probability|Probability",
+    [CL_CRM_FIELD_LOST_REASON] = "Deal - Lost reason|Lost reason",
+  },
+};
+
+static const char * const kind_names[CL_CRM_N_KINDS + 1] = { "auto", "hubspot", "salesforce", "pipedrive", NULL };
+
+const char *
+cl_crm_kind_to_string (ClCrmKind kind)
+{
+  g_return_val_if_fail (kind < CL_CRM_N_KINDS, NULL);
+  return kind_names[kind];
+}
+
+int
+cl_crm_kind_from_string (const char *name)
+{
+  for (int i = 0; name != NULL && kind_names[i] != NULL; i++)
+    if (g_ascii_strcasecmp (kind_names[i], name) == 0)
+      return i;
+  return -1;
+}
+
+const char *
+cl_crm_kind_label (ClCrmKind kind)
+{
+  switch (kind)
+    {
+    case CL_CRM_HUBSPOT: return "HubSpot";
+    case CL_CRM_SALESFORCE: return "Salesforce";
+    case CL_CRM_PIPEDRIVE: return "Pipedrive";
+    case CL_CRM_AUTO:
+    case CL_CRM_N_KINDS:
+      break;
+    }
+  return _("Unknown layout");
+}
+
+const char *
+cl_crm_field_label (ClCrmField field)
+{
+  static const char * const labels[CL_CRM_N_FIELDS] = {
+    N_("Record id"), N_("Deal name"), N_("Account"), N_("Stage"), N_("Amount"), N_("Currency"),
+    N_("Close date"), N_("Owner"), N_("Next step"), N_("Created"), N_("Status"), N_("Closed"), N_("Won"),
+    N_("Probability"), N_("Lost reason"),
+  };
+
+  g_return_val_if_fail (field < CL_CRM_N_FIELDS, NULL);
+  return _(labels[field]);
+}
+
+/* How many fields @kind finds in @csv's header; fills @mapping. */
+static int
+match_layout (const ClCsv  *csv,
+              ClCrmKind     kind,
+              ClCrmMapping *mapping)
+{
+  int found = 0;
+
+  mapping->kind = kind;
+  for (int f = 0; f < CL_CRM_N_FIELDS; f++)
+    {
+      g_auto (GStrv) names = layouts[kind][f] ? g_strsplit (layouts[kind][f], "|", -1) : NULL;
+
+      mapping->columns[f] = -1;
+      /* the first name of the list that the header has wins */
+      for (guint n = 0; names != NULL && names[n] != NULL && mapping->columns[f] < 0; n++)
+        for (guint c = 0; c < csv->n_columns; c++)
+          if (g_ascii_strcasecmp (csv->header[c], names[n]) == 0)
+            {
+              mapping->columns[f] = c;
+              found++;
+              break;
+            }
+    }
+  return found;
+}
+
+gboolean
+cl_crm_mapping_detect (const ClCsv   *csv,
+                       ClCrmKind      kind,
+                       ClCrmMapping  *mapping,
+                       GError       **error)
+{
+  g_autofree char *columns = NULL;
+
+  if (kind == CL_CRM_AUTO)
+    {
+      ClCrmMapping best = { 0 }, candidate;
+      int best_found = -1;
+
+      for (int k = CL_CRM_AUTO + 1; k < CL_CRM_N_KINDS; k++)
+        {
+          int found = match_layout (csv, k, &candidate);
+
+          /* a layout without a deal name or a stage is no match */
+          if (candidate.columns[CL_CRM_FIELD_NAME] < 0 || candidate.columns[CL_CRM_FIELD_STAGE] < 0)
+            continue;
+          if (found > best_found)
+            best = candidate, best_found = found;
+        }
+      if (best_found >= 0)
+        {
+          *mapping = best;
+          return TRUE;
+        }
+    }
+  else if (match_layout (csv, kind, mapping) > 0 && mapping->columns[CL_CRM_FIELD_NAME] >= 0
+           && mapping->columns[CL_CRM_FIELD_STAGE] >= 0)
+    return TRUE;
+
+  columns = g_strjoinv (", ", csv->header);
+  return g_set_error (error, CL_CSV_ERROR, CL_CSV_ERROR_UNKNOWN_LAYOUT,
+                      kind == CL_CRM_AUTO
+                      ? _("No deal name and stage columns in a layout Closeloop knows; the columns are: %s")
+                      : _("This is not a %2$s deals export: no deal name and stage columns among %1$s"),
+                      columns, cl_crm_kind_label (kind)), FALSE;
+}

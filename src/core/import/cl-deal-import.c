@@ -1,0 +1,557 @@
+/* cl-deal-import.c — a CRM's deals export brought into the workspace, its
+ * changes recorded as dated events
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * First every row is read and checked, writing nothing; then, in one
+ * transaction, each deal is added or updated. A re-import writes an event
+ * for each field that changed, dated as of the export, so importing last
+ * month's weekly exports in order rebuilds the history the flags read.
+ */
+#define G_LOG_DOMAIN "cl-import"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <string.h>
+
+#include "cl-deal-import.h"
+
+#define PROGRESS_EVERY 1000
+#define DEFAULT_CURRENCY "EUR"
+
+/* One row as read, before it meets the workspace. */
+typedef struct
+{
+  guint        line;
+  const char  *record_id;
+  const char  *name;
+  const char  *account;
+  const char  *stage;
+  const char  *owner;
+  const char  *next_step;
+  const char  *lost_reason;
+  gint64       amount_cents;
+  char        *currency;
+  ClDay        close_date;
+  ClDay        created_on;
+  ClDealStatus status;
+  int          probability;   /* -1 when none */
+} ClImportRow;
+
+static void
+problem_free (ClImportProblem *problem)
+{
+  g_free (problem->reason);
+  g_free (problem);
+}
+
+void
+cl_import_report_init (ClImportReport *report)
+{
+  memset (report, 0, sizeof *report);
+  report->problems = g_ptr_array_new_with_free_func ((GDestroyNotify) problem_free);
+  report->stages_created = g_ptr_array_new_with_free_func (g_free);
+  report->reps_created = g_ptr_array_new_with_free_func (g_free);
+  report->currencies_new = g_ptr_array_new_with_free_func (g_free);
+  report->missing = g_ptr_array_new_with_free_func (g_free);
+}
+
+void
+cl_import_report_clear (ClImportReport *report)
+{
+  g_clear_pointer (&report->problems, g_ptr_array_unref);
+  g_clear_pointer (&report->stages_created, g_ptr_array_unref);
+  g_clear_pointer (&report->reps_created, g_ptr_array_unref);
+  g_clear_pointer (&report->currencies_new, g_ptr_array_unref);
+  g_clear_pointer (&report->missing, g_ptr_array_unref);
+}
+
+static void
+add_problem (ClImportReport *report,
+             guint           line,
+             char           *reason)
+{
+  ClImportProblem *problem = g_new (ClImportProblem, 1);
+
+  problem->line = line;
+  problem->reason = reason;
+  g_ptr_array_add (report->problems, problem);
+}
+
+static const char *
+cell (const ClCsvRow     *row,
+      const ClCrmMapping *mapping,
+      ClCrmField          field)
+{
+  int column = mapping->columns[field];
+
+  if (column < 0 || (guint) column >= row->n_fields)
+    return NULL;
+  return g_strstrip (row->fields[column]);
+}
+
+static gboolean
+is_blank (const char *text)
+{
+  return text == NULL || *text == '\0';
+}
+
+/* Won, lost or open: from a status column, Salesforce's flags, or the
+ * stage's own name ("Closed Won"). */
+static ClDealStatus
+status_of (const ClCsvRow     *row,
+           const ClCrmMapping *mapping,
+           const char         *stage)
+{
+  const char *status = cell (row, mapping, CL_CRM_FIELD_STATUS);
+  const char *closed = cell (row, mapping, CL_CRM_FIELD_IS_CLOSED);
+  const char *won = cell (row, mapping, CL_CRM_FIELD_IS_WON);
+  g_autofree char *folded = stage ? g_ascii_strdown (stage, -1) : NULL;
+
+  if (!is_blank (status))
+    return g_ascii_strcasecmp (status, "won") == 0 ? CL_DEAL_WON
+           : g_ascii_strcasecmp (status, "lost") == 0 || g_ascii_strcasecmp (status, "deleted") == 0
+             ? CL_DEAL_LOST : CL_DEAL_OPEN;
+  if (!is_blank (closed) && g_strcmp0 (closed, "0") != 0 && g_ascii_strcasecmp (closed, "false") != 0)
+    return !is_blank (won) && g_strcmp0 (won, "0") != 0 && g_ascii_strcasecmp (won, "false") != 0
+           ? CL_DEAL_WON : CL_DEAL_LOST;
+  if (folded != NULL && strstr (folded, "closed") != NULL)
+    return strstr (folded, "won") ? CL_DEAL_WON : CL_DEAL_LOST;
+  return CL_DEAL_OPEN;
+}
+
+/* The order of each date column, decided by the whole column. */
+static gboolean
+date_orders (const ClCsv         *csv,
+             const ClCrmMapping  *mapping,
+             ClDateOrder          orders[2],
+             ClImportReport      *report,
+             GError             **error)
+{
+  static const ClCrmField fields[2] = { CL_CRM_FIELD_CLOSE_DATE, CL_CRM_FIELD_CREATED };
+
+  for (guint f = 0; f < G_N_ELEMENTS (fields); f++)
+    {
+      g_autofree const char **values = g_new0 (const char *, csv->rows->len + 1);
+      gboolean guessed = FALSE;
+      guint bad = 0;
+
+      orders[f] = CL_DATE_ORDER_ISO;
+      if (mapping->columns[fields[f]] < 0)
+        continue;
+      for (guint r = 0; r < csv->rows->len; r++)
+        values[r] = cell (g_ptr_array_index (csv->rows, r), mapping, fields[f]);
+      if (!cl_csv_date_order (values, csv->rows->len, &orders[f], &guessed, &bad))
+        {
+          ClCsvRow *row = g_ptr_array_index (csv->rows, bad);
+
+          return g_set_error (error, CL_CSV_ERROR, CL_CSV_ERROR_BAD_ROWS,
+                              _("Line %u: the %s column has days first and months first (“%s”); "
+                                "nothing was imported"), row->line, csv->header[mapping->columns[fields[f]]],
+                              values[bad]), FALSE;
+        }
+      report->dates_guessed |= guessed;
+      if (fields[f] == CL_CRM_FIELD_CLOSE_DATE)
+        report->date_order = orders[f];
+    }
+  return TRUE;
+}
+
+/* Reads one row; FALSE with a problem added when it cannot be imported. */
+static gboolean
+read_row (const ClCsv         *csv,
+          const ClCsvRow      *row,
+          const ClCrmMapping  *mapping,
+          const ClDateOrder    orders[2],
+          ClDay                as_of,
+          ClImportRow         *out,
+          ClImportReport      *report)
+{
+  const char *amount = cell (row, mapping, CL_CRM_FIELD_AMOUNT);
+  const char *close = cell (row, mapping, CL_CRM_FIELD_CLOSE_DATE);
+  const char *created = cell (row, mapping, CL_CRM_FIELD_CREATED);
+  const char *currency = cell (row, mapping, CL_CRM_FIELD_CURRENCY);
+  const char *probability = cell (row, mapping, CL_CRM_FIELD_PROBABILITY);
+
+  memset (out, 0, sizeof *out);
+  out->line = row->line;
+  if (row->n_fields != csv->n_columns)
+    return add_problem (report, row->line, g_strdup_printf (_("%u fields where the header has %u"),
+                                                            row->n_fields, csv->n_columns)), FALSE;
+  out->record_id = cell (row, mapping, CL_CRM_FIELD_RECORD_ID);
+  out->name = cell (row, mapping, CL_CRM_FIELD_NAME);
+  out->account = cell (row, mapping, CL_CRM_FIELD_ACCOUNT);
+  out->stage = cell (row, mapping, CL_CRM_FIELD_STAGE);
+  out->owner = cell (row, mapping, CL_CRM_FIELD_OWNER);
+  out->next_step = cell (row, mapping, CL_CRM_FIELD_NEXT_STEP);
+  out->lost_reason = cell (row, mapping, CL_CRM_FIELD_LOST_REASON);
+  if (is_blank (out->name))
+    return add_problem (report, row->line, g_strdup (_("no deal name"))), FALSE;
+  if (is_blank (out->stage))
+    return add_problem (report, row->line, g_strdup_printf (_("“%s” has no stage"), out->name)), FALSE;
+  if (!is_blank (amount) && !cl_csv_parse_amount (amount, &out->amount_cents, &out->currency))
+    return add_problem (report, row->line, g_strdup_printf (_("the amount “%s” is not a number"), amount)), FALSE;
+  if (!is_blank (currency))
+    cl_record_set_text (&out->currency, currency);
+  if (is_blank (close) || !cl_csv_parse_date (close, orders[0], &out->close_date))
+    {
+      g_free (out->currency);
+      return add_problem (report, row->line,
+                          is_blank (close) ? g_strdup_printf (_("“%s” has no close date"), out->name)
+                                           : g_strdup_printf (_("the close date “%s” is not a date"), close)), FALSE;
+    }
+  out->created_on = as_of;
+  if (!is_blank (created) && !cl_csv_parse_date (created, orders[1], &out->created_on))
+    {
+      g_free (out->currency);
+      return add_problem (report, row->line, g_strdup_printf (_("the creation date “%s” is not a date"), created)),
+             FALSE;
+    }
+  out->created_on = MIN (out->created_on, as_of);
+  out->probability = -1;
+  if (!is_blank (probability))
+    out->probability = CLAMP ((int) g_ascii_strtod (probability, NULL), 0, 100);
+  out->status = status_of (row, mapping, out->stage);
+  return TRUE;
+}
+
+/* ------------------------------------------------------------------ writing */
+
+typedef struct
+{
+  ClStore        *store;
+  ClImportReport *report;
+  ClDay           as_of;
+  GHashTable     *by_external;   /* external id → deal id */
+  GHashTable     *by_name;       /* "name\naccount" → deal id */
+  GHashTable     *seen;          /* deal ids the file has */
+  GHashTable     *stages;        /* folded name → stage id */
+  GHashTable     *reps;          /* folded name → rep id */
+  GHashTable     *currencies;    /* known currency codes */
+  gint64          first_stage, last_stage;
+  int             n_stages;
+  char           *default_currency;
+} ClImport;
+
+static gint64 *
+new_id (gint64 id)
+{
+  return g_memdup2 (&id, sizeof id);
+}
+
+static gboolean
+load_workspace (ClImport  *import,
+                GError   **error)
+{
+  g_autoptr (GListModel) stages = cl_store_list_stages (import->store, error);
+  g_autoptr (GListModel) reps = NULL;
+  g_autoptr (GListModel) deals = NULL;
+  g_autoptr (GHashTable) currency_counts = g_hash_table_new (g_str_hash, g_str_equal);
+  guint most = 0;
+
+  /* every deal, open or not: a closed one may open again, a re-import matches it */
+  if (stages == NULL || (reps = cl_store_list_reps (import->store, error)) == NULL
+      || (deals = cl_store_list_all_deals (import->store, error)) == NULL)
+    return FALSE;
+  import->n_stages = g_list_model_get_n_items (stages);
+  for (guint i = 0; i < g_list_model_get_n_items (stages); i++)
+    {
+      g_autoptr (ClStage) stage = g_list_model_get_item (stages, i);
+
+      g_hash_table_insert (import->stages, g_utf8_casefold (stage->name, -1), new_id (stage->id));
+      if (i == 0)
+        import->first_stage = stage->id;
+      import->last_stage = stage->id;
+    }
+  for (guint i = 0; i < g_list_model_get_n_items (reps); i++)
+    {
+      g_autoptr (ClRep) rep = g_list_model_get_item (reps, i);
+
+      g_hash_table_insert (import->reps, g_utf8_casefold (rep->name, -1), new_id (rep->id));
+    }
+  for (guint i = 0; i < g_list_model_get_n_items (deals); i++)
+    {
+      g_autoptr (ClDeal) deal = g_list_model_get_item (deals, i);
+      guint n;
+
+      if (deal->external_id != NULL)
+        g_hash_table_insert (import->by_external, g_strdup (deal->external_id), new_id (deal->id));
+      g_hash_table_insert (import->by_name, g_strdup_printf ("%s\n%s", deal->name, deal->account),
+                           new_id (deal->id));
+      n = GPOINTER_TO_UINT (g_hash_table_lookup (currency_counts, deal->currency)) + 1;
+      g_hash_table_insert (currency_counts, deal->currency, GUINT_TO_POINTER (n));
+      g_hash_table_add (import->currencies, g_strdup (deal->currency));
+      if (n > most)
+        {
+          most = n;
+          g_free (import->default_currency);
+          import->default_currency = g_strdup (deal->currency);
+        }
+    }
+  if (import->default_currency == NULL)
+    import->default_currency = g_strdup (DEFAULT_CURRENCY);
+  return TRUE;
+}
+
+static gint64
+stage_for (ClImport           *import,
+           const ClImportRow  *row,
+           GError            **error)
+{
+  g_autofree char *folded = NULL;
+  gint64 *known;
+  g_autoptr (ClStage) stage = NULL;
+
+  /* a closed deal keeps its stage; a new one lands first (lost) or last (won) */
+  if (row->status != CL_DEAL_OPEN && import->n_stages > 0)
+    return row->status == CL_DEAL_WON ? import->last_stage : import->first_stage;
+  folded = g_utf8_casefold (row->stage, -1);
+  if ((known = g_hash_table_lookup (import->stages, folded)) != NULL)
+    return *known;
+  stage = cl_stage_new (row->stage, ++import->n_stages, row->probability >= 0 ? row->probability : 50);
+  if (!cl_store_add_stage (import->store, stage, error))
+    return 0;
+  if (import->first_stage == 0)
+    import->first_stage = stage->id;
+  import->last_stage = stage->id;
+  g_hash_table_insert (import->stages, g_steal_pointer (&folded), new_id (stage->id));
+  g_ptr_array_add (import->report->stages_created, g_strdup (row->stage));
+  return stage->id;
+}
+
+static gint64
+rep_for (ClImport    *import,
+         const char  *name,
+         GError     **error)
+{
+  g_autofree char *folded = NULL;
+  g_autoptr (ClRep) rep = NULL;
+  gint64 *known;
+
+  if (is_blank (name))
+    name = _("Unassigned");
+  folded = g_utf8_casefold (name, -1);
+  if ((known = g_hash_table_lookup (import->reps, folded)) != NULL)
+    return *known;
+  rep = cl_rep_new (name);
+  if (!cl_store_add_rep (import->store, rep, error))
+    return 0;
+  g_hash_table_insert (import->reps, g_steal_pointer (&folded), new_id (rep->id));
+  g_ptr_array_add (import->report->reps_created, g_strdup (name));
+  return rep->id;
+}
+
+/* The row's values over @deal (a new one or the stored one). */
+static gboolean
+apply_row (ClImport           *import,
+           const ClImportRow  *row,
+           ClDeal             *deal,
+           GError            **error)
+{
+  const char *currency = row->currency ? row->currency : import->default_currency;
+
+  if ((deal->stage_id = row->status != CL_DEAL_OPEN && deal->stage_id != 0 ? deal->stage_id
+                        : stage_for (import, row, error)) == 0
+      || (deal->owner_id = rep_for (import, row->owner, error)) == 0)
+    return FALSE;
+  if (!g_hash_table_contains (import->currencies, currency))
+    {
+      g_hash_table_add (import->currencies, g_strdup (currency));
+      g_ptr_array_add (import->report->currencies_new, g_strdup (currency));
+    }
+  cl_record_set_text (&deal->name, row->name);
+  cl_record_set_text (&deal->account, is_blank (row->account) ? "" : row->account);
+  cl_record_set_text (&deal->currency, currency);
+  cl_record_set_text (&deal->next_step, row->next_step ? row->next_step : "");
+  deal->amount_cents = row->amount_cents;
+  deal->close_date = row->close_date;
+  if (deal->status != row->status)
+    cl_record_set_text (&deal->status_reason, row->status == CL_DEAL_LOST && !is_blank (row->lost_reason)
+                                              ? row->lost_reason : "");
+  deal->status = row->status;
+  return TRUE;
+}
+
+/* Whether the row changed none of what it sets on the stored deal. */
+static gboolean
+same_deal (const ClDeal *a,
+           const ClDeal *b)
+{
+  return a->stage_id == b->stage_id && a->owner_id == b->owner_id && a->amount_cents == b->amount_cents
+         && a->close_date == b->close_date && a->status == b->status
+         && g_strcmp0 (a->name, b->name) == 0 && g_strcmp0 (a->account, b->account) == 0
+         && g_strcmp0 (a->currency, b->currency) == 0 && g_strcmp0 (a->next_step, b->next_step) == 0
+         && g_strcmp0 (a->external_id, b->external_id) == 0 && g_strcmp0 (a->status_reason, b->status_reason) == 0;
+}
+
+static gint64
+match (ClImport          *import,
+       const ClImportRow *row,
+       char             **external_id)
+{
+  g_autofree char *key = NULL;
+  gint64 *id;
+
+  if (!is_blank (row->record_id))
+    {
+      *external_id = g_strdup_printf ("%s:%s", cl_crm_kind_to_string (import->report->kind), row->record_id);
+      id = g_hash_table_lookup (import->by_external, *external_id);
+      if (id != NULL)
+        return *id;
+    }
+  key = g_strdup_printf ("%s\n%s", row->name, is_blank (row->account) ? "" : row->account);
+  id = g_hash_table_lookup (import->by_name, key);
+  return id ? *id : 0;
+}
+
+static gboolean
+write_row (ClImport           *import,
+           const ClImportRow  *row,
+           GError            **error)
+{
+  g_autofree char *external_id = NULL;
+  gint64 id = match (import, row, &external_id);
+  g_autoptr (ClDeal) deal = NULL;
+  g_autoptr (ClDeal) stored = NULL;
+  gint64 before, after;
+
+  if (id == 0)
+    {
+      deal = cl_deal_new ();
+      deal->external_id = g_steal_pointer (&external_id);
+      deal->created_on = row->created_on;
+      deal->stage_entered_on = import->as_of;
+      if (!apply_row (import, row, deal, error) || !cl_store_add_deal (import->store, deal, error))
+        return FALSE;
+      g_hash_table_add (import->seen, new_id (deal->id));
+      if (deal->external_id != NULL)
+        g_hash_table_insert (import->by_external, g_strdup (deal->external_id), new_id (deal->id));
+      import->report->created++;
+      return TRUE;
+    }
+  if ((deal = cl_store_get_deal (import->store, id, error)) == NULL
+      || (stored = cl_store_get_deal (import->store, id, error)) == NULL
+      || (before = cl_store_count_deal_events (import->store, id, error)) < 0)
+    return FALSE;
+  g_hash_table_add (import->seen, new_id (id));
+  if (external_id != NULL)
+    cl_record_set_text (&deal->external_id, external_id);
+  if (!apply_row (import, row, deal, error))
+    return FALSE;
+  if (same_deal (deal, stored))
+    {
+      import->report->unchanged++;
+      return TRUE;
+    }
+  if (!cl_store_update_deal (import->store, deal, import->as_of, error)
+      || (after = cl_store_count_deal_events (import->store, id, error)) < 0)
+    return FALSE;
+  if (after > before)
+    {
+      import->report->updated++;
+      import->report->n_events += after - before;
+    }
+  else
+    import->report->unchanged++;
+  return TRUE;
+}
+
+/* Open deals of this CRM the file no longer has: reported, never deleted. */
+static void
+find_missing (ClImport *import,
+              GError  **error)
+{
+  g_autofree char *prefix = g_strdup_printf ("%s:", cl_crm_kind_to_string (import->report->kind));
+  g_autoptr (GListModel) open = cl_store_list_open_deals (import->store, error);
+
+  for (guint i = 0; open != NULL && i < g_list_model_get_n_items (open); i++)
+    {
+      g_autoptr (ClDeal) deal = g_list_model_get_item (open, i);
+
+      if (deal->external_id != NULL && g_str_has_prefix (deal->external_id, prefix)
+          && !g_hash_table_contains (import->seen, &deal->id))
+        g_ptr_array_add (import->report->missing, g_strdup (deal->name));
+    }
+}
+
+static void
+import_free (ClImport *import)
+{
+  g_clear_pointer (&import->by_external, g_hash_table_unref);
+  g_clear_pointer (&import->by_name, g_hash_table_unref);
+  g_clear_pointer (&import->seen, g_hash_table_unref);
+  g_clear_pointer (&import->stages, g_hash_table_unref);
+  g_clear_pointer (&import->reps, g_hash_table_unref);
+  g_clear_pointer (&import->currencies, g_hash_table_unref);
+  g_free (import->default_currency);
+}
+
+gboolean
+cl_deal_import (ClStore             *store,
+                const ClCsv         *csv,
+                const ClCrmMapping  *mapping,
+                ClDay                as_of,
+                gboolean             import_good_rows,
+                ClImportProgress     progress,
+                gpointer             user_data,
+                ClImportReport      *report,
+                GError             **error)
+{
+  g_autoptr (GArray) rows = g_array_new (FALSE, FALSE, sizeof (ClImportRow));
+  ClImport import = {
+    store, report, as_of,
+    g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free),
+    g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free),
+    g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL),
+    g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free),
+    g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free),
+    g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL),
+    0, 0, 0, NULL,
+  };
+  ClDateOrder orders[2];
+  gboolean ok = TRUE;
+
+  report->kind = mapping->kind;
+  report->n_rows = csv->rows->len;
+  if (!date_orders (csv, mapping, orders, report, error))
+    {
+      import_free (&import);
+      return FALSE;
+    }
+  for (guint r = 0; r < csv->rows->len; r++)
+    {
+      ClImportRow row;
+
+      if (read_row (csv, g_ptr_array_index (csv->rows, r), mapping, orders, as_of, &row, report))
+        g_array_append_val (rows, row);
+    }
+  if (report->problems->len > 0 && !import_good_rows)
+    {
+      g_set_error (error, CL_CSV_ERROR, CL_CSV_ERROR_BAD_ROWS,
+                   g_dngettext (GETTEXT_PACKAGE, "%u row cannot be imported; nothing was imported",
+                                "%u rows cannot be imported; nothing was imported", report->problems->len),
+                   report->problems->len);
+      ok = FALSE;
+    }
+
+  if (ok && (ok = cl_store_begin (store, error)))
+    {
+      ok = load_workspace (&import, error);
+      for (guint r = 0; ok && r < rows->len; r++)
+        {
+          ok = write_row (&import, &g_array_index (rows, ClImportRow, r), error);
+          if (progress != NULL && (r % PROGRESS_EVERY == 0 || r + 1 == rows->len))
+            progress ((double) (r + 1) / rows->len, user_data);
+        }
+      if (ok)
+        find_missing (&import, NULL);
+      if (ok)
+        ok = cl_store_commit (store, error);
+      else
+        cl_store_rollback (store);
+    }
+  for (guint r = 0; r < rows->len; r++)
+    g_free (g_array_index (rows, ClImportRow, r).currency);
+  import_free (&import);
+  return ok;
+}
