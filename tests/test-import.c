@@ -464,6 +464,49 @@ test_unknown_layout (void)
   g_assert_nonnull (strstr (error->message, "Pipedrive"));
 }
 
+/* A layout no CRM writes: the user's own columns, kept by name and found
+ * again for next week's file with the same columns. */
+static void
+test_custom_mapping (void)
+{
+  static const char week1[] = "Ref;Opportunity;Phase;Worth;Due\nX1;Acme;Pitch;1 000;2026-12-01\n";
+  static const char other[] = "Ref;Title;Phase\nX1;Acme;Pitch\n";
+  g_autoptr (GError) error = NULL;
+  g_autoptr (ClCsv) csv = cl_csv_parse (week1, strlen (week1), "own.csv", &error);
+  g_autoptr (ClCsv) unlike = cl_csv_parse (other, strlen (other), "other.csv", &error);
+  g_auto (GStrv) fitting = NULL, none = NULL;
+  g_autofree char *text = NULL;
+  ClCrmMapping mapping, loaded;
+  ClImportReport report;
+  Workspace w = { 0 };
+
+  g_assert_false (cl_crm_mapping_detect (csv, CL_CRM_AUTO, &mapping, &error));
+  g_clear_error (&error);
+  g_assert_true (cl_crm_mapping_from_text ("record_id=Ref\nname=Opportunity\nstage=Phase\namount=Worth\n"
+                                           "close_date=Due\n", csv, &mapping));
+  g_assert_cmpint (mapping.kind, ==, CL_CRM_CUSTOM);
+  text = cl_crm_mapping_to_text (&mapping, csv);
+  g_assert_cmpstr (text, ==, "record_id=Ref\nname=Opportunity\nstage=Phase\namount=Worth\nclose_date=Due\n");
+
+  workspace_open (&w);
+  g_assert_true (cl_crm_mapping_save (w.store, "Our spreadsheet", &mapping, csv, &error));
+  fitting = cl_crm_mapping_fitting (w.store, csv);
+  g_assert_cmpuint (g_strv_length (fitting), ==, 1);
+  g_assert_cmpstr (fitting[0], ==, "Our spreadsheet");
+  none = cl_crm_mapping_fitting (w.store, unlike);
+  g_assert_cmpuint (g_strv_length (none), ==, 0);
+  g_assert_true (cl_crm_mapping_load (w.store, "Our spreadsheet", csv, &loaded));
+  g_assert_cmpmem (loaded.columns, sizeof loaded.columns, mapping.columns, sizeof mapping.columns);
+
+  cl_import_report_init (&report);
+  g_assert_true (cl_deal_import_check (csv, &loaded, day ("2026-11-23"), &report, &error));
+  g_assert_cmpuint (report.problems->len, ==, 0);
+  g_assert_true (cl_deal_import (w.store, csv, &loaded, day ("2026-11-23"), FALSE, NULL, NULL, &report, &error));
+  g_assert_cmpuint (report.created, ==, 1);
+  cl_import_report_clear (&report);
+  workspace_close (&w);
+}
+
 /* The real Salesforce exports: every opportunity comes in, read as
  * Salesforce; imported again, nothing changes. */
 static void
@@ -524,5 +567,6 @@ main (int   argc,
   g_test_add_func ("/import/bad-rows", test_bad_rows);
   g_test_add_func ("/import/unknown-layout", test_unknown_layout);
   g_test_add_func ("/import/salesforce-exports", test_salesforce_exports);
+  g_test_add_func ("/import/custom-mapping", test_custom_mapping);
   return g_test_run ();
 }

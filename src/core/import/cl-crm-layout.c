@@ -12,7 +12,10 @@
 
 #include <glib/gi18n-lib.h>
 
+#include <string.h>
+
 #include "cl-crm-layout.h"
+#include "cl-model.h"
 
 /* per kind and field, the header names it goes by; "|" separates them */
 static const char * const layouts[CL_CRM_N_KINDS][CL_CRM_N_FIELDS] = {
@@ -63,7 +66,13 @@ static const char * const layouts[CL_CRM_N_KINDS][CL_CRM_N_FIELDS] = {
   },
 };
 
-static const char * const kind_names[CL_CRM_N_KINDS + 1] = { "auto", "hubspot", "salesforce", "pipedrive", NULL };
+static const char * const kind_names[CL_CRM_N_KINDS + 1] = {
+  "auto", "hubspot", "salesforce", "pipedrive", "custom", NULL,
+};
+static const char * const field_names[CL_CRM_N_FIELDS + 1] = {
+  "record_id", "name", "account", "stage", "amount", "currency", "close_date", "owner", "next_step", "created",
+  "status", "is_closed", "is_won", "probability", "lost_reason", NULL,
+};
 
 const char *
 cl_crm_kind_to_string (ClCrmKind kind)
@@ -89,6 +98,7 @@ cl_crm_kind_label (ClCrmKind kind)
     case CL_CRM_HUBSPOT: return "HubSpot";
     case CL_CRM_SALESFORCE: return "Salesforce";
     case CL_CRM_PIPEDRIVE: return "Pipedrive";
+    case CL_CRM_CUSTOM: return _("Your own columns");
     case CL_CRM_AUTO:
     case CL_CRM_N_KINDS:
       break;
@@ -175,4 +185,51 @@ cl_crm_mapping_detect (const ClCsv   *csv,
                       ? _("No deal name and stage columns in a layout Closeloop knows; the columns are: %s")
                       : _("This is not a %2$s deals export: no deal name and stage columns among %1$s"),
                       columns, cl_crm_kind_label (kind)), FALSE;
+}
+
+const char *
+cl_crm_field_to_string (ClCrmField field)
+{
+  g_return_val_if_fail (field < CL_CRM_N_FIELDS, NULL);
+  return field_names[field];
+}
+
+char *
+cl_crm_mapping_to_text (const ClCrmMapping *mapping,
+                        const ClCsv        *csv)
+{
+  GString *text = g_string_new (NULL);
+
+  for (int f = 0; f < CL_CRM_N_FIELDS; f++)
+    if (mapping->columns[f] >= 0)
+      g_string_append_printf (text, "%s=%s\n", field_names[f], csv->header[mapping->columns[f]]);
+  return g_string_free (text, FALSE);
+}
+
+gboolean
+cl_crm_mapping_from_text (const char   *text,
+                          const ClCsv  *csv,
+                          ClCrmMapping *mapping)
+{
+  g_auto (GStrv) lines = g_strsplit (text ? text : "", "\n", -1);
+
+  mapping->kind = CL_CRM_CUSTOM;
+  for (int f = 0; f < CL_CRM_N_FIELDS; f++)
+    mapping->columns[f] = -1;
+  for (guint i = 0; lines[i] != NULL; i++)
+    {
+      const char *equals = strchr (lines[i], '=');
+      g_autofree char *key = equals ? g_strndup (lines[i], equals - lines[i]) : NULL;
+      int field = key ? cl_enum_from_string (field_names, key) : -1;
+      gboolean found = FALSE;
+
+      if (field < 0)
+        continue;
+      for (guint c = 0; c < csv->n_columns && !found; c++)
+        if (g_ascii_strcasecmp (csv->header[c], equals + 1) == 0)
+          mapping->columns[field] = c, found = TRUE;
+      if (!found)
+        return FALSE;
+    }
+  return mapping->columns[CL_CRM_FIELD_NAME] >= 0 && mapping->columns[CL_CRM_FIELD_STAGE] >= 0;
 }

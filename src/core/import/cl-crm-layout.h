@@ -31,6 +31,7 @@ typedef enum {
   CL_CRM_HUBSPOT,
   CL_CRM_SALESFORCE,
   CL_CRM_PIPEDRIVE,
+  CL_CRM_CUSTOM,             /* columns chosen by the user */
   CL_CRM_N_KINDS
 } ClCrmKind;
 
@@ -52,5 +53,15 @@ const char *cl_crm_kind_to_string     (ClCrmKind      kind);
 int         cl_crm_kind_from_string   (const char    *name);
 const char *cl_crm_kind_label         (ClCrmKind      kind);
 const char *cl_crm_field_label        (ClCrmField     field);
+const char *cl_crm_field_to_string    (ClCrmField     field);
+
+/* A mapping by the header names of its columns ("name=Title\nstage=Phase"),
+ * so it can be kept and used on next week's file. */
+char       *cl_crm_mapping_to_text    (const ClCrmMapping *mapping,
+                                       const ClCsv        *csv);
+/* FALSE when @csv lacks a column @text names, or the deal name or stage. */
+gboolean    cl_crm_mapping_from_text  (const char         *text,
+                                       const ClCsv        *csv,
+                                       ClCrmMapping       *mapping);
 
 G_END_DECLS

@@ -486,6 +486,95 @@ import_free (ClImport *import)
   g_free (import->default_currency);
 }
 
+#define MAPPING_KEY "crm_mapping:"
+
+gboolean
+cl_crm_mapping_save (ClStore             *store,
+                     const char          *name,
+                     const ClCrmMapping  *mapping,
+                     const ClCsv         *csv,
+                     GError             **error)
+{
+  g_autofree char *key = NULL;
+  g_autofree char *text = NULL;
+
+  if (is_blank (name))
+    return g_set_error_literal (error, CL_STORE_ERROR, CL_STORE_ERROR_INVALID,
+                                _("A kept column mapping needs a name")), FALSE;
+  key = g_strconcat (MAPPING_KEY, name, NULL);
+  text = cl_crm_mapping_to_text (mapping, csv);
+  return cl_store_set_setting_text (store, key, text, error);
+}
+
+gboolean
+cl_crm_mapping_load (ClStore       *store,
+                     const char    *name,
+                     const ClCsv   *csv,
+                     ClCrmMapping  *mapping)
+{
+  g_autofree char *key = g_strconcat (MAPPING_KEY, name, NULL);
+  g_autofree char *text = cl_store_get_setting_text (store, key);
+
+  return text != NULL && cl_crm_mapping_from_text (text, csv, mapping);
+}
+
+GStrv
+cl_crm_mapping_fitting (ClStore      *store,
+                        const ClCsv  *csv)
+{
+  g_auto (GStrv) keys = cl_store_list_setting_keys (store, MAPPING_KEY);
+  g_autoptr (GStrvBuilder) names = g_strv_builder_new ();
+
+  for (guint i = 0; keys[i] != NULL; i++)
+    {
+      const char *name = keys[i] + strlen (MAPPING_KEY);
+      ClCrmMapping mapping;
+
+      if (cl_crm_mapping_load (store, name, csv, &mapping))
+        g_strv_builder_add (names, name);
+    }
+  return g_strv_builder_end (names);
+}
+
+/* Reads every row into @rows (when not NULL); problems go to @report. */
+static gboolean
+read_rows (const ClCsv         *csv,
+           const ClCrmMapping  *mapping,
+           ClDay                as_of,
+           GArray              *rows,
+           ClImportReport      *report,
+           GError             **error)
+{
+  ClDateOrder orders[2];
+
+  report->kind = mapping->kind;
+  report->n_rows = csv->rows->len;
+  if (!date_orders (csv, mapping, orders, report, error))
+    return FALSE;
+  for (guint r = 0; r < csv->rows->len; r++)
+    {
+      ClImportRow row;
+
+      if (!read_row (csv, g_ptr_array_index (csv->rows, r), mapping, orders, as_of, &row, report))
+        continue;
+      if (rows != NULL)
+        g_array_append_val (rows, row);
+      else
+        g_free (row.currency);
+    }
+  return TRUE;
+}
+
+gboolean
+cl_deal_import_check (const ClCsv         *csv,
+                      const ClCrmMapping  *mapping,
+                      ClDay                as_of,
+                      ClImportReport      *report,
+                      GError             **error)
+{
+  return read_rows (csv, mapping, as_of, NULL, report, error);
+}
+
 gboolean
 cl_deal_import (ClStore             *store,
                 const ClCsv         *csv,
@@ -508,24 +597,9 @@ cl_deal_import (ClStore             *store,
     g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL),
     0, 0, 0, NULL,
   };
-  ClDateOrder orders[2];
-  gboolean ok = TRUE;
+  gboolean ok = read_rows (csv, mapping, as_of, rows, report, error);
 
-  report->kind = mapping->kind;
-  report->n_rows = csv->rows->len;
-  if (!date_orders (csv, mapping, orders, report, error))
-    {
-      import_free (&import);
-      return FALSE;
-    }
-  for (guint r = 0; r < csv->rows->len; r++)
-    {
-      ClImportRow row;
-
-      if (read_row (csv, g_ptr_array_index (csv->rows, r), mapping, orders, as_of, &row, report))
-        g_array_append_val (rows, row);
-    }
-  if (report->problems->len > 0 && !import_good_rows)
+  if (ok && report->problems->len > 0 && !import_good_rows)
     {
       g_set_error (error, CL_CSV_ERROR, CL_CSV_ERROR_BAD_ROWS,
                    g_dngettext (GETTEXT_PACKAGE, "%u row cannot be imported; nothing was imported",

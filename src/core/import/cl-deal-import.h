@@ -40,6 +40,30 @@ void cl_import_report_clear (ClImportReport *report);
 typedef void (*ClImportProgress) (double   fraction,
                                   gpointer user_data);
 
+/* Reads and checks every row as cl_deal_import () would, writing nothing:
+ * @report gets the rows that cannot be imported. FALSE when a date column
+ * contradicts itself. */
+gboolean cl_deal_import_check (const ClCsv         *csv,
+                               const ClCrmMapping  *mapping,
+                               ClDay                as_of,
+                               ClImportReport      *report,
+                               GError             **error);
+
+/* The mapping kept under @name for files with these columns; see
+ * cl_crm_mapping_to_text (). */
+gboolean cl_crm_mapping_save  (ClStore             *store,
+                               const char          *name,
+                               const ClCrmMapping  *mapping,
+                               const ClCsv         *csv,
+                               GError             **error);
+/* The names of the mappings kept that fit @csv's columns. */
+GStrv    cl_crm_mapping_fitting (ClStore           *store,
+                                 const ClCsv       *csv);
+gboolean cl_crm_mapping_load  (ClStore             *store,
+                               const char          *name,
+                               const ClCsv         *csv,
+                               ClCrmMapping        *mapping);
+
 /* Imports the deals of @csv as @mapping reads them, as of @as_of: deals are
  * matched by the CRM's record id (by name and account when there is none),
  * and every changed stage, amount, close date, owner, next step and status

@@ -496,6 +496,51 @@ cl_store_set_setting_int (ClStore     *self,
                        "sI", key, value);
 }
 
+char *
+cl_store_get_setting_text (ClStore    *self,
+                           const char *key)
+{
+  sqlite3_stmt *stmt = cl_store_query (self, NULL, "SELECT value FROM settings WHERE key = ?", "s", key);
+  char *value = NULL;
+  int rc;
+
+  if (stmt == NULL)
+    return NULL;
+  if ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    value = cl_column_text (stmt, 0);
+  cl_store_query_done (self, stmt, rc, NULL);
+  return value;
+}
+
+gboolean
+cl_store_set_setting_text (ClStore     *self,
+                           const char  *key,
+                           const char  *value,
+                           GError     **error)
+{
+  return cl_store_run (self, NULL, error,
+                       "INSERT INTO settings (key, value) VALUES (?, ?) "
+                       "ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+                       "ss", key, value);
+}
+
+GStrv
+cl_store_list_setting_keys (ClStore    *self,
+                            const char *prefix)
+{
+  g_autoptr (GStrvBuilder) keys = g_strv_builder_new ();
+  sqlite3_stmt *stmt = cl_store_query (self, NULL,
+                                       "SELECT key FROM settings WHERE substr (key, 1, length (?1)) = ?1 ORDER BY key",
+                                       "s", prefix);
+  int rc;
+
+  while (stmt != NULL && (rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    g_strv_builder_add (keys, (const char *) sqlite3_column_text (stmt, 0));
+  if (stmt != NULL)
+    cl_store_query_done (self, stmt, rc, NULL);
+  return g_strv_builder_end (keys);
+}
+
 /* ------------------------------------------------------------------ checking a file before opening it */
 
 static guint32

@@ -52,6 +52,16 @@ gboolean    cl_store_set_setting_int      (ClStore      *self,
                                            const char   *key,
                                            gint64        value,
                                            GError      **error);
+/* NULL when unset. */
+char       *cl_store_get_setting_text     (ClStore      *self,
+                                           const char   *key);
+gboolean    cl_store_set_setting_text     (ClStore      *self,
+                                           const char   *key,
+                                           const char   *value,
+                                           GError      **error);
+/* The keys that start with @prefix, sorted. */
+GStrv       cl_store_list_setting_keys    (ClStore      *self,
+                                           const char   *prefix);
 
 /* ------------------------------------------------------------------ pipeline (cl-store-pipeline.c) */
 
