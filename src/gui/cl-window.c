@@ -21,6 +21,7 @@
 #include "cl-export.h"
 #include "cl-review-window.h"
 #include "cl-preferences-window.h"
+#include "cl-import-window.h"
 #include "cl-rep-window.h"
 #include "cl-retro-page.h"
 #include "cl-team-page.h"
@@ -302,6 +303,45 @@ reinspect (ClWindow *self)
   cl_overview_page_refresh (self->overview_page);
 }
 
+static void
+open_import (ClWindow   *self,
+             const char *path)
+{
+  ClImportWindow *window = cl_import_window_new (GTK_WINDOW (self), self->store, path);
+
+  /* imported deals change every view */
+  g_signal_connect_swapped (window, "destroy", G_CALLBACK (reinspect), self);
+  gtk_window_present (GTK_WINDOW (window));
+}
+
+static void
+import_deals (GSimpleAction *action,
+              GVariant      *parameter,
+              gpointer       user_data)
+{
+  ClWindow *self = CL_WINDOW (user_data);
+
+  if (self->store != NULL)
+    open_import (self, NULL);
+}
+
+/* A CSV dropped on the window opens the import on it. */
+static gboolean
+on_drop (GtkDropTarget *target,
+         const GValue  *value,
+         double         x,
+         double         y,
+         ClWindow      *self)
+{
+  GFile *file = g_value_get_object (value);
+  g_autofree char *path = file ? g_file_get_path (file) : NULL;
+
+  if (path == NULL || self->store == NULL)
+    return FALSE;
+  open_import (self, path);
+  return TRUE;
+}
+
 /* A rep of the team view opens on their 1:1 preparation. */
 static void
 on_rep_activated (ClWindow *self,
@@ -437,6 +477,7 @@ static const GActionEntry window_actions[] = {
   { "start-review", start_review },
   { "export-review", export_review },
   { "preferences", show_preferences },
+  { "import-deals", import_deals },
 };
 
 void
@@ -446,11 +487,13 @@ cl_window_set_accels (GtkApplication *application)
   static const char *review_accels[] = { "<Control>r", NULL };
   static const char *export_accels[] = { "<Control><Shift>e", NULL };
   static const char *preferences_accels[] = { "<Control>comma", NULL };
+  static const char *import_accels[] = { "<Control>i", NULL };
 
   gtk_application_set_accels_for_action (application, "win.search", search_accels);
   gtk_application_set_accels_for_action (application, "win.start-review", review_accels);
   gtk_application_set_accels_for_action (application, "win.export-review", export_accels);
   gtk_application_set_accels_for_action (application, "win.preferences", preferences_accels);
+  gtk_application_set_accels_for_action (application, "win.import-deals", import_accels);
   for (guint i = 0; i < G_N_ELEMENTS (view_names); i++)
     {
       g_autofree char *detailed = g_strdup_printf ("win.show-view::%s", view_names[i]);
@@ -532,6 +575,12 @@ cl_window_init (ClWindow *self)
   g_signal_connect_swapped (self->coaching_page, "item-activated",
                             G_CALLBACK (on_coaching_entry_activated), self);
   g_signal_connect_swapped (self->development_page, "rep-activated", G_CALLBACK (on_rep_activated), self);
+  {
+    GtkDropTarget *drop = gtk_drop_target_new (G_TYPE_FILE, GDK_ACTION_COPY);
+
+    g_signal_connect (drop, "drop", G_CALLBACK (on_drop), self);
+    gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (drop));
+  }
   g_signal_connect_swapped (self->view_stack, "notify::visible-child",
                             G_CALLBACK (on_view_changed), self);
 
