@@ -21,6 +21,7 @@
 #include "cl-export.h"
 #include "cl-review-window.h"
 #include "cl-preferences-window.h"
+#include "cl-file-chooser.h"
 #include "cl-import-window.h"
 #include "cl-rep-window.h"
 #include "cl-retro-page.h"
@@ -327,16 +328,10 @@ import_deals (GSimpleAction *action,
 
 /* A CSV dropped on the window opens the import on it. */
 static gboolean
-on_drop (GtkDropTarget *target,
-         const GValue  *value,
-         double         x,
-         double         y,
-         ClWindow      *self)
+import_dropped (ClWindow   *self,
+                const char *path)
 {
-  GFile *file = g_value_get_object (value);
-  g_autofree char *path = file ? g_file_get_path (file) : NULL;
-
-  if (path == NULL || self->store == NULL)
+  if (self->store == NULL)
     return FALSE;
   open_import (self, path);
   return TRUE;
@@ -575,12 +570,8 @@ cl_window_init (ClWindow *self)
   g_signal_connect_swapped (self->coaching_page, "item-activated",
                             G_CALLBACK (on_coaching_entry_activated), self);
   g_signal_connect_swapped (self->development_page, "rep-activated", G_CALLBACK (on_rep_activated), self);
-  {
-    GtkDropTarget *drop = gtk_drop_target_new (G_TYPE_FILE, GDK_ACTION_COPY);
-
-    g_signal_connect (drop, "drop", G_CALLBACK (on_drop), self);
-    gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (drop));
-  }
+  gtk_widget_add_controller (GTK_WIDGET (self),
+                             GTK_EVENT_CONTROLLER (cl_file_drop_target_new ((ClFileChosen) import_dropped, self)));
   g_signal_connect_swapped (self->view_stack, "notify::visible-child",
                             G_CALLBACK (on_view_changed), self);
 

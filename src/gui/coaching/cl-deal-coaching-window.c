@@ -618,27 +618,9 @@ attach_action (GtkWidget  *widget,
   GtkFileChooserNative *dialog = cl_file_chooser_new (GTK_WINDOW (self), self, _("Attach a Transcript"),
                                                       GTK_FILE_CHOOSER_ACTION_OPEN, _("_Attach"),
                                                       (ClFileChosen) cl_deal_coaching_window_attach);
-  g_autoptr (GtkFileFilter) filter = gtk_file_filter_new ();
 
-  gtk_file_filter_set_name (filter, _("Transcripts (WebVTT, SRT, text)"));
-  gtk_file_filter_add_suffix (filter, "vtt");
-  gtk_file_filter_add_suffix (filter, "srt");
-  gtk_file_filter_add_suffix (filter, "txt");
-  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (dialog), filter);
+  cl_file_chooser_add_filter (dialog, _("Transcripts (WebVTT, SRT, text)"), "vtt", "srt", "txt", NULL);
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (dialog));
-}
-
-static gboolean
-on_drop (GtkDropTarget        *target,
-         const GValue         *value,
-         double                x,
-         double                y,
-         ClDealCoachingWindow *self)
-{
-  GFile *file = g_value_get_object (value);
-  g_autofree char *path = file ? g_file_get_path (file) : NULL;
-
-  return path != NULL && cl_deal_coaching_window_attach (self, path);
 }
 
 gboolean
@@ -913,8 +895,7 @@ cl_deal_coaching_window_init (ClDealCoachingWindow *self)
   gtk_list_box_set_placeholder (self->calls_list,
                                 cl_list_box_placeholder_new (_("No calls on this deal yet: attach a transcript or drop one here")));
   gtk_list_box_set_placeholder (self->sessions_list, cl_list_box_placeholder_new (_("Not coached yet")));
-  self->drop_target = gtk_drop_target_new (G_TYPE_FILE, GDK_ACTION_COPY);
-  g_signal_connect (self->drop_target, "drop", G_CALLBACK (on_drop), self);
+  self->drop_target = cl_file_drop_target_new ((ClFileChosen) cl_deal_coaching_window_attach, self);
   gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (self->drop_target));
 
   self->trend_chart = CL_TREND_CHART (cl_trend_chart_new ("", CL_TREND_FORMAT_SCORE, 1, 5));

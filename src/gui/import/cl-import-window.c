@@ -378,27 +378,17 @@ choose_action (GtkWidget  *widget,
   GtkFileChooserNative *dialog = cl_file_chooser_new (GTK_WINDOW (self), self, _("Choose a Deals Export"),
                                                       GTK_FILE_CHOOSER_ACTION_OPEN, _("_Open"),
                                                       (ClFileChosen) cl_import_window_open_file);
-  g_autoptr (GtkFileFilter) filter = gtk_file_filter_new ();
 
-  gtk_file_filter_set_name (filter, _("CSV files"));
-  gtk_file_filter_add_suffix (filter, "csv");
-  gtk_file_filter_add_suffix (filter, "txt");
-  gtk_file_filter_add_suffix (filter, "tsv");
-  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (dialog), filter);
+  cl_file_chooser_add_filter (dialog, _("CSV files"), "csv", "txt", "tsv", NULL);
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (dialog));
 }
 
+/* A file dropped on the window, unless an import has started. */
 static gboolean
-on_drop (GtkDropTarget  *target,
-         const GValue   *value,
-         double          x,
-         double          y,
-         ClImportWindow *self)
+open_dropped (ClImportWindow *self,
+              const char     *path)
 {
-  GFile *file = g_value_get_object (value);
-  g_autofree char *path = file ? g_file_get_path (file) : NULL;
-
-  return path != NULL && !self->done && !self->importing && cl_import_window_open_file (self, path);
+  return !self->done && !self->importing && cl_import_window_open_file (self, path);
 }
 
 /* ------------------------------------------------------------------ importing */
@@ -654,7 +644,7 @@ cl_import_window_class_init (ClImportWindowClass *klass)
 static void
 cl_import_window_init (ClImportWindow *self)
 {
-  GtkDropTarget *drop = gtk_drop_target_new (G_TYPE_FILE, GDK_ACTION_COPY);
+  GtkDropTarget *drop = cl_file_drop_target_new ((ClFileChosen) open_dropped, self);
   g_autofree char *today = cl_date_format (cl_date_today ());
 
   gtk_widget_init_template (GTK_WIDGET (self));
@@ -675,6 +665,5 @@ cl_import_window_init (ClImportWindow *self)
   g_signal_connect_swapped (self->good_rows_switch, "notify::active", G_CALLBACK (update_import_button), self);
   g_signal_connect_swapped (self->save_mapping_row, "apply", G_CALLBACK (on_keep_applied), self);
   gtk_list_box_set_placeholder (self->preview_list, cl_list_box_placeholder_new (_("The file has no rows")));
-  g_signal_connect (drop, "drop", G_CALLBACK (on_drop), self);
   gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (drop));
 }

@@ -1,5 +1,5 @@
-/* cl-file-chooser.c — a native file chooser whose chosen path goes to a
- * window's own function
+/* cl-file-chooser.c — a native file chooser, and a drop target, whose file
+ * goes to a window's own function
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #define G_LOG_DOMAIN "cl-gui"
@@ -39,4 +39,46 @@ cl_file_chooser_new (GtkWindow            *window,
   g_object_set_data (G_OBJECT (dialog), "chosen", chosen);
   g_signal_connect (dialog, "response", G_CALLBACK (on_response), target);
   return dialog;
+}
+
+void
+cl_file_chooser_add_filter (GtkFileChooserNative *dialog,
+                            const char           *name,
+                            ...)
+{
+  g_autoptr (GtkFileFilter) filter = gtk_file_filter_new ();
+  const char *suffix;
+  va_list args;
+
+  gtk_file_filter_set_name (filter, name);
+  va_start (args, name);
+  while ((suffix = va_arg (args, const char *)) != NULL)
+    gtk_file_filter_add_suffix (filter, suffix);
+  va_end (args);
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (dialog), filter);
+}
+
+static gboolean
+on_drop (GtkDropTarget *drop,
+         const GValue  *value,
+         double         x,
+         double         y,
+         gpointer       target)
+{
+  ClFileChosen chosen = g_object_get_data (G_OBJECT (drop), "chosen");
+  GFile *file = g_value_get_object (value);
+  g_autofree char *path = file ? g_file_get_path (file) : NULL;
+
+  return path != NULL && chosen (target, path);
+}
+
+GtkDropTarget *
+cl_file_drop_target_new (ClFileChosen chosen,
+                         gpointer     target)
+{
+  GtkDropTarget *drop = gtk_drop_target_new (G_TYPE_FILE, GDK_ACTION_COPY);
+
+  g_object_set_data (G_OBJECT (drop), "chosen", chosen);
+  g_signal_connect (drop, "drop", G_CALLBACK (on_drop), target);
+  return drop;
 }

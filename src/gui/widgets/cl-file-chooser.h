@@ -1,5 +1,5 @@
-/* cl-file-chooser.h — a native file chooser whose chosen path goes to a
- * window's own function
+/* cl-file-chooser.h — a native file chooser, and a drop target, whose file
+ * goes to a window's own function
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #pragma once
@@ -20,5 +20,15 @@ GtkFileChooserNative *cl_file_chooser_new (GtkWindow            *window,
                                            GtkFileChooserAction  action,
                                            const char           *accept,
                                            ClFileChosen          chosen);
+
+/* Adds a filter called @name for the NULL-terminated file name suffixes. */
+void                  cl_file_chooser_add_filter (GtkFileChooserNative *dialog,
+                                                  const char           *name,
+                                                  ...) G_GNUC_NULL_TERMINATED;
+
+/* A drop target for files whose path goes to @chosen (@target, path); the
+ * drop is accepted when @chosen returns TRUE. */
+GtkDropTarget        *cl_file_drop_target_new    (ClFileChosen          chosen,
+                                                  gpointer              target);
 
 G_END_DECLS
