@@ -227,13 +227,29 @@ cl_export_add_amount (JsonBuilder *builder,
   cl_export_add_string (builder, member, amount);
 }
 
+const char *
+cl_export_author (void)
+{
+  const char *name = g_getenv ("CLOSELOOP_AUTHOR");
+
+  if (name != NULL && *name != '\0')
+    return name;
+  name = g_get_real_name ();
+  return name != NULL && *name != '\0' && !g_str_equal (name, "Unknown") ? name : g_get_user_name ();
+}
+
 void
 cl_export_begin_document (JsonBuilder *builder,
                           const char  *format,
                           int          version)
 {
+  g_autoptr (GDateTime) now = g_date_time_new_now_utc ();
+  g_autofree char *stamp = g_date_time_format (now, "%Y-%m-%dT%H:%M:%SZ");
+
   json_builder_begin_object (builder);
   cl_export_add_string (builder, "format", format);
   cl_export_add_int (builder, "version", version);
   cl_export_add_string (builder, "app_version", PACKAGE_VERSION);
+  cl_export_add_string (builder, "exported_at", stamp);
+  cl_export_add_string (builder, "exported_by", cl_export_author ());
 }

@@ -27,6 +27,8 @@ void      cl_export_add_day     (JsonBuilder  *builder,
                                  ClDay         day);
 /* Opens the document's object with what every format starts with:
  * "format", "version" and the "app_version" that wrote it. */
+/* Who exports: $CLOSELOOP_AUTHOR, else the user's real name, else login. */
+const char *cl_export_author    (void);
 void      cl_export_begin_document (JsonBuilder *builder,
                                     const char  *format,
                                     int          version);
