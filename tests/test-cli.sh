@@ -192,6 +192,20 @@ wait $pid 2>/dev/null || true
 n=$(sqlite3 "$dir/kill.db" 'select count(*) from deals' 2>/dev/null || echo 0)
 [ "$n" = 0 ] || [ "$n" = 60000 ] || fail "a killed import left $n of 60000 deals"
 
+# import summary: a teammate's review kept once; a bad file refused, nothing kept
+"$closeloop" --workspace "$dir/team.db" export review --week 2026-W47 --output "$dir/shared.json" || fail "export to share"
+"$closeloop" --workspace "$dir/mate.db" import summary "$dir/shared.json" >"$dir/out" || fail "import summary"
+grep -q "^Kept: Weekly review 2026-W47" "$dir/out" || fail "import summary says what it kept"
+"$closeloop" --workspace "$dir/mate.db" import summary "$dir/shared.json" >"$dir/out" || fail "the same summary again"
+grep -q "^Already in the library" "$dir/out" || fail "the same file is not kept twice"
+printf '{"format": "closeloop.pipeline-review", "version": 7}' >"$dir/future.json"
+set +e
+"$closeloop" --workspace "$dir/mate.db" import summary "$dir/future.json" 2>"$dir/err"
+[ $? -eq 1 ] || fail "a newer version is refused"
+grep -q "version 7" "$dir/err" || fail "the refusal names the version"
+set -e
+[ "$(sqlite3 "$dir/mate.db" 'select count(*) from library')" = 1 ] || fail "the library keeps one summary"
+
 # misuse: exit 2
 set +e
 "$closeloop" frobnicate 2>/dev/null; [ $? -eq 2 ] || fail "unknown command exits 2"

@@ -28,6 +28,7 @@
 #include "cl-retro-export.h"
 #include "cl-review-export.h"
 #include "cl-store.h"
+#include "cl-summary.h"
 
 #define EXIT_USAGE 2
 
@@ -62,7 +63,8 @@ static const ClCommand commands[] = {
                  "export rep-plan --rep NAME --month 2026-11, export retro --quarter 2026-Q4"), run_export },
   { "health", N_("Loop health as JSON: health [--period 2026-Q4]"), run_health },
   { "help", N_("Show the commands"), run_help },
-  { "import", N_("Bring a file in: import transcript FILE --deal ID, import deals FILE.csv"), run_import },
+  { "import", N_("Bring a file in: import transcript FILE --deal ID, import deals FILE.csv, "
+                 "import summary FILE.json"), run_import },
   { "log", N_("Record what happened: log practice --rep NAME --focus KEY --score N"), run_log },
 };
 
@@ -618,6 +620,35 @@ import_deals (ClStore     *store,
   return EXIT_SUCCESS;
 }
 
+/* The kinds of file import reads. */
+static const char * const import_kinds[] = { "transcript", "deals", "summary", NULL };
+
+static int
+import_summary (ClStore    *store,
+                const char *path,
+                gboolean    replace)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (ClSummaryInfo) info = NULL;
+  ClSummaryOutcome outcome;
+
+  info = cl_summary_import (store, path, replace, &outcome, &error);
+  if (info == NULL)
+    {
+      print_error (error->message);
+      if (g_error_matches (error, CL_SUMMARY_ERROR, CL_SUMMARY_ERROR_NEWER))
+        g_printerr ("%s\n", _("closeloop: pass --replace to keep the newer one instead"));
+      return EXIT_FAILURE;
+    }
+  /* Translators: what happened, the kind of summary, its period or subject, who exported it and when */
+  printf (_("%s: %s %s by %s, exported %s\n"),
+          outcome == CL_SUMMARY_ADDED ? _("Kept") : outcome == CL_SUMMARY_REPLACED ? _("Replaced")
+                                                                                    : _("Already in the library"),
+          cl_summary_format_label (info->format), *info->period ? info->period : info->subject, info->exported_by,
+          info->exported_at);
+  return EXIT_SUCCESS;
+}
+
 static gboolean
 parse_day_option (const char *text,
                   ClDay      *day)
@@ -637,7 +668,7 @@ run_import (const char  *workspace,
             char       **argv)
 {
   g_autofree char *deal = NULL, *rep = NULL, *date = NULL, *as_of_text = NULL, *mapping = NULL;
-  gboolean good_rows = FALSE;
+  gboolean good_rows = FALSE, replace = FALSE;
   GOptionEntry entries[] = {
     { "deal", 0, 0, G_OPTION_ARG_STRING, &deal, N_("transcript: the deal the call was about"), "ID" },
     { "rep", 0, 0, G_OPTION_ARG_STRING, &rep,
@@ -650,6 +681,8 @@ run_import (const char  *workspace,
       N_("deals: hubspot, salesforce, pipedrive or auto (default)"), "LAYOUT" },
     { "import-good-rows", 0, 0, G_OPTION_ARG_NONE, &good_rows,
       N_("deals: import the rows that can be read when others cannot"), NULL },
+    { "replace", 0, 0, G_OPTION_ARG_NONE, &replace,
+      N_("summary: let a newer export replace the one the library keeps"), NULL },
     { NULL }
   };
   g_autoptr (ClStore) store = NULL;
@@ -659,13 +692,21 @@ run_import (const char  *workspace,
   guint64 deal_id = 0;
   int status = 0, kind = CL_CRM_AUTO;
 
-  if (!parse_command_options ("import", "transcript FILE | deals FILE.csv", entries, &argc, &argv, &status))
+  if (!parse_command_options ("import", "transcript FILE | deals FILE.csv | summary FILE.json", entries, &argc,
+                              &argv, &status))
     return status;
-  if (argc != 3 || !(g_str_equal (argv[1], "transcript") || g_str_equal (argv[1], "deals")))
+  if (argc != 3 || !g_strv_contains (import_kinds, argv[1]))
     {
       print_error (_("import needs the kind of file and the file: closeloop import transcript call.vtt --deal 12, "
-                     "or closeloop import deals deals.csv"));
+                     "closeloop import deals deals.csv, or closeloop import summary review.json"));
       return EXIT_USAGE;
+    }
+  if (g_str_equal (argv[1], "summary"))
+    {
+      store = workspace ? cl_store_open (workspace, &error) : open_existing (NULL, &error);
+      if (store == NULL)
+        return report_failure (error);
+      return import_summary (store, argv[2], replace);
     }
   if (g_str_equal (argv[1], "deals"))
     {

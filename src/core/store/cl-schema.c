@@ -266,6 +266,22 @@ static const char schema_step_7[] =
   "  UNIQUE (retro_id, loop)"
   ");";
 
+/* 8 — the team library: summaries teammates exported, kept read-only */
+static const char schema_step_8[] =
+  "CREATE TABLE library ("
+  "  id          INTEGER PRIMARY KEY,"
+  "  format      TEXT NOT NULL,"
+  "  version     INTEGER NOT NULL,"
+  "  subject     TEXT NOT NULL,"
+  "  period      TEXT NOT NULL DEFAULT '',"
+  "  exported_by TEXT NOT NULL,"
+  "  exported_at TEXT NOT NULL,"
+  "  imported_on TEXT NOT NULL CHECK (date(imported_on) = imported_on),"
+  "  digest      TEXT NOT NULL UNIQUE,"
+  "  document    TEXT NOT NULL,"
+  "  UNIQUE (format, subject, exported_by)"
+  ");";
+
 static const char * const schema_steps[] = {
   schema_step_1,
   schema_step_2,
@@ -274,6 +290,7 @@ static const char * const schema_steps[] = {
   schema_step_5,
   schema_step_6,
   schema_step_7,
+  schema_step_8,
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (schema_steps) == CL_STORE_SCHEMA_VERSION);

@@ -1,0 +1,326 @@
+/* cl-summary.c — a teammate's exported summary, checked and kept in the
+ * team library
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Nothing in a file is trusted: its size and nesting are bounded before it
+ * is parsed, and every member read is checked for its type. A file that is
+ * refused changes nothing.
+ */
+#define G_LOG_DOMAIN "cl-share"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <json-glib/json-glib.h>
+#include <string.h>
+
+#include "cl-store-private.h"
+#include "cl-summary.h"
+
+/* the largest summary read, and the deepest nesting */
+#define MAX_BYTES  (16 * 1024 * 1024)
+#define MAX_DEPTH  64
+/* the versions this Closeloop reads, of every format */
+#define MAX_VERSION 1
+
+G_DEFINE_QUARK (cl-summary-error-quark, cl_summary_error)
+
+typedef enum { SUBJECT_WEEK, SUBJECT_DEAL, SUBJECT_REP_MONTH, SUBJECT_QUARTER, SUBJECT_PERIOD } SubjectKind;
+
+static const struct { const char *format; const char *label; SubjectKind subject; } formats[] = {
+  { "closeloop.pipeline-review", N_("Weekly review"), SUBJECT_WEEK },
+  { "closeloop.deal-coaching", N_("Deal coaching"), SUBJECT_DEAL },
+  { "closeloop.rep-development", N_("Rep development"), SUBJECT_REP_MONTH },
+  { "closeloop.quarterly-retro", N_("Quarterly retrospective"), SUBJECT_QUARTER },
+  { "closeloop.loop-health", N_("Loop health"), SUBJECT_PERIOD },
+};
+
+void
+cl_summary_info_free (ClSummaryInfo *info)
+{
+  if (info == NULL)
+    return;
+  g_free (info->format);
+  g_free (info->subject);
+  g_free (info->period);
+  g_free (info->exported_by);
+  g_free (info->exported_at);
+  g_free (info->digest);
+  g_free (info);
+}
+
+static int
+format_index (const char *format)
+{
+  for (guint i = 0; format != NULL && i < G_N_ELEMENTS (formats); i++)
+    if (g_str_equal (formats[i].format, format))
+      return i;
+  return -1;
+}
+
+gboolean
+cl_summary_format_known (const char *format)
+{
+  return format_index (format) >= 0;
+}
+
+const char *
+cl_summary_format_label (const char *format)
+{
+  int i = format_index (format);
+
+  return i >= 0 ? _(formats[i].label) : format;
+}
+
+/* The deepest nesting of arrays and objects, outside strings; stops
+ * counting past MAX_DEPTH. */
+static guint
+nesting (const char *data,
+         gsize       length)
+{
+  guint depth = 0, deepest = 0;
+  gboolean in_string = FALSE;
+
+  for (gsize i = 0; i < length && deepest <= MAX_DEPTH; i++)
+    {
+      char c = data[i];
+
+      if (in_string)
+        {
+          if (c == '\\')
+            i++;
+          else if (c == '"')
+            in_string = FALSE;
+        }
+      else if (c == '"')
+        in_string = TRUE;
+      else if (c == '[' || c == '{')
+        deepest = MAX (deepest, ++depth);
+      else if ((c == ']' || c == '}') && depth > 0)
+        depth--;
+    }
+  return deepest;
+}
+
+/* The string member @path ("deal.name") of @root, or NULL with an error. */
+static const char *
+string_at (JsonObject  *root,
+           const char  *path,
+           const char  *name,
+           GError     **error)
+{
+  g_auto (GStrv) parts = g_strsplit (path, ".", -1);
+  JsonObject *object = root;
+  JsonNode *node = NULL;
+
+  for (guint i = 0; parts[i] != NULL; i++)
+    {
+      node = object ? json_object_get_member (object, parts[i]) : NULL;
+      if (node == NULL)
+        return g_set_error (error, CL_SUMMARY_ERROR, CL_SUMMARY_ERROR_NOT_SUMMARY,
+                            _("%s is not a Closeloop summary: it has no “%s”"), name, path), NULL;
+      object = parts[i + 1] != NULL && JSON_NODE_HOLDS_OBJECT (node) ? json_node_get_object (node) : NULL;
+    }
+  if (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_STRING)
+    return g_set_error (error, CL_SUMMARY_ERROR, CL_SUMMARY_ERROR_NOT_SUMMARY,
+                        _("%s is not a Closeloop summary: “%s” is not text"), name, path), NULL;
+  return json_node_get_string (node);
+}
+
+static gboolean
+fill_subject (ClSummaryInfo  *info,
+              JsonObject     *root,
+              SubjectKind     kind,
+              const char     *name,
+              GError        **error)
+{
+  const char *a = NULL, *b = NULL;
+
+  switch (kind)
+    {
+    case SUBJECT_WEEK:
+      if ((a = string_at (root, "week", name, error)) == NULL)
+        return FALSE;
+      info->subject = g_strdup (a);
+      info->period = g_strdup (a);
+      break;
+    case SUBJECT_DEAL:
+      if ((a = string_at (root, "deal.name", name, error)) == NULL)
+        return FALSE;
+      info->subject = g_strconcat ("deal:", a, NULL);
+      info->period = g_strdup ("");
+      break;
+    case SUBJECT_REP_MONTH:
+      if ((a = string_at (root, "rep.name", name, error)) == NULL
+          || (b = string_at (root, "month", name, error)) == NULL)
+        return FALSE;
+      info->subject = g_strdup_printf ("rep:%s:%s", a, b);
+      info->period = g_strdup (b);
+      break;
+    case SUBJECT_QUARTER:
+      if ((a = string_at (root, "quarter", name, error)) == NULL)
+        return FALSE;
+      info->subject = g_strdup (a);
+      info->period = g_strdup (a);
+      break;
+    case SUBJECT_PERIOD:
+      if ((a = string_at (root, "period", name, error)) == NULL)
+        return FALSE;
+      info->subject = g_strconcat ("health:", a, NULL);
+      info->period = g_strdup (a);
+      break;
+    }
+  return TRUE;
+}
+
+ClSummaryInfo *
+cl_summary_read (const char  *data,
+                 gsize        length,
+                 const char  *name,
+                 GError     **error)
+{
+  g_autoptr (JsonParser) parser = json_parser_new ();
+  g_autoptr (ClSummaryInfo) info = g_new0 (ClSummaryInfo, 1);
+  g_autoptr (GError) local = NULL;
+  JsonNode *root, *version;
+  JsonObject *object;
+  const char *format, *text;
+  int index;
+
+  if (length > MAX_BYTES)
+    return g_set_error (error, CL_SUMMARY_ERROR, CL_SUMMARY_ERROR_TOO_LARGE,
+                        _("%s is larger than the %d MB a summary can be"), name, MAX_BYTES / 1024 / 1024), NULL;
+  if (nesting (data, length) > MAX_DEPTH)
+    return g_set_error (error, CL_SUMMARY_ERROR, CL_SUMMARY_ERROR_TOO_DEEP,
+                        _("%s nests deeper than any Closeloop summary (%d levels)"), name, MAX_DEPTH), NULL;
+  if (!g_utf8_validate_len (data, length, NULL) || memchr (data, '\0', length) != NULL)
+    return g_set_error (error, CL_SUMMARY_ERROR, CL_SUMMARY_ERROR_NOT_JSON,
+                        _("%s is not a JSON text file"), name), NULL;
+  if (!json_parser_load_from_data (parser, data, length, &local))
+    /* json-glib says "<data>:LINE:COLUMN: …" */
+    return g_set_error (error, CL_SUMMARY_ERROR, CL_SUMMARY_ERROR_NOT_JSON, _("%s is not valid JSON, line %s"),
+                        name, g_str_has_prefix (local->message, "<data>:") ? local->message + 7 : local->message),
+           NULL;
+  root = json_parser_get_root (parser);
+  if (root == NULL || !JSON_NODE_HOLDS_OBJECT (root))
+    return g_set_error (error, CL_SUMMARY_ERROR, CL_SUMMARY_ERROR_NOT_SUMMARY,
+                        _("%s is not a Closeloop summary: it is not a JSON object"), name), NULL;
+  object = json_node_get_object (root);
+  if ((format = string_at (object, "format", name, error)) == NULL)
+    return NULL;
+  if ((index = format_index (format)) < 0)
+    return g_set_error (error, CL_SUMMARY_ERROR, CL_SUMMARY_ERROR_NOT_SUMMARY,
+                        _("%s is a “%s” document, which the team library does not keep"), name, format), NULL;
+  version = json_object_get_member (object, "version");
+  if (version == NULL || !JSON_NODE_HOLDS_VALUE (version) || json_node_get_value_type (version) != G_TYPE_INT64
+      || json_node_get_int (version) < 1)
+    return g_set_error (error, CL_SUMMARY_ERROR, CL_SUMMARY_ERROR_NOT_SUMMARY,
+                        _("%s is not a Closeloop summary: its “version” is not a whole number"), name), NULL;
+  if (json_node_get_int (version) > MAX_VERSION)
+    return g_set_error (error, CL_SUMMARY_ERROR, CL_SUMMARY_ERROR_TOO_NEW,
+                        _("%s is version %" G_GINT64_FORMAT " of %s, written by a newer Closeloop; this one "
+                          "reads up to version %d"), name, json_node_get_int (version), format, MAX_VERSION), NULL;
+  info->format = g_strdup (format);
+  info->version = json_node_get_int (version);
+  if ((text = string_at (object, "exported_by", name, error)) == NULL)
+    return NULL;
+  info->exported_by = g_strdup (text);
+  if ((text = string_at (object, "exported_at", name, error)) == NULL)
+    return NULL;
+  info->exported_at = g_strdup (text);
+  if (string_at (object, "app_version", name, error) == NULL
+      || !fill_subject (info, object, formats[index].subject, name, error))
+    return NULL;
+  info->digest = g_compute_checksum_for_data (G_CHECKSUM_SHA256, (const guchar *) data, length);
+  return g_steal_pointer (&info);
+}
+
+/* ------------------------------------------------------------------ keeping */
+
+/* The kept export of the same summary by the same person: id and when. */
+static gboolean
+find_kept (ClStore             *store,
+           const ClSummaryInfo *info,
+           gint64              *id,
+           char               **exported_at,
+           gboolean            *same_file,
+           GError             **error)
+{
+  sqlite3_stmt *stmt = cl_store_query (store, error,
+                                       "SELECT id, exported_at, digest = ?4 FROM library "
+                                       "WHERE digest = ?4 OR (format = ?1 AND subject = ?2 AND exported_by = ?3) "
+                                       "ORDER BY digest = ?4 DESC LIMIT 1",
+                                       "ssss", info->format, info->subject, info->exported_by, info->digest);
+  int rc;
+
+  *id = 0;
+  if (stmt == NULL)
+    return FALSE;
+  if ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      *id = sqlite3_column_int64 (stmt, 0);
+      *exported_at = cl_column_text (stmt, 1);
+      *same_file = sqlite3_column_int (stmt, 2);
+    }
+  return cl_store_query_done (store, stmt, rc, error);
+}
+
+ClSummaryInfo *
+cl_summary_import (ClStore           *store,
+                   const char        *path,
+                   gboolean           replace,
+                   ClSummaryOutcome  *outcome,
+                   GError           **error)
+{
+  g_autofree char *name = g_filename_display_basename (path);
+  g_autofree char *data = NULL;
+  g_autofree char *kept_at = NULL;
+  g_autoptr (ClSummaryInfo) info = NULL;
+  g_autoptr (GFileInfo) file_info = NULL;
+  g_autoptr (GFile) file = g_file_new_for_path (path);
+  gboolean same_file = FALSE;
+  gint64 kept = 0;
+  gsize length = 0;
+
+  /* a size checked before anything is read */
+  file_info = g_file_query_info (file, G_FILE_ATTRIBUTE_STANDARD_SIZE, G_FILE_QUERY_INFO_NONE, NULL, error);
+  if (file_info == NULL)
+    return NULL;
+  if (g_file_info_get_size (file_info) > MAX_BYTES)
+    return g_set_error (error, CL_SUMMARY_ERROR, CL_SUMMARY_ERROR_TOO_LARGE,
+                        _("%s is larger than the %d MB a summary can be"), name, MAX_BYTES / 1024 / 1024), NULL;
+  if (!g_file_get_contents (path, &data, &length, error)
+      || (info = cl_summary_read (data, length, name, error)) == NULL
+      || !find_kept (store, info, &kept, &kept_at, &same_file, error))
+    return NULL;
+
+  if (kept != 0 && same_file)
+    {
+      *outcome = CL_SUMMARY_ALREADY_KEPT;
+      return g_steal_pointer (&info);
+    }
+  if (kept != 0 && g_strcmp0 (info->exported_at, kept_at) <= 0)
+    return g_set_error (error, CL_SUMMARY_ERROR, CL_SUMMARY_ERROR_OLDER,
+                        _("%s was exported %s; the library keeps a newer one, from %s"), name, info->exported_at,
+                        kept_at), NULL;
+  if (kept != 0 && !replace)
+    return g_set_error (error, CL_SUMMARY_ERROR, CL_SUMMARY_ERROR_NEWER,
+                        _("%s is a newer export (%s) of the one the library keeps from %s"), name,
+                        info->exported_at, kept_at), NULL;
+  if (!cl_store_begin (store, error))
+    return NULL;
+  if ((kept != 0 && !cl_store_run (store, NULL, error, "DELETE FROM library WHERE id = ?", "I", kept))
+      || !cl_store_run (store, NULL, error,
+                        "INSERT INTO library (format, version, subject, period, exported_by, exported_at, "
+                        "imported_on, digest, document) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                        "sissssdss", info->format, info->version, info->subject, info->period, info->exported_by,
+                        info->exported_at, cl_date_today (), info->digest, data))
+    {
+      cl_store_rollback (store);
+      return NULL;
+    }
+  if (!cl_store_commit (store, error))
+    return NULL;
+  *outcome = kept != 0 ? CL_SUMMARY_REPLACED : CL_SUMMARY_ADDED;
+  return g_steal_pointer (&info);
+}

@@ -1,0 +1,66 @@
+/* cl-summary.h — a teammate's exported summary, checked and kept in the
+ * team library
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include "cl-store.h"
+
+G_BEGIN_DECLS
+
+#define CL_SUMMARY_ERROR (cl_summary_error_quark ())
+GQuark cl_summary_error_quark (void);
+
+typedef enum {
+  CL_SUMMARY_ERROR_TOO_LARGE,
+  CL_SUMMARY_ERROR_NOT_JSON,
+  CL_SUMMARY_ERROR_TOO_DEEP,
+  CL_SUMMARY_ERROR_NOT_SUMMARY,     /* JSON, but not a Closeloop summary */
+  CL_SUMMARY_ERROR_TOO_NEW,         /* a version this Closeloop does not read */
+  CL_SUMMARY_ERROR_OLDER,           /* the library keeps a newer export of it */
+  CL_SUMMARY_ERROR_NEWER,           /* a newer export of one kept: replace it? */
+} ClSummaryError;
+
+/* A summary as its header says it. */
+typedef struct
+{
+  char  *format;        /* "closeloop.pipeline-review" */
+  int    version;
+  char  *subject;       /* what it is about: "2026-W47", "deal:Acme — Rollout" … */
+  char  *period;        /* "2026-W47", "2026-11", "2026-Q4", or "" */
+  char  *exported_by;
+  char  *exported_at;
+  char  *digest;        /* SHA-256 of its bytes */
+} ClSummaryInfo;
+
+void           cl_summary_info_free (ClSummaryInfo *info);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (ClSummaryInfo, cl_summary_info_free)
+
+/* Checks @data as a summary of a format and version this Closeloop reads:
+ * size, nesting, JSON syntax, and the members it must have, of their types.
+ * Errors name @name. */
+ClSummaryInfo *cl_summary_read       (const char   *data,
+                                      gsize         length,
+                                      const char   *name,
+                                      GError      **error);
+
+typedef enum {
+  CL_SUMMARY_ADDED,
+  CL_SUMMARY_ALREADY_KEPT,      /* the very same file: not kept twice */
+  CL_SUMMARY_REPLACED,          /* a newer export of one kept */
+} ClSummaryOutcome;
+
+/* Reads @path and keeps it in the library, in one transaction. A newer
+ * export of one kept replaces it only with @replace (else the NEWER error);
+ * an older one is refused. */
+ClSummaryInfo *cl_summary_import     (ClStore      *store,
+                                      const char   *path,
+                                      gboolean      replace,
+                                      ClSummaryOutcome *outcome,
+                                      GError      **error);
+
+/* The formats the library keeps, and their labels. */
+gboolean       cl_summary_format_known (const char *format);
+const char    *cl_summary_format_label (const char *format);
+
+G_END_DECLS
