@@ -206,6 +206,18 @@ grep -q "version 7" "$dir/err" || fail "the refusal names the version"
 set -e
 [ "$(sqlite3 "$dir/mate.db" 'select count(*) from library')" = 1 ] || fail "the library keeps one summary"
 
+# workspace backup: everything out, and back into a new workspace only
+"$closeloop" --workspace "$dir/team.db" export workspace --output "$dir/backup.json" || fail "export workspace"
+[ "$(stat -c %a "$dir/backup.json")" = 600 ] || fail "a backup is 0600"
+"$closeloop" --workspace "$dir/restored.db" import workspace "$dir/backup.json" >/dev/null || fail "import workspace"
+[ "$(sqlite3 "$dir/restored.db" 'select count(*) from coaching_sessions where private_notes <> ""')" = \
+  "$(sqlite3 "$dir/team.db" 'select count(*) from coaching_sessions where private_notes <> ""')" ] \
+  || fail "private notes come back"
+set +e
+"$closeloop" --workspace "$dir/team.db" import workspace "$dir/backup.json" 2>/dev/null
+[ $? -eq 2 ] || fail "restoring over a workspace is refused"
+set -e
+
 # misuse: exit 2
 set +e
 "$closeloop" frobnicate 2>/dev/null; [ $? -eq 2 ] || fail "unknown command exits 2"

@@ -259,6 +259,47 @@ test_json_test_suite (void)
   g_assert_cmpuint (library_size (library), ==, 0);
 }
 
+/* A whole-workspace backup restores every table exactly. */
+static void
+test_workspace_round_trip (void)
+{
+  g_autofree char *team_path = g_build_filename (tmp_dir, "backed-up.db", NULL);
+  g_autofree char *restored_path = g_build_filename (tmp_dir, "restored.db", NULL);
+  g_autofree char *backup = NULL;
+  g_autofree char *tables = NULL;
+  g_autoptr (ClStore) team = NULL;
+  g_autoptr (GError) error = NULL;
+  g_auto (GStrv) names = NULL;
+  ClDemoOptions options;
+
+  cl_demo_options_init (&options);
+  options.n_deals = 80;
+  options.today = cl_date_from_ymd (2026, 11, 23);
+  cl_test_write_team (team_path, &options);
+  team = cl_store_open (team_path, &error);
+  g_assert_no_error (error);
+  backup = write_document (cl_store_export_workspace (team, &error), "backup.json");
+  g_assert_true (cl_store_restore_workspace (backup, restored_path, &error));
+  g_assert_no_error (error);
+
+  tables = cl_test_sql_text (team_path, "SELECT name FROM sqlite_schema WHERE type = 'table' "
+                                        "AND name NOT LIKE 'sqlite_%' ORDER BY name");
+  names = g_strsplit (g_strstrip (tables), "\n", -1);
+  g_assert_cmpuint (g_strv_length (names), >, 20);
+  for (guint i = 0; names[i] != NULL; i++)
+    {
+      g_autofree char *sql = g_strdup_printf ("SELECT * FROM \"%s\"", names[i]);
+      g_autofree char *before = cl_test_sql_text (team_path, sql);
+      g_autofree char *after = cl_test_sql_text (restored_path, sql);
+
+      g_assert_cmpstr (after, ==, before);
+    }
+
+  /* into a workspace that exists: refused, the file untouched */
+  g_assert_false (cl_store_restore_workspace (backup, team_path, &error));
+  g_assert_error (error, CL_STORE_ERROR, CL_STORE_ERROR_INVALID);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -272,6 +313,7 @@ main (int   argc,
   g_test_add_func ("/share/versions", test_versions);
   g_test_add_func ("/share/wrong-shapes", test_wrong_shapes);
   g_test_add_func ("/share/json-test-suite", test_json_test_suite);
+  g_test_add_func ("/share/workspace-round-trip", test_workspace_round_trip);
   status = g_test_run ();
   cl_test_remove_tree (tmp_dir);
   g_free (tmp_dir);

@@ -304,7 +304,7 @@ report_failure (const GError *error)
 }
 
 /* The kinds of document export writes. */
-static const char * const export_kinds[] = { "review", "coaching", "rep-plan", "retro", NULL };
+static const char * const export_kinds[] = { "review", "coaching", "rep-plan", "retro", "workspace", NULL };
 
 static gboolean
 parse_month (const char  *text,
@@ -355,7 +355,7 @@ run_export (const char  *workspace,
   guint64 deal_id = 0;
   int status = 0;
 
-  if (!parse_command_options ("export", "review|coaching|rep-plan|retro", entries, &argc, &argv, &status))
+  if (!parse_command_options ("export", "review|coaching|rep-plan|retro|workspace", entries, &argc, &argv, &status))
     return status;
   if (argc != 2 || !g_strv_contains (export_kinds, argv[1]))
     {
@@ -389,7 +389,9 @@ run_export (const char  *workspace,
   if (week == NULL)
     week = cl_date_iso_week (cl_date_today ());
   store = open_existing (workspace, &error);
-  if (store != NULL && g_str_equal (argv[1], "retro"))
+  if (store != NULL && g_str_equal (argv[1], "workspace"))
+    root = cl_store_export_workspace (store, &error);
+  else if (store != NULL && g_str_equal (argv[1], "retro"))
     {
       g_autoptr (ClRetroInputs) inputs = cl_retro_inputs_load (cl_store_get_path (store), quarter,
                                                                cl_date_today (), &error);
@@ -621,7 +623,7 @@ import_deals (ClStore     *store,
 }
 
 /* The kinds of file import reads. */
-static const char * const import_kinds[] = { "transcript", "deals", "summary", NULL };
+static const char * const import_kinds[] = { "transcript", "deals", "summary", "workspace", NULL };
 
 static int
 import_summary (ClStore    *store,
@@ -692,14 +694,28 @@ run_import (const char  *workspace,
   guint64 deal_id = 0;
   int status = 0, kind = CL_CRM_AUTO;
 
-  if (!parse_command_options ("import", "transcript FILE | deals FILE.csv | summary FILE.json", entries, &argc,
-                              &argv, &status))
+  if (!parse_command_options ("import", "transcript FILE | deals FILE.csv | summary FILE.json | workspace FILE.json",
+                              entries, &argc, &argv, &status))
     return status;
   if (argc != 3 || !g_strv_contains (import_kinds, argv[1]))
     {
       print_error (_("import needs the kind of file and the file: closeloop import transcript call.vtt --deal 12, "
                      "closeloop import deals deals.csv, or closeloop import summary review.json"));
       return EXIT_USAGE;
+    }
+  if (g_str_equal (argv[1], "workspace"))
+    {
+      if (workspace == NULL)
+        {
+          print_error (_("import workspace needs the new workspace to restore into: "
+                         "closeloop --workspace new.db import workspace backup.json"));
+          return EXIT_USAGE;
+        }
+      if (!cl_store_restore_workspace (argv[2], workspace, &error))
+        return report_failure (error);
+      /* Translators: the backup, then the new workspace */
+      printf (_("Restored %s into %s\n"), argv[2], workspace);
+      return EXIT_SUCCESS;
     }
   if (g_str_equal (argv[1], "summary"))
     {

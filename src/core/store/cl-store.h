@@ -5,6 +5,8 @@
 
 #include <gio/gio.h>
 
+#include <json-glib/json-glib.h>
+
 #include "cl-model.h"
 
 G_BEGIN_DECLS
@@ -393,6 +395,17 @@ GListModel *cl_store_list_retro_restarts  (ClStore      *self,
 /* Removes a retrospective's restarts and the actions of theirs still open. */
 gboolean    cl_store_clear_retro_restarts (ClStore      *self,
                                            gint64        retro_id,
+                                           GError      **error);
+
+/* ------------------------------------------------------------------ backup (cl-store-backup.c) */
+
+/* "closeloop.workspace", version 1: every table, private notes included. */
+JsonNode   *cl_store_export_workspace     (ClStore      *self,
+                                           GError      **error);
+/* Restores @backup_path into a new workspace at @workspace_path (which
+ * must not exist), in one transaction; nothing is left behind on failure. */
+gboolean    cl_store_restore_workspace    (const char   *backup_path,
+                                           const char   *workspace_path,
                                            GError      **error);
 
 G_END_DECLS
