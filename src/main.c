@@ -34,7 +34,7 @@ main (int   argc,
     status = cl_cli_run (&cmdline);
   else
     {
-      app = cl_application_new (cmdline.workspace, G_APPLICATION_DEFAULT_FLAGS);
+      app = cl_application_new (cmdline.workspace, G_APPLICATION_HANDLES_OPEN);
       status = g_application_run (G_APPLICATION (app), cmdline.argc, cmdline.argv);
     }
   cl_command_line_clear (&cmdline);

@@ -601,6 +601,21 @@ check_import (ClWindow *window)
   count = cl_test_sql_text (cl_store_get_path (store), "SELECT count(*) FROM deals WHERE name = 'Own deal'");
   g_assert_cmpstr (count, ==, "1\n");
 
+  /* a teammate's summary opened with the app joins the team library */
+  {
+    g_autofree char *summary = g_build_filename (tmp_dir, "teammate.json", NULL);
+    g_autoptr (GFile) file = g_file_new_for_path (summary);
+    g_autofree char *kept = NULL;
+
+    g_assert_true (g_file_set_contents (summary, "{\"format\": \"closeloop.loop-health\", \"version\": 1, "
+                                        "\"app_version\": \"0.1.0\", \"exported_at\": \"2026-11-20T09:00:00Z\", "
+                                        "\"exported_by\": \"Teammate\", \"period\": \"2026-Q4\"}", -1, NULL));
+    cl_window_import_summary (window, file);
+    cl_window_import_summary (window, file);
+    kept = cl_test_sql_text (cl_store_get_path (store), "SELECT count(*) FROM library WHERE exported_by = 'Teammate'");
+    g_assert_cmpstr (kept, ==, "1\n");
+  }
+
   /* next week's sheet: the kept columns come back by themselves */
   import = cl_import_window_new (GTK_WINDOW (window), store, own);
   g_assert_true (cl_import_window_can_import (import));

@@ -117,7 +117,9 @@ cl_command_line_parse (ClCommandLine  *cmdline,
         }
       else
         {
-          if (cmdline->command == NULL && arg[0] != '-')
+          /* a file that is no command's name is for the window to open */
+          if (cmdline->command == NULL && arg[0] != '-'
+              && (find_command (arg) != NULL || !g_file_test (arg, G_FILE_TEST_EXISTS)))
             cmdline->command = g_strdup (arg);
           else
             g_ptr_array_add (rest, g_strdup (arg));

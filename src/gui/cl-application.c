@@ -3,6 +3,8 @@
  *
  * A second launch reaches the running instance through D-Bus and only
  * raises its window; the workspace is the one the first launch opened.
+ * Files given to it (a summary opened from the file manager) are imported
+ * into that workspace's team library.
  */
 #define G_LOG_DOMAIN "cl-app"
 
@@ -55,6 +57,21 @@ cl_application_activate (GApplication *app)
       cl_window_open_workspace (CL_WINDOW (window), self->workspace);
     }
   gtk_window_present (window);
+}
+
+/* Summaries opened from the file manager join the team library. */
+static void
+cl_application_open (GApplication  *app,
+                     GFile        **files,
+                     int            n_files,
+                     const char    *hint)
+{
+  GtkWindow *window;
+
+  cl_application_activate (app);
+  window = gtk_application_get_active_window (GTK_APPLICATION (app));
+  for (int i = 0; i < n_files; i++)
+    cl_window_import_summary (CL_WINDOW (window), files[i]);
 }
 
 static void
@@ -134,6 +151,7 @@ cl_application_class_init (ClApplicationClass *klass)
   G_OBJECT_CLASS (klass)->finalize = cl_application_finalize;
   G_APPLICATION_CLASS (klass)->activate = cl_application_activate;
   G_APPLICATION_CLASS (klass)->startup = cl_application_startup;
+  G_APPLICATION_CLASS (klass)->open = cl_application_open;
 }
 
 static void

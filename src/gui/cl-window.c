@@ -24,6 +24,7 @@
 #include "cl-file-chooser.h"
 #include "cl-import-window.h"
 #include "cl-rep-window.h"
+#include "cl-summary.h"
 #include "cl-retro-page.h"
 #include "cl-team-page.h"
 #include "cl-view-rows.h"
@@ -326,15 +327,93 @@ import_deals (GSimpleAction *action,
     open_import (self, NULL);
 }
 
-/* A CSV dropped on the window opens the import on it. */
+/* A summary dropped on the window joins the team library; any other file
+ * opens the CRM import on it. */
 static gboolean
 import_dropped (ClWindow   *self,
                 const char *path)
 {
   if (self->store == NULL)
     return FALSE;
-  open_import (self, path);
+  if (g_str_has_suffix (path, ".json"))
+    {
+      g_autoptr (GFile) file = g_file_new_for_path (path);
+
+      cl_window_import_summary (self, file);
+    }
+  else
+    open_import (self, path);
   return TRUE;
+}
+
+static void
+say_imported (ClWindow               *self,
+              const ClSummaryInfo    *info,
+              ClSummaryOutcome        outcome)
+{
+  /* Translators: what happened, the kind of summary, its period or subject, who exported it */
+  g_autofree char *text = g_strdup_printf (_("%s: %s %s by %s"),
+                                           outcome == CL_SUMMARY_ADDED ? _("Kept in the team library")
+                                           : outcome == CL_SUMMARY_REPLACED ? _("Replaced in the team library")
+                                           : _("Already in the team library"),
+                                           cl_summary_format_label (info->format),
+                                           *info->period ? info->period : info->subject, info->exported_by);
+
+  adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (text));
+}
+
+static void
+on_replace_response (AdwMessageDialog *dialog,
+                     const char       *response,
+                     ClWindow         *self)
+{
+  const char *path = g_object_get_data (G_OBJECT (dialog), "path");
+  g_autoptr (ClSummaryInfo) info = NULL;
+  g_autoptr (GError) error = NULL;
+  ClSummaryOutcome outcome;
+
+  if (!g_str_equal (response, "replace"))
+    return;
+  info = cl_summary_import (self->store, path, TRUE, &outcome, &error);
+  if (info == NULL)
+    adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (error->message));
+  else
+    say_imported (self, info, outcome);
+}
+
+void
+cl_window_import_summary (ClWindow *self,
+                          GFile    *file)
+{
+  g_autofree char *path = g_file_get_path (file);
+  g_autoptr (ClSummaryInfo) info = NULL;
+  g_autoptr (GError) error = NULL;
+  ClSummaryOutcome outcome;
+  AdwMessageDialog *dialog;
+
+  g_return_if_fail (CL_IS_WINDOW (self));
+  if (self->store == NULL || path == NULL)
+    return;
+  info = cl_summary_import (self->store, path, FALSE, &outcome, &error);
+  if (info != NULL)
+    {
+      say_imported (self, info, outcome);
+      return;
+    }
+  if (!g_error_matches (error, CL_SUMMARY_ERROR, CL_SUMMARY_ERROR_NEWER))
+    {
+      adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (error->message));
+      return;
+    }
+  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (self), _("Replace the Kept Summary?"),
+                                                       error->message));
+  adw_message_dialog_add_responses (dialog, "cancel", _("_Keep the Old One"), "replace", _("_Replace"), NULL);
+  adw_message_dialog_set_response_appearance (dialog, "replace", ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (dialog, "replace");
+  adw_message_dialog_set_close_response (dialog, "cancel");
+  g_object_set_data_full (G_OBJECT (dialog), "path", g_steal_pointer (&path), g_free);
+  g_signal_connect (dialog, "response", G_CALLBACK (on_replace_response), self);
+  gtk_window_present (GTK_WINDOW (dialog));
 }
 
 /* A rep of the team view opens on their 1:1 preparation. */

@@ -14,6 +14,10 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (ClWindow, cl_window, CL, WINDOW, AdwApplicationWindow)
 
 ClWindow   *cl_window_new               (ClApplication *application);
+/* Keeps @file, a teammate's summary, in the team library and says so; a
+ * newer export of one kept asks before replacing it. */
+void        cl_window_import_summary    (ClWindow      *self,
+                                         GFile         *file);
 gboolean    cl_window_open_workspace    (ClWindow      *self,
                                          const char    *path);
 ClStore    *cl_window_get_store         (ClWindow      *self);
