@@ -682,6 +682,23 @@ check_narrow (ClWindow *window)
   g_assert_cmpint (minimum, <=, 360);
 }
 
+/* The workspace backed up from the menu, restored into a new workspace the
+ * window then shows, with every deal. */
+static void
+check_backup (ClWindow *window)
+{
+  g_autofree char *backup = g_build_filename (tmp_dir, "backup.json", NULL);
+  g_autofree char *before_path = g_strdup (cl_store_get_path (cl_window_get_store (window)));
+  g_autofree char *before = cl_test_sql_text (before_path, "SELECT count(*) FROM deals");
+  g_autofree char *after = NULL;
+
+  g_assert_true (cl_window_back_up (window, backup));
+  g_assert_true (cl_window_restore (window, backup));
+  g_assert_cmpstr (cl_store_get_path (cl_window_get_store (window)), !=, before_path);
+  after = cl_test_sql_text (cl_store_get_path (cl_window_get_store (window)), "SELECT count(*) FROM deals");
+  g_assert_cmpstr (after, ==, before);
+}
+
 static void
 on_activate (GApplication *app)
 {
@@ -709,6 +726,7 @@ on_activate (GApplication *app)
   check_bad_file_untouched (window);
   check_empty_then_sample (window);
   check_every_view (window);
+  check_backup (window);
 
   /* the size the window closes at is the size it opens at next time */
   gtk_window_set_default_size (GTK_WINDOW (window), 777, 555);

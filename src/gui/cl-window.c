@@ -480,33 +480,24 @@ start_review (GSimpleAction *action,
   gtk_window_present (GTK_WINDOW (review));
 }
 
-static void
-export_review_chosen (GtkNativeDialog *dialog,
-                      int              response,
-                      gpointer         user_data)
+gboolean
+cl_window_export_review (ClWindow   *self,
+                         const char *path)
 {
-  ClWindow *self = CL_WINDOW (user_data);
-  g_autoptr (GFile) file = NULL;
+  g_autofree char *week = cl_date_iso_week (cl_date_today ());
   g_autoptr (JsonNode) root = NULL;
   g_autoptr (GError) error = NULL;
-  g_autofree char *week = cl_date_iso_week (cl_date_today ());
-  g_autofree char *path = NULL;
+  g_autofree char *done = NULL;
 
-  if (response == GTK_RESPONSE_ACCEPT)
+  root = cl_review_export_build (self->store, week, &error);
+  if (root == NULL || !cl_export_write_document (root, path, &error))
     {
-      file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
-      path = g_file_get_path (file);
-      root = cl_review_export_build (self->store, week, &error);
-      if (root != NULL && cl_export_write_document (root, path, &error))
-        {
-          g_autofree char *done = g_strdup_printf (_("Review of %s exported"), week);
-
-          adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (done));
-        }
-      else
-        adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (error->message));
+      adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (error->message));
+      return FALSE;
     }
-  g_object_unref (dialog);
+  done = g_strdup_printf (_("Review of %s exported"), week);
+  adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (done));
+  return TRUE;
 }
 
 static void
@@ -521,10 +512,91 @@ export_review (GSimpleAction *action,
 
   if (self->store == NULL)
     return;
-  dialog = gtk_file_chooser_native_new (_("Export the Review"), GTK_WINDOW (self),
-                                        GTK_FILE_CHOOSER_ACTION_SAVE, _("_Export"), NULL);
+  dialog = cl_file_chooser_new (GTK_WINDOW (self), self, _("Export the Review"), GTK_FILE_CHOOSER_ACTION_SAVE,
+                                _("_Export"), (ClFileChosen) cl_window_export_review);
   gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (dialog), name);
-  g_signal_connect (dialog, "response", G_CALLBACK (export_review_chosen), self);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (dialog));
+}
+
+gboolean
+cl_window_back_up (ClWindow   *self,
+                   const char *path)
+{
+  g_autoptr (JsonNode) root = NULL;
+  g_autoptr (GError) error = NULL;
+
+  root = cl_store_export_workspace (self->store, &error);
+  if (root == NULL || !cl_export_write_document (root, path, &error))
+    {
+      adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (error->message));
+      return FALSE;
+    }
+  adw_toast_overlay_add_toast (self->toast_overlay,
+                               adw_toast_new (_("Workspace backed up, private notes included")));
+  return TRUE;
+}
+
+static void
+back_up (GSimpleAction *action,
+         GVariant      *parameter,
+         gpointer       user_data)
+{
+  ClWindow *self = CL_WINDOW (user_data);
+  g_autofree char *day = cl_date_format (cl_date_today ());
+  g_autofree char *name = g_strdup_printf ("closeloop-backup-%s.json", day);
+  GtkFileChooserNative *dialog;
+
+  if (self->store == NULL)
+    return;
+  dialog = cl_file_chooser_new (GTK_WINDOW (self), self, _("Back Up the Workspace"), GTK_FILE_CHOOSER_ACTION_SAVE,
+                                _("_Back Up"), (ClFileChosen) cl_window_back_up);
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (dialog), name);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (dialog));
+}
+
+/* Restores a backup into a new workspace beside the current one, and opens it. */
+gboolean
+cl_window_restore (ClWindow   *self,
+                   const char *backup)
+{
+  g_autofree char *folder = self->store ? g_path_get_dirname (cl_store_get_path (self->store))
+                                        : g_build_filename (g_get_user_data_dir (), "closeloop", NULL);
+  g_autofree char *day = cl_date_format (cl_date_today ());
+  g_autofree char *path = NULL;
+  g_autofree char *done = NULL;
+  g_autoptr (GError) error = NULL;
+
+  for (int n = 1; path == NULL || g_file_test (path, G_FILE_TEST_EXISTS); n++)
+    {
+      g_autofree char *name = g_strdup_printf ("restored-%s-%d.db", day, n);
+
+      g_free (path);
+      path = g_build_filename (folder, name, NULL);
+    }
+  if (!cl_store_restore_workspace (backup, path, &error))
+    {
+      adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (error->message));
+      return FALSE;
+    }
+  if (!cl_window_open_workspace (self, path))
+    return FALSE;
+  /* Translators: the new workspace's file */
+  done = g_strdup_printf (_("Restored into %s"), path);
+  adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (done));
+  return TRUE;
+}
+
+static void
+restore (GSimpleAction *action,
+         GVariant      *parameter,
+         gpointer       user_data)
+{
+  ClWindow *self = CL_WINDOW (user_data);
+  GtkFileChooserNative *dialog = cl_file_chooser_new (GTK_WINDOW (self), self, _("Restore a Backup"),
+                                                      GTK_FILE_CHOOSER_ACTION_OPEN, _("_Restore"),
+                                                      (ClFileChosen) cl_window_restore);
+
+  cl_file_chooser_add_filter (dialog, _("Closeloop backups"), "json", NULL);
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (dialog));
 }
 
@@ -552,6 +624,8 @@ static const GActionEntry window_actions[] = {
   { "export-review", export_review },
   { "preferences", show_preferences },
   { "import-deals", import_deals },
+  { "back-up", back_up },
+  { "restore", restore },
 };
 
 void

@@ -14,6 +14,14 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (ClWindow, cl_window, CL, WINDOW, AdwApplicationWindow)
 
 ClWindow   *cl_window_new               (ClApplication *application);
+/* What the menu's items do with the file chosen, callable from tests. */
+gboolean    cl_window_export_review     (ClWindow      *self,
+                                         const char    *path);
+gboolean    cl_window_back_up           (ClWindow      *self,
+                                         const char    *path);
+/* Restores @backup into a new workspace beside the current one and opens it. */
+gboolean    cl_window_restore           (ClWindow      *self,
+                                         const char    *backup);
 /* Keeps @file, a teammate's summary, in the team library and says so; a
  * newer export of one kept asks before replacing it. */
 void        cl_window_import_summary    (ClWindow      *self,
