@@ -500,22 +500,33 @@ cl_window_export_review (ClWindow   *self,
   return TRUE;
 }
 
+/* Asks where to save, suggesting @name; the path goes to @chosen. */
+static void
+choose_save_path (ClWindow     *self,
+                  const char   *title,
+                  const char   *accept,
+                  const char   *name,
+                  ClFileChosen  chosen)
+{
+  GtkFileChooserNative *dialog;
+
+  if (self->store == NULL)
+    return;
+  dialog = cl_file_chooser_new (GTK_WINDOW (self), self, title, GTK_FILE_CHOOSER_ACTION_SAVE, accept, chosen);
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (dialog), name);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (dialog));
+}
+
 static void
 export_review (GSimpleAction *action,
                GVariant      *parameter,
                gpointer       user_data)
 {
-  ClWindow *self = CL_WINDOW (user_data);
   g_autofree char *week = cl_date_iso_week (cl_date_today ());
   g_autofree char *name = g_strdup_printf ("review-%s.json", week);
-  GtkFileChooserNative *dialog;
 
-  if (self->store == NULL)
-    return;
-  dialog = cl_file_chooser_new (GTK_WINDOW (self), self, _("Export the Review"), GTK_FILE_CHOOSER_ACTION_SAVE,
-                                _("_Export"), (ClFileChosen) cl_window_export_review);
-  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (dialog), name);
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (dialog));
+  choose_save_path (CL_WINDOW (user_data), _("Export the Review"), _("_Export"), name,
+                    (ClFileChosen) cl_window_export_review);
 }
 
 gboolean
@@ -541,17 +552,11 @@ back_up (GSimpleAction *action,
          GVariant      *parameter,
          gpointer       user_data)
 {
-  ClWindow *self = CL_WINDOW (user_data);
   g_autofree char *day = cl_date_format (cl_date_today ());
   g_autofree char *name = g_strdup_printf ("closeloop-backup-%s.json", day);
-  GtkFileChooserNative *dialog;
 
-  if (self->store == NULL)
-    return;
-  dialog = cl_file_chooser_new (GTK_WINDOW (self), self, _("Back Up the Workspace"), GTK_FILE_CHOOSER_ACTION_SAVE,
-                                _("_Back Up"), (ClFileChosen) cl_window_back_up);
-  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (dialog), name);
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (dialog));
+  choose_save_path (CL_WINDOW (user_data), _("Back Up the Workspace"), _("_Back Up"), name,
+                    (ClFileChosen) cl_window_back_up);
 }
 
 /* Restores a backup into a new workspace beside the current one, and opens it. */
