@@ -52,6 +52,13 @@ page_loaded (gpointer data)
   return cl_list_page_is_loaded (data) && cl_list_page_get_n_items (data) > 0;
 }
 
+/* Loaded, even when there is nothing to list. */
+static gboolean
+page_read (gpointer data)
+{
+  return cl_list_page_is_loaded (data);
+}
+
 static gboolean
 pipeline_loaded (gpointer data)
 {
@@ -152,7 +159,7 @@ check_pipeline (ClWindow *window)
 static void
 check_every_view (ClWindow *window)
 {
-  static const char * const list_views[] = { "coaching" };
+  static const char * const list_views[] = { "coaching", "library" };
 
   g_assert_cmpstr (cl_window_get_state (window), ==, "views");
   cl_window_show_view (window, "overview");
@@ -164,7 +171,7 @@ check_every_view (ClWindow *window)
       g_test_message ("view %s", list_views[i]);
       g_assert_true (CL_IS_LIST_PAGE (page));
       cl_window_show_view (window, list_views[i]);
-      wait_until (page_loaded, page, list_views[i]);
+      wait_until (page_read, page, list_views[i]);
     }
 
   check_pipeline (window);
@@ -614,6 +621,9 @@ check_import (ClWindow *window)
     cl_window_import_summary (window, file);
     kept = cl_test_sql_text (cl_store_get_path (store), "SELECT count(*) FROM library WHERE exported_by = 'Teammate'");
     g_assert_cmpstr (kept, ==, "1\n");
+    cl_window_show_view (window, "library");
+    wait_until (page_loaded, cl_window_get_view (window, "library"), "the team library");
+    g_assert_cmpuint (cl_list_page_get_n_items (CL_LIST_PAGE (cl_window_get_view (window, "library"))), ==, 1);
   }
 
   /* next week's sheet: the kept columns come back by themselves */

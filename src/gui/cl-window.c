@@ -45,6 +45,7 @@ struct _ClWindow
   ClListPage          *coaching_page;
   ClTeamPage          *development_page;
   ClRetroPage         *retro_page;
+  ClListPage          *library_page;
 
   GSettings           *settings;
   ClStore             *store;
@@ -56,7 +57,7 @@ struct _ClWindow
 G_DEFINE_FINAL_TYPE (ClWindow, cl_window, ADW_TYPE_APPLICATION_WINDOW)
 
 static const char * const view_names[] = {
-  "overview", "pipeline", "coaching", "development", "retros",
+  "overview", "pipeline", "coaching", "development", "retros", "library",
 };
 
 ClWindow *
@@ -140,6 +141,7 @@ set_store (ClWindow *self,
   cl_list_page_set_source (self->coaching_page, store, cl_view_load_coaching, cl_view_format_coaching_entry);
   cl_team_page_set_store (self->development_page, store);
   cl_retro_page_set_store (self->retro_page, store);
+  cl_list_page_set_source (self->library_page, store, cl_view_load_library, cl_view_format_library_entry);
 }
 
 /* Opens @path; on failure the window says why and the file is not touched. */
@@ -360,6 +362,7 @@ say_imported (ClWindow               *self,
                                            *info->period ? info->period : info->subject, info->exported_by);
 
   adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (text));
+  cl_list_page_reload (self->library_page);
 }
 
 static void
@@ -717,6 +720,7 @@ cl_window_class_init (ClWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ClWindow, coaching_page);
   gtk_widget_class_bind_template_child (widget_class, ClWindow, development_page);
   gtk_widget_class_bind_template_child (widget_class, ClWindow, retro_page);
+  gtk_widget_class_bind_template_child (widget_class, ClWindow, library_page);
 }
 
 static void

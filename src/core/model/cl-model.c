@@ -182,6 +182,8 @@ CL_DEFINE_RECORD (ClTrendPoint, cl_trend_point, &self->month)
 CL_DEFINE_RECORD (ClDevPlan, cl_dev_plan, &self->month, &self->focus, &self->justification,
                   &self->drill, &self->lookback_evidence, &self->rep_name)
 CL_DEFINE_RECORD (ClPracticeEntry, cl_practice_entry, &self->focus, &self->scenario, &self->note)
+CL_DEFINE_RECORD (ClLibraryEntry, cl_library_entry, &self->format, &self->subject, &self->period,
+                  &self->exported_by, &self->exported_at)
 CL_DEFINE_RECORD (ClRetroRestart, cl_retro_restart, &self->loop, &self->owner_name)
 CL_DEFINE_RECORD (ClRetro, cl_retro, &self->quarter, &self->findings, &self->decision_detail,
                   &self->restart_plan)

@@ -382,6 +382,21 @@ struct _ClRetroRestart
   ClDay   done_on;     /* filled by listings: its action's, 0 while open */
 };
 
+/* A teammate's summary kept in the team library. */
+#define CL_TYPE_LIBRARY_ENTRY (cl_library_entry_get_type ())
+G_DECLARE_FINAL_TYPE (ClLibraryEntry, cl_library_entry, CL, LIBRARY_ENTRY, GObject)
+struct _ClLibraryEntry
+{
+  GObject parent_instance;
+  gint64  id;
+  char   *format;
+  char   *subject;
+  char   *period;
+  char   *exported_by;
+  char   *exported_at;
+  ClDay   imported_on;
+};
+
 #define CL_TYPE_RETRO (cl_retro_get_type ())
 G_DECLARE_FINAL_TYPE (ClRetro, cl_retro, CL, RETRO, GObject)
 struct _ClRetro

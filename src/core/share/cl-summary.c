@@ -324,3 +324,27 @@ cl_summary_import (ClStore           *store,
   *outcome = kept != 0 ? CL_SUMMARY_REPLACED : CL_SUMMARY_ADDED;
   return g_steal_pointer (&info);
 }
+
+static GObject *
+build_entry (sqlite3_stmt *stmt)
+{
+  ClLibraryEntry *entry = g_object_new (CL_TYPE_LIBRARY_ENTRY, NULL);
+
+  entry->id = sqlite3_column_int64 (stmt, 0);
+  entry->format = cl_column_text (stmt, 1);
+  entry->subject = cl_column_text (stmt, 2);
+  entry->period = cl_column_text (stmt, 3);
+  entry->exported_by = cl_column_text (stmt, 4);
+  entry->exported_at = cl_column_text (stmt, 5);
+  entry->imported_on = cl_column_day (stmt, 6);
+  return G_OBJECT (entry);
+}
+
+GListModel *
+cl_summary_list_library (ClStore  *store,
+                         GError  **error)
+{
+  return cl_store_list (store, CL_TYPE_LIBRARY_ENTRY, build_entry, error,
+                        "SELECT id, format, subject, period, exported_by, exported_at, imported_on FROM library "
+                        "ORDER BY format, period DESC, exported_by", "");
+}

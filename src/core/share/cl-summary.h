@@ -59,6 +59,10 @@ ClSummaryInfo *cl_summary_import     (ClStore      *store,
                                       ClSummaryOutcome *outcome,
                                       GError      **error);
 
+/* The team library: by kind, then the latest period first, then who. */
+GListModel    *cl_summary_list_library (ClStore    *store,
+                                        GError    **error);
+
 /* The formats the library keeps, and their labels. */
 gboolean       cl_summary_format_known (const char *format);
 const char    *cl_summary_format_label (const char *format);

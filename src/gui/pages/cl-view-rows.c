@@ -8,6 +8,7 @@
 #include <glib/gi18n.h>
 
 #include "cl-coaching.h"
+#include "cl-summary.h"
 #include "cl-view-rows.h"
 
 /* The coaching queue as of today. */
@@ -47,4 +48,29 @@ cl_view_format_coaching_entry (gpointer   item,
       /* Translators: the day of the deal's latest coaching session */
       *detail = g_strdup_printf (_("Coached %s"), day);
     }
+}
+
+GListModel *
+cl_view_load_library (ClStore  *store,
+                      GError  **error)
+{
+  return cl_summary_list_library (store, error);
+}
+
+void
+cl_view_format_library_entry (gpointer   item,
+                              char     **title,
+                              char     **subtitle,
+                              char     **detail)
+{
+  ClLibraryEntry *entry = item;
+  const char *about = *entry->period ? entry->period
+                      : g_str_has_prefix (entry->subject, "deal:") ? entry->subject + 5 : entry->subject;
+  g_autofree char *kept = cl_date_format (entry->imported_on);
+
+  *title = g_strdup_printf ("%s · %s", cl_summary_format_label (entry->format), about);
+  /* Translators: who exported a summary, and when */
+  *subtitle = g_strdup_printf (_("By %s, exported %s"), entry->exported_by, entry->exported_at);
+  /* Translators: the day a summary was imported */
+  *detail = g_strdup_printf (_("Kept %s"), kept);
 }

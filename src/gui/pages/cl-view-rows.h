@@ -10,4 +10,7 @@ G_BEGIN_DECLS
 GListModel *cl_view_load_coaching     (ClStore *store, GError **error);
 void        cl_view_format_coaching_entry (gpointer item, char **title, char **subtitle, char **detail);
 
+GListModel *cl_view_load_library      (ClStore *store, GError **error);
+void        cl_view_format_library_entry (gpointer item, char **title, char **subtitle, char **detail);
+
 G_END_DECLS
