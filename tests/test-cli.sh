@@ -218,6 +218,44 @@ set +e
 [ $? -eq 2 ] || fail "restoring over a workspace is refused"
 set -e
 
+# team folder: each publishes in their own subfolder and reads the other's
+mkdir "$dir/shared"
+"$closeloop" --workspace "$dir/team.db" team-folder | grep -q "^No team folder" || fail "no team folder at first"
+set +e
+"$closeloop" --workspace "$dir/team.db" team-folder set "$dir/nowhere" 2>"$dir/err"
+[ $? -eq 1 ] || fail "a missing folder is refused"
+grep -q "nowhere" "$dir/err" || fail "the refusal names the folder"
+"$closeloop" --workspace "$dir/team.db" export review --publish >/dev/null 2>"$dir/err"
+[ $? -eq 1 ] || fail "publishing without a team folder fails"
+"$closeloop" --workspace "$dir/team.db" export workspace --publish >/dev/null 2>&1
+[ $? -eq 2 ] || fail "a backup is never published"
+"$closeloop" --workspace "$dir/team.db" team-folder frob 2>/dev/null
+[ $? -eq 2 ] || fail "team-folder misuse exits 2"
+set -e
+"$closeloop" --workspace "$dir/team.db" team-folder set "$dir/shared" | grep -q "shared" || fail "team-folder set"
+"$closeloop" --workspace "$dir/mate.db" team-folder set "$dir/shared" >/dev/null || fail "the mate's team folder"
+CLOSELOOP_AUTHOR="Ana" "$closeloop" --workspace "$dir/team.db" export review --week 2026-W47 --publish \
+  >"$dir/out" 2>"$dir/err" || fail "export --publish"
+grep -q '"format"' "$dir/out" || fail "export --publish still writes the document"
+grep -q "Published .*/shared/Ana/pipeline-review-2026-W47.json" "$dir/err" || fail "export --publish says where"
+[ "$(stat -c %a "$dir/shared/Ana/pipeline-review-2026-W47.json")" = 600 ] || fail "a published file is 0600"
+CLOSELOOP_AUTHOR="Ana" "$closeloop" --workspace "$dir/team.db" health --publish >/dev/null 2>&1 \
+  || fail "health --publish"
+CLOSELOOP_AUTHOR="Ben" "$closeloop" --workspace "$dir/mate.db" team-folder sync >"$dir/out" || fail "team-folder sync"
+grep -q "^Arrived: Loop health" "$dir/out" || fail "sync names what arrived"
+grep -q "^2 new, 0 replaced, 0 unchanged, 0 unreadable" "$dir/out" || fail "sync counts: $(cat "$dir/out")"
+CLOSELOOP_AUTHOR="Ben" "$closeloop" --workspace "$dir/mate.db" team-folder sync | grep -q "^0 new, 0 replaced, 2 unchanged" \
+  || fail "a second sync keeps nothing twice"
+CLOSELOOP_AUTHOR="Ana" "$closeloop" --workspace "$dir/team.db" team-folder sync | grep -q "^0 new" \
+  || fail "one's own subfolder is not read"
+printf '{"format": "closeloop.pipeline' >"$dir/shared/Ana/half.json"
+set +e
+CLOSELOOP_AUTHOR="Ben" "$closeloop" --workspace "$dir/mate.db" team-folder sync >/dev/null 2>"$dir/err"
+[ $? -eq 1 ] || fail "an unreadable file fails the sync"
+grep -q "Ana/half.json" "$dir/err" || fail "the sync names the unreadable file"
+set -e
+"$closeloop" --workspace "$dir/team.db" team-folder clear | grep -q "^No team folder" || fail "team-folder clear"
+
 # misuse: exit 2
 set +e
 "$closeloop" frobnicate 2>/dev/null; [ $? -eq 2 ] || fail "unknown command exits 2"

@@ -29,6 +29,7 @@
 #include "cl-review-export.h"
 #include "cl-store.h"
 #include "cl-summary.h"
+#include "cl-team-folder.h"
 
 #define EXIT_USAGE 2
 
@@ -36,6 +37,10 @@
 #define OUTPUT_OPTION(variable)                                                  \
   { "output", 'o', 0, G_OPTION_ARG_FILENAME, &(variable),                        \
     N_("Write the document to FILE instead of standard output"), "FILE" }
+/* Every command that writes a summary takes --publish. */
+#define PUBLISH_OPTION(variable)                                                 \
+  { "publish", 0, 0, G_OPTION_ARG_NONE, &(variable),                             \
+    N_("Also publish it in your subfolder of the team folder"), NULL }
 
 typedef int (*ClCommandFunc) (const char *workspace,
                               int         argc,
@@ -55,6 +60,7 @@ static int run_health (const char *workspace, int argc, char **argv);
 static int run_help (const char *workspace, int argc, char **argv);
 static int run_import (const char *workspace, int argc, char **argv);
 static int run_log (const char *workspace, int argc, char **argv);
+static int run_team_folder (const char *workspace, int argc, char **argv);
 
 static const ClCommand commands[] = {
   { "analyze", N_("Measure a call transcript: analyze FILE --rep NAME"), run_analyze },
@@ -66,6 +72,7 @@ static const ClCommand commands[] = {
   { "import", N_("Bring a file in: import transcript FILE --deal ID, import deals FILE.csv, "
                  "import summary FILE.json"), run_import },
   { "log", N_("Record what happened: log practice --rep NAME --focus KEY --score N"), run_log },
+  { "team-folder", N_("The folder the team syncs: team-folder [show | set PATH | clear | sync]"), run_team_folder },
 };
 
 static const ClCommand *
@@ -271,13 +278,26 @@ open_existing (const char  *workspace,
   return cl_store_open (path, error);
 }
 
-/* Writes @root to @output, or to stdout when that is NULL. */
+/* Writes @root to @output, or to stdout when that is NULL; with @publish,
+ * first into the user's subfolder of the team folder. */
 static int
-emit_document (JsonNode   *root,
-               const char *output)
+emit_document (ClStore    *store,
+               JsonNode   *root,
+               const char *output,
+               gboolean    publish)
 {
   g_autofree char *text = cl_export_to_text (root);
+  g_autofree char *published = NULL;
   g_autoptr (GError) error = NULL;
+
+  if (publish && !cl_team_folder_publish_to_store_folder (store, root, &published, &error))
+    {
+      print_error (error->message);
+      return EXIT_FAILURE;
+    }
+  if (published != NULL)
+    /* Translators: the file written in the team folder */
+    g_printerr (_("Published %s\n"), published);
 
   if (output == NULL)
     {
@@ -336,7 +356,7 @@ run_export (const char  *workspace,
 {
   g_autofree char *week = NULL, *output = NULL, *deal = NULL, *rep = NULL, *month_option = NULL;
   g_autofree char *month = NULL, *quarter = NULL;
-  gboolean include_private = FALSE;
+  gboolean include_private = FALSE, publish = FALSE;
   GOptionEntry entries[] = {
     { "week", 0, 0, G_OPTION_ARG_STRING, &week,
       N_("review: the ISO week, e.g. 2026-W47 (default: this week)"), "WEEK" },
@@ -349,6 +369,7 @@ run_export (const char  *workspace,
     { "quarter", 0, 0, G_OPTION_ARG_STRING, &quarter,
       N_("retro: the quarter, e.g. 2026-Q4 (default: this quarter)"), "QUARTER" },
     OUTPUT_OPTION (output),
+    PUBLISH_OPTION (publish),
     { NULL }
   };
   g_autoptr (ClStore) store = NULL;
@@ -364,6 +385,11 @@ run_export (const char  *workspace,
       print_error (_("export needs the kind of document: closeloop export review --week 2026-W47, "
                      "closeloop export coaching --deal 12, closeloop export rep-plan --rep NAME, "
                      "or closeloop export retro --quarter 2026-Q4"));
+      return EXIT_USAGE;
+    }
+  if (publish && g_str_equal (argv[1], "workspace"))
+    {
+      print_error (_("A backup holds private notes: it is not published in the team folder"));
       return EXIT_USAGE;
     }
   if (g_str_equal (argv[1], "coaching")
@@ -406,7 +432,7 @@ run_export (const char  *workspace,
            : cl_review_export_build (store, week, &error);
   if (root == NULL)
     return report_failure (error);
-  return emit_document (root, output);
+  return emit_document (store, root, output, publish);
 }
 
 static int
@@ -415,10 +441,12 @@ run_health (const char  *workspace,
             char       **argv)
 {
   g_autofree char *period = NULL, *output = NULL;
+  gboolean publish = FALSE;
   GOptionEntry entries[] = {
     { "period", 0, 0, G_OPTION_ARG_STRING, &period,
       N_("A quarter, month or week: 2026-Q4, 2026-11, 2026-W47 (default: this quarter)"), "PERIOD" },
     OUTPUT_OPTION (output),
+    PUBLISH_OPTION (publish),
     { NULL }
   };
   g_autoptr (ClStore) store = NULL;
@@ -448,7 +476,7 @@ run_health (const char  *workspace,
     root = cl_health_export_build (store, period, cl_date_today (), &error);
   if (root == NULL)
     return report_failure (error);
-  return emit_document (root, output);
+  return emit_document (store, root, output, publish);
 }
 
 static int
@@ -554,7 +582,7 @@ run_analyze (const char  *workspace,
   metrics = cl_call_metrics_compute (transcript, speaker);
   name = g_path_get_basename (argv[1]);
   root = cl_metrics_export_build (transcript, metrics, name);
-  return emit_document (root, output);
+  return emit_document (NULL, root, output, FALSE);
 }
 
 static void
@@ -762,6 +790,87 @@ run_import (const char  *workspace,
   /* Translators: the call's id, its file, the deal's id, then the rep's talk share in percent */
   printf (_("Call %" PRId64 " from “%s” kept on deal %" PRId64 "; the rep talked %d%% of the time\n"),
           call->id, call->title, call->deal_id, (int) (call->talk_ratio * 100 + 0.5));
+  return EXIT_SUCCESS;
+}
+
+static int
+sync_team_folder (ClStore *store)
+{
+  g_autofree char *folder = cl_team_folder_get (store);
+  g_autofree char *own = cl_team_folder_person (cl_export_author ());
+  g_autoptr (ClTeamFolderSync) sync = NULL;
+  g_autoptr (GError) error = NULL;
+
+  if (folder == NULL)
+    {
+      print_error (_("No team folder is chosen: closeloop team-folder set PATH"));
+      return EXIT_FAILURE;
+    }
+  sync = cl_team_folder_sync (store, folder, own, NULL, &error);
+  if (sync == NULL)
+    {
+      print_error (error->message);
+      return EXIT_FAILURE;
+    }
+  for (guint i = 0; i < sync->arrived->len; i++)
+    {
+      ClSummaryInfo *info = g_ptr_array_index (sync->arrived, i);
+
+      /* Translators: the kind of summary, its period or subject, who exported it and when */
+      printf (_("Arrived: %s %s by %s, exported %s\n"), cl_summary_format_label (info->format),
+              *info->period ? info->period : info->subject, info->exported_by, info->exported_at);
+    }
+  for (guint i = 0; i < sync->failures->len; i++)
+    g_printerr ("closeloop: %s\n", (char *) g_ptr_array_index (sync->failures, i));
+  /* Translators: counts of summaries */
+  printf (_("%u new, %u replaced, %u unchanged, %u unreadable\n"), sync->n_added,
+          sync->n_replaced, sync->n_unchanged, sync->failures->len);
+  return sync->failures->len > 0 ? EXIT_FAILURE : EXIT_SUCCESS;
+}
+
+static int
+run_team_folder (const char  *workspace,
+                 int          argc,
+                 char       **argv)
+{
+  GOptionEntry entries[] = { { NULL } };
+  g_autoptr (ClStore) store = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autofree char *folder = NULL, *own = NULL, *absolute = NULL;
+  const char *action;
+  int status = 0;
+
+  if (!parse_command_options ("team-folder", "[show | set PATH | clear | sync]", entries, &argc, &argv, &status))
+    return status;
+  action = argc > 1 ? argv[1] : "show";
+  if (!(g_str_equal (action, "set") ? argc == 3 : argc <= 2)
+      || !g_strv_contains ((const char * const[]) { "show", "set", "clear", "sync", NULL }, action))
+    {
+      print_error (_("team-folder takes show, set PATH, clear or sync: closeloop team-folder set ~/Nextcloud/Sales"));
+      return EXIT_USAGE;
+    }
+  store = open_existing (workspace, &error);
+  if (store == NULL)
+    return report_failure (error);
+  if (g_str_equal (action, "sync"))
+    return sync_team_folder (store);
+  if (g_str_equal (action, "set"))
+    {
+      g_autoptr (GFile) file = g_file_new_for_commandline_arg (argv[2]);
+
+      absolute = g_file_get_path (file);
+      if (!cl_team_folder_set (store, absolute, &error))
+        return report_failure (error);
+    }
+  else if (g_str_equal (action, "clear") && !cl_team_folder_set (store, NULL, &error))
+    return report_failure (error);
+  folder = cl_team_folder_get (store);
+  own = cl_team_folder_person (cl_export_author ());
+  if (folder == NULL)
+    printf ("%s\n", _("No team folder"));
+  else
+    /* Translators: the team folder, then the user's own subfolder in it */
+    printf (_("Team folder: %s (yours: %s%s%s)\n"), folder, folder, G_DIR_SEPARATOR_S, own);
   return EXIT_SUCCESS;
 }
 

@@ -1,0 +1,488 @@
+/* cl-team-folder.c — a folder the team already syncs: each person publishes
+ * their summaries in a subfolder of their own and reads everyone else's
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The layout is <folder>/<person>/<kind>-<subject>.json. Closeloop writes
+ * only in the user's own subfolder, with an atomic rename, so a teammate
+ * never reads half a file from it; from the others it reads only names a
+ * finished summary has — not a sync tool's temporary or partial file, not
+ * an atomic write's temporary, not a sync-conflict copy.
+ */
+#define G_LOG_DOMAIN "cl-share"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <errno.h>
+#include <glib/gstdio.h>
+#include <string.h>
+
+#include "cl-export.h"
+#include "cl-summary.h"
+#include "cl-team-folder.h"
+
+#define SETTING_KEY "team_folder"
+/* events closer together than this are one change */
+#define SETTLE_MS 400
+
+G_DEFINE_QUARK (cl-team-folder-error-quark, cl_team_folder_error)
+
+/* ------------------------------------------------------------------ names */
+
+/* @text made safe as one file name on any system a team shares from: no
+ * separators, no characters Windows shares refuse, no leading dot. */
+static char *
+safe_file_name (const char *text)
+{
+  GString *name = g_string_new (NULL);
+
+  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (c < 0x20 || strchr ("<>:\"/\\|?*", (int) c) != NULL)
+        g_string_append_c (name, '-');
+      else
+        g_string_append_unichar (name, c);
+    }
+  while (name->str[0] == '.' || name->str[0] == ' ')
+    g_string_erase (name, 0, 1);
+  if (name->len == 0)
+    g_string_append (name, "unnamed");
+  return g_string_free (name, FALSE);
+}
+
+char *
+cl_team_folder_person (const char *exported_by)
+{
+  g_autofree char *trimmed = g_strstrip (g_strdup (exported_by));
+
+  return safe_file_name (trimmed);
+}
+
+gboolean
+cl_team_folder_ignores (const char *name)
+{
+  static const char * const temporary_endings[] = {
+    "~", ".tmp", ".temp", ".part", ".partial", ".crdownload", ".swp", ".!sync", ".download",
+  };
+  static const char * const conflict_marks[] = {
+    ".sync-conflict-",        /* Syncthing */
+    "conflicted copy",        /* Nextcloud, ownCloud, Dropbox */
+    "_conflict-",             /* ownCloud */
+    "(conflict",              /* Seafile, and others */
+  };
+  g_autofree char *folded = g_utf8_casefold (name, -1);
+
+  if (name[0] == '.' || name[0] == '~' || name[0] == '#')
+    return TRUE;
+  for (guint i = 0; i < G_N_ELEMENTS (temporary_endings); i++)
+    if (g_str_has_suffix (folded, temporary_endings[i]))
+      return TRUE;
+  for (guint i = 0; i < G_N_ELEMENTS (conflict_marks); i++)
+    if (strstr (folded, conflict_marks[i]) != NULL)
+      return TRUE;
+  /* an atomic write's temporary is "name.json.XXXXXX": not a .json */
+  return !g_str_has_suffix (folded, ".json");
+}
+
+/* ------------------------------------------------------------------ the setting */
+
+char *
+cl_team_folder_get (ClStore *store)
+{
+  char *folder = cl_store_get_setting_text (store, SETTING_KEY);
+
+  if (folder != NULL && *folder == '\0')
+    g_clear_pointer (&folder, g_free);
+  return folder;
+}
+
+static gboolean
+check_folder (const char  *path,
+              GError     **error)
+{
+  if (!g_path_is_absolute (path) || !g_file_test (path, G_FILE_TEST_IS_DIR))
+    return g_set_error (error, CL_TEAM_FOLDER_ERROR, CL_TEAM_FOLDER_ERROR_NOT_FOLDER,
+                        _("“%s” is not a folder"), path), FALSE;
+  if (g_access (path, W_OK | X_OK) != 0)
+    return g_set_error (error, CL_TEAM_FOLDER_ERROR, CL_TEAM_FOLDER_ERROR_NOT_FOLDER,
+                        _("The folder “%s” cannot be written in"), path), FALSE;
+  return TRUE;
+}
+
+gboolean
+cl_team_folder_set (ClStore     *store,
+                    const char  *path,
+                    GError     **error)
+{
+  if (path != NULL && !check_folder (path, error))
+    return FALSE;
+  return cl_store_set_setting_text (store, SETTING_KEY, path != NULL ? path : "", error);
+}
+
+/* ------------------------------------------------------------------ publishing */
+
+gboolean
+cl_team_folder_publish (const char  *folder,
+                        JsonNode    *document,
+                        char       **published,
+                        GError     **error)
+{
+  g_autofree char *text = cl_export_to_text (document);
+  g_autoptr (ClSummaryInfo) info = NULL;
+  g_autofree char *person = NULL, *subfolder = NULL, *stem = NULL, *name = NULL, *path = NULL;
+  const char *subject;
+
+  if (!check_folder (folder, error)
+      || (info = cl_summary_read (text, strlen (text), _("The summary"), error)) == NULL)
+    return FALSE;
+  person = cl_team_folder_person (info->exported_by);
+  subfolder = g_build_filename (folder, person, NULL);
+  if (g_mkdir_with_parents (subfolder, 0700) != 0)
+    {
+      int saved = errno;
+
+      return g_set_error (error, G_FILE_ERROR, g_file_error_from_errno (saved), _("Could not create “%s”: %s"),
+                          subfolder, g_strerror (saved)), FALSE;
+    }
+  /* "deal:Acme", "rep:Ana:2026-11": the kind is in the file name already */
+  subject = strchr (info->subject, ':') != NULL ? strchr (info->subject, ':') + 1 : info->subject;
+  stem = g_strdup_printf ("%s-%s", info->format + strlen ("closeloop."), subject);
+  name = safe_file_name (stem);
+  path = g_strconcat (subfolder, G_DIR_SEPARATOR_S, name, ".json", NULL);
+  if (!cl_export_write_file (path, text, error))
+    return FALSE;
+  if (published != NULL)
+    *published = g_steal_pointer (&path);
+  return TRUE;
+}
+
+gboolean
+cl_team_folder_publish_to_store_folder (ClStore    *store,
+                                        JsonNode   *document,
+                                        char      **published,
+                                        GError    **error)
+{
+  g_autofree char *folder = cl_team_folder_get (store);
+
+  if (folder == NULL)
+    return g_set_error (error, CL_TEAM_FOLDER_ERROR, CL_TEAM_FOLDER_ERROR_UNSET,
+                        _("No team folder is chosen (Preferences → Sharing, or "
+                          "closeloop team-folder set PATH)")), FALSE;
+  return cl_team_folder_publish (folder, document, published, error);
+}
+
+/* ------------------------------------------------------------------ reading */
+
+void
+cl_team_folder_sync_free (ClTeamFolderSync *sync)
+{
+  if (sync == NULL)
+    return;
+  g_ptr_array_unref (sync->arrived);
+  g_ptr_array_unref (sync->failures);
+  g_free (sync);
+}
+
+/* Whether @info differs from what @seen remembers of @path; remembers it. */
+static gboolean
+changed_since_seen (GHashTable *seen,
+                    const char *path,
+                    GFileInfo  *info)
+{
+  g_autofree char *stamp = g_strdup_printf ("%" G_GOFFSET_FORMAT ":%" G_GUINT64_FORMAT, g_file_info_get_size (info),
+                                            g_file_info_get_attribute_uint64 (info, G_FILE_ATTRIBUTE_TIME_MODIFIED));
+  const char *before;
+
+  if (seen == NULL)
+    return TRUE;
+  before = g_hash_table_lookup (seen, path);
+  if (g_strcmp0 (before, stamp) == 0)
+    return FALSE;
+  g_hash_table_insert (seen, g_strdup (path), g_steal_pointer (&stamp));
+  return TRUE;
+}
+
+static void
+import_one (ClStore          *store,
+            const char       *path,
+            const char       *shown_as,
+            ClTeamFolderSync *sync)
+{
+  g_autoptr (GError) error = NULL;
+  ClSummaryOutcome outcome = CL_SUMMARY_ALREADY_KEPT;
+  ClSummaryInfo *info = cl_summary_import (store, path, TRUE, &outcome, &error);
+
+  if (info == NULL && g_error_matches (error, CL_SUMMARY_ERROR, CL_SUMMARY_ERROR_OLDER))
+    sync->n_unchanged++;
+  else if (info == NULL)
+    g_ptr_array_add (sync->failures, g_strdup_printf ("%s: %s", shown_as, error->message));
+  else if (outcome == CL_SUMMARY_ALREADY_KEPT)
+    {
+      sync->n_unchanged++;
+      cl_summary_info_free (info);
+    }
+  else
+    {
+      if (outcome == CL_SUMMARY_ADDED)
+        sync->n_added++;
+      else
+        sync->n_replaced++;
+      g_ptr_array_add (sync->arrived, info);
+    }
+}
+
+static gboolean
+sync_person (ClStore          *store,
+             GFile            *subfolder,
+             const char       *person,
+             GHashTable       *seen,
+             ClTeamFolderSync *sync,
+             GError          **error)
+{
+  g_autoptr (GFileEnumerator) children = NULL;
+  g_autoptr (GError) reading = NULL;
+  GFileInfo *info;
+
+  children = g_file_enumerate_children (subfolder,
+                                        G_FILE_ATTRIBUTE_STANDARD_NAME "," G_FILE_ATTRIBUTE_STANDARD_TYPE ","
+                                        G_FILE_ATTRIBUTE_STANDARD_SIZE "," G_FILE_ATTRIBUTE_TIME_MODIFIED,
+                                        G_FILE_QUERY_INFO_NOFOLLOW_SYMLINKS, NULL, error);
+  if (children == NULL)
+    return FALSE;
+  while (g_file_enumerator_iterate (children, &info, NULL, NULL, &reading) && info != NULL)
+    {
+      const char *name = g_file_info_get_name (info);
+      g_autoptr (GFile) file = NULL;
+      g_autofree char *path = NULL, *shown_as = NULL;
+
+      if (g_file_info_get_file_type (info) != G_FILE_TYPE_REGULAR || cl_team_folder_ignores (name))
+        continue;
+      file = g_file_get_child (subfolder, name);
+      path = g_file_get_path (file);
+      if (!changed_since_seen (seen, path, info))
+        continue;
+      shown_as = g_build_filename (person, name, NULL);
+      import_one (store, path, shown_as, sync);
+    }
+  if (reading != NULL)
+    return g_propagate_error (error, g_steal_pointer (&reading)), FALSE;
+  return TRUE;
+}
+
+ClTeamFolderSync *
+cl_team_folder_sync (ClStore     *store,
+                     const char  *folder,
+                     const char  *own_person,
+                     GHashTable  *seen,
+                     GError     **error)
+{
+  g_autoptr (GFile) root = g_file_new_for_path (folder);
+  g_autoptr (GFileEnumerator) people = NULL;
+  g_autoptr (ClTeamFolderSync) sync = g_new0 (ClTeamFolderSync, 1);
+  g_autoptr (GError) reading = NULL;
+  GFileInfo *info;
+
+  sync->arrived = g_ptr_array_new_with_free_func ((GDestroyNotify) cl_summary_info_free);
+  sync->failures = g_ptr_array_new_with_free_func (g_free);
+  people = g_file_enumerate_children (root, G_FILE_ATTRIBUTE_STANDARD_NAME "," G_FILE_ATTRIBUTE_STANDARD_TYPE,
+                                      G_FILE_QUERY_INFO_NOFOLLOW_SYMLINKS, NULL, error);
+  if (people == NULL)
+    return NULL;
+  while (g_file_enumerator_iterate (people, &info, NULL, NULL, &reading) && info != NULL)
+    {
+      const char *person = g_file_info_get_name (info);
+      g_autoptr (GFile) subfolder = NULL;
+      g_autoptr (GError) local = NULL;
+
+      if (g_file_info_get_file_type (info) != G_FILE_TYPE_DIRECTORY || person[0] == '.'
+          || g_strcmp0 (person, own_person) == 0)
+        continue;
+      subfolder = g_file_get_child (root, person);
+      if (!sync_person (store, subfolder, person, seen, sync, &local))
+        g_ptr_array_add (sync->failures, g_strdup_printf ("%s: %s", person, local->message));
+    }
+  if (reading != NULL)
+    return g_propagate_error (error, g_steal_pointer (&reading)), NULL;
+  return g_steal_pointer (&sync);
+}
+
+/* ------------------------------------------------------------------ watching */
+
+struct _ClTeamFolderWatch
+{
+  GObject     parent_instance;
+
+  char       *folder;
+  GFile      *root;
+  GHashTable *monitors;     /* GFile (the root and each subfolder) → GFileMonitor */
+  guint       settle_id;
+};
+
+G_DEFINE_FINAL_TYPE (ClTeamFolderWatch, cl_team_folder_watch, G_TYPE_OBJECT)
+
+enum { CHANGED, N_SIGNALS };
+static guint signals[N_SIGNALS];
+
+static gboolean
+emit_changed (gpointer user_data)
+{
+  ClTeamFolderWatch *self = user_data;
+
+  self->settle_id = 0;
+  g_signal_emit (self, signals[CHANGED], 0);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+settle_then_emit (ClTeamFolderWatch *self)
+{
+  g_clear_handle_id (&self->settle_id, g_source_remove);
+  self->settle_id = g_timeout_add (SETTLE_MS, emit_changed, self);
+}
+
+static void watch_directory (ClTeamFolderWatch *self, GFile *directory);
+
+static void
+on_event (GFileMonitor      *monitor,
+          GFile             *file,
+          GFile             *other,
+          GFileMonitorEvent  event,
+          gpointer           user_data)
+{
+  ClTeamFolderWatch *self = user_data;
+  /* a rename names the new file second */
+  GFile *arrived = (event == G_FILE_MONITOR_EVENT_RENAMED || event == G_FILE_MONITOR_EVENT_MOVED_IN) && other
+                     ? other : file;
+  g_autoptr (GFile) parent = g_file_get_parent (arrived);
+  g_autofree char *name = g_file_get_basename (arrived);
+
+  if (event == G_FILE_MONITOR_EVENT_DELETED || event == G_FILE_MONITOR_EVENT_MOVED_OUT)
+    {
+      g_hash_table_remove (self->monitors, file);
+      return;
+    }
+  if (event != G_FILE_MONITOR_EVENT_CHANGES_DONE_HINT && event != G_FILE_MONITOR_EVENT_CREATED
+      && event != G_FILE_MONITOR_EVENT_RENAMED && event != G_FILE_MONITOR_EVENT_MOVED_IN)
+    return;
+  /* a new person's subfolder, in the folder itself */
+  if (g_file_equal (parent, self->root))
+    {
+      if (name[0] != '.' && g_file_query_file_type (arrived, G_FILE_QUERY_INFO_NOFOLLOW_SYMLINKS, NULL)
+                              == G_FILE_TYPE_DIRECTORY)
+        {
+          watch_directory (self, arrived);
+          settle_then_emit (self);
+        }
+      return;
+    }
+  if (!cl_team_folder_ignores (name))
+    settle_then_emit (self);
+}
+
+static void
+watch_directory (ClTeamFolderWatch *self,
+                 GFile             *directory)
+{
+  g_autoptr (GError) error = NULL;
+  GFileMonitor *monitor;
+
+  if (g_hash_table_contains (self->monitors, directory))
+    return;
+  monitor = g_file_monitor_directory (directory, G_FILE_MONITOR_WATCH_MOVES, NULL, &error);
+  if (monitor == NULL)
+    {
+      g_warning ("Cannot watch %s: %s", g_file_peek_path (directory), error->message);
+      return;
+    }
+  g_signal_connect (monitor, "changed", G_CALLBACK (on_event), self);
+  g_hash_table_insert (self->monitors, g_object_ref (directory), monitor);
+}
+
+static void
+cl_team_folder_watch_dispose (GObject *object)
+{
+  ClTeamFolderWatch *self = CL_TEAM_FOLDER_WATCH (object);
+  GHashTableIter iter;
+  gpointer monitor;
+
+  g_clear_handle_id (&self->settle_id, g_source_remove);
+  if (self->monitors != NULL)
+    {
+      g_hash_table_iter_init (&iter, self->monitors);
+      while (g_hash_table_iter_next (&iter, NULL, &monitor))
+        {
+          g_signal_handlers_disconnect_by_data (monitor, self);
+          g_file_monitor_cancel (monitor);
+        }
+      g_clear_pointer (&self->monitors, g_hash_table_unref);
+    }
+  g_clear_object (&self->root);
+  G_OBJECT_CLASS (cl_team_folder_watch_parent_class)->dispose (object);
+}
+
+static void
+cl_team_folder_watch_finalize (GObject *object)
+{
+  ClTeamFolderWatch *self = CL_TEAM_FOLDER_WATCH (object);
+
+  g_free (self->folder);
+  G_OBJECT_CLASS (cl_team_folder_watch_parent_class)->finalize (object);
+}
+
+static void
+cl_team_folder_watch_class_init (ClTeamFolderWatchClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->dispose = cl_team_folder_watch_dispose;
+  object_class->finalize = cl_team_folder_watch_finalize;
+  /* a summary may have arrived: time to sync */
+  signals[CHANGED] = g_signal_new ("changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
+                                   G_TYPE_NONE, 0);
+}
+
+static void
+cl_team_folder_watch_init (ClTeamFolderWatch *self)
+{
+  self->monitors = g_hash_table_new_full (g_file_hash, (GEqualFunc) g_file_equal, g_object_unref, g_object_unref);
+}
+
+ClTeamFolderWatch *
+cl_team_folder_watch_new (const char  *folder,
+                          GError     **error)
+{
+  g_autoptr (ClTeamFolderWatch) self = NULL;
+  g_autoptr (GFileEnumerator) people = NULL;
+  g_autoptr (GError) reading = NULL;
+  GFileInfo *info;
+
+  if (!check_folder (folder, error))
+    return NULL;
+  self = g_object_new (CL_TYPE_TEAM_FOLDER_WATCH, NULL);
+  self->folder = g_strdup (folder);
+  self->root = g_file_new_for_path (folder);
+  watch_directory (self, self->root);
+  people = g_file_enumerate_children (self->root, G_FILE_ATTRIBUTE_STANDARD_NAME "," G_FILE_ATTRIBUTE_STANDARD_TYPE,
+                                      G_FILE_QUERY_INFO_NOFOLLOW_SYMLINKS, NULL, error);
+  if (people == NULL)
+    return NULL;
+  while (g_file_enumerator_iterate (people, &info, NULL, NULL, &reading) && info != NULL)
+    if (g_file_info_get_file_type (info) == G_FILE_TYPE_DIRECTORY && g_file_info_get_name (info)[0] != '.')
+      {
+        g_autoptr (GFile) subfolder = g_file_get_child (self->root, g_file_info_get_name (info));
+
+        watch_directory (self, subfolder);
+      }
+  if (reading != NULL)
+    return g_propagate_error (error, g_steal_pointer (&reading)), NULL;
+  return g_steal_pointer (&self);
+}
+
+const char *
+cl_team_folder_watch_get_folder (ClTeamFolderWatch *self)
+{
+  g_return_val_if_fail (CL_IS_TEAM_FOLDER_WATCH (self), NULL);
+  return self->folder;
+}

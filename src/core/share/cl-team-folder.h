@@ -1,0 +1,84 @@
+/* cl-team-folder.h — a folder the team already syncs: each person publishes
+ * their summaries in a subfolder of their own and reads everyone else's
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <json-glib/json-glib.h>
+
+#include "cl-store.h"
+
+G_BEGIN_DECLS
+
+#define CL_TEAM_FOLDER_ERROR (cl_team_folder_error_quark ())
+GQuark cl_team_folder_error_quark (void);
+
+typedef enum {
+  CL_TEAM_FOLDER_ERROR_UNSET,        /* no team folder is chosen */
+  CL_TEAM_FOLDER_ERROR_NOT_FOLDER,   /* the path is not a folder one can write */
+} ClTeamFolderError;
+
+/* The workspace's team folder, or NULL. */
+char     *cl_team_folder_get          (ClStore      *store);
+/* Chooses @path (an existing folder one can write in), or none with NULL. */
+gboolean  cl_team_folder_set          (ClStore      *store,
+                                       const char   *path,
+                                       GError      **error);
+
+/* The subfolder a person publishes in: their name, made safe as a file
+ * name ("Ana Okafor" stays, "a/b" becomes "a_b", a leading dot goes). */
+char     *cl_team_folder_person      (const char   *exported_by);
+
+/* Whether a file name is one a sync tool or an atomic write is still
+ * writing, or a sync-conflict copy, or no summary at all: such files are
+ * never read. */
+gboolean  cl_team_folder_ignores     (const char   *name);
+
+/* Writes @document (an exported summary) into the exporter's own subfolder
+ * of @folder, atomically and 0600, under a name made of its kind and
+ * subject, so a newer export of the same summary replaces the file. Sets
+ * @published to the file's path. */
+gboolean  cl_team_folder_publish     (const char   *folder,
+                                      JsonNode     *document,
+                                      char        **published,
+                                      GError      **error);
+/* The same into the workspace's team folder, or an UNSET error. */
+gboolean  cl_team_folder_publish_to_store_folder (ClStore    *store,
+                                                  JsonNode   *document,
+                                                  char      **published,
+                                                  GError    **error);
+
+typedef struct
+{
+  guint      n_added;
+  guint      n_replaced;
+  guint      n_unchanged;    /* already kept, or older than the one kept */
+  GPtrArray *arrived;        /* ClSummaryInfo of those added or replaced */
+  GPtrArray *failures;       /* char *: "Ben/review.json: why" */
+} ClTeamFolderSync;
+
+void      cl_team_folder_sync_free   (ClTeamFolderSync *sync);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (ClTeamFolderSync, cl_team_folder_sync_free)
+
+/* Imports teammates' summaries from every subfolder of @folder but
+ * @own_person's; a newer export of a kept summary replaces it. @seen (path
+ * → size and time, may be NULL) skips files read before and unchanged. A
+ * file that cannot be read is a failure of the sync, not an error: it is
+ * read again when it changes. An error means the folder itself could not
+ * be read. */
+ClTeamFolderSync *cl_team_folder_sync (ClStore      *store,
+                                       const char   *folder,
+                                       const char   *own_person,
+                                       GHashTable   *seen,
+                                       GError      **error);
+
+/* Watches a team folder and its subfolders; "changed" says, once things
+ * settle, that a summary may have arrived. */
+#define CL_TYPE_TEAM_FOLDER_WATCH (cl_team_folder_watch_get_type ())
+G_DECLARE_FINAL_TYPE (ClTeamFolderWatch, cl_team_folder_watch, CL, TEAM_FOLDER_WATCH, GObject)
+
+ClTeamFolderWatch *cl_team_folder_watch_new      (const char   *folder,
+                                                  GError      **error);
+const char        *cl_team_folder_watch_get_folder (ClTeamFolderWatch *self);
+
+G_END_DECLS

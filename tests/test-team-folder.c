@@ -1,0 +1,427 @@
+/* test-team-folder.c — two workspaces sharing one team folder
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <glib/gstdio.h>
+#include <string.h>
+
+#include "cl-coaching-export.h"
+#include "cl-export.h"
+#include "cl-health-export.h"
+#include "cl-retro-export.h"
+#include "cl-review-export.h"
+#include "cl-summary.h"
+#include "cl-team-folder.h"
+#include "test-util.h"
+
+static char *tmp_dir;
+
+/* A sample team of its own, with the shared folder chosen. */
+static ClStore *
+team_workspace (const char *name,
+                guint       seed,
+                const char *folder)
+{
+  g_autofree char *path = g_build_filename (tmp_dir, name, NULL);
+  g_autoptr (GError) error = NULL;
+  ClDemoOptions options;
+  ClStore *store;
+
+  cl_demo_options_init (&options);
+  options.n_deals = 150;
+  options.seed = seed;
+  options.today = cl_date_from_ymd (2026, 11, 23);
+  cl_test_write_team (path, &options);
+  store = cl_store_open (path, &error);
+  g_assert_no_error (error);
+  g_assert_true (cl_team_folder_set (store, folder, &error));
+  g_assert_no_error (error);
+  return store;
+}
+
+static char *
+library_text (ClStore *store)
+{
+  return g_strchomp (cl_test_sql_text (cl_store_get_path (store),
+                                       "SELECT group_concat(format || ' ' || subject || ' ' || exported_by, ' | ') "
+                                       "FROM (SELECT * FROM library ORDER BY format, subject)"));
+}
+
+/* @author publishes @document into @store's team folder; returns the file. */
+static char *
+publish_as (ClStore    *store,
+            const char *author,
+            JsonNode *(*build) (ClStore *store, GError **error))
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (JsonNode) document = NULL;
+  char *published = NULL;
+
+  g_setenv ("CLOSELOOP_AUTHOR", author, TRUE);
+  document = build (store, &error);
+  g_assert_no_error (error);
+  g_assert_true (cl_team_folder_publish_to_store_folder (store, document, &published, &error));
+  g_assert_no_error (error);
+  return published;
+}
+
+static JsonNode *
+build_review (ClStore  *store,
+              GError  **error)
+{
+  return cl_review_export_build (store, "2026-W47", error);
+}
+
+static JsonNode *
+build_health (ClStore  *store,
+              GError  **error)
+{
+  return cl_health_export_build (store, "2026-Q4", cl_date_from_ymd (2026, 11, 23), error);
+}
+
+static JsonNode *
+build_retro (ClStore  *store,
+             GError  **error)
+{
+  g_autoptr (ClRetroInputs) inputs = cl_retro_inputs_load (cl_store_get_path (store), "2026-Q3",
+                                                           cl_date_from_ymd (2026, 11, 23), error);
+
+  return inputs ? cl_retro_export_build (store, inputs, error) : NULL;
+}
+
+static JsonNode *
+build_coaching (ClStore  *store,
+                GError  **error)
+{
+  g_autofree char *deal = cl_test_sql_text (cl_store_get_path (store),
+                                            "SELECT deal_id FROM coaching_sessions ORDER BY id LIMIT 1");
+
+  return cl_coaching_export_build (store, g_ascii_strtoll (deal, NULL, 10), FALSE, error);
+}
+
+static ClTeamFolderSync *
+sync_as (ClStore    *store,
+         const char *person,
+         GHashTable *seen)
+{
+  g_autofree char *folder = cl_team_folder_get (store);
+  g_autoptr (GError) error = NULL;
+  ClTeamFolderSync *sync = cl_team_folder_sync (store, folder, person, seen, &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (sync);
+  return sync;
+}
+
+static int
+compare_names (gconstpointer a,
+               gconstpointer b)
+{
+  return g_strcmp0 (*(char * const *) a, *(char * const *) b);
+}
+
+/* Every file in @folder with a digest of its bytes, as one text. */
+static char *
+folder_fingerprint (const char *folder)
+{
+  g_autoptr (GDir) dir = g_dir_open (folder, 0, NULL);
+  g_autoptr (GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
+  GString *text = g_string_new (NULL);
+  const char *name;
+
+  g_assert_nonnull (dir);
+  while ((name = g_dir_read_name (dir)) != NULL)
+    g_ptr_array_add (names, g_strdup (name));
+  g_ptr_array_sort (names, compare_names);
+  for (guint i = 0; i < names->len; i++)
+    {
+      g_autofree char *path = g_build_filename (folder, g_ptr_array_index (names, i), NULL);
+      g_autofree char *contents = NULL, *digest = NULL;
+      gsize length;
+
+      g_assert_true (g_file_get_contents (path, &contents, &length, NULL));
+      digest = g_compute_checksum_for_data (G_CHECKSUM_SHA256, (const guchar *) contents, length);
+      g_string_append_printf (text, "%s %s\n", (char *) g_ptr_array_index (names, i), digest);
+    }
+  return g_string_free (text, FALSE);
+}
+
+static void
+test_names (void)
+{
+  static const char * const read[] = {
+    "pipeline-review-2026-W47.json", "Deal coaching.JSON", "quarterly-retro-2026-Q3.json",
+  };
+  static const char * const ignored[] = {
+    "pipeline-review-2026-W47.json.4F2KQZ",                            /* g_file_set_contents' temporary */
+    ".pipeline-review-2026-W47.json", ".syncthing.review.json.tmp",      /* hidden, Syncthing */
+    "review.json~", "review.json.part", "review.json.partial", "~$review.json", "review.json.tmp",
+    "review.sync-conflict-20261123-101010-ABCDEFG.json",                 /* Syncthing */
+    "review (conflicted copy 2026-11-23 101010).json",                   /* Nextcloud */
+    "review (Ana's conflicted copy 2026-11-23).json",                    /* Dropbox */
+    "review_conflict-20261123-101010.json",                              /* ownCloud */
+    "notes.txt", "review.csv",
+  };
+  g_autofree char *plain = cl_team_folder_person ("Ana Okafor");
+  g_autofree char *slash = cl_team_folder_person ("Ben/Li");
+  g_autofree char *dotted = cl_team_folder_person (" ..hidden");
+  g_autofree char *empty = cl_team_folder_person ("");
+
+  for (guint i = 0; i < G_N_ELEMENTS (read); i++)
+    g_assert_false (cl_team_folder_ignores (read[i]));
+  for (guint i = 0; i < G_N_ELEMENTS (ignored); i++)
+    {
+      g_test_message ("%s", ignored[i]);
+      g_assert_true (cl_team_folder_ignores (ignored[i]));
+    }
+  g_assert_cmpstr (plain, ==, "Ana Okafor");
+  g_assert_cmpstr (slash, ==, "Ben-Li");
+  g_assert_cmpstr (dotted, ==, "hidden");
+  g_assert_cmpstr (empty, ==, "unnamed");
+}
+
+static void
+test_setting (void)
+{
+  g_autofree char *path = g_build_filename (tmp_dir, "setting.db", NULL);
+  g_autofree char *file = g_build_filename (tmp_dir, "a-file", NULL);
+  g_autoptr (ClStore) store = cl_store_open (path, NULL);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (JsonNode) document = NULL;
+  g_autofree char *chosen = NULL;
+
+  g_assert_nonnull (store);
+  g_assert_null (cl_team_folder_get (store));
+  g_assert_true (g_file_set_contents (file, "x", -1, NULL));
+  g_assert_false (cl_team_folder_set (store, file, &error));
+  g_assert_error (error, CL_TEAM_FOLDER_ERROR, CL_TEAM_FOLDER_ERROR_NOT_FOLDER);
+  g_clear_error (&error);
+  g_assert_false (cl_team_folder_set (store, "relative/folder", &error));
+  g_assert_error (error, CL_TEAM_FOLDER_ERROR, CL_TEAM_FOLDER_ERROR_NOT_FOLDER);
+  g_clear_error (&error);
+  g_assert_null (cl_team_folder_get (store));
+
+  document = cl_health_export_build (store, "2026-Q4", cl_date_from_ymd (2026, 11, 23), &error);
+  g_assert_no_error (error);
+  g_assert_false (cl_team_folder_publish_to_store_folder (store, document, NULL, &error));
+  g_assert_error (error, CL_TEAM_FOLDER_ERROR, CL_TEAM_FOLDER_ERROR_UNSET);
+  g_clear_error (&error);
+
+  g_assert_true (cl_team_folder_set (store, tmp_dir, &error));
+  chosen = cl_team_folder_get (store);
+  g_assert_cmpstr (chosen, ==, tmp_dir);
+  g_assert_true (cl_team_folder_set (store, NULL, &error));
+  g_assert_null (cl_team_folder_get (store));
+}
+
+/* Ana and Ben each publish into the folder and read the other's; neither
+ * writes in the other's subfolder; files being written and conflict copies
+ * are left alone. */
+static void
+test_two_workspaces (void)
+{
+  g_autofree char *folder = g_build_filename (tmp_dir, "shared", NULL);
+  g_autofree char *ana_folder = g_build_filename (folder, "Ana Okafor", NULL);
+  g_autoptr (ClStore) ana = NULL, ben = NULL;
+  g_autoptr (ClTeamFolderSync) first = NULL, again = NULL, back = NULL, partial = NULL, completed = NULL;
+  g_autoptr (ClTeamFolderSync) newer = NULL;
+  g_autoptr (GHashTable) seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  g_autofree char *review = NULL, *health = NULL, *retro = NULL, *coaching = NULL, *republished = NULL;
+  g_autofree char *ana_before = NULL, *ana_after = NULL, *ana_library = NULL, *ben_library = NULL;
+  g_autofree char *review_text = NULL, *half = NULL, *half_path = NULL, *conflict = NULL, *temporary = NULL;
+  g_autofree char *kept = NULL;
+  GStatBuf st;
+  gsize length;
+
+  g_assert_cmpint (g_mkdir (folder, 0700), ==, 0);
+  ana = team_workspace ("ana.db", 42, folder);
+  ben = team_workspace ("ben.db", 7, folder);
+
+  review = publish_as (ana, "Ana Okafor", build_review);
+  health = publish_as (ana, "Ana Okafor", build_health);
+  g_assert_true (g_str_has_prefix (review, ana_folder));
+  g_assert_true (g_str_has_suffix (review, "pipeline-review-2026-W47.json"));
+  g_assert_cmpint (g_stat (review, &st), ==, 0);
+  g_assert_cmpint (st.st_mode & 0777, ==, 0600);
+
+  /* files still being written, and a sync-conflict copy, are not read */
+  g_assert_true (g_file_get_contents (review, &review_text, &length, NULL));
+  temporary = g_strconcat (review, ".XH3K2B", NULL);
+  conflict = g_build_filename (ana_folder, "pipeline-review-2026-W47.sync-conflict-20261123-101010-ABCDEFG.json",
+                               NULL);
+  g_assert_true (g_file_set_contents (temporary, review_text, length / 2, NULL));
+  g_assert_true (g_file_set_contents (conflict, review_text, length, NULL));
+
+  ana_before = folder_fingerprint (ana_folder);
+  retro = publish_as (ben, "Ben/Li", build_retro);
+  coaching = publish_as (ben, "Ben/Li", build_coaching);
+  g_assert_true (g_str_has_prefix (retro, folder));
+  g_assert_nonnull (strstr (retro, G_DIR_SEPARATOR_S "Ben-Li" G_DIR_SEPARATOR_S));
+
+  /* Ben reads Ana's two, once */
+  first = sync_as (ben, "Ben-Li", seen);
+  g_assert_cmpuint (first->n_added, ==, 2);
+  g_assert_cmpuint (first->failures->len, ==, 0);
+  again = sync_as (ben, "Ben-Li", NULL);
+  g_assert_cmpuint (again->n_added, ==, 0);
+  g_assert_cmpuint (again->n_unchanged, ==, 2);
+  ben_library = library_text (ben);
+  g_assert_cmpstr (ben_library, ==, "closeloop.loop-health health:2026-Q4 Ana Okafor | "
+                                    "closeloop.pipeline-review 2026-W47 Ana Okafor");
+
+  /* Ana reads Ben's two, never her own */
+  back = sync_as (ana, "Ana Okafor", NULL);
+  g_assert_cmpuint (back->n_added, ==, 2);
+  ana_library = library_text (ana);
+  g_assert_nonnull (strstr (ana_library, "closeloop.quarterly-retro 2026-Q3 Ben/Li"));
+  g_assert_nonnull (strstr (ana_library, "closeloop.deal-coaching deal:"));
+  g_assert_null (strstr (ana_library, "Ana Okafor"));
+
+  /* Ben's publishing and syncing left Ana's subfolder as it was */
+  ana_after = folder_fingerprint (ana_folder);
+  g_assert_cmpstr (ana_after, ==, ana_before);
+
+  /* a file copied in by hand, half there: a failure of this sync, read
+   * once it is whole */
+  half_path = g_build_filename (ana_folder, "copied-by-hand.json", NULL);
+  g_assert_true (g_file_set_contents (half_path, review_text, length / 3, NULL));
+  g_setenv ("CLOSELOOP_AUTHOR", "Ana Okafor", TRUE);
+  partial = sync_as (ben, "Ben-Li", seen);
+  g_assert_cmpuint (partial->failures->len, ==, 1);
+  g_assert_nonnull (strstr (g_ptr_array_index (partial->failures, 0), "Ana Okafor/copied-by-hand.json"));
+  g_assert_cmpuint (partial->n_added + partial->n_replaced, ==, 0);
+  half = library_text (ben);
+  g_assert_cmpstr (half, ==, ben_library);
+  g_assert_true (g_file_set_contents (half_path, review_text, length, NULL));
+  /* the same bytes as the review kept: nothing new, nothing failed */
+  completed = sync_as (ben, "Ben-Li", seen);
+  g_assert_cmpuint (completed->failures->len, ==, 0);
+  g_assert_cmpuint (completed->n_unchanged, ==, 1);
+  g_assert_cmpint (g_remove (half_path), ==, 0);
+
+  /* Ana publishes the week again, later: it replaces hers in Ben's library */
+  g_usleep (1100 * 1000);      /* exported_at is to the second */
+  republished = publish_as (ana, "Ana Okafor", build_review);
+  g_assert_cmpstr (republished, ==, review);
+  newer = sync_as (ben, "Ben-Li", seen);
+  g_assert_cmpuint (newer->n_replaced, ==, 1);
+  g_assert_cmpuint (newer->n_added, ==, 0);
+  kept = cl_test_sql_text (cl_store_get_path (ben), "SELECT count(*) FROM library");
+  g_assert_cmpstr (g_strchomp (kept), ==, "2");
+}
+
+typedef struct
+{
+  GMainLoop *loop;
+  guint      n_changed;
+} WatchWait;
+
+static void
+on_changed (ClTeamFolderWatch *watch,
+            gpointer           user_data)
+{
+  WatchWait *wait = user_data;
+
+  wait->n_changed++;
+  g_main_loop_quit (wait->loop);
+}
+
+static gboolean
+give_up (gpointer user_data)
+{
+  WatchWait *wait = user_data;
+
+  g_main_loop_quit (wait->loop);
+  return G_SOURCE_REMOVE;
+}
+
+/* Waits for the watch to say something changed; gives up (and the test
+ * fails) only if it never does. */
+static void
+wait_for_change (WatchWait *wait)
+{
+  guint before = wait->n_changed;
+  guint guard = g_timeout_add_seconds (20, give_up, wait);
+
+  g_main_loop_run (wait->loop);
+  g_source_remove (guard);
+  g_assert_cmpuint (wait->n_changed, >, before);
+}
+
+/* A teammate who joins after the watch started is seen as their summary
+ * arrives, and the sync then keeps it. */
+static void
+test_watch (void)
+{
+  g_autofree char *folder = g_build_filename (tmp_dir, "watched", NULL);
+  g_autoptr (ClStore) cy = NULL, dee = NULL;
+  g_autoptr (ClTeamFolderWatch) watch = NULL;
+  g_autoptr (ClTeamFolderSync) sync = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autofree char *published = NULL, *library = NULL;
+  WatchWait wait = { g_main_loop_new (NULL, FALSE), 0 };
+
+  g_assert_cmpint (g_mkdir (folder, 0700), ==, 0);
+  cy = team_workspace ("cy.db", 3, folder);
+  dee = team_workspace ("dee.db", 4, folder);
+  watch = cl_team_folder_watch_new (folder, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (cl_team_folder_watch_get_folder (watch), ==, folder);
+  g_signal_connect (watch, "changed", G_CALLBACK (on_changed), &wait);
+
+  published = publish_as (cy, "Cy", build_health);
+  wait_for_change (&wait);
+  sync = sync_as (dee, "Dee", NULL);
+  g_assert_cmpuint (sync->n_added, ==, 1);
+  g_clear_pointer (&sync, cl_team_folder_sync_free);
+
+  /* a second summary in Cy's subfolder, which the watch found on its own */
+  g_clear_pointer (&published, g_free);
+  published = publish_as (cy, "Cy", build_review);
+  wait_for_change (&wait);
+  sync = sync_as (dee, "Dee", NULL);
+  g_assert_cmpuint (sync->n_added, ==, 1);
+  library = library_text (dee);
+  g_assert_cmpstr (library, ==, "closeloop.loop-health health:2026-Q4 Cy | closeloop.pipeline-review 2026-W47 Cy");
+  g_main_loop_unref (wait.loop);
+}
+
+/* A large review nests no deeper than a small one (a miscount once grew
+ * with the number of deals). */
+static void
+test_large_review_reads (void)
+{
+  GString *text = g_string_new ("{\"format\": \"closeloop.loop-health\", \"version\": 1, \"app_version\": \"0\", "
+                                "\"exported_at\": \"2026-11-23T10:00:00Z\", \"exported_by\": \"A\", "
+                                "\"period\": \"2026-Q4\", \"deals\": [");
+  g_autoptr (ClSummaryInfo) info = NULL;
+  g_autoptr (GError) error = NULL;
+
+  for (guint i = 0; i < 5000; i++)
+    g_string_append_printf (text, "%s{\"flags\": [\"stalled\"], \"reasons\": {\"a\": [1, [2]]}}", i ? ", " : "");
+  g_string_append (text, "]}");
+  info = cl_summary_read (text->str, text->len, "large.json", &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (info);
+  g_string_free (text, TRUE);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  int status;
+
+  g_test_init (&argc, &argv, NULL);
+  tmp_dir = g_dir_make_tmp ("closeloop-team-folder-XXXXXX", NULL);
+  g_test_add_func ("/team-folder/names", test_names);
+  g_test_add_func ("/team-folder/setting", test_setting);
+  g_test_add_func ("/team-folder/two-workspaces", test_two_workspaces);
+  g_test_add_func ("/team-folder/watch", test_watch);
+  g_test_add_func ("/team-folder/large-review-reads", test_large_review_reads);
+  status = g_test_run ();
+  cl_test_remove_tree (tmp_dir);
+  g_free (tmp_dir);
+  return status;
+}
