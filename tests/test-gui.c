@@ -22,6 +22,8 @@
 #include "cl-review-window.h"
 #include "cl-team-page.h"
 #include "cl-preferences-window.h"
+#include "cl-team-folder.h"
+#include "cl-health-export.h"
 #include "cl-action-load.h"
 #include "cl-flags.h"
 #include "cl-window.h"
@@ -709,6 +711,102 @@ check_backup (ClWindow *window)
   g_assert_cmpstr (after, ==, before);
 }
 
+typedef struct
+{
+  ClStore    *store;
+  const char *who;
+  guint       count;
+} LibraryWait;
+
+static gboolean
+library_holds (gpointer data)
+{
+  LibraryWait *wait = data;
+  g_autofree char *sql = g_strdup_printf ("SELECT count(*) FROM library WHERE exported_by = '%s'", wait->who);
+  g_autofree char *count = cl_test_sql_text (cl_store_get_path (wait->store), sql);
+
+  return g_ascii_strtoull (count, NULL, 10) == wait->count;
+}
+
+/* A teammate publishes as "Teammate B" into @folder. */
+static void
+publish_as_teammate (ClStore    *store,
+                     const char *folder,
+                     const char *period)
+{
+  g_autoptr (JsonNode) document = NULL;
+  g_autoptr (GError) error = NULL;
+
+  g_setenv ("CLOSELOOP_AUTHOR", "Teammate B", TRUE);
+  document = cl_health_export_build (store, period, cl_date_today (), &error);
+  g_assert_no_error (error);
+  g_assert_true (cl_team_folder_publish (folder, document, NULL, &error));
+  g_assert_no_error (error);
+  g_setenv ("CLOSELOOP_AUTHOR", "GUI Tester", TRUE);
+}
+
+/* Preferences → Sharing chooses a team folder: what a teammate published
+ * joins the team library at once, what arrives later too, and the review
+ * exported from the menu is published in the user's own subfolder only. */
+static void
+check_team_folder (ClWindow *window)
+{
+  ClStore *store = cl_window_get_store (window);
+  g_autofree char *folder = g_build_filename (tmp_dir, "team-folder", NULL);
+  g_autofree char *mate_folder = g_build_filename (folder, "Teammate B", NULL);
+  g_autofree char *exported = g_build_filename (tmp_dir, "review-for-team.json", NULL);
+  g_autofree char *week = cl_date_iso_week (cl_date_today ());
+  g_autofree char *name = g_strdup_printf ("pipeline-review-%s.json", week);
+  g_autofree char *published = g_build_filename (folder, "GUI Tester", name, NULL);
+  g_autofree char *mate_before = NULL, *mate_after = NULL;
+  LibraryWait wait = { store, "Teammate B", 1 };
+  ClPreferencesWindow *preferences;
+
+  g_setenv ("CLOSELOOP_AUTHOR", "GUI Tester", TRUE);
+  g_assert_cmpint (g_mkdir (folder, 0700), ==, 0);
+  publish_as_teammate (store, folder, "2026-Q3");
+  g_assert_null (cl_window_get_team_folder_watch (window));
+
+  g_action_group_activate_action (G_ACTION_GROUP (window), "preferences", NULL);
+  preferences = find_toplevel (CL_TYPE_PREFERENCES_WINDOW);
+  g_assert_nonnull (preferences);
+  g_assert_false (cl_preferences_window_set_team_folder (preferences, "relative/nowhere"));
+  g_assert_null (cl_window_get_team_folder_watch (window));
+  g_assert_true (cl_preferences_window_set_team_folder (preferences, folder));
+  g_assert_nonnull (cl_window_get_team_folder_watch (window));
+  wait_until (library_holds, &wait, "the teammate's summary already in the folder");
+
+  /* one that arrives while the window is open */
+  wait.count = 2;
+  publish_as_teammate (store, folder, "2026-Q4");
+  wait_until (library_holds, &wait, "the teammate's summary arriving");
+  cl_window_show_view (window, "library");
+  wait_until (page_loaded, cl_window_get_view (window, "library"), "the team library");
+
+  /* the review exported from the menu is published too, in one's own subfolder */
+  mate_before = cl_test_sql_text (cl_store_get_path (store), "SELECT group_concat(digest) FROM library");
+  g_assert_true (cl_window_export_review (window, exported));
+  g_assert_true (g_file_test (exported, G_FILE_TEST_IS_REGULAR));
+  g_assert_true (g_file_test (published, G_FILE_TEST_IS_REGULAR));
+  {
+    g_autoptr (GDir) dir = g_dir_open (mate_folder, 0, NULL);
+    guint n = 0;
+
+    while (g_dir_read_name (dir) != NULL)
+      n++;
+    g_assert_cmpuint (n, ==, 2);
+  }
+  /* one's own publication is not read back as a teammate's */
+  cl_team_folder_watch_sync (cl_window_get_team_folder_watch (window));
+  wait_until (library_holds, &wait, "the library after one's own export");
+  mate_after = cl_test_sql_text (cl_store_get_path (store), "SELECT group_concat(digest) FROM library");
+  g_assert_cmpstr (mate_after, ==, mate_before);
+
+  g_assert_true (cl_preferences_window_set_team_folder (preferences, NULL));
+  g_assert_null (cl_window_get_team_folder_watch (window));
+  gtk_window_close (GTK_WINDOW (preferences));
+}
+
 static void
 on_activate (GApplication *app)
 {
@@ -726,6 +824,7 @@ on_activate (GApplication *app)
   check_development (window);
   check_import (window);
   check_preferences (window);
+  check_team_folder (window);
   check_narrow (window);
 
   builder = gtk_builder_new_from_resource ("/io/github/closeloop/Closeloop/gtk/help-overlay.ui");

@@ -314,16 +314,21 @@ test_two_workspaces (void)
 typedef struct
 {
   GMainLoop *loop;
-  guint      n_changed;
+  guint      n_synced;
+  guint      n_arrived;
+  guint      n_failures;
 } WatchWait;
 
 static void
-on_changed (ClTeamFolderWatch *watch,
-            gpointer           user_data)
+on_synced (ClTeamFolderWatch *watch,
+           ClTeamFolderSync  *sync,
+           gpointer           user_data)
 {
   WatchWait *wait = user_data;
 
-  wait->n_changed++;
+  wait->n_synced++;
+  wait->n_arrived = sync->arrived->len;
+  wait->n_failures = sync->failures->len;
   g_main_loop_quit (wait->loop);
 }
 
@@ -336,52 +341,48 @@ give_up (gpointer user_data)
   return G_SOURCE_REMOVE;
 }
 
-/* Waits for the watch to say something changed; gives up (and the test
- * fails) only if it never does. */
-static void
-wait_for_change (WatchWait *wait)
+/* Waits for the watch's next sync; gives up (and the test fails) only if
+ * it never comes. Returns how many summaries arrived. */
+static guint
+wait_for_sync (WatchWait *wait)
 {
-  guint before = wait->n_changed;
+  guint before = wait->n_synced;
   guint guard = g_timeout_add_seconds (20, give_up, wait);
 
   g_main_loop_run (wait->loop);
   g_source_remove (guard);
-  g_assert_cmpuint (wait->n_changed, >, before);
+  g_assert_cmpuint (wait->n_synced, ==, before + 1);
+  g_assert_cmpuint (wait->n_failures, ==, 0);
+  return wait->n_arrived;
 }
 
-/* A teammate who joins after the watch started is seen as their summary
- * arrives, and the sync then keeps it. */
+/* The watch syncs at once when asked, and again as summaries arrive — from
+ * a teammate who joined after it started too. */
 static void
 test_watch (void)
 {
   g_autofree char *folder = g_build_filename (tmp_dir, "watched", NULL);
   g_autoptr (ClStore) cy = NULL, dee = NULL;
   g_autoptr (ClTeamFolderWatch) watch = NULL;
-  g_autoptr (ClTeamFolderSync) sync = NULL;
   g_autoptr (GError) error = NULL;
-  g_autofree char *published = NULL, *library = NULL;
-  WatchWait wait = { g_main_loop_new (NULL, FALSE), 0 };
+  g_autofree char *health = NULL, *review = NULL, *library = NULL;
+  WatchWait wait = { g_main_loop_new (NULL, FALSE), 0, 0, 0 };
 
   g_assert_cmpint (g_mkdir (folder, 0700), ==, 0);
   cy = team_workspace ("cy.db", 3, folder);
   dee = team_workspace ("dee.db", 4, folder);
-  watch = cl_team_folder_watch_new (folder, &error);
+  watch = cl_team_folder_watch_new (cl_store_get_path (dee), folder, "Dee", &error);
   g_assert_no_error (error);
   g_assert_cmpstr (cl_team_folder_watch_get_folder (watch), ==, folder);
-  g_signal_connect (watch, "changed", G_CALLBACK (on_changed), &wait);
+  g_signal_connect (watch, "synced", G_CALLBACK (on_synced), &wait);
+  cl_team_folder_watch_sync (watch);
+  g_assert_cmpuint (wait_for_sync (&wait), ==, 0);
 
-  published = publish_as (cy, "Cy", build_health);
-  wait_for_change (&wait);
-  sync = sync_as (dee, "Dee", NULL);
-  g_assert_cmpuint (sync->n_added, ==, 1);
-  g_clear_pointer (&sync, cl_team_folder_sync_free);
-
+  health = publish_as (cy, "Cy", build_health);
+  g_assert_cmpuint (wait_for_sync (&wait), ==, 1);
   /* a second summary in Cy's subfolder, which the watch found on its own */
-  g_clear_pointer (&published, g_free);
-  published = publish_as (cy, "Cy", build_review);
-  wait_for_change (&wait);
-  sync = sync_as (dee, "Dee", NULL);
-  g_assert_cmpuint (sync->n_added, ==, 1);
+  review = publish_as (cy, "Cy", build_review);
+  g_assert_cmpuint (wait_for_sync (&wait), ==, 1);
   library = library_text (dee);
   g_assert_cmpstr (library, ==, "closeloop.loop-health health:2026-Q4 Cy | closeloop.pipeline-review 2026-W47 Cy");
   g_main_loop_unref (wait.loop);

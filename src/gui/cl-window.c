@@ -25,6 +25,7 @@
 #include "cl-import-window.h"
 #include "cl-rep-window.h"
 #include "cl-summary.h"
+#include "cl-team-folder.h"
 #include "cl-retro-page.h"
 #include "cl-team-page.h"
 #include "cl-view-rows.h"
@@ -49,6 +50,9 @@ struct _ClWindow
 
   GSettings           *settings;
   ClStore             *store;
+  ClTeamFolderWatch   *team_watch;
+  GHashTable          *told_failures; /* team folder files already said unreadable */
+  guint                rescan_id;
   GCancellable        *sample_cancellable;
   int                  sample_permille;   /* written by the worker, read by a timeout */
   guint                sample_timeout;
@@ -142,6 +146,7 @@ set_store (ClWindow *self,
   cl_team_page_set_store (self->development_page, store);
   cl_retro_page_set_store (self->retro_page, store);
   cl_list_page_set_source (self->library_page, store, cl_view_load_library, cl_view_format_library_entry);
+  cl_window_watch_team_folder (self);
 }
 
 /* Opens @path; on failure the window says why and the file is not touched. */
@@ -490,16 +495,18 @@ cl_window_export_review (ClWindow   *self,
   g_autofree char *week = cl_date_iso_week (cl_date_today ());
   g_autoptr (JsonNode) root = NULL;
   g_autoptr (GError) error = NULL;
-  g_autofree char *done = NULL;
+  g_autofree char *done = NULL, *text = NULL;
+  gboolean published = FALSE;
 
   root = cl_review_export_build (self->store, week, &error);
-  if (root == NULL || !cl_export_write_document (root, path, &error))
+  if (root == NULL || !cl_team_folder_save_document (self->store, root, path, &published, &error))
     {
       adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (error->message));
       return FALSE;
     }
   done = g_strdup_printf (_("Review of %s exported"), week);
-  adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (done));
+  text = cl_file_saved_text (done, published);
+  adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (text));
   return TRUE;
 }
 
@@ -608,6 +615,99 @@ restore (GSimpleAction *action,
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (dialog));
 }
 
+/* ------------------------------------------------------------------ team folder */
+
+/* Without inotify (a network share) the watch hears nothing: look anyway. */
+#define RESCAN_SECONDS 60
+
+static void
+on_team_synced (ClWindow          *self,
+                ClTeamFolderSync  *sync,
+                ClTeamFolderWatch *watch)
+{
+  g_autofree char *text = NULL;
+  AdwToast *toast;
+
+  for (guint i = 0; i < sync->failures->len; i++)
+    {
+      const char *failure = g_ptr_array_index (sync->failures, i);
+      g_autofree char *said = NULL;
+
+      if (g_hash_table_contains (self->told_failures, failure))
+        continue;
+      g_hash_table_add (self->told_failures, g_strdup (failure));
+      /* Translators: the file and why it cannot be read */
+      said = g_strdup_printf (_("Not read from the team folder: %s"), failure);
+      adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (said));
+    }
+  if (sync->arrived->len == 0)
+    return;
+  if (sync->arrived->len == 1)
+    {
+      ClSummaryInfo *info = g_ptr_array_index (sync->arrived, 0);
+
+      /* Translators: the kind of summary, its period or subject, who exported it */
+      text = g_strdup_printf (_("%s %s from %s arrived"), cl_summary_format_label (info->format),
+                              *info->period ? info->period : info->subject, info->exported_by);
+    }
+  else
+    text = g_strdup_printf (g_dngettext (NULL, "%u summary arrived from the team folder",
+                                         "%u summaries arrived from the team folder", sync->arrived->len),
+                            sync->arrived->len);
+  toast = adw_toast_new (text);
+  adw_toast_set_button_label (toast, _("_Show"));
+  adw_toast_set_detailed_action_name (toast, "win.show-view::library");
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+  cl_list_page_reload (self->library_page);
+}
+
+static gboolean
+rescan_team_folder (gpointer user_data)
+{
+  ClWindow *self = user_data;
+
+  cl_team_folder_watch_sync (self->team_watch);
+  return G_SOURCE_CONTINUE;
+}
+
+static void
+stop_team_watch (ClWindow *self)
+{
+  g_clear_handle_id (&self->rescan_id, g_source_remove);
+  if (self->team_watch != NULL)
+    g_signal_handlers_disconnect_by_data (self->team_watch, self);
+  g_clear_object (&self->team_watch);
+}
+
+void
+cl_window_watch_team_folder (ClWindow *self)
+{
+  g_autofree char *folder = NULL, *person = NULL;
+  g_autoptr (GError) error = NULL;
+
+  g_return_if_fail (CL_IS_WINDOW (self));
+  stop_team_watch (self);
+  if (self->store == NULL || (folder = cl_team_folder_get (self->store)) == NULL)
+    return;
+  person = cl_team_folder_person (cl_export_author ());
+  self->team_watch = cl_team_folder_watch_new (cl_store_get_path (self->store), folder, person, &error);
+  if (self->team_watch == NULL)
+    {
+      adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (error->message));
+      return;
+    }
+  g_signal_connect_swapped (self->team_watch, "synced", G_CALLBACK (on_team_synced), self);
+  cl_team_folder_watch_sync (self->team_watch);
+  self->rescan_id = g_timeout_add_seconds (RESCAN_SECONDS, rescan_team_folder, self);
+}
+
+ClTeamFolderWatch *
+cl_window_get_team_folder_watch (ClWindow *self)
+{
+  g_return_val_if_fail (CL_IS_WINDOW (self), NULL);
+  return self->team_watch;
+}
+
 static void
 show_preferences (GSimpleAction *action,
                   GVariant      *parameter,
@@ -621,6 +721,8 @@ show_preferences (GSimpleAction *action,
   preferences = cl_preferences_window_new (GTK_WINDOW (self), self->store);
   /* thresholds and stages change the flags: inspect again when done */
   g_signal_connect_swapped (preferences, "destroy", G_CALLBACK (reinspect), self);
+  g_signal_connect_object (preferences, "team-folder-changed", G_CALLBACK (cl_window_watch_team_folder), self,
+                           G_CONNECT_SWAPPED);
   gtk_window_present (GTK_WINDOW (preferences));
 }
 
@@ -688,6 +790,8 @@ cl_window_dispose (GObject *object)
   ClWindow *self = CL_WINDOW (object);
 
   g_clear_handle_id (&self->sample_timeout, g_source_remove);
+  stop_team_watch (self);
+  g_clear_pointer (&self->told_failures, g_hash_table_unref);
   g_clear_object (&self->store);
   g_clear_object (&self->settings);
   gtk_widget_dispose_template (GTK_WIDGET (self), CL_TYPE_WINDOW);
@@ -737,6 +841,7 @@ cl_window_init (ClWindow *self)
   g_signal_connect_swapped (self->view_stack, "notify::visible-child",
                             G_CALLBACK (on_view_changed), self);
 
+  self->told_failures = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   self->settings = g_settings_new (APP_ID);
   gtk_window_set_default_size (GTK_WINDOW (self),
                                g_settings_get_int (self->settings, "window-width"),

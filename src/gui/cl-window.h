@@ -7,6 +7,7 @@
 
 #include "cl-application.h"
 #include "cl-store.h"
+#include "cl-team-folder.h"
 
 G_BEGIN_DECLS
 
@@ -26,6 +27,10 @@ gboolean    cl_window_restore           (ClWindow      *self,
  * newer export of one kept asks before replacing it. */
 void        cl_window_import_summary    (ClWindow      *self,
                                          GFile         *file);
+/* (Re)starts watching the workspace's team folder, if it has one: what
+ * teammates publish joins the team library, with a toast. */
+void        cl_window_watch_team_folder (ClWindow      *self);
+ClTeamFolderWatch *cl_window_get_team_folder_watch (ClWindow *self);
 gboolean    cl_window_open_workspace    (ClWindow      *self,
                                          const char    *path);
 ClStore    *cl_window_get_store         (ClWindow      *self);

@@ -173,6 +173,28 @@ cl_team_folder_publish_to_store_folder (ClStore    *store,
   return cl_team_folder_publish (folder, document, published, error);
 }
 
+gboolean
+cl_team_folder_save_document (ClStore    *store,
+                              JsonNode   *document,
+                              const char *path,
+                              gboolean   *published,
+                              GError    **error)
+{
+  g_autofree char *folder = cl_team_folder_get (store);
+  g_autoptr (GError) local = NULL;
+
+  *published = FALSE;
+  if (!cl_export_write_document (document, path, error))
+    return FALSE;
+  if (folder == NULL)
+    return TRUE;
+  if (!cl_team_folder_publish (folder, document, NULL, &local))
+    return g_set_error (error, local->domain, local->code, _("Saved, but not published in the team folder: %s"),
+                        local->message), FALSE;
+  *published = TRUE;
+  return TRUE;
+}
+
 /* ------------------------------------------------------------------ reading */
 
 void
@@ -312,34 +334,137 @@ cl_team_folder_sync (ClStore     *store,
 
 struct _ClTeamFolderWatch
 {
-  GObject     parent_instance;
+  GObject       parent_instance;
 
-  char       *folder;
-  GFile      *root;
-  GHashTable *monitors;     /* GFile (the root and each subfolder) → GFileMonitor */
-  guint       settle_id;
+  char         *workspace_path;
+  char         *folder;
+  char         *own_person;
+  GFile        *root;
+  GHashTable   *monitors;     /* GFile (the root and each subfolder) → GFileMonitor */
+  GHashTable   *seen;         /* only the running sync touches it */
+  GCancellable *cancellable;
+  guint         settle_id;
+  gboolean      syncing;
+  gboolean      sync_again;
 };
 
 G_DEFINE_FINAL_TYPE (ClTeamFolderWatch, cl_team_folder_watch, G_TYPE_OBJECT)
 
-enum { CHANGED, N_SIGNALS };
+enum { SYNCED, N_SIGNALS };
 static guint signals[N_SIGNALS];
 
+typedef struct
+{
+  char       *workspace_path;
+  char       *folder;
+  char       *own_person;
+  GHashTable *seen;
+} SyncJob;
+
+static void
+sync_job_free (SyncJob *job)
+{
+  g_free (job->workspace_path);
+  g_free (job->folder);
+  g_free (job->own_person);
+  g_hash_table_unref (job->seen);
+  g_free (job);
+}
+
+static void
+run_sync (GTask        *task,
+          gpointer      source_object,
+          gpointer      task_data,
+          GCancellable *cancellable)
+{
+  SyncJob *job = task_data;
+  g_autoptr (ClStore) store = NULL;
+  ClTeamFolderSync *sync = NULL;
+  GError *error = NULL;
+
+  store = cl_store_open (job->workspace_path, &error);
+  if (store != NULL)
+    sync = cl_team_folder_sync (store, job->folder, job->own_person, job->seen, &error);
+  if (sync == NULL)
+    g_task_return_error (task, error);
+  else
+    g_task_return_pointer (task, sync, (GDestroyNotify) cl_team_folder_sync_free);
+}
+
+static void start_sync (ClTeamFolderWatch *self);
+
+static void
+sync_done (GObject      *source,
+           GAsyncResult *result,
+           gpointer      user_data)
+{
+  g_autoptr (ClTeamFolderSync) sync = NULL;
+  g_autoptr (GError) error = NULL;
+  ClTeamFolderWatch *self;
+
+  sync = g_task_propagate_pointer (G_TASK (result), &error);
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+  self = CL_TEAM_FOLDER_WATCH (source);
+  self->syncing = FALSE;
+  if (sync == NULL)
+    {
+      /* the folder itself could not be read: said as a failure of the sync */
+      sync = g_new0 (ClTeamFolderSync, 1);
+      sync->arrived = g_ptr_array_new_with_free_func ((GDestroyNotify) cl_summary_info_free);
+      sync->failures = g_ptr_array_new_with_free_func (g_free);
+      g_ptr_array_add (sync->failures, g_strdup (error->message));
+    }
+  g_signal_emit (self, signals[SYNCED], 0, sync);
+  if (self->sync_again)
+    start_sync (self);
+}
+
+static void
+start_sync (ClTeamFolderWatch *self)
+{
+  g_autoptr (GTask) task = NULL;
+  SyncJob *job;
+
+  if (self->syncing)
+    {
+      self->sync_again = TRUE;
+      return;
+    }
+  self->syncing = TRUE;
+  self->sync_again = FALSE;
+  job = g_new0 (SyncJob, 1);
+  job->workspace_path = g_strdup (self->workspace_path);
+  job->folder = g_strdup (self->folder);
+  job->own_person = g_strdup (self->own_person);
+  job->seen = g_hash_table_ref (self->seen);
+  task = g_task_new (self, self->cancellable, sync_done, NULL);
+  g_task_set_task_data (task, job, (GDestroyNotify) sync_job_free);
+  g_task_run_in_thread (task, run_sync);
+}
+
+void
+cl_team_folder_watch_sync (ClTeamFolderWatch *self)
+{
+  g_return_if_fail (CL_IS_TEAM_FOLDER_WATCH (self));
+  start_sync (self);
+}
+
 static gboolean
-emit_changed (gpointer user_data)
+settled (gpointer user_data)
 {
   ClTeamFolderWatch *self = user_data;
 
   self->settle_id = 0;
-  g_signal_emit (self, signals[CHANGED], 0);
+  start_sync (self);
   return G_SOURCE_REMOVE;
 }
 
 static void
-settle_then_emit (ClTeamFolderWatch *self)
+settle_then_sync (ClTeamFolderWatch *self)
 {
   g_clear_handle_id (&self->settle_id, g_source_remove);
-  self->settle_id = g_timeout_add (SETTLE_MS, emit_changed, self);
+  self->settle_id = g_timeout_add (SETTLE_MS, settled, self);
 }
 
 static void watch_directory (ClTeamFolderWatch *self, GFile *directory);
@@ -367,18 +492,18 @@ on_event (GFileMonitor      *monitor,
       && event != G_FILE_MONITOR_EVENT_RENAMED && event != G_FILE_MONITOR_EVENT_MOVED_IN)
     return;
   /* a new person's subfolder, in the folder itself */
-  if (g_file_equal (parent, self->root))
+  if (parent != NULL && g_file_equal (parent, self->root))
     {
       if (name[0] != '.' && g_file_query_file_type (arrived, G_FILE_QUERY_INFO_NOFOLLOW_SYMLINKS, NULL)
                               == G_FILE_TYPE_DIRECTORY)
         {
           watch_directory (self, arrived);
-          settle_then_emit (self);
+          settle_then_sync (self);
         }
       return;
     }
   if (!cl_team_folder_ignores (name))
-    settle_then_emit (self);
+    settle_then_sync (self);
 }
 
 static void
@@ -408,6 +533,7 @@ cl_team_folder_watch_dispose (GObject *object)
   gpointer monitor;
 
   g_clear_handle_id (&self->settle_id, g_source_remove);
+  g_cancellable_cancel (self->cancellable);
   if (self->monitors != NULL)
     {
       g_hash_table_iter_init (&iter, self->monitors);
@@ -427,7 +553,11 @@ cl_team_folder_watch_finalize (GObject *object)
 {
   ClTeamFolderWatch *self = CL_TEAM_FOLDER_WATCH (object);
 
+  g_free (self->workspace_path);
   g_free (self->folder);
+  g_free (self->own_person);
+  g_hash_table_unref (self->seen);
+  g_object_unref (self->cancellable);
   G_OBJECT_CLASS (cl_team_folder_watch_parent_class)->finalize (object);
 }
 
@@ -438,19 +568,23 @@ cl_team_folder_watch_class_init (ClTeamFolderWatchClass *klass)
 
   object_class->dispose = cl_team_folder_watch_dispose;
   object_class->finalize = cl_team_folder_watch_finalize;
-  /* a summary may have arrived: time to sync */
-  signals[CHANGED] = g_signal_new ("changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
-                                   G_TYPE_NONE, 0);
+  /* a sync ended: its ClTeamFolderSync, valid during the emission */
+  signals[SYNCED] = g_signal_new ("synced", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
+                                  G_TYPE_NONE, 1, G_TYPE_POINTER);
 }
 
 static void
 cl_team_folder_watch_init (ClTeamFolderWatch *self)
 {
   self->monitors = g_hash_table_new_full (g_file_hash, (GEqualFunc) g_file_equal, g_object_unref, g_object_unref);
+  self->seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  self->cancellable = g_cancellable_new ();
 }
 
 ClTeamFolderWatch *
-cl_team_folder_watch_new (const char  *folder,
+cl_team_folder_watch_new (const char  *workspace_path,
+                          const char  *folder,
+                          const char  *own_person,
                           GError     **error)
 {
   g_autoptr (ClTeamFolderWatch) self = NULL;
@@ -461,7 +595,9 @@ cl_team_folder_watch_new (const char  *folder,
   if (!check_folder (folder, error))
     return NULL;
   self = g_object_new (CL_TYPE_TEAM_FOLDER_WATCH, NULL);
+  self->workspace_path = g_strdup (workspace_path);
   self->folder = g_strdup (folder);
+  self->own_person = g_strdup (own_person);
   self->root = g_file_new_for_path (folder);
   watch_directory (self, self->root);
   people = g_file_enumerate_children (self->root, G_FILE_ATTRIBUTE_STANDARD_NAME "," G_FILE_ATTRIBUTE_STANDARD_TYPE,

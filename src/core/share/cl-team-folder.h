@@ -72,13 +72,28 @@ ClTeamFolderSync *cl_team_folder_sync (ClStore      *store,
                                        GHashTable   *seen,
                                        GError      **error);
 
-/* Watches a team folder and its subfolders; "changed" says, once things
- * settle, that a summary may have arrived. */
+/* Watches a team folder and its subfolders and, once changes settle, syncs
+ * the workspace at @workspace_path with it in a worker thread, on a
+ * connection of its own; "synced" (a ClTeamFolderSync *, valid during the
+ * emission) follows each sync. One sync runs at a time; changes during it
+ * bring another. */
 #define CL_TYPE_TEAM_FOLDER_WATCH (cl_team_folder_watch_get_type ())
 G_DECLARE_FINAL_TYPE (ClTeamFolderWatch, cl_team_folder_watch, CL, TEAM_FOLDER_WATCH, GObject)
 
-ClTeamFolderWatch *cl_team_folder_watch_new      (const char   *folder,
+ClTeamFolderWatch *cl_team_folder_watch_new      (const char   *workspace_path,
+                                                  const char   *folder,
+                                                  const char   *own_person,
                                                   GError      **error);
 const char        *cl_team_folder_watch_get_folder (ClTeamFolderWatch *self);
+/* Syncs now (or right after the sync running). */
+void               cl_team_folder_watch_sync     (ClTeamFolderWatch *self);
+
+/* Saves @document at @path (atomically, 0600) and, when the workspace has
+ * a team folder, publishes it there; @published says whether it was. */
+gboolean  cl_team_folder_save_document (ClStore    *store,
+                                        JsonNode   *document,
+                                        const char *path,
+                                        gboolean   *published,
+                                        GError    **error);
 
 G_END_DECLS

@@ -22,6 +22,7 @@
 #include "cl-one-on-one.h"
 #include "cl-rep-window.h"
 #include "cl-trend-chart.h"
+#include "cl-team-folder.h"
 
 /* the window lists at most this many deals and actions; the agenda and the
  * counts say how many there are */
@@ -799,15 +800,18 @@ cl_rep_window_export (ClRepWindow *self,
 {
   g_autoptr (GError) error = NULL;
   g_autoptr (JsonNode) root = NULL;
+  g_autofree char *text = NULL;
+  gboolean published = FALSE;
 
   g_return_val_if_fail (CL_IS_REP_WINDOW (self) && self->brief != NULL, FALSE);
   root = cl_development_export_build (self->store, self->brief->rep->name, self->brief->month, &error);
-  if (root == NULL || !cl_export_write_document (root, path, &error))
+  if (root == NULL || !cl_team_folder_save_document (self->store, root, path, &published, &error))
     {
       toast (self, error->message);
       return FALSE;
     }
-  toast (self, _("The month's plan is exported"));
+  text = cl_file_saved_text (_("The month's plan is exported"), published);
+  toast (self, text);
   return TRUE;
 }
 

@@ -3,7 +3,8 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
  * Every change is saved at once; a change the workspace refuses (a stage
- * that still holds deals, a duplicate name) comes back as a toast.
+ * that still holds deals, a duplicate name) comes back as a toast. The
+ * Sharing page chooses the team folder.
  */
 #define G_LOG_DOMAIN "cl-gui"
 
@@ -13,8 +14,11 @@
 
 #include "cl-action-load.h"
 #include "cl-coaching.h"
+#include "cl-export.h"
+#include "cl-file-chooser.h"
 #include "cl-flags.h"
 #include "cl-preferences-window.h"
+#include "cl-team-folder.h"
 
 /* The rows of one of the team's lists, and the row that adds to it. */
 typedef struct
@@ -39,6 +43,8 @@ struct _ClPreferencesWindow
   AdwEntryRow         *new_item_row;
   AdwPreferencesGroup *skills_group;
   AdwEntryRow         *new_skill_row;
+  AdwActionRow        *team_folder_row;
+  AdwActionRow        *publish_as_row;
 
   ClStore             *store;
   GPtrArray           *stage_rows;
@@ -46,6 +52,9 @@ struct _ClPreferencesWindow
 };
 
 G_DEFINE_FINAL_TYPE (ClPreferencesWindow, cl_preferences_window, ADW_TYPE_PREFERENCES_WINDOW)
+
+enum { TEAM_FOLDER_CHANGED, N_SIGNALS };
+static guint signals[N_SIGNALS];
 
 static void
 report (ClPreferencesWindow *self,
@@ -565,6 +574,60 @@ cl_preferences_window_get_n_team_list_items (ClPreferencesWindow *self,
   return self->lists[list].rows->len;
 }
 
+/* ------------------------------------------------------------------ sharing */
+
+static void
+show_team_folder (ClPreferencesWindow *self)
+{
+  g_autofree char *folder = cl_team_folder_get (self->store);
+  g_autofree char *person = cl_team_folder_person (cl_export_author ());
+  g_autofree char *where = NULL;
+
+  adw_action_row_set_subtitle (self->team_folder_row, folder ? folder : _("None chosen"));
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "preferences.clear-team-folder", folder != NULL);
+  /* Translators: the user's name, then the subfolder they publish in */
+  where = folder ? g_strdup_printf (_("%s, in %s"), cl_export_author (), person)
+                 : g_strdup (cl_export_author ());
+  adw_action_row_set_subtitle (self->publish_as_row, where);
+}
+
+gboolean
+cl_preferences_window_set_team_folder (ClPreferencesWindow *self,
+                                       const char          *path)
+{
+  g_autoptr (GError) error = NULL;
+
+  g_return_val_if_fail (CL_IS_PREFERENCES_WINDOW (self), FALSE);
+  if (!cl_team_folder_set (self->store, path, &error))
+    {
+      report (self, error);
+      return FALSE;
+    }
+  show_team_folder (self);
+  g_signal_emit (self, signals[TEAM_FOLDER_CHANGED], 0);
+  return TRUE;
+}
+
+static void
+choose_team_folder (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  GtkFileChooserNative *dialog = cl_file_chooser_new (GTK_WINDOW (widget), widget, _("Choose the Team Folder"),
+                                                      GTK_FILE_CHOOSER_ACTION_SELECT_FOLDER, _("_Choose"),
+                                                      (ClFileChosen) cl_preferences_window_set_team_folder);
+
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (dialog));
+}
+
+static void
+clear_team_folder (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  cl_preferences_window_set_team_folder (CL_PREFERENCES_WINDOW (widget), NULL);
+}
+
 /* ------------------------------------------------------------------ class */
 
 ClPreferencesWindow *
@@ -578,6 +641,7 @@ cl_preferences_window_new (GtkWindow *parent,
   rebuild_stages (self);
   for (int list = 0; list < CL_N_TEAM_LISTS; list++)
     rebuild_list (self, list);
+  show_team_folder (self);
   return self;
 }
 
@@ -613,6 +677,13 @@ cl_preferences_window_class_init (ClPreferencesWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ClPreferencesWindow, new_item_row);
   gtk_widget_class_bind_template_child (widget_class, ClPreferencesWindow, skills_group);
   gtk_widget_class_bind_template_child (widget_class, ClPreferencesWindow, new_skill_row);
+  gtk_widget_class_bind_template_child (widget_class, ClPreferencesWindow, team_folder_row);
+  gtk_widget_class_bind_template_child (widget_class, ClPreferencesWindow, publish_as_row);
+  gtk_widget_class_install_action (widget_class, "preferences.choose-team-folder", NULL, choose_team_folder);
+  gtk_widget_class_install_action (widget_class, "preferences.clear-team-folder", NULL, clear_team_folder);
+  /* the team folder was chosen or given up */
+  signals[TEAM_FOLDER_CHANGED] = g_signal_new ("team-folder-changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                                               0, NULL, NULL, NULL, G_TYPE_NONE, 0);
   gtk_widget_class_install_action (widget_class, "preferences.add-stage", NULL, add_stage);
   gtk_widget_class_install_action (widget_class, "preferences.restore-team-list-item", "(ix)",
                                    restore_team_list_item);

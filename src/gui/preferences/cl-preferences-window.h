@@ -29,4 +29,8 @@ gboolean cl_preferences_window_remove_team_list_item (ClPreferencesWindow *self,
 guint    cl_preferences_window_get_n_team_list_items (ClPreferencesWindow *self,
                                                       ClTeamList           list);
 
+/* Chooses the team folder (NULL: none); "team-folder-changed" follows. */
+gboolean cl_preferences_window_set_team_folder       (ClPreferencesWindow *self,
+                                                      const char          *path);
+
 G_END_DECLS

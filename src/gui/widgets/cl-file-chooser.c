@@ -1,10 +1,12 @@
 /* cl-file-chooser.c — a native file chooser, and a drop target, whose file
- * goes to a window's own function
+ * goes to a window's own function, and what a toast says once it is saved
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #define G_LOG_DOMAIN "cl-gui"
 
 #include "config.h"
+
+#include <glib/gi18n.h>
 
 #include "cl-file-chooser.h"
 
@@ -81,4 +83,12 @@ cl_file_drop_target_new (ClFileChosen chosen,
   g_object_set_data (G_OBJECT (drop), "chosen", chosen);
   g_signal_connect (drop, "drop", G_CALLBACK (on_drop), target);
   return drop;
+}
+
+char *
+cl_file_saved_text (const char *done,
+                    gboolean    published)
+{
+  /* Translators: what was exported, e.g. "Review of 2026-W47 exported" */
+  return published ? g_strdup_printf (_("%s and published in the team folder"), done) : g_strdup (done);
 }

@@ -31,4 +31,9 @@ void                  cl_file_chooser_add_filter (GtkFileChooserNative *dialog,
 GtkDropTarget        *cl_file_drop_target_new    (ClFileChosen          chosen,
                                                   gpointer              target);
 
+/* What a toast says once a document is saved: @done, and that it went to
+ * the team folder too when it was @published. */
+char                 *cl_file_saved_text         (const char           *done,
+                                                  gboolean              published);
+
 G_END_DECLS
