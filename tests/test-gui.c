@@ -23,6 +23,9 @@
 #include "cl-team-page.h"
 #include "cl-preferences-window.h"
 #include "cl-team-folder.h"
+#include "cl-summary-window.h"
+#include "cl-summary.h"
+#include "cl-review-export.h"
 #include "cl-health-export.h"
 #include "cl-action-load.h"
 #include "cl-flags.h"
@@ -718,6 +721,60 @@ typedef struct
   guint       count;
 } LibraryWait;
 
+/* Every summary of the library opens read-only: a review in the review
+ * window, walking the deals it discussed with their decisions, keys that
+ * decide doing nothing; the others as their documents. */
+static void
+check_library_opens (ClWindow *window)
+{
+  ClStore *store = cl_window_get_store (window);
+  g_autoptr (GListModel) library = cl_summary_list_library (store, NULL);
+  g_autofree char *decisions_before = cl_test_sql_text (cl_store_get_path (store),
+                                                        "SELECT count(*) FROM review_decisions");
+  guint reviews = 0, others = 0;
+
+  g_assert_nonnull (library);
+  for (guint i = 0; i < g_list_model_get_n_items (library); i++)
+    {
+      g_autoptr (ClLibraryEntry) entry = g_list_model_get_item (library, i);
+      GtkWindow *opened = cl_window_open_library_entry (window, entry);
+
+      g_assert_nonnull (opened);
+      if (CL_IS_REVIEW_WINDOW (opened))
+        {
+          ClReviewWindow *review = CL_REVIEW_WINDOW (opened);
+          g_autofree char *sql = g_strdup_printf ("SELECT count(*) FROM review_decisions d JOIN reviews r "
+                                                  "ON r.id = d.review_id WHERE r.week = '%s'", entry->period);
+          g_autofree char *discussed = cl_test_sql_text (cl_store_get_path (store), sql);
+          g_autofree char *decisions_after = NULL;
+
+          g_assert_true (cl_review_window_is_shared (review));
+          g_assert_cmpuint (cl_review_window_get_n_deals (review), ==, g_ascii_strtoull (discussed, NULL, 10));
+          g_assert_cmpuint (cl_review_window_get_n_deals (review), >, 1);
+          g_assert_cmpstr (cl_review_window_get_decision_text (review), !=, "");
+          cl_review_window_press (review, 'k');
+          cl_review_window_press (review, 'd');
+          g_assert_cmpuint (cl_review_window_get_position (review), ==, 0);
+          cl_review_window_press (review, 'n');
+          g_assert_cmpuint (cl_review_window_get_position (review), ==, 1);
+          decisions_after = cl_test_sql_text (cl_store_get_path (store), "SELECT count(*) FROM review_decisions");
+          g_assert_cmpstr (decisions_after, ==, decisions_before);
+          reviews++;
+        }
+      else
+        {
+          g_assert_true (CL_IS_SUMMARY_WINDOW (opened));
+          /* a real export has its loops as a section; the hand-written one only its period */
+          g_assert_cmpuint (cl_summary_window_get_n_sections (CL_SUMMARY_WINDOW (opened)), >=,
+                            g_str_equal (entry->exported_by, "Teammate B") ? 2 : 1);
+          others++;
+        }
+      gtk_window_destroy (opened);
+    }
+  g_assert_cmpuint (reviews, >=, 1);
+  g_assert_cmpuint (others, >=, 1);
+}
+
 static gboolean
 library_holds (gpointer data)
 {
@@ -728,7 +785,8 @@ library_holds (gpointer data)
   return g_ascii_strtoull (count, NULL, 10) == wait->count;
 }
 
-/* A teammate publishes as "Teammate B" into @folder. */
+/* A teammate publishes as "Teammate B" into @folder: loop health for
+ * @period, or the review of @period when it is a week. */
 static void
 publish_as_teammate (ClStore    *store,
                      const char *folder,
@@ -738,7 +796,8 @@ publish_as_teammate (ClStore    *store,
   g_autoptr (GError) error = NULL;
 
   g_setenv ("CLOSELOOP_AUTHOR", "Teammate B", TRUE);
-  document = cl_health_export_build (store, period, cl_date_today (), &error);
+  document = strstr (period, "-W") ? cl_review_export_build (store, period, &error)
+                                   : cl_health_export_build (store, period, cl_date_today (), &error);
   g_assert_no_error (error);
   g_assert_true (cl_team_folder_publish (folder, document, NULL, &error));
   g_assert_no_error (error);
@@ -756,6 +815,7 @@ check_team_folder (ClWindow *window)
   g_autofree char *mate_folder = g_build_filename (folder, "Teammate B", NULL);
   g_autofree char *exported = g_build_filename (tmp_dir, "review-for-team.json", NULL);
   g_autofree char *week = cl_date_iso_week (cl_date_today ());
+  g_autofree char *last_week = cl_date_iso_week (cl_date_today () - 7);
   g_autofree char *name = g_strdup_printf ("pipeline-review-%s.json", week);
   g_autofree char *published = g_build_filename (folder, "GUI Tester", name, NULL);
   g_autofree char *mate_before = NULL, *mate_after = NULL;
@@ -780,8 +840,12 @@ check_team_folder (ClWindow *window)
   wait.count = 2;
   publish_as_teammate (store, folder, "2026-Q4");
   wait_until (library_holds, &wait, "the teammate's summary arriving");
+  wait.count = 3;
+  publish_as_teammate (store, folder, last_week);
+  wait_until (library_holds, &wait, "the teammate's review arriving");
   cl_window_show_view (window, "library");
   wait_until (page_loaded, cl_window_get_view (window, "library"), "the team library");
+  check_library_opens (window);
 
   /* the review exported from the menu is published too, in one's own subfolder */
   mate_before = cl_test_sql_text (cl_store_get_path (store), "SELECT group_concat(digest) FROM library");
@@ -794,7 +858,7 @@ check_team_folder (ClWindow *window)
 
     while (g_dir_read_name (dir) != NULL)
       n++;
-    g_assert_cmpuint (n, ==, 2);
+    g_assert_cmpuint (n, ==, 3);
   }
   /* one's own publication is not read back as a teammate's */
   cl_team_folder_watch_sync (cl_window_get_team_folder_watch (window));

@@ -182,6 +182,25 @@ test_names (void)
 }
 
 static void
+test_subject_labels (void)
+{
+  static const char * const cases[][2] = {
+    { "2026-W47", "2026-W47" },
+    { "deal:Acme: Phase 2", "Acme: Phase 2" },
+    { "rep:Ana Okafor:2026-11", "Ana Okafor, 2026-11" },
+    { "rep:A:B:2026-11", "A:B, 2026-11" },
+    { "health:2026-Q4", "2026-Q4" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *label = cl_summary_subject_label (cases[i][0]);
+
+      g_assert_cmpstr (label, ==, cases[i][1]);
+    }
+}
+
+static void
 test_setting (void)
 {
   g_autofree char *path = g_build_filename (tmp_dir, "setting.db", NULL);
@@ -417,6 +436,7 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
   tmp_dir = g_dir_make_tmp ("closeloop-team-folder-XXXXXX", NULL);
   g_test_add_func ("/team-folder/names", test_names);
+  g_test_add_func ("/team-folder/subject-labels", test_subject_labels);
   g_test_add_func ("/team-folder/setting", test_setting);
   g_test_add_func ("/team-folder/two-workspaces", test_two_workspaces);
   g_test_add_func ("/team-folder/watch", test_watch);

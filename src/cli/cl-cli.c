@@ -662,6 +662,7 @@ import_summary (ClStore    *store,
 {
   g_autoptr (GError) error = NULL;
   g_autoptr (ClSummaryInfo) info = NULL;
+  g_autofree char *described = NULL;
   ClSummaryOutcome outcome;
 
   info = cl_summary_import (store, path, replace, &outcome, &error);
@@ -672,12 +673,12 @@ import_summary (ClStore    *store,
         g_printerr ("%s\n", _("closeloop: pass --replace to keep the newer one instead"));
       return EXIT_FAILURE;
     }
-  /* Translators: what happened, the kind of summary, its period or subject, who exported it and when */
-  printf (_("%s: %s %s by %s, exported %s\n"),
+  described = cl_summary_info_describe (info);
+  /* Translators: what happened, the summary described, when it was exported */
+  printf (_("%s: %s, exported %s\n"),
           outcome == CL_SUMMARY_ADDED ? _("Kept") : outcome == CL_SUMMARY_REPLACED ? _("Replaced")
                                                                                     : _("Already in the library"),
-          cl_summary_format_label (info->format), *info->period ? info->period : info->subject, info->exported_by,
-          info->exported_at);
+          described, info->exported_at);
   return EXIT_SUCCESS;
 }
 
@@ -815,10 +816,10 @@ sync_team_folder (ClStore *store)
   for (guint i = 0; i < sync->arrived->len; i++)
     {
       ClSummaryInfo *info = g_ptr_array_index (sync->arrived, i);
+      g_autofree char *described = cl_summary_info_describe (info);
 
-      /* Translators: the kind of summary, its period or subject, who exported it and when */
-      printf (_("Arrived: %s %s by %s, exported %s\n"), cl_summary_format_label (info->format),
-              *info->period ? info->period : info->subject, info->exported_by, info->exported_at);
+      /* Translators: the summary described, when it was exported */
+      printf (_("Arrived: %s, exported %s\n"), described, info->exported_at);
     }
   for (guint i = 0; i < sync->failures->len; i++)
     g_printerr ("closeloop: %s\n", (char *) g_ptr_array_index (sync->failures, i));

@@ -25,6 +25,7 @@
 #include "cl-import-window.h"
 #include "cl-rep-window.h"
 #include "cl-summary.h"
+#include "cl-summary-window.h"
 #include "cl-team-folder.h"
 #include "cl-retro-page.h"
 #include "cl-team-page.h"
@@ -358,13 +359,13 @@ say_imported (ClWindow               *self,
               const ClSummaryInfo    *info,
               ClSummaryOutcome        outcome)
 {
-  /* Translators: what happened, the kind of summary, its period or subject, who exported it */
-  g_autofree char *text = g_strdup_printf (_("%s: %s %s by %s"),
+  g_autofree char *described = cl_summary_info_describe (info);
+  /* Translators: what happened, then the summary described */
+  g_autofree char *text = g_strdup_printf (_("%s: %s"),
                                            outcome == CL_SUMMARY_ADDED ? _("Kept in the team library")
                                            : outcome == CL_SUMMARY_REPLACED ? _("Replaced in the team library")
                                            : _("Already in the team library"),
-                                           cl_summary_format_label (info->format),
-                                           *info->period ? info->period : info->subject, info->exported_by);
+                                           described);
 
   adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (text));
   cl_list_page_reload (self->library_page);
@@ -454,6 +455,34 @@ on_coaching_entry_activated (ClWindow        *self,
   /* sessions and calls change the queue and loop health */
   g_signal_connect_swapped (window, "destroy", G_CALLBACK (reinspect), self);
   gtk_window_present (GTK_WINDOW (window));
+}
+
+/* A teammate's summary opens read-only: a weekly review in the review
+ * window, deal by deal, like one's own; the others as their documents say. */
+GtkWindow *
+cl_window_open_library_entry (ClWindow       *self,
+                              ClLibraryEntry *entry)
+{
+  g_autoptr (GError) error = NULL;
+  GtkWindow *window = NULL;
+
+  g_return_val_if_fail (CL_IS_WINDOW (self), NULL);
+  if (g_str_equal (entry->format, "closeloop.pipeline-review"))
+    {
+      ClSharedReview *review = cl_shared_review_load (self->store, entry->id, &error);
+
+      if (review != NULL)
+        window = GTK_WINDOW (cl_review_window_new_shared (GTK_WINDOW (self), review));
+    }
+  else
+    window = GTK_WINDOW (cl_summary_window_new (GTK_WINDOW (self), self->store, entry, &error));
+  if (window == NULL)
+    {
+      adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (error->message));
+      return NULL;
+    }
+  gtk_window_present (window);
+  return window;
 }
 
 /* The review of this week, over the pipeline the view has inspected. */
@@ -644,11 +673,10 @@ on_team_synced (ClWindow          *self,
     return;
   if (sync->arrived->len == 1)
     {
-      ClSummaryInfo *info = g_ptr_array_index (sync->arrived, 0);
+      g_autofree char *described = cl_summary_info_describe (g_ptr_array_index (sync->arrived, 0));
 
-      /* Translators: the kind of summary, its period or subject, who exported it */
-      text = g_strdup_printf (_("%s %s from %s arrived"), cl_summary_format_label (info->format),
-                              *info->period ? info->period : info->subject, info->exported_by);
+      /* Translators: the summary described, e.g. "Weekly review 2026-W47 by Ana Okafor" */
+      text = g_strdup_printf (_("%s arrived"), described);
     }
   else
     text = g_strdup_printf (g_dngettext (NULL, "%u summary arrived from the team folder",
@@ -836,6 +864,7 @@ cl_window_init (ClWindow *self)
   g_signal_connect_swapped (self->coaching_page, "item-activated",
                             G_CALLBACK (on_coaching_entry_activated), self);
   g_signal_connect_swapped (self->development_page, "rep-activated", G_CALLBACK (on_rep_activated), self);
+  g_signal_connect_swapped (self->library_page, "item-activated", G_CALLBACK (cl_window_open_library_entry), self);
   gtk_widget_add_controller (GTK_WIDGET (self),
                              GTK_EVENT_CONTROLLER (cl_file_drop_target_new ((ClFileChosen) import_dropped, self)));
   g_signal_connect_swapped (self->view_stack, "notify::visible-child",

@@ -31,6 +31,9 @@ void        cl_window_import_summary    (ClWindow      *self,
  * teammates publish joins the team library, with a toast. */
 void        cl_window_watch_team_folder (ClWindow      *self);
 ClTeamFolderWatch *cl_window_get_team_folder_watch (ClWindow *self);
+/* Opens a summary of the team library read-only; the window, or NULL. */
+GtkWindow  *cl_window_open_library_entry (ClWindow      *self,
+                                          ClLibraryEntry *entry);
 gboolean    cl_window_open_workspace    (ClWindow      *self,
                                          const char    *path);
 ClStore    *cl_window_get_store         (ClWindow      *self);

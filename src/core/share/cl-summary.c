@@ -72,6 +72,40 @@ cl_summary_format_label (const char *format)
   return i >= 0 ? _(formats[i].label) : format;
 }
 
+char *
+cl_summary_subject_label (const char *subject)
+{
+  g_auto (GStrv) parts = NULL;
+
+  if (g_str_has_prefix (subject, "deal:") || g_str_has_prefix (subject, "health:"))
+    return g_strdup (strchr (subject, ':') + 1);
+  if (!g_str_has_prefix (subject, "rep:"))
+    return g_strdup (subject);
+  /* "rep:NAME:MONTH", the name itself free to hold a colon */
+  parts = g_strsplit (subject + 4, ":", -1);
+  if (g_strv_length (parts) < 2)
+    return g_strdup (subject + 4);
+  {
+    guint n = g_strv_length (parts);
+    g_autofree char *month = g_strdup (parts[n - 1]);
+    g_autofree char *name = NULL;
+
+    g_clear_pointer (&parts[n - 1], g_free);
+    name = g_strjoinv (":", parts);
+    /* Translators: a rep, then a month */
+    return g_strdup_printf (_("%s, %s"), name, month);
+  }
+}
+
+char *
+cl_summary_info_describe (const ClSummaryInfo *info)
+{
+  g_autofree char *about = cl_summary_subject_label (info->subject);
+
+  /* Translators: the kind of summary, what it is about, who exported it */
+  return g_strdup_printf (_("%s %s by %s"), cl_summary_format_label (info->format), about, info->exported_by);
+}
+
 /* The deepest nesting of arrays and objects, outside strings; stops
  * counting past MAX_DEPTH. */
 static guint

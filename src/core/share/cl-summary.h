@@ -63,6 +63,13 @@ ClSummaryInfo *cl_summary_import     (ClStore      *store,
 GListModel    *cl_summary_list_library (ClStore    *store,
                                         GError    **error);
 
+/* What a summary is about, for people: "2026-W47", "Acme — Rollout",
+ * "Ana Okafor, 2026-11", "2026-Q4". */
+char          *cl_summary_subject_label (const char *subject);
+
+/* "Weekly review 2026-W47 by Ana Okafor" */
+char          *cl_summary_info_describe (const ClSummaryInfo *info);
+
 /* The formats the library keeps, and their labels. */
 gboolean       cl_summary_format_known (const char *format);
 const char    *cl_summary_format_label (const char *format);

@@ -64,8 +64,7 @@ cl_view_format_library_entry (gpointer   item,
                               char     **detail)
 {
   ClLibraryEntry *entry = item;
-  const char *about = *entry->period ? entry->period
-                      : g_str_has_prefix (entry->subject, "deal:") ? entry->subject + 5 : entry->subject;
+  g_autofree char *about = cl_summary_subject_label (entry->subject);
   g_autofree char *kept = cl_date_format (entry->imported_on);
 
   *title = g_strdup_printf ("%s · %s", cl_summary_format_label (entry->format), about);

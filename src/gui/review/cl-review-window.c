@@ -31,6 +31,8 @@ struct _ClReviewWindow
   AdwActionRow    *load_row;
   GtkLabel        *flags_label;
   GtkLabel        *decision_label;
+  GtkWidget       *decision_buttons;
+  GtkWidget       *finish_button;
   GtkRevealer     *action_revealer;
   AdwEntryRow     *action_entry;
   AdwComboRow     *owner_row;
@@ -40,6 +42,7 @@ struct _ClReviewWindow
   ClProcess       *process;
   ClFlagSettings   settings;
   ClReview        *review;
+  ClSharedReview  *shared;       /* a teammate's, read-only; else NULL */
   GPtrArray       *agenda;       /* ClPipelineItem */
   GHashTable      *decided;      /* deal id → ClDecisionKind + 1 */
   GArray          *rep_ids;      /* gint64, parallel to the owner row's list */
@@ -107,49 +110,127 @@ show_load (ClReviewWindow *self,
     gtk_widget_remove_css_class (GTK_WIDGET (self->load_row), "warning");
 }
 
+guint
+cl_review_window_get_n_deals (ClReviewWindow *self)
+{
+  return self->shared ? self->shared->deals->len : self->agenda->len;
+}
+
+/* The header: which review, where in it, and whose when it is shared. */
+static void
+show_title (ClReviewWindow *self,
+            const char     *week)
+{
+  g_autofree char *title = g_strdup_printf (_("Review %s"), week);
+  g_autofree char *subtitle = NULL;
+  guint n = cl_review_window_get_n_deals (self);
+
+  if (self->shared != NULL)
+    /* Translators: position, length, who exported the review and when */
+    subtitle = g_strdup_printf (_("Deal %u of %u · %s's, exported %s"), MIN (self->position + 1, n), n,
+                                self->shared->exported_by, self->shared->exported_at);
+  else
+    /* Translators: position in the agenda, its length, decisions made */
+    subtitle = g_strdup_printf (_("Deal %u of %u · %u decisions"), MIN (self->position + 1, n), n,
+                                cl_review_window_count_decisions (self));
+  adw_window_title_set_title (self->window_title, title);
+  adw_window_title_set_subtitle (self->window_title, subtitle);
+}
+
+/* What is shown of one deal, whichever review it comes from. */
+static void
+show_card (ClReviewWindow *self,
+           const char     *name,
+           const char     *context,
+           const char     *amount,
+           const char     *close,
+           const char     *next_step,
+           const char     *flags,
+           const char     *decision)
+{
+  gtk_label_set_text (self->deal_label, name);
+  gtk_label_set_text (self->context_label, context);
+  set_suffix (self->amount_row, amount);
+  set_suffix (self->close_row, close);
+  set_suffix (self->next_step_row, *next_step ? next_step : _("None"));
+  gtk_label_set_text (self->flags_label, *flags ? flags : _("No flags: nothing here asks for attention"));
+  gtk_label_set_text (self->decision_label, decision);
+}
+
+static void
+show_shared_deal (ClReviewWindow     *self,
+                  ClSharedReviewDeal *deal)
+{
+  g_autofree char *context = NULL, *amount = NULL, *decision = NULL;
+
+  context = g_strdup_printf (_("%s · %s · %s, %d days in stage"), deal->account, deal->owner, deal->stage,
+                             (int) deal->days_in_stage);
+  amount = cl_money_format (deal->amount_cents, deal->currency);
+  if (deal->decision < 0)
+    decision = g_strdup (_("Not discussed"));
+  else if (*deal->action_text)
+    /* Translators: the decision, the next action, its owner, its due day */
+    decision = g_strdup_printf (_("%s: %s (%s, due %s)"), cl_decision_label (deal->decision), deal->action_text,
+                                deal->action_owner, deal->action_due);
+  else if (*deal->decision_note)
+    decision = g_strdup_printf ("%s: %s", cl_decision_label (deal->decision), deal->decision_note);
+  else
+    decision = g_strdup (cl_decision_label (deal->decision));
+  show_card (self, deal->name, context, amount, deal->close_date, deal->next_step, deal->flag_reasons, decision);
+}
+
 static void
 show_deal (ClReviewWindow *self)
 {
-  ClPipelineItem *item = current_item (self);
-  g_autofree char *title = NULL, *subtitle = NULL, *context = NULL;
-  g_autofree char *amount = NULL, *close = NULL, *why = NULL, *next_step = NULL;
+  ClPipelineItem *item;
+  g_autofree char *context = NULL, *amount = NULL, *close = NULL, *why = NULL;
   const ClStage *stage;
   ClDeal *deal;
   int decided;
 
-  title = g_strdup_printf (_("Review %s"), self->review->week);
-  /* Translators: position in the agenda, its length, decisions made */
-  subtitle = g_strdup_printf (_("Deal %u of %u · %u decisions"), MIN (self->position + 1, self->agenda->len),
-                              self->agenda->len, cl_review_window_count_decisions (self));
-  adw_window_title_set_title (self->window_title, title);
-  adw_window_title_set_subtitle (self->window_title, subtitle);
+  show_title (self, self->shared ? self->shared->week : self->review->week);
   gtk_revealer_set_reveal_child (self->action_revealer, FALSE);
-  if (item == NULL)
+  if (cl_review_window_get_n_deals (self) == 0)
     {
       gtk_label_set_text (self->deal_label, _("No open deals to review"));
       return;
     }
+  if (self->shared != NULL)
+    {
+      show_shared_deal (self, g_ptr_array_index (self->shared->deals, self->position));
+      return;
+    }
 
+  item = current_item (self);
   deal = item->facts->deal;
   stage = cl_process_find (self->process, item->state.stage_id);
   context = g_strdup_printf (_("%s · %s · %s, %d days in stage"), deal->account, deal->owner_name,
                              stage ? stage->name : "", item->days_in_stage);
   amount = cl_money_format (item->state.amount_cents, deal->currency);
   close = cl_date_format (item->state.close_date);
-  next_step = *item->state.next_step ? g_strdup (item->state.next_step) : g_strdup (_("None"));
   why = cl_pipeline_item_explain (item, self->process, &self->settings, self->review->held_on);
-
-  gtk_label_set_text (self->deal_label, deal->name);
-  gtk_label_set_text (self->context_label, context);
-  set_suffix (self->amount_row, amount);
-  set_suffix (self->close_row, close);
-  set_suffix (self->next_step_row, next_step);
-  show_load (self, deal);
-  gtk_label_set_text (self->flags_label, *why ? why : _("No flags: nothing here asks for attention"));
-
   decided = GPOINTER_TO_INT (g_hash_table_lookup (self->decided, &deal->id));
-  gtk_label_set_text (self->decision_label,
-                      decided ? cl_decision_label (decided - 1) : _("No decision yet"));
+  show_card (self, deal->name, context, amount, close, item->state.next_step, why,
+             decided ? cl_decision_label (decided - 1) : _("No decision yet"));
+  show_load (self, deal);
+}
+
+const char *
+cl_review_window_get_deal_name (ClReviewWindow *self)
+{
+  return gtk_label_get_text (self->deal_label);
+}
+
+const char *
+cl_review_window_get_decision_text (ClReviewWindow *self)
+{
+  return gtk_label_get_text (self->decision_label);
+}
+
+gboolean
+cl_review_window_is_shared (ClReviewWindow *self)
+{
+  return self->shared != NULL;
 }
 
 static void
@@ -158,7 +239,7 @@ move_to (ClReviewWindow *self,
 {
   int next = (int) self->position + step;
 
-  if (next < 0 || next >= (int) self->agenda->len)
+  if (next < 0 || next >= (int) cl_review_window_get_n_deals (self))
     return;
   self->position = next;
   show_deal (self);
@@ -259,6 +340,9 @@ void
 cl_review_window_press (ClReviewWindow *self,
                         char            key)
 {
+  /* a teammate's decisions are theirs */
+  if (self->shared != NULL && key != 'n' && key != 'p')
+    return;
   switch (key)
     {
     case 'k': record (self, CL_DECISION_KEEP, NULL); break;
@@ -325,7 +409,7 @@ cl_review_window_close_request (GtkWindow *window)
   ClReviewWindow *self = CL_REVIEW_WINDOW (window);
   AdwMessageDialog *dialog;
 
-  if (self->confirmed_empty || cl_review_window_count_decisions (self) > 0)
+  if (self->shared != NULL || self->confirmed_empty || cl_review_window_count_decisions (self) > 0)
     return GTK_WINDOW_CLASS (cl_review_window_parent_class)->close_request (window);
 
   dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (window, _("No Decisions Yet"),
@@ -412,6 +496,23 @@ cl_review_window_new (GtkWindow  *parent,
   return g_steal_pointer (&self);
 }
 
+ClReviewWindow *
+cl_review_window_new_shared (GtkWindow      *parent,
+                             ClSharedReview *review)
+{
+  ClReviewWindow *self = g_object_new (CL_TYPE_REVIEW_WINDOW, "transient-for", parent, NULL);
+
+  self->shared = review;
+  self->agenda = g_ptr_array_new ();
+  gtk_widget_set_visible (self->decision_buttons, FALSE);
+  gtk_widget_set_visible (self->finish_button, FALSE);
+  gtk_widget_set_visible (GTK_WIDGET (self->load_row), FALSE);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "review.decide", FALSE);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "review.ask-action", FALSE);
+  show_deal (self);
+  return self;
+}
+
 static void
 cl_review_window_dispose (GObject *object)
 {
@@ -420,6 +521,7 @@ cl_review_window_dispose (GObject *object)
   g_clear_object (&self->store);
   g_clear_object (&self->review);
   g_clear_pointer (&self->agenda, g_ptr_array_unref);
+  g_clear_pointer (&self->shared, cl_shared_review_free);
   gtk_widget_dispose_template (GTK_WIDGET (self), CL_TYPE_REVIEW_WINDOW);
   G_OBJECT_CLASS (cl_review_window_parent_class)->dispose (object);
 }
@@ -465,6 +567,8 @@ cl_review_window_class_init (ClReviewWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ClReviewWindow, load_row);
   gtk_widget_class_bind_template_child (widget_class, ClReviewWindow, flags_label);
   gtk_widget_class_bind_template_child (widget_class, ClReviewWindow, decision_label);
+  gtk_widget_class_bind_template_child (widget_class, ClReviewWindow, decision_buttons);
+  gtk_widget_class_bind_template_child (widget_class, ClReviewWindow, finish_button);
   gtk_widget_class_bind_template_child (widget_class, ClReviewWindow, action_revealer);
   gtk_widget_class_bind_template_child (widget_class, ClReviewWindow, action_entry);
   gtk_widget_class_bind_template_child (widget_class, ClReviewWindow, owner_row);

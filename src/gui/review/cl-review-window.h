@@ -6,6 +6,7 @@
 #include <adwaita.h>
 
 #include "cl-pipeline.h"
+#include "cl-shared-review.h"
 
 G_BEGIN_DECLS
 
@@ -18,6 +19,15 @@ ClReviewWindow *cl_review_window_new        (GtkWindow       *parent,
                                              GPtrArray       *agenda,
                                              ClDay            held_on,
                                              GError         **error);
+/* A teammate's review from the team library, walked the same way (N, P)
+ * but read-only: the decisions are theirs. Takes @review. */
+ClReviewWindow *cl_review_window_new_shared (GtkWindow       *parent,
+                                             ClSharedReview  *review);
+gboolean        cl_review_window_is_shared  (ClReviewWindow  *self);
+guint           cl_review_window_get_n_deals (ClReviewWindow *self);
+/* What the window shows of the deal at hand: its name, and its decision. */
+const char     *cl_review_window_get_deal_name (ClReviewWindow *self);
+const char     *cl_review_window_get_decision_text (ClReviewWindow *self);
 guint           cl_review_window_get_position (ClReviewWindow *self);
 /* decisions recorded in this review other than "keep" */
 guint           cl_review_window_count_decisions (ClReviewWindow *self);
