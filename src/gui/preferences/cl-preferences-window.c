@@ -581,12 +581,13 @@ show_team_folder (ClPreferencesWindow *self)
 {
   g_autofree char *folder = cl_team_folder_get (self->store);
   g_autofree char *person = cl_team_folder_person (cl_export_author ());
-  g_autofree char *where = NULL;
+  g_autofree char *where = NULL, *subfolder = NULL;
 
   adw_action_row_set_subtitle (self->team_folder_row, folder ? folder : _("None chosen"));
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "preferences.clear-team-folder", folder != NULL);
+  subfolder = folder ? g_build_filename (folder, person, NULL) : NULL;
   /* Translators: the user's name, then the subfolder they publish in */
-  where = folder ? g_strdup_printf (_("%s, in %s"), cl_export_author (), person)
+  where = folder ? g_strdup_printf (_("%s, in %s"), cl_export_author (), subfolder)
                  : g_strdup (cl_export_author ());
   adw_action_row_set_subtitle (self->publish_as_row, where);
 }
