@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "cl-coaching-export.h"
+#include "cl-development-export.h"
 #include "cl-export.h"
 #include "cl-health-export.h"
 #include "cl-retro-export.h"
@@ -98,6 +99,17 @@ build_coaching (ClStore  *store,
                                             "SELECT deal_id FROM coaching_sessions ORDER BY id LIMIT 1");
 
   return cl_coaching_export_build (store, g_ascii_strtoll (deal, NULL, 10), FALSE, error);
+}
+
+static JsonNode *
+build_rep_plan (ClStore  *store,
+                GError  **error)
+{
+  g_autofree char *rep = cl_test_sql_text (cl_store_get_path (store),
+                                           "SELECT r.name FROM dev_plans p JOIN reps r ON r.id = p.rep_id "
+                                           "WHERE p.month = '2026-11' ORDER BY p.id LIMIT 1");
+
+  return cl_development_export_build (store, g_strchomp (rep), "2026-11", error);
 }
 
 static ClTeamFolderSync *
@@ -246,7 +258,8 @@ test_two_workspaces (void)
   g_autoptr (ClTeamFolderSync) first = NULL, again = NULL, back = NULL, partial = NULL, completed = NULL;
   g_autoptr (ClTeamFolderSync) newer = NULL;
   g_autoptr (GHashTable) seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
-  g_autofree char *review = NULL, *health = NULL, *retro = NULL, *coaching = NULL, *republished = NULL;
+  g_autofree char *review = NULL, *health = NULL, *retro = NULL, *coaching = NULL, *plan = NULL;
+  g_autofree char *republished = NULL;
   g_autofree char *ana_before = NULL, *ana_after = NULL, *ana_library = NULL, *ben_library = NULL;
   g_autofree char *review_text = NULL, *half = NULL, *half_path = NULL, *conflict = NULL, *temporary = NULL;
   g_autofree char *kept = NULL;
@@ -275,6 +288,7 @@ test_two_workspaces (void)
   ana_before = folder_fingerprint (ana_folder);
   retro = publish_as (ben, "Ben/Li", build_retro);
   coaching = publish_as (ben, "Ben/Li", build_coaching);
+  plan = publish_as (ben, "Ben/Li", build_rep_plan);
   g_assert_true (g_str_has_prefix (retro, folder));
   g_assert_nonnull (strstr (retro, G_DIR_SEPARATOR_S "Ben-Li" G_DIR_SEPARATOR_S));
 
@@ -289,12 +303,13 @@ test_two_workspaces (void)
   g_assert_cmpstr (ben_library, ==, "closeloop.loop-health health:2026-Q4 Ana Okafor | "
                                     "closeloop.pipeline-review 2026-W47 Ana Okafor");
 
-  /* Ana reads Ben's two, never her own */
+  /* Ana reads Ben's three, never her own */
   back = sync_as (ana, "Ana Okafor", NULL);
-  g_assert_cmpuint (back->n_added, ==, 2);
+  g_assert_cmpuint (back->n_added, ==, 3);
   ana_library = library_text (ana);
   g_assert_nonnull (strstr (ana_library, "closeloop.quarterly-retro 2026-Q3 Ben/Li"));
   g_assert_nonnull (strstr (ana_library, "closeloop.deal-coaching deal:"));
+  g_assert_nonnull (strstr (ana_library, "closeloop.rep-development rep:"));
   g_assert_null (strstr (ana_library, "Ana Okafor"));
 
   /* Ben's publishing and syncing left Ana's subfolder as it was */
