@@ -785,6 +785,18 @@ library_holds (gpointer data)
   return g_ascii_strtoull (count, NULL, 10) == wait->count;
 }
 
+static void
+set_flag (gboolean *flag)
+{
+  *flag = TRUE;
+}
+
+static gboolean
+flag_is_set (gpointer data)
+{
+  return *(gboolean *) data;
+}
+
 /* A teammate publishes as "Teammate B" into @folder: loop health for
  * @period, or the review of @period when it is a week. */
 static void
@@ -861,8 +873,15 @@ check_team_folder (ClWindow *window)
     g_assert_cmpuint (n, ==, 3);
   }
   /* one's own publication is not read back as a teammate's */
-  cl_team_folder_watch_sync (cl_window_get_team_folder_watch (window));
-  wait_until (library_holds, &wait, "the library after one's own export");
+  {
+    gboolean synced = FALSE;
+    ClTeamFolderWatch *watch = cl_window_get_team_folder_watch (window);
+    gulong handler = g_signal_connect_swapped (watch, "synced", G_CALLBACK (set_flag), &synced);
+
+    cl_team_folder_watch_sync (watch);
+    wait_until (flag_is_set, &synced, "a sync after one's own export");
+    g_signal_handler_disconnect (watch, handler);
+  }
   mate_after = cl_test_sql_text (cl_store_get_path (store), "SELECT group_concat(digest) FROM library");
   g_assert_cmpstr (mate_after, ==, mate_before);
 
