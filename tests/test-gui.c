@@ -26,6 +26,7 @@
 #include "cl-summary-window.h"
 #include "cl-summary.h"
 #include "cl-review-export.h"
+#include "cl-export.h"
 #include "cl-health-export.h"
 #include "cl-action-load.h"
 #include "cl-flags.h"
@@ -806,12 +807,14 @@ publish_as_teammate (ClStore    *store,
 {
   g_autoptr (JsonNode) document = NULL;
   g_autoptr (GError) error = NULL;
+  g_autofree char *text = NULL;
 
   g_setenv ("CLOSELOOP_AUTHOR", "Teammate B", TRUE);
   document = strstr (period, "-W") ? cl_review_export_build (store, period, &error)
                                    : cl_health_export_build (store, period, cl_date_today (), &error);
   g_assert_no_error (error);
-  g_assert_true (cl_team_folder_publish (folder, document, NULL, &error));
+  text = cl_export_to_text (document);
+  g_assert_true (cl_team_folder_publish (folder, text, NULL, &error));
   g_assert_no_error (error);
   g_setenv ("CLOSELOOP_AUTHOR", "GUI Tester", TRUE);
 }

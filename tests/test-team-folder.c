@@ -57,12 +57,14 @@ publish_as (ClStore    *store,
 {
   g_autoptr (GError) error = NULL;
   g_autoptr (JsonNode) document = NULL;
+  g_autofree char *text = NULL;
   char *published = NULL;
 
   g_setenv ("CLOSELOOP_AUTHOR", author, TRUE);
   document = build (store, &error);
   g_assert_no_error (error);
-  g_assert_true (cl_team_folder_publish_to_store_folder (store, document, &published, &error));
+  text = cl_export_to_text (document);
+  g_assert_true (cl_team_folder_publish_to_store_folder (store, text, &published, &error));
   g_assert_no_error (error);
   return published;
 }
@@ -220,7 +222,7 @@ test_setting (void)
   g_autoptr (ClStore) store = cl_store_open (path, NULL);
   g_autoptr (GError) error = NULL;
   g_autoptr (JsonNode) document = NULL;
-  g_autofree char *chosen = NULL;
+  g_autofree char *chosen = NULL, *text = NULL;
 
   g_assert_nonnull (store);
   g_assert_null (cl_team_folder_get (store));
@@ -235,7 +237,8 @@ test_setting (void)
 
   document = cl_health_export_build (store, "2026-Q4", cl_date_from_ymd (2026, 11, 23), &error);
   g_assert_no_error (error);
-  g_assert_false (cl_team_folder_publish_to_store_folder (store, document, NULL, &error));
+  text = cl_export_to_text (document);
+  g_assert_false (cl_team_folder_publish_to_store_folder (store, text, NULL, &error));
   g_assert_error (error, CL_TEAM_FOLDER_ERROR, CL_TEAM_FOLDER_ERROR_UNSET);
   g_clear_error (&error);
 

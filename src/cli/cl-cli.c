@@ -290,7 +290,7 @@ emit_document (ClStore    *store,
   g_autofree char *published = NULL;
   g_autoptr (GError) error = NULL;
 
-  if (publish && !cl_team_folder_publish_to_store_folder (store, root, &published, &error))
+  if (publish && !cl_team_folder_publish_to_store_folder (store, text, &published, &error))
     {
       print_error (error->message);
       return EXIT_FAILURE;

@@ -125,11 +125,10 @@ cl_team_folder_set (ClStore     *store,
 
 gboolean
 cl_team_folder_publish (const char  *folder,
-                        JsonNode    *document,
+                        const char  *text,
                         char       **published,
                         GError     **error)
 {
-  g_autofree char *text = cl_export_to_text (document);
   g_autoptr (ClSummaryInfo) info = NULL;
   g_autofree char *person = NULL, *subfolder = NULL, *stem = NULL, *name = NULL, *path = NULL;
   const char *subject;
@@ -160,7 +159,7 @@ cl_team_folder_publish (const char  *folder,
 
 gboolean
 cl_team_folder_publish_to_store_folder (ClStore    *store,
-                                        JsonNode   *document,
+                                        const char *text,
                                         char      **published,
                                         GError    **error)
 {
@@ -170,7 +169,7 @@ cl_team_folder_publish_to_store_folder (ClStore    *store,
     return g_set_error (error, CL_TEAM_FOLDER_ERROR, CL_TEAM_FOLDER_ERROR_UNSET,
                         _("No team folder is chosen (Preferences → Sharing, or "
                           "closeloop team-folder set PATH)")), FALSE;
-  return cl_team_folder_publish (folder, document, published, error);
+  return cl_team_folder_publish (folder, text, published, error);
 }
 
 gboolean
@@ -181,14 +180,15 @@ cl_team_folder_save_document (ClStore    *store,
                               GError    **error)
 {
   g_autofree char *folder = cl_team_folder_get (store);
+  g_autofree char *text = cl_export_to_text (document);
   g_autoptr (GError) local = NULL;
 
   *published = FALSE;
-  if (!cl_export_write_document (document, path, error))
+  if (!cl_export_write_file (path, text, error))
     return FALSE;
   if (folder == NULL)
     return TRUE;
-  if (!cl_team_folder_publish (folder, document, NULL, &local))
+  if (!cl_team_folder_publish (folder, text, NULL, &local))
     return g_set_error (error, local->domain, local->code, _("Saved, but not published in the team folder: %s"),
                         local->message), FALSE;
   *published = TRUE;
@@ -205,6 +205,16 @@ cl_team_folder_sync_free (ClTeamFolderSync *sync)
   g_ptr_array_unref (sync->arrived);
   g_ptr_array_unref (sync->failures);
   g_free (sync);
+}
+
+static ClTeamFolderSync *
+sync_new (void)
+{
+  ClTeamFolderSync *sync = g_new0 (ClTeamFolderSync, 1);
+
+  sync->arrived = g_ptr_array_new_with_free_func ((GDestroyNotify) cl_summary_info_free);
+  sync->failures = g_ptr_array_new_with_free_func (g_free);
+  return sync;
 }
 
 /* Whether @info differs from what @seen remembers of @path; remembers it. */
@@ -302,12 +312,10 @@ cl_team_folder_sync (ClStore     *store,
 {
   g_autoptr (GFile) root = g_file_new_for_path (folder);
   g_autoptr (GFileEnumerator) people = NULL;
-  g_autoptr (ClTeamFolderSync) sync = g_new0 (ClTeamFolderSync, 1);
+  g_autoptr (ClTeamFolderSync) sync = sync_new ();
   g_autoptr (GError) reading = NULL;
   GFileInfo *info;
 
-  sync->arrived = g_ptr_array_new_with_free_func ((GDestroyNotify) cl_summary_info_free);
-  sync->failures = g_ptr_array_new_with_free_func (g_free);
   people = g_file_enumerate_children (root, G_FILE_ATTRIBUTE_STANDARD_NAME "," G_FILE_ATTRIBUTE_STANDARD_TYPE,
                                       G_FILE_QUERY_INFO_NOFOLLOW_SYMLINKS, NULL, error);
   if (people == NULL)
@@ -410,9 +418,7 @@ sync_done (GObject      *source,
   if (sync == NULL)
     {
       /* the folder itself could not be read: said as a failure of the sync */
-      sync = g_new0 (ClTeamFolderSync, 1);
-      sync->arrived = g_ptr_array_new_with_free_func ((GDestroyNotify) cl_summary_info_free);
-      sync->failures = g_ptr_array_new_with_free_func (g_free);
+      sync = sync_new ();
       g_ptr_array_add (sync->failures, g_strdup (error->message));
     }
   g_signal_emit (self, signals[SYNCED], 0, sync);

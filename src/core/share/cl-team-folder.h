@@ -34,17 +34,17 @@ char     *cl_team_folder_person      (const char   *exported_by);
  * never read. */
 gboolean  cl_team_folder_ignores     (const char   *name);
 
-/* Writes @document (an exported summary) into the exporter's own subfolder
- * of @folder, atomically and 0600, under a name made of its kind and
- * subject, so a newer export of the same summary replaces the file. Sets
- * @published to the file's path. */
+/* Writes @text (an exported summary, as cl_export_to_text () wrote it) into
+ * the exporter's own subfolder of @folder, atomically and 0600, under a
+ * name made of its kind and subject, so a newer export of the same summary
+ * replaces the file. Sets @published to the file's path. */
 gboolean  cl_team_folder_publish     (const char   *folder,
-                                      JsonNode     *document,
+                                      const char   *text,
                                       char        **published,
                                       GError      **error);
 /* The same into the workspace's team folder, or an UNSET error. */
 gboolean  cl_team_folder_publish_to_store_folder (ClStore    *store,
-                                                  JsonNode   *document,
+                                                  const char *text,
                                                   char      **published,
                                                   GError    **error);
 
