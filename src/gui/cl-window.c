@@ -524,19 +524,13 @@ cl_window_export_review (ClWindow   *self,
   g_autofree char *week = cl_date_iso_week (cl_date_today ());
   g_autoptr (JsonNode) root = NULL;
   g_autoptr (GError) error = NULL;
-  g_autofree char *done = NULL, *text = NULL;
-  gboolean published = FALSE;
+  g_autofree char *done = g_strdup_printf (_("Review of %s exported"), week);
+  g_autofree char *text = NULL;
 
   root = cl_review_export_build (self->store, week, &error);
-  if (root == NULL || !cl_team_folder_save_document (self->store, root, path, &published, &error))
-    {
-      adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (error->message));
-      return FALSE;
-    }
-  done = g_strdup_printf (_("Review of %s exported"), week);
-  text = cl_file_saved_text (done, published);
-  adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (text));
-  return TRUE;
+  text = cl_file_save_summary (self->store, root, path, done, &error);
+  adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (text ? text : error->message));
+  return text != NULL;
 }
 
 /* Asks where to save, suggesting @name; the path goes to @chosen. */

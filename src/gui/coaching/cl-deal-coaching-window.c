@@ -19,7 +19,6 @@
 #include "cl-list-box-rows.h"
 #include "cl-transcript.h"
 #include "cl-trend-chart.h"
-#include "cl-team-folder.h"
 
 /* the scorecard trend covers this many months, the current one included */
 #define TREND_MONTHS 6
@@ -631,18 +630,12 @@ cl_deal_coaching_window_export (ClDealCoachingWindow *self,
   g_autoptr (GError) error = NULL;
   g_autoptr (JsonNode) root = NULL;
   g_autofree char *text = NULL;
-  gboolean published = FALSE;
 
   g_return_val_if_fail (CL_IS_DEAL_COACHING_WINDOW (self), FALSE);
   root = cl_coaching_export_build (self->store, self->deal->id, FALSE, &error);
-  if (root == NULL || !cl_team_folder_save_document (self->store, root, path, &published, &error))
-    {
-      toast (self, error->message);
-      return FALSE;
-    }
-  text = cl_file_saved_text (_("Coaching exported, without private notes"), published);
-  toast (self, text);
-  return TRUE;
+  text = cl_file_save_summary (self->store, root, path, _("Coaching exported, without private notes"), &error);
+  toast (self, text ? text : error->message);
+  return text != NULL;
 }
 
 static void

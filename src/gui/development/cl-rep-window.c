@@ -22,7 +22,6 @@
 #include "cl-one-on-one.h"
 #include "cl-rep-window.h"
 #include "cl-trend-chart.h"
-#include "cl-team-folder.h"
 
 /* the window lists at most this many deals and actions; the agenda and the
  * counts say how many there are */
@@ -801,18 +800,12 @@ cl_rep_window_export (ClRepWindow *self,
   g_autoptr (GError) error = NULL;
   g_autoptr (JsonNode) root = NULL;
   g_autofree char *text = NULL;
-  gboolean published = FALSE;
 
   g_return_val_if_fail (CL_IS_REP_WINDOW (self) && self->brief != NULL, FALSE);
   root = cl_development_export_build (self->store, self->brief->rep->name, self->brief->month, &error);
-  if (root == NULL || !cl_team_folder_save_document (self->store, root, path, &published, &error))
-    {
-      toast (self, error->message);
-      return FALSE;
-    }
-  text = cl_file_saved_text (_("The month's plan is exported"), published);
-  toast (self, text);
-  return TRUE;
+  text = cl_file_save_summary (self->store, root, path, _("The month's plan is exported"), &error);
+  toast (self, text ? text : error->message);
+  return text != NULL;
 }
 
 static void

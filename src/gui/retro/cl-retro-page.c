@@ -18,7 +18,6 @@
 #include "cl-retro-export.h"
 #include "cl-retro-page.h"
 #include "cl-styles.h"
-#include "cl-team-folder.h"
 
 /* the flags the page names, most raised first */
 #define SHOWN_FLAGS 5
@@ -429,21 +428,15 @@ cl_retro_page_export (ClRetroPage *self,
 {
   g_autoptr (JsonNode) root = NULL;
   g_autofree char *text = NULL;
-  gboolean published = FALSE;
   g_autoptr (GError) error = NULL;
 
   g_return_val_if_fail (CL_IS_RETRO_PAGE (self), FALSE);
   if (self->inputs == NULL)
     return FALSE;
   root = cl_retro_export_build (self->store, self->inputs, &error);
-  if (root == NULL || !cl_team_folder_save_document (self->store, root, path, &published, &error))
-    {
-      toast (self, error->message);
-      return FALSE;
-    }
-  text = cl_file_saved_text (_("Retrospective exported"), published);
-  toast (self, text);
-  return TRUE;
+  text = cl_file_save_summary (self->store, root, path, _("Retrospective exported"), &error);
+  toast (self, text ? text : error->message);
+  return text != NULL;
 }
 
 static void

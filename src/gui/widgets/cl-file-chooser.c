@@ -9,6 +9,7 @@
 #include <glib/gi18n.h>
 
 #include "cl-file-chooser.h"
+#include "cl-team-folder.h"
 
 static void
 on_response (GtkNativeDialog *dialog,
@@ -86,9 +87,16 @@ cl_file_drop_target_new (ClFileChosen chosen,
 }
 
 char *
-cl_file_saved_text (const char *done,
-                    gboolean    published)
+cl_file_save_summary (ClStore     *store,
+                      JsonNode    *document,
+                      const char  *path,
+                      const char  *done,
+                      GError     **error)
 {
+  gboolean published = FALSE;
+
+  if (document == NULL || !cl_team_folder_save_document (store, document, path, &published, error))
+    return NULL;
   /* Translators: what was exported, e.g. "Review of 2026-W47 exported" */
   return published ? g_strdup_printf (_("%s and published in the team folder"), done) : g_strdup (done);
 }

@@ -5,6 +5,9 @@
 #pragma once
 
 #include <gtk/gtk.h>
+#include <json-glib/json-glib.h>
+
+#include "cl-store.h"
 
 G_BEGIN_DECLS
 
@@ -31,9 +34,14 @@ void                  cl_file_chooser_add_filter (GtkFileChooserNative *dialog,
 GtkDropTarget        *cl_file_drop_target_new    (ClFileChosen          chosen,
                                                   gpointer              target);
 
-/* What a toast says once a document is saved: @done, and that it went to
- * the team folder too when it was @published. */
-char                 *cl_file_saved_text         (const char           *done,
-                                                  gboolean              published);
+/* Saves @document (a summary, or NULL from a failed build with @error set)
+ * at @path and publishes it in the workspace's team folder when it has
+ * one. Returns what the toast says — @done, and that it went to the team
+ * folder too — or NULL with @error. */
+char                 *cl_file_save_summary       (ClStore              *store,
+                                                  JsonNode             *document,
+                                                  const char           *path,
+                                                  const char           *done,
+                                                  GError              **error);
 
 G_END_DECLS
