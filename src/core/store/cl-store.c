@@ -549,8 +549,41 @@ read_be32 (const guint8 *p)
   return ((guint32) p[0] << 24) | ((guint32) p[1] << 16) | ((guint32) p[2] << 8) | p[3];
 }
 
-/* Checks the 100-byte SQLite header without letting SQLite touch the file:
- * a foreign or truncated file must stay byte-for-byte as it was. */
+/* Reads the first @size bytes of @path (fewer when it is shorter) through
+ * SQLite's own file layer, without its pager: a foreign or truncated file
+ * stays byte for byte as it was. Not with open () and close (): closing any
+ * descriptor of a file drops every POSIX lock this process holds on it, so
+ * the connections the process already has on the workspace would lose
+ * theirs, and another process closing its own connection would then take
+ * itself for the last one and delete the journal under them. SQLite's
+ * layer keeps such a descriptor open until those locks are released. */
+static gboolean
+read_file_start (const char  *path,
+                 guint8      *buffer,
+                 gsize        size,
+                 gsize       *out_read,
+                 GError     **error)
+{
+  sqlite3_vfs *vfs = sqlite3_vfs_find (NULL);
+  g_autofree sqlite3_file *file = g_malloc0 (vfs->szOsFile);
+  sqlite3_int64 length = 0;
+  int flags = 0;
+  int rc;
+
+  rc = vfs->xOpen (vfs, path, file, SQLITE_OPEN_READONLY | SQLITE_OPEN_MAIN_DB, &flags);
+  if (rc != SQLITE_OK)
+    return set_error_from_db (NULL, path, rc, error);
+  rc = file->pMethods->xFileSize (file, &length);
+  *out_read = rc == SQLITE_OK ? (gsize) MIN ((sqlite3_int64) size, length) : 0;
+  if (rc == SQLITE_OK && *out_read > 0)
+    rc = file->pMethods->xRead (file, buffer, (int) *out_read, 0);
+  file->pMethods->xClose (file);
+  if (rc != SQLITE_OK)
+    return set_error_from_db (NULL, path, rc, error);
+  return TRUE;
+}
+
+/* Checks the 100-byte SQLite header before any connection reads the file. */
 static gboolean
 check_header (const char  *path,
               gboolean    *out_is_new,
@@ -560,8 +593,7 @@ check_header (const char  *path,
   GStatBuf st;
   guint32 page_size, page_count;
   g_autofree char *wal = NULL;
-  ssize_t n;
-  int fd;
+  gsize n = 0;
 
   if (g_stat (path, &st) != 0)
     {
@@ -578,18 +610,9 @@ check_header (const char  *path,
   if (*out_is_new)
     return TRUE;
 
-  fd = g_open (path, O_RDONLY | O_CLOEXEC, 0);
-  if (fd < 0)
-    {
-      int saved = errno;
-      g_set_error (error, CL_STORE_ERROR, CL_STORE_ERROR_IO, _("Workspace “%s”: %s"), path,
-                   g_strerror (saved));
-      return FALSE;
-    }
-  n = read (fd, header, sizeof header);
-  close (fd);
-
-  if (n < (ssize_t) sizeof header || memcmp (header, "SQLite format 3", 16) != 0)
+  if (!read_file_start (path, header, sizeof header, &n, error))
+    return FALSE;
+  if (n < sizeof header || memcmp (header, "SQLite format 3", 16) != 0)
     {
       g_set_error (error, CL_STORE_ERROR, CL_STORE_ERROR_NOT_DATABASE, _("Workspace “%s”: %s"),
                    path, problem_for_code (CL_STORE_ERROR_NOT_DATABASE));
@@ -673,9 +696,13 @@ check_identity (const char  *path,
   return TRUE;
 }
 
+/* Creates the file a new workspace starts as, 0600 from the first byte (it
+ * holds private coaching notes). Only a file that did not exist: a
+ * descriptor of a file this process may have connections on is never
+ * closed here (see read_file_start ()). */
 static gboolean
-create_empty_file (const char  *path,
-                   GError     **error)
+create_workspace_file (const char  *path,
+                       GError     **error)
 {
   g_autofree char *dir = g_path_get_dirname (path);
   int fd;
@@ -687,8 +714,9 @@ create_empty_file (const char  *path,
                           _("Workspace “%s”: cannot create folder “%s”: %s"), path, dir,
                           g_strerror (saved)), FALSE;
     }
-  /* 0600 from the first byte: the workspace holds private coaching notes */
-  fd = g_open (path, O_WRONLY | O_CREAT | O_CLOEXEC, 0600);
+  fd = g_open (path, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0600);
+  if (fd < 0 && errno == EEXIST)
+    return TRUE;
   if (fd < 0)
     {
       int saved = errno;
@@ -716,7 +744,7 @@ open_store (const char  *path,
     return NULL;
   if (!is_new && !check_identity (path, &version, error))
     return NULL;
-  if (is_new && !create_empty_file (path, error))
+  if (is_new && !create_workspace_file (path, error))
     return NULL;
 
   self = g_object_new (CL_TYPE_STORE, NULL);

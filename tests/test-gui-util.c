@@ -1,0 +1,50 @@
+/* test-gui-util.c — helpers the window tests share (run under Xvfb)
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include "cl-application.h"
+#include "test-gui-util.h"
+
+void
+cl_test_wait_until (ClTestCheck  check,
+                    gpointer     data,
+                    const char  *what)
+{
+  gint64 deadline = g_get_monotonic_time () + 30 * G_USEC_PER_SEC;
+
+  while (!check (data))
+    {
+      if (g_get_monotonic_time () > deadline)
+        g_error ("timed out waiting for %s", what);
+      g_main_context_iteration (NULL, FALSE);
+      g_usleep (1000);
+    }
+}
+
+gpointer
+cl_test_find_toplevel (GType type)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr (GObject) window = g_list_model_get_item (toplevels, i);
+
+      if (G_TYPE_CHECK_INSTANCE_TYPE (window, type) && gtk_widget_get_visible (GTK_WIDGET (window)))
+        return window;
+    }
+  return NULL;
+}
+
+void
+cl_test_run_window (const char *workspace,
+                    GCallback   on_activate,
+                    gpointer    data)
+{
+  g_autoptr (ClApplication) app = cl_application_new (workspace, G_APPLICATION_NON_UNIQUE);
+  char *argv[] = { (char *) "closeloop", NULL };
+
+  g_signal_connect_after (app, "activate", on_activate, data);
+  g_assert_cmpint (g_application_run (G_APPLICATION (app), 1, argv), ==, 0);
+}

@@ -1,0 +1,25 @@
+/* test-gui-util.h — helpers the window tests share (run under Xvfb)
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <gtk/gtk.h>
+
+G_BEGIN_DECLS
+
+typedef gboolean (*ClTestCheck) (gpointer data);
+
+/* Spins the main loop until @check holds; fails the test after 30 s,
+ * naming @what it waited for. */
+void      cl_test_wait_until    (ClTestCheck  check,
+                                 gpointer     data,
+                                 const char  *what);
+/* The visible toplevel window of @type, or NULL. */
+gpointer  cl_test_find_toplevel (GType        type);
+/* Runs the application on the workspace at @workspace; @on_activate runs
+ * once its window shows, and closes it. */
+void      cl_test_run_window    (const char  *workspace,
+                                 GCallback    on_activate,
+                                 gpointer     data);
+
+G_END_DECLS
