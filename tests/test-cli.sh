@@ -254,7 +254,29 @@ CLOSELOOP_AUTHOR="Ben" "$closeloop" --workspace "$dir/mate.db" team-folder sync 
 [ $? -eq 1 ] || fail "an unreadable file fails the sync"
 grep -q "Ana/half.json" "$dir/err" || fail "the sync names the unreadable file"
 set -e
+# an export that fails is not published either
+set +e
+CLOSELOOP_AUTHOR="Cy" "$closeloop" --workspace "$dir/team.db" export review --week 2026-W47 --publish \
+  --output "$dir/no/such/dir/r.json" 2>/dev/null
+[ $? -eq 1 ] || fail "a failed export with --publish exits 1"
+set -e
+[ ! -e "$dir/shared/Cy" ] || fail "a failed export is not published"
 "$closeloop" --workspace "$dir/team.db" team-folder clear | grep -q "^No team folder" || fail "team-folder clear"
+
+# --output to what is not a regular file: written in place, never replaced
+mkfifo "$dir/fifo"
+cat "$dir/fifo" >"$dir/from-fifo" &
+"$closeloop" --workspace "$dir/team.db" export review --week 2026-W47 --output "$dir/fifo" || fail "export to a FIFO"
+wait
+[ -p "$dir/fifo" ] || fail "the FIFO is still a FIFO"
+grep -q '"format"' "$dir/from-fifo" || fail "the FIFO's reader got the document"
+if mknod "$dir/null" c 1 3 2>/dev/null; then
+  "$closeloop" --workspace "$dir/team.db" health --output "$dir/null" || fail "export to a device"
+  [ -c "$dir/null" ] || fail "the device is still a device"
+fi
+"$closeloop" --workspace "$dir/team.db" health --output /dev/stdout >"$dir/stdout.json" || fail "export to /dev/stdout"
+[ -c /dev/null ] && [ -L /dev/stdout ] || fail "the system's devices are untouched"
+grep -q '"format"' "$dir/stdout.json" || fail "/dev/stdout got the document"
 
 # misuse: exit 2
 set +e

@@ -5,10 +5,24 @@
  */
 #include "config.h"
 
+#include <errno.h>
+#include <fcntl.h>
 #include <glib/gstdio.h>
 #include <sqlite3.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <sys/sysmacros.h>
+#include <sys/wait.h>
+#include <signal.h>
+#include <unistd.h>
 
+#include "cl-csv.h"
+#include "cl-export.h"
+#include "cl-file.h"
 #include "cl-store-private.h"
+#include "cl-summary.h"
+#include "cl-team-folder.h"
+#include "cl-transcript.h"
 #include "test-util.h"
 
 static char *closeloop_exe;
@@ -39,18 +53,27 @@ fixture_tear_down (Fixture       *f,
   g_free (f->dir);
 }
 
-/* Runs `closeloop --workspace @path ARGS…` and waits for it. */
+/* Runs the shell-quoted command @line, which must succeed; its output. */
+static char *
+run_command (const char *line)
+{
+  g_autoptr (GError) error = NULL;
+  char *out = NULL;
+  int status = 0;
+
+  g_assert_true (g_spawn_command_line_sync (line, &out, NULL, &status, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_spawn_check_wait_status (status, NULL));
+  return out;
+}
+
+/* Runs `closeloop --workspace @path COMMAND` and waits for it. */
 static void
 run_closeloop (const char *path,
                const char *command)
 {
-  g_autoptr (GError) error = NULL;
   g_autofree char *line = g_strdup_printf ("'%s' --workspace '%s' %s", closeloop_exe, path, command);
-  int status = 0;
-
-  g_assert_true (g_spawn_command_line_sync (line, NULL, NULL, &status, &error));
-  g_assert_no_error (error);
-  g_assert_true (g_spawn_check_wait_status (status, NULL));
+  g_autofree char *out = run_command (line);
 }
 
 /* A second process that reads the workspace and quits must not take the
@@ -90,6 +113,639 @@ test_reader_keeps_journal (Fixture       *f,
   g_assert_cmpstr (kept, ==, "after\nbefore\n");
 }
 
+/* A character device like /dev/null (1:3), /dev/zero (1:5) or /dev/full
+ * (1:7) in the test's own folder; NULL (and the test skipped) when this
+ * user may not make one. */
+static char *
+make_device (const char *dir,
+             const char *name,
+             int         minor)
+{
+  char *path = g_build_filename (dir, name, NULL);
+
+  if (mknod (path, S_IFCHR | 0600, makedev (1, minor)) != 0)
+    {
+      g_test_message ("mknod %s: %s; its checks are skipped", name, g_strerror (errno));
+      g_free (path);
+      return NULL;
+    }
+  return path;
+}
+
+static char *
+read_back (const char *path)
+{
+  char *text = NULL;
+
+  g_assert_true (g_file_get_contents (path, &text, NULL, NULL));
+  return text;
+}
+
+static gpointer
+drain_fifo (gpointer path)
+{
+  return read_back (path);
+}
+
+/* No file is left beside the targets, as an atomic write's temporary. */
+static void
+assert_no_temporaries (const char *dir)
+{
+  g_autoptr (GDir) listing = g_dir_open (dir, 0, NULL);
+  const char *name;
+
+  while ((name = g_dir_read_name (listing)) != NULL)
+    g_assert_null (strstr (name, ".json."));
+}
+
+/* Regular files are replaced whole and 0600; a FIFO, a device and a link's
+ * target are written where they are, never replaced by a regular file. */
+static void
+test_write_targets (Fixture       *f,
+                    gconstpointer  data)
+{
+  static const char text[] = "{ \"format\" : \"x\" }\n";
+  g_autofree char *plain = g_build_filename (f->dir, "plain.json", NULL);
+  g_autofree char *fifo = g_build_filename (f->dir, "fifo.json", NULL);
+  g_autofree char *target = g_build_filename (f->dir, "target.json", NULL);
+  g_autofree char *link = g_build_filename (f->dir, "link.json", NULL);
+  g_autofree char *null_device = make_device (f->dir, "null.json", 3);
+  g_autofree char *written = NULL, *drained = NULL;
+  g_autoptr (GError) error = NULL;
+  GThread *reader;
+  GStatBuf st;
+
+  g_assert_true (g_file_set_contents (plain, "old", -1, NULL));
+  g_assert_cmpint (g_chmod (plain, 0644), ==, 0);
+  g_assert_true (cl_file_write (plain, text, strlen (text), &error));
+  g_assert_no_error (error);
+  written = read_back (plain);
+  g_assert_cmpstr (written, ==, text);
+  g_assert_cmpint (g_stat (plain, &st), ==, 0);
+  g_assert_cmpint (st.st_mode & 0777, ==, 0600);
+
+  g_assert_cmpint (mkfifo (fifo, 0600), ==, 0);
+  reader = g_thread_new ("fifo-reader", drain_fifo, fifo);
+  g_assert_true (cl_file_write (fifo, text, strlen (text), &error));
+  g_assert_no_error (error);
+  drained = g_thread_join (reader);
+  g_assert_cmpstr (drained, ==, text);
+  g_assert_cmpint (g_lstat (fifo, &st), ==, 0);
+  g_assert_true (S_ISFIFO (st.st_mode));
+
+  g_assert_true (g_file_set_contents (target, "old", -1, NULL));
+  g_assert_cmpint (symlink ("target.json", link), ==, 0);
+  g_assert_true (cl_file_write (link, text, strlen (text), &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (g_lstat (link, &st), ==, 0);
+  g_assert_true (S_ISLNK (st.st_mode));
+  g_clear_pointer (&written, g_free);
+  written = read_back (target);
+  g_assert_cmpstr (written, ==, text);
+
+  if (null_device != NULL)
+    {
+      g_assert_true (cl_file_write (null_device, text, strlen (text), &error));
+      g_assert_no_error (error);
+      g_assert_cmpint (g_lstat (null_device, &st), ==, 0);
+      g_assert_true (S_ISCHR (st.st_mode));
+    }
+
+  g_assert_false (cl_file_write (f->dir, text, strlen (text), &error));
+  g_assert_error (error, CL_FILE_ERROR, CL_FILE_ERROR_NOT_REGULAR);
+  assert_no_temporaries (f->dir);
+}
+
+/* A device that is always full: the write says the disk is full and names
+ * the folder. */
+static void
+test_write_full_device (Fixture       *f,
+                        gconstpointer  data)
+{
+  g_autofree char *full = make_device (f->dir, "full.json", 7);
+  g_autoptr (GError) error = NULL;
+
+  if (full == NULL)
+    {
+      g_test_skip ("cannot make a device here");
+      return;
+    }
+  g_assert_false (cl_file_write (full, "{}", 2, &error));
+  g_assert_error (error, CL_FILE_ERROR, CL_FILE_ERROR_FULL);
+  g_assert_nonnull (strstr (error->message, f->dir));
+}
+
+/* Every reader of a user's file (summary, CSV, transcript, backup). */
+static gboolean
+read_with (int          reader,
+           const char  *path,
+           const char  *workspace,
+           GError     **error)
+{
+  switch (reader)
+    {
+    case 0:
+      {
+        g_autoptr (ClStore) store = cl_store_open (workspace, error);
+        g_autoptr (ClSummaryInfo) info = NULL;
+        ClSummaryOutcome outcome;
+
+        return store != NULL && (info = cl_summary_import (store, path, FALSE, &outcome, error)) != NULL;
+      }
+    case 1:
+      {
+        g_autoptr (ClCsv) csv = cl_csv_load (path, error);
+
+        return csv != NULL;
+      }
+    case 2:
+      {
+        g_autoptr (ClTranscript) transcript = cl_transcript_load (path, error);
+
+        return transcript != NULL;
+      }
+    default:
+      {
+        g_autofree char *restored = g_strconcat (workspace, ".restored", NULL);
+
+        return cl_store_restore_workspace (path, restored, error);
+      }
+    }
+}
+
+#define N_READERS 4
+
+/* A FIFO nobody writes to and an endless device are refused at once by
+ * every reader; a file's size limit holds while it is read, not only by
+ * what the file system says of its size. */
+static void
+test_bounded_reads (Fixture       *f,
+                    gconstpointer  data)
+{
+  g_autofree char *fifo = g_build_filename (f->dir, "fifo", NULL);
+  g_autofree char *zero = make_device (f->dir, "zero", 5);
+  g_autofree char *read = NULL;
+  g_autoptr (GError) error = NULL;
+  gsize length = 0;
+
+  g_assert_cmpint (mkfifo (fifo, 0600), ==, 0);
+  for (int reader = 0; reader < N_READERS; reader++)
+    {
+      g_test_message ("reader %d", reader);
+      g_assert_false (read_with (reader, fifo, f->path, &error));
+      g_assert_error (error, CL_FILE_ERROR, CL_FILE_ERROR_NOT_REGULAR);
+      g_clear_error (&error);
+      if (zero == NULL)
+        continue;
+      g_assert_false (read_with (reader, zero, f->path, &error));
+      g_assert_error (error, CL_FILE_ERROR, CL_FILE_ERROR_NOT_REGULAR);
+      g_clear_error (&error);
+    }
+
+  /* /proc says its files are empty: only the reading can tell */
+  g_assert_null (cl_file_read ("/proc/self/status", 16, &length, &error));
+  g_assert_error (error, CL_FILE_ERROR, CL_FILE_ERROR_TOO_LARGE);
+  g_clear_error (&error);
+  read = cl_file_read ("/proc/self/status", 1024 * 1024, &length, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (length, >, 16);
+  g_assert_cmpuint (strlen (read), ==, length);
+}
+
+/* A sample team with calls, backed up: the workspace and its backup. */
+static char *
+back_up_team (Fixture *f,
+              guint    n_deals)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (ClStore) store = NULL;
+  g_autoptr (JsonNode) backup = NULL;
+  char *path = g_build_filename (f->dir, "backup.json", NULL);
+  ClDemoOptions options;
+
+  cl_demo_options_init (&options);
+  options.n_deals = n_deals;
+  cl_test_write_team (f->path, &options);
+  store = cl_store_open (f->path, &error);
+  g_assert_no_error (error);
+  backup = cl_store_export_workspace (store, &error);
+  g_assert_no_error (error);
+  g_assert_true (cl_export_write_document (backup, path, &error));
+  g_assert_no_error (error);
+  return path;
+}
+
+static char *
+sqlite_dump (const char *path)
+{
+  g_autofree char *line = g_strdup_printf ("sqlite3 '%s' .dump", path);
+
+  return run_command (line);
+}
+
+/* A backup restores to the same bytes, every double to its last bit. */
+static void
+test_backup_exact (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_autofree char *backup = back_up_team (f, 3000);
+  g_autofree char *restored = g_build_filename (f->dir, "restored.db", NULL);
+  g_autofree char *sqlite3 = g_find_program_in_path ("sqlite3");
+  g_autofree char *before = NULL, *after = NULL, *n_metrics = NULL;
+  g_autoptr (GError) error = NULL;
+
+  n_metrics = cl_test_sql_text (f->path, "SELECT count(*) > 0 FROM calls WHERE talk_ratio IS NOT NULL");
+  g_assert_cmpstr (n_metrics, ==, "1\n");
+  g_assert_true (cl_store_restore_workspace (backup, restored, &error));
+  g_assert_no_error (error);
+  if (sqlite3 == NULL)
+    {
+      g_test_skip ("no sqlite3 to dump the workspaces with");
+      return;
+    }
+  before = sqlite_dump (f->path);
+  after = sqlite_dump (restored);
+  g_assert_true (g_str_equal (before, after));
+}
+
+/* The backup's document, edited by @edit, written as a new file. */
+static char *
+edited_backup (const char *backup,
+               const char *name,
+               void      (*edit) (JsonObject *root))
+{
+  g_autoptr (JsonParser) parser = json_parser_new ();
+  g_autoptr (GError) error = NULL;
+  g_autofree char *dir = g_path_get_dirname (backup);
+  char *path = g_build_filename (dir, name, NULL);
+
+  g_assert_true (json_parser_load_from_file (parser, backup, &error));
+  edit (json_node_get_object (json_parser_get_root (parser)));
+  g_assert_true (cl_export_write_document (json_parser_get_root (parser), path, &error));
+  g_assert_no_error (error);
+  return path;
+}
+
+static JsonObject *
+table_content (JsonObject *root,
+               const char *table)
+{
+  return json_object_get_object_member (json_object_get_object_member (root, "tables"), table);
+}
+
+/* Sets the first row's @column of @table to @value (taken). */
+static void
+set_cell (JsonObject *root,
+          const char *table,
+          const char *column,
+          JsonNode   *value)
+{
+  JsonObject *content = table_content (root, table);
+  JsonArray *columns = json_object_get_array_member (content, "columns");
+  JsonArray *rows = json_object_get_array_member (content, "rows");
+  JsonArray *first = json_array_get_array_element (rows, 0);
+  JsonArray *new_rows = json_array_new ();
+  JsonArray *new_first = json_array_new ();
+
+  /* json-glib cannot set an array's element: the rows are built anew */
+  for (guint c = 0; c < json_array_get_length (first); c++)
+    json_array_add_element (new_first, g_str_equal (json_array_get_string_element (columns, c), column)
+                                       ? json_node_ref (value)
+                                       : json_node_copy (json_array_get_element (first, c)));
+  json_array_add_array_element (new_rows, new_first);
+  for (guint r = 1; r < json_array_get_length (rows); r++)
+    json_array_add_element (new_rows, json_node_copy (json_array_get_element (rows, r)));
+  json_object_set_array_member (content, "rows", new_rows);
+  json_node_unref (value);
+}
+
+static void
+version_as_text (JsonObject *root)
+{
+  json_object_set_string_member (root, "schema_version", "8");
+}
+
+static void
+text_in_integer_column (JsonObject *root)
+{
+  set_cell (root, "deals", "amount_cents", json_node_init_string (json_node_alloc (), "12"));
+}
+
+static void
+owner_missing (JsonObject *root)
+{
+  set_cell (root, "deals", "owner_id", json_node_init_int (json_node_alloc (), 999999));
+}
+
+static void
+unknown_table (JsonObject *root)
+{
+  JsonObject *extra = json_object_new ();
+
+  json_object_set_array_member (extra, "columns", json_array_new ());
+  json_object_set_array_member (extra, "rows", json_array_new ());
+  json_object_set_object_member (json_object_get_object_member (root, "tables"), "extra", extra);
+}
+
+static void
+infinite_metric (JsonObject *root)
+{
+  set_cell (root, "calls", "talk_ratio", json_node_init_string (json_node_alloc (), "@@infinity@@"));
+}
+
+/* The marker of infinite_metric () written as a number JSON cannot hold. */
+static void
+write_infinity (const char *path)
+{
+  g_autofree char *text = NULL;
+  g_autoptr (GString) edited = NULL;
+
+  g_assert_true (g_file_get_contents (path, &text, NULL, NULL));
+  edited = g_string_new (text);
+  g_assert_cmpuint (g_string_replace (edited, "\"@@infinity@@\"", "1e999", 1), ==, 1);
+  g_assert_true (g_file_set_contents (path, edited->str, edited->len, NULL));
+}
+
+static char *
+deep_backup (const char *dir)
+{
+  g_autoptr (GString) text = g_string_new ("{\"format\": \"closeloop.workspace\", \"version\": 1, \"tables\": ");
+  char *path = g_build_filename (dir, "deep.json", NULL);
+
+  for (int i = 0; i < 100000; i++)
+    g_string_append_c (text, '[');
+  for (int i = 0; i < 100000; i++)
+    g_string_append_c (text, ']');
+  g_string_append_c (text, '}');
+  g_assert_true (g_file_set_contents (path, text->str, text->len, NULL));
+  return path;
+}
+
+/* Only the backups, the workspace and its journal are in @dir. */
+static void
+assert_nothing_left (const char *dir)
+{
+  g_autoptr (GDir) listing = g_dir_open (dir, 0, NULL);
+  const char *name;
+
+  while ((name = g_dir_read_name (listing)) != NULL)
+    g_assert_true (g_str_has_suffix (name, ".json") || g_str_has_prefix (name, "workspace.db"));
+}
+
+static void
+assert_restore_refused (const char *backup,
+                        const char *target,
+                        GQuark      domain,
+                        int         code,
+                        const char *named)
+{
+  g_autoptr (GError) error = NULL;
+  g_autofree char *dir = g_path_get_dirname (target);
+
+  g_test_message ("%s", backup);
+  g_assert_false (cl_store_restore_workspace (backup, target, &error));
+  g_assert_error (error, domain, code);
+  if (named != NULL)
+    g_assert_nonnull (strstr (error->message, named));
+  g_assert_false (g_file_test (target, G_FILE_TEST_EXISTS));
+  assert_nothing_left (dir);
+}
+
+/* A backup from outside is checked before anything is built from it:
+ * its nesting (without recursion), each value against its column, its
+ * tables, its rows' references; a refusal leaves nothing behind. */
+static void
+test_restore_refuses (Fixture       *f,
+                      gconstpointer  data)
+{
+  g_autofree char *backup = back_up_team (f, 30);
+  g_autofree char *target = g_build_filename (f->dir, "restored.db", NULL);
+  g_autofree char *version = edited_backup (backup, "version.json", version_as_text);
+  g_autofree char *text = edited_backup (backup, "text.json", text_in_integer_column);
+  g_autofree char *owner = edited_backup (backup, "owner.json", owner_missing);
+  g_autofree char *extra = edited_backup (backup, "extra.json", unknown_table);
+  g_autofree char *infinite = edited_backup (backup, "infinite.json", infinite_metric);
+  g_autofree char *deep = deep_backup (f->dir);
+  g_autofree char *huge = g_build_filename (f->dir, "huge.json", NULL);
+  int fd;
+
+  write_infinity (infinite);
+  fd = g_open (huge, O_WRONLY | O_CREAT | O_TRUNC, 0600);
+  g_assert_cmpint (fd, >=, 0);
+  g_assert_cmpint (ftruncate (fd, (off_t) 1024 * 1024 * 1024 + 1), ==, 0);
+  close (fd);
+
+  assert_restore_refused (deep, target, CL_STORE_ERROR, CL_STORE_ERROR_INVALID, "deep.json");
+  assert_restore_refused (huge, target, CL_FILE_ERROR, CL_FILE_ERROR_TOO_LARGE, "huge.json");
+  assert_restore_refused (version, target, CL_STORE_ERROR, CL_STORE_ERROR_INVALID, "schema_version");
+  assert_restore_refused (text, target, CL_STORE_ERROR, CL_STORE_ERROR_INVALID, "amount_cents");
+  assert_restore_refused (extra, target, CL_STORE_ERROR, CL_STORE_ERROR_INVALID, "extra");
+  assert_restore_refused (infinite, target, CL_STORE_ERROR, CL_STORE_ERROR_INVALID, "talk_ratio");
+  assert_restore_refused (owner, target, CL_STORE_ERROR, CL_STORE_ERROR_INVALID, "deals, row 1,");
+  g_remove (huge);
+
+  /* the untouched backup restores */
+  {
+    g_autoptr (GError) error = NULL;
+
+    g_assert_true (cl_store_restore_workspace (backup, target, &error));
+    g_assert_no_error (error);
+  }
+}
+
+static gboolean
+restore_under_way (const char *dir,
+                   const char *target)
+{
+  g_autoptr (GDir) listing = g_dir_open (dir, 0, NULL);
+  const char *name;
+
+  if (g_file_test (target, G_FILE_TEST_EXISTS))
+    return TRUE;
+  while ((name = g_dir_read_name (listing)) != NULL)
+    if (strstr (name, ".restoring-") != NULL)
+      return TRUE;
+  return FALSE;
+}
+
+/* A restore killed while it builds the workspace leaves nothing at the
+ * target, and the same restore then succeeds. */
+static void
+test_restore_killed (Fixture       *f,
+                     gconstpointer  data)
+{
+  g_autofree char *backup = back_up_team (f, 6000);
+  g_autofree char *target = g_build_filename (f->dir, "restored.db", NULL);
+  g_autoptr (GError) error = NULL;
+  char *argv[] = { closeloop_exe, (char *) "--workspace", target, (char *) "import", (char *) "workspace", backup,
+                   NULL };
+  g_autofree char *count = NULL;
+  GPid pid;
+  int status;
+
+  if (closeloop_exe == NULL)
+    {
+      g_test_skip ("CLOSELOOP_EXE is not set");
+      return;
+    }
+  g_assert_true (g_spawn_async (NULL, argv, NULL, G_SPAWN_DO_NOT_REAP_CHILD | G_SPAWN_STDOUT_TO_DEV_NULL, NULL,
+                                NULL, &pid, &error));
+  g_assert_no_error (error);
+  while (!restore_under_way (f->dir, target))
+    g_usleep (1000);
+  kill (pid, SIGKILL);
+  g_assert_cmpint (waitpid (pid, &status, 0), ==, pid);
+  g_spawn_close_pid (pid);
+  g_assert_true (WIFSIGNALED (status));
+  g_assert_false (g_file_test (target, G_FILE_TEST_EXISTS));
+
+  g_assert_true (cl_store_restore_workspace (backup, target, &error));
+  g_assert_no_error (error);
+  count = cl_test_sql_text (target, "SELECT count(*) FROM deals");
+  g_assert_cmpstr (count, ==, "6000\n");
+}
+
+/* A file system of @kb KiB mounted on a new folder of @dir, or NULL (and
+ * the test skipped) when this user may not mount one. */
+static char *
+mount_small_disk (const char *dir,
+                  guint       kb)
+{
+  char *point = g_build_filename (dir, "small-disk", NULL);
+  g_autofree char *line = g_strdup_printf ("mount -t tmpfs -o size=%uk,mode=0700 tmpfs '%s'", kb, point);
+  int status = -1;
+
+  g_assert_cmpint (g_mkdir (point, 0700), ==, 0);
+  if (!g_spawn_command_line_sync (line, NULL, NULL, &status, NULL) || !g_spawn_check_wait_status (status, NULL))
+    {
+      g_test_skip ("cannot mount a small file system here (needs root)");
+      g_free (point);
+      return NULL;
+    }
+  return point;
+}
+
+static void
+unmount_small_disk (const char *point)
+{
+  g_autofree char *line = g_strdup_printf ("umount '%s'", point);
+
+  g_assert_true (g_spawn_command_line_sync (line, NULL, NULL, NULL, NULL));
+}
+
+/* Fills the disk at @point with a file of its own, until it is full. */
+static char *
+fill_disk (const char *point)
+{
+  char *filler = g_build_filename (point, "filler", NULL);
+  char block[4096] = { 0 };
+  int fd = g_open (filler, O_WRONLY | O_CREAT | O_TRUNC, 0600);
+
+  g_assert_cmpint (fd, >=, 0);
+  while (write (fd, block, sizeof block) > 0)
+    ;
+  while (write (fd, block, 1) > 0)
+    ;
+  g_assert_cmpint (errno, ==, ENOSPC);
+  close (fd);
+  return filler;
+}
+
+/* On a full disk the workspace and an export both say that the disk, and
+ * which folder, is full; neither changes. */
+static void
+test_full_disk (Fixture       *f,
+                gconstpointer  data)
+{
+  g_autofree char *point = mount_small_disk (f->dir, 1024);
+  g_autofree char *workspace = NULL, *exported = NULL, *filler = NULL, *kept = NULL, *after = NULL;
+  g_autofree char *large = g_strnfill (256 * 1024, 'x');
+  g_autoptr (ClStore) store = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (ClRep) rep = cl_rep_new ("Ana Okafor");
+
+  if (point == NULL)
+    return;
+  workspace = g_build_filename (point, "workspace.db", NULL);
+  exported = g_build_filename (point, "review.json", NULL);
+  store = cl_store_open (workspace, &error);
+  g_assert_no_error (error);
+  g_assert_true (cl_store_add_rep (store, rep, &error));
+  g_assert_true (g_file_set_contents (exported, "old", -1, NULL));
+  filler = fill_disk (point);
+
+  g_assert_false (cl_store_set_setting_text (store, "large", large, &error));
+  g_test_message ("%s", error->message);
+  g_assert_error (error, CL_STORE_ERROR, CL_STORE_ERROR_FULL);
+  g_assert_nonnull (strstr (error->message, "the disk holding"));
+  g_assert_nonnull (strstr (error->message, point));
+  g_assert_null (strstr (error->message, "I/O"));
+  g_clear_error (&error);
+
+  g_assert_false (cl_file_write (exported, large, strlen (large), &error));
+  g_test_message ("%s", error->message);
+  g_assert_error (error, CL_FILE_ERROR, CL_FILE_ERROR_FULL);
+  g_assert_nonnull (strstr (error->message, "the disk holding"));
+  g_clear_error (&error);
+  after = read_back (exported);
+  g_assert_cmpstr (after, ==, "old");
+  assert_no_temporaries (point);
+
+  g_clear_object (&store);
+  g_assert_cmpint (g_remove (filler), ==, 0);
+  kept = cl_test_sql_text (workspace, "SELECT (SELECT count(*) FROM reps) || ' ' || "
+                                      "(SELECT count(*) FROM settings WHERE key = 'large')");
+  g_assert_cmpstr (kept, ==, "1 0\n");
+  unmount_small_disk (point);
+}
+
+/* A teammate's file that arrives while another process writes to the
+ * workspace is kept at the next sync; a file that is itself unreadable is
+ * not read again until it changes. */
+static void
+test_team_folder_retry (Fixture       *f,
+                        gconstpointer  data)
+{
+  g_autofree char *folder = g_build_filename (f->dir, "team", NULL);
+  g_autofree char *mate = g_build_filename (folder, "Ben Li", NULL);
+  g_autofree char *summary = g_build_filename (mate, "loop-health-2026-Q4.json", NULL);
+  g_autofree char *broken = g_build_filename (mate, "loop-health-2026-Q3.json", NULL);
+  g_autoptr (GHashTable) seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (ClStore) store = cl_store_open (f->path, &error);
+  g_autoptr (ClTeamFolderSync) busy = NULL, retried = NULL, again = NULL;
+  sqlite3 *other = NULL;
+
+  g_assert_no_error (error);
+  g_assert_cmpint (g_mkdir_with_parents (mate, 0700), ==, 0);
+  g_assert_true (g_file_set_contents (summary, "{\"format\": \"closeloop.loop-health\", \"version\": 1, "
+                                      "\"app_version\": \"0.1.0\", \"exported_at\": \"2026-11-20T09:00:00Z\", "
+                                      "\"exported_by\": \"Ben Li\", \"period\": \"2026-Q4\"}", -1, NULL));
+  g_assert_true (g_file_set_contents (broken, "{ not json", -1, NULL));
+
+  /* another process's import holds the workspace */
+  g_assert_cmpint (sqlite3_open (f->path, &other), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (other, "BEGIN IMMEDIATE", NULL, NULL, NULL), ==, SQLITE_OK);
+  busy = cl_team_folder_sync (store, folder, "Me", seen, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (busy->n_added, ==, 0);
+  g_assert_cmpuint (busy->failures->len, ==, 2);
+  g_assert_cmpint (sqlite3_exec (other, "COMMIT", NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (other);
+
+  retried = cl_team_folder_sync (store, folder, "Me", seen, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (retried->n_added, ==, 1);
+  g_assert_cmpuint (retried->failures->len, ==, 0);
+
+  /* the broken file, changed, is read again */
+  g_assert_true (g_file_set_contents (broken, "{ still not json", -1, NULL));
+  again = cl_team_folder_sync (store, folder, "Me", seen, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (again->n_added, ==, 0);
+  g_assert_cmpuint (again->failures->len, ==, 1);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -99,6 +755,14 @@ main (int   argc,
 
 #define ADD(path, func) g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
   ADD ("/safety/reader-keeps-journal", test_reader_keeps_journal);
+  ADD ("/safety/write-targets", test_write_targets);
+  ADD ("/safety/write-full-device", test_write_full_device);
+  ADD ("/safety/bounded-reads", test_bounded_reads);
+  ADD ("/safety/backup-exact", test_backup_exact);
+  ADD ("/safety/restore-refuses", test_restore_refuses);
+  ADD ("/safety/restore-killed", test_restore_killed);
+  ADD ("/safety/full-disk", test_full_disk);
+  ADD ("/safety/team-folder-retry", test_team_folder_retry);
 #undef ADD
   return g_test_run ();
 }

@@ -23,6 +23,7 @@
 #include "cl-development.h"
 #include "cl-development-export.h"
 #include "cl-export.h"
+#include "cl-file.h"
 #include "cl-health-export.h"
 #include "cl-metrics-export.h"
 #include "cl-retro-export.h"
@@ -279,7 +280,8 @@ open_existing (const char  *workspace,
 }
 
 /* Writes @root to @output, or to stdout when that is NULL; with @publish,
- * first into the user's subfolder of the team folder. */
+ * then into the user's subfolder of the team folder — only once the
+ * document itself was written. */
 static int
 emit_document (ClStore    *store,
                JsonNode   *root,
@@ -290,6 +292,16 @@ emit_document (ClStore    *store,
   g_autofree char *published = NULL;
   g_autoptr (GError) error = NULL;
 
+  if (output == NULL && (fputs (text, stdout) < 0 || fflush (stdout) != 0))
+    {
+      print_error (_("Could not write to standard output"));
+      return EXIT_FAILURE;
+    }
+  if (output != NULL && !cl_file_write (output, text, strlen (text), &error))
+    {
+      print_error (error->message);
+      return EXIT_FAILURE;
+    }
   if (publish && !cl_team_folder_publish_to_store_folder (store, text, &published, &error))
     {
       print_error (error->message);
@@ -298,21 +310,6 @@ emit_document (ClStore    *store,
   if (published != NULL)
     /* Translators: the file written in the team folder */
     g_printerr (_("Published %s\n"), published);
-
-  if (output == NULL)
-    {
-      if (fputs (text, stdout) < 0 || fflush (stdout) != 0)
-        {
-          print_error (_("Could not write to standard output"));
-          return EXIT_FAILURE;
-        }
-      return EXIT_SUCCESS;
-    }
-  if (!cl_export_write_file (output, text, &error))
-    {
-      print_error (error->message);
-      return EXIT_FAILURE;
-    }
   return EXIT_SUCCESS;
 }
 

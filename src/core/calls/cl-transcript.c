@@ -19,6 +19,7 @@
 #include <glib/gi18n-lib.h>
 #include <string.h>
 
+#include "cl-file.h"
 #include "cl-model.h"
 #include "cl-transcript.h"
 
@@ -778,20 +779,11 @@ ClTranscript *
 cl_transcript_load (const char  *path,
                     GError     **error)
 {
-  g_autoptr (GFile) file = g_file_new_for_path (path);
-  g_autoptr (GFileInfo) info = NULL;
-  g_autofree char *data = NULL;
   g_autofree char *name = g_path_get_basename (path);
-  gsize len;
+  g_autofree char *data = NULL;
+  gsize len = 0;
 
-  info = g_file_query_info (file, G_FILE_ATTRIBUTE_STANDARD_SIZE "," G_FILE_ATTRIBUTE_STANDARD_TYPE,
-                            G_FILE_QUERY_INFO_NONE, NULL, error);
-  if (info == NULL)
-    return NULL;
-  if (g_file_info_get_file_type (info) != G_FILE_TYPE_REGULAR)
-    return fail (error, CL_TRANSCRIPT_ERROR_BINARY, name, 0, _("not a file")), NULL;
-  if (!check_size (g_file_info_get_size (info), name, error)
-      || !g_file_get_contents (path, &data, &len, error))
+  if ((data = cl_file_read (path, CL_TRANSCRIPT_MAX_BYTES, &len, error)) == NULL || !check_size (len, name, error))
     return NULL;
   return cl_transcript_parse (data, len, name, CL_TRANSCRIPT_AUTO, error);
 }

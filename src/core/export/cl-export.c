@@ -10,9 +10,10 @@
 #include <string.h>
 
 #include "cl-export.h"
+#include "cl-file.h"
 
 /* Our own writer rather than JsonGenerator: numbers print as the shortest
- * decimal that reads back the same at 15 digits (0.08, not
+ * decimal that reads back to the same double (0.08, not
  * 0.080000000000000002), and the bytes stay ours to keep stable. */
 static void write_node (GString *out, JsonNode *node, int depth);
 
@@ -48,6 +49,27 @@ write_indent (GString *out,
     g_string_append (out, "  ");
 }
 
+/* The shortest decimal that reads back to exactly @value's bits. */
+static void
+format_double (double value,
+               char   number[G_ASCII_DTOSTR_BUF_SIZE])
+{
+  static const char * const formats[] = {
+    "%.1g", "%.2g", "%.3g", "%.4g", "%.5g", "%.6g", "%.7g", "%.8g", "%.9g",
+    "%.10g", "%.11g", "%.12g", "%.13g", "%.14g", "%.15g", "%.16g", "%.17g",
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (formats); i++)
+    {
+      double back;
+
+      g_ascii_formatd (number, G_ASCII_DTOSTR_BUF_SIZE, formats[i], value);
+      back = g_ascii_strtod (number, NULL);
+      if (memcmp (&back, &value, sizeof value) == 0)
+        return;
+    }
+}
+
 static void
 write_value (GString  *out,
              JsonNode *node)
@@ -60,7 +82,13 @@ write_value (GString  *out,
       g_string_append_printf (out, "%" G_GINT64_FORMAT, json_node_get_int (node));
       break;
     case G_TYPE_DOUBLE:
-      g_ascii_formatd (number, sizeof number, "%.15g", json_node_get_double (node));
+      /* JSON has no infinity and no NaN */
+      if (!isfinite (json_node_get_double (node)))
+        {
+          g_string_append (out, "null");
+          break;
+        }
+      format_double (json_node_get_double (node), number);
       g_string_append (out, number);
       if (strpbrk (number, ".eE") == NULL)
         g_string_append (out, ".0");
@@ -140,26 +168,13 @@ cl_export_to_text (JsonNode *root)
 }
 
 gboolean
-cl_export_write_file (const char  *path,
-                      const char  *text,
-                      GError     **error)
-{
-  g_autoptr (GError) local = NULL;
-
-  if (!g_file_set_contents_full (path, text, -1, G_FILE_SET_CONTENTS_CONSISTENT, 0600, &local))
-    return g_set_error (error, local->domain, local->code, _("Could not write “%s”: %s"), path,
-                        local->message), FALSE;
-  return TRUE;
-}
-
-gboolean
 cl_export_write_document (JsonNode    *root,
                           const char  *path,
                           GError     **error)
 {
   g_autofree char *text = cl_export_to_text (root);
 
-  return cl_export_write_file (path, text, error);
+  return cl_file_write (path, text, strlen (text), error);
 }
 
 char *

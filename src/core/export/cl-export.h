@@ -11,12 +11,7 @@ G_BEGIN_DECLS
 
 /* Pretty JSON text of @root, ending in a newline. */
 char     *cl_export_to_text     (JsonNode     *root);
-/* Writes @text to @path atomically, mode 0600: a reader sees the old file
- * or the new one, never half of it. */
-gboolean  cl_export_write_file  (const char   *path,
-                                 const char   *text,
-                                 GError      **error);
-/* cl_export_to_text () written with cl_export_write_file (). */
+/* cl_export_to_text () written with cl_file_write (): atomically, 0600. */
 gboolean  cl_export_write_document (JsonNode   *root,
                                     const char *path,
                                     GError    **error);

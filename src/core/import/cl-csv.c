@@ -13,6 +13,7 @@
 #include <string.h>
 
 #include "cl-csv.h"
+#include "cl-file.h"
 
 /* larger exports are refused rather than read into memory */
 #define MAX_BYTES ((gsize) 512 * 1024 * 1024)
@@ -234,7 +235,8 @@ cl_csv_load (const char  *path,
   g_autofree char *name = g_filename_display_basename (path);
   gsize length = 0;
 
-  if (!g_file_get_contents (path, &data, &length, error))
+  /* one byte over the limit is enough for the parser to refuse it */
+  if ((data = cl_file_read (path, MAX_BYTES, &length, error)) == NULL)
     return NULL;
   return cl_csv_parse (data, length, name, error);
 }

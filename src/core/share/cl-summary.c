@@ -14,6 +14,8 @@
 #include <json-glib/json-glib.h>
 #include <string.h>
 
+#include "cl-file.h"
+#include "cl-json-text.h"
 #include "cl-store-private.h"
 #include "cl-summary.h"
 
@@ -106,39 +108,6 @@ cl_summary_info_describe (const ClSummaryInfo *info)
   return g_strdup_printf (_("%s %s by %s"), cl_summary_format_label (info->format), about, info->exported_by);
 }
 
-/* The deepest nesting of arrays and objects, outside strings; stops
- * counting past MAX_DEPTH. */
-static guint
-nesting (const char *data,
-         gsize       length)
-{
-  guint depth = 0, deepest = 0;
-  gboolean in_string = FALSE;
-
-  for (gsize i = 0; i < length && deepest <= MAX_DEPTH; i++)
-    {
-      char c = data[i];
-
-      if (in_string)
-        {
-          if (c == '\\')
-            i++;
-          else if (c == '"')
-            in_string = FALSE;
-        }
-      else if (c == '"')
-        in_string = TRUE;
-      else if (c == '[' || c == '{')
-        {
-          depth++;
-          deepest = MAX (deepest, depth);
-        }
-      else if ((c == ']' || c == '}') && depth > 0)
-        depth--;
-    }
-  return deepest;
-}
-
 /* The string member @path ("deal.name") of @root, or NULL with an error. */
 static const char *
 string_at (JsonObject  *root,
@@ -227,12 +196,17 @@ cl_summary_read (const char  *data,
   if (length > MAX_BYTES)
     return g_set_error (error, CL_SUMMARY_ERROR, CL_SUMMARY_ERROR_TOO_LARGE,
                         _("%s is larger than the %d MB a summary can be"), name, MAX_BYTES / 1024 / 1024), NULL;
-  if (nesting (data, length) > MAX_DEPTH)
-    return g_set_error (error, CL_SUMMARY_ERROR, CL_SUMMARY_ERROR_TOO_DEEP,
-                        _("%s nests deeper than any Closeloop summary (%d levels)"), name, MAX_DEPTH), NULL;
-  if (!g_utf8_validate_len (data, length, NULL) || memchr (data, '\0', length) != NULL)
-    return g_set_error (error, CL_SUMMARY_ERROR, CL_SUMMARY_ERROR_NOT_JSON,
-                        _("%s is not a JSON text file"), name), NULL;
+  switch (cl_json_text_check (data, length, MAX_DEPTH))
+    {
+    case CL_JSON_TEXT_TOO_DEEP:
+      return g_set_error (error, CL_SUMMARY_ERROR, CL_SUMMARY_ERROR_TOO_DEEP,
+                          _("%s nests deeper than any Closeloop summary (%d levels)"), name, MAX_DEPTH), NULL;
+    case CL_JSON_TEXT_NOT_TEXT:
+      return g_set_error (error, CL_SUMMARY_ERROR, CL_SUMMARY_ERROR_NOT_JSON,
+                          _("%s is not a JSON text file"), name), NULL;
+    case CL_JSON_TEXT_OK:
+      break;
+    }
   if (!json_parser_load_from_data (parser, data, length, &local))
     /* json-glib says "<data>:LINE:COLUMN: …" */
     return g_set_error (error, CL_SUMMARY_ERROR, CL_SUMMARY_ERROR_NOT_JSON, _("%s is not valid JSON, line %s"),
@@ -313,20 +287,11 @@ cl_summary_import (ClStore           *store,
   g_autofree char *data = NULL;
   g_autofree char *kept_at = NULL;
   g_autoptr (ClSummaryInfo) info = NULL;
-  g_autoptr (GFileInfo) file_info = NULL;
-  g_autoptr (GFile) file = g_file_new_for_path (path);
   gboolean same_file = FALSE;
   gint64 kept = 0;
   gsize length = 0;
 
-  /* a size checked before anything is read */
-  file_info = g_file_query_info (file, G_FILE_ATTRIBUTE_STANDARD_SIZE, G_FILE_QUERY_INFO_NONE, NULL, error);
-  if (file_info == NULL)
-    return NULL;
-  if (g_file_info_get_size (file_info) > MAX_BYTES)
-    return g_set_error (error, CL_SUMMARY_ERROR, CL_SUMMARY_ERROR_TOO_LARGE,
-                        _("%s is larger than the %d MB a summary can be"), name, MAX_BYTES / 1024 / 1024), NULL;
-  if (!g_file_get_contents (path, &data, &length, error)
+  if ((data = cl_file_read (path, MAX_BYTES, &length, error)) == NULL
       || (info = cl_summary_read (data, length, name, error)) == NULL
       || !find_kept (store, info, &kept, &kept_at, &same_file, error))
     return NULL;

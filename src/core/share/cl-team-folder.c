@@ -18,6 +18,7 @@
 #include <string.h>
 
 #include "cl-export.h"
+#include "cl-file.h"
 #include "cl-summary.h"
 #include "cl-team-folder.h"
 
@@ -150,7 +151,7 @@ cl_team_folder_publish (const char  *folder,
   stem = g_strdup_printf ("%s-%s", info->format + strlen ("closeloop."), subject);
   name = safe_file_name (stem);
   path = g_strconcat (subfolder, G_DIR_SEPARATOR_S, name, ".json", NULL);
-  if (!cl_export_write_file (path, text, error))
+  if (!cl_file_write (path, text, strlen (text), error))
     return FALSE;
   if (published != NULL)
     *published = g_steal_pointer (&path);
@@ -184,7 +185,7 @@ cl_team_folder_save_document (ClStore    *store,
   g_autoptr (GError) local = NULL;
 
   *published = FALSE;
-  if (!cl_export_write_file (path, text, error))
+  if (!cl_file_write (path, text, strlen (text), error))
     return FALSE;
   if (folder == NULL)
     return TRUE;
@@ -217,26 +218,28 @@ sync_new (void)
   return sync;
 }
 
-/* Whether @info differs from what @seen remembers of @path; remembers it. */
-static gboolean
-changed_since_seen (GHashTable *seen,
-                    const char *path,
-                    GFileInfo  *info)
+/* What @seen remembers of a file: its size and time. */
+static char *
+file_stamp (GFileInfo *info)
 {
-  g_autofree char *stamp = g_strdup_printf ("%" G_GOFFSET_FORMAT ":%" G_GUINT64_FORMAT, g_file_info_get_size (info),
-                                            g_file_info_get_attribute_uint64 (info, G_FILE_ATTRIBUTE_TIME_MODIFIED));
-  const char *before;
-
-  if (seen == NULL)
-    return TRUE;
-  before = g_hash_table_lookup (seen, path);
-  if (g_strcmp0 (before, stamp) == 0)
-    return FALSE;
-  g_hash_table_insert (seen, g_strdup (path), g_steal_pointer (&stamp));
-  return TRUE;
+  return g_strdup_printf ("%" G_GOFFSET_FORMAT ":%" G_GUINT64_FORMAT, g_file_info_get_size (info),
+                          g_file_info_get_attribute_uint64 (info, G_FILE_ATTRIBUTE_TIME_MODIFIED));
 }
 
-static void
+/* Whether a failure is the file's own (not a summary, too large, not a
+ * file), to be read again only once it changes; any other (the workspace
+ * busy, the disk full) passes, and the next sync tries again. */
+static gboolean
+fails_by_itself (const GError *error)
+{
+  return error->domain == CL_SUMMARY_ERROR
+         || g_error_matches (error, CL_FILE_ERROR, CL_FILE_ERROR_NOT_REGULAR)
+         || g_error_matches (error, CL_FILE_ERROR, CL_FILE_ERROR_TOO_LARGE);
+}
+
+/* Imports one teammate's file; says whether it is done with until it
+ * changes. */
+static gboolean
 import_one (ClStore          *store,
             const char       *path,
             const char       *shown_as,
@@ -249,7 +252,10 @@ import_one (ClStore          *store,
   if (info == NULL && g_error_matches (error, CL_SUMMARY_ERROR, CL_SUMMARY_ERROR_OLDER))
     sync->n_unchanged++;
   else if (info == NULL)
-    g_ptr_array_add (sync->failures, g_strdup_printf ("%s: %s", shown_as, error->message));
+    {
+      g_ptr_array_add (sync->failures, g_strdup_printf ("%s: %s", shown_as, error->message));
+      return fails_by_itself (error);
+    }
   else if (outcome == CL_SUMMARY_ALREADY_KEPT)
     {
       sync->n_unchanged++;
@@ -263,6 +269,7 @@ import_one (ClStore          *store,
         sync->n_replaced++;
       g_ptr_array_add (sync->arrived, info);
     }
+  return TRUE;
 }
 
 static gboolean
@@ -287,16 +294,18 @@ sync_person (ClStore          *store,
     {
       const char *name = g_file_info_get_name (info);
       g_autoptr (GFile) file = NULL;
-      g_autofree char *path = NULL, *shown_as = NULL;
+      g_autofree char *path = NULL, *shown_as = NULL, *stamp = NULL;
 
       if (g_file_info_get_file_type (info) != G_FILE_TYPE_REGULAR || cl_team_folder_ignores (name))
         continue;
       file = g_file_get_child (subfolder, name);
       path = g_file_get_path (file);
-      if (!changed_since_seen (seen, path, info))
+      stamp = file_stamp (info);
+      if (seen != NULL && g_strcmp0 (g_hash_table_lookup (seen, path), stamp) == 0)
         continue;
       shown_as = g_build_filename (person, name, NULL);
-      import_one (store, path, shown_as, sync);
+      if (import_one (store, path, shown_as, sync) && seen != NULL)
+        g_hash_table_insert (seen, g_steal_pointer (&path), g_steal_pointer (&stamp));
     }
   if (reading != NULL)
     return g_propagate_error (error, g_steal_pointer (&reading)), FALSE;

@@ -63,9 +63,10 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (ClTeamFolderSync, cl_team_folder_sync_free)
 /* Imports teammates' summaries from every subfolder of @folder but
  * @own_person's; a newer export of a kept summary replaces it. @seen (path
  * → size and time, may be NULL) skips files read before and unchanged. A
- * file that cannot be read is a failure of the sync, not an error: it is
- * read again when it changes. An error means the folder itself could not
- * be read. */
+ * file that cannot be read is a failure of the sync, not an error: one that
+ * is itself unreadable is read again when it changes, one that failed for a
+ * passing reason (the workspace busy, the disk full) at the next sync. An
+ * error means the folder itself could not be read. */
 ClTeamFolderSync *cl_team_folder_sync (ClStore      *store,
                                        const char   *folder,
                                        const char   *own_person,

@@ -7,14 +7,23 @@
  * one transaction, then upgrades it as any older workspace is upgraded.
  */
 #define G_LOG_DOMAIN "cl-store"
+/* renameat2 () */
+#define _GNU_SOURCE
 
 #include "config.h"
 
+#include <errno.h>
+#include <fcntl.h>
 #include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
+#include <math.h>
+#include <stdio.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "cl-export.h"
+#include "cl-file.h"
+#include "cl-json-text.h"
 #include "cl-store-private.h"
 
 #define FORMAT_NAME    "closeloop.workspace"
@@ -71,6 +80,14 @@ add_table (sqlite3      *db,
             json_builder_add_int_value (builder, sqlite3_column_int64 (stmt, c));
             break;
           case SQLITE_FLOAT:
+            if (!isfinite (sqlite3_column_double (stmt, c)))
+              {
+                g_set_error (error, CL_STORE_ERROR, CL_STORE_ERROR_INVALID,
+                             _("Table %s, column %s holds a number that is not finite; it cannot be backed up"),
+                             table, sqlite3_column_name (stmt, c));
+                sqlite3_finalize (stmt);
+                return FALSE;
+              }
             json_builder_add_double_value (builder, sqlite3_column_double (stmt, c));
             break;
           case SQLITE_NULL:
@@ -113,6 +130,11 @@ cl_store_export_workspace (ClStore  *self,
 
 /* ------------------------------------------------------------------ restoring */
 
+/* A backup is read whole: at most this large (about 500 000 deals) … */
+#define MAX_BACKUP_BYTES ((gsize) 1024 * 1024 * 1024)
+/* … and nested no deeper than root → tables → table → rows → row */
+#define MAX_BACKUP_DEPTH 5
+
 static gboolean
 bad_backup (GError     **error,
             const char  *name,
@@ -122,91 +144,329 @@ bad_backup (GError     **error,
                       _("%s is not a Closeloop workspace backup: %s"), name, what), FALSE;
 }
 
-static gboolean
-bind_value (sqlite3_stmt *stmt,
-            int           column,
-            JsonNode     *value)
+/* The backup at @path parsed, once its size, text and nesting are known
+ * to be safe to parse. */
+static JsonParser *
+parse_backup (const char  *path,
+              const char  *name,
+              GError     **error)
 {
+  g_autoptr (JsonParser) parser = json_parser_new ();
+  g_autofree char *data = NULL;
+  g_autoptr (GError) local = NULL;
+  gsize length = 0;
+
+  if ((data = cl_file_read (path, MAX_BACKUP_BYTES, &length, error)) == NULL)
+    return NULL;
+  switch (cl_json_text_check (data, length, MAX_BACKUP_DEPTH))
+    {
+    case CL_JSON_TEXT_TOO_DEEP:
+      return bad_backup (error, name, _("it nests deeper than a backup does")), NULL;
+    case CL_JSON_TEXT_NOT_TEXT:
+      return bad_backup (error, name, _("it is not JSON text")), NULL;
+    case CL_JSON_TEXT_OK:
+      break;
+    }
+  if (!json_parser_load_from_data (parser, data, length, &local))
+    return bad_backup (error, name, local->message), NULL;
+  return g_steal_pointer (&parser);
+}
+
+/* The member @member of @object when it is a whole number. */
+static gboolean
+int_member (JsonObject *object,
+            const char *member,
+            gint64     *out_value)
+{
+  JsonNode *node = json_object_get_member (object, member);
+
+  if (node == NULL || !JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_INT64)
+    return FALSE;
+  *out_value = json_node_get_int (node);
+  return TRUE;
+}
+
+/* Checks the document's format and versions; sets the schema version it
+ * was written at and its tables. */
+static gboolean
+read_backup_header (JsonParser  *parser,
+                    const char  *name,
+                    gint64      *out_schema_version,
+                    JsonObject **out_tables,
+                    GError     **error)
+{
+  JsonNode *node = json_parser_get_root (parser);
+  JsonObject *root;
+  gint64 version = 0;
+
+  if (node == NULL || !JSON_NODE_HOLDS_OBJECT (node))
+    return bad_backup (error, name, _("not a JSON object"));
+  root = json_node_get_object (node);
+  if (g_strcmp0 (json_object_get_string_member_with_default (root, "format", ""), FORMAT_NAME) != 0)
+    return bad_backup (error, name, _("its format is not closeloop.workspace"));
+  if (!int_member (root, "version", &version) || version != FORMAT_VERSION)
+    return bad_backup (error, name, _("a version this Closeloop does not read"));
+  if (!int_member (root, "schema_version", out_schema_version) || *out_schema_version < 1)
+    return bad_backup (error, name, _("its “schema_version” is not a workspace version"));
+  if (*out_schema_version > CL_STORE_SCHEMA_VERSION)
+    return g_set_error (error, CL_STORE_ERROR, CL_STORE_ERROR_TOO_NEW,
+                        _("%s was written by a newer Closeloop (workspace version %" G_GINT64_FORMAT ")"), name,
+                        *out_schema_version), FALSE;
+  node = json_object_get_member (root, "tables");
+  if (node == NULL || !JSON_NODE_HOLDS_OBJECT (node))
+    return bad_backup (error, name, _("it has no tables"));
+  *out_tables = json_node_get_object (node);
+  return TRUE;
+}
+
+/* The declared type of each column of @table: column name → "INTEGER",
+ * "REAL", "TEXT" or "" (a column that keeps any value). */
+static GHashTable *
+column_types (sqlite3    *db,
+              const char *table)
+{
+  GHashTable *types = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  sqlite3_stmt *stmt;
+
+  if (sqlite3_prepare_v2 (db, "SELECT name, upper(type) FROM pragma_table_info (?)", -1, &stmt, NULL) != SQLITE_OK)
+    return types;
+  sqlite3_bind_text (stmt, 1, table, -1, SQLITE_TRANSIENT);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    g_hash_table_insert (types, g_strdup ((const char *) sqlite3_column_text (stmt, 0)),
+                         g_strdup ((const char *) sqlite3_column_text (stmt, 1)));
+  sqlite3_finalize (stmt);
+  return types;
+}
+
+/* Binds @value when it is what a column of @type keeps: NULL anywhere (the
+ * schema says where it may be), whole numbers in INTEGER columns, finite
+ * numbers in REAL ones, text in TEXT ones. */
+static gboolean
+bind_checked (sqlite3_stmt *stmt,
+              int           column,
+              const char   *type,
+              JsonNode     *value)
+{
+  GType held;
+
   if (JSON_NODE_HOLDS_NULL (value))
     return sqlite3_bind_null (stmt, column) == SQLITE_OK;
   if (!JSON_NODE_HOLDS_VALUE (value))
     return FALSE;
-  switch (json_node_get_value_type (value))
+  held = json_node_get_value_type (value);
+  if (held == G_TYPE_INT64 && (g_str_equal (type, "INTEGER") || g_str_equal (type, "REAL") || *type == '\0'))
+    return sqlite3_bind_int64 (stmt, column, json_node_get_int (value)) == SQLITE_OK;
+  if (held == G_TYPE_DOUBLE && (g_str_equal (type, "REAL") || *type == '\0')
+      && isfinite (json_node_get_double (value)))
+    return sqlite3_bind_double (stmt, column, json_node_get_double (value)) == SQLITE_OK;
+  if (held == G_TYPE_STRING && (g_str_equal (type, "TEXT") || *type == '\0'))
+    return sqlite3_bind_text (stmt, column, json_node_get_string (value), -1, SQLITE_TRANSIENT) == SQLITE_OK;
+  return FALSE;
+}
+
+/* "INSERT INTO table (a, b) VALUES (?, ?)" for the backup's @columns, each
+ * one of the table's; their types in @out_types. */
+static char *
+insert_sql (sqlite3     *db,
+            const char  *table,
+            JsonArray   *columns,
+            GPtrArray  **out_types,
+            const char  *name,
+            GError     **error)
+{
+  g_autoptr (GHashTable) types = column_types (db, table);
+  g_autoptr (GHashTable) named = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr (GString) sql = g_string_new (NULL);
+  guint n = json_array_get_length (columns);
+
+  *out_types = g_ptr_array_new ();
+  g_string_printf (sql, "INSERT INTO \"%s\" (", table);
+  for (guint c = 0; c < n; c++)
     {
-    case G_TYPE_INT64:
-      return sqlite3_bind_int64 (stmt, column, json_node_get_int (value)) == SQLITE_OK;
-    case G_TYPE_DOUBLE:
-      return sqlite3_bind_double (stmt, column, json_node_get_double (value)) == SQLITE_OK;
-    case G_TYPE_STRING:
-      return sqlite3_bind_text (stmt, column, json_node_get_string (value), -1, SQLITE_TRANSIENT) == SQLITE_OK;
-    default:
-      return FALSE;
+      JsonNode *node = json_array_get_element (columns, c);
+      const char *column = JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == G_TYPE_STRING
+                           ? json_node_get_string (node) : NULL;
+      const char *type = column != NULL ? g_hash_table_lookup (types, column) : NULL;
+
+      if (type == NULL || !g_hash_table_add (named, (gpointer) column))
+        {
+          g_autofree char *what = g_strdup_printf (_("table %s has a column the workspace does not"), table);
+
+          return bad_backup (error, name, what), NULL;
+        }
+      /* the table's own copy of the type, alive as long as @types is not */
+      g_ptr_array_add (*out_types, g_strdup (type));
+      g_string_append_printf (sql, "%s\"%s\"", c ? ", " : "", column);
     }
+  g_ptr_array_set_free_func (*out_types, g_free);
+  g_string_append (sql, ") VALUES (");
+  for (guint c = 0; c < n; c++)
+    g_string_append (sql, c ? ", ?" : "?");
+  g_string_append (sql, ")");
+  return g_string_free (g_steal_pointer (&sql), FALSE);
 }
 
 /* Replaces the rows @table was created with by the backup's. */
 static gboolean
 restore_table (sqlite3     *db,
                const char  *table,
-               JsonObject  *content,
+               JsonNode    *entry,
                const char  *name,
                GError     **error)
 {
-  JsonArray *columns = json_object_has_member (content, "columns")
-                       ? json_object_get_array_member (content, "columns") : NULL;
-  JsonArray *rows = json_object_has_member (content, "rows") ? json_object_get_array_member (content, "rows") : NULL;
-  g_autoptr (GString) sql = NULL;
+  JsonObject *content = JSON_NODE_HOLDS_OBJECT (entry) ? json_node_get_object (entry) : NULL;
+  JsonNode *columns = content ? json_object_get_member (content, "columns") : NULL;
+  JsonNode *rows = content ? json_object_get_member (content, "rows") : NULL;
   g_autofree char *clear = g_strdup_printf ("DELETE FROM \"%s\"", table);
+  g_autofree char *sql = NULL;
+  g_autoptr (GPtrArray) types = NULL;
   sqlite3_stmt *stmt = NULL;
+  gboolean ok = TRUE;
   guint n;
 
-  if (columns == NULL || rows == NULL)
+  if (columns == NULL || rows == NULL || !JSON_NODE_HOLDS_ARRAY (columns) || !JSON_NODE_HOLDS_ARRAY (rows))
     return bad_backup (error, name, table);
-  n = json_array_get_length (columns);
-  sql = g_string_new (NULL);
-  g_string_printf (sql, "INSERT INTO \"%s\" (", table);
-  for (guint c = 0; c < n; c++)
-    {
-      const char *column = json_array_get_string_element (columns, c);
-
-      if (column == NULL || strchr (column, '"') != NULL)
-        return bad_backup (error, name, table);
-      g_string_append_printf (sql, "%s\"%s\"", c ? ", " : "", column);
-    }
-  g_string_append (sql, ") VALUES (");
-  for (guint c = 0; c < n; c++)
-    g_string_append (sql, c ? ", ?" : "?");
-  g_string_append (sql, ")");
+  if ((sql = insert_sql (db, table, json_node_get_array (columns), &types, name, error)) == NULL)
+    return FALSE;
+  n = types->len;
   if (sqlite3_exec (db, clear, NULL, NULL, NULL) != SQLITE_OK
-      || sqlite3_prepare_v2 (db, sql->str, -1, &stmt, NULL) != SQLITE_OK)
+      || sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL) != SQLITE_OK)
     return g_set_error (error, CL_STORE_ERROR, CL_STORE_ERROR_CONSTRAINT, _("%s: table %s: %s"), name, table,
                         sqlite3_errmsg (db)), FALSE;
-  for (guint r = 0; r < json_array_get_length (rows); r++)
+  for (guint r = 0; ok && r < json_array_get_length (json_node_get_array (rows)); r++)
     {
-      JsonNode *row = json_array_get_element (rows, r);
+      JsonNode *row = json_array_get_element (json_node_get_array (rows), r);
       JsonArray *values = JSON_NODE_HOLDS_ARRAY (row) ? json_node_get_array (row) : NULL;
 
       sqlite3_reset (stmt);
       if (values == NULL || json_array_get_length (values) != n)
         {
-          sqlite3_finalize (stmt);
-          return bad_backup (error, name, table);
+          g_autofree char *what = g_strdup_printf (_("table %s, row %u, does not hold one value per column"), table,
+                                                   r + 1);
+
+          ok = bad_backup (error, name, what);
         }
-      for (guint c = 0; c < n; c++)
-        if (!bind_value (stmt, c + 1, json_array_get_element (values, c)))
+      for (guint c = 0; ok && c < n; c++)
+        if (!bind_checked (stmt, c + 1, g_ptr_array_index (types, c), json_array_get_element (values, c)))
           {
-            sqlite3_finalize (stmt);
-            return bad_backup (error, name, table);
+            g_autofree char *what = g_strdup_printf (_("table %s, row %u: the value of %s is not what the column "
+                                                       "keeps"), table, r + 1,
+                                                     json_array_get_string_element (json_node_get_array (columns),
+                                                                                    c));
+
+            ok = bad_backup (error, name, what);
           }
-      if (sqlite3_step (stmt) != SQLITE_DONE)
+      if (ok && sqlite3_step (stmt) != SQLITE_DONE)
         {
           g_set_error (error, CL_STORE_ERROR, CL_STORE_ERROR_CONSTRAINT, _("%s: table %s, row %u: %s"), name, table,
                        r + 1, sqlite3_errmsg (db));
-          sqlite3_finalize (stmt);
-          return FALSE;
+          ok = FALSE;
         }
     }
   sqlite3_finalize (stmt);
+  return ok;
+}
+
+/* Refuses a row that refers to one the backup does not have. */
+static gboolean
+check_references (sqlite3     *db,
+                  const char  *name,
+                  GError     **error)
+{
+  sqlite3_stmt *stmt;
+  int rc;
+
+  if (sqlite3_prepare_v2 (db, "PRAGMA foreign_key_check", -1, &stmt, NULL) != SQLITE_OK)
+    return g_set_error (error, CL_STORE_ERROR, CL_STORE_ERROR_FAILED, "%s: %s", name, sqlite3_errmsg (db)), FALSE;
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    /* Translators: the backup, a table, the row's id, the table it refers to */
+    g_set_error (error, CL_STORE_ERROR, CL_STORE_ERROR_INVALID,
+                 _("%s: table %s, row %" G_GINT64_FORMAT ", refers to a row of %s the backup does not have"), name,
+                 (const char *) sqlite3_column_text (stmt, 0), (gint64) sqlite3_column_int64 (stmt, 1),
+                 (const char *) sqlite3_column_text (stmt, 2));
+  else if (rc != SQLITE_DONE)
+    g_set_error (error, CL_STORE_ERROR, CL_STORE_ERROR_FAILED, "%s: %s", name, sqlite3_errmsg (db));
+  sqlite3_finalize (stmt);
+  return rc == SQLITE_DONE;
+}
+
+/* Fills the new workspace @store (at the backup's version) with @tables,
+ * in one transaction: every table of the workspace must be in the backup,
+ * and nothing else. */
+static gboolean
+fill_workspace (ClStore     *store,
+                JsonObject  *tables,
+                const char  *name,
+                GError     **error)
+{
+  sqlite3 *db = cl_store_get_db (store);
+  g_autoptr (GPtrArray) names = table_names (db, error);
+  g_autoptr (GList) members = NULL;
+  gboolean ok;
+
+  if (names == NULL)
+    return FALSE;
+  members = json_object_get_members (tables);
+  for (GList *l = members; l != NULL; l = l->next)
+    if (!g_ptr_array_find_with_equal_func (names, l->data, g_str_equal, NULL))
+      {
+        g_autofree char *what = g_strdup_printf (_("it has a table “%s” no workspace has"), (const char *) l->data);
+
+        return bad_backup (error, name, what);
+      }
+  if (sqlite3_exec (db, "PRAGMA foreign_keys = OFF", NULL, NULL, NULL) != SQLITE_OK
+      || !cl_store_begin (store, error))
+    return cl_store_fail (store, sqlite3_errcode (db), error);
+  ok = TRUE;
+  for (guint i = 0; ok && i < names->len; i++)
+    {
+      const char *table = g_ptr_array_index (names, i);
+      JsonNode *entry = json_object_get_member (tables, table);
+
+      ok = entry != NULL ? restore_table (db, table, entry, name, error) : bad_backup (error, name, table);
+    }
+  ok = ok && check_references (db, name, error);
+  if (!ok)
+    {
+      cl_store_rollback (store);
+      return FALSE;
+    }
+  return cl_store_commit (store, error);
+}
+
+static void
+remove_workspace_files (const char *path)
+{
+  static const char * const endings[] = { "", "-wal", "-shm", "-journal" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (endings); i++)
+    {
+      g_autofree char *file = g_strconcat (path, endings[i], NULL);
+
+      g_remove (file);
+    }
+}
+
+/* Moves the finished workspace @from to @to, unless something appeared at
+ * @to meanwhile. */
+static gboolean
+move_into_place (const char  *from,
+                 const char  *to,
+                 GError     **error)
+{
+  int rc = renameat2 (AT_FDCWD, from, AT_FDCWD, to, RENAME_NOREPLACE);
+
+  /* a file system without RENAME_NOREPLACE: look, then rename */
+  if (rc != 0 && errno == EINVAL)
+    rc = g_file_test (to, G_FILE_TEST_EXISTS) ? (errno = EEXIST, -1) : rename (from, to);
+  if (rc != 0)
+    {
+      int saved = errno;
+
+      return g_set_error (error, CL_STORE_ERROR, CL_STORE_ERROR_IO, _("Workspace “%s”: %s"), to,
+                          g_strerror (saved)), FALSE;
+    }
   return TRUE;
 }
 
@@ -216,70 +476,42 @@ cl_store_restore_workspace (const char  *backup_path,
                             GError     **error)
 {
   g_autofree char *name = g_filename_display_basename (backup_path);
-  g_autoptr (JsonParser) parser = json_parser_new ();
+  g_autofree char *folder = g_path_get_dirname (workspace_path);
+  g_autofree char *base = g_path_get_basename (workspace_path);
+  g_autofree char *building = NULL;
+  g_autoptr (JsonParser) parser = NULL;
   g_autoptr (ClStore) store = NULL;
-  g_autoptr (GPtrArray) tables = NULL;
-  g_autoptr (ClStore) upgraded = NULL;
-  JsonObject *root, *content;
-  JsonNode *node;
-  sqlite3 *db;
-  gint64 version;
-  gboolean ok = TRUE;
+  JsonObject *tables = NULL;
+  gint64 version = 0;
+  gboolean ok;
+  int fd;
 
   if (g_file_test (workspace_path, G_FILE_TEST_EXISTS))
     return g_set_error (error, CL_STORE_ERROR, CL_STORE_ERROR_INVALID,
                         _("%s already exists: a backup is restored into a new workspace"), workspace_path), FALSE;
-  if (!json_parser_load_from_mapped_file (parser, backup_path, error))
+  if ((parser = parse_backup (backup_path, name, error)) == NULL
+      || !read_backup_header (parser, name, &version, &tables, error))
     return FALSE;
-  node = json_parser_get_root (parser);
-  if (node == NULL || !JSON_NODE_HOLDS_OBJECT (node))
-    return bad_backup (error, name, _("not a JSON object"));
-  root = json_node_get_object (node);
-  if (g_strcmp0 (json_object_get_string_member_with_default (root, "format", ""), FORMAT_NAME) != 0)
-    return bad_backup (error, name, _("its format is not closeloop.workspace"));
-  if (json_object_get_int_member_with_default (root, "version", 0) != FORMAT_VERSION)
-    return bad_backup (error, name, _("a version this Closeloop does not read"));
-  version = json_object_get_int_member_with_default (root, "schema_version", 0);
-  if (version < 1 || version > CL_STORE_SCHEMA_VERSION)
-    return g_set_error (error, CL_STORE_ERROR, CL_STORE_ERROR_TOO_NEW,
-                        _("%s was written by a newer Closeloop (workspace version %" G_GINT64_FORMAT ")"), name,
-                        version), FALSE;
-  node = json_object_get_member (root, "tables");
-  if (node == NULL || !JSON_NODE_HOLDS_OBJECT (node))
-    return bad_backup (error, name, _("it has no tables"));
-  content = json_node_get_object (node);
 
+  /* built beside the target under a hidden name, moved there when whole:
+   * a kill leaves nothing at the target, and the restore can run again */
+  building = g_strdup_printf ("%s%s.%s.restoring-XXXXXX", folder, G_DIR_SEPARATOR_S, base);
+  if (g_mkdir_with_parents (folder, 0700) != 0 || (fd = g_mkstemp_full (building, O_RDWR | O_CLOEXEC, 0600)) < 0)
+    {
+      int saved = errno;
+
+      return g_set_error (error, CL_STORE_ERROR, CL_STORE_ERROR_IO, _("Workspace “%s”: %s"), workspace_path,
+                          g_strerror (saved)), FALSE;
+    }
+  close (fd);
   /* a workspace as the backup's was, filled, then upgraded */
-  if ((store = cl_store_open_at_version (workspace_path, version, error)) == NULL)
-    return FALSE;
-  db = cl_store_get_db (store);
-  if ((tables = table_names (db, error)) == NULL)
-    ok = FALSE;
-  ok = ok && sqlite3_exec (db, "PRAGMA foreign_keys = OFF", NULL, NULL, NULL) == SQLITE_OK
-       && cl_store_begin (store, error);
-  for (guint i = 0; ok && i < tables->len; i++)
-    {
-      const char *table = g_ptr_array_index (tables, i);
-      JsonNode *entry = json_object_get_member (content, table);
-
-      ok = entry != NULL && JSON_NODE_HOLDS_OBJECT (entry)
-           ? restore_table (db, table, json_node_get_object (entry), name, error)
-           : bad_backup (error, name, table);
-    }
-  if (ok)
-    ok = cl_store_commit (store, error);
-  else if (tables != NULL)
-    cl_store_rollback (store);
+  ok = (store = cl_store_open_at_version (building, version, error)) != NULL
+       && fill_workspace (store, tables, name, error);
   g_clear_object (&store);
-  if (ok)
-    ok = (upgraded = cl_store_open (workspace_path, error)) != NULL;
+  ok = ok && (store = cl_store_open (building, error)) != NULL;
+  g_clear_object (&store);
+  ok = ok && move_into_place (building, workspace_path, error);
   if (!ok)
-    {
-      g_autofree char *wal = g_strconcat (workspace_path, "-wal", NULL);
-      g_autofree char *shm = g_strconcat (workspace_path, "-shm", NULL);
-
-      /* nothing half-written stays behind */
-      g_remove (workspace_path), g_remove (wal), g_remove (shm);
-    }
+    remove_workspace_files (building);
   return ok;
 }

@@ -63,7 +63,6 @@ problem_for_code (ClStoreError code)
     case CL_STORE_ERROR_NOT_DATABASE: return _("it is not a Closeloop workspace (not an SQLite database)");
     case CL_STORE_ERROR_DAMAGED: return _("the file is damaged");
     case CL_STORE_ERROR_LOCKED: return _("another program is using it; try again when it is closed");
-    case CL_STORE_ERROR_FULL: return _("the disk is full");
     case CL_STORE_ERROR_IO: return _("it could not be read or written");
     case CL_STORE_ERROR_CONSTRAINT: return _("the change breaks a rule of the workspace");
     default: return _("the database reported an error");
@@ -77,7 +76,17 @@ set_error_from_db (sqlite3     *db,
                    GError     **error)
 {
   ClStoreError code = error_code_from_sqlite (rc);
+  int system_errno = db != NULL ? sqlite3_system_errno (db) : 0;
 
+  /* a journal or index that cannot grow says "I/O error"; the cause is the disk */
+  if (code == CL_STORE_ERROR_FULL || system_errno == ENOSPC || system_errno == EDQUOT)
+    {
+      g_autofree char *folder = g_path_get_dirname (path);
+
+      return g_set_error (error, CL_STORE_ERROR, CL_STORE_ERROR_FULL,
+                          _("Workspace “%s”: the disk holding “%s” is full; nothing was changed"), path,
+                          folder), FALSE;
+    }
   g_set_error (error, CL_STORE_ERROR, code, _("Workspace “%s”: %s (%s)"), path,
                problem_for_code (code), db ? sqlite3_errmsg (db) : sqlite3_errstr (rc));
   return FALSE;
