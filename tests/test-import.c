@@ -5,11 +5,14 @@
 #include "config.h"
 
 #include <json-glib/json-glib.h>
+#include <sqlite3.h>
 #include <string.h>
 
 #include "cl-csv.h"
 #include "cl-csv-values.h"
 #include "cl-deal-import.h"
+#include "cl-export.h"
+#include "cl-review-export.h"
 #include "cl-flags.h"
 #include "cl-pipeline.h"
 #include "test-util.h"
@@ -553,6 +556,86 @@ test_salesforce_exports (void)
     }
 }
 
+/* Values no deal can have, or that C cannot hold: each row is refused with
+ * its line and the reason in words, none fails the whole file, and the
+ * good rows import when asked. */
+static void
+test_hostile_values (void)
+{
+  static const char text[] =
+    "Record ID,Deal Name,Deal Stage,Amount,Currency,Close Date,Deal owner,Deal probability\n"
+    "1,Huge,Discovery,92233720368547759,USD,12/01/2026,Ana,10\n"
+    "2,Sure thing,Discovery,100,USD,12/01/2026,Ana,1e300\n"
+    "3,Maybe,Discovery,100,USD,12/01/2026,Ana,nan\n"
+    "4,Far future,Discovery,100,USD,1/2/67562,Ana,10\n"
+    "5,Credit note,Discovery,\"(1,200)\",USD,12/01/2026,Ana,10\n"
+    "6,Spelled out,Discovery,100,US Dollar,12/01/2026,Ana,10\n"
+    "7,Fine,Discovery,100,USD,12/01/2026,Ana,10\n";
+  static const struct { guint line; const char *says; } refused[] = {
+    { 2, "larger than any deal" }, { 3, "1e300" }, { 4, "nan" }, { 5, "67562" }, { 6, "below zero" },
+    { 7, "US Dollar" },
+  };
+  Workspace w = { 0 };
+  ClImportReport report;
+  g_autofree char *none = NULL, *some = NULL, *deals = NULL;
+  gint64 cents = 0;
+  ClDay day = 0;
+
+  g_assert_true (cl_csv_parse_amount ("92233720368547759", &cents, NULL));
+  g_assert_cmpint (cents, ==, G_MAXINT64);
+  g_assert_false (cl_csv_parse_date ("1/2/67562", CL_DATE_ORDER_MDY, &day));
+  g_assert_cmpuint (cl_date_from_ymd (67562, 1, 2), ==, 0);
+
+  workspace_open (&w);
+  none = import_text (&w, text, CL_CRM_HUBSPOT, "2026-11-23", FALSE, &report);
+  g_assert_cmpstr (none, ==, "6 rows cannot be imported; nothing was imported");
+  g_assert_cmpuint (report.problems->len, ==, G_N_ELEMENTS (refused));
+  for (guint i = 0; i < G_N_ELEMENTS (refused); i++)
+    {
+      ClImportProblem *problem = g_ptr_array_index (report.problems, i);
+
+      g_test_message ("line %u: %s", problem->line, problem->reason);
+      g_assert_cmpuint (problem->line, ==, refused[i].line);
+      g_assert_nonnull (strstr (problem->reason, refused[i].says));
+    }
+  cl_import_report_clear (&report);
+  some = import_text (&w, text, CL_CRM_HUBSPOT, "2026-11-23", TRUE, &report);
+  g_assert_cmpstr (some, ==, "1/0/0/6");
+  cl_import_report_clear (&report);
+  deals = cl_test_sql_text (w.path, "SELECT group_concat(name) FROM deals");
+  g_assert_cmpstr (deals, ==, "Fine\n");
+  workspace_close (&w);
+}
+
+/* Totals of amounts no int64 can hold (a workspace another program wrote)
+ * are exact in the review export. */
+static void
+test_totals_exact (void)
+{
+  Workspace w = { 0 };
+  g_autoptr (GError) error = NULL;
+  g_autoptr (JsonNode) review = NULL;
+  g_autofree char *text = NULL, *done = NULL;
+  ClImportReport report;
+  sqlite3 *db;
+
+  workspace_open (&w);
+  done = import_text (&w, "Record ID,Deal Name,Deal Stage,Amount,Close Date,Deal owner\n"
+                          "1,A,Discovery,1,2026-12-01,Ana\n2,B,Discovery,1,2026-12-01,Ana\n",
+                      CL_CRM_HUBSPOT, "2026-11-23", FALSE, &report);
+  g_assert_cmpstr (done, ==, "2/0/0/0");
+  cl_import_report_clear (&report);
+  g_assert_cmpint (sqlite3_open (w.path, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, "UPDATE deals SET amount_cents = 5000000000000000000", NULL, NULL, NULL), ==,
+                   SQLITE_OK);
+  sqlite3_close (db);
+  review = cl_review_export_build (w.store, "2026-W48", &error);
+  g_assert_no_error (error);
+  text = cl_export_to_text (review);
+  g_assert_nonnull (strstr (text, "\"pipeline\" : \"100000000000000000.00\""));
+  workspace_close (&w);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -565,6 +648,8 @@ main (int   argc,
   g_test_add_func ("/csv/dates", test_dates);
   g_test_add_func ("/import/weekly-snapshots", test_weekly_snapshots);
   g_test_add_func ("/import/bad-rows", test_bad_rows);
+  g_test_add_func ("/import/hostile-values", test_hostile_values);
+  g_test_add_func ("/import/totals-exact", test_totals_exact);
   g_test_add_func ("/import/unknown-layout", test_unknown_layout);
   g_test_add_func ("/import/salesforce-exports", test_salesforce_exports);
   g_test_add_func ("/import/custom-mapping", test_custom_mapping);

@@ -177,13 +177,6 @@ cl_export_write_document (JsonNode    *root,
   return cl_file_write (path, text, strlen (text), error);
 }
 
-char *
-cl_export_amount (gint64 cents)
-{
-  return g_strdup_printf ("%s%" G_GINT64_FORMAT ".%02d", cents < 0 ? "-" : "",
-                          ABS (cents) / 100, (int) (ABS (cents) % 100));
-}
-
 void
 cl_export_add_day (JsonBuilder *builder,
                    const char  *member,
@@ -235,9 +228,9 @@ cl_export_add_number (JsonBuilder *builder,
 void
 cl_export_add_amount (JsonBuilder *builder,
                       const char  *member,
-                      gint64       cents)
+                      ClCentsTotal cents)
 {
-  g_autofree char *amount = cl_export_amount (cents);
+  g_autofree char *amount = cl_money_format_exact (cents);
 
   cl_export_add_string (builder, member, amount);
 }

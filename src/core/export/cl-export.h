@@ -15,8 +15,6 @@ char     *cl_export_to_text     (JsonNode     *root);
 gboolean  cl_export_write_document (JsonNode   *root,
                                     const char *path,
                                     GError    **error);
-/* "125000.00": exact, in major units, as documents carry money. */
-char     *cl_export_amount      (gint64        cents);
 void      cl_export_add_day     (JsonBuilder  *builder,
                                  const char   *member,
                                  ClDay         day);
@@ -39,8 +37,9 @@ void      cl_export_add_int     (JsonBuilder  *builder,
 void      cl_export_add_number  (JsonBuilder  *builder,
                                  const char   *member,
                                  double        value);
+/* As cl_money_format_exact () writes it. */
 void      cl_export_add_amount  (JsonBuilder  *builder,
                                  const char   *member,
-                                 gint64        cents);
+                                 ClCentsTotal  cents);
 
 G_END_DECLS

@@ -140,9 +140,9 @@ add_totals (Export      *export,
             guint        n_reviewed)
 {
   guint n_stages = export->process->stages->len;
-  g_autofree gint64 *stage_amounts = g_new0 (gint64, n_stages);
+  g_autofree ClCentsTotal *stage_amounts = g_new0 (ClCentsTotal, n_stages);
   g_autofree guint *stage_deals = g_new0 (guint, n_stages);
-  gint64 forecast[CL_FORECAST_OMITTED + 1] = { 0 };
+  ClCentsTotal forecast[CL_FORECAST_OMITTED + 1] = { 0 };
   guint decisions[CL_DECISION_NEXT_ACTION + 1] = { 0 };
   GHashTableIter iter;
   gpointer value;

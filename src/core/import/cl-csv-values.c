@@ -5,7 +5,7 @@
 
 #include "config.h"
 
-#include <stdio.h>
+#include <math.h>
 #include <string.h>
 
 #include "cl-csv-values.h"
@@ -82,6 +82,7 @@ cl_csv_parse_amount (const char  *text,
   int fraction_digits = 0;
   int group = 0;            /* digits since the last mark; -1 past the decimal one */
   gboolean grouped = FALSE;
+  gboolean too_large = FALSE;
 
   g_strstrip (s->str);
   g_string_set_size (s, strlen (s->str));
@@ -145,38 +146,85 @@ cl_csv_parse_amount (const char  *text,
             fraction++, fraction_digits++;   /* rounds half up at the cent */
           continue;
         }
-      if (whole > G_MAXINT64 / 1000)
-        return FALSE;
-      whole = whole * 10 + (*c - '0');
+      /* past what cents can hold: still read to the end, then saturated */
+      too_large |= whole > (G_MAXINT64 / 100 - 10) / 10;
+      if (!too_large)
+        whole = whole * 10 + (*c - '0');
     }
   if (group >= 0 && grouped && group != 3)
     return FALSE;
   while (fraction_digits < 2)
     fraction *= 10, fraction_digits++;
-  *cents = (whole * 100 + fraction) * (negative ? -1 : 1);
+  if (too_large)
+    *cents = negative ? G_MININT64 : G_MAXINT64;
+  else
+    *cents = (whole * 100 + fraction) * (negative ? -1 : 1);
   if (currency != NULL)
     *currency = g_steal_pointer (&code);
   return TRUE;
 }
 
+gboolean
+cl_csv_parse_percent (const char *text,
+                      int        *percent)
+{
+  char *end = NULL;
+  double value = g_ascii_strtod (text, &end);
+
+  if (end == text)
+    return FALSE;
+  while (g_ascii_isspace (*end))
+    end++;
+  if (*end == '%')
+    end++;
+  /* also what a cast to int could not hold: nan, 1e300 */
+  if (*end != '\0' || !isfinite (value) || value < 0 || value > 100)
+    return FALSE;
+  *percent = (int) round (value);
+  return TRUE;
+}
+
 /* ------------------------------------------------------------------ dates */
 
-/* Three numbers and the separator of a non-ISO date, or FALSE. */
+/* A number of one to @max_digits digits at *@p, which moves past it. */
+static gboolean
+take_number (const char **p,
+             int          max_digits,
+             int         *out,
+             int         *out_digits)
+{
+  int digits = 0;
+
+  *out = 0;
+  while (g_ascii_isdigit (**p) && digits < max_digits)
+    *out = *out * 10 + (*(*p)++ - '0'), digits++;
+  if (out_digits != NULL)
+    *out_digits = digits;
+  return digits > 0 && !g_ascii_isdigit (**p);
+}
+
+/* The day, month (in either order) and year of a non-ISO date, with the
+ * separator, or FALSE: one or two digits, then one or two, then a year of
+ * two or four digits (no year of five digits wraps into this century). */
 static gboolean
 split_date (const char *text,
             int         parts[3],
             char       *separator)
 {
-  char sep1 = 0, sep2 = 0;
-  int n = 0;
+  const char *p = text;
+  int year_digits = 0;
+  char sep;
 
-  if (sscanf (text, "%d%c%d%c%d%n", &parts[0], &sep1, &parts[1], &sep2, &parts[2], &n) != 5 || sep1 != sep2
-      || (sep1 != '/' && sep1 != '.' && sep1 != '-'))
+  if (!take_number (&p, 2, &parts[0], NULL) || (*p != '/' && *p != '.' && *p != '-'))
+    return FALSE;
+  sep = *p++;
+  if (!take_number (&p, 2, &parts[1], NULL) || *p++ != sep || !take_number (&p, 4, &parts[2], &year_digits)
+      || (year_digits != 2 && year_digits != 4))
     return FALSE;
   /* a time may follow */
-  if (text[n] != '\0' && text[n] != ' ' && text[n] != 'T')
+  if (*p != '\0' && *p != ' ' && *p != 'T')
     return FALSE;
-  *separator = sep1;
+  *separator = sep;
   return TRUE;
 }
 

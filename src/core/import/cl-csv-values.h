@@ -11,10 +11,15 @@ G_BEGIN_DECLS
  * cents, and the currency when the text names one (ISO code, else NULL).
  * Both separators: the last is the decimal one; one separator once followed
  * by three digits groups thousands (unless after a lone 0). FALSE when it is
- * not an amount. */
+ * not an amount; one too large for cents is G_MAXINT64 (or G_MININT64). */
 gboolean cl_csv_parse_amount (const char  *text,
                               gint64      *cents,
                               char       **currency);
+
+/* "40", "40 %", "12.5": a percentage from 0 to 100, rounded; FALSE for
+ * anything else. */
+gboolean cl_csv_parse_percent (const char *text,
+                               int        *percent);
 
 typedef enum {
   CL_DATE_ORDER_ISO,    /* 2026-11-23, also with a time after it */

@@ -157,7 +157,20 @@ date_orders (const ClCsv         *csv,
   return TRUE;
 }
 
-/* Reads one row; FALSE with a problem added when it cannot be imported. */
+/* Refuses the row being read: @reason (taken) goes to @report. */
+static gboolean
+refuse_row (ClImportRow    *out,
+            ClImportReport *report,
+            char           *reason)
+{
+  g_clear_pointer (&out->currency, g_free);
+  add_problem (report, out->line, reason);
+  return FALSE;
+}
+
+/* Reads one row and checks it as the store would; FALSE with a problem
+ * added when it cannot be imported, so a bad row is refused with its
+ * line instead of failing the whole import when it is written. */
 static gboolean
 read_row (const ClCsv         *csv,
           const ClCsvRow      *row,
@@ -172,12 +185,13 @@ read_row (const ClCsv         *csv,
   const char *created = cell (row, mapping, CL_CRM_FIELD_CREATED);
   const char *currency = cell (row, mapping, CL_CRM_FIELD_CURRENCY);
   const char *probability = cell (row, mapping, CL_CRM_FIELD_PROBABILITY);
+  char *problem;
 
   memset (out, 0, sizeof *out);
   out->line = row->line;
   if (row->n_fields != csv->n_columns)
-    return add_problem (report, row->line, g_strdup_printf (_("%u fields where the header has %u"),
-                                                            row->n_fields, csv->n_columns)), FALSE;
+    return refuse_row (out, report, g_strdup_printf (_("%u fields where the header has %u"),
+                                                     row->n_fields, csv->n_columns));
   out->record_id = cell (row, mapping, CL_CRM_FIELD_RECORD_ID);
   out->name = cell (row, mapping, CL_CRM_FIELD_NAME);
   out->account = cell (row, mapping, CL_CRM_FIELD_ACCOUNT);
@@ -186,31 +200,32 @@ read_row (const ClCsv         *csv,
   out->next_step = cell (row, mapping, CL_CRM_FIELD_NEXT_STEP);
   out->lost_reason = cell (row, mapping, CL_CRM_FIELD_LOST_REASON);
   if (is_blank (out->name))
-    return add_problem (report, row->line, g_strdup (_("no deal name"))), FALSE;
+    return refuse_row (out, report, g_strdup (_("no deal name")));
   if (is_blank (out->stage))
-    return add_problem (report, row->line, g_strdup_printf (_("“%s” has no stage"), out->name)), FALSE;
+    return refuse_row (out, report, g_strdup_printf (_("“%s” has no stage"), out->name));
   if (!is_blank (amount) && !cl_csv_parse_amount (amount, &out->amount_cents, &out->currency))
-    return add_problem (report, row->line, g_strdup_printf (_("the amount “%s” is not a number"), amount)), FALSE;
+    return refuse_row (out, report, g_strdup_printf (_("the amount “%s” is not a number"), amount));
   if (!is_blank (currency))
     cl_record_set_text (&out->currency, currency);
-  if (is_blank (close) || !cl_csv_parse_date (close, orders[0], &out->close_date))
+  if ((problem = cl_deal_values_problem (out->name, out->amount_cents, out->currency)) != NULL)
     {
-      g_free (out->currency);
-      return add_problem (report, row->line,
-                          is_blank (close) ? g_strdup_printf (_("“%s” has no close date"), out->name)
-                                           : g_strdup_printf (_("the close date “%s” is not a date"), close)), FALSE;
+      /* Translators: a deal's name, then what is wrong with it */
+      char *reason = g_strdup_printf (_("“%s”: %s"), out->name, problem);
+
+      g_free (problem);
+      return refuse_row (out, report, reason);
     }
+  if (is_blank (close))
+    return refuse_row (out, report, g_strdup_printf (_("“%s” has no close date"), out->name));
+  if (!cl_csv_parse_date (close, orders[0], &out->close_date))
+    return refuse_row (out, report, g_strdup_printf (_("the close date “%s” is not a date"), close));
   out->created_on = as_of;
   if (!is_blank (created) && !cl_csv_parse_date (created, orders[1], &out->created_on))
-    {
-      g_free (out->currency);
-      return add_problem (report, row->line, g_strdup_printf (_("the creation date “%s” is not a date"), created)),
-             FALSE;
-    }
+    return refuse_row (out, report, g_strdup_printf (_("the creation date “%s” is not a date"), created));
   out->created_on = MIN (out->created_on, as_of);
   out->probability = -1;
-  if (!is_blank (probability))
-    out->probability = CLAMP ((int) g_ascii_strtod (probability, NULL), 0, 100);
+  if (!is_blank (probability) && !cl_csv_parse_percent (probability, &out->probability))
+    return refuse_row (out, report, g_strdup_printf (_("the probability “%s” is not a percentage"), probability));
   out->status = status_of (row, mapping, out->stage);
   return TRUE;
 }

@@ -36,7 +36,8 @@ cl_date_from_ymd (int year,
 {
   GDate date;
 
-  if (!g_date_valid_dmy (day, month, year))
+  /* GDate's years are 16 bits: 67562 would pass as 2026 */
+  if (year < 1 || year > 9999 || !g_date_valid_dmy (day, month, year))
     return 0;
   g_date_clear (&date, 1);
   g_date_set_dmy (&date, day, month, year);

@@ -6,6 +6,7 @@
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
+#include <string.h>
 
 #include "cl-model.h"
 
@@ -122,11 +123,29 @@ cl_meddic_label (ClMeddicElement value)
 }
 
 /* Whole units with thin grouping; the currency code follows, as in the CRM. */
-char *
-cl_money_format (gint64      cents,
-                 const char *currency)
+/* The decimal digits of @value's magnitude. */
+static char *
+magnitude_digits (ClCentsTotal value)
 {
-  g_autofree char *digits = g_strdup_printf ("%" G_GINT64_FORMAT, ABS (cents) / 100);
+  unsigned __int128 rest = value < 0 ? -(unsigned __int128) value : (unsigned __int128) value;
+  char digits[48];
+  int n = sizeof digits;
+
+  digits[--n] = '\0';
+  do
+    {
+      digits[--n] = (char) ('0' + (int) (rest % 10));
+      rest /= 10;
+    }
+  while (rest > 0);
+  return g_strdup (digits + n);
+}
+
+char *
+cl_money_format (ClCentsTotal  cents,
+                 const char   *currency)
+{
+  g_autofree char *digits = magnitude_digits (cents / 100);
   GString *out = g_string_new (cents < 0 ? "−" : "");
   gsize len = strlen (digits);
 
@@ -139,6 +158,44 @@ cl_money_format (gint64      cents,
   if (currency != NULL && *currency)
     g_string_append_printf (out, " %s", currency);
   return g_string_free (out, FALSE);
+}
+
+char *
+cl_money_format_exact (ClCentsTotal cents)
+{
+  g_autofree char *whole = magnitude_digits (cents / 100);
+  int fraction = (int) (cents % 100);
+
+  return g_strdup_printf ("%s%s.%02d", cents < 0 ? "-" : "", whole, ABS (fraction));
+}
+
+static gboolean
+is_currency_code (const char *text)
+{
+  return strlen (text) == 3 && g_ascii_isupper (text[0]) && g_ascii_isupper (text[1]) && g_ascii_isupper (text[2]);
+}
+
+char *
+cl_deal_values_problem (const char *name,
+                        gint64      amount_cents,
+                        const char *currency)
+{
+  g_autofree char *limit = NULL;
+
+  if (cl_text_is_blank (name))
+    return g_strdup (_("the deal has no name"));
+  if (amount_cents < 0)
+    return g_strdup (_("the amount is below zero"));
+  if (amount_cents > CL_MAX_AMOUNT_CENTS)
+    {
+      limit = cl_money_format (CL_MAX_AMOUNT_CENTS, NULL);
+      /* Translators: the largest amount, "10 000 000 000 000" */
+      return g_strdup_printf (_("the amount is over %s, larger than any deal"), limit);
+    }
+  if (currency != NULL && !is_currency_code (currency))
+    /* Translators: a currency as the file wrote it, "US Dollar" */
+    return g_strdup_printf (_("the currency “%s” is not a three-letter code such as EUR or USD"), currency);
+  return NULL;
 }
 
 /* ------------------------------------------------------------------ record types */

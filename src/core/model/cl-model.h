@@ -109,8 +109,26 @@ const char *cl_decision_label            (ClDecisionKind        value);
 const char *cl_meddic_label              (ClMeddicElement       value);
 const char *cl_follow_up_label           (ClFollowUp            value);
 
+/* The largest amount a deal may have: ten trillion in major units, more
+ * than any deal in any currency, small enough that sums stay exact. */
+#define CL_MAX_AMOUNT_CENTS ((gint64) 1000000000000000)
+
+/* A sum of amounts (in cents): no sum of stored amounts overflows it. */
+typedef __int128 ClCentsTotal;
+
 /* "1 250 000 EUR": whole units, grouped by thousands, then the currency. */
-char       *cl_money_format              (gint64                cents,
+char       *cl_money_format              (ClCentsTotal          cents,
+                                          const char           *currency);
+/* "1250000.00": exact, in major units, as documents carry money. */
+char       *cl_money_format_exact        (ClCentsTotal          cents);
+
+/* Why the store would refuse a deal with these values, in words (a blank
+ * name, an amount below zero or above CL_MAX_AMOUNT_CENTS, a currency that
+ * is not a three-letter code; a NULL @currency is not checked), or NULL.
+ *
+ * Returns: (transfer full) (nullable): the reason */
+char       *cl_deal_values_problem       (const char           *name,
+                                          gint64                amount_cents,
                                           const char           *currency);
 
 /* ------------------------------------------------------------------ records */

@@ -95,7 +95,8 @@ load_deaths (ClStore        *store,
              GError        **error)
 {
   sqlite3_stmt *stmt = cl_store_query (store, error,
-                                       "SELECT s.name, e.new_value, d.status_reason, count(*), sum(d.amount_cents) "
+                                       "SELECT s.name, e.new_value, d.status_reason, count(*), "
+                                       CL_SQL_CENTS_SUM ("d.amount_cents") " "
                                        "FROM deal_events e JOIN deals d ON d.id = e.deal_id "
                                        "JOIN stages s ON s.id = d.stage_id "
                                        "WHERE e.field = 'status' AND e.new_value IN ('lost', 'disqualified') "
@@ -115,7 +116,7 @@ load_deaths (ClStore        *store,
       death->status = cl_column_text (stmt, 1);
       death->reason = cl_column_text (stmt, 2);
       death->n = sqlite3_column_int (stmt, 3);
-      death->amount_cents = sqlite3_column_int64 (stmt, 4);
+      death->amount_cents = cl_column_cents_total (stmt, 4);
       g_ptr_array_add (inputs->deaths, death);
     }
   return cl_store_query_done (store, stmt, rc, error);

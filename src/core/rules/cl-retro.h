@@ -12,11 +12,11 @@ G_BEGIN_DECLS
 /* Where deals died: one stage, one ending (lost or disqualified), one reason. */
 typedef struct
 {
-  char   *stage;
-  char   *status;         /* "lost" or "disqualified" */
-  char   *reason;
-  int     n;
-  gint64  amount_cents;
+  char         *stage;
+  char         *status;         /* "lost" or "disqualified" */
+  char         *reason;
+  int           n;
+  ClCentsTotal  amount_cents;
 } ClRetroDeath;
 
 /* Deals closed in a quarter. */

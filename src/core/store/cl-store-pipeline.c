@@ -198,6 +198,12 @@ static gboolean
 check_deal (ClDeal  *deal,
             GError **error)
 {
+  g_autofree char *problem = cl_deal_values_problem (deal->name, deal->amount_cents, deal->currency);
+
+  if (problem != NULL)
+    /* Translators: a deal's name, then what is wrong with it */
+    return g_set_error (error, CL_STORE_ERROR, CL_STORE_ERROR_INVALID, _("Deal “%s”: %s"),
+                        deal->name ? deal->name : "", problem), FALSE;
   if (deal->close_date == 0 || deal->created_on == 0)
     return g_set_error (error, CL_STORE_ERROR, CL_STORE_ERROR_INVALID,
                         _("Deal “%s” needs a close date and a creation date"),
@@ -761,9 +767,10 @@ cl_store_get_pipeline_totals (ClStore           *self,
   memset (totals, 0, sizeof *totals);
   stmt = cl_store_query (self, error,
                          "SELECT (SELECT count(*) FROM reps WHERE NOT is_manager), "
-                         "count(*), total(amount_cents), count(DISTINCT currency), min(currency), "
+                         "count(*), count(DISTINCT currency), min(currency), "
                          "(SELECT count(*) FROM actions WHERE done_on IS NULL), "
-                         "(SELECT count(*) FROM actions WHERE done_on IS NULL AND due_on < ?) "
+                         "(SELECT count(*) FROM actions WHERE done_on IS NULL AND due_on < ?), "
+                         CL_SQL_CENTS_SUM ("amount_cents") " "
                          "FROM deals WHERE status = 'open'",
                          "d", today);
   if (stmt == NULL)
@@ -773,11 +780,11 @@ cl_store_get_pipeline_totals (ClStore           *self,
     {
       totals->n_reps = sqlite3_column_int64 (stmt, 0);
       totals->n_open_deals = sqlite3_column_int64 (stmt, 1);
-      totals->open_amount_cents = (gint64) sqlite3_column_double (stmt, 2);
-      if (sqlite3_column_int (stmt, 3) == 1)
-        totals->currency = cl_column_text (stmt, 4);
-      totals->n_open_actions = sqlite3_column_int64 (stmt, 5);
-      totals->n_overdue_actions = sqlite3_column_int64 (stmt, 6);
+      if (sqlite3_column_int (stmt, 2) == 1)
+        totals->currency = cl_column_text (stmt, 3);
+      totals->n_open_actions = sqlite3_column_int64 (stmt, 4);
+      totals->n_overdue_actions = sqlite3_column_int64 (stmt, 5);
+      totals->open_amount_cents = cl_column_cents_total (stmt, 6);
     }
   return cl_store_query_done (self, stmt, rc, error);
 }

@@ -54,6 +54,11 @@ char         *cl_column_text      (sqlite3_stmt *stmt,
                                    int           col);
 ClDay         cl_column_day       (sqlite3_stmt *stmt,
                                    int           col);
+/* An exact sum of amounts in cents, as two result columns that cannot
+ * overflow however many rows; cl_column_cents_total () reads them back. */
+#define CL_SQL_CENTS_SUM(column) "sum(" column " / 1000000000), sum(" column " % 1000000000)"
+ClCentsTotal  cl_column_cents_total (sqlite3_stmt *stmt,
+                                     int           col);
 double        cl_column_metric    (sqlite3_stmt *stmt,
                                    int           col);
 int           cl_column_enum      (sqlite3_stmt *stmt,

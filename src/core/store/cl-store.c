@@ -385,6 +385,13 @@ cl_column_day (sqlite3_stmt *stmt,
   return day;
 }
 
+ClCentsTotal
+cl_column_cents_total (sqlite3_stmt *stmt,
+                       int           col)
+{
+  return (ClCentsTotal) sqlite3_column_int64 (stmt, col) * 1000000000 + sqlite3_column_int64 (stmt, col + 1);
+}
+
 double
 cl_column_metric (sqlite3_stmt *stmt,
                   int           col)

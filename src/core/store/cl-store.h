@@ -202,7 +202,7 @@ typedef struct
 {
   gint64 n_reps;             /* who carry deals */
   gint64 n_open_deals;
-  gint64 open_amount_cents;
+  ClCentsTotal open_amount_cents;
   char  *currency;           /* the open deals' one currency; NULL when mixed or none */
   gint64 n_open_actions;
   gint64 n_overdue_actions;

@@ -319,12 +319,12 @@ matches (gpointer object,
 /* The funnel of the deals shown: per stage, how many and how much. */
 static void
 show_stages (ClPipelinePage *self,
-             const gint64   *amounts,
-             const guint    *counts,
+             const ClCentsTotal *amounts,
+             const guint        *counts,
              const char     *currency)
 {
   guint n_stages = self->process ? self->process->stages->len : 0;
-  gint64 largest = 1;
+  ClCentsTotal largest = 1;
   GtkWidget *row;
 
   while ((row = GTK_WIDGET (gtk_list_box_get_row_at_index (self->stages_list, 0))) != NULL)
@@ -363,7 +363,7 @@ update_summary (ClPipelinePage *self)
   GListModel *all = gtk_filter_list_model_get_model (self->filtered);
   guint n = g_list_model_get_n_items (shown);
   guint n_stages = self->process ? self->process->stages->len : 0;
-  g_autofree gint64 *amounts = g_new0 (gint64, n_stages + 1);
+  g_autofree ClCentsTotal *amounts = g_new0 (ClCentsTotal, n_stages + 1);
   g_autofree guint *counts = g_new0 (guint, n_stages + 1);
   const char *currency = NULL;
   guint n_flagged = 0;
