@@ -39,7 +39,7 @@ ASAN_OPTIONS=detect_leaks=1 meson test -C build-fuzz --suite fuzz --no-rebuild -
 
 if [ -z "${CLOSELOOP_SKIP_BENCHMARKS:-}" ]; then
   display_run meson test -C build --benchmark --logbase benchmarklog --verbose 2>&1 \
-    | grep -E '^(demo|startup|pipeline|import):' || status=1
+    | grep -E '^(demo|startup|pipeline|import|transcript):' || status=1
 fi
 
 python3 build-aux/test-summary.py build/meson-logs/testlog.json build-sanitize/meson-logs/testlog.json \

@@ -375,6 +375,43 @@ test_bad_transcripts (void)
   g_assert_cmpstr (cue_at (wide, 1)->speaker, ==, "Lee");
 }
 
+/* Unlabelled lines continue the cue before them, joined by spaces, in
+ * order; a footer ends the transcript. */
+static void
+test_continued_lines (void)
+{
+  static const char text[] = "Ana Okafor: First line\nsecond line\n\n  third line\nLee: Answer\nmore\n"
+                             "Meeting ended after 00:10:00\nNot: read\n";
+  g_autoptr (GError) error = NULL;
+  g_autoptr (ClTranscript) transcript = cl_transcript_parse (text, strlen (text), "continued.txt",
+                                                             CL_TRANSCRIPT_AUTO, &error);
+  const ClCue *first, *second;
+
+  g_assert_no_error (error);
+  g_assert_cmpuint (transcript->cues->len, ==, 2);
+  first = g_ptr_array_index (transcript->cues, 0);
+  second = g_ptr_array_index (transcript->cues, 1);
+  g_assert_cmpstr (first->text, ==, "First line second line third line");
+  g_assert_cmpstr (second->text, ==, "Answer more");
+
+  /* the largest transcript of that shape reads whole (joining line by line
+   * once took an hour) */
+  {
+    static const char line[] = "and then we talked about the budget for the next quarter again";
+    g_autoptr (GString) large = g_string_new ("Ana Okafor: Start\n");
+    g_autoptr (ClTranscript) whole = NULL;
+    guint n_lines = 0;
+
+    while (large->len < CL_TRANSCRIPT_MAX_BYTES - sizeof line)
+      g_string_append_printf (large, "%s\n", line), n_lines++;
+    whole = cl_transcript_parse (large->str, large->len, "large.txt", CL_TRANSCRIPT_AUTO, &error);
+    g_assert_no_error (error);
+    g_assert_cmpuint (whole->cues->len, ==, 1);
+    first = g_ptr_array_index (whole->cues, 0);
+    g_assert_cmpuint (strlen (first->text), ==, strlen ("Start") + n_lines * sizeof line);
+  }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -386,5 +423,6 @@ main (int   argc,
   g_test_add_func ("/calls/known-metrics", test_known_metrics);
   g_test_add_func ("/calls/find-rep", test_find_rep);
   g_test_add_func ("/calls/bad-transcripts", test_bad_transcripts);
+  g_test_add_func ("/calls/continued-lines", test_continued_lines);
   return g_test_run ();
 }

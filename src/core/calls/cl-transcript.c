@@ -536,14 +536,20 @@ parse_clock_whole (const char *text,
   return parse_clock (with_fraction, ms);
 }
 
+/* The lines that continue a cue are gathered in @more and joined once the
+ * cue ends: joining at every line copied the whole text each time. */
 static void
-append_text (ClCue      *cue,
-             const char *line)
+finish_text (ClCue   *cue,
+             GString *more)
 {
-  char *joined = *cue->text ? g_strconcat (cue->text, " ", line, NULL) : g_strdup (line);
-
+  if (cue == NULL || more->len == 0)
+    return;
+  if (*cue->text != '\0')
+    g_string_prepend_c (more, ' ');
+  g_string_prepend (more, cue->text);
   g_free (cue->text);
-  cue->text = joined;
+  cue->text = g_strdup (more->str);
+  g_string_truncate (more, 0);
 }
 
 static ClCue *
@@ -571,6 +577,7 @@ parse_txt (Parser  *parser,
   g_autoptr (GRegex) otter = g_regex_new ("^(\\S.{0,63}?)\\s{2,}(\\d{1,2}(?::\\d{2}){1,2})$", 0, 0, NULL);
   g_autoptr (GRegex) stamped = g_regex_new ("^(?:\\[(\\d{1,2}(?::\\d{2}){1,2}(?:[.,]\\d+)?)\\]\\s*"
                                             "|(\\d{1,2}:\\d{2}:\\d{2})\\t)(.*)$", 0, 0, NULL);
+  g_autoptr (GString) more = g_string_new (NULL);
   ClCue *current = NULL;
 
   for (guint i = 0; i < parser->n_lines; i++)
@@ -592,6 +599,7 @@ parse_txt (Parser  *parser,
 
           if (parse_clock_whole (clock, &start))
             {
+              finish_text (current, more);
               current = add_text_cue (parser, start, g_match_info_fetch (match, 1), g_strdup (""), i + 1);
               continue;
             }
@@ -612,10 +620,14 @@ parse_txt (Parser  *parser,
           line = g_strstrip (g_strdup (rest));
         }
       if (split_label (line, &speaker, &text))
-        current = add_text_cue (parser, start, speaker, text, i + 1);
+        {
+          finish_text (current, more);
+          current = add_text_cue (parser, start, speaker, text, i + 1);
+        }
       else if (current != NULL)
-        append_text (current, line);
+        g_string_append_printf (more, "%s%s", more->len > 0 ? " " : "", line);
     }
+  finish_text (current, more);
   return TRUE;
 }
 
