@@ -229,6 +229,9 @@ grep -q "nowhere" "$dir/err" || fail "the refusal names the folder"
 [ $? -eq 1 ] || fail "publishing without a team folder fails"
 "$closeloop" --workspace "$dir/team.db" export workspace --publish >/dev/null 2>&1
 [ $? -eq 2 ] || fail "a backup is never published"
+"$closeloop" --workspace "$dir/team.db" export coaching --deal 1 --include-private --publish >/dev/null 2>"$dir/err"
+[ $? -eq 2 ] || fail "private notes are never published"
+grep -q "private notes" "$dir/err" || fail "the refusal says why"
 "$closeloop" --workspace "$dir/team.db" team-folder frob 2>/dev/null
 [ $? -eq 2 ] || fail "team-folder misuse exits 2"
 set -e

@@ -5,10 +5,12 @@
 
 #include <glib/gstdio.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "cl-coaching-export.h"
 #include "cl-development-export.h"
 #include "cl-export.h"
+#include "cl-file.h"
 #include "cl-health-export.h"
 #include "cl-retro-export.h"
 #include "cl-review-export.h"
@@ -445,6 +447,156 @@ test_large_review_reads (void)
   g_string_free (text, TRUE);
 }
 
+/* A loop-health summary for @period exported by @who at @when. */
+static char *
+health_text (const char *who,
+             const char *period,
+             const char *when)
+{
+  return g_strdup_printf ("{\"format\": \"closeloop.loop-health\", \"version\": 1, \"app_version\": \"0.1.0\", "
+                          "\"exported_at\": \"%s\", \"exported_by\": \"%s\", \"period\": \"%s\"}",
+                          when, who, period);
+}
+
+static void
+write_summary (const char *folder,
+               const char *person,
+               const char *name,
+               const char *text)
+{
+  g_autofree char *dir = g_build_filename (folder, person, NULL);
+  g_autofree char *path = g_build_filename (dir, name, NULL);
+
+  g_assert_cmpint (g_mkdir_with_parents (dir, 0700), ==, 0);
+  g_assert_true (g_file_set_contents (path, text, -1, NULL));
+}
+
+/* A summary belongs to the subfolder it is read from: one in Mallory's
+ * that names Ben is refused, naming the file, and never replaces Ben's. */
+static void
+test_attribution (void)
+{
+  g_autofree char *folder = g_build_filename (tmp_dir, "attribution", NULL);
+  g_autofree char *path = g_build_filename (tmp_dir, "attribution.db", NULL);
+  g_autofree char *bens = health_text ("Ben Li", "2026-Q4", "2026-11-20T09:00:00Z");
+  g_autofree char *forged = health_text ("Ben Li", "2026-Q4", "2026-11-27T09:00:00Z");
+  g_autofree char *own = health_text ("Mallory", "2026-Q4", "2026-11-27T09:00:00Z");
+  g_autofree char *kept = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (ClStore) store = cl_store_open (path, &error);
+  g_autoptr (ClTeamFolderSync) first = NULL, second = NULL;
+
+  g_assert_no_error (error);
+  g_assert_cmpint (g_mkdir (folder, 0700), ==, 0);
+  write_summary (folder, "Ben Li", "loop-health-2026-Q4.json", bens);
+  first = cl_team_folder_sync (store, folder, "Me", NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (first->n_added, ==, 1);
+
+  write_summary (folder, "Mallory", "loop-health-2026-Q4.json", forged);
+  write_summary (folder, "Mallory", "own.json", own);
+  second = cl_team_folder_sync (store, folder, "Me", NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (second->n_added, ==, 1);
+  g_assert_cmpuint (second->n_replaced, ==, 0);
+  g_assert_cmpuint (second->failures->len, ==, 1);
+  g_assert_nonnull (strstr (g_ptr_array_index (second->failures, 0), "Mallory/loop-health-2026-Q4.json"));
+  g_assert_nonnull (strstr (g_ptr_array_index (second->failures, 0), "Ben Li"));
+  kept = cl_test_sql_text (path, "SELECT group_concat(exported_by || ' ' || exported_at, ' | ') FROM "
+                                 "(SELECT * FROM library ORDER BY exported_by)");
+  g_assert_cmpstr (kept, ==, "Ben Li 2026-11-20T09:00:00Z | Mallory 2026-11-27T09:00:00Z\n");
+}
+
+/* Publishing follows no link below the team folder: a link planted as
+ * one's subfolder or as the file is refused, and nothing outside the
+ * folder is written. */
+static void
+test_publish_stays_inside (void)
+{
+  g_autofree char *folder = g_build_filename (tmp_dir, "inside", NULL);
+  g_autofree char *outside = g_build_filename (tmp_dir, "outside", NULL);
+  g_autofree char *subfolder = g_build_filename (folder, "Eve", NULL);
+  g_autofree char *planted = g_build_filename (subfolder, "loop-health-2026-Q4.json", NULL);
+  g_autofree char *victim = g_build_filename (outside, "victim.json", NULL);
+  g_autofree char *text = health_text ("Eve", "2026-Q4", "2026-11-27T09:00:00Z");
+  g_autofree char *before = NULL, *after = NULL, *published = NULL;
+  g_autoptr (GError) error = NULL;
+
+  g_assert_cmpint (g_mkdir (folder, 0700), ==, 0);
+  g_assert_cmpint (g_mkdir (outside, 0700), ==, 0);
+  g_assert_true (g_file_set_contents (victim, "untouched", -1, NULL));
+  before = folder_fingerprint (outside);
+
+  g_assert_cmpint (symlink (outside, subfolder), ==, 0);
+  g_assert_false (cl_team_folder_publish (folder, text, NULL, &error));
+  g_assert_nonnull (error);
+  g_clear_error (&error);
+  g_assert_cmpint (g_unlink (subfolder), ==, 0);
+
+  g_assert_cmpint (g_mkdir (subfolder, 0700), ==, 0);
+  g_assert_cmpint (symlink (victim, planted), ==, 0);
+  g_assert_false (cl_team_folder_publish (folder, text, NULL, &error));
+  g_assert_error (error, CL_FILE_ERROR, CL_FILE_ERROR_NOT_REGULAR);
+  g_clear_error (&error);
+  after = folder_fingerprint (outside);
+  g_assert_cmpstr (after, ==, before);
+
+  /* without the link it publishes */
+  g_assert_cmpint (g_unlink (planted), ==, 0);
+  g_assert_true (cl_team_folder_publish (folder, text, &published, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_file_test (published, G_FILE_TEST_IS_REGULAR));
+}
+
+/* A subject longer than a file name may be is shortened, and two such
+ * subjects that differ only at the end keep two files. */
+static void
+test_long_names (void)
+{
+  g_autofree char *folder = g_build_filename (tmp_dir, "long-names", NULL);
+  g_autoptr (GString) period = g_string_new (NULL);
+  g_autoptr (GError) error = NULL;
+  g_autofree char *first = NULL, *second = NULL, *a = NULL, *b = NULL;
+
+  g_assert_cmpint (g_mkdir (folder, 0700), ==, 0);
+  /* ninety CJK characters: 270 bytes */
+  for (int i = 0; i < 90; i++)
+    g_string_append (period, "\xE5\x95\x86");
+  a = health_text ("Kim", period->str, "2026-11-27T09:00:00Z");
+  g_string_append (period, "x");
+  b = health_text ("Kim", period->str, "2026-11-27T09:00:00Z");
+  g_assert_true (cl_team_folder_publish (folder, a, &first, &error));
+  g_assert_no_error (error);
+  g_assert_true (cl_team_folder_publish (folder, b, &second, &error));
+  g_assert_no_error (error);
+  g_assert_cmpstr (first, !=, second);
+  g_assert_true (g_utf8_validate (first, -1, NULL));
+  g_assert_true (g_file_test (first, G_FILE_TEST_IS_REGULAR));
+  g_assert_true (g_file_test (second, G_FILE_TEST_IS_REGULAR));
+}
+
+/* A coaching export with the private notes in it never reaches the team
+ * folder, as a backup never does. */
+static void
+test_private_not_published (void)
+{
+  g_autofree char *folder = g_build_filename (tmp_dir, "private", NULL);
+  g_autoptr (ClStore) store = NULL;
+  g_autoptr (JsonNode) document = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autofree char *deal = NULL, *text = NULL;
+
+  g_assert_cmpint (g_mkdir (folder, 0700), ==, 0);
+  store = team_workspace ("private.db", 5, folder);
+  deal = cl_test_sql_text (cl_store_get_path (store), "SELECT deal_id FROM coaching_sessions ORDER BY id LIMIT 1");
+  document = cl_coaching_export_build (store, g_ascii_strtoll (deal, NULL, 10), TRUE, &error);
+  g_assert_no_error (error);
+  text = cl_export_to_text (document);
+  g_assert_false (cl_team_folder_publish (folder, text, NULL, &error));
+  g_assert_error (error, CL_SUMMARY_ERROR, CL_SUMMARY_ERROR_PRIVATE);
+  g_assert_true (g_rmdir (folder) == 0);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -459,6 +611,10 @@ main (int   argc,
   g_test_add_func ("/team-folder/two-workspaces", test_two_workspaces);
   g_test_add_func ("/team-folder/watch", test_watch);
   g_test_add_func ("/team-folder/large-review-reads", test_large_review_reads);
+  g_test_add_func ("/team-folder/attribution", test_attribution);
+  g_test_add_func ("/team-folder/publish-stays-inside", test_publish_stays_inside);
+  g_test_add_func ("/team-folder/long-names", test_long_names);
+  g_test_add_func ("/team-folder/private-not-published", test_private_not_published);
   status = g_test_run ();
   cl_test_remove_tree (tmp_dir);
   g_free (tmp_dir);

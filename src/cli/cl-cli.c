@@ -389,6 +389,11 @@ run_export (const char  *workspace,
       print_error (_("A backup holds private notes: it is not published in the team folder"));
       return EXIT_USAGE;
     }
+  if (publish && include_private)
+    {
+      print_error (_("--include-private puts private notes in the export: it is not published in the team folder"));
+      return EXIT_USAGE;
+    }
   if (g_str_equal (argv[1], "coaching")
       && (deal == NULL || !g_ascii_string_to_unsigned (deal, 10, 1, G_MAXINT64, &deal_id, NULL)))
     {

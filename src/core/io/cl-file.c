@@ -11,6 +11,7 @@
 #include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
 #include <stdlib.h>
+#include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -256,4 +257,125 @@ cl_file_write (const char  *path,
       && !is_special_path (resolved) && stat (resolved, &st) == 0 && S_ISREG (st.st_mode))
     return write_replacing (path, resolved, data, length, error);
   return write_in_place (path, data, length, error);
+}
+
+/* ------------------------------------------------------------------ below a folder */
+
+/* What a temporary name adds to the file's: "." and six characters */
+#define TEMPORARY_SUFFIX_LENGTH 7
+
+gsize
+cl_file_name_max (const char *folder)
+{
+  long limit = pathconf (folder, _PC_NAME_MAX);
+
+  return (limit > 0 ? (gsize) limit : 255) - TEMPORARY_SUFFIX_LENGTH;
+}
+
+/* @name in the folder @dir_fd, or a refusal when something other than a
+ * regular file (a link, a folder) stands there. */
+static gboolean
+check_target (int          dir_fd,
+              const char  *name,
+              const char  *shown,
+              GError     **error)
+{
+  struct stat st;
+
+  if (fstatat (dir_fd, name, &st, AT_SYMLINK_NOFOLLOW) != 0)
+    return errno == ENOENT || set_errno_error (error, _("Could not write “%s”"), shown, errno);
+  if (S_ISLNK (st.st_mode))
+    return g_set_error (error, CL_FILE_ERROR, CL_FILE_ERROR_NOT_REGULAR,
+                        _("Could not write “%s”: it is a symbolic link"), shown), FALSE;
+  if (!S_ISREG (st.st_mode))
+    return g_set_error (error, CL_FILE_ERROR, CL_FILE_ERROR_NOT_REGULAR, _("Could not write “%s”: %s"), shown,
+                        kind_of_file (st.st_mode)), FALSE;
+  return TRUE;
+}
+
+/* A new temporary file beside @name in @dir_fd: its descriptor, its name. */
+static int
+create_temporary (int    dir_fd,
+                  const char *name,
+                  char **out_temporary)
+{
+  for (int attempt = 0; attempt < 100; attempt++)
+    {
+      g_autofree char *temporary = g_strdup_printf ("%s.%06x", name, g_random_int_range (0, 0x1000000));
+      int fd = openat (dir_fd, temporary, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0600);
+
+      if (fd >= 0)
+        *out_temporary = g_steal_pointer (&temporary);
+      if (fd >= 0 || errno != EEXIST)
+        return fd;
+    }
+  errno = EEXIST;
+  return -1;
+}
+
+/* The folder @subfolder of @root_fd, made when missing, never a link. */
+static int
+open_subfolder (int          root_fd,
+                const char  *subfolder,
+                const char  *shown,
+                GError     **error)
+{
+  int fd;
+
+  if (mkdirat (root_fd, subfolder, 0700) != 0 && errno != EEXIST)
+    return set_errno_error (error, _("Could not create “%s”"), shown, errno), -1;
+  fd = openat (root_fd, subfolder, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
+  if (fd < 0 && (errno == ELOOP || errno == ENOTDIR))
+    return g_set_error (error, CL_FILE_ERROR, CL_FILE_ERROR_NOT_REGULAR,
+                        _("Could not write in “%s”: it is not a folder but a link or a file"), shown), -1;
+  if (fd < 0)
+    return set_errno_error (error, _("Could not open “%s”"), shown, errno), -1;
+  return fd;
+}
+
+gboolean
+cl_file_write_below (const char  *root,
+                     const char  *subfolder,
+                     const char  *name,
+                     const char  *data,
+                     gsize        length,
+                     GError     **error)
+{
+  g_autofree char *shown_folder = g_build_filename (root, subfolder, NULL);
+  g_autofree char *shown = g_build_filename (root, subfolder, name, NULL);
+  g_autofree char *temporary = NULL;
+  int root_fd, dir_fd, fd;
+  gboolean ok = FALSE;
+  int saved = 0;
+
+  g_return_val_if_fail (strchr (subfolder, '/') == NULL && strchr (name, '/') == NULL, FALSE);
+
+  root_fd = g_open (root, O_RDONLY | O_DIRECTORY | O_CLOEXEC, 0);
+  if (root_fd < 0)
+    return set_errno_error (error, _("Could not open “%s”"), root, errno);
+  dir_fd = open_subfolder (root_fd, subfolder, shown_folder, error);
+  if (dir_fd >= 0 && check_target (dir_fd, name, shown, error))
+    {
+      fd = create_temporary (dir_fd, name, &temporary);
+      saved = errno;
+      if (fd >= 0)
+        {
+          gboolean written = write_all (fd, data, length) && fsync (fd) == 0;
+
+          saved = errno;
+          if (close (fd) != 0 && written)
+            written = FALSE, saved = errno;
+          ok = written && renameat (dir_fd, temporary, dir_fd, name) == 0;
+          if (written && !ok)
+            saved = errno;
+          if (!ok)
+            unlinkat (dir_fd, temporary, 0);
+        }
+      if (!ok)
+        set_errno_error (error, _("Could not write “%s”"), shown, saved);
+    }
+  if (dir_fd >= 0)
+    close (dir_fd);
+  close (root_fd);
+  return ok;
 }

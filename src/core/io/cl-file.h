@@ -42,4 +42,19 @@ gboolean  cl_file_write   (const char  *path,
                            gsize        length,
                            GError     **error);
 
+/* Writes @data as the file @name in the folder @subfolder of @root (made,
+ * 0700, when missing), atomically and 0600, following no symbolic link on
+ * the way: a link planted as the subfolder or as the file is refused, so
+ * nothing is written outside @root. */
+gboolean  cl_file_write_below (const char  *root,
+                               const char  *subfolder,
+                               const char  *name,
+                               const char  *data,
+                               gsize        length,
+                               GError     **error);
+
+/* The longest file name, in bytes, the file system of @folder takes for a
+ * file cl_file_write_below () writes (its temporary name is longer). */
+gsize     cl_file_name_max    (const char  *folder);
+
 G_END_DECLS

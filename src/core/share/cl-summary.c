@@ -188,7 +188,7 @@ cl_summary_read (const char  *data,
   g_autoptr (JsonParser) parser = json_parser_new ();
   g_autoptr (ClSummaryInfo) info = g_new0 (ClSummaryInfo, 1);
   g_autoptr (GError) local = NULL;
-  JsonNode *root, *version;
+  JsonNode *root, *version, *private_notes;
   JsonObject *object;
   const char *format, *text;
   int index;
@@ -242,6 +242,10 @@ cl_summary_read (const char  *data,
   if (string_at (object, "app_version", name, error) == NULL
       || !fill_subject (info, object, formats[index].subject, name, error))
     return NULL;
+  private_notes = json_object_get_member (object, "includes_private_notes");
+  info->private_notes = private_notes != NULL && JSON_NODE_HOLDS_VALUE (private_notes)
+                        && json_node_get_value_type (private_notes) == G_TYPE_BOOLEAN
+                        && json_node_get_boolean (private_notes);
   info->digest = g_compute_checksum_for_data (G_CHECKSUM_SHA256, (const guchar *) data, length);
   return g_steal_pointer (&info);
 }
@@ -276,41 +280,36 @@ find_kept (ClStore             *store,
   return cl_store_query_done (store, stmt, rc, error);
 }
 
-ClSummaryInfo *
-cl_summary_import (ClStore           *store,
-                   const char        *path,
-                   gboolean           replace,
-                   ClSummaryOutcome  *outcome,
-                   GError           **error)
+gboolean
+cl_summary_keep (ClStore           *store,
+                 ClSummaryInfo     *info,
+                 const char        *data,
+                 const char        *name,
+                 gboolean           replace,
+                 ClSummaryOutcome  *outcome,
+                 GError           **error)
 {
-  g_autofree char *name = g_filename_display_basename (path);
-  g_autofree char *data = NULL;
   g_autofree char *kept_at = NULL;
-  g_autoptr (ClSummaryInfo) info = NULL;
   gboolean same_file = FALSE;
   gint64 kept = 0;
-  gsize length = 0;
 
-  if ((data = cl_file_read (path, MAX_BYTES, &length, error)) == NULL
-      || (info = cl_summary_read (data, length, name, error)) == NULL
-      || !find_kept (store, info, &kept, &kept_at, &same_file, error))
-    return NULL;
-
+  if (!find_kept (store, info, &kept, &kept_at, &same_file, error))
+    return FALSE;
   if (kept != 0 && same_file)
     {
       *outcome = CL_SUMMARY_ALREADY_KEPT;
-      return g_steal_pointer (&info);
+      return TRUE;
     }
   if (kept != 0 && g_strcmp0 (info->exported_at, kept_at) <= 0)
     return g_set_error (error, CL_SUMMARY_ERROR, CL_SUMMARY_ERROR_OLDER,
                         _("%s was exported %s; the library keeps a newer one, from %s"), name, info->exported_at,
-                        kept_at), NULL;
+                        kept_at), FALSE;
   if (kept != 0 && !replace)
     return g_set_error (error, CL_SUMMARY_ERROR, CL_SUMMARY_ERROR_NEWER,
                         _("%s is a newer export (%s) of the one the library keeps from %s"), name,
-                        info->exported_at, kept_at), NULL;
+                        info->exported_at, kept_at), FALSE;
   if (!cl_store_begin (store, error))
-    return NULL;
+    return FALSE;
   if ((kept != 0 && !cl_store_run (store, NULL, error, "DELETE FROM library WHERE id = ?", "I", kept))
       || !cl_store_run (store, NULL, error,
                         "INSERT INTO library (format, version, subject, period, exported_by, exported_at, "
@@ -319,11 +318,42 @@ cl_summary_import (ClStore           *store,
                         info->exported_at, cl_date_today (), info->digest, data))
     {
       cl_store_rollback (store);
-      return NULL;
+      return FALSE;
     }
   if (!cl_store_commit (store, error))
-    return NULL;
+    return FALSE;
   *outcome = kept != 0 ? CL_SUMMARY_REPLACED : CL_SUMMARY_ADDED;
+  return TRUE;
+}
+
+char *
+cl_summary_load (const char      *path,
+                 ClSummaryInfo  **out_info,
+                 GError         **error)
+{
+  g_autofree char *name = g_filename_display_basename (path);
+  g_autofree char *data = NULL;
+  gsize length = 0;
+
+  if ((data = cl_file_read (path, MAX_BYTES, &length, error)) == NULL
+      || (*out_info = cl_summary_read (data, length, name, error)) == NULL)
+    return NULL;
+  return g_steal_pointer (&data);
+}
+
+ClSummaryInfo *
+cl_summary_import (ClStore           *store,
+                   const char        *path,
+                   gboolean           replace,
+                   ClSummaryOutcome  *outcome,
+                   GError           **error)
+{
+  g_autofree char *name = g_filename_display_basename (path);
+  g_autoptr (ClSummaryInfo) info = NULL;
+  g_autofree char *data = cl_summary_load (path, &info, error);
+
+  if (data == NULL || !cl_summary_keep (store, info, data, name, replace, outcome, error))
+    return NULL;
   return g_steal_pointer (&info);
 }
 

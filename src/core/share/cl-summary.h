@@ -19,6 +19,8 @@ typedef enum {
   CL_SUMMARY_ERROR_TOO_NEW,         /* a version this Closeloop does not read */
   CL_SUMMARY_ERROR_OLDER,           /* the library keeps a newer export of it */
   CL_SUMMARY_ERROR_NEWER,           /* a newer export of one kept: replace it? */
+  CL_SUMMARY_ERROR_NOT_ITS_AUTHOR,  /* found in one person's subfolder, naming another */
+  CL_SUMMARY_ERROR_PRIVATE,         /* it holds private notes: never published */
 } ClSummaryError;
 
 /* A summary as its header says it. */
@@ -31,6 +33,7 @@ typedef struct
   char  *exported_by;
   char  *exported_at;
   char  *digest;        /* SHA-256 of its bytes */
+  gboolean private_notes;   /* it says it includes private notes */
 } ClSummaryInfo;
 
 void           cl_summary_info_free (ClSummaryInfo *info);
@@ -50,9 +53,25 @@ typedef enum {
   CL_SUMMARY_REPLACED,          /* a newer export of one kept */
 } ClSummaryOutcome;
 
-/* Reads @path and keeps it in the library, in one transaction. A newer
- * export of one kept replaces it only with @replace (else the NEWER error);
- * an older one is refused. */
+/* Reads the summary at @path (a regular file of at most 16 MB) and checks
+ * it with cl_summary_read (); sets @out_info.
+ *
+ * Returns: (transfer full) (nullable): the file's text, or NULL with @error */
+char          *cl_summary_load       (const char       *path,
+                                      ClSummaryInfo   **out_info,
+                                      GError          **error);
+/* Keeps @data, the summary @info describes, in the library, in one
+ * transaction. A newer export of one kept (same kind, subject and author)
+ * replaces it only with @replace (else the NEWER error); an older one is
+ * refused. Errors name @name. */
+gboolean       cl_summary_keep       (ClStore          *store,
+                                      ClSummaryInfo    *info,
+                                      const char       *data,
+                                      const char       *name,
+                                      gboolean          replace,
+                                      ClSummaryOutcome *outcome,
+                                      GError          **error);
+/* cl_summary_load () then cl_summary_keep (). */
 ClSummaryInfo *cl_summary_import     (ClStore      *store,
                                       const char   *path,
                                       gboolean      replace,

@@ -124,6 +124,33 @@ cl_team_folder_set (ClStore     *store,
 
 /* ------------------------------------------------------------------ publishing */
 
+/* The file name of a summary in its author's subfolder: its kind and
+ * subject, made safe, and shortened to @name_max bytes (a long subject
+ * keeps a digest of the whole, so shortened names stay apart). */
+static char *
+summary_file_name (const ClSummaryInfo *info,
+                   gsize                name_max)
+{
+  static const char extension[] = ".json";
+  /* "deal:Acme", "rep:Ana:2026-11": the kind is in the file name already */
+  const char *subject = strchr (info->subject, ':') != NULL ? strchr (info->subject, ':') + 1 : info->subject;
+  g_autofree char *stem = g_strdup_printf ("%s-%s", info->format + strlen ("closeloop."), subject);
+  g_autofree char *name = safe_file_name (stem);
+  g_autofree char *digest = NULL;
+  gsize keep;
+
+  if (strlen (name) + strlen (extension) <= name_max)
+    return g_strconcat (name, extension, NULL);
+  digest = g_compute_checksum_for_string (G_CHECKSUM_SHA256, name, -1);
+  /* "-" and eight hex digits of the digest follow the shortened stem */
+  keep = name_max - strlen (extension) - 9;
+  while (keep > 0 && (name[keep] & 0xC0) == 0x80)
+    keep--;   /* not inside a character */
+  name[keep] = '\0';
+  digest[8] = '\0';
+  return g_strdup_printf ("%s-%s%s", name, digest, extension);
+}
+
 gboolean
 cl_team_folder_publish (const char  *folder,
                         const char  *text,
@@ -131,30 +158,20 @@ cl_team_folder_publish (const char  *folder,
                         GError     **error)
 {
   g_autoptr (ClSummaryInfo) info = NULL;
-  g_autofree char *person = NULL, *subfolder = NULL, *stem = NULL, *name = NULL, *path = NULL;
-  const char *subject;
+  g_autofree char *person = NULL, *name = NULL;
 
   if (!check_folder (folder, error)
       || (info = cl_summary_read (text, strlen (text), _("The summary"), error)) == NULL)
     return FALSE;
+  if (info->private_notes)
+    return g_set_error (error, CL_SUMMARY_ERROR, CL_SUMMARY_ERROR_PRIVATE,
+                        _("The summary holds private notes: it is not published in the team folder")), FALSE;
   person = cl_team_folder_person (info->exported_by);
-  subfolder = g_build_filename (folder, person, NULL);
-  if (g_mkdir_with_parents (subfolder, 0700) != 0)
-    {
-      int saved = errno;
-
-      return g_set_error (error, G_FILE_ERROR, g_file_error_from_errno (saved), _("Could not create “%s”: %s"),
-                          subfolder, g_strerror (saved)), FALSE;
-    }
-  /* "deal:Acme", "rep:Ana:2026-11": the kind is in the file name already */
-  subject = strchr (info->subject, ':') != NULL ? strchr (info->subject, ':') + 1 : info->subject;
-  stem = g_strdup_printf ("%s-%s", info->format + strlen ("closeloop."), subject);
-  name = safe_file_name (stem);
-  path = g_strconcat (subfolder, G_DIR_SEPARATOR_S, name, ".json", NULL);
-  if (!cl_file_write (path, text, strlen (text), error))
+  name = summary_file_name (info, cl_file_name_max (folder));
+  if (!cl_file_write_below (folder, person, name, text, strlen (text), error))
     return FALSE;
   if (published != NULL)
-    *published = g_steal_pointer (&path);
+    *published = g_build_filename (folder, person, name, NULL);
   return TRUE;
 }
 
@@ -237,17 +254,46 @@ fails_by_itself (const GError *error)
          || g_error_matches (error, CL_FILE_ERROR, CL_FILE_ERROR_TOO_LARGE);
 }
 
+/* Reads one teammate's file from @person's subfolder and keeps it: a
+ * summary there is @person's, and one that names someone else is refused,
+ * so nobody's file ever replaces another person's summary. */
+static ClSummaryInfo *
+import_from (ClStore           *store,
+             const char        *path,
+             const char        *person,
+             ClSummaryOutcome  *outcome,
+             GError           **error)
+{
+  g_autoptr (ClSummaryInfo) info = NULL;
+  g_autofree char *data = cl_summary_load (path, &info, error);
+  g_autofree char *name = g_filename_display_basename (path);
+  g_autofree char *author = NULL;
+
+  if (data == NULL)
+    return NULL;
+  author = cl_team_folder_person (info->exported_by);
+  if (!g_str_equal (author, person))
+    /* Translators: a file in the team folder, then who it names, then whose subfolder it is in */
+    return g_set_error (error, CL_SUMMARY_ERROR, CL_SUMMARY_ERROR_NOT_ITS_AUTHOR,
+                        _("%s names %s as its author but is in %s’s subfolder; it was not kept"), name,
+                        info->exported_by, person), NULL;
+  if (!cl_summary_keep (store, info, data, name, TRUE, outcome, error))
+    return NULL;
+  return g_steal_pointer (&info);
+}
+
 /* Imports one teammate's file; says whether it is done with until it
  * changes. */
 static gboolean
 import_one (ClStore          *store,
             const char       *path,
+            const char       *person,
             const char       *shown_as,
             ClTeamFolderSync *sync)
 {
   g_autoptr (GError) error = NULL;
   ClSummaryOutcome outcome = CL_SUMMARY_ALREADY_KEPT;
-  ClSummaryInfo *info = cl_summary_import (store, path, TRUE, &outcome, &error);
+  ClSummaryInfo *info = import_from (store, path, person, &outcome, &error);
 
   if (info == NULL && g_error_matches (error, CL_SUMMARY_ERROR, CL_SUMMARY_ERROR_OLDER))
     sync->n_unchanged++;
@@ -304,7 +350,7 @@ sync_person (ClStore          *store,
       if (seen != NULL && g_strcmp0 (g_hash_table_lookup (seen, path), stamp) == 0)
         continue;
       shown_as = g_build_filename (person, name, NULL);
-      if (import_one (store, path, shown_as, sync) && seen != NULL)
+      if (import_one (store, path, person, shown_as, sync) && seen != NULL)
         g_hash_table_insert (seen, g_steal_pointer (&path), g_steal_pointer (&stamp));
     }
   if (reading != NULL)
