@@ -177,6 +177,20 @@ grep -q "bad.csv, line 2: the amount “lots” is not a number" "$dir/err" || f
 [ $? -eq 2 ] || fail "an unknown layout name exits 2"
 set -e
 
+# import undo: the last import undone, dump for dump; then nothing more to undo
+sqlite3 "$dir/crm.db" .dump >"$dir/before-import.sql"
+printf 'Record ID,Deal Name,Deal Stage,Amount,Close Date\n103,Initech,Proposal,7,2026-12-08\n' >"$dir/week2.csv"
+"$closeloop" --workspace "$dir/crm.db" import deals "$dir/week2.csv" --as-of 2026-11-23 >/dev/null || fail "week 2"
+[ "$(stat -c %a "$dir/crm.db.before-import")" = 600 ] || fail "the undo point is 0600"
+"$closeloop" --workspace "$dir/crm.db" import undo >"$dir/out" || fail "import undo"
+grep -q "Undid the import of week2.csv as of 2026-11-23" "$dir/out" || fail "import undo says what it undid"
+sqlite3 "$dir/crm.db" .dump | cmp -s - "$dir/before-import.sql" || fail "import undo restores the workspace exactly"
+set +e
+"$closeloop" --workspace "$dir/crm.db" import undo 2>"$dir/err"; status=$?
+set -e
+[ $status -eq 1 ] || fail "nothing to undo exits 1, got $status"
+grep -q "no import to undo" "$dir/err" || fail "nothing to undo says so"
+
 # killed halfway, an import leaves all of it or none of it
 python3 -c "
 import sys

@@ -335,14 +335,6 @@ back_up_team (Fixture *f,
   return path;
 }
 
-static char *
-sqlite_dump (const char *path)
-{
-  g_autofree char *line = g_strdup_printf ("sqlite3 '%s' .dump", path);
-
-  return run_command (line);
-}
-
 /* A backup restores to the same bytes, every double to its last bit. */
 static void
 test_backup_exact (Fixture       *f,
@@ -350,7 +342,6 @@ test_backup_exact (Fixture       *f,
 {
   g_autofree char *backup = back_up_team (f, 3000);
   g_autofree char *restored = g_build_filename (f->dir, "restored.db", NULL);
-  g_autofree char *sqlite3 = g_find_program_in_path ("sqlite3");
   g_autofree char *before = NULL, *after = NULL, *n_metrics = NULL;
   g_autoptr (GError) error = NULL;
 
@@ -358,13 +349,13 @@ test_backup_exact (Fixture       *f,
   g_assert_cmpstr (n_metrics, ==, "1\n");
   g_assert_true (cl_store_restore_workspace (backup, restored, &error));
   g_assert_no_error (error);
-  if (sqlite3 == NULL)
+  before = cl_test_sqlite_dump (f->path);
+  after = cl_test_sqlite_dump (restored);
+  if (before == NULL)
     {
       g_test_skip ("no sqlite3 to dump the workspaces with");
       return;
     }
-  before = sqlite_dump (f->path);
-  after = sqlite_dump (restored);
   g_assert_true (g_str_equal (before, after));
 }
 

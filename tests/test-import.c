@@ -636,6 +636,55 @@ test_totals_exact (void)
   workspace_close (&w);
 }
 
+/* An import undone leaves the workspace as it was, dump for dump; one
+ * changed after the import is not undone unless asked. */
+static void
+test_undo (void)
+{
+  static const char week1[] =
+    "Record ID,Deal Name,Deal Stage,Amount,Close Date,Deal owner\n"
+    "1,Acme,Discovery,100,2026-12-01,Ana\n2,Globex,Proposal,200,2026-12-15,Ben\n";
+  static const char week2[] =
+    "Record ID,Deal Name,Deal Stage,Amount,Close Date,Deal owner\n"
+    "1,Acme,Proposal,150,2026-12-08,Ana\n3,Initech,Discovery,50,2027-01-10,Cy\n";
+  Workspace w = { 0 };
+  ClImportReport report;
+  g_autoptr (GError) error = NULL;
+  g_autofree char *first = NULL, *second = NULL, *before = NULL, *after = NULL, *undone = NULL;
+  g_autofree char *point = NULL;
+
+  workspace_open (&w);
+  g_assert_null (cl_store_undo_import (w.store, FALSE, &error));
+  g_assert_error (error, CL_STORE_ERROR, CL_STORE_ERROR_NOT_FOUND);
+  g_clear_error (&error);
+
+  first = import_text (&w, week1, CL_CRM_HUBSPOT, "2026-11-16", FALSE, &report);
+  cl_import_report_clear (&report);
+  before = cl_test_sqlite_dump (w.path);
+  second = import_text (&w, week2, CL_CRM_HUBSPOT, "2026-11-23", FALSE, &report);
+  cl_import_report_clear (&report);
+  g_assert_cmpstr (second, ==, "1/1/0/0");
+  point = cl_store_undo_point (w.store);
+  g_assert_cmpstr (point, ==, "import of export.csv as of 2026-11-23");
+
+  /* a change after the import: refused unless asked */
+  g_assert_true (cl_store_set_setting_int (w.store, CL_SETTING_STALLED_DAYS, 30, &error));
+  g_assert_null (cl_store_undo_import (w.store, FALSE, &error));
+  g_assert_error (error, CL_STORE_ERROR, CL_STORE_ERROR_CHANGED);
+  g_clear_error (&error);
+  undone = cl_store_undo_import (w.store, TRUE, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (undone, ==, point);
+  g_assert_null (cl_store_undo_point (w.store));
+
+  after = cl_test_sqlite_dump (w.path);
+  if (before != NULL)
+    g_assert_true (g_str_equal (before, after));
+  else
+    g_test_message ("no sqlite3: the dumps were not compared");
+  workspace_close (&w);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -650,6 +699,7 @@ main (int   argc,
   g_test_add_func ("/import/bad-rows", test_bad_rows);
   g_test_add_func ("/import/hostile-values", test_hostile_values);
   g_test_add_func ("/import/totals-exact", test_totals_exact);
+  g_test_add_func ("/import/undo", test_undo);
   g_test_add_func ("/import/unknown-layout", test_unknown_layout);
   g_test_add_func ("/import/salesforce-exports", test_salesforce_exports);
   g_test_add_func ("/import/custom-mapping", test_custom_mapping);

@@ -66,3 +66,20 @@ cl_test_sql_text (const char *db_path,
   sqlite3_close (db);
   return g_string_free (out, FALSE);
 }
+
+char *
+cl_test_sqlite_dump (const char *db_path)
+{
+  g_autofree char *sqlite3 = g_find_program_in_path ("sqlite3");
+  g_autoptr (GError) error = NULL;
+  char *argv[] = { sqlite3, (char *) db_path, (char *) ".dump", NULL };
+  char *out = NULL;
+  int status = 0;
+
+  if (sqlite3 == NULL)
+    return NULL;
+  g_assert_true (g_spawn_sync (NULL, argv, NULL, G_SPAWN_DEFAULT, NULL, NULL, &out, NULL, &status, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_spawn_check_wait_status (status, NULL));
+  return out;
+}

@@ -13,6 +13,10 @@ void   cl_test_remove_tree (const char *path);
 char  *cl_test_sql_text    (const char *db_path,
                             const char *sql);
 
+/* `sqlite3 PATH .dump`: the workspace as SQL text, or NULL (the test then
+ * skips the comparison) where sqlite3 is not installed. */
+char  *cl_test_sqlite_dump (const char *db_path);
+
 /* The team every benchmark measures: 100 000 deals, 40 reps, 26 weeks. */
 void   cl_test_large_team  (ClDemoOptions       *options);
 /* Writes a sample team into a new workspace at @path; a failure fails the test. */

@@ -70,7 +70,7 @@ static const ClCommand commands[] = {
                  "export rep-plan --rep NAME --month 2026-11, export retro --quarter 2026-Q4"), run_export },
   { "health", N_("Loop health as JSON: health [--period 2026-Q4]"), run_health },
   { "help", N_("Show the commands"), run_help },
-  { "import", N_("Bring a file in: import transcript FILE --deal ID, import deals FILE.csv, "
+  { "import", N_("Bring a file in: import transcript FILE --deal ID, import deals FILE.csv, import undo, "
                  "import summary FILE.json"), run_import },
   { "log", N_("Record what happened: log practice --rep NAME --focus KEY --score N"), run_log },
   { "team-folder", N_("The folder the team syncs: team-folder [show | set PATH | clear | sync]"), run_team_folder },
@@ -684,6 +684,27 @@ import_summary (ClStore    *store,
   return EXIT_SUCCESS;
 }
 
+/* Puts the workspace back as it was before its last import. */
+static int
+undo_import (const char *workspace,
+             gboolean    even_if_changed)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (ClStore) store = open_existing (workspace, &error);
+  g_autofree char *undone = NULL;
+
+  if (store == NULL || (undone = cl_store_undo_import (store, even_if_changed, &error)) == NULL)
+    {
+      print_error (error->message);
+      if (g_error_matches (error, CL_STORE_ERROR, CL_STORE_ERROR_CHANGED))
+        g_printerr ("%s\n", _("closeloop: pass --even-if-changed to undo it all the same"));
+      return EXIT_FAILURE;
+    }
+  /* Translators: "import of deals.csv as of 2026-11-16" */
+  printf (_("Undid the %s: the workspace is as it was before it\n"), undone);
+  return EXIT_SUCCESS;
+}
+
 static gboolean
 parse_day_option (const char *text,
                   ClDay      *day)
@@ -703,7 +724,7 @@ run_import (const char  *workspace,
             char       **argv)
 {
   g_autofree char *deal = NULL, *rep = NULL, *date = NULL, *as_of_text = NULL, *mapping = NULL;
-  gboolean good_rows = FALSE, replace = FALSE;
+  gboolean good_rows = FALSE, replace = FALSE, even_if_changed = FALSE;
   GOptionEntry entries[] = {
     { "deal", 0, 0, G_OPTION_ARG_STRING, &deal, N_("transcript: the deal the call was about"), "ID" },
     { "rep", 0, 0, G_OPTION_ARG_STRING, &rep,
@@ -718,6 +739,8 @@ run_import (const char  *workspace,
       N_("deals: import the rows that can be read when others cannot"), NULL },
     { "replace", 0, 0, G_OPTION_ARG_NONE, &replace,
       N_("summary: let a newer export replace the one the library keeps"), NULL },
+    { "even-if-changed", 0, 0, G_OPTION_ARG_NONE, &even_if_changed,
+      N_("undo: undo the last import even if the workspace changed after it, losing those changes"), NULL },
     { NULL }
   };
   g_autoptr (ClStore) store = NULL;
@@ -727,9 +750,11 @@ run_import (const char  *workspace,
   guint64 deal_id = 0;
   int status = 0, kind = CL_CRM_AUTO;
 
-  if (!parse_command_options ("import", "transcript FILE | deals FILE.csv | summary FILE.json | workspace FILE.json",
-                              entries, &argc, &argv, &status))
+  if (!parse_command_options ("import", "transcript FILE | deals FILE.csv | summary FILE.json | workspace FILE.json "
+                              "| undo", entries, &argc, &argv, &status))
     return status;
+  if (argc == 2 && g_str_equal (argv[1], "undo"))
+    return undo_import (workspace, even_if_changed);
   if (argc != 3 || !g_strv_contains (import_kinds, argv[1]))
     {
       print_error (_("import needs the kind of file and the file: closeloop import transcript call.vtt --deal 12, "

@@ -34,6 +34,7 @@ cl_csv_free (ClCsv *csv)
     return;
   g_strfreev (csv->header);
   g_clear_pointer (&csv->rows, g_ptr_array_unref);
+  g_free (csv->name);
   g_free (csv);
 }
 
@@ -143,6 +144,8 @@ cl_csv_parse (const char  *data,
   const char *c;
   guint line = 1, record_line = 1;
   gboolean quoted = FALSE, was_quoted = FALSE;
+
+  csv->name = g_strdup (name);
 
   if (length > MAX_BYTES)
     {

@@ -28,6 +28,7 @@ typedef struct
 
 typedef struct
 {
+  char       *name;        /* the file's, as messages name it */
   char        delimiter;   /* ',', ';' or '\t', as detected */
   const char *encoding;    /* "UTF-8", "UTF-8 with BOM", "UTF-16LE", "UTF-16BE" */
   guint       n_columns;

@@ -613,6 +613,7 @@ cl_deal_import (ClStore             *store,
     0, 0, 0, NULL,
   };
   gboolean ok = read_rows (csv, mapping, as_of, rows, report, error);
+  g_autofree char *undo_copy = NULL;
 
   if (ok && report->problems->len > 0 && !import_good_rows)
     {
@@ -623,6 +624,9 @@ cl_deal_import (ClStore             *store,
       ok = FALSE;
     }
 
+  /* the workspace as it is, to undo the import with */
+  if (ok)
+    ok = (undo_copy = cl_store_copy_for_undo (store, error)) != NULL;
   if (ok && (ok = cl_store_begin (store, error)))
     {
       ok = load_workspace (&import, error);
@@ -635,10 +639,28 @@ cl_deal_import (ClStore             *store,
       if (ok)
         find_missing (&import, NULL);
       if (ok)
+        {
+          g_autofree char *day = cl_date_format (as_of);
+          /* Translators: a file's name, then the day its export was taken */
+          g_autofree char *what = g_strdup_printf (_("import of %s as of %s"), csv->name, day);
+
+          ok = cl_store_mark_undo_point (store, what, error);
+        }
+      if (ok)
         ok = cl_store_commit (store, error);
       else
         cl_store_rollback (store);
     }
+  if (ok)
+    {
+      g_autoptr (GError) placing = NULL;
+
+      /* the import stands even when its undo point could not be kept */
+      if (!cl_store_place_undo_copy (store, undo_copy, &placing))
+        g_warning ("%s", placing->message);
+    }
+  if (undo_copy != NULL)
+    cl_store_discard_undo_copy (undo_copy);
   for (guint r = 0; r < rows->len; r++)
     g_free (g_array_index (rows, ClImportRow, r).currency);
   import_free (&import);

@@ -29,24 +29,6 @@
 #define FORMAT_NAME    "closeloop.workspace"
 #define FORMAT_VERSION 1
 
-/* The workspace's own tables, in the order their rows can be inserted
- * (a table after the ones it refers to). */
-static GPtrArray *
-table_names (sqlite3  *db,
-             GError  **error)
-{
-  g_autoptr (GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
-  sqlite3_stmt *stmt;
-
-  if (sqlite3_prepare_v2 (db, "SELECT name FROM sqlite_schema WHERE type = 'table' "
-                              "AND name NOT LIKE 'sqlite_%' ORDER BY rootpage", -1, &stmt, NULL) != SQLITE_OK)
-    return g_set_error (error, CL_STORE_ERROR, CL_STORE_ERROR_FAILED, "%s", sqlite3_errmsg (db)), NULL;
-  while (sqlite3_step (stmt) == SQLITE_ROW)
-    g_ptr_array_add (names, g_strdup ((const char *) sqlite3_column_text (stmt, 0)));
-  sqlite3_finalize (stmt);
-  return g_steal_pointer (&names);
-}
-
 static gboolean
 add_table (sqlite3      *db,
            JsonBuilder  *builder,
@@ -110,7 +92,7 @@ cl_store_export_workspace (ClStore  *self,
                            GError  **error)
 {
   sqlite3 *db = cl_store_get_db (self);
-  g_autoptr (GPtrArray) tables = table_names (db, error);
+  g_autoptr (GPtrArray) tables = cl_store_table_names (db, error);
   g_autoptr (JsonBuilder) builder = NULL;
 
   if (tables == NULL)
@@ -401,7 +383,7 @@ fill_workspace (ClStore     *store,
                 GError     **error)
 {
   sqlite3 *db = cl_store_get_db (store);
-  g_autoptr (GPtrArray) names = table_names (db, error);
+  g_autoptr (GPtrArray) names = cl_store_table_names (db, error);
   g_autoptr (GList) members = NULL;
   gboolean ok;
 

@@ -37,6 +37,9 @@ gboolean      cl_store_fail       (ClStore      *self,
                                    int           rc,
                                    GError      **error);
 sqlite3      *cl_store_get_db     (ClStore      *self);
+/* The workspace's own tables, in the order their rows can be inserted. */
+GPtrArray    *cl_store_table_names (sqlite3     *db,
+                                    GError     **error);
 
 /* Migrations (cl-schema.c) */
 gboolean      cl_schema_migrate   (sqlite3      *db,

@@ -411,6 +411,24 @@ cl_column_enum (sqlite3_stmt        *stmt,
   return MAX (value, 0);
 }
 
+/* The workspace's own tables, in the order their rows can be inserted
+ * (a table after the ones it refers to). */
+GPtrArray *
+cl_store_table_names (sqlite3  *db,
+                      GError  **error)
+{
+  g_autoptr (GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
+  sqlite3_stmt *stmt;
+
+  if (sqlite3_prepare_v2 (db, "SELECT name FROM sqlite_schema WHERE type = 'table' "
+                              "AND name NOT LIKE 'sqlite_%' ORDER BY rootpage", -1, &stmt, NULL) != SQLITE_OK)
+    return g_set_error (error, CL_STORE_ERROR, CL_STORE_ERROR_FAILED, "%s", sqlite3_errmsg (db)), NULL;
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    g_ptr_array_add (names, g_strdup ((const char *) sqlite3_column_text (stmt, 0)));
+  sqlite3_finalize (stmt);
+  return g_steal_pointer (&names);
+}
+
 sqlite3 *
 cl_store_get_db (ClStore *self)
 {

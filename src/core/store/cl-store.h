@@ -24,6 +24,7 @@ typedef enum {
   CL_STORE_ERROR_FULL,          /* the disk is full */
   CL_STORE_ERROR_IO,
   CL_STORE_ERROR_INVALID,       /* a caller's value is out of range */
+  CL_STORE_ERROR_CHANGED,       /* changed since the point it would go back to */
   CL_STORE_ERROR_FAILED,
 } ClStoreError;
 
@@ -406,6 +407,39 @@ JsonNode   *cl_store_export_workspace     (ClStore      *self,
  * must not exist), in one transaction; nothing is left behind on failure. */
 gboolean    cl_store_restore_workspace    (const char   *backup_path,
                                            const char   *workspace_path,
+                                           GError      **error);
+
+/* ------------------------------------------------------------------ undo (cl-store-undo.c) */
+
+/* Copies the whole workspace, as it is now, beside it: the undo point of
+ * an import about to write.
+ *
+ * Returns: (transfer full) (nullable): the copy's path, or NULL with @error */
+char       *cl_store_copy_for_undo        (ClStore      *self,
+                                           GError      **error);
+/* Records, inside the transaction of the import it was taken for, what
+ * the import was ("import of deals.csv as of 2026-11-16") and a stamp of
+ * what it leaves, so a later undo knows whether anything changed since. */
+gboolean    cl_store_mark_undo_point      (ClStore      *self,
+                                           const char   *what,
+                                           GError      **error);
+/* Once that transaction committed: @copy becomes the undo point. */
+gboolean    cl_store_place_undo_copy      (ClStore      *self,
+                                           const char   *copy,
+                                           GError      **error);
+/* Removes a copy that is not kept (the import failed). */
+void        cl_store_discard_undo_copy    (const char   *copy);
+/* What the import that can be undone was, or NULL when none can.
+ *
+ * Returns: (transfer full) (nullable): its description */
+char       *cl_store_undo_point           (ClStore      *self);
+/* Puts the workspace back exactly as it was before the last import. A
+ * workspace changed after the import is refused (CHANGED) unless
+ * @even_if_changed.
+ *
+ * Returns: (transfer full) (nullable): what was undone, or NULL with @error */
+char       *cl_store_undo_import          (ClStore      *self,
+                                           gboolean      even_if_changed,
                                            GError      **error);
 
 G_END_DECLS
