@@ -156,8 +156,17 @@ Record ID,Deal Name,Associated Company,Deal Stage,Amount,Close Date,Deal owner
 101,Acme rollout,Acme,Discovery,12000,2026-12-15,Ana Okafor
 102,Globex pilot,Globex,Proposal,8000,2026-12-20,Ben Li
 CSV
-"$closeloop" --workspace "$dir/crm.db" import deals "$dir/week1.csv" --as-of 2026-11-16 >"$dir/out" \
+set +e
+"$closeloop" --workspace "$dir/crm.db" import deals "$dir/week1.csv" --as-of 2026-11-16 >/dev/null 2>"$dir/err"
+[ $? -eq 1 ] || fail "a first import without currencies asks for one"
+grep -q -- "--currency" "$dir/err" || fail "the refusal says how to give the currency"
+"$closeloop" --workspace "$dir/crm.db" import deals "$dir/week1.csv" --currency 'US Dollar' >/dev/null 2>&1
+[ $? -eq 2 ] || fail "a currency that is no code exits 2"
+set -e
+"$closeloop" --workspace "$dir/crm.db" import deals "$dir/week1.csv" --as-of 2026-11-16 --currency USD >"$dir/out" \
   || fail "import deals"
+[ "$(sqlite3 "$dir/crm.db" "select group_concat(distinct currency) from deals")" = USD ] \
+  || fail "amounts are booked in the workspace's currency"
 grep -q "HubSpot export, 2 rows: 2 deals added" "$dir/out" || fail "import deals says what it did"
 grep -q "Stages created: Discovery, Proposal" "$dir/out" || fail "import deals names the stages it made"
 [ "$(stat -c %a "$dir/crm.db")" = 600 ] || fail "an imported workspace is 0600"
@@ -198,7 +207,7 @@ print('Record ID,Deal Name,Deal Stage,Amount,Close Date,Deal owner')
 for i in range(60000):
     print(f'{i},Deal {i},Stage {i % 7},{1000 + i},2027-01-{1 + i % 28:02d},Rep {i % 40}')
 " >"$dir/big.csv"
-"$closeloop" --workspace "$dir/kill.db" import deals "$dir/big.csv" >/dev/null 2>&1 &
+"$closeloop" --workspace "$dir/kill.db" import deals "$dir/big.csv" --currency EUR >/dev/null 2>&1 &
 pid=$!
 sleep 1.5
 kill -9 $pid 2>/dev/null || true

@@ -262,6 +262,8 @@ workspace_open (Workspace *w)
   w->path = g_build_filename (w->dir, "team.db", NULL);
   w->store = cl_store_open (w->path, &error);
   g_assert_no_error (error);
+  /* what a user chooses at the first import of a file without currencies */
+  g_assert_true (cl_store_set_currency (w->store, "EUR", &error));
 }
 
 static void

@@ -634,6 +634,8 @@ import_deals (ClStore     *store,
     {
       if (report.problems->len > 0)
         g_printerr ("%s\n", _("closeloop: pass --import-good-rows to import the others"));
+      if (g_error_matches (error, CL_CSV_ERROR, CL_CSV_ERROR_NO_CURRENCY))
+        g_printerr ("%s\n", _("closeloop: pass --currency CODE, such as --currency EUR"));
       print_error (error->message);
       cl_import_report_clear (&report);
       return EXIT_FAILURE;
@@ -724,6 +726,7 @@ run_import (const char  *workspace,
             char       **argv)
 {
   g_autofree char *deal = NULL, *rep = NULL, *date = NULL, *as_of_text = NULL, *mapping = NULL;
+  g_autofree char *currency = NULL;
   gboolean good_rows = FALSE, replace = FALSE, even_if_changed = FALSE;
   GOptionEntry entries[] = {
     { "deal", 0, 0, G_OPTION_ARG_STRING, &deal, N_("transcript: the deal the call was about"), "ID" },
@@ -737,6 +740,8 @@ run_import (const char  *workspace,
       N_("deals: hubspot, salesforce, pipedrive or auto (default)"), "LAYOUT" },
     { "import-good-rows", 0, 0, G_OPTION_ARG_NONE, &good_rows,
       N_("deals: import the rows that can be read when others cannot"), NULL },
+    { "currency", 0, 0, G_OPTION_ARG_STRING, &currency,
+      N_("deals: the workspace's currency, for amounts the file gives none (kept for later imports)"), "CODE" },
     { "replace", 0, 0, G_OPTION_ARG_NONE, &replace,
       N_("summary: let a newer export replace the one the library keeps"), NULL },
     { "even-if-changed", 0, 0, G_OPTION_ARG_NONE, &even_if_changed,
@@ -796,7 +801,7 @@ run_import (const char  *workspace,
         return EXIT_USAGE;
       /* a team's first export may start its workspace */
       store = workspace ? cl_store_open (workspace, &error) : open_existing (NULL, &error);
-      if (store == NULL)
+      if (store == NULL || (currency != NULL && !cl_store_set_currency (store, currency, &error)))
         return report_failure (error);
       return import_deals (store, argv[2], kind, as_of, good_rows);
     }

@@ -17,6 +17,7 @@ typedef enum {
   CL_CSV_ERROR_TOO_LARGE,
   CL_CSV_ERROR_UNKNOWN_LAYOUT, /* no columns a deals import recognises */
   CL_CSV_ERROR_BAD_ROWS,       /* rows that cannot be imported, none imported */
+  CL_CSV_ERROR_NO_CURRENCY,    /* amounts without a currency, and the workspace has none */
 } ClCsvError;
 
 typedef struct

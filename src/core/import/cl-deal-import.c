@@ -17,7 +17,6 @@
 #include "cl-deal-import.h"
 
 #define PROGRESS_EVERY 1000
-#define DEFAULT_CURRENCY "EUR"
 
 /* One row as read, before it meets the workspace. */
 typedef struct
@@ -261,8 +260,6 @@ load_workspace (ClImport  *import,
   g_autoptr (GListModel) stages = cl_store_list_stages (import->store, error);
   g_autoptr (GListModel) reps = NULL;
   g_autoptr (GListModel) deals = NULL;
-  g_autoptr (GHashTable) currency_counts = g_hash_table_new (g_str_hash, g_str_equal);
-  guint most = 0;
 
   /* every deal, open or not: a closed one may open again, a re-import matches it */
   if (stages == NULL || (reps = cl_store_list_reps (import->store, error)) == NULL
@@ -287,24 +284,13 @@ load_workspace (ClImport  *import,
   for (guint i = 0; i < g_list_model_get_n_items (deals); i++)
     {
       g_autoptr (ClDeal) deal = g_list_model_get_item (deals, i);
-      guint n;
 
       if (deal->external_id != NULL)
         g_hash_table_insert (import->by_external, g_strdup (deal->external_id), new_id (deal->id));
       g_hash_table_insert (import->by_name, g_strdup_printf ("%s\n%s", deal->name, deal->account),
                            new_id (deal->id));
-      n = GPOINTER_TO_UINT (g_hash_table_lookup (currency_counts, deal->currency)) + 1;
-      g_hash_table_insert (currency_counts, deal->currency, GUINT_TO_POINTER (n));
       g_hash_table_add (import->currencies, g_strdup (deal->currency));
-      if (n > most)
-        {
-          most = n;
-          g_free (import->default_currency);
-          import->default_currency = g_strdup (deal->currency);
-        }
     }
-  if (import->default_currency == NULL)
-    import->default_currency = g_strdup (DEFAULT_CURRENCY);
   return TRUE;
 }
 
@@ -624,6 +610,17 @@ cl_deal_import (ClStore             *store,
       ok = FALSE;
     }
 
+  /* amounts the file gives no currency are booked in the workspace's */
+  import.default_currency = cl_store_get_currency (store);
+  for (guint r = 0; ok && import.default_currency == NULL && r < rows->len; r++)
+    if (g_array_index (rows, ClImportRow, r).currency == NULL)
+      {
+        g_set_error (error, CL_CSV_ERROR, CL_CSV_ERROR_NO_CURRENCY,
+                     _("Line %u: the amount has no currency, and the workspace has none yet: choose the "
+                       "workspace's currency (such as EUR or USD); nothing was imported"),
+                     g_array_index (rows, ClImportRow, r).line);
+        ok = FALSE;
+      }
   /* the workspace as it is, to undo the import with */
   if (ok)
     ok = (undo_copy = cl_store_copy_for_undo (store, error)) != NULL;

@@ -936,3 +936,34 @@ cl_store_moves_since (ClStore  *self,
     return 0;
   return since ? since : day - 7;
 }
+
+char *
+cl_store_get_currency (ClStore *self)
+{
+  char *code = cl_store_get_setting_text (self, CL_SETTING_CURRENCY);
+  sqlite3_stmt *stmt;
+  int rc;
+
+  if (code != NULL)
+    return code;
+  stmt = cl_store_query (self, NULL, "SELECT currency FROM deals GROUP BY currency ORDER BY count(*) DESC, currency "
+                                     "LIMIT 1", "");
+  if (stmt == NULL)
+    return NULL;
+  if ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    code = cl_column_text (stmt, 0);
+  cl_store_query_done (self, stmt, rc, NULL);
+  return code;
+}
+
+gboolean
+cl_store_set_currency (ClStore     *self,
+                       const char  *code,
+                       GError     **error)
+{
+  g_autofree char *problem = cl_deal_values_problem ("-", 0, code);
+
+  if (problem != NULL)
+    return g_set_error (error, CL_STORE_ERROR, CL_STORE_ERROR_INVALID, "%s", problem), FALSE;
+  return cl_store_set_setting_text (self, CL_SETTING_CURRENCY, code, error);
+}

@@ -199,6 +199,19 @@ ClDay       cl_store_moves_since          (ClStore      *self,
                                            ClDay         day,
                                            GError      **error);
 
+/* The workspace's currency: what an amount without one is booked in. */
+#define CL_SETTING_CURRENCY "currency"
+
+/* The workspace's currency: the one set, else the one most of its deals
+ * are in, else NULL (a first import without a currency column asks).
+ *
+ * Returns: (transfer full) (nullable): a three-letter code */
+char       *cl_store_get_currency         (ClStore      *self);
+/* Sets the workspace's currency (a three-letter code such as EUR). */
+gboolean    cl_store_set_currency         (ClStore      *self,
+                                           const char   *code,
+                                           GError      **error);
+
 typedef struct
 {
   gint64 n_reps;             /* who carry deals */
