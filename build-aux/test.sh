@@ -1,8 +1,8 @@
 #!/bin/sh
 # SPDX-License-Identifier: GPL-3.0-or-later
 # Build and run the whole suite: the normal build, the sanitizer build
-# (address, undefined), GUI tests under one Xvfb and session bus, a short
-# run of each fuzzing target (clang), then the benchmarks, which print
+# (address, undefined), GUI tests under one Xvfb and session bus, a minute
+# of each fuzzing target (clang), then the benchmarks, which print
 # figures. The last line is "N passed, N failed[, N skipped]".
 set -eu
 cd "$(dirname "$0")/.."
@@ -29,13 +29,18 @@ LSAN_OPTIONS=suppressions="$PWD/build-aux/lsan.supp":print_suppressions=0 \
 UBSAN_OPTIONS=halt_on_error=1:print_stacktrace=1 \
   display_run meson test -C build-sanitize --print-errorlogs --timeout-multiplier 3 || status=1
 
-# the libFuzzer targets, built with clang, each run briefly from its seed corpus
+# the libFuzzer targets, built with clang over a core library instrumented
+# for them (only the core, the fuzzers and the replay tests): the inputs
+# that once failed replayed, then each fuzzer run 60 s from its seeds; its
+# last line says what it covered and how many inputs it ran
 CC=clang meson setup --reconfigure build-fuzz -Dfuzzing=true -Db_sanitize=address,undefined -Db_lundef=false \
   -Dtestdata="$testdata" >/dev/null 2>&1 \
   || CC=clang meson setup build-fuzz -Dfuzzing=true -Db_sanitize=address,undefined -Db_lundef=false \
        -Dtestdata="$testdata"
-ninja -C build-fuzz tests/fuzz/fuzz-summary
-ASAN_OPTIONS=detect_leaks=1 meson test -C build-fuzz --suite fuzz --no-rebuild --print-errorlogs || status=1
+ninja -C build-fuzz
+ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=halt_on_error=1:print_stacktrace=1 \
+  meson test -C build-fuzz --suite core --suite fuzz --no-rebuild --print-errorlogs || status=1
+grep -h '^fuzz-[a-z]*: [0-9]* runs' build-fuzz/meson-logs/testlog.txt || true
 
 if [ -z "${CLOSELOOP_SKIP_BENCHMARKS:-}" ]; then
   display_run meson test -C build --benchmark --logbase benchmarklog --verbose 2>&1 \

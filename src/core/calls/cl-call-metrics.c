@@ -187,13 +187,22 @@ cl_call_metrics_compute (const ClTranscript *transcript,
   return metrics;
 }
 
+/* Whole seconds as a call keeps them. A transcript's times may say more
+ * than an int holds (its hours have up to twelve digits): they stop there
+ * rather than overflow the conversion. */
+static int
+whole_seconds (double seconds)
+{
+  return seconds + 0.5 < G_MAXINT ? (int) (seconds + 0.5) : G_MAXINT;
+}
+
 void
 cl_call_metrics_apply (const ClCallMetrics *metrics,
                        ClCall              *call)
 {
-  call->duration_s = (int) (metrics->duration_s + 0.5);
+  call->duration_s = whole_seconds (metrics->duration_s);
   call->talk_ratio = metrics->talk_ratio;
-  call->longest_monologue_s = (int) (metrics->rep_longest_monologue_s + 0.5);
+  call->longest_monologue_s = whole_seconds (metrics->rep_longest_monologue_s);
   call->questions = metrics->rep_questions;
   call->switches_per_minute = metrics->switches_per_minute;
   call->patience_s = metrics->rep_patience_s;

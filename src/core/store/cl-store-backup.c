@@ -261,7 +261,8 @@ insert_sql (sqlite3     *db,
   g_autoptr (GString) sql = g_string_new (NULL);
   guint n = json_array_get_length (columns);
 
-  *out_types = g_ptr_array_new ();
+  /* freed with its copies on every way out, a refusal half-way included */
+  *out_types = g_ptr_array_new_with_free_func (g_free);
   g_string_printf (sql, "INSERT INTO \"%s\" (", table);
   for (guint c = 0; c < n; c++)
     {
@@ -280,7 +281,6 @@ insert_sql (sqlite3     *db,
       g_ptr_array_add (*out_types, g_strdup (type));
       g_string_append_printf (sql, "%s\"%s\"", c ? ", " : "", column);
     }
-  g_ptr_array_set_free_func (*out_types, g_free);
   g_string_append (sql, ") VALUES (");
   for (guint c = 0; c < n; c++)
     g_string_append (sql, c ? ", ?" : "?");
