@@ -31,26 +31,10 @@
 #include "cl-action-load.h"
 #include "cl-flags.h"
 #include "cl-window.h"
+#include "test-gui-util.h"
 #include "test-util.h"
 
 static char *tmp_dir;
-
-/* Spins the main loop until @check holds; fails after 30 s. */
-static void
-wait_until (gboolean (*check) (gpointer),
-            gpointer  data,
-            const char *what)
-{
-  gint64 deadline = g_get_monotonic_time () + 30 * G_USEC_PER_SEC;
-
-  while (!check (data))
-    {
-      if (g_get_monotonic_time () > deadline)
-        g_error ("timed out waiting for %s", what);
-      g_main_context_iteration (NULL, FALSE);
-      g_usleep (1000);
-    }
-}
 
 static gboolean
 page_loaded (gpointer data)
@@ -66,37 +50,9 @@ page_read (gpointer data)
 }
 
 static gboolean
-pipeline_loaded (gpointer data)
-{
-  return cl_pipeline_page_is_loaded (data);
-}
-
-static gboolean
-shows_views (gpointer data)
-{
-  return g_str_equal (cl_window_get_state (data), "views");
-}
-
-/* The visible toplevel window of @type, or NULL. */
-static gpointer
-find_toplevel (GType type)
-{
-  GListModel *toplevels = gtk_window_get_toplevels ();
-
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr (GObject) window = g_list_model_get_item (toplevels, i);
-
-      if (G_TYPE_CHECK_INSTANCE_TYPE (window, type) && gtk_widget_get_visible (GTK_WIDGET (window)))
-        return window;
-    }
-  return NULL;
-}
-
-static gboolean
 about_open (gpointer data)
 {
-  GtkWindow *about = find_toplevel (ADW_TYPE_ABOUT_WINDOW);
+  GtkWindow *about = cl_test_find_toplevel (ADW_TYPE_ABOUT_WINDOW);
 
   if (about != NULL)
     gtk_window_destroy (about);
@@ -127,7 +83,7 @@ check_pipeline (ClWindow *window)
   guint n_stalled = 0;
 
   cl_window_show_view (window, "pipeline");
-  wait_until (pipeline_loaded, page, "the pipeline");
+  cl_test_wait_until (cl_test_pipeline_loaded, page, "the pipeline");
   g_assert_cmpuint (cl_pipeline_page_get_n_deals (page), ==, g_list_model_get_n_items (snapshot));
   g_assert_cmpuint (cl_pipeline_page_get_n_shown (page), ==, g_list_model_get_n_items (snapshot));
   for (guint i = 0; i < g_list_model_get_n_items (snapshot); i++)
@@ -139,13 +95,13 @@ check_pipeline (ClWindow *window)
   g_assert_cmpuint (n_stalled, >, 0);
 
   cl_pipeline_page_set_filter (page, 0, 0, 1 + CL_FLAG_STALLED, NULL);
-  wait_until (pipeline_loaded, page, "the flag filter");
+  cl_test_wait_until (cl_test_pipeline_loaded, page, "the flag filter");
   g_assert_cmpuint (cl_pipeline_page_get_n_shown (page), ==, n_stalled);
   cl_pipeline_page_set_filter (page, 0, 0, 0, "no deal is called this");
-  wait_until (pipeline_loaded, page, "the text filter");
+  cl_test_wait_until (cl_test_pipeline_loaded, page, "the text filter");
   g_assert_cmpuint (cl_pipeline_page_get_n_shown (page), ==, 0);
   cl_pipeline_page_set_filter (page, 0, 0, 0, NULL);
-  wait_until (pipeline_loaded, page, "clearing the filters");
+  cl_test_wait_until (cl_test_pipeline_loaded, page, "clearing the filters");
   g_assert_cmpuint (cl_pipeline_page_get_n_shown (page), ==, g_list_model_get_n_items (snapshot));
   g_action_group_activate_action (G_ACTION_GROUP (window), "search", NULL);
 
@@ -177,7 +133,7 @@ check_every_view (ClWindow *window)
       g_test_message ("view %s", list_views[i]);
       g_assert_true (CL_IS_LIST_PAGE (page));
       cl_window_show_view (window, list_views[i]);
-      wait_until (page_read, page, list_views[i]);
+      cl_test_wait_until (page_read, page, list_views[i]);
     }
 
   check_pipeline (window);
@@ -186,7 +142,7 @@ check_every_view (ClWindow *window)
 static gboolean
 review_closed (gpointer data)
 {
-  return find_toplevel (CL_TYPE_REVIEW_WINDOW) == NULL;
+  return cl_test_find_toplevel (CL_TYPE_REVIEW_WINDOW) == NULL;
 }
 
 /* A review run with the keys alone: its decisions and next action land in
@@ -203,15 +159,15 @@ check_review (ClWindow *window)
   gboolean found_action = FALSE;
 
   g_action_group_activate_action (G_ACTION_GROUP (window), "start-review", NULL);
-  dialog = find_toplevel (CL_TYPE_REVIEW_WINDOW);
+  dialog = cl_test_find_toplevel (CL_TYPE_REVIEW_WINDOW);
   g_assert_nonnull (dialog);
 
   /* closing before any decision asks first; "keep reviewing" stays */
   gtk_window_close (GTK_WINDOW (dialog));
-  warning = find_toplevel (ADW_TYPE_MESSAGE_DIALOG);
+  warning = cl_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG);
   g_assert_nonnull (warning);
   adw_message_dialog_response (warning, "continue");
-  g_assert_true (find_toplevel (CL_TYPE_REVIEW_WINDOW) == dialog);
+  g_assert_true (cl_test_find_toplevel (CL_TYPE_REVIEW_WINDOW) == dialog);
 
   cl_review_window_press (dialog, 'k');
   g_assert_cmpuint (cl_review_window_get_position (dialog), ==, 1);
@@ -225,7 +181,7 @@ check_review (ClWindow *window)
   cl_review_window_press (dialog, 'p');
   g_assert_cmpuint (cl_review_window_get_position (dialog), ==, 2);
   gtk_window_close (GTK_WINDOW (dialog));
-  wait_until (review_closed, NULL, "the review to close");
+  cl_test_wait_until (review_closed, NULL, "the review to close");
 
   review = cl_store_find_review (store, week, NULL);
   g_assert_nonnull (review);
@@ -279,7 +235,7 @@ check_preferences (ClWindow *window)
   ClPreferencesWindow *preferences;
 
   g_action_group_activate_action (G_ACTION_GROUP (window), "preferences", NULL);
-  preferences = find_toplevel (CL_TYPE_PREFERENCES_WINDOW);
+  preferences = cl_test_find_toplevel (CL_TYPE_PREFERENCES_WINDOW);
   g_assert_nonnull (preferences);
   gtk_widget_activate_action (GTK_WIDGET (preferences), "preferences.add-stage", NULL);
   after = cl_store_list_stages (store, NULL);
@@ -360,9 +316,9 @@ check_coaching (ClWindow *window)
   guint calls, sessions;
 
   cl_window_show_view (window, "coaching");
-  wait_until (page_loaded, page, "the coaching queue");
+  cl_test_wait_until (page_loaded, page, "the coaching queue");
   cl_list_page_activate (page, 0);
-  coaching = find_toplevel (CL_TYPE_DEAL_COACHING_WINDOW);
+  coaching = cl_test_find_toplevel (CL_TYPE_DEAL_COACHING_WINDOW);
   g_assert_nonnull (coaching);
   calls = cl_deal_coaching_window_get_n_calls (coaching);
   sessions = cl_deal_coaching_window_get_n_sessions (coaching);
@@ -435,17 +391,17 @@ check_development (ClWindow *window)
 
   /* reps without a plan come first */
   cl_team_page_activate (page, 0);
-  rep = find_toplevel (CL_TYPE_REP_WINDOW);
+  rep = cl_test_find_toplevel (CL_TYPE_REP_WINDOW);
   g_assert_nonnull (rep);
-  wait_until (rep_window_loaded, rep, "the rep page");
+  cl_test_wait_until (rep_window_loaded, rep, "the rep page");
   g_assert_false (cl_rep_window_has_plan (rep));
 
   cl_rep_window_fill_plan (rep, "price_hold", "Hold the price through three rounds", 6, 4);
   g_assert_true (cl_rep_window_save_plan (rep));
-  wait_until (rep_window_loaded, rep, "the rep page with its plan");
+  cl_test_wait_until (rep_window_loaded, rep, "the rep page with its plan");
   g_assert_true (cl_rep_window_has_plan (rep));
   g_assert_true (cl_rep_window_log_drill (rep, "CFO asks for 20 % off", 4, "held"));
-  wait_until (rep_window_loaded, rep, "the rep page with its drill");
+  cl_test_wait_until (rep_window_loaded, rep, "the rep page with its drill");
   drills_sql = g_strdup_printf ("SELECT count(*) FROM practice_log WHERE substr(logged_on, 1, 7) = '%s' "
                                 "AND note = 'held'", month);
   drills = cl_test_sql_text (path, drills_sql);
@@ -490,7 +446,7 @@ check_loop_health (ClWindow *window)
       ClDay first, last;
 
       g_assert_true (cl_overview_page_show_quarter (page, quarters[q]));
-      wait_until (health_loaded, page, quarters[q]);
+      cl_test_wait_until (health_loaded, page, quarters[q]);
       g_assert_true (cl_date_parse_quarter (quarters[q], &first, &last));
       g_assert_true (cl_loop_health_compute (cl_window_get_store (window), first, last, cl_date_today (),
                                              health, NULL));
@@ -529,7 +485,7 @@ check_retro (ClWindow *window)
 
   cl_window_show_view (window, "retros");
   g_assert_true (cl_retro_page_show_quarter (page, quarter));
-  wait_until (retro_loaded, page, "the retrospective");
+  cl_test_wait_until (retro_loaded, page, "the retrospective");
   g_assert_cmpuint (cl_retro_page_get_n_flags (page), <=, 5);
 
   cl_date_parse_quarter (quarter, &first, &last);
@@ -564,13 +520,7 @@ check_retro (ClWindow *window)
   g_assert_nonnull (strstr (document, "\"execution_drifted\""));
   g_assert_nonnull (strstr (document, "\"deal_coaching\""));
   cl_retro_page_show_quarter (page, NULL);
-  wait_until (retro_loaded, page, "this quarter's retrospective");
-}
-
-static gboolean
-import_done (gpointer data)
-{
-  return cl_import_window_is_done (data);
+  cl_test_wait_until (retro_loaded, page, "this quarter's retrospective");
 }
 
 /* A HubSpot export is recognised, previewed and imported in a worker
@@ -608,7 +558,7 @@ check_import (ClWindow *window)
   g_assert_true (cl_import_window_can_import (import));
   g_assert_true (cl_import_window_keep_mapping (import, "Ops sheet"));
   g_assert_true (cl_import_window_run (import));
-  wait_until (import_done, import, "the import");
+  cl_test_wait_until (cl_test_import_done, import, "the import");
   g_assert_nonnull (strstr (cl_import_window_get_summary (import), "1 deals added"));
   gtk_window_destroy (GTK_WINDOW (import));
   count = cl_test_sql_text (cl_store_get_path (store), "SELECT count(*) FROM deals WHERE name = 'Own deal'");
@@ -628,7 +578,7 @@ check_import (ClWindow *window)
     kept = cl_test_sql_text (cl_store_get_path (store), "SELECT count(*) FROM library WHERE exported_by = 'Teammate'");
     g_assert_cmpstr (kept, ==, "1\n");
     cl_window_show_view (window, "library");
-    wait_until (page_loaded, cl_window_get_view (window, "library"), "the team library");
+    cl_test_wait_until (page_loaded, cl_window_get_view (window, "library"), "the team library");
     g_assert_cmpuint (cl_list_page_get_n_items (CL_LIST_PAGE (cl_window_get_view (window, "library"))), ==, 1);
   }
 
@@ -683,7 +633,7 @@ check_empty_then_sample (ClWindow *window)
   g_assert_true (cl_window_open_workspace (window, path));
   g_assert_cmpstr (cl_window_get_state (window), ==, "empty");
   g_action_group_activate_action (G_ACTION_GROUP (window), "open-sample-team", NULL);
-  wait_until (shows_views, window, "the sample team");
+  cl_test_wait_until (cl_test_shows_views, window, "the sample team");
   sample = g_path_get_basename (cl_store_get_path (cl_window_get_store (window)));
   g_assert_cmpstr (sample, ==, "sample-team.db");
 }
@@ -843,23 +793,23 @@ check_team_folder (ClWindow *window)
   g_assert_null (cl_window_get_team_folder_watch (window));
 
   g_action_group_activate_action (G_ACTION_GROUP (window), "preferences", NULL);
-  preferences = find_toplevel (CL_TYPE_PREFERENCES_WINDOW);
+  preferences = cl_test_find_toplevel (CL_TYPE_PREFERENCES_WINDOW);
   g_assert_nonnull (preferences);
   g_assert_false (cl_preferences_window_set_team_folder (preferences, "relative/nowhere"));
   g_assert_null (cl_window_get_team_folder_watch (window));
   g_assert_true (cl_preferences_window_set_team_folder (preferences, folder));
   g_assert_nonnull (cl_window_get_team_folder_watch (window));
-  wait_until (library_holds, &wait, "the teammate's summary already in the folder");
+  cl_test_wait_until (library_holds, &wait, "the teammate's summary already in the folder");
 
   /* one that arrives while the window is open */
   wait.count = 2;
   publish_as_teammate (store, folder, "2026-Q4");
-  wait_until (library_holds, &wait, "the teammate's summary arriving");
+  cl_test_wait_until (library_holds, &wait, "the teammate's summary arriving");
   wait.count = 3;
   publish_as_teammate (store, folder, last_week);
-  wait_until (library_holds, &wait, "the teammate's review arriving");
+  cl_test_wait_until (library_holds, &wait, "the teammate's review arriving");
   cl_window_show_view (window, "library");
-  wait_until (page_loaded, cl_window_get_view (window, "library"), "the team library");
+  cl_test_wait_until (page_loaded, cl_window_get_view (window, "library"), "the team library");
   check_library_opens (window);
 
   /* the review exported from the menu is published too, in one's own subfolder */
@@ -882,7 +832,7 @@ check_team_folder (ClWindow *window)
     gulong handler = g_signal_connect_swapped (watch, "synced", G_CALLBACK (set_flag), &synced);
 
     cl_team_folder_watch_sync (watch);
-    wait_until (flag_is_set, &synced, "a sync after one's own export");
+    cl_test_wait_until (flag_is_set, &synced, "a sync after one's own export");
     g_signal_handler_disconnect (watch, handler);
   }
   mate_after = cl_test_sql_text (cl_store_get_path (store), "SELECT group_concat(digest) FROM library");
@@ -900,7 +850,7 @@ on_activate (GApplication *app)
   g_autoptr (GtkBuilder) builder = NULL;
 
   g_assert_nonnull (window);
-  wait_until (shows_views, window, "the team workspace");
+  cl_test_wait_until (cl_test_shows_views, window, "the team workspace");
   check_every_view (window);
   check_review (window);
   check_coaching (window);
@@ -916,7 +866,7 @@ on_activate (GApplication *app)
   builder = gtk_builder_new_from_resource ("/io/github/closeloop/Closeloop/gtk/help-overlay.ui");
   g_assert_true (GTK_IS_SHORTCUTS_WINDOW (gtk_builder_get_object (builder, "help_overlay")));
   g_action_group_activate_action (G_ACTION_GROUP (app), "about", NULL);
-  wait_until (about_open, NULL, "the about window");
+  cl_test_wait_until (about_open, NULL, "the about window");
 
   check_bad_file_untouched (window);
   check_empty_then_sample (window);

@@ -1,0 +1,57 @@
+/* test-gui-util.c — what the GUI tests share: waiting on the main loop,
+ * finding the windows the app opens
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "cl-import-window.h"
+#include "cl-pipeline-page.h"
+#include "cl-window.h"
+#include "test-gui-util.h"
+
+void
+cl_test_wait_until (gboolean   (*check) (gpointer),
+                    gpointer     data,
+                    const char  *what)
+{
+  gint64 deadline = g_get_monotonic_time () + 30 * G_USEC_PER_SEC;
+
+  while (!check (data))
+    {
+      if (g_get_monotonic_time () > deadline)
+        g_error ("timed out waiting for %s", what);
+      g_main_context_iteration (NULL, FALSE);
+      g_usleep (1000);
+    }
+}
+
+gpointer
+cl_test_find_toplevel (GType type)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr (GObject) window = g_list_model_get_item (toplevels, i);
+
+      if (G_TYPE_CHECK_INSTANCE_TYPE (window, type) && gtk_widget_get_visible (GTK_WIDGET (window)))
+        return window;
+    }
+  return NULL;
+}
+
+gboolean
+cl_test_shows_views (gpointer window)
+{
+  return g_str_equal (cl_window_get_state (window), "views");
+}
+
+gboolean
+cl_test_pipeline_loaded (gpointer page)
+{
+  return cl_pipeline_page_is_loaded (page);
+}
+
+gboolean
+cl_test_import_done (gpointer import)
+{
+  return cl_import_window_is_done (import);
+}
