@@ -15,18 +15,6 @@ static char *tmp_dir;
 static char *decided_deal;
 
 static gboolean
-shows_views (gpointer window)
-{
-  return g_str_equal (cl_window_get_state (window), "views");
-}
-
-static gboolean
-pipeline_loaded (gpointer page)
-{
-  return cl_pipeline_page_is_loaded (page);
-}
-
-static gboolean
 review_closed (gpointer data)
 {
   return cl_test_find_toplevel (CL_TYPE_REVIEW_WINDOW) == NULL;
@@ -48,9 +36,9 @@ on_cli_beside_window (GApplication *app)
   ClReviewWindow *review;
   int status = 0;
 
-  cl_test_wait_until (shows_views, window, "the team workspace");
+  cl_test_wait_until (cl_test_shows_views, window, "the team workspace");
   cl_window_show_view (window, "pipeline");
-  cl_test_wait_until (pipeline_loaded, pipeline, "the pipeline");
+  cl_test_wait_until (cl_test_pipeline_loaded, pipeline, "the pipeline");
 
   g_assert_true (g_spawn_command_line_sync (line, NULL, NULL, &status, &error));
   g_assert_no_error (error);

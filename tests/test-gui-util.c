@@ -1,9 +1,13 @@
-/* test-gui-util.c — helpers the window tests share (run under Xvfb)
+/* test-gui-util.c — what the GUI tests share: running the window, waiting
+ * on the main loop, finding the windows the app opens (run under Xvfb)
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include "config.h"
 
 #include "cl-application.h"
+#include "cl-import-window.h"
+#include "cl-pipeline-page.h"
+#include "cl-window.h"
 #include "test-gui-util.h"
 
 void
@@ -47,4 +51,22 @@ cl_test_run_window (const char *workspace,
 
   g_signal_connect_after (app, "activate", on_activate, data);
   g_assert_cmpint (g_application_run (G_APPLICATION (app), 1, argv), ==, 0);
+}
+
+gboolean
+cl_test_shows_views (gpointer window)
+{
+  return g_str_equal (cl_window_get_state (window), "views");
+}
+
+gboolean
+cl_test_pipeline_loaded (gpointer page)
+{
+  return cl_pipeline_page_is_loaded (page);
+}
+
+gboolean
+cl_test_import_done (gpointer import)
+{
+  return cl_import_window_is_done (import);
 }

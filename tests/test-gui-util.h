@@ -1,4 +1,5 @@
-/* test-gui-util.h — helpers the window tests share (run under Xvfb)
+/* test-gui-util.h — what the GUI tests share: running the window, waiting
+ * on the main loop, finding the windows the app opens (run under Xvfb)
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #pragma once
@@ -11,15 +12,20 @@ typedef gboolean (*ClTestCheck) (gpointer data);
 
 /* Spins the main loop until @check holds; fails the test after 30 s,
  * naming @what it waited for. */
-void      cl_test_wait_until    (ClTestCheck  check,
-                                 gpointer     data,
-                                 const char  *what);
+void      cl_test_wait_until      (ClTestCheck  check,
+                                   gpointer     data,
+                                   const char  *what);
 /* The visible toplevel window of @type, or NULL. */
-gpointer  cl_test_find_toplevel (GType        type);
+gpointer  cl_test_find_toplevel   (GType        type);
 /* Runs the application on the workspace at @workspace; @on_activate runs
  * once its window shows, and closes it. */
-void      cl_test_run_window    (const char  *workspace,
-                                 GCallback    on_activate,
-                                 gpointer     data);
+void      cl_test_run_window      (const char  *workspace,
+                                   GCallback    on_activate,
+                                   gpointer     data);
+
+/* Conditions to wait for */
+gboolean  cl_test_shows_views     (gpointer     window);
+gboolean  cl_test_pipeline_loaded (gpointer     page);
+gboolean  cl_test_import_done     (gpointer     import);
 
 G_END_DECLS

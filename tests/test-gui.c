@@ -50,18 +50,6 @@ page_read (gpointer data)
 }
 
 static gboolean
-pipeline_loaded (gpointer data)
-{
-  return cl_pipeline_page_is_loaded (data);
-}
-
-static gboolean
-shows_views (gpointer data)
-{
-  return g_str_equal (cl_window_get_state (data), "views");
-}
-
-static gboolean
 about_open (gpointer data)
 {
   GtkWindow *about = cl_test_find_toplevel (ADW_TYPE_ABOUT_WINDOW);
@@ -95,7 +83,7 @@ check_pipeline (ClWindow *window)
   guint n_stalled = 0;
 
   cl_window_show_view (window, "pipeline");
-  cl_test_wait_until (pipeline_loaded, page, "the pipeline");
+  cl_test_wait_until (cl_test_pipeline_loaded, page, "the pipeline");
   g_assert_cmpuint (cl_pipeline_page_get_n_deals (page), ==, g_list_model_get_n_items (snapshot));
   g_assert_cmpuint (cl_pipeline_page_get_n_shown (page), ==, g_list_model_get_n_items (snapshot));
   for (guint i = 0; i < g_list_model_get_n_items (snapshot); i++)
@@ -107,13 +95,13 @@ check_pipeline (ClWindow *window)
   g_assert_cmpuint (n_stalled, >, 0);
 
   cl_pipeline_page_set_filter (page, 0, 0, 1 + CL_FLAG_STALLED, NULL);
-  cl_test_wait_until (pipeline_loaded, page, "the flag filter");
+  cl_test_wait_until (cl_test_pipeline_loaded, page, "the flag filter");
   g_assert_cmpuint (cl_pipeline_page_get_n_shown (page), ==, n_stalled);
   cl_pipeline_page_set_filter (page, 0, 0, 0, "no deal is called this");
-  cl_test_wait_until (pipeline_loaded, page, "the text filter");
+  cl_test_wait_until (cl_test_pipeline_loaded, page, "the text filter");
   g_assert_cmpuint (cl_pipeline_page_get_n_shown (page), ==, 0);
   cl_pipeline_page_set_filter (page, 0, 0, 0, NULL);
-  cl_test_wait_until (pipeline_loaded, page, "clearing the filters");
+  cl_test_wait_until (cl_test_pipeline_loaded, page, "clearing the filters");
   g_assert_cmpuint (cl_pipeline_page_get_n_shown (page), ==, g_list_model_get_n_items (snapshot));
   g_action_group_activate_action (G_ACTION_GROUP (window), "search", NULL);
 
@@ -535,12 +523,6 @@ check_retro (ClWindow *window)
   cl_test_wait_until (retro_loaded, page, "this quarter's retrospective");
 }
 
-static gboolean
-import_done (gpointer data)
-{
-  return cl_import_window_is_done (data);
-}
-
 /* A HubSpot export is recognised, previewed and imported in a worker
  * thread; a sheet of the team's own columns is mapped by hand, kept, and
  * offered again for the next file with those columns. */
@@ -576,7 +558,7 @@ check_import (ClWindow *window)
   g_assert_true (cl_import_window_can_import (import));
   g_assert_true (cl_import_window_keep_mapping (import, "Ops sheet"));
   g_assert_true (cl_import_window_run (import));
-  cl_test_wait_until (import_done, import, "the import");
+  cl_test_wait_until (cl_test_import_done, import, "the import");
   g_assert_nonnull (strstr (cl_import_window_get_summary (import), "1 deals added"));
   gtk_window_destroy (GTK_WINDOW (import));
   count = cl_test_sql_text (cl_store_get_path (store), "SELECT count(*) FROM deals WHERE name = 'Own deal'");
@@ -651,7 +633,7 @@ check_empty_then_sample (ClWindow *window)
   g_assert_true (cl_window_open_workspace (window, path));
   g_assert_cmpstr (cl_window_get_state (window), ==, "empty");
   g_action_group_activate_action (G_ACTION_GROUP (window), "open-sample-team", NULL);
-  cl_test_wait_until (shows_views, window, "the sample team");
+  cl_test_wait_until (cl_test_shows_views, window, "the sample team");
   sample = g_path_get_basename (cl_store_get_path (cl_window_get_store (window)));
   g_assert_cmpstr (sample, ==, "sample-team.db");
 }
@@ -868,7 +850,7 @@ on_activate (GApplication *app)
   g_autoptr (GtkBuilder) builder = NULL;
 
   g_assert_nonnull (window);
-  cl_test_wait_until (shows_views, window, "the team workspace");
+  cl_test_wait_until (cl_test_shows_views, window, "the team workspace");
   check_every_view (window);
   check_review (window);
   check_coaching (window);

@@ -37,16 +37,30 @@ cl_pipeline_snapshot (const char    *workspace_path,
 {
   g_autoptr (ClStore) store = cl_store_open (workspace_path, error);
   g_autoptr (ClProcess) process = NULL;
+  ClFlagSettings settings;
+
+  if (store == NULL || (process = cl_process_load (store, error)) == NULL)
+    return NULL;
+  cl_flag_settings_load (&settings, store);
+  return cl_pipeline_inspect (store, process, &settings, as_of, owner_id, cancellable, error);
+}
+
+GListModel *
+cl_pipeline_inspect (ClStore               *store,
+                     const ClProcess       *process,
+                     const ClFlagSettings  *settings,
+                     ClDay                  as_of,
+                     gint64                 owner_id,
+                     GCancellable          *cancellable,
+                     GError               **error)
+{
   g_autoptr (GPtrArray) facts = NULL;
   g_autoptr (GPtrArray) items = NULL;
   g_autoptr (GListStore) list = NULL;
-  ClFlagSettings settings;
 
-  if (store == NULL || (process = cl_process_load (store, error)) == NULL
-      || (facts = cl_deal_facts_load (store, as_of, owner_id, error)) == NULL
+  if ((facts = cl_deal_facts_load (store, as_of, owner_id, error)) == NULL
       || g_cancellable_set_error_if_cancelled (cancellable, error))
     return NULL;
-  cl_flag_settings_load (&settings, store);
 
   items = g_ptr_array_new_full (facts->len, g_object_unref);
   for (guint i = 0; i < facts->len; i++)
@@ -55,7 +69,7 @@ cl_pipeline_snapshot (const char    *workspace_path,
 
       item->facts = g_steal_pointer (&facts->pdata[i]);
       cl_deal_state_at (item->facts, as_of, &item->state);
-      item->flags = cl_flags_evaluate (process, item->facts, &settings, as_of, NULL);
+      item->flags = cl_flags_evaluate (process, item->facts, settings, as_of, NULL);
       item->days_in_stage = as_of - item->state.stage_entered_on;
       item->stage_index = cl_process_index (process, item->state.stage_id);
       {

@@ -31,6 +31,15 @@ GListModel *cl_pipeline_snapshot        (const char           *workspace_path,
                                          gint64                owner_id,
                                          GCancellable         *cancellable,
                                          GError              **error);
+/* The same over @store, flagged with @settings; stage_index is an index
+ * into @process, for a caller that keeps the process beside the snapshot. */
+GListModel *cl_pipeline_inspect         (ClStore              *store,
+                                         const ClProcess      *process,
+                                         const ClFlagSettings *settings,
+                                         ClDay                 as_of,
+                                         gint64                owner_id,
+                                         GCancellable         *cancellable,
+                                         GError              **error);
 /* The order a review walks the deals in: the most flags first, then the
  * largest, then the soonest to close. Returns new references. */
 GPtrArray  *cl_pipeline_agenda          (GListModel           *snapshot);

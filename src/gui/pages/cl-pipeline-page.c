@@ -380,6 +380,8 @@ update_summary (ClPipelinePage *self)
       n_flagged += item->flags != 0;
       if (item->stage_index < 0)
         continue;
+      /* the snapshot's process, by which the arrays are sized, indexed it */
+      g_assert (item->stage_index < (int) n_stages);
       amounts[item->stage_index] += item->state.amount_cents;
       counts[item->stage_index]++;
       currency = currency ? currency : item->facts->deal->currency;
@@ -440,20 +442,41 @@ cl_pipeline_page_set_filter (ClPipelinePage *self,
   on_filter_changed (self);
 }
 
-/* The drop-downs' choices come from the store: reps, stages, the flags. */
+/* Offers @choices in @drop_down. They are rebuilt at every reload (after an
+ * import, a review), which must not undo the user's filter: what was chosen
+ * stays chosen while it is still offered, found by name, since the same
+ * position in the new list may be another rep or stage. */
 static void
-fill_filters (ClPipelinePage *self)
+offer_choices (GtkDropDown   *drop_down,
+               GtkStringList *choices)
+{
+  GtkStringObject *chosen = gtk_drop_down_get_selected (drop_down) > 0
+                            ? gtk_drop_down_get_selected_item (drop_down) : NULL;
+  /* copied: the old list, which owns the string, goes with the new model */
+  g_autofree char *name = chosen ? g_strdup (gtk_string_object_get_string (chosen)) : NULL;
+  guint keep = 0;
+
+  for (guint i = 1; name != NULL && keep == 0 && i < g_list_model_get_n_items (G_LIST_MODEL (choices)); i++)
+    if (g_str_equal (gtk_string_list_get_string (choices, i), name))
+      keep = i;
+  gtk_drop_down_set_model (drop_down, G_LIST_MODEL (choices));
+  gtk_drop_down_set_selected (drop_down, keep);
+}
+
+/* The drop-downs' choices: the snapshot's @reps and stages, the flags. */
+static void
+fill_filters (ClPipelinePage *self,
+              GListModel     *reps)
 {
   g_autoptr (GtkStringList) owners = gtk_string_list_new (NULL);
   g_autoptr (GtkStringList) stages = gtk_string_list_new (NULL);
   g_autoptr (GtkStringList) flags = gtk_string_list_new (NULL);
-  g_autoptr (GListModel) reps = cl_store_list_reps (self->store, NULL);
   gint64 all = 0;
 
   g_array_set_size (self->owner_ids, 0);
   gtk_string_list_append (owners, _("All owners"));
   g_array_append_val (self->owner_ids, all);
-  for (guint i = 0; reps && i < g_list_model_get_n_items (reps); i++)
+  for (guint i = 0; i < g_list_model_get_n_items (reps); i++)
     {
       g_autoptr (ClRep) rep = g_list_model_get_item (reps, i);
 
@@ -467,29 +490,38 @@ fill_filters (ClPipelinePage *self)
   for (int f = 0; f < CL_N_FLAGS; f++)
     gtk_string_list_append (flags, cl_flag_label (f));
 
-  gtk_drop_down_set_model (self->owner_filter, G_LIST_MODEL (owners));
-  gtk_drop_down_set_model (self->stage_filter, G_LIST_MODEL (stages));
-  gtk_drop_down_set_model (self->flag_filter, G_LIST_MODEL (flags));
+  offer_choices (self->owner_filter, owners);
+  offer_choices (self->stage_filter, stages);
+  offer_choices (self->flag_filter, flags);
 }
 
 /* ------------------------------------------------------------------ loading */
 
+/* What the page shows, read on one connection and kept together: the
+ * deals' stage_index is a position in this process, which sizes the funnel
+ * and the stage filter; the owner filter offers these reps. */
 typedef struct
 {
-  GListModel *deals;
-  GStrv       moves;   /* described, newest first */
-  ClDay       since;
+  GListModel     *deals;
+  ClProcess      *process;
+  ClFlagSettings  settings;  /* the deals were flagged with these */
+  GListModel     *reps;      /* ClRep */
+  GStrv           moves;     /* described, newest first */
+  ClDay           since;
 } Snapshot;
 
 static void
 snapshot_free (Snapshot *snapshot)
 {
   g_clear_object (&snapshot->deals);
+  g_clear_pointer (&snapshot->process, cl_process_free);
+  g_clear_object (&snapshot->reps);
   g_strfreev (snapshot->moves);
   g_free (snapshot);
 }
 
-/* In a worker thread: the inspected deals, and what moved since the last review. */
+/* In a worker thread: the inspected deals with the stages and reps they
+ * were read with, and what moved since the last review. */
 static void
 compute_snapshot (GTask        *task,
                   gpointer      source,
@@ -499,18 +531,22 @@ compute_snapshot (GTask        *task,
   ClPipelinePage *self = source;
   GError *error = NULL;
   Snapshot *snapshot = g_new0 (Snapshot, 1);
-  g_autoptr (ClStore) store = NULL;
-  g_autoptr (ClProcess) process = NULL;
+  g_autoptr (ClStore) store = cl_store_open (task_data, &error);
   g_autoptr (GPtrArray) moves = NULL;
   GPtrArray *lines;
 
-  snapshot->deals = cl_pipeline_snapshot (task_data, self->as_of, 0, cancellable, &error);
-  if (snapshot->deals != NULL && (store = cl_store_open (task_data, &error)) != NULL
-      && (process = cl_process_load (store, &error)) != NULL)
+  if (store != NULL && (snapshot->process = cl_process_load (store, &error)) != NULL
+      && (snapshot->reps = cl_store_list_reps (store, &error)) != NULL)
+    {
+      cl_flag_settings_load (&snapshot->settings, store);
+      snapshot->deals = cl_pipeline_inspect (store, snapshot->process, &snapshot->settings, self->as_of, 0,
+                                             cancellable, &error);
+    }
+  if (snapshot->deals != NULL)
     {
       snapshot->since = cl_store_moves_since (store, self->as_of, &error);
       if (error == NULL)
-        moves = cl_moves_load (store, process, snapshot->since, self->as_of, &error);
+        moves = cl_moves_load (store, snapshot->process, snapshot->since, self->as_of, &error);
     }
   if (moves == NULL)
     {
@@ -586,7 +622,16 @@ snapshot_ready (GObject      *source,
       adw_status_page_set_description (self->empty_page, error->message);
     }
   else
-    show_moves (self, snapshot);
+    {
+      /* the process and the reps the deals were read with, never older
+       * ones: an import adds stages and reps, and a stage_index past the
+       * page's process would count outside the funnel's arrays */
+      g_clear_pointer (&self->process, cl_process_free);
+      self->process = g_steal_pointer (&snapshot->process);
+      self->settings = snapshot->settings;
+      fill_filters (self, snapshot->reps);
+      show_moves (self, snapshot);
+    }
   gtk_filter_list_model_set_model (self->filtered, model);
   update_summary (self);
   g_clear_pointer (&snapshot, snapshot_free);
@@ -636,17 +681,12 @@ cl_pipeline_page_set_store (ClPipelinePage *self,
   g_return_if_fail (CL_IS_PIPELINE_PAGE (self));
 
   g_set_object (&self->store, store);
-  g_clear_pointer (&self->process, cl_process_free);
-  self->process = cl_process_load (store, NULL);
-  if (self->process == NULL)
-    {
-      g_autoptr (GListStore) none = g_list_store_new (CL_TYPE_STAGE);
-
-      self->process = cl_process_new_from_stages (G_LIST_MODEL (none));
-    }
-  cl_flag_settings_load (&self->settings, store);
-  fill_filters (self);
   cl_pipeline_page_reload (self);
+  /* the choices come with the workspace's snapshot; none made in another
+   * workspace carries over to this one */
+  gtk_drop_down_set_model (self->owner_filter, NULL);
+  gtk_drop_down_set_model (self->stage_filter, NULL);
+  gtk_drop_down_set_model (self->flag_filter, NULL);
 }
 
 void
@@ -700,6 +740,12 @@ cl_pipeline_page_get_n_deals (ClPipelinePage *self)
   GListModel *all = gtk_filter_list_model_get_model (self->filtered);
 
   return all ? g_list_model_get_n_items (all) : 0;
+}
+
+GtkDropDown *
+cl_pipeline_page_get_owner_filter (ClPipelinePage *self)
+{
+  return self->owner_filter;
 }
 
 /* ------------------------------------------------------------------ class */

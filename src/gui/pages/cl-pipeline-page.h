@@ -35,5 +35,7 @@ void     cl_pipeline_page_set_filter   (ClPipelinePage *self,
                                         guint           stage,
                                         guint           flag,
                                         const char     *text);
+/* the owner drop-down, to open and choose from as a user does */
+GtkDropDown *cl_pipeline_page_get_owner_filter (ClPipelinePage *self);
 
 G_END_DECLS
