@@ -17,6 +17,7 @@
 #include "cl-export.h"
 #include "cl-file-chooser.h"
 #include "cl-list-box-rows.h"
+#include "cl-plain-text.h"
 #include "cl-transcript.h"
 #include "cl-trend-chart.h"
 
@@ -71,7 +72,7 @@ static void
 toast (ClDealCoachingWindow *self,
        const char           *text)
 {
-  adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (text));
+  adw_toast_overlay_add_toast (self->toast_overlay, cl_toast_new_plain (text));
 }
 
 /* ------------------------------------------------------------------ the form */
@@ -156,7 +157,7 @@ fill_trend_items (ClDealCoachingWindow *self)
 
       gtk_string_list_append (choices, item->label);
     }
-  adw_preferences_group_set_title (self->trend_group, group_title);
+  cl_preferences_group_set_plain_title (self->trend_group, group_title);
   gtk_drop_down_set_model (self->trend_item_dropdown, G_LIST_MODEL (choices));
   g_signal_connect_swapped (self->trend_item_dropdown, "notify::selected", G_CALLBACK (refresh_trend), self);
 }
@@ -220,6 +221,7 @@ create_call_row (ClDealCoachingWindow *self,
   GtkWidget *read = gtk_button_new_from_icon_name ("x-office-document-symbolic");
   g_autofree char *subtitle = describe_call (call);
 
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), call->title);
   adw_expander_row_set_subtitle (ADW_EXPANDER_ROW (row), subtitle);
   gtk_widget_set_tooltip_text (check, _("Looked at in this session"));
@@ -242,11 +244,10 @@ create_call_row (ClDealCoachingWindow *self,
   for (guint i = 0; i < g_list_model_get_n_items (self->items); i++)
     {
       g_autoptr (ClTeamListItem) item = g_list_model_get_item (self->items, i);
-      GtkWidget *score_row = adw_action_row_new ();
+      GtkWidget *score_row = cl_action_row_new_plain (item->label, NULL);
       GtkWidget *spin = gtk_spin_button_new_with_range (0, 5, 1);
       int score = cl_store_get_call_score (self->store, call->id, item->key, NULL);
 
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (score_row), item->label);
       gtk_spin_button_set_value (GTK_SPIN_BUTTON (spin), MAX (score, 0));
       gtk_widget_set_valign (spin, GTK_ALIGN_CENTER);
       gtk_accessible_update_property (GTK_ACCESSIBLE (spin), GTK_ACCESSIBLE_PROPERTY_LABEL, item->label, -1);
@@ -389,7 +390,7 @@ cl_deal_coaching_window_show_transcript (ClDealCoachingWindow *self,
       gtk_string_list_append (indexes, number);
     }
   gtk_filter_list_model_set_model (self->cues, G_LIST_MODEL (indexes));
-  adw_preferences_group_set_title (self->transcript_group, call->title);
+  cl_preferences_group_set_plain_title (self->transcript_group, call->title);
   gtk_widget_set_visible (GTK_WIDGET (self->transcript_group), TRUE);
 }
 
@@ -522,14 +523,11 @@ static GtkWidget *
 create_session_row (ClDealCoachingWindow *self,
                     ClCoachingSession    *session)
 {
-  GtkWidget *row = adw_action_row_new ();
   g_autofree char *day = cl_date_format (session->held_on);
-  g_autofree char *title = NULL, *subtitle = NULL;
+  g_autofree char *title = g_strdup_printf ("%s · %s", day, session->next_move);
+  g_autofree char *subtitle = describe_session (session);
+  GtkWidget *row = cl_action_row_new_plain (title, subtitle);
 
-  title = g_strdup_printf ("%s · %s", day, session->next_move);
-  subtitle = describe_session (session);
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
-  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
   adw_action_row_set_title_lines (ADW_ACTION_ROW (row), 3);
   if (cl_coaching_from_story (session))
     {

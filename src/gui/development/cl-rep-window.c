@@ -20,6 +20,7 @@
 #include "cl-action-load.h"
 #include "cl-list-box-rows.h"
 #include "cl-one-on-one.h"
+#include "cl-plain-text.h"
 #include "cl-rep-window.h"
 #include "cl-trend-chart.h"
 
@@ -84,18 +85,15 @@ static void
 toast (ClRepWindow *self,
        const char  *text)
 {
-  adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (text));
+  adw_toast_overlay_add_toast (self->toast_overlay, cl_toast_new_plain (text));
 }
 
 static GtkWidget *
 text_row (const char *title,
           const char *subtitle)
 {
-  GtkWidget *row = adw_action_row_new ();
+  GtkWidget *row = cl_action_row_new_plain (title, subtitle);
 
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
-  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle ? subtitle : "");
   adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 3);
   return row;
 }
@@ -440,7 +438,7 @@ lookback_group (ClRepWindow *self,
   gtk_string_list_append (choices, _("Yes, it moved"));
   gtk_string_list_append (choices, _("Partly"));
   gtk_string_list_append (choices, _("No"));
-  adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (group), title);
+  cl_preferences_group_set_plain_title (ADW_PREFERENCES_GROUP (group), title);
   if (plan->lookback == CL_LOOKBACK_NONE && !g_str_equal (plan->month, self->brief->month))
     {
       adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (group),

@@ -13,6 +13,7 @@
 
 #include <glib/gi18n.h>
 
+#include "cl-plain-text.h"
 #include "cl-shared-review.h"
 #include "cl-summary.h"
 #include "cl-summary-window.h"
@@ -126,12 +127,10 @@ static GtkWidget *
 value_row (const char *key,
            JsonNode   *node)
 {
-  GtkWidget *row = adw_action_row_new ();
   g_autofree char *title = humanize (key);
   g_autofree char *value = inline_text (node);
+  GtkWidget *row = cl_action_row_new_plain (title, value);
 
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
-  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), value);
   gtk_widget_add_css_class (row, "property");
   return row;
 }
@@ -162,10 +161,8 @@ item_row (JsonNode *node,
 
   if (!JSON_NODE_HOLDS_OBJECT (node))
     {
-      row = adw_action_row_new ();
       summary = inline_text (node);
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), summary);
-      return row;
+      return cl_action_row_new_plain (summary, NULL);
     }
   row = adw_expander_row_new ();
   name = item_name (json_node_get_object (node), index);
@@ -173,6 +170,8 @@ item_row (JsonNode *node,
   summary = json_object_has_member (json_node_get_object (node), "summary")
               ? inline_text (json_object_get_member (json_node_get_object (node), "summary"))
               : inline_text (node);
+  /* the teammate's text, shown as text */
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), name);
   adw_expander_row_set_subtitle (ADW_EXPANDER_ROW (row), summary);
   members = json_object_get_members (json_node_get_object (node));
@@ -188,7 +187,8 @@ add_section (ClSummaryWindow *self,
 {
   GtkWidget *group = adw_preferences_group_new ();
 
-  adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (group), title);
+  /* the teammate's keys name the sections */
+  cl_preferences_group_set_plain_title (ADW_PREFERENCES_GROUP (group), title);
   gtk_box_append (self->sections_box, group);
   self->n_sections++;
   return ADW_PREFERENCES_GROUP (group);

@@ -17,6 +17,7 @@
 #include "cl-export.h"
 #include "cl-file-chooser.h"
 #include "cl-flags.h"
+#include "cl-plain-text.h"
 #include "cl-preferences-window.h"
 #include "cl-team-folder.h"
 
@@ -60,7 +61,7 @@ static void
 report (ClPreferencesWindow *self,
         const GError        *error)
 {
-  adw_preferences_window_add_toast (ADW_PREFERENCES_WINDOW (self), adw_toast_new (error->message));
+  adw_preferences_window_add_toast (ADW_PREFERENCES_WINDOW (self), cl_toast_new_plain (error->message));
 }
 
 /* Takes @rows, the rows a rebuild added, out of @group. */
@@ -271,6 +272,7 @@ stage_row (ClPreferencesWindow *self,
   GtkWidget *probability = adw_action_row_new ();
   GtkWidget *spin = gtk_spin_button_new_with_range (0, 100, 5);
 
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (expander), FALSE);
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (expander), stage->name);
   adw_expander_row_set_subtitle (ADW_EXPANDER_ROW (expander), summary);
   g_object_set_data (G_OBJECT (up), "step", GINT_TO_POINTER (-1));
@@ -427,7 +429,7 @@ cl_preferences_window_remove_team_list_item (ClPreferencesWindow *self,
     }
   title = g_strdup_printf (list == CL_TEAM_LIST_SCORECARD ? _("“%s” removed from the scorecard")
                                                           : _("“%s” removed from the skills"), label);
-  toast = adw_toast_new (title);
+  toast = cl_toast_new_plain (title);
   adw_toast_set_button_label (toast, _("_Undo"));
   adw_toast_set_action_name (toast, "preferences.restore-team-list-item");
   adw_toast_set_action_target_value (toast, g_variant_new ("(ix)", list, item_id));

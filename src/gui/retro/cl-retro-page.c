@@ -15,6 +15,7 @@
 #include "cl-export.h"
 #include "cl-file-chooser.h"
 #include "cl-list-box-rows.h"
+#include "cl-plain-text.h"
 #include "cl-retro-export.h"
 #include "cl-retro-page.h"
 #include "cl-styles.h"
@@ -75,7 +76,7 @@ toast (ClRetroPage *self,
 {
   /* the page's own child: bound as a template child, disposing the template
    * would take it from under AdwBin */
-  adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (adw_bin_get_child (ADW_BIN (self))), adw_toast_new (text));
+  adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (adw_bin_get_child (ADW_BIN (self))), cl_toast_new_plain (text));
 }
 
 static GtkWidget *
@@ -84,11 +85,8 @@ fact_row (const char *title,
           const char *badge,
           const char *badge_style)
 {
-  GtkWidget *row = adw_action_row_new ();
+  GtkWidget *row = cl_action_row_new_plain (title, subtitle);
 
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
-  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle ? subtitle : "");
   adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 3);
   if (badge != NULL)
     {

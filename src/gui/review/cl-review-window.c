@@ -15,6 +15,7 @@
 
 #include "cl-action-load.h"
 #include "cl-flags.h"
+#include "cl-plain-text.h"
 #include "cl-review-window.h"
 
 struct _ClReviewWindow
@@ -63,7 +64,7 @@ static void
 show_error (ClReviewWindow *self,
             const GError   *error)
 {
-  adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (error->message));
+  adw_toast_overlay_add_toast (self->toast_overlay, cl_toast_new_plain (error->message));
 }
 
 guint
@@ -290,7 +291,7 @@ cl_review_window_add_action (ClReviewWindow *self,
   if (*what == '\0' || due_on == 0)
     {
       adw_toast_overlay_add_toast (self->toast_overlay,
-                                   adw_toast_new (_("A next action needs what exactly and a due date")));
+                                   cl_toast_new_plain (_("A next action needs what exactly and a due date")));
       return FALSE;
     }
   action = cl_action_new (what, owner < self->rep_ids->len ? g_array_index (self->rep_ids, gint64, owner)
@@ -312,7 +313,7 @@ on_action_entry_activated (ClReviewWindow *self)
     {
       g_autofree char *message = g_strdup_printf (_("“%s” is not a date such as 2026-11-30"), due_text);
 
-      adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (message));
+      adw_toast_overlay_add_toast (self->toast_overlay, cl_toast_new_plain (message));
       return;
     }
   if (cl_review_window_add_action (self, gtk_editable_get_text (GTK_EDITABLE (self->action_entry)), due))
