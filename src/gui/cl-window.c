@@ -30,6 +30,7 @@
 #include "cl-team-folder.h"
 #include "cl-retro-page.h"
 #include "cl-team-page.h"
+#include "cl-text.h"
 #include "cl-view-rows.h"
 #include "cl-window.h"
 
@@ -625,7 +626,7 @@ cl_window_restore (ClWindow   *self,
                                         : g_build_filename (g_get_user_data_dir (), "closeloop", NULL);
   g_autofree char *day = cl_date_format (cl_date_today ());
   g_autofree char *path = NULL;
-  g_autofree char *done = NULL;
+  g_autofree char *done = NULL, *shown = NULL;
   g_autoptr (GError) error = NULL;
 
   for (int n = 1; path == NULL || g_file_test (path, G_FILE_TEST_EXISTS); n++)
@@ -642,8 +643,9 @@ cl_window_restore (ClWindow   *self,
     }
   if (!cl_window_open_workspace (self, path))
     return FALSE;
+  shown = cl_text_isolate (path);
   /* Translators: the new workspace's file */
-  done = g_strdup_printf (_("Restored into %s"), path);
+  done = g_strdup_printf (_("Restored into %s"), shown);
   show_text_toast (self, done);
   return TRUE;
 }

@@ -17,6 +17,7 @@
 #include "cl-import-window.h"
 #include "cl-list-box-rows.h"
 #include "cl-plain-text.h"
+#include "cl-text.h"
 
 /* the preview shows this many rows, and this many problems */
 #define PREVIEW_ROWS  5
@@ -105,11 +106,12 @@ show_preview (ClImportWindow *self)
   for (guint r = 0; r < MIN (self->csv->rows->len, PREVIEW_ROWS); r++)
     {
       ClCsvRow *row = g_ptr_array_index (self->csv->rows, r);
+      g_autofree char *stage = cl_text_isolate (cell (self, row, CL_CRM_FIELD_STAGE));
+      g_autofree char *amount = cl_text_isolate (cell (self, row, CL_CRM_FIELD_AMOUNT));
+      g_autofree char *close = cl_text_isolate (cell (self, row, CL_CRM_FIELD_CLOSE_DATE));
+      g_autofree char *owner = cl_text_isolate (cell (self, row, CL_CRM_FIELD_OWNER));
       /* Translators: a previewed row: stage, amount, close date, owner */
-      g_autofree char *subtitle = g_strdup_printf (_("%s · %s · closes %s · %s"), cell (self, row, CL_CRM_FIELD_STAGE),
-                                                   cell (self, row, CL_CRM_FIELD_AMOUNT),
-                                                   cell (self, row, CL_CRM_FIELD_CLOSE_DATE),
-                                                   cell (self, row, CL_CRM_FIELD_OWNER));
+      g_autofree char *subtitle = g_strdup_printf (_("%s · %s · closes %s · %s"), stage, amount, close, owner);
 
       gtk_list_box_append (self->preview_list,
                            cl_action_row_new_plain (cell (self, row, CL_CRM_FIELD_NAME), subtitle));
@@ -222,8 +224,9 @@ fill_layouts (ClImportWindow *self)
   for (guint i = 0; kept[i] != NULL; i++)
     {
       ClLayoutChoice choice = { CL_CRM_CUSTOM, g_strdup (kept[i]) };
+      g_autofree char *name = cl_text_isolate (kept[i]);
       /* Translators: a column mapping the team kept under a name */
-      g_autofree char *label = g_strdup_printf (_("Kept: %s"), kept[i]);
+      g_autofree char *label = g_strdup_printf (_("Kept: %s"), name);
 
       g_array_append_val (self->choices, choice);
       gtk_string_list_append (names, label);
@@ -269,7 +272,7 @@ cl_import_window_keep_mapping (ClImportWindow *self,
                                const char     *name)
 {
   g_autoptr (GError) error = NULL;
-  g_autofree char *saved = NULL;
+  g_autofree char *saved = NULL, *kept = NULL;
 
   if (self->csv == NULL || !cl_crm_mapping_save (self->store, name, &self->mapping, self->csv, &error))
     {
@@ -284,8 +287,9 @@ cl_import_window_keep_mapping (ClImportWindow *self,
         adw_combo_row_set_selected (self->layout_row, i);
         self->updating = FALSE;
       }
+  kept = cl_text_isolate (name);
   /* Translators: the name the columns are kept under */
-  saved = g_strdup_printf (_("Columns kept as “%s” for next time"), name);
+  saved = g_strdup_printf (_("Columns kept as “%s” for next time"), kept);
   toast (self, saved);
   return TRUE;
 }
@@ -474,7 +478,11 @@ describe_report (const ClImportReport *report)
         continue;
       g_string_append_printf (text, "\n%s: ", lists[l].what);
       for (guint i = 0; i < lists[l].names->len && i < 10; i++)
-        g_string_append_printf (text, "%s%s", i ? ", " : "", (char *) g_ptr_array_index (lists[l].names, i));
+        {
+          g_autofree char *name = cl_text_isolate (g_ptr_array_index (lists[l].names, i));
+
+          g_string_append_printf (text, "%s%s", i ? ", " : "", name);
+        }
       if (lists[l].names->len > 10)
         g_string_append_printf (text, _(" and %u more"), lists[l].names->len - 10);
     }

@@ -20,6 +20,7 @@
 #include "cl-plain-text.h"
 #include "cl-preferences-window.h"
 #include "cl-team-folder.h"
+#include "cl-text.h"
 
 /* The rows of one of the team's lists, and the row that adds to it. */
 typedef struct
@@ -419,7 +420,7 @@ cl_preferences_window_remove_team_list_item (ClPreferencesWindow *self,
                                              const char          *label)
 {
   g_autoptr (GError) error = NULL;
-  g_autofree char *title = NULL;
+  g_autofree char *title = NULL, *item = NULL;
   AdwToast *toast;
 
   if (!cl_store_retire_team_list_item (self->store, list, item_id, TRUE, &error))
@@ -427,8 +428,9 @@ cl_preferences_window_remove_team_list_item (ClPreferencesWindow *self,
       report (self, error);
       return FALSE;
     }
+  item = cl_text_isolate (label);
   title = g_strdup_printf (list == CL_TEAM_LIST_SCORECARD ? _("“%s” removed from the scorecard")
-                                                          : _("“%s” removed from the skills"), label);
+                                                          : _("“%s” removed from the skills"), item);
   toast = cl_toast_new_plain (title);
   adw_toast_set_button_label (toast, _("_Undo"));
   adw_toast_set_action_name (toast, "preferences.restore-team-list-item");
@@ -583,13 +585,18 @@ show_team_folder (ClPreferencesWindow *self)
 {
   g_autofree char *folder = cl_team_folder_get (self->store);
   g_autofree char *person = cl_team_folder_person (cl_export_author ());
-  g_autofree char *where = NULL, *subfolder = NULL;
+  g_autofree char *where = NULL, *path = NULL, *subfolder = NULL, *author = NULL;
 
   adw_action_row_set_subtitle (self->team_folder_row, folder ? folder : _("None chosen"));
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "preferences.clear-team-folder", folder != NULL);
-  subfolder = folder ? g_build_filename (folder, person, NULL) : NULL;
+  if (folder != NULL)
+    {
+      path = g_build_filename (folder, person, NULL);
+      subfolder = cl_text_isolate (path);
+      author = cl_text_isolate (cl_export_author ());
+    }
   /* Translators: the user's name, then the subfolder they publish in */
-  where = folder ? g_strdup_printf (_("%s, in %s"), cl_export_author (), subfolder)
+  where = folder ? g_strdup_printf (_("%s, in %s"), author, subfolder)
                  : g_strdup (cl_export_author ());
   adw_action_row_set_subtitle (self->publish_as_row, where);
 }

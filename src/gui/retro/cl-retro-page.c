@@ -19,6 +19,7 @@
 #include "cl-retro-export.h"
 #include "cl-retro-page.h"
 #include "cl-styles.h"
+#include "cl-text.h"
 
 /* the flags the page names, most raised first */
 #define SHOWN_FLAGS 5
@@ -148,14 +149,15 @@ show_deaths (ClRetroPage *self)
     {
       ClRetroDeath *death = g_ptr_array_index (self->inputs->deaths, i);
       g_autofree char *amount = cl_money_format (death->amount_cents, NULL);
+      g_autofree char *stage = cl_text_isolate (death->stage);
+      g_autofree char *reason = *death->reason ? cl_text_isolate (death->reason) : g_strdup (_("No reason given"));
       /* Translators: a stage, lost or disqualified, then the reason */
-      g_autofree char *title = g_strdup_printf (_("%s · %s"), death->stage,
+      g_autofree char *title = g_strdup_printf (_("%s · %s"), stage,
                                                 cl_deal_status_label (cl_enum_from_string (cl_deal_status_names,
                                                                                            death->status)));
       g_autofree char *count = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%d deal", "%d deals", death->n),
                                                 death->n);
-      g_autofree char *subtitle = g_strdup_printf ("%s · %s", *death->reason ? death->reason : _("No reason given"),
-                                                   amount);
+      g_autofree char *subtitle = g_strdup_printf ("%s · %s", reason, amount);
 
       gtk_list_box_append (self->deaths_list, fact_row (title, subtitle, count, "dim-label"));
     }
