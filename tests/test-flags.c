@@ -126,6 +126,16 @@ test_stalled (Fixture       *f,
   /* 34 days: stalled at the default 21 */
   why = explain (f, "2026-11-23", CL_FLAG_STALLED);
   g_assert_cmpstr (why, ==, "No stage change for 34 days: in Qualification since 2026-10-20");
+  /* worded for showing, the team's stage name is isolated; the sentence
+   * exports carry, above, keeps it as it is */
+  {
+    char *shown[CL_N_FLAGS];
+
+    cl_flags_evaluate_shown (f->process, f->facts, &f->settings, day ("2026-11-23"), shown);
+    g_assert_cmpstr (shown[CL_FLAG_STALLED], ==,
+                     "No stage change for 34 days: in \u2068Qualification\u2069 since 2026-10-20");
+    cl_flag_explanations_clear (shown);
+  }
   /* 20 days earlier it was not */
   g_assert_false (flags_at (f, "2026-11-03") & (1u << CL_FLAG_STALLED));
   /* a team that allows 40 days */
@@ -358,7 +368,9 @@ test_coaching_reasons (Fixture       *f,
   entry->item = item;
   entry->reasons = cl_coaching_reasons (item, f->process, &settings);
   why = cl_coaching_entry_explain (entry, f->process);
-  g_assert_cmpstr (why, ==, "Key deal: 90 000 EUR in Proposal (40 %) · stalled 30 days in stage · 3 inspection flags");
+  /* the stage is the team's own name: isolated in the line */
+  g_assert_cmpstr (why, ==, "Key deal: 90 000 EUR in \u2068Proposal\u2069 (40 %) · stalled 30 days in stage · "
+                            "3 inspection flags");
   g_object_unref (entry);
 }
 

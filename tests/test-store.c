@@ -779,8 +779,8 @@ test_development_loop (Fixture       *f,
     g_assert_null (first->plan);
     g_assert_cmpint (second->progress.done, ==, 1);
     g_assert_cmpstr (described, ==,
-                     "Discovery depth · 1 of 4 drills · mean self-score 5.0 (target 4) · 2026-10 look-back: "
-                     "the focus partly moved");
+                     "\u2068Discovery depth\u2069 · 1 of 4 drills · mean self-score 5.0 (target 4) · "
+                     "2026-10 look-back: the focus partly moved");
   }
 
   /* the 1:1 agenda is kept per rep and day */

@@ -203,8 +203,9 @@ test_subject_labels (void)
   static const char * const cases[][2] = {
     { "2026-W47", "2026-W47" },
     { "deal:Acme: Phase 2", "Acme: Phase 2" },
-    { "rep:Ana Okafor:2026-11", "Ana Okafor, 2026-11" },
-    { "rep:A:B:2026-11", "A:B, 2026-11" },
+    /* the name is isolated from the month that follows it */
+    { "rep:Ana Okafor:2026-11", "\u2068Ana Okafor\u2069, 2026-11" },
+    { "rep:A:B:2026-11", "\u2068A:B\u2069, 2026-11" },
     { "health:2026-Q4", "2026-Q4" },
   };
 

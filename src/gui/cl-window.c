@@ -17,6 +17,7 @@
 #include "cl-list-page.h"
 #include "cl-overview-page.h"
 #include "cl-pipeline-page.h"
+#include "cl-plain-text.h"
 #include "cl-review-export.h"
 #include "cl-export.h"
 #include "cl-review-window.h"
@@ -29,6 +30,7 @@
 #include "cl-team-folder.h"
 #include "cl-retro-page.h"
 #include "cl-team-page.h"
+#include "cl-text.h"
 #include "cl-view-rows.h"
 #include "cl-window.h"
 
@@ -53,6 +55,7 @@ struct _ClWindow
   ClStore             *store;
   ClTeamFolderWatch   *team_watch;
   GHashTable          *told_failures; /* team folder files already said unreadable */
+  AdwToast            *last_toast;
   guint                rescan_id;
   GCancellable        *sample_cancellable;
   int                  sample_permille;   /* written by the worker, read by a timeout */
@@ -100,6 +103,31 @@ cl_window_get_view (ClWindow   *self,
 {
   g_return_val_if_fail (CL_IS_WINDOW (self), NULL);
   return adw_view_stack_get_child_by_name (self->view_stack, name);
+}
+
+/* Every toast of the window goes through here; the last one is kept for tests. */
+static void
+show_toast (ClWindow *self,
+            AdwToast *toast)
+{
+  g_set_object (&self->last_toast, toast);
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}
+
+/* A toast that says @text as it is: error messages name files, summaries
+ * name teammates, and a toast's title is always markup. */
+static void
+show_text_toast (ClWindow   *self,
+                 const char *text)
+{
+  show_toast (self, cl_toast_new_plain (text));
+}
+
+AdwToast *
+cl_window_get_last_toast (ClWindow *self)
+{
+  g_return_val_if_fail (CL_IS_WINDOW (self), NULL);
+  return self->last_toast;
 }
 
 static ClListPage *
@@ -166,7 +194,7 @@ cl_window_open_workspace (ClWindow   *self,
     reps = cl_store_list_reps (store, &error);
   if (reps == NULL)
     {
-      adw_status_page_set_description (self->error_page, error->message);
+      cl_status_page_set_plain_description (self->error_page, error->message);
       adw_view_switcher_title_set_subtitle (self->switcher_title, NULL);
       show_state (self, "error");
       return FALSE;
@@ -247,12 +275,11 @@ sample_team_written (GObject      *source,
   if (!g_task_propagate_boolean (G_TASK (result), &error))
     {
       if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (error->message));
+        show_text_toast (self, error->message);
       return;
     }
   if (cl_window_open_workspace (self, g_task_get_task_data (G_TASK (result))))
-    adw_toast_overlay_add_toast (self->toast_overlay,
-                                 adw_toast_new (_("Sample team opened; your own workspace is untouched")));
+    show_text_toast (self, _("Sample team opened; your own workspace is untouched"));
 }
 
 static void
@@ -367,7 +394,7 @@ say_imported (ClWindow               *self,
                                            : _("Already in the team library"),
                                            described);
 
-  adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (text));
+  show_text_toast (self, text);
   cl_list_page_reload (self->library_page);
 }
 
@@ -385,7 +412,7 @@ on_replace_response (AdwMessageDialog *dialog,
     return;
   info = cl_summary_import (self->store, path, TRUE, &outcome, &error);
   if (info == NULL)
-    adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (error->message));
+    show_text_toast (self, error->message);
   else
     say_imported (self, info, outcome);
 }
@@ -411,7 +438,7 @@ cl_window_import_summary (ClWindow *self,
     }
   if (!g_error_matches (error, CL_SUMMARY_ERROR, CL_SUMMARY_ERROR_NEWER))
     {
-      adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (error->message));
+      show_text_toast (self, error->message);
       return;
     }
   dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (self), _("Replace the Kept Summary?"),
@@ -449,7 +476,7 @@ on_coaching_entry_activated (ClWindow        *self,
 
   if (window == NULL)
     {
-      adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (error->message));
+      show_text_toast (self, error->message);
       return;
     }
   /* sessions and calls change the queue and loop health */
@@ -478,7 +505,7 @@ cl_window_open_library_entry (ClWindow       *self,
     window = GTK_WINDOW (cl_summary_window_new (GTK_WINDOW (self), self->store, entry, &error));
   if (window == NULL)
     {
-      adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (error->message));
+      show_text_toast (self, error->message);
       return NULL;
     }
   gtk_window_present (window);
@@ -502,15 +529,14 @@ start_review (GSimpleAction *action,
   cl_window_show_view (self, "pipeline");
   if (snapshot == NULL)
     {
-      adw_toast_overlay_add_toast (self->toast_overlay,
-                                   adw_toast_new (_("Still inspecting the pipeline; try again in a moment")));
+      show_text_toast (self, _("Still inspecting the pipeline; try again in a moment"));
       return;
     }
   agenda = cl_pipeline_agenda (snapshot);
   review = cl_review_window_new (GTK_WINDOW (self), self->store, agenda, cl_date_today (), &error);
   if (review == NULL)
     {
-      adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (error->message));
+      show_text_toast (self, error->message);
       return;
     }
   g_signal_connect_swapped (review, "destroy", G_CALLBACK (reinspect), self);
@@ -529,7 +555,7 @@ cl_window_export_review (ClWindow   *self,
 
   root = cl_review_export_build (self->store, week, &error);
   text = cl_file_save_summary (self->store, root, path, done, &error);
-  adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (text ? text : error->message));
+  show_text_toast (self, text ? text : error->message);
   return text != NULL;
 }
 
@@ -572,11 +598,10 @@ cl_window_back_up (ClWindow   *self,
   root = cl_store_export_workspace (self->store, &error);
   if (root == NULL || !cl_export_write_document (root, path, &error))
     {
-      adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (error->message));
+      show_text_toast (self, error->message);
       return FALSE;
     }
-  adw_toast_overlay_add_toast (self->toast_overlay,
-                               adw_toast_new (_("Workspace backed up, private notes included")));
+  show_text_toast (self, _("Workspace backed up, private notes included"));
   return TRUE;
 }
 
@@ -601,7 +626,7 @@ cl_window_restore (ClWindow   *self,
                                         : g_build_filename (g_get_user_data_dir (), "closeloop", NULL);
   g_autofree char *day = cl_date_format (cl_date_today ());
   g_autofree char *path = NULL;
-  g_autofree char *done = NULL;
+  g_autofree char *done = NULL, *shown = NULL;
   g_autoptr (GError) error = NULL;
 
   for (int n = 1; path == NULL || g_file_test (path, G_FILE_TEST_EXISTS); n++)
@@ -613,14 +638,15 @@ cl_window_restore (ClWindow   *self,
     }
   if (!cl_store_restore_workspace (backup, path, &error))
     {
-      adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (error->message));
+      show_text_toast (self, error->message);
       return FALSE;
     }
   if (!cl_window_open_workspace (self, path))
     return FALSE;
+  shown = cl_text_isolate (path);
   /* Translators: the new workspace's file */
-  done = g_strdup_printf (_("Restored into %s"), path);
-  adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (done));
+  done = g_strdup_printf (_("Restored into %s"), shown);
+  show_text_toast (self, done);
   return TRUE;
 }
 
@@ -661,7 +687,7 @@ on_team_synced (ClWindow          *self,
       g_hash_table_add (self->told_failures, g_strdup (failure));
       /* Translators: the file and why it cannot be read */
       said = g_strdup_printf (_("Not read from the team folder: %s"), failure);
-      adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (said));
+      show_text_toast (self, said);
     }
   if (sync->arrived->len == 0)
     return;
@@ -676,10 +702,10 @@ on_team_synced (ClWindow          *self,
     text = g_strdup_printf (g_dngettext (NULL, "%u summary arrived from the team folder",
                                          "%u summaries arrived from the team folder", sync->arrived->len),
                             sync->arrived->len);
-  toast = adw_toast_new (text);
+  toast = cl_toast_new_plain (text);
   adw_toast_set_button_label (toast, _("_Show"));
   adw_toast_set_detailed_action_name (toast, "win.show-view::library");
-  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+  show_toast (self, toast);
   cl_list_page_reload (self->library_page);
 }
 
@@ -715,7 +741,7 @@ cl_window_watch_team_folder (ClWindow *self)
   self->team_watch = cl_team_folder_watch_new (cl_store_get_path (self->store), folder, person, &error);
   if (self->team_watch == NULL)
     {
-      adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (error->message));
+      show_text_toast (self, error->message);
       return;
     }
   g_signal_connect_swapped (self->team_watch, "synced", G_CALLBACK (on_team_synced), self);
@@ -814,6 +840,7 @@ cl_window_dispose (GObject *object)
   g_clear_handle_id (&self->sample_timeout, g_source_remove);
   stop_team_watch (self);
   g_clear_pointer (&self->told_failures, g_hash_table_unref);
+  g_clear_object (&self->last_toast);
   g_clear_object (&self->store);
   g_clear_object (&self->settings);
   gtk_widget_dispose_template (GTK_WIDGET (self), CL_TYPE_WINDOW);

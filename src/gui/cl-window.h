@@ -31,6 +31,8 @@ void        cl_window_import_summary    (ClWindow      *self,
  * teammates publish joins the team library, with a toast. */
 void        cl_window_watch_team_folder (ClWindow      *self);
 ClTeamFolderWatch *cl_window_get_team_folder_watch (ClWindow *self);
+/* The toast the window showed (or queued) last, or NULL: for tests. */
+AdwToast   *cl_window_get_last_toast    (ClWindow      *self);
 /* Opens a summary of the team library read-only; the window, or NULL. */
 GtkWindow  *cl_window_open_library_entry (ClWindow      *self,
                                           ClLibraryEntry *entry);

@@ -9,6 +9,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "cl-coaching.h"
+#include "cl-text.h"
 
 void
 cl_coaching_settings_init (ClCoachingSettings *settings)
@@ -133,10 +134,11 @@ cl_coaching_entry_explain (const ClCoachingEntry *entry,
     {
       g_autofree char *amount = cl_money_format (entry->item->state.amount_cents,
                                                  entry->item->facts->deal->currency);
+      g_autofree char *stage_name = cl_text_isolate (stage ? stage->name : "");
 
       /* Translators: an amount, a stage and the stage's probability to close */
       g_ptr_array_add (parts, g_strdup_printf (_("Key deal: %s in %s (%d %%)"), amount,
-                                               stage ? stage->name : "", stage ? stage->probability : 0));
+                                               stage_name, stage ? stage->probability : 0));
     }
   if (entry->reasons & CL_COACH_STALLED)
     g_ptr_array_add (parts, g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "stalled %d day in stage",

@@ -10,6 +10,7 @@
 
 #include "cl-development.h"
 #include "cl-store-private.h"
+#include "cl-text.h"
 
 gboolean
 cl_practice_progress_load (ClStore             *store,
@@ -306,8 +307,9 @@ cl_rep_month_describe (const ClRepMonth *rep_month)
   else
     {
       g_autofree char *progress = cl_practice_progress_describe (&rep_month->progress);
+      g_autofree char *focus = cl_text_isolate (rep_month->focus_label);
 
-      g_string_append_printf (text, "%s · %s", rep_month->focus_label, progress);
+      g_string_append_printf (text, "%s · %s", focus, progress);
     }
   if (rep_month->previous_plan != NULL)
     /* Translators: last month, then what its look-back said */

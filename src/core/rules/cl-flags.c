@@ -13,6 +13,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "cl-flags.h"
+#include "cl-text.h"
 
 const char * const cl_flag_names[] = {
   "stalled", "close_date_pushed", "amount_decreased", "stage_regressed", "no_next_step",
@@ -90,6 +91,8 @@ typedef struct
   ClDay                 as_of;
   ClDealState           state;     /* the deal at the end of as_of */
   gboolean              explain;
+  gboolean              for_showing; /* the values in why isolated */
+  GPtrArray            *shown;     /* those isolated values, freed with the inspection */
   char                 *why;       /* the sentence of the rule that last fired */
 } Inspection;
 
@@ -102,6 +105,18 @@ stage_name (const Inspection *in,
   const ClStage *stage = cl_process_find (in->process, stage_id);
 
   return stage ? stage->name : _("an unknown stage");
+}
+
+/* @text as the sentence puts it: as it is for documents, isolated for
+ * showing (see cl_text_isolate ()); valid as long as the inspection. */
+static const char *
+value (Inspection *in,
+       const char *text)
+{
+  if (!in->for_showing)
+    return text;
+  g_ptr_array_add (in->shown, cl_text_isolate (text));
+  return g_ptr_array_index (in->shown, in->shown->len - 1);
 }
 
 static char *
@@ -137,7 +152,7 @@ rule_stalled (Inspection *in)
       g_autofree char *since = cl_date_format (in->state.stage_entered_on);
 
       in->why = g_strdup_printf (_("No stage change for %d days: in %s since %s"), days,
-                                 stage_name (in, in->state.stage_id), since);
+                                 value (in, stage_name (in, in->state.stage_id)), since);
     }
   return TRUE;
 }
@@ -228,8 +243,8 @@ rule_stage_regressed (Inspection *in)
       g_autofree char *on = cl_date_format (last->occurred_on);
 
       in->why = g_strdup_printf (_("Moved back from %s to %s on %s"),
-                                 stage_name (in, g_ascii_strtoll (last->old_value, NULL, 10)),
-                                 stage_name (in, g_ascii_strtoll (last->new_value, NULL, 10)), on);
+                                 value (in, stage_name (in, g_ascii_strtoll (last->old_value, NULL, 10))),
+                                 value (in, stage_name (in, g_ascii_strtoll (last->new_value, NULL, 10))), on);
     }
   return TRUE;
 }
@@ -259,7 +274,7 @@ rule_next_step_overdue (Inspection *in)
       in->why = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
                                               "Next step “%1$s” was due %2$s, %3$d day ago",
                                               "Next step “%1$s” was due %2$s, %3$d days ago", days),
-                                 in->state.next_step, on, days);
+                                 value (in, in->state.next_step), on, days);
     }
   return TRUE;
 }
@@ -317,7 +332,7 @@ rule_qualification_gap (Inspection *in)
       in->why = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
                                               "%s still unknown at %s, which requires it",
                                               "%s still unknown at %s, which requires them", n),
-                                 names->str, stage_name (in, in->state.stage_id));
+                                 names->str, value (in, stage_name (in, in->state.stage_id)));
     }
   return TRUE;
 }
@@ -345,8 +360,8 @@ rule_skipped_stage (Inspection *in)
       const ClStage *entered = g_ptr_array_index (in->process->stages, to);
       const ClStage *left = g_ptr_array_index (in->process->stages, from);
 
-      in->why = g_strdup_printf (_("Entered %s on %s from %s, skipping %s"), entered->name, on,
-                                 left->name, skipped->name);
+      in->why = g_strdup_printf (_("Entered %s on %s from %s, skipping %s"), value (in, entered->name), on,
+                                 value (in, left->name), value (in, skipped->name));
     }
   return TRUE;
 }
@@ -365,7 +380,7 @@ rule_repeat_recital (Inspection *in)
     return FALSE;
   if (in->explain)
     in->why = g_strdup_printf (_("Same stage (%s) and next step “%s” at the reviews of %s and %s"),
-                               stage_name (in, after.stage_id), after.next_step,
+                               value (in, stage_name (in, after.stage_id)), value (in, after.next_step),
                                facts->previous_review_week, facts->last_review_week);
   return TRUE;
 }
@@ -384,19 +399,23 @@ static const ClFlagRule rules[CL_N_FLAGS] = {
   [CL_FLAG_REPEAT_RECITAL] = rule_repeat_recital,
 };
 
-guint
-cl_flags_evaluate (const ClProcess      *process,
-                   const ClDealFacts    *facts,
-                   const ClFlagSettings *settings,
-                   ClDay                 as_of,
-                   char                 *explanations[CL_N_FLAGS])
+static guint
+evaluate (const ClProcess      *process,
+          const ClDealFacts    *facts,
+          const ClFlagSettings *settings,
+          ClDay                 as_of,
+          char                 *explanations[CL_N_FLAGS],
+          gboolean              for_showing)
 {
+  g_autoptr (GPtrArray) shown = g_ptr_array_new_with_free_func (g_free);
   Inspection in = {
     .process = process,
     .facts = facts,
     .settings = settings,
     .as_of = as_of,
     .explain = explanations != NULL,
+    .for_showing = for_showing,
+    .shown = shown,
   };
   guint flags = 0;
 
@@ -412,6 +431,27 @@ cl_flags_evaluate (const ClProcess      *process,
         explanations[flag] = g_steal_pointer (&in.why);
     }
   return flags;
+}
+
+guint
+cl_flags_evaluate (const ClProcess      *process,
+                   const ClDealFacts    *facts,
+                   const ClFlagSettings *settings,
+                   ClDay                 as_of,
+                   char                 *explanations[CL_N_FLAGS])
+{
+  return evaluate (process, facts, settings, as_of, explanations, FALSE);
+}
+
+guint
+cl_flags_evaluate_shown (const ClProcess      *process,
+                         const ClDealFacts    *facts,
+                         const ClFlagSettings *settings,
+                         ClDay                 as_of,
+                         char                 *explanations[CL_N_FLAGS])
+{
+  g_return_val_if_fail (explanations != NULL, 0);
+  return evaluate (process, facts, settings, as_of, explanations, TRUE);
 }
 
 void

@@ -51,6 +51,14 @@ guint       cl_flags_evaluate         (const ClProcess      *process,
                                        const ClFlagSettings *settings,
                                        ClDay                 as_of,
                                        char                 *explanations[CL_N_FLAGS]);
+/* The same, the sentences worded for showing: each value from data in
+ * them (a stage, a next step) is isolated, see cl_text_isolate (). The
+ * exports keep cl_flags_evaluate ()'s, the values as they are. */
+guint       cl_flags_evaluate_shown   (const ClProcess      *process,
+                                       const ClDealFacts    *facts,
+                                       const ClFlagSettings *settings,
+                                       ClDay                 as_of,
+                                       char                 *explanations[CL_N_FLAGS]);
 void        cl_flag_explanations_clear (char                *explanations[CL_N_FLAGS]);
 
 G_END_DECLS

@@ -9,6 +9,7 @@
 
 #include "cl-moves.h"
 #include "cl-store-private.h"
+#include "cl-text.h"
 
 const char * const cl_move_names[] = {
   "new", "advanced", "regressed", "amount_changed", "close_date_changed", "won", "lost",
@@ -29,27 +30,30 @@ cl_move_free (ClMove *move)
 char *
 cl_move_describe (const ClMove *move)
 {
+  g_autofree char *deal = cl_text_isolate (move->deal_name);
+  g_autofree char *from = cl_text_isolate (move->from);
+  g_autofree char *to = cl_text_isolate (move->to);
   char on[11];
 
   cl_date_format_into (move->on, on);
   switch (move->kind)
     {
     case CL_MOVE_NEW:
-      return g_strdup_printf (_("%s · %s: new deal"), on, move->deal_name);
+      return g_strdup_printf (_("%s · %s: new deal"), on, deal);
     case CL_MOVE_ADVANCED:
-      return g_strdup_printf (_("%s · %s: advanced from %s to %s"), on, move->deal_name, move->from, move->to);
+      return g_strdup_printf (_("%s · %s: advanced from %s to %s"), on, deal, from, to);
     case CL_MOVE_REGRESSED:
-      return g_strdup_printf (_("%s · %s: moved back from %s to %s"), on, move->deal_name, move->from, move->to);
+      return g_strdup_printf (_("%s · %s: moved back from %s to %s"), on, deal, from, to);
     case CL_MOVE_AMOUNT_CHANGED:
-      return g_strdup_printf (_("%s · %s: amount %s → %s"), on, move->deal_name, move->from, move->to);
+      return g_strdup_printf (_("%s · %s: amount %s → %s"), on, deal, from, to);
     case CL_MOVE_CLOSE_DATE_CHANGED:
-      return g_strdup_printf (_("%s · %s: close date %s → %s"), on, move->deal_name, move->from, move->to);
+      return g_strdup_printf (_("%s · %s: close date %s → %s"), on, deal, from, to);
     case CL_MOVE_WON:
-      return g_strdup_printf (_("%s · %s: won"), on, move->deal_name);
+      return g_strdup_printf (_("%s · %s: won"), on, deal);
     case CL_MOVE_LOST:
-      return g_strdup_printf (_("%s · %s: lost"), on, move->deal_name);
+      return g_strdup_printf (_("%s · %s: lost"), on, deal);
     case CL_MOVE_DISQUALIFIED:
-      return g_strdup_printf (_("%s · %s: disqualified"), on, move->deal_name);
+      return g_strdup_printf (_("%s · %s: disqualified"), on, deal);
     case CL_N_MOVES:
       break;
     }

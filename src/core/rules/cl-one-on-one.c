@@ -11,6 +11,7 @@
 #include "cl-action-load.h"
 #include "cl-flags.h"
 #include "cl-one-on-one.h"
+#include "cl-text.h"
 
 /* the agenda names at most this many deals, and this many overdue actions */
 #define AGENDA_DEALS   8
@@ -151,8 +152,10 @@ agenda_deals (GString          *agenda,
       ClDeal *deal = item->facts->deal;
       g_autofree char *amount = cl_money_format (item->state.amount_cents, deal->currency);
       g_autofree char *flags = cl_flags_join_labels (item->flags, ", ");
+      g_autofree char *name = cl_text_isolate (deal->name);
+      g_autofree char *stage = cl_text_isolate (deal->stage_name);
 
-      g_string_append_printf (agenda, "- %s (%s, %s): %s\n", deal->name, amount, deal->stage_name, flags);
+      g_string_append_printf (agenda, "- %s (%s, %s): %s\n", name, amount, stage, flags);
     }
   if (flagged->len > AGENDA_DEALS)
     g_string_append_printf (agenda, _("- and %u more flagged deals\n"), flagged->len - AGENDA_DEALS);
@@ -169,13 +172,14 @@ agenda_actions (GString          *agenda,
   for (guint i = 0; i < g_list_model_get_n_items (brief->actions) && shown < AGENDA_OVERDUE; i++)
     {
       g_autoptr (ClAction) action = g_list_model_get_item (brief->actions, i);
-      g_autofree char *due = NULL;
+      g_autofree char *due = NULL, *what = NULL;
 
       if (action->due_on == 0 || action->due_on >= brief->today)
         continue;
       due = cl_date_format (action->due_on);
+      what = cl_text_isolate (action->text);
       /* Translators: an overdue action and the day it was due */
-      g_string_append_printf (agenda, _("- Overdue: %s (due %s)\n"), action->text, due);
+      g_string_append_printf (agenda, _("- Overdue: %s (due %s)\n"), what, due);
       shown++;
     }
 }
@@ -191,12 +195,17 @@ agenda_development (GString          *agenda,
   else
     {
       g_autofree char *progress = cl_practice_progress_describe (&brief->progress);
+      g_autofree char *focus = cl_text_isolate (brief->focus_label);
 
-      g_string_append_printf (agenda, _("- Focus: %s; practice: %s\n"), brief->focus_label, progress);
+      g_string_append_printf (agenda, _("- Focus: %s; practice: %s\n"), focus, progress);
     }
   if (brief->previous_plan != NULL && brief->previous_plan->lookback == CL_LOOKBACK_NONE)
-    g_string_append_printf (agenda, _("- %s look-back is missing: did %s move?\n"),
-                            brief->previous_plan->month, brief->previous_plan->focus);
+    {
+      g_autofree char *focus = cl_text_isolate (brief->previous_plan->focus);
+
+      g_string_append_printf (agenda, _("- %s look-back is missing: did %s move?\n"),
+                              brief->previous_plan->month, focus);
+    }
   else if (brief->previous_plan != NULL)
     g_string_append_printf (agenda, _("- %s look-back: %s\n"), brief->previous_plan->month,
                             cl_lookback_label (brief->previous_plan->lookback));
@@ -255,8 +264,10 @@ agenda_coaching (GString          *agenda,
 
   if (n == 0)
     {
+      g_autofree char *rep = cl_text_isolate (brief->rep->name);
+
       g_string_append_printf (agenda, _("\nCoaching: no session on %s's deals in the last %d days\n"),
-                              brief->rep->name, CL_ONE_ON_ONE_COACHING_DAYS);
+                              rep, CL_ONE_ON_ONE_COACHING_DAYS);
       return;
     }
   g_string_append (agenda, _("\nCoaching next moves\n"));
@@ -264,8 +275,10 @@ agenda_coaching (GString          *agenda,
     {
       g_autoptr (ClCoachingSession) session = g_list_model_get_item (brief->sessions, i);
       g_autofree char *held = cl_date_format (session->held_on);
+      g_autofree char *deal = cl_text_isolate (session->deal_name);
+      g_autofree char *move = cl_text_isolate (session->next_move);
 
-      g_string_append_printf (agenda, "- %s, %s: %s — %s\n", held, session->deal_name, session->next_move,
+      g_string_append_printf (agenda, "- %s, %s: %s — %s\n", held, deal, move,
                               cl_follow_up_label (session->follow_up));
     }
 }
@@ -275,9 +288,10 @@ cl_one_on_one_draft_agenda (const ClOneOnOne *brief)
 {
   GString *agenda = g_string_new (NULL);
   g_autofree char *day = cl_date_format (brief->today);
+  g_autofree char *rep = cl_text_isolate (brief->rep->name);
 
   /* Translators: the rep's name and the day */
-  g_string_append_printf (agenda, _("1:1 with %s, %s\n\n"), brief->rep->name, day);
+  g_string_append_printf (agenda, _("1:1 with %s, %s\n\n"), rep, day);
   agenda_deals (agenda, brief);
   agenda_actions (agenda, brief);
   agenda_development (agenda, brief);
@@ -287,6 +301,6 @@ cl_one_on_one_draft_agenda (const ClOneOnOne *brief)
   agenda_trend (agenda, _("Questions per call"), brief->question_trend, 1, "");
   agenda_coaching (agenda, brief);
   /* Translators: the heading for the rep's own topics */
-  g_string_append_printf (agenda, _("\n%s's topics\n- \n"), brief->rep->name);
+  g_string_append_printf (agenda, _("\n%s's topics\n- \n"), rep);
   return g_string_free (agenda, FALSE);
 }

@@ -94,7 +94,7 @@ cl_pipeline_item_explain (ClPipelineItem       *item,
   g_autoptr (GString) text = g_string_new (NULL);
   char *why[CL_N_FLAGS];
 
-  cl_flags_evaluate (process, item->facts, settings, as_of, why);
+  cl_flags_evaluate_shown (process, item->facts, settings, as_of, why);
   for (int f = 0; f < CL_N_FLAGS; f++)
     if (why[f] != NULL)
       g_string_append_printf (text, "%s%s", text->len ? "\n" : "", why[f]);

@@ -44,7 +44,8 @@ GListModel *cl_pipeline_inspect         (ClStore              *store,
  * largest, then the soonest to close. Returns new references. */
 GPtrArray  *cl_pipeline_agenda          (GListModel           *snapshot);
 
-/* The sentence of each raised flag of @item, joined by newlines. */
+/* The sentence of each raised flag of @item, worded for showing, joined by
+ * newlines. */
 char       *cl_pipeline_item_explain    (ClPipelineItem       *item,
                                          const ClProcess      *process,
                                          const ClFlagSettings *settings,

@@ -18,6 +18,7 @@
 #include "cl-json-text.h"
 #include "cl-store-private.h"
 #include "cl-summary.h"
+#include "cl-text.h"
 
 /* the largest summary read, and the deepest nesting */
 #define MAX_BYTES  (16 * 1024 * 1024)
@@ -90,22 +91,25 @@ cl_summary_subject_label (const char *subject)
   {
     guint n = g_strv_length (parts);
     g_autofree char *month = g_strdup (parts[n - 1]);
-    g_autofree char *name = NULL;
+    g_autofree char *name = NULL, *shown = NULL;
 
     g_clear_pointer (&parts[n - 1], g_free);
     name = g_strjoinv (":", parts);
+    shown = cl_text_isolate (name);
     /* Translators: a rep, then a month */
-    return g_strdup_printf (_("%s, %s"), name, month);
+    return g_strdup_printf (_("%s, %s"), shown, month);
   }
 }
 
 char *
 cl_summary_info_describe (const ClSummaryInfo *info)
 {
-  g_autofree char *about = cl_summary_subject_label (info->subject);
+  g_autofree char *label = cl_summary_subject_label (info->subject);
+  g_autofree char *about = cl_text_isolate (label);
+  g_autofree char *by = cl_text_isolate (info->exported_by);
 
   /* Translators: the kind of summary, what it is about, who exported it */
-  return g_strdup_printf (_("%s %s by %s"), cl_summary_format_label (info->format), about, info->exported_by);
+  return g_strdup_printf (_("%s %s by %s"), cl_summary_format_label (info->format), about, by);
 }
 
 /* The string member @path ("deal.name") of @root, or NULL with an error. */

@@ -21,6 +21,7 @@
 #include "cl-file.h"
 #include "cl-summary.h"
 #include "cl-team-folder.h"
+#include "cl-text.h"
 
 #define SETTING_KEY "team_folder"
 /* events closer together than this are one change */
@@ -299,7 +300,9 @@ import_one (ClStore          *store,
     sync->n_unchanged++;
   else if (info == NULL)
     {
-      g_ptr_array_add (sync->failures, g_strdup_printf ("%s: %s", shown_as, error->message));
+      g_autofree char *file = cl_text_isolate (shown_as);
+
+      g_ptr_array_add (sync->failures, g_strdup_printf ("%s: %s", file, error->message));
       return fails_by_itself (error);
     }
   else if (outcome == CL_SUMMARY_ALREADY_KEPT)
@@ -386,7 +389,11 @@ cl_team_folder_sync (ClStore     *store,
         continue;
       subfolder = g_file_get_child (root, person);
       if (!sync_person (store, subfolder, person, seen, sync, &local))
-        g_ptr_array_add (sync->failures, g_strdup_printf ("%s: %s", person, local->message));
+        {
+          g_autofree char *who = cl_text_isolate (person);
+
+          g_ptr_array_add (sync->failures, g_strdup_printf ("%s: %s", who, local->message));
+        }
     }
   if (reading != NULL)
     return g_propagate_error (error, g_steal_pointer (&reading)), NULL;

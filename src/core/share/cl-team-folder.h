@@ -54,7 +54,7 @@ typedef struct
   guint      n_replaced;
   guint      n_unchanged;    /* already kept, or older than the one kept */
   GPtrArray *arrived;        /* ClSummaryInfo of those added or replaced */
-  GPtrArray *failures;       /* char *: "Ben/review.json: why" */
+  GPtrArray *failures;       /* char *: "Ben/review.json: why", the file isolated */
 } ClTeamFolderSync;
 
 void      cl_team_folder_sync_free   (ClTeamFolderSync *sync);

@@ -17,6 +17,8 @@
 #include "cl-export.h"
 #include "cl-file-chooser.h"
 #include "cl-list-box-rows.h"
+#include "cl-plain-text.h"
+#include "cl-text.h"
 #include "cl-transcript.h"
 #include "cl-trend-chart.h"
 
@@ -71,7 +73,7 @@ static void
 toast (ClDealCoachingWindow *self,
        const char           *text)
 {
-  adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (text));
+  adw_toast_overlay_add_toast (self->toast_overlay, cl_toast_new_plain (text));
 }
 
 /* ------------------------------------------------------------------ the form */
@@ -120,7 +122,7 @@ refresh_trend (ClDealCoachingWindow *self)
   g_autoptr (ClTeamListItem) item = NULL;
   g_autoptr (GListModel) points = NULL;
   g_autoptr (GError) error = NULL;
-  g_autofree char *title = NULL;
+  g_autofree char *title = NULL, *owner = NULL, *label = NULL;
   ClDay today = cl_date_today ();
 
   /* the first choice is every item */
@@ -134,11 +136,13 @@ refresh_trend (ClDealCoachingWindow *self)
       toast (self, error->message);
       return;
     }
+  owner = cl_text_isolate (self->deal->owner_name);
+  label = item ? cl_text_isolate (item->label) : NULL;
   title = item
           /* Translators: a rep's name and a scorecard item */
-          ? g_strdup_printf (_("%s’s score on “%s”"), self->deal->owner_name, item->label)
+          ? g_strdup_printf (_("%s’s score on “%s”"), owner, label)
           /* Translators: a rep's name */
-          : g_strdup_printf (_("%s’s mean scorecard score"), self->deal->owner_name);
+          : g_strdup_printf (_("%s’s mean scorecard score"), owner);
   cl_trend_chart_set_title (self->trend_chart, title);
   cl_trend_chart_set_points (self->trend_chart, points);
 }
@@ -147,7 +151,8 @@ static void
 fill_trend_items (ClDealCoachingWindow *self)
 {
   g_autoptr (GtkStringList) choices = gtk_string_list_new (NULL);
-  g_autofree char *group_title = g_strdup_printf (_("%s’s Scorecard Trend"), self->deal->owner_name);
+  g_autofree char *owner = cl_text_isolate (self->deal->owner_name);
+  g_autofree char *group_title = g_strdup_printf (_("%s’s Scorecard Trend"), owner);
 
   gtk_string_list_append (choices, _("Every item"));
   for (guint i = 0; i < g_list_model_get_n_items (self->items); i++)
@@ -156,7 +161,7 @@ fill_trend_items (ClDealCoachingWindow *self)
 
       gtk_string_list_append (choices, item->label);
     }
-  adw_preferences_group_set_title (self->trend_group, group_title);
+  cl_preferences_group_set_plain_title (self->trend_group, group_title);
   gtk_drop_down_set_model (self->trend_item_dropdown, G_LIST_MODEL (choices));
   g_signal_connect_swapped (self->trend_item_dropdown, "notify::selected", G_CALLBACK (refresh_trend), self);
 }
@@ -220,6 +225,7 @@ create_call_row (ClDealCoachingWindow *self,
   GtkWidget *read = gtk_button_new_from_icon_name ("x-office-document-symbolic");
   g_autofree char *subtitle = describe_call (call);
 
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), call->title);
   adw_expander_row_set_subtitle (ADW_EXPANDER_ROW (row), subtitle);
   gtk_widget_set_tooltip_text (check, _("Looked at in this session"));
@@ -242,11 +248,10 @@ create_call_row (ClDealCoachingWindow *self,
   for (guint i = 0; i < g_list_model_get_n_items (self->items); i++)
     {
       g_autoptr (ClTeamListItem) item = g_list_model_get_item (self->items, i);
-      GtkWidget *score_row = adw_action_row_new ();
+      GtkWidget *score_row = cl_action_row_new_plain (item->label, NULL);
       GtkWidget *spin = gtk_spin_button_new_with_range (0, 5, 1);
       int score = cl_store_get_call_score (self->store, call->id, item->key, NULL);
 
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (score_row), item->label);
       gtk_spin_button_set_value (GTK_SPIN_BUTTON (spin), MAX (score, 0));
       gtk_widget_set_valign (spin, GTK_ALIGN_CENTER);
       gtk_accessible_update_property (GTK_ACCESSIBLE (spin), GTK_ACCESSIBLE_PROPERTY_LABEL, item->label, -1);
@@ -324,11 +329,11 @@ bind_cue (GtkSignalListItemFactory *factory,
   const ClCue *cue = cue_of (self, gtk_list_item_get_item (list_item));
   gboolean rep = g_strcmp0 (cue->speaker, self->rep_speaker) == 0;
   g_autofree char *at = cl_transcript_format_time (cue->start_ms);
+  g_autofree char *who = cl_text_isolate (*cue->speaker ? cue->speaker : _("Unknown speaker"));
   g_autofree char *heading = NULL;
 
   /* Translators: a speaker, whether they are the rep or the buyer, and when they spoke */
-  heading = g_strdup_printf (_("%s (%s) · %s"), *cue->speaker ? cue->speaker : _("Unknown speaker"),
-                             rep ? _("rep") : _("buyer"), at);
+  heading = g_strdup_printf (_("%s (%s) · %s"), who, rep ? _("rep") : _("buyer"), at);
   gtk_label_set_text (GTK_LABEL (speaker), heading);
   gtk_widget_remove_css_class (speaker, rep ? "buyer-speaker" : "rep-speaker");
   gtk_widget_add_css_class (speaker, rep ? "rep-speaker" : "buyer-speaker");
@@ -389,7 +394,7 @@ cl_deal_coaching_window_show_transcript (ClDealCoachingWindow *self,
       gtk_string_list_append (indexes, number);
     }
   gtk_filter_list_model_set_model (self->cues, G_LIST_MODEL (indexes));
-  adw_preferences_group_set_title (self->transcript_group, call->title);
+  cl_preferences_group_set_plain_title (self->transcript_group, call->title);
   gtk_widget_set_visible (GTK_WIDGET (self->transcript_group), TRUE);
 }
 
@@ -510,11 +515,19 @@ describe_session (ClCoachingSession *session)
   GString *text = g_string_new (NULL);
 
   if (*session->next_move_with)
-    /* Translators: whom the next move is with */
-    g_string_append_printf (text, _("With %s · "), session->next_move_with);
+    {
+      g_autofree char *with = cl_text_isolate (session->next_move_with);
+
+      /* Translators: whom the next move is with */
+      g_string_append_printf (text, _("With %s · "), with);
+    }
   g_string_append (text, cl_follow_up_label (session->follow_up));
   if (!cl_text_is_blank (session->follow_up_note))
-    g_string_append_printf (text, ": %s", session->follow_up_note);
+    {
+      g_autofree char *note = cl_text_isolate (session->follow_up_note);
+
+      g_string_append_printf (text, ": %s", note);
+    }
   return g_string_free (text, FALSE);
 }
 
@@ -522,14 +535,12 @@ static GtkWidget *
 create_session_row (ClDealCoachingWindow *self,
                     ClCoachingSession    *session)
 {
-  GtkWidget *row = adw_action_row_new ();
   g_autofree char *day = cl_date_format (session->held_on);
-  g_autofree char *title = NULL, *subtitle = NULL;
+  g_autofree char *move = cl_text_isolate (session->next_move);
+  g_autofree char *title = g_strdup_printf ("%s · %s", day, move);
+  g_autofree char *subtitle = describe_session (session);
+  GtkWidget *row = cl_action_row_new_plain (title, subtitle);
 
-  title = g_strdup_printf ("%s · %s", day, session->next_move);
-  subtitle = describe_session (session);
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
-  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
   adw_action_row_set_title_lines (ADW_ACTION_ROW (row), 3);
   if (cl_coaching_from_story (session))
     {
@@ -773,14 +784,16 @@ cl_deal_coaching_window_new (GtkWindow    *parent,
 {
   g_autoptr (ClDealCoachingWindow) self = g_object_ref_sink (g_object_new (CL_TYPE_DEAL_COACHING_WINDOW,
                                                                            "transient-for", parent, NULL));
-  g_autofree char *subtitle = NULL;
+  g_autofree char *subtitle = NULL, *account = NULL, *owner = NULL;
 
   self->store = g_object_ref (store);
   self->deal = cl_store_get_deal (store, deal_id, error);
   if (self->deal == NULL || (self->items = cl_store_list_team_list (store, CL_TEAM_LIST_SCORECARD, error)) == NULL)
     return NULL;
+  account = cl_text_isolate (self->deal->account);
+  owner = cl_text_isolate (self->deal->owner_name);
   /* Translators: the deal's account and its owner */
-  subtitle = g_strdup_printf (_("%s · %s"), self->deal->account, self->deal->owner_name);
+  subtitle = g_strdup_printf (_("%s · %s"), account, owner);
   adw_window_title_set_title (self->window_title, self->deal->name);
   adw_window_title_set_subtitle (self->window_title, subtitle);
   gtk_window_set_title (GTK_WINDOW (self), self->deal->name);

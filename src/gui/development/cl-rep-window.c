@@ -20,7 +20,9 @@
 #include "cl-action-load.h"
 #include "cl-list-box-rows.h"
 #include "cl-one-on-one.h"
+#include "cl-plain-text.h"
 #include "cl-rep-window.h"
+#include "cl-text.h"
 #include "cl-trend-chart.h"
 
 /* the window lists at most this many deals and actions; the agenda and the
@@ -84,18 +86,15 @@ static void
 toast (ClRepWindow *self,
        const char  *text)
 {
-  adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (text));
+  adw_toast_overlay_add_toast (self->toast_overlay, cl_toast_new_plain (text));
 }
 
 static GtkWidget *
 text_row (const char *title,
           const char *subtitle)
 {
-  GtkWidget *row = adw_action_row_new ();
+  GtkWidget *row = cl_action_row_new_plain (title, subtitle);
 
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
-  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle ? subtitle : "");
   adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 3);
   return row;
 }
@@ -217,8 +216,9 @@ fill_evidence (ClRepWindow *self)
     {
       g_autoptr (ClCoachingSession) session = g_list_model_get_item (self->brief->sessions, i);
       g_autofree char *day = cl_date_format (session->held_on);
+      g_autofree char *deal = cl_text_isolate (session->deal_name);
       /* Translators: a coaching session's day and its deal */
-      g_autofree char *subtitle = g_strdup_printf (_("Coaching, %s · %s"), day, session->deal_name);
+      g_autofree char *subtitle = g_strdup_printf (_("Coaching, %s · %s"), day, deal);
 
       add_evidence_check (self, session->next_move, subtitle, "session-id", session->id, session_ids);
     }
@@ -344,10 +344,12 @@ show_practice (ClRepWindow *self)
       g_autoptr (ClPracticeEntry) entry = g_list_model_get_item (brief->practice, i);
       g_autofree char *day = cl_date_format (entry->logged_on);
       g_autoptr (ClTeamListItem) skill = cl_store_get_dev_skill (self->store, entry->focus, NULL);
+      g_autofree char *focus = cl_text_isolate (skill ? skill->label : entry->focus);
       /* Translators: a drill's day, its skill and the rep's own score of it */
-      g_autofree char *title = g_strdup_printf (_("%s · %s · self-score %d"), day,
-                                                skill ? skill->label : entry->focus, entry->self_score);
-      g_autofree char *subtitle = g_strjoin (" — ", entry->scenario, entry->note, NULL);
+      g_autofree char *title = g_strdup_printf (_("%s · %s · self-score %d"), day, focus, entry->self_score);
+      g_autofree char *scenario = cl_text_isolate (entry->scenario);
+      g_autofree char *note = cl_text_isolate (entry->note);
+      g_autofree char *subtitle = g_strjoin (" — ", scenario, note, NULL);
 
       gtk_list_box_append (self->drills_list, text_row (title, cl_text_is_blank (entry->note) ? entry->scenario
                                                                                               : subtitle));
@@ -433,14 +435,15 @@ lookback_group (ClRepWindow *self,
   GtkWidget *save = gtk_button_new_with_mnemonic (_("Save _Look-back"));
   g_autoptr (GtkStringList) choices = gtk_string_list_new (NULL);
   g_autoptr (ClTeamListItem) skill = cl_store_get_dev_skill (self->store, plan->focus, NULL);
+  g_autofree char *focus = cl_text_isolate (skill ? skill->label : plan->focus);
   /* Translators: the plan's month and its focus */
-  g_autofree char *title = g_strdup_printf (_("%s Look-back: %s"), plan->month, skill ? skill->label : plan->focus);
+  g_autofree char *title = g_strdup_printf (_("%s Look-back: %s"), plan->month, focus);
 
   gtk_string_list_append (choices, _("Not looked back yet"));
   gtk_string_list_append (choices, _("Yes, it moved"));
   gtk_string_list_append (choices, _("Partly"));
   gtk_string_list_append (choices, _("No"));
-  adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (group), title);
+  cl_preferences_group_set_plain_title (ADW_PREFERENCES_GROUP (group), title);
   if (plan->lookback == CL_LOOKBACK_NONE && !g_str_equal (plan->month, self->brief->month))
     {
       adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (group),
@@ -498,8 +501,9 @@ show_deals (ClRepWindow *self)
       ClDeal *deal = item->facts->deal;
       g_autofree char *amount = cl_money_format (item->state.amount_cents, deal->currency);
       g_autofree char *flags = cl_flags_join_labels (item->flags, " · ");
+      g_autofree char *stage = cl_text_isolate (deal->stage_name);
       /* Translators: amount, stage, days in the stage, then the deal's flags */
-      g_autofree char *subtitle = g_strdup_printf (_("%s · %s · %d days in stage\n%s"), amount, deal->stage_name,
+      g_autofree char *subtitle = g_strdup_printf (_("%s · %s · %d days in stage\n%s"), amount, stage,
                                                    item->days_in_stage, flags);
       GtkWidget *row = text_row (deal->name, g_strchomp (subtitle));
 
@@ -555,7 +559,8 @@ show_moves (ClRepWindow *self)
     {
       g_autoptr (ClCoachingSession) session = g_list_model_get_item (self->brief->sessions, i);
       g_autofree char *held = cl_date_format (session->held_on);
-      g_autofree char *subtitle = g_strdup_printf ("%s · %s", held, session->deal_name);
+      g_autofree char *deal = cl_text_isolate (session->deal_name);
+      g_autofree char *subtitle = g_strdup_printf ("%s · %s", held, deal);
       GtkWidget *row = text_row (session->next_move, subtitle);
       gboolean late = session->follow_up == CL_FOLLOW_UP_PENDING && session->next_move_due != 0
                       && session->next_move_due < self->today;

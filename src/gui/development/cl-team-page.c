@@ -12,6 +12,7 @@
 #include <glib/gi18n.h>
 
 #include "cl-development.h"
+#include "cl-plain-text.h"
 #include "cl-team-page.h"
 
 struct _ClTeamPage
@@ -37,12 +38,10 @@ create_row (gpointer item,
             gpointer user_data)
 {
   ClRepMonth *entry = item;
-  GtkWidget *row = adw_action_row_new ();
   g_autofree char *subtitle = cl_rep_month_describe (entry);
+  GtkWidget *row = cl_action_row_new_plain (entry->rep->name, subtitle);
   GtkWidget *status;
 
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), entry->rep->name);
-  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
   adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 2);
   gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
   if (entry->plan == NULL)

@@ -16,6 +16,8 @@
 #include "cl-file-chooser.h"
 #include "cl-import-window.h"
 #include "cl-list-box-rows.h"
+#include "cl-plain-text.h"
+#include "cl-text.h"
 
 /* the preview shows this many rows, and this many problems */
 #define PREVIEW_ROWS  5
@@ -68,7 +70,7 @@ static void
 toast (ClImportWindow *self,
        const char     *text)
 {
-  adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (text));
+  adw_toast_overlay_add_toast (self->toast_overlay, cl_toast_new_plain (text));
 }
 
 static ClDay
@@ -104,17 +106,15 @@ show_preview (ClImportWindow *self)
   for (guint r = 0; r < MIN (self->csv->rows->len, PREVIEW_ROWS); r++)
     {
       ClCsvRow *row = g_ptr_array_index (self->csv->rows, r);
-      GtkWidget *widget = adw_action_row_new ();
+      g_autofree char *stage = cl_text_isolate (cell (self, row, CL_CRM_FIELD_STAGE));
+      g_autofree char *amount = cl_text_isolate (cell (self, row, CL_CRM_FIELD_AMOUNT));
+      g_autofree char *close = cl_text_isolate (cell (self, row, CL_CRM_FIELD_CLOSE_DATE));
+      g_autofree char *owner = cl_text_isolate (cell (self, row, CL_CRM_FIELD_OWNER));
       /* Translators: a previewed row: stage, amount, close date, owner */
-      g_autofree char *subtitle = g_strdup_printf (_("%s · %s · closes %s · %s"), cell (self, row, CL_CRM_FIELD_STAGE),
-                                                   cell (self, row, CL_CRM_FIELD_AMOUNT),
-                                                   cell (self, row, CL_CRM_FIELD_CLOSE_DATE),
-                                                   cell (self, row, CL_CRM_FIELD_OWNER));
+      g_autofree char *subtitle = g_strdup_printf (_("%s · %s · closes %s · %s"), stage, amount, close, owner);
 
-      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (widget), FALSE);
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (widget), cell (self, row, CL_CRM_FIELD_NAME));
-      adw_action_row_set_subtitle (ADW_ACTION_ROW (widget), subtitle);
-      gtk_list_box_append (self->preview_list, widget);
+      gtk_list_box_append (self->preview_list,
+                           cl_action_row_new_plain (cell (self, row, CL_CRM_FIELD_NAME), subtitle));
     }
 }
 
@@ -145,14 +145,10 @@ check_rows (ClImportWindow *self)
   for (guint i = 0; i < MIN (report.problems->len, SHOWN_PROBLEMS); i++)
     {
       ClImportProblem *problem = g_ptr_array_index (report.problems, i);
-      GtkWidget *row = adw_action_row_new ();
       /* Translators: a line of the file */
       g_autofree char *line = g_strdup_printf (_("Line %u"), problem->line);
 
-      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), line);
-      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), problem->reason);
-      gtk_list_box_append (self->problems_list, row);
+      gtk_list_box_append (self->problems_list, cl_action_row_new_plain (line, problem->reason));
     }
   if (report.problems->len > SHOWN_PROBLEMS)
     {
@@ -228,8 +224,9 @@ fill_layouts (ClImportWindow *self)
   for (guint i = 0; kept[i] != NULL; i++)
     {
       ClLayoutChoice choice = { CL_CRM_CUSTOM, g_strdup (kept[i]) };
+      g_autofree char *name = cl_text_isolate (kept[i]);
       /* Translators: a column mapping the team kept under a name */
-      g_autofree char *label = g_strdup_printf (_("Kept: %s"), kept[i]);
+      g_autofree char *label = g_strdup_printf (_("Kept: %s"), name);
 
       g_array_append_val (self->choices, choice);
       gtk_string_list_append (names, label);
@@ -275,7 +272,7 @@ cl_import_window_keep_mapping (ClImportWindow *self,
                                const char     *name)
 {
   g_autoptr (GError) error = NULL;
-  g_autofree char *saved = NULL;
+  g_autofree char *saved = NULL, *kept = NULL;
 
   if (self->csv == NULL || !cl_crm_mapping_save (self->store, name, &self->mapping, self->csv, &error))
     {
@@ -290,8 +287,9 @@ cl_import_window_keep_mapping (ClImportWindow *self,
         adw_combo_row_set_selected (self->layout_row, i);
         self->updating = FALSE;
       }
+  kept = cl_text_isolate (name);
   /* Translators: the name the columns are kept under */
-  saved = g_strdup_printf (_("Columns kept as “%s” for next time"), name);
+  saved = g_strdup_printf (_("Columns kept as “%s” for next time"), kept);
   toast (self, saved);
   return TRUE;
 }
@@ -353,7 +351,7 @@ cl_import_window_open_file (ClImportWindow *self,
                                self->csv->rows->len, self->csv->encoding,
                                self->csv->delimiter == ';' ? _("semicolons")
                                : self->csv->delimiter == '\t' ? _("tabs") : _("commas"));
-  adw_preferences_group_set_title (self->file_group, name);
+  cl_preferences_group_set_plain_title (self->file_group, name);
   adw_preferences_group_set_description (self->file_group, described);
   adw_window_title_set_subtitle (self->window_title, name);
   gtk_stack_set_visible_child_name (self->stack, "preview");
@@ -480,7 +478,11 @@ describe_report (const ClImportReport *report)
         continue;
       g_string_append_printf (text, "\n%s: ", lists[l].what);
       for (guint i = 0; i < lists[l].names->len && i < 10; i++)
-        g_string_append_printf (text, "%s%s", i ? ", " : "", (char *) g_ptr_array_index (lists[l].names, i));
+        {
+          g_autofree char *name = cl_text_isolate (g_ptr_array_index (lists[l].names, i));
+
+          g_string_append_printf (text, "%s%s", i ? ", " : "", name);
+        }
       if (lists[l].names->len > 10)
         g_string_append_printf (text, _(" and %u more"), lists[l].names->len - 10);
     }
@@ -506,7 +508,7 @@ on_imported (GObject      *source,
     }
   g_free (self->summary);
   self->summary = describe_report (&job->report);
-  adw_status_page_set_description (self->done_page, self->summary);
+  cl_status_page_set_plain_description (self->done_page, self->summary);
   gtk_stack_set_visible_child_name (self->stack, "done");
   gtk_widget_set_visible (GTK_WIDGET (self->import_button), FALSE);
   self->done = TRUE;

@@ -13,9 +13,11 @@
 
 #include <glib/gi18n.h>
 
+#include "cl-plain-text.h"
 #include "cl-shared-review.h"
 #include "cl-summary.h"
 #include "cl-summary-window.h"
+#include "cl-text.h"
 
 /* the most items of a list shown, and the longest text of a nested part */
 #define MAX_ITEMS 200
@@ -84,7 +86,8 @@ append_inline (GString  *text,
 
       for (GList *l = members; l != NULL && text->len <= MAX_INLINE; l = l->next)
         {
-          g_autofree char *key = humanize (l->data);
+          g_autofree char *humanized = humanize (l->data);
+          g_autofree char *key = cl_text_isolate (humanized);
 
           g_string_append_printf (text, "%s%s: ", l != members ? ", " : "", key);
           append_inline (text, json_object_get_member (json_node_get_object (node), l->data));
@@ -106,8 +109,11 @@ append_inline (GString  *text,
   else
     {
       g_autofree char *scalar = scalar_text (node);
+      /* the teammate's words, among others on one line */
+      gboolean words = JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == G_TYPE_STRING;
+      g_autofree char *isolated = words ? cl_text_isolate (scalar) : NULL;
 
-      g_string_append (text, scalar);
+      g_string_append (text, isolated ? isolated : scalar);
     }
   if (text->len > MAX_INLINE)
     g_string_append (text, "…");
@@ -126,12 +132,10 @@ static GtkWidget *
 value_row (const char *key,
            JsonNode   *node)
 {
-  GtkWidget *row = adw_action_row_new ();
   g_autofree char *title = humanize (key);
   g_autofree char *value = inline_text (node);
+  GtkWidget *row = cl_action_row_new_plain (title, value);
 
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
-  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), value);
   gtk_widget_add_css_class (row, "property");
   return row;
 }
@@ -162,10 +166,8 @@ item_row (JsonNode *node,
 
   if (!JSON_NODE_HOLDS_OBJECT (node))
     {
-      row = adw_action_row_new ();
       summary = inline_text (node);
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), summary);
-      return row;
+      return cl_action_row_new_plain (summary, NULL);
     }
   row = adw_expander_row_new ();
   name = item_name (json_node_get_object (node), index);
@@ -173,6 +175,8 @@ item_row (JsonNode *node,
   summary = json_object_has_member (json_node_get_object (node), "summary")
               ? inline_text (json_object_get_member (json_node_get_object (node), "summary"))
               : inline_text (node);
+  /* the teammate's text, shown as text */
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), name);
   adw_expander_row_set_subtitle (ADW_EXPANDER_ROW (row), summary);
   members = json_object_get_members (json_node_get_object (node));
@@ -188,7 +192,8 @@ add_section (ClSummaryWindow *self,
 {
   GtkWidget *group = adw_preferences_group_new ();
 
-  adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (group), title);
+  /* the teammate's keys name the sections */
+  cl_preferences_group_set_plain_title (ADW_PREFERENCES_GROUP (group), title);
   gtk_box_append (self->sections_box, group);
   self->n_sections++;
   return ADW_PREFERENCES_GROUP (group);
@@ -253,7 +258,7 @@ cl_summary_window_new (GtkWindow       *parent,
                        ClLibraryEntry  *entry,
                        GError         **error)
 {
-  g_autofree char *format = NULL, *title = NULL, *subtitle = NULL, *about = NULL;
+  g_autofree char *format = NULL, *title = NULL, *subtitle = NULL, *label = NULL, *about = NULL, *by = NULL;
   g_autoptr (JsonNode) root = cl_summary_load_document (store, entry->id, &format, error);
   ClSummaryWindow *self;
 
@@ -264,10 +269,12 @@ cl_summary_window_new (GtkWindow       *parent,
            NULL;
   self = g_object_new (CL_TYPE_SUMMARY_WINDOW, "transient-for", parent, NULL);
   /* Translators: the kind of summary, then its period or subject */
-  about = cl_summary_subject_label (entry->subject);
+  label = cl_summary_subject_label (entry->subject);
+  about = cl_text_isolate (label);
   title = g_strdup_printf (_("%s · %s"), cl_summary_format_label (format), about);
+  by = cl_text_isolate (entry->exported_by);
   /* Translators: who exported the summary, and when */
-  subtitle = g_strdup_printf (_("%s's, exported %s · read-only"), entry->exported_by, entry->exported_at);
+  subtitle = g_strdup_printf (_("%s's, exported %s · read-only"), by, entry->exported_at);
   gtk_window_set_title (GTK_WINDOW (self), title);
   adw_window_title_set_title (self->window_title, title);
   adw_window_title_set_subtitle (self->window_title, subtitle);

@@ -12,6 +12,7 @@
 #include <glib/gi18n.h>
 
 #include "cl-list-page.h"
+#include "cl-plain-text.h"
 
 struct _ClListPage
 {
@@ -222,7 +223,7 @@ loaded (GObject      *source,
     {
       adw_status_page_set_icon_name (self->empty_page, "dialog-error-symbolic");
       adw_status_page_set_title (self->empty_page, _("Could Not Load"));
-      adw_status_page_set_description (self->empty_page, error->message);
+      cl_status_page_set_plain_description (self->empty_page, error->message);
     }
   gtk_filter_list_model_set_model (self->filtered, model);
   update_visible_child (self);

@@ -11,6 +11,7 @@
 #include "cl-action-load.h"
 #include "cl-loop-health.h"
 #include "cl-overview-page.h"
+#include "cl-plain-text.h"
 #include "cl-styles.h"
 #include "cl-trend-chart.h"
 #include "cl-view-rows.h"
@@ -60,7 +61,7 @@ static void
 show_error (ClOverviewPage *self,
             const GError   *error)
 {
-  adw_preferences_group_set_description (self->health_group, error->message);
+  cl_preferences_group_set_plain_description (self->health_group, error->message);
 }
 
 /* One rep: open deals and actions, the cap's verdict as the suffix. */
@@ -70,7 +71,6 @@ create_load_row (gpointer item,
 {
   ClOverviewPage *self = user_data;
   ClRepLoad *load = item;
-  GtkWidget *row = adw_action_row_new ();
   GtkWidget *count = gtk_label_new (NULL);
   g_autofree char *described = cl_action_load_describe (load, self->actions_cap);
   g_autofree char *deals = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%d open deal",
@@ -78,9 +78,8 @@ create_load_row (gpointer item,
                                             load->n_open_deals);
   g_autofree char *subtitle = g_strdup_printf ("%s · %s", deals, described);
   g_autofree char *ratio = g_strdup_printf ("%d / %d", load->n_open_actions, self->actions_cap);
+  GtkWidget *row = cl_action_row_new_plain (load->name, subtitle);
 
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), load->name);
-  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
   gtk_label_set_text (GTK_LABEL (count), ratio);
   gtk_widget_add_css_class (count, "numeric");
   switch (cl_action_load_state (load->n_open_actions, self->actions_cap))
@@ -112,7 +111,7 @@ refresh_loads (ClOverviewPage *self,
 
   if (loads == NULL)
     {
-      adw_preferences_group_set_description (self->load_group, error->message);
+      cl_preferences_group_set_plain_description (self->load_group, error->message);
       return;
     }
   self->actions_cap = cl_action_cap_load (self->store);

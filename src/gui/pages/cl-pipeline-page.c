@@ -15,6 +15,7 @@
 #include "cl-moves.h"
 #include "cl-pipeline.h"
 #include "cl-pipeline-page.h"
+#include "cl-plain-text.h"
 
 struct _ClPipelinePage
 {
@@ -340,9 +341,7 @@ show_stages (ClPipelinePage *self,
                                                    counts[s], amount);
       GtkWidget *bar = gtk_level_bar_new_for_interval (0, 1);
 
-      row = adw_action_row_new ();
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), stage->name);
-      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+      row = cl_action_row_new_plain (stage->name, subtitle);
       /* one colour: the bar compares stages, it does not grade them */
       gtk_level_bar_remove_offset_value (GTK_LEVEL_BAR (bar), GTK_LEVEL_BAR_OFFSET_LOW);
       gtk_level_bar_remove_offset_value (GTK_LEVEL_BAR (bar), GTK_LEVEL_BAR_OFFSET_HIGH);
@@ -619,7 +618,7 @@ snapshot_ready (GObject      *source,
     {
       adw_status_page_set_icon_name (self->empty_page, "dialog-error-symbolic");
       adw_status_page_set_title (self->empty_page, _("Could Not Inspect the Pipeline"));
-      adw_status_page_set_description (self->empty_page, error->message);
+      cl_status_page_set_plain_description (self->empty_page, error->message);
     }
   else
     {

@@ -9,6 +9,7 @@
 
 #include "cl-coaching.h"
 #include "cl-summary.h"
+#include "cl-text.h"
 #include "cl-view-rows.h"
 
 /* The coaching queue as of today. */
@@ -36,9 +37,11 @@ cl_view_format_coaching_entry (gpointer   item,
                                char     **detail)
 {
   ClCoachingEntry *entry = item;
+  g_autofree char *deal = cl_text_isolate (entry->item->facts->deal->name);
+  g_autofree char *owner = cl_text_isolate (entry->item->facts->deal->owner_name);
   g_autofree char *day = NULL;
 
-  *title = g_strdup_printf ("%s · %s", entry->item->facts->deal->name, entry->item->facts->deal->owner_name);
+  *title = g_strdup_printf ("%s · %s", deal, owner);
   *subtitle = g_strdup (entry->why);
   if (entry->last_coached == 0)
     *detail = g_strdup (_("Never coached"));
@@ -64,12 +67,14 @@ cl_view_format_library_entry (gpointer   item,
                               char     **detail)
 {
   ClLibraryEntry *entry = item;
-  g_autofree char *about = cl_summary_subject_label (entry->subject);
+  g_autofree char *label = cl_summary_subject_label (entry->subject);
+  g_autofree char *about = cl_text_isolate (label);
+  g_autofree char *by = cl_text_isolate (entry->exported_by);
   g_autofree char *kept = cl_date_format (entry->imported_on);
 
   *title = g_strdup_printf ("%s · %s", cl_summary_format_label (entry->format), about);
   /* Translators: who exported a summary, and when */
-  *subtitle = g_strdup_printf (_("By %s, exported %s"), entry->exported_by, entry->exported_at);
+  *subtitle = g_strdup_printf (_("By %s, exported %s"), by, entry->exported_at);
   /* Translators: the day a summary was imported */
   *detail = g_strdup_printf (_("Kept %s"), kept);
 }

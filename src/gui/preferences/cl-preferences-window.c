@@ -17,8 +17,10 @@
 #include "cl-export.h"
 #include "cl-file-chooser.h"
 #include "cl-flags.h"
+#include "cl-plain-text.h"
 #include "cl-preferences-window.h"
 #include "cl-team-folder.h"
+#include "cl-text.h"
 
 /* The rows of one of the team's lists, and the row that adds to it. */
 typedef struct
@@ -60,7 +62,7 @@ static void
 report (ClPreferencesWindow *self,
         const GError        *error)
 {
-  adw_preferences_window_add_toast (ADW_PREFERENCES_WINDOW (self), adw_toast_new (error->message));
+  adw_preferences_window_add_toast (ADW_PREFERENCES_WINDOW (self), cl_toast_new_plain (error->message));
 }
 
 /* Takes @rows, the rows a rebuild added, out of @group. */
@@ -271,6 +273,7 @@ stage_row (ClPreferencesWindow *self,
   GtkWidget *probability = adw_action_row_new ();
   GtkWidget *spin = gtk_spin_button_new_with_range (0, 100, 5);
 
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (expander), FALSE);
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (expander), stage->name);
   adw_expander_row_set_subtitle (ADW_EXPANDER_ROW (expander), summary);
   g_object_set_data (G_OBJECT (up), "step", GINT_TO_POINTER (-1));
@@ -417,7 +420,7 @@ cl_preferences_window_remove_team_list_item (ClPreferencesWindow *self,
                                              const char          *label)
 {
   g_autoptr (GError) error = NULL;
-  g_autofree char *title = NULL;
+  g_autofree char *title = NULL, *item = NULL;
   AdwToast *toast;
 
   if (!cl_store_retire_team_list_item (self->store, list, item_id, TRUE, &error))
@@ -425,9 +428,10 @@ cl_preferences_window_remove_team_list_item (ClPreferencesWindow *self,
       report (self, error);
       return FALSE;
     }
+  item = cl_text_isolate (label);
   title = g_strdup_printf (list == CL_TEAM_LIST_SCORECARD ? _("“%s” removed from the scorecard")
-                                                          : _("“%s” removed from the skills"), label);
-  toast = adw_toast_new (title);
+                                                          : _("“%s” removed from the skills"), item);
+  toast = cl_toast_new_plain (title);
   adw_toast_set_button_label (toast, _("_Undo"));
   adw_toast_set_action_name (toast, "preferences.restore-team-list-item");
   adw_toast_set_action_target_value (toast, g_variant_new ("(ix)", list, item_id));
@@ -581,13 +585,18 @@ show_team_folder (ClPreferencesWindow *self)
 {
   g_autofree char *folder = cl_team_folder_get (self->store);
   g_autofree char *person = cl_team_folder_person (cl_export_author ());
-  g_autofree char *where = NULL, *subfolder = NULL;
+  g_autofree char *where = NULL, *path = NULL, *subfolder = NULL, *author = NULL;
 
   adw_action_row_set_subtitle (self->team_folder_row, folder ? folder : _("None chosen"));
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "preferences.clear-team-folder", folder != NULL);
-  subfolder = folder ? g_build_filename (folder, person, NULL) : NULL;
+  if (folder != NULL)
+    {
+      path = g_build_filename (folder, person, NULL);
+      subfolder = cl_text_isolate (path);
+      author = cl_text_isolate (cl_export_author ());
+    }
   /* Translators: the user's name, then the subfolder they publish in */
-  where = folder ? g_strdup_printf (_("%s, in %s"), cl_export_author (), subfolder)
+  where = folder ? g_strdup_printf (_("%s, in %s"), author, subfolder)
                  : g_strdup (cl_export_author ());
   adw_action_row_set_subtitle (self->publish_as_row, where);
 }

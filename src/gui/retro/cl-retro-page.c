@@ -15,9 +15,11 @@
 #include "cl-export.h"
 #include "cl-file-chooser.h"
 #include "cl-list-box-rows.h"
+#include "cl-plain-text.h"
 #include "cl-retro-export.h"
 #include "cl-retro-page.h"
 #include "cl-styles.h"
+#include "cl-text.h"
 
 /* the flags the page names, most raised first */
 #define SHOWN_FLAGS 5
@@ -75,7 +77,7 @@ toast (ClRetroPage *self,
 {
   /* the page's own child: bound as a template child, disposing the template
    * would take it from under AdwBin */
-  adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (adw_bin_get_child (ADW_BIN (self))), adw_toast_new (text));
+  adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (adw_bin_get_child (ADW_BIN (self))), cl_toast_new_plain (text));
 }
 
 static GtkWidget *
@@ -84,11 +86,8 @@ fact_row (const char *title,
           const char *badge,
           const char *badge_style)
 {
-  GtkWidget *row = adw_action_row_new ();
+  GtkWidget *row = cl_action_row_new_plain (title, subtitle);
 
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
-  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle ? subtitle : "");
   adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 3);
   if (badge != NULL)
     {
@@ -150,14 +149,15 @@ show_deaths (ClRetroPage *self)
     {
       ClRetroDeath *death = g_ptr_array_index (self->inputs->deaths, i);
       g_autofree char *amount = cl_money_format (death->amount_cents, NULL);
+      g_autofree char *stage = cl_text_isolate (death->stage);
+      g_autofree char *reason = *death->reason ? cl_text_isolate (death->reason) : g_strdup (_("No reason given"));
       /* Translators: a stage, lost or disqualified, then the reason */
-      g_autofree char *title = g_strdup_printf (_("%s · %s"), death->stage,
+      g_autofree char *title = g_strdup_printf (_("%s · %s"), stage,
                                                 cl_deal_status_label (cl_enum_from_string (cl_deal_status_names,
                                                                                            death->status)));
       g_autofree char *count = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%d deal", "%d deals", death->n),
                                                 death->n);
-      g_autofree char *subtitle = g_strdup_printf ("%s · %s", *death->reason ? death->reason : _("No reason given"),
-                                                   amount);
+      g_autofree char *subtitle = g_strdup_printf ("%s · %s", reason, amount);
 
       gtk_list_box_append (self->deaths_list, fact_row (title, subtitle, count, "dim-label"));
     }

@@ -15,7 +15,9 @@
 
 #include "cl-action-load.h"
 #include "cl-flags.h"
+#include "cl-plain-text.h"
 #include "cl-review-window.h"
+#include "cl-text.h"
 
 struct _ClReviewWindow
 {
@@ -63,7 +65,7 @@ static void
 show_error (ClReviewWindow *self,
             const GError   *error)
 {
-  adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (error->message));
+  adw_toast_overlay_add_toast (self->toast_overlay, cl_toast_new_plain (error->message));
 }
 
 guint
@@ -126,15 +128,35 @@ show_title (ClReviewWindow *self,
   guint n = cl_review_window_get_n_deals (self);
 
   if (self->shared != NULL)
-    /* Translators: position, length, who exported the review and when */
-    subtitle = g_strdup_printf (_("Deal %u of %u · %s's, exported %s"), MIN (self->position + 1, n), n,
-                                self->shared->exported_by, self->shared->exported_at);
+    {
+      g_autofree char *by = cl_text_isolate (self->shared->exported_by);
+
+      /* Translators: position, length, who exported the review and when */
+      subtitle = g_strdup_printf (_("Deal %u of %u · %s's, exported %s"), MIN (self->position + 1, n), n,
+                                  by, self->shared->exported_at);
+    }
   else
     /* Translators: position in the agenda, its length, decisions made */
     subtitle = g_strdup_printf (_("Deal %u of %u · %u decisions"), MIN (self->position + 1, n), n,
                                 cl_review_window_count_decisions (self));
   adw_window_title_set_title (self->window_title, title);
   adw_window_title_set_subtitle (self->window_title, subtitle);
+}
+
+/* "Acme · Ana Okafor · Proposal, 12 days in stage", each value isolated */
+static char *
+describe_context (const char *account,
+                  const char *owner,
+                  const char *stage,
+                  int         days_in_stage)
+{
+  g_autofree char *shown_account = cl_text_isolate (account);
+  g_autofree char *shown_owner = cl_text_isolate (owner);
+  g_autofree char *shown_stage = cl_text_isolate (stage);
+
+  /* Translators: the deal's account, owner and stage, and its days in that stage */
+  return g_strdup_printf (_("%s · %s · %s, %d days in stage"), shown_account, shown_owner, shown_stage,
+                          days_in_stage);
 }
 
 /* What is shown of one deal, whichever review it comes from. */
@@ -163,17 +185,25 @@ show_shared_deal (ClReviewWindow     *self,
 {
   g_autofree char *context = NULL, *amount = NULL, *decision = NULL;
 
-  context = g_strdup_printf (_("%s · %s · %s, %d days in stage"), deal->account, deal->owner, deal->stage,
-                             (int) deal->days_in_stage);
+  context = describe_context (deal->account, deal->owner, deal->stage, (int) deal->days_in_stage);
   amount = cl_money_format (deal->amount_cents, deal->currency);
   if (deal->decision < 0)
     decision = g_strdup (_("Not discussed"));
   else if (*deal->action_text)
-    /* Translators: the decision, the next action, its owner, its due day */
-    decision = g_strdup_printf (_("%s: %s (%s, due %s)"), cl_decision_label (deal->decision), deal->action_text,
-                                deal->action_owner, deal->action_due);
+    {
+      g_autofree char *what = cl_text_isolate (deal->action_text);
+      g_autofree char *who = cl_text_isolate (deal->action_owner);
+
+      /* Translators: the decision, the next action, its owner, its due day */
+      decision = g_strdup_printf (_("%s: %s (%s, due %s)"), cl_decision_label (deal->decision), what, who,
+                                  deal->action_due);
+    }
   else if (*deal->decision_note)
-    decision = g_strdup_printf ("%s: %s", cl_decision_label (deal->decision), deal->decision_note);
+    {
+      g_autofree char *note = cl_text_isolate (deal->decision_note);
+
+      decision = g_strdup_printf ("%s: %s", cl_decision_label (deal->decision), note);
+    }
   else
     decision = g_strdup (cl_decision_label (deal->decision));
   show_card (self, deal->name, context, amount, deal->close_date, deal->next_step, deal->flag_reasons, decision);
@@ -204,8 +234,7 @@ show_deal (ClReviewWindow *self)
   item = current_item (self);
   deal = item->facts->deal;
   stage = cl_process_find (self->process, item->state.stage_id);
-  context = g_strdup_printf (_("%s · %s · %s, %d days in stage"), deal->account, deal->owner_name,
-                             stage ? stage->name : "", item->days_in_stage);
+  context = describe_context (deal->account, deal->owner_name, stage ? stage->name : "", item->days_in_stage);
   amount = cl_money_format (item->state.amount_cents, deal->currency);
   close = cl_date_format (item->state.close_date);
   why = cl_pipeline_item_explain (item, self->process, &self->settings, self->review->held_on);
@@ -290,7 +319,7 @@ cl_review_window_add_action (ClReviewWindow *self,
   if (*what == '\0' || due_on == 0)
     {
       adw_toast_overlay_add_toast (self->toast_overlay,
-                                   adw_toast_new (_("A next action needs what exactly and a due date")));
+                                   cl_toast_new_plain (_("A next action needs what exactly and a due date")));
       return FALSE;
     }
   action = cl_action_new (what, owner < self->rep_ids->len ? g_array_index (self->rep_ids, gint64, owner)
@@ -310,9 +339,10 @@ on_action_entry_activated (ClReviewWindow *self)
 
   if (!cl_date_parse (due_text, &due))
     {
-      g_autofree char *message = g_strdup_printf (_("“%s” is not a date such as 2026-11-30"), due_text);
+      g_autofree char *typed = cl_text_isolate (due_text);
+      g_autofree char *message = g_strdup_printf (_("“%s” is not a date such as 2026-11-30"), typed);
 
-      adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (message));
+      adw_toast_overlay_add_toast (self->toast_overlay, cl_toast_new_plain (message));
       return;
     }
   if (cl_review_window_add_action (self, gtk_editable_get_text (GTK_EDITABLE (self->action_entry)), due))

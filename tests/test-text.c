@@ -1,0 +1,146 @@
+/* test-text.c — values from data keep their direction to themselves where
+ * they are composed into a line
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <string.h>
+
+#include "cl-development.h"
+#include "cl-moves.h"
+#include "cl-summary.h"
+#include "cl-text.h"
+
+#define LRI "\u2066"
+#define FSI "\u2068"
+#define PDI "\u2069"
+#define RLO "\u202E"
+/* a name that would turn the rest of its line around */
+#define EVIL "Ben " RLO "Okafor"
+
+/* Every override or embedding in @line is inside an isolate, and every
+ * isolate is closed by the end: what follows a value reads as written. */
+static void
+assert_contained (const char *line)
+{
+  int depth = 0;
+
+  for (const char *p = line; *p; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (c >= 0x2066 && c <= 0x2068)
+        depth++;
+      else if (c == 0x2069)
+        {
+          g_assert_cmpint (depth, >, 0);
+          depth--;
+        }
+      else if (c >= 0x202A && c <= 0x202E && c != 0x202C)
+        {
+          if (depth == 0)
+            g_error ("“%s”: an override outside an isolate at byte %d", line, (int) (p - line));
+        }
+    }
+  g_assert_cmpint (depth, ==, 0);
+}
+
+static void
+assert_line (const char *line,
+             const char *expected)
+{
+  g_assert_cmpstr (line, ==, expected);
+  assert_contained (line);
+}
+
+/* The value between FSI and PDI; a PDI of its own that closes nothing is
+ * dropped, an isolate of its own left open is closed before ours. */
+static void
+test_isolate (void)
+{
+  static const char * const cases[][2] = {
+    { "Ana Okafor", FSI "Ana Okafor" PDI },
+    { "", FSI PDI },
+    { EVIL, FSI EVIL PDI },
+    { "x" PDI RLO "y", FSI "x" RLO "y" PDI },
+    { LRI "x", FSI LRI "x" PDI PDI },
+    { LRI "x" PDI PDI "y", FSI LRI "x" PDI "y" PDI },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *isolated = cl_text_isolate (cases[i][0]);
+      g_autofree char *line = g_strconcat ("by ", isolated, " arrived", NULL);
+
+      g_assert_cmpstr (isolated, ==, cases[i][1]);
+      assert_contained (line);
+    }
+  {
+    g_autofree char *none = cl_text_isolate (NULL);
+
+    g_assert_cmpstr (none, ==, FSI PDI);
+  }
+}
+
+/* A teammate's summary, as the toasts and the library say it. */
+static void
+test_summary_lines (void)
+{
+  ClSummaryInfo info = {
+    .format = (char *) "closeloop.rep-development",
+    .subject = (char *) "rep:" EVIL ":2026-11",
+    .exported_by = (char *) EVIL,
+  };
+  g_autofree char *subject = cl_summary_subject_label (info.subject);
+  g_autofree char *described = cl_summary_info_describe (&info);
+
+  assert_line (subject, FSI EVIL PDI ", 2026-11");
+  assert_line (described, "Rep development " FSI FSI EVIL PDI ", 2026-11" PDI " by " FSI EVIL PDI);
+}
+
+/* What moved, as the Pipeline lists it. */
+static void
+test_move_line (void)
+{
+  ClMove move = {
+    .kind = CL_MOVE_ADVANCED,
+    .on = 0,
+    .deal_name = (char *) EVIL " rollout",
+    .from = (char *) RLO "Discovery",
+    .to = (char *) "Proposal",
+  };
+  g_autofree char *line = NULL;
+
+  g_assert_true (cl_date_parse ("2026-11-18", &move.on));
+  line = cl_move_describe (&move);
+  assert_line (line, "2026-11-18 · " FSI EVIL " rollout" PDI ": advanced from " FSI RLO "Discovery" PDI
+                     " to " FSI "Proposal" PDI);
+}
+
+/* A rep's month, as Rep Development's row says it. */
+static void
+test_rep_month_line (void)
+{
+  g_autoptr (ClRepMonth) rep_month = g_object_new (CL_TYPE_REP_MONTH, NULL);
+  g_autofree char *line = NULL;
+
+  rep_month->month = g_strdup ("2026-11");
+  rep_month->plan = g_object_new (CL_TYPE_DEV_PLAN, NULL);
+  rep_month->focus_label = g_strdup (RLO "Price hold");
+  rep_month->progress.done = 2;
+  line = cl_rep_month_describe (rep_month);
+  g_assert_true (g_str_has_prefix (line, FSI RLO "Price hold" PDI " · 2 drills"));
+  assert_contained (line);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+  g_test_add_func ("/text/isolate", test_isolate);
+  g_test_add_func ("/text/summary-lines", test_summary_lines);
+  g_test_add_func ("/text/move-line", test_move_line);
+  g_test_add_func ("/text/rep-month-line", test_rep_month_line);
+  return g_test_run ();
+}
