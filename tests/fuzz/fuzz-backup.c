@@ -29,19 +29,6 @@ int LLVMFuzzerTestOneInput (const uint8_t *data, size_t size);
 
 static char *folder;
 
-static void
-remove_workspace (const char *path)
-{
-  static const char * const endings[] = { "", "-wal", "-shm", "-journal" };
-
-  for (guint i = 0; i < G_N_ELEMENTS (endings); i++)
-    {
-      g_autofree char *file = g_strconcat (path, endings[i], NULL);
-
-      g_remove (file);
-    }
-}
-
 /* Whatever a run left (a failed restore leaves nothing of its own). */
 static void
 remove_folder (void)
@@ -133,8 +120,8 @@ LLVMFuzzerTestOneInput (const uint8_t *data,
       g_assert (json_node_equal (json_object_get_member (json_node_get_object (first), "schema_version"),
                                  json_object_get_member (json_node_get_object (second), "schema_version")));
     }
-  remove_workspace (workspace);
-  remove_workspace (again);
+  cl_store_remove_files (workspace);
+  cl_store_remove_files (again);
   g_remove (backup);
   return 0;
 }

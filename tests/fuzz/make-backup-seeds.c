@@ -32,19 +32,6 @@ write_backup (ClStore    *store,
     g_error ("%s", error->message);
 }
 
-static void
-remove_workspace (const char *path)
-{
-  static const char * const endings[] = { "", "-wal", "-shm", "-journal" };
-
-  for (guint i = 0; i < G_N_ELEMENTS (endings); i++)
-    {
-      g_autofree char *file = g_strconcat (path, endings[i], NULL);
-
-      g_remove (file);
-    }
-}
-
 int
 main (int    argc,
       char **argv)
@@ -79,7 +66,7 @@ main (int    argc,
     path = g_build_filename (argv[1], "demo.json", NULL);
     write_backup (store, path);
   }
-  remove_workspace (workspace);
+  cl_store_remove_files (workspace);
 
   /* an empty workspace at every version there has been */
   for (int version = 1; version <= CL_STORE_SCHEMA_VERSION; version++)
@@ -93,7 +80,7 @@ main (int    argc,
       path = g_build_filename (argv[1], name, NULL);
       write_backup (store, path);
       g_clear_object (&store);
-      remove_workspace (workspace);
+      cl_store_remove_files (workspace);
     }
   g_rmdir (tmp);
   if (!g_file_set_contents (argv[2], "", 0, &error))

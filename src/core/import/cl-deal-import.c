@@ -657,7 +657,7 @@ cl_deal_import (ClStore             *store,
         g_warning ("%s", placing->message);
     }
   if (undo_copy != NULL)
-    cl_store_discard_undo_copy (undo_copy);
+    cl_store_remove_files (undo_copy);
   for (guint r = 0; r < rows->len; r++)
     g_free (g_array_index (rows, ClImportRow, r).currency);
   import_free (&import);

@@ -417,19 +417,6 @@ fill_workspace (ClStore     *store,
   return cl_store_commit (store, error);
 }
 
-static void
-remove_workspace_files (const char *path)
-{
-  static const char * const endings[] = { "", "-wal", "-shm", "-journal" };
-
-  for (guint i = 0; i < G_N_ELEMENTS (endings); i++)
-    {
-      g_autofree char *file = g_strconcat (path, endings[i], NULL);
-
-      g_remove (file);
-    }
-}
-
 /* Moves the finished workspace @from to @to, unless something appeared at
  * @to meanwhile. */
 static gboolean
@@ -494,6 +481,6 @@ cl_store_restore_workspace (const char  *backup_path,
   g_clear_object (&store);
   ok = ok && move_into_place (building, workspace_path, error);
   if (!ok)
-    remove_workspace_files (building);
+    cl_store_remove_files (building);
   return ok;
 }

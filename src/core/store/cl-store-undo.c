@@ -87,17 +87,6 @@ cl_store_copy_for_undo (ClStore  *self,
   return g_steal_pointer (&temporary);
 }
 
-void
-cl_store_discard_undo_copy (const char *copy)
-{
-  g_autofree char *wal = g_strconcat (copy, "-wal", NULL);
-  g_autofree char *shm = g_strconcat (copy, "-shm", NULL);
-
-  g_unlink (copy);
-  g_unlink (wal);
-  g_unlink (shm);
-}
-
 /* What the workspace holds, in short: each table's rows and its last row
  * id. An import's undo point is good while it has not changed. */
 static char *
@@ -208,6 +197,6 @@ cl_store_undo_import (ClStore   *self,
   sqlite3_close (copy);
   if (rc != SQLITE_OK)
     return cl_store_fail (self, rc, error), NULL;
-  cl_store_discard_undo_copy (path);
+  cl_store_remove_files (path);
   return g_steal_pointer (&what);
 }

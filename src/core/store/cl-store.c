@@ -829,6 +829,19 @@ cl_store_open_at_version (const char  *path,
   return open_store (path, version, error);
 }
 
+void
+cl_store_remove_files (const char *path)
+{
+  static const char * const endings[] = { "", "-wal", "-shm", "-journal" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (endings); i++)
+    {
+      g_autofree char *file = g_strconcat (path, endings[i], NULL);
+
+      g_remove (file);
+    }
+}
+
 char *
 cl_store_default_path (void)
 {

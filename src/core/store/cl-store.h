@@ -35,6 +35,9 @@ G_DECLARE_FINAL_TYPE (ClStore, cl_store, CL, STORE, GObject)
 
 GQuark      cl_store_error_quark          (void);
 char       *cl_store_default_path         (void);
+/* Deletes the workspace file at @path with its journal files; only for a
+ * workspace no connection has open (one that failed to be built). */
+void        cl_store_remove_files         (const char   *path);
 ClStore    *cl_store_open                 (const char   *path,
                                            GError      **error);
 const char *cl_store_get_path             (ClStore      *self);
@@ -440,8 +443,6 @@ gboolean    cl_store_mark_undo_point      (ClStore      *self,
 gboolean    cl_store_place_undo_copy      (ClStore      *self,
                                            const char   *copy,
                                            GError      **error);
-/* Removes a copy that is not kept (the import failed). */
-void        cl_store_discard_undo_copy    (const char   *copy);
 /* What the import that can be undone was, or NULL when none can.
  *
  * Returns: (transfer full) (nullable): its description */
