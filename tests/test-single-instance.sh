@@ -8,10 +8,14 @@ dir=$(mktemp -d)
 first=""
 cleanup () { [ -n "$first" ] && kill "$first" 2>/dev/null; rm -rf "$dir"; }
 trap cleanup EXIT
-fail () { echo "not ok: $*" >&2; exit 1; }
+fail () {
+  echo "not ok: $*" >&2
+  [ -s "$dir/first.log" ] && { echo "the first instance said:" >&2; cat "$dir/first.log" >&2; }
+  exit 1
+}
 
 [ -n "${DISPLAY:-}" ] || { echo "no display: run under xvfb-run"; exit 77; }
-"$closeloop" --workspace "$dir/team.db" >/dev/null 2>&1 &
+"$closeloop" --workspace "$dir/team.db" >"$dir/first.log" 2>&1 &
 first=$!
 tries=0
 until gdbus introspect --session --dest io.github.closeloop.Closeloop \
