@@ -491,7 +491,7 @@ check_retro (ClWindow *window)
   cl_date_parse_quarter (quarter, &first, &last);
   g_assert_true (cl_loop_health_compute (store, first, last, cl_date_today (), health, NULL));
   adjust->decision = CL_RETRO_ADJUST_STRATEGY;
-  guarded = cl_retro_needs_confirmation (adjust, health);
+  guarded = cl_retro_needs_confirmation (adjust, health) != 0;
   cl_loop_health_clear (health);
   g_test_message ("%s: adjusting the strategy %s", quarter, guarded ? "asks first" : "needs no confirmation");
 

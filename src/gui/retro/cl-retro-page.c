@@ -356,16 +356,18 @@ on_guard_response (AdwMessageDialog *dialog,
     cl_retro_page_save (self, TRUE);
 }
 
-/* The characteristic failure: blaming a strategy that was never run. */
+/* The characteristic failure: blaming a strategy that was never run.
+ * @loops: cl_retro_needs_confirmation () */
 static void
-ask_before_adjusting (ClRetroPage *self)
+ask_before_adjusting (ClRetroPage *self,
+                      guint        loops)
 {
   g_autoptr (GString) lapsed = g_string_new (NULL);
   g_autofree char *body = NULL;
   AdwMessageDialog *dialog;
 
   for (int i = 0; i < CL_N_LOOPS; i++)
-    if (self->inputs->health[i].state == CL_HEALTH_LAPSED)
+    if (loops & (1u << i))
       g_string_append_printf (lapsed, "%s%s", lapsed->len ? ", " : "", cl_loop_title (i));
   /* Translators: the loops that did not run in the quarter */
   body = g_strdup_printf (_("These loops did not run this quarter: %s. A strategy that was not run cannot be "
@@ -388,13 +390,14 @@ cl_retro_page_save (ClRetroPage *self,
   g_autoptr (GPtrArray) restarts = g_ptr_array_new_with_free_func (g_object_unref);
   g_autoptr (ClRetro) retro = NULL;
   g_autoptr (GError) error = NULL;
+  guint lapsed;
 
   g_return_val_if_fail (CL_IS_RETRO_PAGE (self), FALSE);
   if (self->inputs == NULL || (retro = retro_from_form (self, restarts)) == NULL)
     return FALSE;
-  if (!confirmed && cl_retro_needs_confirmation (retro, self->inputs->health))
+  if (!confirmed && (lapsed = cl_retro_needs_confirmation (retro, self->inputs->health)) != 0)
     {
-      ask_before_adjusting (self);
+      ask_before_adjusting (self, lapsed);
       return FALSE;
     }
   if (!cl_retro_save (self->store, retro, restarts, &error))
