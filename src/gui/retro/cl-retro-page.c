@@ -69,6 +69,10 @@ struct _ClRetroPage
 
 G_DEFINE_FINAL_TYPE (ClRetroPage, cl_retro_page, ADW_TYPE_BIN)
 
+static void load_inputs (ClRetroPage *self,
+                         const char  *quarter,
+                         gboolean     keep_form);
+
 static void
 toast (ClRetroPage *self,
        const char  *text)
@@ -110,11 +114,13 @@ show_health (ClRetroPage *self)
   for (int i = 0; i < CL_N_LOOPS; i++)
     {
       const ClLoopHealth *health = &self->inputs->health[i];
-      g_autofree char *described = cl_loop_health_describe (health);
+      g_autofree char *described = cl_health_row_subtitle (health);
+      GtkWidget *row = fact_row (cl_loop_title (i), described, cl_health_state_label (health->state),
+                                 cl_health_state_style_class (health->state));
 
-      gtk_list_box_append (self->health_list, fact_row (cl_loop_title (i), described,
-                                                        cl_health_state_label (health->state),
-                                                        cl_health_state_style_class (health->state)));
+      /* the thresholds that decided the state are read in full */
+      adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 0);
+      gtk_list_box_append (self->health_list, row);
     }
   gtk_widget_set_visible (GTK_WIDGET (self->hollow_label), cl_loop_health_is_hollow (self->inputs->health));
 }
@@ -408,6 +414,8 @@ cl_retro_page_save (ClRetroPage *self,
   g_set_object (&self->retro, retro);
   show_record (self);
   toast (self, _("Retrospective saved"));
+  /* the strategy loop of the quarter now has its beat */
+  load_inputs (self, retro->quarter, TRUE);
   return TRUE;
 }
 
@@ -478,6 +486,8 @@ load_in_thread (GTask        *task,
     g_task_return_pointer (task, inputs, (GDestroyNotify) cl_retro_inputs_free);
 }
 
+/* @user_data: whether the form stays as it is (the facts read again after
+ * a save, the form being the record just saved) */
 static void
 on_loaded (GObject      *source,
            GAsyncResult *result,
@@ -495,15 +505,37 @@ on_loaded (GObject      *source,
     }
   g_clear_pointer (&self->inputs, cl_retro_inputs_free);
   self->inputs = inputs;
-  g_clear_object (&self->retro);
-  self->retro = cl_store_get_retro (self->store, inputs->quarter, NULL);
   show_health (self);
   show_flags (self);
   show_deaths (self);
   show_results (self);
   show_focuses (self);
+  if (GPOINTER_TO_INT (user_data))
+    return;
+  g_clear_object (&self->retro);
+  self->retro = cl_store_get_retro (self->store, inputs->quarter, NULL);
   show_record (self);
   gtk_stack_set_visible_child_name (self->stack, "retro");
+}
+
+/* Reads @quarter's facts in a worker thread; @keep_form: see on_loaded ().
+ * A later read cancels this one. */
+static void
+load_inputs (ClRetroPage *self,
+             const char  *quarter,
+             gboolean     keep_form)
+{
+  g_autoptr (GTask) task = NULL;
+  char **what = g_new0 (char *, 3);
+
+  g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
+  self->cancellable = g_cancellable_new ();
+  what[0] = g_strdup (cl_store_get_path (self->store));
+  what[1] = g_strdup (quarter);
+  task = g_task_new (self, self->cancellable, on_loaded, GINT_TO_POINTER (keep_form));
+  g_task_set_task_data (task, what, (GDestroyNotify) g_strfreev);
+  g_task_run_in_thread (task, load_in_thread);
 }
 
 gboolean
@@ -511,8 +543,6 @@ cl_retro_page_show_quarter (ClRetroPage *self,
                             const char  *quarter)
 {
   g_autofree char *current = NULL;
-  g_autoptr (GTask) task = NULL;
-  char **what;
   ClDay first;
 
   g_return_val_if_fail (CL_IS_RETRO_PAGE (self), FALSE);
@@ -525,16 +555,7 @@ cl_retro_page_show_quarter (ClRetroPage *self,
   gtk_label_set_text (self->quarter_label, quarter);
   gtk_label_set_text (self->held_label, "");
   gtk_stack_set_visible_child_name (self->stack, "loading");
-
-  g_cancellable_cancel (self->cancellable);
-  g_clear_object (&self->cancellable);
-  self->cancellable = g_cancellable_new ();
-  what = g_new0 (char *, 3);
-  what[0] = g_strdup (cl_store_get_path (self->store));
-  what[1] = g_strdup (quarter);
-  task = g_task_new (self, self->cancellable, on_loaded, NULL);
-  g_task_set_task_data (task, what, (GDestroyNotify) g_strfreev);
-  g_task_run_in_thread (task, load_in_thread);
+  load_inputs (self, quarter, FALSE);
   return TRUE;
 }
 
