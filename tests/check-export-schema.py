@@ -132,12 +132,20 @@ with tempfile.TemporaryDirectory() as tmp:
     # loop health: this quarter by default, and any quarter, month or week
     default = json.loads(run('--workspace', workspace, 'health'))
     assert default['period'] == '2026-Q4', 'this quarter by default'
-    for period in ('2026-Q4', '2026-Q3', '2026-11', '2026-W46', '2027-Q1'):
+    for period in ('2026-Q4', '2026-Q3', '2026-11', '2026-W46', '2027-Q1', '2026-Q1'):
         document = json.loads(run('--workspace', workspace, 'health', '--period', period))
         check(health_validator, document, f'health {period}')
         loops = {loop['loop']: loop for loop in document['loops']}
+        for loop in loops.values():
+            # no data says why, and only then is there nothing to explain
+            assert (loop['state'] == 'no_data') == (loop['no_data'] is not None), f'{period} {loop["loop"]}'
+            assert (loop['explanation'] is None) == (loop['no_data'] is not None), f'{period} {loop["loop"]}'
         if period == '2027-Q1':
             assert all(loop['state'] == 'no_data' for loop in loops.values()), 'nothing is due yet'
+            assert all(loop['no_data']['reason'] == 'period_to_come' for loop in loops.values())
+        if period == '2026-Q1':
+            assert all(loop['no_data']['reason'] == 'before_team_start' for loop in loops.values()), \
+                'the demo\'s ten weeks start after Q1'
         if period == '2026-Q4':
             assert same(document, default)
             weeks = subprocess.run(['sqlite3', workspace, "SELECT count(DISTINCT week) FROM reviews "

@@ -432,13 +432,16 @@ health_loaded (gpointer data)
   return cl_overview_page_is_health_loaded (data);
 }
 
-/* The Overview shows the core's loop health for the quarter chosen, says
- * when the cadence is hollow, and draws four quarters per loop. */
+/* The Overview shows the core's loop health for the quarter chosen, with
+ * its figures and why each state; says when the cadence is hollow, and
+ * draws four quarters per loop. A year ago, before the sample team's first
+ * beat, it has no data and says why. */
 static void
 check_loop_health (ClWindow *window)
 {
   ClOverviewPage *page = CL_OVERVIEW_PAGE (cl_window_get_view (window, "overview"));
-  static const char * const quarters[] = { "2026-Q3", "2026-Q4" };
+  g_autofree char *year_ago = cl_date_quarter (cl_date_add_months (cl_date_today (), -12));
+  const char * const quarters[] = { "2026-Q3", "2026-Q4", year_ago };
 
   for (guint q = 0; q < G_N_ELEMENTS (quarters); q++)
     {
@@ -451,7 +454,17 @@ check_loop_health (ClWindow *window)
       g_assert_true (cl_loop_health_compute (cl_window_get_store (window), first, last, cl_date_today (),
                                              health, NULL));
       for (int i = 0; i < CL_N_LOOPS; i++)
-        g_assert_cmpint (cl_overview_page_get_state (page, i), ==, health[i].state);
+        {
+          g_autofree char *described = cl_loop_health_describe (&health[i]);
+          g_autofree char *explained = cl_loop_health_explain (&health[i]);
+          const char *shown = cl_overview_page_get_explanation (page, i);
+
+          g_assert_cmpint (cl_overview_page_get_state (page, i), ==, health[i].state);
+          g_assert_true (g_str_has_prefix (shown, described));
+          g_assert_true (explained == NULL || g_str_has_suffix (shown, explained));
+          if (quarters[q] == year_ago)
+            g_assert_true (g_str_has_prefix (shown, "No data: the team’s first "));
+        }
       g_assert_cmpint (cl_overview_page_is_hollow (page), ==, cl_loop_health_is_hollow (health));
       cl_loop_health_clear (health);
     }
@@ -491,7 +504,7 @@ check_retro (ClWindow *window)
   cl_date_parse_quarter (quarter, &first, &last);
   g_assert_true (cl_loop_health_compute (store, first, last, cl_date_today (), health, NULL));
   adjust->decision = CL_RETRO_ADJUST_STRATEGY;
-  guarded = cl_retro_needs_confirmation (adjust, health);
+  guarded = cl_retro_needs_confirmation (adjust, health) != 0;
   cl_loop_health_clear (health);
   g_test_message ("%s: adjusting the strategy %s", quarter, guarded ? "asks first" : "needs no confirmation");
 

@@ -1,7 +1,7 @@
 /* cl-health-export.c — loop health over a period as a document for scripts
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * Format "closeloop.loop-health", version 1; data/schema holds its JSON
+ * Format "closeloop.loop-health", version 2; data/schema holds its JSON
  * Schema. The same store and the same day give the same document.
  */
 #define G_LOG_DOMAIN "cl-export"
@@ -15,13 +15,45 @@
 #include "cl-loop-health.h"
 
 #define FORMAT_NAME    "closeloop.loop-health"
-#define FORMAT_VERSION 1
+/* 2: states weigh coverage (near zero is lapsed), retrospectives count for
+ * the quarter they review, and no data says why */
+#define FORMAT_VERSION 2
+
+static void
+add_thresholds (JsonBuilder *builder,
+                ClLoop       loop)
+{
+  json_builder_set_member_name (builder, "thresholds");
+  json_builder_begin_object (builder);
+  cl_export_add_number (builder, "running", cl_loop_health_running_percent (loop) / 100.0);
+  cl_export_add_number (builder, "outputs", CL_HEALTH_OUTPUT_PERCENT / 100.0);
+  cl_export_add_number (builder, "lapsed_below", CL_HEALTH_LAPSED_BELOW_PERCENT / 100.0);
+  json_builder_end_object (builder);
+}
+
+static void
+add_no_data (JsonBuilder        *builder,
+             const ClLoopHealth *health)
+{
+  json_builder_set_member_name (builder, "no_data");
+  if (health->state != CL_HEALTH_NO_DATA)
+    {
+      json_builder_add_null_value (builder);
+      return;
+    }
+  json_builder_begin_object (builder);
+  cl_export_add_string (builder, "reason", cl_health_why_to_string (health->why));
+  cl_export_add_day (builder, "on", health->why_on);
+  json_builder_end_object (builder);
+}
 
 static void
 add_loop (JsonBuilder        *builder,
           const ClLoopHealth *health)
 {
   g_autofree char *described = cl_loop_health_describe (health);
+  g_autofree char *explained = cl_loop_health_explain (health);
+  double output_ratio = cl_loop_health_output_ratio (health);
 
   json_builder_begin_object (builder);
   cl_export_add_string (builder, "loop", cl_loop_to_string (health->loop));
@@ -31,7 +63,17 @@ add_loop (JsonBuilder        *builder,
   cl_export_add_int (builder, "output_of", health->output_of);
   cl_export_add_int (builder, "with_output", health->with_output);
   cl_export_add_number (builder, "ratio", cl_loop_health_ratio (health));
+  if (output_ratio < 0)
+    {
+      json_builder_set_member_name (builder, "output_ratio");
+      json_builder_add_null_value (builder);
+    }
+  else
+    cl_export_add_number (builder, "output_ratio", output_ratio);
+  add_thresholds (builder, health->loop);
+  add_no_data (builder, health);
   cl_export_add_string (builder, "summary", described);
+  cl_export_add_string (builder, "explanation", explained);
   json_builder_end_object (builder);
 }
 

@@ -9,7 +9,7 @@
 
 G_BEGIN_DECLS
 
-/* "closeloop.loop-health", version 1: each loop's beats and outputs over
+/* "closeloop.loop-health", version 2: each loop's beats and outputs over
  * @period ("2026-Q4", "2026-11" or "2026-W47") as of @today. */
 JsonNode *cl_health_export_build (ClStore     *store,
                                   const char  *period,

@@ -1,7 +1,7 @@
 /* cl-retro-export.c — a quarter's retrospective as a shared document
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * Format "closeloop.quarterly-retro", version 1; data/schema holds its JSON
+ * Format "closeloop.quarterly-retro", version 2; data/schema holds its JSON
  * Schema. A quarter without a retrospective yet exports its inputs with
  * "held": false, as the team's pre-read.
  */
@@ -14,7 +14,8 @@
 #include "cl-retro-export.h"
 
 #define FORMAT_NAME    "closeloop.quarterly-retro"
-#define FORMAT_VERSION 1
+/* 2: its loop health is loop-health version 2's */
+#define FORMAT_VERSION 2
 
 static void
 add_results (JsonBuilder            *builder,

@@ -11,12 +11,21 @@
  *   rep development  each rep (managers left out) in each month of the
  *                    period; a beat is a plan, the output the look-back of a
  *                    month that has ended
- *   strategy         each quarter the period touches, once two weeks of it
- *                    have passed; a beat is a retrospective held in it, the
- *                    output its decision
- * Nothing is due before the team started (see team_start). A loop that ran three beats
- * in four and produced outputs for half of what can be judged is running;
- * one that ran at all is slipping; else lapsed.
+ *   strategy         each quarter the period touches, once two weeks have
+ *                    passed since it ended; a beat is the retrospective of
+ *                    that quarter, whenever it was held, the output its
+ *                    decision
+ * For coaching and development the beats are the coverage itself: the share
+ * of key deals coached, the share of rep-months with a plan.
+ *
+ * Nothing is due before the team started (see team_start). The state
+ * weighs the share of beats that ran and the share of outputs:
+ *   lapsed    fewer than one beat in five ran (CL_HEALTH_LAPSED_BELOW_PERCENT):
+ *             near zero is a loop that stopped, however many beats are due
+ *   running   at least the loop's share ran (running_percent: three in four,
+ *             half for coaching) and at least half of the outputs that can
+ *             be judged were produced (CL_HEALTH_OUTPUT_PERCENT)
+ *   slipping  in between
  */
 #define G_LOG_DOMAIN "cl-rules"
 
@@ -29,8 +38,20 @@
 #include "cl-loop-health.h"
 #include "cl-store-private.h"
 
-/* a quarter's retrospective is due once this many days of it have passed */
+/* a quarter's retrospective is due this many days after the quarter ends:
+ * teams hold it in the quarter's last week or the first ones after */
 #define RETRO_GRACE_DAYS 14
+
+/* The share of its beats each loop must run to be running. Coaching asks
+ * for half: not every key deal reaches a moment worth coaching in a
+ * quarter, but a loop that leaves most of them alone is not coaching the
+ * deals that matter. */
+static const int running_percent[CL_N_LOOPS] = {
+  [CL_LOOP_PIPELINE_REVIEW] = 75,
+  [CL_LOOP_DEAL_COACHING] = 50,
+  [CL_LOOP_REP_DEVELOPMENT] = 75,
+  [CL_LOOP_STRATEGY] = 75,
+};
 
 /* Steps @stmt once and reads its integer columns into @out. */
 static gboolean
@@ -53,11 +74,14 @@ read_ints (ClStore       *store,
 static void
 set_state (ClLoopHealth *h)
 {
+  gboolean outputs_enough = h->output_of == 0
+                            || (gint64) h->with_output * 100 >= (gint64) h->output_of * CL_HEALTH_OUTPUT_PERCENT;
+
   if (h->expected == 0)
     h->state = CL_HEALTH_NO_DATA;
-  else if (h->ran == 0)
+  else if ((gint64) h->ran * 100 < (gint64) h->expected * CL_HEALTH_LAPSED_BELOW_PERCENT)
     h->state = CL_HEALTH_LAPSED;
-  else if (h->ran * 4 >= h->expected * 3 && (h->output_of == 0 || h->with_output * 2 >= h->output_of))
+  else if ((gint64) h->ran * 100 >= (gint64) h->expected * running_percent[h->loop] && outputs_enough)
     h->state = CL_HEALTH_RUNNING;
   else
     h->state = CL_HEALTH_SLIPPING;
@@ -100,6 +124,7 @@ pipeline_review (ClStore       *store,
                  GError       **error)
 {
   g_autoptr (GHashTable) weeks = reviewed_weeks (store, first, end, error);
+  ClDay week_ends = 0;
 
   if (weeks == NULL)
     return FALSE;
@@ -110,12 +135,20 @@ pipeline_review (ClStore       *store,
 
       /* the week under way counts once it is reviewed */
       if (monday + 6 >= today && reviewed == 0)
-        continue;
+        {
+          week_ends = monday + 6;
+          continue;
+        }
       h->expected++;
       h->ran += reviewed > 0;
       h->with_output += reviewed == 2;
     }
   h->output_of = h->ran;
+  if (h->expected == 0)
+    {
+      h->why = CL_HEALTH_WHY_NOT_DUE;
+      h->why_on = week_ends;
+    }
   return TRUE;
 }
 
@@ -152,6 +185,8 @@ deal_coaching (ClStore       *store,
   h->ran = counts[1];
   h->output_of = counts[1];
   h->with_output = counts[2];
+  if (h->expected == 0)
+    h->why = CL_HEALTH_WHY_NOTHING_TO_RUN_ON;
   return TRUE;
 }
 
@@ -193,58 +228,103 @@ strategy (ClStore       *store,
           ClDay          first,
           ClDay          end,
           ClDay          today,
+          ClDay          team_start,
           ClLoopHealth  *h,
           GError       **error)
 {
   g_autofree char *quarter = cl_date_quarter (first);
-  ClDay start, stop;
+  ClDay start, stop, due_by = 0;
 
-  /* whole quarters: the cadence is judged on each quarter the period touches */
+  /* whole quarters: each quarter the period touches owes one retrospective */
   for (cl_date_parse_quarter (quarter, &start, &stop); start <= end;
        g_free (quarter), quarter = cl_date_quarter (stop + 1), cl_date_parse_quarter (quarter, &start, &stop))
     {
       int counts[2];
 
+      /* the retrospective of this quarter, held by today (often after it ended) */
       if (!read_ints (store,
                       cl_store_query (store, error,
                                       "SELECT count(*), count(*) FILTER (WHERE decision <> 'undecided') "
-                                      "FROM retros WHERE held_on BETWEEN ? AND ?",
-                                      "dd", start, MIN (stop, today)),
+                                      "FROM retros WHERE quarter = ? AND held_on <= ?",
+                                      "sd", quarter, today),
                       counts, 2, error))
         return FALSE;
-      if (counts[0] == 0 && start + RETRO_GRACE_DAYS > today)
+      if (counts[0] == 0 && stop < team_start)
         continue;
+      if (counts[0] == 0 && stop + RETRO_GRACE_DAYS >= today)
+        {
+          due_by = due_by ? due_by : stop + RETRO_GRACE_DAYS;
+          continue;
+        }
       h->expected++;
       h->ran += counts[0] > 0;
       h->with_output += counts[1] > 0;
     }
   h->output_of = h->ran;
+  if (h->expected == 0 && due_by != 0)
+    {
+      h->why = CL_HEALTH_WHY_NOT_DUE;
+      h->why_on = due_by;
+    }
   return TRUE;
 }
 
 /* The day the team started running its loops here: its first review,
  * session, plan or retrospective (deals imported from a CRM reach further
- * back), else its first deal. 0 when it has no deal. */
+ * back), else its first deal; @started_by says which loop (CL_N_LOOPS: the
+ * deal). 0 when it has no deal. */
 static gboolean
 team_start (ClStore  *store,
             ClDay    *start,
+            int      *started_by,
             GError  **error)
 {
+  /* one column per loop, in ClLoop's order, then the deals */
   sqlite3_stmt *stmt = cl_store_query (store, error,
-                                       "SELECT CASE WHEN EXISTS (SELECT 1 FROM deals) THEN coalesce (min (day), "
-                                       "(SELECT min (created_on) FROM deals)) END FROM ("
-                                       "SELECT min (held_on) AS day FROM reviews "
-                                       "UNION ALL SELECT min (held_on) FROM coaching_sessions "
-                                       "UNION ALL SELECT min (month) || '-01' FROM dev_plans "
-                                       "UNION ALL SELECT min (held_on) FROM retros)", "");
+                                       "SELECT (SELECT min (held_on) FROM reviews), "
+                                       "(SELECT min (held_on) FROM coaching_sessions), "
+                                       "(SELECT min (month) || '-01' FROM dev_plans), "
+                                       "(SELECT min (held_on) FROM retros), "
+                                       "(SELECT min (created_on) FROM deals)", "");
   int rc;
 
   *start = 0;
+  *started_by = CL_N_LOOPS;
   if (stmt == NULL)
     return FALSE;
-  if ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    *start = cl_column_day (stmt, 0);
+  if ((rc = sqlite3_step (stmt)) == SQLITE_ROW && sqlite3_column_type (stmt, CL_N_LOOPS) != SQLITE_NULL)
+    {
+      for (int i = 0; i < CL_N_LOOPS; i++)
+        {
+          ClDay day = cl_column_day (stmt, i);
+
+          if (day != 0 && (*start == 0 || day < *start))
+            {
+              *start = day;
+              *started_by = i;
+            }
+        }
+      if (*start == 0)
+        *start = cl_column_day (stmt, CL_N_LOOPS);
+    }
   return cl_store_query_done (store, stmt, rc, error);
+}
+
+/* Why nothing at all is due from @first to @end (today at the latest), for
+ * a team that started on @start with @n_reps reps; NONE when loops are due. */
+static ClHealthWhy
+period_why (ClDay first,
+            ClDay end,
+            ClDay start,
+            int   n_reps)
+{
+  if (first > end)
+    return CL_HEALTH_WHY_PERIOD_TO_COME;
+  if (start == 0 || n_reps == 0)
+    return CL_HEALTH_WHY_NO_TEAM;
+  if (end < start)
+    return CL_HEALTH_WHY_BEFORE_TEAM_START;
+  return CL_HEALTH_WHY_NONE;
 }
 
 gboolean
@@ -256,46 +336,77 @@ cl_loop_health_compute (ClStore       *store,
                         GError       **error)
 {
   ClDay end = MIN (last, today);
-  ClDay start = 0;
+  ClDay start = 0, judged_from;
+  int started_by;
+  ClHealthWhy why;
   g_autofree char *from = NULL, *to = NULL;
   int n_reps[1];
 
   g_return_val_if_fail (first <= last, FALSE);
   memset (health, 0, sizeof (ClLoopHealth) * CL_N_LOOPS);
-  if (!team_start (store, &start, error)
+  if (!team_start (store, &start, &started_by, error)
       || !read_ints (store, cl_store_query (store, error, "SELECT count(*) FROM reps WHERE NOT is_manager", ""),
                      n_reps, 1, error))
     return FALSE;
+  why = period_why (first, end, start, n_reps[0]);
   /* nothing is due before the team's record starts */
-  first = MAX (first, start);
-  from = cl_date_format (first);
-  to = cl_date_format (MAX (first, end));
+  judged_from = why == CL_HEALTH_WHY_NONE ? MAX (first, start) : first;
+  from = cl_date_format (judged_from);
+  to = cl_date_format (judged_from > end ? last : end);
   for (int i = 0; i < CL_N_LOOPS; i++)
     {
       health[i].loop = i;
       health[i].window = g_strdup_printf ("%s – %s", from, to);
     }
-  /* a period to come, one before the team's record, or an empty workspace */
-  if (first > end || start == 0 || n_reps[0] == 0)
-    return TRUE;
 
-  if (!pipeline_review (store, first, end, today, &health[CL_LOOP_PIPELINE_REVIEW], error)
-      || !deal_coaching (store, first, end, &health[CL_LOOP_DEAL_COACHING], error)
-      || !rep_development (store, first, end, today, &health[CL_LOOP_REP_DEVELOPMENT], error)
-      || !strategy (store, first, end, today, &health[CL_LOOP_STRATEGY], error))
-    {
-      cl_loop_health_clear (health);
-      return FALSE;
-    }
+  if (why == CL_HEALTH_WHY_NONE
+      && (!pipeline_review (store, judged_from, end, today, &health[CL_LOOP_PIPELINE_REVIEW], error)
+          || !deal_coaching (store, judged_from, end, &health[CL_LOOP_DEAL_COACHING], error)
+          || !rep_development (store, judged_from, end, today, &health[CL_LOOP_REP_DEVELOPMENT], error)))
+    goto failed;
+  /* before the team started too: a retrospective held for such a quarter
+   * still counts for it */
+  if ((why == CL_HEALTH_WHY_NONE || why == CL_HEALTH_WHY_BEFORE_TEAM_START)
+      && !strategy (store, first, end, today, start, &health[CL_LOOP_STRATEGY], error))
+    goto failed;
   for (int i = 0; i < CL_N_LOOPS; i++)
-    set_state (&health[i]);
+    {
+      set_state (&health[i]);
+      /* the loops say why they had nothing due; the rest is the period's */
+      if (health[i].state != CL_HEALTH_NO_DATA || health[i].why != CL_HEALTH_WHY_NONE)
+        continue;
+      /* a period the team started in leaves nothing but its quarters before the start */
+      health[i].why = why == CL_HEALTH_WHY_NONE ? CL_HEALTH_WHY_BEFORE_TEAM_START : why;
+      if (health[i].why == CL_HEALTH_WHY_BEFORE_TEAM_START)
+        {
+          health[i].why_on = start;
+          health[i].started_by = started_by;
+        }
+    }
   return TRUE;
+
+failed:
+  cl_loop_health_clear (health);
+  return FALSE;
 }
 
 double
 cl_loop_health_ratio (const ClLoopHealth *health)
 {
   return health->expected > 0 ? (double) health->ran / health->expected : 0;
+}
+
+double
+cl_loop_health_output_ratio (const ClLoopHealth *health)
+{
+  return health->output_of > 0 ? (double) health->with_output / health->output_of : -1;
+}
+
+int
+cl_loop_health_running_percent (ClLoop loop)
+{
+  g_return_val_if_fail (loop < CL_N_LOOPS, 100);
+  return running_percent[loop];
 }
 
 gboolean
@@ -346,14 +457,21 @@ cl_loop_health_clear (ClLoopHealth health[CL_N_LOOPS])
     g_clear_pointer (&health[i].window, g_free);
 }
 
+static gboolean
+runs (const ClLoopHealth *health)
+{
+  return health->state == CL_HEALTH_RUNNING || health->state == CL_HEALTH_SLIPPING;
+}
+
 gboolean
 cl_loop_health_is_hollow (const ClLoopHealth health[CL_N_LOOPS])
 {
-  gboolean fast_ran = health[CL_LOOP_PIPELINE_REVIEW].ran > 0 || health[CL_LOOP_STRATEGY].ran > 0;
+  /* lapsed counts near zero in: two key deals coached of 443 is no
+   * coaching reaching the plan */
   gboolean people_lapsed = health[CL_LOOP_DEAL_COACHING].state == CL_HEALTH_LAPSED
                            || health[CL_LOOP_REP_DEVELOPMENT].state == CL_HEALTH_LAPSED;
 
-  return fast_ran && people_lapsed;
+  return people_lapsed && (runs (&health[CL_LOOP_PIPELINE_REVIEW]) || runs (&health[CL_LOOP_STRATEGY]));
 }
 
 static const char * const loop_names[CL_N_LOOPS + 1] = {
@@ -380,6 +498,17 @@ cl_health_state_to_string (ClHealthState state)
 
   g_return_val_if_fail (state < G_N_ELEMENTS (names), NULL);
   return names[state];
+}
+
+const char *
+cl_health_why_to_string (ClHealthWhy why)
+{
+  static const char * const names[] = {
+    NULL, "period_to_come", "no_team", "before_team_start", "not_due", "nothing_to_run_on",
+  };
+
+  g_return_val_if_fail (why < G_N_ELEMENTS (names), NULL);
+  return names[why];
 }
 
 const char *
@@ -415,10 +544,74 @@ cl_health_state_label (ClHealthState state)
 {
   switch (state)
     {
-    case CL_HEALTH_NO_DATA: return _("No data yet");
+    case CL_HEALTH_NO_DATA: return _("No data");
     case CL_HEALTH_RUNNING: return _("Running");
     case CL_HEALTH_SLIPPING: return _("Slipping");
     case CL_HEALTH_LAPSED: return _("Lapsed");
+    }
+  g_return_val_if_reached (NULL);
+}
+
+/* "5.5 %": tenths rounded down, so a share just under a threshold never
+ * reads as the threshold itself; a no-break space keeps the sign with its
+ * number */
+static char *
+format_share (int part,
+              int whole)
+{
+  gint64 tenths = whole > 0 ? (gint64) part * 1000 / whole : 0;
+
+  if (tenths % 10 == 0)
+    /* Translators: a whole percentage */
+    return g_strdup_printf (_("%d\u00a0%%"), (int) (tenths / 10));
+  /* Translators: a percentage with one decimal */
+  return g_strdup_printf (_("%.1f\u00a0%%"), tenths / 10.0);
+}
+
+/* Why a loop has no data, in a sentence. */
+static char *
+describe_no_data (const ClLoopHealth *h)
+{
+  g_autofree char *on = h->why_on ? cl_date_format (h->why_on) : NULL;
+
+  switch (h->why)
+    {
+    case CL_HEALTH_WHY_PERIOD_TO_COME:
+      return g_strdup (_("No data: the period has not started"));
+    case CL_HEALTH_WHY_NO_TEAM:
+      return g_strdup (_("No data: the workspace has no reps or no deals yet"));
+    case CL_HEALTH_WHY_NOTHING_TO_RUN_ON:
+      return g_strdup (_("No data: no key deal was open"));
+    case CL_HEALTH_WHY_NOT_DUE:
+      if (h->loop == CL_LOOP_STRATEGY)
+        {
+          g_autofree char *quarter = cl_date_quarter (h->why_on - RETRO_GRACE_DAYS);
+
+          /* Translators: the quarter, then the day its retrospective is due by */
+          return g_strdup_printf (_("No data yet: the retrospective of %s is due by %s"), quarter, on);
+        }
+      /* Translators: the last day of the week under way */
+      return g_strdup_printf (_("No data yet: this week counts once it is reviewed or ends (%s)"), on);
+    case CL_HEALTH_WHY_BEFORE_TEAM_START:
+      switch (h->started_by)
+        {
+        case CL_LOOP_PIPELINE_REVIEW:
+          return g_strdup_printf (_("No data: the team’s first pipeline review was %s"), on);
+        case CL_LOOP_DEAL_COACHING:
+          return g_strdup_printf (_("No data: the team’s first coaching session was %s"), on);
+        case CL_LOOP_REP_DEVELOPMENT:
+          {
+            g_autofree char *month = cl_date_month (h->why_on);
+
+            return g_strdup_printf (_("No data: the team’s first development plan was for %s"), month);
+          }
+        case CL_LOOP_STRATEGY:
+          return g_strdup_printf (_("No data: the team’s first retrospective was held %s"), on);
+        default:
+          return g_strdup_printf (_("No data: the team’s first deal was added %s"), on);
+        }
+    case CL_HEALTH_WHY_NONE:
+      break;
     }
   g_return_val_if_reached (NULL);
 }
@@ -427,32 +620,90 @@ char *
 cl_loop_health_describe (const ClLoopHealth *h)
 {
   g_autofree char *beats = NULL;
+  g_autofree char *share = format_share (h->ran, h->expected);
 
+  if (h->state == CL_HEALTH_NO_DATA)
+    return describe_no_data (h);
   switch (h->loop)
     {
     case CL_LOOP_PIPELINE_REVIEW:
       /* Translators: weeks reviewed of weeks due */
       beats = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%d of %d week reviewed", "%d of %d weeks reviewed",
                                             h->expected), h->ran, h->expected);
-      /* Translators: the beats, how many reviews decided something, the period */
-      return g_strdup_printf (_("%s, %d with decisions (%s)"), beats, h->with_output, h->window);
+      /* Translators: the beats, their share, how many reviews decided something, the period */
+      return g_strdup_printf (_("%s (%s), %d with decisions · %s"), beats, share, h->with_output, h->window);
     case CL_LOOP_DEAL_COACHING:
       beats = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%d of %d key deal coached to a next move",
                                             "%d of %d key deals coached to a next move", h->expected),
                                h->ran, h->expected);
-      return g_strdup_printf (_("%s, %d followed up (%s)"), beats, h->with_output, h->window);
+      return g_strdup_printf (_("%s (%s), %d followed up · %s"), beats, share, h->with_output, h->window);
     case CL_LOOP_REP_DEVELOPMENT:
       beats = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%d of %d rep-month with a plan",
                                             "%d of %d rep-months with a plan", h->expected),
                                h->ran, h->expected);
-      return g_strdup_printf (_("%s, %d of %d ended plans looked back (%s)"), beats, h->with_output,
+      return g_strdup_printf (_("%s (%s), %d of %d ended plans looked back · %s"), beats, share, h->with_output,
                               h->output_of, h->window);
     case CL_LOOP_STRATEGY:
       beats = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%d of %d quarter with a retrospective",
                                             "%d of %d quarters with a retrospective", h->expected),
                                h->ran, h->expected);
-      return g_strdup_printf (_("%s, %d decided (%s)"), beats, h->with_output, h->window);
+      return g_strdup_printf (_("%s (%s), %d decided · %s"), beats, share, h->with_output, h->window);
     case CL_N_LOOPS:
+      break;
+    }
+  g_return_val_if_reached (NULL);
+}
+
+/* What running takes: "75 % of the weeks reviewed, decisions in half the
+ * reviews". */
+static char *
+running_bar (ClLoop loop)
+{
+  g_autofree char *share = format_share (running_percent[loop], 100);
+
+  /* the sentences below say "half" */
+  G_STATIC_ASSERT (CL_HEALTH_OUTPUT_PERCENT == 50);
+  switch (loop)
+    {
+    case CL_LOOP_PIPELINE_REVIEW:
+      /* Translators: a percentage */
+      return g_strdup_printf (_("%s of the weeks reviewed, decisions in half the reviews"), share);
+    case CL_LOOP_DEAL_COACHING:
+      return g_strdup_printf (_("%s of the key deals coached, half the next moves followed up"), share);
+    case CL_LOOP_REP_DEVELOPMENT:
+      return g_strdup_printf (_("%s of the rep-months planned, half the ended plans looked back"), share);
+    case CL_LOOP_STRATEGY:
+      return g_strdup_printf (_("%s of the quarters looked back on, half the retrospectives decided"), share);
+    case CL_N_LOOPS:
+      break;
+    }
+  g_return_val_if_reached (NULL);
+}
+
+char *
+cl_loop_health_explain (const ClLoopHealth *h)
+{
+  g_autofree char *bar = NULL;
+  g_autofree char *near_zero = NULL;
+
+  if (h->state == CL_HEALTH_NO_DATA)
+    return NULL;
+  bar = running_bar (h->loop);
+  near_zero = format_share (CL_HEALTH_LAPSED_BELOW_PERCENT, 100);
+  switch (h->state)
+    {
+    case CL_HEALTH_RUNNING:
+      /* Translators: what running takes */
+      return g_strdup_printf (_("Running: at least %s"), bar);
+    case CL_HEALTH_SLIPPING:
+      /* Translators: what running takes, then the share below which a loop lapsed */
+      return g_strdup_printf (_("Slipping: running needs %s; under %s is lapsed"), bar, near_zero);
+    case CL_HEALTH_LAPSED:
+      if (h->ran == 0)
+        return g_strdup_printf (_("Lapsed: it did not run; running needs %s"), bar);
+      /* Translators: the share below which a loop lapsed, then what running takes */
+      return g_strdup_printf (_("Lapsed: under %s is near zero; running needs %s"), near_zero, bar);
+    case CL_HEALTH_NO_DATA:
       break;
     }
   g_return_val_if_reached (NULL);

@@ -17,10 +17,28 @@ typedef enum {
 
 typedef enum {
   CL_HEALTH_NO_DATA,   /* nothing to run the loop on, or nothing due yet */
-  CL_HEALTH_RUNNING,   /* ran on cadence and produced outputs */
+  CL_HEALTH_RUNNING,   /* ran on cadence, covering enough, with outputs */
   CL_HEALTH_SLIPPING,  /* ran, but missed beats or produced too few outputs */
-  CL_HEALTH_LAPSED,    /* did not run at all in the period */
+  CL_HEALTH_LAPSED,    /* did not run, or ran near zero */
 } ClHealthState;
+
+/* Why a loop has no data for a period. */
+typedef enum {
+  CL_HEALTH_WHY_NONE,               /* it has data */
+  CL_HEALTH_WHY_PERIOD_TO_COME,     /* the period starts after today */
+  CL_HEALTH_WHY_NO_TEAM,            /* the workspace has no rep or no deal */
+  CL_HEALTH_WHY_BEFORE_TEAM_START,  /* the period ended before the team's first beat */
+  CL_HEALTH_WHY_NOT_DUE,            /* the loop's beats in the period are not due yet */
+  CL_HEALTH_WHY_NOTHING_TO_RUN_ON,  /* no key deal was open */
+} ClHealthWhy;
+
+/* The thresholds, in percent of the beats due (of the outputs that can be
+ * judged, for outputs). Fewer than one beat in five is near zero, and a
+ * loop that near zero is lapsed, not slipping: coaching 2 of 443 key deals
+ * is coaching that stopped. */
+#define CL_HEALTH_LAPSED_BELOW_PERCENT  20
+/* running also needs outputs for at least half of the beats judged */
+#define CL_HEALTH_OUTPUT_PERCENT        50
 
 /* A loop over a period: its beats (weeks reviewed, key deals coached,
  * rep-months planned, quarters looked back on) and their outputs. */
@@ -33,10 +51,16 @@ typedef struct
   int           output_of;    /* beats whose output can be judged yet */
   int           with_output;  /* of those, beats that produced a real output */
   char         *window;       /* "2026-10-01 – 2026-11-23" */
+  ClHealthWhy   why;          /* with no data: why */
+  ClDay         why_on;       /* the team's first beat (BEFORE_TEAM_START), the
+                               * day the first beat falls due (NOT_DUE), else 0 */
+  int           started_by;   /* BEFORE_TEAM_START: the ClLoop whose beat came
+                               * first, or CL_N_LOOPS for the first deal */
 } ClLoopHealth;
 
 /* Health of every loop from @first to @last, judged as of @today (the part
- * of the period after @today is not due yet). */
+ * of the period after @today is not due yet). A retrospective counts for
+ * the quarter it reviews, whenever it was held. */
 gboolean    cl_loop_health_compute   (ClStore       *store,
                                       ClDay          first,
                                       ClDay          last,
@@ -44,10 +68,16 @@ gboolean    cl_loop_health_compute   (ClStore       *store,
                                       ClLoopHealth   health[CL_N_LOOPS],
                                       GError       **error);
 void        cl_loop_health_clear     (ClLoopHealth   health[CL_N_LOOPS]);
-/* Reviews or retrospectives run while coaching or development lapsed. */
+/* A hollow cadence: the pipeline review or the retrospective runs (or
+ * slips) while coaching or development lapsed, near zero included. */
 gboolean    cl_loop_health_is_hollow (const ClLoopHealth health[CL_N_LOOPS]);
 /* ran / expected, 0–1; 0 when nothing was expected */
 double      cl_loop_health_ratio     (const ClLoopHealth *health);
+/* with_output / output_of, 0–1; -1 when no output can be judged yet */
+double      cl_loop_health_output_ratio (const ClLoopHealth *health);
+/* The percent of its beats @loop must run to be running: three in four
+ * weeks, rep-months or quarters; half the key deals. */
+int         cl_loop_health_running_percent (ClLoop loop);
 
 /* The last @n_quarters quarters up to @today's, oldest first: for each
  * loop, one ClTrendPoint per quarter ("2026-Q4") holding its ratio, with
@@ -62,9 +92,23 @@ const char *cl_loop_to_string        (ClLoop         loop);
 /* The loop @name spells, or -1. */
 int         cl_loop_from_string      (const char    *name);
 const char *cl_health_state_to_string (ClHealthState state);
+/* "before_team_start"; NULL for CL_HEALTH_WHY_NONE */
+const char *cl_health_why_to_string  (ClHealthWhy    why);
 const char *cl_loop_title            (ClLoop         loop);
 const char *cl_loop_question         (ClLoop         loop);
 const char *cl_health_state_label    (ClHealthState  state);
+/* The figures in a sentence, "8 of 145 key deals coached to a next move
+ * (5.5 %), 7 followed up · 2026-10-01 – 2026-11-29"; with no data, why
+ * ("No data: the team's first pipeline review was 2026-08-04").
+ *
+ * Returns: (transfer full): the sentence */
 char       *cl_loop_health_describe  (const ClLoopHealth *health);
+/* Why the state is what it is, with the thresholds that decided it:
+ * "Lapsed: under 20 % is near zero; running needs 50 % of the key deals
+ * coached, half the next moves followed up".
+ *
+ * Returns: (transfer full) (nullable): the sentence, NULL with no data
+ * (cl_loop_health_describe () says why) */
+char       *cl_loop_health_explain   (const ClLoopHealth *health);
 
 G_END_DECLS

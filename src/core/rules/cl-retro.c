@@ -247,16 +247,20 @@ cl_retro_inputs_top_flags (const ClRetroInputs *inputs,
   return flags;
 }
 
-gboolean
+guint
 cl_retro_needs_confirmation (const ClRetro      *retro,
                              const ClLoopHealth  health[CL_N_LOOPS])
 {
+  guint lapsed = 0;
+
   if (retro->decision != CL_RETRO_ADJUST_STRATEGY)
-    return FALSE;
+    return 0;
+  /* the quarter's strategy loop lapsed only for want of this very
+   * retrospective, which saving it ends */
   for (int i = 0; i < CL_N_LOOPS; i++)
-    if (health[i].state == CL_HEALTH_LAPSED)
-      return TRUE;
-  return FALSE;
+    if (i != CL_LOOP_STRATEGY && health[i].state == CL_HEALTH_LAPSED)
+      lapsed |= 1u << i;
+  return lapsed;
 }
 
 /* "Restart Deal coaching: Ana Okafor by 2026-12-05" */

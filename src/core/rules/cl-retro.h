@@ -66,8 +66,12 @@ GArray        *cl_retro_inputs_top_flags (const ClRetroInputs *inputs,
                                           guint                max);
 
 /* Choosing to adjust the strategy while a loop lapsed in the quarter is the
- * characteristic failure: the plan may never have been run. */
-gboolean       cl_retro_needs_confirmation (const ClRetro       *retro,
+ * characteristic failure: the plan may never have been run. The strategy
+ * loop itself is left out: its beat is @retro, being held now.
+ *
+ * Returns: the loops that lapsed, as bits 1 << ClLoop; 0 when @retro does
+ * not adjust the strategy or none lapsed, and no confirmation is needed */
+guint          cl_retro_needs_confirmation (const ClRetro       *retro,
                                             const ClLoopHealth   health[CL_N_LOOPS]);
 
 /* Saves @retro for its quarter (adding it the first time), and when

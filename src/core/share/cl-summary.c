@@ -23,19 +23,19 @@
 /* the largest summary read, and the deepest nesting */
 #define MAX_BYTES  (16 * 1024 * 1024)
 #define MAX_DEPTH  64
-/* the versions this Closeloop reads, of every format */
-#define MAX_VERSION 1
 
 G_DEFINE_QUARK (cl-summary-error-quark, cl_summary_error)
 
 typedef enum { SUBJECT_WEEK, SUBJECT_DEAL, SUBJECT_REP_MONTH, SUBJECT_QUARTER, SUBJECT_PERIOD } SubjectKind;
 
-static const struct { const char *format; const char *label; SubjectKind subject; } formats[] = {
-  { "closeloop.pipeline-review", N_("Weekly review"), SUBJECT_WEEK },
-  { "closeloop.deal-coaching", N_("Deal coaching"), SUBJECT_DEAL },
-  { "closeloop.rep-development", N_("Rep development"), SUBJECT_REP_MONTH },
-  { "closeloop.quarterly-retro", N_("Quarterly retrospective"), SUBJECT_QUARTER },
-  { "closeloop.loop-health", N_("Loop health"), SUBJECT_PERIOD },
+/* max_version: the newest version of each format this Closeloop reads (it
+ * reads every older one) */
+static const struct { const char *format; const char *label; SubjectKind subject; int max_version; } formats[] = {
+  { "closeloop.pipeline-review", N_("Weekly review"), SUBJECT_WEEK, 1 },
+  { "closeloop.deal-coaching", N_("Deal coaching"), SUBJECT_DEAL, 1 },
+  { "closeloop.rep-development", N_("Rep development"), SUBJECT_REP_MONTH, 1 },
+  { "closeloop.quarterly-retro", N_("Quarterly retrospective"), SUBJECT_QUARTER, 2 },
+  { "closeloop.loop-health", N_("Loop health"), SUBJECT_PERIOD, 2 },
 };
 
 void
@@ -231,10 +231,11 @@ cl_summary_read (const char  *data,
       || json_node_get_int (version) < 1)
     return g_set_error (error, CL_SUMMARY_ERROR, CL_SUMMARY_ERROR_NOT_SUMMARY,
                         _("%s is not a Closeloop summary: its “version” is not a whole number"), name), NULL;
-  if (json_node_get_int (version) > MAX_VERSION)
+  if (json_node_get_int (version) > formats[index].max_version)
     return g_set_error (error, CL_SUMMARY_ERROR, CL_SUMMARY_ERROR_TOO_NEW,
                         _("%s is version %" G_GINT64_FORMAT " of %s, written by a newer Closeloop; this one "
-                          "reads up to version %d"), name, json_node_get_int (version), format, MAX_VERSION), NULL;
+                          "reads up to version %d"), name, json_node_get_int (version), format,
+                        formats[index].max_version), NULL;
   info->format = g_strdup (format);
   info->version = json_node_get_int (version);
   if ((text = string_at (object, "exported_by", name, error)) == NULL)

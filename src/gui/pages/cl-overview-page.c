@@ -192,7 +192,7 @@ on_health_loaded (GObject      *source,
     }
   for (int i = 0; i < CL_N_LOOPS; i++)
     {
-      g_autofree char *described = cl_loop_health_describe (&job->health[i]);
+      g_autofree char *described = cl_health_row_subtitle (&job->health[i]);
       const char *state = cl_health_state_label (job->health[i].state);
 
       adw_action_row_set_subtitle (self->loop_rows[i], described);
@@ -307,6 +307,14 @@ cl_overview_page_get_state (ClOverviewPage *self,
   return self->states[loop];
 }
 
+const char *
+cl_overview_page_get_explanation (ClOverviewPage *self,
+                                  ClLoop          loop)
+{
+  g_return_val_if_fail (loop < CL_N_LOOPS, NULL);
+  return adw_action_row_get_subtitle (self->loop_rows[loop]);
+}
+
 gboolean
 cl_overview_page_is_health_loaded (ClOverviewPage *self)
 {
@@ -386,6 +394,7 @@ cl_overview_page_init (ClOverviewPage *self)
       GtkWidget *state = gtk_label_new (NULL);
 
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), cl_loop_title (i));
+      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
       adw_action_row_set_subtitle (ADW_ACTION_ROW (row), cl_loop_question (i));
       gtk_widget_set_tooltip_text (row, cl_loop_question (i));
       gtk_widget_add_css_class (state, "heading");

@@ -22,6 +22,9 @@ gboolean      cl_overview_page_show_quarter      (ClOverviewPage *self,
 gboolean      cl_overview_page_is_health_loaded  (ClOverviewPage *self);
 ClHealthState cl_overview_page_get_state         (ClOverviewPage *self,
                                                   ClLoop          loop);
+/* The text under the loop's title: its figures and why its state. */
+const char   *cl_overview_page_get_explanation   (ClOverviewPage *self,
+                                                  ClLoop          loop);
 gboolean      cl_overview_page_is_hollow         (ClOverviewPage *self);
 const char   *cl_overview_page_get_trend_summary (ClOverviewPage *self,
                                                   ClLoop          loop);

@@ -71,6 +71,10 @@ struct _ClRetroPage
 
 G_DEFINE_FINAL_TYPE (ClRetroPage, cl_retro_page, ADW_TYPE_BIN)
 
+static void load_inputs (ClRetroPage *self,
+                         const char  *quarter,
+                         gboolean     keep_form);
+
 static void
 toast (ClRetroPage *self,
        const char  *text)
@@ -109,11 +113,13 @@ show_health (ClRetroPage *self)
   for (int i = 0; i < CL_N_LOOPS; i++)
     {
       const ClLoopHealth *health = &self->inputs->health[i];
-      g_autofree char *described = cl_loop_health_describe (health);
+      g_autofree char *described = cl_health_row_subtitle (health);
+      GtkWidget *row = fact_row (cl_loop_title (i), described, cl_health_state_label (health->state),
+                                 cl_health_state_style_class (health->state));
 
-      gtk_list_box_append (self->health_list, fact_row (cl_loop_title (i), described,
-                                                        cl_health_state_label (health->state),
-                                                        cl_health_state_style_class (health->state)));
+      /* the thresholds that decided the state are read in full */
+      adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 0);
+      gtk_list_box_append (self->health_list, row);
     }
   gtk_widget_set_visible (GTK_WIDGET (self->hollow_label), cl_loop_health_is_hollow (self->inputs->health));
 }
@@ -356,16 +362,18 @@ on_guard_response (AdwMessageDialog *dialog,
     cl_retro_page_save (self, TRUE);
 }
 
-/* The characteristic failure: blaming a strategy that was never run. */
+/* The characteristic failure: blaming a strategy that was never run.
+ * @loops: cl_retro_needs_confirmation () */
 static void
-ask_before_adjusting (ClRetroPage *self)
+ask_before_adjusting (ClRetroPage *self,
+                      guint        loops)
 {
   g_autoptr (GString) lapsed = g_string_new (NULL);
   g_autofree char *body = NULL;
   AdwMessageDialog *dialog;
 
   for (int i = 0; i < CL_N_LOOPS; i++)
-    if (self->inputs->health[i].state == CL_HEALTH_LAPSED)
+    if (loops & (1u << i))
       g_string_append_printf (lapsed, "%s%s", lapsed->len ? ", " : "", cl_loop_title (i));
   /* Translators: the loops that did not run in the quarter */
   body = g_strdup_printf (_("These loops did not run this quarter: %s. A strategy that was not run cannot be "
@@ -388,13 +396,14 @@ cl_retro_page_save (ClRetroPage *self,
   g_autoptr (GPtrArray) restarts = g_ptr_array_new_with_free_func (g_object_unref);
   g_autoptr (ClRetro) retro = NULL;
   g_autoptr (GError) error = NULL;
+  guint lapsed;
 
   g_return_val_if_fail (CL_IS_RETRO_PAGE (self), FALSE);
   if (self->inputs == NULL || (retro = retro_from_form (self, restarts)) == NULL)
     return FALSE;
-  if (!confirmed && cl_retro_needs_confirmation (retro, self->inputs->health))
+  if (!confirmed && (lapsed = cl_retro_needs_confirmation (retro, self->inputs->health)) != 0)
     {
-      ask_before_adjusting (self);
+      ask_before_adjusting (self, lapsed);
       return FALSE;
     }
   if (!cl_retro_save (self->store, retro, restarts, &error))
@@ -405,6 +414,8 @@ cl_retro_page_save (ClRetroPage *self,
   g_set_object (&self->retro, retro);
   show_record (self);
   toast (self, _("Retrospective saved"));
+  /* the strategy loop of the quarter now has its beat */
+  load_inputs (self, retro->quarter, TRUE);
   return TRUE;
 }
 
@@ -475,6 +486,8 @@ load_in_thread (GTask        *task,
     g_task_return_pointer (task, inputs, (GDestroyNotify) cl_retro_inputs_free);
 }
 
+/* @user_data: whether the form stays as it is (the facts read again after
+ * a save, the form being the record just saved) */
 static void
 on_loaded (GObject      *source,
            GAsyncResult *result,
@@ -492,15 +505,37 @@ on_loaded (GObject      *source,
     }
   g_clear_pointer (&self->inputs, cl_retro_inputs_free);
   self->inputs = inputs;
-  g_clear_object (&self->retro);
-  self->retro = cl_store_get_retro (self->store, inputs->quarter, NULL);
   show_health (self);
   show_flags (self);
   show_deaths (self);
   show_results (self);
   show_focuses (self);
+  if (GPOINTER_TO_INT (user_data))
+    return;
+  g_clear_object (&self->retro);
+  self->retro = cl_store_get_retro (self->store, inputs->quarter, NULL);
   show_record (self);
   gtk_stack_set_visible_child_name (self->stack, "retro");
+}
+
+/* Reads @quarter's facts in a worker thread; @keep_form: see on_loaded ().
+ * A later read cancels this one. */
+static void
+load_inputs (ClRetroPage *self,
+             const char  *quarter,
+             gboolean     keep_form)
+{
+  g_autoptr (GTask) task = NULL;
+  char **what = g_new0 (char *, 3);
+
+  g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
+  self->cancellable = g_cancellable_new ();
+  what[0] = g_strdup (cl_store_get_path (self->store));
+  what[1] = g_strdup (quarter);
+  task = g_task_new (self, self->cancellable, on_loaded, GINT_TO_POINTER (keep_form));
+  g_task_set_task_data (task, what, (GDestroyNotify) g_strfreev);
+  g_task_run_in_thread (task, load_in_thread);
 }
 
 gboolean
@@ -508,8 +543,6 @@ cl_retro_page_show_quarter (ClRetroPage *self,
                             const char  *quarter)
 {
   g_autofree char *current = NULL;
-  g_autoptr (GTask) task = NULL;
-  char **what;
   ClDay first;
 
   g_return_val_if_fail (CL_IS_RETRO_PAGE (self), FALSE);
@@ -522,16 +555,7 @@ cl_retro_page_show_quarter (ClRetroPage *self,
   gtk_label_set_text (self->quarter_label, quarter);
   gtk_label_set_text (self->held_label, "");
   gtk_stack_set_visible_child_name (self->stack, "loading");
-
-  g_cancellable_cancel (self->cancellable);
-  g_clear_object (&self->cancellable);
-  self->cancellable = g_cancellable_new ();
-  what = g_new0 (char *, 3);
-  what[0] = g_strdup (cl_store_get_path (self->store));
-  what[1] = g_strdup (quarter);
-  task = g_task_new (self, self->cancellable, on_loaded, NULL);
-  g_task_set_task_data (task, what, (GDestroyNotify) g_strfreev);
-  g_task_run_in_thread (task, load_in_thread);
+  load_inputs (self, quarter, FALSE);
   return TRUE;
 }
 

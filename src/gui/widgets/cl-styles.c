@@ -1,4 +1,5 @@
-/* cl-styles.c — the style classes that mean the same thing in every view
+/* cl-styles.c — the style classes and texts that mean the same thing in
+ * every view
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include "config.h"
@@ -16,4 +17,13 @@ cl_health_state_style_class (ClHealthState state)
     case CL_HEALTH_NO_DATA: break;
     }
   return "dim-label";
+}
+
+char *
+cl_health_row_subtitle (const ClLoopHealth *health)
+{
+  g_autofree char *described = cl_loop_health_describe (health);
+  g_autofree char *explained = cl_loop_health_explain (health);
+
+  return explained ? g_strdup_printf ("%s\n%s", described, explained) : g_steal_pointer (&described);
 }
