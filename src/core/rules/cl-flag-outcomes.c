@@ -314,11 +314,8 @@ cl_flag_outcome_points (const ClFlagOutcome *row)
 }
 
 char *
-cl_flag_outcome_describe (const ClFlagOutcome *row)
+cl_flag_outcome_describe_rates (const ClFlagOutcome *row)
 {
-  int points = cl_flag_outcome_points (row);
-  g_autofree char *rates = NULL;
-
   if (!cl_flag_outcome_has_enough (row))
     /* Translators: closed deals that carried a flag at a review, those that
      * did not, and the fewest needed on each side */
@@ -326,20 +323,39 @@ cl_flag_outcome_describe (const ClFlagOutcome *row)
                             row->with_deals, row->without_deals, CL_FLAG_OUTCOMES_MIN_DEALS);
   /* Translators: win rate in percent of the closed deals that carried the
    * flag, deals won of them; then the same for the deals that did not */
-  rates = g_strdup_printf (_("%d %% won with it (%d of %d), %d %% without (%d of %d)"),
-                           percent (row->with_won, row->with_deals), row->with_won, row->with_deals,
-                           percent (row->without_won, row->without_deals), row->without_won,
-                           row->without_deals);
+  return g_strdup_printf (_("%d %% won with it (%d of %d), %d %% without (%d of %d)"),
+                          percent (row->with_won, row->with_deals), row->with_won, row->with_deals,
+                          percent (row->without_won, row->without_deals), row->without_won,
+                          row->without_deals);
+}
+
+char *
+cl_flag_outcome_describe_difference (const ClFlagOutcome *row)
+{
+  int points = cl_flag_outcome_points (row);
+
+  if (!cl_flag_outcome_has_enough (row))
+    return NULL;
   if (points == 0)
-    /* Translators: the win rates, then that they are the same */
-    return g_strdup_printf (_("%s — no difference"), rates);
+    /* Translators: the win rates with and without a flag were the same */
+    return g_strdup (_("no difference"));
   if (points > 0)
-    /* Translators: the win rates, then how much lower with the flag */
-    return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s — %d point lower", "%s — %d points lower", points),
-                            rates, points);
-  /* Translators: the win rates, then how much higher with the flag */
-  return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s — %d point higher", "%s — %d points higher", -points),
-                          rates, -points);
+    /* Translators: how much lower the win rate was with the flag */
+    return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%d point lower", "%d points lower", points), points);
+  /* Translators: how much higher the win rate was with the flag */
+  return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%d point higher", "%d points higher", -points), -points);
+}
+
+char *
+cl_flag_outcome_describe (const ClFlagOutcome *row)
+{
+  g_autofree char *rates = cl_flag_outcome_describe_rates (row);
+  g_autofree char *difference = cl_flag_outcome_describe_difference (row);
+
+  if (difference == NULL)
+    return g_steal_pointer (&rates);
+  /* Translators: the win rates with and without a flag, then how they differ */
+  return g_strdup_printf (_("%s — %s"), rates, difference);
 }
 
 char *
@@ -352,14 +368,14 @@ cl_flag_outcomes_explain (const ClFlagOutcomes *outcomes)
    * then the fewest deals a side needs */
   return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
                                        "%d deal won or lost by %s that a weekly review saw open, %d won. "
-                                       "A deal carried a flag when its rule fired as of a review's day. "
-                                       "Disqualified deals are left out: the team ended them, not the buyer. "
-                                       "With fewer than %d deals on either side, a difference is mostly "
+                                       "A deal carries a flag if its rule fired on the day of a review; "
+                                       "disqualified deals are left out, as the team ended them, not the "
+                                       "buyer. Under %d deals on either side, a difference is mostly "
                                        "chance: not enough history.",
                                        "%d deals won or lost by %s that a weekly review saw open, %d won. "
-                                       "A deal carried a flag when its rule fired as of a review's day. "
-                                       "Disqualified deals are left out: the team ended them, not the buyer. "
-                                       "With fewer than %d deals on either side, a difference is mostly "
+                                       "A deal carries a flag if its rule fired on the day of a review; "
+                                       "disqualified deals are left out, as the team ended them, not the "
+                                       "buyer. Under %d deals on either side, a difference is mostly "
                                        "chance: not enough history.",
                                        counted),
                           counted, day, outcomes->won, CL_FLAG_OUTCOMES_MIN_DEALS);

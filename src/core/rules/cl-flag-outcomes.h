@@ -59,7 +59,18 @@ double    cl_flag_outcome_rate      (int                  won,
  * positive when the deals that carried the flag won less. Only meaningful
  * with enough history. */
 int       cl_flag_outcome_points    (const ClFlagOutcome *row);
-/* The row in a sentence: "34 % won with it (12 of 35), 61 % without (98 of
+/* The row's win rates, "34 % won with it (12 of 35), 61 % without (98 of
+ * 160)", or why there is not enough history.
+ *
+ * Returns: (transfer full): the words */
+char     *cl_flag_outcome_describe_rates      (const ClFlagOutcome *row);
+/* How the win rates differ, "27 points lower" (with the flag), "3 points
+ * higher" or "no difference".
+ *
+ * Returns: (transfer full) (nullable): the words; NULL without enough
+ * history */
+char     *cl_flag_outcome_describe_difference (const ClFlagOutcome *row);
+/* Both in a sentence: "34 % won with it (12 of 35), 61 % without (98 of
  * 160) — 27 points lower", or why there is not enough history.
  *
  * Returns: (transfer full): the sentence */
