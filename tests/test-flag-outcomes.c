@@ -1,11 +1,13 @@
 /* test-flag-outcomes.c — which flags went with a loss: exact counts on a
- * hand-made team, the minimum, and the sample team against a brute-force
- * count that loads each review day's pipeline as the review saw it
+ * hand-made team, the minimum, the table as the exports write it, and the
+ * sample team against a brute-force count that loads each review day's
+ * pipeline as the review saw it
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include "config.h"
 
 #include "cl-flag-outcomes.h"
+#include "cl-health-export.h"
 #include "test-util.h"
 
 typedef struct
@@ -259,6 +261,112 @@ test_not_enough_history (Fixture       *f,
   g_assert_true (cl_flag_outcomes_compute (f->store, day ("2026-10-19"), &outcomes, &error));
   g_assert_cmpint (outcomes.won + outcomes.lost, ==, 0);
   assert_row (&outcomes, CL_FLAG_CLOSE_DATE_PUSHED, 0, 0, 0, 0);
+
+  /* ten with the flag and nine without is still not enough */
+  add_closed (f, TRUE, FALSE, CL_DEAL_WON);
+  g_assert_true (cl_flag_outcomes_compute (f->store, day ("2026-11-23"), &outcomes, &error));
+  assert_row (&outcomes, CL_FLAG_CLOSE_DATE_PUSHED, 10, 3, 9, 7);
+  g_assert_false (cl_flag_outcome_has_enough (row_of (&outcomes, CL_FLAG_CLOSE_DATE_PUSHED)));
+
+  /* ten a side is: 30 % against 80 %, 50 points */
+  add_closed (f, FALSE, FALSE, CL_DEAL_WON);
+  g_assert_true (cl_flag_outcomes_compute (f->store, day ("2026-11-23"), &outcomes, &error));
+  assert_row (&outcomes, CL_FLAG_CLOSE_DATE_PUSHED, 10, 3, 10, 8);
+  g_assert_cmpint (outcomes.rows[0].flag, ==, CL_FLAG_CLOSE_DATE_PUSHED);
+  g_assert_true (cl_flag_outcome_has_enough (&outcomes.rows[0]));
+  g_assert_cmpint (cl_flag_outcome_points (&outcomes.rows[0]), ==, 50);
+  g_assert_false (cl_flag_outcome_has_enough (&outcomes.rows[1]));
+}
+
+/* ------------------------------------------------------------------ the export */
+
+static JsonObject *
+exported_row (JsonObject *table,
+              ClFlag      flag)
+{
+  JsonArray *rows = json_object_get_array_member (table, "flags");
+
+  for (guint i = 0; i < json_array_get_length (rows); i++)
+    {
+      JsonObject *row = json_array_get_object_element (rows, i);
+
+      if (g_str_equal (json_object_get_string_member (row, "flag"), cl_flag_to_string (flag)))
+        return row;
+    }
+  g_assert_not_reached ();
+}
+
+static void
+assert_side (JsonObject *row,
+             const char *side,
+             gint64      deals,
+             gint64      won,
+             double      win_rate)
+{
+  JsonObject *counts = json_object_get_object_member (row, side);
+
+  g_assert_cmpint (json_object_get_int_member (counts, "deals"), ==, deals);
+  g_assert_cmpint (json_object_get_int_member (counts, "won"), ==, won);
+  if (win_rate < 0)
+    g_assert_true (json_object_get_null_member (counts, "win_rate"));
+  else
+    g_assert_cmpfloat_with_epsilon (json_object_get_double_member (counts, "win_rate"), win_rate, 0.0005);
+}
+
+/* The table as loop health and the retrospective write it: the counts and
+ * those left out, the minimum, each flag's sides with their win rates, the
+ * difference in points or null below the minimum, most predictive first. */
+static void
+test_export (Fixture       *f,
+             gconstpointer  data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (JsonBuilder) builder = json_builder_new ();
+  g_autoptr (JsonNode) root = NULL;
+  JsonObject *table, *row;
+  JsonArray *rows;
+  ClFlagOutcomes outcomes;
+
+  for (int i = 0; i < 12; i++)
+    add_closed (f, TRUE, FALSE, i < 9 ? CL_DEAL_LOST : CL_DEAL_WON);
+  for (int i = 0; i < 12; i++)
+    add_closed (f, FALSE, FALSE, i < 3 ? CL_DEAL_LOST : CL_DEAL_WON);
+  add_closed (f, TRUE, FALSE, CL_DEAL_DISQUALIFIED);
+  g_assert_true (cl_flag_outcomes_compute (f->store, day ("2026-11-23"), &outcomes, &error));
+  g_assert_no_error (error);
+
+  json_builder_begin_object (builder);
+  cl_health_export_add_flag_outcomes (builder, "flag_outcomes", &outcomes);
+  json_builder_end_object (builder);
+  root = json_builder_get_root (builder);
+  table = json_object_get_object_member (json_node_get_object (root), "flag_outcomes");
+
+  g_assert_cmpstr (json_object_get_string_member (table, "as_of"), ==, "2026-11-23");
+  g_assert_cmpint (json_object_get_int_member (table, "minimum_deals"), ==, CL_FLAG_OUTCOMES_MIN_DEALS);
+  g_assert_cmpint (json_object_get_int_member (table, "won"), ==, 12);
+  g_assert_cmpint (json_object_get_int_member (table, "lost"), ==, 12);
+  g_assert_cmpint (json_object_get_int_member (table, "disqualified_left_out"), ==, 1);
+  g_assert_cmpint (json_object_get_int_member (table, "unreviewed_left_out"), ==, 0);
+  rows = json_object_get_array_member (table, "flags");
+  g_assert_cmpuint (json_array_get_length (rows), ==, CL_N_FLAGS);
+
+  row = json_array_get_object_element (rows, 0);
+  g_assert_cmpstr (json_object_get_string_member (row, "flag"), ==, "close_date_pushed");
+  g_assert_true (json_object_get_boolean_member (row, "enough_history"));
+  assert_side (row, "with", 12, 3, 0.25);
+  assert_side (row, "without", 12, 9, 0.75);
+  g_assert_cmpint (json_object_get_int_member (row, "difference_points"), ==, 50);
+  g_assert_cmpstr (json_object_get_string_member (row, "summary"), ==,
+                   "25 % won with it (3 of 12), 75 % without (9 of 12) — 50 points lower");
+
+  /* every deal stalled: nobody to compare with */
+  row = exported_row (table, CL_FLAG_STALLED);
+  g_assert_false (json_object_get_boolean_member (row, "enough_history"));
+  assert_side (row, "with", 24, 12, 0.5);
+  assert_side (row, "without", 0, 0, -1);
+  g_assert_true (json_object_get_null_member (row, "difference_points"));
+  g_assert_cmpstr (json_object_get_string_member (row, "summary"), ==,
+                   "Not enough history: 24 with it, 0 without; at least 10 needed on each side");
 }
 
 /* ------------------------------------------------------------------ brute force */
@@ -404,6 +512,7 @@ main (int   argc,
   g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
   FIXTURE_TEST ("/flag-outcomes/separates", test_separates);
   FIXTURE_TEST ("/flag-outcomes/not-enough-history", test_not_enough_history);
+  FIXTURE_TEST ("/flag-outcomes/export", test_export);
 #undef FIXTURE_TEST
   g_test_add_func ("/flag-outcomes/demo-against-brute-force", test_demo_against_brute_force);
   return g_test_run ();
