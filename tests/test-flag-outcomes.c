@@ -6,6 +6,8 @@
  */
 #include "config.h"
 
+#include <string.h>
+
 #include "cl-flag-outcomes.h"
 #include "cl-health-export.h"
 #include "test-util.h"
@@ -232,6 +234,8 @@ test_separates (Fixture       *f,
   g_assert_cmpstr (stalled, ==, "Not enough history: 24 with it, 0 without; at least 10 needed on each side");
   explained = cl_flag_outcomes_explain (&outcomes);
   g_assert_true (g_str_has_prefix (explained, "24 deals won or lost by 2026-11-23"));
+  /* the two flags read from what has no history say so */
+  g_assert_nonnull (strstr (explained, "Single-threaded and Qualification gap read them as they are now"));
 }
 
 /* Nine deals a side is below the minimum: not enough history, no difference

@@ -362,21 +362,29 @@ char *
 cl_flag_outcomes_explain (const ClFlagOutcomes *outcomes)
 {
   g_autofree char *day = cl_date_format (outcomes->as_of);
+  g_autofree char *which = NULL, *hindsight = NULL;
   int counted = outcomes->won + outcomes->lost;
 
   /* Translators: deals won or lost by a day, the day, how many were won,
    * then the fewest deals a side needs */
-  return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                       "%d deal won or lost by %s that a weekly review saw open, %d won. "
-                                       "A deal carries a flag if its rule fired on the day of a review; "
-                                       "disqualified deals are left out, as the team ended them, not the "
-                                       "buyer. Under %d deals on either side, a difference is mostly "
-                                       "chance: not enough history.",
-                                       "%d deals won or lost by %s that a weekly review saw open, %d won. "
-                                       "A deal carries a flag if its rule fired on the day of a review; "
-                                       "disqualified deals are left out, as the team ended them, not the "
-                                       "buyer. Under %d deals on either side, a difference is mostly "
-                                       "chance: not enough history.",
-                                       counted),
-                          counted, day, outcomes->won, CL_FLAG_OUTCOMES_MIN_DEALS);
+  which = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                        "%d deal won or lost by %s that a weekly review saw open, %d won. "
+                                        "A deal carries a flag if its rule fired on the day of a review; "
+                                        "disqualified deals are left out, as the team ended them, not the "
+                                        "buyer. Under %d deals on either side, a difference is mostly "
+                                        "chance: not enough history.",
+                                        "%d deals won or lost by %s that a weekly review saw open, %d won. "
+                                        "A deal carries a flag if its rule fired on the day of a review; "
+                                        "disqualified deals are left out, as the team ended them, not the "
+                                        "buyer. Under %d deals on either side, a difference is mostly "
+                                        "chance: not enough history.",
+                                        counted),
+                           counted, day, outcomes->won, CL_FLAG_OUTCOMES_MIN_DEALS);
+  /* Translators: follows the sentences above; two flags' names, as the
+   * table shows them */
+  hindsight = g_strdup_printf (_("Contacts and qualification keep no history: %s and %s read them as they "
+                                 "are now, after the deal closed, so those two rows partly reflect how "
+                                 "deals ended."),
+                               cl_flag_label (CL_FLAG_SINGLE_THREADED), cl_flag_label (CL_FLAG_QUALIFICATION_GAP));
+  return g_strconcat (which, " ", hindsight, NULL);
 }
