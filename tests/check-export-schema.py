@@ -5,6 +5,7 @@ same whichever day they are written.
 
 check-export-schema.py CLOSELOOP SCHEMA_DIR"""
 import json
+import math
 import os
 import subprocess
 import sys
@@ -51,6 +52,36 @@ def same(a, b):
     a, b = dict(a), dict(b)
     a.pop('exported_at'), b.pop('exported_at')
     return a == b
+
+
+def percent(side):
+    """A win rate in whole percent, halves rounded up, as the app shows it."""
+    return math.floor(100 * side['won'] / side['deals'] + 0.5)
+
+
+def check_flag_outcomes(table, as_of, what):
+    """Which flags went with a loss: every flag once, the minimum kept,
+    the difference as the rounded rates say, enough history first and the
+    largest difference first."""
+    rows = table['flags']
+    assert table['as_of'] == as_of, f'{what}: flag outcomes as of {table["as_of"]}, not {as_of}'
+    assert sorted(r['flag'] for r in rows) == sorted(validator.schema['$defs']['flag']['enum']), what
+    enough = [r['enough_history'] for r in rows]
+    assert enough == sorted(enough, reverse=True), f'{what}: enough history first'
+    for r in rows:
+        with_, without = r['with'], r['without']
+        assert with_['deals'] + without['deals'] == table['won'] + table['lost'], f'{what} {r["flag"]}'
+        assert with_['won'] + without['won'] == table['won'], f'{what} {r["flag"]}'
+        assert r['enough_history'] == (min(with_['deals'], without['deals']) >= table['minimum_deals'])
+        if r['enough_history']:
+            rounded = percent(without) - percent(with_)
+            assert r['difference_points'] == rounded, f'{what} {r["flag"]}: {r["difference_points"]}'
+        else:
+            assert r['difference_points'] is None, f'{what} {r["flag"]}'
+    drops = [r['without']['won'] / r['without']['deals'] - r['with']['won'] / r['with']['deals']
+             for r in rows if r['enough_history']]
+    assert drops == sorted(drops, reverse=True), f'{what}: the largest difference first'
+    return table
 
 
 def run(*args, today='2026-11-23'):
@@ -146,8 +177,16 @@ with tempfile.TemporaryDirectory() as tmp:
         if period == '2026-Q1':
             assert all(loop['no_data']['reason'] == 'before_team_start' for loop in loops.values()), \
                 'the demo\'s ten weeks start after Q1'
+        check_flag_outcomes(document['flag_outcomes'], min(document['to'], document['as_of']), f'health {period}')
         if period == '2026-Q4':
             assert same(document, default)
+            outcomes = document['flag_outcomes']
+            closed = subprocess.run(['sqlite3', workspace, "SELECT count(*) FROM deals WHERE status IN ('won', 'lost')"],
+                                    capture_output=True, text=True, check=True).stdout.strip()
+            assert outcomes['won'] + outcomes['lost'] + outcomes['unreviewed_left_out'] == int(closed), \
+                'every deal won or lost is counted or left out'
+            assert any(r['enough_history'] for r in outcomes['flags']), 'the demo has enough history for some flags'
+            assert not all(r['enough_history'] for r in outcomes['flags']), 'and not for every flag'
             weeks = subprocess.run(['sqlite3', workspace, "SELECT count(DISTINCT week) FROM reviews "
                                     "WHERE week BETWEEN '2026-W40' AND '2026-W47'"],
                                    capture_output=True, text=True, check=True).stdout.strip()
@@ -161,6 +200,9 @@ with tempfile.TemporaryDirectory() as tmp:
     for quarter in held_quarters + ['2026-Q4']:
         document = json.loads(run('--workspace', workspace, 'export', 'retro', '--quarter', quarter))
         check(retro_validator, document, f'retro {quarter}')
+        last_day = {'1': '03-31', '2': '06-30', '3': '09-30', '4': '12-31'}[quarter[-1]]
+        check_flag_outcomes(document['inputs']['flag_outcomes'], min(f'{quarter[:4]}-{last_day}', document['as_of']),
+                            f'retro {quarter}')
         assert document['held'] == (quarter in held_quarters), quarter
         if quarter == '2026-Q4':
             assert same(json.loads(run('--workspace', workspace, 'export', 'retro')), document), 'this quarter by default'

@@ -133,6 +133,10 @@ set -e
 # health: a document on stdout; a malformed period is misuse
 "$closeloop" --workspace "$dir/team.db" health --period 2026-Q4 >"$dir/health.json" || fail "health"
 grep -q '"format" : "closeloop.loop-health"' "$dir/health.json" || fail "health format"
+# with which flags went with a loss, and the minimum it holds each side to
+grep -q '"flag_outcomes" : {' "$dir/health.json" || fail "health has flag outcomes"
+grep -q '"minimum_deals" : 10,' "$dir/health.json" || fail "flag outcomes say their minimum"
+[ "$(grep -c '"enough_history" :' "$dir/health.json")" -eq 11 ] || fail "a flag outcome row per flag"
 set +e
 "$closeloop" --workspace "$dir/team.db" health --period 2026-Q5 2>"$dir/err"; status=$?
 [ $status -eq 2 ] || fail "a malformed period exits 2, got $status"
@@ -144,6 +148,7 @@ set -e
 # export retro: a malformed quarter is misuse
 "$closeloop" --workspace "$dir/team.db" export retro --quarter 2026-Q4 >"$dir/retro.json" || fail "export retro"
 grep -q '"format" : "closeloop.quarterly-retro"' "$dir/retro.json" || fail "retro format"
+grep -q '"flag_outcomes" : {' "$dir/retro.json" || fail "the retrospective's inputs have flag outcomes"
 set +e
 "$closeloop" --workspace "$dir/team.db" export retro --quarter 2026-Q0 2>"$dir/err"; status=$?
 [ $status -eq 2 ] || fail "a malformed quarter exits 2, got $status"

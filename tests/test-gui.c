@@ -29,6 +29,7 @@
 #include "cl-export.h"
 #include "cl-health-export.h"
 #include "cl-action-load.h"
+#include "cl-flag-outcomes.h"
 #include "cl-flags.h"
 #include "cl-window.h"
 #include "test-gui-util.h"
@@ -481,7 +482,8 @@ retro_loaded (gpointer data)
 
 /* Last quarter's retrospective: choosing to adjust the strategy asks first
  * when a loop lapsed (exactly when the core says so); execution drifted
- * restarts a loop as its owner's action; the export carries the decision. */
+ * restarts a loop as its owner's action; the export carries the decision.
+ * This quarter's shows which flags went with a loss. */
 static void
 check_retro (ClWindow *window)
 {
@@ -493,8 +495,10 @@ check_retro (ClWindow *window)
   g_autofree char *document = NULL, *decision = NULL, *restarts = NULL, *sql = NULL;
   g_autoptr (ClRetro) adjust = g_object_new (CL_TYPE_RETRO, NULL);
   ClLoopHealth health[CL_N_LOOPS];
+  ClFlagOutcomes outcomes;
   gboolean guarded;
   ClDay first, last;
+  int minimum;
 
   cl_window_show_view (window, "retros");
   g_assert_true (cl_retro_page_show_quarter (page, quarter));
@@ -534,6 +538,14 @@ check_retro (ClWindow *window)
   g_assert_nonnull (strstr (document, "\"deal_coaching\""));
   cl_retro_page_show_quarter (page, NULL);
   cl_test_wait_until (retro_loaded, page, "this quarter's retrospective");
+
+  /* which flags went with a loss: a row for every flag, as the core counts
+   * the deals closed by today, readable at 360 px */
+  g_assert_true (cl_flag_outcomes_compute (store, cl_date_today (), &outcomes, NULL));
+  g_assert_cmpint (outcomes.won + outcomes.lost, >, 0);
+  g_assert_cmpuint (cl_retro_page_get_n_outcomes (page), ==, CL_N_FLAGS);
+  gtk_widget_measure (GTK_WIDGET (page), GTK_ORIENTATION_HORIZONTAL, -1, &minimum, NULL, NULL, NULL);
+  g_assert_cmpint (minimum, <=, 360);
 }
 
 /* A HubSpot export is recognised, previewed and imported in a worker

@@ -1393,6 +1393,15 @@ test_dates (void)
   g_assert_cmpuint (last, ==, cl_date_from_ymd (2026, 12, 31));
   g_assert_false (cl_date_parse ("2026-02-30", &d));
   g_assert_false (cl_date_parse ("23/11/2026", &d));
+  /* four, two and two digits, nothing else: no sign, space or short field */
+  g_assert_false (cl_date_parse ("+026-11-23", &d));
+  g_assert_false (cl_date_parse (" 026-11-23", &d));
+  g_assert_false (cl_date_parse ("2026- 1-23", &d));
+  g_assert_false (cl_date_parse ("2026-11-2", &d));
+  g_assert_false (cl_date_parse ("2026-11-233", &d));
+  g_assert_false (cl_date_parse ("0000-11-23", &d));
+  g_assert_true (cl_date_parse ("0001-01-01", &d));
+  g_assert_cmpuint (d, ==, cl_date_from_ymd (1, 1, 1));
   g_assert_false (cl_date_parse_iso_week ("2026-W54", &d));
   g_assert_false (cl_date_parse_month ("2026-13", NULL, NULL));
 }

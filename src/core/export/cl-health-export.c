@@ -2,7 +2,9 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
  * Format "closeloop.loop-health", version 2; data/schema holds its JSON
- * Schema. The same store and the same day give the same document.
+ * Schema. The same store and the same day give the same document. Which
+ * flags went with a loss rides along (an optional member, so the version
+ * stays): it is the other question a manager asks of the cadence.
  */
 #define G_LOG_DOMAIN "cl-export"
 
@@ -91,6 +93,69 @@ cl_health_export_add_loops (JsonBuilder        *builder,
   json_builder_add_boolean_value (builder, cl_loop_health_is_hollow (health));
 }
 
+static void
+add_side (JsonBuilder *builder,
+          const char  *member,
+          int          deals,
+          int          won)
+{
+  double rate = cl_flag_outcome_rate (won, deals);
+
+  json_builder_set_member_name (builder, member);
+  json_builder_begin_object (builder);
+  cl_export_add_int (builder, "deals", deals);
+  cl_export_add_int (builder, "won", won);
+  json_builder_set_member_name (builder, "win_rate");
+  if (rate < 0)
+    json_builder_add_null_value (builder);
+  else
+    cl_export_add_number (builder, NULL, rate);
+  json_builder_end_object (builder);
+}
+
+static void
+add_flag_outcome (JsonBuilder         *builder,
+                  const ClFlagOutcome *row)
+{
+  g_autofree char *described = cl_flag_outcome_describe (row);
+  gboolean enough = cl_flag_outcome_has_enough (row);
+
+  json_builder_begin_object (builder);
+  cl_export_add_string (builder, "flag", cl_flag_to_string (row->flag));
+  json_builder_set_member_name (builder, "enough_history");
+  json_builder_add_boolean_value (builder, enough);
+  add_side (builder, "with", row->with_deals, row->with_won);
+  add_side (builder, "without", row->without_deals, row->without_won);
+  json_builder_set_member_name (builder, "difference_points");
+  if (enough)
+    json_builder_add_int_value (builder, cl_flag_outcome_points (row));
+  else
+    json_builder_add_null_value (builder);
+  cl_export_add_string (builder, "summary", described);
+  json_builder_end_object (builder);
+}
+
+void
+cl_health_export_add_flag_outcomes (JsonBuilder          *builder,
+                                    const char           *member,
+                                    const ClFlagOutcomes *outcomes)
+{
+  json_builder_set_member_name (builder, member);
+  json_builder_begin_object (builder);
+  cl_export_add_day (builder, "as_of", outcomes->as_of);
+  cl_export_add_int (builder, "minimum_deals", CL_FLAG_OUTCOMES_MIN_DEALS);
+  cl_export_add_int (builder, "won", outcomes->won);
+  cl_export_add_int (builder, "lost", outcomes->lost);
+  cl_export_add_int (builder, "disqualified_left_out", outcomes->disqualified);
+  cl_export_add_int (builder, "unreviewed_left_out", outcomes->unreviewed);
+  json_builder_set_member_name (builder, "flags");
+  json_builder_begin_array (builder);
+  for (int i = 0; i < CL_N_FLAGS; i++)
+    add_flag_outcome (builder, &outcomes->rows[i]);
+  json_builder_end_array (builder);
+  json_builder_end_object (builder);
+}
+
 JsonNode *
 cl_health_export_build (ClStore     *store,
                         const char  *period,
@@ -99,12 +164,14 @@ cl_health_export_build (ClStore     *store,
 {
   g_autoptr (JsonBuilder) builder = NULL;
   ClLoopHealth health[CL_N_LOOPS];
+  ClFlagOutcomes outcomes;
   ClDay first, last;
 
   if (!cl_date_parse_period (period, &first, &last))
     return g_set_error (error, CL_STORE_ERROR, CL_STORE_ERROR_INVALID,
                         _("“%s” is not a period such as 2026-Q4, 2026-11 or 2026-W47"), period), NULL;
-  if (!cl_loop_health_compute (store, first, last, today, health, error))
+  if (!cl_flag_outcomes_compute (store, MIN (last, today), &outcomes, error)
+      || !cl_loop_health_compute (store, first, last, today, health, error))
     return NULL;
 
   builder = json_builder_new ();
@@ -114,6 +181,7 @@ cl_health_export_build (ClStore     *store,
   cl_export_add_day (builder, "to", last);
   cl_export_add_day (builder, "as_of", today);
   cl_health_export_add_loops (builder, "loops", health);
+  cl_health_export_add_flag_outcomes (builder, "flag_outcomes", &outcomes);
   json_builder_end_object (builder);
   cl_loop_health_clear (health);
   return json_builder_get_root (builder);

@@ -3,7 +3,8 @@
  *
  * Format "closeloop.quarterly-retro", version 2; data/schema holds its JSON
  * Schema. A quarter without a retrospective yet exports its inputs with
- * "held": false, as the team's pre-read.
+ * "held": false, as the team's pre-read. Its inputs' "flag_outcomes" is an
+ * optional member added in version 2, so the version stays.
  */
 #define G_LOG_DOMAIN "cl-export"
 
@@ -68,6 +69,7 @@ add_inputs (JsonBuilder         *builder,
       json_builder_end_object (builder);
     }
   json_builder_end_array (builder);
+  cl_health_export_add_flag_outcomes (builder, "flag_outcomes", &inputs->flag_outcomes);
 
   add_results (builder, "results", &inputs->results);
   add_results (builder, "previous_results", &inputs->previous);

@@ -75,12 +75,25 @@ gboolean
 cl_date_parse (const char *iso,
                ClDay      *out_day)
 {
-  int y, m, d, n = 0;
+  static const char layout[] = "dddd-dd-dd";
+  int parts[3] = { 0, 0, 0 }, part = 0;
 
-  if (iso == NULL || sscanf (iso, "%4d-%2d-%2d%n", &y, &m, &d, &n) != 3 || n != 10
-      || iso[10] != '\0')
+  /* by hand, not with sscanf (): rewinding a large team's history parses
+   * a million days, and sscanf () was a fifth of that time */
+  if (iso == NULL)
     return FALSE;
-  *out_day = cl_date_from_ymd (y, m, d);
+  for (int i = 0; layout[i] != '\0'; i++)
+    {
+      if (layout[i] == '-' && iso[i] == '-')
+        part++;
+      else if (layout[i] == 'd' && g_ascii_isdigit (iso[i]))
+        parts[part] = parts[part] * 10 + (iso[i] - '0');
+      else
+        return FALSE;
+    }
+  if (iso[sizeof layout - 1] != '\0')
+    return FALSE;
+  *out_day = cl_date_from_ymd (parts[0], parts[1], parts[2]);
   return *out_day != 0;
 }
 

@@ -290,25 +290,33 @@ attach_reviews (ClStore     *store,
   return ok;
 }
 
-#define OWNED_BY "AND (?1 = 0 OR deal_id IN (SELECT id FROM deals WHERE owner_id = ?1)) "
+/* Which deals' rows load_facts () reads, ?1 bound: an owner's (0 for
+ * everyone's), or the deals closed now that are an owner's (0 likewise). */
+#define OWNED_BY   "AND (?1 = 0 OR deal_id IN (SELECT id FROM deals WHERE owner_id = ?1)) "
+#define CLOSED_NOW "AND deal_id IN (SELECT id FROM deals WHERE status <> 'open' AND ?1 IN (0, owner_id)) "
 
-GPtrArray *
-cl_deal_facts_load (ClStore  *store,
-                    ClDay     as_of,
-                    gint64    owner_id,
-                    GError  **error)
+/* Facts for each of @deals (ClDeal) with their history, contacts and
+ * qualification, in the list's order, each also in @by_id under its deal's
+ * id; no reviews attached. @which (OWNED_BY, CLOSED_NOW) with @owner_id
+ * bound keeps SQLite from reading other deals' rows. */
+static GPtrArray *
+load_facts (ClStore     *store,
+            GListModel  *deals,
+            const char  *which,
+            gint64       owner_id,
+            GHashTable  *by_id,
+            GError     **error)
 {
-  g_autoptr (GListModel) deals = cl_store_list_deals_open_on (store, as_of, owner_id, error);
-  g_autoptr (GPtrArray) all = NULL;
-  g_autoptr (GHashTable) by_id = NULL;
-  GPtrArray *open;
-  guint n;
+  guint n = g_list_model_get_n_items (deals);
+  g_autoptr (GPtrArray) all = g_ptr_array_new_full (n, (GDestroyNotify) cl_deal_facts_free);
+  g_autofree char *events = g_strconcat ("SELECT deal_id, id, occurred_on, field, old_value, new_value "
+                                         "FROM deal_events WHERE field <> 'created' ", which,
+                                         "ORDER BY deal_id, occurred_on, id", NULL);
+  g_autofree char *contacts = g_strconcat ("SELECT deal_id, count(*) FROM contacts WHERE 1 ", which,
+                                           "GROUP BY deal_id", NULL);
+  g_autofree char *qualification = g_strconcat ("SELECT deal_id, element FROM qualification "
+                                                "WHERE state <> 'unknown' ", which, NULL);
 
-  if (deals == NULL)
-    return NULL;
-  n = g_list_model_get_n_items (deals);
-  all = g_ptr_array_new_full (n, (GDestroyNotify) cl_deal_facts_free);
-  by_id = g_hash_table_new (g_int64_hash, g_int64_equal);
   for (guint i = 0; i < n; i++)
     {
       g_autoptr (ClDeal) deal = g_list_model_get_item (deals, i);
@@ -317,32 +325,60 @@ cl_deal_facts_load (ClStore  *store,
       g_ptr_array_add (all, facts);
       g_hash_table_insert (by_id, &facts->deal->id, facts);
     }
-
-  /* ?1 is the owner, 0 for everyone */
-  if (!for_each_deal_row (store, by_id, owner_id,
-                          "SELECT deal_id, id, occurred_on, field, old_value, new_value "
-                          "FROM deal_events WHERE field <> 'created' " OWNED_BY
-                          "ORDER BY deal_id, occurred_on, id",
-                          apply_event, error)
-      || !for_each_deal_row (store, by_id, owner_id,
-                             "SELECT deal_id, count(*) FROM contacts WHERE 1 " OWNED_BY "GROUP BY deal_id",
-                             apply_contacts, error)
-      || !for_each_deal_row (store, by_id, owner_id,
-                             "SELECT deal_id, element FROM qualification WHERE state <> 'unknown' " OWNED_BY,
-                             apply_qualification, error)
-      || !attach_reviews (store, by_id, as_of, error))
+  if (!for_each_deal_row (store, by_id, owner_id, events, apply_event, error)
+      || !for_each_deal_row (store, by_id, owner_id, contacts, apply_contacts, error)
+      || !for_each_deal_row (store, by_id, owner_id, qualification, apply_qualification, error))
     return NULL;
+  return g_steal_pointer (&all);
+}
 
-  /* keep the deals that were open on the day; the order stays the store's */
-  open = g_ptr_array_new_full (n, (GDestroyNotify) cl_deal_facts_free);
+/* The facts of @all whose deal was open at the end of @as_of (@open TRUE)
+ * or closed then (FALSE), moved out of @all; the order stays the store's. */
+static GPtrArray *
+keep_by_status_on (GPtrArray *all,
+                   ClDay      as_of,
+                   gboolean   open)
+{
+  GPtrArray *kept = g_ptr_array_new_full (all->len, (GDestroyNotify) cl_deal_facts_free);
+
   for (guint i = 0; i < all->len; i++)
     {
       ClDealFacts *facts = g_ptr_array_index (all, i);
       ClDealState state;
 
       cl_deal_state_at (facts, as_of, &state);
-      if (state.existed && state.status == CL_DEAL_OPEN)
-        g_ptr_array_add (open, g_steal_pointer (&all->pdata[i]));
+      if (state.existed && (state.status == CL_DEAL_OPEN) == open)
+        g_ptr_array_add (kept, g_steal_pointer (&all->pdata[i]));
     }
-  return open;
+  return kept;
+}
+
+GPtrArray *
+cl_deal_facts_load (ClStore  *store,
+                    ClDay     as_of,
+                    gint64    owner_id,
+                    GError  **error)
+{
+  g_autoptr (GListModel) deals = cl_store_list_deals_open_on (store, as_of, owner_id, error);
+  g_autoptr (GHashTable) by_id = g_hash_table_new (g_int64_hash, g_int64_equal);
+  g_autoptr (GPtrArray) all = NULL;
+
+  if (deals == NULL || (all = load_facts (store, deals, OWNED_BY, owner_id, by_id, error)) == NULL
+      || !attach_reviews (store, by_id, as_of, error))
+    return NULL;
+  return keep_by_status_on (all, as_of, TRUE);
+}
+
+GPtrArray *
+cl_deal_facts_load_closed (ClStore  *store,
+                           ClDay     as_of,
+                           GError  **error)
+{
+  g_autoptr (GListModel) deals = cl_store_list_closed_deals (store, as_of, error);
+  g_autoptr (GHashTable) by_id = g_hash_table_new (g_int64_hash, g_int64_equal);
+  g_autoptr (GPtrArray) all = NULL;
+
+  if (deals == NULL || (all = load_facts (store, deals, CLOSED_NOW, 0, by_id, error)) == NULL)
+    return NULL;
+  return keep_by_status_on (all, as_of, FALSE);
 }

@@ -70,4 +70,17 @@ GPtrArray   *cl_deal_facts_load (ClStore      *store,
                                  gint64        owner_id,
                                  GError      **error);
 
+/* Facts for every deal won, lost or disqualified at the end of @as_of, in
+ * the order they were added, loaded at once however many there are. A
+ * deal reopened since, open now, is not among them: finding it would mean
+ * reading every open deal's history. No review is attached
+ * (previous_review_on and last_review_on are 0): each day the caller
+ * rewinds a deal to has its own.
+ *
+ * Returns: (transfer full) (nullable): an array of ClDealFacts, or NULL
+ * with @error */
+GPtrArray   *cl_deal_facts_load_closed (ClStore    *store,
+                                        ClDay       as_of,
+                                        GError    **error);
+
 G_END_DECLS

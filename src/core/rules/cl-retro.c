@@ -3,8 +3,9 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
  * The inputs are what the other three loops left behind: the flags the
- * reviews kept seeing, where deals died, the quarter's wins against the one
- * before, what the reps worked on and whether it moved, and loop health.
+ * reviews kept seeing, where deals died and which flags went with a loss,
+ * the quarter's wins against the one before, what the reps worked on and
+ * whether it moved, and loop health.
  */
 #define G_LOG_DOMAIN "cl-rules"
 
@@ -209,7 +210,10 @@ cl_retro_inputs_load (const char  *workspace_path,
   inputs->focuses = g_ptr_array_new_with_free_func ((GDestroyNotify) focus_free);
   before = cl_date_quarter (inputs->first - 1);
   cl_date_parse_quarter (before, &before_first, &before_last);
-  if (!cl_loop_health_compute (store, inputs->first, inputs->last, today, inputs->health, error))
+  /* the whole history by the quarter's end, not the quarter's deals alone:
+   * a difference needs more deals than a quarter closes */
+  if (!cl_loop_health_compute (store, inputs->first, inputs->last, today, inputs->health, error)
+      || !cl_flag_outcomes_compute (store, MIN (inputs->last, today), &inputs->flag_outcomes, error))
     return NULL;
   if (inputs->first > today)
     return g_steal_pointer (&inputs);

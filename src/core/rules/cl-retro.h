@@ -4,7 +4,7 @@
  */
 #pragma once
 
-#include "cl-flags.h"
+#include "cl-flag-outcomes.h"
 #include "cl-loop-health.h"
 
 G_BEGIN_DECLS
@@ -46,6 +46,7 @@ typedef struct
   int               n_reviewed;               /* deals the quarter's reviews discussed, open at its end */
   int               flag_counts[CL_N_FLAGS];  /* how many of them carry each flag */
   GPtrArray        *deaths;                   /* ClRetroDeath, the most deals first */
+  ClFlagOutcomes    flag_outcomes;            /* on the deals closed by its end (or today) */
   ClQuarterResults  results, previous;        /* this quarter and the one before */
   GPtrArray        *focuses;                  /* ClRetroFocus, the most plans first */
   ClLoopHealth      health[CL_N_LOOPS];

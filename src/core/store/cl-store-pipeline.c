@@ -420,6 +420,16 @@ cl_store_list_deals_open_on (ClStore  *self,
                         "ORDER BY d.amount_cents DESC, d.id", "dI", day, owner_id);
 }
 
+GListModel *
+cl_store_list_closed_deals (ClStore  *self,
+                            ClDay     created_by,
+                            GError  **error)
+{
+  return cl_store_list (self, CL_TYPE_DEAL, build_deal, error,
+                        "SELECT " DEAL_COLUMNS "WHERE d.status <> 'open' AND d.created_on <= ? "
+                        "ORDER BY d.id", "d", created_by);
+}
+
 /* The single integer @sql (with @deal_id bound, when it has a "?") counts. */
 static gint64
 count_of (ClStore     *self,

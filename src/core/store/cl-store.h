@@ -116,6 +116,13 @@ GListModel *cl_store_list_deals_open_on   (ClStore      *self,
                                            ClDay         day,
                                            gint64        owner_id,
                                            GError      **error);
+/* Deals won, lost or disqualified now that were created by the end of
+ * @created_by, in the order they were added.
+ *
+ * Returns: (transfer full) (nullable): a list of ClDeal, or NULL with @error */
+GListModel *cl_store_list_closed_deals    (ClStore      *self,
+                                           ClDay         created_by,
+                                           GError      **error);
 gint64      cl_store_count_deals          (ClStore      *self,
                                            GError      **error);
 gboolean    cl_store_add_deal_event       (ClStore      *self,

@@ -47,6 +47,8 @@ struct _ClRetroPage
   AdwPreferencesGroup *flags_group;
   GtkListBox          *flags_list;
   GtkListBox          *deaths_list;
+  AdwPreferencesGroup *outcomes_group;
+  GtkListBox          *outcomes_list;
   AdwPreferencesGroup *results_group;
   GtkListBox          *focuses_list;
   AdwPreferencesGroup *causes_group;
@@ -166,6 +168,30 @@ show_deaths (ClRetroPage *self)
       g_autofree char *subtitle = g_strdup_printf ("%s · %s", reason, amount);
 
       gtk_list_box_append (self->deaths_list, fact_row (title, subtitle, count, "dim-label"));
+    }
+}
+
+/* Which flags went with a loss: every flag, the most predictive first and
+ * those without enough history last, as the core orders them. */
+static void
+show_outcomes (ClRetroPage *self)
+{
+  const ClFlagOutcomes *outcomes = &self->inputs->flag_outcomes;
+  g_autofree char *explained = cl_flag_outcomes_explain (outcomes);
+
+  cl_preferences_group_set_plain_description (self->outcomes_group, explained);
+  cl_list_box_remove_rows (self->outcomes_list);
+  if (outcomes->won + outcomes->lost == 0)
+    return;
+  for (int i = 0; i < CL_N_FLAGS; i++)
+    {
+      g_autofree char *rates = cl_flag_outcome_describe_rates (&outcomes->rows[i]);
+      g_autofree char *difference = cl_flag_outcome_describe_difference (&outcomes->rows[i]);
+      GtkWidget *row = fact_row (cl_flag_label (outcomes->rows[i].flag), rates, difference, "numeric");
+
+      /* the rates and counts are read in full, however narrow */
+      adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 0);
+      gtk_list_box_append (self->outcomes_list, row);
     }
 }
 
@@ -508,6 +534,7 @@ on_loaded (GObject      *source,
   show_health (self);
   show_flags (self);
   show_deaths (self);
+  show_outcomes (self);
   show_results (self);
   show_focuses (self);
   if (GPOINTER_TO_INT (user_data))
@@ -571,6 +598,16 @@ cl_retro_page_get_n_flags (ClRetroPage *self)
   g_autoptr (GArray) top = self->inputs ? cl_retro_inputs_top_flags (self->inputs, SHOWN_FLAGS) : NULL;
 
   return top ? top->len : 0;
+}
+
+guint
+cl_retro_page_get_n_outcomes (ClRetroPage *self)
+{
+  guint n = 0;
+
+  while (gtk_list_box_get_row_at_index (self->outcomes_list, n) != NULL)
+    n++;
+  return n;
 }
 
 static void
@@ -709,6 +746,8 @@ cl_retro_page_class_init (ClRetroPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ClRetroPage, flags_group);
   gtk_widget_class_bind_template_child (widget_class, ClRetroPage, flags_list);
   gtk_widget_class_bind_template_child (widget_class, ClRetroPage, deaths_list);
+  gtk_widget_class_bind_template_child (widget_class, ClRetroPage, outcomes_group);
+  gtk_widget_class_bind_template_child (widget_class, ClRetroPage, outcomes_list);
   gtk_widget_class_bind_template_child (widget_class, ClRetroPage, results_group);
   gtk_widget_class_bind_template_child (widget_class, ClRetroPage, focuses_list);
   gtk_widget_class_bind_template_child (widget_class, ClRetroPage, causes_group);
@@ -734,6 +773,8 @@ cl_retro_page_init (ClRetroPage *self)
   gtk_list_box_set_placeholder (self->flags_list,
                                 cl_list_box_placeholder_new (_("No review discussed an open deal this quarter")));
   gtk_list_box_set_placeholder (self->deaths_list, cl_list_box_placeholder_new (_("No deal died this quarter")));
+  gtk_list_box_set_placeholder (self->outcomes_list,
+                                cl_list_box_placeholder_new (_("No deal open at a weekly review was won or lost by the quarter's end")));
   gtk_list_box_set_placeholder (self->focuses_list,
                                 cl_list_box_placeholder_new (_("No development plan this quarter")));
   build_form (self);

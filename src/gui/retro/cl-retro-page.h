@@ -39,5 +39,8 @@ gboolean cl_retro_page_is_asking      (ClRetroPage     *self);
 gboolean cl_retro_page_export         (ClRetroPage     *self,
                                        const char      *path);
 guint    cl_retro_page_get_n_flags    (ClRetroPage     *self);
+/* The rows of which flags went with a loss: one per flag, or none when no
+ * deal a review saw open was won or lost. */
+guint    cl_retro_page_get_n_outcomes (ClRetroPage     *self);
 
 G_END_DECLS
