@@ -34,12 +34,14 @@ check_rows (const ClCsv        *csv,
             const ClCrmMapping *mapping)
 {
   g_autoptr (GError) error = NULL;
+  ClImportOptions options;
   ClImportReport report;
   gboolean ok;
 
   cl_import_report_init (&report);
   /* the day the export was taken: fixed, so a run does what it did before */
-  ok = cl_deal_import_check (csv, mapping, cl_date_from_ymd (2026, 11, 23), &report, &error);
+  cl_import_options_init (&options, cl_date_from_ymd (2026, 11, 23));
+  ok = cl_deal_import_check (csv, mapping, &options, &report, &error);
   g_assert (ok == (error == NULL));
   g_assert (report.n_rows == csv->rows->len);
   g_assert (!ok || report.problems->len <= csv->rows->len);

@@ -149,6 +149,7 @@ struct _ClRep
   char   *name;
   char   *email;
   gboolean is_manager;
+  gboolean has_left;       /* kept with their history, no longer counted */
 };
 ClRep *cl_rep_new (const char *name);
 

@@ -123,6 +123,7 @@ static void
 check_rows (ClImportWindow *self)
 {
   ClImportReport report;
+  ClImportOptions options;
   g_autoptr (GError) error = NULL;
 
   if (self->csv == NULL)
@@ -138,7 +139,8 @@ check_rows (ClImportWindow *self)
       return;
     }
   cl_import_report_init (&report);
-  self->checked = cl_deal_import_check (self->csv, &self->mapping, MAX (as_of (self), 1), &report, &error);
+  cl_import_options_init (&options, MAX (as_of (self), 1));
+  self->checked = cl_deal_import_check (self->csv, &self->mapping, &options, &report, &error);
   if (!self->checked)
     toast (self, error->message);
   self->n_problems = report.problems->len;
@@ -447,11 +449,15 @@ import_in_thread (GTask        *task,
 {
   ClImportJob *job = task_data;
   g_autoptr (ClStore) store = NULL;
+  ClImportOptions options;
   GError *error = NULL;
 
+  cl_import_options_init (&options, job->as_of);
+  options.import_good_rows = job->good_rows;
+  options.progress = on_progress;
+  options.user_data = job;
   if ((store = cl_store_open (job->workspace, &error)) == NULL
-      || !cl_deal_import (store, job->csv, &job->mapping, job->as_of, job->good_rows, on_progress, job,
-                          &job->report, &error))
+      || !cl_deal_import (store, job->csv, &job->mapping, &options, &job->report, &error))
     g_task_return_error (task, error);
   else
     g_task_return_boolean (task, TRUE);
