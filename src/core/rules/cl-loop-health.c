@@ -263,7 +263,7 @@ cl_loop_health_compute (ClStore       *store,
   g_return_val_if_fail (first <= last, FALSE);
   memset (health, 0, sizeof (ClLoopHealth) * CL_N_LOOPS);
   if (!team_start (store, &start, error)
-      || !read_ints (store, cl_store_query (store, error, "SELECT count(*) FROM counted_reps", ""),
+      || !read_ints (store, cl_store_query (store, error, "SELECT count(*) FROM reps WHERE NOT is_manager", ""),
                      n_reps, 1, error))
     return FALSE;
   /* nothing is due before the team's record starts */
