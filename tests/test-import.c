@@ -680,6 +680,13 @@ test_undo (void)
   g_assert_error (error, CL_STORE_ERROR, CL_STORE_ERROR_NOT_FOUND);
   g_clear_error (&error);
 
+  /* the first import of a workspace can be undone too */
+  first = import_text (&w, week1, "Discovery\nProposal\n", CL_CRM_HUBSPOT, "2026-11-16", FALSE, &report);
+  cl_import_report_clear (&report);
+  g_clear_pointer (&undone, g_free);
+  undone = cl_store_undo_import (w.store, FALSE, &error);
+  g_assert_no_error (error);
+  g_clear_pointer (&first, g_free);
   first = import_text (&w, week1, "Discovery\nProposal\n", CL_CRM_HUBSPOT, "2026-11-16", FALSE, &report);
   cl_import_report_clear (&report);
   before = cl_test_sqlite_dump (w.path);
@@ -694,6 +701,7 @@ test_undo (void)
   g_assert_null (cl_store_undo_import (w.store, FALSE, &error));
   g_assert_error (error, CL_STORE_ERROR, CL_STORE_ERROR_CHANGED);
   g_clear_error (&error);
+  g_clear_pointer (&undone, g_free);
   undone = cl_store_undo_import (w.store, TRUE, &error);
   g_assert_no_error (error);
   g_assert_cmpstr (undone, ==, point);
