@@ -277,7 +277,7 @@ grep -q "merge the two instead" "$dir/err" || fail "the refusal says to merge"
 [ $? -eq 1 ] || fail "renaming no one is refused"
 "$closeloop" --workspace "$dir/sf.db" import deals "$dir/Opportunity.csv" --accounts "$dir/week1.csv" 2>"$dir/err"
 [ $? -eq 1 ] || fail "an --accounts file that is no Account export is refused"
-grep -q "week1.csv is not a Salesforce Account export" "$dir/err" || fail "the refusal names the accounts file"
+grep -q "week1.csv is a deals export, not the account export" "$dir/err" || fail "the refusal names the accounts file"
 set -e
 
 # import summary: a teammate's review kept once; a bad file refused, nothing kept

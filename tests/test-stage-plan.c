@@ -46,7 +46,7 @@ order_of (const ClStagePlan *plan)
   GString *text = g_string_new (NULL);
 
   for (guint p = 1; p <= cl_stage_plan_get_n_stages (plan); p++)
-    g_string_append_printf (text, "%s%s", p > 1 ? " > " : "", cl_stage_plan_get_stage_name (plan, p));
+    g_string_append_printf (text, "%s%s", p > 1 ? " > " : "", cl_stage_plan_get_stage_name (plan, p, NULL));
   return g_string_free (text, FALSE);
 }
 

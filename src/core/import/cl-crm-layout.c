@@ -303,7 +303,13 @@ cl_crm_accounts_read (const ClCsv  *csv,
   g_autoptr (GHashTable) accounts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   int id_column = -1, name_column = -1;
   g_autofree char *columns = NULL;
+  ClCrmMapping deals;
 
+  /* a deals export has ids and names too: the opportunities' */
+  if (cl_crm_mapping_detect (csv, CL_CRM_AUTO, &deals, NULL))
+    return g_set_error (error, CL_CSV_ERROR, CL_CSV_ERROR_NOT_ACCOUNTS,
+                        _("%s is a deals export, not the account export that names the account ids"), csv->name),
+           NULL;
   for (guint i = 0; i < G_N_ELEMENTS (account_columns) && (id_column < 0 || name_column < 0); i++)
     {
       id_column = column_named (csv, account_columns[i][0]);

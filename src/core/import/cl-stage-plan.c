@@ -498,6 +498,15 @@ cl_stage_plan_is_new (const ClStagePlan *plan,
   return value_at (plan, index)->step != NULL && value_at (plan, index)->step->is_new;
 }
 
+gint64
+cl_stage_plan_get_existing_id (const ClStagePlan *plan,
+                               guint              index)
+{
+  g_return_val_if_fail (index < plan->values->len, 0);
+  return value_at (plan, index)->step != NULL && !value_at (plan, index)->step->is_new
+         ? value_at (plan, index)->step->stage_id : 0;
+}
+
 guint
 cl_stage_plan_get_n_stages (const ClStagePlan *plan)
 {
@@ -506,10 +515,16 @@ cl_stage_plan_get_n_stages (const ClStagePlan *plan)
 
 const char *
 cl_stage_plan_get_stage_name (const ClStagePlan *plan,
-                              guint              position)
+                              guint              position,
+                              gboolean          *is_new)
 {
+  ClStep *step;
+
   g_return_val_if_fail (position >= 1 && position <= plan->steps->len, NULL);
-  return ((ClStep *) g_ptr_array_index (plan->steps, position - 1))->name;
+  step = g_ptr_array_index (plan->steps, position - 1);
+  if (is_new != NULL)
+    *is_new = step->is_new;
+  return step->name;
 }
 
 GListModel *

@@ -65,10 +65,15 @@ guint        cl_stage_plan_get_position    (const ClStagePlan  *plan,
 /* Whether the import creates the stage @index goes to. */
 gboolean     cl_stage_plan_is_new          (const ClStagePlan  *plan,
                                             guint               index);
-/* The process after the import, first to last. */
+/* The team's stage @index goes to; 0 for a new one, or a closing value. */
+gint64       cl_stage_plan_get_existing_id (const ClStagePlan  *plan,
+                                            guint               index);
+/* The process after the import, first to last: the stage at @position
+ * (1 first), and whether the import creates it (@is_new may be NULL). */
 guint        cl_stage_plan_get_n_stages    (const ClStagePlan  *plan);
 const char  *cl_stage_plan_get_stage_name  (const ClStagePlan  *plan,
-                                            guint               position);
+                                            guint               position,
+                                            gboolean           *is_new);
 /* The stages the workspace had when the plan was made, in order. */
 GListModel  *cl_stage_plan_get_existing    (const ClStagePlan  *plan);
 
