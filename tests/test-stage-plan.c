@@ -663,6 +663,23 @@ test_plan_out_of_date (void)
   cl_import_report_clear (&report);
   deals = cl_test_sql_text (w.path, "SELECT count(*) FROM deals");
   g_assert_cmpstr (deals, ==, "0\n");
+  g_clear_error (&error);
+
+  /* a plan of another file's stages places none of these */
+  {
+    static const char other[] = "Record ID,Deal Name,Deal Stage,Amount,Close Date,Deal owner\n"
+                                "3,Initech,Qualification,100,2026-12-01,Ana\n";
+    g_autoptr (ClCsv) other_csv = cl_csv_parse (other, strlen (other), "other.csv", &error);
+    g_autoptr (ClStagePlan) other_plan = cl_deal_import_plan_stages (w.store, other_csv, &mapping, &error);
+
+    g_assert_no_error (error);
+    options.stages = other_plan;
+    cl_import_report_init (&report);
+    g_assert_false (cl_deal_import (w.store, csv, &mapping, &options, &report, &error));
+    g_assert_error (error, CL_CSV_ERROR, CL_CSV_ERROR_STAGE_ORDER);
+    g_assert_nonnull (strstr (error->message, "Line 2"));
+    cl_import_report_clear (&report);
+  }
   workspace_close (&w);
 }
 

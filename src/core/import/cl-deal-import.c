@@ -737,6 +737,12 @@ check_before_writing (ClImport               *import,
                           _("Line %u: the amount has no currency, and the workspace has none yet: choose the "
                             "workspace's currency (such as EUR or USD); nothing was imported"),
                           g_array_index (rows, ClImportRow, r).line), FALSE;
+  /* a plan made for other columns or another file */
+  for (guint r = 0; r < rows->len; r++)
+    if (!cl_stage_plan_has_value (import->plan, g_array_index (rows, ClImportRow, r).stage))
+      return g_set_error (error, CL_CSV_ERROR, CL_CSV_ERROR_STAGE_ORDER,
+                          _("Line %u: its stage was not placed with the others: place the file's stages again; "
+                            "nothing was imported"), g_array_index (rows, ClImportRow, r).line), FALSE;
   unknown = cl_stage_plan_get_ambiguous (import->plan);
   if (unknown[0] != NULL)
     {

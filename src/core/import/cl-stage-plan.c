@@ -897,6 +897,15 @@ cl_stage_plan_apply (ClStagePlan  *plan,
   return TRUE;
 }
 
+gboolean
+cl_stage_plan_has_value (const ClStagePlan *plan,
+                         const char        *value)
+{
+  g_autofree char *folded = g_utf8_casefold (value, -1);
+
+  return g_hash_table_contains (plan->by_value, folded);
+}
+
 gint64
 cl_stage_plan_stage_for (const ClStagePlan *plan,
                          const char        *value)

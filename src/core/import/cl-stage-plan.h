@@ -121,6 +121,9 @@ gboolean     cl_stage_plan_apply           (ClStagePlan        *plan,
                                             ClStore            *store,
                                             GPtrArray          *created,
                                             GError            **error);
+/* Whether the plan has @value, one of the file's stage values. */
+gboolean     cl_stage_plan_has_value       (const ClStagePlan  *plan,
+                                            const char         *value);
 /* Once applied: the stage of @value, 0 for a closing value or one the
  * plan does not have. */
 gint64       cl_stage_plan_stage_for       (const ClStagePlan  *plan,

@@ -14,6 +14,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <string.h>
 
 #include "cl-deal-import.h"
 #include "cl-file-chooser.h"
@@ -673,6 +674,7 @@ on_stages_placed (GObject      *source,
                   gpointer      user_data)
 {
   ClImportWindow *self = CL_IMPORT_WINDOW (source);
+  ClPlanJob *job = cl_store_task_get_data (result);
   g_autoptr (GError) error = NULL;
   g_autoptr (ClStagePlan) plan = cl_store_task_finish (result, &error);
 
@@ -680,8 +682,10 @@ on_stages_placed (GObject      *source,
     return;
   self->busy = FALSE;
   if (plan == NULL)
+    toast (self, error->message);
+  /* the columns changed while the stages were placed: Next places them again */
+  if (plan == NULL || memcmp (&job->mapping, &self->mapping, sizeof self->mapping) != 0)
     {
-      toast (self, error->message);
       update_buttons (self);
       return;
     }
