@@ -238,7 +238,7 @@ Id,AccountId,Name,StageName,Amount,Probability,CloseDate,OwnerId,IsClosed,IsWon
 CSV
 printf 'Id,Name\n001000000000001,Acme\n001000000000002AAA,"Globex, Inc."\n' >"$dir/Account.csv"
 "$closeloop" --workspace "$dir/sf.db" import deals "$dir/Opportunity.csv" --currency USD --as-of 2026-11-16 \
-  >"$dir/out" || fail "import an id-only Salesforce export"
+  --stages auto >"$dir/out" || fail "import an id-only Salesforce export"
 grep -q "^Owners are named by their CRM ids" "$dir/out" || fail "owners named by ids are said"
 grep -q "^Accounts are named by their CRM ids" "$dir/out" || fail "accounts named by ids are said"
 [ "$(sqlite3 "$dir/sf.db" 'select group_concat(name, "|") from (select name from stages order by position)')" \
@@ -279,6 +279,21 @@ grep -q "merge the two instead" "$dir/err" || fail "the refusal says to merge"
 [ $? -eq 1 ] || fail "an --accounts file that is no Account export is refused"
 grep -q "week1.csv is a deals export, not the account export" "$dir/err" || fail "the refusal names the accounts file"
 set -e
+
+# a real Salesforce pair, when the shared test data is there: every account id named by the Account export
+sf_data=${CLOSELOOP_TESTDATA:-}/crm-exports/salesforce
+if [ -n "${CLOSELOOP_TESTDATA:-}" ] && [ -f "$sf_data/migration-app-pack_Account.csv" ]; then
+  "$closeloop" --workspace "$dir/real.db" import deals "$sf_data/migration-app-pack_Opportunity.csv" \
+    --accounts "$sf_data/migration-app-pack_Account.csv" --currency USD --as-of 2026-11-23 >"$dir/out" \
+    || fail "import a real Salesforce export with its Account export"
+  grep -q "^Accounts named from migration-app-pack_Account.csv: 774 rows$" "$dir/out" \
+    || fail "every opportunity's account is named"
+  grep -q "not name" "$dir/out" && fail "no account id is left unnamed"
+  [ "$(sqlite3 "$dir/real.db" "select count(*) from deals where account glob '001*' and length(account) in (15, 18)")" = 0 ] \
+    || fail "no account is kept as an id"
+else
+  echo "# skipped the real Salesforce pair: no crm-exports/salesforce (set -Dtestdata to ../shared/testdata)"
+fi
 
 # import summary: a teammate's review kept once; a bad file refused, nothing kept
 "$closeloop" --workspace "$dir/team.db" export review --week 2026-W47 --output "$dir/shared.json" || fail "export to share"

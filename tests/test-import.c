@@ -516,33 +516,43 @@ test_custom_mapping (void)
 }
 
 /* The real Salesforce exports: every opportunity comes in, read as
- * Salesforce; imported again, nothing changes. The workshop's own stages
- * all say 0 %, which orders nothing: the team gives their order. */
+ * Salesforce, its owners said to be ids and its accounts named by the
+ * Account export beside it, none left an id; imported again, nothing
+ * changes. The workshop's own stages all say 0 %, which orders nothing:
+ * the team gives their order. */
 static void
 test_salesforce_exports (void)
 {
-  static const struct { const char *file; const char *stages; } exports[] = {
-    { "data-cloud-workshop_Opportunity.csv", "Discovery\nQualification\nProposal/Quote\nNegotiation\n" },
-    { "migration-app-pack_Opportunity.csv", NULL },
+  static const struct { const char *file; const char *accounts; const char *stages; } exports[] = {
+    { "data-cloud-workshop_Opportunity.csv", "data-cloud-workshop_Account.csv",
+      "Discovery\nQualification\nProposal/Quote\nNegotiation\n" },
+    { "migration-app-pack_Opportunity.csv", "migration-app-pack_Account.csv", NULL },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (exports); i++)
     {
       g_autofree char *path = testdata_path ("crm-exports", "salesforce", exports[i].file, NULL);
+      g_autofree char *accounts_path = testdata_path ("crm-exports", "salesforce", exports[i].accounts, NULL);
+      g_autofree char *ids_left = NULL;
       g_autoptr (GError) error = NULL;
-      g_autoptr (ClCsv) csv = NULL;
+      g_autoptr (ClCsv) csv = NULL, accounts_csv = NULL;
+      g_autoptr (GHashTable) accounts = NULL;
       g_autoptr (ClStagePlan) plan = NULL;
       Workspace w = { 0 };
       ClImportOptions options;
       ClImportReport report;
       ClCrmMapping mapping;
 
-      if (path == NULL)
+      if (path == NULL || !g_file_test (path, G_FILE_TEST_EXISTS) || !g_file_test (accounts_path, G_FILE_TEST_EXISTS))
         {
-          g_test_skip ("no crm-exports: set -Dtestdata to ../shared/testdata");
+          g_test_skip ("no crm-exports/salesforce: set -Dtestdata to ../shared/testdata");
           return;
         }
       csv = cl_csv_load (path, &error);
+      g_assert_no_error (error);
+      accounts_csv = cl_csv_load (accounts_path, &error);
+      g_assert_no_error (error);
+      accounts = cl_crm_accounts_read (accounts_csv, &error);
       g_assert_no_error (error);
       g_assert_true (cl_crm_mapping_detect (csv, CL_CRM_AUTO, &mapping, &error));
       g_assert_cmpint (mapping.kind, ==, CL_CRM_SALESFORCE);
@@ -557,8 +567,16 @@ test_salesforce_exports (void)
       cl_import_options_init (&options, day ("2026-11-23"));
       options.import_good_rows = TRUE;
       options.stages = plan;
+      options.accounts = accounts;
       g_assert_true (cl_deal_import (w.store, csv, &mapping, &options, &report, &error));
       g_assert_no_error (error);
+      /* OwnerId is all the owners have: said; AccountId is named by the Account export */
+      g_assert_cmpuint (report.id_fields, ==, 1u << CL_CRM_FIELD_OWNER);
+      g_assert_cmpuint (report.accounts_unnamed->len, ==, 0);
+      g_assert_cmpuint (report.accounts_named, ==, report.created);
+      ids_left = cl_test_sql_text (w.path, "SELECT count(*) FROM deals WHERE account GLOB '001[A-Za-z0-9]*' "
+                                           "AND length (account) IN (15, 18)");
+      g_assert_cmpstr (ids_left, ==, "0\n");
       g_test_message ("%s: %u rows, %u added, %u refused", exports[i].file, report.n_rows, report.created,
                       report.problems->len);
       for (guint p = 0; p < report.problems->len && p < 5; p++)
@@ -576,6 +594,32 @@ test_salesforce_exports (void)
       cl_import_report_clear (&report);
       workspace_close (&w);
     }
+}
+
+/* An export with both ids and names: the names are read, whatever order
+ * the columns come in, and nothing is said about ids. */
+static void
+test_names_over_ids (void)
+{
+  static const char text[] =
+    "Id,OwnerId,AccountId,Name,StageName,Amount,Probability,CloseDate,Opportunity Owner,Account Name\n"
+    "006A,005000000000001AAA,001000000000001AAA,Acme rollout,Prospecting,100,10,2026-12-01,Ana Okafor,Acme\n"
+    "006B,005000000000002AAA,001000000000002AAA,Globex pilot,Qualification,100,10,2026-12-01,Ben Li,Globex\n";
+  Workspace w = { 0 };
+  ClImportReport report;
+  g_autofree char *counts = NULL, *reps = NULL, *accounts = NULL;
+
+  workspace_open (&w);
+  counts = import_text (&w, text, NULL, CL_CRM_SALESFORCE, "2026-11-23", FALSE, &report);
+  g_assert_cmpstr (counts, ==, "2/0/0/0");
+  g_assert_cmpuint (report.id_fields, ==, 0);
+  cl_import_report_clear (&report);
+  reps = cl_test_sql_text (w.path, "SELECT group_concat(name, '|') FROM (SELECT name FROM reps ORDER BY name)");
+  g_assert_cmpstr (reps, ==, "Ana Okafor|Ben Li\n");
+  accounts = cl_test_sql_text (w.path, "SELECT group_concat(account, '|') FROM (SELECT account FROM deals "
+                                       "ORDER BY account)");
+  g_assert_cmpstr (accounts, ==, "Acme|Globex\n");
+  workspace_close (&w);
 }
 
 /* Values no deal can have, or that C cannot hold: each row is refused with
@@ -732,6 +776,7 @@ main (int   argc,
   g_test_add_func ("/import/undo", test_undo);
   g_test_add_func ("/import/unknown-layout", test_unknown_layout);
   g_test_add_func ("/import/salesforce-exports", test_salesforce_exports);
+  g_test_add_func ("/import/names-over-ids", test_names_over_ids);
   g_test_add_func ("/import/custom-mapping", test_custom_mapping);
   return g_test_run ();
 }
