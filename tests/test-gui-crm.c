@@ -124,6 +124,11 @@ first_import (ClWindow *window)
   g_assert_cmpuint (cl_import_window_get_id_fields (import), ==,
                     (1u << CL_CRM_FIELD_OWNER) | (1u << CL_CRM_FIELD_ACCOUNT));
   g_assert_false (cl_import_window_open_accounts (import, path));
+  /* dropped after the deals, the account export names them, the deals kept */
+  g_assert_true (cl_import_window_open_dropped (import, account_path));
+  g_assert_cmpint (cl_import_window_get_kind (import), ==, CL_CRM_SALESFORCE);
+  g_assert_cmpuint (cl_import_window_get_id_fields (import), ==, 1u << CL_CRM_FIELD_OWNER);
+  /* and chosen, the same */
   g_assert_true (cl_import_window_open_accounts (import, account_path));
   g_assert_cmpuint (cl_import_window_get_id_fields (import), ==, 1u << CL_CRM_FIELD_OWNER);
 

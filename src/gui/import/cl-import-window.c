@@ -563,17 +563,15 @@ choose_accounts_action (GtkWidget  *widget,
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (dialog));
 }
 
-/* A file dropped on the window, unless an import has started: beside a
- * deals export, an account export names its account ids; any other file
- * is the deals export. */
-static gboolean
-open_dropped (ClImportWindow *self,
-              const char     *path)
+gboolean
+cl_import_window_open_dropped (ClImportWindow *self,
+                               const char     *path)
 {
   g_autoptr (ClCsv) csv = NULL;
   GHashTable *accounts = NULL;
   ClCrmMapping mapping;
 
+  g_return_val_if_fail (CL_IS_IMPORT_WINDOW (self), FALSE);
   if (self->done || self->busy)
     return FALSE;
   if (self->csv != NULL && (csv = cl_csv_load (path, NULL)) != NULL
@@ -1162,7 +1160,7 @@ cl_import_window_class_init (ClImportWindowClass *klass)
 static void
 cl_import_window_init (ClImportWindow *self)
 {
-  GtkDropTarget *drop = cl_file_drop_target_new ((ClFileChosen) open_dropped, self);
+  GtkDropTarget *drop = cl_file_drop_target_new ((ClFileChosen) cl_import_window_open_dropped, self);
   g_autofree char *today = cl_date_format (cl_date_today ());
 
   gtk_widget_init_template (GTK_WIDGET (self));

@@ -36,6 +36,11 @@ gboolean        cl_import_window_keep_mapping (ClImportWindow *self,
 /* The CRM's account export beside the deals: names their account ids. */
 gboolean        cl_import_window_open_accounts (ClImportWindow *self,
                                                 const char     *path);
+/* A file dropped on the window, unless an import has started: beside a
+ * deals export, an account export names its account ids; any other file
+ * is the deals export. */
+gboolean        cl_import_window_open_dropped (ClImportWindow *self,
+                                               const char     *path);
 /* Bits (1 << ClCrmField) of the columns of ids names come from. */
 guint           cl_import_window_get_id_fields (ClImportWindow *self);
 /* What the amounts are booked in, as the preview says it; whether the
