@@ -83,8 +83,11 @@ gboolean    cl_crm_looks_like_id      (const char         *name);
  * cl_crm_accounts_lookup (), or NULL with @error */
 GHashTable *cl_crm_accounts_read      (const ClCsv        *csv,
                                        GError            **error);
-/* The name @accounts gives the account id @id, written with 15 or 18
- * characters, or NULL. */
+/* The account id @id, written with 15 or 18 characters, as @accounts
+ * names it.
+ *
+ * Returns: (transfer none) (nullable): its name, or NULL when @accounts
+ * does not have it */
 const char *cl_crm_accounts_lookup    (GHashTable         *accounts,
                                        const char         *id);
 

@@ -34,9 +34,11 @@ typedef struct
 
 typedef struct _ClStagePlan ClStagePlan;
 
-/* Building a plan: the stages the workspace has (ClStage, in order), then
- * every row, then cl_stage_plan_place (). cl_deal_import_plan_stages ()
- * does it all from a file and a workspace. */
+/* Building a plan: the stages the workspace has (ClStage, in order; the
+ * plan keeps a reference), then every row, then cl_stage_plan_place ().
+ * cl_deal_import_plan_stages () does it all from a file and a workspace.
+ *
+ * Returns: (transfer full): the plan, for cl_stage_plan_free () */
 ClStagePlan *cl_stage_plan_new             (GListModel         *stages);
 /* One row of the file: its stage value; whether the value reads as a deal's
  * end rather than a stage (“Closed Won”, or Salesforce's IsClosed); its
@@ -56,6 +58,7 @@ void         cl_stage_plan_free            (ClStagePlan        *plan);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (ClStagePlan, cl_stage_plan_free)
 
 guint        cl_stage_plan_get_n_values    (const ClStagePlan  *plan);
+/* Returns: (transfer none): the file's stage value @index, as placed */
 const ClStagePlanValue *cl_stage_plan_get_value (const ClStagePlan *plan,
                                                  guint              index);
 /* The 1-based position of the stage @index goes to in the process after
@@ -69,12 +72,15 @@ gboolean     cl_stage_plan_is_new          (const ClStagePlan  *plan,
 gint64       cl_stage_plan_get_existing_id (const ClStagePlan  *plan,
                                             guint               index);
 /* The process after the import, first to last: the stage at @position
- * (1 first), and whether the import creates it (@is_new may be NULL). */
+ * (1 first), and whether the import creates it (@is_new may be NULL).
+ *
+ * Returns: (transfer none): the stage's name */
 guint        cl_stage_plan_get_n_stages    (const ClStagePlan  *plan);
 const char  *cl_stage_plan_get_stage_name  (const ClStagePlan  *plan,
                                             guint               position,
                                             gboolean           *is_new);
-/* The stages the workspace had when the plan was made, in order. */
+/* Returns: (transfer none): the stages the workspace had when the plan
+ * was made (ClStage), in order */
 GListModel  *cl_stage_plan_get_existing    (const ClStagePlan  *plan);
 
 /* Where @index goes and why, worded for showing: the values from data in
