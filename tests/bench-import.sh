@@ -26,8 +26,10 @@ PY
 seconds () { python3 -c 'import sys, time; print(time.monotonic())'; }
 rate () { python3 -c "import sys; s = float(sys.argv[2]) - float(sys.argv[1]); print(f'{s:.2f} s ({int($rows / s)} rows/s)')" "$1" "$2"; }
 
+printf 'Stage %s\n' 0 1 2 3 4 5 >"$dir/stages.txt"
 start=$(seconds)
-"$closeloop" --workspace "$dir/team.db" import deals "$dir/week1.csv" --as-of 2026-11-16 --currency EUR >/dev/null
+"$closeloop" --workspace "$dir/team.db" import deals "$dir/week1.csv" --as-of 2026-11-16 --currency EUR \
+  --stages "$dir/stages.txt" >/dev/null
 end=$(seconds)
 echo "import: $rows CRM rows into a new workspace in $(rate "$start" "$end")"
 

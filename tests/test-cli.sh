@@ -167,9 +167,20 @@ set +e
 grep -q -- "--currency" "$dir/err" || fail "the refusal says how to give the currency"
 "$closeloop" --workspace "$dir/crm.db" import deals "$dir/week1.csv" --currency 'US Dollar' >/dev/null 2>&1
 [ $? -eq 2 ] || fail "a currency that is no code exits 2"
+# two stages no CRM's order, probability or history places: refused, named, until the team gives the order
+"$closeloop" --workspace "$dir/crm.db" import deals "$dir/week1.csv" --as-of 2026-11-16 --currency USD 2>"$dir/err"
+[ $? -eq 1 ] || fail "an unknown stage order refuses the import"
+grep -q "unknown: .Discovery., .Proposal.; nothing was imported" "$dir/err" || fail "the refusal names the stages"
+grep -q -- "--stages FILE" "$dir/err" || fail "the refusal says how to give the order"
+[ "$(sqlite3 "$dir/crm.db" 'select count(*) from deals')" = 0 ] || fail "an unknown stage order writes nothing"
+printf 'Discovery\nProposal\nProposal\n' >"$dir/twice.txt"
+"$closeloop" --workspace "$dir/crm.db" import deals "$dir/week1.csv" --stages "$dir/twice.txt" 2>"$dir/err"
+[ $? -eq 1 ] || fail "a stages file that repeats a stage is refused"
+grep -q "twice.txt, line 3" "$dir/err" || fail "the stages file's bad line is named"
 set -e
-"$closeloop" --workspace "$dir/crm.db" import deals "$dir/week1.csv" --as-of 2026-11-16 --currency USD >"$dir/out" \
-  || fail "import deals"
+printf 'Discovery\nProposal\n' >"$dir/stages.txt"
+"$closeloop" --workspace "$dir/crm.db" import deals "$dir/week1.csv" --as-of 2026-11-16 --currency USD \
+  --stages "$dir/stages.txt" >"$dir/out" || fail "import deals"
 [ "$(sqlite3 "$dir/crm.db" "select group_concat(distinct currency) from deals")" = USD ] \
   || fail "amounts are booked in the workspace's currency"
 grep -q "HubSpot export, 2 rows: 2 deals added" "$dir/out" || fail "import deals says what it did"
@@ -212,13 +223,82 @@ print('Record ID,Deal Name,Deal Stage,Amount,Close Date,Deal owner')
 for i in range(60000):
     print(f'{i},Deal {i},Stage {i % 7},{1000 + i},2027-01-{1 + i % 28:02d},Rep {i % 40}')
 " >"$dir/big.csv"
-"$closeloop" --workspace "$dir/kill.db" import deals "$dir/big.csv" --currency EUR >/dev/null 2>&1 &
+printf 'Stage 0\nStage 1\nStage 2\nStage 3\nStage 4\nStage 5\nStage 6\n' >"$dir/big-stages.txt"
+"$closeloop" --workspace "$dir/kill.db" import deals "$dir/big.csv" --currency EUR --stages "$dir/big-stages.txt" \
+  >/dev/null 2>&1 &
 pid=$!
 sleep 1.5
 kill -9 $pid 2>/dev/null || true
 wait $pid 2>/dev/null || true
 n=$(sqlite3 "$dir/kill.db" 'select count(*) from deals' 2>/dev/null || echo 0)
 [ "$n" = 0 ] || [ "$n" = 60000 ] || fail "a killed import left $n of 60000 deals"
+
+# a Salesforce export without names: its stages in Salesforce's order, owners and accounts as ids, said;
+# the Account export names the accounts, the roster the owners, and next week finds them again
+cat >"$dir/Opportunity.csv" <<'CSV'
+Id,AccountId,Name,StageName,Amount,Probability,CloseDate,OwnerId,IsClosed,IsWon
+006A,001000000000001AAA,Acme rollout,Negotiation/Review,12000,90,2026-12-15,005000000000001AAA,,
+006B,001000000000002AAA,Globex pilot,Prospecting,8000,10,2026-12-20,005000000000002AAA,,
+006C,001000000000001AAA,Acme renewal,Closed Won,5000,100,2026-11-01,005000000000001AAA,1,1
+CSV
+printf 'Id,Name\n001000000000001,Acme\n001000000000002AAA,"Globex, Inc."\n' >"$dir/Account.csv"
+"$closeloop" --workspace "$dir/sf.db" import deals "$dir/Opportunity.csv" --currency USD --as-of 2026-11-16 \
+  --stages auto >"$dir/out" || fail "import an id-only Salesforce export"
+grep -q "^Owners are named by their CRM ids" "$dir/out" || fail "owners named by ids are said"
+grep -q "^Accounts are named by their CRM ids" "$dir/out" || fail "accounts named by ids are said"
+[ "$(sqlite3 "$dir/sf.db" 'select group_concat(name, "|") from (select name from stages order by position)')" \
+  = "Prospecting|Negotiation/Review" ] || fail "Salesforce stages in Salesforce's order, no closed stage"
+"$closeloop" --workspace "$dir/sf.db" rep list | grep -q "^005000000000001AAA (named by a CRM id)$" \
+  || fail "rep list says who is named by an id"
+"$closeloop" --workspace "$dir/sf.db" rep rename 005000000000001AAA "Ana Okafor" >/dev/null || fail "rep rename"
+"$closeloop" --workspace "$dir/sf.db" rep rename 005000000000002AAA "Ben Li" >/dev/null || fail "rep rename again"
+"$closeloop" --workspace "$dir/sf.db" rep set "Ben Li" --manager yes >"$dir/out" || fail "rep set --manager"
+grep -q "^Ben Li (the manager)$" "$dir/out" || fail "rep set says who is the manager"
+"$closeloop" --workspace "$dir/sf.db" import deals "$dir/Opportunity.csv" --accounts "$dir/Account.csv" \
+  --as-of 2026-11-23 >"$dir/out" || fail "import with --accounts"
+grep -q "^Accounts named from Account.csv: 3 rows$" "$dir/out" || fail "the accounts named are counted"
+grep -q "Owners are named" "$dir/out" && fail "owners the roster named are not ids any more"
+grep -q "Reps created" "$dir/out" && fail "next week's export finds the renamed reps"
+[ "$(sqlite3 "$dir/sf.db" "select group_concat(distinct account) from deals")" = "Acme,Globex, Inc." ] \
+  || fail "the Account export names the accounts"
+printf 'Id,AccountId,Name,StageName,Amount,CloseDate,OwnerId\n006D,001X,Initech,Prospecting,1,2026-12-01,005000000000003AAA\n' \
+  >"$dir/more.csv"
+"$closeloop" --workspace "$dir/sf.db" import deals "$dir/more.csv" --as-of 2026-11-23 >/dev/null || fail "a third owner"
+"$closeloop" --workspace "$dir/sf.db" rep merge 005000000000003AAA --into "ana okafor" >"$dir/out" || fail "rep merge"
+grep -q "005000000000003AAA" "$dir/out" && fail "the merged rep is gone"
+[ "$(sqlite3 "$dir/sf.db" "select count(*) from deals d join reps r on r.id = d.owner_id where r.name = 'Ana Okafor'")" = 3 ] \
+  || fail "the merged rep's deals are the other's"
+"$closeloop" --workspace "$dir/sf.db" rep set "Ana Okafor" --left yes | grep -q "^Ana Okafor (left the team)$" \
+  || fail "rep set --left"
+set +e
+"$closeloop" --workspace "$dir/sf.db" rep rename "Ana Okafor" "Ben Li" 2>"$dir/err"
+[ $? -eq 1 ] || fail "renaming to a name taken is refused"
+grep -q "merge the two instead" "$dir/err" || fail "the refusal says to merge"
+"$closeloop" --workspace "$dir/sf.db" rep merge "Ana Okafor" 2>/dev/null
+[ $? -eq 2 ] || fail "rep merge without --into exits 2"
+"$closeloop" --workspace "$dir/sf.db" rep set "Ana Okafor" --left maybe 2>/dev/null
+[ $? -eq 2 ] || fail "rep set with neither yes nor no exits 2"
+"$closeloop" --workspace "$dir/sf.db" rep rename Nobody Somebody 2>/dev/null
+[ $? -eq 1 ] || fail "renaming no one is refused"
+"$closeloop" --workspace "$dir/sf.db" import deals "$dir/Opportunity.csv" --accounts "$dir/week1.csv" 2>"$dir/err"
+[ $? -eq 1 ] || fail "an --accounts file that is no Account export is refused"
+grep -q "week1.csv is a deals export, not the account export" "$dir/err" || fail "the refusal names the accounts file"
+set -e
+
+# a real Salesforce pair, when the shared test data is there: every account id named by the Account export
+sf_data=${CLOSELOOP_TESTDATA:-}/crm-exports/salesforce
+if [ -n "${CLOSELOOP_TESTDATA:-}" ] && [ -f "$sf_data/migration-app-pack_Account.csv" ]; then
+  "$closeloop" --workspace "$dir/real.db" import deals "$sf_data/migration-app-pack_Opportunity.csv" \
+    --accounts "$sf_data/migration-app-pack_Account.csv" --currency USD --as-of 2026-11-23 >"$dir/out" \
+    || fail "import a real Salesforce export with its Account export"
+  grep -q "^Accounts named from migration-app-pack_Account.csv: 774 rows$" "$dir/out" \
+    || fail "every opportunity's account is named"
+  grep -q "not name" "$dir/out" && fail "no account id is left unnamed"
+  [ "$(sqlite3 "$dir/real.db" "select count(*) from deals where account glob '001*' and length(account) in (15, 18)")" = 0 ] \
+    || fail "no account is kept as an id"
+else
+  echo "# skipped the real Salesforce pair: no crm-exports/salesforce (set -Dtestdata to ../shared/testdata)"
+fi
 
 # import summary: a teammate's review kept once; a bad file refused, nothing kept
 "$closeloop" --workspace "$dir/team.db" export review --week 2026-W47 --output "$dir/shared.json" || fail "export to share"

@@ -479,6 +479,10 @@ check_import (ClWindow *window)
   g_assert_true (g_file_set_contents (path, csv, -1, NULL));
   import = cl_import_window_new (GTK_WINDOW (window), cl_window_get_store (window), path);
   check_widget (import, "the import's preview", 3);
+  cl_test_import_next (import, "the import's stages");
+  /* the value, in its row and in the process after the import */
+  check_widget (import, "the import's stages", 2);
+  cl_stages_page_keep_order (cl_import_window_get_stages_page (import));
   g_assert_true (cl_import_window_run (import));
   cl_test_wait_until (import_done, import, "the import");
   check_widget (import, "the import's result", 2);

@@ -70,3 +70,33 @@ cl_test_import_done (gpointer import)
 {
   return cl_import_window_is_done (import);
 }
+
+gboolean
+cl_test_import_shows_stages (gpointer import)
+{
+  return g_str_equal (cl_import_window_get_page (import), "stages");
+}
+
+static gboolean
+goes_on (gpointer import)
+{
+  return cl_import_window_show_stages (import);
+}
+
+void
+cl_test_import_next (gpointer    import,
+                     const char *what)
+{
+  cl_test_wait_until (goes_on, import, what);
+  cl_test_wait_until (cl_test_import_shows_stages, import, what);
+}
+
+void
+cl_test_import_run (gpointer    import,
+                    const char *what)
+{
+  cl_test_import_next (import, what);
+  cl_stages_page_keep_order (cl_import_window_get_stages_page (import));
+  g_assert_true (cl_import_window_run (import));
+  cl_test_wait_until (cl_test_import_done, import, what);
+}

@@ -27,5 +27,15 @@ void      cl_test_run_window      (const char  *workspace,
 gboolean  cl_test_shows_views     (gpointer     window);
 gboolean  cl_test_pipeline_loaded (gpointer     page);
 gboolean  cl_test_import_done     (gpointer     import);
+gboolean  cl_test_import_shows_stages (gpointer import);
+
+/* Next in the import window, once it may (the workspace's currency is
+ * read in a worker), until the stages placed show. */
+void      cl_test_import_next     (gpointer     import,
+                                   const char  *what);
+/* The import window's steps as the user takes them: Next, the stages
+ * placed (those of unknown order kept where shown), Import, the result. */
+void      cl_test_import_run      (gpointer     import,
+                                   const char  *what);
 
 G_END_DECLS

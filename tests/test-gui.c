@@ -580,8 +580,11 @@ check_import (ClWindow *window)
   cl_import_window_set_column (import, CL_CRM_FIELD_NAME, 1);
   cl_import_window_set_column (import, CL_CRM_FIELD_STAGE, 2);
   cl_import_window_set_column (import, CL_CRM_FIELD_CLOSE_DATE, 3);
-  g_assert_true (cl_import_window_can_import (import));
   g_assert_true (cl_import_window_keep_mapping (import, "Ops sheet"));
+  /* "Pitch" is no stage of the team's and nothing says where it goes: the user keeps it where shown */
+  cl_test_import_next (import, "the stages");
+  g_assert_false (cl_import_window_can_import (import));
+  cl_stages_page_keep_order (cl_import_window_get_stages_page (import));
   g_assert_true (cl_import_window_run (import));
   cl_test_wait_until (cl_test_import_done, import, "the import");
   g_assert_nonnull (strstr (cl_import_window_get_summary (import), "1 deals added"));
@@ -607,8 +610,9 @@ check_import (ClWindow *window)
     g_assert_cmpuint (cl_list_page_get_n_items (CL_LIST_PAGE (cl_window_get_view (window, "library"))), ==, 1);
   }
 
-  /* next week's sheet: the kept columns come back by themselves */
+  /* next week's sheet: the kept columns come back by themselves, and its stage is the team's now */
   import = cl_import_window_new (GTK_WINDOW (window), store, own);
+  cl_test_import_next (import, "next week's stages");
   g_assert_true (cl_import_window_can_import (import));
   gtk_window_destroy (GTK_WINDOW (import));
 }

@@ -3,6 +3,7 @@
  */
 #include <glib/gstdio.h>
 #include <sqlite3.h>
+#include <string.h>
 
 #include "test-util.h"
 
@@ -84,4 +85,35 @@ cl_test_sqlite_dump (const char *db_path)
   g_assert_no_error (error);
   g_assert_true (g_spawn_check_wait_status (status, NULL));
   return out;
+}
+
+gboolean
+cl_test_import_csv (ClStore        *store,
+                    const char     *text,
+                    const char     *stages,
+                    const char     *as_of,
+                    gboolean        good_rows,
+                    ClCrmKind      *kind,
+                    ClImportReport *report,
+                    GError        **error)
+{
+  g_autoptr (ClCsv) csv = cl_csv_parse (text, strlen (text), "export.csv", error);
+  g_autoptr (ClStagePlan) plan = NULL;
+  ClCrmMapping mapping;
+  ClImportOptions options;
+  ClDay day = 0;
+
+  cl_import_report_init (report);
+  g_assert_true (cl_date_parse (as_of, &day));
+  if (csv == NULL || !cl_crm_mapping_detect (csv, CL_CRM_AUTO, &mapping, error))
+    return FALSE;
+  if (kind != NULL)
+    *kind = mapping.kind;
+  if (stages != NULL && ((plan = cl_deal_import_plan_stages (store, csv, &mapping, error)) == NULL
+                         || !cl_stage_plan_order_from_text (plan, stages, strlen (stages), "stages.txt", error)))
+    return FALSE;
+  cl_import_options_init (&options, day);
+  options.import_good_rows = good_rows;
+  options.stages = plan;
+  return cl_deal_import (store, csv, &mapping, &options, report, error);
 }

@@ -5,6 +5,7 @@
 
 #include <glib.h>
 
+#include "cl-deal-import.h"
 #include "cl-demo.h"
 
 G_BEGIN_DECLS
@@ -22,5 +23,18 @@ void   cl_test_large_team  (ClDemoOptions       *options);
 /* Writes a sample team into a new workspace at @path; a failure fails the test. */
 void   cl_test_write_team  (const char          *path,
                             const ClDemoOptions *options);
+
+/* Imports the CRM export @text (named "export.csv", its layout detected,
+ * @kind set to it when not NULL) into @store as of @as_of, its stages
+ * ordered by the stages file @stages, or placed by the import when NULL.
+ * @report is initialised; FALSE with @error when the import refuses. */
+gboolean cl_test_import_csv (ClStore        *store,
+                             const char     *text,
+                             const char     *stages,
+                             const char     *as_of,
+                             gboolean        good_rows,
+                             ClCrmKind      *kind,
+                             ClImportReport *report,
+                             GError        **error);
 
 G_END_DECLS

@@ -61,6 +61,7 @@ static int run_health (const char *workspace, int argc, char **argv);
 static int run_help (const char *workspace, int argc, char **argv);
 static int run_import (const char *workspace, int argc, char **argv);
 static int run_log (const char *workspace, int argc, char **argv);
+static int run_rep (const char *workspace, int argc, char **argv);
 static int run_team_folder (const char *workspace, int argc, char **argv);
 
 static const ClCommand commands[] = {
@@ -73,6 +74,8 @@ static const ClCommand commands[] = {
   { "import", N_("Bring a file in: import transcript FILE --deal ID, import deals FILE.csv, import undo, "
                  "import summary FILE.json"), run_import },
   { "log", N_("Record what happened: log practice --rep NAME --focus KEY --score N"), run_log },
+  { "rep", N_("The team's roster: rep list, rep rename NAME NEW-NAME, rep merge NAME --into NAME, "
+              "rep set NAME [--manager yes|no] [--left yes|no]"), run_rep },
   { "team-folder", N_("The folder the team syncs: team-folder [show | set PATH | clear | sync]"), run_team_folder },
 };
 
@@ -602,27 +605,74 @@ print_names (const char *what,
   printf ("%s: %s\n", what, list->str);
 }
 
+/* The stages file's order over the plan of @csv's stages. */
+static ClStagePlan *
+plan_from_file (ClStore             *store,
+                const ClCsv         *csv,
+                const ClCrmMapping  *mapping,
+                const char          *path,
+                GError             **error)
+{
+  g_autoptr (ClStagePlan) plan = NULL;
+  g_autofree char *text = NULL, *name = g_filename_display_basename (path);
+  gsize length;
+
+  /* a process of a hundred stages is a few kilobytes */
+  if ((text = cl_file_read (path, 1 << 20, &length, error)) == NULL
+      || (plan = cl_deal_import_plan_stages (store, csv, mapping, error)) == NULL
+      || !cl_stage_plan_order_from_text (plan, text, length, name, error))
+    return NULL;
+  return g_steal_pointer (&plan);
+}
+
+/* What the import read from columns of ids, and what named them. */
+static void
+print_names_from_ids (const ClImportReport *report,
+                      const char           *accounts)
+{
+  if (report->id_fields & (1u << CL_CRM_FIELD_OWNER))
+    printf ("%s\n", _("Owners are named by their CRM ids: the export has no owner name column. Give them "
+                      "their names with closeloop rep rename ID NAME, or closeloop rep merge ID --into NAME"));
+  if (report->id_fields & (1u << CL_CRM_FIELD_ACCOUNT))
+    printf ("%s\n", _("Accounts are named by their CRM ids: the export has no account name column. "
+                      "Pass --accounts Account.csv, the CRM's account export, to name them"));
+  if (accounts != NULL)
+    /* Translators: rows whose account id was named, then the file that named them */
+    printf (_("Accounts named from %s: %u rows\n"), accounts, report->accounts_named);
+  print_names (_("Account ids the account export does not name (kept as ids)"), report->accounts_unnamed);
+}
+
 static int
-import_deals (ClStore     *store,
-              const char  *path,
-              ClCrmKind    kind,
-              ClDay        as_of,
-              gboolean     good_rows)
+import_deals (ClStore         *store,
+              const char      *path,
+              ClCrmKind        kind,
+              ClImportOptions *options,
+              const char      *stages,
+              const char      *accounts)
 {
   g_autoptr (ClCsv) csv = NULL;
+  g_autoptr (ClCsv) accounts_csv = NULL;
+  g_autoptr (GHashTable) account_names = NULL;
+  g_autoptr (ClStagePlan) plan = NULL;
   g_autoptr (GError) error = NULL;
   g_autofree char *name = g_filename_display_basename (path);
+  g_autofree char *accounts_name = accounts ? g_filename_display_basename (accounts) : NULL;
   ClCrmMapping mapping;
   ClImportReport report;
   gboolean ok;
 
-  if ((csv = cl_csv_load (path, &error)) == NULL || !cl_crm_mapping_detect (csv, kind, &mapping, &error))
+  if ((csv = cl_csv_load (path, &error)) == NULL || !cl_crm_mapping_detect (csv, kind, &mapping, &error)
+      || (accounts != NULL && ((accounts_csv = cl_csv_load (accounts, &error)) == NULL
+                               || (account_names = cl_crm_accounts_read (accounts_csv, &error)) == NULL))
+      || (stages != NULL && (plan = plan_from_file (store, csv, &mapping, stages, &error)) == NULL))
     {
       print_error (error->message);
       return EXIT_FAILURE;
     }
+  options->stages = plan;
+  options->accounts = account_names;
   cl_import_report_init (&report);
-  ok = cl_deal_import (store, csv, &mapping, as_of, good_rows, NULL, NULL, &report, &error);
+  ok = cl_deal_import (store, csv, &mapping, options, &report, &error);
   for (guint i = 0; i < report.problems->len; i++)
     {
       ClImportProblem *problem = g_ptr_array_index (report.problems, i);
@@ -636,6 +686,8 @@ import_deals (ClStore     *store,
         g_printerr ("%s\n", _("closeloop: pass --import-good-rows to import the others"));
       if (g_error_matches (error, CL_CSV_ERROR, CL_CSV_ERROR_NO_CURRENCY))
         g_printerr ("%s\n", _("closeloop: pass --currency CODE, such as --currency EUR"));
+      if (g_error_matches (error, CL_CSV_ERROR, CL_CSV_ERROR_STAGE_ORDER))
+        g_printerr ("%s\n", _("closeloop: pass --stages FILE, the process's stages one a line, first to last"));
       print_error (error->message);
       cl_import_report_clear (&report);
       return EXIT_FAILURE;
@@ -648,6 +700,7 @@ import_deals (ClStore     *store,
     printf ("%s\n", report.date_order == CL_DATE_ORDER_MDY
                      ? _("Dates read month first: no day above 12 told otherwise")
                      : _("Dates read day first: no day above 12 told otherwise"));
+  print_names_from_ids (&report, accounts_name);
   print_names (_("Stages created"), report.stages_created);
   print_names (_("Reps created"), report.reps_created);
   print_names (_("New currencies"), report.currencies_new);
@@ -726,7 +779,7 @@ run_import (const char  *workspace,
             char       **argv)
 {
   g_autofree char *deal = NULL, *rep = NULL, *date = NULL, *as_of_text = NULL, *mapping = NULL;
-  g_autofree char *currency = NULL;
+  g_autofree char *currency = NULL, *stages = NULL, *accounts = NULL;
   gboolean good_rows = FALSE, replace = FALSE, even_if_changed = FALSE;
   GOptionEntry entries[] = {
     { "deal", 0, 0, G_OPTION_ARG_STRING, &deal, N_("transcript: the deal the call was about"), "ID" },
@@ -742,6 +795,13 @@ run_import (const char  *workspace,
       N_("deals: import the rows that can be read when others cannot"), NULL },
     { "currency", 0, 0, G_OPTION_ARG_STRING, &currency,
       N_("deals: the workspace's currency, for amounts the file gives none (kept for later imports)"), "CODE" },
+    { "stages", 0, 0, G_OPTION_ARG_FILENAME, &stages,
+      N_("deals: auto (default) places the file's stages where the CRM's order, their probability or the deals' "
+         "moves put them, and refuses what none tells; or a file of the process's stages, one a line, "
+         "first to last"), "auto|FILE" },
+    { "accounts", 0, 0, G_OPTION_ARG_FILENAME, &accounts,
+      N_("deals: the CRM's account export (Id, Name), to name the account ids of an export without names"),
+      "FILE" },
     { "replace", 0, 0, G_OPTION_ARG_NONE, &replace,
       N_("summary: let a newer export replace the one the library keeps"), NULL },
     { "even-if-changed", 0, 0, G_OPTION_ARG_NONE, &even_if_changed,
@@ -751,6 +811,7 @@ run_import (const char  *workspace,
   g_autoptr (ClStore) store = NULL;
   g_autoptr (ClCall) call = NULL;
   g_autoptr (GError) error = NULL;
+  ClImportOptions options;
   ClDay held_on = cl_date_today (), as_of = cl_date_today ();
   guint64 deal_id = 0;
   int status = 0, kind = CL_CRM_AUTO;
@@ -803,7 +864,10 @@ run_import (const char  *workspace,
       store = workspace ? cl_store_open (workspace, &error) : open_existing (NULL, &error);
       if (store == NULL || (currency != NULL && !cl_store_set_currency (store, currency, &error)))
         return report_failure (error);
-      return import_deals (store, argv[2], kind, as_of, good_rows);
+      cl_import_options_init (&options, as_of);
+      options.import_good_rows = good_rows;
+      return import_deals (store, argv[2], kind, &options, g_strcmp0 (stages, "auto") == 0 ? NULL : stages,
+                           accounts);
     }
   if (deal == NULL || !g_ascii_string_to_unsigned (deal, 10, 1, G_MAXINT64, &deal_id, NULL))
     {
@@ -823,6 +887,91 @@ run_import (const char  *workspace,
   /* Translators: the call's id, its file, the deal's id, then the rep's talk share in percent */
   printf (_("Call %" PRId64 " from “%s” kept on deal %" PRId64 "; the rep talked %d%% of the time\n"),
           call->id, call->title, call->deal_id, (int) (call->talk_ratio * 100 + 0.5));
+  return EXIT_SUCCESS;
+}
+
+/* "yes" or "no" into @value; NULL leaves it. */
+static gboolean
+parse_yes_no (const char *text,
+              int        *value)
+{
+  if (text == NULL)
+    return TRUE;
+  if (g_ascii_strcasecmp (text, "yes") == 0 || g_ascii_strcasecmp (text, "no") == 0)
+    {
+      *value = g_ascii_strcasecmp (text, "yes") == 0;
+      return TRUE;
+    }
+  return FALSE;
+}
+
+static void
+print_roster (ClStore *store)
+{
+  g_autoptr (GListModel) reps = cl_store_list_reps (store, NULL);
+
+  for (guint i = 0; reps != NULL && i < g_list_model_get_n_items (reps); i++)
+    {
+      g_autoptr (ClRep) rep = g_list_model_get_item (reps, i);
+
+      printf ("%s%s%s%s\n", rep->name, rep->is_manager ? _(" (the manager)") : "",
+              rep->has_left ? _(" (left the team)") : "",
+              cl_crm_looks_like_id (rep->name) ? _(" (named by a CRM id)") : "");
+    }
+}
+
+static int
+run_rep (const char  *workspace,
+         int          argc,
+         char       **argv)
+{
+  g_autofree char *into = NULL, *manager = NULL, *left = NULL;
+  GOptionEntry entries[] = {
+    { "into", 0, 0, G_OPTION_ARG_STRING, &into, N_("merge: the rep who stays, with everything of both"), "NAME" },
+    { "manager", 0, 0, G_OPTION_ARG_STRING, &manager, N_("set: whether they are the manager"), "yes|no" },
+    { "left", 0, 0, G_OPTION_ARG_STRING, &left,
+      N_("set: whether they left the team (kept, no longer counted in loop health or open actions)"), "yes|no" },
+    { NULL }
+  };
+  g_autoptr (ClStore) store = NULL;
+  g_autoptr (ClRep) rep = NULL;
+  g_autoptr (ClRep) kept = NULL;
+  g_autoptr (GError) error = NULL;
+  const char *action = argc > 1 ? argv[1] : "";
+  int status = 0, is_manager = -1, has_left = -1;
+  gboolean ok;
+
+  if (!parse_command_options ("rep", "list | rename NAME NEW-NAME | merge NAME --into NAME | set NAME", entries,
+                              &argc, &argv, &status))
+    return status;
+  action = argc > 1 ? argv[1] : "";
+  if (!((g_str_equal (action, "list") && argc == 2) || (g_str_equal (action, "rename") && argc == 4)
+        || (g_str_equal (action, "merge") && argc == 3 && into != NULL)
+        || (g_str_equal (action, "set") && argc == 3 && (manager != NULL || left != NULL))))
+    {
+      print_error (_("rep needs what to do: closeloop rep list, rep rename NAME NEW-NAME, "
+                     "rep merge NAME --into NAME, or rep set NAME --manager yes|no --left yes|no"));
+      return EXIT_USAGE;
+    }
+  if (!parse_yes_no (manager, &is_manager) || !parse_yes_no (left, &has_left))
+    {
+      print_error (_("--manager and --left take yes or no"));
+      return EXIT_USAGE;
+    }
+  if ((store = open_existing (workspace, &error)) == NULL
+      || (argc > 2 && (rep = cl_store_find_rep (store, argv[2], &error)) == NULL)
+      || (into != NULL && (kept = cl_store_find_rep (store, into, &error)) == NULL))
+    return report_failure (error);
+  if (g_str_equal (action, "rename"))
+    ok = cl_store_rename_rep (store, rep->id, argv[3], &error);
+  else if (g_str_equal (action, "merge"))
+    ok = cl_store_merge_reps (store, rep->id, kept->id, &error);
+  else
+    ok = (is_manager < 0 || cl_store_set_rep_manager (store, rep->id, is_manager, &error))
+         && (has_left < 0 || cl_store_set_rep_left (store, rep->id, has_left, &error));
+  if (!ok)
+    return report_failure (error);
+  print_roster (store);
   return EXIT_SUCCESS;
 }
 

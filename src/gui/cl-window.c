@@ -23,6 +23,7 @@
 #include "cl-review-window.h"
 #include "cl-preferences-window.h"
 #include "cl-file-chooser.h"
+#include "cl-import-undo.h"
 #include "cl-import-window.h"
 #include "cl-rep-window.h"
 #include "cl-summary.h"
@@ -57,6 +58,7 @@ struct _ClWindow
   GHashTable          *told_failures; /* team folder files already said unreadable */
   AdwToast            *last_toast;
   guint                rescan_id;
+  char                *undo_point;  /* what the last import that can be undone was */
   GCancellable        *sample_cancellable;
   int                  sample_permille;   /* written by the worker, read by a timeout */
   guint                sample_timeout;
@@ -160,6 +162,8 @@ show_state (ClWindow   *self,
   on_view_changed (self);
 }
 
+static void refresh_undo_point (ClWindow *self);
+
 static void
 set_store (ClWindow *self,
            ClStore  *store)
@@ -176,6 +180,7 @@ set_store (ClWindow *self,
   cl_retro_page_set_store (self->retro_page, store);
   cl_list_page_set_source (self->library_page, store, cl_view_load_library, cl_view_format_library_entry);
   cl_window_watch_team_folder (self);
+  refresh_undo_point (self);
 }
 
 /* Opens @path; on failure the window says why and the file is not touched. */
@@ -330,7 +335,8 @@ search_action (GSimpleAction *action,
     cl_pipeline_page_start_search (CL_PIPELINE_PAGE (view));
 }
 
-/* After a review or a change of preferences: inspect again. */
+/* After a review, a change of preferences, an import or its undo:
+ * inspect again. */
 static void
 reinspect (ClWindow *self)
 {
@@ -338,6 +344,96 @@ reinspect (ClWindow *self)
   cl_list_page_reload (self->coaching_page);
   cl_team_page_reload (self->development_page);
   cl_overview_page_refresh (self->overview_page);
+  refresh_undo_point (self);
+}
+
+/* ------------------------------------------------------------------ undoing an import */
+
+static void
+on_undo_point (gpointer      user_data,
+               const char   *point,
+               const GError *error)
+{
+  ClWindow *self = user_data;
+  GAction *undo = g_action_map_lookup_action (G_ACTION_MAP (self), "undo-import");
+
+  /* the window closed while the worker read */
+  if (self->store == NULL)
+    return;
+  g_free (self->undo_point);
+  self->undo_point = g_strdup (point);
+  g_simple_action_set_enabled (G_SIMPLE_ACTION (undo), point != NULL);
+}
+
+/* The menu offers the undo while the workspace has an import to undo. */
+static void
+refresh_undo_point (ClWindow *self)
+{
+  if (self->store != NULL)
+    cl_import_undo_point (G_OBJECT (self), cl_store_get_path (self->store), on_undo_point, self);
+}
+
+static void
+on_import_undone (gpointer      user_data,
+                  const char   *undone,
+                  const GError *error)
+{
+  ClWindow *self = user_data;
+  g_autofree char *what = NULL, *said = NULL;
+
+  if (self->store == NULL)
+    return;
+  if (undone == NULL)
+    {
+      if (error != NULL)
+        show_text_toast (self, error->message);
+      refresh_undo_point (self);
+      return;
+    }
+  what = cl_text_isolate (undone);
+  /* Translators: "import of deals.csv as of 2026-11-16" */
+  said = g_strdup_printf (_("Undid the %s"), what);
+  show_text_toast (self, said);
+  reinspect (self);
+}
+
+static void
+on_undo_confirmed (AdwMessageDialog *dialog,
+                   const char       *response,
+                   ClWindow         *self)
+{
+  if (g_str_equal (response, "undo") && self->store != NULL)
+    cl_import_undo_run (GTK_WINDOW (self), cl_store_get_path (self->store), on_import_undone, self);
+}
+
+static void
+undo_import (GSimpleAction *action,
+             GVariant      *parameter,
+             gpointer       user_data)
+{
+  ClWindow *self = CL_WINDOW (user_data);
+  g_autofree char *what = NULL, *body = NULL;
+  AdwMessageDialog *dialog;
+
+  if (self->store == NULL || self->undo_point == NULL)
+    return;
+  what = cl_text_isolate (self->undo_point);
+  /* Translators: "import of deals.csv as of 2026-11-16" */
+  body = g_strdup_printf (_("The workspace goes back to how it was before the %s."), what);
+  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (self), _("Undo the Last Import?"), body));
+  adw_message_dialog_add_responses (dialog, "cancel", _("_Cancel"), "undo", _("_Undo the Import"), NULL);
+  adw_message_dialog_set_response_appearance (dialog, "undo", ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_default_response (dialog, "cancel");
+  adw_message_dialog_set_close_response (dialog, "cancel");
+  g_signal_connect (dialog, "response", G_CALLBACK (on_undo_confirmed), self);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+const char *
+cl_window_get_undo_point (ClWindow *self)
+{
+  g_return_val_if_fail (CL_IS_WINDOW (self), NULL);
+  return self->undo_point;
 }
 
 static void
@@ -347,7 +443,7 @@ open_import (ClWindow   *self,
   ClImportWindow *window = cl_import_window_new (GTK_WINDOW (self), self->store, path);
 
   /* imported deals change every view */
-  g_signal_connect_swapped (window, "destroy", G_CALLBACK (reinspect), self);
+  g_signal_connect_object (window, "workspace-changed", G_CALLBACK (reinspect), self, G_CONNECT_SWAPPED);
   gtk_window_present (GTK_WINDOW (window));
 }
 
@@ -782,6 +878,7 @@ static const GActionEntry window_actions[] = {
   { "export-review", export_review },
   { "preferences", show_preferences },
   { "import-deals", import_deals },
+  { "undo-import", undo_import },
   { "back-up", back_up },
   { "restore", restore },
 };
@@ -841,6 +938,7 @@ cl_window_dispose (GObject *object)
   stop_team_watch (self);
   g_clear_pointer (&self->told_failures, g_hash_table_unref);
   g_clear_object (&self->last_toast);
+  g_clear_pointer (&self->undo_point, g_free);
   g_clear_object (&self->store);
   g_clear_object (&self->settings);
   gtk_widget_dispose_template (GTK_WIDGET (self), CL_TYPE_WINDOW);
@@ -882,6 +980,9 @@ cl_window_init (ClWindow *self)
   gtk_widget_init_template (GTK_WIDGET (self));
   g_action_map_add_action_entries (G_ACTION_MAP (self), window_actions,
                                    G_N_ELEMENTS (window_actions), self);
+  /* until the workspace says it has an import to undo */
+  g_simple_action_set_enabled (G_SIMPLE_ACTION (g_action_map_lookup_action (G_ACTION_MAP (self), "undo-import")),
+                               FALSE);
   g_signal_connect_swapped (self->coaching_page, "item-activated",
                             G_CALLBACK (on_coaching_entry_activated), self);
   g_signal_connect_swapped (self->development_page, "rep-activated", G_CALLBACK (on_rep_activated), self);

@@ -33,6 +33,9 @@ void        cl_window_watch_team_folder (ClWindow      *self);
 ClTeamFolderWatch *cl_window_get_team_folder_watch (ClWindow *self);
 /* The toast the window showed (or queued) last, or NULL: for tests. */
 AdwToast   *cl_window_get_last_toast    (ClWindow      *self);
+/* What the main menu's undo would undo ("import of deals.csv as of
+ * 2026-11-16"), or NULL while there is no import to undo. */
+const char *cl_window_get_undo_point    (ClWindow      *self);
 /* Opens a summary of the team library read-only; the window, or NULL. */
 GtkWindow  *cl_window_open_library_entry (ClWindow      *self,
                                           ClLibraryEntry *entry);

@@ -6,7 +6,9 @@
  * import would (amounts, dates with the whole column deciding the order,
  * probabilities, won/lost), and the mapping kept by its column names and
  * read back; then a mapping by hand that gives every field a column, in
- * turn, and every value of every column through the value parsers. Nothing
+ * turn, and every value of every column through the value parsers; the
+ * stage column's values placed in an empty process and the same bytes as
+ * a stages file over that plan; the file as an account export. Nothing
  * may crash, leak or read out of bounds (ASan and UBSan watch it), and a
  * date read must be one the workspace can keep: ISO text that reads back.
  *
@@ -34,12 +36,14 @@ check_rows (const ClCsv        *csv,
             const ClCrmMapping *mapping)
 {
   g_autoptr (GError) error = NULL;
+  ClImportOptions options;
   ClImportReport report;
   gboolean ok;
 
   cl_import_report_init (&report);
   /* the day the export was taken: fixed, so a run does what it did before */
-  ok = cl_deal_import_check (csv, mapping, cl_date_from_ymd (2026, 11, 23), &report, &error);
+  cl_import_options_init (&options, cl_date_from_ymd (2026, 11, 23));
+  ok = cl_deal_import_check (csv, mapping, &options, &report, &error);
   g_assert (ok == (error == NULL));
   g_assert (report.n_rows == csv->rows->len);
   g_assert (!ok || report.problems->len <= csv->rows->len);
@@ -63,6 +67,42 @@ round_trip (const ClCsv        *csv,
   if (!cl_crm_mapping_from_text (text, csv, &back))
     return;
   check_rows (csv, &back);
+}
+
+/* The stage column's values placed in an empty process, each explained;
+ * the same bytes as the stages file that orders them. */
+static void
+plan_stages (const ClCsv        *csv,
+             const ClCrmMapping *mapping,
+             const uint8_t      *data,
+             size_t              size)
+{
+  g_autoptr (GListStore) none = g_list_store_new (CL_TYPE_STAGE);
+  g_autoptr (ClStagePlan) plan = cl_stage_plan_new (G_LIST_MODEL (none));
+  g_autoptr (GError) error = NULL;
+  g_auto (GStrv) unknown = NULL;
+  int stage = mapping->columns[CL_CRM_FIELD_STAGE];
+
+  for (guint r = 0; r < csv->rows->len; r++)
+    {
+      const ClCsvRow *row = g_ptr_array_index (csv->rows, r);
+
+      if ((guint) stage < row->n_fields && row->fields[stage][0] != '\0')
+        /* probabilities from none (-1) to 100, so ties and orders both happen */
+        cl_stage_plan_observe (plan, row->fields[stage], cl_stage_name_is_closing (row->fields[stage]),
+                               (int) (r % 102) - 1, 0);
+    }
+  cl_stage_plan_place (plan);
+  for (guint i = 0; i < cl_stage_plan_get_n_values (plan); i++)
+    {
+      g_autofree char *explained = cl_stage_plan_explain (plan, i);
+
+      g_assert (g_utf8_validate (explained, -1, NULL));
+      g_assert (cl_stage_plan_get_position (plan, i) <= cl_stage_plan_get_n_stages (plan));
+    }
+  unknown = cl_stage_plan_get_ambiguous (plan);
+  if (!cl_stage_plan_order_from_text (plan, (const char *) data, size, "stages.txt", &error))
+    g_assert (error != NULL);
 }
 
 /* Every value of every column as an amount and as a date, the order
@@ -141,8 +181,18 @@ LLVMFuzzerTestOneInput (const uint8_t *data,
       g_assert (mapping.columns[CL_CRM_FIELD_NAME] >= 0 && mapping.columns[CL_CRM_FIELD_STAGE] >= 0);
       check_rows (csv, &mapping);
       if (kind == CL_CRM_AUTO)
-        round_trip (csv, &mapping);
+        {
+          round_trip (csv, &mapping);
+          plan_stages (csv, &mapping, data, size);
+        }
     }
+  /* an account export beside the deals: ids and names, or refused */
+  {
+    g_autoptr (GError) accounts_error = NULL;
+    g_autoptr (GHashTable) accounts = cl_crm_accounts_read (csv, &accounts_error);
+
+    g_assert ((accounts == NULL) != (accounts_error == NULL));
+  }
 
   /* columns mapped by hand: field f reads column f, wrapping around */
   mapping.kind = CL_CRM_CUSTOM;

@@ -66,6 +66,19 @@ static const char * const layouts[CL_CRM_N_KINDS][CL_CRM_N_FIELDS] = {
   },
 };
 
+/* header names of columns that hold record ids, not names */
+static const char id_columns[] = "OwnerId|Owner ID|AccountId|Account ID";
+
+/* the columns of a Salesforce Account export: Data Loader's, then a report's */
+static const char * const account_columns[][2] = {
+  { "Id", "Name" },
+  { "Account ID", "Account Name" },
+};
+
+/* Salesforce ids are unique in their first 15 characters; the 18-character
+ * form adds a checksum of their case */
+#define SALESFORCE_ID_LENGTH 15
+
 static const char * const kind_names[CL_CRM_N_KINDS + 1] = {
   "auto", "hubspot", "salesforce", "pipedrive", "custom", NULL,
 };
@@ -232,4 +245,113 @@ cl_crm_mapping_from_text (const char   *text,
         return FALSE;
     }
   return mapping->columns[CL_CRM_FIELD_NAME] >= 0 && mapping->columns[CL_CRM_FIELD_STAGE] >= 0;
+}
+
+/* The column of @csv named @name, without case; -1 when none. */
+static int
+column_named (const ClCsv *csv,
+              const char  *name)
+{
+  for (guint c = 0; c < csv->n_columns; c++)
+    if (g_ascii_strcasecmp (csv->header[c], name) == 0)
+      return c;
+  return -1;
+}
+
+gboolean
+cl_crm_mapping_reads_ids (const ClCrmMapping *mapping,
+                          const ClCsv        *csv,
+                          ClCrmField          field)
+{
+  g_auto (GStrv) names = g_strsplit (id_columns, "|", -1);
+  int column;
+
+  g_return_val_if_fail (field < CL_CRM_N_FIELDS, FALSE);
+  column = mapping->columns[field];
+  for (guint n = 0; column >= 0 && names[n] != NULL; n++)
+    if (g_ascii_strcasecmp (csv->header[column], names[n]) == 0)
+      return TRUE;
+  return FALSE;
+}
+
+gboolean
+cl_crm_looks_like_id (const char *name)
+{
+  gsize length = name ? strlen (name) : 0;
+  gboolean digit = FALSE;
+
+  if (length != SALESFORCE_ID_LENGTH && length != SALESFORCE_ID_LENGTH + 3)
+    return FALSE;
+  for (const char *c = name; *c != '\0'; c++)
+    if (!g_ascii_isalnum (*c))
+      return FALSE;
+    else
+      digit |= g_ascii_isdigit (*c);
+  return digit;
+}
+
+static char *
+account_key (const char *id)
+{
+  return g_strndup (id, SALESFORCE_ID_LENGTH);
+}
+
+GHashTable *
+cl_crm_accounts_read (const ClCsv  *csv,
+                      GError      **error)
+{
+  g_autoptr (GHashTable) accounts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  int id_column = -1, name_column = -1;
+  g_autofree char *columns = NULL;
+  ClCrmMapping deals;
+
+  /* a deals export has ids and names too: the opportunities' */
+  if (cl_crm_mapping_detect (csv, CL_CRM_AUTO, &deals, NULL))
+    return g_set_error (error, CL_CSV_ERROR, CL_CSV_ERROR_NOT_ACCOUNTS,
+                        _("%s is a deals export, not the account export that names the account ids"), csv->name),
+           NULL;
+  for (guint i = 0; i < G_N_ELEMENTS (account_columns) && (id_column < 0 || name_column < 0); i++)
+    {
+      id_column = column_named (csv, account_columns[i][0]);
+      name_column = column_named (csv, account_columns[i][1]);
+    }
+  if (id_column < 0 || name_column < 0)
+    {
+      columns = g_strjoinv (", ", csv->header);
+      return g_set_error (error, CL_CSV_ERROR, CL_CSV_ERROR_NOT_ACCOUNTS,
+                          _("%s is not a Salesforce Account export: no Id and Name columns among %s"),
+                          csv->name, columns), NULL;
+    }
+  for (guint r = 0; r < csv->rows->len; r++)
+    {
+      ClCsvRow *row = g_ptr_array_index (csv->rows, r);
+      const char *id, *name, *known;
+      g_autofree char *key = NULL;
+
+      if (row->n_fields != csv->n_columns)
+        return g_set_error (error, CL_CSV_ERROR, CL_CSV_ERROR_BAD_ROWS,
+                            _("%s, line %u: %u fields where the header has %u"), csv->name, row->line,
+                            row->n_fields, csv->n_columns), NULL;
+      id = g_strstrip (row->fields[id_column]);
+      name = g_strstrip (row->fields[name_column]);
+      /* an account without an id or a name names nothing */
+      if (*id == '\0' || *name == '\0')
+        continue;
+      key = account_key (id);
+      if ((known = g_hash_table_lookup (accounts, key)) != NULL && !g_str_equal (known, name))
+        return g_set_error (error, CL_CSV_ERROR, CL_CSV_ERROR_BAD_ROWS,
+                            _("%s, line %u: the account %s is named both “%s” and “%s”"), csv->name, row->line,
+                            id, known, name), NULL;
+      g_hash_table_insert (accounts, g_steal_pointer (&key), g_strdup (name));
+    }
+  return g_steal_pointer (&accounts);
+}
+
+const char *
+cl_crm_accounts_lookup (GHashTable *accounts,
+                        const char *id)
+{
+  g_autofree char *key = account_key (id);
+
+  return g_hash_table_lookup (accounts, key);
 }

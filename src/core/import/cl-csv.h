@@ -18,6 +18,8 @@ typedef enum {
   CL_CSV_ERROR_UNKNOWN_LAYOUT, /* no columns a deals import recognises */
   CL_CSV_ERROR_BAD_ROWS,       /* rows that cannot be imported, none imported */
   CL_CSV_ERROR_NO_CURRENCY,    /* amounts without a currency, and the workspace has none */
+  CL_CSV_ERROR_STAGE_ORDER,    /* where stages go in the process is unknown or contradicted */
+  CL_CSV_ERROR_NOT_ACCOUNTS,   /* not the Account export that names account ids */
 } ClCsvError;
 
 typedef struct

@@ -15,6 +15,7 @@
 #include <string.h>
 
 #include "cl-deal-import.h"
+#include "cl-text.h"
 
 #define PROGRESS_EVERY 1000
 
@@ -34,8 +35,21 @@ typedef struct
   ClDay        close_date;
   ClDay        created_on;
   ClDealStatus status;
+  gboolean     closing;       /* the stage says how the deal ended: no stage of the process */
   int          probability;   /* -1 when none */
 } ClImportRow;
+
+/* What reading the rows needs besides each row. */
+typedef struct
+{
+  const ClCsv           *csv;
+  const ClCrmMapping    *mapping;
+  const ClImportOptions *options;
+  ClDateOrder            orders[2];
+  gboolean               account_ids;  /* the account column holds Salesforce ids */
+  GHashTable            *unnamed;      /* account ids the Account export lacks */
+  ClImportReport        *report;
+} ClReader;
 
 static void
 problem_free (ClImportProblem *problem)
@@ -53,6 +67,7 @@ cl_import_report_init (ClImportReport *report)
   report->reps_created = g_ptr_array_new_with_free_func (g_free);
   report->currencies_new = g_ptr_array_new_with_free_func (g_free);
   report->missing = g_ptr_array_new_with_free_func (g_free);
+  report->accounts_unnamed = g_ptr_array_new_with_free_func (g_free);
 }
 
 void
@@ -63,6 +78,15 @@ cl_import_report_clear (ClImportReport *report)
   g_clear_pointer (&report->reps_created, g_ptr_array_unref);
   g_clear_pointer (&report->currencies_new, g_ptr_array_unref);
   g_clear_pointer (&report->missing, g_ptr_array_unref);
+  g_clear_pointer (&report->accounts_unnamed, g_ptr_array_unref);
+}
+
+void
+cl_import_options_init (ClImportOptions *options,
+                        ClDay            as_of)
+{
+  memset (options, 0, sizeof *options);
+  options->as_of = as_of;
 }
 
 static void
@@ -96,25 +120,31 @@ is_blank (const char *text)
 }
 
 /* Won, lost or open: from a status column, Salesforce's flags, or the
- * stage's own name ("Closed Won"). */
+ * stage's own name ("Closed Won"). @closing is set when the stage itself
+ * is how the deal ended: by its name, or (Salesforce) a closed stage. */
 static ClDealStatus
 status_of (const ClCsvRow     *row,
            const ClCrmMapping *mapping,
-           const char         *stage)
+           const char         *stage,
+           gboolean           *closing)
 {
   const char *status = cell (row, mapping, CL_CRM_FIELD_STATUS);
   const char *closed = cell (row, mapping, CL_CRM_FIELD_IS_CLOSED);
   const char *won = cell (row, mapping, CL_CRM_FIELD_IS_WON);
-  g_autofree char *folded = stage ? g_ascii_strdown (stage, -1) : NULL;
+  g_autofree char *folded = g_ascii_strdown (stage, -1);
 
+  *closing = cl_stage_name_is_closing (stage);
   if (!is_blank (status))
     return g_ascii_strcasecmp (status, "won") == 0 ? CL_DEAL_WON
            : g_ascii_strcasecmp (status, "lost") == 0 || g_ascii_strcasecmp (status, "deleted") == 0
              ? CL_DEAL_LOST : CL_DEAL_OPEN;
   if (!is_blank (closed) && g_strcmp0 (closed, "0") != 0 && g_ascii_strcasecmp (closed, "false") != 0)
-    return !is_blank (won) && g_strcmp0 (won, "0") != 0 && g_ascii_strcasecmp (won, "false") != 0
-           ? CL_DEAL_WON : CL_DEAL_LOST;
-  if (folded != NULL && strstr (folded, "closed") != NULL)
+    {
+      *closing = TRUE;
+      return !is_blank (won) && g_strcmp0 (won, "0") != 0 && g_ascii_strcasecmp (won, "false") != 0
+             ? CL_DEAL_WON : CL_DEAL_LOST;
+    }
+  if (*closing)
     return strstr (folded, "won") ? CL_DEAL_WON : CL_DEAL_LOST;
   return CL_DEAL_OPEN;
 }
@@ -167,18 +197,39 @@ refuse_row (ClImportRow    *out,
   return FALSE;
 }
 
+/* The row's account: a Salesforce account id named by the Account
+ * export when it has it. */
+static const char *
+account_of (ClReader   *reader,
+            const char *account)
+{
+  const char *name;
+
+  if (!reader->account_ids || reader->options->accounts == NULL || is_blank (account))
+    return account;
+  if ((name = cl_crm_accounts_lookup (reader->options->accounts, account)) != NULL)
+    {
+      reader->report->accounts_named++;
+      return name;
+    }
+  if (g_hash_table_add (reader->unnamed, g_strdup (account)))
+    g_ptr_array_add (reader->report->accounts_unnamed, g_strdup (account));
+  return account;
+}
+
 /* Reads one row and checks it as the store would; FALSE with a problem
  * added when it cannot be imported, so a bad row is refused with its
  * line instead of failing the whole import when it is written. */
 static gboolean
-read_row (const ClCsv         *csv,
-          const ClCsvRow      *row,
-          const ClCrmMapping  *mapping,
-          const ClDateOrder    orders[2],
-          ClDay                as_of,
-          ClImportRow         *out,
-          ClImportReport      *report)
+read_row (ClReader       *reader,
+          const ClCsvRow *row,
+          ClImportRow    *out)
 {
+  const ClCsv *csv = reader->csv;
+  const ClCrmMapping *mapping = reader->mapping;
+  const ClDateOrder *orders = reader->orders;
+  ClImportReport *report = reader->report;
+  ClDay as_of = reader->options->as_of;
   const char *amount = cell (row, mapping, CL_CRM_FIELD_AMOUNT);
   const char *close = cell (row, mapping, CL_CRM_FIELD_CLOSE_DATE);
   const char *created = cell (row, mapping, CL_CRM_FIELD_CREATED);
@@ -193,7 +244,7 @@ read_row (const ClCsv         *csv,
                                                      row->n_fields, csv->n_columns));
   out->record_id = cell (row, mapping, CL_CRM_FIELD_RECORD_ID);
   out->name = cell (row, mapping, CL_CRM_FIELD_NAME);
-  out->account = cell (row, mapping, CL_CRM_FIELD_ACCOUNT);
+  out->account = account_of (reader, cell (row, mapping, CL_CRM_FIELD_ACCOUNT));
   out->stage = cell (row, mapping, CL_CRM_FIELD_STAGE);
   out->owner = cell (row, mapping, CL_CRM_FIELD_OWNER);
   out->next_step = cell (row, mapping, CL_CRM_FIELD_NEXT_STEP);
@@ -225,7 +276,7 @@ read_row (const ClCsv         *csv,
   out->probability = -1;
   if (!is_blank (probability) && !cl_csv_parse_percent (probability, &out->probability))
     return refuse_row (out, report, g_strdup_printf (_("the probability “%s” is not a percentage"), probability));
-  out->status = status_of (row, mapping, out->stage);
+  out->status = status_of (row, mapping, out->stage, &out->closing);
   return TRUE;
 }
 
@@ -236,14 +287,15 @@ typedef struct
   ClStore        *store;
   ClImportReport *report;
   ClDay           as_of;
+  ClStagePlan    *plan;
   GHashTable     *by_external;   /* external id → deal id */
   GHashTable     *by_name;       /* "name\naccount" → deal id */
   GHashTable     *seen;          /* deal ids the file has */
-  GHashTable     *stages;        /* folded name → stage id */
   GHashTable     *reps;          /* folded name → rep id */
+  GHashTable     *aliases;       /* folded name the roster knows a rep by → rep id */
+  gboolean        owner_ids;     /* the owner column holds the CRM's ids */
   GHashTable     *currencies;    /* known currency codes */
   gint64          first_stage, last_stage;
-  int             n_stages;
   char           *default_currency;
 } ClImport;
 
@@ -253,6 +305,14 @@ new_id (gint64 id)
   return g_memdup2 (&id, sizeof id);
 }
 
+/* "salesforce:006…": a record id as a deal keeps it, told from another CRM's */
+static char *
+external_id (ClCrmKind   kind,
+             const char *record_id)
+{
+  return g_strdup_printf ("%s:%s", cl_crm_kind_to_string (kind), record_id);
+}
+
 static gboolean
 load_workspace (ClImport  *import,
                 GError   **error)
@@ -260,21 +320,28 @@ load_workspace (ClImport  *import,
   g_autoptr (GListModel) stages = cl_store_list_stages (import->store, error);
   g_autoptr (GListModel) reps = NULL;
   g_autoptr (GListModel) deals = NULL;
+  g_autoptr (GHashTable) aliases = NULL;
+  GHashTableIter iter;
+  gpointer alias, rep_id;
+  guint n_stages;
 
   /* every deal, open or not: a closed one may open again, a re-import matches it */
   if (stages == NULL || (reps = cl_store_list_reps (import->store, error)) == NULL
+      || (aliases = cl_store_list_rep_aliases (import->store, error)) == NULL
       || (deals = cl_store_list_all_deals (import->store, error)) == NULL)
     return FALSE;
-  import->n_stages = g_list_model_get_n_items (stages);
-  for (guint i = 0; i < g_list_model_get_n_items (stages); i++)
+  n_stages = g_list_model_get_n_items (stages);
+  for (guint i = 0; i < n_stages; i++)
     {
       g_autoptr (ClStage) stage = g_list_model_get_item (stages, i);
 
-      g_hash_table_insert (import->stages, g_utf8_casefold (stage->name, -1), new_id (stage->id));
       if (i == 0)
         import->first_stage = stage->id;
       import->last_stage = stage->id;
     }
+  g_hash_table_iter_init (&iter, aliases);
+  while (g_hash_table_iter_next (&iter, &alias, &rep_id))
+    g_hash_table_insert (import->aliases, g_utf8_casefold (alias, -1), new_id (*(gint64 *) rep_id));
   for (guint i = 0; i < g_list_model_get_n_items (reps); i++)
     {
       g_autoptr (ClRep) rep = g_list_model_get_item (reps, i);
@@ -294,30 +361,28 @@ load_workspace (ClImport  *import,
   return TRUE;
 }
 
+/* The stage of @row's deal, now in @current (0 for a new deal). */
 static gint64
 stage_for (ClImport           *import,
            const ClImportRow  *row,
+           gint64              current,
            GError            **error)
 {
-  g_autofree char *folded = NULL;
-  gint64 *known;
-  g_autoptr (ClStage) stage = NULL;
+  gint64 planned = cl_stage_plan_stage_for (import->plan, row->stage);
 
-  /* a closed deal keeps its stage; a new one lands first (lost) or last (won) */
-  if (row->status != CL_DEAL_OPEN && import->n_stages > 0)
-    return row->status == CL_DEAL_WON ? import->last_stage : import->first_stage;
-  folded = g_utf8_casefold (row->stage, -1);
-  if ((known = g_hash_table_lookup (import->stages, folded)) != NULL)
-    return *known;
-  stage = cl_stage_new (row->stage, ++import->n_stages, row->probability >= 0 ? row->probability : 50);
-  if (!cl_store_add_stage (import->store, stage, error))
-    return 0;
+  /* a closed deal keeps its stage */
+  if (row->status != CL_DEAL_OPEN && current != 0)
+    return current;
+  if (planned != 0)
+    return planned;
+  if (current != 0)
+    return current;
+  /* a new deal that arrives won or lost, with no stage of the process: last or first */
   if (import->first_stage == 0)
-    import->first_stage = stage->id;
-  import->last_stage = stage->id;
-  g_hash_table_insert (import->stages, g_steal_pointer (&folded), new_id (stage->id));
-  g_ptr_array_add (import->report->stages_created, g_strdup (row->stage));
-  return stage->id;
+    return g_set_error (error, CL_CSV_ERROR, CL_CSV_ERROR_STAGE_ORDER,
+                        _("Line %u: “%s” is how a deal ends, and the sales process has no stage yet to keep "
+                          "the deal in: add the stages first; nothing was imported"), row->line, row->stage), 0;
+  return row->status == CL_DEAL_WON ? import->last_stage : import->first_stage;
 }
 
 static gint64
@@ -332,7 +397,14 @@ rep_for (ClImport    *import,
   if (is_blank (name))
     name = _("Unassigned");
   folded = g_utf8_casefold (name, -1);
-  if ((known = g_hash_table_lookup (import->reps, folded)) != NULL)
+  /* a rep's name wins over another rep's former one */
+  if ((known = g_hash_table_lookup (import->reps, folded)) == NULL
+      && (known = g_hash_table_lookup (import->aliases, folded)) != NULL)
+    return *known;
+  /* an owner id the roster has not given a name yet */
+  if (import->owner_ids)
+    import->report->id_fields |= 1u << CL_CRM_FIELD_OWNER;
+  if (known != NULL)
     return *known;
   rep = cl_rep_new (name);
   if (!cl_store_add_rep (import->store, rep, error))
@@ -351,8 +423,7 @@ apply_row (ClImport           *import,
 {
   const char *currency = row->currency ? row->currency : import->default_currency;
 
-  if ((deal->stage_id = row->status != CL_DEAL_OPEN && deal->stage_id != 0 ? deal->stage_id
-                        : stage_for (import, row, error)) == 0
+  if ((deal->stage_id = stage_for (import, row, deal->stage_id, error)) == 0
       || (deal->owner_id = rep_for (import, row->owner, error)) == 0)
     return FALSE;
   if (!g_hash_table_contains (import->currencies, currency))
@@ -388,15 +459,15 @@ same_deal (const ClDeal *a,
 static gint64
 match (ClImport          *import,
        const ClImportRow *row,
-       char             **external_id)
+       char             **external)
 {
   g_autofree char *key = NULL;
   gint64 *id;
 
   if (!is_blank (row->record_id))
     {
-      *external_id = g_strdup_printf ("%s:%s", cl_crm_kind_to_string (import->report->kind), row->record_id);
-      id = g_hash_table_lookup (import->by_external, *external_id);
+      *external = external_id (import->report->kind, row->record_id);
+      id = g_hash_table_lookup (import->by_external, *external);
       if (id != NULL)
         return *id;
     }
@@ -410,8 +481,8 @@ write_row (ClImport           *import,
            const ClImportRow  *row,
            GError            **error)
 {
-  g_autofree char *external_id = NULL;
-  gint64 id = match (import, row, &external_id);
+  g_autofree char *external = NULL;
+  gint64 id = match (import, row, &external);
   g_autoptr (ClDeal) deal = NULL;
   g_autoptr (ClDeal) stored = NULL;
   gint64 before, after;
@@ -419,7 +490,7 @@ write_row (ClImport           *import,
   if (id == 0)
     {
       deal = cl_deal_new ();
-      deal->external_id = g_steal_pointer (&external_id);
+      deal->external_id = g_steal_pointer (&external);
       deal->created_on = row->created_on;
       deal->stage_entered_on = import->as_of;
       if (!apply_row (import, row, deal, error) || !cl_store_add_deal (import->store, deal, error))
@@ -435,8 +506,8 @@ write_row (ClImport           *import,
       || (before = cl_store_count_deal_events (import->store, id, error)) < 0)
     return FALSE;
   g_hash_table_add (import->seen, new_id (id));
-  if (external_id != NULL)
-    cl_record_set_text (&deal->external_id, external_id);
+  if (external != NULL)
+    cl_record_set_text (&deal->external_id, external);
   if (!apply_row (import, row, deal, error))
     return FALSE;
   if (same_deal (deal, stored))
@@ -462,7 +533,7 @@ static void
 find_missing (ClImport *import,
               GError  **error)
 {
-  g_autofree char *prefix = g_strdup_printf ("%s:", cl_crm_kind_to_string (import->report->kind));
+  g_autofree char *prefix = external_id (import->report->kind, "");
   g_autoptr (GListModel) open = cl_store_list_open_deals (import->store, error);
 
   for (guint i = 0; open != NULL && i < g_list_model_get_n_items (open); i++)
@@ -481,8 +552,8 @@ import_free (ClImport *import)
   g_clear_pointer (&import->by_external, g_hash_table_unref);
   g_clear_pointer (&import->by_name, g_hash_table_unref);
   g_clear_pointer (&import->seen, g_hash_table_unref);
-  g_clear_pointer (&import->stages, g_hash_table_unref);
   g_clear_pointer (&import->reps, g_hash_table_unref);
+  g_clear_pointer (&import->aliases, g_hash_table_unref);
   g_clear_pointer (&import->currencies, g_hash_table_unref);
   g_free (import->default_currency);
 }
@@ -539,25 +610,32 @@ cl_crm_mapping_fitting (ClStore      *store,
 
 /* Reads every row into @rows (when not NULL); problems go to @report. */
 static gboolean
-read_rows (const ClCsv         *csv,
-           const ClCrmMapping  *mapping,
-           ClDay                as_of,
-           GArray              *rows,
-           ClImportReport      *report,
-           GError             **error)
+read_rows (const ClCsv            *csv,
+           const ClCrmMapping     *mapping,
+           const ClImportOptions  *options,
+           GArray                 *rows,
+           ClImportReport         *report,
+           GError                **error)
 {
-  ClDateOrder orders[2];
+  g_autoptr (GHashTable) unnamed = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  ClReader reader = { csv, mapping, options, { 0 }, FALSE, unnamed, report };
 
   report->kind = mapping->kind;
   report->n_rows = csv->rows->len;
-  if (!date_orders (csv, mapping, orders, report, error))
+  reader.account_ids = cl_crm_mapping_reads_ids (mapping, csv, CL_CRM_FIELD_ACCOUNT);
+  if (cl_crm_mapping_reads_ids (mapping, csv, CL_CRM_FIELD_OWNER))
+    report->id_fields |= 1u << CL_CRM_FIELD_OWNER;
+  if (reader.account_ids && options->accounts == NULL)
+    report->id_fields |= 1u << CL_CRM_FIELD_ACCOUNT;
+  if (!date_orders (csv, mapping, reader.orders, report, error))
     return FALSE;
   for (guint r = 0; r < csv->rows->len; r++)
     {
       ClImportRow row;
 
-      if (!read_row (csv, g_ptr_array_index (csv->rows, r), mapping, orders, as_of, &row, report))
+      if (!read_row (&reader, g_ptr_array_index (csv->rows, r), &row))
         continue;
+      report->n_without_currency += row.currency == NULL;
       if (rows != NULL)
         g_array_append_val (rows, row);
       else
@@ -566,87 +644,192 @@ read_rows (const ClCsv         *csv,
   return TRUE;
 }
 
-gboolean
-cl_deal_import_check (const ClCsv         *csv,
-                      const ClCrmMapping  *mapping,
-                      ClDay                as_of,
-                      ClImportReport      *report,
-                      GError             **error)
+/* The rows read, each owning its currency. */
+typedef GArray ClImportRows;
+
+static void
+free_rows (ClImportRows *rows)
 {
-  return read_rows (csv, mapping, as_of, NULL, report, error);
+  for (guint r = 0; r < rows->len; r++)
+    g_free (g_array_index (rows, ClImportRow, r).currency);
+  g_array_unref (rows);
+}
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (ClImportRows, free_rows)
+
+gboolean
+cl_deal_import_check (const ClCsv            *csv,
+                      const ClCrmMapping     *mapping,
+                      const ClImportOptions  *options,
+                      ClImportReport         *report,
+                      GError                **error)
+{
+  return read_rows (csv, mapping, options, NULL, report, error);
+}
+
+/* The plan of @rows' stages in @store's process, from the stages the
+ * deals matched by record id are in now. */
+static ClStagePlan *
+plan_rows (ClStore    *store,
+           ClCrmKind   kind,
+           GArray     *rows,
+           GError    **error)
+{
+  g_autoptr (GListModel) stages = cl_store_list_stages (store, error);
+  g_autofree char *prefix = external_id (kind, "");
+  g_autoptr (GHashTable) stored = NULL;
+  ClStagePlan *plan;
+
+  if (stages == NULL || (stored = cl_store_list_external_stages (store, prefix, error)) == NULL)
+    return NULL;
+  plan = cl_stage_plan_new (stages);
+  for (guint r = 0; r < rows->len; r++)
+    {
+      const ClImportRow *row = &g_array_index (rows, ClImportRow, r);
+      g_autofree char *external = is_blank (row->record_id) ? NULL : external_id (kind, row->record_id);
+      gint64 *stage_id = external ? g_hash_table_lookup (stored, external) : NULL;
+
+      cl_stage_plan_observe (plan, row->stage, row->closing, row->probability, stage_id ? *stage_id : 0);
+    }
+  cl_stage_plan_place (plan);
+  return plan;
+}
+
+ClStagePlan *
+cl_deal_import_plan_stages (ClStore            *store,
+                            const ClCsv        *csv,
+                            const ClCrmMapping *mapping,
+                            GError            **error)
+{
+  g_autoptr (ClImportRows) rows = g_array_new (FALSE, FALSE, sizeof (ClImportRow));
+  ClImportOptions options;
+  ClImportReport report;
+  ClStagePlan *plan = NULL;
+
+  cl_import_options_init (&options, cl_date_today ());
+  cl_import_report_init (&report);
+  if (read_rows (csv, mapping, &options, rows, &report, error))
+    plan = plan_rows (store, mapping->kind, rows, error);
+  cl_import_report_clear (&report);
+  return plan;
+}
+
+/* Refuses the import before anything is written: rows that cannot be
+ * read, amounts without a currency where the workspace has none, stages
+ * whose place is unknown. */
+static gboolean
+check_before_writing (ClImport               *import,
+                      const ClImportOptions  *options,
+                      GArray                 *rows,
+                      GError                **error)
+{
+  ClImportReport *report = import->report;
+  g_auto (GStrv) unknown = NULL;
+
+  if (report->problems->len > 0 && !options->import_good_rows)
+    return g_set_error (error, CL_CSV_ERROR, CL_CSV_ERROR_BAD_ROWS,
+                        g_dngettext (GETTEXT_PACKAGE, "%u row cannot be imported; nothing was imported",
+                                     "%u rows cannot be imported; nothing was imported", report->problems->len),
+                        report->problems->len), FALSE;
+  /* amounts the file gives no currency are booked in the workspace's */
+  for (guint r = 0; import->default_currency == NULL && r < rows->len; r++)
+    if (g_array_index (rows, ClImportRow, r).currency == NULL)
+      return g_set_error (error, CL_CSV_ERROR, CL_CSV_ERROR_NO_CURRENCY,
+                          _("Line %u: the amount has no currency, and the workspace has none yet: choose the "
+                            "workspace's currency (such as EUR or USD); nothing was imported"),
+                          g_array_index (rows, ClImportRow, r).line), FALSE;
+  /* a plan made for other columns or another file */
+  for (guint r = 0; r < rows->len; r++)
+    if (!cl_stage_plan_has_value (import->plan, g_array_index (rows, ClImportRow, r).stage))
+      return g_set_error (error, CL_CSV_ERROR, CL_CSV_ERROR_STAGE_ORDER,
+                          _("Line %u: its stage was not placed with the others: place the file's stages again; "
+                            "nothing was imported"), g_array_index (rows, ClImportRow, r).line), FALSE;
+  unknown = cl_stage_plan_get_ambiguous (import->plan);
+  if (unknown[0] != NULL)
+    {
+      g_autoptr (GString) names = g_string_new (NULL);
+
+      for (guint i = 0; unknown[i] != NULL; i++)
+        {
+          g_autofree char *name = cl_text_isolate (unknown[i]);
+
+          g_string_append_printf (names, "%s%s", i ? ", " : "", name);
+        }
+      return g_set_error (error, CL_CSV_ERROR, CL_CSV_ERROR_STAGE_ORDER,
+                          _("Where these stages go in the sales process is unknown: %s; nothing was imported"),
+                          names->str), FALSE;
+    }
+  return TRUE;
+}
+
+/* Everything written, in the transaction the caller began. */
+static gboolean
+write_all (ClImport               *import,
+           const ClImportOptions  *options,
+           const ClCsv            *csv,
+           GArray                 *rows,
+           GError                **error)
+{
+  g_autofree char *day = cl_date_format (options->as_of);
+  /* Translators: a file's name, then the day its export was taken */
+  g_autofree char *what = g_strdup_printf (_("import of %s as of %s"), csv->name, day);
+  gboolean ok = cl_stage_plan_apply (import->plan, import->store, import->report->stages_created, error)
+                && load_workspace (import, error);
+
+  for (guint r = 0; ok && r < rows->len; r++)
+    {
+      ok = write_row (import, &g_array_index (rows, ClImportRow, r), error);
+      if (options->progress != NULL && (r % PROGRESS_EVERY == 0 || r + 1 == rows->len))
+        options->progress ((double) (r + 1) / rows->len, options->user_data);
+    }
+  if (ok)
+    find_missing (import, NULL);
+  return ok && cl_store_mark_undo_point (import->store, what, error);
 }
 
 gboolean
-cl_deal_import (ClStore             *store,
-                const ClCsv         *csv,
-                const ClCrmMapping  *mapping,
-                ClDay                as_of,
-                gboolean             import_good_rows,
-                ClImportProgress     progress,
-                gpointer             user_data,
-                ClImportReport      *report,
-                GError             **error)
+cl_deal_import (ClStore                *store,
+                const ClCsv            *csv,
+                const ClCrmMapping     *mapping,
+                const ClImportOptions  *options,
+                ClImportReport         *report,
+                GError                **error)
 {
-  g_autoptr (GArray) rows = g_array_new (FALSE, FALSE, sizeof (ClImportRow));
+  g_autoptr (ClImportRows) rows = g_array_new (FALSE, FALSE, sizeof (ClImportRow));
+  g_autoptr (ClStagePlan) own_plan = NULL;
   ClImport import = {
-    store, report, as_of,
-    g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free),
-    g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free),
-    g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL),
-    g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free),
-    g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free),
-    g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL),
-    0, 0, 0, NULL,
+    .store = store,
+    .report = report,
+    .as_of = options->as_of,
+    .plan = options->stages,
+    .by_external = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free),
+    .by_name = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free),
+    .seen = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL),
+    .reps = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free),
+    .aliases = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free),
+    .owner_ids = cl_crm_mapping_reads_ids (mapping, csv, CL_CRM_FIELD_OWNER),
+    .currencies = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL),
+    .default_currency = cl_store_get_currency (store),
   };
-  gboolean ok = read_rows (csv, mapping, as_of, rows, report, error);
   g_autofree char *undo_copy = NULL;
+  gboolean ok = read_rows (csv, mapping, options, rows, report, error);
 
-  if (ok && report->problems->len > 0 && !import_good_rows)
-    {
-      g_set_error (error, CL_CSV_ERROR, CL_CSV_ERROR_BAD_ROWS,
-                   g_dngettext (GETTEXT_PACKAGE, "%u row cannot be imported; nothing was imported",
-                                "%u rows cannot be imported; nothing was imported", report->problems->len),
-                   report->problems->len);
-      ok = FALSE;
-    }
-
-  /* amounts the file gives no currency are booked in the workspace's */
-  import.default_currency = cl_store_get_currency (store);
-  for (guint r = 0; ok && import.default_currency == NULL && r < rows->len; r++)
-    if (g_array_index (rows, ClImportRow, r).currency == NULL)
-      {
-        g_set_error (error, CL_CSV_ERROR, CL_CSV_ERROR_NO_CURRENCY,
-                     _("Line %u: the amount has no currency, and the workspace has none yet: choose the "
-                       "workspace's currency (such as EUR or USD); nothing was imported"),
-                     g_array_index (rows, ClImportRow, r).line);
-        ok = FALSE;
-      }
+  if (ok && import.plan == NULL)
+    ok = (import.plan = own_plan = plan_rows (store, mapping->kind, rows, error)) != NULL;
+  ok = ok && check_before_writing (&import, options, rows, error);
   /* the workspace as it is, to undo the import with */
   if (ok)
     ok = (undo_copy = cl_store_copy_for_undo (store, error)) != NULL;
+  /* said again as the owners are found: the roster may have named them all */
+  report->id_fields &= ~(1u << CL_CRM_FIELD_OWNER);
   if (ok && (ok = cl_store_begin (store, error)))
     {
-      ok = load_workspace (&import, error);
-      for (guint r = 0; ok && r < rows->len; r++)
-        {
-          ok = write_row (&import, &g_array_index (rows, ClImportRow, r), error);
-          if (progress != NULL && (r % PROGRESS_EVERY == 0 || r + 1 == rows->len))
-            progress ((double) (r + 1) / rows->len, user_data);
-        }
-      if (ok)
-        find_missing (&import, NULL);
-      if (ok)
-        {
-          g_autofree char *day = cl_date_format (as_of);
-          /* Translators: a file's name, then the day its export was taken */
-          g_autofree char *what = g_strdup_printf (_("import of %s as of %s"), csv->name, day);
-
-          ok = cl_store_mark_undo_point (store, what, error);
-        }
-      if (ok)
+      if (write_all (&import, options, csv, rows, error))
         ok = cl_store_commit (store, error);
       else
-        cl_store_rollback (store);
+        {
+          cl_store_rollback (store);
+          ok = FALSE;
+        }
     }
   if (ok)
     {
@@ -658,8 +841,6 @@ cl_deal_import (ClStore             *store,
     }
   if (undo_copy != NULL)
     cl_store_remove_files (undo_copy);
-  for (guint r = 0; r < rows->len; r++)
-    g_free (g_array_index (rows, ClImportRow, r).currency);
   import_free (&import);
   return ok;
 }

@@ -169,10 +169,11 @@ cl_money_format_exact (ClCentsTotal cents)
   return g_strdup_printf ("%s%s.%02d", cents < 0 ? "-" : "", whole, ABS (fraction));
 }
 
-static gboolean
-is_currency_code (const char *text)
+gboolean
+cl_currency_is_code (const char *text)
 {
-  return strlen (text) == 3 && g_ascii_isupper (text[0]) && g_ascii_isupper (text[1]) && g_ascii_isupper (text[2]);
+  return text != NULL && strlen (text) == 3 && g_ascii_isupper (text[0]) && g_ascii_isupper (text[1])
+         && g_ascii_isupper (text[2]);
 }
 
 char *
@@ -192,7 +193,7 @@ cl_deal_values_problem (const char *name,
       /* Translators: the largest amount, "10 000 000 000 000" */
       return g_strdup_printf (_("the amount is over %s, larger than any deal"), limit);
     }
-  if (currency != NULL && !is_currency_code (currency))
+  if (currency != NULL && !cl_currency_is_code (currency))
     /* Translators: a currency as the file wrote it, "US Dollar" */
     return g_strdup_printf (_("the currency “%s” is not a three-letter code such as EUR or USD"), currency);
   return NULL;

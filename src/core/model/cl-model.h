@@ -122,6 +122,10 @@ char       *cl_money_format              (ClCentsTotal          cents,
 /* "1250000.00": exact, in major units, as documents carry money. */
 char       *cl_money_format_exact        (ClCentsTotal          cents);
 
+/* Whether @text is a currency the store keeps: three capital letters, such
+ * as EUR or USD. */
+gboolean    cl_currency_is_code          (const char           *text);
+
 /* Why the store would refuse a deal with these values, in words (a blank
  * name, an amount below zero or above CL_MAX_AMOUNT_CENTS, a currency that
  * is not a three-letter code; a NULL @currency is not checked), or NULL.
@@ -149,6 +153,7 @@ struct _ClRep
   char   *name;
   char   *email;
   gboolean is_manager;
+  gboolean has_left;       /* kept with their history, no longer counted */
 };
 ClRep *cl_rep_new (const char *name);
 

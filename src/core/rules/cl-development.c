@@ -278,7 +278,8 @@ cl_development_team_month (ClStore     *store,
       g_autoptr (ClRep) rep = g_list_model_get_item (reps, i);
       g_autoptr (ClRepMonth) entry = NULL;
 
-      if (rep->is_manager)
+      /* the manager plans for the others; who left is no longer developed */
+      if (rep->is_manager || rep->has_left)
         continue;
       entry = g_object_new (CL_TYPE_REP_MONTH, NULL);
       entry->rep = g_object_ref (rep);

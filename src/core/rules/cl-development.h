@@ -67,7 +67,8 @@ struct _ClRepMonth
   char              *focus_label;     /* the plan's skill, as the team names it */
 };
 
-/* Every rep (managers left out) in @month: reps without a plan first. */
+/* Every rep in @month, the manager and who left the team aside: reps
+ * without a plan first. */
 GListModel *cl_development_team_month   (ClStore            *store,
                                          const char         *month,
                                          GError            **error);

@@ -208,10 +208,10 @@ rep_development (ClStore       *store,
     n_months++;
   if (!read_ints (store,
                   cl_store_query (store, error,
-                                  "SELECT (SELECT count(*) FROM reps WHERE NOT is_manager), count(p.id), "
+                                  "SELECT (SELECT count(*) FROM counted_reps), count(p.id), "
                                   "count(p.id) FILTER (WHERE p.month < ?3), "
                                   "count(p.id) FILTER (WHERE p.month < ?3 AND p.lookback <> 'none') "
-                                  "FROM dev_plans p JOIN reps r ON r.id = p.rep_id AND NOT r.is_manager "
+                                  "FROM dev_plans p JOIN counted_reps r ON r.id = p.rep_id "
                                   "WHERE p.month BETWEEN ?1 AND ?2",
                                   "sss", first_month, last_month, this_month),
                   counts, 4, error))

@@ -282,6 +282,18 @@ static const char schema_step_8[] =
   "  UNIQUE (format, subject, exported_by)"
   ");";
 
+/* 9 — the team's roster: who left (kept with their history, no longer
+ * counted), and the other names an import knows a person by (a CRM's id,
+ * a name before a rename or a merge); the reps loop health and loads count */
+static const char schema_step_9[] =
+  "ALTER TABLE reps ADD COLUMN has_left INTEGER NOT NULL DEFAULT 0 CHECK (has_left IN (0, 1));"
+  "CREATE TABLE rep_aliases ("
+  "  alias  TEXT NOT NULL PRIMARY KEY CHECK (length(trim(alias)) > 0),"
+  "  rep_id INTEGER NOT NULL REFERENCES reps (id) ON DELETE CASCADE"
+  ");"
+  "CREATE INDEX rep_aliases_by_rep ON rep_aliases (rep_id);"
+  "CREATE VIEW counted_reps AS SELECT * FROM reps WHERE NOT is_manager AND NOT has_left;";
+
 static const char * const schema_steps[] = {
   schema_step_1,
   schema_step_2,
@@ -291,6 +303,7 @@ static const char * const schema_steps[] = {
   schema_step_6,
   schema_step_7,
   schema_step_8,
+  schema_step_9,
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (schema_steps) == CL_STORE_SCHEMA_VERSION);

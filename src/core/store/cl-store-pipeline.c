@@ -34,6 +34,7 @@ build_rep (sqlite3_stmt *stmt)
   rep->name = cl_column_text (stmt, 1);
   rep->email = cl_column_text (stmt, 2);
   rep->is_manager = sqlite3_column_int (stmt, 3);
+  rep->has_left = sqlite3_column_int (stmt, 4);
   return G_OBJECT (rep);
 }
 
@@ -42,7 +43,7 @@ cl_store_list_reps (ClStore  *self,
                     GError  **error)
 {
   return cl_store_list (self, CL_TYPE_REP, build_rep, error,
-                        "SELECT id, name, email, is_manager FROM reps ORDER BY name", "");
+                        "SELECT id, name, email, is_manager, has_left FROM reps ORDER BY name", "");
 }
 
 ClRep *
@@ -99,6 +100,35 @@ cl_store_update_stage (ClStore  *self,
     return g_set_error (error, CL_STORE_ERROR, CL_STORE_ERROR_NOT_FOUND,
                         _("There is no stage “%s”"), stage->name), FALSE;
   return TRUE;
+}
+
+gboolean
+cl_store_insert_stage (ClStore  *self,
+                       ClStage  *stage,
+                       guint     index,
+                       GError  **error)
+{
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (CL_IS_STAGE (stage), FALSE);
+  if (!cl_store_begin (self, error))
+    return FALSE;
+  /* positions are unique: added last, then moved where it goes */
+  stmt = cl_store_query (self, error, "SELECT coalesce(max(position), 0) + 1 FROM stages", "");
+  if (stmt == NULL)
+    goto failed;
+  if ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    stage->position = sqlite3_column_int (stmt, 0);
+  if (!cl_store_query_done (self, stmt, rc, error) || !cl_store_add_stage (self, stage, error)
+      || !cl_store_move_stage (self, stage->id, index, error))
+    goto failed;
+  stage->position = index + 1;
+  return cl_store_commit (self, error);
+
+failed:
+  cl_store_rollback (self);
+  return FALSE;
 }
 
 /* Moves a stage to @index (0 first) in the process, the others closing up. */
@@ -763,6 +793,30 @@ cl_store_list_review_decisions (ClStore  *self,
                         "FROM review_decisions WHERE review_id = ? ORDER BY id", "I", review_id);
 }
 
+GHashTable *
+cl_store_list_external_stages (ClStore     *self,
+                               const char  *prefix,
+                               GError     **error)
+{
+  g_autoptr (GHashTable) stages = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  sqlite3_stmt *stmt = cl_store_query (self, error,
+                                       "SELECT external_id, stage_id FROM deals "
+                                       "WHERE substr(external_id, 1, length(?1)) = ?1", "s", prefix);
+  int rc;
+
+  if (stmt == NULL)
+    return NULL;
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      gint64 stage_id = sqlite3_column_int64 (stmt, 1);
+
+      g_hash_table_insert (stages, cl_column_text (stmt, 0), g_memdup2 (&stage_id, sizeof stage_id));
+    }
+  if (!cl_store_query_done (self, stmt, rc, error))
+    return NULL;
+  return g_steal_pointer (&stages);
+}
+
 /* ------------------------------------------------------------------ totals */
 
 gboolean
@@ -776,10 +830,11 @@ cl_store_get_pipeline_totals (ClStore           *self,
 
   memset (totals, 0, sizeof *totals);
   stmt = cl_store_query (self, error,
-                         "SELECT (SELECT count(*) FROM reps WHERE NOT is_manager), "
+                         "WITH a AS (SELECT due_on FROM actions WHERE done_on IS NULL "
+                         "           AND owner_id NOT IN (SELECT id FROM reps WHERE has_left)) "
+                         "SELECT (SELECT count(*) FROM counted_reps), "
                          "count(*), count(DISTINCT currency), min(currency), "
-                         "(SELECT count(*) FROM actions WHERE done_on IS NULL), "
-                         "(SELECT count(*) FROM actions WHERE done_on IS NULL AND due_on < ?), "
+                         "(SELECT count(*) FROM a), (SELECT count(*) FROM a WHERE due_on < ?), "
                          CL_SQL_CENTS_SUM ("amount_cents") " "
                          "FROM deals WHERE status = 'open'",
                          "d", today);
@@ -922,7 +977,7 @@ cl_store_list_rep_loads (ClStore  *self,
                         "SELECT r.id, r.name, r.is_manager, coalesce(d.n, 0), coalesce(a.n, 0), "
                         "coalesce(a.late, 0) FROM reps r "
                         "LEFT JOIN d ON d.owner_id = r.id LEFT JOIN a ON a.owner_id = r.id "
-                        "WHERE ?1 IN (0, r.id) ORDER BY coalesce(a.n, 0) DESC, r.name",
+                        "WHERE r.id = ?1 OR (?1 = 0 AND NOT r.has_left) ORDER BY coalesce(a.n, 0) DESC, r.name",
                         "Id", rep_id, today);
 }
 

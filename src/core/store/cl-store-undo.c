@@ -140,7 +140,10 @@ cl_store_mark_undo_point (ClStore     *self,
 
   g_return_val_if_fail (CL_IS_STORE (self) && what != NULL, FALSE);
 
+  /* both rows are there before the stamp counts the settings' rows: the
+   * first import of a workspace adds them, and would find it changed */
   return cl_store_set_setting_text (self, SETTING_WHAT, what, error)
+         && cl_store_set_setting_text (self, SETTING_STAMP, "", error)
          && (stamp = change_stamp (self, error)) != NULL
          && cl_store_set_setting_text (self, SETTING_STAMP, stamp, error);
 }

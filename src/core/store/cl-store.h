@@ -28,7 +28,7 @@ typedef enum {
   CL_STORE_ERROR_FAILED,
 } ClStoreError;
 
-#define CL_STORE_SCHEMA_VERSION 8
+#define CL_STORE_SCHEMA_VERSION 9
 
 #define CL_TYPE_STORE (cl_store_get_type ())
 G_DECLARE_FINAL_TYPE (ClStore, cl_store, CL, STORE, GObject)
@@ -85,6 +85,12 @@ gboolean    cl_store_add_stage            (ClStore      *self,
                                            GError      **error);
 GListModel *cl_store_list_stages          (ClStore      *self,
                                            GError      **error);
+/* A new stage at @index (0 first) of the process, the stages from there on
+ * one further; sets @stage's id and position. */
+gboolean    cl_store_insert_stage         (ClStore      *self,
+                                           ClStage      *stage,
+                                           guint         index,
+                                           GError      **error);
 gboolean    cl_store_update_stage         (ClStore      *self,
                                            ClStage      *stage,
                                            GError      **error);
@@ -124,6 +130,14 @@ GListModel *cl_store_list_closed_deals    (ClStore      *self,
                                            ClDay         created_by,
                                            GError      **error);
 gint64      cl_store_count_deals          (ClStore      *self,
+                                           GError      **error);
+/* The stage each deal a CRM import brought is in now, by the record id it
+ * was imported with ("salesforce:006…"), for the ids that start @prefix.
+ *
+ * Returns: (transfer full) (nullable): external id (char *) → stage id
+ * (gint64 *), or NULL with @error */
+GHashTable *cl_store_list_external_stages (ClStore      *self,
+                                           const char   *prefix,
                                            GError      **error);
 gboolean    cl_store_add_deal_event       (ClStore      *self,
                                            ClDealEvent  *event,
@@ -200,7 +214,8 @@ gboolean    cl_store_record_decision      (ClStore      *self,
                                            ClAction     *action,
                                            GError      **error);
 /* What each rep carries: open deals, open actions and those overdue on
- * @today, the most loaded first; only @rep_id's when it is not 0. */
+ * @today, the most loaded first; only @rep_id's when it is not 0, else
+ * every rep still on the team. */
 GListModel *cl_store_list_rep_loads       (ClStore      *self,
                                            ClDay         today,
                                            gint64        rep_id,
@@ -222,9 +237,10 @@ gboolean    cl_store_set_currency         (ClStore      *self,
                                            const char   *code,
                                            GError      **error);
 
+/* Open actions of people who left the team are not counted. */
 typedef struct
 {
-  gint64 n_reps;             /* who carry deals */
+  gint64 n_reps;             /* who carry deals: neither the manager nor who left */
   gint64 n_open_deals;
   ClCentsTotal open_amount_cents;
   char  *currency;           /* the open deals' one currency; NULL when mixed or none */
@@ -237,6 +253,43 @@ gboolean    cl_store_get_pipeline_totals  (ClStore      *self,
                                            ClPipelineTotals *totals,
                                            GError      **error);
 void        cl_pipeline_totals_clear      (ClPipelineTotals *totals);
+
+/* ------------------------------------------------------------------ the team's roster (cl-store-roster.c) */
+
+/* Renames the rep @rep_id; the old name stays one the CRM imports know them
+ * by, so next week's export that still says it finds them. Refused
+ * (CONSTRAINT) when another rep has the name: merge them instead. */
+gboolean    cl_store_rename_rep           (ClStore      *self,
+                                           gint64        rep_id,
+                                           const char   *name,
+                                           GError      **error);
+/* Makes @from_id and @into_id one person, @into_id: every deal, action,
+ * call, coaching session, plan, drill, 1:1 and restart of @from_id becomes
+ * @into_id's, their deals' owner changes between the two leave the
+ * history, and @from_id's names become ones the imports know @into_id by.
+ * One transaction; refused (CONSTRAINT), nothing changed, when both have a
+ * plan for one month or a 1:1 on one day. */
+gboolean    cl_store_merge_reps           (ClStore      *self,
+                                           gint64        from_id,
+                                           gint64        into_id,
+                                           GError      **error);
+gboolean    cl_store_set_rep_manager      (ClStore      *self,
+                                           gint64        rep_id,
+                                           gboolean      is_manager,
+                                           GError      **error);
+/* Someone who left keeps their history and is no longer counted: not in
+ * loop health, the reps' loads or the open actions. */
+gboolean    cl_store_set_rep_left         (ClStore      *self,
+                                           gint64        rep_id,
+                                           gboolean      has_left,
+                                           GError      **error);
+/* The other names the imports know reps by: a CRM's id, a name before a
+ * rename or a merge.
+ *
+ * Returns: (transfer full) (nullable): name (char *) → rep id (gint64 *),
+ * or NULL with @error */
+GHashTable *cl_store_list_rep_aliases     (ClStore      *self,
+                                           GError      **error);
 
 /* ------------------------------------------------------------------ coaching (cl-store-coaching.c) */
 

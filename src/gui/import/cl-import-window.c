@@ -1,22 +1,29 @@
 /* cl-import-window.c — a CRM's deals export into the workspace: its layout
- * and columns, a preview, the rows that cannot be read, and the import
+ * and columns, a preview, the rows that cannot be read, the currency, the
+ * names, where its stages go, the import and its undo
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
  * The file is read and every row checked as the columns change, writing
- * nothing; the import itself runs in a worker thread on a connection of its
- * own, with a progress bar, in one transaction.
+ * nothing; Next places its stages in the team's process (in a worker
+ * thread) for the user to confirm or change. The import itself runs in a
+ * worker thread on a connection of its own, with a progress bar, in one
+ * transaction, and can be undone from its result.
  */
 #define G_LOG_DOMAIN "cl-gui"
 
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <string.h>
 
 #include "cl-deal-import.h"
 #include "cl-file-chooser.h"
+#include "cl-import-undo.h"
 #include "cl-import-window.h"
 #include "cl-list-box-rows.h"
 #include "cl-plain-text.h"
+#include "cl-stages-page.h"
+#include "cl-store-task.h"
 #include "cl-text.h"
 
 /* the preview shows this many rows, and this many problems */
@@ -34,8 +41,11 @@ struct _ClImportWindow
 {
   AdwWindow            parent_instance;
 
+  /* template widgets */
   AdwToastOverlay     *toast_overlay;
   AdwWindowTitle      *window_title;
+  GtkButton           *back_button;
+  GtkButton           *next_button;
   GtkButton           *import_button;
   GtkStack            *stack;
   AdwPreferencesGroup *file_group;
@@ -47,24 +57,50 @@ struct _ClImportWindow
   GtkListBox          *problems_list;
   AdwPreferencesGroup *columns_group;
   AdwEntryRow         *save_mapping_row;
+  AdwActionRow        *currency_row;
+  AdwEntryRow         *currency_entry;
+  AdwPreferencesGroup *names_group;
+  AdwActionRow        *owner_ids_row;
+  AdwActionRow        *account_ids_row;
+  ClStagesPage        *stages_page;
   GtkProgressBar      *progress_bar;
   AdwStatusPage       *done_page;
+  GtkButton           *undo_button;
 
+  /* owned */
   AdwComboRow         *column_rows[CL_CRM_N_FIELDS];
   GArray              *choices;        /* ClLayoutChoice */
   ClStore             *store;
   char                *path;
   ClCsv               *csv;
   ClCrmMapping         mapping;
+  GHashTable          *accounts;       /* account ids' names, from the Account export */
+  char                *accounts_name;
+  ClStagePlan         *plan;           /* where the file's stages go, once Next placed them */
+  char                *currency;       /* the workspace's; NULL when it has none */
+  char                *summary;
+
+  /* what the rows as read say */
   guint                n_problems;
+  guint                id_fields;      /* bits (1 << ClCrmField) of columns of ids */
+  guint                n_without_currency;
+  guint                accounts_named;
+  guint                n_accounts_unnamed;
+
   gboolean             checked;        /* the rows read with the columns as they are */
   gboolean             updating;       /* the rows are being set from the mapping */
-  gboolean             importing;      /* the worker thread holds the file */
+  gboolean             currency_loaded;
+  gboolean             busy;           /* a worker holds the file or the workspace */
   gboolean             done;
-  char                *summary;
+  gboolean             undone;
 };
 
 G_DEFINE_FINAL_TYPE (ClImportWindow, cl_import_window, ADW_TYPE_WINDOW)
+
+enum { WORKSPACE_CHANGED, N_SIGNALS };
+static guint signals[N_SIGNALS];
+
+static void update_buttons (ClImportWindow *self);
 
 static void
 toast (ClImportWindow *self,
@@ -93,10 +129,91 @@ cell (ClImportWindow *self,
 
 /* ------------------------------------------------------------------ checking the rows */
 
-static void
-update_import_button (ClImportWindow *self)
+/* The callback of a worker that outlived the window: nothing to show. */
+static gboolean
+disposed (ClImportWindow *self)
 {
-  gtk_widget_set_sensitive (GTK_WIDGET (self->import_button), cl_import_window_can_import (self));
+  return self->stack == NULL;
+}
+
+static const char *
+page (ClImportWindow *self)
+{
+  return gtk_stack_get_visible_child_name (self->stack);
+}
+
+/* The currency the user chose for the workspace, upper case; NULL while
+ * none is asked for or none is chosen. */
+static char *
+chosen_currency (ClImportWindow *self)
+{
+  g_autofree char *code = NULL;
+
+  if (!gtk_widget_get_visible (GTK_WIDGET (self->currency_entry)))
+    return NULL;
+  code = g_ascii_strup (gtk_editable_get_text (GTK_EDITABLE (self->currency_entry)), -1);
+  return cl_currency_is_code (g_strstrip (code)) ? g_steal_pointer (&code) : NULL;
+}
+
+static gboolean
+currency_known (ClImportWindow *self)
+{
+  g_autofree char *chosen = chosen_currency (self);
+
+  return self->n_without_currency == 0 || (self->currency_loaded && (self->currency != NULL || chosen != NULL));
+}
+
+/* What the amounts are booked in; the workspace's currency asked for when
+ * rows have none and the workspace has none yet. */
+static void
+show_currency (ClImportWindow *self)
+{
+  g_autofree char *text = NULL;
+  int column = self->mapping.columns[CL_CRM_FIELD_CURRENCY];
+  gboolean ask = self->currency_loaded && self->currency == NULL && self->n_without_currency > 0;
+
+  if (self->n_without_currency == 0)
+    text = column >= 0 ? g_strdup_printf (_("Each row's own currency, from the column %s"), self->csv->header[column])
+                       : g_strdup (_("Each amount's own currency, as the file writes it"));
+  else if (!self->currency_loaded)
+    text = g_strdup (_("Reading the workspace's currency…"));
+  else if (self->currency != NULL && self->n_without_currency < self->csv->rows->len)
+    /* Translators: the workspace's currency, such as EUR */
+    text = g_strdup_printf (_("The file's currencies; %s, the workspace's, where a row gives none"), self->currency);
+  else if (self->currency != NULL)
+    text = g_strdup_printf (_("%s, the workspace's currency: the file gives none"), self->currency);
+  else
+    text = g_strdup (_("The file gives no currency and the workspace has none yet: choose it below. "
+                       "It becomes the workspace's."));
+  adw_action_row_set_subtitle (self->currency_row, text);
+  gtk_widget_set_visible (GTK_WIDGET (self->currency_entry), ask);
+}
+
+/* The columns of ids the names come from, and what names them. */
+static void
+show_names (ClImportWindow *self)
+{
+  gboolean owners = self->id_fields & (1u << CL_CRM_FIELD_OWNER);
+  gboolean accounts = self->id_fields & (1u << CL_CRM_FIELD_ACCOUNT) || self->accounts != NULL;
+  g_autofree char *text = NULL, *file = NULL;
+
+  gtk_widget_set_visible (GTK_WIDGET (self->names_group), owners || accounts);
+  gtk_widget_set_visible (GTK_WIDGET (self->owner_ids_row), owners);
+  gtk_widget_set_visible (GTK_WIDGET (self->account_ids_row), accounts);
+  if (self->accounts == NULL)
+    text = g_strdup (_("The export has no account names. Choose the CRM's account export (Id, Name) to name them; "
+                       "otherwise they come in as their ids."));
+  else
+    {
+      file = cl_text_isolate (self->accounts_name);
+      /* Translators: the account export, rows it named, ids it lacks */
+      text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                           "Named from %s: %u rows; %u id it does not have stays an id",
+                                           "Named from %s: %u rows; %u ids it does not have stay ids",
+                                           self->n_accounts_unnamed),
+                              file, self->accounts_named, self->n_accounts_unnamed);
+    }
+  adw_action_row_set_subtitle (self->account_ids_row, text);
 }
 
 static void
@@ -118,15 +235,20 @@ show_preview (ClImportWindow *self)
     }
 }
 
-/* Reads every row with the columns as they are: the problems, the preview. */
+/* Reads every row with the columns as they are: the problems, the preview,
+ * the currency, the names. The stages placed before are no longer those
+ * of the rows. */
 static void
 check_rows (ClImportWindow *self)
 {
   ClImportReport report;
+  ClImportOptions options;
   g_autoptr (GError) error = NULL;
 
   if (self->csv == NULL)
     return;
+  g_clear_pointer (&self->plan, cl_stage_plan_free);
+  cl_stages_page_set_plan (self->stages_page, NULL);
   cl_list_box_remove_rows (self->problems_list);
   self->n_problems = 0;
   self->checked = FALSE;
@@ -134,14 +256,20 @@ check_rows (ClImportWindow *self)
   if (self->mapping.columns[CL_CRM_FIELD_NAME] < 0 || self->mapping.columns[CL_CRM_FIELD_STAGE] < 0)
     {
       gtk_widget_set_visible (GTK_WIDGET (self->problems_group), FALSE);
-      update_import_button (self);
+      update_buttons (self);
       return;
     }
   cl_import_report_init (&report);
-  self->checked = cl_deal_import_check (self->csv, &self->mapping, MAX (as_of (self), 1), &report, &error);
+  cl_import_options_init (&options, MAX (as_of (self), 1));
+  options.accounts = self->accounts;
+  self->checked = cl_deal_import_check (self->csv, &self->mapping, &options, &report, &error);
   if (!self->checked)
     toast (self, error->message);
   self->n_problems = report.problems->len;
+  self->id_fields = report.id_fields;
+  self->n_without_currency = report.n_without_currency;
+  self->accounts_named = report.accounts_named;
+  self->n_accounts_unnamed = report.accounts_unnamed->len;
   for (guint i = 0; i < MIN (report.problems->len, SHOWN_PROBLEMS); i++)
     {
       ClImportProblem *problem = g_ptr_array_index (report.problems, i);
@@ -160,7 +288,9 @@ check_rows (ClImportWindow *self)
     }
   gtk_widget_set_visible (GTK_WIDGET (self->problems_group), report.problems->len > 0);
   cl_import_report_clear (&report);
-  update_import_button (self);
+  show_currency (self);
+  show_names (self);
+  update_buttons (self);
 }
 
 /* ------------------------------------------------------------------ layout and columns */
@@ -314,6 +444,9 @@ cl_import_window_open_file (ClImportWindow *self,
   g_autofree char *name = NULL, *described = NULL;
 
   g_return_val_if_fail (CL_IS_IMPORT_WINDOW (self), FALSE);
+  /* a worker reads the file being imported */
+  if (self->busy)
+    return FALSE;
   if (csv == NULL)
     {
       toast (self, error->message);
@@ -381,12 +514,246 @@ choose_action (GtkWidget  *widget,
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (dialog));
 }
 
-/* A file dropped on the window, unless an import has started. */
-static gboolean
-open_dropped (ClImportWindow *self,
+/* ------------------------------------------------------------------ the account export */
+
+/* Takes @accounts, read from @path, as the names of the account ids. */
+static void
+use_accounts (ClImportWindow *self,
+              GHashTable     *accounts,
               const char     *path)
 {
-  return !self->done && !self->importing && cl_import_window_open_file (self, path);
+  g_clear_pointer (&self->accounts, g_hash_table_unref);
+  self->accounts = accounts;
+  g_free (self->accounts_name);
+  self->accounts_name = g_filename_display_basename (path);
+  check_rows (self);
+}
+
+gboolean
+cl_import_window_open_accounts (ClImportWindow *self,
+                                const char     *path)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (ClCsv) csv = NULL;
+  GHashTable *accounts;
+
+  g_return_val_if_fail (CL_IS_IMPORT_WINDOW (self), FALSE);
+  if (self->busy || self->done)
+    return FALSE;
+  if ((csv = cl_csv_load (path, &error)) == NULL || (accounts = cl_crm_accounts_read (csv, &error)) == NULL)
+    {
+      toast (self, error->message);
+      return FALSE;
+    }
+  use_accounts (self, accounts, path);
+  return TRUE;
+}
+
+static void
+choose_accounts_action (GtkWidget  *widget,
+                        const char *action_name,
+                        GVariant   *parameter)
+{
+  ClImportWindow *self = CL_IMPORT_WINDOW (widget);
+  GtkFileChooserNative *dialog = cl_file_chooser_new (GTK_WINDOW (self), self, _("Choose the Account Export"),
+                                                      GTK_FILE_CHOOSER_ACTION_OPEN, _("_Open"),
+                                                      (ClFileChosen) cl_import_window_open_accounts);
+
+  cl_file_chooser_add_filter (dialog, _("CSV files"), "csv", "txt", "tsv", NULL);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (dialog));
+}
+
+gboolean
+cl_import_window_open_dropped (ClImportWindow *self,
+                               const char     *path)
+{
+  g_autoptr (ClCsv) csv = NULL;
+  GHashTable *accounts = NULL;
+  ClCrmMapping mapping;
+
+  g_return_val_if_fail (CL_IS_IMPORT_WINDOW (self), FALSE);
+  if (self->done || self->busy)
+    return FALSE;
+  if (self->csv != NULL && (csv = cl_csv_load (path, NULL)) != NULL
+      && !cl_crm_mapping_detect (csv, CL_CRM_AUTO, &mapping, NULL)
+      && (accounts = cl_crm_accounts_read (csv, NULL)) != NULL)
+    {
+      use_accounts (self, accounts, path);
+      return TRUE;
+    }
+  return cl_import_window_open_file (self, path);
+}
+
+/* ------------------------------------------------------------------ the workspace's currency */
+
+static gpointer
+read_currency (ClStore  *store,
+               gpointer  data,
+               GError  **error)
+{
+  return cl_store_get_currency (store);
+}
+
+static void
+on_currency_read (GObject      *source,
+                  GAsyncResult *result,
+                  gpointer      user_data)
+{
+  ClImportWindow *self = CL_IMPORT_WINDOW (source);
+  g_autoptr (GError) error = NULL;
+  char *currency = cl_store_task_finish (result, &error);
+
+  if (disposed (self))
+    {
+      g_free (currency);
+      return;
+    }
+  if (error != NULL)
+    toast (self, error->message);
+  g_free (self->currency);
+  self->currency = currency;
+  self->currency_loaded = error == NULL;
+  if (self->csv != NULL)
+    show_currency (self);
+  update_buttons (self);
+}
+
+void
+cl_import_window_set_currency (ClImportWindow *self,
+                               const char     *code)
+{
+  g_return_if_fail (CL_IS_IMPORT_WINDOW (self));
+  gtk_editable_set_text (GTK_EDITABLE (self->currency_entry), code);
+}
+
+gboolean
+cl_import_window_asks_currency (ClImportWindow *self)
+{
+  g_return_val_if_fail (CL_IS_IMPORT_WINDOW (self), FALSE);
+  return gtk_widget_get_visible (GTK_WIDGET (self->currency_entry));
+}
+
+const char *
+cl_import_window_get_booked_in (ClImportWindow *self)
+{
+  g_return_val_if_fail (CL_IS_IMPORT_WINDOW (self), NULL);
+  return adw_action_row_get_subtitle (self->currency_row);
+}
+
+/* ------------------------------------------------------------------ the stages */
+
+typedef struct
+{
+  const ClCsv  *csv;      /* borrowed from the window, which the task keeps and which opens no other while busy */
+  ClCrmMapping  mapping;
+} ClPlanJob;
+
+static gpointer
+plan_stages (ClStore  *store,
+             gpointer  data,
+             GError  **error)
+{
+  ClPlanJob *job = data;
+
+  return cl_deal_import_plan_stages (store, job->csv, &job->mapping, error);
+}
+
+static void
+show_page (ClImportWindow *self,
+           const char     *name)
+{
+  gtk_stack_set_visible_child_name (self->stack, name);
+  update_buttons (self);
+}
+
+static void
+on_stages_placed (GObject      *source,
+                  GAsyncResult *result,
+                  gpointer      user_data)
+{
+  ClImportWindow *self = CL_IMPORT_WINDOW (source);
+  ClPlanJob *job = cl_store_task_get_data (result);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (ClStagePlan) plan = cl_store_task_finish (result, &error);
+
+  if (disposed (self))
+    return;
+  self->busy = FALSE;
+  if (plan == NULL)
+    toast (self, error->message);
+  /* the columns changed while the stages were placed: Next places them again */
+  if (plan == NULL || memcmp (&job->mapping, &self->mapping, sizeof self->mapping) != 0)
+    {
+      update_buttons (self);
+      return;
+    }
+  self->plan = g_steal_pointer (&plan);
+  cl_stages_page_set_plan (self->stages_page, self->plan);
+  show_page (self, "stages");
+}
+
+static gboolean
+can_go_on (ClImportWindow *self)
+{
+  return self->csv != NULL && self->checked && !self->done && !self->busy && as_of (self) != 0
+         && (self->n_problems == 0 || gtk_switch_get_active (self->good_rows_switch)) && currency_known (self);
+}
+
+gboolean
+cl_import_window_show_stages (ClImportWindow *self)
+{
+  ClPlanJob *job;
+
+  g_return_val_if_fail (CL_IS_IMPORT_WINDOW (self), FALSE);
+  if (!can_go_on (self) || !g_str_equal (page (self), "preview"))
+    return FALSE;
+  /* back from the stages with the columns as they were: the user's changes stay */
+  if (self->plan != NULL)
+    {
+      show_page (self, "stages");
+      return TRUE;
+    }
+  job = g_new0 (ClPlanJob, 1);
+  job->csv = self->csv;
+  job->mapping = self->mapping;
+  self->busy = TRUE;
+  update_buttons (self);
+  cl_store_task_run (self, cl_store_get_path (self->store), plan_stages, job, g_free,
+                     (GDestroyNotify) cl_stage_plan_free, NULL, on_stages_placed, NULL);
+  return TRUE;
+}
+
+static void
+next_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  cl_import_window_show_stages (CL_IMPORT_WINDOW (widget));
+}
+
+static void
+back_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  ClImportWindow *self = CL_IMPORT_WINDOW (widget);
+
+  if (!self->busy && g_str_equal (page (self), "stages"))
+    show_page (self, "preview");
+}
+
+ClStagesPage *
+cl_import_window_get_stages_page (ClImportWindow *self)
+{
+  g_return_val_if_fail (CL_IS_IMPORT_WINDOW (self), NULL);
+  return self->stages_page;
+}
+
+const ClStagePlan *
+cl_import_window_get_stage_plan (ClImportWindow *self)
+{
+  g_return_val_if_fail (CL_IS_IMPORT_WINDOW (self), NULL);
+  return self->plan;
 }
 
 /* ------------------------------------------------------------------ importing */
@@ -396,6 +763,9 @@ typedef struct
   char           *workspace;
   ClCsv          *csv;            /* borrowed from the window, which the task keeps */
   ClCrmMapping    mapping;
+  ClStagePlan    *plan;           /* borrowed, as the csv */
+  GHashTable     *accounts;       /* borrowed, as the csv */
+  char           *currency;       /* the workspace's, chosen here; NULL when it has one */
   ClDay           as_of;
   gboolean        good_rows;
   ClImportReport  report;
@@ -413,6 +783,7 @@ job_free (ClImportJob *job)
 {
   cl_import_report_clear (&job->report);
   g_free (job->workspace);
+  g_free (job->currency);
   g_free (job);
 }
 
@@ -447,45 +818,62 @@ import_in_thread (GTask        *task,
 {
   ClImportJob *job = task_data;
   g_autoptr (ClStore) store = NULL;
+  ClImportOptions options;
   GError *error = NULL;
 
+  cl_import_options_init (&options, job->as_of);
+  options.import_good_rows = job->good_rows;
+  options.stages = job->plan;
+  options.accounts = job->accounts;
+  options.progress = on_progress;
+  options.user_data = job;
+  /* the currency chosen is the workspace's, as the command line's --currency */
   if ((store = cl_store_open (job->workspace, &error)) == NULL
-      || !cl_deal_import (store, job->csv, &job->mapping, job->as_of, job->good_rows, on_progress, job,
-                          &job->report, &error))
+      || (job->currency != NULL && !cl_store_set_currency (store, job->currency, &error))
+      || !cl_deal_import (store, job->csv, &job->mapping, &options, &job->report, &error))
     g_task_return_error (task, error);
   else
     g_task_return_boolean (task, TRUE);
+}
+
+static void
+append_names (GString    *text,
+              const char *what,
+              GPtrArray  *names)
+{
+  if (names->len == 0)
+    return;
+  g_string_append_printf (text, "\n%s: ", what);
+  for (guint i = 0; i < names->len && i < 10; i++)
+    {
+      g_autofree char *name = cl_text_isolate (g_ptr_array_index (names, i));
+
+      g_string_append_printf (text, "%s%s", i ? ", " : "", name);
+    }
+  if (names->len > 10)
+    g_string_append_printf (text, _(" and %u more"), names->len - 10);
 }
 
 static char *
 describe_report (const ClImportReport *report)
 {
   GString *text = g_string_new (NULL);
-  const struct { const char *what; GPtrArray *names; } lists[] = {
-    { _("Stages created"), report->stages_created },
-    { _("Reps created"), report->reps_created },
-    { _("New currencies"), report->currencies_new },
-    { _("Open deals not in this export, left as they are"), report->missing },
-  };
 
   /* Translators: deals added, deals changed, dated changes, unchanged, rows refused */
   g_string_append_printf (text, _("%u deals added, %u changed (%u dated changes), %u unchanged, %u rows left out."),
                           report->created, report->updated, report->n_events, report->unchanged,
                           report->problems->len);
-  for (guint l = 0; l < G_N_ELEMENTS (lists); l++)
-    {
-      if (lists[l].names->len == 0)
-        continue;
-      g_string_append_printf (text, "\n%s: ", lists[l].what);
-      for (guint i = 0; i < lists[l].names->len && i < 10; i++)
-        {
-          g_autofree char *name = cl_text_isolate (g_ptr_array_index (lists[l].names, i));
-
-          g_string_append_printf (text, "%s%s", i ? ", " : "", name);
-        }
-      if (lists[l].names->len > 10)
-        g_string_append_printf (text, _(" and %u more"), lists[l].names->len - 10);
-    }
+  append_names (text, _("Stages created"), report->stages_created);
+  append_names (text, _("Reps created"), report->reps_created);
+  if (report->id_fields & (1u << CL_CRM_FIELD_OWNER))
+    g_string_append_printf (text, "\n%s", _("Owners came in named by their CRM ids: give them their names in "
+                                            "Preferences → People."));
+  if (report->id_fields & (1u << CL_CRM_FIELD_ACCOUNT))
+    g_string_append_printf (text, "\n%s", _("Accounts came in named by their CRM ids: the export has no account "
+                                            "names."));
+  append_names (text, _("Account ids the account export does not name"), report->accounts_unnamed);
+  append_names (text, _("New currencies"), report->currencies_new);
+  append_names (text, _("Open deals not in this export, left as they are"), report->missing);
   return g_string_free (text, FALSE);
 }
 
@@ -498,28 +886,35 @@ on_imported (GObject      *source,
   ClImportJob *job = g_task_get_task_data (G_TASK (result));
   g_autoptr (GError) error = NULL;
 
-  self->importing = FALSE;
+  if (disposed (self))
+    return;
+  self->busy = FALSE;
   if (!g_task_propagate_boolean (G_TASK (result), &error))
     {
       toast (self, error->message);
-      gtk_stack_set_visible_child_name (self->stack, "preview");
-      update_import_button (self);
+      /* the process changed since the stages were placed: place them again */
+      if (g_error_matches (error, CL_STORE_ERROR, CL_STORE_ERROR_CHANGED))
+        check_rows (self);
+      show_page (self, self->plan != NULL ? "stages" : "preview");
       return;
     }
   g_free (self->summary);
   self->summary = describe_report (&job->report);
   cl_status_page_set_plain_description (self->done_page, self->summary);
-  gtk_stack_set_visible_child_name (self->stack, "done");
-  gtk_widget_set_visible (GTK_WIDGET (self->import_button), FALSE);
   self->done = TRUE;
+  show_page (self, "done");
+  g_signal_emit (self, signals[WORKSPACE_CHANGED], 0);
 }
 
 gboolean
 cl_import_window_can_import (ClImportWindow *self)
 {
-  return self->csv != NULL && self->checked && !self->done && !self->importing && as_of (self) != 0
-         && (self->n_problems == 0 || gtk_switch_get_active (self->good_rows_switch))
-         && g_str_equal (gtk_stack_get_visible_child_name (self->stack), "preview");
+  g_auto (GStrv) unknown = NULL;
+
+  if (!can_go_on (self) || self->plan == NULL || !g_str_equal (page (self), "stages"))
+    return FALSE;
+  unknown = cl_stage_plan_get_ambiguous (self->plan);
+  return unknown[0] == NULL;
 }
 
 gboolean
@@ -535,14 +930,16 @@ cl_import_window_run (ClImportWindow *self)
   job->workspace = g_strdup (cl_store_get_path (self->store));
   job->csv = self->csv;
   job->mapping = self->mapping;
+  job->plan = self->plan;
+  job->accounts = self->accounts;
+  job->currency = chosen_currency (self);
   job->as_of = as_of (self);
   job->good_rows = gtk_switch_get_active (self->good_rows_switch);
   job->window = self;
   cl_import_report_init (&job->report);
   gtk_progress_bar_set_fraction (self->progress_bar, 0);
-  self->importing = TRUE;
-  gtk_stack_set_visible_child_name (self->stack, "importing");
-  gtk_widget_set_sensitive (GTK_WIDGET (self->import_button), FALSE);
+  self->busy = TRUE;
+  show_page (self, "importing");
   task = g_task_new (self, NULL, on_imported, NULL);
   g_task_set_task_data (task, job, (GDestroyNotify) job_free);
   g_task_run_in_thread (task, import_in_thread);
@@ -555,6 +952,90 @@ run_action (GtkWidget  *widget,
             GVariant   *parameter)
 {
   cl_import_window_run (CL_IMPORT_WINDOW (widget));
+}
+
+/* ------------------------------------------------------------------ undoing it */
+
+static void
+on_undone (gpointer      user_data,
+           const char   *undone,
+           const GError *error)
+{
+  ClImportWindow *self = user_data;
+  g_autofree char *what = NULL, *said = NULL;
+
+  if (disposed (self))
+    return;
+  self->busy = FALSE;
+  if (undone == NULL)
+    {
+      if (error != NULL)
+        toast (self, error->message);
+      update_buttons (self);
+      return;
+    }
+  what = cl_text_isolate (undone);
+  /* Translators: "import of deals.csv as of 2026-11-16" */
+  said = g_strdup_printf (_("The workspace is as it was before the %s."), what);
+  adw_status_page_set_title (self->done_page, _("Import Undone"));
+  adw_status_page_set_icon_name (self->done_page, "edit-undo-symbolic");
+  cl_status_page_set_plain_description (self->done_page, said);
+  gtk_widget_set_visible (GTK_WIDGET (self->undo_button), FALSE);
+  self->undone = TRUE;
+  update_buttons (self);
+  g_signal_emit (self, signals[WORKSPACE_CHANGED], 0);
+}
+
+gboolean
+cl_import_window_undo (ClImportWindow *self)
+{
+  g_return_val_if_fail (CL_IS_IMPORT_WINDOW (self), FALSE);
+  if (!self->done || self->busy || self->undone)
+    return FALSE;
+  self->busy = TRUE;
+  update_buttons (self);
+  cl_import_undo_run (GTK_WINDOW (self), cl_store_get_path (self->store), on_undone, self);
+  return TRUE;
+}
+
+static void
+undo_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  cl_import_window_undo (CL_IMPORT_WINDOW (widget));
+}
+
+/* ------------------------------------------------------------------ what the window is at */
+
+static void
+update_buttons (ClImportWindow *self)
+{
+  const char *now = page (self);
+  gboolean stages = g_str_equal (now, "stages");
+
+  gtk_widget_set_visible (GTK_WIDGET (self->next_button), g_str_equal (now, "preview") || g_str_equal (now, "choose"));
+  gtk_widget_set_visible (GTK_WIDGET (self->import_button), stages || g_str_equal (now, "importing"));
+  gtk_widget_set_visible (GTK_WIDGET (self->back_button), stages);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "import.next", can_go_on (self) && g_str_equal (now, "preview"));
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "import.run", cl_import_window_can_import (self));
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "import.back", stages && !self->busy);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "import.undo", self->done && !self->undone && !self->busy);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "import.choose-accounts", !self->busy && !self->done);
+}
+
+const char *
+cl_import_window_get_page (ClImportWindow *self)
+{
+  g_return_val_if_fail (CL_IS_IMPORT_WINDOW (self), NULL);
+  return self->busy ? "busy" : self->undone ? "undone" : page (self);
+}
+
+guint
+cl_import_window_get_id_fields (ClImportWindow *self)
+{
+  g_return_val_if_fail (CL_IS_IMPORT_WINDOW (self), 0);
+  return self->id_fields;
 }
 
 ClCrmKind
@@ -572,7 +1053,7 @@ cl_import_window_get_n_problems (ClImportWindow *self)
 gboolean
 cl_import_window_is_done (ClImportWindow *self)
 {
-  return self->done;
+  return self->done && !self->busy;
 }
 
 const char *
@@ -591,9 +1072,10 @@ cl_import_window_new (GtkWindow   *parent,
   ClImportWindow *self = g_object_new (CL_TYPE_IMPORT_WINDOW, "transient-for", parent, NULL);
 
   self->store = g_object_ref (store);
+  cl_store_task_run (self, cl_store_get_path (store), read_currency, NULL, NULL, g_free, NULL, on_currency_read, NULL);
   if (path != NULL)
     cl_import_window_open_file (self, path);
-  update_import_button (self);
+  update_buttons (self);
   return self;
 }
 
@@ -603,9 +1085,10 @@ cl_import_window_dispose (GObject *object)
   ClImportWindow *self = CL_IMPORT_WINDOW (object);
 
   g_clear_object (&self->store);
-  g_clear_pointer (&self->csv, cl_csv_free);
   g_clear_pointer (&self->path, g_free);
   g_clear_pointer (&self->summary, g_free);
+  g_clear_pointer (&self->currency, g_free);
+  g_clear_pointer (&self->accounts_name, g_free);
   if (self->choices != NULL)
     for (guint i = 0; i < self->choices->len; i++)
       g_free (g_array_index (self->choices, ClLayoutChoice, i).kept);
@@ -614,16 +1097,33 @@ cl_import_window_dispose (GObject *object)
   G_OBJECT_CLASS (cl_import_window_parent_class)->dispose (object);
 }
 
+/* A worker may still read the file, the plan and the account names after
+ * the window closed: the task it runs in keeps the window until it ends. */
+static void
+cl_import_window_finalize (GObject *object)
+{
+  ClImportWindow *self = CL_IMPORT_WINDOW (object);
+
+  g_clear_pointer (&self->csv, cl_csv_free);
+  g_clear_pointer (&self->plan, cl_stage_plan_free);
+  g_clear_pointer (&self->accounts, g_hash_table_unref);
+  G_OBJECT_CLASS (cl_import_window_parent_class)->finalize (object);
+}
+
 static void
 cl_import_window_class_init (ClImportWindowClass *klass)
 {
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   G_OBJECT_CLASS (klass)->dispose = cl_import_window_dispose;
+  G_OBJECT_CLASS (klass)->finalize = cl_import_window_finalize;
+  g_type_ensure (CL_TYPE_STAGES_PAGE);
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/closeloop/Closeloop/import/cl-import-window.ui");
   gtk_widget_class_bind_template_child (widget_class, ClImportWindow, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, ClImportWindow, window_title);
+  gtk_widget_class_bind_template_child (widget_class, ClImportWindow, back_button);
+  gtk_widget_class_bind_template_child (widget_class, ClImportWindow, next_button);
   gtk_widget_class_bind_template_child (widget_class, ClImportWindow, import_button);
   gtk_widget_class_bind_template_child (widget_class, ClImportWindow, stack);
   gtk_widget_class_bind_template_child (widget_class, ClImportWindow, file_group);
@@ -635,10 +1135,24 @@ cl_import_window_class_init (ClImportWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ClImportWindow, problems_list);
   gtk_widget_class_bind_template_child (widget_class, ClImportWindow, columns_group);
   gtk_widget_class_bind_template_child (widget_class, ClImportWindow, save_mapping_row);
+  gtk_widget_class_bind_template_child (widget_class, ClImportWindow, currency_row);
+  gtk_widget_class_bind_template_child (widget_class, ClImportWindow, currency_entry);
+  gtk_widget_class_bind_template_child (widget_class, ClImportWindow, names_group);
+  gtk_widget_class_bind_template_child (widget_class, ClImportWindow, owner_ids_row);
+  gtk_widget_class_bind_template_child (widget_class, ClImportWindow, account_ids_row);
+  gtk_widget_class_bind_template_child (widget_class, ClImportWindow, stages_page);
   gtk_widget_class_bind_template_child (widget_class, ClImportWindow, progress_bar);
   gtk_widget_class_bind_template_child (widget_class, ClImportWindow, done_page);
+  gtk_widget_class_bind_template_child (widget_class, ClImportWindow, undo_button);
   gtk_widget_class_install_action (widget_class, "import.choose", NULL, choose_action);
+  gtk_widget_class_install_action (widget_class, "import.choose-accounts", NULL, choose_accounts_action);
+  gtk_widget_class_install_action (widget_class, "import.next", NULL, next_action);
+  gtk_widget_class_install_action (widget_class, "import.back", NULL, back_action);
   gtk_widget_class_install_action (widget_class, "import.run", NULL, run_action);
+  gtk_widget_class_install_action (widget_class, "import.undo", NULL, undo_action);
+  /* an import or its undo changed the workspace: the views read it again */
+  signals[WORKSPACE_CHANGED] = g_signal_new ("workspace-changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
+                                             NULL, NULL, NULL, G_TYPE_NONE, 0);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_o, GDK_CONTROL_MASK, "import.choose", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_w, GDK_CONTROL_MASK, "window.close", NULL);
 }
@@ -646,7 +1160,7 @@ cl_import_window_class_init (ClImportWindowClass *klass)
 static void
 cl_import_window_init (ClImportWindow *self)
 {
-  GtkDropTarget *drop = cl_file_drop_target_new ((ClFileChosen) open_dropped, self);
+  GtkDropTarget *drop = cl_file_drop_target_new ((ClFileChosen) cl_import_window_open_dropped, self);
   g_autofree char *today = cl_date_format (cl_date_today ());
 
   gtk_widget_init_template (GTK_WIDGET (self));
@@ -664,7 +1178,9 @@ cl_import_window_init (ClImportWindow *self)
   gtk_editable_set_text (GTK_EDITABLE (self->as_of_row), today);
   g_signal_connect_swapped (self->as_of_row, "changed", G_CALLBACK (check_rows), self);
   g_signal_connect_swapped (self->layout_row, "notify::selected", G_CALLBACK (on_layout_selected), self);
-  g_signal_connect_swapped (self->good_rows_switch, "notify::active", G_CALLBACK (update_import_button), self);
+  g_signal_connect_swapped (self->good_rows_switch, "notify::active", G_CALLBACK (update_buttons), self);
+  g_signal_connect_swapped (self->currency_entry, "changed", G_CALLBACK (update_buttons), self);
+  g_signal_connect_swapped (self->stages_page, "changed", G_CALLBACK (update_buttons), self);
   g_signal_connect_swapped (self->save_mapping_row, "apply", G_CALLBACK (on_keep_applied), self);
   gtk_list_box_set_placeholder (self->preview_list, cl_list_box_placeholder_new (_("The file has no rows")));
   gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (drop));

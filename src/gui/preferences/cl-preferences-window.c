@@ -1,5 +1,5 @@
-/* cl-preferences-window.c — the team's thresholds, its sales process, its
- * call scorecard and its development skills
+/* cl-preferences-window.c — the team's thresholds and currency, its people,
+ * its sales process, its call scorecard and its development skills
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
  * Every change is saved at once; a change the workspace refuses (a stage
@@ -19,6 +19,8 @@
 #include "cl-flags.h"
 #include "cl-plain-text.h"
 #include "cl-preferences-window.h"
+#include "cl-roster-page.h"
+#include "cl-store-task.h"
 #include "cl-team-folder.h"
 #include "cl-text.h"
 
@@ -47,6 +49,8 @@ struct _ClPreferencesWindow
   AdwEntryRow         *new_skill_row;
   AdwActionRow        *team_folder_row;
   AdwActionRow        *publish_as_row;
+  AdwEntryRow         *currency_row;
+  ClRosterPage        *roster_page;
 
   ClStore             *store;
   GPtrArray           *stage_rows;
@@ -114,6 +118,77 @@ load_thresholds (ClPreferencesWindow *self)
   bind_threshold (self, self->key_amount_spin, CL_SETTING_KEY_DEAL_AMOUNT, coaching.key_deal_amount);
   bind_threshold (self, self->critical_spin, CL_SETTING_CRITICAL_PROBABILITY, coaching.critical_probability);
   bind_threshold (self, self->flag_count_spin, CL_SETTING_COACHING_FLAG_COUNT, coaching.flag_count);
+}
+
+/* ------------------------------------------------------------------ the workspace's currency */
+
+static gpointer
+read_currency (ClStore  *store,
+               gpointer  data,
+               GError  **error)
+{
+  return cl_store_get_currency (store);
+}
+
+static gpointer
+write_currency (ClStore  *store,
+                gpointer  code,
+                GError  **error)
+{
+  return cl_store_set_currency (store, code, error) ? cl_store_get_currency (store) : NULL;
+}
+
+static void
+on_currency (GObject      *source,
+             GAsyncResult *result,
+             gpointer      user_data)
+{
+  ClPreferencesWindow *self = CL_PREFERENCES_WINDOW (source);
+  g_autoptr (GError) error = NULL;
+  g_autofree char *currency = cl_store_task_finish (result, &error);
+
+  /* the window closed while the worker ran */
+  if (self->store == NULL)
+    return;
+  if (error != NULL)
+    {
+      report (self, error);
+      return;
+    }
+  gtk_editable_set_text (GTK_EDITABLE (self->currency_row), currency ? currency : "");
+}
+
+gboolean
+cl_preferences_window_set_currency (ClPreferencesWindow *self,
+                                    const char          *code)
+{
+  g_autofree char *upper = g_strstrip (g_ascii_strup (code, -1));
+
+  g_return_val_if_fail (CL_IS_PREFERENCES_WINDOW (self), FALSE);
+  cl_store_task_run (self, cl_store_get_path (self->store), write_currency, g_steal_pointer (&upper), g_free, g_free,
+                     NULL, on_currency, NULL);
+  return TRUE;
+}
+
+const char *
+cl_preferences_window_get_currency (ClPreferencesWindow *self)
+{
+  g_return_val_if_fail (CL_IS_PREFERENCES_WINDOW (self), NULL);
+  return gtk_editable_get_text (GTK_EDITABLE (self->currency_row));
+}
+
+static void
+on_currency_applied (AdwEntryRow         *row,
+                     ClPreferencesWindow *self)
+{
+  cl_preferences_window_set_currency (self, gtk_editable_get_text (GTK_EDITABLE (row)));
+}
+
+ClRosterPage *
+cl_preferences_window_get_roster_page (ClPreferencesWindow *self)
+{
+  g_return_val_if_fail (CL_IS_PREFERENCES_WINDOW (self), NULL);
+  return self->roster_page;
 }
 
 /* ------------------------------------------------------------------ stages */
@@ -647,6 +722,8 @@ cl_preferences_window_new (GtkWindow *parent,
   ClPreferencesWindow *self = g_object_new (CL_TYPE_PREFERENCES_WINDOW, "transient-for", parent, NULL);
 
   self->store = g_object_ref (store);
+  cl_store_task_run (self, cl_store_get_path (store), read_currency, NULL, NULL, g_free, NULL, on_currency, NULL);
+  cl_roster_page_set_store (self->roster_page, store);
   load_thresholds (self);
   rebuild_stages (self);
   for (int list = 0; list < CL_N_TEAM_LISTS; list++)
@@ -674,6 +751,7 @@ cl_preferences_window_class_init (ClPreferencesWindowClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   G_OBJECT_CLASS (klass)->dispose = cl_preferences_window_dispose;
+  g_type_ensure (CL_TYPE_ROSTER_PAGE);
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/closeloop/Closeloop/preferences/cl-preferences-window.ui");
   gtk_widget_class_bind_template_child (widget_class, ClPreferencesWindow, stalled_spin);
@@ -689,6 +767,8 @@ cl_preferences_window_class_init (ClPreferencesWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ClPreferencesWindow, new_skill_row);
   gtk_widget_class_bind_template_child (widget_class, ClPreferencesWindow, team_folder_row);
   gtk_widget_class_bind_template_child (widget_class, ClPreferencesWindow, publish_as_row);
+  gtk_widget_class_bind_template_child (widget_class, ClPreferencesWindow, currency_row);
+  gtk_widget_class_bind_template_child (widget_class, ClPreferencesWindow, roster_page);
   gtk_widget_class_install_action (widget_class, "preferences.choose-team-folder", NULL, choose_team_folder);
   gtk_widget_class_install_action (widget_class, "preferences.clear-team-folder", NULL, clear_team_folder);
   /* the team folder was chosen or given up */
@@ -703,6 +783,7 @@ static void
 cl_preferences_window_init (ClPreferencesWindow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  g_signal_connect (self->currency_row, "apply", G_CALLBACK (on_currency_applied), self);
   self->stage_rows = g_ptr_array_new ();
   self->lists[CL_TEAM_LIST_SCORECARD] = (ClListEditor) { self->scorecard_group, self->new_item_row, NULL };
   self->lists[CL_TEAM_LIST_SKILLS] = (ClListEditor) { self->skills_group, self->new_skill_row, NULL };

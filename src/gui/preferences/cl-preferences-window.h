@@ -1,11 +1,12 @@
-/* cl-preferences-window.h — the team's thresholds, its sales process, its
- * call scorecard and its development skills
+/* cl-preferences-window.h — the team's thresholds and currency, its people,
+ * its sales process, its call scorecard and its development skills
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #pragma once
 
 #include <adwaita.h>
 
+#include "cl-roster-page.h"
 #include "cl-store.h"
 
 G_BEGIN_DECLS
@@ -28,6 +29,14 @@ gboolean cl_preferences_window_remove_team_list_item (ClPreferencesWindow *self,
                                                       const char          *label);
 guint    cl_preferences_window_get_n_team_list_items (ClPreferencesWindow *self,
                                                       ClTeamList           list);
+
+/* The workspace's currency, as shown (read in a worker thread), and a new
+ * one saved in a worker thread; a code the workspace refuses is a toast. */
+const char *cl_preferences_window_get_currency       (ClPreferencesWindow *self);
+gboolean cl_preferences_window_set_currency          (ClPreferencesWindow *self,
+                                                      const char          *code);
+/* Preferences → People */
+ClRosterPage *cl_preferences_window_get_roster_page  (ClPreferencesWindow *self);
 
 /* Chooses the team folder (NULL: none); "team-folder-changed" follows. */
 gboolean cl_preferences_window_set_team_folder       (ClPreferencesWindow *self,

@@ -1,0 +1,37 @@
+/* cl-store-task.h — work on the workspace off the main thread: a job on a
+ * connection of its own, its result back on the main loop
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include "cl-store.h"
+
+G_BEGIN_DECLS
+
+/* Runs in a worker thread, @store opened on the workspace for it alone.
+ * Returns its result, which may be NULL; a failure sets @error. */
+typedef gpointer (*ClStoreJob) (ClStore   *store,
+                                gpointer   data,
+                                GError   **error);
+
+/* Runs @job on @data in a worker thread; @callback gets the result on the
+ * main loop, @source_object kept alive until then. @data_free frees @data
+ * after, @result_free a result nobody took. */
+void     cl_store_task_run    (gpointer             source_object,
+                               const char          *workspace,
+                               ClStoreJob           job,
+                               gpointer             data,
+                               GDestroyNotify       data_free,
+                               GDestroyNotify       result_free,
+                               GCancellable        *cancellable,
+                               GAsyncReadyCallback  callback,
+                               gpointer             user_data);
+/* The job's data, for the callback. */
+gpointer cl_store_task_get_data (GAsyncResult      *result);
+/* The job's result; NULL with @error set when it failed.
+ *
+ * Returns: (transfer full) (nullable): what the job returned */
+gpointer cl_store_task_finish (GAsyncResult        *result,
+                               GError             **error);
+
+G_END_DECLS
