@@ -224,7 +224,7 @@ test_deal_facts (void)
   g_autoptr (GError) error = NULL;
   g_autoptr (GPtrArray) today = cl_deal_facts_load (store, cl_date_from_ymd (2026, 11, 23), 0, &error);
   g_autoptr (GPtrArray) october = cl_deal_facts_load (store, cl_date_from_ymd (2026, 10, 1), 0, &error);
-  g_autoptr (ClProcess) process = cl_process_load (store, &error);
+  g_autoptr (ClProcess) process = cl_process_load (store, cl_date_from_ymd (2026, 11, 23), &error);
   g_autofree char *open_now = cl_test_sql_text (path, "SELECT count(*) FROM deals WHERE status = 'open'");
   g_autofree char *open_october = cl_test_sql_text (path,
                                                     "SELECT count(*) FROM deals d WHERE created_on <= '2026-10-01' "
@@ -348,7 +348,8 @@ test_one_on_one (void)
   cl_test_remove_tree (dir);
 }
 
-/* The review walks the most flagged deals first, then the largest. */
+/* The review walks the riskiest deals first: the most severe flags for
+ * their size; the deals without flags come last, the largest first. */
 static void
 test_agenda (void)
 {
@@ -357,16 +358,21 @@ test_agenda (void)
   g_autoptr (GListModel) snapshot = cl_pipeline_snapshot (path, cl_date_from_ymd (2026, 11, 23), 0,
                                                           NULL, NULL);
   g_autoptr (GPtrArray) agenda = cl_pipeline_agenda (snapshot);
+  ClPipelineItem *first = g_ptr_array_index (agenda, 0);
 
   g_assert_cmpuint (agenda->len, ==, g_list_model_get_n_items (snapshot));
+  /* what the review opens on is at risk, every deal of it */
+  for (guint i = 0; i < CL_AGENDA_SIZE_DEFAULT; i++)
+    g_assert_cmpint (cl_risk_level (((ClPipelineItem *) g_ptr_array_index (agenda, i))->flags), >, CL_RISK_NONE);
+  g_assert_cmpint (cl_risk_level (first->flags), >=, CL_RISK_MEDIUM);
   for (guint i = 1; i < agenda->len; i++)
     {
       ClPipelineItem *a = g_ptr_array_index (agenda, i - 1);
       ClPipelineItem *b = g_ptr_array_index (agenda, i);
-      int fa = __builtin_popcount (a->flags), fb = __builtin_popcount (b->flags);
 
-      g_assert_cmpint (fa, >=, fb);
-      if (fa == fb)
+      g_assert_cmpfloat (a->risk, ==, cl_risk_score (a->flags, a->state.amount_cents));
+      g_assert_cmpfloat (a->risk, >=, b->risk);
+      if (a->flags == 0 && b->flags == 0)
         g_assert_cmpint (a->state.amount_cents, >=, b->state.amount_cents);
     }
   cl_test_remove_tree (dir);
@@ -381,7 +387,7 @@ test_coaching_queue (void)
   g_autofree char *path = make_demo (dir, "team.db", 42);
   g_autoptr (GError) error = NULL;
   g_autoptr (ClStore) store = cl_store_open (path, &error);
-  g_autoptr (ClProcess) process = cl_process_load (store, &error);
+  g_autoptr (ClProcess) process = cl_process_load (store, cl_date_from_ymd (2026, 11, 23), &error);
   g_autoptr (GListModel) snapshot = cl_pipeline_snapshot (path, cl_date_from_ymd (2026, 11, 23), 0, NULL, NULL);
   g_autoptr (GListModel) queue = NULL;
   ClCoachingSettings settings;

@@ -107,7 +107,7 @@ check_pipeline (ClWindow *window)
 
   /* what moved since the last review: the core's moves, all of them */
   {
-    g_autoptr (ClProcess) process = cl_process_load (store, NULL);
+    g_autoptr (ClProcess) process = cl_process_load (store, cl_date_today (), NULL);
     ClDay since = cl_store_moves_since (store, cl_date_today (), NULL);
     g_autoptr (GPtrArray) moves = cl_moves_load (store, process, since, cl_date_today (), NULL);
 

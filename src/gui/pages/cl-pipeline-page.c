@@ -535,7 +535,7 @@ compute_snapshot (GTask        *task,
   g_autoptr (GPtrArray) moves = NULL;
   GPtrArray *lines;
 
-  if (store != NULL && (snapshot->process = cl_process_load (store, &error)) != NULL
+  if (store != NULL && (snapshot->process = cl_process_load (store, self->as_of, &error)) != NULL
       && (snapshot->reps = cl_store_list_reps (store, &error)) != NULL)
     {
       cl_flag_settings_load (&snapshot->settings, store);

@@ -472,7 +472,7 @@ cl_review_window_new (GtkWindow  *parent,
   self->store = g_object_ref (store);
   self->agenda = g_ptr_array_ref (agenda);
   attendees = fill_owners (self);
-  self->process = cl_process_load (store, error);
+  self->process = cl_process_load (store, held_on, error);
   if (self->process == NULL)
     return NULL;
   cl_flag_settings_load (&self->settings, store);
