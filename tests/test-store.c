@@ -1033,7 +1033,8 @@ test_retro (Fixture       *f,
   }
 }
 
-/* Each rep's load: open deals, open and overdue actions, most loaded first. */
+/* Each rep's load: open deals, open and overdue actions, most loaded
+ * first; a manager is listed only while carrying something. */
 static void
 test_rep_loads (Fixture       *f,
                 gconstpointer  data)
@@ -1041,11 +1042,14 @@ test_rep_loads (Fixture       *f,
   g_autoptr (GError) error = NULL;
   g_autoptr (ClDeal) deal = add_basic_deal (f->store);
   g_autoptr (ClRep) idle = cl_rep_new ("Bo Lindqvist");
+  g_autoptr (ClRep) manager = cl_rep_new ("Cy Moreau");
   g_autoptr (GListModel) loads = NULL;
   g_autoptr (ClRepLoad) first = NULL, second = NULL;
   const char *dues[] = { "2026-11-20", "2026-11-23", "2026-12-01" };
 
+  manager->is_manager = TRUE;
   g_assert_true (cl_store_add_rep (f->store, idle, &error));
+  g_assert_true (cl_store_add_rep (f->store, manager, &error));
   for (guint i = 0; i < G_N_ELEMENTS (dues); i++)
     {
       g_autoptr (ClAction) action = cl_action_new ("Call back", deal->owner_id, day (dues[i]));
@@ -1069,6 +1073,20 @@ test_rep_loads (Fixture       *f,
   g_assert_cmpint (second->n_open_deals, ==, 0);
   g_assert_cmpint (second->n_open_actions, ==, 0);
   g_assert_cmpint (open_actions_of (f->store, idle->id), ==, 0);
+  g_clear_object (&loads);
+
+  /* asked about by name, or once an action is theirs, the manager is */
+  loads = cl_store_list_rep_loads (f->store, day ("2026-11-23"), manager->id, &error);
+  g_assert_cmpuint (g_list_model_get_n_items (loads), ==, 1);
+  g_clear_object (&loads);
+  {
+    g_autoptr (ClAction) action = cl_action_new ("Join the call", manager->id, day ("2026-11-30"));
+
+    g_assert_true (cl_store_add_action (f->store, action, &error));
+  }
+  loads = cl_store_list_rep_loads (f->store, day ("2026-11-23"), 0, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (loads), ==, 3);
 }
 
 /* A coaching session ends in a next move that becomes the owner's action;

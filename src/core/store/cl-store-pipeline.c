@@ -1062,7 +1062,9 @@ cl_store_list_rep_loads (ClStore  *self,
                         "SELECT r.id, r.name, r.is_manager, coalesce(d.n, 0), coalesce(a.n, 0), "
                         "coalesce(a.late, 0) FROM reps r "
                         "LEFT JOIN d ON d.owner_id = r.id LEFT JOIN a ON a.owner_id = r.id "
-                        "WHERE ?1 IN (0, r.id) ORDER BY coalesce(a.n, 0) DESC, r.name",
+                        "WHERE ?1 IN (0, r.id) "
+                        "AND (?1 <> 0 OR NOT r.is_manager OR d.n > 0 OR a.n > 0) "
+                        "ORDER BY coalesce(a.n, 0) DESC, r.name",
                         "Id", rep_id, today);
 }
 

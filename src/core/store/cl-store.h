@@ -194,7 +194,8 @@ gboolean    cl_store_record_decision      (ClStore      *self,
                                            ClAction     *action,
                                            GError      **error);
 /* What each rep carries: open deals, open actions and those overdue on
- * @today, the most loaded first; only @rep_id's when it is not 0. */
+ * @today, the most loaded first; only @rep_id's when it is not 0. A
+ * manager who carries nothing is no rep of the team's and not listed. */
 GListModel *cl_store_list_rep_loads       (ClStore      *self,
                                            ClDay         today,
                                            gint64        rep_id,
