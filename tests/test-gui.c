@@ -96,6 +96,14 @@ check_pipeline (ClWindow *window)
       n_stalled += !!(item->flags & (1u << CL_FLAG_STALLED));
     }
   g_assert_cmpuint (n_stalled, >, 0);
+  {
+    /* the owners offered are the reps: the sample's manager owns no deal */
+    g_autofree char *reps = cl_test_sql_text (cl_store_get_path (store),
+                                              "SELECT count(*) FROM reps WHERE NOT is_manager");
+    GListModel *owners = gtk_drop_down_get_model (cl_pipeline_page_get_owner_filter (page));
+
+    g_assert_cmpuint (g_list_model_get_n_items (owners), ==, 1 + g_ascii_strtoull (reps, NULL, 10));
+  }
 
   cl_pipeline_page_set_filter (page, 0, 0, 1 + CL_FLAG_STALLED, NULL);
   cl_test_wait_until (cl_test_pipeline_loaded, page, "the flag filter");

@@ -489,10 +489,27 @@ offer_choices (GtkDropDown   *drop_down,
   gtk_drop_down_set_selected (drop_down, keep);
 }
 
-/* The drop-downs' choices: the snapshot's @reps and stages, the flags. */
+/* Whether one of @deals (ClPipelineItem) is @rep_id's. */
+static gboolean
+owns_a_deal (GListModel *deals,
+             gint64      rep_id)
+{
+  for (guint i = 0; i < g_list_model_get_n_items (deals); i++)
+    {
+      g_autoptr (ClPipelineItem) item = g_list_model_get_item (deals, i);
+
+      if (item->facts->deal->owner_id == rep_id)
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/* The drop-downs' choices: the snapshot's @reps, less a manager who owns
+ * none of @deals, and stages, the flags. */
 static void
 fill_filters (ClPipelinePage *self,
-              GListModel     *reps)
+              GListModel     *reps,
+              GListModel     *deals)
 {
   g_autoptr (GtkStringList) owners = gtk_string_list_new (NULL);
   g_autoptr (GtkStringList) stages = gtk_string_list_new (NULL);
@@ -506,6 +523,8 @@ fill_filters (ClPipelinePage *self,
     {
       g_autoptr (ClRep) rep = g_list_model_get_item (reps, i);
 
+      if (rep->is_manager && !owns_a_deal (deals, rep->id))
+        continue;
       gtk_string_list_append (owners, rep->name);
       g_array_append_val (self->owner_ids, rep->id);
     }
@@ -655,7 +674,7 @@ snapshot_ready (GObject      *source,
       g_clear_pointer (&self->process, cl_process_free);
       self->process = g_steal_pointer (&snapshot->process);
       self->settings = snapshot->settings;
-      fill_filters (self, snapshot->reps);
+      fill_filters (self, snapshot->reps, model);
       show_moves (self, snapshot);
     }
   gtk_filter_list_model_set_model (self->filtered, model);
