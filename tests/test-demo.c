@@ -10,6 +10,7 @@
 #include "cl-flags.h"
 #include "cl-pipeline.h"
 #include "cl-loop-health.h"
+#include "cl-transcript.h"
 #include "cl-one-on-one.h"
 #include "test-util.h"
 
@@ -27,8 +28,10 @@ make_demo (const char *dir,
   char *path = g_build_filename (dir, name, NULL);
   ClDemoOptions options;
 
+  /* a hundred deals a rep, as the default team has: fewer and the rarer
+   * flags may not come up at all */
   cl_demo_options_init (&options);
-  options.n_deals = 300;
+  options.n_deals = 500;
   options.n_reps = 5;
   options.n_weeks = 20;
   options.seed = seed;
@@ -232,7 +235,7 @@ test_deal_facts (void)
   g_autoptr (GError) error = NULL;
   g_autoptr (GPtrArray) today = cl_deal_facts_load (store, cl_date_from_ymd (2026, 11, 23), 0, &error);
   g_autoptr (GPtrArray) october = cl_deal_facts_load (store, cl_date_from_ymd (2026, 10, 1), 0, &error);
-  g_autoptr (ClProcess) process = cl_process_load (store, &error);
+  g_autoptr (ClProcess) process = cl_process_load (store, cl_date_from_ymd (2026, 11, 23), &error);
   g_autofree char *open_now = cl_test_sql_text (path, "SELECT count(*) FROM deals WHERE status = 'open'");
   g_autofree char *open_october = cl_test_sql_text (path,
                                                     "SELECT count(*) FROM deals d WHERE created_on <= '2026-10-01' "
@@ -356,7 +359,8 @@ test_one_on_one (void)
   cl_test_remove_tree (dir);
 }
 
-/* The review walks the most flagged deals first, then the largest. */
+/* The review walks the riskiest deals first: the most severe flags for
+ * their size; the deals without flags come last, the largest first. */
 static void
 test_agenda (void)
 {
@@ -365,18 +369,212 @@ test_agenda (void)
   g_autoptr (GListModel) snapshot = cl_pipeline_snapshot (path, cl_date_from_ymd (2026, 11, 23), 0,
                                                           NULL, NULL);
   g_autoptr (GPtrArray) agenda = cl_pipeline_agenda (snapshot);
+  ClPipelineItem *first = g_ptr_array_index (agenda, 0);
 
   g_assert_cmpuint (agenda->len, ==, g_list_model_get_n_items (snapshot));
+  /* what the review opens on is at risk, every deal of it */
+  for (guint i = 0; i < CL_AGENDA_SIZE_DEFAULT; i++)
+    g_assert_cmpint (cl_risk_level (((ClPipelineItem *) g_ptr_array_index (agenda, i))->flags), >, CL_RISK_NONE);
+  g_assert_cmpint (cl_risk_level (first->flags), >=, CL_RISK_MEDIUM);
   for (guint i = 1; i < agenda->len; i++)
     {
       ClPipelineItem *a = g_ptr_array_index (agenda, i - 1);
       ClPipelineItem *b = g_ptr_array_index (agenda, i);
-      int fa = __builtin_popcount (a->flags), fb = __builtin_popcount (b->flags);
 
-      g_assert_cmpint (fa, >=, fb);
-      if (fa == fb)
+      g_assert_cmpfloat (a->risk, ==, cl_risk_score (a->flags, a->state.amount_cents));
+      g_assert_cmpfloat (a->risk, >=, b->risk);
+      if (a->flags == 0 && b->flags == 0)
         g_assert_cmpint (a->state.amount_cents, >=, b->state.amount_cents);
     }
+  cl_test_remove_tree (dir);
+}
+
+/* What a sample team's open pipeline looks like to the rules. */
+typedef struct
+{
+  guint  n_open;
+  double per_rep;
+  double flagged;         /* shares of the open deals, in % */
+  double flagged_thrice;
+  double key;
+  double per_flag[CL_N_FLAGS];
+} Rates;
+
+static void
+measure (const ClDemoOptions *options,
+         Rates               *rates)
+{
+  g_autofree char *dir = g_dir_make_tmp ("closeloop-demo-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "team.db", NULL);
+  g_autoptr (ClStore) store = NULL;
+  g_autoptr (GListModel) snapshot = NULL;
+  ClCoachingSettings coaching;
+  guint flagged = 0, thrice = 0, key = 0, per_flag[CL_N_FLAGS] = { 0 };
+
+  cl_test_write_team (path, options);
+  store = cl_store_open (path, NULL);
+  snapshot = cl_pipeline_snapshot (path, options->today, 0, NULL, NULL);
+  cl_coaching_settings_load (&coaching, store);
+  g_assert_true (coaching.key_deal_automatic);
+  rates->n_open = g_list_model_get_n_items (snapshot);
+  g_assert_cmpuint (rates->n_open, >, 0);
+  for (guint i = 0; i < rates->n_open; i++)
+    {
+      g_autoptr (ClPipelineItem) item = g_list_model_get_item (snapshot, i);
+      int n = __builtin_popcount (item->flags);
+
+      flagged += n >= 1;
+      thrice += n >= 3;
+      key += item->state.amount_cents >= coaching.key_deal_amount * 100;
+      for (int f = 0; f < CL_N_FLAGS; f++)
+        per_flag[f] += (item->flags & (1u << f)) != 0;
+    }
+  rates->per_rep = (double) rates->n_open / options->n_reps;
+  rates->flagged = 100.0 * flagged / rates->n_open;
+  rates->flagged_thrice = 100.0 * thrice / rates->n_open;
+  rates->key = 100.0 * key / rates->n_open;
+  for (int f = 0; f < CL_N_FLAGS; f++)
+    rates->per_flag[f] = 100.0 * per_flag[f] / rates->n_open;
+  g_clear_object (&store);
+  cl_test_remove_tree (dir);
+}
+
+/* A flag that fires on nearly every deal means nothing: the sample team's
+ * open deals carry a flag about one time in four, three or more about one
+ * time in fourteen; a tenth are key deals; a rep has a few dozen open. */
+static void
+test_rates (void)
+{
+  const struct { guint deals, reps, weeks; guint32 seed; } teams[] = {
+    { CL_DEMO_DEFAULT_DEALS, CL_DEMO_DEFAULT_REPS, CL_DEMO_DEFAULT_WEEKS, CL_DEMO_DEFAULT_SEED },
+    { CL_DEMO_DEFAULT_DEALS, CL_DEMO_DEFAULT_REPS, CL_DEMO_DEFAULT_WEEKS, 11 },
+    { 1600, 16, 16, 5 },
+    { 1000, 10, 20, 13 },
+  };
+
+  for (guint t = 0; t < G_N_ELEMENTS (teams); t++)
+    {
+      g_autoptr (GString) each = g_string_new (NULL);
+      ClDemoOptions options;
+      Rates rates;
+
+      cl_demo_options_init (&options);
+      options.n_deals = teams[t].deals;
+      options.n_reps = teams[t].reps;
+      options.n_weeks = teams[t].weeks;
+      options.seed = teams[t].seed;
+      options.today = cl_date_from_ymd (2026, 11, 23);
+      measure (&options, &rates);
+      for (int f = 0; f < CL_N_FLAGS; f++)
+        g_string_append_printf (each, " %s %.1f %%", cl_flag_to_string (f), rates.per_flag[f]);
+      g_test_message ("%u deals, %u reps, %u weeks, seed %u: %u open, %.1f a rep; "
+                      "%.1f %% with a flag, %.1f %% with three or more, %.1f %% key deals",
+                      options.n_deals, options.n_reps, options.n_weeks, options.seed, rates.n_open,
+                      rates.per_rep, rates.flagged, rates.flagged_thrice, rates.key);
+      g_test_message ("  per flag:%s", each->str);
+      g_assert_cmpfloat (rates.flagged, >=, 20);
+      g_assert_cmpfloat (rates.flagged, <=, 35);
+      g_assert_cmpfloat (rates.flagged_thrice, >=, 5);
+      g_assert_cmpfloat (rates.flagged_thrice, <=, 10);
+      g_assert_cmpfloat (rates.key, >=, 8);
+      g_assert_cmpfloat (rates.key, <=, 12);
+      g_assert_cmpfloat (rates.per_rep, >=, 30);
+      g_assert_cmpfloat (rates.per_rep, <=, 80);
+      for (int f = 0; f < CL_N_FLAGS; f++)
+        g_assert_cmpfloat (rates.per_flag[f], <, 20);
+    }
+}
+
+/* Names read as a team's: all different, no surname twice, two parts
+ * each; the manager is the one manager, carries no deals and is not
+ * listed among the reps. */
+static void
+test_people (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("closeloop-demo-XXXXXX", NULL);
+  g_autofree char *path = make_demo (dir, "team.db", 42);
+  g_autofree char *names = cl_test_sql_text (path, "SELECT name FROM reps ORDER BY id");
+  g_auto (GStrv) lines = g_strsplit (g_strstrip (names), "\n", -1);
+  g_autoptr (GHashTable) surnames = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autofree char *managers = cl_test_sql_text (path, "SELECT count(*), min(id) FROM reps WHERE is_manager");
+  g_autofree char *manager_deals = cl_test_sql_text (path, "SELECT count(*) FROM deals d JOIN reps r "
+                                                           "ON r.id = d.owner_id WHERE r.is_manager");
+  ClStore *store;
+  GListModel *loads;
+
+  g_assert_cmpuint (g_strv_length (lines), ==, 6);
+  for (guint i = 0; lines[i] != NULL; i++)
+    {
+      const char *space = strrchr (lines[i], ' ');
+
+      g_test_message ("%s", lines[i]);
+      g_assert_nonnull (space);
+      g_assert_true (g_hash_table_add (surnames, (gpointer) (space + 1)));
+    }
+  g_assert_cmpstr (managers, ==, "1|1\n");
+  g_assert_cmpstr (manager_deals, ==, "0\n");
+  /* the team's loads are the five reps' */
+  store = cl_store_open (path, NULL);
+  loads = cl_store_list_rep_loads (store, cl_date_from_ymd (2026, 11, 23), 0, NULL);
+  g_assert_cmpuint (g_list_model_get_n_items (loads), ==, 5);
+  for (guint i = 0; i < 5; i++)
+    {
+      g_autoptr (ClRepLoad) load = g_list_model_get_item (loads, i);
+
+      g_assert_false (load->is_manager);
+      g_assert_cmpint (load->n_open_deals, >, 20);
+    }
+  g_clear_object (&loads);
+  g_clear_object (&store);
+  cl_test_remove_tree (dir);
+}
+
+/* Calls read as conversations: each question of the rep's is answered by
+ * the buyer, and most end on a next step with a day. Coaching ends in
+ * different moves; actions are done on time, late, or still overdue. */
+static void
+test_conversations (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("closeloop-demo-XXXXXX", NULL);
+  g_autofree char *path = make_demo (dir, "team.db", 42);
+  g_autoptr (ClStore) store = cl_store_open (path, NULL);
+  g_autoptr (GListModel) calls = cl_store_list_calls (store, 0, NULL);
+  g_autofree char *moves = cl_test_sql_text (path, "SELECT count(DISTINCT next_move) FROM coaching_sessions");
+  g_autofree char *on_time = cl_test_sql_text (path, "SELECT count(*) > 0 FROM actions WHERE done_on <= due_on");
+  g_autofree char *late = cl_test_sql_text (path, "SELECT count(*) > 0 FROM actions WHERE done_on > due_on");
+  g_autofree char *overdue = cl_test_sql_text (path, "SELECT count(*) > 0 FROM actions WHERE done_on IS NULL "
+                                                     "AND due_on < '2026-11-23'");
+  guint dated = 0;
+
+  g_assert_cmpuint (g_list_model_get_n_items (calls), >, 10);
+  for (guint c = 0; c < g_list_model_get_n_items (calls); c++)
+    {
+      g_autoptr (ClCall) call = g_list_model_get_item (calls, c);
+      g_autoptr (ClTranscript) transcript = cl_transcript_parse (call->transcript, strlen (call->transcript),
+                                                                 "call.vtt", CL_TRANSCRIPT_VTT, NULL);
+      ClCue *last;
+
+      g_assert_nonnull (transcript);
+      for (guint i = 0; i + 1 < transcript->cues->len; i++)
+        {
+          ClCue *cue = g_ptr_array_index (transcript->cues, i);
+          ClCue *next = g_ptr_array_index (transcript->cues, i + 1);
+
+          if (g_str_has_suffix (cue->text, "?"))
+            g_assert_cmpstr (cue->speaker, !=, next->speaker);
+        }
+      last = g_ptr_array_index (transcript->cues, transcript->cues->len - 1);
+      g_assert_cmpstr (last->speaker, ==, "Buyer");
+      dated += strstr (last->text, "day ") != NULL;
+    }
+  g_test_message ("%u of %u calls end on a dated next step; %d different next moves", dated,
+                  g_list_model_get_n_items (calls), atoi (moves));
+  g_assert_cmpuint (dated, >, 0);
+  g_assert_cmpuint (dated, <, g_list_model_get_n_items (calls));
+  g_assert_cmpint (atoi (moves), >=, 5);
+  g_assert_cmpstr (on_time, ==, "1\n");
+  g_assert_cmpstr (late, ==, "1\n");
+  g_assert_cmpstr (overdue, ==, "1\n");
   cl_test_remove_tree (dir);
 }
 
@@ -389,7 +587,7 @@ test_coaching_queue (void)
   g_autofree char *path = make_demo (dir, "team.db", 42);
   g_autoptr (GError) error = NULL;
   g_autoptr (ClStore) store = cl_store_open (path, &error);
-  g_autoptr (ClProcess) process = cl_process_load (store, &error);
+  g_autoptr (ClProcess) process = cl_process_load (store, cl_date_from_ymd (2026, 11, 23), &error);
   g_autoptr (GListModel) snapshot = cl_pipeline_snapshot (path, cl_date_from_ymd (2026, 11, 23), 0, NULL, NULL);
   g_autoptr (GListModel) queue = NULL;
   ClCoachingSettings settings;
@@ -433,6 +631,9 @@ main (int   argc,
   g_test_add_func ("/demo/cancel-leaves-nothing", test_cancel_leaves_nothing);
   g_test_add_func ("/rules/loop-health", test_loop_health);
   g_test_add_func ("/rules/deal-facts", test_deal_facts);
+  g_test_add_func ("/demo/rates", test_rates);
+  g_test_add_func ("/demo/people", test_people);
+  g_test_add_func ("/demo/conversations", test_conversations);
   g_test_add_func ("/rules/agenda", test_agenda);
   g_test_add_func ("/rules/coaching-queue", test_coaching_queue);
   g_test_add_func ("/rules/owner-snapshot", test_owner_snapshot);

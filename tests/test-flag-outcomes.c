@@ -397,7 +397,7 @@ count_by_brute_force (ClStore        *store,
   g_autofree char *days = cl_test_sql_text (path, "SELECT DISTINCT held_on FROM reviews ORDER BY held_on");
   g_auto (GStrv) lines = g_strsplit (rows, "\n", -1);
   g_auto (GStrv) held = g_strsplit (days, "\n", -1);
-  g_autoptr (ClProcess) process = cl_process_load (store, &error);
+  g_autoptr (ClProcess) process = cl_process_load (store, as_of, &error);
   ClFlagSettings settings;
   GHashTableIter iter;
   Counted *counted;

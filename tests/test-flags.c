@@ -125,7 +125,8 @@ test_stalled (Fixture       *f,
   add_event (f, "2026-10-20", "stage", "11", "12");
   /* 34 days: stalled at the default 21 */
   why = explain (f, "2026-11-23", CL_FLAG_STALLED);
-  g_assert_cmpstr (why, ==, "No stage change for 34 days: in Qualification since 2026-10-20");
+  g_assert_cmpstr (why, ==, "No stage change for 34 days: in Qualification since 2026-10-20, "
+                            "where deals stall after 21");
   /* worded for showing, the team's stage name is isolated; the sentence
    * exports carry, above, keeps it as it is */
   {
@@ -133,7 +134,8 @@ test_stalled (Fixture       *f,
 
     cl_flags_evaluate_shown (f->process, f->facts, &f->settings, day ("2026-11-23"), shown);
     g_assert_cmpstr (shown[CL_FLAG_STALLED], ==,
-                     "No stage change for 34 days: in \u2068Qualification\u2069 since 2026-10-20");
+                     "No stage change for 34 days: in \u2068Qualification\u2069 since 2026-10-20, "
+                     "where deals stall after 21");
     cl_flag_explanations_clear (shown);
   }
   /* 20 days earlier it was not */
@@ -141,6 +143,70 @@ test_stalled (Fixture       *f,
   /* a team that allows 40 days */
   f->settings.stalled_days = 40;
   g_assert_false (flags_at (f, "2026-11-23") & (1u << CL_FLAG_STALLED));
+}
+
+/* Each stage its own pace: a threshold set for the stage, or learned from
+ * the won deals, wins over the team's. */
+static void
+test_stalled_per_stage (Fixture       *f,
+                        gconstpointer  data)
+{
+  const int won_days[] = { 4, 6, 8, 10, 40 };   /* median 8: 1.5 × 8 = 12, under the floor of 14 */
+  g_autoptr (GArray) days = g_array_new (FALSE, FALSE, sizeof (int));
+  ClStallThreshold *qualification = &f->process->stall[1];
+  g_autofree char *why = NULL;
+
+  add_event (f, "2026-11-06", "stage", "11", "12");
+  /* 17 days in Qualification: not stalled at the team's 21 */
+  g_assert_cmpint (qualification->source, ==, CL_STALL_FROM_TEAM);
+  g_assert_cmpint (cl_flags_stalled_days (f->process, &f->settings, 12), ==, 21);
+  g_assert_false (flags_at (f, "2026-11-23") & (1u << CL_FLAG_STALLED));
+
+  /* learned: the floor, as the won deals' pace is quicker */
+  g_array_append_vals (days, won_days, G_N_ELEMENTS (won_days));
+  *qualification = cl_process_learn_stall (days);
+  g_assert_cmpint (qualification->source, ==, CL_STALL_FROM_HISTORY);
+  g_assert_cmpint (qualification->median_days, ==, 8);
+  g_assert_cmpint (qualification->days, ==, CL_STALL_FLOOR_DAYS);
+  why = explain (f, "2026-11-23", CL_FLAG_STALLED);
+  g_assert_cmpstr (why, ==, "No stage change for 17 days: in Qualification since 2026-11-06, "
+                            "where deals stall after 14");
+  /* the other stages keep the team's */
+  g_assert_cmpint (cl_flags_stalled_days (f->process, &f->settings, 13), ==, 21);
+
+  /* set for the stage: it wins over what was learned, which is kept */
+  cl_stall_threshold_apply (qualification, 30);
+  g_assert_cmpint (qualification->source, ==, CL_STALL_FROM_STAGE);
+  g_assert_cmpint (qualification->learned_days, ==, CL_STALL_FLOOR_DAYS);
+  g_assert_false (flags_at (f, "2026-11-23") & (1u << CL_FLAG_STALLED));
+  g_assert_true (flags_at (f, "2026-12-06") & (1u << CL_FLAG_STALLED));
+  /* and back to learning */
+  cl_stall_threshold_apply (qualification, 0);
+  g_assert_cmpint (qualification->days, ==, CL_STALL_FLOOR_DAYS);
+}
+
+/* 1.5 × the median, rounded up, from five stays on; the median of an even
+ * count is the middle two's mean. */
+static void
+test_learn_stall (void)
+{
+  const int slow[] = { 20, 22, 30, 31, 44, 60 };   /* median 30.5 → 31: 47 days */
+  g_autoptr (GArray) days = g_array_new (FALSE, FALSE, sizeof (int));
+  ClStallThreshold learned;
+
+  learned = cl_process_learn_stall (NULL);
+  g_assert_cmpint (learned.source, ==, CL_STALL_FROM_TEAM);
+  g_assert_cmpint (learned.days, ==, 0);
+  g_array_append_vals (days, slow, 4);
+  learned = cl_process_learn_stall (days);
+  g_assert_cmpint (learned.source, ==, CL_STALL_FROM_TEAM);
+  g_assert_cmpuint (learned.n_stays, ==, 4);
+  g_array_append_vals (days, slow + 4, 2);
+  learned = cl_process_learn_stall (days);
+  g_assert_cmpint (learned.source, ==, CL_STALL_FROM_HISTORY);
+  g_assert_cmpint (learned.median_days, ==, 31);
+  g_assert_cmpint (learned.days, ==, 47);
+  g_assert_cmpint (learned.learned_days, ==, 47);
 }
 
 static void
@@ -374,15 +440,150 @@ test_coaching_reasons (Fixture       *f,
   g_object_unref (entry);
 }
 
-/* The labels of raised flags, in the flags' own order. */
+/* The labels of raised flags, the most severe first. */
 static void
 test_join_labels (void)
 {
   g_autofree char *none = cl_flags_join_labels (0, ", ");
   g_autofree char *two = cl_flags_join_labels (1u << CL_FLAG_SINGLE_THREADED | 1u << CL_FLAG_STALLED, " · ");
+  g_autofree char *three = cl_flags_join_labels (1u << CL_FLAG_SINGLE_THREADED | 1u << CL_FLAG_NO_NEXT_STEP
+                                                 | 1u << CL_FLAG_PAST_CLOSE_DATE, ", ");
 
   g_assert_cmpstr (none, ==, "");
   g_assert_cmpstr (two, ==, "Stalled · Single-threaded");
+  g_assert_cmpstr (three, ==, "Past close date, No next step, Single-threaded");
+}
+
+/* The documented order: past close date and moved backwards high,
+ * single-threaded low; every flag once, never a less severe one first. */
+static void
+test_severity (void)
+{
+  guint seen = 0;
+
+  g_assert_cmpint (cl_flag_severity (CL_FLAG_PAST_CLOSE_DATE), ==, CL_SEVERITY_HIGH);
+  g_assert_cmpint (cl_flag_severity (CL_FLAG_STAGE_REGRESSED), ==, CL_SEVERITY_HIGH);
+  g_assert_cmpint (cl_flag_severity (CL_FLAG_STALLED), ==, CL_SEVERITY_HIGH);
+  g_assert_cmpint (cl_flag_severity (CL_FLAG_CLOSE_DATE_PUSHED), ==, CL_SEVERITY_MEDIUM);
+  g_assert_cmpint (cl_flag_severity (CL_FLAG_SINGLE_THREADED), ==, CL_SEVERITY_LOW);
+  g_assert_cmpint (cl_flags_by_severity[0], ==, CL_FLAG_PAST_CLOSE_DATE);
+  g_assert_cmpint (cl_flags_by_severity[CL_N_FLAGS - 1], ==, CL_FLAG_SINGLE_THREADED);
+  for (int i = 0; i < CL_N_FLAGS; i++)
+    {
+      seen |= 1u << cl_flags_by_severity[i];
+      if (i > 0)
+        g_assert_cmpint (cl_flag_severity (cl_flags_by_severity[i - 1]), >=,
+                         cl_flag_severity (cl_flags_by_severity[i]));
+    }
+  g_assert_cmpuint (seen, ==, (1u << CL_N_FLAGS) - 1);
+  g_assert_cmpint (cl_flags_severity_points (1u << CL_FLAG_PAST_CLOSE_DATE | 1u << CL_FLAG_SINGLE_THREADED), ==, 4);
+}
+
+/* The level from the points; the score from the points and the amount:
+ * one more high flag outweighs up to four times the amount. */
+static void
+test_risk (void)
+{
+  guint high = 1u << CL_FLAG_PAST_CLOSE_DATE | 1u << CL_FLAG_STALLED;
+  guint medium = 1u << CL_FLAG_STALLED;
+  guint low = 1u << CL_FLAG_SINGLE_THREADED;
+
+  g_assert_cmpint (cl_risk_level (0), ==, CL_RISK_NONE);
+  g_assert_cmpint (cl_risk_level (low), ==, CL_RISK_LOW);
+  g_assert_cmpint (cl_risk_level (low | 1u << CL_FLAG_SKIPPED_STAGE), ==, CL_RISK_LOW);
+  g_assert_cmpint (cl_risk_level (medium), ==, CL_RISK_MEDIUM);
+  g_assert_cmpint (cl_risk_level (1u << CL_FLAG_NO_NEXT_STEP | low), ==, CL_RISK_MEDIUM);
+  g_assert_cmpint (cl_risk_level (high), ==, CL_RISK_HIGH);
+  g_assert_cmpstr (cl_risk_level_label (CL_RISK_HIGH), ==, "High");
+
+  g_assert_cmpfloat (cl_risk_score (0, 100000000), ==, 0);
+  g_assert_cmpfloat (cl_risk_score (medium, 4000000), >, cl_risk_score (medium, 1000000));
+  g_assert_cmpfloat (cl_risk_score (high, 1000000), >, cl_risk_score (medium, 3900000));
+  g_assert_cmpfloat (cl_risk_score (medium, 9000000), >, cl_risk_score (high, 1000000));
+  /* a deal of no amount still ranks by its flags */
+  g_assert_cmpfloat (cl_risk_score (low, 0), >, 0);
+}
+
+static ClPipelineItem *
+make_item (ClDealFacts *facts,
+           gint64       amount_cents,
+           guint        amount_rank)
+{
+  ClPipelineItem *item = g_object_new (CL_TYPE_PIPELINE_ITEM, NULL);
+
+  item->facts = facts;
+  item->state.amount_cents = amount_cents;
+  item->amount_rank = amount_rank;
+  item->n_deals = 40;
+  return item;
+}
+
+/* The sentence that says why: the level, the two most severe flags, where
+ * the amount ranks. */
+static void
+test_explain_risk (Fixture       *f,
+                   gconstpointer  data)
+{
+  ClDay today = day ("2026-12-27");
+  g_autoptr (ClPipelineItem) item = NULL;
+  g_autofree char *high = NULL, *low = NULL, *none = NULL, *many = NULL;
+
+  /* in Qualification since 2026-11-10, closing 2026-12-15: 12 days late and 47 days in stage */
+  add_event (f, "2026-11-10", "stage", "11", "12");
+  f->facts->deal->next_step_due = day ("2027-01-08");
+  item = make_item (g_steal_pointer (&f->facts), 9000000, 4);
+  high = cl_pipeline_item_explain_risk (item, f->process, &f->settings, today);
+  g_assert_cmpstr (high, ==, "High risk: past its close date by 12 days and stalled 47 days in \u2068Qualification\u2069; "
+                             "4th largest open deal");
+
+  item->facts->n_contacts = 1;
+  cl_record_set_text (&item->facts->deal->next_step, "");
+  many = cl_pipeline_item_explain_risk (item, f->process, &f->settings, today);
+  g_assert_cmpstr (many, ==, "High risk: past its close date by 12 days, stalled 47 days in \u2068Qualification\u2069 "
+                             "and 2 more flags; 4th largest open deal");
+
+  item->amount_rank = 31;
+  low = cl_pipeline_item_explain_risk (item, f->process, &f->settings, day ("2026-11-20"));
+  g_assert_cmpstr (low, ==, "Medium risk: no next step and single-threaded; smaller than 75 % of open deals");
+
+  item->facts->n_contacts = 2;
+  cl_record_set_text (&item->facts->deal->next_step, "Send the mutual plan");
+  item->amount_rank = 1;
+  none = cl_pipeline_item_explain_risk (item, f->process, &f->settings, day ("2026-11-20"));
+  g_assert_cmpstr (none, ==, "No flags; largest open deal");
+}
+
+/* The agenda: the highest risk first, whatever the count of flags. */
+static void
+test_agenda_by_risk (Fixture       *f,
+                     gconstpointer  data)
+{
+  g_autoptr (GListStore) snapshot = g_list_store_new (CL_TYPE_PIPELINE_ITEM);
+  g_autoptr (GPtrArray) agenda = NULL;
+  const struct { gint64 cents; guint flags; } deals[] = {
+    { 1000000, 1u << CL_FLAG_SINGLE_THREADED | 1u << CL_FLAG_SKIPPED_STAGE | 1u << CL_FLAG_QUALIFICATION_GAP },
+    { 20000000, 0 },
+    { 5000000, 1u << CL_FLAG_PAST_CLOSE_DATE | 1u << CL_FLAG_STALLED },
+    { 20000000, 1u << CL_FLAG_SINGLE_THREADED },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (deals); i++)
+    {
+      g_autoptr (ClDeal) deal = cl_deal_new ();
+      g_autoptr (ClPipelineItem) item = NULL;
+
+      deal->id = i + 1;
+      item = make_item (cl_deal_facts_new (deal), deals[i].cents, 0);
+      item->flags = deals[i].flags;
+      item->risk = cl_risk_score (item->flags, item->state.amount_cents);
+      g_list_store_append (snapshot, item);
+    }
+  agenda = cl_pipeline_agenda (G_LIST_MODEL (snapshot));
+  /* 6 × √50 000, 1 × √200 000, 3 × √10 000, then none */
+  g_assert_cmpint (((ClPipelineItem *) g_ptr_array_index (agenda, 0))->facts->deal->id, ==, 3);
+  g_assert_cmpint (((ClPipelineItem *) g_ptr_array_index (agenda, 1))->facts->deal->id, ==, 4);
+  g_assert_cmpint (((ClPipelineItem *) g_ptr_array_index (agenda, 2))->facts->deal->id, ==, 1);
+  g_assert_cmpint (((ClPipelineItem *) g_ptr_array_index (agenda, 3))->facts->deal->id, ==, 2);
 }
 
 int
@@ -394,6 +595,7 @@ main (int   argc,
   g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
   FLAG_TEST ("/flags/healthy", test_healthy);
   FLAG_TEST ("/flags/stalled", test_stalled);
+  FLAG_TEST ("/flags/stalled-per-stage", test_stalled_per_stage);
   FLAG_TEST ("/flags/close-date-pushed", test_close_date_pushed);
   FLAG_TEST ("/flags/amount-decreased", test_amount_decreased);
   FLAG_TEST ("/flags/stage-regressed", test_stage_regressed);
@@ -405,8 +607,13 @@ main (int   argc,
   FLAG_TEST ("/flags/repeat-recital", test_repeat_recital);
   FLAG_TEST ("/flags/state-at", test_state_at);
   FLAG_TEST ("/coaching/reasons", test_coaching_reasons);
+  FLAG_TEST ("/risk/explain", test_explain_risk);
+  FLAG_TEST ("/risk/agenda", test_agenda_by_risk);
 #undef FLAG_TEST
   g_test_add_func ("/flags/action-load", test_action_load);
   g_test_add_func ("/flags/join-labels", test_join_labels);
+  g_test_add_func ("/flags/learn-stall", test_learn_stall);
+  g_test_add_func ("/flags/severity", test_severity);
+  g_test_add_func ("/risk/level-and-score", test_risk);
   return g_test_run ();
 }

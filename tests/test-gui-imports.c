@@ -132,8 +132,9 @@ choose_owner (ClPipelinePage *page,
                     GPOINTER_TO_UINT (g_hash_table_lookup (open_deals, name)));
 }
 
-/* The owner drop-down, opened, offers every rep of the store; the rep with
- * the most open deals and each of @imported, chosen, show exactly theirs. */
+/* The owner drop-down, opened, offers every rep of the store (a manager
+ * only when owning an open deal); the rep with the most open deals and
+ * each of @imported, chosen, show exactly theirs. */
 static void
 check_owner_filter (ClPipelinePage     *page,
                     const char         *workspace,
@@ -142,7 +143,10 @@ check_owner_filter (ClPipelinePage     *page,
   GtkDropDown *owners = cl_pipeline_page_get_owner_filter (page);
   GListModel *choices = gtk_drop_down_get_model (owners);
   guint kept = gtk_drop_down_get_selected (owners);
-  g_autofree char *reps = cl_test_sql_text (workspace, "SELECT name FROM reps ORDER BY name");
+  g_autofree char *reps = cl_test_sql_text (workspace,
+                                            "SELECT name FROM reps r WHERE NOT is_manager OR EXISTS "
+                                            "(SELECT 1 FROM deals d WHERE d.owner_id = r.id AND d.status = 'open') "
+                                            "ORDER BY name");
   g_autofree char *busiest = cl_test_sql_text (workspace,
                                                "SELECT r.name FROM reps r JOIN deals d ON d.owner_id = r.id "
                                                "WHERE d.status = 'open' GROUP BY r.id ORDER BY count(*) DESC LIMIT 1");

@@ -4,6 +4,7 @@
  */
 #include "config.h"
 
+#include "cl-coaching.h"
 #include "cl-loop-health.h"
 #include "cl-retro.h"
 #include "test-util.h"
@@ -44,6 +45,8 @@ fixture_set_up (Fixture       *f,
   g_assert_no_error (error);
   g_assert_true (cl_store_add_stage (f->store, stage, &error));
   f->stage_id = stage->id;
+  /* the team's own key-deal amount, not the automatic largest tenth */
+  g_assert_true (cl_store_set_setting_int (f->store, CL_SETTING_KEY_DEAL_AMOUNT, 50000, &error));
   for (guint i = 0; i < G_N_ELEMENTS (names); i++)
     {
       g_autoptr (ClRep) rep = cl_rep_new (names[i]);

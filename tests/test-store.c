@@ -954,6 +954,10 @@ test_retro (Fixture       *f,
   add_closed_deal (f->store, deal, CL_DEAL_LOST, "No budget", "2026-09-01", "2026-11-05");
   add_closed_deal (f->store, deal, CL_DEAL_LOST, "No budget", "2026-09-02", "2026-11-06");
   add_closed_deal (f->store, deal, CL_DEAL_DISQUALIFIED, "No pain", "2026-09-03", "2026-11-07");
+  /* the team's own key-deal amount, above the open deal: no key deal, so
+   * coaching has nothing to run on (the automatic largest tenth would
+   * make the one open deal key) */
+  g_assert_true (cl_store_set_setting_int (f->store, CL_SETTING_KEY_DEAL_AMOUNT, 50000000, &error));
 
   inputs = cl_retro_inputs_load (f->path, "2026-Q4", day ("2026-11-23"), &error);
   g_assert_no_error (error);
@@ -1037,7 +1041,8 @@ test_retro (Fixture       *f,
   }
 }
 
-/* Each rep's load: open deals, open and overdue actions, most loaded first. */
+/* Each rep's load: open deals, open and overdue actions, most loaded
+ * first; a manager is listed only while carrying something. */
 static void
 test_rep_loads (Fixture       *f,
                 gconstpointer  data)
@@ -1045,11 +1050,14 @@ test_rep_loads (Fixture       *f,
   g_autoptr (GError) error = NULL;
   g_autoptr (ClDeal) deal = add_basic_deal (f->store);
   g_autoptr (ClRep) idle = cl_rep_new ("Bo Lindqvist");
+  g_autoptr (ClRep) manager = cl_rep_new ("Cy Moreau");
   g_autoptr (GListModel) loads = NULL;
   g_autoptr (ClRepLoad) first = NULL, second = NULL;
   const char *dues[] = { "2026-11-20", "2026-11-23", "2026-12-01" };
 
+  manager->is_manager = TRUE;
   g_assert_true (cl_store_add_rep (f->store, idle, &error));
+  g_assert_true (cl_store_add_rep (f->store, manager, &error));
   for (guint i = 0; i < G_N_ELEMENTS (dues); i++)
     {
       g_autoptr (ClAction) action = cl_action_new ("Call back", deal->owner_id, day (dues[i]));
@@ -1073,6 +1081,20 @@ test_rep_loads (Fixture       *f,
   g_assert_cmpint (second->n_open_deals, ==, 0);
   g_assert_cmpint (second->n_open_actions, ==, 0);
   g_assert_cmpint (open_actions_of (f->store, idle->id), ==, 0);
+  g_clear_object (&loads);
+
+  /* asked about by name, or once an action is theirs, the manager is */
+  loads = cl_store_list_rep_loads (f->store, day ("2026-11-23"), manager->id, &error);
+  g_assert_cmpuint (g_list_model_get_n_items (loads), ==, 1);
+  g_clear_object (&loads);
+  {
+    g_autoptr (ClAction) action = cl_action_new ("Join the call", manager->id, day ("2026-11-30"));
+
+    g_assert_true (cl_store_add_action (f->store, action, &error));
+  }
+  loads = cl_store_list_rep_loads (f->store, day ("2026-11-23"), 0, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (loads), ==, 3);
 }
 
 /* A coaching session ends in a next move that becomes the owner's action;
@@ -1183,6 +1205,153 @@ test_edit_process (Fixture       *f,
   g_clear_object (&stages);
   stages = cl_store_list_stages (f->store, &error);
   g_assert_cmpuint (g_list_model_get_n_items (stages), ==, 2);
+}
+
+static ClDeal *
+add_deal_in (ClStore    *store,
+             ClDeal     *like,
+             gint64      stage_id,
+             const char *created_on,
+             gint64      amount_cents)
+{
+  g_autoptr (GError) error = NULL;
+  ClDeal *deal = cl_deal_new ();
+
+  deal->name = g_strdup_printf ("Deal %s %" G_GINT64_FORMAT, created_on, amount_cents);
+  deal->account = g_strdup ("Acme");
+  deal->owner_id = like->owner_id;
+  deal->stage_id = stage_id;
+  deal->amount_cents = amount_cents;
+  cl_record_set_text (&deal->currency, "EUR");
+  deal->created_on = day (created_on);
+  deal->close_date = day ("2026-12-15");
+  g_assert_true (cl_store_add_deal (store, deal, &error));
+  g_assert_no_error (error);
+  return deal;
+}
+
+static void
+add_change (ClStore    *store,
+            ClDeal     *deal,
+            const char *on,
+            const char *field,
+            char       *old_value,
+            char       *new_value)
+{
+  g_autoptr (ClDealEvent) event = g_object_new (CL_TYPE_DEAL_EVENT, NULL);
+  g_autoptr (GError) error = NULL;
+
+  event->deal_id = deal->id;
+  event->occurred_on = day (on);
+  event->field = g_strdup (field);
+  event->old_value = old_value;
+  event->new_value = new_value;
+  g_assert_true (cl_store_add_deal_event (store, event, &error));
+}
+
+static void
+win (ClStore    *store,
+     ClDeal     *deal,
+     const char *on)
+{
+  g_autoptr (GError) error = NULL;
+
+  deal->status = CL_DEAL_WON;
+  deal->close_date = day (on);
+  g_assert_true (cl_store_update_deal (store, deal, day (on), &error));
+  g_assert_no_error (error);
+}
+
+static int
+stay_days (GHashTable *by_stage,
+           gint64      stage_id,
+           guint       i)
+{
+  GArray *days = g_hash_table_lookup (by_stage, &stage_id);
+
+  g_assert_nonnull (days);
+  g_assert_cmpuint (i, <, days->len);
+  return g_array_index (days, int, i);
+}
+
+/* A stage's own stall threshold is kept, and 0 gives it back to what the
+ * won deals say; the won deals' stays in each stage, and the amount the
+ * largest open deals start from. */
+static void
+test_stage_pace (Fixture       *f,
+                 gconstpointer  data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (ClDeal) base = add_basic_deal (f->store);   /* open, in Discovery */
+  g_autoptr (ClStage) proposal = cl_stage_new ("Proposal", 2, 60);
+  g_autoptr (GListModel) stages = NULL;
+  g_autoptr (ClStage) read = NULL;
+  g_autoptr (ClDeal) moved = NULL, direct = NULL, later = NULL;
+  g_autoptr (GHashTable) won = NULL;
+  g_autofree char *stored = NULL;
+  gint64 discovery = base->stage_id;
+  ClCoachingSettings coaching;
+
+  proposal->stalled_days = 30;
+  g_assert_true (cl_store_add_stage (f->store, proposal, &error));
+  stages = cl_store_list_stages (f->store, &error);
+  read = g_list_model_get_item (stages, 1);
+  g_assert_cmpint (read->stalled_days, ==, 30);
+  proposal->stalled_days = 0;
+  g_assert_true (cl_store_update_stage (f->store, proposal, &error));
+  stored = cl_test_sql_text (f->path, "SELECT stalled_days IS NULL FROM stages WHERE name = 'Proposal'");
+  g_assert_cmpstr (stored, ==, "1\n");
+  proposal->stalled_days = -3;
+  g_assert_false (cl_store_update_stage (f->store, proposal, &error));
+  g_assert_error (error, CL_STORE_ERROR, CL_STORE_ERROR_CONSTRAINT);
+  g_clear_error (&error);
+
+  /* 10 days in Discovery, 20 in Proposal; won on its status change */
+  moved = add_deal_in (f->store, base, discovery, "2026-09-01", 100000);
+  add_change (f->store, moved, "2026-09-11", "stage", g_strdup_printf ("%" G_GINT64_FORMAT, discovery),
+              g_strdup_printf ("%" G_GINT64_FORMAT, proposal->id));
+  win (f->store, moved, "2026-10-01");
+  /* created in Proposal, won as a CRM export says: on its close date, 19 days on */
+  direct = add_deal_in (f->store, base, proposal->id, "2026-10-01", 200000);
+  g_assert_true (cl_store_run (f->store, NULL, &error,
+                               "UPDATE deals SET status = 'won', close_date = '2026-10-20' WHERE id = ?",
+                               "I", direct->id));
+  /* won after the day asked about */
+  later = add_deal_in (f->store, base, proposal->id, "2026-10-01", 300000);
+  win (f->store, later, "2026-11-20");
+
+  won = cl_store_list_won_stage_days (f->store, day ("2026-11-01"), 100, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_hash_table_size (won), ==, 2);
+  g_assert_cmpint (stay_days (won, discovery, 0), ==, 10);
+  g_assert_cmpint (stay_days (won, proposal->id, 0), ==, 19);
+  g_assert_cmpint (stay_days (won, proposal->id, 1), ==, 20);
+  g_clear_pointer (&won, g_hash_table_unref);
+  /* only the latest win */
+  won = cl_store_list_won_stage_days (f->store, day ("2026-11-30"), 1, &error);
+  g_assert_cmpuint (g_hash_table_size (won), ==, 1);
+  g_assert_cmpint (stay_days (won, proposal->id, 0), ==, 50);
+
+  /* open: 12 500 and the two below; the largest tenth is one deal */
+  g_clear_object (&moved);
+  moved = add_deal_in (f->store, base, discovery, "2026-11-01", 500000);
+  g_clear_object (&moved);
+  moved = add_deal_in (f->store, base, discovery, "2026-11-01", 900000);
+  g_assert_cmpint (cl_store_top_open_amount (f->store, 10, &error), ==, 1250000);
+  g_assert_cmpint (cl_store_top_open_amount (f->store, 50, &error), ==, 900000);
+  g_assert_cmpint (cl_store_top_open_amount (f->store, 100, &error), ==, 500000);
+
+  /* the key-deal amount: automatic until set, and again once cleared */
+  cl_coaching_settings_load (&coaching, f->store);
+  g_assert_true (coaching.key_deal_automatic);
+  g_assert_cmpint (coaching.key_deal_amount, ==, 12500);
+  g_assert_true (cl_store_set_setting_int (f->store, CL_SETTING_KEY_DEAL_AMOUNT, 8000, &error));
+  cl_coaching_settings_load (&coaching, f->store);
+  g_assert_false (coaching.key_deal_automatic);
+  g_assert_cmpint (coaching.key_deal_amount, ==, 8000);
+  g_assert_true (cl_store_clear_setting (f->store, CL_SETTING_KEY_DEAL_AMOUNT, &error));
+  cl_coaching_settings_load (&coaching, f->store);
+  g_assert_true (coaching.key_deal_automatic);
 }
 
 /* Every earlier version migrates forward, keeping what it held. */
@@ -1423,6 +1592,7 @@ main (int   argc,
   FIXTURE_TEST ("/store/locked", test_locked);
   FIXTURE_TEST ("/store/record-decisions", test_record_decisions);
   FIXTURE_TEST ("/store/edit-process", test_edit_process);
+  FIXTURE_TEST ("/store/stage-pace", test_stage_pace);
   FIXTURE_TEST ("/store/rep-loads", test_rep_loads);
   FIXTURE_TEST ("/store/coaching-session", test_coaching_session);
   FIXTURE_TEST ("/store/scorecard-editing", test_scorecard_editing);

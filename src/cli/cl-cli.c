@@ -215,7 +215,7 @@ run_demo (const char  *workspace,
   g_autofree char *deals = NULL, *reps = NULL, *weeks = NULL, *seed = NULL, *own_workspace = NULL;
   g_autofree char *path = NULL;
   GOptionEntry entries[] = {
-    { "deals", 0, 0, G_OPTION_ARG_STRING, &deals, N_("How many deals (default 400)"), "N" },
+    { "deals", 0, 0, G_OPTION_ARG_STRING, &deals, N_("How many deals (default 800)"), "N" },
     { "reps", 0, 0, G_OPTION_ARG_STRING, &reps, N_("How many reps (default 8)"), "M" },
     { "weeks", 0, 0, G_OPTION_ARG_STRING, &weeks, N_("Weeks of history up to today (default 16)"), "W" },
     { "seed", 0, 0, G_OPTION_ARG_STRING, &seed, N_("Seed; the same seed gives the same team (default 42)"), "S" },

@@ -1,12 +1,23 @@
 /* cl-demo.c — a deterministic sample team across all four loops
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * The same seed, counts and today give the same workspace, row for row. Deals
- * are simulated week by week (moving, stalling, slipping, shrinking) and every
- * change is written to their history; the slower loops are written on top:
- * weekly reviews (some mere recitals), coaching sessions that thin out over
- * time, calls with WebVTT transcripts whose metrics come from the cues
- * generated, monthly plans with practice logs, and quarterly retrospectives.
+ * The same seed, counts and today give the same workspace, row for row.
+ *
+ * It is meant to look like a real team, because a sample whose every deal
+ * is flagged teaches that flags mean nothing. Amounts are log-normal. Each
+ * deal walks the stages, its days in each drawn around that stage's own
+ * pace, and is lost, won or still open today; its history keeps every
+ * change. Most deals are clean; about one in seven has one thing wrong (a
+ * slow stage, a slipping close date, one contact, an overdue next step…)
+ * and about one in eleven is in trouble: slow everywhere and several things
+ * wrong at once. So about a quarter of the open deals carry a flag and one
+ * in fourteen three or more, as in a pipeline worth reviewing.
+ *
+ * The slower loops are written on top: weekly reviews (some mere
+ * recitals), coaching sessions on the largest deals that thin out over
+ * time, calls with transcripts that read as conversations and whose
+ * metrics come from their cues, monthly plans with practice logs, and
+ * quarterly retrospectives.
  */
 #define G_LOG_DOMAIN "cl-demo"
 
@@ -18,18 +29,35 @@
 #include "cl-call-metrics.h"
 #include "cl-coaching.h"
 #include "cl-demo.h"
+#include "cl-demo-call.h"
+#include "cl-demo-people.h"
+#include "cl-demo-random.h"
 
-#define PICK(rand, list) ((list)[g_rand_int_range ((rand), 0, G_N_ELEMENTS (list))])
-#define CHANCE(rand, p)  (g_rand_double (rand) < (p))
 
-static const char * const first_names[] = {
-  "Amara", "Ben", "Chloé", "Dario", "Elif", "Farid", "Grace", "Hiro", "Ines", "Jonas",
-  "Kofi", "Lena", "Mateo", "Nadia", "Oskar", "Priya", "Quinn", "Rosa", "Sven", "Tamsin",
+/* The sales process, each stage with the days a deal usually spends in it
+ * and how often a deal is lost there. */
+static const struct
+{
+  const char *name;
+  int         probability;
+  const char *criteria;
+  guint       meddic;
+  int         median_days;
+  double      lost;
+} process[] = {
+  { N_("Discovery"), 10, N_("Pain identified and a meeting with a second stakeholder booked"),
+    1 << CL_MEDDIC_IDENTIFY_PAIN, 14, 0.22 },
+  { N_("Qualification"), 20, N_("Metrics quantified and the economic buyer named"),
+    1 << CL_MEDDIC_METRICS | 1 << CL_MEDDIC_ECONOMIC_BUYER, 20, 0.18 },
+  { N_("Solution"), 40, N_("Decision criteria agreed and a champion tested"),
+    1 << CL_MEDDIC_DECISION_CRITERIA | 1 << CL_MEDDIC_CHAMPION, 30, 0.14 },
+  { N_("Proposal"), 60, N_("Decision process written down with dates"),
+    1 << CL_MEDDIC_DECISION_PROCESS, 24, 0.12 },
+  { N_("Negotiation"), 80, N_("Paper process mapped and competition known"),
+    1 << CL_MEDDIC_PAPER_PROCESS | 1 << CL_MEDDIC_COMPETITION, 18, 0.08 },
+  { N_("Contract"), 90, N_("Signature date confirmed by the economic buyer"), 0, 12, 0.04 },
 };
-static const char * const last_names[] = {
-  "Okafor", "Lindqvist", "Moreau", "Rossi", "Yilmaz", "Haddad", "Kim", "Tanaka", "Ferreira",
-  "Becker", "Mensah", "Novak", "García", "Ivanova", "Berg", "Sharma", "Walsh", "Costa",
-};
+
 static const char * const account_heads[] = {
   "North", "Blue", "Iron", "Silver", "Harbor", "Cedar", "Summit", "Bright", "Granite", "Maple",
   "Orbit", "Pioneer", "Quartz", "River", "Stone", "Tidal", "Vertex", "Willow", "Zenith", "Aster",
@@ -58,26 +86,70 @@ static const char * const action_texts[] = {
   "Get the champion to share the business case internally", "Re-date the close with the buyer",
   "Add a second contact in finance", "Send the paper-process checklist",
 };
-static const char * const triggers[] = { "key_deal", "stalled", "big_logo", "flagged" };
-static const char * const gaps[] = {
-  "Economic buyer unknown", "No quantified metric", "Decision process unclear",
-  "Champion untested", "Paper process not mapped", "Competition not known",
+/* What a coaching session finds and the one move it ends in, each move
+ * answering its gap. */
+static const struct
+{
+  const char *gap;
+  const char *blocker;
+  const char *next_move;
+  const char *with;
+  const char *quote;    /* the buyer's words the session looked at */
+} plays[] = {
+  { "Economic buyer unknown", "Budget sits with a different department",
+    "Ask the champion to introduce us to the budget owner before the proposal goes out", "the champion",
+    "Operations owns it, but finance has to release it." },
+  { "Economic buyer unknown", "The champion cannot sign",
+    "Ask the CFO: what happens to the Q1 target if this slips a quarter?", "the CFO",
+    "Our CFO signs off on anything this size." },
+  { "No quantified metric", "The buyer sees it as a nice-to-have",
+    "Get the operations lead to put a number on the hours lost each week", "the operations lead",
+    "Probably a day a week per planner." },
+  { "No quantified metric", "Price is compared line by line with a cheaper tool",
+    "Reframe from licence cost to the cost of the manual process, in their own figures", "the champion",
+    "Honestly, the price is higher than we expected." },
+  { "Decision process unclear", "Procurement freeze until the new year",
+    "Get the buyer to write down the decision steps and their dates", "the project manager",
+    "We cannot sign anything before the budget review." },
+  { "Decision process unclear", "Nobody knows who approves the security review",
+    "Ask IT who signs off the security review, and book them for the validation", "the IT director",
+    "Procurement runs a security review, then legal looks at the contract." },
+  { "Champion untested", "Our champion is leaving the company",
+    "Multi-thread to the IT director through the champion before she leaves", "the IT director",
+    "I shared your notes with the team in the meantime." },
+  { "Champion untested", "The champion has not presented the case internally",
+    "Ask the champion to present the business case to her boss and tell us how it landed", "the champion",
+    "If it saves the team a day a week, finance will listen." },
+  { "Paper process not mapped", "Legal review takes six weeks",
+    "Send the MSA to legal now, before the proposal is final", "legal",
+    "Legal looks at the contract after procurement." },
+  { "Competition not known", "A competitor is already in a pilot",
+    "Ask what the pilot has to prove, and offer a reference call on exactly that", "the IT director",
+    "Our CIO wants to see it running at another site first." },
+  { "Competition not known", "The buyer will not name the other vendors",
+    "Book a side-by-side session on their own data with the planners", "the operations team",
+    "We have been looking at a few options." },
+  { "Single-threaded", "Only one person has seen the proposal",
+    "Get a meeting with finance and two planners in the same week", "finance",
+    "The operations team feels the pain most." },
 };
-static const char * const blockers[] = {
-  "Budget sits with a different department", "Procurement freeze until the new year",
-  "Our champion is leaving the company", "A competitor is already in a pilot",
+/* why a deal short of a key deal's amount was coached */
+static const char * const triggers[] = { "stalled", "big_logo", "flagged" };
+static const char * const followed_up[] = {
+  N_("The buyer took the meeting and named a date for the budget"),
+  N_("Done: two more stakeholders joined the last call"),
+  N_("Asked as planned; the answer changed the close plan"),
 };
-static const char * const next_moves[] = {
-  "Ask the CFO: what happens to the Q1 target if this slips a quarter?",
-  "Reframe from licence cost to cost of the manual process",
-  "Multi-thread to the IT director through the champion",
-  "Get the buyer to write down the decision steps and dates",
+static const char * const not_followed_up[] = {
+  N_("Rep did not ask; re-coach next week"),
+  N_("The meeting was postponed twice"),
+  N_("Rep sent an email instead of asking on the call"),
 };
 static const char * const lost_reasons[] = {
   N_("Chose to stay with the current process"), N_("Lost to a competitor on price"),
   N_("No budget this year"), N_("Champion left the company"), N_("Security review failed"),
 };
-static const char * const buyer_quotes[] = {
+static const char * const practice_scenarios[] = {
   "We can't sign anything before the budget review.",
   "Honestly, the spreadsheet works well enough for now.",
   "If it saves the team a day a week, finance will listen.",
@@ -95,18 +167,37 @@ static const char * const drills[] = {
   "End every call with a dated next step the buyer repeats back",
   "Hold the price through three rounds of a discount role-play",
 };
-static const char * const rep_lines[] = {
-  "Thanks for making the time today.", "What made this a priority now?",
-  "Let me show you how the dashboard handles that.", "Who else needs to be part of the decision?",
-  "Our platform does that out of the box, and it also integrates with your ERP.",
-  "How do you handle this process today?", "What would it cost you if nothing changed?",
-  "Can we put a date on the follow-up with your CFO?", "That makes sense.",
+
+/* What goes wrong with a deal. A clean deal has none of it, a wobbly one
+ * one thing, a troubled one is slow and has two to four more. */
+typedef enum {
+  ISSUE_SLOW         = 1 << 0,   /* sits in every stage far longer: stalls */
+  ISSUE_SLIPPING     = 1 << 1,   /* an optimistic close date, pushed and pushed */
+  ISSUE_LATE         = 1 << 2,   /* an optimistic close date nobody moves */
+  ISSUE_NO_STEP      = 1 << 3,
+  ISSUE_STEP_OVERDUE = 1 << 4,
+  ISSUE_ONE_CONTACT  = 1 << 5,
+  ISSUE_QUAL_GAP     = 1 << 6,   /* an element its stage requires unknown */
+  ISSUE_SHRINKING    = 1 << 7,   /* the amount cut lately */
+  ISSUE_BACKWARD     = 1 << 8,   /* moved back a stage lately */
+  ISSUE_SKIP         = 1 << 9,   /* jumped a stage early on */
+} Issue;
+
+/* how often each issue is the one of a wobbly deal, and one more of a troubled deal */
+static const struct
+{
+  Issue issue;
+  int   wobbly;
+  int   troubled;
+} issue_odds[] = {
+  { ISSUE_SLOW, 6, 0 }, { ISSUE_SLIPPING, 4, 4 }, { ISSUE_LATE, 2, 4 }, { ISSUE_NO_STEP, 2, 2 },
+  { ISSUE_STEP_OVERDUE, 4, 4 }, { ISSUE_ONE_CONTACT, 4, 4 }, { ISSUE_QUAL_GAP, 4, 4 },
+  { ISSUE_SHRINKING, 2, 2 }, { ISSUE_BACKWARD, 1, 1 }, { ISSUE_SKIP, 1, 1 },
 };
-static const char * const buyer_lines[] = {
-  "We have been looking at a few options.", "Mostly spreadsheets, to be honest.",
-  "Budget is the question.", "The operations team feels the pain most.",
-  "I would need to check with finance.", "Next Thursday could work.", "Sure.",
-};
+
+#define CLEAN_SHARE   0.77
+#define WOBBLY_SHARE  0.14   /* the rest is troubled */
+#define SLOW_PACE     2.5    /* how much longer a slow deal sits in each stage */
 
 /* one simulated deal, kept for the later loops to pick from */
 typedef struct
@@ -128,6 +219,7 @@ typedef struct
   GPtrArray     *reps;           /* ClRep, the manager first */
   GPtrArray     *stages;         /* ClStage, by position */
   GArray        *deals;          /* DemoDeal */
+  gint64         key_cents;      /* the largest tenth of the deals starts here */
   ClDemoProgress progress;
   gpointer       progress_data;
   GCancellable  *cancellable;
@@ -151,52 +243,25 @@ static gboolean
 add_team (Demo    *demo,
           GError **error)
 {
-  static const struct { const char *name; int probability; const char *criteria; guint meddic; } stages[] = {
-    { N_("Discovery"), 10, N_("Pain identified and a meeting with a second stakeholder booked"),
-      1 << CL_MEDDIC_IDENTIFY_PAIN },
-    { N_("Qualification"), 20, N_("Metrics quantified and the economic buyer named"),
-      1 << CL_MEDDIC_METRICS | 1 << CL_MEDDIC_ECONOMIC_BUYER },
-    { N_("Solution"), 40, N_("Decision criteria agreed and a champion tested"),
-      1 << CL_MEDDIC_DECISION_CRITERIA | 1 << CL_MEDDIC_CHAMPION },
-    { N_("Proposal"), 60, N_("Decision process written down with dates"),
-      1 << CL_MEDDIC_DECISION_PROCESS },
-    { N_("Negotiation"), 80, N_("Paper process mapped and competition known"),
-      1 << CL_MEDDIC_PAPER_PROCESS | 1 << CL_MEDDIC_COMPETITION },
-    { N_("Contract"), 90, N_("Signature date confirmed by the economic buyer"), 0 },
-  };
-  guint used = 0;
+  g_autoptr (GPtrArray) names = cl_demo_people_team (demo->rand, demo->options->n_reps + 1);
 
-  for (guint i = 0; i <= demo->options->n_reps; i++)
+  for (guint i = 0; i < names->len; i++)
     {
-      g_autofree char *name = NULL;
-      g_autofree char *email = NULL;
-      ClRep *rep;
-      guint first, last;
+      ClRep *rep = cl_rep_new (g_ptr_array_index (names, i));
 
-      /* distinct first names while they last, so a team reads naturally */
-      first = (i + g_rand_int_range (demo->rand, 0, 3) * 7) % G_N_ELEMENTS (first_names);
-      while (used & (1u << first) && i < G_N_ELEMENTS (first_names))
-        first = (first + 1) % G_N_ELEMENTS (first_names);
-      used |= 1u << first;
-      last = g_rand_int_range (demo->rand, 0, G_N_ELEMENTS (last_names));
-      name = i < G_N_ELEMENTS (first_names)
-               ? g_strdup_printf ("%s %s", first_names[first], last_names[last])
-               : g_strdup_printf ("%s %s %u", first_names[first], last_names[last], i);
-      email = g_strdup_printf ("rep%u@example.com", i);
-      rep = cl_rep_new (name);
-      rep->email = g_steal_pointer (&email);
+      rep->email = g_strdup_printf ("rep%u@example.com", i);
       rep->is_manager = i == 0;
       g_ptr_array_add (demo->reps, rep);
       if (!cl_store_add_rep (demo->store, rep, error))
         return FALSE;
     }
 
-  for (guint i = 0; i < G_N_ELEMENTS (stages); i++)
+  for (guint i = 0; i < G_N_ELEMENTS (process); i++)
     {
-      ClStage *stage = cl_stage_new (_(stages[i].name), i + 1, stages[i].probability);
+      ClStage *stage = cl_stage_new (_(process[i].name), i + 1, process[i].probability);
 
-      cl_record_set_text (&stage->exit_criteria, _(stages[i].criteria));
-      stage->required_meddic = stages[i].meddic;
+      cl_record_set_text (&stage->exit_criteria, _(process[i].criteria));
+      stage->required_meddic = process[i].meddic;
       g_ptr_array_add (demo->stages, stage);
       if (!cl_store_add_stage (demo->store, stage, error))
         return FALSE;
@@ -205,8 +270,6 @@ add_team (Demo    *demo,
 }
 
 /* ------------------------------------------------------------------ deals */
-
-typedef enum { MOVING, STALLED, SLIPPING, SHRINKING } DealFate;
 
 static ClStage *
 demo_stage (Demo *demo,
@@ -221,7 +284,7 @@ forecast_for (Demo *demo,
 {
   int probability = demo_stage (demo, stage)->probability;
 
-  if (CHANCE (demo->rand, 0.04))
+  if (CL_DEMO_CHANCE (demo->rand, 0.04))
     return CL_FORECAST_OMITTED;
   return probability >= 80 ? CL_FORECAST_COMMIT
          : probability >= 40 ? CL_FORECAST_BEST_CASE : CL_FORECAST_PIPELINE;
@@ -245,116 +308,224 @@ record (GPtrArray   *history,
 
 #define ID_TEXT(id) g_strdup_printf ("%" G_GINT64_FORMAT, (gint64) (id))
 
-/* Walks @deal from its creation to today, a week at a time, keeping each
- * change in @history; returns the stage it ends in. */
-static int
-simulate_deal (Demo      *demo,
+/* The issues of a new deal: none, one, or slowness and two to four more.
+ * @kind, in [0, 1), says which; spread evenly over the deals, it keeps the
+ * shares of each kind the same in a small team as in a large one. */
+static guint
+draw_issues (GRand  *rand,
+             double  kind)
+{
+  guint issues = 0, wanted;
+
+  if (kind < CLEAN_SHARE)
+    return 0;
+  wanted = kind < CLEAN_SHARE + WOBBLY_SHARE ? 1 : (guint) g_rand_int_range (rand, 3, 6);
+  if (wanted > 1)
+    issues = ISSUE_SLOW;
+  while ((guint) __builtin_popcount (issues) < wanted)
+    {
+      int total = 0, roll;
+
+      for (guint i = 0; i < G_N_ELEMENTS (issue_odds); i++)
+        total += wanted > 1 ? issue_odds[i].troubled : issue_odds[i].wobbly;
+      roll = g_rand_int_range (rand, 0, total);
+      for (guint i = 0; i < G_N_ELEMENTS (issue_odds); i++)
+        if ((roll -= wanted > 1 ? issue_odds[i].troubled : issue_odds[i].wobbly) < 0)
+          {
+            issues |= issue_odds[i].issue;
+            break;
+          }
+    }
+  return issues;
+}
+
+static void
+set_next_step (Demo      *demo,
                ClDeal    *deal,
-               int        stage,
+               ClDay      on,
+               ClDay      due,
                GPtrArray *history)
 {
-  DealFate fate = (DealFate) g_rand_int_range (demo->rand, 0, 100);
+  char *old = g_strdup (deal->next_step);
+
+  cl_record_set_text (&deal->next_step, CL_DEMO_PICK (demo->rand, next_steps));
+  deal->next_step_due = due;
+  record (history, on, "next_step", old, g_strdup (deal->next_step));
+}
+
+/* Moves the close date past @day, as a rep does when the old one passed. */
+static void
+push_close_date (Demo      *demo,
+                 ClDeal    *deal,
+                 ClDay      day,
+                 GPtrArray *history)
+{
+  ClDay pushed = MAX (deal->close_date, day) + g_rand_int_range (demo->rand, 14, 46);
+
+  record (history, day, "close_date", cl_date_format (deal->close_date), cl_date_format (pushed));
+  deal->close_date = pushed;
+}
+
+/* The last stretch of a deal still open today, where its issues show. */
+static void
+finish_open_deal (Demo      *demo,
+                  ClDeal    *deal,
+                  guint      issues,
+                  ClDay      entered,
+                  GPtrArray *history)
+{
   GRand *rand = demo->rand;
-  int last_stage = demo->stages->len - 1;
+  ClDay today = demo->today;
+  ClDay recent = MAX (entered, today - g_rand_int_range (rand, 1, 8));
 
-  fate = fate < 50 ? MOVING : fate < 72 ? STALLED : fate < 88 ? SLIPPING : SHRINKING;
-
-  for (ClDay t = deal->created_on + 7; t < demo->today && deal->status == CL_DEAL_OPEN; t += 7)
+  if (deal->close_date < today && !(issues & ISSUE_LATE))
+    push_close_date (demo, deal, recent, history);
+  if (issues & ISSUE_SHRINKING)
     {
-      double advance = fate == MOVING ? 0.3 : fate == STALLED ? 0.0 : 0.12;
+      ClDay cut = MAX (deal->created_on + 1, today - g_rand_int_range (rand, 5, 60));
+      gint64 smaller = deal->amount_cents / 100 * g_rand_int_range (rand, 70, 91);
 
-      if (stage < last_stage && CHANCE (rand, advance))
+      smaller -= smaller % 50000;
+      if (cut < today && smaller > 0)
         {
-          int to = stage + 1;
-
-          if (CHANCE (rand, 0.06) && stage + 2 <= last_stage)
-            to = stage + 2;   /* a skipped stage: process drift */
-          else if (CHANCE (rand, 0.04) && stage > 0)
-            to = stage - 1;   /* moved backwards */
-          record (history, t, "stage", ID_TEXT (demo_stage (demo, stage)->id),
-                       ID_TEXT (demo_stage (demo, to)->id));
-          stage = to;
-          deal->stage_entered_on = t;
-          deal->forecast = forecast_for (demo, stage);
-          if (fate != STALLED && CHANCE (rand, 0.85))
-            {
-              char *old = g_strdup (deal->next_step);
-
-              g_free (deal->next_step);
-              deal->next_step = g_strdup (PICK (rand, next_steps));
-              deal->next_step_due = t + g_rand_int_range (rand, 5, 15);
-              record (history, t, "next_step", old, g_strdup (deal->next_step));
-            }
-        }
-      if ((fate == SLIPPING && CHANCE (rand, 0.18)) || (t > deal->close_date && CHANCE (rand, 0.5)))
-        {
-          ClDay pushed = MAX (deal->close_date, t) + g_rand_int_range (rand, 14, 46);
-
-          record (history, t, "close_date", cl_date_format (deal->close_date),
-                       cl_date_format (pushed));
-          deal->close_date = pushed;
-        }
-      if (fate == SHRINKING && CHANCE (rand, 0.1))
-        {
-          gint64 smaller = deal->amount_cents / 100 * g_rand_int_range (rand, 70, 91);
-
-          smaller -= smaller % 50000;
-          record (history, t, "amount", ID_TEXT (deal->amount_cents),
-                       ID_TEXT (smaller));
+          record (history, cut, "amount", ID_TEXT (deal->amount_cents), ID_TEXT (smaller));
           deal->amount_cents = smaller;
         }
-      if (t >= deal->close_date && stage >= last_stage - 1 && CHANCE (rand, 0.6))
-        deal->status = CL_DEAL_WON;
-      else if (t >= deal->close_date && CHANCE (rand, 0.25))
-        deal->status = CL_DEAL_LOST;
-      if (deal->status != CL_DEAL_OPEN)
-        {
-          g_free (deal->status_reason);
-          /* the reason follows from the deal, so the random sequence stays as it was */
-          deal->status_reason = g_strdup (deal->status == CL_DEAL_WON
-                                          ? _("Signed")
-                                          : _(lost_reasons[(deal->amount_cents / 50000 + stage)
-                                                           % G_N_ELEMENTS (lost_reasons)]));
-          record (history, t, "status", g_strdup ("open"),
-                       g_strdup (cl_deal_status_to_string (deal->status)));
-          deal->close_date = t;
-        }
     }
-  if (fate == STALLED && CHANCE (rand, 0.3))
+  if (issues & ISSUE_NO_STEP)
     {
+      record (history, recent, "next_step", g_strdup (deal->next_step), g_strdup (""));
       g_clear_pointer (&deal->next_step, g_free);
       deal->next_step_due = 0;
     }
+  else if (issues & ISSUE_STEP_OVERDUE)
+    deal->next_step_due = today - g_rand_int_range (rand, 3, 22);
+  else if (entered + 7 < today)
+    /* the rep keeps the next step current between stage changes */
+    set_next_step (demo, deal, recent, today + g_rand_int_range (rand, 1, 15), history);
+  else
+    deal->next_step_due = today + g_rand_int_range (rand, 1, 15);
+}
 
+/* The days from @stage to the signature, as a rep would plan them at a
+ * deal's @pace. */
+static int
+planned_days (int    stage,
+              double pace)
+{
+  double days = 0;
+
+  for (guint s = stage; s < G_N_ELEMENTS (process); s++)
+    days += process[s].median_days * pace;
+  return (int) days;
+}
+
+/* Walks @deal from its creation through the stages, a stay at a time,
+ * keeping each change in @history, until it is won, lost, or still open
+ * today; returns the stage it ends in. */
+static int
+simulate_deal (Demo      *demo,
+               ClDeal    *deal,
+               guint      issues,
+               int        stage,
+               GPtrArray *history)
+{
+  GRand *rand = demo->rand;
+  int last = G_N_ELEMENTS (process) - 1;
+  double pace = cl_demo_log_normal (rand, 0.15) * (issues & ISSUE_SLOW ? SLOW_PACE : 1.0);
+  gboolean troubled = __builtin_popcount (issues) > 1;
+  gboolean moved_back = FALSE, first_move = TRUE;
+  ClDay t = deal->created_on;
+
+  /* a rep plans at the deal's pace with some slack; an optimist at none */
+  deal->close_date = t + (issues & (ISSUE_SLIPPING | ISSUE_LATE)
+                            ? planned_days (stage, g_rand_double_range (rand, 0.5, 0.75))
+                            : planned_days (stage, pace * g_rand_double_range (rand, 1.05, 1.35)));
+  for (;;)
+    {
+      ClDay end = t + MAX (1, (int) (process[stage].median_days * pace * cl_demo_log_normal (rand, 0.25)));
+      int to = stage + 1;
+
+      if (end >= demo->today)
+        break;
+      if (deal->close_date < end && !(issues & ISSUE_LATE))
+        push_close_date (demo, deal, end, history);
+      if (stage == last || CL_DEMO_CHANCE (rand, process[stage].lost * (troubled ? 1.6 : 1.0)))
+        {
+          deal->status = stage == last && CL_DEMO_CHANCE (rand, 0.9) ? CL_DEAL_WON : CL_DEAL_LOST;
+          /* the reason follows from the deal, so the random sequence stays as it was */
+          cl_record_set_text (&deal->status_reason,
+                              deal->status == CL_DEAL_WON
+                                ? _("Signed")
+                                : _(lost_reasons[(deal->amount_cents / 50000 + stage) % G_N_ELEMENTS (lost_reasons)]));
+          record (history, end, "status", g_strdup ("open"),
+                  g_strdup (cl_deal_status_to_string (deal->status)));
+          deal->close_date = end;
+          t = end;
+          break;
+        }
+      if (stage + 2 <= last && ((issues & ISSUE_SKIP && first_move) || CL_DEMO_CHANCE (rand, 0.005)))
+        to = stage + 2;   /* a skipped stage: process drift */
+      else if (stage > 0 && !moved_back
+               && ((issues & ISSUE_BACKWARD && end + 85 > demo->today) || CL_DEMO_CHANCE (rand, 0.005)))
+        to = stage - 1, moved_back = TRUE;
+      record (history, end, "stage", ID_TEXT (demo_stage (demo, stage)->id),
+              ID_TEXT (demo_stage (demo, to)->id));
+      if (CL_DEMO_CHANCE (rand, 0.85))
+        set_next_step (demo, deal, end, end + g_rand_int_range (rand, 5, 15), history);
+      stage = to;
+      deal->forecast = forecast_for (demo, stage);
+      first_move = FALSE;
+      t = end;
+    }
+  deal->stage_entered_on = t;
   deal->stage_id = demo_stage (demo, stage)->id;
+  if (deal->status == CL_DEAL_OPEN)
+    finish_open_deal (demo, deal, issues, t, history);
   return stage;
 }
 
 static gboolean
 add_contacts_and_qualification (Demo    *demo,
                                 ClDeal  *deal,
+                                guint    issues,
                                 int      stage,
                                 GError **error)
 {
-  int n_contacts = CHANCE (demo->rand, 0.3) ? 1 : g_rand_int_range (demo->rand, 2, 4);
-  double known = (stage + 1.0) / demo->stages->len;
+  int n_contacts = issues & ISSUE_ONE_CONTACT ? 1 : CL_DEMO_CHANCE (demo->rand, 0.3) ? 3 : 2;
+  guint required = 0, missing = 0;
+
+  for (int s = 0; s <= stage; s++)
+    required |= process[s].meddic;
+  /* the one element a gap leaves unknown, among those the stage requires */
+  if (issues & ISSUE_QUAL_GAP)
+    {
+      int skip = g_rand_int_range (demo->rand, 0, __builtin_popcount (required));
+
+      for (int e = 0; e < CL_MEDDIC_N_ELEMENTS; e++)
+        if (required & (1u << e) && skip-- == 0)
+          missing = 1u << e;
+    }
 
   for (int i = 0; i < n_contacts; i++)
     {
       g_autoptr (ClContact) contact = g_object_new (CL_TYPE_CONTACT, NULL);
 
       contact->deal_id = deal->id;
-      contact->name = g_strdup_printf ("%s %s", PICK (demo->rand, first_names),
-                                       PICK (demo->rand, last_names));
-      contact->title = g_strdup (PICK (demo->rand, contact_titles));
-      contact->role = g_strdup (i == 0 ? "champion" : PICK (demo->rand, contact_roles));
+      contact->name = cl_demo_people_buyer (demo->rand);
+      contact->title = g_strdup (CL_DEMO_PICK (demo->rand, contact_titles));
+      contact->role = g_strdup (i == 0 ? "champion" : CL_DEMO_PICK (demo->rand, contact_roles));
       if (!cl_store_add_contact (demo->store, contact, error))
         return FALSE;
     }
   for (int e = 0; e < CL_MEDDIC_N_ELEMENTS; e++)
     {
+      /* what the stage requires is known, more often confirmed as the deal advances;
+       * what it does not yet require now and then */
+      double known = required & (1u << e) ? 1.0 : (stage + 1.0) / G_N_ELEMENTS (process) * 0.1;
       double roll = g_rand_double (demo->rand);
-      ClQualificationState state = roll < known * 0.7 ? CL_QUALIFICATION_CONFIRMED
+      ClQualificationState state = missing & (1u << e) ? CL_QUALIFICATION_UNKNOWN
+                                   : roll < known * 0.7 ? CL_QUALIFICATION_CONFIRMED
                                    : roll < known ? CL_QUALIFICATION_PARTIAL
                                    : CL_QUALIFICATION_UNKNOWN;
 
@@ -365,6 +536,30 @@ add_contacts_and_qualification (Demo    *demo,
   return TRUE;
 }
 
+static int
+compare_cents (gconstpointer a,
+               gconstpointer b)
+{
+  gint64 x = *(const gint64 *) a, y = *(const gint64 *) b;
+
+  return (x > y) - (x < y);
+}
+
+/* Where the largest tenth of all the deals starts: amounts do not depend
+ * on how a deal ends, so near where the automatic key-deal amount (the
+ * largest tenth of the open ones, cl_store_top_open_amount ()) puts it. */
+static gint64
+key_deal_cents (Demo *demo)
+{
+  g_autoptr (GArray) amounts = g_array_sized_new (FALSE, FALSE, sizeof (gint64), demo->deals->len);
+  guint n = demo->deals->len;
+
+  for (guint i = 0; i < n; i++)
+    g_array_append_val (amounts, g_array_index (demo->deals, DemoDeal, i).amount_cents);
+  g_array_sort (amounts, compare_cents);
+  return n ? g_array_index (amounts, gint64, n - 1 - n * CL_KEY_DEAL_TOP_PERCENT / 100) : 0;
+}
+
 static gboolean
 add_deals (Demo    *demo,
            GError **error)
@@ -373,33 +568,36 @@ add_deals (Demo    *demo,
   int history_days = demo->options->n_weeks * 7 + 90;
   guint step = MAX (1, n / 100);
   g_autoptr (GPtrArray) history = g_ptr_array_new_with_free_func (g_object_unref);
+  /* which deals are clean, wobbly or troubled, and how old each is, from two
+   * sequences that fill [0, 1) evenly: a small team then has the shares and
+   * the spread of ages of a large one, as randomness alone would not give */
+  double phase = g_rand_double (demo->rand), age_phase = g_rand_double (demo->rand);
 
   for (guint i = 0; i < n; i++)
     {
       g_autoptr (ClDeal) deal = cl_deal_new ();
       ClRep *owner = random_seller (demo);
-      int stage = CHANCE (demo->rand, 0.8) ? 0 : 1;
+      int stage = CL_DEMO_CHANCE (demo->rand, 0.85) ? 0 : 1;
+      guint issues = draw_issues (demo->rand, fmod (phase + i * 0.6180339887498949, 1.0));
       DemoDeal kept;
 
-      deal->name = g_strdup_printf ("%s%s — %s", PICK (demo->rand, account_heads),
-                                    PICK (demo->rand, account_tails), PICK (demo->rand, products));
+      deal->name = g_strdup_printf ("%s%s — %s", CL_DEMO_PICK (demo->rand, account_heads),
+                                    CL_DEMO_PICK (demo->rand, account_tails), CL_DEMO_PICK (demo->rand, products));
       deal->account = g_strndup (deal->name, strstr (deal->name, " — ") - deal->name);
       deal->external_id = g_strdup_printf ("DEMO-%06u", i + 1);
       deal->owner_id = owner->id;
-      deal->stage_id = demo_stage (demo, stage)->id;
-      deal->amount_cents = (gint64) (exp (g_rand_double_range (demo->rand, log (4000), log (250000))))
-                           / 500 * 500 * 100;
+      /* log-normal around 30 000, in steps of 500 */
+      deal->amount_cents = MAX (1000, (gint64) (30000 * cl_demo_log_normal (demo->rand, 0.9)) / 500 * 500) * 100;
       cl_record_set_text (&deal->currency, "EUR");
-      deal->created_on = demo->today - g_rand_int_range (demo->rand, 1, history_days);
-      deal->close_date = deal->created_on + g_rand_int_range (demo->rand, 45, 121);
+      deal->created_on = demo->today - 1 - (int) (fmod (age_phase + i * 0.4142135623730950, 1.0) * (history_days - 1));
       deal->forecast = forecast_for (demo, stage);
-      cl_record_set_text (&deal->next_step, PICK (demo->rand, next_steps));
+      cl_record_set_text (&deal->next_step, CL_DEMO_PICK (demo->rand, next_steps));
       deal->next_step_due = deal->created_on + g_rand_int_range (demo->rand, 3, 12);
 
       g_ptr_array_set_size (history, 0);
-      stage = simulate_deal (demo, deal, stage, history);
+      stage = simulate_deal (demo, deal, issues, stage, history);
       if (!cl_store_add_deal (demo->store, deal, error)
-          || !add_contacts_and_qualification (demo, deal, stage, error))
+          || !add_contacts_and_qualification (demo, deal, issues, stage, error))
         return FALSE;
       for (guint e = 0; e < history->len; e++)
         {
@@ -423,11 +621,9 @@ add_deals (Demo    *demo,
             demo->progress (0.9 * i / n, demo->progress_data);
         }
     }
+  demo->key_cents = key_deal_cents (demo);
   return TRUE;
 }
-
-/* the team setting's default key-deal amount, in cents */
-#define KEY_DEAL_CENTS (G_GINT64_CONSTANT (50000) * 100)
 
 /* A deal that was open on @day, owned by @owner_id unless that is 0, and
  * worth at least @min_cents. */
@@ -449,22 +645,32 @@ open_deal_on (Demo   *demo,
   return NULL;
 }
 
+/* An action of @deal's owner, made on @on: done on time more often than
+ * not, some late, some still open past their day. */
 static gboolean
 add_action (Demo        *demo,
             DemoDeal    *deal,
             ClDay        on,
+            const char  *text,
             const char  *source,
             gint64      *out_id,
             GError     **error)
 {
-  g_autoptr (ClAction) action = cl_action_new (PICK (demo->rand, action_texts), deal->owner_id,
-                                               on + g_rand_int_range (demo->rand, 3, 11));
+  g_autoptr (ClAction) action = cl_action_new (text, deal->owner_id, on + g_rand_int_range (demo->rand, 3, 11));
+  double roll = g_rand_double (demo->rand);
 
   action->deal_id = deal->id;
   action->created_on = on;
   cl_record_set_text (&action->source, source);
-  if (action->due_on < demo->today && CHANCE (demo->rand, 0.7))
-    action->done_on = MIN (demo->today, action->due_on + g_rand_int_range (demo->rand, -2, 4));
+  if (action->due_on < demo->today)
+    {
+      if (roll < 0.55)
+        action->done_on = MAX (on, action->due_on - g_rand_int_range (demo->rand, 0, 4));
+      else if (roll < 0.8)
+        action->done_on = MIN (demo->today - 1, action->due_on + g_rand_int_range (demo->rand, 1, 7));
+    }
+  else if (roll < 0.2 && on < demo->today)
+    action->done_on = on + g_rand_int_range (demo->rand, 0, demo->today - on);
   if (!cl_store_add_action (demo->store, action, error))
     return FALSE;
   *out_id = action->id;
@@ -513,12 +719,12 @@ add_reviews (Demo    *demo,
   for (ClDay monday = demo->start; monday + 1 < demo->today; monday += 7)
     {
       g_autoptr (ClReview) review = g_object_new (CL_TYPE_REVIEW, NULL);
-      gboolean recital = CHANCE (demo->rand, 0.3);
+      gboolean recital = CL_DEMO_CHANCE (demo->rand, 0.3);
       int n_deals = g_rand_int_range (demo->rand, 6, 11);
       DemoDeal *largest[4];
       guint n_largest;
 
-      if (CHANCE (demo->rand, 0.12))
+      if (CL_DEMO_CHANCE (demo->rand, 0.12))
         continue;   /* the week the review did not happen */
       review->week = cl_date_iso_week (monday);
       review->held_on = monday + g_rand_int_range (demo->rand, 0, 2);
@@ -547,7 +753,8 @@ add_reviews (Demo    *demo,
           decision->note = g_strdup (decision->decision == CL_DECISION_KEEP
                                        ? _("No change since last week") : "");
           if (decision->decision == CL_DECISION_NEXT_ACTION
-              && !add_action (demo, deal, review->held_on, "review", &decision->action_id, error))
+              && !add_action (demo, deal, review->held_on, CL_DEMO_PICK (demo->rand, action_texts), "review",
+                              &decision->action_id, error))
             return FALSE;
           if (!cl_store_add_review_decision (demo->store, decision, &local))
             {
@@ -579,38 +786,44 @@ add_coaching (Demo    *demo,
       for (int k = 0; k < n; k++)
         {
           g_autoptr (ClCoachingSession) session = g_object_new (CL_TYPE_COACHING_SESSION, NULL);
+          g_autofree char *move = NULL;
           ClDay held_on = monday + g_rand_int_range (demo->rand, 1, 5);
+          gboolean key = CL_DEMO_CHANCE (demo->rand, 0.8);
           DemoDeal *deal;
           gint64 action_id;
+          guint play;
 
           /* a manager coaches the deals that matter: mostly key deals */
           if (held_on >= demo->today
-              || ((deal = open_deal_on (demo, held_on, 0, CHANCE (demo->rand, 0.8) ? KEY_DEAL_CENTS : 0)) == NULL
+              || ((deal = open_deal_on (demo, held_on, 0, key ? demo->key_cents : 0)) == NULL
                   && (deal = open_deal_on (demo, held_on, 0, 0)) == NULL))
             continue;
+          play = g_rand_int_range (demo->rand, 0, G_N_ELEMENTS (plays));
           session->deal_id = deal->id;
           session->coach_id = demo_rep (demo, 0)->id;
           session->held_on = held_on;
-          session->trigger = g_strdup (PICK (demo->rand, triggers));
-          session->evidence = CHANCE (demo->rand, 0.6)
-                                ? g_strdup_printf (_("Buyer on the last call: “%s”"),
-                                                   PICK (demo->rand, buyer_quotes))
+          session->trigger = g_strdup (deal->amount_cents >= demo->key_cents ? "key_deal"
+                                                                             : CL_DEMO_PICK (demo->rand, triggers));
+          session->evidence = CL_DEMO_CHANCE (demo->rand, 0.6)
+                                ? g_strdup_printf (_("Buyer on the last call: “%s”"), plays[play].quote)
                                 : g_strdup ("");
-          session->gaps = g_strdup (PICK (demo->rand, gaps));
-          session->blocker = g_strdup (PICK (demo->rand, blockers));
-          session->next_move = g_strdup (PICK (demo->rand, next_moves));
-          if (!add_action (demo, deal, held_on, "coaching", &action_id, error))
+          session->gaps = g_strdup (plays[play].gap);
+          session->blocker = g_strdup (plays[play].blocker);
+          session->next_move = g_strdup (plays[play].next_move);
+          session->next_move_with = g_strdup (plays[play].with);
+          move = g_strdup_printf (_("%s — with %s"), session->next_move, session->next_move_with);
+          if (!add_action (demo, deal, held_on, move, "coaching", &action_id, error))
             return FALSE;
           session->action_id = action_id;
           if (held_on + 10 < demo->today)
             {
-              session->follow_up = CHANCE (demo->rand, 0.6) ? CL_FOLLOW_UP_HAPPENED
+              session->follow_up = CL_DEMO_CHANCE (demo->rand, 0.6) ? CL_FOLLOW_UP_HAPPENED
                                                             : CL_FOLLOW_UP_DID_NOT_HAPPEN;
               session->follow_up_note = g_strdup (session->follow_up == CL_FOLLOW_UP_HAPPENED
-                                                    ? _("The buyer took the meeting")
-                                                    : _("Rep did not ask; re-coach next week"));
+                                                    ? _(CL_DEMO_PICK (demo->rand, followed_up))
+                                                    : _(CL_DEMO_PICK (demo->rand, not_followed_up)));
             }
-          if (CHANCE (demo->rand, 0.3))
+          if (CL_DEMO_CHANCE (demo->rand, 0.3))
             session->private_notes = g_strdup (_("Rep seemed unsure about pricing authority."));
           if (!cl_store_add_coaching_session (demo->store, session, error))
             return FALSE;
@@ -621,42 +834,25 @@ add_coaching (Demo    *demo,
 
 /* ------------------------------------------------------------------ calls */
 
-/* Writes a WebVTT transcript the way Teams does, then measures it as an
- * imported one would be. */
-static void
-write_transcript (Demo       *demo,
-                  ClCall     *call,
-                  const char *rep_name,
-                  double      talkativeness)
+/* A call's transcript, measured as an imported one would be. */
+static gboolean
+write_transcript (Demo               *demo,
+                  ClCall             *call,
+                  const char         *rep_name,
+                  const ClDemoCaller *caller)
 {
-  g_autoptr (GString) vtt = g_string_new ("WEBVTT\n\n");
   g_autoptr (ClTranscript) transcript = NULL;
   g_autoptr (ClCallMetrics) metrics = NULL;
-  int n_cues = g_rand_int_range (demo->rand, 24, 48);
-  gint64 t = 0;
-  gboolean rep_speaking = TRUE;
+  gboolean dated;
+  char *vtt = cl_demo_call_write (demo->rand, rep_name, caller, call->held_on, &dated);
 
-  for (int i = 0; i < n_cues; i++)
-    {
-      gboolean rep_turn = i == 0 || CHANCE (demo->rand, rep_speaking ? talkativeness - 0.25 : 0.85);
-      const char *line = rep_turn ? PICK (demo->rand, rep_lines) : PICK (demo->rand, buyer_lines);
-      gint64 length = g_rand_int_range (demo->rand, 3000, rep_turn ? 8000 + (int) (22000 * talkativeness) : 14000);
-      g_autofree char *from = NULL, *to = NULL;
-
-      t += g_rand_int_range (demo->rand, 200, 2000);
-      from = cl_transcript_format_time (t);
-      to = cl_transcript_format_time (t + length);
-      g_string_append_printf (vtt, "%d\n%s --> %s\n<v %s>%s\n\n", i + 1, from, to,
-                              rep_turn ? rep_name : _("Buyer"), line);
-      rep_speaking = rep_turn;
-      t += length;
-    }
-  transcript = cl_transcript_parse (vtt->str, vtt->len, "demo.vtt", CL_TRANSCRIPT_VTT, NULL);
+  transcript = cl_transcript_parse (vtt, strlen (vtt), "demo.vtt", CL_TRANSCRIPT_VTT, NULL);
   g_assert (transcript != NULL);
   metrics = cl_call_metrics_compute (transcript, rep_name);
   cl_call_metrics_apply (metrics, call);
-  call->transcript = g_string_free (g_steal_pointer (&vtt), FALSE);
+  call->transcript = vtt;
   call->transcript_format = g_strdup ("vtt");
+  return dated;
 }
 
 /* A session that quotes the buyer looked at the deal's latest call before it. */
@@ -690,6 +886,29 @@ link_evidence (Demo    *demo,
   return sessions != NULL;
 }
 
+/* The scorecard of a call: around the rep's skill, and the dated next
+ * step as the transcript shows it. */
+static gboolean
+score_call (Demo            *demo,
+            ClCall          *call,
+            GListModel      *items,
+            int              skill,
+            gboolean         dated,
+            GError         **error)
+{
+  for (guint i = 0; i < g_list_model_get_n_items (items); i++)
+    {
+      g_autoptr (ClTeamListItem) item = g_list_model_get_item (items, i);
+      int score = CLAMP (skill + g_rand_int_range (demo->rand, -1, 2), 1, 5);
+
+      if (g_str_equal (item->key, "dated_next_step"))
+        score = dated ? MAX (score, 4) : MIN (score, 2);
+      if (!cl_store_set_call_score (demo->store, call->id, item->key, score, error))
+        return FALSE;
+    }
+  return TRUE;
+}
+
 static gboolean
 add_calls (Demo    *demo,
            GError **error)
@@ -701,7 +920,8 @@ add_calls (Demo    *demo,
   for (guint r = 1; r < demo->reps->len; r++)
     {
       ClRep *rep = demo_rep (demo, r);
-      double talkativeness = 0.45 + 0.4 * g_rand_double (demo->rand);
+      ClDemoCaller caller = { .talkativeness = 0.45 + 0.4 * g_rand_double (demo->rand),
+                              .step_control = 0.3 + 0.65 * g_rand_double (demo->rand) };
       int skill = g_rand_int_range (demo->rand, 2, 5);
 
       for (ClDay monday = demo->start; monday < demo->today; monday += 7)
@@ -709,26 +929,22 @@ add_calls (Demo    *demo,
           {
             g_autoptr (ClCall) call = g_object_new (CL_TYPE_CALL, NULL);
             DemoDeal *deal;
+            gboolean dated;
 
             call->rep_id = rep->id;
             call->held_on = monday + g_rand_int_range (demo->rand, 0, 5);
             if (call->held_on >= demo->today)
               continue;
-            deal = open_deal_on (demo, call->held_on, rep->id, 0);
+            /* half a rep's calls go to their key deals, which coaching looks at */
+            if (!CL_DEMO_CHANCE (demo->rand, 0.5)
+                || (deal = open_deal_on (demo, call->held_on, rep->id, demo->key_cents)) == NULL)
+              deal = open_deal_on (demo, call->held_on, rep->id, 0);
             call->deal_id = deal ? deal->id : 0;
-            call->title = g_strdup (PICK (demo->rand, next_steps));
-            write_transcript (demo, call, rep->name, talkativeness);
-            if (!cl_store_add_call (demo->store, call, error))
+            call->title = g_strdup (CL_DEMO_PICK (demo->rand, next_steps));
+            dated = write_transcript (demo, call, rep->name, &caller);
+            if (!cl_store_add_call (demo->store, call, error)
+                || (CL_DEMO_CHANCE (demo->rand, 0.5) && !score_call (demo, call, items, skill, dated, error)))
               return FALSE;
-            if (CHANCE (demo->rand, 0.5))
-              for (guint i = 0; i < g_list_model_get_n_items (items); i++)
-                {
-                  g_autoptr (ClTeamListItem) item = g_list_model_get_item (items, i);
-                  int score = CLAMP (skill + g_rand_int_range (demo->rand, -1, 2), 1, 5);
-
-                  if (!cl_store_set_call_score (demo->store, call->id, item->key, score, error))
-                    return FALSE;
-                }
           }
     }
   return TRUE;
@@ -803,7 +1019,7 @@ add_month_plan (Demo        *demo,
   plan->drill = g_strdup (drills[skill]);
   plan->target_repetitions = g_rand_int_range (demo->rand, 8, 13);
   plan->target_score = 4;
-  if (last < demo->today && CHANCE (demo->rand, 0.8))
+  if (last < demo->today && CL_DEMO_CHANCE (demo->rand, 0.8))
     {
       plan->lookback = g_rand_int_range (demo->rand, CL_LOOKBACK_YES, CL_LOOKBACK_NO + 1);
       plan->lookback_evidence = g_strdup (lookback_evidence (plan->lookback));
@@ -820,7 +1036,7 @@ add_month_plan (Demo        *demo,
       entry->rep_id = rep->id;
       entry->logged_on = first + (last - first) * k / MAX (1, n_practice);
       entry->focus = g_strdup (plan->focus);
-      entry->scenario = g_strdup (PICK (demo->rand, buyer_quotes));
+      entry->scenario = g_strdup (CL_DEMO_PICK (demo->rand, practice_scenarios));
       /* the self-score climbs through the month */
       entry->self_score = CLAMP (2 + 3 * k / n_practice + g_rand_int_range (demo->rand, -1, 2), 1, 5);
       if (!cl_store_add_practice_entry (demo->store, entry, error))
@@ -844,7 +1060,7 @@ add_development (Demo    *demo,
 
       /* the loop nothing forces: this month only half the team has a plan */
       for (guint r = 1; r < demo->reps->len; r++)
-        if (CHANCE (demo->rand, current ? 0.5 : 0.85)
+        if (CL_DEMO_CHANCE (demo->rand, current ? 0.5 : 0.85)
             && !add_month_plan (demo, demo_rep (demo, r), month,
                                 (r + month_index) % G_N_ELEMENTS (skills), error))
           return FALSE;
@@ -869,7 +1085,7 @@ add_retros (Demo    *demo,
        cl_date_parse_quarter (quarter, &first, &last))
     {
       g_autoptr (ClRetro) retro = g_object_new (CL_TYPE_RETRO, NULL);
-      gboolean drifted = CHANCE (demo->rand, 0.6);
+      gboolean drifted = CL_DEMO_CHANCE (demo->rand, 0.6);
 
       retro->quarter = g_strdup (quarter);
       retro->held_on = MIN (demo->today, last + g_rand_int_range (demo->rand, 3, 11));

@@ -18,7 +18,7 @@ typedef struct
   ClDay  today;     /* 0: cl_date_today () */
 } ClDemoOptions;
 
-#define CL_DEMO_DEFAULT_DEALS 400
+#define CL_DEMO_DEFAULT_DEALS 800
 #define CL_DEMO_DEFAULT_REPS    8
 #define CL_DEMO_DEFAULT_WEEKS  16
 #define CL_DEMO_DEFAULT_SEED   42

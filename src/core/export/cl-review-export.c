@@ -278,12 +278,12 @@ cl_review_export_build (ClStore     *store,
   review = cl_store_find_review (store, week, &local);
   if (local != NULL)
     return g_propagate_error (error, local), NULL;
-  process = cl_process_load (store, error);
+  export.as_of = review ? review->held_on : monday;
+  process = cl_process_load (store, export.as_of, error);
   if (process == NULL)
     return NULL;
 
   export.process = process;
-  export.as_of = review ? review->held_on : monday;
   cl_flag_settings_load (&export.settings, store);
   export.rep_names = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
   export.decisions = g_hash_table_new_full (g_int64_hash, g_int64_equal, NULL, g_object_unref);

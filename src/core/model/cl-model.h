@@ -182,6 +182,7 @@ struct _ClStage
   int     probability;
   char   *exit_criteria;
   guint   required_meddic;  /* bit (1 << ClMeddicElement) per required element */
+  int     stalled_days;     /* the stage's own stall threshold; 0: learned (see ClProcess) */
 };
 ClStage *cl_stage_new (const char *name,
                        int         position,

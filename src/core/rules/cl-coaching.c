@@ -14,7 +14,8 @@
 void
 cl_coaching_settings_init (ClCoachingSettings *settings)
 {
-  settings->key_deal_amount = 50000;
+  settings->key_deal_amount = CL_KEY_DEAL_FALLBACK;
+  settings->key_deal_automatic = TRUE;
   settings->critical_probability = 40;
   settings->flag_count = 3;
 }
@@ -23,9 +24,17 @@ void
 cl_coaching_settings_load (ClCoachingSettings *settings,
                            ClStore            *store)
 {
+  gint64 top;
+
   cl_coaching_settings_init (settings);
-  settings->key_deal_amount = cl_store_get_setting_int (store, CL_SETTING_KEY_DEAL_AMOUNT,
-                                                        settings->key_deal_amount);
+  settings->key_deal_amount = cl_store_get_setting_int (store, CL_SETTING_KEY_DEAL_AMOUNT, -1);
+  settings->key_deal_automatic = settings->key_deal_amount < 0;
+  if (settings->key_deal_automatic)
+    {
+      /* floored to whole units, so the deal the tenth ends on stays in it */
+      top = cl_store_top_open_amount (store, CL_KEY_DEAL_TOP_PERCENT, NULL);
+      settings->key_deal_amount = top > 0 ? top / 100 : CL_KEY_DEAL_FALLBACK;
+    }
   settings->critical_probability = cl_store_get_setting_int (store, CL_SETTING_CRITICAL_PROBABILITY,
                                                              settings->critical_probability);
   settings->flag_count = cl_store_get_setting_int (store, CL_SETTING_COACHING_FLAG_COUNT,

@@ -13,14 +13,24 @@ G_BEGIN_DECLS
 #define CL_SETTING_CRITICAL_PROBABILITY    "critical_stage_probability"
 #define CL_SETTING_COACHING_FLAG_COUNT     "coaching_flag_count"
 
+/* Unless the team sets an amount, the key deals are the largest tenth of
+ * the open pipeline: a rule that made most deals key would single out none. */
+#define CL_KEY_DEAL_TOP_PERCENT 10
+/* the key-deal amount while nothing is open to take the tenth of */
+#define CL_KEY_DEAL_FALLBACK    50000
+
 typedef struct
 {
-  gint64 key_deal_amount;        /* major units: a key deal is at least this big (50 000) */
-  int    critical_probability;   /* a stage this likely to close is critical (40 %) */
-  int    flag_count;             /* this many inspection flags make a deal flagged (3) */
+  gint64   key_deal_amount;        /* major units: a key deal is at least this big */
+  gboolean key_deal_automatic;     /* the amount is that of the largest tenth, not the team's */
+  int      critical_probability;   /* a stage this likely to close is critical (40 %) */
+  int      flag_count;             /* this many inspection flags make a deal flagged (3) */
 } ClCoachingSettings;
 
+/* The defaults, as for a workspace with nothing open. */
 void cl_coaching_settings_init (ClCoachingSettings *settings);
+/* The team's settings; an automatic key-deal amount is worked out from the
+ * deals open now. */
 void cl_coaching_settings_load (ClCoachingSettings *settings,
                                 ClStore            *store);
 

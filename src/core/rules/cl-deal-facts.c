@@ -9,6 +9,7 @@
 
 #include "config.h"
 
+#include <math.h>
 #include <stdlib.h>
 
 #include "cl-deal-facts.h"
@@ -20,20 +21,81 @@ ClProcess *
 cl_process_new_from_stages (GListModel *stages)
 {
   ClProcess *process = g_new0 (ClProcess, 1);
+  guint n = g_list_model_get_n_items (stages);
 
   process->stages = g_ptr_array_new_with_free_func (g_object_unref);
-  for (guint i = 0; i < g_list_model_get_n_items (stages); i++)
-    g_ptr_array_add (process->stages, g_list_model_get_item (stages, i));
+  process->stall = g_new0 (ClStallThreshold, MAX (n, 1));
+  for (guint i = 0; i < n; i++)
+    {
+      ClStage *stage = g_list_model_get_item (stages, i);
+
+      g_ptr_array_add (process->stages, stage);
+      cl_stall_threshold_apply (&process->stall[i], stage->stalled_days);
+    }
   return process;
+}
+
+void
+cl_stall_threshold_apply (ClStallThreshold *stall,
+                          int               own_days)
+{
+  if (own_days > 0)
+    stall->days = own_days, stall->source = CL_STALL_FROM_STAGE;
+  else if (stall->learned_days > 0)
+    stall->days = stall->learned_days, stall->source = CL_STALL_FROM_HISTORY;
+  else
+    stall->days = 0, stall->source = CL_STALL_FROM_TEAM;
+}
+
+ClStallThreshold
+cl_process_learn_stall (GArray *days)
+{
+  ClStallThreshold learned = { .source = CL_STALL_FROM_TEAM, .n_stays = days ? days->len : 0 };
+  int middle;
+
+  if (days == NULL || days->len < CL_STALL_MIN_WON)
+    return learned;
+  /* the median of an even count is the mean of the two middle stays */
+  middle = g_array_index (days, int, days->len / 2);
+  if (days->len % 2 == 0)
+    middle = (middle + g_array_index (days, int, days->len / 2 - 1) + 1) / 2;
+  learned.median_days = middle;
+  learned.learned_days = MAX (CL_STALL_FLOOR_DAYS, (int) ceil (CL_STALL_FACTOR * middle));
+  cl_stall_threshold_apply (&learned, 0);
+  return learned;
 }
 
 ClProcess *
 cl_process_load (ClStore  *store,
+                 ClDay     as_of,
                  GError  **error)
 {
   g_autoptr (GListModel) stages = cl_store_list_stages (store, error);
+  g_autoptr (GHashTable) won_days = NULL;
+  ClProcess *process;
 
-  return stages ? cl_process_new_from_stages (stages) : NULL;
+  if (stages == NULL
+      || (won_days = cl_store_list_won_stage_days (store, as_of, CL_STALL_RECENT_WON, error)) == NULL)
+    return NULL;
+  process = cl_process_new_from_stages (stages);
+  for (guint i = 0; i < process->stages->len; i++)
+    {
+      ClStage *stage = g_ptr_array_index (process->stages, i);
+
+      /* what history says is kept beside a threshold set by hand, to show */
+      process->stall[i] = cl_process_learn_stall (g_hash_table_lookup (won_days, &stage->id));
+      cl_stall_threshold_apply (&process->stall[i], stage->stalled_days);
+    }
+  return process;
+}
+
+const ClStallThreshold *
+cl_process_stall (const ClProcess *process,
+                  gint64           stage_id)
+{
+  int index = cl_process_index (process, stage_id);
+
+  return index < 0 ? NULL : &process->stall[index];
 }
 
 void
@@ -42,6 +104,7 @@ cl_process_free (ClProcess *process)
   if (process == NULL)
     return;
   g_ptr_array_unref (process->stages);
+  g_free (process->stall);
   g_free (process);
 }
 

@@ -9,15 +9,70 @@
 
 G_BEGIN_DECLS
 
+/* Where a stage's stall threshold comes from. */
+typedef enum {
+  CL_STALL_FROM_TEAM,      /* neither set nor learned: the team's "stalled after" */
+  CL_STALL_FROM_STAGE,     /* set for the stage in the sales process */
+  CL_STALL_FROM_HISTORY,   /* learned from the deals the team won */
+} ClStallSource;
+
+/* How long a deal may sit in a stage before it is stalled. Learned, it is
+ * CL_STALL_FACTOR times the median days the team's latest CL_STALL_RECENT_WON
+ * won deals spent in the stage, never under CL_STALL_FLOOR_DAYS, once
+ * CL_STALL_MIN_WON stays are known: rotting, as Pipedrive calls it, is a
+ * stage's own pace, and the team's pace now. */
+typedef struct
+{
+  int           days;          /* in force; 0 with CL_STALL_FROM_TEAM */
+  ClStallSource source;
+  int           learned_days;  /* what the won deals say, in force or not; 0: too few */
+  int           median_days;   /* of the won deals' stays in the stage */
+  guint         n_stays;       /* how many stays of won deals were known */
+} ClStallThreshold;
+
+#define CL_STALL_FACTOR      1.5
+#define CL_STALL_FLOOR_DAYS  14
+#define CL_STALL_MIN_WON     5
+#define CL_STALL_RECENT_WON  1000
+
 /* The sales process, indexed for the rules. */
 typedef struct
 {
-  GPtrArray *stages;   /* ClStage, by position */
+  GPtrArray        *stages;   /* ClStage, by position */
+  ClStallThreshold *stall;    /* by position, as stages */
 } ClProcess;
 
+/* The process of @stages, their stall thresholds their own or the team's. */
 ClProcess     *cl_process_new_from_stages (GListModel   *stages);
+/**
+ * cl_process_load:
+ * @as_of: the day whose history teaches the stall thresholds
+ *
+ * The workspace's sales process, each stage with its stall threshold: its
+ * own when it has one, else learned from the latest deals won by @as_of
+ * (so a past review flags as it did on its day), else the team's.
+ *
+ * Returns: (transfer full) (nullable): the process, NULL on error
+ */
 ClProcess     *cl_process_load            (ClStore      *store,
+                                           ClDay         as_of,
                                            GError      **error);
+/**
+ * cl_process_learn_stall:
+ * @days: (element-type int) (nullable): the days won deals spent in a
+ *   stage, sorted
+ *
+ * The threshold the team's history gives a stage (see ClStallThreshold),
+ * in force; CL_STALL_FROM_TEAM when @days holds too few stays.
+ */
+ClStallThreshold cl_process_learn_stall   (GArray       *days);
+/* Puts @own_days in force when the stage has its own (> 0), else what
+ * @stall learned, else the team's. */
+void           cl_stall_threshold_apply   (ClStallThreshold *stall,
+                                           int           own_days);
+/* The stall threshold of @stage_id; NULL for a stage outside the process. */
+const ClStallThreshold *cl_process_stall  (const ClProcess *process,
+                                           gint64        stage_id);
 void           cl_process_free            (ClProcess    *process);
 const ClStage *cl_process_find            (const ClProcess *process,
                                            gint64        stage_id);

@@ -257,7 +257,7 @@ cl_flag_outcomes_compute (ClStore         *store,
   *outcomes = (ClFlagOutcomes) { .as_of = as_of };
   for (int f = 0; f < CL_N_FLAGS; f++)
     outcomes->rows[f].flag = f;
-  if ((process = cl_process_load (store, error)) == NULL)
+  if ((process = cl_process_load (store, as_of, error)) == NULL)
     return FALSE;
   reviews.process = process;
   cl_flag_settings_load (&reviews.settings, store);

@@ -3,8 +3,9 @@
  *
  * One rule per flag, each a pure function of the deal's facts, the sales
  * process, the thresholds and the day asked about. A rule that fires can
- * say why in one sentence with its dates and values. The day matters: an
- * export of last month's review computes its flags as of that review.
+ * say why in one sentence with its dates and values, or in a clause that a
+ * deal's risk sentence strings together. The day matters: an export of last
+ * month's review computes its flags as of that review.
  */
 #define G_LOG_DOMAIN "cl-rules"
 
@@ -51,16 +52,69 @@ cl_flag_label (ClFlag flag)
   g_return_val_if_reached (NULL);
 }
 
+ClFlagSeverity
+cl_flag_severity (ClFlag flag)
+{
+  switch (flag)
+    {
+    case CL_FLAG_PAST_CLOSE_DATE:
+    case CL_FLAG_STAGE_REGRESSED:
+    case CL_FLAG_STALLED:
+      return CL_SEVERITY_HIGH;
+    case CL_FLAG_CLOSE_DATE_PUSHED:
+    case CL_FLAG_AMOUNT_DECREASED:
+    case CL_FLAG_NEXT_STEP_OVERDUE:
+    case CL_FLAG_NO_NEXT_STEP:
+    case CL_FLAG_REPEAT_RECITAL:
+      return CL_SEVERITY_MEDIUM;
+    case CL_FLAG_QUALIFICATION_GAP:
+    case CL_FLAG_SKIPPED_STAGE:
+    case CL_FLAG_SINGLE_THREADED:
+      return CL_SEVERITY_LOW;
+    case CL_N_FLAGS: break;
+    }
+  g_return_val_if_reached (CL_SEVERITY_LOW);
+}
+
+const ClFlag cl_flags_by_severity[CL_N_FLAGS] = {
+  CL_FLAG_PAST_CLOSE_DATE, CL_FLAG_STAGE_REGRESSED, CL_FLAG_STALLED,
+  CL_FLAG_CLOSE_DATE_PUSHED, CL_FLAG_AMOUNT_DECREASED, CL_FLAG_NEXT_STEP_OVERDUE,
+  CL_FLAG_NO_NEXT_STEP, CL_FLAG_REPEAT_RECITAL,
+  CL_FLAG_QUALIFICATION_GAP, CL_FLAG_SKIPPED_STAGE, CL_FLAG_SINGLE_THREADED,
+};
+
+int
+cl_flags_severity_points (guint flags)
+{
+  int points = 0;
+
+  for (int f = 0; f < CL_N_FLAGS; f++)
+    if (flags & (1u << f))
+      points += cl_flag_severity (f);
+  return points;
+}
+
 char *
 cl_flags_join_labels (guint       flags,
                       const char *separator)
 {
   GString *text = g_string_new (NULL);
 
-  for (int f = 0; f < CL_N_FLAGS; f++)
-    if (flags & (1u << f))
-      g_string_append_printf (text, "%s%s", text->len ? separator : "", cl_flag_label (f));
+  for (int i = 0; i < CL_N_FLAGS; i++)
+    if (flags & (1u << cl_flags_by_severity[i]))
+      g_string_append_printf (text, "%s%s", text->len ? separator : "",
+                              cl_flag_label (cl_flags_by_severity[i]));
   return g_string_free (text, FALSE);
+}
+
+int
+cl_flags_stalled_days (const ClProcess      *process,
+                       const ClFlagSettings *settings,
+                       gint64                stage_id)
+{
+  const ClStallThreshold *stall = cl_process_stall (process, stage_id);
+
+  return stall != NULL && stall->days > 0 ? stall->days : settings->stalled_days;
 }
 
 void
@@ -83,6 +137,13 @@ cl_flag_settings_load (ClFlagSettings *settings,
 
 /* ------------------------------------------------------------------ rules */
 
+/* What a rule that fires writes: nothing, a sentence, or a clause. */
+typedef enum {
+  WORDING_NONE,
+  WORDING_SENTENCE,   /* "Close date 2026-11-11 passed 12 days ago; still open" */
+  WORDING_PHRASE,     /* "past its close date by 12 days" */
+} Wording;
+
 typedef struct
 {
   const ClProcess      *process;
@@ -90,10 +151,10 @@ typedef struct
   const ClFlagSettings *settings;
   ClDay                 as_of;
   ClDealState           state;     /* the deal at the end of as_of */
-  gboolean              explain;
+  Wording               wording;
   gboolean              for_showing; /* the values in why isolated */
   GPtrArray            *shown;     /* those isolated values, freed with the inspection */
-  char                 *why;       /* the sentence of the rule that last fired */
+  char                 *why;       /* the words of the rule that last fired */
 } Inspection;
 
 typedef gboolean (*ClFlagRule) (Inspection *in);
@@ -144,16 +205,23 @@ static gboolean
 rule_stalled (Inspection *in)
 {
   int days = in->as_of - in->state.stage_entered_on;
+  int threshold = cl_flags_stalled_days (in->process, in->settings, in->state.stage_id);
+  const char *stage = stage_name (in, in->state.stage_id);
 
-  if (days < in->settings->stalled_days)
+  if (days < threshold)
     return FALSE;
-  if (in->explain)
+  if (in->wording == WORDING_SENTENCE)
     {
       g_autofree char *since = cl_date_format (in->state.stage_entered_on);
 
-      in->why = g_strdup_printf (_("No stage change for %d days: in %s since %s"), days,
-                                 value (in, stage_name (in, in->state.stage_id)), since);
+      /* Translators: days, a stage, a day, the days after which a deal stalls in that stage */
+      in->why = g_strdup_printf (_("No stage change for %d days: in %s since %s, where deals stall after %d"),
+                                 days, value (in, stage), since, threshold);
     }
+  else if (in->wording == WORDING_PHRASE)
+    in->why = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "stalled %d day in %s", "stalled %d days in %s",
+                                            days),
+                               days, value (in, stage));
   return TRUE;
 }
 
@@ -176,7 +244,12 @@ rule_close_date_pushed (Inspection *in)
     }
   if (pushes == 0)
     return FALSE;
-  if (in->explain)
+  if (in->wording == WORDING_PHRASE)
+    in->why = pushes == 1 ? g_strdup (_("close date pushed once"))
+                          : g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "close date pushed %d time",
+                                                          "close date pushed %d times", pushes),
+                                             pushes);
+  else if (in->wording == WORDING_SENTENCE)
     {
       g_autofree char *since = cl_date_format (first);
       g_autofree char *now = day_text (in->state.close_date);
@@ -212,13 +285,15 @@ rule_amount_decreased (Inspection *in)
     }
   if (first == 0 || in->state.amount_cents >= from)
     return FALSE;
-  if (in->explain)
+  if (in->wording != WORDING_NONE)
     {
       g_autofree char *since = cl_date_format (first);
       g_autofree char *was = cl_money_format (from, in->facts->deal->currency);
       g_autofree char *now = cl_money_format (in->state.amount_cents, in->facts->deal->currency);
 
-      in->why = g_strdup_printf (_("Amount down from %s to %s since %s"), was, now, since);
+      in->why = in->wording == WORDING_SENTENCE
+                  ? g_strdup_printf (_("Amount down from %s to %s since %s"), was, now, since)
+                  : g_strdup_printf (_("cut from %s to %s"), was, now);
     }
   return TRUE;
 }
@@ -238,7 +313,7 @@ rule_stage_regressed (Inspection *in)
     }
   if (last == NULL)
     return FALSE;
-  if (in->explain)
+  if (in->wording == WORDING_SENTENCE)
     {
       g_autofree char *on = cl_date_format (last->occurred_on);
 
@@ -246,6 +321,9 @@ rule_stage_regressed (Inspection *in)
                                  value (in, stage_name (in, g_ascii_strtoll (last->old_value, NULL, 10))),
                                  value (in, stage_name (in, g_ascii_strtoll (last->new_value, NULL, 10))), on);
     }
+  else if (in->wording == WORDING_PHRASE)
+    in->why = g_strdup_printf (_("moved back to %s"),
+                               value (in, stage_name (in, g_ascii_strtoll (last->new_value, NULL, 10))));
   return TRUE;
 }
 
@@ -254,8 +332,8 @@ rule_no_next_step (Inspection *in)
 {
   if (*in->state.next_step != '\0')
     return FALSE;
-  if (in->explain)
-    in->why = g_strdup (_("No next step is recorded"));
+  if (in->wording != WORDING_NONE)
+    in->why = g_strdup (in->wording == WORDING_SENTENCE ? _("No next step is recorded") : _("no next step"));
   return TRUE;
 }
 
@@ -266,7 +344,7 @@ rule_next_step_overdue (Inspection *in)
 
   if (*in->state.next_step == '\0' || due == 0 || due >= in->as_of)
     return FALSE;
-  if (in->explain)
+  if (in->wording == WORDING_SENTENCE)
     {
       g_autofree char *on = cl_date_format (due);
       int days = in->as_of - due;
@@ -276,6 +354,10 @@ rule_next_step_overdue (Inspection *in)
                                               "Next step “%1$s” was due %2$s, %3$d days ago", days),
                                  value (in, in->state.next_step), on, days);
     }
+  else if (in->wording == WORDING_PHRASE)
+    in->why = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "next step %d day overdue",
+                                            "next step %d days overdue", (int) (in->as_of - due)),
+                               (int) (in->as_of - due));
   return TRUE;
 }
 
@@ -287,7 +369,7 @@ rule_past_close_date (Inspection *in)
   if (in->state.close_date == 0 || in->state.close_date >= in->as_of)
     return FALSE;
   days = in->as_of - in->state.close_date;
-  if (in->explain)
+  if (in->wording == WORDING_SENTENCE)
     {
       g_autofree char *on = cl_date_format (in->state.close_date);
 
@@ -297,6 +379,10 @@ rule_past_close_date (Inspection *in)
                                               days),
                                  on, days);
     }
+  else if (in->wording == WORDING_PHRASE)
+    in->why = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "past its close date by %d day",
+                                            "past its close date by %d days", days),
+                               days);
   return TRUE;
 }
 
@@ -305,9 +391,11 @@ rule_single_threaded (Inspection *in)
 {
   if (in->facts->n_contacts >= 2)
     return FALSE;
-  if (in->explain)
+  if (in->wording == WORDING_SENTENCE)
     in->why = g_strdup (in->facts->n_contacts == 0 ? _("No contact at the account is recorded")
                                                     : _("Only one contact at the account"));
+  else if (in->wording == WORDING_PHRASE)
+    in->why = g_strdup (in->facts->n_contacts == 0 ? _("no contact recorded") : _("single-threaded"));
   return TRUE;
 }
 
@@ -319,7 +407,7 @@ rule_qualification_gap (Inspection *in)
 
   if (missing == 0)
     return FALSE;
-  if (in->explain)
+  if (in->wording != WORDING_NONE)
     {
       g_autoptr (GString) names = g_string_new (NULL);
       int n;
@@ -329,10 +417,14 @@ rule_qualification_gap (Inspection *in)
           g_string_append_printf (names, "%s%s", names->len ? ", " : "", cl_meddic_label (e));
       n = __builtin_popcount (missing);
 
-      in->why = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                              "%s still unknown at %s, which requires it",
-                                              "%s still unknown at %s, which requires them", n),
-                                 names->str, value (in, stage_name (in, in->state.stage_id)));
+      if (in->wording == WORDING_SENTENCE)
+        in->why = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                "%s still unknown at %s, which requires it",
+                                                "%s still unknown at %s, which requires them", n),
+                                   names->str, value (in, stage_name (in, in->state.stage_id)));
+      else
+        /* Translators: the qualification elements a stage requires that are not known */
+        in->why = g_strdup_printf (_("%s unknown"), names->str);
     }
   return TRUE;
 }
@@ -341,6 +433,7 @@ static gboolean
 rule_skipped_stage (Inspection *in)
 {
   const ClDealEvent *jump = NULL;
+  const ClStage *skipped;
   int from = 0, to = 0;
 
   FOR_EACH_EVENT (in, event, "stage")
@@ -353,10 +446,12 @@ rule_skipped_stage (Inspection *in)
     }
   if (jump == NULL)
     return FALSE;
-  if (in->explain)
+  skipped = g_ptr_array_index (in->process->stages, from + 1);
+  if (in->wording == WORDING_PHRASE)
+    in->why = g_strdup_printf (_("skipped %s"), value (in, skipped->name));
+  else if (in->wording == WORDING_SENTENCE)
     {
       g_autofree char *on = cl_date_format (jump->occurred_on);
-      const ClStage *skipped = g_ptr_array_index (in->process->stages, from + 1);
       const ClStage *entered = g_ptr_array_index (in->process->stages, to);
       const ClStage *left = g_ptr_array_index (in->process->stages, from);
 
@@ -378,7 +473,9 @@ rule_repeat_recital (Inspection *in)
   cl_deal_state_at (facts, facts->last_review_on, &after);
   if (before.stage_id != after.stage_id || g_strcmp0 (before.next_step, after.next_step) != 0)
     return FALSE;
-  if (in->explain)
+  if (in->wording == WORDING_PHRASE)
+    in->why = g_strdup (_("unchanged over the last two reviews"));
+  else if (in->wording == WORDING_SENTENCE)
     in->why = g_strdup_printf (_("Same stage (%s) and next step “%s” at the reviews of %s and %s"),
                                value (in, stage_name (in, after.stage_id)), value (in, after.next_step),
                                facts->previous_review_week, facts->last_review_week);
@@ -400,12 +497,13 @@ static const ClFlagRule rules[CL_N_FLAGS] = {
 };
 
 static guint
-evaluate (const ClProcess      *process,
-          const ClDealFacts    *facts,
-          const ClFlagSettings *settings,
-          ClDay                 as_of,
-          char                 *explanations[CL_N_FLAGS],
-          gboolean              for_showing)
+inspect (const ClProcess      *process,
+         const ClDealFacts    *facts,
+         const ClFlagSettings *settings,
+         ClDay                 as_of,
+         Wording               wording,
+         gboolean              for_showing,
+         char                 *words[CL_N_FLAGS])
 {
   g_autoptr (GPtrArray) shown = g_ptr_array_new_with_free_func (g_free);
   Inspection in = {
@@ -413,7 +511,7 @@ evaluate (const ClProcess      *process,
     .facts = facts,
     .settings = settings,
     .as_of = as_of,
-    .explain = explanations != NULL,
+    .wording = words != NULL ? wording : WORDING_NONE,
     .for_showing = for_showing,
     .shown = shown,
   };
@@ -422,15 +520,25 @@ evaluate (const ClProcess      *process,
   cl_deal_state_at (facts, as_of, &in.state);
   for (int flag = 0; flag < CL_N_FLAGS; flag++)
     {
-      if (explanations != NULL)
-        explanations[flag] = NULL;
+      if (words != NULL)
+        words[flag] = NULL;
       if (!rules[flag] (&in))
         continue;
       flags |= 1u << flag;
-      if (explanations != NULL)
-        explanations[flag] = g_steal_pointer (&in.why);
+      if (words != NULL)
+        words[flag] = g_steal_pointer (&in.why);
     }
   return flags;
+}
+
+guint
+cl_flags_describe (const ClProcess      *process,
+                   const ClDealFacts    *facts,
+                   const ClFlagSettings *settings,
+                   ClDay                 as_of,
+                   char                 *phrases[CL_N_FLAGS])
+{
+  return inspect (process, facts, settings, as_of, WORDING_PHRASE, TRUE, phrases);
 }
 
 guint
@@ -440,7 +548,7 @@ cl_flags_evaluate (const ClProcess      *process,
                    ClDay                 as_of,
                    char                 *explanations[CL_N_FLAGS])
 {
-  return evaluate (process, facts, settings, as_of, explanations, FALSE);
+  return inspect (process, facts, settings, as_of, WORDING_SENTENCE, FALSE, explanations);
 }
 
 guint
@@ -451,7 +559,7 @@ cl_flags_evaluate_shown (const ClProcess      *process,
                          char                 *explanations[CL_N_FLAGS])
 {
   g_return_val_if_fail (explanations != NULL, 0);
-  return evaluate (process, facts, settings, as_of, explanations, TRUE);
+  return inspect (process, facts, settings, as_of, WORDING_SENTENCE, TRUE, explanations);
 }
 
 void

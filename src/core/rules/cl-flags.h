@@ -22,13 +22,26 @@ typedef enum {
   CL_N_FLAGS
 } ClFlag;
 
+/* How much a flag says about a deal's chances, and how its risk counts it.
+ * High: the forecast is already wrong or the deal is going nowhere (past
+ * its close date, moved backwards, stalled). Medium: it is slipping or the
+ * rep lost hold of the next step (close date pushed, amount cut, next step
+ * overdue or missing, recited unchanged). Low: hygiene that makes trouble
+ * likelier later (a qualification gap, a skipped stage, one contact). */
+typedef enum {
+  CL_SEVERITY_LOW = 1,
+  CL_SEVERITY_MEDIUM,
+  CL_SEVERITY_HIGH,
+} ClFlagSeverity;
+
 /* Thresholds, kept in the team settings under these keys. */
 #define CL_SETTING_STALLED_DAYS     "stalled_days"
 #define CL_SETTING_FLAG_WINDOW_DAYS "flag_window_days"
 
 typedef struct
 {
-  int stalled_days;       /* no stage change for this long: stalled (21) */
+  int stalled_days;       /* stalled after this long in a stage whose own
+                           * threshold is neither set nor learned (21) */
   int window_days;        /* pushes, cuts and regressions this recent count (90) */
 } ClFlagSettings;
 
@@ -39,9 +52,21 @@ void        cl_flag_settings_load     (ClFlagSettings       *settings,
 extern const char * const cl_flag_names[];
 const char *cl_flag_to_string         (ClFlag                flag);
 const char *cl_flag_label             (ClFlag                flag);
-/* The labels of the raised @flags (1 << ClFlag), joined by @separator. */
+ClFlagSeverity cl_flag_severity       (ClFlag                flag);
+/* Every flag, the most severe first; within a severity, the likelier to
+ * cost the deal first. */
+extern const ClFlag cl_flags_by_severity[CL_N_FLAGS];
+/* The severities of the raised @flags, added up. */
+int         cl_flags_severity_points  (guint                 flags);
+/* The labels of the raised @flags (1 << ClFlag), the most severe first,
+ * joined by @separator. */
 char       *cl_flags_join_labels      (guint                 flags,
                                        const char           *separator);
+/* The days a deal may sit in @stage_id before it is stalled: the stage's
+ * own or learned threshold in @process, else the team's. */
+int         cl_flags_stalled_days     (const ClProcess      *process,
+                                       const ClFlagSettings *settings,
+                                       gint64                stage_id);
 
 /* The flags of @facts at the end of @as_of, as bits (1 << ClFlag). When
  * @explanations is not NULL, each raised flag gets one sentence there,
@@ -59,6 +84,14 @@ guint       cl_flags_evaluate_shown   (const ClProcess      *process,
                                        const ClFlagSettings *settings,
                                        ClDay                 as_of,
                                        char                 *explanations[CL_N_FLAGS]);
+/* The same, but each raised flag gets a clause for a longer sentence in
+ * @phrases ("past its close date by 12 days"), worded for showing; the
+ * caller frees them. */
+guint       cl_flags_describe         (const ClProcess      *process,
+                                       const ClDealFacts    *facts,
+                                       const ClFlagSettings *settings,
+                                       ClDay                 as_of,
+                                       char                 *phrases[CL_N_FLAGS]);
 void        cl_flag_explanations_clear (char                *explanations[CL_N_FLAGS]);
 
 G_END_DECLS

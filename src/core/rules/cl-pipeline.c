@@ -1,9 +1,17 @@
-/* cl-pipeline.c — the open pipeline on a day: each deal with its flags
+/* cl-pipeline.c — the open pipeline on a day: each deal with its flags and
+ * its risk, and the order a review walks them in
  * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * A flag that fires on nearly every deal stops meaning anything, so the
+ * review does not walk every flagged deal: it opens on the few whose flags
+ * are most severe for their size, and the rest are one key away.
  */
 #define G_LOG_DOMAIN "cl-rules"
 
 #include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <math.h>
 
 #include "cl-pipeline.h"
 
@@ -28,6 +36,46 @@ cl_pipeline_item_init (ClPipelineItem *self)
 {
 }
 
+/* ------------------------------------------------------------------ risk */
+
+ClRiskLevel
+cl_risk_level (guint flags)
+{
+  int points = cl_flags_severity_points (flags);
+
+  return points >= 6 ? CL_RISK_HIGH : points >= 3 ? CL_RISK_MEDIUM : points > 0 ? CL_RISK_LOW : CL_RISK_NONE;
+}
+
+const char *
+cl_risk_level_label (ClRiskLevel level)
+{
+  switch (level)
+    {
+    case CL_RISK_HIGH: return _("High");
+    case CL_RISK_MEDIUM: return _("Medium");
+    case CL_RISK_LOW: return _("Low");
+    case CL_RISK_NONE: return "";
+    }
+  g_return_val_if_reached ("");
+}
+
+double
+cl_risk_score (guint  flags,
+               gint64 amount_cents)
+{
+  /* a deal of no amount still ranks by its flags */
+  return cl_flags_severity_points (flags) * sqrt (MAX (1.0, amount_cents / 100.0));
+}
+
+int
+cl_pipeline_agenda_size_load (ClStore *store)
+{
+  return (int) CLAMP (cl_store_get_setting_int (store, CL_SETTING_AGENDA_SIZE, CL_AGENDA_SIZE_DEFAULT),
+                      1, G_MAXINT);
+}
+
+/* ------------------------------------------------------------------ the snapshot */
+
 GListModel *
 cl_pipeline_snapshot (const char    *workspace_path,
                       ClDay          as_of,
@@ -39,10 +87,40 @@ cl_pipeline_snapshot (const char    *workspace_path,
   g_autoptr (ClProcess) process = NULL;
   ClFlagSettings settings;
 
-  if (store == NULL || (process = cl_process_load (store, error)) == NULL)
+  if (store == NULL || (process = cl_process_load (store, as_of, error)) == NULL)
     return NULL;
   cl_flag_settings_load (&settings, store);
   return cl_pipeline_inspect (store, process, &settings, as_of, owner_id, cancellable, error);
+}
+
+static int
+compare_amounts (gconstpointer a,
+                 gconstpointer b)
+{
+  const ClPipelineItem *x = *(ClPipelineItem * const *) a;
+  const ClPipelineItem *y = *(ClPipelineItem * const *) b;
+
+  return (y->state.amount_cents > x->state.amount_cents) - (y->state.amount_cents < x->state.amount_cents);
+}
+
+/* Where each deal's amount ranks among @items, the largest 1. */
+static void
+rank_amounts (GPtrArray *items)
+{
+  g_autoptr (GPtrArray) by_amount = g_ptr_array_copy (items, NULL, NULL);
+
+  /* borrowed: the copy would otherwise unref the items it was given */
+  g_ptr_array_set_free_func (by_amount, NULL);
+  g_ptr_array_sort (by_amount, compare_amounts);
+  for (guint i = 0; i < by_amount->len; i++)
+    {
+      ClPipelineItem *item = g_ptr_array_index (by_amount, i);
+      ClPipelineItem *larger = i > 0 ? g_ptr_array_index (by_amount, i - 1) : NULL;
+
+      item->amount_rank = larger != NULL && larger->state.amount_cents == item->state.amount_cents
+                            ? larger->amount_rank : i + 1;
+      item->n_deals = by_amount->len;
+    }
 }
 
 GListModel *
@@ -78,8 +156,10 @@ cl_pipeline_inspect (ClStore               *store,
 
         item->search_text = g_utf8_casefold (both, -1);
       }
+      item->risk = cl_risk_score (item->flags, item->state.amount_cents);
       g_ptr_array_add (items, item);
     }
+  rank_amounts (items);
   list = g_list_store_new (CL_TYPE_PIPELINE_ITEM);
   g_list_store_splice (list, 0, 0, items->pdata, items->len);
   return G_LIST_MODEL (g_steal_pointer (&list));
@@ -95,12 +175,84 @@ cl_pipeline_item_explain (ClPipelineItem       *item,
   char *why[CL_N_FLAGS];
 
   cl_flags_evaluate_shown (process, item->facts, settings, as_of, why);
-  for (int f = 0; f < CL_N_FLAGS; f++)
-    if (why[f] != NULL)
-      g_string_append_printf (text, "%s%s", text->len ? "\n" : "", why[f]);
+  for (int i = 0; i < CL_N_FLAGS; i++)
+    {
+      const char *sentence = why[cl_flags_by_severity[i]];
+
+      if (sentence != NULL)
+        g_string_append_printf (text, "%s%s", text->len ? "\n" : "", sentence);
+    }
   cl_flag_explanations_clear (why);
   return g_string_free (g_steal_pointer (&text), FALSE);
 }
+
+/* "4th largest open deal", or how many open deals it is larger than. */
+static char *
+describe_amount_rank (const ClPipelineItem *item)
+{
+  guint rank = item->amount_rank, n = MAX (item->n_deals, 1);
+  int larger_than = 100 * (n - rank) / n;
+
+  if (rank == 1)
+    return g_strdup (_("largest open deal"));
+  /* Translators: English ordinals, 2nd, 3rd and 4th to 10th; a language
+   * with one form translates the three the same */
+  if (rank <= 10)
+    return g_strdup_printf (rank == 2 ? _("%und largest open deal")
+                            : rank == 3 ? _("%urd largest open deal")
+                            : _("%uth largest open deal"), rank);
+  if (larger_than >= 50)
+    return g_strdup_printf (_("larger than %d %% of open deals"), larger_than);
+  return g_strdup_printf (_("smaller than %d %% of open deals"), (int) (100 * (rank - 1) / n));
+}
+
+char *
+cl_pipeline_item_explain_risk (ClPipelineItem       *item,
+                               const ClProcess      *process,
+                               const ClFlagSettings *settings,
+                               ClDay                 as_of)
+{
+  g_autofree char *rank = describe_amount_rank (item);
+  g_autofree char *flags = NULL;
+  const char *worst[2] = { NULL, NULL };
+  char *phrases[CL_N_FLAGS];
+  guint n = 0, raised;
+
+  raised = cl_flags_describe (process, item->facts, settings, as_of, phrases);
+  for (int i = 0; i < CL_N_FLAGS; i++)
+    if (phrases[cl_flags_by_severity[i]] != NULL && n++ < G_N_ELEMENTS (worst))
+      worst[n - 1] = phrases[cl_flags_by_severity[i]];
+  if (n == 1)
+    flags = g_strdup (worst[0]);
+  else if (n == 2)
+    /* Translators: two flags of a deal, the more severe first */
+    flags = g_strdup_printf (_("%s and %s"), worst[0], worst[1]);
+  else if (n > 2)
+    /* Translators: the two most severe flags of a deal, then how many others */
+    flags = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s, %s and %u more flag",
+                                          "%s, %s and %u more flags", n - 2),
+                             worst[0], worst[1], n - 2);
+  cl_flag_explanations_clear (phrases);
+
+  switch (cl_risk_level (raised))
+    {
+    case CL_RISK_HIGH:
+      /* Translators: the deal's flags, then where its amount ranks */
+      return g_strdup_printf (_("High risk: %s; %s"), flags, rank);
+    case CL_RISK_MEDIUM:
+      /* Translators: the deal's flags, then where its amount ranks */
+      return g_strdup_printf (_("Medium risk: %s; %s"), flags, rank);
+    case CL_RISK_LOW:
+      /* Translators: the deal's flags, then where its amount ranks */
+      return g_strdup_printf (_("Low risk: %s; %s"), flags, rank);
+    case CL_RISK_NONE:
+      break;
+    }
+  /* Translators: where a deal without flags ranks by amount */
+  return g_strdup_printf (_("No flags; %s"), rank);
+}
+
+/* ------------------------------------------------------------------ the agenda */
 
 static int
 compare_for_agenda (gconstpointer a,
@@ -108,10 +260,12 @@ compare_for_agenda (gconstpointer a,
 {
   const ClPipelineItem *x = *(ClPipelineItem * const *) a;
   const ClPipelineItem *y = *(ClPipelineItem * const *) b;
-  int flags_x = __builtin_popcount (x->flags), flags_y = __builtin_popcount (y->flags);
+  int points_x = cl_flags_severity_points (x->flags), points_y = cl_flags_severity_points (y->flags);
 
-  if (flags_x != flags_y)
-    return flags_y - flags_x;
+  if (x->risk != y->risk)
+    return x->risk > y->risk ? -1 : 1;
+  if (points_x != points_y)
+    return points_y - points_x;
   if (x->state.amount_cents != y->state.amount_cents)
     return x->state.amount_cents > y->state.amount_cents ? -1 : 1;
   if (x->state.close_date != y->state.close_date)

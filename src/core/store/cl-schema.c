@@ -294,6 +294,12 @@ static const char schema_step_9[] =
   "CREATE INDEX rep_aliases_by_rep ON rep_aliases (rep_id);"
   "CREATE VIEW counted_reps AS SELECT * FROM reps WHERE NOT is_manager AND NOT has_left;";
 
+/* 10 — a stage's own stall threshold in days; NULL leaves it to what the
+ * team's won deals say of the stage (cl-deal-facts.c) */
+static const char schema_step_10[] =
+  "ALTER TABLE stages ADD COLUMN stalled_days INTEGER"
+  "  CHECK (stalled_days IS NULL OR stalled_days BETWEEN 1 AND 3650);";
+
 static const char * const schema_steps[] = {
   schema_step_1,
   schema_step_2,
@@ -304,6 +310,7 @@ static const char * const schema_steps[] = {
   schema_step_7,
   schema_step_8,
   schema_step_9,
+  schema_step_10,
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (schema_steps) == CL_STORE_SCHEMA_VERSION);

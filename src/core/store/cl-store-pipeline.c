@@ -76,13 +76,14 @@ cl_store_add_stage (ClStore  *self,
   g_return_val_if_fail (CL_IS_STAGE (stage), FALSE);
   return cl_store_run (self, &stage->id, error,
                        "INSERT INTO stages (name, position, probability, exit_criteria, "
-                       "required_meddic) VALUES (?, ?, ?, ?, ?)",
-                       "siisi", stage->name, stage->position, stage->probability,
+                       "required_meddic, stalled_days) VALUES (?, ?, ?, ?, ?, nullif (?, 0))",
+                       "siisii", stage->name, stage->position, stage->probability,
                        stage->exit_criteria ? stage->exit_criteria : "",
-                       (int) stage->required_meddic);
+                       (int) stage->required_meddic, stage->stalled_days);
 }
 
-/* Saves a stage's name, probability, exit criteria and requirements. */
+/* Saves a stage's name, probability, exit criteria, requirements and
+ * stall threshold. */
 gboolean
 cl_store_update_stage (ClStore  *self,
                        ClStage  *stage,
@@ -91,10 +92,10 @@ cl_store_update_stage (ClStore  *self,
   g_return_val_if_fail (CL_IS_STAGE (stage), FALSE);
   if (!cl_store_run (self, NULL, error,
                      "UPDATE stages SET name = ?, probability = ?, exit_criteria = ?, "
-                     "required_meddic = ? WHERE id = ?",
-                     "sisiI", stage->name, stage->probability,
+                     "required_meddic = ?, stalled_days = nullif (?, 0) WHERE id = ?",
+                     "sisiiI", stage->name, stage->probability,
                      stage->exit_criteria ? stage->exit_criteria : "", (int) stage->required_meddic,
-                     stage->id))
+                     stage->stalled_days, stage->id))
     return FALSE;
   if (sqlite3_changes (cl_store_get_db (self)) == 0)
     return g_set_error (error, CL_STORE_ERROR, CL_STORE_ERROR_NOT_FOUND,
@@ -178,6 +179,7 @@ build_stage (sqlite3_stmt *stmt)
   stage->probability = sqlite3_column_int (stmt, 3);
   stage->exit_criteria = cl_column_text (stmt, 4);
   stage->required_meddic = sqlite3_column_int (stmt, 5);
+  stage->stalled_days = sqlite3_column_int (stmt, 6);   /* NULL reads as 0: learned */
   return G_OBJECT (stage);
 }
 
@@ -186,8 +188,8 @@ cl_store_list_stages (ClStore  *self,
                       GError  **error)
 {
   return cl_store_list (self, CL_TYPE_STAGE, build_stage, error,
-                        "SELECT id, name, position, probability, exit_criteria, required_meddic "
-                        "FROM stages ORDER BY position", "");
+                        "SELECT id, name, position, probability, exit_criteria, required_meddic, "
+                        "stalled_days FROM stages ORDER BY position", "");
 }
 
 /* ------------------------------------------------------------------ deals */
@@ -860,6 +862,154 @@ cl_pipeline_totals_clear (ClPipelineTotals *totals)
   g_clear_pointer (&totals->currency, g_free);
 }
 
+gint64
+cl_store_top_open_amount (ClStore  *self,
+                          int       percent,
+                          GError  **error)
+{
+  sqlite3_stmt *stmt;
+  gint64 cents = 0;
+  int rc;
+
+  g_return_val_if_fail (percent > 0 && percent <= 100, 0);
+  /* the deals_by_status index walks the open deals largest first */
+  stmt = cl_store_query (self, error,
+                         "SELECT amount_cents FROM deals WHERE status = 'open' "
+                         "ORDER BY amount_cents DESC LIMIT 1 OFFSET "
+                         "(SELECT max (0, (count(*) * ?1 + 99) / 100 - 1) FROM deals WHERE status = 'open')",
+                         "i", percent);
+  if (stmt == NULL)
+    return -1;
+  if ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    cents = sqlite3_column_int64 (stmt, 0);
+  return cl_store_query_done (self, stmt, rc, error) ? cents : -1;
+}
+
+/* ------------------------------------------------------------------ time in stage */
+
+static void
+free_days (gpointer days)
+{
+  g_array_unref (days);
+}
+
+static void
+add_stay (GHashTable *by_stage,
+          gint64      stage_id,
+          ClDay       entered,
+          ClDay       left)
+{
+  GArray *stays = g_hash_table_lookup (by_stage, &stage_id);
+  int days = left > entered ? (int) (left - entered) : 0;
+
+  if (stays == NULL)
+    {
+      stays = g_array_new (FALSE, FALSE, sizeof (int));
+      g_hash_table_insert (by_stage, g_memdup2 (&stage_id, sizeof stage_id), stays);
+    }
+  g_array_append_val (stays, days);
+}
+
+static int
+compare_days (gconstpointer a,
+              gconstpointer b)
+{
+  return *(const int *) a - *(const int *) b;
+}
+
+/* One stay of a deal in a stage. */
+typedef struct
+{
+  gint64 stage_id;
+  ClDay  entered;
+  ClDay  left;
+} Stay;
+
+/* Keeps the stays of a deal won by @as_of; the last one ends in the win. */
+static void
+keep_won_stays (GHashTable *by_stage,
+                GArray     *stays,
+                gint64      stage_id,
+                ClDay       entered,
+                ClDay       won_on,
+                ClDay       as_of)
+{
+  Stay last = { stage_id, entered, won_on };
+
+  g_array_append_val (stays, last);
+  for (guint i = 0; won_on != 0 && won_on <= as_of && i < stays->len; i++)
+    {
+      Stay *stay = &g_array_index (stays, Stay, i);
+
+      add_stay (by_stage, stay->stage_id, stay->entered, stay->left);
+    }
+  g_array_set_size (stays, 0);
+}
+
+/* Each stay of a won deal in a stage, from its entry (the deal's creation
+ * for the first stage) to the next stage change or, for the last, the win:
+ * the status event's day, else the close date a CRM export carries. One
+ * pass over the won deals' changes of stage and status, in order. */
+GHashTable *
+cl_store_list_won_stage_days (ClStore  *self,
+                              ClDay     as_of,
+                              guint     n_deals,
+                              GError  **error)
+{
+  g_autoptr (GHashTable) by_stage = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, free_days);
+  g_autoptr (GArray) deal_stays = g_array_new (FALSE, FALSE, sizeof (Stay));
+  GHashTableIter iter;
+  gpointer stays;
+  sqlite3_stmt *stmt;
+  gint64 deal_id = 0, stage_id = 0;
+  ClDay entered = 0, won_on = 0;
+  int rc;
+
+  stmt = cl_store_query (self, error,
+                         "WITH latest AS (SELECT id FROM deals WHERE status = 'won' AND close_date <= ?1 "
+                         "  ORDER BY close_date DESC, id DESC LIMIT ?2) "
+                         "SELECT d.id, d.created_on, d.stage_id, d.close_date, e.occurred_on, e.field, "
+                         "e.old_value, e.new_value FROM latest JOIN deals d ON d.id = latest.id "
+                         "LEFT JOIN deal_events e ON e.deal_id = d.id AND e.field IN ('stage', 'status') "
+                         "ORDER BY d.id, e.occurred_on, e.id", "di", as_of, (int) MIN (n_deals, G_MAXINT));
+  if (stmt == NULL)
+    return NULL;
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      const char *field = (const char *) sqlite3_column_text (stmt, 5);
+
+      if (sqlite3_column_int64 (stmt, 0) != deal_id)
+        {
+          if (deal_id != 0)
+            keep_won_stays (by_stage, deal_stays, stage_id, entered, won_on, as_of);
+          deal_id = sqlite3_column_int64 (stmt, 0);
+          entered = cl_column_day (stmt, 1);
+          won_on = cl_column_day (stmt, 3);
+          /* until a stage change says otherwise, the deal began where it is */
+          stage_id = sqlite3_column_int64 (stmt, 2);
+        }
+      if (g_strcmp0 (field, "status") == 0 && g_strcmp0 ((const char *) sqlite3_column_text (stmt, 7), "won") == 0)
+        won_on = cl_column_day (stmt, 4);
+      else if (g_strcmp0 (field, "stage") == 0)
+        {
+          /* the stay a change ends was in the stage it left */
+          Stay stay = { sqlite3_column_int64 (stmt, 6), entered, cl_column_day (stmt, 4) };
+
+          g_array_append_val (deal_stays, stay);
+          stage_id = sqlite3_column_int64 (stmt, 7);
+          entered = stay.left;
+        }
+    }
+  if (deal_id != 0)
+    keep_won_stays (by_stage, deal_stays, stage_id, entered, won_on, as_of);
+  if (!cl_store_query_done (self, stmt, rc, error))
+    return NULL;
+  g_hash_table_iter_init (&iter, by_stage);
+  while (g_hash_table_iter_next (&iter, NULL, &stays))
+    g_array_sort (stays, compare_days);
+  return g_steal_pointer (&by_stage);
+}
+
 /* ------------------------------------------------------------------ running a review */
 
 /* The review of @week, made when it does not exist yet. */
@@ -977,7 +1127,9 @@ cl_store_list_rep_loads (ClStore  *self,
                         "SELECT r.id, r.name, r.is_manager, coalesce(d.n, 0), coalesce(a.n, 0), "
                         "coalesce(a.late, 0) FROM reps r "
                         "LEFT JOIN d ON d.owner_id = r.id LEFT JOIN a ON a.owner_id = r.id "
-                        "WHERE r.id = ?1 OR (?1 = 0 AND NOT r.has_left) ORDER BY coalesce(a.n, 0) DESC, r.name",
+                        "WHERE r.id = ?1 OR (?1 = 0 AND NOT r.has_left "
+                        "AND (NOT r.is_manager OR d.n > 0 OR a.n > 0)) "
+                        "ORDER BY coalesce(a.n, 0) DESC, r.name",
                         "Id", rep_id, today);
 }
 

@@ -558,6 +558,14 @@ cl_store_set_setting_text (ClStore     *self,
                        "ss", key, value);
 }
 
+gboolean
+cl_store_clear_setting (ClStore     *self,
+                        const char  *key,
+                        GError     **error)
+{
+  return cl_store_run (self, NULL, error, "DELETE FROM settings WHERE key = ?", "s", key);
+}
+
 GStrv
 cl_store_list_setting_keys (ClStore    *self,
                             const char *prefix)

@@ -28,7 +28,7 @@ typedef enum {
   CL_STORE_ERROR_FAILED,
 } ClStoreError;
 
-#define CL_STORE_SCHEMA_VERSION 9
+#define CL_STORE_SCHEMA_VERSION 10
 
 #define CL_TYPE_STORE (cl_store_get_type ())
 G_DECLARE_FINAL_TYPE (ClStore, cl_store, CL, STORE, GObject)
@@ -64,6 +64,10 @@ char       *cl_store_get_setting_text     (ClStore      *self,
 gboolean    cl_store_set_setting_text     (ClStore      *self,
                                            const char   *key,
                                            const char   *value,
+                                           GError      **error);
+/* Forgets @key: the setting falls back to its default. */
+gboolean    cl_store_clear_setting        (ClStore      *self,
+                                           const char   *key,
                                            GError      **error);
 /* The keys that start with @prefix, sorted. */
 GStrv       cl_store_list_setting_keys    (ClStore      *self,
@@ -215,7 +219,8 @@ gboolean    cl_store_record_decision      (ClStore      *self,
                                            GError      **error);
 /* What each rep carries: open deals, open actions and those overdue on
  * @today, the most loaded first; only @rep_id's when it is not 0, else
- * every rep still on the team. */
+ * every rep still on the team; a manager who carries nothing is no rep
+ * of the team's and not listed. */
 GListModel *cl_store_list_rep_loads       (ClStore      *self,
                                            ClDay         today,
                                            gint64        rep_id,
@@ -289,6 +294,34 @@ gboolean    cl_store_set_rep_left         (ClStore      *self,
  * Returns: (transfer full) (nullable): name (char *) → rep id (gint64 *),
  * or NULL with @error */
 GHashTable *cl_store_list_rep_aliases     (ClStore      *self,
+                                           GError      **error);
+/**
+ * cl_store_top_open_amount:
+ * @percent: how large a share of the open deals, 1–100
+ *
+ * The amount that makes an open deal one of the @percent % largest: the
+ * smallest amount among them (always at least one deal).
+ *
+ * Returns: cents; 0 when nothing is open, -1 on error
+ */
+gint64      cl_store_top_open_amount      (ClStore      *self,
+                                           int           percent,
+                                           GError      **error);
+/**
+ * cl_store_list_won_stage_days:
+ * @as_of: deals won after this day are left out
+ * @n_deals: how many of the latest wins to look at
+ *
+ * How long the latest @n_deals deals won by @as_of (by close date) spent in
+ * each stage: one entry per stay (a deal that came back to a stage has
+ * two), in days, shortest first.
+ *
+ * Returns: (transfer full) (nullable): stage id (gint64 *) → GArray of int;
+ *   NULL on error
+ */
+GHashTable *cl_store_list_won_stage_days  (ClStore      *self,
+                                           ClDay         as_of,
+                                           guint         n_deals,
                                            GError      **error);
 
 /* ------------------------------------------------------------------ coaching (cl-store-coaching.c) */

@@ -111,15 +111,17 @@ text_days (ClPipelinePage *self, ClPipelineItem *item)
   return g_strdup_printf ("%d", item->days_in_stage);
 }
 
+/* the most severe first, so a narrow column still shows what matters */
 static char *
 text_flags (ClPipelinePage *self, ClPipelineItem *item)
 {
-  GString *text = g_string_new (NULL);
+  return cl_flags_join_labels (item->flags, ", ");
+}
 
-  for (int f = 0; f < CL_N_FLAGS; f++)
-    if (item->flags & (1u << f))
-      g_string_append_printf (text, "%s%s", text->len ? ", " : "", cl_flag_label (f));
-  return g_string_free (text, FALSE);
+static char *
+text_risk (ClPipelinePage *self, ClPipelineItem *item)
+{
+  return g_strdup (cl_risk_level_label (cl_risk_level (item->flags)));
 }
 
 #define COMPARE(x, y) (((x) > (y)) - ((x) < (y)))
@@ -175,7 +177,29 @@ compare_days (ClPipelineItem *a, ClPipelineItem *b)
 static int
 compare_flags (ClPipelineItem *a, ClPipelineItem *b)
 {
-  return COMPARE (__builtin_popcount (a->flags), __builtin_popcount (b->flags));
+  int by_severity = COMPARE (cl_flags_severity_points (a->flags), cl_flags_severity_points (b->flags));
+
+  return by_severity ? by_severity : COMPARE (__builtin_popcount (a->flags), __builtin_popcount (b->flags));
+}
+
+static int
+compare_risk (ClPipelineItem *a, ClPipelineItem *b)
+{
+  return COMPARE (a->risk, b->risk);
+}
+
+/* Each flag says why, with its dates and values; the risk, in a sentence:
+ * worded when the pointer asks, not for every row bound while scrolling. */
+static char *
+explain_flags (ClPipelinePage *self, ClPipelineItem *item)
+{
+  return cl_pipeline_item_explain (item, self->process, &self->settings, self->as_of);
+}
+
+static char *
+explain_risk (ClPipelinePage *self, ClPipelineItem *item)
+{
+  return cl_pipeline_item_explain_risk (item, self->process, &self->settings, self->as_of);
 }
 
 static const struct
@@ -183,21 +207,23 @@ static const struct
   const char  *title;
   CellText     text;
   CellCompare  compare;
+  CellText     explain;    /* the tooltip of a flagged deal's cell, or NULL */
   gboolean     numeric;
   gboolean     expand;
 } columns[] = {
-  { N_("Deal"), text_deal, compare_deal, FALSE, TRUE },
-  { N_("Account"), text_account, compare_account, FALSE, FALSE },
-  { N_("Owner"), text_owner, compare_owner, FALSE, FALSE },
-  { N_("Stage"), text_stage, compare_stage, FALSE, FALSE },
-  { N_("Amount"), text_amount, compare_amount, TRUE, FALSE },
-  { N_("Close date"), text_close_date, compare_close_date, TRUE, FALSE },
-  { N_("Forecast"), text_forecast, compare_forecast, FALSE, FALSE },
-  { N_("Days in stage"), text_days, compare_days, TRUE, FALSE },
-  { N_("Flags"), text_flags, compare_flags, FALSE, TRUE },
+  { N_("Deal"), text_deal, compare_deal, NULL, FALSE, TRUE },
+  { N_("Account"), text_account, compare_account, NULL, FALSE, FALSE },
+  { N_("Owner"), text_owner, compare_owner, NULL, FALSE, FALSE },
+  { N_("Stage"), text_stage, compare_stage, NULL, FALSE, FALSE },
+  { N_("Amount"), text_amount, compare_amount, NULL, TRUE, FALSE },
+  { N_("Close date"), text_close_date, compare_close_date, NULL, TRUE, FALSE },
+  { N_("Forecast"), text_forecast, compare_forecast, NULL, FALSE, FALSE },
+  { N_("Days in stage"), text_days, compare_days, NULL, TRUE, FALSE },
+  { N_("Flags"), text_flags, compare_flags, explain_flags, FALSE, TRUE },
+  { N_("Risk"), text_risk, compare_risk, explain_risk, FALSE, FALSE },
 };
 
-enum { COLUMN_AMOUNT = 4, COLUMN_FLAGS = 8 };
+enum { COLUMN_AMOUNT = 4 };
 
 static int
 compare_items (gconstpointer a,
@@ -207,22 +233,21 @@ compare_items (gconstpointer a,
   return columns[GPOINTER_TO_UINT (column)].compare ((ClPipelineItem *) a, (ClPipelineItem *) b);
 }
 
-/* Each flag says why, with its dates and values: worded when the pointer
- * asks, not for every row bound while scrolling. */
 static gboolean
-explain_flags (GtkWidget      *label,
-               int             x,
-               int             y,
-               gboolean        keyboard,
-               GtkTooltip     *tooltip,
-               ClPipelinePage *self)
+on_cell_query_tooltip (GtkWidget      *label,
+                       int             x,
+                       int             y,
+                       gboolean        keyboard,
+                       GtkTooltip     *tooltip,
+                       ClPipelinePage *self)
 {
   ClPipelineItem *item = g_object_get_data (G_OBJECT (label), "item");
+  guint index = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (label), "column"));
   g_autofree char *why = NULL;
 
   if (item == NULL || item->flags == 0)
     return FALSE;
-  why = cl_pipeline_item_explain (item, self->process, &self->settings, self->as_of);
+  why = columns[index].explain (self, item);
   gtk_tooltip_set_text (tooltip, why);
   return TRUE;
 }
@@ -239,11 +264,12 @@ setup_cell (GtkSignalListItemFactory *factory,
   gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
   if (columns[index].numeric)
     gtk_widget_add_css_class (label, "numeric");
-  if (index == COLUMN_FLAGS)
+  if (columns[index].explain != NULL)
     {
       gtk_widget_add_css_class (label, "warning");
       gtk_widget_set_has_tooltip (label, TRUE);
-      g_signal_connect (label, "query-tooltip", G_CALLBACK (explain_flags),
+      g_object_set_data (G_OBJECT (label), "column", column);
+      g_signal_connect (label, "query-tooltip", G_CALLBACK (on_cell_query_tooltip),
                         g_object_get_data (G_OBJECT (factory), "page"));
     }
   gtk_list_item_set_child (list_item, label);
@@ -261,7 +287,7 @@ bind_cell (GtkSignalListItemFactory *factory,
   g_autofree char *text = columns[index].text (self, item);
 
   gtk_label_set_text (GTK_LABEL (label), text);
-  if (index == COLUMN_FLAGS)
+  if (columns[index].explain != NULL)
     g_object_set_data_full (G_OBJECT (label), "item", g_object_ref (item), g_object_unref);
 }
 
@@ -462,10 +488,27 @@ offer_choices (GtkDropDown   *drop_down,
   gtk_drop_down_set_selected (drop_down, keep);
 }
 
-/* The drop-downs' choices: the snapshot's @reps and stages, the flags. */
+/* Whether one of @deals (ClPipelineItem) is @rep_id's. */
+static gboolean
+owns_a_deal (GListModel *deals,
+             gint64      rep_id)
+{
+  for (guint i = 0; i < g_list_model_get_n_items (deals); i++)
+    {
+      g_autoptr (ClPipelineItem) item = g_list_model_get_item (deals, i);
+
+      if (item->facts->deal->owner_id == rep_id)
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/* The drop-downs' choices: the snapshot's @reps, less a manager who owns
+ * none of @deals, and stages, the flags. */
 static void
 fill_filters (ClPipelinePage *self,
-              GListModel     *reps)
+              GListModel     *reps,
+              GListModel     *deals)
 {
   g_autoptr (GtkStringList) owners = gtk_string_list_new (NULL);
   g_autoptr (GtkStringList) stages = gtk_string_list_new (NULL);
@@ -479,6 +522,8 @@ fill_filters (ClPipelinePage *self,
     {
       g_autoptr (ClRep) rep = g_list_model_get_item (reps, i);
 
+      if (rep->is_manager && !owns_a_deal (deals, rep->id))
+        continue;
       gtk_string_list_append (owners, rep->name);
       g_array_append_val (self->owner_ids, rep->id);
     }
@@ -534,7 +579,7 @@ compute_snapshot (GTask        *task,
   g_autoptr (GPtrArray) moves = NULL;
   GPtrArray *lines;
 
-  if (store != NULL && (snapshot->process = cl_process_load (store, &error)) != NULL
+  if (store != NULL && (snapshot->process = cl_process_load (store, self->as_of, &error)) != NULL
       && (snapshot->reps = cl_store_list_reps (store, &error)) != NULL)
     {
       cl_flag_settings_load (&snapshot->settings, store);
@@ -628,7 +673,7 @@ snapshot_ready (GObject      *source,
       g_clear_pointer (&self->process, cl_process_free);
       self->process = g_steal_pointer (&snapshot->process);
       self->settings = snapshot->settings;
-      fill_filters (self, snapshot->reps);
+      fill_filters (self, snapshot->reps, model);
       show_moves (self, snapshot);
     }
   gtk_filter_list_model_set_model (self->filtered, model);
@@ -710,6 +755,17 @@ cl_pipeline_page_sort_by (ClPipelinePage *self,
   g_autoptr (GtkColumnViewColumn) by = g_list_model_get_item (all, column);
 
   gtk_column_view_sort_by_column (self->column_view, by, order);
+}
+
+char *
+cl_pipeline_page_get_cell_text (ClPipelinePage *self,
+                                guint           position,
+                                guint           column)
+{
+  g_autoptr (ClPipelineItem) item = g_list_model_get_item (G_LIST_MODEL (self->sorted), position);
+
+  g_return_val_if_fail (column < G_N_ELEMENTS (columns), NULL);
+  return item ? columns[column].text (self, item) : NULL;
 }
 
 guint

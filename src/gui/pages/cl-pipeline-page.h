@@ -25,10 +25,15 @@ GListModel *cl_pipeline_page_get_snapshot (ClPipelinePage *self);
 /* "deals", "stages" or "moved" */
 void     cl_pipeline_page_show_section (ClPipelinePage *self,
                                         const char     *section);
-/* sorts by the column at @column (0: deal … 8: flags) */
+/* sorts by the column at @column (0: deal … 8: flags, 9: risk) */
 void     cl_pipeline_page_sort_by      (ClPipelinePage *self,
                                         guint           column,
                                         GtkSortType     order);
+/* What the cell at @column of the row at @position, as sorted and
+ * filtered, says; NULL past the last row. */
+char    *cl_pipeline_page_get_cell_text (ClPipelinePage *self,
+                                         guint           position,
+                                         guint           column);
 /* filters by index into the drop-downs' lists (0: all) and text */
 void     cl_pipeline_page_set_filter   (ClPipelinePage *self,
                                         guint           owner,

@@ -17,7 +17,7 @@ GListModel *
 cl_view_load_coaching (ClStore  *store,
                        GError  **error)
 {
-  g_autoptr (ClProcess) process = cl_process_load (store, error);
+  g_autoptr (ClProcess) process = cl_process_load (store, cl_date_today (), error);
   g_autoptr (GListModel) snapshot = NULL;
   ClCoachingSettings settings;
 

@@ -3,8 +3,10 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
  * Every change is saved at once; a change the workspace refuses (a stage
- * that still holds deals, a duplicate name) comes back as a toast. The
- * Sharing page chooses the team folder.
+ * that still holds deals, a duplicate name) comes back as a toast. A stage's
+ * stall threshold and the key-deal amount are worked out from the team's
+ * deals until the team sets its own, and go back to that with one button.
+ * The Sharing page chooses the team folder.
  */
 #define G_LOG_DOMAIN "cl-gui"
 
@@ -18,6 +20,7 @@
 #include "cl-file-chooser.h"
 #include "cl-flags.h"
 #include "cl-plain-text.h"
+#include "cl-pipeline.h"
 #include "cl-preferences-window.h"
 #include "cl-roster-page.h"
 #include "cl-store-task.h"
@@ -38,8 +41,11 @@ struct _ClPreferencesWindow
 
   GtkSpinButton       *stalled_spin;
   GtkSpinButton       *window_spin;
+  GtkSpinButton       *agenda_spin;
   GtkSpinButton       *cap_spin;
+  AdwActionRow        *key_amount_row;
   GtkSpinButton       *key_amount_spin;
+  GtkWidget           *key_amount_reset;
   GtkSpinButton       *critical_spin;
   GtkSpinButton       *flag_count_spin;
   AdwPreferencesGroup *stages_group;
@@ -81,15 +87,114 @@ remove_rows (AdwPreferencesGroup *group,
 
 /* ------------------------------------------------------------------ thresholds */
 
+static void rebuild_stages (ClPreferencesWindow *self);
+
 static void
 on_threshold_changed (GtkSpinButton       *spin,
                       ClPreferencesWindow *self)
 {
+  const char *setting = g_object_get_data (G_OBJECT (spin), "setting");
   g_autoptr (GError) error = NULL;
 
-  if (!cl_store_set_setting_int (self->store, g_object_get_data (G_OBJECT (spin), "setting"),
-                                 gtk_spin_button_get_value_as_int (spin), &error))
+  if (!cl_store_set_setting_int (self->store, setting, gtk_spin_button_get_value_as_int (spin), &error))
     report (self, error);
+  /* the stages without a threshold of their own show the team's */
+  else if (g_str_equal (setting, CL_SETTING_STALLED_DAYS))
+    rebuild_stages (self);
+}
+
+/* Shows a value worked out until the team sets its own: @spin shows the
+ * value in force without saving it again, @why says where it comes from,
+ * and @reset, which gives it back to the working out, shows for the team's
+ * own value only. */
+static void
+show_automatic (ClPreferencesWindow *self,
+                AdwActionRow        *row,
+                GtkSpinButton       *spin,
+                GtkWidget           *reset,
+                gint64               value,
+                gboolean             automatic,
+                const char          *why)
+{
+  guint changed = g_signal_lookup ("value-changed", GTK_TYPE_SPIN_BUTTON);
+
+  /* GLib matches no handler by its signal alone: ours are self's */
+  g_signal_handlers_block_matched (spin, G_SIGNAL_MATCH_ID | G_SIGNAL_MATCH_DATA, changed, 0, NULL, NULL, self);
+  gtk_spin_button_set_value (spin, value);
+  g_signal_handlers_unblock_matched (spin, G_SIGNAL_MATCH_ID | G_SIGNAL_MATCH_DATA, changed, 0, NULL, NULL, self);
+  gtk_widget_set_visible (reset, !automatic);
+  adw_action_row_set_subtitle (row, why);
+}
+
+static void
+show_key_amount (ClPreferencesWindow *self)
+{
+  ClCoachingSettings coaching;
+  g_autofree char *currency = cl_store_get_currency (self->store);
+  g_autofree char *rule = NULL, *why = NULL;
+  gint64 top = cl_store_top_open_amount (self->store, CL_KEY_DEAL_TOP_PERCENT, NULL);
+
+  cl_coaching_settings_load (&coaching, self->store);
+  if (top > 0)
+    {
+      g_autofree char *from = cl_money_format (top / 100 * 100, currency);
+
+      /* Translators: a share of the open deals, then the amount it starts from */
+      rule = g_strdup_printf (_("the largest %d %% of open deals, now from %s"), CL_KEY_DEAL_TOP_PERCENT, from);
+    }
+  else
+    rule = g_strdup_printf (_("the largest %d %% of open deals, once deals are open"), CL_KEY_DEAL_TOP_PERCENT);
+  /* Translators: how the key-deal amount is worked out, "the largest 10 % of open deals…" */
+  why = coaching.key_deal_automatic ? g_strdup_printf (_("Automatic: %s"), rule)
+                                    /* Translators: how the key-deal amount would be worked out */
+                                    : g_strdup_printf (_("Set by the team; automatic would be %s"), rule);
+  show_automatic (self, self->key_amount_row, self->key_amount_spin, self->key_amount_reset,
+                  coaching.key_deal_amount, coaching.key_deal_automatic, why);
+}
+
+static void
+on_key_amount_changed (GtkSpinButton       *spin,
+                       ClPreferencesWindow *self)
+{
+  g_autoptr (GError) error = NULL;
+
+  if (!cl_store_set_setting_int (self->store, CL_SETTING_KEY_DEAL_AMOUNT,
+                                 (gint64) gtk_spin_button_get_value (spin), &error))
+    report (self, error);
+  show_key_amount (self);
+}
+
+static void
+reset_key_amount (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  ClPreferencesWindow *self = CL_PREFERENCES_WINDOW (widget);
+  g_autoptr (GError) error = NULL;
+
+  if (!cl_store_clear_setting (self->store, CL_SETTING_KEY_DEAL_AMOUNT, &error))
+    report (self, error);
+  show_key_amount (self);
+}
+
+void
+cl_preferences_window_set_key_deal_amount (ClPreferencesWindow *self,
+                                           gint64               amount)
+{
+  g_return_if_fail (CL_IS_PREFERENCES_WINDOW (self));
+
+  if (amount < 0)
+    gtk_widget_activate_action (GTK_WIDGET (self), "preferences.reset-key-amount", NULL);
+  else
+    gtk_spin_button_set_value (self->key_amount_spin, amount);
+}
+
+const char *
+cl_preferences_window_get_key_deal_text (ClPreferencesWindow *self)
+{
+  g_return_val_if_fail (CL_IS_PREFERENCES_WINDOW (self), NULL);
+
+  return adw_action_row_get_subtitle (self->key_amount_row);
 }
 
 /* Shows @value in @spin, and saves it under @setting as it changes. */
@@ -114,8 +219,10 @@ load_thresholds (ClPreferencesWindow *self)
   cl_coaching_settings_load (&coaching, self->store);
   bind_threshold (self, self->stalled_spin, CL_SETTING_STALLED_DAYS, flags.stalled_days);
   bind_threshold (self, self->window_spin, CL_SETTING_FLAG_WINDOW_DAYS, flags.window_days);
+  bind_threshold (self, self->agenda_spin, CL_SETTING_AGENDA_SIZE, cl_pipeline_agenda_size_load (self->store));
   bind_threshold (self, self->cap_spin, CL_SETTING_OPEN_ACTIONS_CAP, cl_action_cap_load (self->store));
-  bind_threshold (self, self->key_amount_spin, CL_SETTING_KEY_DEAL_AMOUNT, coaching.key_deal_amount);
+  show_key_amount (self);
+  g_signal_connect (self->key_amount_spin, "value-changed", G_CALLBACK (on_key_amount_changed), self);
   bind_threshold (self, self->critical_spin, CL_SETTING_CRITICAL_PROBABILITY, coaching.critical_probability);
   bind_threshold (self, self->flag_count_spin, CL_SETTING_COACHING_FLAG_COUNT, coaching.flag_count);
 }
@@ -193,8 +300,6 @@ cl_preferences_window_get_roster_page (ClPreferencesWindow *self)
 
 /* ------------------------------------------------------------------ stages */
 
-static void rebuild_stages (ClPreferencesWindow *self);
-
 static ClStage *
 stage_of (gpointer widget)
 {
@@ -220,8 +325,9 @@ describe_stage (ClStage *stage)
   return g_string_free (g_steal_pointer (&text), FALSE);
 }
 
-/* Saves @stage; the expander row shows the new title and summary. */
-static void
+/* Saves @stage; the expander row shows the new title and summary. A change
+ * refused rebuilds the rows from the store, so FALSE means @row is gone. */
+static gboolean
 save_stage (ClPreferencesWindow *self,
             ClStage             *stage,
             AdwExpanderRow      *row)
@@ -233,11 +339,12 @@ save_stage (ClPreferencesWindow *self,
     {
       report (self, error);
       rebuild_stages (self);
-      return;
+      return FALSE;
     }
   summary = describe_stage (stage);
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), stage->name);
   adw_expander_row_set_subtitle (row, summary);
+  return TRUE;
 }
 
 /* The name or the exit criteria, whichever entry was applied. */
@@ -274,6 +381,74 @@ on_requirement_toggled (GtkSwitch           *toggle,
   stage->required_meddic = gtk_switch_get_active (toggle) ? stage->required_meddic | bit
                                                           : stage->required_meddic & ~bit;
   save_stage (self, stage, g_object_get_data (G_OBJECT (toggle), "expander"));
+}
+
+/* Where @stall's threshold comes from, for the row that edits it. */
+static char *
+describe_stall (const ClStallThreshold *stall)
+{
+  switch (stall->source)
+    {
+    case CL_STALL_FROM_STAGE:
+      if (stall->learned_days > 0)
+        /* Translators: the days a deal may sit in a stage that its won deals would give */
+        return g_strdup_printf (_("Set for this stage; learned from won deals, it would be %d"),
+                                stall->learned_days);
+      return g_strdup (_("Set for this stage"));
+    case CL_STALL_FROM_HISTORY:
+      /* Translators: a factor such as 1.5, the median days won deals spent in the stage, the floor in days */
+      return g_strdup_printf (_("Learned: %g × the median %d days won deals spent here, never under %d"),
+                              CL_STALL_FACTOR, stall->median_days, CL_STALL_FLOOR_DAYS);
+    case CL_STALL_FROM_TEAM:
+      break;
+    }
+  /* Translators: stays of won deals in the stage known, and how many it takes to learn from */
+  return g_strdup_printf (_("The team’s “Stalled after”, until won deals teach this stage’s pace (%u of %d stays)"),
+                          stall->n_stays, CL_STALL_MIN_WON);
+}
+
+/* Shows the threshold in force for the row's stage, @own_days when it has
+ * its own (> 0). */
+static void
+show_stall (ClPreferencesWindow *self,
+            GtkSpinButton       *spin,
+            int                  own_days)
+{
+  ClStallThreshold *stall = g_object_get_data (G_OBJECT (spin), "stall");
+  g_autofree char *why = NULL;
+
+  cl_stall_threshold_apply (stall, own_days);
+  why = describe_stall (stall);
+  show_automatic (self, g_object_get_data (G_OBJECT (spin), "row"), spin,
+                  g_object_get_data (G_OBJECT (spin), "reset"),
+                  stall->days > 0 ? stall->days : gtk_spin_button_get_value_as_int (self->stalled_spin),
+                  stall->source != CL_STALL_FROM_STAGE, why);
+}
+
+static void
+save_stalled_days (ClPreferencesWindow *self,
+                   GtkSpinButton       *spin,
+                   int                  own_days)
+{
+  ClStage *stage = stage_of (spin);
+
+  stage->stalled_days = own_days;
+  if (save_stage (self, stage, g_object_get_data (G_OBJECT (spin), "expander")))
+    show_stall (self, spin, own_days);
+}
+
+static void
+on_stalled_days_changed (GtkSpinButton       *spin,
+                         ClPreferencesWindow *self)
+{
+  save_stalled_days (self, spin, gtk_spin_button_get_value_as_int (spin));
+}
+
+static void
+on_stall_reset_clicked (GtkButton           *button,
+                        ClPreferencesWindow *self)
+{
+  save_stalled_days (self, g_object_get_data (G_OBJECT (button), "spin"), 0);
 }
 
 static void
@@ -336,9 +511,40 @@ entry_row (ClPreferencesWindow *self,
   return row;
 }
 
+/* The row of a stage's stall threshold: its own, or learned (@stall). */
 static GtkWidget *
-stage_row (ClPreferencesWindow *self,
-           ClStage             *stage)
+stall_row (ClPreferencesWindow    *self,
+           ClStage                *stage,
+           GtkWidget              *expander,
+           const ClStallThreshold *stall)
+{
+  GtkWidget *row = adw_action_row_new ();
+  GtkWidget *spin = gtk_spin_button_new_with_range (1, 3650, 1);
+  GtkWidget *reset = icon_button (stage, "edit-undo-symbolic", _("Learn From Won Deals"));
+
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _("Stalled after (days)"));
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+  gtk_widget_set_valign (spin, GTK_ALIGN_CENTER);
+  attach_stage (spin, stage);
+  g_object_set_data (G_OBJECT (spin), "expander", expander);
+  g_object_set_data (G_OBJECT (spin), "row", row);
+  g_object_set_data (G_OBJECT (spin), "reset", reset);
+  g_object_set_data_full (G_OBJECT (spin), "stall", g_memdup2 (stall, sizeof *stall), g_free);
+  g_object_set_data (G_OBJECT (reset), "spin", spin);
+  g_object_set_data (G_OBJECT (expander), "stall-spin", spin);
+  g_signal_connect (reset, "clicked", G_CALLBACK (on_stall_reset_clicked), self);
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), spin);
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), reset);
+  adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), spin);
+  show_stall (self, GTK_SPIN_BUTTON (spin), stage->stalled_days);
+  g_signal_connect (spin, "value-changed", G_CALLBACK (on_stalled_days_changed), self);
+  return row;
+}
+
+static GtkWidget *
+stage_row (ClPreferencesWindow    *self,
+           ClStage                *stage,
+           const ClStallThreshold *stall)
 {
   GtkWidget *expander = adw_expander_row_new ();
   g_autofree char *summary = describe_stage (stage);
@@ -371,6 +577,7 @@ stage_row (ClPreferencesWindow *self,
   adw_action_row_add_suffix (ADW_ACTION_ROW (probability), spin);
   adw_action_row_set_activatable_widget (ADW_ACTION_ROW (probability), spin);
   adw_expander_row_add_row (ADW_EXPANDER_ROW (expander), probability);
+  adw_expander_row_add_row (ADW_EXPANDER_ROW (expander), stall_row (self, stage, expander, stall));
   adw_expander_row_add_row (ADW_EXPANDER_ROW (expander),
                             entry_row (self, stage, expander, _("Exit criteria"),
                                        stage->exit_criteria, TRUE));
@@ -399,22 +606,58 @@ static void
 rebuild_stages (ClPreferencesWindow *self)
 {
   g_autoptr (GError) error = NULL;
-  g_autoptr (GListModel) stages = cl_store_list_stages (self->store, &error);
+  g_autoptr (ClProcess) process = cl_process_load (self->store, cl_date_today (), &error);
 
   remove_rows (self->stages_group, self->stage_rows);
-  if (stages == NULL)
+  if (process == NULL)
     {
       report (self, error);
       return;
     }
-  for (guint i = 0; i < g_list_model_get_n_items (stages); i++)
+  for (guint i = 0; i < process->stages->len; i++)
     {
-      g_autoptr (ClStage) stage = g_list_model_get_item (stages, i);
-      GtkWidget *row = stage_row (self, stage);
+      GtkWidget *row = stage_row (self, g_ptr_array_index (process->stages, i), &process->stall[i]);
 
       adw_preferences_group_add (self->stages_group, row);
       g_ptr_array_add (self->stage_rows, row);
     }
+}
+
+void
+cl_preferences_window_set_stalled_days (ClPreferencesWindow *self,
+                                        gint64               stage_id,
+                                        int                  days)
+{
+  g_return_if_fail (CL_IS_PREFERENCES_WINDOW (self));
+
+  for (guint i = 0; i < self->stage_rows->len; i++)
+    {
+      GtkWidget *expander = g_ptr_array_index (self->stage_rows, i);
+      GtkSpinButton *spin = g_object_get_data (G_OBJECT (expander), "stall-spin");
+
+      if (stage_of (spin)->id != stage_id)
+        continue;
+      if (days > 0)
+        gtk_spin_button_set_value (spin, days);
+      else
+        save_stalled_days (self, spin, 0);
+    }
+}
+
+const char *
+cl_preferences_window_get_stall_text (ClPreferencesWindow *self,
+                                      gint64               stage_id)
+{
+  g_return_val_if_fail (CL_IS_PREFERENCES_WINDOW (self), NULL);
+
+  for (guint i = 0; i < self->stage_rows->len; i++)
+    {
+      GtkSpinButton *spin = g_object_get_data (g_ptr_array_index (self->stage_rows, i), "stall-spin");
+
+      if (stage_of (spin)->id == stage_id)
+        return adw_action_row_get_subtitle (g_object_get_data (G_OBJECT (spin), "row"));
+    }
+  return NULL;
 }
 
 static void
@@ -756,8 +999,11 @@ cl_preferences_window_class_init (ClPreferencesWindowClass *klass)
                                                "/io/github/closeloop/Closeloop/preferences/cl-preferences-window.ui");
   gtk_widget_class_bind_template_child (widget_class, ClPreferencesWindow, stalled_spin);
   gtk_widget_class_bind_template_child (widget_class, ClPreferencesWindow, window_spin);
+  gtk_widget_class_bind_template_child (widget_class, ClPreferencesWindow, agenda_spin);
   gtk_widget_class_bind_template_child (widget_class, ClPreferencesWindow, cap_spin);
+  gtk_widget_class_bind_template_child (widget_class, ClPreferencesWindow, key_amount_row);
   gtk_widget_class_bind_template_child (widget_class, ClPreferencesWindow, key_amount_spin);
+  gtk_widget_class_bind_template_child (widget_class, ClPreferencesWindow, key_amount_reset);
   gtk_widget_class_bind_template_child (widget_class, ClPreferencesWindow, critical_spin);
   gtk_widget_class_bind_template_child (widget_class, ClPreferencesWindow, flag_count_spin);
   gtk_widget_class_bind_template_child (widget_class, ClPreferencesWindow, stages_group);
@@ -775,6 +1021,7 @@ cl_preferences_window_class_init (ClPreferencesWindowClass *klass)
   signals[TEAM_FOLDER_CHANGED] = g_signal_new ("team-folder-changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                                                0, NULL, NULL, NULL, G_TYPE_NONE, 0);
   gtk_widget_class_install_action (widget_class, "preferences.add-stage", NULL, add_stage);
+  gtk_widget_class_install_action (widget_class, "preferences.reset-key-amount", NULL, reset_key_amount);
   gtk_widget_class_install_action (widget_class, "preferences.restore-team-list-item", "(ix)",
                                    restore_team_list_item);
 }

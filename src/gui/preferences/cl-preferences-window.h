@@ -37,6 +37,17 @@ gboolean cl_preferences_window_set_currency          (ClPreferencesWindow *self,
                                                       const char          *code);
 /* Preferences → People */
 ClRosterPage *cl_preferences_window_get_roster_page  (ClPreferencesWindow *self);
+/* What the automatic rows do, callable from tests: the team's own value,
+ * or back to the one worked out (@amount -1, @days 0); and the row's words
+ * on where the value in force comes from. */
+void        cl_preferences_window_set_key_deal_amount (ClPreferencesWindow *self,
+                                                       gint64               amount);
+const char *cl_preferences_window_get_key_deal_text   (ClPreferencesWindow *self);
+void        cl_preferences_window_set_stalled_days    (ClPreferencesWindow *self,
+                                                       gint64               stage_id,
+                                                       int                  days);
+const char *cl_preferences_window_get_stall_text      (ClPreferencesWindow *self,
+                                                       gint64               stage_id);
 
 /* Chooses the team folder (NULL: none); "team-folder-changed" follows. */
 gboolean cl_preferences_window_set_team_folder       (ClPreferencesWindow *self,

@@ -1,11 +1,13 @@
 /* cl-review-window.c — running the weekly review, one deal at a time
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * The deals come in agenda order (most flags, largest, soonest). One key
- * per decision: K keep, D disqualify, M manager time, A next action (text,
- * owner, due; Enter saves); N or → next, P or ← previous. Each decision is
- * written at once and the next deal follows. Finishing a review that
- * decided nothing says so: it was a meeting, not a loop.
+ * The deals come in agenda order (highest risk, most severe flags, largest,
+ * soonest), and the review opens on the team's number of them; S shows all
+ * the others. One key per decision: K keep, D disqualify, M manager time,
+ * A next action (text, owner, due; Enter saves); N or → next, P or ←
+ * previous. Each decision is written at once and the next deal follows.
+ * Finishing a review that decided nothing says so: it was a meeting, not a
+ * loop.
  */
 #define G_LOG_DOMAIN "cl-gui"
 
@@ -27,6 +29,8 @@ struct _ClReviewWindow
   AdwWindowTitle  *window_title;
   GtkLabel        *deal_label;
   GtkLabel        *context_label;
+  GtkLabel        *risk_label;
+  GtkButton       *show_all_button;
   AdwActionRow    *amount_row;
   AdwActionRow    *close_row;
   AdwActionRow    *next_step_row;
@@ -48,6 +52,7 @@ struct _ClReviewWindow
   GPtrArray       *agenda;       /* ClPipelineItem */
   GHashTable      *decided;      /* deal id → ClDecisionKind + 1 */
   GArray          *rep_ids;      /* gint64, parallel to the owner row's list */
+  guint            n_shown;      /* the agenda's first, walked; the others after S */
   guint            position;
   int              actions_cap;
   gboolean         confirmed_empty;
@@ -58,7 +63,7 @@ G_DEFINE_FINAL_TYPE (ClReviewWindow, cl_review_window, ADW_TYPE_WINDOW)
 static ClPipelineItem *
 current_item (ClReviewWindow *self)
 {
-  return self->position < self->agenda->len ? g_ptr_array_index (self->agenda, self->position) : NULL;
+  return self->position < self->n_shown ? g_ptr_array_index (self->agenda, self->position) : NULL;
 }
 
 static void
@@ -115,7 +120,25 @@ show_load (ClReviewWindow *self,
 guint
 cl_review_window_get_n_deals (ClReviewWindow *self)
 {
+  return self->shared ? self->shared->deals->len : self->n_shown;
+}
+
+guint
+cl_review_window_get_n_agenda (ClReviewWindow *self)
+{
   return self->shared ? self->shared->deals->len : self->agenda->len;
+}
+
+/* The button to the deals the review did not open on, while there are any. */
+static void
+show_hidden (ClReviewWindow *self)
+{
+  guint n = cl_review_window_get_n_agenda (self);
+  g_autofree char *label = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "All %u Deal", "All %u Deals", n), n);
+
+  gtk_button_set_label (self->show_all_button, label);
+  gtk_widget_set_visible (GTK_WIDGET (self->show_all_button), self->n_shown < n);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "review.show-all", self->n_shown < n);
 }
 
 /* The header: which review, where in it, and whose when it is shared. */
@@ -159,7 +182,8 @@ describe_context (const char *account,
                           days_in_stage);
 }
 
-/* What is shown of one deal, whichever review it comes from. */
+/* What is shown of one deal, whichever review it comes from; a teammate's
+ * carries no risk sentence (NULL). */
 static void
 show_card (ClReviewWindow *self,
            const char     *name,
@@ -167,11 +191,14 @@ show_card (ClReviewWindow *self,
            const char     *amount,
            const char     *close,
            const char     *next_step,
+           const char     *risk,
            const char     *flags,
            const char     *decision)
 {
   gtk_label_set_text (self->deal_label, name);
   gtk_label_set_text (self->context_label, context);
+  gtk_label_set_text (self->risk_label, risk ? risk : "");
+  gtk_widget_set_visible (GTK_WIDGET (self->risk_label), risk != NULL);
   set_suffix (self->amount_row, amount);
   set_suffix (self->close_row, close);
   set_suffix (self->next_step_row, *next_step ? next_step : _("None"));
@@ -179,11 +206,28 @@ show_card (ClReviewWindow *self,
   gtk_label_set_text (self->decision_label, decision);
 }
 
+/* A teammate's flag sentences, one a line, each isolated whole: they are
+ * their words, values and all, never ours. */
+static char *
+isolate_lines (const char *text)
+{
+  g_auto (GStrv) lines = g_strsplit (text, "\n", -1);
+  GString *shown = g_string_new (NULL);
+
+  for (guint i = 0; lines[i] != NULL; i++)
+    {
+      g_autofree char *line = cl_text_isolate (lines[i]);
+
+      g_string_append_printf (shown, "%s%s", i ? "\n" : "", line);
+    }
+  return g_string_free (shown, FALSE);
+}
+
 static void
 show_shared_deal (ClReviewWindow     *self,
                   ClSharedReviewDeal *deal)
 {
-  g_autofree char *context = NULL, *amount = NULL, *decision = NULL;
+  g_autofree char *context = NULL, *amount = NULL, *decision = NULL, *reasons = NULL;
 
   context = describe_context (deal->account, deal->owner, deal->stage, (int) deal->days_in_stage);
   amount = cl_money_format (deal->amount_cents, deal->currency);
@@ -206,14 +250,15 @@ show_shared_deal (ClReviewWindow     *self,
     }
   else
     decision = g_strdup (cl_decision_label (deal->decision));
-  show_card (self, deal->name, context, amount, deal->close_date, deal->next_step, deal->flag_reasons, decision);
+  reasons = isolate_lines (deal->flag_reasons);
+  show_card (self, deal->name, context, amount, deal->close_date, deal->next_step, NULL, reasons, decision);
 }
 
 static void
 show_deal (ClReviewWindow *self)
 {
   ClPipelineItem *item;
-  g_autofree char *context = NULL, *amount = NULL, *close = NULL, *why = NULL;
+  g_autofree char *context = NULL, *amount = NULL, *close = NULL, *why = NULL, *risk = NULL;
   const ClStage *stage;
   ClDeal *deal;
   int decided;
@@ -238,8 +283,9 @@ show_deal (ClReviewWindow *self)
   amount = cl_money_format (item->state.amount_cents, deal->currency);
   close = cl_date_format (item->state.close_date);
   why = cl_pipeline_item_explain (item, self->process, &self->settings, self->review->held_on);
+  risk = cl_pipeline_item_explain_risk (item, self->process, &self->settings, self->review->held_on);
   decided = GPOINTER_TO_INT (g_hash_table_lookup (self->decided, &deal->id));
-  show_card (self, deal->name, context, amount, close, item->state.next_step, why,
+  show_card (self, deal->name, context, amount, close, item->state.next_step, risk, why,
              decided ? cl_decision_label (decided - 1) : _("No decision yet"));
   show_load (self, deal);
 }
@@ -254,6 +300,12 @@ const char *
 cl_review_window_get_decision_text (ClReviewWindow *self)
 {
   return gtk_label_get_text (self->decision_label);
+}
+
+const char *
+cl_review_window_get_risk_text (ClReviewWindow *self)
+{
+  return gtk_label_get_text (self->risk_label);
 }
 
 gboolean
@@ -297,7 +349,7 @@ record (ClReviewWindow *self,
   g_hash_table_insert (self->decided, g_memdup2 (&decision->deal_id, sizeof (gint64)),
                        GINT_TO_POINTER (kind + 1));
   /* decided: on to the next deal */
-  if (self->position + 1 < self->agenda->len)
+  if (self->position + 1 < self->n_shown)
     move_to (self, 1);
   else
     show_deal (self);
@@ -366,6 +418,17 @@ ask_for_action (ClReviewWindow *self)
   gtk_widget_grab_focus (GTK_WIDGET (self->action_entry));
 }
 
+/* The deals past the riskiest join the walk, which goes on where it was. */
+static void
+show_all (ClReviewWindow *self)
+{
+  if (self->shared != NULL || self->n_shown == self->agenda->len)
+    return;
+  self->n_shown = self->agenda->len;
+  show_hidden (self);
+  show_deal (self);
+}
+
 void
 cl_review_window_press (ClReviewWindow *self,
                         char            key)
@@ -375,6 +438,7 @@ cl_review_window_press (ClReviewWindow *self,
     return;
   switch (key)
     {
+    case 's': show_all (self); break;
     case 'k': record (self, CL_DECISION_KEEP, NULL); break;
     case 'd': record (self, CL_DECISION_DISQUALIFY, NULL); break;
     case 'm': record (self, CL_DECISION_MANAGER_TIME, NULL); break;
@@ -418,6 +482,8 @@ key_action (GtkWidget  *widget,
     move_to (self, -1);
   else if (g_str_equal (action_name, "review.ask-action"))
     ask_for_action (self);
+  else if (g_str_equal (action_name, "review.show-all"))
+    show_all (self);
 }
 
 static void
@@ -502,10 +568,12 @@ cl_review_window_new (GtkWindow  *parent,
   self->store = g_object_ref (store);
   self->agenda = g_ptr_array_ref (agenda);
   attendees = fill_owners (self);
-  self->process = cl_process_load (store, error);
+  self->process = cl_process_load (store, held_on, error);
   if (self->process == NULL)
     return NULL;
   cl_flag_settings_load (&self->settings, store);
+  self->n_shown = MIN (agenda->len, (guint) cl_pipeline_agenda_size_load (store));
+  show_hidden (self);
   self->actions_cap = cl_action_cap_load (store);
   self->review = cl_store_open_review (store, week, held_on, attendees, error);
   if (self->review == NULL)
@@ -534,6 +602,7 @@ cl_review_window_new_shared (GtkWindow      *parent,
 
   self->shared = review;
   self->agenda = g_ptr_array_new ();
+  show_hidden (self);
   gtk_widget_set_visible (self->decision_buttons, FALSE);
   gtk_widget_set_visible (self->finish_button, FALSE);
   gtk_widget_set_visible (GTK_WIDGET (self->load_row), FALSE);
@@ -591,6 +660,8 @@ cl_review_window_class_init (ClReviewWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ClReviewWindow, window_title);
   gtk_widget_class_bind_template_child (widget_class, ClReviewWindow, deal_label);
   gtk_widget_class_bind_template_child (widget_class, ClReviewWindow, context_label);
+  gtk_widget_class_bind_template_child (widget_class, ClReviewWindow, risk_label);
+  gtk_widget_class_bind_template_child (widget_class, ClReviewWindow, show_all_button);
   gtk_widget_class_bind_template_child (widget_class, ClReviewWindow, amount_row);
   gtk_widget_class_bind_template_child (widget_class, ClReviewWindow, close_row);
   gtk_widget_class_bind_template_child (widget_class, ClReviewWindow, next_step_row);
@@ -608,6 +679,7 @@ cl_review_window_class_init (ClReviewWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "review.next", NULL, key_action);
   gtk_widget_class_install_action (widget_class, "review.previous", NULL, key_action);
   gtk_widget_class_install_action (widget_class, "review.ask-action", NULL, key_action);
+  gtk_widget_class_install_action (widget_class, "review.show-all", NULL, key_action);
   gtk_widget_class_install_action (widget_class, "review.finish", NULL, finish_action);
 
   /* one key per decision; typing in the action's fields is not a key press here */
@@ -615,6 +687,7 @@ cl_review_window_class_init (ClReviewWindowClass *klass)
   bind_key (widget_class, GDK_KEY_d, "review.decide", "disqualify");
   bind_key (widget_class, GDK_KEY_m, "review.decide", "manager_time");
   bind_key (widget_class, GDK_KEY_a, "review.ask-action", NULL);
+  bind_key (widget_class, GDK_KEY_s, "review.show-all", NULL);
   bind_key (widget_class, GDK_KEY_n, "review.next", NULL);
   bind_key (widget_class, GDK_KEY_Right, "review.next", NULL);
   bind_key (widget_class, GDK_KEY_p, "review.previous", NULL);

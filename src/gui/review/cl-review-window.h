@@ -13,7 +13,8 @@ G_BEGIN_DECLS
 #define CL_TYPE_REVIEW_WINDOW (cl_review_window_get_type ())
 G_DECLARE_FINAL_TYPE (ClReviewWindow, cl_review_window, CL, REVIEW_WINDOW, AdwWindow)
 
-/* @agenda: ClPipelineItem in the order to walk them (see cl_pipeline_agenda) */
+/* @agenda: ClPipelineItem in the order to walk them (see cl_pipeline_agenda);
+ * the review opens on the team's agenda size of them, S shows the rest */
 ClReviewWindow *cl_review_window_new        (GtkWindow       *parent,
                                              ClStore         *store,
                                              GPtrArray       *agenda,
@@ -24,14 +25,18 @@ ClReviewWindow *cl_review_window_new        (GtkWindow       *parent,
 ClReviewWindow *cl_review_window_new_shared (GtkWindow       *parent,
                                              ClSharedReview  *review);
 gboolean        cl_review_window_is_shared  (ClReviewWindow  *self);
+/* The deals walked, and all the agenda holds (more until S is pressed). */
 guint           cl_review_window_get_n_deals (ClReviewWindow *self);
-/* What the window shows of the deal at hand: its name, and its decision. */
+guint           cl_review_window_get_n_agenda (ClReviewWindow *self);
+/* What the window shows of the deal at hand: its name, its risk sentence
+ * ("" for a teammate's review) and its decision. */
 const char     *cl_review_window_get_deal_name (ClReviewWindow *self);
+const char     *cl_review_window_get_risk_text (ClReviewWindow *self);
 const char     *cl_review_window_get_decision_text (ClReviewWindow *self);
 guint           cl_review_window_get_position (ClReviewWindow *self);
 /* decisions recorded in this review other than "keep" */
 guint           cl_review_window_count_decisions (ClReviewWindow *self);
-/* what the keys do, for tests: 'k', 'd', 'm', 'n', 'p' */
+/* what the keys do, for tests: 'k', 'd', 'm', 'n', 'p', 's' */
 void            cl_review_window_press      (ClReviewWindow  *self,
                                              char             key);
 /* records a next action for the deal shown */

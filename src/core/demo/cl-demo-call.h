@@ -1,0 +1,34 @@
+/* cl-demo-call.h — a sample sales call, written as a WebVTT transcript
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include "cl-date.h"
+
+G_BEGIN_DECLS
+
+typedef struct
+{
+  double talkativeness;   /* 0.45–0.85: how much of the call the rep pitches */
+  double step_control;    /* 0–1: how likely the rep ends on a dated next step */
+} ClDemoCaller;
+
+/**
+ * cl_demo_call_write:
+ * @rep: the rep's name, as the transcript labels their cues
+ * @held_on: the day of the call; a next step agreed is dated after it
+ * @dated: (out): whether the call ended on a dated next step
+ *
+ * A call between @rep and a buyer, as Teams writes it: an opening, the
+ * rep's questions each answered by the buyer, a pitch, perhaps an
+ * objection and the rep's answer to it, and a next step.
+ *
+ * Returns: (transfer full): the WebVTT text
+ */
+char *cl_demo_call_write (GRand              *rand,
+                          const char         *rep,
+                          const ClDemoCaller *caller,
+                          ClDay               held_on,
+                          gboolean           *dated);
+
+G_END_DECLS
