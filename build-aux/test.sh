@@ -11,8 +11,11 @@ cd "$(dirname "$0")/.."
 testdata=$(cd .. && pwd)/shared/testdata
 [ -d "$testdata" ] || { echo "note: no $testdata; the tests that read it will skip"; testdata=""; }
 
+# -noreset: by default Xvfb resets when its last client leaves, and a test
+# that connects during the reset fails with "cannot open display" (seen on
+# the quick builder checks, which start as the one before them ends)
 display_run () {
-  dbus-run-session -- xvfb-run -a -s "-screen 0 1280x900x24" "$@"
+  dbus-run-session -- xvfb-run -a -s "-screen 0 1280x900x24 -noreset" "$@"
 }
 
 status=0
