@@ -126,7 +126,7 @@ test_stalled (Fixture       *f,
   /* 34 days: stalled at the default 21 */
   why = explain (f, "2026-11-23", CL_FLAG_STALLED);
   g_assert_cmpstr (why, ==, "No stage change for 34 days: in Qualification since 2026-10-20, "
-                            "where deals stall after 21");
+                            "where deals stall after 21 days");
   /* worded for showing, the team's stage name is isolated; the sentence
    * exports carry, above, keeps it as it is */
   {
@@ -135,7 +135,7 @@ test_stalled (Fixture       *f,
     cl_flags_evaluate_shown (f->process, f->facts, &f->settings, day ("2026-11-23"), shown);
     g_assert_cmpstr (shown[CL_FLAG_STALLED], ==,
                      "No stage change for 34 days: in \u2068Qualification\u2069 since 2026-10-20, "
-                     "where deals stall after 21");
+                     "where deals stall after 21 days");
     cl_flag_explanations_clear (shown);
   }
   /* 20 days earlier it was not */
@@ -170,7 +170,7 @@ test_stalled_per_stage (Fixture       *f,
   g_assert_cmpint (qualification->days, ==, CL_STALL_FLOOR_DAYS);
   why = explain (f, "2026-11-23", CL_FLAG_STALLED);
   g_assert_cmpstr (why, ==, "No stage change for 17 days: in Qualification since 2026-11-06, "
-                            "where deals stall after 14");
+                            "where deals stall after 14 days");
   /* the other stages keep the team's */
   g_assert_cmpint (cl_flags_stalled_days (f->process, &f->settings, 13), ==, 21);
 

@@ -135,6 +135,24 @@ test_known_anchors (void)
   g_assert_cmpstr (existing, ==, "Goes to Prospecting, stage 1 of the team's process");
 }
 
+/* The shorter path of newer Salesforce orgs, exported with 0 % on every
+ * open stage: "Proposal/Quote" goes where Salesforce puts its proposal, not
+ * first for its blank probability. */
+static void
+test_known_short_path (void)
+{
+  static const char * const team[] = { "Qualification", "Negotiation/Review", NULL };
+  g_autoptr (GListModel) stages = process_of (team, NULL);
+  g_autoptr (ClStagePlan) plan = cl_stage_plan_new (stages);
+  g_autofree char *order = NULL;
+
+  cl_stage_plan_observe (plan, "Proposal/Quote", FALSE, 0, 0);
+  cl_stage_plan_observe (plan, "Qualification", FALSE, 10, 0);
+  cl_stage_plan_place (plan);
+  order = order_of (plan);
+  g_assert_cmpstr (order, ==, "Qualification > Proposal/Quote > Negotiation/Review");
+}
+
 /* Stages no CRM knows: by the file's probabilities, the team's stages
  * compared by theirs; then by the stages the deals moved from. */
 static void
@@ -183,8 +201,9 @@ test_ambiguous (void)
   g_autoptr (ClStagePlan) first = cl_stage_plan_new (empty);
   g_autoptr (ClStagePlan) two = cl_stage_plan_new (empty);
   g_autoptr (ClStagePlan) tied = cl_stage_plan_new (empty);
+  g_autoptr (ClStagePlan) blank = cl_stage_plan_new (empty);
   g_autoptr (ClStagePlan) later = cl_stage_plan_new (one);
-  g_auto (GStrv) none_left = NULL, both = NULL, tie = NULL, unplaced = NULL;
+  g_auto (GStrv) none_left = NULL, both = NULL, tie = NULL, unset = NULL, unplaced = NULL;
   g_autofree char *why = NULL, *unknown = NULL;
 
   cl_stage_plan_observe (first, "Pitch", FALSE, -1, 0);
@@ -203,12 +222,20 @@ test_ambiguous (void)
   g_assert_cmpstr (unknown, ==, "New stage at position 2 · order unknown: move it where it belongs");
 
   /* the same probability orders nothing */
-  cl_stage_plan_observe (tied, "Pitch", FALSE, 0, 0);
-  cl_stage_plan_observe (tied, "Demo", FALSE, 0, 0);
+  cl_stage_plan_observe (tied, "Pitch", FALSE, 30, 0);
+  cl_stage_plan_observe (tied, "Demo", FALSE, 30, 0);
   cl_stage_plan_observe (tied, "Deal", FALSE, 100, 0);
   cl_stage_plan_place (tied);
   tie = cl_stage_plan_get_ambiguous (tied);
   g_assert_cmpstrv (tie, ((const char * const[]) { "Pitch", "Demo", NULL }));
+
+  /* 0 % on an open deal is a CRM's blank (Salesforce writes it for every
+   * stage nobody gave a probability): it orders nothing either */
+  cl_stage_plan_observe (blank, "Pitch", FALSE, 0, 0);
+  cl_stage_plan_observe (blank, "Demo", FALSE, 30, 0);
+  cl_stage_plan_place (blank);
+  unset = cl_stage_plan_get_ambiguous (blank);
+  g_assert_cmpstrv (unset, ((const char * const[]) { "Pitch", "Demo", NULL }));
 
   /* a new deal in a new stage, no probability: where among the team's? */
   cl_stage_plan_observe (later, "Demo", FALSE, -1, 0);
@@ -690,6 +717,7 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
   g_test_add_func ("/stage-plan/known-order", test_known_order);
   g_test_add_func ("/stage-plan/known-anchors", test_known_anchors);
+  g_test_add_func ("/stage-plan/known-short-path", test_known_short_path);
   g_test_add_func ("/stage-plan/probability-and-history", test_probability_and_history);
   g_test_add_func ("/stage-plan/ambiguous", test_ambiguous);
   g_test_add_func ("/stage-plan/changes", test_changes);

@@ -45,6 +45,9 @@ static const ClKnownStage known_stages[] = {
   { CL_CRM_SALESFORCE, 6, "Perception Analysis", NULL, 70 },
   { CL_CRM_SALESFORCE, 7, "Proposal/Price Quote", NULL, 75 },
   { CL_CRM_SALESFORCE, 8, "Negotiation/Review", NULL, 90 },
+  /* the shorter path of newer orgs; its "Discovery" and "Negotiation" are
+   * words any team uses, placed by probability or moves instead */
+  { CL_CRM_SALESFORCE, 7, "Proposal/Quote", NULL, 75 },
   /* older and newer accounts name the first and third stages differently */
   { CL_CRM_PIPEDRIVE, 1, "Lead In", NULL, -1 },
   { CL_CRM_PIPEDRIVE, 1, "Qualified", NULL, -1 },
@@ -223,7 +226,9 @@ cl_stage_plan_observe (ClStagePlan *plan,
     }
   entry->shown.n_rows++;
   entry->all_closing &= closing;
-  if (probability >= 0 && probability <= 100)
+  /* an open deal at 0 % is a CRM's blank, not an order: Salesforce
+   * exports write 0 for every stage whose probability nobody set */
+  if (probability > 0 && probability <= 100)
     entry->probabilities[probability]++;
   if (stored >= 0)
     entry->moved_from[stored]++;

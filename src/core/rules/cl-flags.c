@@ -215,7 +215,11 @@ rule_stalled (Inspection *in)
       g_autofree char *since = cl_date_format (in->state.stage_entered_on);
 
       /* Translators: days, a stage, a day, the days after which a deal stalls in that stage */
-      in->why = g_strdup_printf (_("No stage change for %d days: in %s since %s, where deals stall after %d"),
+      in->why = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                              "No stage change for %d days: in %s since %s, "
+                                              "where deals stall after %d day",
+                                              "No stage change for %d days: in %s since %s, "
+                                              "where deals stall after %d days", threshold),
                                  days, value (in, stage), since, threshold);
     }
   else if (in->wording == WORDING_PHRASE)
