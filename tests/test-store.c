@@ -901,12 +901,13 @@ test_skipped_loops (Fixture       *f,
 }
 
 static void
-add_closed_deal (ClStore      *store,
-                 ClDeal       *like,
-                 ClDealStatus  status,
-                 const char   *reason,
-                 const char   *created,
-                 const char   *closed)
+add_closed_deal_in (ClStore      *store,
+                    ClDeal       *like,
+                    ClDealStatus  status,
+                    const char   *reason,
+                    const char   *created,
+                    const char   *closed,
+                    const char   *currency)
 {
   g_autoptr (GError) error = NULL;
   g_autoptr (ClDeal) deal = cl_deal_new ();
@@ -917,7 +918,7 @@ add_closed_deal (ClStore      *store,
   deal->owner_id = like->owner_id;
   deal->stage_id = like->stage_id;
   deal->amount_cents = 1000000;
-  cl_record_set_text (&deal->currency, "EUR");
+  cl_record_set_text (&deal->currency, currency);
   deal->created_on = day (created);
   deal->close_date = day (closed);
   deal->status = status;
@@ -930,6 +931,17 @@ add_closed_deal (ClStore      *store,
   event->new_value = g_strdup (cl_deal_status_to_string (status));
   g_assert_true (cl_store_add_deal_event (store, event, &error));
   g_assert_no_error (error);
+}
+
+static void
+add_closed_deal (ClStore      *store,
+                 ClDeal       *like,
+                 ClDealStatus  status,
+                 const char   *reason,
+                 const char   *created,
+                 const char   *closed)
+{
+  add_closed_deal_in (store, like, status, reason, created, closed, "EUR");
 }
 
 /* The quarter's inputs come from the store; a retrospective that finds
@@ -1038,6 +1050,31 @@ test_retro (Fixture       *f,
 
     g_assert_cmpint (read->decision, ==, CL_RETRO_ADJUST_STRATEGY);
     g_assert_cmpstr (read->findings, ==, "Coaching stopped in October");
+  }
+
+  /* a death in another currency is its own row, never added to the euros */
+  add_closed_deal_in (f->store, deal, CL_DEAL_LOST, "No budget", "2026-09-04", "2026-11-08", "USD");
+  {
+    g_autoptr (ClRetroInputs) again = cl_retro_inputs_load (f->path, "2026-Q4", day ("2026-11-23"), &error);
+    guint in_dollars = 0;
+
+    g_assert_no_error (error);
+    g_assert_cmpuint (again->deaths->len, ==, 3);
+    for (guint i = 0; i < again->deaths->len; i++)
+      {
+        ClRetroDeath *death = g_ptr_array_index (again->deaths, i);
+
+        g_assert_cmpstr (death->reason, !=, NULL);
+        if (g_strcmp0 (death->currency, "USD") == 0)
+          {
+            in_dollars++;
+            g_assert_cmpint (death->n, ==, 1);
+            g_assert_true (death->amount_cents == 1000000);
+          }
+        else
+          g_assert_cmpstr (death->currency, ==, "EUR");
+      }
+    g_assert_cmpuint (in_dollars, ==, 1);
   }
 }
 

@@ -66,6 +66,7 @@ add_inputs (JsonBuilder         *builder,
       cl_export_add_string (builder, "reason", death->reason);
       cl_export_add_int (builder, "deals", death->n);
       cl_export_add_amount (builder, "amount", death->amount_cents);
+      cl_export_add_string (builder, "currency", death->currency);
       json_builder_end_object (builder);
     }
   json_builder_end_array (builder);

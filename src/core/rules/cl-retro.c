@@ -23,6 +23,7 @@ death_free (ClRetroDeath *death)
   g_free (death->stage);
   g_free (death->status);
   g_free (death->reason);
+  g_free (death->currency);
   g_free (death);
 }
 
@@ -97,12 +98,12 @@ load_deaths (ClStore        *store,
 {
   sqlite3_stmt *stmt = cl_store_query (store, error,
                                        "SELECT s.name, e.new_value, d.status_reason, count(*), "
-                                       CL_SQL_CENTS_SUM ("d.amount_cents") " "
+                                       CL_SQL_CENTS_SUM ("d.amount_cents") ", d.currency "
                                        "FROM deal_events e JOIN deals d ON d.id = e.deal_id "
                                        "JOIN stages s ON s.id = d.stage_id "
                                        "WHERE e.field = 'status' AND e.new_value IN ('lost', 'disqualified') "
                                        "AND e.occurred_on BETWEEN ? AND ? "
-                                       "GROUP BY s.position, e.new_value, d.status_reason "
+                                       "GROUP BY s.position, e.new_value, d.status_reason, d.currency "
                                        "ORDER BY count(*) DESC, s.position",
                                        "dd", inputs->first, MIN (inputs->last, inputs->as_of));
   int rc;
@@ -118,6 +119,8 @@ load_deaths (ClStore        *store,
       death->reason = cl_column_text (stmt, 2);
       death->n = sqlite3_column_int (stmt, 3);
       death->amount_cents = cl_column_cents_total (stmt, 4);
+      /* the sum takes two columns */
+      death->currency = sqlite3_column_type (stmt, 6) == SQLITE_NULL ? NULL : cl_column_text (stmt, 6);
       g_ptr_array_add (inputs->deaths, death);
     }
   return cl_store_query_done (store, stmt, rc, error);

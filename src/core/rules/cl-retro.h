@@ -9,7 +9,8 @@
 
 G_BEGIN_DECLS
 
-/* Where deals died: one stage, one ending (lost or disqualified), one reason. */
+/* Where deals died: one stage, one ending (lost or disqualified), one
+ * reason, one currency (amounts in two are never added up). */
 typedef struct
 {
   char         *stage;
@@ -17,6 +18,7 @@ typedef struct
   char         *reason;
   int           n;
   ClCentsTotal  amount_cents;
+  char         *currency;       /* NULL when the deals had none */
 } ClRetroDeath;
 
 /* Deals closed in a quarter. */

@@ -156,7 +156,7 @@ show_deaths (ClRetroPage *self)
   for (guint i = 0; i < self->inputs->deaths->len; i++)
     {
       ClRetroDeath *death = g_ptr_array_index (self->inputs->deaths, i);
-      g_autofree char *amount = cl_money_format (death->amount_cents, NULL);
+      g_autofree char *amount = cl_money_format (death->amount_cents, death->currency);
       g_autofree char *stage = cl_text_isolate (death->stage);
       g_autofree char *reason = *death->reason ? cl_text_isolate (death->reason) : g_strdup (_("No reason given"));
       /* Translators: a stage, lost or disqualified, then the reason */
@@ -225,8 +225,11 @@ show_focuses (ClRetroPage *self)
     {
       ClRetroFocus *focus = g_ptr_array_index (self->inputs->focuses, i);
       /* Translators: plans on a skill, then how their look-backs went */
-      g_autofree char *subtitle = g_strdup_printf (_("%d plans: %d moved, %d partly, %d did not"), focus->plans,
-                                                   focus->moved, focus->partly, focus->not_moved);
+      g_autofree char *subtitle = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                                "%d plan: %d moved, %d partly, %d did not",
+                                                                "%d plans: %d moved, %d partly, %d did not",
+                                                                focus->plans),
+                                                   focus->plans, focus->moved, focus->partly, focus->not_moved);
 
       gtk_list_box_append (self->focuses_list, fact_row (focus->label, subtitle, NULL, NULL));
     }
