@@ -578,6 +578,25 @@ test_conversations (void)
   cl_test_remove_tree (dir);
 }
 
+/* The default team, held to last week: of its open actions some are late
+ * and some, last week's review's, still running. */
+static void
+test_actions_running (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("closeloop-demo-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "team.db", NULL);
+  g_autofree char *open = NULL;
+  ClDemoOptions options;
+
+  cl_demo_options_init (&options);
+  options.today = cl_date_from_ymd (2026, 11, 23);
+  cl_test_write_team (path, &options);
+  open = cl_test_sql_text (path, "SELECT sum(due_on < '2026-11-23') > 0, sum(due_on >= '2026-11-23') > 0 "
+                                 "FROM actions WHERE done_on IS NULL");
+  g_assert_cmpstr (open, ==, "1|1\n");
+  cl_test_remove_tree (dir);
+}
+
 /* The coaching queue: every deal in it has a reason, key deals come
  * first, and "never coached" agrees with the sessions stored. */
 static void
@@ -634,6 +653,7 @@ main (int   argc,
   g_test_add_func ("/demo/rates", test_rates);
   g_test_add_func ("/demo/people", test_people);
   g_test_add_func ("/demo/conversations", test_conversations);
+  g_test_add_func ("/demo/actions-running", test_actions_running);
   g_test_add_func ("/rules/agenda", test_agenda);
   g_test_add_func ("/rules/coaching-queue", test_coaching_queue);
   g_test_add_func ("/rules/owner-snapshot", test_owner_snapshot);

@@ -645,8 +645,9 @@ open_deal_on (Demo   *demo,
   return NULL;
 }
 
-/* An action of @deal's owner, made on @on: done on time more often than
- * not, some late, some still open past their day. */
+/* An action of @deal's owner, made on @on and due one to two weeks later:
+ * done on time more often than not, some late, some still open past their
+ * day, last week's mostly still running. */
 static gboolean
 add_action (Demo        *demo,
             DemoDeal    *deal,
@@ -656,7 +657,7 @@ add_action (Demo        *demo,
             gint64      *out_id,
             GError     **error)
 {
-  g_autoptr (ClAction) action = cl_action_new (text, deal->owner_id, on + g_rand_int_range (demo->rand, 3, 11));
+  g_autoptr (ClAction) action = cl_action_new (text, deal->owner_id, on + g_rand_int_range (demo->rand, 5, 15));
   double roll = g_rand_double (demo->rand);
 
   action->deal_id = deal->id;
