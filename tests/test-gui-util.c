@@ -53,6 +53,21 @@ cl_test_run_window (const char *workspace,
   g_assert_cmpint (g_application_run (G_APPLICATION (app), 1, argv), ==, 0);
 }
 
+static gboolean
+only_ours (gpointer object)
+{
+  return G_OBJECT (object)->ref_count == 1;
+}
+
+void
+cl_test_finalize_window (gpointer window)
+{
+  g_assert_true (GTK_IS_WINDOW (window));
+  /* a worker's job holds its window until its result is delivered */
+  cl_test_wait_until (only_ours, window, "the closed window's work to end");
+  g_assert_finalize_object (window);
+}
+
 gboolean
 cl_test_shows_views (gpointer window)
 {

@@ -23,6 +23,11 @@ void      cl_test_run_window      (const char  *workspace,
                                    GCallback    on_activate,
                                    gpointer     data);
 
+/* Drops the test's reference to a closed @window once the work it started
+ * let go of it, and fails unless that finalizes it (nothing leaked a
+ * reference to it). */
+void      cl_test_finalize_window (gpointer     window);
+
 /* Conditions to wait for */
 gboolean  cl_test_shows_views     (gpointer     window);
 gboolean  cl_test_pipeline_loaded (gpointer     page);

@@ -1,5 +1,7 @@
 /* test-gui.c — the window on a real workspace: every view, the empty and
- * error states, the sample team, the narrow layout (run under Xvfb)
+ * error states, the sample team, the narrow layout (run under Xvfb); one
+ * test per feature, each on a sample team and in a window of its own,
+ * each run by meson as gui-FEATURE
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include "config.h"
@@ -190,6 +192,9 @@ check_review (ClWindow *window)
   AdwMessageDialog *warning;
   gboolean found_action = FALSE;
 
+  /* the review reads the pipeline the window inspected */
+  cl_window_show_view (window, "pipeline");
+  cl_test_wait_until (cl_test_pipeline_loaded, cl_window_get_view (window, "pipeline"), "the pipeline");
   g_action_group_activate_action (G_ACTION_GROUP (window), "start-review", NULL);
   dialog = cl_test_find_toplevel (CL_TYPE_REVIEW_WINDOW);
   g_assert_nonnull (dialog);
@@ -959,49 +964,100 @@ check_team_folder (ClWindow *window)
   gtk_window_close (GTK_WINDOW (preferences));
 }
 
+/* The application's own windows: the help overlay builds, the about
+ * window opens. */
 static void
-on_activate (GApplication *app)
+check_app_windows (ClWindow *window)
 {
-  ClWindow *window = CL_WINDOW (gtk_application_get_active_window (GTK_APPLICATION (app)));
   g_autoptr (GtkBuilder) builder = NULL;
-
-  g_assert_nonnull (window);
-  cl_test_wait_until (cl_test_shows_views, window, "the team workspace");
-  check_every_view (window);
-  check_review (window);
-  check_coaching (window);
-  check_action_load (window);
-  check_loop_health (window);
-  check_retro (window);
-  check_development (window);
-  check_import (window);
-  check_preferences (window);
-  check_team_folder (window);
-  check_narrow (window);
 
   builder = gtk_builder_new_from_resource ("/io/github/closeloop/Closeloop/gtk/help-overlay.ui");
   g_assert_true (GTK_IS_SHORTCUTS_WINDOW (gtk_builder_get_object (builder, "help_overlay")));
-  g_action_group_activate_action (G_ACTION_GROUP (app), "about", NULL);
+  g_action_group_activate_action (G_ACTION_GROUP (gtk_window_get_application (GTK_WINDOW (window))), "about",
+                                  NULL);
   cl_test_wait_until (about_open, NULL, "the about window");
+}
 
+/* From a file that is no workspace, to a new empty one, to the sample team
+ * with every view, backed up and restored. */
+static void
+check_open_and_restore (ClWindow *window)
+{
   check_bad_file_untouched (window);
   check_empty_then_sample (window);
   check_every_view (window);
   check_backup (window);
+}
 
-  /* the size the window closes at is the size it opens at next time */
+/* The size the window closes at is the size it opens at next time. */
+static void
+check_size_kept (ClWindow *window)
+{
   gtk_window_set_default_size (GTK_WINDOW (window), 777, 555);
+}
+
+typedef void (*WindowCheck) (ClWindow *window);
+
+typedef struct
+{
+  const char  *path;
+  WindowCheck  check;
+} WindowTest;
+
+typedef struct
+{
+  const WindowTest *test;
+  ClWindow         *window;
+} WindowRun;
+
+static void
+on_activate (GApplication *app,
+             WindowRun    *run)
+{
+  ClWindow *window = CL_WINDOW (gtk_application_get_active_window (GTK_APPLICATION (app)));
+
+  g_assert_nonnull (window);
+  cl_test_wait_until (cl_test_shows_views, window, "the team workspace");
+  run->test->check (window);
+  run->window = g_object_ref (window);
   gtk_window_close (GTK_WINDOW (window));
 }
 
+/* One feature, on a sample team of its own, in a window that is gone once
+ * the test ends. */
 static void
-test_window (void)
+run_window_test (gconstpointer data)
 {
-  g_autofree char *team = make_team ("team.db");
-  g_autoptr (GSettings) settings = NULL;
+  WindowRun run = { .test = data };
+  g_autofree char *name = g_strdelimit (g_strdup_printf ("%s.db", run.test->path + 1), "/", '-');
+  g_autofree char *team = make_team (name);
 
-  cl_test_run_window (team, G_CALLBACK (on_activate), NULL);
-  settings = g_settings_new (APP_ID);
+  cl_test_run_window (team, G_CALLBACK (on_activate), &run);
+  cl_test_finalize_window (run.window);
+}
+
+static const WindowTest window_tests[] = {
+  { "/gui/views", check_every_view },
+  { "/gui/app-windows", check_app_windows },
+  { "/gui/review", check_review },
+  { "/gui/coaching", check_coaching },
+  { "/gui/action-load", check_action_load },
+  { "/gui/loop-health", check_loop_health },
+  { "/gui/retro", check_retro },
+  { "/gui/development", check_development },
+  { "/gui/import", check_import },
+  { "/gui/preferences", check_preferences },
+  { "/gui/team-folder", check_team_folder },
+  { "/gui/narrow", check_narrow },
+  { "/gui/open-and-restore", check_open_and_restore },
+  { "/gui/size/kept", check_size_kept },
+};
+
+static void
+test_size_remembered (void)
+{
+  g_autoptr (GSettings) settings = g_settings_new (APP_ID);
+
   g_assert_cmpint (g_settings_get_int (settings, "window-width"), ==, 777);
   g_assert_cmpint (g_settings_get_int (settings, "window-height"), ==, 555);
 }
@@ -1016,7 +1072,10 @@ main (int   argc,
   tmp_dir = g_dir_make_tmp ("closeloop-gui-XXXXXX", NULL);
   /* the sample team goes to the data directory: keep it in the test's own */
   g_setenv ("XDG_DATA_HOME", tmp_dir, TRUE);
-  g_test_add_func ("/gui/window", test_window);
+  for (guint i = 0; i < G_N_ELEMENTS (window_tests); i++)
+    g_test_add_data_func (window_tests[i].path, &window_tests[i], run_window_test);
+  /* after /gui/size/kept, in the order added */
+  g_test_add_func ("/gui/size/remembered", test_size_remembered);
   status = g_test_run ();
   cl_test_remove_tree (tmp_dir);
   g_free (tmp_dir);
