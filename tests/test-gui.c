@@ -433,6 +433,9 @@ check_coaching (ClWindow *window)
   g_assert_true (cl_deal_coaching_window_can_save (coaching));
   g_assert_true (cl_deal_coaching_window_save_session (coaching));
   g_assert_cmpuint (cl_deal_coaching_window_get_n_sessions (coaching), ==, sessions + 1);
+  /* the queue reads the session at once, not when the window closes */
+  g_assert_false (cl_list_page_is_loaded (page));
+  cl_test_wait_until (page_loaded, page, "the coaching queue after the session");
 
   /* later: the next move happened, and what changed */
   g_assert_true (cl_deal_coaching_window_record_follow_up (coaching, 0, TRUE, "The CFO joined the call"));
@@ -743,18 +746,57 @@ check_bad_file_untouched (ClWindow *window)
   g_assert_cmpmem (after, len, text, sizeof text - 1);
 }
 
+/* The shown button under @widget that activates @action, or NULL. */
+static GtkWidget *
+find_action_button (GtkWidget  *widget,
+                    const char *action)
+{
+  if (GTK_IS_BUTTON (widget) && gtk_widget_is_drawable (widget)
+      && g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (widget)), action) == 0)
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_action_button (child, action);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static gboolean
+import_window_open (gpointer data)
+{
+  return cl_test_find_toplevel (CL_TYPE_IMPORT_WINDOW) != NULL;
+}
+
+/* A workspace without a team offers the CRM import and the sample team;
+ * the window's title says which workspace is open. */
 static void
 check_empty_then_sample (ClWindow *window)
 {
   g_autofree char *path = g_build_filename (tmp_dir, "empty.db", NULL);
   g_autofree char *sample = NULL;
+  GtkWidget *import;
 
   g_assert_true (cl_window_open_workspace (window, path));
   g_assert_cmpstr (cl_window_get_state (window), ==, "empty");
+  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (window)), ==, "empty — Closeloop");
+  import = find_action_button (GTK_WIDGET (window), "win.import-deals");
+  g_assert_nonnull (import);
+  g_assert_nonnull (find_action_button (GTK_WIDGET (window), "win.open-sample-team"));
+  g_assert_true (g_action_group_get_action_enabled (G_ACTION_GROUP (window), "import-deals"));
+  g_signal_emit_by_name (import, "clicked");
+  cl_test_wait_until (import_window_open, NULL, "the import window from the empty workspace");
+  gtk_window_destroy (cl_test_find_toplevel (CL_TYPE_IMPORT_WINDOW));
+  g_assert_true (g_action_group_has_action (G_ACTION_GROUP (window), "open-workspace"));
+  g_assert_true (g_action_group_has_action (G_ACTION_GROUP (window), "new-workspace"));
+
   g_action_group_activate_action (G_ACTION_GROUP (window), "open-sample-team", NULL);
   cl_test_wait_until (cl_test_shows_views, window, "the sample team");
   sample = g_path_get_basename (cl_store_get_path (cl_window_get_store (window)));
   g_assert_cmpstr (sample, ==, "sample-team.db");
+  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (window)), ==, "Sample Team — Closeloop");
 }
 
 static void

@@ -3,11 +3,14 @@
  *
  * The content is one of three states: the workspace could not be opened
  * (the message says which file and why; the file is left as it was), the
- * workspace has no team yet (offer a sample team), or the five views.
+ * workspace has no team yet (offer a CRM import or the sample team), or
+ * the views. The title names the workspace; the menu opens another.
  */
 #define G_LOG_DOMAIN "cl-gui"
 
 #include "config.h"
+
+#include <string.h>
 
 #include <glib/gi18n.h>
 
@@ -163,16 +166,37 @@ show_state (ClWindow   *self,
 }
 
 static void refresh_undo_point (ClWindow *self);
+static char *sample_team_path (void);
+
+/* The workspace as the window names it: the sample team, or the user's own
+ * by its file's name. */
+static char *
+workspace_name (const char *path)
+{
+  g_autofree char *sample = sample_team_path ();
+  g_autofree char *base = NULL;
+
+  if (g_str_equal (path, sample))
+    return g_strdup (_("Sample Team"));
+  base = g_path_get_basename (path);
+  if (g_str_has_suffix (base, ".db") && strlen (base) > 3)
+    base[strlen (base) - 3] = '\0';
+  return g_steal_pointer (&base);
+}
 
 static void
 set_store (ClWindow *self,
            ClStore  *store)
 {
-  g_autofree char *name = NULL;
+  g_autofree char *name = NULL, *title = NULL;
 
   g_set_object (&self->store, store);
-  name = g_path_get_basename (cl_store_get_path (store));
+  name = workspace_name (cl_store_get_path (store));
   adw_view_switcher_title_set_subtitle (self->switcher_title, name);
+  /* Translators: the workspace's name, then the application's, as the
+   * window list shows them */
+  title = g_strdup_printf (_("%s — Closeloop"), name);
+  gtk_window_set_title (GTK_WINDOW (self), title);
   cl_overview_page_set_store (self->overview_page, store);
   cl_pipeline_page_set_store (self->pipeline_page, store);
   cl_list_page_set_source (self->coaching_page, store, cl_view_load_coaching, cl_view_format_coaching_entry);
@@ -201,6 +225,7 @@ cl_window_open_workspace (ClWindow   *self,
     {
       cl_status_page_set_plain_description (self->error_page, error->message);
       adw_view_switcher_title_set_subtitle (self->switcher_title, NULL);
+      gtk_window_set_title (GTK_WINDOW (self), _("Closeloop"));
       show_state (self, "error");
       return FALSE;
     }
@@ -575,8 +600,8 @@ on_coaching_entry_activated (ClWindow        *self,
       show_text_toast (self, error->message);
       return;
     }
-  /* sessions and calls change the queue and loop health */
-  g_signal_connect_swapped (window, "destroy", G_CALLBACK (reinspect), self);
+  /* sessions and calls change the queue and loop health at once */
+  g_signal_connect_object (window, "recorded", G_CALLBACK (reinspect), self, G_CONNECT_SWAPPED);
   gtk_window_present (GTK_WINDOW (window));
 }
 
@@ -746,6 +771,49 @@ cl_window_restore (ClWindow   *self,
   return TRUE;
 }
 
+static gboolean
+open_chosen_workspace (ClWindow   *self,
+                       const char *path)
+{
+  g_autofree char *shown = NULL, *opened = NULL;
+
+  if (!cl_window_open_workspace (self, path))
+    return FALSE;
+  shown = cl_text_isolate (path);
+  /* Translators: the workspace's file */
+  opened = g_strdup_printf (_("Opened %s"), shown);
+  show_text_toast (self, opened);
+  return TRUE;
+}
+
+static void
+open_workspace (GSimpleAction *action,
+                GVariant      *parameter,
+                gpointer       user_data)
+{
+  ClWindow *self = CL_WINDOW (user_data);
+  GtkFileChooserNative *dialog = cl_file_chooser_new (GTK_WINDOW (self), self, _("Open a Workspace"),
+                                                      GTK_FILE_CHOOSER_ACTION_OPEN, _("_Open"),
+                                                      (ClFileChosen) open_chosen_workspace);
+
+  cl_file_chooser_add_filter (dialog, _("Closeloop workspaces"), "db", NULL);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (dialog));
+}
+
+static void
+new_workspace (GSimpleAction *action,
+               GVariant      *parameter,
+               gpointer       user_data)
+{
+  ClWindow *self = CL_WINDOW (user_data);
+  GtkFileChooserNative *dialog = cl_file_chooser_new (GTK_WINDOW (self), self, _("New Workspace"),
+                                                      GTK_FILE_CHOOSER_ACTION_SAVE, _("_Create"),
+                                                      (ClFileChosen) open_chosen_workspace);
+
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (dialog), _("team.db"));
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (dialog));
+}
+
 static void
 restore (GSimpleAction *action,
          GVariant      *parameter,
@@ -881,6 +949,8 @@ static const GActionEntry window_actions[] = {
   { "undo-import", undo_import },
   { "back-up", back_up },
   { "restore", restore },
+  { "open-workspace", open_workspace },
+  { "new-workspace", new_workspace },
 };
 
 void
@@ -891,12 +961,14 @@ cl_window_set_accels (GtkApplication *application)
   static const char *export_accels[] = { "<Control><Shift>e", NULL };
   static const char *preferences_accels[] = { "<Control>comma", NULL };
   static const char *import_accels[] = { "<Control>i", NULL };
+  static const char *open_accels[] = { "<Control>o", NULL };
 
   gtk_application_set_accels_for_action (application, "win.search", search_accels);
   gtk_application_set_accels_for_action (application, "win.start-review", review_accels);
   gtk_application_set_accels_for_action (application, "win.export-review", export_accels);
   gtk_application_set_accels_for_action (application, "win.preferences", preferences_accels);
   gtk_application_set_accels_for_action (application, "win.import-deals", import_accels);
+  gtk_application_set_accels_for_action (application, "win.open-workspace", open_accels);
   for (guint i = 0; i < G_N_ELEMENTS (view_names); i++)
     {
       g_autofree char *detailed = g_strdup_printf ("win.show-view::%s", view_names[i]);

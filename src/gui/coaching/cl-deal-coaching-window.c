@@ -67,6 +67,14 @@ struct _ClDealCoachingWindow
 
 G_DEFINE_FINAL_TYPE (ClDealCoachingWindow, cl_deal_coaching_window, ADW_TYPE_WINDOW)
 
+enum
+{
+  RECORDED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
 static const char * const trigger_keys[] = { "key_deal", "stalled", "big_logo", "flagged", "other" };
 
 static void
@@ -433,6 +441,8 @@ record_follow_up (ClDealCoachingWindow *self,
 
   toast (self, recorded ? cl_follow_up_label (follow_up) : error->message);
   rebuild (self);
+  if (recorded)
+    g_signal_emit (self, signals[RECORDED], 0);
   return recorded;
 }
 
@@ -615,6 +625,7 @@ cl_deal_coaching_window_attach (ClDealCoachingWindow *self,
       return FALSE;
     }
   rebuild (self);
+  g_signal_emit (self, signals[RECORDED], 0);
   cl_deal_coaching_window_show_transcript (self, 0);
   toast (self, _("Transcript attached and measured"));
   return TRUE;
@@ -699,6 +710,7 @@ cl_deal_coaching_window_save_session (ClDealCoachingWindow *self)
                  : _("Session saved; its next move is an open action"));
   reset_form (self);
   rebuild (self);
+  g_signal_emit (self, signals[RECORDED], 0);
   return TRUE;
 }
 
@@ -836,6 +848,15 @@ cl_deal_coaching_window_class_init (ClDealCoachingWindowClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   G_OBJECT_CLASS (klass)->dispose = cl_deal_coaching_window_dispose;
+
+  /**
+   * ClDealCoachingWindow::recorded:
+   *
+   * A session, a follow-up or a call was recorded: the coaching queue and
+   * loop health read differently now.
+   */
+  signals[RECORDED] = g_signal_new ("recorded", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL,
+                                    NULL, G_TYPE_NONE, 0);
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/closeloop/Closeloop/coaching/cl-deal-coaching-window.ui");
   gtk_widget_class_bind_template_child (widget_class, ClDealCoachingWindow, toast_overlay);
