@@ -680,20 +680,24 @@ cl_window_export_review (ClWindow   *self,
   return text != NULL;
 }
 
-/* Asks where to save, suggesting @name; the path goes to @chosen. */
+/* Asks for a file to open (its @kind's files, ending in @suffix, shown)
+ * or where to save (@kind is then the name suggested); the path goes to
+ * @chosen. */
 static void
-choose_save_path (ClWindow     *self,
-                  const char   *title,
-                  const char   *accept,
-                  const char   *name,
-                  ClFileChosen  chosen)
+choose_path (ClWindow             *self,
+             GtkFileChooserAction  action,
+             const char           *title,
+             const char           *accept,
+             const char           *kind,
+             const char           *suffix,
+             ClFileChosen          chosen)
 {
-  GtkFileChooserNative *dialog;
+  GtkFileChooserNative *dialog = cl_file_chooser_new (GTK_WINDOW (self), self, title, action, accept, chosen);
 
-  if (self->store == NULL)
-    return;
-  dialog = cl_file_chooser_new (GTK_WINDOW (self), self, title, GTK_FILE_CHOOSER_ACTION_SAVE, accept, chosen);
-  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (dialog), name);
+  if (action == GTK_FILE_CHOOSER_ACTION_SAVE)
+    gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (dialog), kind);
+  else
+    cl_file_chooser_add_filter (dialog, kind, suffix, NULL);
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (dialog));
 }
 
@@ -702,11 +706,13 @@ export_review (GSimpleAction *action,
                GVariant      *parameter,
                gpointer       user_data)
 {
+  ClWindow *self = CL_WINDOW (user_data);
   g_autofree char *week = cl_date_iso_week (cl_date_today ());
   g_autofree char *name = g_strdup_printf ("review-%s.json", week);
 
-  choose_save_path (CL_WINDOW (user_data), _("Export the Review"), _("_Export"), name,
-                    (ClFileChosen) cl_window_export_review);
+  if (self->store != NULL)
+    choose_path (self, GTK_FILE_CHOOSER_ACTION_SAVE, _("Export the Review"), _("_Export"), name, NULL,
+                 (ClFileChosen) cl_window_export_review);
 }
 
 gboolean
@@ -731,11 +737,13 @@ back_up (GSimpleAction *action,
          GVariant      *parameter,
          gpointer       user_data)
 {
+  ClWindow *self = CL_WINDOW (user_data);
   g_autofree char *day = cl_date_format (cl_date_today ());
   g_autofree char *name = g_strdup_printf ("closeloop-backup-%s.json", day);
 
-  choose_save_path (CL_WINDOW (user_data), _("Back Up the Workspace"), _("_Back Up"), name,
-                    (ClFileChosen) cl_window_back_up);
+  if (self->store != NULL)
+    choose_path (self, GTK_FILE_CHOOSER_ACTION_SAVE, _("Back Up the Workspace"), _("_Back Up"), name, NULL,
+                 (ClFileChosen) cl_window_back_up);
 }
 
 /* Restores a backup into a new workspace beside the current one, and opens it. */
@@ -791,13 +799,8 @@ open_workspace (GSimpleAction *action,
                 GVariant      *parameter,
                 gpointer       user_data)
 {
-  ClWindow *self = CL_WINDOW (user_data);
-  GtkFileChooserNative *dialog = cl_file_chooser_new (GTK_WINDOW (self), self, _("Open a Workspace"),
-                                                      GTK_FILE_CHOOSER_ACTION_OPEN, _("_Open"),
-                                                      (ClFileChosen) open_chosen_workspace);
-
-  cl_file_chooser_add_filter (dialog, _("Closeloop workspaces"), "db", NULL);
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (dialog));
+  choose_path (CL_WINDOW (user_data), GTK_FILE_CHOOSER_ACTION_OPEN, _("Open a Workspace"), _("_Open"),
+               _("Closeloop workspaces"), "db", (ClFileChosen) open_chosen_workspace);
 }
 
 static void
@@ -805,13 +808,8 @@ new_workspace (GSimpleAction *action,
                GVariant      *parameter,
                gpointer       user_data)
 {
-  ClWindow *self = CL_WINDOW (user_data);
-  GtkFileChooserNative *dialog = cl_file_chooser_new (GTK_WINDOW (self), self, _("New Workspace"),
-                                                      GTK_FILE_CHOOSER_ACTION_SAVE, _("_Create"),
-                                                      (ClFileChosen) open_chosen_workspace);
-
-  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (dialog), _("team.db"));
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (dialog));
+  choose_path (CL_WINDOW (user_data), GTK_FILE_CHOOSER_ACTION_SAVE, _("New Workspace"), _("_Create"),
+               _("team.db"), NULL, (ClFileChosen) open_chosen_workspace);
 }
 
 static void
@@ -819,13 +817,8 @@ restore (GSimpleAction *action,
          GVariant      *parameter,
          gpointer       user_data)
 {
-  ClWindow *self = CL_WINDOW (user_data);
-  GtkFileChooserNative *dialog = cl_file_chooser_new (GTK_WINDOW (self), self, _("Restore a Backup"),
-                                                      GTK_FILE_CHOOSER_ACTION_OPEN, _("_Restore"),
-                                                      (ClFileChosen) cl_window_restore);
-
-  cl_file_chooser_add_filter (dialog, _("Closeloop backups"), "json", NULL);
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (dialog));
+  choose_path (CL_WINDOW (user_data), GTK_FILE_CHOOSER_ACTION_OPEN, _("Restore a Backup"), _("_Restore"),
+               _("Closeloop backups"), "json", (ClFileChosen) cl_window_restore);
 }
 
 /* ------------------------------------------------------------------ team folder */
