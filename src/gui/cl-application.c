@@ -12,6 +12,7 @@
 
 #include <glib/gi18n.h>
 
+#include "cl-accessible-names.h"
 #include "cl-application.h"
 #include "cl-store.h"
 #include "cl-window.h"
@@ -134,6 +135,7 @@ cl_application_startup (GApplication *app)
   gtk_application_set_accels_for_action (GTK_APPLICATION (app), "app.quit", quit_accels);
   gtk_application_set_accels_for_action (GTK_APPLICATION (app), "window.close", close_accels);
   cl_window_set_accels (GTK_APPLICATION (app));
+  cl_accessible_names_install ();
 }
 
 static void
