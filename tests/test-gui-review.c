@@ -252,7 +252,7 @@ check_form (ClWindow *window)
   g_assert_true (field_marked (review, 0));
   g_assert_false (field_marked (review, 1));
   g_assert_cmpuint (cl_review_window_get_position (review), ==, 0);
-  g_assert_true (cl_review_window_form_is_visible (review));
+  cl_test_wait_until (form_visible, review, "Save in view beside the error");
 
   /* a day that is not one: said on the due field */
   fill_action (review, "Send the ROI deck to the CFO", "next tuesday");
@@ -260,7 +260,7 @@ check_form (ClWindow *window)
   click (save);
   g_assert_true (field_marked (review, 1));
   g_assert_cmpuint (cl_review_window_get_position (review), ==, 0);
-  g_assert_true (cl_review_window_form_is_visible (review));
+  cl_test_wait_until (form_visible, review, "Save in view beside the error");
 
   fill_action (review, "Send the ROI deck to the CFO", "2030-01-15");
   click (save);

@@ -100,6 +100,7 @@ show_error (ClReviewWindow *self,
     {
       gtk_label_set_text (self->action_error, error->message);
       gtk_widget_set_visible (GTK_WIDGET (self->action_error), TRUE);
+      self->scroll_to_form = TRUE;
       return;
     }
   adw_toast_overlay_add_toast (self->toast_overlay, cl_toast_new_plain (error->message));
@@ -196,11 +197,14 @@ static void
 show_hidden (ClReviewWindow *self)
 {
   guint n = cl_review_window_get_n_agenda (self);
-  g_autofree char *label = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "All %u Deal", "All %u Deals", n), n);
+  /* Translators: the deals past the riskiest, shown with S */
+  g_autofree char *label = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Show All %u Deal (S)",
+                                                         "Show All %u Deals (S)", n), n);
 
-  gtk_button_set_label (self->show_all_button, label);
-  gtk_widget_set_visible (GTK_WIDGET (self->show_all_button), self->n_shown < n);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "review.show-all", self->n_shown < n);
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->show_all_button), label);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->show_all_button), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
+  gtk_widget_set_visible (GTK_WIDGET (self->show_all_button), self->n_shown < n && !self->finishing);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "review.show-all", self->n_shown < n && !self->finishing);
 }
 
 /* The header: which review, where in it, and whose when it is shared. */
@@ -224,10 +228,15 @@ show_title (ClReviewWindow *self,
     {
       guint decided = cl_review_window_get_n_decided (self);
 
-      /* Translators: position in the agenda, its length, decisions made (Keep included) */
-      subtitle = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Deal %u of %u · %u decision",
-                                               "Deal %u of %u · %u decisions", decided),
-                                  MIN (self->position + 1, n), n, decided);
+      if (self->finishing)
+        /* Translators: decisions made (Keep included) and the deals walked */
+        subtitle = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u decision on %u deals",
+                                                 "%u decisions on %u deals", decided), decided, n);
+      else
+        /* Translators: position in the agenda, its length, decisions made (Keep included) */
+        subtitle = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Deal %u of %u · %u decision",
+                                                 "Deal %u of %u · %u decisions", decided),
+                                    MIN (self->position + 1, n), n, decided);
     }
   adw_window_title_set_title (self->window_title, title);
   adw_window_title_set_subtitle (self->window_title, subtitle);
@@ -380,6 +389,7 @@ show_mode (ClReviewWindow *self)
   gtk_widget_set_visible (self->finish_box, self->finishing);
   gtk_widget_set_visible (self->deal_box, !self->finishing);
   gtk_widget_set_visible (self->finish_button, deciding);
+  show_hidden (self);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "review.decide", deciding);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "review.ask-action", deciding);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "review.save-action", deciding);
@@ -603,6 +613,8 @@ show_field_error (ClReviewWindow *self,
   gtk_label_set_text (self->action_error, message);
   gtk_widget_set_visible (GTK_WIDGET (self->action_error), TRUE);
   gtk_widget_grab_focus (GTK_WIDGET (row));
+  /* the form grows: Save back in view once it is laid out again */
+  self->scroll_to_form = TRUE;
 }
 
 gboolean
