@@ -267,6 +267,12 @@ check_form (ClWindow *window)
   g_assert_cmpuint (cl_review_window_get_position (review), ==, 1);
   g_assert_cmpuint (cl_review_window_get_n_decided (review), ==, 1);
   g_assert_false (cl_review_window_form_is_visible (review));
+
+  /* Escape in the form puts it away, and does not finish */
+  cl_review_window_press (review, 'a');
+  activate (review, "review.finish");
+  g_assert_false (cl_review_window_is_finishing (review));
+  g_assert_false (cl_review_window_form_is_visible (review));
   end_review (review);
 }
 

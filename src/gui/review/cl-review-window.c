@@ -80,9 +80,13 @@ struct _ClReviewWindow
   gboolean         confirmed_empty;
   gboolean         finishing;    /* showing what the review produced */
   gboolean         scroll_to_form;
+  guint            scroll_tick;
+  double           form_bottom;  /* where the form ended at the last tick */
 };
 
 G_DEFINE_FINAL_TYPE (ClReviewWindow, cl_review_window, ADW_TYPE_WINDOW)
+
+static void scroll_to_form (ClReviewWindow *self);
 
 static ClPipelineItem *
 current_item (ClReviewWindow *self)
@@ -101,6 +105,7 @@ show_error (ClReviewWindow *self,
       gtk_label_set_text (self->action_error, error->message);
       gtk_widget_set_visible (GTK_WIDGET (self->action_error), TRUE);
       self->scroll_to_form = TRUE;
+      scroll_to_form (self);
       return;
     }
   adw_toast_overlay_add_toast (self->toast_overlay, cl_toast_new_plain (error->message));
@@ -615,6 +620,7 @@ show_field_error (ClReviewWindow *self,
   gtk_widget_grab_focus (GTK_WIDGET (row));
   /* the form grows: Save back in view once it is laid out again */
   self->scroll_to_form = TRUE;
+  scroll_to_form (self);
 }
 
 gboolean
@@ -672,28 +678,49 @@ save_action (ClReviewWindow *self)
 }
 
 /* Once the form is revealed, the view scrolls so the whole of it shows,
- * Save included (its top first, where the view is shorter than it). */
-static void
-scroll_to_form (ClReviewWindow *self)
+ * Save included (its top first, where the view is shorter than it). A
+ * tick runs before the frame's layout, so it goes on until the form's
+ * size is the same two frames running: laid out whole. */
+static gboolean
+scroll_when_laid_out (GtkWidget     *scroller,
+                      GdkFrameClock *clock,
+                      gpointer       user_data)
 {
+  ClReviewWindow *self = CL_REVIEW_WINDOW (user_data);
   GtkAdjustment *adjustment = gtk_scrolled_window_get_vadjustment (self->scroller);
   double page = gtk_adjustment_get_page_size (adjustment);
   double value = gtk_adjustment_get_value (adjustment);
   graphene_rect_t bounds;
   double top, bottom;
 
-  if (!self->scroll_to_form || !gtk_revealer_get_child_revealed (self->action_revealer)
+  if (!self->scroll_to_form || !gtk_revealer_get_reveal_child (self->action_revealer)
       || !gtk_widget_compute_bounds (GTK_WIDGET (self->action_revealer), self->clamp, &bounds))
-    return;
+    {
+      self->scroll_tick = 0;
+      return G_SOURCE_REMOVE;
+    }
   top = bounds.origin.y;
   bottom = top + bounds.size.height;
-  /* laid out yet? */
-  if (bottom > gtk_adjustment_get_upper (adjustment))
-    return;
-  self->scroll_to_form = FALSE;
   if (bottom > value + page)
     value = bottom - page;
   gtk_adjustment_set_value (adjustment, MIN (value, top));
+  if (!gtk_revealer_get_child_revealed (self->action_revealer) || bottom != self->form_bottom)
+    {
+      self->form_bottom = bottom;
+      return G_SOURCE_CONTINUE;
+    }
+  self->scroll_to_form = FALSE;
+  self->scroll_tick = 0;
+  return G_SOURCE_REMOVE;
+}
+
+static void
+scroll_to_form (ClReviewWindow *self)
+{
+  self->form_bottom = -1;
+  if (self->scroll_to_form && self->scroll_tick == 0)
+    self->scroll_tick = gtk_widget_add_tick_callback (GTK_WIDGET (self->scroller), scroll_when_laid_out,
+                                                      self, NULL);
 }
 
 gboolean
@@ -879,7 +906,13 @@ finish_action (GtkWidget  *widget,
 {
   ClReviewWindow *self = CL_REVIEW_WINDOW (widget);
 
-  if (self->finishing || self->shared != NULL)
+  /* Escape in the next action's form puts the form away first */
+  if (gtk_revealer_get_reveal_child (self->action_revealer))
+    {
+      gtk_revealer_set_reveal_child (self->action_revealer, FALSE);
+      gtk_widget_grab_focus (GTK_WIDGET (cl_review_window_get_choice (self, CL_DECISION_NEXT_ACTION)));
+    }
+  else if (self->finishing || self->shared != NULL)
     gtk_window_close (GTK_WINDOW (self));
   else
     show_finish (self, TRUE);
@@ -1161,7 +1194,4 @@ cl_review_window_init (ClReviewWindow *self)
   g_signal_connect_swapped (self->due_entry, "entry-activated", G_CALLBACK (save_action), self);
   g_signal_connect_swapped (self->action_entry, "changed", G_CALLBACK (clear_form_errors), self);
   g_signal_connect_swapped (self->due_entry, "changed", G_CALLBACK (clear_form_errors), self);
-  g_signal_connect_swapped (self->action_revealer, "notify::child-revealed", G_CALLBACK (scroll_to_form), self);
-  g_signal_connect_swapped (gtk_scrolled_window_get_vadjustment (self->scroller), "changed",
-                            G_CALLBACK (scroll_to_form), self);
 }
