@@ -1045,6 +1045,9 @@ cl_review_window_dispose (GObject *object)
   g_clear_pointer (&self->agenda, g_ptr_array_unref);
   g_clear_pointer (&self->shared, cl_shared_review_free);
   g_hash_table_remove_all (self->actions);
+  if (self->scroll_tick != 0)
+    gtk_widget_remove_tick_callback (GTK_WIDGET (self->scroller), self->scroll_tick);
+  self->scroll_tick = 0;
   gtk_widget_dispose_template (GTK_WIDGET (self), CL_TYPE_REVIEW_WINDOW);
   G_OBJECT_CLASS (cl_review_window_parent_class)->dispose (object);
 }
