@@ -268,11 +268,14 @@ check_form (ClWindow *window)
   g_assert_cmpuint (cl_review_window_get_n_decided (review), ==, 1);
   g_assert_false (cl_review_window_form_is_visible (review));
 
-  /* Escape in the form puts it away, and does not finish */
+  /* Escape in the form puts it away, and does not finish; Finish does */
   cl_review_window_press (review, 'a');
-  activate (review, "review.finish");
+  activate (review, "review.escape");
   g_assert_false (cl_review_window_is_finishing (review));
   g_assert_false (cl_review_window_form_is_visible (review));
+  cl_review_window_press (review, 'a');
+  activate (review, "review.finish");
+  g_assert_true (cl_review_window_is_finishing (review));
   end_review (review);
 }
 
@@ -363,9 +366,9 @@ check_finish (ClWindow *window)
   g_assert_nonnull (strstr (produced, "Next actions created: 1\n"));
   g_assert_null (strstr (produced, "meeting, not a loop"));
 
-  /* Finish again (Escape) closes, asking nothing */
+  /* Escape from the summary closes, asking nothing */
   g_object_ref (review);
-  activate (review, "review.finish");
+  activate (review, "review.escape");
   cl_test_wait_until (review_gone, NULL, "the review to close");
   g_assert_null (cl_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
   g_object_unref (review);

@@ -906,16 +906,27 @@ finish_action (GtkWidget  *widget,
 {
   ClReviewWindow *self = CL_REVIEW_WINDOW (widget);
 
-  /* Escape in the next action's form puts the form away first */
-  if (gtk_revealer_get_reveal_child (self->action_revealer))
-    {
-      gtk_revealer_set_reveal_child (self->action_revealer, FALSE);
-      gtk_widget_grab_focus (GTK_WIDGET (cl_review_window_get_choice (self, CL_DECISION_NEXT_ACTION)));
-    }
-  else if (self->finishing || self->shared != NULL)
+  if (self->finishing || self->shared != NULL)
     gtk_window_close (GTK_WINDOW (self));
   else
     show_finish (self, TRUE);
+}
+
+/* Escape: in the next action's form, puts the form away; else Finish. */
+static void
+escape_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  ClReviewWindow *self = CL_REVIEW_WINDOW (widget);
+
+  if (!gtk_revealer_get_reveal_child (self->action_revealer))
+    {
+      finish_action (widget, action_name, parameter);
+      return;
+    }
+  gtk_revealer_set_reveal_child (self->action_revealer, FALSE);
+  gtk_widget_grab_focus (GTK_WIDGET (cl_review_window_get_choice (self, CL_DECISION_NEXT_ACTION)));
 }
 
 /* The export is the main window's (it names the file and says where it
@@ -1119,6 +1130,7 @@ cl_review_window_class_init (ClReviewWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "review.save-action", NULL, key_action);
   gtk_widget_class_install_action (widget_class, "review.show-all", NULL, key_action);
   gtk_widget_class_install_action (widget_class, "review.finish", NULL, finish_action);
+  gtk_widget_class_install_action (widget_class, "review.escape", NULL, escape_action);
   gtk_widget_class_install_action (widget_class, "review.export", NULL, export_action);
 
   /* one key per decision; typing in the action's fields is not a key press here */
@@ -1131,7 +1143,7 @@ cl_review_window_class_init (ClReviewWindowClass *klass)
   bind_key (widget_class, GDK_KEY_Right, "review.next", NULL);
   bind_key (widget_class, GDK_KEY_p, "review.previous", NULL);
   bind_key (widget_class, GDK_KEY_Left, "review.previous", NULL);
-  bind_key (widget_class, GDK_KEY_Escape, "review.finish", NULL);
+  bind_key (widget_class, GDK_KEY_Escape, "review.escape", NULL);
 }
 
 /* The choices as linked toggle buttons, laid out as @layout says. */
