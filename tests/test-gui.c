@@ -192,7 +192,7 @@ check_review (ClWindow *window)
   AdwMessageDialog *warning;
   gboolean found_action = FALSE;
 
-  /* the review reads the pipeline the window inspected */
+  /* the review opens on the pipeline once inspected (gui-review: Ctrl+R before) */
   cl_window_show_view (window, "pipeline");
   cl_test_wait_until (cl_test_pipeline_loaded, cl_window_get_view (window, "pipeline"), "the pipeline");
   g_action_group_activate_action (G_ACTION_GROUP (window), "start-review", NULL);

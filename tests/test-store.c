@@ -11,6 +11,8 @@
 #include "cl-development.h"
 #include "cl-loop-health.h"
 #include "cl-retro.h"
+#include "cl-review-export.h"
+#include "cl-review-outcome.h"
 #include "cl-store-private.h"
 #include "test-util.h"
 
@@ -485,6 +487,43 @@ test_record_decisions (Fixture       *f,
   g_assert_cmpuint (g_list_model_get_n_items (decisions), ==, 1);
   listed = cl_store_find_review (f->store, "2026-W48", &error);
   g_assert_cmpuint (listed->n_decisions, ==, 0);   /* keep is not a decision that changes anything */
+}
+
+/* What a review produced counts every decision, "keep" included, as the
+ * export does; only a review that decided nothing gets the warning. */
+static void
+test_review_outcome (Fixture       *f,
+                     gconstpointer  data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (ClDeal) deal = add_basic_deal (f->store);
+  g_autoptr (ClReview) review = cl_store_open_review (f->store, "2026-W48", day ("2026-11-23"), "Ana", &error);
+  g_autoptr (ClReviewDecision) decision = g_object_new (CL_TYPE_REVIEW_DECISION, NULL);
+  g_autoptr (JsonNode) root = NULL;
+  JsonObject *decisions;
+  ClReviewOutcome outcome = { 0 };
+
+  g_assert_nonnull (cl_review_outcome_warning (&outcome));
+  g_assert_nonnull (strstr (cl_review_outcome_warning (&outcome), "meeting, not a loop"));
+  cl_review_outcome_add (&outcome, CL_DECISION_KEEP);
+  g_assert_cmpuint (cl_review_outcome_count (&outcome), ==, 1);
+  g_assert_cmpuint (cl_review_outcome_actions (&outcome), ==, 0);
+  g_assert_null (cl_review_outcome_warning (&outcome));
+  cl_review_outcome_add (&outcome, CL_DECISION_NEXT_ACTION);
+  g_assert_cmpuint (cl_review_outcome_count (&outcome), ==, 2);
+  g_assert_cmpuint (cl_review_outcome_actions (&outcome), ==, 1);
+
+  /* the export of a review that only kept a deal counts that keep */
+  decision->review_id = review->id;
+  decision->deal_id = deal->id;
+  decision->decision = CL_DECISION_KEEP;
+  g_assert_true (cl_store_record_decision (f->store, decision, NULL, &error));
+  root = cl_review_export_build (f->store, "2026-W48", &error);
+  g_assert_no_error (error);
+  decisions = json_object_get_object_member (json_object_get_object_member (json_node_get_object (root),
+                                                                            "totals"), "decisions");
+  g_assert_cmpint (json_object_get_int_member (decisions, "keep"), ==, 1);
+  g_assert_cmpint (json_object_get_int_member (decisions, "next_action"), ==, 0);
 }
 
 static char *
@@ -1628,6 +1667,7 @@ main (int   argc,
   FIXTURE_TEST ("/store/nested-transaction", test_nested_transaction);
   FIXTURE_TEST ("/store/locked", test_locked);
   FIXTURE_TEST ("/store/record-decisions", test_record_decisions);
+  FIXTURE_TEST ("/rules/review-outcome", test_review_outcome);
   FIXTURE_TEST ("/store/edit-process", test_edit_process);
   FIXTURE_TEST ("/store/stage-pace", test_stage_pace);
   FIXTURE_TEST ("/store/rep-loads", test_rep_loads);

@@ -65,6 +65,7 @@ struct _ClWindow
   GCancellable        *sample_cancellable;
   int                  sample_permille;   /* written by the worker, read by a timeout */
   guint                sample_timeout;
+  gboolean             review_waiting; /* Ctrl+R while the pipeline was inspected */
 };
 
 G_DEFINE_FINAL_TYPE (ClWindow, cl_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -635,26 +636,14 @@ cl_window_open_library_entry (ClWindow       *self,
 
 /* The review of this week, over the pipeline the view has inspected. */
 static void
-start_review (GSimpleAction *action,
-              GVariant      *parameter,
-              gpointer       user_data)
+open_review (ClWindow   *self,
+             GListModel *snapshot)
 {
-  ClWindow *self = CL_WINDOW (user_data);
-  GListModel *snapshot = cl_pipeline_page_get_snapshot (self->pipeline_page);
-  g_autoptr (GPtrArray) agenda = NULL;
+  g_autoptr (GPtrArray) agenda = cl_pipeline_agenda (snapshot);
   g_autoptr (GError) error = NULL;
-  ClReviewWindow *review;
+  ClReviewWindow *review = cl_review_window_new (GTK_WINDOW (self), self->store, agenda,
+                                                 cl_date_today (), &error);
 
-  if (!g_str_equal (cl_window_get_state (self), "views"))
-    return;
-  cl_window_show_view (self, "pipeline");
-  if (snapshot == NULL)
-    {
-      show_text_toast (self, _("Still inspecting the pipeline; try again in a moment"));
-      return;
-    }
-  agenda = cl_pipeline_agenda (snapshot);
-  review = cl_review_window_new (GTK_WINDOW (self), self->store, agenda, cl_date_today (), &error);
   if (review == NULL)
     {
       show_text_toast (self, error->message);
@@ -662,6 +651,41 @@ start_review (GSimpleAction *action,
     }
   g_signal_connect_swapped (review, "destroy", G_CALLBACK (reinspect), self);
   gtk_window_present (GTK_WINDOW (review));
+}
+
+/* Asked for while the pipeline is still inspected, the review waits on it,
+ * its progress shown on the Pipeline view, and opens once it is in. */
+static void
+start_review (GSimpleAction *action,
+              GVariant      *parameter,
+              gpointer       user_data)
+{
+  ClWindow *self = CL_WINDOW (user_data);
+  GListModel *snapshot = cl_pipeline_page_get_snapshot (self->pipeline_page);
+
+  if (!g_str_equal (cl_window_get_state (self), "views"))
+    return;
+  cl_window_show_view (self, "pipeline");
+  if (snapshot != NULL)
+    open_review (self, snapshot);
+  else if (!self->review_waiting)
+    {
+      self->review_waiting = TRUE;
+      show_text_toast (self, _("The review opens once every open deal is inspected"));
+    }
+}
+
+static void
+on_pipeline_loaded (ClWindow *self)
+{
+  GListModel *snapshot = cl_pipeline_page_get_snapshot (self->pipeline_page);
+
+  if (!self->review_waiting)
+    return;
+  self->review_waiting = FALSE;
+  /* without a snapshot the view says why */
+  if (snapshot != NULL && g_str_equal (cl_window_get_state (self), "views"))
+    open_review (self, snapshot);
 }
 
 gboolean
@@ -1052,6 +1076,7 @@ cl_window_init (ClWindow *self)
                             G_CALLBACK (on_coaching_entry_activated), self);
   g_signal_connect_swapped (self->development_page, "rep-activated", G_CALLBACK (on_rep_activated), self);
   g_signal_connect_swapped (self->library_page, "item-activated", G_CALLBACK (cl_window_open_library_entry), self);
+  g_signal_connect_swapped (self->pipeline_page, "loaded", G_CALLBACK (on_pipeline_loaded), self);
   gtk_widget_add_controller (GTK_WIDGET (self),
                              GTK_EVENT_CONTROLLER (cl_file_drop_target_new ((ClFileChosen) import_dropped, self)));
   g_signal_connect_swapped (self->view_stack, "notify::visible-child",

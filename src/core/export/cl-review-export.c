@@ -17,6 +17,7 @@
 #include "cl-flags.h"
 #include "cl-moves.h"
 #include "cl-review-export.h"
+#include "cl-review-outcome.h"
 
 #define FORMAT_NAME    "closeloop.pipeline-review"
 #define FORMAT_VERSION 1
@@ -143,7 +144,7 @@ add_totals (Export      *export,
   g_autofree ClCentsTotal *stage_amounts = g_new0 (ClCentsTotal, n_stages);
   g_autofree guint *stage_deals = g_new0 (guint, n_stages);
   ClCentsTotal forecast[CL_FORECAST_OMITTED + 1] = { 0 };
-  guint decisions[CL_DECISION_NEXT_ACTION + 1] = { 0 };
+  ClReviewOutcome outcome = { 0 };
   GHashTableIter iter;
   gpointer value;
 
@@ -164,15 +165,15 @@ add_totals (Export      *export,
     }
   g_hash_table_iter_init (&iter, export->decisions);
   while (g_hash_table_iter_next (&iter, NULL, &value))
-    decisions[((ClReviewDecision *) value)->decision]++;
+    cl_review_outcome_add (&outcome, ((ClReviewDecision *) value)->decision);
 
   json_builder_set_member_name (builder, "totals");
   json_builder_begin_object (builder);
   cl_export_add_int (builder, "deals_reviewed", n_reviewed);
   json_builder_set_member_name (builder, "decisions");
   json_builder_begin_object (builder);
-  for (int d = 0; d <= CL_DECISION_NEXT_ACTION; d++)
-    cl_export_add_int (builder, cl_decision_to_string (d), decisions[d]);
+  for (int d = 0; d < CL_N_DECISION_KINDS; d++)
+    cl_export_add_int (builder, cl_decision_to_string (d), outcome.by_kind[d]);
   json_builder_end_object (builder);
   json_builder_set_member_name (builder, "open_pipeline_by_stage");
   json_builder_begin_array (builder);

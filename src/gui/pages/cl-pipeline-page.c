@@ -54,6 +54,9 @@ struct _ClPipelinePage
 
 G_DEFINE_FINAL_TYPE (ClPipelinePage, cl_pipeline_page, ADW_TYPE_BIN)
 
+/* "loaded": the snapshot is in (or the error that stopped it) */
+static guint loaded_signal;
+
 /* ------------------------------------------------------------------ columns */
 
 typedef char *(*CellText)    (ClPipelinePage *self,
@@ -679,6 +682,7 @@ snapshot_ready (GObject      *source,
   gtk_filter_list_model_set_model (self->filtered, model);
   update_summary (self);
   g_clear_pointer (&snapshot, snapshot_free);
+  g_signal_emit (self, loaded_signal, 0);
 }
 
 static void
@@ -839,6 +843,9 @@ cl_pipeline_page_class_init (ClPipelinePageClass *klass)
   G_OBJECT_CLASS (klass)->dispose = cl_pipeline_page_dispose;
   G_OBJECT_CLASS (klass)->finalize = cl_pipeline_page_finalize;
   widget_class->map = cl_pipeline_page_map;
+
+  loaded_signal = g_signal_new ("loaded", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
+                                NULL, NULL, NULL, G_TYPE_NONE, 0);
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/closeloop/Closeloop/pages/cl-pipeline-page.ui");

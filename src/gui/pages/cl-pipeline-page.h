@@ -16,6 +16,8 @@ void     cl_pipeline_page_set_store    (ClPipelinePage *self,
                                         ClStore        *store);
 void     cl_pipeline_page_reload       (ClPipelinePage *self);
 void     cl_pipeline_page_start_search (ClPipelinePage *self);
+/* Also the "loaded" signal, emitted once each load ends, with the
+ * snapshot or the error shown instead. */
 gboolean cl_pipeline_page_is_loaded    (ClPipelinePage *self);
 /* shown after filtering; the whole snapshot */
 guint    cl_pipeline_page_get_n_shown  (ClPipelinePage *self);

@@ -4,22 +4,30 @@
  * The deals come in agenda order (highest risk, most severe flags, largest,
  * soonest), and the review opens on the team's number of them; S shows all
  * the others. One key per decision: K keep, D disqualify, M manager time,
- * A next action (text, owner, due; Enter saves); N or → next, P or ←
- * previous. Each decision is written at once and the next deal follows.
- * Finishing a review that decided nothing says so: it was a meeting, not a
- * loop.
+ * A next action (text, owner, due; Enter or Save saves); N or → next, P or
+ * ← previous. Each decision is written at once and the next deal follows;
+ * coming back to a deal shows its decision pressed among the choices, and
+ * its next action. Finish (or Escape) shows what the review produced —
+ * every decision counted, Keep included, as the export counts them — with
+ * the warning of a review that decided nothing, and offers the export. A
+ * teammate's review opens on the same summary, above its first deal.
  */
 #define G_LOG_DOMAIN "cl-gui"
 
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <string.h>
 
 #include "cl-action-load.h"
 #include "cl-flags.h"
 #include "cl-plain-text.h"
+#include "cl-review-outcome.h"
 #include "cl-review-window.h"
 #include "cl-text.h"
+
+/* the ways the choices are laid out: in a row, in a column where no row fits */
+enum { CHOICES_ROW, CHOICES_COLUMN, N_CHOICE_LAYOUTS };
 
 struct _ClReviewWindow
 {
@@ -27,6 +35,13 @@ struct _ClReviewWindow
 
   AdwToastOverlay *toast_overlay;
   AdwWindowTitle  *window_title;
+  GtkScrolledWindow *scroller;
+  GtkWidget       *clamp;
+  AdwPreferencesGroup *summary_group;
+  GtkLabel        *warning_label;
+  GtkWidget       *finish_box;
+  GtkWidget       *export_button;
+  GtkWidget       *deal_box;
   GtkLabel        *deal_label;
   GtkLabel        *context_label;
   GtkLabel        *risk_label;
@@ -37,12 +52,18 @@ struct _ClReviewWindow
   AdwActionRow    *load_row;
   GtkLabel        *flags_label;
   GtkLabel        *decision_label;
-  GtkWidget       *decision_buttons;
+  AdwSqueezer     *decision_buttons;
   GtkWidget       *finish_button;
   GtkRevealer     *action_revealer;
   AdwEntryRow     *action_entry;
   AdwComboRow     *owner_row;
   AdwEntryRow     *due_entry;
+  GtkLabel        *action_error;
+  GtkWidget       *save_button;
+  GtkWidget       *choices[N_CHOICE_LAYOUTS];
+  GtkToggleButton *choice_buttons[N_CHOICE_LAYOUTS][CL_N_DECISION_KINDS];
+  GtkLabel        *kind_counts[CL_N_DECISION_KINDS];
+  GtkLabel        *actions_count;
 
   ClStore         *store;
   ClProcess       *process;
@@ -51,14 +72,21 @@ struct _ClReviewWindow
   ClSharedReview  *shared;       /* a teammate's, read-only; else NULL */
   GPtrArray       *agenda;       /* ClPipelineItem */
   GHashTable      *decided;      /* deal id → ClDecisionKind + 1 */
+  GHashTable      *actions;      /* deal id → ClAction its next-action decision created */
   GArray          *rep_ids;      /* gint64, parallel to the owner row's list */
   guint            n_shown;      /* the agenda's first, walked; the others after S */
   guint            position;
   int              actions_cap;
   gboolean         confirmed_empty;
+  gboolean         finishing;    /* showing what the review produced */
+  gboolean         scroll_to_form;
+  guint            scroll_tick;
+  double           form_bottom;  /* where the form ended at the last tick */
 };
 
 G_DEFINE_FINAL_TYPE (ClReviewWindow, cl_review_window, ADW_TYPE_WINDOW)
+
+static void scroll_to_form (ClReviewWindow *self);
 
 static ClPipelineItem *
 current_item (ClReviewWindow *self)
@@ -66,24 +94,64 @@ current_item (ClReviewWindow *self)
   return self->position < self->n_shown ? g_ptr_array_index (self->agenda, self->position) : NULL;
 }
 
+/* An error while the next action is asked for is said in the form, above
+ * its Save, which a toast would cover; any other in a toast. */
 static void
 show_error (ClReviewWindow *self,
             const GError   *error)
 {
+  if (gtk_revealer_get_reveal_child (self->action_revealer))
+    {
+      gtk_label_set_text (self->action_error, error->message);
+      gtk_widget_set_visible (GTK_WIDGET (self->action_error), TRUE);
+      self->scroll_to_form = TRUE;
+      scroll_to_form (self);
+      return;
+    }
   adw_toast_overlay_add_toast (self->toast_overlay, cl_toast_new_plain (error->message));
+}
+
+/* What the review produced so far: every decision, a teammate's too. */
+static void
+count_outcome (ClReviewWindow  *self,
+               ClReviewOutcome *outcome)
+{
+  GHashTableIter iter;
+  gpointer value;
+
+  memset (outcome, 0, sizeof (*outcome));
+  if (self->shared != NULL)
+    {
+      for (guint i = 0; i < self->shared->deals->len; i++)
+        {
+          ClSharedReviewDeal *deal = g_ptr_array_index (self->shared->deals, i);
+
+          if (deal->decision >= 0)
+            cl_review_outcome_add (outcome, deal->decision);
+        }
+      return;
+    }
+  g_hash_table_iter_init (&iter, self->decided);
+  while (g_hash_table_iter_next (&iter, NULL, &value))
+    cl_review_outcome_add (outcome, GPOINTER_TO_INT (value) - 1);
 }
 
 guint
 cl_review_window_count_decisions (ClReviewWindow *self)
 {
-  GHashTableIter iter;
-  gpointer value;
-  guint n = 0;
+  ClReviewOutcome outcome;
 
-  g_hash_table_iter_init (&iter, self->decided);
-  while (g_hash_table_iter_next (&iter, NULL, &value))
-    n += GPOINTER_TO_INT (value) - 1 != CL_DECISION_KEEP;
-  return n;
+  count_outcome (self, &outcome);
+  return cl_review_outcome_count (&outcome) - outcome.by_kind[CL_DECISION_KEEP];
+}
+
+guint
+cl_review_window_get_n_decided (ClReviewWindow *self)
+{
+  ClReviewOutcome outcome;
+
+  count_outcome (self, &outcome);
+  return cl_review_outcome_count (&outcome);
 }
 
 static void
@@ -134,11 +202,14 @@ static void
 show_hidden (ClReviewWindow *self)
 {
   guint n = cl_review_window_get_n_agenda (self);
-  g_autofree char *label = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "All %u Deal", "All %u Deals", n), n);
+  /* Translators: the deals past the riskiest, shown with S */
+  g_autofree char *label = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Show All %u Deal (S)",
+                                                         "Show All %u Deals (S)", n), n);
 
-  gtk_button_set_label (self->show_all_button, label);
-  gtk_widget_set_visible (GTK_WIDGET (self->show_all_button), self->n_shown < n);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "review.show-all", self->n_shown < n);
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->show_all_button), label);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->show_all_button), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
+  gtk_widget_set_visible (GTK_WIDGET (self->show_all_button), self->n_shown < n && !self->finishing);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "review.show-all", self->n_shown < n && !self->finishing);
 }
 
 /* The header: which review, where in it, and whose when it is shared. */
@@ -159,9 +230,19 @@ show_title (ClReviewWindow *self,
                                   by, self->shared->exported_at);
     }
   else
-    /* Translators: position in the agenda, its length, decisions made */
-    subtitle = g_strdup_printf (_("Deal %u of %u · %u decisions"), MIN (self->position + 1, n), n,
-                                cl_review_window_count_decisions (self));
+    {
+      guint decided = cl_review_window_get_n_decided (self);
+
+      if (self->finishing)
+        /* Translators: decisions made (Keep included) and the deals walked */
+        subtitle = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u decision on %u deals",
+                                                 "%u decisions on %u deals", decided), decided, n);
+      else
+        /* Translators: position in the agenda, its length, decisions made (Keep included) */
+        subtitle = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Deal %u of %u · %u decision",
+                                                 "Deal %u of %u · %u decisions", decided),
+                                    MIN (self->position + 1, n), n, decided);
+    }
   adw_window_title_set_title (self->window_title, title);
   adw_window_title_set_subtitle (self->window_title, subtitle);
 }
@@ -223,6 +304,20 @@ isolate_lines (const char *text)
   return g_string_free (shown, FALSE);
 }
 
+/* "Next action: Call the CFO (Ana Okafor, due 2026-12-01)", the values isolated */
+static char *
+describe_action (const char *what,
+                 const char *owner,
+                 const char *due)
+{
+  g_autofree char *shown_what = cl_text_isolate (what);
+  g_autofree char *shown_owner = cl_text_isolate (owner);
+
+  /* Translators: the decision, the next action, its owner, its due day */
+  return g_strdup_printf (_("%s: %s (%s, due %s)"), cl_decision_label (CL_DECISION_NEXT_ACTION), shown_what,
+                          shown_owner, due);
+}
+
 static void
 show_shared_deal (ClReviewWindow     *self,
                   ClSharedReviewDeal *deal)
@@ -234,14 +329,7 @@ show_shared_deal (ClReviewWindow     *self,
   if (deal->decision < 0)
     decision = g_strdup (_("Not discussed"));
   else if (*deal->action_text)
-    {
-      g_autofree char *what = cl_text_isolate (deal->action_text);
-      g_autofree char *who = cl_text_isolate (deal->action_owner);
-
-      /* Translators: the decision, the next action, its owner, its due day */
-      decision = g_strdup_printf (_("%s: %s (%s, due %s)"), cl_decision_label (deal->decision), what, who,
-                                  deal->action_due);
-    }
+    decision = describe_action (deal->action_text, deal->action_owner, deal->action_due);
   else if (*deal->decision_note)
     {
       g_autofree char *note = cl_text_isolate (deal->decision_note);
@@ -254,16 +342,80 @@ show_shared_deal (ClReviewWindow     *self,
   show_card (self, deal->name, context, amount, deal->close_date, deal->next_step, NULL, reasons, decision);
 }
 
+/* The decision taken on the deal at hand, -1 for none. */
+static int
+current_decision (ClReviewWindow *self)
+{
+  ClPipelineItem *item = current_item (self);
+
+  if (self->shared != NULL || item == NULL)
+    return -1;
+  return GPOINTER_TO_INT (g_hash_table_lookup (self->decided, &item->facts->deal->id)) - 1;
+}
+
+/* The decision taken shows pressed, in whichever layout is shown; a screen
+ * reader says which is (a toggle button's pressed state). */
+static void
+show_choice (ClReviewWindow *self)
+{
+  int decided = current_decision (self);
+
+  for (int layout = 0; layout < N_CHOICE_LAYOUTS; layout++)
+    for (int kind = 0; kind < CL_N_DECISION_KINDS; kind++)
+      gtk_toggle_button_set_active (self->choice_buttons[layout][kind], kind == decided);
+}
+
+static char *
+describe_own_decision (ClReviewWindow *self,
+                       ClDeal         *deal)
+{
+  int decided = current_decision (self);
+  ClAction *action = g_hash_table_lookup (self->actions, &deal->id);
+  g_autofree char *due = NULL;
+
+  if (decided < 0)
+    return g_strdup (_("No decision yet"));
+  if (decided != CL_DECISION_NEXT_ACTION || action == NULL)
+    return g_strdup (cl_decision_label (decided));
+  due = cl_date_format (action->due_on);
+  return describe_action (action->text, action->owner_name ? action->owner_name : "", due);
+}
+
+/* The review, its summary or both: the finish shows what it produced, a
+ * teammate's shows it above its first deal. */
+static void
+show_mode (ClReviewWindow *self)
+{
+  gboolean own = self->shared == NULL;
+  gboolean deciding = own && !self->finishing;
+
+  gtk_widget_set_visible (GTK_WIDGET (self->summary_group),
+                          self->finishing || (!own && self->position == 0));
+  gtk_widget_set_visible (self->finish_box, self->finishing);
+  gtk_widget_set_visible (self->deal_box, !self->finishing);
+  gtk_widget_set_visible (self->finish_button, deciding);
+  show_hidden (self);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "review.decide", deciding);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "review.ask-action", deciding);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "review.save-action", deciding);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "review.export", own);
+}
+
+static void show_summary (ClReviewWindow *self);
+
 static void
 show_deal (ClReviewWindow *self)
 {
   ClPipelineItem *item;
   g_autofree char *context = NULL, *amount = NULL, *close = NULL, *why = NULL, *risk = NULL;
+  g_autofree char *decision = NULL;
   const ClStage *stage;
   ClDeal *deal;
-  int decided;
 
   show_title (self, self->shared ? self->shared->week : self->review->week);
+  show_mode (self);
+  show_summary (self);
+  show_choice (self);
   gtk_revealer_set_reveal_child (self->action_revealer, FALSE);
   if (cl_review_window_get_n_deals (self) == 0)
     {
@@ -284,9 +436,8 @@ show_deal (ClReviewWindow *self)
   close = cl_date_format (item->state.close_date);
   why = cl_pipeline_item_explain (item, self->process, &self->settings, self->review->held_on);
   risk = cl_pipeline_item_explain_risk (item, self->process, &self->settings, self->review->held_on);
-  decided = GPOINTER_TO_INT (g_hash_table_lookup (self->decided, &deal->id));
-  show_card (self, deal->name, context, amount, close, item->state.next_step, risk, why,
-             decided ? cl_decision_label (decided - 1) : _("No decision yet"));
+  decision = describe_own_decision (self, deal);
+  show_card (self, deal->name, context, amount, close, item->state.next_step, risk, why, decision);
   show_load (self, deal);
 }
 
@@ -314,12 +465,89 @@ cl_review_window_is_shared (ClReviewWindow *self)
   return self->shared != NULL;
 }
 
+/* ------------------------------------------------------------------ the summary */
+
+static void
+show_summary (ClReviewWindow *self)
+{
+  ClReviewOutcome outcome;
+  const char *warning;
+
+  count_outcome (self, &outcome);
+  for (int kind = 0; kind < CL_N_DECISION_KINDS; kind++)
+    {
+      g_autofree char *n = g_strdup_printf ("%u", outcome.by_kind[kind]);
+
+      gtk_label_set_text (self->kind_counts[kind], n);
+    }
+  {
+    g_autofree char *n = g_strdup_printf ("%u", cl_review_outcome_actions (&outcome));
+
+    gtk_label_set_text (self->actions_count, n);
+  }
+  warning = cl_review_outcome_warning (&outcome);
+  gtk_label_set_text (self->warning_label, warning ? warning : "");
+  gtk_widget_set_visible (GTK_WIDGET (self->warning_label), warning != NULL);
+}
+
+/* Finish shows what the review produced and offers the export; the deals
+ * are one key (P) away, and Finish again (or Escape) closes. */
+static void
+show_finish (ClReviewWindow *self,
+             gboolean        finishing)
+{
+  self->finishing = finishing;
+  show_deal (self);
+  gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (self->scroller), 0);
+  if (finishing)
+    gtk_widget_grab_focus (self->export_button);
+}
+
+const char *
+cl_review_window_get_counter_text (ClReviewWindow *self)
+{
+  return adw_window_title_get_subtitle (self->window_title);
+}
+
+gboolean
+cl_review_window_shows_summary (ClReviewWindow *self)
+{
+  return gtk_widget_get_visible (GTK_WIDGET (self->summary_group));
+}
+
+gboolean
+cl_review_window_is_finishing (ClReviewWindow *self)
+{
+  return self->finishing;
+}
+
+char *
+cl_review_window_get_summary_text (ClReviewWindow *self)
+{
+  GString *text = g_string_new (NULL);
+
+  for (int kind = 0; kind < CL_N_DECISION_KINDS; kind++)
+    g_string_append_printf (text, "%s: %s\n", cl_decision_label (kind), gtk_label_get_text (self->kind_counts[kind]));
+  g_string_append_printf (text, "%s: %s\n", _("Next actions created"), gtk_label_get_text (self->actions_count));
+  if (gtk_widget_get_visible (GTK_WIDGET (self->warning_label)))
+    g_string_append (text, gtk_label_get_text (self->warning_label));
+  return g_string_free (text, FALSE);
+}
+
+/* ------------------------------------------------------------------ walking */
+
 static void
 move_to (ClReviewWindow *self,
          int             step)
 {
   int next = (int) self->position + step;
 
+  /* from the summary, back to the deal it was left at */
+  if (self->finishing)
+    {
+      show_finish (self, FALSE);
+      return;
+    }
   if (next < 0 || next >= (int) cl_review_window_get_n_deals (self))
     return;
   self->position = next;
@@ -335,7 +563,7 @@ record (ClReviewWindow *self,
   g_autoptr (ClReviewDecision) decision = NULL;
   g_autoptr (GError) error = NULL;
 
-  if (item == NULL)
+  if (item == NULL || self->finishing)
     return FALSE;
   decision = g_object_new (CL_TYPE_REVIEW_DECISION, NULL);
   decision->review_id = self->review->id;
@@ -348,12 +576,51 @@ record (ClReviewWindow *self,
     }
   g_hash_table_insert (self->decided, g_memdup2 (&decision->deal_id, sizeof (gint64)),
                        GINT_TO_POINTER (kind + 1));
+  /* the action a changed decision no longer names is gone from the store too */
+  if (action != NULL)
+    g_hash_table_insert (self->actions, g_memdup2 (&decision->deal_id, sizeof (gint64)), g_object_ref (action));
+  else
+    g_hash_table_remove (self->actions, &decision->deal_id);
   /* decided: on to the next deal */
   if (self->position + 1 < self->n_shown)
     move_to (self, 1);
   else
     show_deal (self);
   return TRUE;
+}
+
+/* ------------------------------------------------------------------ the next action's form */
+
+/* No field marked, no error said. */
+static void
+clear_form_errors (ClReviewWindow *self)
+{
+  AdwEntryRow *rows[] = { self->action_entry, self->due_entry };
+
+  for (guint i = 0; i < G_N_ELEMENTS (rows); i++)
+    {
+      gtk_widget_remove_css_class (GTK_WIDGET (rows[i]), "error");
+      gtk_accessible_reset_property (GTK_ACCESSIBLE (rows[i]), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION);
+    }
+  gtk_widget_set_visible (GTK_WIDGET (self->action_error), FALSE);
+}
+
+/* A field's error: the field marked and focused, the reason beside Save
+ * (never a toast, which would cover it) and in the field's description. */
+static void
+show_field_error (ClReviewWindow *self,
+                  AdwEntryRow    *row,
+                  const char     *message)
+{
+  clear_form_errors (self);
+  gtk_widget_add_css_class (GTK_WIDGET (row), "error");
+  gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, message, -1);
+  gtk_label_set_text (self->action_error, message);
+  gtk_widget_set_visible (GTK_WIDGET (self->action_error), TRUE);
+  gtk_widget_grab_focus (GTK_WIDGET (row));
+  /* the form grows: Save back in view once it is laid out again */
+  self->scroll_to_form = TRUE;
+  scroll_to_form (self);
 }
 
 gboolean
@@ -365,13 +632,18 @@ cl_review_window_add_action (ClReviewWindow *self,
   guint owner = adw_combo_row_get_selected (self->owner_row);
   g_autofree char *what = g_strstrip (g_strdup (text ? text : ""));
   g_autoptr (ClAction) action = NULL;
+  GtkStringObject *owner_name = adw_combo_row_get_selected_item (self->owner_row);
 
-  if (item == NULL)
+  if (item == NULL || self->shared != NULL || self->finishing)
     return FALSE;
-  if (*what == '\0' || due_on == 0)
+  if (*what == '\0')
     {
-      adw_toast_overlay_add_toast (self->toast_overlay,
-                                   cl_toast_new_plain (_("A next action needs what exactly and a due date")));
+      show_field_error (self, self->action_entry, _("Say what exactly will be done"));
+      return FALSE;
+    }
+  if (due_on == 0)
+    {
+      show_field_error (self, self->due_entry, _("A next action needs a due date"));
       return FALSE;
     }
   action = cl_action_new (what, owner < self->rep_ids->len ? g_array_index (self->rep_ids, gint64, owner)
@@ -380,42 +652,114 @@ cl_review_window_add_action (ClReviewWindow *self,
   action->deal_id = item->facts->deal->id;
   action->created_on = self->review->held_on;
   cl_record_set_text (&action->source, "review");
+  cl_record_set_text (&action->owner_name, owner < self->rep_ids->len ? gtk_string_object_get_string (owner_name)
+                                                                       : item->facts->deal->owner_name);
   return record (self, CL_DECISION_NEXT_ACTION, action);
 }
 
 static void
-on_action_entry_activated (ClReviewWindow *self)
+save_action (ClReviewWindow *self)
 {
   const char *due_text = gtk_editable_get_text (GTK_EDITABLE (self->due_entry));
   ClDay due = 0;
 
+  if (!gtk_revealer_get_reveal_child (self->action_revealer))
+    return;
   if (!cl_date_parse (due_text, &due))
     {
       g_autofree char *typed = cl_text_isolate (due_text);
       g_autofree char *message = g_strdup_printf (_("“%s” is not a date such as 2026-11-30"), typed);
 
-      adw_toast_overlay_add_toast (self->toast_overlay, cl_toast_new_plain (message));
+      show_field_error (self, self->due_entry, message);
       return;
     }
   if (cl_review_window_add_action (self, gtk_editable_get_text (GTK_EDITABLE (self->action_entry)), due))
     gtk_editable_set_text (GTK_EDITABLE (self->action_entry), "");
 }
 
+/* Once the form is revealed, the view scrolls so the whole of it shows,
+ * Save included (its top first, where the view is shorter than it). A
+ * tick runs before the frame's layout, so it goes on until the form's
+ * size is the same two frames running: laid out whole. */
+static gboolean
+scroll_when_laid_out (GtkWidget     *scroller,
+                      GdkFrameClock *clock,
+                      gpointer       user_data)
+{
+  ClReviewWindow *self = CL_REVIEW_WINDOW (user_data);
+  GtkAdjustment *adjustment = gtk_scrolled_window_get_vadjustment (self->scroller);
+  double page = gtk_adjustment_get_page_size (adjustment);
+  double value = gtk_adjustment_get_value (adjustment);
+  graphene_rect_t bounds;
+  double top, bottom;
+
+  if (!self->scroll_to_form || !gtk_revealer_get_reveal_child (self->action_revealer)
+      || !gtk_widget_compute_bounds (GTK_WIDGET (self->action_revealer), self->clamp, &bounds))
+    {
+      self->scroll_tick = 0;
+      return G_SOURCE_REMOVE;
+    }
+  top = bounds.origin.y;
+  bottom = top + bounds.size.height;
+  if (bottom > value + page)
+    value = bottom - page;
+  gtk_adjustment_set_value (adjustment, MIN (value, top));
+  if (!gtk_revealer_get_child_revealed (self->action_revealer) || bottom != self->form_bottom)
+    {
+      self->form_bottom = bottom;
+      return G_SOURCE_CONTINUE;
+    }
+  self->scroll_to_form = FALSE;
+  self->scroll_tick = 0;
+  return G_SOURCE_REMOVE;
+}
+
+static void
+scroll_to_form (ClReviewWindow *self)
+{
+  self->form_bottom = -1;
+  if (self->scroll_to_form && self->scroll_tick == 0)
+    self->scroll_tick = gtk_widget_add_tick_callback (GTK_WIDGET (self->scroller), scroll_when_laid_out,
+                                                      self, NULL);
+}
+
+gboolean
+cl_review_window_form_is_visible (ClReviewWindow *self)
+{
+  graphene_rect_t bounds;
+  int height = gtk_widget_get_height (GTK_WIDGET (self->scroller));
+
+  if (!gtk_revealer_get_reveal_child (self->action_revealer)
+      || !gtk_revealer_get_child_revealed (self->action_revealer)
+      || !gtk_widget_compute_bounds (self->save_button, GTK_WIDGET (self->scroller), &bounds))
+    return FALSE;
+  return bounds.origin.y >= 0 && bounds.origin.y + bounds.size.height <= height;
+}
+
 static void
 ask_for_action (ClReviewWindow *self)
 {
   ClPipelineItem *item = current_item (self);
+  ClAction *saved;
   g_autofree char *due = NULL;
+  gint64 owner_id;
 
-  if (item == NULL)
+  if (item == NULL || self->shared != NULL || self->finishing)
     return;
+  /* a next action saved before comes back to be changed */
+  saved = g_hash_table_lookup (self->actions, &item->facts->deal->id);
+  owner_id = saved ? saved->owner_id : item->facts->deal->owner_id;
   for (guint i = 0; i < self->rep_ids->len; i++)
-    if (g_array_index (self->rep_ids, gint64, i) == item->facts->deal->owner_id)
+    if (g_array_index (self->rep_ids, gint64, i) == owner_id)
       adw_combo_row_set_selected (self->owner_row, i);
-  due = cl_date_format (self->review->held_on + 7);
+  due = cl_date_format (saved ? saved->due_on : self->review->held_on + 7);
+  gtk_editable_set_text (GTK_EDITABLE (self->action_entry), saved ? saved->text : "");
   gtk_editable_set_text (GTK_EDITABLE (self->due_entry), due);
+  clear_form_errors (self);
   gtk_revealer_set_reveal_child (self->action_revealer, TRUE);
   gtk_widget_grab_focus (GTK_WIDGET (self->action_entry));
+  self->scroll_to_form = TRUE;
+  scroll_to_form (self);
 }
 
 /* The deals past the riskiest join the walk, which goes on where it was. */
@@ -455,6 +799,21 @@ cl_review_window_get_position (ClReviewWindow *self)
   return self->position;
 }
 
+GtkToggleButton *
+cl_review_window_get_choice (ClReviewWindow *self,
+                             ClDecisionKind  kind)
+{
+  GtkWidget *shown = adw_squeezer_get_visible_child (self->decision_buttons);
+
+  return self->choice_buttons[shown == self->choices[CHOICES_COLUMN] ? CHOICES_COLUMN : CHOICES_ROW][kind];
+}
+
+GtkWidget *
+cl_review_window_get_save_button (ClReviewWindow *self)
+{
+  return self->save_button;
+}
+
 /* ------------------------------------------------------------------ actions */
 
 static void
@@ -482,8 +841,25 @@ key_action (GtkWidget  *widget,
     move_to (self, -1);
   else if (g_str_equal (action_name, "review.ask-action"))
     ask_for_action (self);
+  else if (g_str_equal (action_name, "review.save-action"))
+    save_action (self);
   else if (g_str_equal (action_name, "review.show-all"))
     show_all (self);
+}
+
+/* A choice clicked decides as its key does; Next action asks for the action
+ * first. Whatever came of it, the choices show the decision taken. */
+static void
+on_choice_clicked (GtkToggleButton *button,
+                   ClReviewWindow  *self)
+{
+  ClDecisionKind kind = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (button), "cl-decision"));
+
+  if (kind == CL_DECISION_NEXT_ACTION)
+    ask_for_action (self);
+  else
+    record (self, kind, NULL);
+  show_choice (self);
 }
 
 static void
@@ -498,20 +874,21 @@ on_empty_response (AdwMessageDialog *dialog,
     }
 }
 
-/* A review that decided nothing is allowed to end, but not silently. */
+/* A review that decided nothing is allowed to end, but not silently: its
+ * summary says so, and closing without it asks. */
 static gboolean
 cl_review_window_close_request (GtkWindow *window)
 {
   ClReviewWindow *self = CL_REVIEW_WINDOW (window);
+  ClReviewOutcome outcome;
   AdwMessageDialog *dialog;
 
-  if (self->shared != NULL || self->confirmed_empty || cl_review_window_count_decisions (self) > 0)
+  count_outcome (self, &outcome);
+  if (self->shared != NULL || self->finishing || self->confirmed_empty || cl_review_outcome_warning (&outcome) == NULL)
     return GTK_WINDOW_CLASS (cl_review_window_parent_class)->close_request (window);
 
   dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (window, _("No Decisions Yet"),
-                                                       _("A review that changes nothing was a "
-                                                         "meeting, not a loop: loop health will "
-                                                         "count this week as held without decisions.")));
+                                                       cl_review_outcome_warning (&outcome)));
   adw_message_dialog_add_responses (dialog, "continue", _("_Keep Reviewing"),
                                     "finish", _("_Finish Anyway"), NULL);
   adw_message_dialog_set_response_appearance (dialog, "finish", ADW_RESPONSE_DESTRUCTIVE);
@@ -527,7 +904,46 @@ finish_action (GtkWidget  *widget,
                const char *action_name,
                GVariant   *parameter)
 {
-  gtk_window_close (GTK_WINDOW (widget));
+  ClReviewWindow *self = CL_REVIEW_WINDOW (widget);
+
+  if (self->finishing || self->shared != NULL)
+    gtk_window_close (GTK_WINDOW (self));
+  else
+    show_finish (self, TRUE);
+}
+
+/* Escape: in the next action's form, puts the form away; else Finish. */
+static void
+escape_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  ClReviewWindow *self = CL_REVIEW_WINDOW (widget);
+
+  if (!gtk_revealer_get_reveal_child (self->action_revealer))
+    {
+      finish_action (widget, action_name, parameter);
+      return;
+    }
+  gtk_revealer_set_reveal_child (self->action_revealer, FALSE);
+  gtk_widget_grab_focus (GTK_WIDGET (cl_review_window_get_choice (self, CL_DECISION_NEXT_ACTION)));
+}
+
+/* The export is the main window's (it names the file and says where it
+ * went): the review closes, and the window asks where to export. */
+static void
+export_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  ClReviewWindow *self = CL_REVIEW_WINDOW (widget);
+  GtkWindow *parent = gtk_window_get_transient_for (GTK_WINDOW (self));
+  g_autoptr (GtkWindow) exporter = parent != NULL ? g_object_ref (parent) : NULL;
+
+  self->finishing = TRUE;
+  gtk_window_close (GTK_WINDOW (self));
+  if (G_IS_ACTION_GROUP (exporter) && g_action_group_has_action (G_ACTION_GROUP (exporter), "export-review"))
+    g_action_group_activate_action (G_ACTION_GROUP (exporter), "export-review", NULL);
 }
 
 /* ------------------------------------------------------------------ construction */
@@ -552,37 +968,17 @@ fill_owners (ClReviewWindow *self)
   return g_string_free (attendees, FALSE);
 }
 
-ClReviewWindow *
-cl_review_window_new (GtkWindow  *parent,
-                      ClStore    *store,
-                      GPtrArray  *agenda,
-                      ClDay       held_on,
-                      GError    **error)
+/* What the review reopened the same week already decided, and the next
+ * actions it created. */
+static gboolean
+load_decided (ClReviewWindow  *self,
+              GError         **error)
 {
-  g_autoptr (ClReviewWindow) self = g_object_ref_sink (g_object_new (CL_TYPE_REVIEW_WINDOW,
-                                                                     "transient-for", parent, NULL));
-  g_autofree char *week = cl_date_iso_week (held_on);
-  g_autofree char *attendees = NULL;
-  g_autoptr (GListModel) decisions = NULL;
+  g_autoptr (GListModel) decisions = cl_store_list_review_decisions (self->store, self->review->id, error);
+  g_autoptr (GListModel) actions = NULL;
 
-  self->store = g_object_ref (store);
-  self->agenda = g_ptr_array_ref (agenda);
-  attendees = fill_owners (self);
-  self->process = cl_process_load (store, held_on, error);
-  if (self->process == NULL)
-    return NULL;
-  cl_flag_settings_load (&self->settings, store);
-  self->n_shown = MIN (agenda->len, (guint) cl_pipeline_agenda_size_load (store));
-  show_hidden (self);
-  self->actions_cap = cl_action_cap_load (store);
-  self->review = cl_store_open_review (store, week, held_on, attendees, error);
-  if (self->review == NULL)
-    return NULL;
-
-  /* a review reopened the same week shows what it already decided */
-  decisions = cl_store_list_review_decisions (store, self->review->id, error);
   if (decisions == NULL)
-    return NULL;
+    return FALSE;
   for (guint i = 0; i < g_list_model_get_n_items (decisions); i++)
     {
       g_autoptr (ClReviewDecision) decision = g_list_model_get_item (decisions, i);
@@ -590,8 +986,49 @@ cl_review_window_new (GtkWindow  *parent,
       g_hash_table_insert (self->decided, g_memdup2 (&decision->deal_id, sizeof (gint64)),
                            GINT_TO_POINTER (decision->decision + 1));
     }
+  actions = cl_store_list_review_actions (self->store, self->review->id, error);
+  if (actions == NULL)
+    return FALSE;
+  for (guint i = 0; i < g_list_model_get_n_items (actions); i++)
+    {
+      ClAction *action = g_list_model_get_item (actions, i);
+
+      g_hash_table_insert (self->actions, g_memdup2 (&action->deal_id, sizeof (gint64)), action);
+    }
+  return TRUE;
+}
+
+ClReviewWindow *
+cl_review_window_new (GtkWindow  *parent,
+                      ClStore    *store,
+                      GPtrArray  *agenda,
+                      ClDay       held_on,
+                      GError    **error)
+{
+  /* the window's reference is GTK's, given up when it is destroyed */
+  ClReviewWindow *self = g_object_new (CL_TYPE_REVIEW_WINDOW, "transient-for", parent, NULL);
+  g_autofree char *week = cl_date_iso_week (held_on);
+  g_autofree char *attendees = NULL;
+
+  self->store = g_object_ref (store);
+  self->agenda = g_ptr_array_ref (agenda);
+  attendees = fill_owners (self);
+  self->process = cl_process_load (store, held_on, error);
+  if (self->process == NULL)
+    goto failed;
+  cl_flag_settings_load (&self->settings, store);
+  self->n_shown = MIN (agenda->len, (guint) cl_pipeline_agenda_size_load (store));
+  show_hidden (self);
+  self->actions_cap = cl_action_cap_load (store);
+  self->review = cl_store_open_review (store, week, held_on, attendees, error);
+  if (self->review == NULL || !load_decided (self, error))
+    goto failed;
   show_deal (self);
-  return g_steal_pointer (&self);
+  return self;
+
+failed:
+  gtk_window_destroy (GTK_WINDOW (self));
+  return NULL;
 }
 
 ClReviewWindow *
@@ -603,11 +1040,8 @@ cl_review_window_new_shared (GtkWindow      *parent,
   self->shared = review;
   self->agenda = g_ptr_array_new ();
   show_hidden (self);
-  gtk_widget_set_visible (self->decision_buttons, FALSE);
-  gtk_widget_set_visible (self->finish_button, FALSE);
+  gtk_widget_set_visible (GTK_WIDGET (self->decision_buttons), FALSE);
   gtk_widget_set_visible (GTK_WIDGET (self->load_row), FALSE);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "review.decide", FALSE);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "review.ask-action", FALSE);
   show_deal (self);
   return self;
 }
@@ -621,6 +1055,10 @@ cl_review_window_dispose (GObject *object)
   g_clear_object (&self->review);
   g_clear_pointer (&self->agenda, g_ptr_array_unref);
   g_clear_pointer (&self->shared, cl_shared_review_free);
+  g_hash_table_remove_all (self->actions);
+  if (self->scroll_tick != 0)
+    gtk_widget_remove_tick_callback (GTK_WIDGET (self->scroller), self->scroll_tick);
+  self->scroll_tick = 0;
   gtk_widget_dispose_template (GTK_WIDGET (self), CL_TYPE_REVIEW_WINDOW);
   G_OBJECT_CLASS (cl_review_window_parent_class)->dispose (object);
 }
@@ -632,6 +1070,7 @@ cl_review_window_finalize (GObject *object)
 
   g_clear_pointer (&self->process, cl_process_free);
   g_hash_table_unref (self->decided);
+  g_hash_table_unref (self->actions);
   g_array_unref (self->rep_ids);
   G_OBJECT_CLASS (cl_review_window_parent_class)->finalize (object);
 }
@@ -658,6 +1097,13 @@ cl_review_window_class_init (ClReviewWindowClass *klass)
                                                "/io/github/closeloop/Closeloop/review/cl-review-window.ui");
   gtk_widget_class_bind_template_child (widget_class, ClReviewWindow, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, ClReviewWindow, window_title);
+  gtk_widget_class_bind_template_child (widget_class, ClReviewWindow, scroller);
+  gtk_widget_class_bind_template_child (widget_class, ClReviewWindow, clamp);
+  gtk_widget_class_bind_template_child (widget_class, ClReviewWindow, summary_group);
+  gtk_widget_class_bind_template_child (widget_class, ClReviewWindow, warning_label);
+  gtk_widget_class_bind_template_child (widget_class, ClReviewWindow, finish_box);
+  gtk_widget_class_bind_template_child (widget_class, ClReviewWindow, export_button);
+  gtk_widget_class_bind_template_child (widget_class, ClReviewWindow, deal_box);
   gtk_widget_class_bind_template_child (widget_class, ClReviewWindow, deal_label);
   gtk_widget_class_bind_template_child (widget_class, ClReviewWindow, context_label);
   gtk_widget_class_bind_template_child (widget_class, ClReviewWindow, risk_label);
@@ -674,13 +1120,18 @@ cl_review_window_class_init (ClReviewWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ClReviewWindow, action_entry);
   gtk_widget_class_bind_template_child (widget_class, ClReviewWindow, owner_row);
   gtk_widget_class_bind_template_child (widget_class, ClReviewWindow, due_entry);
+  gtk_widget_class_bind_template_child (widget_class, ClReviewWindow, action_error);
+  gtk_widget_class_bind_template_child (widget_class, ClReviewWindow, save_button);
 
   gtk_widget_class_install_action (widget_class, "review.decide", "s", decide_action);
   gtk_widget_class_install_action (widget_class, "review.next", NULL, key_action);
   gtk_widget_class_install_action (widget_class, "review.previous", NULL, key_action);
   gtk_widget_class_install_action (widget_class, "review.ask-action", NULL, key_action);
+  gtk_widget_class_install_action (widget_class, "review.save-action", NULL, key_action);
   gtk_widget_class_install_action (widget_class, "review.show-all", NULL, key_action);
   gtk_widget_class_install_action (widget_class, "review.finish", NULL, finish_action);
+  gtk_widget_class_install_action (widget_class, "review.escape", NULL, escape_action);
+  gtk_widget_class_install_action (widget_class, "review.export", NULL, export_action);
 
   /* one key per decision; typing in the action's fields is not a key press here */
   bind_key (widget_class, GDK_KEY_k, "review.decide", "keep");
@@ -692,7 +1143,55 @@ cl_review_window_class_init (ClReviewWindowClass *klass)
   bind_key (widget_class, GDK_KEY_Right, "review.next", NULL);
   bind_key (widget_class, GDK_KEY_p, "review.previous", NULL);
   bind_key (widget_class, GDK_KEY_Left, "review.previous", NULL);
-  bind_key (widget_class, GDK_KEY_Escape, "review.finish", NULL);
+  bind_key (widget_class, GDK_KEY_Escape, "review.escape", NULL);
+}
+
+/* The choices as linked toggle buttons, laid out as @layout says. */
+static void
+add_choices (ClReviewWindow *self,
+             int             layout)
+{
+  static const char * const labels[CL_N_DECISION_KINDS] = {
+    [CL_DECISION_KEEP] = N_("Keep (K)"),
+    [CL_DECISION_DISQUALIFY] = N_("Disqualify (D)"),
+    [CL_DECISION_MANAGER_TIME] = N_("Manager time (M)"),
+    [CL_DECISION_NEXT_ACTION] = N_("Next action (A)"),
+  };
+  GtkWidget *box = gtk_box_new (layout == CHOICES_ROW ? GTK_ORIENTATION_HORIZONTAL : GTK_ORIENTATION_VERTICAL, 0);
+
+  gtk_widget_add_css_class (box, "linked");
+  for (int kind = 0; kind < CL_N_DECISION_KINDS; kind++)
+    {
+      GtkWidget *button = gtk_toggle_button_new_with_label (_(labels[kind]));
+
+      g_object_set_data (G_OBJECT (button), "cl-decision", GINT_TO_POINTER (kind));
+      g_signal_connect (button, "clicked", G_CALLBACK (on_choice_clicked), self);
+      self->choice_buttons[layout][kind] = GTK_TOGGLE_BUTTON (button);
+      gtk_box_append (GTK_BOX (box), button);
+    }
+  self->choices[layout] = box;
+  adw_squeezer_add (self->decision_buttons, box);
+}
+
+/* A row per kind of decision, titled as the core names it, then the next
+ * actions created. */
+static void
+add_summary_rows (ClReviewWindow *self)
+{
+  for (int kind = 0; kind <= CL_N_DECISION_KINDS; kind++)
+    {
+      GtkWidget *count = gtk_label_new ("0");
+      GtkWidget *row = cl_action_row_new_plain (kind < CL_N_DECISION_KINDS ? cl_decision_label (kind)
+                                                                          : _("Next actions created"), NULL);
+
+      gtk_widget_add_css_class (count, "numeric");
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), count);
+      if (kind < CL_N_DECISION_KINDS)
+        self->kind_counts[kind] = GTK_LABEL (count);
+      else
+        self->actions_count = GTK_LABEL (count);
+      adw_preferences_group_add (self->summary_group, row);
+    }
 }
 
 static void
@@ -700,9 +1199,14 @@ cl_review_window_init (ClReviewWindow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
   self->decided = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+  self->actions = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_object_unref);
   self->rep_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
-  g_signal_connect_swapped (self->action_entry, "entry-activated",
-                            G_CALLBACK (on_action_entry_activated), self);
-  g_signal_connect_swapped (self->due_entry, "entry-activated",
-                            G_CALLBACK (on_action_entry_activated), self);
+  add_choices (self, CHOICES_ROW);
+  add_choices (self, CHOICES_COLUMN);
+  /* rows go in the group's list, above the warning */
+  add_summary_rows (self);
+  g_signal_connect_swapped (self->action_entry, "entry-activated", G_CALLBACK (save_action), self);
+  g_signal_connect_swapped (self->due_entry, "entry-activated", G_CALLBACK (save_action), self);
+  g_signal_connect_swapped (self->action_entry, "changed", G_CALLBACK (clear_form_errors), self);
+  g_signal_connect_swapped (self->due_entry, "changed", G_CALLBACK (clear_form_errors), self);
 }

@@ -34,12 +34,30 @@ const char     *cl_review_window_get_deal_name (ClReviewWindow *self);
 const char     *cl_review_window_get_risk_text (ClReviewWindow *self);
 const char     *cl_review_window_get_decision_text (ClReviewWindow *self);
 guint           cl_review_window_get_position (ClReviewWindow *self);
-/* decisions recorded in this review other than "keep" */
+/* Decisions recorded in this review other than "keep" */
 guint           cl_review_window_count_decisions (ClReviewWindow *self);
+/* Every decision, "keep" included, as the title's counter, the summary and
+ * the export count them */
+guint           cl_review_window_get_n_decided (ClReviewWindow *self);
+/* The title's counter: "Deal 3 of 15 · 2 decisions" */
+const char     *cl_review_window_get_counter_text (ClReviewWindow *self);
+/* The choice of @kind among the linked toggle buttons shown: pressed when
+ * it is the deal's decision. */
+GtkToggleButton *cl_review_window_get_choice (ClReviewWindow *self,
+                                              ClDecisionKind  kind);
+/* The next action's form is revealed, and its Save inside the view */
+gboolean        cl_review_window_form_is_visible (ClReviewWindow *self);
+GtkWidget      *cl_review_window_get_save_button (ClReviewWindow *self);
+/* What the review produced (Finish, or a teammate's at its first deal):
+ * shown; after Finish; as text, a line per count, then any warning. */
+gboolean        cl_review_window_shows_summary (ClReviewWindow *self);
+gboolean        cl_review_window_is_finishing (ClReviewWindow *self);
+char           *cl_review_window_get_summary_text (ClReviewWindow *self);
 /* what the keys do, for tests: 'k', 'd', 'm', 'n', 'p', 's' */
 void            cl_review_window_press      (ClReviewWindow  *self,
                                              char             key);
-/* records a next action for the deal shown */
+/* Records a next action for the deal shown; FALSE with the error shown
+ * on its field when the text is empty or @due_on 0. */
 gboolean        cl_review_window_add_action (ClReviewWindow  *self,
                                              const char      *text,
                                              ClDay            due_on);
