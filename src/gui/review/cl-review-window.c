@@ -16,6 +16,7 @@
 #include <glib/gi18n.h>
 
 #include "cl-action-load.h"
+#include "cl-application.h"
 #include "cl-flags.h"
 #include "cl-plain-text.h"
 #include "cl-review-window.h"
@@ -457,6 +458,19 @@ cl_review_window_get_position (ClReviewWindow *self)
 
 /* ------------------------------------------------------------------ actions */
 
+/* The deal under review on its page: its history, contacts, calls. */
+static void
+open_deal_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  ClPipelineItem *item = current_item (CL_REVIEW_WINDOW (widget));
+
+  /* a teammate's deals are in their workspace, not this one */
+  if (item != NULL && CL_REVIEW_WINDOW (widget)->shared == NULL)
+    cl_application_open_deal (item->facts->deal->id);
+}
+
 static void
 decide_action (GtkWidget  *widget,
                const char *action_name,
@@ -608,6 +622,7 @@ cl_review_window_new_shared (GtkWindow      *parent,
   gtk_widget_set_visible (GTK_WIDGET (self->load_row), FALSE);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "review.decide", FALSE);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "review.ask-action", FALSE);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "review.open-deal", FALSE);
   show_deal (self);
   return self;
 }
@@ -681,6 +696,7 @@ cl_review_window_class_init (ClReviewWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "review.ask-action", NULL, key_action);
   gtk_widget_class_install_action (widget_class, "review.show-all", NULL, key_action);
   gtk_widget_class_install_action (widget_class, "review.finish", NULL, finish_action);
+  gtk_widget_class_install_action (widget_class, "review.open-deal", NULL, open_deal_action);
 
   /* one key per decision; typing in the action's fields is not a key press here */
   bind_key (widget_class, GDK_KEY_k, "review.decide", "keep");
@@ -693,6 +709,7 @@ cl_review_window_class_init (ClReviewWindowClass *klass)
   bind_key (widget_class, GDK_KEY_p, "review.previous", NULL);
   bind_key (widget_class, GDK_KEY_Left, "review.previous", NULL);
   bind_key (widget_class, GDK_KEY_Escape, "review.finish", NULL);
+  bind_key (widget_class, GDK_KEY_o, "review.open-deal", NULL);
 }
 
 static void
