@@ -83,14 +83,16 @@ fill_facts (ClDealWindow *self)
   g_autofree char *close = cl_date_format (deal->close_date);
   g_autofree char *created = cl_date_format (deal->created_on);
   g_autofree char *entered = cl_date_format (deal->stage_entered_on);
+  g_autofree char *stage_name = cl_text_isolate (deal->stage_name);
+  g_autofree char *reason = cl_text_isolate (deal->status_reason);
   g_autofree char *stage = NULL, *status = NULL;
 
   /* Translators: a stage, then the day the deal entered it */
-  stage = g_strdup_printf (_("%s, since %s"), deal->stage_name, entered);
+  stage = g_strdup_printf (_("%s, since %s"), stage_name, entered);
   status = cl_text_is_blank (deal->status_reason)
            ? g_strdup (cl_deal_status_label (deal->status))
            /* Translators: a deal's status, "Lost", then why */
-           : g_strdup_printf (_("%s: %s"), cl_deal_status_label (deal->status), deal->status_reason);
+           : g_strdup_printf (_("%s: %s"), cl_deal_status_label (deal->status), reason);
   cl_list_box_remove_rows (self->facts_list);
   append_fact (self, _("Account"), deal->account);
   append_fact (self, _("Owner"), deal->owner_name);
@@ -150,11 +152,12 @@ create_action_row (gpointer item,
   ClDealWindow *self = user_data;
   ClAction *action = item;
   g_autofree char *due = cl_date_format (action->due_on);
+  g_autofree char *owner = cl_text_isolate (action->owner_name);
   g_autofree char *subtitle = action->due_on < self->brief->today
                               /* Translators: who owns an action, and the day it was due */
-                              ? g_strdup_printf (_("%s · overdue since %s"), action->owner_name, due)
+                              ? g_strdup_printf (_("%s · overdue since %s"), owner, due)
                               /* Translators: who owns an action, and the day it is due */
-                              : g_strdup_printf (_("%s · due on %s"), action->owner_name, due);
+                              : g_strdup_printf (_("%s · due on %s"), owner, due);
 
   return cl_action_row_new_plain (action->text, subtitle);
 }
@@ -165,16 +168,16 @@ create_call_row (gpointer item,
 {
   ClCall *call = item;
   g_autofree char *day = cl_date_format (call->held_on);
+  g_autofree char *rep = cl_text_isolate (call->rep_name);
   g_autofree char *subtitle = NULL;
 
   if (call->talk_ratio >= 0)
     /* Translators: a day, the rep, the rep's share of talk, questions asked */
-    subtitle = g_strdup_printf (_("%s · %s · rep talked %d %% · %d questions"), day,
-                                call->rep_name ? call->rep_name : "", (int) (call->talk_ratio * 100 + 0.5),
-                                call->questions);
+    subtitle = g_strdup_printf (_("%s · %s · rep talked %d %% · %d questions"), day, rep,
+                                (int) (call->talk_ratio * 100 + 0.5), call->questions);
   else
     /* Translators: a day and the rep on the call */
-    subtitle = g_strdup_printf (_("%s · %s"), day, call->rep_name ? call->rep_name : "");
+    subtitle = g_strdup_printf (_("%s · %s"), day, rep);
   return cl_action_row_new_plain (call->title, subtitle);
 }
 
@@ -197,9 +200,10 @@ create_timeline_row (gpointer item,
 {
   ClTimelineEntry *entry = item;
   g_autofree char *day = cl_date_format (entry->on);
+  g_autofree char *detail = cl_text_isolate (entry->detail);
   g_autofree char *subtitle = entry->detail
                               /* Translators: a day, then a note about what happened on it */
-                              ? g_strdup_printf (_("%s · %s"), day, entry->detail)
+                              ? g_strdup_printf (_("%s · %s"), day, detail)
                               : g_strdup (day);
   GtkWidget *row = cl_action_row_new_plain (entry->text, subtitle);
 
@@ -337,14 +341,13 @@ run (ClDealWindow *self,
 static void
 save_next_step (ClDealWindow *self)
 {
-  const char *due_text = gtk_editable_get_text (GTK_EDITABLE (self->due_row));
+  g_autofree char *due_text = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->due_row))));
   Edit *edit;
   ClDay due = 0;
 
   if (self->brief == NULL)
     return;
-  if (!cl_text_is_blank (due_text) && !cl_date_parse (g_strstrip (g_strdup (due_text)), &due)
-      && !cl_date_parse (due_text, &due))
+  if (*due_text != '\0' && !cl_date_parse (due_text, &due))
     {
       toast (self, _("The due day is a date such as 2026-11-30, or empty for none"));
       gtk_widget_grab_focus (GTK_WIDGET (self->due_row));
@@ -397,11 +400,11 @@ static char *
 describe_qualification (ClDealWindow    *self,
                         ClMeddicElement  element)
 {
-  const char *note = self->brief->qualification_notes[element];
+  g_autofree char *note = cl_text_isolate (self->brief->qualification_notes[element]);
   const char *state = _(state_labels[self->brief->qualification[element]]);
   gboolean required = self->brief->required_meddic & (1u << element);
 
-  if (!cl_text_is_blank (note))
+  if (!cl_text_is_blank (self->brief->qualification_notes[element]))
     return required
            /* Translators: what is known of a qualification element, then the note on it */
            ? g_strdup_printf (_("%s, required by this stage · %s"), state, note)
@@ -503,13 +506,16 @@ create_contact_row (ClContact *contact)
 {
   GtkWidget *row = adw_expander_row_new ();
   GtkWidget *remove = gtk_button_new_from_icon_name ("user-trash-symbolic");
+  g_autofree char *name = cl_text_isolate (contact->name);
+  g_autofree char *title = cl_text_isolate (contact->title);
+  g_autofree char *role = cl_text_isolate (contact->role);
   /* Translators: a contact's name */
-  g_autofree char *label = g_strdup_printf (_("Remove %s"), contact->name);
+  g_autofree char *label = g_strdup_printf (_("Remove %s"), name);
   g_autofree char *subtitle = NULL;
 
   if (!cl_text_is_blank (contact->title) && !cl_text_is_blank (contact->role))
     /* Translators: a contact's title, then their role in the deal */
-    subtitle = g_strdup_printf (_("%s · %s"), contact->title, contact->role);
+    subtitle = g_strdup_printf (_("%s · %s"), title, role);
   else
     subtitle = g_strdup (!cl_text_is_blank (contact->title) ? contact->title : contact->role);
   adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
