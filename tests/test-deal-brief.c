@@ -198,8 +198,8 @@ test_next_step_edit (Fixture       *f,
   g_assert_false (brief->flags & (1u << CL_FLAG_NEXT_STEP_OVERDUE));
   g_assert_cmpstr (entry_at (brief, 0)->text, ==, "Next step’s due day moved from \u20682026-11-10\u2069 "
                    "to \u20682026-11-30\u2069");
-  g_assert_cmpstr (entry_at (brief, 1)->text, ==, "Next step changed from \u2068Demo\u2069 "
-                   "to \u2068Send the proposal\u2069");
+  g_assert_cmpstr (entry_at (brief, 1)->text, ==, "Next step changed from “\u2068Demo\u2069” "
+                   "to “\u2068Send the proposal\u2069”");
 
   /* a blank step clears its day too */
   g_assert_true (cl_store_set_next_step (f->store, f->deal->id, " ", day ("2026-12-01"), day ("2026-11-25"),

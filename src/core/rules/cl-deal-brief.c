@@ -117,7 +117,7 @@ describe_event (Timeline    *timeline,
     {
       to = cl_text_isolate (event->new_value);
       /* Translators: the deal's name when it was created */
-      return g_strdup_printf (_("Created as %s"), to);
+      return g_strdup_printf (_("Created as “%s”"), to);
     }
   if (g_str_equal (field, "stage"))
     from = name_of (timeline->stages, event->old_value), to = name_of (timeline->stages, event->new_value);
@@ -152,10 +152,10 @@ describe_event (Timeline    *timeline,
     return from ? g_strdup_printf (_("Close date moved from %s to %s"), from, to)
                 : g_strdup_printf (_("Close date set to %s"), to);
   if (g_str_equal (field, "next_step"))
-    return to == NULL ? g_strdup_printf (_("Next step %s cleared"), from)
-           : from == NULL ? g_strdup_printf (_("Next step set to %s"), to)
+    return to == NULL ? g_strdup_printf (_("Next step “%s” cleared"), from)
+           : from == NULL ? g_strdup_printf (_("Next step set to “%s”"), to)
            /* Translators: the old next step, then the new one */
-           : g_strdup_printf (_("Next step changed from %s to %s"), from, to);
+           : g_strdup_printf (_("Next step changed from “%s” to “%s”"), from, to);
   if (g_str_equal (field, "next_step_due"))
     return to == NULL ? g_strdup_printf (_("Next step no longer due on %s"), from)
            : from == NULL ? g_strdup_printf (_("Next step due on %s"), to)
@@ -204,10 +204,10 @@ add_sessions (Timeline   *timeline,
       g_autofree char *with = cl_text_isolate (session->next_move_with);
       char *text = cl_text_is_blank (session->next_move_with)
                    /* Translators: the next move a coaching session agreed, then whether it happened */
-                   ? g_strdup_printf (_("Coached: next move %s (%s)"), move,
+                   ? g_strdup_printf (_("Coached: next move “%s” (%s)"), move,
                                       cl_follow_up_label (session->follow_up))
                    /* Translators: the next move, whom it is with, whether it happened */
-                   : g_strdup_printf (_("Coached: next move %s with %s (%s)"), move, with,
+                   : g_strdup_printf (_("Coached: next move “%s” with %s (%s)"), move, with,
                                       cl_follow_up_label (session->follow_up));
 
       add_entry (timeline, session->held_on, CL_TIMELINE_COACHING, text, session->follow_up_note);
@@ -225,8 +225,8 @@ add_calls (Timeline   *timeline,
       g_autofree char *rep = cl_text_isolate (call->rep_name);
       char *text = call->rep_name != NULL
                    /* Translators: a call's title and the rep on it */
-                   ? g_strdup_printf (_("Call %s with %s"), title, rep)
-                   : g_strdup_printf (_("Call %s"), title);
+                   ? g_strdup_printf (_("Call “%s” with %s"), title, rep)
+                   : g_strdup_printf (_("Call “%s”"), title);
 
       add_entry (timeline, call->held_on, CL_TIMELINE_CALL, text, NULL);
     }

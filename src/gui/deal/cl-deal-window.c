@@ -27,7 +27,9 @@ struct _ClDealWindow
   GtkStack        *stack;
   AdwStatusPage   *error_page;
   GtkScrolledWindow *scroller;
-  GtkListBox      *facts_list;
+  AdwClamp        *clamp;
+  GtkBox          *columns;
+  GtkFlowBox      *facts_box;
   GtkListBox      *flags_list;
   AdwEntryRow     *next_step_row;
   AdwEntryRow     *due_row;
@@ -46,6 +48,9 @@ struct _ClDealWindow
 };
 
 G_DEFINE_FINAL_TYPE (ClDealWindow, cl_deal_window, ADW_TYPE_WINDOW)
+
+/* from this width on, the page has two columns */
+#define WIDE_WIDTH 1080
 
 static void
 toast (ClDealWindow *self,
@@ -67,12 +72,27 @@ icon_new (const char *icon_name)
   return icon;
 }
 
+/* A value under its caption, one cell of the deal's card. */
 static void
 append_fact (ClDealWindow *self,
              const char   *label,
              const char   *value)
 {
-  gtk_list_box_append (self->facts_list, cl_action_row_new_plain (label, value));
+  GtkWidget *cell = gtk_box_new (GTK_ORIENTATION_VERTICAL, 3);
+  GtkWidget *caption = gtk_label_new (label);
+  GtkWidget *text = gtk_label_new (value);
+
+  gtk_label_set_xalign (GTK_LABEL (caption), 0);
+  gtk_widget_add_css_class (caption, "caption");
+  gtk_widget_add_css_class (caption, "dim-label");
+  gtk_label_set_xalign (GTK_LABEL (text), 0);
+  gtk_label_set_wrap (GTK_LABEL (text), TRUE);
+  gtk_label_set_wrap_mode (GTK_LABEL (text), PANGO_WRAP_WORD_CHAR);
+  gtk_box_append (GTK_BOX (cell), caption);
+  gtk_box_append (GTK_BOX (cell), text);
+  gtk_flow_box_append (self->facts_box, cell);
+  /* nothing to do with a cell: the keyboard goes past them */
+  gtk_widget_set_focusable (gtk_widget_get_parent (cell), FALSE);
 }
 
 static void
@@ -93,7 +113,8 @@ fill_facts (ClDealWindow *self)
            ? g_strdup (cl_deal_status_label (deal->status))
            /* Translators: a deal's status, "Lost", then why */
            : g_strdup_printf (_("%s: %s"), cl_deal_status_label (deal->status), reason);
-  cl_list_box_remove_rows (self->facts_list);
+  for (GtkWidget *cell; (cell = gtk_widget_get_first_child (GTK_WIDGET (self->facts_box))) != NULL;)
+    gtk_flow_box_remove (self->facts_box, cell);
   append_fact (self, _("Account"), deal->account);
   append_fact (self, _("Owner"), deal->owner_name);
   append_fact (self, _("Stage"), stage);
@@ -670,7 +691,7 @@ cl_deal_window_get_list (ClDealWindow *self,
                          const char   *name)
 {
   struct { const char *name; GtkListBox *list; } lists[] = {
-    { "facts", self->facts_list }, { "flags", self->flags_list }, { "actions", self->actions_list },
+    { "flags", self->flags_list }, { "actions", self->actions_list },
     { "qualification", self->qualification_list }, { "contacts", self->contacts_list },
     { "calls", self->calls_list }, { "timeline", self->timeline_list },
   };
@@ -727,7 +748,9 @@ cl_deal_window_class_init (ClDealWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ClDealWindow, stack);
   gtk_widget_class_bind_template_child (widget_class, ClDealWindow, error_page);
   gtk_widget_class_bind_template_child (widget_class, ClDealWindow, scroller);
-  gtk_widget_class_bind_template_child (widget_class, ClDealWindow, facts_list);
+  gtk_widget_class_bind_template_child (widget_class, ClDealWindow, clamp);
+  gtk_widget_class_bind_template_child (widget_class, ClDealWindow, columns);
+  gtk_widget_class_bind_template_child (widget_class, ClDealWindow, facts_box);
   gtk_widget_class_bind_template_child (widget_class, ClDealWindow, flags_list);
   gtk_widget_class_bind_template_child (widget_class, ClDealWindow, next_step_row);
   gtk_widget_class_bind_template_child (widget_class, ClDealWindow, due_row);
@@ -745,10 +768,28 @@ cl_deal_window_class_init (ClDealWindowClass *klass)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
 }
 
+/* Wide, the history and the calls sit beside the rest; narrow, below it. */
+static void
+on_width_changed (ClDealWindow *self)
+{
+  int width, height;
+  gboolean wide;
+
+  /* GTK 4.8 writes both */
+  gtk_window_get_default_size (GTK_WINDOW (self), &width, &height);
+  wide = width >= WIDE_WIDTH;
+  gtk_orientable_set_orientation (GTK_ORIENTABLE (self->columns),
+                                  wide ? GTK_ORIENTATION_HORIZONTAL : GTK_ORIENTATION_VERTICAL);
+  gtk_box_set_homogeneous (self->columns, wide);
+  adw_clamp_set_maximum_size (self->clamp, wide ? 1400 : 820);
+}
+
 static void
 cl_deal_window_init (ClDealWindow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  g_signal_connect (self, "notify::default-width", G_CALLBACK (on_width_changed), NULL);
+  on_width_changed (self);
   self->cancellable = g_cancellable_new ();
   g_signal_connect_swapped (self->next_step_row, "entry-activated", G_CALLBACK (save_next_step), self);
   g_signal_connect_swapped (self->due_row, "entry-activated", G_CALLBACK (save_next_step), self);
