@@ -177,10 +177,24 @@ gboolean    cl_store_add_contact          (ClStore      *self,
 GListModel *cl_store_list_contacts        (ClStore      *self,
                                            gint64        deal_id,
                                            GError      **error);
-/* Saves @contact's name, title and role; a blank name is refused. */
+/**
+ * cl_store_update_contact:
+ * @contact: the contact, by its id, with its new name, title and role
+ *
+ * Returns: whether it was saved; FALSE with @error for a blank name
+ *   (INVALID) or a contact no longer there (NOT_FOUND)
+ */
 gboolean    cl_store_update_contact       (ClStore      *self,
                                            ClContact    *contact,
                                            GError      **error);
+/**
+ * cl_store_delete_contact:
+ *
+ * Removes the contact @contact_id from its deal; one already gone is no
+ * error.
+ *
+ * Returns: FALSE with @error when the workspace could not be written
+ */
 gboolean    cl_store_delete_contact       (ClStore      *self,
                                            gint64        contact_id,
                                            GError      **error);
