@@ -198,6 +198,34 @@ check_next_step_edit (ClWindow     *main_window,
   g_assert_cmpstr (events, ==, "0");
 }
 
+/* A contact added by name in the last row shows as it was typed, markup
+ * and all, and the keyboard stays in that row for the next one. */
+static void
+check_add_contact (ClWindow     *main_window,
+                   ClDealWindow *window)
+{
+  static const char name[] = "Zq <b>Dana</b> & Ruiz";
+  GtkListBox *contacts = cl_deal_window_get_list (window, "contacts");
+  guint n = n_rows (contacts);
+  GtkListBoxRow *add = gtk_list_box_get_row_at_index (contacts, n - 1);
+  Reread reread = { window, cl_deal_window_get_n_reads (window) };
+  g_autofree char *query = NULL, *kept = NULL;
+
+  g_assert_true (ADW_IS_ENTRY_ROW (add));
+  gtk_widget_grab_focus (GTK_WIDGET (add));
+  gtk_editable_set_text (GTK_EDITABLE (add), name);
+  g_signal_emit_by_name (add, "apply");
+  cl_test_wait_until (deal_read_again, &reread, "the deal read again after the contact");
+  g_assert_cmpuint (n_rows (contacts), ==, n + 1);
+  g_assert_cmpstr (row_title (contacts, n - 1), ==, name);
+  query = g_strdup_printf ("SELECT count(*) FROM contacts WHERE deal_id = %" G_GINT64_FORMAT " AND name = '%s'",
+                           cl_deal_window_get_deal_id (window), name);
+  kept = sql (main_window, query);
+  g_assert_cmpstr (kept, ==, "1");
+  g_assert_true (gtk_widget_is_ancestor (gtk_root_get_focus (GTK_ROOT (window)),
+                                         GTK_WIDGET (gtk_list_box_get_row_at_index (contacts, n))));
+}
+
 /* The weekly review opens the deal under review with its key, O. */
 static void
 check_from_review (ClWindow *window)
@@ -250,6 +278,7 @@ on_activate (GApplication *app)
   check_flags (deal);
   check_timeline (window, deal);
   check_next_step_edit (window, deal);
+  check_add_contact (window, deal);
 
   /* the same deal again raises its page, not a second one */
   cl_application_open_deal (first->facts->deal->id);

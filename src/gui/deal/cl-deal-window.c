@@ -578,9 +578,59 @@ fill_contacts (ClDealWindow *self)
 
 /* ------------------------------------------------------------------ reading */
 
+/* Where a person was in a list whose rows an edit rebuilds: the row they
+ * had open, and the row the keyboard was in. */
+typedef struct
+{
+  int      expanded;   /* the index of the open row, -1 for none */
+  int      focused;    /* the index of the row with the focus, -1 for none */
+  gboolean last;       /* that row was the last, such as "Add a contact" */
+} ListPlace;
+
+static ListPlace
+remember_place (ClDealWindow *self,
+                GtkListBox   *list)
+{
+  GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (self));
+  ListPlace place = { -1, -1, FALSE };
+  GtkListBoxRow *row;
+  int i;
+
+  for (i = 0; (row = gtk_list_box_get_row_at_index (list, i)) != NULL; i++)
+    {
+      if (ADW_IS_EXPANDER_ROW (row) && adw_expander_row_get_expanded (ADW_EXPANDER_ROW (row)))
+        place.expanded = i;
+      if (focus != NULL && (focus == GTK_WIDGET (row) || gtk_widget_is_ancestor (focus, GTK_WIDGET (row))))
+        place.focused = i;
+    }
+  place.last = place.focused >= 0 && place.focused == i - 1;
+  return place;
+}
+
+/* Opens the row that was open again, the keyboard on it if it was there. */
+static void
+restore_place (GtkListBox *list,
+               ListPlace   place)
+{
+  GtkListBoxRow *row = place.expanded >= 0 ? gtk_list_box_get_row_at_index (list, place.expanded) : NULL;
+  int n = 0;
+
+  if (row != NULL && ADW_IS_EXPANDER_ROW (row))
+    adw_expander_row_set_expanded (ADW_EXPANDER_ROW (row), TRUE);
+  if (place.focused < 0)
+    return;
+  while (gtk_list_box_get_row_at_index (list, n) != NULL)
+    n++;
+  row = gtk_list_box_get_row_at_index (list, place.last ? n - 1 : MIN (place.focused, n - 1));
+  if (row != NULL)
+    gtk_widget_grab_focus (GTK_WIDGET (row));
+}
+
 static void
 fill (ClDealWindow *self)
 {
+  ListPlace qualification = remember_place (self, self->qualification_list);
+  ListPlace contacts = remember_place (self, self->contacts_list);
   ClDeal *deal = self->brief->deal;
   g_autofree char *account = cl_text_isolate (deal->account);
   g_autofree char *owner = cl_text_isolate (deal->owner_name);
@@ -601,7 +651,9 @@ fill (ClDealWindow *self)
   gtk_editable_set_text (GTK_EDITABLE (self->due_row), due);
   gtk_list_box_bind_model (self->actions_list, self->brief->actions, create_action_row, self, NULL);
   fill_qualification (self);
+  restore_place (self->qualification_list, qualification);
   fill_contacts (self);
+  restore_place (self->contacts_list, contacts);
   gtk_list_box_bind_model (self->calls_list, self->brief->calls, create_call_row, self, NULL);
   gtk_list_box_bind_model (self->timeline_list, self->brief->timeline, create_timeline_row, self, NULL);
   self->filling = FALSE;
