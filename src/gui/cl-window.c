@@ -581,6 +581,15 @@ on_coaching_entry_activated (ClWindow        *self,
   gtk_window_present (GTK_WINDOW (window));
 }
 
+/* Edits on a deal's page change the flags, the lists and loop health. */
+static void
+on_deal_window_destroyed (ClWindow     *self,
+                          ClDealWindow *window)
+{
+  if (cl_deal_window_has_changed (window))
+    reinspect (self);
+}
+
 GtkWindow *
 cl_window_open_deal (ClWindow *self,
                      gint64    deal_id)
@@ -601,8 +610,7 @@ cl_window_open_deal (ClWindow *self,
         }
     }
   window = cl_deal_window_new (GTK_WINDOW (self), cl_store_get_path (self->store), deal_id);
-  /* its edits change the flags, the lists and loop health */
-  g_signal_connect_object (window, "destroy", G_CALLBACK (reinspect), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (window, "destroy", G_CALLBACK (on_deal_window_destroyed), self, G_CONNECT_SWAPPED);
   gtk_window_present (GTK_WINDOW (window));
   return GTK_WINDOW (window);
 }

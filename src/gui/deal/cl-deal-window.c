@@ -45,6 +45,7 @@ struct _ClDealWindow
   GCancellable    *cancellable;
   guint            n_reads;
   gboolean         filling;     /* rows being filled from the brief: no edit */
+  gboolean         changed;     /* an edit was saved */
 };
 
 G_DEFINE_FINAL_TYPE (ClDealWindow, cl_deal_window, ADW_TYPE_WINDOW)
@@ -346,6 +347,7 @@ on_edit_done (GObject      *source,
         toast (self, error->message);
       return;
     }
+  self->changed = TRUE;
   toast (self, _(said[edit->kind]));
   read_deal (self);
 }
@@ -736,6 +738,13 @@ cl_deal_window_get_n_reads (ClDealWindow *self)
 {
   g_return_val_if_fail (CL_IS_DEAL_WINDOW (self), 0);
   return self->n_reads;
+}
+
+gboolean
+cl_deal_window_has_changed (ClDealWindow *self)
+{
+  g_return_val_if_fail (CL_IS_DEAL_WINDOW (self), FALSE);
+  return self->changed;
 }
 
 GtkListBox *

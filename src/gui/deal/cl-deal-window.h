@@ -22,6 +22,8 @@ gint64             cl_deal_window_get_deal_id    (ClDealWindow *self);
 const ClDealBrief *cl_deal_window_get_brief      (ClDealWindow *self);
 /* How many times the deal was read: an edit reads it again. */
 guint              cl_deal_window_get_n_reads    (ClDealWindow *self);
+/* Whether an edit was saved since the page opened. */
+gboolean           cl_deal_window_has_changed    (ClDealWindow *self);
 /* The list of a group: "facts", "flags", "actions", "qualification",
  * "contacts", "calls" or "timeline"; for tests. */
 GtkListBox        *cl_deal_window_get_list       (ClDealWindow *self,
