@@ -226,6 +226,54 @@ check_add_contact (ClWindow     *main_window,
                                          GTK_WIDGET (gtk_list_box_get_row_at_index (contacts, n))));
 }
 
+/* The list of what moved: not the column view's own list, nor a
+ * drop-down's. */
+static GtkWidget *
+find_moves_view (GtkWidget *widget)
+{
+  if (GTK_IS_COLUMN_VIEW (widget) || GTK_IS_DROP_DOWN (widget))
+    return NULL;
+  if (GTK_IS_LIST_VIEW (widget))
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_moves_view (child);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* The newest move, activated as Enter on its row does (the list's
+ * list.activate-item), opens that move's deal. */
+static void
+check_from_moves (ClWindow *window)
+{
+  ClPipelinePage *page = CL_PIPELINE_PAGE (cl_window_get_view (window, "pipeline"));
+  GtkWidget *moves;
+  g_autoptr (GtkStringObject) line = NULL;
+  ClDealWindow *deal;
+
+  cl_pipeline_page_show_section (page, "moved");
+  if (cl_pipeline_page_get_n_moves (page) == 0)
+    {
+      g_test_message ("nothing moved since the last review: no move to open");
+      cl_pipeline_page_show_section (page, "deals");
+      return;
+    }
+  moves = find_moves_view (GTK_WIDGET (page));
+  g_assert_nonnull (moves);
+  line = g_list_model_get_item (G_LIST_MODEL (gtk_list_view_get_model (GTK_LIST_VIEW (moves))), 0);
+  g_assert_true (gtk_widget_activate_action (moves, "list.activate-item", "u", 0));
+  cl_test_wait_until (deal_window_open, NULL, "the deal page from a move");
+  deal = cl_test_find_toplevel (CL_TYPE_DEAL_WINDOW);
+  cl_test_wait_until (deal_read, deal, "the deal that moved");
+  g_assert_nonnull (strstr (gtk_string_object_get_string (line), cl_deal_window_get_brief (deal)->deal->name));
+  close_finalized (deal);
+  cl_pipeline_page_show_section (page, "deals");
+}
+
 /* The weekly review opens the deal under review with its key, O. */
 static void
 check_from_review (ClWindow *window)
@@ -285,6 +333,7 @@ on_activate (GApplication *app)
   g_assert_true (cl_test_find_toplevel (CL_TYPE_DEAL_WINDOW) == deal);
   close_finalized (deal);
 
+  check_from_moves (window);
   check_from_review (window);
   gtk_window_close (GTK_WINDOW (window));
 }
