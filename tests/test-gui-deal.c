@@ -12,6 +12,8 @@
 #include "cl-deal-window.h"
 #include "cl-pipeline.h"
 #include "cl-pipeline-page.h"
+#include "cl-rep-window.h"
+#include "cl-retro-page.h"
 #include "cl-review-window.h"
 #include "cl-window.h"
 #include "test-gui-util.h"
@@ -274,6 +276,88 @@ check_from_moves (ClWindow *window)
   cl_pipeline_page_show_section (page, "deals");
 }
 
+/* The first row under @widget that names the deal it opens. */
+static GtkWidget *
+find_deal_row (GtkWidget *widget)
+{
+  if (GTK_IS_LIST_BOX_ROW (widget) && g_object_get_data (G_OBJECT (widget), "deal-id") != NULL)
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_deal_row (child);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* @row activated (Enter) opens the page of its deal. */
+static void
+check_row_opens_deal (GtkWidget  *row,
+                      const char *what)
+{
+  gint64 deal_id = *(gint64 *) g_object_get_data (G_OBJECT (row), "deal-id");
+  ClDealWindow *deal;
+
+  g_assert_true (gtk_widget_activate (row));
+  cl_test_wait_until (deal_window_open, NULL, what);
+  deal = cl_test_find_toplevel (CL_TYPE_DEAL_WINDOW);
+  g_assert_cmpint (cl_deal_window_get_deal_id (deal), ==, deal_id);
+  cl_test_wait_until (deal_read, deal, what);
+  close_finalized (deal);
+}
+
+static gboolean
+rep_loaded (gpointer window)
+{
+  return cl_rep_window_is_loaded (window);
+}
+
+static gboolean
+retro_loaded (gpointer page)
+{
+  return cl_retro_page_is_loaded (page);
+}
+
+/* A deal of a rep's 1:1 page, and one of the deals that died in the
+ * retrospective, open on their pages. */
+static void
+check_from_rep_and_retro (ClWindow *window)
+{
+  ClStore *store = cl_window_get_store (window);
+  g_autofree char *rep_id = sql (window, "SELECT owner_id FROM deals WHERE status = 'open' LIMIT 1");
+  ClRepWindow *rep = cl_rep_window_new (GTK_WINDOW (window), store, g_ascii_strtoll (rep_id, NULL, 10));
+  ClRetroPage *retro = CL_RETRO_PAGE (cl_window_get_view (window, "retros"));
+  GtkWidget *row;
+
+  gtk_window_present (GTK_WINDOW (rep));
+  cl_test_wait_until (rep_loaded, rep, "the rep's 1:1 page");
+  g_assert_cmpuint (cl_rep_window_get_n_deals (rep), >, 0);
+  row = find_deal_row (GTK_WIDGET (rep));
+  g_assert_nonnull (row);
+  check_row_opens_deal (row, "the deal page from the 1:1");
+  gtk_window_destroy (GTK_WINDOW (rep));
+
+  cl_window_show_view (window, "retros");
+  cl_test_wait_until (retro_loaded, retro, "the retrospective");
+  row = find_deal_row (GTK_WIDGET (retro));
+  if (row == NULL)
+    {
+      /* the quarter has only begun: the one before */
+      g_autofree char *previous = cl_date_quarter (cl_date_today () - 92);
+
+      g_assert_true (cl_retro_page_show_quarter (retro, previous));
+      cl_test_wait_until (retro_loaded, retro, "the previous quarter's retrospective");
+      row = find_deal_row (GTK_WIDGET (retro));
+    }
+  if (row == NULL)
+    g_test_message ("no deal died this quarter: none to open");
+  else
+    check_row_opens_deal (row, "the deal page from where deals died");
+  cl_window_show_view (window, "pipeline");
+}
+
 /* The weekly review opens the deal under review with its key, O. */
 static void
 check_from_review (ClWindow *window)
@@ -334,6 +418,7 @@ on_activate (GApplication *app)
   close_finalized (deal);
 
   check_from_moves (window);
+  check_from_rep_and_retro (window);
   check_from_review (window);
   gtk_window_close (GTK_WINDOW (window));
 }

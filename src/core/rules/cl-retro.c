@@ -150,8 +150,9 @@ load_deaths (ClStore        *store,
       death->reason = cl_column_text (stmt, 2);
       death->n = sqlite3_column_int (stmt, 3);
       death->amount_cents = cl_column_cents_total (stmt, 4);
-      read_death_deals (death, (const char *) sqlite3_column_text (stmt, 5),
-                        (const char *) sqlite3_column_text (stmt, 6));
+      /* the sum of the amounts is two columns, 4 and 5 */
+      read_death_deals (death, (const char *) sqlite3_column_text (stmt, 6),
+                        (const char *) sqlite3_column_text (stmt, 7));
       g_ptr_array_add (inputs->deaths, death);
     }
   return cl_store_query_done (store, stmt, rc, error);
