@@ -826,7 +826,6 @@ cl_deal_window_class_init (ClDealWindowClass *klass)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_s, GDK_CONTROL_MASK, "deal.save-next-step", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F5, 0, "deal.reload", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_w, GDK_CONTROL_MASK, "window.close", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
 }
 
 /* Wide, the history and the calls sit beside the rest; narrow, below it. */
