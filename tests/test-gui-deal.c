@@ -1,7 +1,7 @@
 /* test-gui-deal.c — the deal page: opened from the pipeline by Enter on a
- * row and from the weekly review by its key, its flags in sentences, its
- * history, and a next step edited and kept as a dated event (run under
- * Xvfb)
+ * row, from a move, a rep's 1:1, the retrospective's deals that died and
+ * the weekly review's key; its flags in sentences, its history, a next
+ * step edited and kept as a dated event, a contact added (run under Xvfb)
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include "config.h"
