@@ -1025,6 +1025,11 @@ test_retro (Fixture       *f,
     g_assert_cmpstr (most->reason, ==, "No budget");
     g_assert_cmpint (most->n, ==, 2);
     g_assert_cmpstr (most->stage, ==, "Discovery");
+    /* the deals themselves, for the retrospective to open */
+    g_assert_cmpuint (most->deal_ids->len, ==, 2);
+    g_assert_cmpuint (most->deal_names->len, ==, 2);
+    g_assert_cmpint (g_array_index (most->deal_ids, gint64, 0), !=, g_array_index (most->deal_ids, gint64, 1));
+    g_assert_nonnull (g_ptr_array_index (most->deal_names, 0));
   }
   g_assert_null (cl_retro_inputs_load (f->path, "2026-Q5", day ("2026-11-23"), &error));
   g_assert_error (error, CL_STORE_ERROR, CL_STORE_ERROR_INVALID);

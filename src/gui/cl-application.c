@@ -117,9 +117,35 @@ quit_app (GSimpleAction *action,
     }
 }
 
+/* A deal of any list opens on its page, in the workspace's window. */
+static void
+open_deal (GSimpleAction *action,
+           GVariant      *parameter,
+           gpointer       user_data)
+{
+  GList *windows = gtk_application_get_windows (GTK_APPLICATION (user_data));
+
+  for (GList *l = windows; l != NULL; l = l->next)
+    if (CL_IS_WINDOW (l->data))
+      {
+        cl_window_open_deal (l->data, g_variant_get_int64 (parameter));
+        return;
+      }
+}
+
+void
+cl_application_open_deal (gint64 deal_id)
+{
+  GApplication *app = g_application_get_default ();
+
+  g_return_if_fail (CL_IS_APPLICATION (app));
+  g_action_group_activate_action (G_ACTION_GROUP (app), "open-deal", g_variant_new_int64 (deal_id));
+}
+
 static const GActionEntry app_actions[] = {
   { "about", show_about },
   { "quit", quit_app },
+  { "open-deal", open_deal, "x" },
 };
 
 static void

@@ -13,5 +13,8 @@ G_DECLARE_FINAL_TYPE (ClApplication, cl_application, CL, APPLICATION, AdwApplica
 ClApplication *cl_application_new            (const char       *workspace,
                                               GApplicationFlags flags);
 const char    *cl_application_get_workspace  (ClApplication    *self);
+/* Opens @deal_id on its page, as the app.open-deal action does: what a
+ * list of deals in any window calls when a deal is activated. */
+void           cl_application_open_deal      (gint64            deal_id);
 
 G_END_DECLS

@@ -16,6 +16,7 @@
 
 #include "cl-coaching.h"
 #include "cl-deal-coaching-window.h"
+#include "cl-deal-window.h"
 #include "cl-demo.h"
 #include "cl-list-page.h"
 #include "cl-overview-page.h"
@@ -604,6 +605,40 @@ on_coaching_entry_activated (ClWindow        *self,
   /* sessions and calls change the queue and loop health at once */
   g_signal_connect_object (window, "recorded", G_CALLBACK (reinspect), self, G_CONNECT_SWAPPED);
   gtk_window_present (GTK_WINDOW (window));
+}
+
+/* Edits on a deal's page change the flags, the lists and loop health. */
+static void
+on_deal_window_destroyed (ClWindow     *self,
+                          ClDealWindow *window)
+{
+  if (cl_deal_window_has_changed (window))
+    reinspect (self);
+}
+
+GtkWindow *
+cl_window_open_deal (ClWindow *self,
+                     gint64    deal_id)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+  ClDealWindow *window;
+
+  g_return_val_if_fail (CL_IS_WINDOW (self), NULL);
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr (GObject) open = g_list_model_get_item (toplevels, i);
+
+      if (CL_IS_DEAL_WINDOW (open) && cl_deal_window_get_deal_id (CL_DEAL_WINDOW (open)) == deal_id
+          && gtk_window_get_transient_for (GTK_WINDOW (open)) == GTK_WINDOW (self))
+        {
+          gtk_window_present (GTK_WINDOW (open));
+          return GTK_WINDOW (open);
+        }
+    }
+  window = cl_deal_window_new (GTK_WINDOW (self), cl_store_get_path (self->store), deal_id);
+  g_signal_connect_object (window, "destroy", G_CALLBACK (on_deal_window_destroyed), self, G_CONNECT_SWAPPED);
+  gtk_window_present (GTK_WINDOW (window));
+  return GTK_WINDOW (window);
 }
 
 /* A teammate's summary opens read-only: a weekly review in the review

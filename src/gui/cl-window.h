@@ -39,6 +39,9 @@ const char *cl_window_get_undo_point    (ClWindow      *self);
 /* Opens a summary of the team library read-only; the window, or NULL. */
 GtkWindow  *cl_window_open_library_entry (ClWindow      *self,
                                           ClLibraryEntry *entry);
+/* Opens @deal_id's page, or raises it when it is open; the window. */
+GtkWindow  *cl_window_open_deal         (ClWindow      *self,
+                                         gint64         deal_id);
 gboolean    cl_window_open_workspace    (ClWindow      *self,
                                          const char    *path);
 ClStore    *cl_window_get_store         (ClWindow      *self);

@@ -228,7 +228,7 @@ CL_DEFINE_RECORD (ClContact, cl_contact, &self->name, &self->title, &self->role)
 CL_DEFINE_RECORD (ClDealEvent, cl_deal_event, &self->field, &self->old_value, &self->new_value)
 CL_DEFINE_RECORD (ClAction, cl_action, &self->text, &self->source, &self->owner_name)
 CL_DEFINE_RECORD (ClReview, cl_review, &self->week, &self->attendees, &self->notes)
-CL_DEFINE_RECORD (ClReviewDecision, cl_review_decision, &self->note)
+CL_DEFINE_RECORD (ClReviewDecision, cl_review_decision, &self->note, &self->week)
 CL_DEFINE_RECORD (ClCoachingSession, cl_coaching_session, &self->trigger, &self->evidence,
                   &self->gaps, &self->blocker, &self->next_move, &self->next_move_with,
                   &self->follow_up_note,

@@ -284,6 +284,9 @@ struct _ClReviewDecision
   ClDecisionKind decision;
   char          *note;
   gint64         action_id;  /* 0 unless decision is a next action */
+  /* filled by the listings of one deal's decisions */
+  char          *week;       /* the review's, "2026-W47" */
+  ClDay          held_on;
 };
 
 #define CL_TYPE_COACHING_SESSION (cl_coaching_session_get_type ())

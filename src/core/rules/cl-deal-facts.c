@@ -357,6 +357,7 @@ attach_reviews (ClStore     *store,
  * everyone's), or the deals closed now that are an owner's (0 likewise). */
 #define OWNED_BY   "AND (?1 = 0 OR deal_id IN (SELECT id FROM deals WHERE owner_id = ?1)) "
 #define CLOSED_NOW "AND deal_id IN (SELECT id FROM deals WHERE status <> 'open' AND ?1 IN (0, owner_id)) "
+#define ONE_DEAL   "AND deal_id = ?1 "
 
 /* Facts for each of @deals (ClDeal) with their history, contacts and
  * qualification, in the list's order, each also in @by_id under its deal's
@@ -444,4 +445,24 @@ cl_deal_facts_load_closed (ClStore  *store,
   if (deals == NULL || (all = load_facts (store, deals, CLOSED_NOW, 0, by_id, error)) == NULL)
     return NULL;
   return keep_by_status_on (all, as_of, FALSE);
+}
+
+ClDealFacts *
+cl_deal_facts_load_one (ClStore  *store,
+                        gint64    deal_id,
+                        ClDay     as_of,
+                        GError  **error)
+{
+  g_autoptr (ClDeal) deal = cl_store_get_deal (store, deal_id, error);
+  g_autoptr (GListStore) deals = g_list_store_new (CL_TYPE_DEAL);
+  g_autoptr (GHashTable) by_id = g_hash_table_new (g_int64_hash, g_int64_equal);
+  g_autoptr (GPtrArray) all = NULL;
+
+  if (deal == NULL)
+    return NULL;
+  g_list_store_append (deals, deal);
+  if ((all = load_facts (store, G_LIST_MODEL (deals), ONE_DEAL, deal_id, by_id, error)) == NULL
+      || !attach_reviews (store, by_id, as_of, error))
+    return NULL;
+  return g_ptr_array_steal_index (all, 0);
 }

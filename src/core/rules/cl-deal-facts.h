@@ -138,4 +138,18 @@ GPtrArray   *cl_deal_facts_load_closed (ClStore    *store,
                                         ClDay       as_of,
                                         GError    **error);
 
+/**
+ * cl_deal_facts_load_one:
+ * @as_of: the day whose last two reviews say whether it was recited
+ *
+ * Facts for @deal_id, open or closed, with its history, contacts and
+ * qualification.
+ *
+ * Returns: (transfer full) (nullable): the facts, or NULL with @error
+ */
+ClDealFacts *cl_deal_facts_load_one   (ClStore    *store,
+                                       gint64      deal_id,
+                                       ClDay       as_of,
+                                       GError    **error);
+
 G_END_DECLS

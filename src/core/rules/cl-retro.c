@@ -12,6 +12,7 @@
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
+#include <json-glib/json-glib.h>
 
 #include "cl-pipeline.h"
 #include "cl-retro.h"
@@ -24,6 +25,8 @@ death_free (ClRetroDeath *death)
   g_free (death->status);
   g_free (death->reason);
   g_free (death->currency);
+  g_clear_pointer (&death->deal_ids, g_array_unref);
+  g_clear_pointer (&death->deal_names, g_ptr_array_unref);
   g_free (death);
 }
 
@@ -91,6 +94,34 @@ load_flags (ClStore        *store,
   return TRUE;
 }
 
+/* The deals of a death from the JSON arrays of their ids and names that
+ * SQLite made of them, in one order. */
+static void
+read_death_deals (ClRetroDeath *death,
+                  const char   *ids_json,
+                  const char   *names_json)
+{
+  g_autoptr (JsonNode) ids = json_from_string (ids_json, NULL);
+  g_autoptr (JsonNode) names = json_from_string (names_json, NULL);
+  JsonArray *id_array, *name_array;
+  guint n;
+
+  death->deal_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  death->deal_names = g_ptr_array_new_with_free_func (g_free);
+  if (ids == NULL || names == NULL || !JSON_NODE_HOLDS_ARRAY (ids) || !JSON_NODE_HOLDS_ARRAY (names))
+    return;
+  id_array = json_node_get_array (ids);
+  name_array = json_node_get_array (names);
+  n = MIN (MIN (json_array_get_length (id_array), json_array_get_length (name_array)), CL_RETRO_DEATH_DEALS);
+  for (guint i = 0; i < n; i++)
+    {
+      gint64 id = json_array_get_int_element (id_array, i);
+
+      g_array_append_val (death->deal_ids, id);
+      g_ptr_array_add (death->deal_names, g_strdup (json_array_get_string_element (name_array, i)));
+    }
+}
+
 static gboolean
 load_deaths (ClStore        *store,
              ClRetroInputs  *inputs,
@@ -98,7 +129,8 @@ load_deaths (ClStore        *store,
 {
   sqlite3_stmt *stmt = cl_store_query (store, error,
                                        "SELECT s.name, e.new_value, d.status_reason, count(*), "
-                                       CL_SQL_CENTS_SUM ("d.amount_cents") ", d.currency "
+                                       CL_SQL_CENTS_SUM ("d.amount_cents") ", d.currency, "
+                                       "json_group_array (d.id), json_group_array (d.name) "
                                        "FROM deal_events e JOIN deals d ON d.id = e.deal_id "
                                        "JOIN stages s ON s.id = d.stage_id "
                                        "WHERE e.field = 'status' AND e.new_value IN ('lost', 'disqualified') "
@@ -119,8 +151,10 @@ load_deaths (ClStore        *store,
       death->reason = cl_column_text (stmt, 2);
       death->n = sqlite3_column_int (stmt, 3);
       death->amount_cents = cl_column_cents_total (stmt, 4);
-      /* the sum takes two columns */
+      /* the sum of the amounts is two columns, 4 and 5 */
       death->currency = sqlite3_column_type (stmt, 6) == SQLITE_NULL ? NULL : cl_column_text (stmt, 6);
+      read_death_deals (death, (const char *) sqlite3_column_text (stmt, 7),
+                        (const char *) sqlite3_column_text (stmt, 8));
       g_ptr_array_add (inputs->deaths, death);
     }
   return cl_store_query_done (store, stmt, rc, error);

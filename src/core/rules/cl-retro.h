@@ -19,7 +19,12 @@ typedef struct
   int           n;
   ClCentsTotal  amount_cents;
   char         *currency;       /* NULL when the deals had none */
+  GArray       *deal_ids;       /* gint64: the deals, at most CL_RETRO_DEATH_DEALS of them */
+  GPtrArray    *deal_names;     /* char *, parallel to deal_ids */
 } ClRetroDeath;
+
+/* How many of a group's deals a death lists by name. */
+#define CL_RETRO_DEATH_DEALS 50
 
 /* Deals closed in a quarter. */
 typedef struct

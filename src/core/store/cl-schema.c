@@ -300,6 +300,23 @@ static const char schema_step_10[] =
   "ALTER TABLE stages ADD COLUMN stalled_days INTEGER"
   "  CHECK (stalled_days IS NULL OR stalled_days BETWEEN 1 AND 3650);";
 
+/* 11 — a next step's due day has a history of its own: the deal page
+ * edits it, and each edit is a dated event like the import's */
+static const char schema_step_11[] =
+  "CREATE TABLE deal_events_11 ("
+  "  id          INTEGER PRIMARY KEY,"
+  "  deal_id     INTEGER NOT NULL REFERENCES deals (id) ON DELETE CASCADE,"
+  "  occurred_on TEXT NOT NULL CHECK (date(occurred_on) = occurred_on),"
+  "  field       TEXT NOT NULL CHECK (field IN ('created', 'stage', 'amount', 'close_date',"
+  "                'next_step', 'next_step_due', 'owner', 'status', 'forecast')),"
+  "  old_value   TEXT,"
+  "  new_value   TEXT"
+  ");"
+  "INSERT INTO deal_events_11 SELECT id, deal_id, occurred_on, field, old_value, new_value FROM deal_events;"
+  "DROP TABLE deal_events;"
+  "ALTER TABLE deal_events_11 RENAME TO deal_events;"
+  "CREATE INDEX deal_events_by_deal ON deal_events (deal_id, occurred_on);";
+
 static const char * const schema_steps[] = {
   schema_step_1,
   schema_step_2,
@@ -311,6 +328,7 @@ static const char * const schema_steps[] = {
   schema_step_8,
   schema_step_9,
   schema_step_10,
+  schema_step_11,
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (schema_steps) == CL_STORE_SCHEMA_VERSION);

@@ -336,6 +336,7 @@ diff_deals (ClDeal *before,
           g_strdup_printf ("%" G_GINT64_FORMAT, after->amount_cents));
   CHANGE ("close_date", day_or_null (before->close_date), day_or_null (after->close_date));
   CHANGE ("next_step", g_strdup (before->next_step), g_strdup (after->next_step ? after->next_step : ""));
+  CHANGE ("next_step_due", day_or_null (before->next_step_due), day_or_null (after->next_step_due));
   CHANGE ("owner", g_strdup_printf ("%" G_GINT64_FORMAT, before->owner_id),
           g_strdup_printf ("%" G_GINT64_FORMAT, after->owner_id));
   CHANGE ("status", g_strdup (cl_deal_status_to_string (before->status)),
@@ -418,6 +419,37 @@ cl_store_get_deal (ClStore  *self,
 {
   return cl_store_get_by_id (self, CL_TYPE_DEAL, build_deal, "SELECT " DEAL_COLUMNS "WHERE d.id = ?", id,
                              _("There is no deal with id %" PRId64 " in this workspace"), error);
+}
+
+gboolean
+cl_store_set_next_step (ClStore     *self,
+                        gint64       deal_id,
+                        const char  *next_step,
+                        ClDay        due,
+                        ClDay        as_of,
+                        GError     **error)
+{
+  g_autoptr (ClDeal) deal = NULL;
+  g_autofree char *trimmed = g_strstrip (g_strdup (next_step ? next_step : ""));
+
+  g_return_val_if_fail (as_of != 0, FALSE);
+  if (!cl_store_begin (self, error))
+    return FALSE;
+  deal = cl_store_get_deal (self, deal_id, error);
+  if (deal == NULL)
+    {
+      cl_store_rollback (self);
+      return FALSE;
+    }
+  cl_record_set_text (&deal->next_step, trimmed);
+  /* a day without a step to take on it means nothing */
+  deal->next_step_due = *trimmed != '\0' ? due : 0;
+  if (!cl_store_update_deal (self, deal, as_of, error))
+    {
+      cl_store_rollback (self);
+      return FALSE;
+    }
+  return cl_store_commit (self, error);
 }
 
 GListModel *
@@ -525,12 +557,24 @@ cl_store_list_deal_events (ClStore  *self,
 
 /* ------------------------------------------------------------------ contacts and qualification */
 
+static gboolean
+check_contact (ClContact  *contact,
+               GError    **error)
+{
+  if (cl_text_is_blank (contact->name))
+    return g_set_error (error, CL_STORE_ERROR, CL_STORE_ERROR_INVALID,
+                        _("A contact needs a name")), FALSE;
+  return TRUE;
+}
+
 gboolean
 cl_store_add_contact (ClStore    *self,
                       ClContact  *contact,
                       GError    **error)
 {
   g_return_val_if_fail (CL_IS_CONTACT (contact), FALSE);
+  if (!check_contact (contact, error))
+    return FALSE;
   return cl_store_run (self, &contact->id, error,
                        "INSERT INTO contacts (deal_id, name, title, role) VALUES (?, ?, ?, ?)",
                        "Isss", contact->deal_id, contact->name,
@@ -558,6 +602,36 @@ cl_store_list_contacts (ClStore  *self,
   return cl_store_list (self, CL_TYPE_CONTACT, build_contact, error,
                         "SELECT id, deal_id, name, title, role FROM contacts "
                         "WHERE deal_id = ? ORDER BY id", "I", deal_id);
+}
+
+gboolean
+cl_store_update_contact (ClStore    *self,
+                         ClContact  *contact,
+                         GError    **error)
+{
+  gint64 changed = 0;
+
+  g_return_val_if_fail (CL_IS_CONTACT (contact), FALSE);
+  if (!check_contact (contact, error)
+      || !cl_store_run (self, NULL, error, "UPDATE contacts SET name = ?, title = ?, role = ? WHERE id = ?",
+                        "sssI", contact->name, contact->title ? contact->title : "",
+                        contact->role ? contact->role : "", contact->id))
+    return FALSE;
+  changed = count_of (self, "SELECT changes()", 0, error);
+  if (changed < 0)
+    return FALSE;
+  if (changed == 0)
+    return g_set_error (error, CL_STORE_ERROR, CL_STORE_ERROR_NOT_FOUND,
+                        _("There is no contact with id %" PRId64 " in this workspace"), contact->id), FALSE;
+  return TRUE;
+}
+
+gboolean
+cl_store_delete_contact (ClStore  *self,
+                         gint64    contact_id,
+                         GError  **error)
+{
+  return cl_store_run (self, NULL, error, "DELETE FROM contacts WHERE id = ?", "I", contact_id);
 }
 
 gboolean
@@ -599,6 +673,40 @@ cl_store_get_qualification (ClStore               *self,
       states[element] = cl_column_enum (stmt, 1, cl_qualification_names);
     }
   return cl_store_query_done (self, stmt, rc, error);
+}
+
+gboolean
+cl_store_get_qualification_notes (ClStore  *self,
+                                  gint64    deal_id,
+                                  char     *notes[CL_MEDDIC_N_ELEMENTS],
+                                  GError  **error)
+{
+  sqlite3_stmt *stmt;
+  int rc;
+
+  for (int i = 0; i < CL_MEDDIC_N_ELEMENTS; i++)
+    notes[i] = NULL;
+  stmt = cl_store_query (self, error, "SELECT element, note FROM qualification WHERE deal_id = ?", "I",
+                         deal_id);
+  if (stmt == NULL)
+    return FALSE;
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      int element = cl_column_enum (stmt, 0, cl_meddic_names);
+
+      if (element >= 0)
+        {
+          g_free (notes[element]);
+          notes[element] = cl_column_text (stmt, 1);
+        }
+    }
+  if (!cl_store_query_done (self, stmt, rc, error))
+    {
+      for (int i = 0; i < CL_MEDDIC_N_ELEMENTS; i++)
+        g_clear_pointer (&notes[i], g_free);
+      return FALSE;
+    }
+  return TRUE;
 }
 
 /* ------------------------------------------------------------------ actions */
@@ -672,6 +780,16 @@ cl_store_list_open_actions (ClStore  *self,
   return cl_store_list (self, CL_TYPE_ACTION, build_action, error,
                         "SELECT " ACTION_COLUMNS "WHERE a.done_on IS NULL AND ? IN (0, a.owner_id) "
                         "ORDER BY a.due_on, a.id", "I", owner_id);
+}
+
+GListModel *
+cl_store_list_deal_open_actions (ClStore  *self,
+                                 gint64    deal_id,
+                                 GError  **error)
+{
+  return cl_store_list (self, CL_TYPE_ACTION, build_action, error,
+                        "SELECT " ACTION_COLUMNS "WHERE a.done_on IS NULL AND a.deal_id = ? "
+                        "ORDER BY a.due_on, a.id", "I", deal_id);
 }
 
 ClAction *
@@ -793,6 +911,27 @@ cl_store_list_review_decisions (ClStore  *self,
   return cl_store_list (self, CL_TYPE_REVIEW_DECISION, build_review_decision, error,
                         "SELECT id, review_id, deal_id, decision, note, action_id "
                         "FROM review_decisions WHERE review_id = ? ORDER BY id", "I", review_id);
+}
+
+static GObject *
+build_dated_decision (sqlite3_stmt *stmt)
+{
+  ClReviewDecision *decision = CL_REVIEW_DECISION (build_review_decision (stmt));
+
+  decision->week = cl_column_text (stmt, 6);
+  decision->held_on = cl_column_day (stmt, 7);
+  return G_OBJECT (decision);
+}
+
+GListModel *
+cl_store_list_deal_decisions (ClStore  *self,
+                              gint64    deal_id,
+                              GError  **error)
+{
+  return cl_store_list (self, CL_TYPE_REVIEW_DECISION, build_dated_decision, error,
+                        "SELECT d.id, d.review_id, d.deal_id, d.decision, d.note, d.action_id, "
+                        "r.week, r.held_on FROM review_decisions d JOIN reviews r ON r.id = d.review_id "
+                        "WHERE d.deal_id = ? ORDER BY r.held_on, d.id", "I", deal_id);
 }
 
 GHashTable *

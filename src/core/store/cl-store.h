@@ -28,7 +28,7 @@ typedef enum {
   CL_STORE_ERROR_FAILED,
 } ClStoreError;
 
-#define CL_STORE_SCHEMA_VERSION 10
+#define CL_STORE_SCHEMA_VERSION 11
 
 #define CL_TYPE_STORE (cl_store_get_type ())
 G_DECLARE_FINAL_TYPE (ClStore, cl_store, CL, STORE, GObject)
@@ -113,6 +113,23 @@ gboolean    cl_store_update_deal          (ClStore      *self,
                                            ClDeal       *deal,
                                            ClDay         as_of,
                                            GError      **error);
+/**
+ * cl_store_set_next_step:
+ * @next_step: what happens next; blank clears it, and its day with it
+ * @due: the day it is due, 0 for none
+ * @as_of: the day the change is dated
+ *
+ * Sets @deal_id's next step and its due day in one transaction, each
+ * change recorded as an event dated @as_of, as an import records them.
+ *
+ * Returns: whether it was saved; FALSE with @error
+ */
+gboolean    cl_store_set_next_step        (ClStore      *self,
+                                           gint64        deal_id,
+                                           const char   *next_step,
+                                           ClDay         due,
+                                           ClDay         as_of,
+                                           GError      **error);
 ClDeal     *cl_store_get_deal             (ClStore      *self,
                                            gint64        id,
                                            GError      **error);
@@ -160,6 +177,27 @@ gboolean    cl_store_add_contact          (ClStore      *self,
 GListModel *cl_store_list_contacts        (ClStore      *self,
                                            gint64        deal_id,
                                            GError      **error);
+/**
+ * cl_store_update_contact:
+ * @contact: the contact, by its id, with its new name, title and role
+ *
+ * Returns: whether it was saved; FALSE with @error for a blank name
+ *   (INVALID) or a contact no longer there (NOT_FOUND)
+ */
+gboolean    cl_store_update_contact       (ClStore      *self,
+                                           ClContact    *contact,
+                                           GError      **error);
+/**
+ * cl_store_delete_contact:
+ *
+ * Removes the contact @contact_id from its deal; one already gone is no
+ * error.
+ *
+ * Returns: FALSE with @error when the workspace could not be written
+ */
+gboolean    cl_store_delete_contact       (ClStore      *self,
+                                           gint64        contact_id,
+                                           GError      **error);
 gboolean    cl_store_set_qualification    (ClStore      *self,
                                            gint64        deal_id,
                                            ClMeddicElement element,
@@ -169,6 +207,17 @@ gboolean    cl_store_set_qualification    (ClStore      *self,
 gboolean    cl_store_get_qualification    (ClStore      *self,
                                            gint64        deal_id,
                                            ClQualificationState states[CL_MEDDIC_N_ELEMENTS],
+                                           GError      **error);
+/**
+ * cl_store_get_qualification_notes:
+ * @notes: (out) (transfer full): each element's note, NULL for an element
+ *   never assessed; the caller frees them
+ *
+ * Returns: FALSE with @error (and @notes all NULL) when they cannot be read
+ */
+gboolean    cl_store_get_qualification_notes (ClStore   *self,
+                                           gint64        deal_id,
+                                           char         *notes[CL_MEDDIC_N_ELEMENTS],
                                            GError      **error);
 
 gboolean    cl_store_add_action           (ClStore      *self,
@@ -185,6 +234,16 @@ gboolean    cl_store_complete_open_action (ClStore      *self,
 ClAction   *cl_store_get_action           (ClStore      *self,
                                            gint64        id,
                                            GError      **error);
+/**
+ * cl_store_list_deal_open_actions:
+ *
+ * The open actions about @deal_id, soonest due first.
+ *
+ * Returns: (transfer full) (nullable): a list of ClAction, or NULL with @error
+ */
+GListModel *cl_store_list_deal_open_actions (ClStore    *self,
+                                             gint64      deal_id,
+                                             GError    **error);
 /* Open actions, soonest due first; only @owner_id's when it is not 0. */
 GListModel *cl_store_list_open_actions    (ClStore      *self,
                                            gint64        owner_id,
@@ -203,6 +262,18 @@ GListModel *cl_store_list_review_decisions (ClStore     *self,
                                             GError     **error);
 GListModel *cl_store_list_review_actions  (ClStore      *self,
                                            gint64        review_id,
+                                           GError      **error);
+/**
+ * cl_store_list_deal_decisions:
+ *
+ * What the weekly reviews decided on @deal_id, each with its review's week
+ * and day filled in, oldest first.
+ *
+ * Returns: (transfer full) (nullable): a list of ClReviewDecision, or NULL
+ *   with @error
+ */
+GListModel *cl_store_list_deal_decisions  (ClStore      *self,
+                                           gint64        deal_id,
                                            GError      **error);
 ClReview   *cl_store_find_review          (ClStore      *self,
                                            const char   *week,

@@ -9,15 +9,18 @@
 #include <glib/gi18n.h>
 #include <string.h>
 
+#include "cl-application.h"
 #include "cl-call-import.h"
 #include "cl-call-metrics.h"
 #include "cl-coaching.h"
 #include "cl-coaching-export.h"
+#include "cl-deal-brief.h"
 #include "cl-deal-coaching-window.h"
 #include "cl-export.h"
 #include "cl-file-chooser.h"
 #include "cl-list-box-rows.h"
 #include "cl-plain-text.h"
+#include "cl-store-task.h"
 #include "cl-text.h"
 #include "cl-transcript.h"
 #include "cl-trend-chart.h"
@@ -48,6 +51,7 @@ struct _ClDealCoachingWindow
   AdwEntryRow         *due_row;
   AdwEntryRow         *private_row;
   GtkLabel            *story_label;
+  GtkListBox          *deal_list;
 
   ClStore             *store;
   ClDeal              *deal;
@@ -63,6 +67,7 @@ struct _ClDealCoachingWindow
   GtkFilterListModel  *cues;
   GtkCustomFilter     *cue_filter;
   gboolean             can_save;        /* a next move and its day are filled in */
+  GCancellable        *cancellable;     /* the deal's flags being read */
 };
 
 G_DEFINE_FINAL_TYPE (ClDealCoachingWindow, cl_deal_coaching_window, ADW_TYPE_WINDOW)
@@ -785,6 +790,58 @@ cl_deal_coaching_window_set_score (ClDealCoachingWindow *self,
   gtk_spin_button_set_value (GTK_SPIN_BUTTON (spin), score);
 }
 
+/* ------------------------------------------------------------------ the deal and its flags */
+
+static gpointer
+read_deal_brief (ClStore   *store,
+                 gpointer   data,
+                 GError   **error)
+{
+  return cl_deal_brief_load (store, *(gint64 *) data, cl_date_today (), error);
+}
+
+/* What the coach should know before the session: the deal's amount, stage
+ * and close date, and each flag in its sentence. */
+static void
+on_deal_brief_read (GObject      *source,
+                    GAsyncResult *result,
+                    gpointer      user_data)
+{
+  ClDealCoachingWindow *self = CL_DEAL_COACHING_WINDOW (source);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (ClDealBrief) brief = cl_store_task_finish (result, &error);
+  g_autofree char *amount = NULL, *close = NULL;
+
+  if (brief == NULL)
+    {
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        toast (self, error->message);
+      return;
+    }
+  amount = cl_money_format (brief->deal->amount_cents, brief->deal->currency);
+  close = cl_date_format (brief->deal->close_date);
+  cl_list_box_remove_rows (self->deal_list);
+  gtk_list_box_append (self->deal_list, cl_action_row_new_plain (_("Amount"), amount));
+  gtk_list_box_append (self->deal_list, cl_action_row_new_plain (_("Stage"), brief->deal->stage_name));
+  gtk_list_box_append (self->deal_list, cl_action_row_new_plain (_("Close date"), close));
+  for (guint i = 0; i < CL_N_FLAGS; i++)
+    {
+      ClFlag flag = cl_flags_by_severity[i];
+
+      if (brief->flags & (1u << flag))
+        gtk_list_box_append (self->deal_list,
+                             cl_action_row_new_plain (brief->flag_sentences[flag], cl_flag_label (flag)));
+    }
+}
+
+static void
+open_deal_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  cl_application_open_deal (CL_DEAL_COACHING_WINDOW (widget)->deal->id);
+}
+
 /* ------------------------------------------------------------------ the window */
 
 ClDealCoachingWindow *
@@ -812,6 +869,9 @@ cl_deal_coaching_window_new (GtkWindow    *parent,
   adw_combo_row_set_selected (self->trigger_row, reasons & CL_COACH_KEY_DEAL ? 0
                                                  : reasons & CL_COACH_STALLED ? 1
                                                  : reasons & CL_COACH_FLAGGED ? 3 : 4);
+  cl_store_task_run (self, cl_store_get_path (store), read_deal_brief,
+                     g_memdup2 (&deal_id, sizeof deal_id), g_free, (GDestroyNotify) cl_deal_brief_free,
+                     self->cancellable, on_deal_brief_read, NULL);
   reset_form (self);
   fill_trend_items (self);
   rebuild (self);
@@ -827,6 +887,9 @@ cl_deal_coaching_window_dispose (GObject *object)
 {
   ClDealCoachingWindow *self = CL_DEAL_COACHING_WINDOW (object);
 
+  if (self->cancellable != NULL)
+    g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
   g_clear_object (&self->calls);
   g_clear_object (&self->sessions);
   g_clear_object (&self->items);
@@ -877,10 +940,13 @@ cl_deal_coaching_window_class_init (ClDealCoachingWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ClDealCoachingWindow, due_row);
   gtk_widget_class_bind_template_child (widget_class, ClDealCoachingWindow, private_row);
   gtk_widget_class_bind_template_child (widget_class, ClDealCoachingWindow, story_label);
+  gtk_widget_class_bind_template_child (widget_class, ClDealCoachingWindow, deal_list);
 
   gtk_widget_class_install_action (widget_class, "coaching.attach", NULL, attach_action);
   gtk_widget_class_install_action (widget_class, "coaching.export", NULL, export_action);
   gtk_widget_class_install_action (widget_class, "coaching.save", NULL, save_action);
+  gtk_widget_class_install_action (widget_class, "coaching.open-deal", NULL, open_deal_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_d, GDK_CONTROL_MASK, "coaching.open-deal", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_o, GDK_CONTROL_MASK, "coaching.attach", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_E, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
                                        "coaching.export", NULL);
@@ -897,6 +963,7 @@ cl_deal_coaching_window_init (ClDealCoachingWindow *self)
   GtkNoSelection *selection;
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  self->cancellable = g_cancellable_new ();
   self->evidence = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
   self->score_spins = g_hash_table_new (NULL, NULL);
 

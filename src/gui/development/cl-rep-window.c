@@ -13,6 +13,7 @@
 
 #include <glib/gi18n.h>
 
+#include "cl-application.h"
 #include "cl-development-export.h"
 #include "cl-export.h"
 #include "cl-file-chooser.h"
@@ -515,6 +516,10 @@ show_deals (ClRepWindow *self)
 
           add_badge (row, count, "warning");
         }
+      /* activated, the deal opens on its page */
+      gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), gtk_image_new_from_icon_name ("go-next-symbolic"));
+      g_object_set_data_full (G_OBJECT (row), "deal-id", g_memdup2 (&deal->id, sizeof deal->id), g_free);
       gtk_list_box_append (self->deals_list, row);
     }
   if (n > SHOWN_DEALS)
@@ -523,6 +528,16 @@ show_deals (ClRepWindow *self)
 
       gtk_list_box_append (self->deals_list, text_row (more, NULL));
     }
+}
+
+static void
+on_deal_row_activated (GtkListBox    *list,
+                       GtkListBoxRow *row)
+{
+  gint64 *deal_id = g_object_get_data (G_OBJECT (row), "deal-id");
+
+  if (deal_id != NULL)
+    cl_application_open_deal (*deal_id);
 }
 
 static void
@@ -1068,6 +1083,7 @@ cl_rep_window_init (ClRepWindow *self)
     }
   gtk_list_box_set_placeholder (self->drills_list, cl_list_box_placeholder_new (_("No drill logged this month")));
   gtk_list_box_set_placeholder (self->deals_list, cl_list_box_placeholder_new (_("No open deals")));
+  g_signal_connect (self->deals_list, "row-activated", G_CALLBACK (on_deal_row_activated), NULL);
   gtk_list_box_set_placeholder (self->actions_list, cl_list_box_placeholder_new (_("No open actions")));
   gtk_list_box_set_placeholder (self->moves_list,
                                 cl_list_box_placeholder_new (_("No coaching on this rep's deals lately")));

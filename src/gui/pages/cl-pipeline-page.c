@@ -12,6 +12,7 @@
 
 #include <glib/gi18n.h>
 
+#include "cl-application.h"
 #include "cl-moves.h"
 #include "cl-pipeline.h"
 #include "cl-pipeline-page.h"
@@ -43,6 +44,7 @@ struct _ClPipelinePage
   ClFlagSettings      settings;
   ClDay               as_of;
   GArray             *owner_ids;     /* gint64, parallel to the owner drop-down; 0: all */
+  GArray             *move_deal_ids; /* gint64, parallel to the moves shown */
   GtkFilterListModel *filtered;
   GtkSortListModel   *sorted;
   GtkCustomFilter    *filter;
@@ -554,6 +556,7 @@ typedef struct
   ClFlagSettings  settings;  /* the deals were flagged with these */
   GListModel     *reps;      /* ClRep */
   GStrv           moves;     /* described, newest first */
+  GArray         *move_deal_ids; /* gint64, each move's deal */
   ClDay           since;
 } Snapshot;
 
@@ -564,6 +567,7 @@ snapshot_free (Snapshot *snapshot)
   g_clear_pointer (&snapshot->process, cl_process_free);
   g_clear_object (&snapshot->reps);
   g_strfreev (snapshot->moves);
+  g_clear_pointer (&snapshot->move_deal_ids, g_array_unref);
   g_free (snapshot);
 }
 
@@ -602,8 +606,14 @@ compute_snapshot (GTask        *task,
       return;
     }
   lines = g_ptr_array_new_full (moves->len + 1, NULL);
+  snapshot->move_deal_ids = g_array_sized_new (FALSE, FALSE, sizeof (gint64), moves->len);
   for (guint i = moves->len; i > 0; i--)
-    g_ptr_array_add (lines, cl_move_describe (g_ptr_array_index (moves, i - 1)));
+    {
+      ClMove *move = g_ptr_array_index (moves, i - 1);
+
+      g_ptr_array_add (lines, cl_move_describe (move));
+      g_array_append_val (snapshot->move_deal_ids, move->deal_id);
+    }
   g_ptr_array_add (lines, NULL);
   snapshot->moves = (GStrv) g_ptr_array_free (lines, FALSE);
   g_task_return_pointer (task, snapshot, (GDestroyNotify) snapshot_free);
@@ -622,6 +632,8 @@ show_moves (ClPipelinePage *self,
                                           "%u changes since %s, the last review", n),
                              n, since);
   gtk_label_set_text (self->moved_label, heading);
+  g_clear_pointer (&self->move_deal_ids, g_array_unref);
+  self->move_deal_ids = g_steal_pointer (&snapshot->move_deal_ids);
   gtk_list_view_set_model (self->moved_view,
                            GTK_SELECTION_MODEL (gtk_no_selection_new (G_LIST_MODEL (g_steal_pointer (&lines)))));
 }
@@ -807,6 +819,26 @@ cl_pipeline_page_get_owner_filter (ClPipelinePage *self)
   return self->owner_filter;
 }
 
+/* Enter or a double click on a deal, or on a move, opens the deal's page. */
+static void
+on_deal_activated (ClPipelinePage *self,
+                   guint           position)
+{
+  GtkSelectionModel *rows = gtk_column_view_get_model (self->column_view);
+  g_autoptr (ClPipelineItem) item = g_list_model_get_item (G_LIST_MODEL (rows), position);
+
+  if (item != NULL)
+    cl_application_open_deal (item->facts->deal->id);
+}
+
+static void
+on_move_activated (ClPipelinePage *self,
+                   guint           position)
+{
+  if (self->move_deal_ids != NULL && position < self->move_deal_ids->len)
+    cl_application_open_deal (g_array_index (self->move_deal_ids, gint64, position));
+}
+
 /* ------------------------------------------------------------------ class */
 
 static void
@@ -831,6 +863,7 @@ cl_pipeline_page_finalize (GObject *object)
 
   g_clear_pointer (&self->process, cl_process_free);
   g_array_unref (self->owner_ids);
+  g_clear_pointer (&self->move_deal_ids, g_array_unref);
   g_free (self->needle);
   G_OBJECT_CLASS (cl_pipeline_page_parent_class)->finalize (object);
 }
@@ -901,6 +934,8 @@ cl_pipeline_page_init (ClPipelinePage *self)
   gtk_column_view_set_model (self->column_view, GTK_SELECTION_MODEL (selection));
   g_object_unref (selection);
 
+  g_signal_connect_swapped (self->column_view, "activate", G_CALLBACK (on_deal_activated), self);
+  g_signal_connect_swapped (self->moved_view, "activate", G_CALLBACK (on_move_activated), self);
   g_signal_connect_swapped (self->search_entry, "search-changed", G_CALLBACK (on_filter_changed), self);
   g_signal_connect_swapped (self->stages_button, "toggled", G_CALLBACK (on_section_toggled), self);
   g_signal_connect_swapped (self->moved_button, "toggled", G_CALLBACK (on_section_toggled), self);

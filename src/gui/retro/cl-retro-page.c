@@ -12,6 +12,7 @@
 
 #include <glib/gi18n.h>
 
+#include "cl-application.h"
 #include "cl-export.h"
 #include "cl-file-chooser.h"
 #include "cl-list-box-rows.h"
@@ -150,6 +151,46 @@ show_flags (ClRetroPage *self)
 }
 
 static void
+on_death_deal_activated (AdwActionRow *row)
+{
+  gint64 *deal_id = g_object_get_data (G_OBJECT (row), "deal-id");
+
+  if (deal_id != NULL)
+    cl_application_open_deal (*deal_id);
+}
+
+/* A group of deals that died, which opens on the deals, each of which
+ * opens on its page. */
+static GtkWidget *
+death_row (ClRetroDeath *death,
+           const char   *title,
+           const char   *subtitle,
+           const char   *count)
+{
+  GtkWidget *row = adw_expander_row_new ();
+  GtkWidget *badge = gtk_label_new (count);
+
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+  adw_expander_row_set_subtitle (ADW_EXPANDER_ROW (row), subtitle);
+  gtk_widget_add_css_class (badge, "heading");
+  gtk_widget_add_css_class (badge, "dim-label");
+  adw_expander_row_add_action (ADW_EXPANDER_ROW (row), badge);
+  for (guint i = 0; i < death->deal_ids->len; i++)
+    {
+      GtkWidget *deal = cl_action_row_new_plain (g_ptr_array_index (death->deal_names, i), NULL);
+
+      gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (deal), TRUE);
+      adw_action_row_add_suffix (ADW_ACTION_ROW (deal), gtk_image_new_from_icon_name ("go-next-symbolic"));
+      g_object_set_data_full (G_OBJECT (deal), "deal-id",
+                              g_memdup2 (&g_array_index (death->deal_ids, gint64, i), sizeof (gint64)), g_free);
+      g_signal_connect (deal, "activated", G_CALLBACK (on_death_deal_activated), NULL);
+      adw_expander_row_add_row (ADW_EXPANDER_ROW (row), deal);
+    }
+  return row;
+}
+
+static void
 show_deaths (ClRetroPage *self)
 {
   cl_list_box_remove_rows (self->deaths_list);
@@ -167,7 +208,7 @@ show_deaths (ClRetroPage *self)
                                                 death->n);
       g_autofree char *subtitle = g_strdup_printf ("%s · %s", reason, amount);
 
-      gtk_list_box_append (self->deaths_list, fact_row (title, subtitle, count, "dim-label"));
+      gtk_list_box_append (self->deaths_list, death_row (death, title, subtitle, count));
     }
 }
 

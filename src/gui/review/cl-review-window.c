@@ -20,6 +20,7 @@
 #include <string.h>
 
 #include "cl-action-load.h"
+#include "cl-application.h"
 #include "cl-flags.h"
 #include "cl-plain-text.h"
 #include "cl-review-outcome.h"
@@ -816,6 +817,19 @@ cl_review_window_get_save_button (ClReviewWindow *self)
 
 /* ------------------------------------------------------------------ actions */
 
+/* The deal under review on its page: its history, contacts, calls. */
+static void
+open_deal_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  ClPipelineItem *item = current_item (CL_REVIEW_WINDOW (widget));
+
+  /* a teammate's deals are in their workspace, not this one */
+  if (item != NULL && CL_REVIEW_WINDOW (widget)->shared == NULL)
+    cl_application_open_deal (item->facts->deal->id);
+}
+
 static void
 decide_action (GtkWidget  *widget,
                const char *action_name,
@@ -1042,6 +1056,7 @@ cl_review_window_new_shared (GtkWindow      *parent,
   show_hidden (self);
   gtk_widget_set_visible (GTK_WIDGET (self->decision_buttons), FALSE);
   gtk_widget_set_visible (GTK_WIDGET (self->load_row), FALSE);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "review.open-deal", FALSE);
   show_deal (self);
   return self;
 }
@@ -1132,6 +1147,7 @@ cl_review_window_class_init (ClReviewWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "review.finish", NULL, finish_action);
   gtk_widget_class_install_action (widget_class, "review.escape", NULL, escape_action);
   gtk_widget_class_install_action (widget_class, "review.export", NULL, export_action);
+  gtk_widget_class_install_action (widget_class, "review.open-deal", NULL, open_deal_action);
 
   /* one key per decision; typing in the action's fields is not a key press here */
   bind_key (widget_class, GDK_KEY_k, "review.decide", "keep");
@@ -1144,6 +1160,7 @@ cl_review_window_class_init (ClReviewWindowClass *klass)
   bind_key (widget_class, GDK_KEY_p, "review.previous", NULL);
   bind_key (widget_class, GDK_KEY_Left, "review.previous", NULL);
   bind_key (widget_class, GDK_KEY_Escape, "review.escape", NULL);
+  bind_key (widget_class, GDK_KEY_o, "review.open-deal", NULL);
 }
 
 /* The choices as linked toggle buttons, laid out as @layout says. */
