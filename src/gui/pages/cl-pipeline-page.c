@@ -434,12 +434,18 @@ bind_deal_row (GtkSignalListItemFactory *factory,
   gtk_label_set_text (GTK_LABEL (gtk_widget_get_last_child (box)), detail);
 }
 
-/* A new order starts at its top, in the table and in the rows alike. */
+/* A new order starts at its top, in the table and the rows alike. Their
+ * adjustments cannot say so yet: the rows they measured are those of the
+ * old order. The lists' own action anchors them at the first row instead.
+ * The table's rows are a list view inside the column view. */
 static void
 on_sort_changed (ClPipelinePage *self)
 {
-  gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (self->table_scroller), 0);
-  gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (self->rows_scroller), 0);
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->column_view));
+       child != NULL; child = gtk_widget_get_next_sibling (child))
+    if (GTK_IS_LIST_VIEW (child))
+      gtk_widget_activate_action (child, "list.scroll-to-item", "u", 0);
+  gtk_widget_activate_action (GTK_WIDGET (self->deal_rows), "list.scroll-to-item", "u", 0);
 }
 
 /* ------------------------------------------------------------------ filters */
@@ -1066,6 +1072,9 @@ cl_pipeline_page_dispose (GObject *object)
   g_clear_object (&self->filtered);
   g_clear_object (&self->sorted);
   g_clear_object (&self->moves);
+  /* the columns go with the template, which changes the sorter */
+  if (self->column_view != NULL)
+    g_signal_handlers_disconnect_by_func (gtk_column_view_get_sorter (self->column_view), on_sort_changed, self);
   gtk_widget_dispose_template (GTK_WIDGET (self), CL_TYPE_PIPELINE_PAGE);
   G_OBJECT_CLASS (cl_pipeline_page_parent_class)->dispose (object);
 }
