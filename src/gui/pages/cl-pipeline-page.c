@@ -893,7 +893,6 @@ snapshot_ready (GObject      *source,
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     return;
   self->loading = FALSE;
-  self->loaded = TRUE;
   gtk_spinner_stop (self->spinner);
   if (model == NULL)
     {
@@ -912,6 +911,10 @@ snapshot_ready (GObject      *source,
       fill_filters (self, snapshot->reps, model);
       show_moves (self, snapshot);
     }
+  /* loaded only now: the filters just offered have changed, and a summary
+   * counted before the deals are in would say "No Open Deals" while the
+   * first filtering runs */
+  self->loaded = TRUE;
   gtk_filter_list_model_set_model (self->filtered, model);
   update_summary (self);
   g_clear_pointer (&snapshot, snapshot_free);
