@@ -52,6 +52,7 @@ struct _ClPipelinePage
   GtkFilterListModel *filtered;
   GtkSortListModel   *sorted;
   GtkCustomFilter    *filter;
+  GtkSingleSelection *selection;     /* of the sorted deals, in the table or the rows */
   GtkFilterListModel *moves;         /* ClMoveLine, newest first, under the same filters */
   GtkCustomFilter    *moves_filter;
   guint               n_moves;       /* since the last review, unfiltered */
@@ -432,6 +433,17 @@ bind_deal_row (GtkSignalListItemFactory *factory,
   gtk_label_set_text (GTK_LABEL (gtk_widget_get_first_child (first)), name);
   gtk_label_set_text (GTK_LABEL (gtk_widget_get_last_child (first)), amount);
   gtk_label_set_text (GTK_LABEL (gtk_widget_get_last_child (box)), detail);
+}
+
+/* Only the view shown holds the deals: the other would follow every
+ * change of a filter for nothing. */
+static void
+on_width_changed (ClPipelinePage *self)
+{
+  gboolean narrow = cl_pipeline_page_is_narrow (self);
+
+  gtk_column_view_set_model (self->column_view, narrow ? NULL : GTK_SELECTION_MODEL (self->selection));
+  gtk_list_view_set_model (self->deal_rows, narrow ? GTK_SELECTION_MODEL (self->selection) : NULL);
 }
 
 /* A new order starts at its top, in the table and the rows alike. Their
@@ -1074,10 +1086,14 @@ cl_pipeline_page_dispose (GObject *object)
   g_clear_object (&self->store);
   g_clear_object (&self->filtered);
   g_clear_object (&self->sorted);
+  g_clear_object (&self->selection);
   g_clear_object (&self->moves);
   /* the columns go with the template, which changes the sorter */
   if (self->column_view != NULL)
-    g_signal_handlers_disconnect_by_func (gtk_column_view_get_sorter (self->column_view), on_sort_changed, self);
+    {
+      g_signal_handlers_disconnect_by_func (gtk_column_view_get_sorter (self->column_view), on_sort_changed, self);
+      g_signal_handlers_disconnect_by_func (self->deals_squeezer, on_width_changed, self);
+    }
   gtk_widget_dispose_template (GTK_WIDGET (self), CL_TYPE_PIPELINE_PAGE);
   G_OBJECT_CLASS (cl_pipeline_page_parent_class)->dispose (object);
 }
@@ -1129,8 +1145,6 @@ cl_pipeline_page_class_init (ClPipelinePageClass *klass)
 static void
 cl_pipeline_page_init (ClPipelinePage *self)
 {
-  GtkSingleSelection *selection;
-
   gtk_widget_init_template (GTK_WIDGET (self));
   self->owner_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
   self->cancellable = g_cancellable_new ();
@@ -1175,10 +1189,9 @@ cl_pipeline_page_init (ClPipelinePage *self)
                             G_CALLBACK (on_sort_changed), self);
   /* one selection for the table and the narrow rows: both activate
    * ("activate") with a position in the same sorted deals */
-  selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->sorted)));
-  gtk_column_view_set_model (self->column_view, GTK_SELECTION_MODEL (selection));
-  gtk_list_view_set_model (self->deal_rows, GTK_SELECTION_MODEL (selection));
-  g_object_unref (selection);
+  self->selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->sorted)));
+  g_signal_connect_swapped (self->deals_squeezer, "notify::visible-child", G_CALLBACK (on_width_changed), self);
+  on_width_changed (self);
 
   g_signal_connect_swapped (self->search_entry, "search-changed", G_CALLBACK (on_filter_changed), self);
   g_signal_connect_swapped (self->stages_button, "toggled", G_CALLBACK (on_section_toggled), self);
