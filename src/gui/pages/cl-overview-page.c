@@ -421,7 +421,9 @@ cl_overview_page_init (ClOverviewPage *self)
     {
       GtkWidget *row = adw_action_row_new ();
       GtkWidget *state = gtk_label_new (NULL);
-      GtkWidget *go = gtk_image_new_from_icon_name ("go-next-symbolic");
+      /* the row's title says where it goes; the arrow only shows that it does */
+      GtkWidget *go = g_object_new (GTK_TYPE_IMAGE, "icon-name", "go-next-symbolic",
+                                    "accessible-role", GTK_ACCESSIBLE_ROLE_PRESENTATION, NULL);
 
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), cl_loop_title (i));
       adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
