@@ -377,6 +377,19 @@ check_narrow_rows (ClWindow *window)
     if (gtk_widget_get_mapped (row))
       assert_labels_whole (row, texts);
 
+  /* a new order starts at the top of the rows too */
+  {
+    GtkAdjustment *adjustment = cl_pipeline_page_get_deals_adjustment (page);
+
+    gtk_adjustment_set_value (adjustment, gtk_adjustment_get_upper (adjustment) / 2);
+    settle ();
+    g_assert_cmpfloat (gtk_adjustment_get_value (adjustment), >, 0);
+    cl_pipeline_page_sort_by (page, 0, GTK_SORT_ASCENDING);
+    cl_test_wait_until ((ClTestCheck) cl_pipeline_page_is_loaded, page, "sorting by deal");
+    settle ();
+    g_assert_cmpfloat (gtk_adjustment_get_value (adjustment), ==, 0);
+  }
+
   /* wide again, the table */
   gtk_window_set_default_size (GTK_WINDOW (window), 1000, 800);
   cl_test_wait_until ((ClTestCheck) cl_pipeline_page_is_loaded, page, "the pipeline");

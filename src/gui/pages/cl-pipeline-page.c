@@ -446,18 +446,22 @@ on_width_changed (ClPipelinePage *self)
   gtk_list_view_set_model (self->deal_rows, narrow ? GTK_SELECTION_MODEL (self->selection) : NULL);
 }
 
-/* A new order starts at its top, in the table and the rows alike. Their
- * adjustments cannot say so yet: the rows they measured are those of the
- * old order. The lists' own action anchors them at the first row instead.
- * The table's rows are a list view inside the column view. */
+/* A new order starts at its top, in the table or the rows, whichever
+ * shows (the other has no deals). Its adjustment cannot say so yet: the
+ * rows it measured are those of the old order. The list's own action
+ * anchors it at the first row instead; the table's rows are a list view
+ * inside the column view. */
 static void
 on_sort_changed (ClPipelinePage *self)
 {
-  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->column_view));
-       child != NULL; child = gtk_widget_get_next_sibling (child))
-    if (GTK_IS_LIST_VIEW (child))
-      gtk_widget_activate_action (child, "list.scroll-to-item", "u", 0);
-  gtk_widget_activate_action (GTK_WIDGET (self->deal_rows), "list.scroll-to-item", "u", 0);
+  GtkWidget *list = GTK_WIDGET (self->deal_rows);
+
+  if (!cl_pipeline_page_is_narrow (self))
+    for (list = gtk_widget_get_first_child (GTK_WIDGET (self->column_view));
+         list != NULL && !GTK_IS_LIST_VIEW (list); list = gtk_widget_get_next_sibling (list))
+      ;
+  if (list != NULL && g_list_model_get_n_items (G_LIST_MODEL (self->sorted)) > 0)
+    gtk_widget_activate_action (list, "list.scroll-to-item", "u", 0);
 }
 
 /* ------------------------------------------------------------------ filters */
