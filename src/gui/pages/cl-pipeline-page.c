@@ -273,11 +273,12 @@ static const struct
   gboolean     numeric;
   gboolean     expand;
   /* in characters: at least (the deal and its flags are what the table is
-   * read for), at most (a long account must not squeeze them); -1: any */
+   * read for), at most (a long account must not take the room they expand
+   * into on a wide window); -1: any */
   int          min_chars;
   int          max_chars;
 } columns[] = {
-  { N_("Deal"), text_deal, compare_deal, NULL, FALSE, TRUE, 32, -1 },
+  { N_("Deal"), text_deal, compare_deal, NULL, FALSE, TRUE, 16, -1 },
   { N_("Account"), text_account, compare_account, NULL, FALSE, FALSE, -1, 12 },
   { N_("Owner"), text_owner, compare_owner, NULL, FALSE, FALSE, -1, 14 },
   { N_("Stage"), text_stage, compare_stage, NULL, FALSE, FALSE, -1, 13 },
@@ -285,8 +286,8 @@ static const struct
   { N_("Close date"), text_close_date, compare_close_date, NULL, TRUE, FALSE, -1, -1 },
   { N_("Forecast"), text_forecast, compare_forecast, NULL, FALSE, FALSE, -1, 9 },
   { N_("Days in stage"), text_days, compare_days, NULL, TRUE, FALSE, -1, -1 },
-  { N_("Flags"), text_flags, compare_flags, explain_flags, FALSE, TRUE, 26, -1 },
-  { N_("Risk"), text_risk, compare_risk, explain_risk, FALSE, FALSE, -1, -1 },
+  { N_("Flags"), text_flags, compare_flags, explain_flags, FALSE, TRUE, 13, -1 },
+  { N_("Risk"), text_risk, compare_risk, explain_risk, FALSE, FALSE, 8, -1 },
 };
 
 enum { COLUMN_AMOUNT = 4 };
@@ -327,7 +328,8 @@ setup_cell (GtkSignalListItemFactory *factory,
   guint index = GPOINTER_TO_UINT (column);
 
   gtk_label_set_xalign (GTK_LABEL (label), columns[index].numeric ? 1 : 0);
-  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+  /* a number cut short would read as another number */
+  gtk_label_set_ellipsize (GTK_LABEL (label), columns[index].numeric ? PANGO_ELLIPSIZE_NONE : PANGO_ELLIPSIZE_END);
   gtk_label_set_width_chars (GTK_LABEL (label), columns[index].min_chars);
   gtk_label_set_max_width_chars (GTK_LABEL (label), columns[index].max_chars);
   if (columns[index].numeric)
