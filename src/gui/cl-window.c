@@ -713,10 +713,13 @@ start_review (GSimpleAction *action,
 static void
 on_pipeline_loaded (ClWindow *self)
 {
-  GListModel *snapshot = cl_pipeline_page_get_snapshot (self->pipeline_page);
+  GListModel *snapshot;
 
-  if (!self->review_waiting)
+  /* the window closed while the page's worker ran: the page outlives it
+   * until the worker's result is delivered */
+  if (self->pipeline_page == NULL || !self->review_waiting)
     return;
+  snapshot = cl_pipeline_page_get_snapshot (self->pipeline_page);
   self->review_waiting = FALSE;
   /* without a snapshot the view says why */
   if (snapshot != NULL && g_str_equal (cl_window_get_state (self), "views"))

@@ -24,7 +24,15 @@ cl_move_free (ClMove *move)
   g_free (move->deal_name);
   g_free (move->from);
   g_free (move->to);
+  g_free (move->account);
   g_free (move);
+}
+
+gboolean
+cl_move_involves_stage (const ClMove *move,
+                        gint64        stage_id)
+{
+  return stage_id == move->stage_id || stage_id == move->from_stage_id || stage_id == move->to_stage_id;
 }
 
 char *
@@ -113,7 +121,7 @@ cl_moves_load (ClStore          *store,
 
   stmt = cl_store_query (store, error,
                          "SELECT e.deal_id, d.name, e.occurred_on, e.field, e.old_value, e.new_value, "
-                         "d.currency FROM deal_events e JOIN deals d ON d.id = e.deal_id "
+                         "d.currency, d.owner_id, d.account, d.stage_id FROM deal_events e JOIN deals d ON d.id = e.deal_id "
                          "WHERE e.occurred_on > ? AND e.occurred_on <= ? "
                          "AND e.field IN ('created', 'stage', 'amount', 'close_date', 'status') "
                          "ORDER BY e.occurred_on, e.id",
@@ -136,12 +144,17 @@ cl_moves_load (ClStore          *store,
       move->deal_id = sqlite3_column_int64 (stmt, 0);
       move->deal_name = cl_column_text (stmt, 1);
       move->on = cl_column_day (stmt, 2);
+      move->owner_id = sqlite3_column_int64 (stmt, 7);
+      move->account = cl_column_text (stmt, 8);
+      move->stage_id = sqlite3_column_int64 (stmt, 9);
       switch (kind)
         {
         case CL_MOVE_ADVANCED:
         case CL_MOVE_REGRESSED:
           move->from = stage_text (process, old_value);
           move->to = stage_text (process, new_value);
+          move->from_stage_id = old_value ? g_ascii_strtoll (old_value, NULL, 10) : 0;
+          move->to_stage_id = new_value ? g_ascii_strtoll (new_value, NULL, 10) : 0;
           break;
         case CL_MOVE_AMOUNT_CHANGED:
           move->from = cl_money_format (g_ascii_strtoll (old_value ? old_value : "0", NULL, 10), currency);

@@ -27,6 +27,14 @@ typedef struct
   char      *deal_name;
   char      *from;      /* the old value as a person reads it; NULL for a new deal */
   char      *to;
+  /* what the Pipeline's filters ask of a move: the deal as it is now (its
+   * owner, account and stage, the last it was in when closed) and, for a
+   * stage move, the stages it left and entered (else 0) */
+  gint64     owner_id;
+  char      *account;
+  gint64     stage_id;
+  gint64     from_stage_id;
+  gint64     to_stage_id;
 } ClMove;
 
 extern const char * const cl_move_names[];
@@ -34,6 +42,10 @@ extern const char * const cl_move_names[];
 /* "2026-11-18 · Acme — Rollout: Qualification → Solution" */
 char      *cl_move_describe (const ClMove *move);
 void       cl_move_free     (ClMove       *move);
+/* Whether @move is about the stage @stage_id: the deal is in it, or the
+ * move left or entered it. */
+gboolean   cl_move_involves_stage (const ClMove *move,
+                                   gint64        stage_id);
 
 /* Every move after @since up to the end of @until, oldest first. */
 GPtrArray *cl_moves_load (ClStore         *store,

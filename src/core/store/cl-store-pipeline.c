@@ -960,6 +960,14 @@ cl_store_list_external_stages (ClStore     *self,
 
 /* ------------------------------------------------------------------ totals */
 
+/* Whether the rep @r is one of the team's people, those the Overview counts
+ * and lists with their load: on the team (not left), and a rep, or the
+ * manager while they carry an open deal or an open action. */
+#define SQL_IS_TEAM_PERSON(r) \
+  "(NOT " r ".has_left AND (NOT " r ".is_manager " \
+  "OR EXISTS (SELECT 1 FROM deals WHERE status = 'open' AND owner_id = " r ".id) " \
+  "OR EXISTS (SELECT 1 FROM actions WHERE done_on IS NULL AND owner_id = " r ".id)))"
+
 gboolean
 cl_store_get_pipeline_totals (ClStore           *self,
                               ClDay              today,
@@ -973,7 +981,7 @@ cl_store_get_pipeline_totals (ClStore           *self,
   stmt = cl_store_query (self, error,
                          "WITH a AS (SELECT due_on FROM actions WHERE done_on IS NULL "
                          "           AND owner_id NOT IN (SELECT id FROM reps WHERE has_left)) "
-                         "SELECT (SELECT count(*) FROM counted_reps), "
+                         "SELECT (SELECT count(*) FROM reps r WHERE " SQL_IS_TEAM_PERSON ("r") "), "
                          "count(*), count(DISTINCT currency), min(currency), "
                          "(SELECT count(*) FROM a), (SELECT count(*) FROM a WHERE due_on < ?), "
                          CL_SQL_CENTS_SUM ("amount_cents") " "
@@ -984,7 +992,7 @@ cl_store_get_pipeline_totals (ClStore           *self,
   rc = sqlite3_step (stmt);
   if (rc == SQLITE_ROW)
     {
-      totals->n_reps = sqlite3_column_int64 (stmt, 0);
+      totals->n_people = sqlite3_column_int64 (stmt, 0);
       totals->n_open_deals = sqlite3_column_int64 (stmt, 1);
       if (sqlite3_column_int (stmt, 2) == 1)
         totals->currency = cl_column_text (stmt, 3);
@@ -1266,8 +1274,7 @@ cl_store_list_rep_loads (ClStore  *self,
                         "SELECT r.id, r.name, r.is_manager, coalesce(d.n, 0), coalesce(a.n, 0), "
                         "coalesce(a.late, 0) FROM reps r "
                         "LEFT JOIN d ON d.owner_id = r.id LEFT JOIN a ON a.owner_id = r.id "
-                        "WHERE r.id = ?1 OR (?1 = 0 AND NOT r.has_left "
-                        "AND (NOT r.is_manager OR d.n > 0 OR a.n > 0)) "
+                        "WHERE r.id = ?1 OR (?1 = 0 AND " SQL_IS_TEAM_PERSON ("r") ") "
                         "ORDER BY coalesce(a.n, 0) DESC, r.name",
                         "Id", rep_id, today);
 }

@@ -290,8 +290,11 @@ gboolean    cl_store_record_decision      (ClStore      *self,
                                            GError      **error);
 /* What each rep carries: open deals, open actions and those overdue on
  * @today, the most loaded first; only @rep_id's when it is not 0, else
- * every rep still on the team; a manager who carries nothing is no rep
- * of the team's and not listed. */
+ * the team's people: every rep still on the team, and the manager while
+ * they carry an open deal or action (one who carries nothing is not
+ * listed). ClPipelineTotals.n_people counts the same people.
+ *
+ * Returns: (transfer full) (nullable): ClRepLoad */
 GListModel *cl_store_list_rep_loads       (ClStore      *self,
                                            ClDay         today,
                                            gint64        rep_id,
@@ -316,7 +319,7 @@ gboolean    cl_store_set_currency         (ClStore      *self,
 /* Open actions of people who left the team are not counted. */
 typedef struct
 {
-  gint64 n_reps;             /* who carry deals: neither the manager nor who left */
+  gint64 n_people;           /* as cl_store_list_rep_loads() lists them */
   gint64 n_open_deals;
   ClCentsTotal open_amount_cents;
   char  *currency;           /* the open deals' one currency; NULL when mixed or none */

@@ -19,6 +19,10 @@
 /* the trend charts go back this many quarters, the current one included */
 #define TREND_QUARTERS 4
 
+/* the window's view of each loop (ClLoop), for win.show-view */
+static const char * const loop_views[] = { "pipeline", "coaching", "development", "retros" };
+G_STATIC_ASSERT (G_N_ELEMENTS (loop_views) == CL_N_LOOPS);
+
 struct _ClOverviewPage
 {
   AdwBin                parent_instance;
@@ -27,7 +31,7 @@ struct _ClOverviewPage
   AdwPreferencesGroup  *health_group;
   GtkLabel             *period_label;
   GtkFlowBox           *trend_box;
-  GtkLabel             *reps_label;
+  GtkLabel             *people_label;
   GtkLabel             *deals_label;
   GtkLabel             *amount_label;
   GtkLabel             *actions_label;
@@ -248,7 +252,7 @@ cl_overview_page_refresh (ClOverviewPage *self)
       show_error (self, error);
       return;
     }
-  set_count (self->reps_label, totals.n_reps);
+  set_count (self->people_label, totals.n_people);
   set_count (self->deals_label, totals.n_open_deals);
   amount = totals.n_open_deals > 0 && totals.currency == NULL
              ? g_strdup (_("Mixed currencies"))
@@ -315,6 +319,30 @@ cl_overview_page_get_explanation (ClOverviewPage *self,
   return adw_action_row_get_subtitle (self->loop_rows[loop]);
 }
 
+GtkWidget *
+cl_overview_page_get_loop_row (ClOverviewPage *self,
+                               ClLoop          loop)
+{
+  g_return_val_if_fail (loop < CL_N_LOOPS, NULL);
+  return GTK_WIDGET (self->loop_rows[loop]);
+}
+
+guint
+cl_overview_page_get_n_people (ClOverviewPage *self)
+{
+  return (guint) g_ascii_strtoull (gtk_label_get_text (self->people_label), NULL, 10);
+}
+
+guint
+cl_overview_page_get_n_listed (ClOverviewPage *self)
+{
+  guint n = 0;
+
+  while (gtk_list_box_get_row_at_index (self->load_list, n) != NULL)
+    n++;
+  return n;
+}
+
 gboolean
 cl_overview_page_is_health_loaded (ClOverviewPage *self)
 {
@@ -372,7 +400,7 @@ cl_overview_page_class_init (ClOverviewPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ClOverviewPage, health_group);
   gtk_widget_class_bind_template_child (widget_class, ClOverviewPage, period_label);
   gtk_widget_class_bind_template_child (widget_class, ClOverviewPage, trend_box);
-  gtk_widget_class_bind_template_child (widget_class, ClOverviewPage, reps_label);
+  gtk_widget_class_bind_template_child (widget_class, ClOverviewPage, people_label);
   gtk_widget_class_bind_template_child (widget_class, ClOverviewPage, deals_label);
   gtk_widget_class_bind_template_child (widget_class, ClOverviewPage, amount_label);
   gtk_widget_class_bind_template_child (widget_class, ClOverviewPage, actions_label);
@@ -387,11 +415,15 @@ cl_overview_page_init (ClOverviewPage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
 
-  /* one row per loop, fastest first; the question is the row's title */
+  /* one row per loop, fastest first; the question is the row's title;
+   * activated, it opens the loop's view */
   for (int i = 0; i < CL_N_LOOPS; i++)
     {
       GtkWidget *row = adw_action_row_new ();
       GtkWidget *state = gtk_label_new (NULL);
+      /* the row's title says where it goes; the arrow only shows that it does */
+      GtkWidget *go = g_object_new (GTK_TYPE_IMAGE, "icon-name", "go-next-symbolic",
+                                    "accessible-role", GTK_ACCESSIBLE_ROLE_PRESENTATION, NULL);
 
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), cl_loop_title (i));
       adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
@@ -399,6 +431,10 @@ cl_overview_page_init (ClOverviewPage *self)
       gtk_widget_set_tooltip_text (row, cl_loop_question (i));
       gtk_widget_add_css_class (state, "heading");
       adw_action_row_add_suffix (ADW_ACTION_ROW (row), state);
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), go);
+      gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
+      gtk_actionable_set_action_name (GTK_ACTIONABLE (row), "win.show-view");
+      gtk_actionable_set_action_target (GTK_ACTIONABLE (row), "s", loop_views[i]);
       adw_preferences_group_add (self->health_group, row);
       self->loop_rows[i] = ADW_ACTION_ROW (row);
       self->state_labels[i] = GTK_LABEL (state);

@@ -28,6 +28,12 @@ const char   *cl_overview_page_get_explanation   (ClOverviewPage *self,
 gboolean      cl_overview_page_is_hollow         (ClOverviewPage *self);
 const char   *cl_overview_page_get_trend_summary (ClOverviewPage *self,
                                                   ClLoop          loop);
+/* The loop's row, which opens the loop's view when activated. */
+GtkWidget    *cl_overview_page_get_loop_row      (ClOverviewPage *self,
+                                                  ClLoop          loop);
+/* The team card's count of people; the rows of the open actions per person. */
+guint         cl_overview_page_get_n_people      (ClOverviewPage *self);
+guint         cl_overview_page_get_n_listed      (ClOverviewPage *self);
 /* Reps shown over the team's cap on open actions. */
 guint cl_overview_page_get_n_over_cap (ClOverviewPage *self);
 

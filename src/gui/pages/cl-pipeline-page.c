@@ -17,6 +17,8 @@
 #include "cl-pipeline.h"
 #include "cl-pipeline-page.h"
 #include "cl-plain-text.h"
+#include "cl-text.h"
+#include "cl-view-rows.h"
 
 struct _ClPipelinePage
 {
@@ -29,7 +31,11 @@ struct _ClPipelinePage
   GtkStack           *stack;
   GtkSpinner         *spinner;
   AdwStatusPage      *empty_page;
+  AdwSqueezer        *deals_squeezer;
+  GtkScrolledWindow  *table_scroller;
   GtkColumnView      *column_view;
+  GtkScrolledWindow  *rows_scroller;
+  GtkListView        *deal_rows;
   GtkLabel           *summary_label;
   GtkListBox         *stages_list;
   GtkLabel           *moved_label;
@@ -44,10 +50,14 @@ struct _ClPipelinePage
   ClFlagSettings      settings;
   ClDay               as_of;
   GArray             *owner_ids;     /* gint64, parallel to the owner drop-down; 0: all */
-  GArray             *move_deal_ids; /* gint64, parallel to the moves shown */
   GtkFilterListModel *filtered;
   GtkSortListModel   *sorted;
   GtkCustomFilter    *filter;
+  GtkSingleSelection *selection;     /* of the sorted deals, in the table or the rows */
+  GtkFilterListModel *moves;         /* ClMoveLine, newest first, under the same filters */
+  GtkCustomFilter    *moves_filter;
+  guint               n_moves;       /* since the last review, unfiltered */
+  ClDay               moves_since;
   GCancellable       *cancellable;
   char               *needle;
   gboolean            loaded;
@@ -58,6 +68,57 @@ G_DEFINE_FINAL_TYPE (ClPipelinePage, cl_pipeline_page, ADW_TYPE_BIN)
 
 /* "loaded": the snapshot is in (or the error that stopped it) */
 static guint loaded_signal;
+
+/* ------------------------------------------------------------------ moves */
+
+/* One line of what moved, with what the filters ask of it. */
+#define CL_TYPE_MOVE_LINE (cl_move_line_get_type ())
+G_DECLARE_FINAL_TYPE (ClMoveLine, cl_move_line, CL, MOVE_LINE, GObject)
+
+struct _ClMoveLine
+{
+  GObject  parent_instance;
+  ClMove  *move;
+  char    *text;         /* as the list says it */
+  char    *search_text;  /* the deal's name and account, case-folded */
+};
+
+G_DEFINE_FINAL_TYPE (ClMoveLine, cl_move_line, G_TYPE_OBJECT)
+
+static void
+cl_move_line_finalize (GObject *object)
+{
+  ClMoveLine *self = CL_MOVE_LINE (object);
+
+  g_clear_pointer (&self->move, cl_move_free);
+  g_free (self->text);
+  g_free (self->search_text);
+  G_OBJECT_CLASS (cl_move_line_parent_class)->finalize (object);
+}
+
+static void
+cl_move_line_class_init (ClMoveLineClass *klass)
+{
+  G_OBJECT_CLASS (klass)->finalize = cl_move_line_finalize;
+}
+
+static void
+cl_move_line_init (ClMoveLine *self)
+{
+}
+
+/* Takes @move. */
+static gpointer
+cl_move_line_new (ClMove *move)
+{
+  ClMoveLine *self = g_object_new (CL_TYPE_MOVE_LINE, NULL);
+  g_autofree char *both = g_strconcat (move->deal_name, "\n", move->account ? move->account : "", NULL);
+
+  self->move = move;
+  self->text = cl_move_describe (move);
+  self->search_text = g_utf8_casefold (both, -1);
+  return self;
+}
 
 /* ------------------------------------------------------------------ columns */
 
@@ -215,17 +276,22 @@ static const struct
   CellText     explain;    /* the tooltip of a flagged deal's cell, or NULL */
   gboolean     numeric;
   gboolean     expand;
+  /* in characters: at least (the deal and its flags are what the table is
+   * read for), at most (a long account must not take the room they expand
+   * into on a wide window); -1: any */
+  int          min_chars;
+  int          max_chars;
 } columns[] = {
-  { N_("Deal"), text_deal, compare_deal, NULL, FALSE, TRUE },
-  { N_("Account"), text_account, compare_account, NULL, FALSE, FALSE },
-  { N_("Owner"), text_owner, compare_owner, NULL, FALSE, FALSE },
-  { N_("Stage"), text_stage, compare_stage, NULL, FALSE, FALSE },
-  { N_("Amount"), text_amount, compare_amount, NULL, TRUE, FALSE },
-  { N_("Close date"), text_close_date, compare_close_date, NULL, TRUE, FALSE },
-  { N_("Forecast"), text_forecast, compare_forecast, NULL, FALSE, FALSE },
-  { N_("Days in stage"), text_days, compare_days, NULL, TRUE, FALSE },
-  { N_("Flags"), text_flags, compare_flags, explain_flags, FALSE, TRUE },
-  { N_("Risk"), text_risk, compare_risk, explain_risk, FALSE, FALSE },
+  { N_("Deal"), text_deal, compare_deal, NULL, FALSE, TRUE, 16, -1 },
+  { N_("Account"), text_account, compare_account, NULL, FALSE, FALSE, -1, 12 },
+  { N_("Owner"), text_owner, compare_owner, NULL, FALSE, FALSE, -1, 14 },
+  { N_("Stage"), text_stage, compare_stage, NULL, FALSE, FALSE, -1, 13 },
+  { N_("Amount"), text_amount, compare_amount, NULL, TRUE, FALSE, -1, -1 },
+  { N_("Close date"), text_close_date, compare_close_date, NULL, TRUE, FALSE, -1, -1 },
+  { N_("Forecast"), text_forecast, compare_forecast, NULL, FALSE, FALSE, -1, 9 },
+  { N_("Days in stage"), text_days, compare_days, NULL, TRUE, FALSE, -1, -1 },
+  { N_("Flags"), text_flags, compare_flags, explain_flags, FALSE, TRUE, 13, -1 },
+  { N_("Risk"), text_risk, compare_risk, explain_risk, FALSE, FALSE, 8, -1 },
 };
 
 enum { COLUMN_AMOUNT = 4 };
@@ -266,7 +332,10 @@ setup_cell (GtkSignalListItemFactory *factory,
   guint index = GPOINTER_TO_UINT (column);
 
   gtk_label_set_xalign (GTK_LABEL (label), columns[index].numeric ? 1 : 0);
-  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+  /* a number cut short would read as another number */
+  gtk_label_set_ellipsize (GTK_LABEL (label), columns[index].numeric ? PANGO_ELLIPSIZE_NONE : PANGO_ELLIPSIZE_END);
+  gtk_label_set_width_chars (GTK_LABEL (label), columns[index].min_chars);
+  gtk_label_set_max_width_chars (GTK_LABEL (label), columns[index].max_chars);
   if (columns[index].numeric)
     gtk_widget_add_css_class (label, "numeric");
   if (columns[index].explain != NULL)
@@ -324,6 +393,83 @@ add_columns (ClPipelinePage *self)
   gtk_column_view_sort_by_column (self->column_view, by_amount, GTK_SORT_DESCENDING);
 }
 
+/* ------------------------------------------------------------------ narrow rows */
+
+/* Below the table's width each deal is two lines, wrapped, never cut:
+ * its name and amount, then its account, owner, stage and flags. */
+static void
+setup_deal_row (GtkSignalListItemFactory *factory,
+                GtkListItem              *list_item)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 3);
+  GtkWidget *first = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
+  GtkWidget *name = gtk_label_new (NULL);
+  GtkWidget *amount = gtk_label_new (NULL);
+  GtkWidget *detail = gtk_label_new (NULL);
+
+  gtk_label_set_xalign (GTK_LABEL (name), 0);
+  gtk_label_set_wrap (GTK_LABEL (name), TRUE);
+  gtk_label_set_wrap_mode (GTK_LABEL (name), PANGO_WRAP_WORD_CHAR);
+  gtk_widget_set_hexpand (name, TRUE);
+  gtk_widget_add_css_class (name, "heading");
+  gtk_label_set_xalign (GTK_LABEL (amount), 1);
+  gtk_widget_set_valign (amount, GTK_ALIGN_START);
+  gtk_widget_add_css_class (amount, "numeric");
+  gtk_label_set_xalign (GTK_LABEL (detail), 0);
+  gtk_label_set_wrap (GTK_LABEL (detail), TRUE);
+  gtk_label_set_wrap_mode (GTK_LABEL (detail), PANGO_WRAP_WORD_CHAR);
+  gtk_widget_add_css_class (detail, "dim-label");
+  gtk_box_append (GTK_BOX (first), name);
+  gtk_box_append (GTK_BOX (first), amount);
+  gtk_box_append (GTK_BOX (box), first);
+  gtk_box_append (GTK_BOX (box), detail);
+  gtk_list_item_set_child (list_item, box);
+}
+
+static void
+bind_deal_row (GtkSignalListItemFactory *factory,
+               GtkListItem              *list_item,
+               ClPipelinePage           *self)
+{
+  GtkWidget *box = gtk_list_item_get_child (list_item);
+  GtkWidget *first = gtk_widget_get_first_child (box);
+  g_autofree char *name = NULL, *amount = NULL, *detail = NULL;
+
+  cl_view_format_pipeline_item (gtk_list_item_get_item (list_item), self->process, &name, &amount, &detail);
+  gtk_label_set_text (GTK_LABEL (gtk_widget_get_first_child (first)), name);
+  gtk_label_set_text (GTK_LABEL (gtk_widget_get_last_child (first)), amount);
+  gtk_label_set_text (GTK_LABEL (gtk_widget_get_last_child (box)), detail);
+}
+
+/* Only the view shown holds the deals: the other would follow every
+ * change of a filter for nothing. */
+static void
+on_width_changed (ClPipelinePage *self)
+{
+  gboolean narrow = cl_pipeline_page_is_narrow (self);
+
+  gtk_column_view_set_model (self->column_view, narrow ? NULL : GTK_SELECTION_MODEL (self->selection));
+  gtk_list_view_set_model (self->deal_rows, narrow ? GTK_SELECTION_MODEL (self->selection) : NULL);
+}
+
+/* A new order starts at its top, in the table or the rows, whichever
+ * shows (the other has no deals). Its adjustment cannot say so yet: the
+ * rows it measured are those of the old order. The list's own action
+ * anchors it at the first row instead; the table's rows are a list view
+ * inside the column view. */
+static void
+on_sort_changed (ClPipelinePage *self)
+{
+  GtkWidget *list = GTK_WIDGET (self->deal_rows);
+
+  if (!cl_pipeline_page_is_narrow (self))
+    for (list = gtk_widget_get_first_child (GTK_WIDGET (self->column_view));
+         list != NULL && !GTK_IS_LIST_VIEW (list); list = gtk_widget_get_next_sibling (list))
+      ;
+  if (list != NULL && g_list_model_get_n_items (G_LIST_MODEL (self->sorted)) > 0)
+    gtk_widget_activate_action (list, "list.scroll-to-item", "u", 0);
+}
+
 /* ------------------------------------------------------------------ filters */
 
 static gboolean
@@ -346,6 +492,27 @@ matches (gpointer object,
   if (flag > 0 && flag <= CL_N_FLAGS && !(item->flags & (1u << (flag - 1))))
     return FALSE;
   return self->needle == NULL || strstr (item->search_text, self->needle) != NULL;
+}
+
+/* The owner, stage and text filters, the flags aside: a deal that closed
+ * has none, and what moved says nothing of them. The stage is the one the
+ * deal is in, or one it left or entered. */
+static gboolean
+matches_move (gpointer object,
+              gpointer user_data)
+{
+  ClPipelinePage *self = user_data;
+  ClMove *move = CL_MOVE_LINE (object)->move;
+  guint owner = gtk_drop_down_get_selected (self->owner_filter);
+  guint stage = gtk_drop_down_get_selected (self->stage_filter);
+
+  if (owner > 0 && owner < self->owner_ids->len
+      && move->owner_id != g_array_index (self->owner_ids, gint64, owner))
+    return FALSE;
+  if (stage > 0 && stage <= self->process->stages->len
+      && !cl_move_involves_stage (move, ((ClStage *) g_ptr_array_index (self->process->stages, stage - 1))->id))
+    return FALSE;
+  return self->needle == NULL || strstr (CL_MOVE_LINE (object)->search_text, self->needle) != NULL;
 }
 
 /* The funnel of the deals shown: per stage, how many and how much. */
@@ -386,6 +553,63 @@ show_stages (ClPipelinePage *self,
     }
 }
 
+/* What the deals shown add up to in one currency. */
+typedef struct
+{
+  const char   *currency;   /* a deal's; they outlive the count */
+  ClCentsTotal  cents;
+} CurrencyTotal;
+
+static void
+add_to_currency (GArray       *totals,
+                 const char   *currency,
+                 ClCentsTotal  cents)
+{
+  CurrencyTotal added = { currency, cents };
+
+  /* a team has a currency or two: a look along them is quicker than a hash */
+  for (guint i = 0; i < totals->len; i++)
+    {
+      CurrencyTotal *total = &g_array_index (totals, CurrencyTotal, i);
+
+      if (g_strcmp0 (total->currency, currency) == 0)
+        {
+          total->cents += cents;
+          return;
+        }
+    }
+  g_array_append_val (totals, added);
+}
+
+static int
+compare_currency_totals (gconstpointer a,
+                         gconstpointer b)
+{
+  const CurrencyTotal *x = a, *y = b;
+  int by_amount = COMPARE (y->cents, x->cents);
+
+  return by_amount ? by_amount : g_strcmp0 (x->currency, y->currency);
+}
+
+/* "1 250 000 EUR + 80 000 USD", the largest first */
+static char *
+format_currency_totals (GArray *totals)
+{
+  GString *text = g_string_new (NULL);
+
+  g_array_sort (totals, compare_currency_totals);
+  for (guint i = 0; i < totals->len; i++)
+    {
+      CurrencyTotal *total = &g_array_index (totals, CurrencyTotal, i);
+      g_autofree char *amount = cl_money_format (total->cents, total->currency);
+
+      if (i > 0)
+        g_string_append (text, " + ");
+      g_string_append (text, amount);
+    }
+  return g_string_free (text, FALSE);
+}
+
 static void
 update_summary (ClPipelinePage *self)
 {
@@ -397,6 +621,8 @@ update_summary (ClPipelinePage *self)
   g_autofree guint *counts = g_new0 (guint, n_stages + 1);
   const char *currency = NULL;
   guint n_flagged = 0;
+  g_autoptr (GArray) per_currency = g_array_new (FALSE, FALSE, sizeof (CurrencyTotal));
+  g_autofree char *total = NULL;
   g_autofree char *text = NULL;
 
   /* counted once the filter has finished: during an incremental run this
@@ -408,6 +634,7 @@ update_summary (ClPipelinePage *self)
       g_autoptr (ClPipelineItem) item = g_list_model_get_item (shown, i);
 
       n_flagged += item->flags != 0;
+      add_to_currency (per_currency, item->facts->deal->currency, item->state.amount_cents);
       if (item->stage_index < 0)
         continue;
       /* the snapshot's process, by which the arrays are sized, indexed it */
@@ -416,9 +643,15 @@ update_summary (ClPipelinePage *self)
       counts[item->stage_index]++;
       currency = currency ? currency : item->facts->deal->currency;
     }
-  /* Translators: deals shown, deals open, deals shown that carry a flag */
-  text = g_strdup_printf (_("%u of %u open deals · %u flagged"), n,
-                          all ? g_list_model_get_n_items (all) : 0, n_flagged);
+  total = format_currency_totals (per_currency);
+  if (n > 0)
+    /* Translators: deals shown, deals open, what the deals shown add up to
+     * per currency ("1 250 000 EUR + 80 000 USD"), deals shown that carry a flag */
+    text = g_strdup_printf (_("%u of %u open deals · %s · %u flagged"), n,
+                            all ? g_list_model_get_n_items (all) : 0, total, n_flagged);
+  else
+    /* Translators: no deal shown of this many open */
+    text = g_strdup_printf (_("0 of %u open deals"), all ? g_list_model_get_n_items (all) : 0);
   gtk_label_set_text (self->summary_label, text);
   show_stages (self, amounts, counts, currency);
   gtk_stack_set_visible_child_name (self->stack,
@@ -435,12 +668,15 @@ on_filter_changed (ClPipelinePage *self)
   if (*text != '\0')
     self->needle = g_utf8_casefold (text, -1);
   gtk_filter_changed (GTK_FILTER (self->filter), GTK_FILTER_CHANGE_DIFFERENT);
+  gtk_filter_changed (GTK_FILTER (self->moves_filter), GTK_FILTER_CHANGE_DIFFERENT);
   update_summary (self);
 }
 
 static void
 on_section_toggled (ClPipelinePage *self)
 {
+  /* what moved has no flags to filter by */
+  gtk_widget_set_sensitive (GTK_WIDGET (self->flag_filter), !gtk_toggle_button_get_active (self->moved_button));
   gtk_stack_set_visible_child_name (self->section_stack,
                                     gtk_toggle_button_get_active (self->stages_button) ? "stages"
                                     : gtk_toggle_button_get_active (self->moved_button) ? "moved"
@@ -555,8 +791,7 @@ typedef struct
   ClProcess      *process;
   ClFlagSettings  settings;  /* the deals were flagged with these */
   GListModel     *reps;      /* ClRep */
-  GStrv           moves;     /* described, newest first */
-  GArray         *move_deal_ids; /* gint64, each move's deal */
+  GListStore     *moves;     /* ClMoveLine, newest first */
   ClDay           since;
 } Snapshot;
 
@@ -566,8 +801,7 @@ snapshot_free (Snapshot *snapshot)
   g_clear_object (&snapshot->deals);
   g_clear_pointer (&snapshot->process, cl_process_free);
   g_clear_object (&snapshot->reps);
-  g_strfreev (snapshot->moves);
-  g_clear_pointer (&snapshot->move_deal_ids, g_array_unref);
+  g_clear_object (&snapshot->moves);
   g_free (snapshot);
 }
 
@@ -584,7 +818,6 @@ compute_snapshot (GTask        *task,
   Snapshot *snapshot = g_new0 (Snapshot, 1);
   g_autoptr (ClStore) store = cl_store_open (task_data, &error);
   g_autoptr (GPtrArray) moves = NULL;
-  GPtrArray *lines;
 
   if (store != NULL && (snapshot->process = cl_process_load (store, self->as_of, &error)) != NULL
       && (snapshot->reps = cl_store_list_reps (store, &error)) != NULL)
@@ -605,37 +838,48 @@ compute_snapshot (GTask        *task,
       g_task_return_error (task, error);
       return;
     }
-  lines = g_ptr_array_new_full (moves->len + 1, NULL);
-  snapshot->move_deal_ids = g_array_sized_new (FALSE, FALSE, sizeof (gint64), moves->len);
+  snapshot->moves = g_list_store_new (CL_TYPE_MOVE_LINE);
+  g_ptr_array_set_free_func (moves, NULL);
   for (guint i = moves->len; i > 0; i--)
     {
-      ClMove *move = g_ptr_array_index (moves, i - 1);
+      g_autoptr (ClMoveLine) line = cl_move_line_new (g_ptr_array_index (moves, i - 1));
 
-      g_ptr_array_add (lines, cl_move_describe (move));
-      g_array_append_val (snapshot->move_deal_ids, move->deal_id);
+      g_list_store_append (snapshot->moves, line);
     }
-  g_ptr_array_add (lines, NULL);
-  snapshot->moves = (GStrv) g_ptr_array_free (lines, FALSE);
   g_task_return_pointer (task, snapshot, (GDestroyNotify) snapshot_free);
+}
+
+/* "12 changes since …", or "3 of 12 changes since …" while filtered */
+static void
+update_moves_heading (ClPipelinePage *self)
+{
+  g_autofree char *since = NULL;
+  g_autofree char *heading = NULL;
+  guint shown = g_list_model_get_n_items (G_LIST_MODEL (self->moves));
+
+  if (gtk_filter_list_model_get_model (self->moves) == NULL)
+    return;
+  since = cl_date_format (self->moves_since);
+  if (shown == self->n_moves)
+    heading = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u change since %s, the last review",
+                                            "%u changes since %s, the last review", self->n_moves),
+                               self->n_moves, since);
+  else
+    /* Translators: changes that the filters leave, of all the changes since the last review */
+    heading = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u of %u change since %s, the last review",
+                                            "%u of %u changes since %s, the last review", self->n_moves),
+                               shown, self->n_moves, since);
+  gtk_label_set_text (self->moved_label, heading);
 }
 
 static void
 show_moves (ClPipelinePage *self,
             Snapshot       *snapshot)
 {
-  g_autoptr (GtkStringList) lines = gtk_string_list_new ((const char * const *) snapshot->moves);
-  g_autofree char *since = cl_date_format (snapshot->since);
-  g_autofree char *heading = NULL;
-  guint n = g_list_model_get_n_items (G_LIST_MODEL (lines));
-
-  heading = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u change since %s, the last review",
-                                          "%u changes since %s, the last review", n),
-                             n, since);
-  gtk_label_set_text (self->moved_label, heading);
-  g_clear_pointer (&self->move_deal_ids, g_array_unref);
-  self->move_deal_ids = g_steal_pointer (&snapshot->move_deal_ids);
-  gtk_list_view_set_model (self->moved_view,
-                           GTK_SELECTION_MODEL (gtk_no_selection_new (G_LIST_MODEL (g_steal_pointer (&lines)))));
+  self->moves_since = snapshot->since;
+  self->n_moves = g_list_model_get_n_items (G_LIST_MODEL (snapshot->moves));
+  gtk_filter_list_model_set_model (self->moves, G_LIST_MODEL (snapshot->moves));
+  update_moves_heading (self);
 }
 
 static void
@@ -653,10 +897,9 @@ static void
 bind_move_row (GtkSignalListItemFactory *factory,
                GtkListItem              *list_item)
 {
-  GtkStringObject *line = gtk_list_item_get_item (list_item);
+  ClMoveLine *line = gtk_list_item_get_item (list_item);
 
-  gtk_label_set_text (GTK_LABEL (gtk_list_item_get_child (list_item)),
-                      gtk_string_object_get_string (line));
+  gtk_label_set_text (GTK_LABEL (gtk_list_item_get_child (list_item)), line->text);
 }
 
 static void
@@ -672,7 +915,6 @@ snapshot_ready (GObject      *source,
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     return;
   self->loading = FALSE;
-  self->loaded = TRUE;
   gtk_spinner_stop (self->spinner);
   if (model == NULL)
     {
@@ -691,6 +933,10 @@ snapshot_ready (GObject      *source,
       fill_filters (self, snapshot->reps, model);
       show_moves (self, snapshot);
     }
+  /* loaded only now: the filters just offered have changed, and a summary
+   * counted before the deals are in would say "No Open Deals" while the
+   * first filtering runs */
+  self->loaded = TRUE;
   gtk_filter_list_model_set_model (self->filtered, model);
   update_summary (self);
   g_clear_pointer (&snapshot, snapshot_free);
@@ -728,6 +974,8 @@ cl_pipeline_page_reload (ClPipelinePage *self)
   self->loading = FALSE;
   self->as_of = cl_date_today ();
   gtk_filter_list_model_set_model (self->filtered, NULL);
+  gtk_filter_list_model_set_model (self->moves, NULL);
+  gtk_label_set_text (self->moved_label, "");
   gtk_stack_set_visible_child_name (self->stack, "loading");
   gtk_label_set_text (self->summary_label, "");
   if (gtk_widget_get_mapped (GTK_WIDGET (self)))
@@ -800,9 +1048,7 @@ cl_pipeline_page_get_snapshot (ClPipelinePage *self)
 guint
 cl_pipeline_page_get_n_moves (ClPipelinePage *self)
 {
-  GtkSelectionModel *moves = gtk_list_view_get_model (self->moved_view);
-
-  return moves ? g_list_model_get_n_items (G_LIST_MODEL (moves)) : 0;
+  return g_list_model_get_n_items (G_LIST_MODEL (self->moves));
 }
 
 guint
@@ -811,6 +1057,25 @@ cl_pipeline_page_get_n_deals (ClPipelinePage *self)
   GListModel *all = gtk_filter_list_model_get_model (self->filtered);
 
   return all ? g_list_model_get_n_items (all) : 0;
+}
+
+gboolean
+cl_pipeline_page_is_narrow (ClPipelinePage *self)
+{
+  return adw_squeezer_get_visible_child (self->deals_squeezer) == GTK_WIDGET (self->rows_scroller);
+}
+
+GtkAdjustment *
+cl_pipeline_page_get_deals_adjustment (ClPipelinePage *self)
+{
+  return gtk_scrolled_window_get_vadjustment (cl_pipeline_page_is_narrow (self) ? self->rows_scroller
+                                              : self->table_scroller);
+}
+
+const char *
+cl_pipeline_page_get_summary (ClPipelinePage *self)
+{
+  return gtk_label_get_text (self->summary_label);
 }
 
 GtkDropDown *
@@ -824,8 +1089,8 @@ static void
 on_deal_activated (ClPipelinePage *self,
                    guint           position)
 {
-  GtkSelectionModel *rows = gtk_column_view_get_model (self->column_view);
-  g_autoptr (ClPipelineItem) item = g_list_model_get_item (G_LIST_MODEL (rows), position);
+  /* the table and the narrow rows show the same sorted deals */
+  g_autoptr (ClPipelineItem) item = g_list_model_get_item (G_LIST_MODEL (self->selection), position);
 
   if (item != NULL)
     cl_application_open_deal (item->facts->deal->id);
@@ -835,8 +1100,11 @@ static void
 on_move_activated (ClPipelinePage *self,
                    guint           position)
 {
-  if (self->move_deal_ids != NULL && position < self->move_deal_ids->len)
-    cl_application_open_deal (g_array_index (self->move_deal_ids, gint64, position));
+  GtkSelectionModel *shown = gtk_list_view_get_model (self->moved_view);
+  g_autoptr (ClMoveLine) line = shown != NULL ? g_list_model_get_item (G_LIST_MODEL (shown), position) : NULL;
+
+  if (line != NULL)
+    cl_application_open_deal (line->move->deal_id);
 }
 
 /* ------------------------------------------------------------------ class */
@@ -852,6 +1120,14 @@ cl_pipeline_page_dispose (GObject *object)
   g_clear_object (&self->store);
   g_clear_object (&self->filtered);
   g_clear_object (&self->sorted);
+  g_clear_object (&self->selection);
+  g_clear_object (&self->moves);
+  /* the columns go with the template, which changes the sorter */
+  if (self->column_view != NULL)
+    {
+      g_signal_handlers_disconnect_by_func (gtk_column_view_get_sorter (self->column_view), on_sort_changed, self);
+      g_signal_handlers_disconnect_by_func (self->deals_squeezer, on_width_changed, self);
+    }
   gtk_widget_dispose_template (GTK_WIDGET (self), CL_TYPE_PIPELINE_PAGE);
   G_OBJECT_CLASS (cl_pipeline_page_parent_class)->dispose (object);
 }
@@ -863,7 +1139,6 @@ cl_pipeline_page_finalize (GObject *object)
 
   g_clear_pointer (&self->process, cl_process_free);
   g_array_unref (self->owner_ids);
-  g_clear_pointer (&self->move_deal_ids, g_array_unref);
   g_free (self->needle);
   G_OBJECT_CLASS (cl_pipeline_page_parent_class)->finalize (object);
 }
@@ -889,7 +1164,11 @@ cl_pipeline_page_class_init (ClPipelinePageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ClPipelinePage, stack);
   gtk_widget_class_bind_template_child (widget_class, ClPipelinePage, spinner);
   gtk_widget_class_bind_template_child (widget_class, ClPipelinePage, empty_page);
+  gtk_widget_class_bind_template_child (widget_class, ClPipelinePage, deals_squeezer);
+  gtk_widget_class_bind_template_child (widget_class, ClPipelinePage, table_scroller);
   gtk_widget_class_bind_template_child (widget_class, ClPipelinePage, column_view);
+  gtk_widget_class_bind_template_child (widget_class, ClPipelinePage, rows_scroller);
+  gtk_widget_class_bind_template_child (widget_class, ClPipelinePage, deal_rows);
   gtk_widget_class_bind_template_child (widget_class, ClPipelinePage, summary_label);
   gtk_widget_class_bind_template_child (widget_class, ClPipelinePage, stages_list);
   gtk_widget_class_bind_template_child (widget_class, ClPipelinePage, moved_label);
@@ -903,8 +1182,6 @@ cl_pipeline_page_class_init (ClPipelinePageClass *klass)
 static void
 cl_pipeline_page_init (ClPipelinePage *self)
 {
-  GtkSingleSelection *selection;
-
   gtk_widget_init_template (GTK_WIDGET (self));
   self->owner_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
   self->cancellable = g_cancellable_new ();
@@ -913,10 +1190,24 @@ cl_pipeline_page_init (ClPipelinePage *self)
   add_columns (self);
   {
     GtkListItemFactory *moves = gtk_signal_list_item_factory_new ();
+    GtkListItemFactory *rows = gtk_signal_list_item_factory_new ();
 
     g_signal_connect (moves, "setup", G_CALLBACK (setup_move_row), NULL);
     g_signal_connect (moves, "bind", G_CALLBACK (bind_move_row), NULL);
     gtk_list_view_set_factory (self->moved_view, moves);
+    g_object_unref (moves);
+    g_signal_connect (rows, "setup", G_CALLBACK (setup_deal_row), NULL);
+    g_signal_connect (rows, "bind", G_CALLBACK (bind_deal_row), self);
+    gtk_list_view_set_factory (self->deal_rows, rows);
+    g_object_unref (rows);
+  }
+  self->moves_filter = gtk_custom_filter_new (matches_move, self, NULL);
+  self->moves = gtk_filter_list_model_new (NULL, GTK_FILTER (self->moves_filter));
+  g_signal_connect_swapped (self->moves, "items-changed", G_CALLBACK (update_moves_heading), self);
+  {
+    GtkNoSelection *moves = gtk_no_selection_new (g_object_ref (G_LIST_MODEL (self->moves)));
+
+    gtk_list_view_set_model (self->moved_view, GTK_SELECTION_MODEL (moves));
     g_object_unref (moves);
   }
   self->filter = gtk_custom_filter_new (matches, self, NULL);
@@ -930,11 +1221,17 @@ cl_pipeline_page_init (ClPipelinePage *self)
   /* a full sort of 100 000 rows is quicker than the incremental one, which
    * yields between small steps */
   gtk_sort_list_model_set_incremental (self->sorted, FALSE);
-  selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->sorted)));
-  gtk_column_view_set_model (self->column_view, GTK_SELECTION_MODEL (selection));
-  g_object_unref (selection);
+  /* after the model's own handler, so the rows are in their new order */
+  g_signal_connect_swapped (gtk_column_view_get_sorter (self->column_view), "changed",
+                            G_CALLBACK (on_sort_changed), self);
+  /* one selection for the table and the narrow rows: both activate
+   * ("activate") with a position in the same sorted deals */
+  self->selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->sorted)));
+  g_signal_connect_swapped (self->deals_squeezer, "notify::visible-child", G_CALLBACK (on_width_changed), self);
+  on_width_changed (self);
 
   g_signal_connect_swapped (self->column_view, "activate", G_CALLBACK (on_deal_activated), self);
+  g_signal_connect_swapped (self->deal_rows, "activate", G_CALLBACK (on_deal_activated), self);
   g_signal_connect_swapped (self->moved_view, "activate", G_CALLBACK (on_move_activated), self);
   g_signal_connect_swapped (self->search_entry, "search-changed", G_CALLBACK (on_filter_changed), self);
   g_signal_connect_swapped (self->stages_button, "toggled", G_CALLBACK (on_section_toggled), self);

@@ -42,6 +42,13 @@ void     cl_pipeline_page_set_filter   (ClPipelinePage *self,
                                         guint           stage,
                                         guint           flag,
                                         const char     *text);
+/* Whether the deals show as two-line rows, the page being too narrow for
+ * the table; the vertical adjustment of whichever shows them. */
+gboolean cl_pipeline_page_is_narrow    (ClPipelinePage *self);
+GtkAdjustment *cl_pipeline_page_get_deals_adjustment (ClPipelinePage *self);
+/* The line under the deals: how many shown, their amounts per currency,
+ * how many flagged. */
+const char *cl_pipeline_page_get_summary (ClPipelinePage *self);
 /* the owner drop-down, to open and choose from as a user does */
 GtkDropDown *cl_pipeline_page_get_owner_filter (ClPipelinePage *self);
 

@@ -78,3 +78,25 @@ cl_view_format_library_entry (gpointer   item,
   /* Translators: the day a summary was imported */
   *detail = g_strdup_printf (_("Kept %s"), kept);
 }
+
+void
+cl_view_format_pipeline_item (ClPipelineItem  *item,
+                              const ClProcess *process,
+                              char           **name,
+                              char           **amount,
+                              char           **detail)
+{
+  ClDeal *deal = item->facts->deal;
+  const ClStage *stage = cl_process_find (process, item->state.stage_id);
+  g_autofree char *account = cl_text_isolate (deal->account);
+  g_autofree char *owner = cl_text_isolate (deal->owner_name);
+  g_autofree char *stage_name = cl_text_isolate (stage ? stage->name : "");
+  g_autofree char *flags = item->flags ? cl_flags_join_labels (item->flags, ", ") : NULL;
+
+  *name = g_strdup (deal->name);
+  *amount = cl_money_format (item->state.amount_cents, deal->currency);
+  /* Translators: a deal's account, owner and stage on the second line of
+   * its row, then its flags when it has any */
+  *detail = flags ? g_strdup_printf (_("%s · %s · %s · %s"), account, owner, stage_name, flags)
+                  : g_strdup_printf (_("%s · %s · %s"), account, owner, stage_name);
+}

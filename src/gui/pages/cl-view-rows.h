@@ -4,6 +4,7 @@
 #pragma once
 
 #include "cl-list-page.h"
+#include "cl-pipeline.h"
 
 G_BEGIN_DECLS
 
@@ -12,5 +13,14 @@ void        cl_view_format_coaching_entry (gpointer item, char **title, char **s
 
 GListModel *cl_view_load_library      (ClStore *store, GError **error);
 void        cl_view_format_library_entry (gpointer item, char **title, char **subtitle, char **detail);
+
+/* A deal of the Pipeline as two lines, when the table does not fit: its
+ * name and amount, then "account · owner · stage · flags" (the most
+ * severe flag first). */
+void        cl_view_format_pipeline_item (ClPipelineItem  *item,
+                                          const ClProcess *process,
+                                          char           **name,
+                                          char           **amount,
+                                          char           **detail);
 
 G_END_DECLS

@@ -1,0 +1,526 @@
+/* test-gui-pipeline.c — the Pipeline and the Overview as a team reads
+ * them: amounts per currency, a sort that starts at the top, the Moved tab
+ * under the filters, two-line rows on a narrow window, loop rows that open
+ * their views and a team card that counts the people listed (run under
+ * Xvfb)
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <sqlite3.h>
+#include <string.h>
+
+#include "cl-application.h"
+#include "cl-moves.h"
+#include "cl-overview-page.h"
+#include "cl-pipeline.h"
+#include "cl-pipeline-page.h"
+#include "cl-window.h"
+#include "test-gui-util.h"
+#include "test-util.h"
+
+static char *tmp_dir;
+static char *team_path;
+
+/* The window a test made, kept to see it finalized once the app is done. */
+static ClWindow *made;
+
+typedef void (*Check) (ClWindow *window);
+
+static void
+on_activate (GApplication *app,
+             Check         check)
+{
+  ClWindow *window = CL_WINDOW (gtk_application_get_active_window (GTK_APPLICATION (app)));
+
+  g_assert_nonnull (window);
+  made = g_object_ref (window);
+  cl_test_wait_until (cl_test_shows_views, window, "the team workspace");
+  check (window);
+  gtk_window_close (GTK_WINDOW (window));
+}
+
+/* Runs @check on the sample team in a window @width pixels wide, then
+ * sees the window go. */
+static void
+run_at_width (int   width,
+              Check check)
+{
+  g_autoptr (GSettings) settings = g_settings_new (APP_ID);
+
+  g_settings_set_int (settings, "window-width", width);
+  g_settings_set_int (settings, "window-height", 800);
+  g_settings_set_boolean (settings, "window-maximized", FALSE);
+  cl_test_run_window (team_path, G_CALLBACK (on_activate), check);
+  g_assert_finalize_object (g_steal_pointer (&made));
+}
+
+static ClPipelinePage *
+show_pipeline (ClWindow *window)
+{
+  ClPipelinePage *page = CL_PIPELINE_PAGE (cl_window_get_view (window, "pipeline"));
+
+  cl_window_show_view (window, "pipeline");
+  cl_test_wait_until (cl_test_pipeline_loaded, page, "the pipeline");
+  return page;
+}
+
+/* Lets the window lay itself out at its size. */
+static void
+settle (void)
+{
+  for (int i = 0; i < 20; i++)
+    {
+      while (g_main_context_iteration (NULL, FALSE))
+        ;
+      g_usleep (5000);
+    }
+}
+
+/* ------------------------------------------------------------------ totals */
+
+/* The line under the deals adds up the deals shown, per currency: with the
+ * owner filter, only theirs. */
+static void
+check_totals (ClWindow *window)
+{
+  ClPipelinePage *page = show_pipeline (window);
+  GListModel *snapshot = cl_pipeline_page_get_snapshot (page);
+  GListModel *owners = gtk_drop_down_get_model (cl_pipeline_page_get_owner_filter (page));
+  const char *owner = gtk_string_list_get_string (GTK_STRING_LIST (owners), 1);
+  ClCentsTotal eur = 0, usd = 0;
+  guint n = 0;
+  g_autofree char *eur_text = NULL, *usd_text = NULL, *count = NULL;
+  const char *summary;
+
+  for (guint i = 0; i < g_list_model_get_n_items (snapshot); i++)
+    {
+      g_autoptr (ClPipelineItem) item = g_list_model_get_item (snapshot, i);
+      ClDeal *deal = item->facts->deal;
+
+      if (!g_str_equal (deal->owner_name, owner))
+        continue;
+      n++;
+      if (g_str_equal (deal->currency, "USD"))
+        usd += item->state.amount_cents;
+      else
+        eur += item->state.amount_cents;
+    }
+  g_assert_cmpint (usd, >, 0);
+  g_assert_cmpint (eur, >, 0);
+
+  cl_pipeline_page_set_filter (page, 1, 0, 0, NULL);
+  cl_test_wait_until (cl_test_pipeline_loaded, page, "the owner filter");
+  summary = cl_pipeline_page_get_summary (page);
+  g_test_message ("%s: %s", owner, summary);
+  count = g_strdup_printf ("%u of %u open deals", n, g_list_model_get_n_items (snapshot));
+  eur_text = cl_money_format (eur, "EUR");
+  usd_text = cl_money_format (usd, "USD");
+  g_assert_true (g_str_has_prefix (summary, count));
+  g_assert_nonnull (strstr (summary, eur_text));
+  g_assert_nonnull (strstr (summary, usd_text));
+  g_assert_nonnull (strstr (summary, " + "));
+
+  /* nothing shown, nothing added up */
+  cl_pipeline_page_set_filter (page, 0, 0, 0, "no deal is called this");
+  cl_test_wait_until (cl_test_pipeline_loaded, page, "the text filter");
+  g_assert_null (strstr (cl_pipeline_page_get_summary (page), "EUR"));
+}
+
+static void
+test_totals_per_currency (void)
+{
+  run_at_width (1400, check_totals);
+}
+
+/* ------------------------------------------------------------------ sort */
+
+/* Sorting by another column shows the new first rows, not the middle. */
+static void
+check_sort_to_top (ClWindow *window)
+{
+  ClPipelinePage *page = show_pipeline (window);
+  GtkAdjustment *adjustment;
+  g_autofree char *first = NULL;
+  GListModel *snapshot = cl_pipeline_page_get_snapshot (page);
+  const char *smallest = NULL;
+
+  settle ();
+  g_assert_false (cl_pipeline_page_is_narrow (page));
+  adjustment = cl_pipeline_page_get_deals_adjustment (page);
+  g_assert_cmpfloat (gtk_adjustment_get_upper (adjustment), >, 2 * gtk_adjustment_get_page_size (adjustment));
+  gtk_adjustment_set_value (adjustment, gtk_adjustment_get_upper (adjustment) / 2);
+  settle ();
+  g_assert_cmpfloat (gtk_adjustment_get_value (adjustment), >, 0);
+
+  cl_pipeline_page_sort_by (page, 0, GTK_SORT_ASCENDING);
+  cl_test_wait_until (cl_test_pipeline_loaded, page, "sorting by deal");
+  settle ();
+  g_assert_cmpfloat (gtk_adjustment_get_value (adjustment), ==, 0);
+  for (guint i = 0; i < g_list_model_get_n_items (snapshot); i++)
+    {
+      g_autoptr (ClPipelineItem) item = g_list_model_get_item (snapshot, i);
+
+      if (smallest == NULL || g_strcmp0 (item->facts->deal->name, smallest) < 0)
+        smallest = item->facts->deal->name;
+    }
+  first = cl_pipeline_page_get_cell_text (page, 0, 0);
+  g_assert_cmpstr (first, ==, smallest);
+
+  /* and again, from the middle, the other way */
+  gtk_adjustment_set_value (adjustment, gtk_adjustment_get_upper (adjustment) / 2);
+  settle ();
+  cl_pipeline_page_sort_by (page, 7, GTK_SORT_DESCENDING);
+  cl_test_wait_until (cl_test_pipeline_loaded, page, "sorting by days in stage");
+  settle ();
+  g_assert_cmpfloat (gtk_adjustment_get_value (adjustment), ==, 0);
+}
+
+static void
+test_sort_back_to_top (void)
+{
+  run_at_width (1400, check_sort_to_top);
+}
+
+/* ------------------------------------------------------------------ moved */
+
+typedef struct
+{
+  gint64      owner_id;
+  gint64      stage_id;
+  const char *text;      /* case-folded */
+} MoveFilter;
+
+static guint
+count_moves (GPtrArray        *moves,
+             const MoveFilter *filter)
+{
+  guint n = 0;
+
+  for (guint i = 0; i < moves->len; i++)
+    {
+      ClMove *move = g_ptr_array_index (moves, i);
+      g_autofree char *both = g_strconcat (move->deal_name, "\n", move->account, NULL);
+      g_autofree char *folded = g_utf8_casefold (both, -1);
+
+      n += (filter->owner_id == 0 || move->owner_id == filter->owner_id)
+           && (filter->stage_id == 0 || cl_move_involves_stage (move, filter->stage_id))
+           && (filter->text == NULL || strstr (folded, filter->text) != NULL);
+    }
+  return n;
+}
+
+/* The Moved tab lists only the moves of the owner, the stage and the text
+ * chosen, as the core's moves say. */
+static void
+check_moved_filters (ClWindow *window)
+{
+  ClPipelinePage *page = show_pipeline (window);
+  ClStore *store = cl_window_get_store (window);
+  g_autoptr (ClProcess) process = cl_process_load (store, cl_date_today (), NULL);
+  ClDay since = cl_store_moves_since (store, cl_date_today (), NULL);
+  g_autoptr (GPtrArray) moves = cl_moves_load (store, process, since, cl_date_today (), NULL);
+  g_autoptr (GListModel) reps = cl_store_list_reps (store, NULL);
+  GListModel *owners = gtk_drop_down_get_model (cl_pipeline_page_get_owner_filter (page));
+  MoveFilter filter = { 0 };
+  guint owner = 0, stage = 0, n;
+
+  cl_pipeline_page_show_section (page, "moved");
+  g_assert_cmpuint (moves->len, >, 10);
+  g_assert_cmpuint (cl_pipeline_page_get_n_moves (page), ==, moves->len);
+
+  /* the owner of the first move, found in the drop-down by name */
+  for (guint i = 0; i < g_list_model_get_n_items (reps); i++)
+    {
+      g_autoptr (ClRep) rep = g_list_model_get_item (reps, i);
+
+      if (rep->id != ((ClMove *) g_ptr_array_index (moves, 0))->owner_id)
+        continue;
+      filter.owner_id = rep->id;
+      for (guint j = 1; j < g_list_model_get_n_items (owners); j++)
+        if (g_str_equal (gtk_string_list_get_string (GTK_STRING_LIST (owners), j), rep->name))
+          owner = j;
+    }
+  g_assert_cmpuint (owner, >, 0);
+  n = count_moves (moves, &filter);
+  g_assert_cmpuint (n, <, moves->len);
+  cl_pipeline_page_set_filter (page, owner, 0, 0, NULL);
+  g_assert_cmpuint (cl_pipeline_page_get_n_moves (page), ==, n);
+
+  /* the stage of a stage move, with the owner */
+  for (guint i = 0; i < moves->len && stage == 0; i++)
+    {
+      ClMove *move = g_ptr_array_index (moves, i);
+
+      if (move->to_stage_id != 0)
+        {
+          stage = 1 + cl_process_index (process, move->to_stage_id);
+          filter.stage_id = move->to_stage_id;
+        }
+    }
+  g_assert_cmpuint (stage, >, 0);
+  filter.owner_id = 0;
+  cl_pipeline_page_set_filter (page, 0, stage, 0, NULL);
+  g_assert_cmpuint (cl_pipeline_page_get_n_moves (page), ==, count_moves (moves, &filter));
+  g_assert_cmpuint (cl_pipeline_page_get_n_moves (page), <, moves->len);
+
+  /* the text, as the deals' search reads it */
+  {
+    ClMove *move = g_ptr_array_index (moves, moves->len - 1);
+    g_autofree char *word = g_strndup (move->deal_name, strcspn (move->deal_name, " "));
+    g_autofree char *folded = g_utf8_casefold (word, -1);
+    g_autofree char *upper = g_utf8_strup (word, -1);
+
+    filter.stage_id = 0;
+    filter.text = folded;
+    n = count_moves (moves, &filter);
+    g_assert_cmpuint (n, >, 0);
+    g_assert_cmpuint (n, <, moves->len);
+    cl_pipeline_page_set_filter (page, 0, 0, 0, upper);
+    g_assert_cmpuint (cl_pipeline_page_get_n_moves (page), ==, n);
+  }
+
+  cl_pipeline_page_set_filter (page, 0, 0, 0, NULL);
+  g_assert_cmpuint (cl_pipeline_page_get_n_moves (page), ==, moves->len);
+}
+
+static void
+test_moved_filters (void)
+{
+  run_at_width (1400, check_moved_filters);
+}
+
+/* ------------------------------------------------------------------ narrow */
+
+static GtkWidget *
+find_with_class (GtkWidget  *widget,
+                 const char *css_class)
+{
+  if (gtk_widget_has_css_class (widget, css_class))
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_with_class (child, css_class);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* Every label under @widget that shows text, none of it cut; their texts,
+ * joined, in @texts. */
+static void
+assert_labels_whole (GtkWidget *widget,
+                     GString   *texts)
+{
+  if (GTK_IS_LABEL (widget) && gtk_widget_get_mapped (widget) && *gtk_label_get_text (GTK_LABEL (widget)))
+    {
+      g_assert_false (pango_layout_is_ellipsized (gtk_label_get_layout (GTK_LABEL (widget))));
+      g_string_append_printf (texts, "%s\n", gtk_label_get_text (GTK_LABEL (widget)));
+    }
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    assert_labels_whole (child, texts);
+}
+
+static gboolean
+is_narrow (gpointer page)
+{
+  return cl_pipeline_page_is_narrow (page);
+}
+
+/* At 360 px the deals are two-line rows: the name and the amount, then the
+ * account, owner and stage (and flags), none cut. */
+static void
+check_narrow_rows (ClWindow *window)
+{
+  ClPipelinePage *page = show_pipeline (window);
+  GtkWidget *rows;
+  GtkWidget *first;
+  g_autofree char *name = cl_pipeline_page_get_cell_text (page, 0, 0);
+  g_autofree char *amount = cl_pipeline_page_get_cell_text (page, 0, 4);
+  g_autofree char *account = cl_pipeline_page_get_cell_text (page, 0, 1);
+  g_autofree char *owner = cl_pipeline_page_get_cell_text (page, 0, 2);
+  g_autoptr (GString) texts = g_string_new (NULL);
+  g_autofree char *expected = NULL;
+
+  cl_test_wait_until (is_narrow, page, "the narrow rows");
+  settle ();
+  g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (page)), <, 500);
+  rows = find_with_class (GTK_WIDGET (page), "deal-rows");
+  g_assert_true (GTK_IS_LIST_VIEW (rows));
+  g_assert_true (gtk_widget_get_mapped (rows));
+
+  /* the first row, as sorted: by amount, the largest first */
+  first = gtk_widget_get_first_child (rows);
+  while (first != NULL && !gtk_widget_get_mapped (first))
+    first = gtk_widget_get_next_sibling (first);
+  g_assert_nonnull (first);
+  assert_labels_whole (first, texts);
+  g_test_message ("first row: %s", texts->str);
+  expected = g_strdup_printf ("%s\n%s\n", name, amount);
+  g_assert_true (g_str_has_prefix (texts->str, expected));
+  g_assert_nonnull (strstr (texts->str, account));
+  g_assert_nonnull (strstr (texts->str, owner));
+  /* the name shares the first line with the amount, wrapped, never cut */
+  {
+    GtkWidget *line = gtk_widget_get_first_child (gtk_widget_get_first_child (first));
+    GtkWidget *name_label = gtk_widget_get_first_child (line);
+
+    g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (name_label)), ==, name);
+    g_assert_true (gtk_label_get_wrap (GTK_LABEL (name_label)));
+    g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (gtk_widget_get_last_child (line))), ==, amount);
+  }
+
+  /* every row shown, whole */
+  for (GtkWidget *row = gtk_widget_get_first_child (rows); row; row = gtk_widget_get_next_sibling (row))
+    if (gtk_widget_get_mapped (row))
+      assert_labels_whole (row, texts);
+
+  /* a new order starts at the top of the rows too */
+  {
+    GtkAdjustment *adjustment = cl_pipeline_page_get_deals_adjustment (page);
+
+    gtk_adjustment_set_value (adjustment, gtk_adjustment_get_upper (adjustment) / 2);
+    settle ();
+    g_assert_cmpfloat (gtk_adjustment_get_value (adjustment), >, 0);
+    cl_pipeline_page_sort_by (page, 0, GTK_SORT_ASCENDING);
+    cl_test_wait_until ((ClTestCheck) cl_pipeline_page_is_loaded, page, "sorting by deal");
+    settle ();
+    g_assert_cmpfloat (gtk_adjustment_get_value (adjustment), ==, 0);
+  }
+
+  /* wide again, the table */
+  gtk_window_set_default_size (GTK_WINDOW (window), 1000, 800);
+  cl_test_wait_until ((ClTestCheck) cl_pipeline_page_is_loaded, page, "the pipeline");
+  settle ();
+  g_test_message ("at %d px: %s", gtk_widget_get_width (GTK_WIDGET (page)),
+                  cl_pipeline_page_is_narrow (page) ? "rows" : "table");
+  if (gtk_widget_get_width (GTK_WIDGET (page)) >= 500)
+    g_assert_false (cl_pipeline_page_is_narrow (page));
+}
+
+static void
+test_narrow_rows (void)
+{
+  run_at_width (360, check_narrow_rows);
+}
+
+/* ------------------------------------------------------------------ overview */
+
+static const char *
+visible_view (ClWindow *window)
+{
+  GtkWidget *stack = gtk_widget_get_ancestor (cl_window_get_view (window, "overview"), ADW_TYPE_VIEW_STACK);
+
+  return adw_view_stack_get_visible_child_name (ADW_VIEW_STACK (stack));
+}
+
+/* Each loop's row opens its view: from the keyboard (Enter on the row)
+ * and as a click does (the row activated). */
+static void
+check_loop_rows (ClWindow *window)
+{
+  static const char * const views[CL_N_LOOPS] = { "pipeline", "coaching", "development", "retros" };
+  ClOverviewPage *page = CL_OVERVIEW_PAGE (cl_window_get_view (window, "overview"));
+
+  for (int loop = 0; loop < CL_N_LOOPS; loop++)
+    {
+      GtkWidget *row = cl_overview_page_get_loop_row (page, loop);
+
+      cl_window_show_view (window, "overview");
+      settle ();
+      g_assert_cmpstr (visible_view (window), ==, "overview");
+      g_assert_true (gtk_list_box_row_get_activatable (GTK_LIST_BOX_ROW (row)));
+      g_assert_true (gtk_widget_grab_focus (row));
+      g_signal_emit_by_name (gtk_widget_get_parent (row), "activate-cursor-row");
+      g_assert_cmpstr (visible_view (window), ==, views[loop]);
+
+      cl_window_show_view (window, "overview");
+      settle ();
+      gtk_widget_activate (row);
+      g_assert_cmpstr (visible_view (window), ==, views[loop]);
+    }
+}
+
+static void
+test_overview_rows_open_views (void)
+{
+  run_at_width (1000, check_loop_rows);
+}
+
+/* The team card counts the people the open actions list: the manager, who
+ * carries actions, in both. */
+static void
+check_team_count (ClWindow *window)
+{
+  ClOverviewPage *page = CL_OVERVIEW_PAGE (cl_window_get_view (window, "overview"));
+  g_autofree char *reps = g_strchomp (cl_test_sql_text (team_path, "SELECT count(*) FROM counted_reps"));
+
+  cl_window_show_view (window, "overview");
+  cl_overview_page_refresh (page);
+  g_assert_cmpuint (cl_overview_page_get_n_listed (page), >, 0);
+  g_assert_cmpuint (cl_overview_page_get_n_people (page), ==, cl_overview_page_get_n_listed (page));
+  g_assert_cmpuint (cl_overview_page_get_n_people (page), ==, g_ascii_strtoull (reps, NULL, 10) + 1);
+}
+
+static void
+test_team_count_agrees (void)
+{
+  run_at_width (1000, check_team_count);
+}
+
+/* ------------------------------------------------------------------ main */
+
+static void
+run_sql (const char *path,
+         const char *sql)
+{
+  sqlite3 *db;
+
+  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, sql, NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (db);
+}
+
+/* The sample team, with a deal in four in dollars and an open action for
+ * the manager. */
+static char *
+make_team (void)
+{
+  char *path = g_build_filename (tmp_dir, "team.db", NULL);
+  ClDemoOptions options;
+
+  cl_demo_options_init (&options);
+  options.n_deals = 400;
+  cl_test_write_team (path, &options);
+  run_sql (path,
+           "UPDATE deals SET currency = 'USD' WHERE id % 4 = 0;"
+           "INSERT INTO actions (text, owner_id, due_on, created_on, source) "
+           "SELECT 'Sit in on the Acme call', id, date('now', '+7 days'), date('now'), 'manual' "
+           "FROM reps WHERE is_manager;");
+  return path;
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  int status;
+
+  g_test_init (&argc, &argv, NULL);
+  tmp_dir = g_dir_make_tmp ("closeloop-gui-pipeline-XXXXXX", NULL);
+  g_setenv ("XDG_DATA_HOME", tmp_dir, TRUE);
+  team_path = make_team ();
+  g_test_add_func ("/gui/pipeline/totals-per-currency", test_totals_per_currency);
+  g_test_add_func ("/gui/pipeline/sort-back-to-top", test_sort_back_to_top);
+  g_test_add_func ("/gui/pipeline/moved-filters", test_moved_filters);
+  g_test_add_func ("/gui/pipeline/narrow-rows", test_narrow_rows);
+  g_test_add_func ("/gui/overview/rows-open-views", test_overview_rows_open_views);
+  g_test_add_func ("/gui/overview/team-count-agrees", test_team_count_agrees);
+  status = g_test_run ();
+  cl_test_remove_tree (tmp_dir);
+  g_free (tmp_dir);
+  g_free (team_path);
+  return status;
+}
