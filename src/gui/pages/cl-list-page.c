@@ -22,6 +22,8 @@ struct _ClListPage
   GtkSearchEntry  *search_entry;
   GtkStack        *stack;
   AdwStatusPage   *empty_page;
+  GtkButton       *empty_button;
+  GtkButton       *list_button;
   GtkListView     *list_view;
 
   ClStore         *store;
@@ -48,6 +50,8 @@ enum {
   PROP_ICON_NAME,
   PROP_EMPTY_TITLE,
   PROP_EMPTY_DESCRIPTION,
+  PROP_ACTION_NAME,
+  PROP_ACTION_LABEL,
   N_PROPS
 };
 
@@ -318,6 +322,12 @@ cl_list_page_get_property (GObject    *object,
     case PROP_EMPTY_DESCRIPTION:
       g_value_set_string (value, adw_status_page_get_description (self->empty_page));
       break;
+    case PROP_ACTION_NAME:
+      g_value_set_string (value, gtk_actionable_get_action_name (GTK_ACTIONABLE (self->list_button)));
+      break;
+    case PROP_ACTION_LABEL:
+      g_value_set_string (value, gtk_button_get_label (self->list_button));
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -341,6 +351,17 @@ cl_list_page_set_property (GObject      *object,
       break;
     case PROP_EMPTY_DESCRIPTION:
       adw_status_page_set_description (self->empty_page, g_value_get_string (value));
+      break;
+    case PROP_ACTION_NAME:
+      /* the page's action, offered above its list and in its empty state */
+      gtk_actionable_set_action_name (GTK_ACTIONABLE (self->list_button), g_value_get_string (value));
+      gtk_actionable_set_action_name (GTK_ACTIONABLE (self->empty_button), g_value_get_string (value));
+      gtk_widget_set_visible (GTK_WIDGET (self->list_button), g_value_get_string (value) != NULL);
+      gtk_widget_set_visible (GTK_WIDGET (self->empty_button), g_value_get_string (value) != NULL);
+      break;
+    case PROP_ACTION_LABEL:
+      gtk_button_set_label (self->list_button, g_value_get_string (value));
+      gtk_button_set_label (self->empty_button, g_value_get_string (value));
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -390,6 +411,13 @@ cl_list_page_class_init (ClListPageClass *klass)
   properties[PROP_EMPTY_DESCRIPTION] =
     g_param_spec_string ("empty-description", NULL, NULL, NULL,
                          G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS);
+  /* an action the page offers, such as importing what it lists */
+  properties[PROP_ACTION_NAME] =
+    g_param_spec_string ("action-name", NULL, NULL, NULL,
+                         G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS);
+  properties[PROP_ACTION_LABEL] =
+    g_param_spec_string ("action-label", NULL, NULL, NULL,
+                         G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   /* a row was activated (click, Enter): the record it shows */
@@ -403,6 +431,8 @@ cl_list_page_class_init (ClListPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ClListPage, search_entry);
   gtk_widget_class_bind_template_child (widget_class, ClListPage, stack);
   gtk_widget_class_bind_template_child (widget_class, ClListPage, empty_page);
+  gtk_widget_class_bind_template_child (widget_class, ClListPage, empty_button);
+  gtk_widget_class_bind_template_child (widget_class, ClListPage, list_button);
   gtk_widget_class_bind_template_child (widget_class, ClListPage, list_view);
 }
 
@@ -415,6 +445,14 @@ on_activate (GtkListView *list_view,
 
   if (item != NULL)
     g_signal_emit (self, signals[SIGNAL_ITEM_ACTIVATED], 0, item);
+}
+
+GtkButton *
+cl_list_page_get_action_button (ClListPage *self,
+                                gboolean    empty)
+{
+  g_return_val_if_fail (CL_IS_LIST_PAGE (self), NULL);
+  return empty ? self->empty_button : self->list_button;
 }
 
 /* Activates the row at @position of what is shown, as a click would. */
