@@ -962,6 +962,7 @@ add_figures (PrintJob        *job,
       g_string_append_printf (figures, "\t%s%s", rows[i][1], i + 1 < n_rows ? "\n" : "");
     }
   pango_layout_set_tabs (layout, tabs);
+  pango_layout_set_spacing (layout, 2 * PANGO_SCALE);
   pango_layout_set_text (layout, figures->str, -1);
   pango_layout_set_attributes (layout, bold);
   pango_attr_list_unref (bold);

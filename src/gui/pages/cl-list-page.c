@@ -24,6 +24,7 @@ struct _ClListPage
   AdwStatusPage   *empty_page;
   GtkButton       *empty_button;
   GtkButton       *list_button;
+  AdwButtonContent *list_button_content;
   GtkListView     *list_view;
 
   ClStore         *store;
@@ -122,6 +123,16 @@ on_items_changed (ClListPage *self)
   update_visible_child (self);
 }
 
+/* Narrow, a row takes more lines rather than cut what it says short. */
+static void
+wrap_label (GtkWidget *label)
+{
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
+  gtk_label_set_lines (GTK_LABEL (label), 3);
+  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+}
+
 static void
 setup_row (GtkSignalListItemFactory *factory,
            GtkListItem              *list_item,
@@ -140,8 +151,8 @@ setup_row (GtkSignalListItemFactory *factory,
   gtk_widget_set_hexpand (text, TRUE);
   gtk_label_set_xalign (GTK_LABEL (title), 0);
   gtk_label_set_xalign (GTK_LABEL (subtitle), 0);
-  gtk_label_set_ellipsize (GTK_LABEL (title), PANGO_ELLIPSIZE_END);
-  gtk_label_set_ellipsize (GTK_LABEL (subtitle), PANGO_ELLIPSIZE_END);
+  wrap_label (title);
+  wrap_label (subtitle);
   gtk_widget_add_css_class (title, "heading");
   gtk_widget_add_css_class (subtitle, "dim-label");
   gtk_widget_add_css_class (detail, "numeric");
@@ -326,7 +337,7 @@ cl_list_page_get_property (GObject    *object,
       g_value_set_string (value, gtk_actionable_get_action_name (GTK_ACTIONABLE (self->list_button)));
       break;
     case PROP_ACTION_LABEL:
-      g_value_set_string (value, gtk_button_get_label (self->list_button));
+      g_value_set_string (value, gtk_button_get_label (self->empty_button));
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -360,7 +371,7 @@ cl_list_page_set_property (GObject      *object,
       gtk_widget_set_visible (GTK_WIDGET (self->empty_button), g_value_get_string (value) != NULL);
       break;
     case PROP_ACTION_LABEL:
-      gtk_button_set_label (self->list_button, g_value_get_string (value));
+      adw_button_content_set_label (self->list_button_content, g_value_get_string (value));
       gtk_button_set_label (self->empty_button, g_value_get_string (value));
       break;
     default:
@@ -433,6 +444,7 @@ cl_list_page_class_init (ClListPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ClListPage, empty_page);
   gtk_widget_class_bind_template_child (widget_class, ClListPage, empty_button);
   gtk_widget_class_bind_template_child (widget_class, ClListPage, list_button);
+  gtk_widget_class_bind_template_child (widget_class, ClListPage, list_button_content);
   gtk_widget_class_bind_template_child (widget_class, ClListPage, list_view);
 }
 
