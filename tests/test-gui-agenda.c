@@ -68,6 +68,28 @@ rep_name (ClWindow *window,
   return sql (window, query);
 }
 
+static ClWindow *main_window;
+
+/* The application's window, kept to see it finalized after the run. */
+static ClWindow *
+active_window (GApplication *app)
+{
+  g_assert_null (main_window);
+  main_window = g_object_ref (CL_WINDOW (gtk_application_get_active_window (GTK_APPLICATION (app))));
+  return main_window;
+}
+
+/* Runs the application on @workspace; @on_activate closes its window, and
+ * nothing keeps that window once the application is gone. */
+static void
+run_window (const char *workspace,
+            GCallback   on_activate)
+{
+  cl_test_run_window (workspace, on_activate, NULL);
+  g_assert_nonnull (main_window);
+  g_assert_finalize_object (g_steal_pointer (&main_window));
+}
+
 static gboolean
 rep_loaded (gpointer rep)
 {
@@ -118,7 +140,7 @@ dismiss (AdwMessageDialog *dialog,
 static void
 on_draft_again (GApplication *app)
 {
-  ClWindow *window = CL_WINDOW (gtk_application_get_active_window (GTK_APPLICATION (app)));
+  ClWindow *window = active_window (app);
   ClRepWindow *rep = open_rep (window, rep_at (window, 0, FALSE));
   g_autofree char *drafted = cl_rep_window_get_agenda (rep);
   g_autofree char *edited = g_strconcat (drafted, "- Ask about the offsite\n", NULL);
@@ -153,7 +175,7 @@ on_draft_again (GApplication *app)
 static void
 test_draft_again_asks_when_edited (void)
 {
-  cl_test_run_window (team, G_CALLBACK (on_draft_again), NULL);
+  run_window (team, G_CALLBACK (on_draft_again));
 }
 
 /* ------------------------------------------------------------------ plan save */
@@ -170,7 +192,7 @@ set_plan (ClRepWindow *rep)
 static void
 on_plan_save (GApplication *app)
 {
-  ClWindow *window = CL_WINDOW (gtk_application_get_active_window (GTK_APPLICATION (app)));
+  ClWindow *window = active_window (app);
   g_autofree char *month = cl_date_month (cl_date_today ());
   g_autofree char *heading = g_strdup_printf ("\nDevelopment, %s\n- Focus: ", month);
   g_autofree char *no_plan = g_strdup_printf ("- No plan for %s yet", month);
@@ -211,7 +233,7 @@ on_plan_save (GApplication *app)
 static void
 test_plan_save_redrafts_section (void)
 {
-  cl_test_run_window (team, G_CALLBACK (on_plan_save), NULL);
+  run_window (team, G_CALLBACK (on_plan_save));
 }
 
 /* ------------------------------------------------------------------ printing */
@@ -236,7 +258,7 @@ pdf_text (const char *pdf)
 static void
 on_print (GApplication *app)
 {
-  ClWindow *window = CL_WINDOW (gtk_application_get_active_window (GTK_APPLICATION (app)));
+  ClWindow *window = active_window (app);
   gint64 rep_id = rep_at (window, 2, FALSE);
   g_autofree char *name = rep_name (window, rep_id);
   g_autofree char *pdf = g_build_filename (tmp_dir, "agenda.pdf", NULL);
@@ -275,13 +297,13 @@ on_print (GApplication *app)
 static void
 test_print_to_pdf (void)
 {
-  cl_test_run_window (team, G_CALLBACK (on_print), NULL);
+  run_window (team, G_CALLBACK (on_print));
 }
 
 static void
 on_suggested_name (GApplication *app)
 {
-  ClWindow *window = CL_WINDOW (gtk_application_get_active_window (GTK_APPLICATION (app)));
+  ClWindow *window = active_window (app);
   gint64 rep_id = rep_at (window, 3, FALSE);
   g_autofree char *name = rep_name (window, rep_id);
   g_autofree char *day = cl_date_format (cl_date_today ());
@@ -297,7 +319,7 @@ on_suggested_name (GApplication *app)
 static void
 test_suggested_name (void)
 {
-  cl_test_run_window (team, G_CALLBACK (on_suggested_name), NULL);
+  run_window (team, G_CALLBACK (on_suggested_name));
 }
 
 /* ------------------------------------------------------------------ the team library */
@@ -356,7 +378,7 @@ write_summary (const char *path)
 static void
 on_library_import (GApplication *app)
 {
-  ClWindow *window = CL_WINDOW (gtk_application_get_active_window (GTK_APPLICATION (app)));
+  ClWindow *window = active_window (app);
   ClListPage *page;
   g_autofree char *path = g_build_filename (tmp_dir, "teammate.json", NULL);
   g_autoptr (GFile) file = g_file_new_for_path (path);
@@ -384,14 +406,14 @@ test_library_import (void)
   /* a team of its own, its library empty whatever the others import */
   g_autofree char *own = make_team ("library.db");
 
-  cl_test_run_window (own, G_CALLBACK (on_library_import), NULL);
+  run_window (own, G_CALLBACK (on_library_import));
 }
 
 /* The library says when in words: a summary exported a moment ago. */
 static void
 on_library_times (GApplication *app)
 {
-  ClWindow *window = CL_WINDOW (gtk_application_get_active_window (GTK_APPLICATION (app)));
+  ClWindow *window = active_window (app);
   g_autofree char *path = g_build_filename (tmp_dir, "teammate-now.json", NULL);
   g_autoptr (GFile) file = g_file_new_for_path (path);
   g_autoptr (GListModel) library = NULL;
@@ -426,7 +448,7 @@ test_library_times (void)
 {
   g_autofree char *own = make_team ("times.db");
 
-  cl_test_run_window (own, G_CALLBACK (on_library_times), NULL);
+  run_window (own, G_CALLBACK (on_library_times));
 }
 
 int
