@@ -755,7 +755,6 @@ save_agenda_action (GtkWidget  *widget,
 typedef enum {
   PRINT_TITLE,
   PRINT_SUBTITLE,
-  PRINT_FIGURES,
   PRINT_HEADING,
   PRINT_ITEM,
   PRINT_PARAGRAPH,
@@ -772,12 +771,13 @@ typedef struct
 
 typedef struct
 {
-  GArray  *lines;              /* PrintLine, page by page */
-  GString *text;               /* everything printed, for tests */
-  char    *footer;
-  double   width, height;
-  double   y;                  /* where the next block goes on the page */
-  int      page;
+  GPtrArray *layouts;          /* PangoLayout: their lines' own */
+  GArray    *lines;            /* PrintLine, page by page */
+  GString   *text;             /* everything printed, for tests */
+  char      *footer;
+  double     width, height;
+  double     y;                /* where the next block goes on the page */
+  int        page;
 } PrintJob;
 
 static void
@@ -790,6 +790,7 @@ static void
 print_job_free (PrintJob *job)
 {
   g_clear_pointer (&job->lines, g_array_unref);
+  g_clear_pointer (&job->layouts, g_ptr_array_unref);
   if (job->text != NULL)
     g_string_free (job->text, TRUE);
   g_free (job->footer);
@@ -821,7 +822,8 @@ print_layout (GtkPrintContext *context,
 }
 
 /* @layout's lines placed after what is already placed, @space_before
- * below it (none at the top of a page), on as many pages as they take. */
+ * below it (none at the top of a page): on the next page when it fits on
+ * one but not in what is left of this one, else line by line. */
 static void
 place_lines (PrintJob    *job,
              PangoLayout *layout,
@@ -829,9 +831,15 @@ place_lines (PrintJob    *job,
              double       grey)
 {
   PangoLayoutIter *iter = pango_layout_get_iter (layout);
+  int height;
 
+  g_ptr_array_add (job->layouts, g_object_ref (layout));
   if (job->y > 0)
     job->y += space_before;
+  pango_layout_get_size (layout, NULL, &height);
+  if (job->y > 0 && job->y + height / (double) PANGO_SCALE > job->height
+      && height / (double) PANGO_SCALE <= job->height)
+    next_page (job);
   do
     {
       PangoRectangle logical;
@@ -873,7 +881,6 @@ add_block (PrintJob        *job,
   static const struct { double size; PangoWeight weight; double space_before, grey; } styles[] = {
     [PRINT_TITLE] = { 18, PANGO_WEIGHT_BOLD, 0, 0 },
     [PRINT_SUBTITLE] = { 11, PANGO_WEIGHT_NORMAL, 2, 0.35 },
-    [PRINT_FIGURES] = { PRINT_BODY_SIZE, PANGO_WEIGHT_NORMAL, 4, 0 },
     [PRINT_HEADING] = { 12.5, PANGO_WEIGHT_BOLD, 14, 0 },
     [PRINT_ITEM] = { PRINT_BODY_SIZE, PANGO_WEIGHT_NORMAL, 3, 0 },
     [PRINT_PARAGRAPH] = { PRINT_BODY_SIZE, PANGO_WEIGHT_NORMAL, 4, 0 },
@@ -889,12 +896,6 @@ add_block (PrintJob        *job,
       pango_layout_set_tabs (layout, tabs);
       pango_layout_set_indent (layout, -PRINT_BULLET * PANGO_SCALE);
       item = g_strconcat ("•\t", text, NULL);
-    }
-  else if (style == PRINT_FIGURES)
-    {
-      tabs = pango_tab_array_new_with_positions (1, TRUE, PANGO_TAB_LEFT, PRINT_FIGURE_TAB);
-      pango_layout_set_tabs (layout, tabs);
-      pango_layout_set_indent (layout, -PRINT_FIGURE_TAB * PANGO_SCALE);
     }
   /* set as text, never markup: names, deals and notes are the team's */
   pango_layout_set_text (layout, item ? item : text, -1);
@@ -961,7 +962,9 @@ add_figures (PrintJob        *job,
       pango_attr_list_insert (bold, weight);
       g_string_append_printf (figures, "\t%s%s", rows[i][1], i + 1 < n_rows ? "\n" : "");
     }
+  /* a long value wraps under itself, not under its name */
   pango_layout_set_tabs (layout, tabs);
+  pango_layout_set_indent (layout, -PRINT_FIGURE_TAB * PANGO_SCALE);
   pango_layout_set_spacing (layout, 2 * PANGO_SCALE);
   pango_layout_set_text (layout, figures->str, -1);
   pango_layout_set_attributes (layout, bold);
@@ -1113,6 +1116,7 @@ run_print (ClRepWindow             *self,
   g_autofree char *name = g_strdup_printf (_("1:1 with %s"), self->brief->rep->name);
   GtkPrintOperationResult result;
 
+  job->layouts = g_ptr_array_new_with_free_func (g_object_unref);
   job->lines = g_array_new (FALSE, TRUE, sizeof (PrintLine));
   g_array_set_clear_func (job->lines, (GDestroyNotify) print_line_clear);
   job->text = g_string_new (NULL);
