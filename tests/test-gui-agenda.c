@@ -21,15 +21,16 @@
 static char *tmp_dir;
 static char *team;
 
-/* A sample team in a workspace of its own at @name. */
+/* A sample team of @n_deals in a workspace of its own at @name. */
 static char *
-make_team (const char *name)
+make_team (const char *name,
+           guint       n_deals)
 {
   char *path = g_build_filename (tmp_dir, name, NULL);
   ClDemoOptions options;
 
   cl_demo_options_init (&options);
-  options.n_deals = 200;
+  options.n_deals = n_deals;
   cl_test_write_team (path, &options);
   return path;
 }
@@ -404,7 +405,7 @@ static void
 test_library_import (void)
 {
   /* a team of its own, its library empty whatever the others import */
-  g_autofree char *own = make_team ("library.db");
+  g_autofree char *own = make_team ("library.db", 20);
 
   run_window (own, G_CALLBACK (on_library_import));
 }
@@ -446,7 +447,7 @@ on_library_times (GApplication *app)
 static void
 test_library_times (void)
 {
-  g_autofree char *own = make_team ("times.db");
+  g_autofree char *own = make_team ("times.db", 20);
 
   run_window (own, G_CALLBACK (on_library_times));
 }
@@ -461,7 +462,7 @@ main (int   argc,
   tmp_dir = g_dir_make_tmp ("closeloop-gui-agenda-XXXXXX", NULL);
   g_setenv ("XDG_DATA_HOME", tmp_dir, TRUE);
   g_setenv ("CLOSELOOP_AUTHOR", "GUI Tester", TRUE);
-  team = make_team ("team.db");
+  team = make_team ("team.db", 200);
   g_test_add_func ("/gui/agenda/draft-again-asks-when-edited", test_draft_again_asks_when_edited);
   g_test_add_func ("/gui/agenda/plan-save-redrafts-section", test_plan_save_redrafts_section);
   g_test_add_func ("/gui/agenda/print-to-pdf", test_print_to_pdf);
