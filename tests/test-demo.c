@@ -359,6 +359,54 @@ test_one_on_one (void)
   cl_test_remove_tree (dir);
 }
 
+/* A saved plan redrafts the agenda's plan section in place, every line of
+ * the manager's elsewhere kept; an agenda without the section gets it at
+ * the end. The printed file's name says whose and when, safe as a name. */
+static void
+test_one_on_one_plan_section (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("closeloop-demo-XXXXXX", NULL);
+  g_autofree char *path = make_demo (dir, "team.db", 42);
+  g_autofree char *id = cl_test_sql_text (path, "SELECT rep_id FROM dev_plans WHERE month = '2026-11' LIMIT 1");
+  g_autoptr (GError) error = NULL;
+  g_autoptr (ClOneOnOne) brief = cl_one_on_one_load (path, g_ascii_strtoll (id, NULL, 10),
+                                                     cl_date_from_ymd (2026, 11, 23), &error);
+  g_autofree char *draft = NULL, *section = NULL, *expected = NULL, *redrafted = NULL, *name = NULL;
+  const char *start, *end;
+
+  g_assert_no_error (error);
+  g_assert_nonnull (brief->plan);
+  draft = cl_one_on_one_draft_agenda (brief);
+  start = strstr (draft, "\nDevelopment, 2026-11\n") + 1;
+  end = strstr (start, "\n\n");
+  section = g_strndup (start, end - start);
+  g_assert_nonnull (strstr (section, "- Focus: "));
+
+  /* the old section, with a line of the manager's in it, goes; the rest stays */
+  redrafted = cl_one_on_one_redraft_plan_section ("Notes first\n\n  Development, 2026-11 \n- No plan yet\n"
+                                                  "- my own line\n\nOther\n- kept\n", brief);
+  expected = g_strdup_printf ("Notes first\n\n%s\n\nOther\n- kept\n", section);
+  g_assert_cmpstr (redrafted, ==, expected);
+  g_free (redrafted);
+  g_free (expected);
+  /* the last section, without a blank line after it */
+  redrafted = cl_one_on_one_redraft_plan_section ("Notes\n\nDevelopment, 2026-11\n- old", brief);
+  expected = g_strdup_printf ("Notes\n\n%s", section);
+  g_assert_cmpstr (redrafted, ==, expected);
+  g_free (redrafted);
+  g_free (expected);
+  /* taken out by the manager: back at the end */
+  redrafted = cl_one_on_one_redraft_plan_section ("Just my notes", brief);
+  expected = g_strdup_printf ("Just my notes\n\n%s\n", section);
+  g_assert_cmpstr (redrafted, ==, expected);
+
+  g_free (brief->rep->name);
+  brief->rep->name = g_strdup ("Ana/Okafor: \"A\"");
+  name = cl_one_on_one_file_name (brief);
+  g_assert_cmpstr (name, ==, "1-1 Ana-Okafor- -A- 2026-11-23");
+  cl_test_remove_tree (dir);
+}
+
 /* The review walks the riskiest deals first: the most severe flags for
  * their size; the deals without flags come last, the largest first. */
 static void
@@ -658,5 +706,6 @@ main (int   argc,
   g_test_add_func ("/rules/coaching-queue", test_coaching_queue);
   g_test_add_func ("/rules/owner-snapshot", test_owner_snapshot);
   g_test_add_func ("/rules/one-on-one", test_one_on_one);
+  g_test_add_func ("/rules/one-on-one-plan-section", test_one_on_one_plan_section);
   return g_test_run ();
 }

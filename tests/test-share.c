@@ -141,7 +141,7 @@ write_text (const char *name,
 }
 
 /* A newer export of a kept summary replaces it when asked; an older one is
- * refused; a version from a newer Closeloop is refused by name, and version
+ * refused, saying when each was exported; a version from a newer Closeloop is refused by name, and version
  * 1 of a format now at 2 is still read. */
 static void
 test_versions (void)
@@ -165,6 +165,11 @@ test_versions (void)
   g_assert_cmpint (import_ok (library, later, TRUE), ==, CL_SUMMARY_REPLACED);
   g_assert_cmpuint (library_size (library), ==, 1);
   import_refused (library, earlier, CL_SUMMARY_ERROR_OLDER);
+  /* when, said in words, not as stamped */
+  g_assert_null (cl_summary_import (library, earlier, FALSE, &outcome, &error));
+  g_assert_nonnull (strstr (error->message, "exported 1 October 2026"));
+  g_assert_nonnull (strstr (error->message, "from 6 October 2026"));
+  g_clear_error (&error);
   g_assert_null (cl_summary_import (library, future, FALSE, &outcome, &error));
   g_assert_error (error, CL_SUMMARY_ERROR, CL_SUMMARY_ERROR_TOO_NEW);
   g_assert_nonnull (strstr (error->message, "version 3"));

@@ -575,6 +575,34 @@ cl_window_import_summary (ClWindow *self,
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
+static gboolean
+import_summary_chosen (ClWindow   *self,
+                       const char *path)
+{
+  g_autoptr (GFile) file = g_file_new_for_path (path);
+
+  cl_window_import_summary (self, file);
+  return TRUE;
+}
+
+/* A teammate's summary, chosen as a file, into the team library: from the
+ * menu, and from the library's button and empty state. */
+static void
+import_summary (GSimpleAction *action,
+                GVariant      *parameter,
+                gpointer       user_data)
+{
+  ClWindow *self = CL_WINDOW (user_data);
+  GtkFileChooserNative *dialog;
+
+  if (self->store == NULL)
+    return;
+  dialog = cl_file_chooser_new (GTK_WINDOW (self), self, _("Import a Teammate's Summary"),
+                                GTK_FILE_CHOOSER_ACTION_OPEN, _("_Import"), (ClFileChosen) import_summary_chosen);
+  cl_file_chooser_add_filter (dialog, _("Closeloop summaries"), "json", NULL);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (dialog));
+}
+
 /* A rep of the team view opens on their 1:1 preparation. */
 static void
 on_rep_activated (ClWindow *self,
@@ -1001,6 +1029,7 @@ static const GActionEntry window_actions[] = {
   { "export-review", export_review },
   { "preferences", show_preferences },
   { "import-deals", import_deals },
+  { "import-summary", import_summary },
   { "undo-import", undo_import },
   { "back-up", back_up },
   { "restore", restore },

@@ -379,3 +379,26 @@ cl_file_write_below (const char  *root,
   close (root_fd);
   return ok;
 }
+
+/* ------------------------------------------------------------------ names */
+
+char *
+cl_file_safe_name (const char *text)
+{
+  GString *name = g_string_new (NULL);
+
+  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (c < 0x20 || (c < 0x80 && strchr ("<>:\"/\\|?*", (int) c) != NULL))
+        g_string_append_c (name, '-');
+      else
+        g_string_append_unichar (name, c);
+    }
+  while (name->str[0] == '.' || name->str[0] == ' ')
+    g_string_erase (name, 0, 1);
+  if (name->len == 0)
+    g_string_append (name, "unnamed");
+  return g_string_free (name, FALSE);
+}

@@ -57,4 +57,11 @@ gboolean  cl_file_write_below (const char  *root,
  * file cl_file_write_below () writes (its temporary name is longer). */
 gsize     cl_file_name_max    (const char  *folder);
 
+/* @text made safe as one file name on any system a team shares from: no
+ * separators, no characters Windows shares refuse, no leading dot; an
+ * empty name becomes "unnamed".
+ *
+ * Returns: (transfer full): the name */
+char     *cl_file_safe_name   (const char  *text);
+
 G_END_DECLS

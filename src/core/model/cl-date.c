@@ -3,7 +3,11 @@
  */
 #define G_LOG_DOMAIN "cl-date"
 
+#include "config.h"
+
 #include <stdio.h>
+
+#include <glib/gi18n-lib.h>
 
 #include "cl-date.h"
 
@@ -246,4 +250,70 @@ cl_date_parse_period (const char *period,
   if (out_last != NULL)
     *out_last = first + 6;
   return TRUE;
+}
+
+/* ------------------------------------------------------------------ in words */
+
+/* a day this many days back or less is said as "N days ago" */
+#define DAYS_AGO_MAX 6
+
+char *
+cl_date_format_words (ClDay day)
+{
+  g_autoptr (GDateTime) date = NULL;
+  int year, month, mday;
+
+  if (!g_date_valid_julian (day))
+    return g_strdup ("");
+  cl_date_to_ymd (day, &year, &month, &mday);
+  date = g_date_time_new_utc (year, month, mday, 0, 0, 0);
+  /* Translators: a day in words, as g_date_time_format () writes it:
+   * "29 November 2026" */
+  return g_date_time_format (date, _("%-d %B %Y"));
+}
+
+char *
+cl_date_describe_day (ClDay day,
+                      ClDay today)
+{
+  if (day == today)
+    return g_strdup (_("today"));
+  if (day + 1 == today)
+    return g_strdup (_("yesterday"));
+  if (day < today && today - day <= DAYS_AGO_MAX)
+    return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u day ago", "%u days ago", today - day),
+                            today - day);
+  return cl_date_format_words (day);
+}
+
+static ClDay
+day_of (GDateTime *moment)
+{
+  return cl_date_from_ymd (g_date_time_get_year (moment), g_date_time_get_month (moment),
+                           g_date_time_get_day_of_month (moment));
+}
+
+char *
+cl_date_describe_moment (const char *stamp,
+                         GDateTime  *now)
+{
+  g_autoptr (GTimeZone) utc = g_time_zone_new_utc ();
+  g_autoptr (GDateTime) moment = NULL;
+  g_autoptr (GDateTime) local = NULL;
+  g_autofree char *time = NULL;
+
+  g_return_val_if_fail (now != NULL, NULL);
+  if (stamp == NULL)
+    return g_strdup ("");
+  /* a stamp without a zone is UTC, as exports write them */
+  moment = g_date_time_new_from_iso8601 (stamp, utc);
+  if (moment == NULL)
+    return g_strdup (stamp);
+  local = g_date_time_to_timezone (moment, g_date_time_get_timezone (now));
+  if (day_of (local) != day_of (now))
+    return cl_date_describe_day (day_of (local), day_of (now));
+  /* Translators: a time of day, as g_date_time_format () writes it */
+  time = g_date_time_format (local, _("%H:%M"));
+  /* Translators: a moment earlier today, e.g. "today at 16:08" */
+  return g_strdup_printf (_("today at %s"), time);
 }

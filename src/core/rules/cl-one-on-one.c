@@ -9,6 +9,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "cl-action-load.h"
+#include "cl-file.h"
 #include "cl-flags.h"
 #include "cl-one-on-one.h"
 #include "cl-text.h"
@@ -35,6 +36,7 @@ cl_one_on_one_free (ClOneOnOne *brief)
   g_clear_object (&brief->talk_trend);
   g_clear_object (&brief->question_trend);
   g_clear_object (&brief->sessions);
+  g_free (brief->kept_agenda);
   g_free (brief);
 }
 
@@ -90,6 +92,7 @@ cl_one_on_one_load (const char  *workspace_path,
   g_autoptr (ClStore) store = cl_store_open (workspace_path, error);
   g_autoptr (ClOneOnOne) brief = g_new0 (ClOneOnOne, 1);
   ClDay first = cl_date_add_months (today, 1 - CL_ONE_ON_ONE_MONTHS);
+  GError *local = NULL;
 
   if (store == NULL)
     return NULL;
@@ -111,6 +114,9 @@ cl_one_on_one_load (const char  *workspace_path,
                                                                  today - CL_ONE_ON_ONE_COACHING_DAYS,
                                                                  error)) == NULL)
     return NULL;
+  brief->kept_agenda = cl_store_get_one_on_one (store, rep_id, today, &local);
+  if (local != NULL)
+    return g_propagate_error (error, local), NULL;
   return g_steal_pointer (&brief);
 }
 
@@ -184,11 +190,22 @@ agenda_actions (GString          *agenda,
     }
 }
 
+/* The heading of the plan section: the section runs from it to the next
+ * blank line. */
+static char *
+development_heading (const ClOneOnOne *brief)
+{
+  /* Translators: the agenda's plan section, with the month */
+  return g_strdup_printf (_("Development, %s"), brief->month);
+}
+
 static void
 agenda_development (GString          *agenda,
                     const ClOneOnOne *brief)
 {
-  g_string_append_printf (agenda, _("\nDevelopment, %s\n"), brief->month);
+  g_autofree char *heading = development_heading (brief);
+
+  g_string_append_printf (agenda, "%s\n", heading);
   if (brief->plan == NULL)
     g_string_append_printf (agenda, _("- No plan for %s yet: agree one focus, a drill and a goal.\n"),
                             brief->month);
@@ -284,16 +301,26 @@ agenda_coaching (GString          *agenda,
 }
 
 char *
-cl_one_on_one_draft_agenda (const ClOneOnOne *brief)
+cl_one_on_one_agenda_title (const ClOneOnOne *brief)
 {
-  GString *agenda = g_string_new (NULL);
   g_autofree char *day = cl_date_format (brief->today);
   g_autofree char *rep = cl_text_isolate (brief->rep->name);
 
   /* Translators: the rep's name and the day */
-  g_string_append_printf (agenda, _("1:1 with %s, %s\n\n"), rep, day);
+  return g_strdup_printf (_("1:1 with %s, %s"), rep, day);
+}
+
+char *
+cl_one_on_one_draft_agenda (const ClOneOnOne *brief)
+{
+  GString *agenda = g_string_new (NULL);
+  g_autofree char *title = cl_one_on_one_agenda_title (brief);
+  g_autofree char *rep = cl_text_isolate (brief->rep->name);
+
+  g_string_append_printf (agenda, "%s\n\n", title);
   agenda_deals (agenda, brief);
   agenda_actions (agenda, brief);
+  g_string_append_c (agenda, '\n');
   agenda_development (agenda, brief);
   g_string_append_printf (agenda, _("\nCalls, last %d months\n"), CL_ONE_ON_ONE_MONTHS);
   agenda_trend (agenda, _("Mean scorecard score"), brief->score_trend, 1, "");
@@ -303,4 +330,60 @@ cl_one_on_one_draft_agenda (const ClOneOnOne *brief)
   /* Translators: the heading for the rep's own topics */
   g_string_append_printf (agenda, _("\n%s's topics\n- \n"), rep);
   return g_string_free (agenda, FALSE);
+}
+
+char *
+cl_one_on_one_redraft_plan_section (const char       *agenda,
+                                    const ClOneOnOne *brief)
+{
+  g_autofree char *heading = development_heading (brief);
+  g_autoptr (GString) section = g_string_new (NULL);
+  g_auto (GStrv) lines = g_strsplit (agenda, "\n", -1);
+  g_autoptr (GPtrArray) kept = g_ptr_array_new ();
+  g_auto (GStrv) drafted = NULL;
+  g_autofree char *joined = NULL;
+  GString *redrafted;
+  gboolean found = FALSE;
+
+  agenda_development (section, brief);
+  g_string_truncate (section, section->len - 1);
+  drafted = g_strsplit (section->str, "\n", -1);
+  for (guint i = 0; lines[i] != NULL; i++)
+    {
+      g_autofree char *line = g_strstrip (g_strdup (lines[i]));
+
+      if (found || !g_str_equal (line, heading))
+        {
+          g_ptr_array_add (kept, lines[i]);
+          continue;
+        }
+      /* the section as drafted now, in place of the old one */
+      found = TRUE;
+      for (guint j = 0; drafted[j] != NULL; j++)
+        g_ptr_array_add (kept, drafted[j]);
+      while (lines[i + 1] != NULL && !cl_text_is_blank (lines[i + 1]))
+        i++;
+    }
+  g_ptr_array_add (kept, NULL);
+  joined = g_strjoinv ("\n", (char **) kept->pdata);
+  redrafted = g_string_new (joined);
+  if (!found)
+    {
+      /* the manager took it out: it comes back at the end */
+      if (redrafted->len > 0 && redrafted->str[redrafted->len - 1] != '\n')
+        g_string_append_c (redrafted, '\n');
+      g_string_append_printf (redrafted, "%s%s\n", redrafted->len > 0 ? "\n" : "", section->str);
+    }
+  return g_string_free (redrafted, FALSE);
+}
+
+char *
+cl_one_on_one_file_name (const ClOneOnOne *brief)
+{
+  g_autofree char *day = cl_date_format (brief->today);
+  /* Translators: the name, without its extension, a printed 1:1 is saved
+   * under: the rep's name and the day; no slash or colon */
+  g_autofree char *name = g_strdup_printf (_("1-1 %s %s"), brief->rep->name, day);
+
+  return cl_file_safe_name (name);
 }

@@ -305,14 +305,21 @@ cl_summary_keep (ClStore           *store,
       *outcome = CL_SUMMARY_ALREADY_KEPT;
       return TRUE;
     }
-  if (kept != 0 && g_strcmp0 (info->exported_at, kept_at) <= 0)
-    return g_set_error (error, CL_SUMMARY_ERROR, CL_SUMMARY_ERROR_OLDER,
-                        _("%s was exported %s; the library keeps a newer one, from %s"), name, info->exported_at,
-                        kept_at), FALSE;
-  if (kept != 0 && !replace)
-    return g_set_error (error, CL_SUMMARY_ERROR, CL_SUMMARY_ERROR_NEWER,
-                        _("%s is a newer export (%s) of the one the library keeps from %s"), name,
-                        info->exported_at, kept_at), FALSE;
+  if (kept != 0 && (g_strcmp0 (info->exported_at, kept_at) <= 0 || !replace))
+    {
+      /* when, in words, as the library says it */
+      g_autoptr (GDateTime) now = g_date_time_new_now_local ();
+      g_autofree char *exported = cl_date_describe_moment (info->exported_at, now);
+      g_autofree char *kept_when = cl_date_describe_moment (kept_at, now);
+
+      if (g_strcmp0 (info->exported_at, kept_at) <= 0)
+        return g_set_error (error, CL_SUMMARY_ERROR, CL_SUMMARY_ERROR_OLDER,
+                            _("%s was exported %s; the library keeps a newer one, from %s"), name, exported,
+                            kept_when), FALSE;
+      return g_set_error (error, CL_SUMMARY_ERROR, CL_SUMMARY_ERROR_NEWER,
+                          _("%s is a newer export (%s) of the one the library keeps from %s"), name, exported,
+                          kept_when), FALSE;
+    }
   if (!cl_store_begin (store, error))
     return FALSE;
   if ((kept != 0 && !cl_store_run (store, NULL, error, "DELETE FROM library WHERE id = ?", "I", kept))

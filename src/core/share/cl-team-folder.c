@@ -31,35 +31,12 @@ G_DEFINE_QUARK (cl-team-folder-error-quark, cl_team_folder_error)
 
 /* ------------------------------------------------------------------ names */
 
-/* @text made safe as one file name on any system a team shares from: no
- * separators, no characters Windows shares refuse, no leading dot. */
-static char *
-safe_file_name (const char *text)
-{
-  GString *name = g_string_new (NULL);
-
-  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
-    {
-      gunichar c = g_utf8_get_char (p);
-
-      if (c < 0x20 || strchr ("<>:\"/\\|?*", (int) c) != NULL)
-        g_string_append_c (name, '-');
-      else
-        g_string_append_unichar (name, c);
-    }
-  while (name->str[0] == '.' || name->str[0] == ' ')
-    g_string_erase (name, 0, 1);
-  if (name->len == 0)
-    g_string_append (name, "unnamed");
-  return g_string_free (name, FALSE);
-}
-
 char *
 cl_team_folder_person (const char *exported_by)
 {
   g_autofree char *trimmed = g_strstrip (g_strdup (exported_by));
 
-  return safe_file_name (trimmed);
+  return cl_file_safe_name (trimmed);
 }
 
 gboolean
@@ -136,7 +113,7 @@ summary_file_name (const ClSummaryInfo *info,
   /* "deal:Acme", "rep:Ana:2026-11": the kind is in the file name already */
   const char *subject = strchr (info->subject, ':') != NULL ? strchr (info->subject, ':') + 1 : info->subject;
   g_autofree char *stem = g_strdup_printf ("%s-%s", info->format + strlen ("closeloop."), subject);
-  g_autofree char *name = safe_file_name (stem);
+  g_autofree char *name = cl_file_safe_name (stem);
   g_autofree char *digest = NULL;
   gsize keep;
 

@@ -5,7 +5,10 @@
  * Everything comes from one ClOneOnOne, read in a worker thread; a change
  * made here (a plan, a drill, a look-back) is saved at once and the brief
  * is read again. The agenda is the manager's text: reading again never
- * overwrites it, only "Draft Again" does.
+ * overwrites it, only "Draft Again" does, and asks first when the
+ * manager edited it since it was drafted; saving a plan drafts again its
+ * plan section only. Printing lays the agenda out as a document: a title,
+ * the month's figures, a heading per section and its items as a list.
  */
 #define G_LOG_DOMAIN "cl-gui"
 
@@ -16,6 +19,7 @@
 #include "cl-application.h"
 #include "cl-development-export.h"
 #include "cl-export.h"
+#include "cl-file.h"
 #include "cl-file-chooser.h"
 #include "cl-flags.h"
 #include "cl-action-load.h"
@@ -76,6 +80,9 @@ struct _ClRepWindow
   GPtrArray           *evidence_rows;
   ClTrendChart        *charts[N_CHARTS];
   gboolean             agenda_shown;
+  char                *drafted;        /* the agenda as last drafted, NULL once it is the manager's */
+  gboolean             plan_saved;     /* the next brief drafts the agenda's plan section again */
+  char                *printed_text;   /* the text of the last document printed */
   gboolean             loading;        /* a read of the brief is under way */
 };
 
@@ -306,7 +313,8 @@ cl_rep_window_save_plan (ClRepWindow *self)
       toast (self, error->message);
       return FALSE;
     }
-  toast (self, _("Plan saved"));
+  self->plan_saved = TRUE;
+  toast (self, _("Plan saved, and in the agenda"));
   load_brief (self);
   return TRUE;
 }
@@ -604,6 +612,16 @@ set_agenda_text (ClRepWindow *self,
   gtk_text_buffer_set_text (gtk_text_view_get_buffer (self->agenda_view), agenda, -1);
 }
 
+/* The agenda as drafted: not the manager's until they edit it. */
+static void
+set_agenda_draft (ClRepWindow *self,
+                  const char  *draft)
+{
+  set_agenda_text (self, draft);
+  g_free (self->drafted);
+  self->drafted = g_strdup (draft);
+}
+
 char *
 cl_rep_window_get_agenda (ClRepWindow *self)
 {
@@ -621,20 +639,93 @@ cl_rep_window_set_agenda (ClRepWindow *self,
   set_agenda_text (self, agenda);
 }
 
-/* The agenda kept for today, or one drafted from the brief. */
+/* Whether the agenda holds words of the manager's a new draft would lose. */
+static gboolean
+agenda_edited (ClRepWindow *self)
+{
+  g_autofree char *agenda = cl_rep_window_get_agenda (self);
+
+  return self->drafted == NULL || !g_str_equal (agenda, self->drafted);
+}
+
+/* The agenda kept for today, or one drafted from the brief. A kept agenda
+ * that is the draft word for word is still a draft. */
 static void
 show_agenda (ClRepWindow *self)
 {
-  g_autofree char *kept = NULL;
   g_autofree char *draft = NULL;
+  const char *kept = self->brief->kept_agenda;
 
   if (self->agenda_shown)
     return;
-  kept = cl_store_get_one_on_one (self->store, self->rep_id, self->today, NULL);
-  if (kept == NULL)
-    draft = cl_one_on_one_draft_agenda (self->brief);
-  set_agenda_text (self, kept ? kept : draft);
+  draft = cl_one_on_one_draft_agenda (self->brief);
+  if (kept != NULL && !g_str_equal (kept, draft))
+    {
+      set_agenda_text (self, kept);
+      g_clear_pointer (&self->drafted, g_free);
+    }
+  else
+    set_agenda_draft (self, draft);
   self->agenda_shown = TRUE;
+}
+
+static void
+draft_again (ClRepWindow *self)
+{
+  g_autofree char *draft = cl_one_on_one_draft_agenda (self->brief);
+
+  set_agenda_draft (self, draft);
+}
+
+/* After a plan is saved: an agenda as drafted is drafted again whole; the
+ * manager's keeps every line but the plan section's. */
+static void
+redraft_plan_section (ClRepWindow *self)
+{
+  g_autofree char *agenda = NULL, *redrafted = NULL;
+
+  if (!agenda_edited (self))
+    {
+      draft_again (self);
+      return;
+    }
+  agenda = cl_rep_window_get_agenda (self);
+  redrafted = cl_one_on_one_redraft_plan_section (agenda, self->brief);
+  set_agenda_text (self, redrafted);
+}
+
+static void
+on_draft_again_response (AdwMessageDialog *dialog,
+                         const char       *response,
+                         ClRepWindow      *self)
+{
+  if (g_str_equal (response, "draft") && self->brief != NULL)
+    draft_again (self);
+}
+
+AdwMessageDialog *
+cl_rep_window_draft_again (ClRepWindow *self)
+{
+  AdwMessageDialog *dialog;
+
+  g_return_val_if_fail (CL_IS_REP_WINDOW (self), NULL);
+  if (self->brief == NULL)
+    return NULL;
+  if (!agenda_edited (self))
+    {
+      draft_again (self);
+      return NULL;
+    }
+  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (self), _("Draft the Agenda Again?"),
+                                                       _("The agenda is drafted anew from the rep's month, "
+                                                         "and your edits to it are lost")));
+  adw_message_dialog_add_responses (dialog, "cancel", _("_Keep My Edits"), "draft", _("_Draft Again"), NULL);
+  adw_message_dialog_set_response_appearance (dialog, "draft", ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_default_response (dialog, "cancel");
+  adw_message_dialog_set_close_response (dialog, "cancel");
+  g_signal_connect_object (dialog, "response", G_CALLBACK (on_draft_again_response), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+  return dialog;
 }
 
 static void
@@ -642,13 +733,7 @@ draft_agenda_action (GtkWidget  *widget,
                      const char *action_name,
                      GVariant   *parameter)
 {
-  ClRepWindow *self = CL_REP_WINDOW (widget);
-  g_autofree char *draft = NULL;
-
-  if (self->brief == NULL)
-    return;
-  draft = cl_one_on_one_draft_agenda (self->brief);
-  set_agenda_text (self, draft);
+  cl_rep_window_draft_again (CL_REP_WINDOW (widget));
 }
 
 gboolean
@@ -676,19 +761,258 @@ save_agenda_action (GtkWidget  *widget,
 
 /* ------------------------------------------------------------------ printing */
 
+/* in points */
+#define PRINT_BODY_SIZE   10.5
+#define PRINT_BULLET      14    /* a list item's text starts this far in */
+#define PRINT_FIGURE_TAB  110   /* a figure's value starts this far in */
+#define PRINT_FOOTER      24    /* kept free at the foot of each page */
+
+typedef enum {
+  PRINT_TITLE,
+  PRINT_SUBTITLE,
+  PRINT_HEADING,
+  PRINT_ITEM,
+  PRINT_PARAGRAPH,
+} PrintStyle;
+
 typedef struct
 {
-  PangoLayout *layout;
-  GArray      *page_starts;   /* the first line of each page */
-  double       page_height;
+  PangoLayoutLine *line;       /* NULL: a rule across the page */
+  double           x;
+  double           baseline;   /* from the top of its page */
+  double           grey;
+  int              page;
+} PrintLine;
+
+typedef struct
+{
+  GPtrArray *layouts;          /* PangoLayout: their lines' own */
+  GArray    *lines;            /* PrintLine, page by page */
+  GString   *text;             /* everything printed, for tests */
+  char      *footer;
+  double     width, height;
+  double     y;                /* where the next block goes on the page */
+  int        page;
 } PrintJob;
+
+static void
+print_line_clear (PrintLine *line)
+{
+  g_clear_pointer (&line->line, pango_layout_line_unref);
+}
 
 static void
 print_job_free (PrintJob *job)
 {
-  g_clear_object (&job->layout);
-  g_clear_pointer (&job->page_starts, g_array_unref);
+  g_clear_pointer (&job->lines, g_array_unref);
+  g_clear_pointer (&job->layouts, g_ptr_array_unref);
+  if (job->text != NULL)
+    g_string_free (job->text, TRUE);
+  g_free (job->footer);
   g_free (job);
+}
+
+static void
+next_page (PrintJob *job)
+{
+  job->page++;
+  job->y = 0;
+}
+
+static PangoLayout *
+print_layout (GtkPrintContext *context,
+              PrintJob        *job,
+              double           size,
+              PangoWeight      weight)
+{
+  PangoLayout *layout = gtk_print_context_create_pango_layout (context);
+  g_autoptr (PangoFontDescription) font = pango_font_description_from_string ("Sans");
+
+  pango_font_description_set_size (font, (int) (size * PANGO_SCALE));
+  pango_font_description_set_weight (font, weight);
+  pango_layout_set_font_description (layout, font);
+  pango_layout_set_width (layout, (int) (job->width * PANGO_SCALE));
+  pango_layout_set_wrap (layout, PANGO_WRAP_WORD_CHAR);
+  return layout;
+}
+
+/* @layout's lines placed after what is already placed, @space_before
+ * below it (none at the top of a page): on the next page when it fits on
+ * one but not in what is left of this one, else line by line. */
+static void
+place_lines (PrintJob    *job,
+             PangoLayout *layout,
+             double       space_before,
+             double       grey)
+{
+  PangoLayoutIter *iter = pango_layout_get_iter (layout);
+  int height;
+
+  g_ptr_array_add (job->layouts, g_object_ref (layout));
+  if (job->y > 0)
+    job->y += space_before;
+  pango_layout_get_size (layout, NULL, &height);
+  if (job->y > 0 && job->y + height / (double) PANGO_SCALE > job->height
+      && height / (double) PANGO_SCALE <= job->height)
+    next_page (job);
+  do
+    {
+      PangoRectangle logical;
+      PrintLine placed = { 0 };
+      double height;
+
+      pango_layout_iter_get_line_extents (iter, NULL, &logical);
+      height = logical.height / (double) PANGO_SCALE;
+      if (job->y + height > job->height && job->y > 0)
+        next_page (job);
+      placed.line = pango_layout_line_ref (pango_layout_iter_get_line_readonly (iter));
+      placed.x = logical.x / (double) PANGO_SCALE;
+      placed.baseline = job->y + (pango_layout_iter_get_baseline (iter) - logical.y) / (double) PANGO_SCALE;
+      placed.grey = grey;
+      placed.page = job->page;
+      g_array_append_val (job->lines, placed);
+      job->y += height;
+    }
+  while (pango_layout_iter_next_line (iter));
+  pango_layout_iter_free (iter);
+}
+
+static void
+add_rule (PrintJob *job)
+{
+  PrintLine rule = { NULL, 0, job->y + 6, 0.6, job->page };
+
+  g_array_append_val (job->lines, rule);
+  job->y += 12;
+}
+
+/* One block of the document: its text in its style. */
+static void
+add_block (PrintJob        *job,
+           GtkPrintContext *context,
+           PrintStyle       style,
+           const char      *text)
+{
+  static const struct { double size; PangoWeight weight; double space_before, grey; } styles[] = {
+    [PRINT_TITLE] = { 18, PANGO_WEIGHT_BOLD, 0, 0 },
+    [PRINT_SUBTITLE] = { 11, PANGO_WEIGHT_NORMAL, 2, 0.35 },
+    [PRINT_HEADING] = { 12.5, PANGO_WEIGHT_BOLD, 14, 0 },
+    [PRINT_ITEM] = { PRINT_BODY_SIZE, PANGO_WEIGHT_NORMAL, 3, 0 },
+    [PRINT_PARAGRAPH] = { PRINT_BODY_SIZE, PANGO_WEIGHT_NORMAL, 4, 0 },
+  };
+  g_autoptr (PangoLayout) layout = print_layout (context, job, styles[style].size, styles[style].weight);
+  g_autoptr (PangoTabArray) tabs = NULL;
+  g_autofree char *item = NULL;
+
+  if (style == PRINT_ITEM)
+    {
+      /* the bullet hangs, the item's lines align after it */
+      tabs = pango_tab_array_new_with_positions (1, TRUE, PANGO_TAB_LEFT, PRINT_BULLET);
+      pango_layout_set_tabs (layout, tabs);
+      pango_layout_set_indent (layout, -PRINT_BULLET * PANGO_SCALE);
+      item = g_strconcat ("•\t", text, NULL);
+    }
+  /* set as text, never markup: names, deals and notes are the team's */
+  pango_layout_set_text (layout, item ? item : text, -1);
+  if (style == PRINT_HEADING)
+    {
+      int height;
+
+      /* a heading stays with the first lines under it */
+      pango_layout_get_size (layout, NULL, &height);
+      if (job->y > 0 && job->y + styles[style].space_before + height / (double) PANGO_SCALE
+                        + 3 * PRINT_BODY_SIZE * 1.3 > job->height)
+        next_page (job);
+    }
+  place_lines (job, layout, styles[style].space_before, styles[style].grey);
+  g_string_append (job->text, item ? item : text);
+  g_string_append_c (job->text, '\n');
+}
+
+/* The month's figures, one a line: what they are, then their values. */
+static void
+add_figures (PrintJob        *job,
+             GtkPrintContext *context,
+             ClOneOnOne      *brief)
+{
+  guint n_deals = g_list_model_get_n_items (brief->deals), n_flagged = 0;
+  g_autofree char *deals = NULL, *actions = cl_action_load_describe (brief->load, brief->cap);
+  g_autofree char *practice = NULL;
+  g_autoptr (GString) figures = g_string_new (NULL);
+  g_autoptr (PangoLayout) layout = print_layout (context, job, PRINT_BODY_SIZE, PANGO_WEIGHT_NORMAL);
+  g_autoptr (PangoTabArray) tabs = pango_tab_array_new_with_positions (1, TRUE, PANGO_TAB_LEFT,
+                                                                      PRINT_FIGURE_TAB);
+  PangoAttrList *bold = pango_attr_list_new ();
+  const char *rows[4][2];
+  guint n_rows = 0;
+
+  for (guint i = 0; i < n_deals; i++)
+    {
+      g_autoptr (ClPipelineItem) item = g_list_model_get_item (brief->deals, i);
+
+      n_flagged += item->flags != 0;
+    }
+  /* Translators: open deals, then how many of them carry a flag */
+  deals = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u, %u flagged", "%u, %u flagged", n_deals),
+                           n_deals, n_flagged);
+  practice = brief->plan ? cl_practice_progress_describe (&brief->progress) : g_strdup (_("No plan yet"));
+  rows[n_rows][0] = _("Open deals");
+  rows[n_rows++][1] = deals;
+  rows[n_rows][0] = _("Actions");
+  rows[n_rows++][1] = actions;
+  if (brief->plan != NULL)
+    {
+      rows[n_rows][0] = _("Focus");
+      rows[n_rows++][1] = brief->focus_label;
+    }
+  rows[n_rows][0] = _("Practice");
+  rows[n_rows++][1] = practice;
+  for (guint i = 0; i < n_rows; i++)
+    {
+      PangoAttribute *weight = pango_attr_weight_new (PANGO_WEIGHT_BOLD);
+
+      weight->start_index = figures->len;
+      g_string_append (figures, rows[i][0]);
+      weight->end_index = figures->len;
+      pango_attr_list_insert (bold, weight);
+      g_string_append_printf (figures, "\t%s%s", rows[i][1], i + 1 < n_rows ? "\n" : "");
+    }
+  /* a long value wraps under itself, not under its name */
+  pango_layout_set_tabs (layout, tabs);
+  pango_layout_set_indent (layout, -PRINT_FIGURE_TAB * PANGO_SCALE);
+  pango_layout_set_spacing (layout, 2 * PANGO_SCALE);
+  pango_layout_set_text (layout, figures->str, -1);
+  pango_layout_set_attributes (layout, bold);
+  pango_attr_list_unref (bold);
+  place_lines (job, layout, 10, 0);
+  g_string_append_printf (job->text, "%s\n", figures->str);
+}
+
+/* The agenda as the manager wrote it: a line after a blank one heads a
+ * section, "- " starts an item, any other line is a paragraph. Its first
+ * line, when still the drafted title, is the document's title instead. */
+static void
+add_agenda (PrintJob        *job,
+            GtkPrintContext *context,
+            const char      *agenda,
+            const char      *title)
+{
+  g_auto (GStrv) lines = g_strsplit (agenda, "\n", -1);
+  gboolean after_blank = TRUE;
+
+  for (guint i = 0; lines[i] != NULL; i++)
+    {
+      char *line = g_strstrip (lines[i]);
+
+      if (i == 0 && g_str_equal (line, title))
+        continue;
+      if (g_str_equal (line, "-") || g_str_has_prefix (line, "- ") || g_str_has_prefix (line, "* ")
+          || g_str_has_prefix (line, "• "))
+        add_block (job, context, PRINT_ITEM, g_strchug (g_utf8_next_char (line)));
+      else if (*line != '\0')
+        add_block (job, context, after_blank ? PRINT_HEADING : PRINT_PARAGRAPH, line);
+      after_blank = *line == '\0';
+    }
 }
 
 static void
@@ -698,35 +1022,25 @@ on_begin_print (GtkPrintOperation *operation,
 {
   PrintJob *job = g_object_get_data (G_OBJECT (operation), "job");
   g_autofree char *agenda = cl_rep_window_get_agenda (self);
-  g_autoptr (PangoFontDescription) font = pango_font_description_from_string ("Sans 10");
-  PangoLayoutIter *iter;
-  double page_top = 0;
-  int line = 0, zero = 0;
+  g_autofree char *drafted_title = cl_one_on_one_agenda_title (self->brief);
+  g_autofree char *rep = cl_text_isolate (self->brief->rep->name);
+  g_autofree char *day = cl_date_format_words (self->brief->today);
+  g_autofree char *title = NULL;
 
-  job->layout = gtk_print_context_create_pango_layout (context);
-  job->page_height = gtk_print_context_get_height (context);
-  pango_layout_set_font_description (job->layout, font);
-  pango_layout_set_width (job->layout, (int) (gtk_print_context_get_width (context) * PANGO_SCALE));
-  pango_layout_set_wrap (job->layout, PANGO_WRAP_WORD_CHAR);
-  pango_layout_set_text (job->layout, agenda, -1);
-
-  g_array_append_val (job->page_starts, zero);
-  iter = pango_layout_get_iter (job->layout);
-  do
-    {
-      PangoRectangle logical;
-
-      pango_layout_iter_get_line_extents (iter, NULL, &logical);
-      if ((logical.y + logical.height) / (double) PANGO_SCALE - page_top > job->page_height && line > 0)
-        {
-          g_array_append_val (job->page_starts, line);
-          page_top = logical.y / (double) PANGO_SCALE;
-        }
-      line++;
-    }
-  while (pango_layout_iter_next_line (iter));
-  pango_layout_iter_free (iter);
-  gtk_print_operation_set_n_pages (operation, job->page_starts->len);
+  job->width = gtk_print_context_get_width (context);
+  job->height = gtk_print_context_get_height (context) - PRINT_FOOTER;
+  /* Translators: the title of the printed 1:1, with the rep's name */
+  title = g_strdup_printf (_("1:1 with %s"), rep);
+  /* Translators: the foot of each printed page: the title and the day */
+  job->footer = g_strdup_printf (_("%s · %s"), title, day);
+  add_block (job, context, PRINT_TITLE, title);
+  add_block (job, context, PRINT_SUBTITLE, day);
+  add_figures (job, context, self->brief);
+  add_rule (job);
+  add_agenda (job, context, agenda, drafted_title);
+  gtk_print_operation_set_n_pages (operation, job->page + 1);
+  g_free (self->printed_text);
+  self->printed_text = g_strdup (job->text->str);
 }
 
 static void
@@ -737,31 +1051,72 @@ on_draw_page (GtkPrintOperation *operation,
 {
   PrintJob *job = g_object_get_data (G_OBJECT (operation), "job");
   cairo_t *cr = gtk_print_context_get_cairo_context (context);
-  int first = g_array_index (job->page_starts, int, page);
-  int end = (guint) page + 1 < job->page_starts->len ? g_array_index (job->page_starts, int, page + 1) : G_MAXINT;
-  PangoLayoutIter *iter = pango_layout_get_iter (job->layout);
-  double page_top = -1;
-  int line = 0;
+  g_autoptr (PangoLayout) footer = print_layout (context, job, 8, PANGO_WEIGHT_NORMAL);
+  g_autofree char *text = NULL;
 
-  cairo_set_source_rgb (cr, 0, 0, 0);
-  do
+  for (guint i = 0; i < job->lines->len; i++)
     {
-      PangoRectangle logical;
-      double baseline;
+      PrintLine *line = &g_array_index (job->lines, PrintLine, i);
 
-      if (line < first)
+      if (line->page != page)
         continue;
-      if (line >= end)
-        break;
-      pango_layout_iter_get_line_extents (iter, NULL, &logical);
-      baseline = pango_layout_iter_get_baseline (iter) / (double) PANGO_SCALE;
-      if (page_top < 0)
-        page_top = logical.y / (double) PANGO_SCALE;
-      cairo_move_to (cr, logical.x / (double) PANGO_SCALE, baseline - page_top);
-      pango_cairo_show_layout_line (cr, pango_layout_iter_get_line_readonly (iter));
+      cairo_set_source_rgb (cr, line->grey, line->grey, line->grey);
+      if (line->line == NULL)
+        {
+          cairo_set_line_width (cr, 0.75);
+          cairo_move_to (cr, 0, line->baseline);
+          cairo_line_to (cr, job->width, line->baseline);
+          cairo_stroke (cr);
+          continue;
+        }
+      cairo_move_to (cr, line->x, line->baseline);
+      pango_cairo_show_layout_line (cr, line->line);
     }
-  while (line++, pango_layout_iter_next_line (iter));
-  pango_layout_iter_free (iter);
+
+  /* Translators: the foot of a printed page: the 1:1, then "page 1 of 2" */
+  text = g_strdup_printf (_("%s · page %d of %d"), job->footer, page + 1, job->page + 1);
+  pango_layout_set_text (footer, text, -1);
+  pango_layout_set_alignment (footer, PANGO_ALIGN_RIGHT);
+  cairo_set_source_rgb (cr, 0.4, 0.4, 0.4);
+  cairo_move_to (cr, 0, job->height + PRINT_FOOTER - 10);
+  pango_cairo_show_layout (cr, footer);
+}
+
+/* Settings that suggest the printed file's name: whose 1:1 and when. */
+static GtkPrintSettings *
+print_settings (ClRepWindow *self)
+{
+  GtkPrintSettings *settings = gtk_print_settings_new ();
+  g_autofree char *name = cl_one_on_one_file_name (self->brief);
+  const char *documents = g_get_user_special_dir (G_USER_DIRECTORY_DOCUMENTS);
+
+  gtk_print_settings_set (settings, GTK_PRINT_SETTINGS_OUTPUT_BASENAME, name);
+  gtk_print_settings_set (settings, GTK_PRINT_SETTINGS_OUTPUT_FILE_FORMAT, "pdf");
+  if (documents != NULL && g_file_test (documents, G_FILE_TEST_IS_DIR))
+    {
+      g_autofree char *uri = g_filename_to_uri (documents, NULL, NULL);
+
+      gtk_print_settings_set (settings, GTK_PRINT_SETTINGS_OUTPUT_DIR, uri);
+    }
+  return settings;
+}
+
+char *
+cl_rep_window_get_print_file_name (ClRepWindow *self)
+{
+  g_autoptr (GtkPrintSettings) settings = NULL;
+
+  g_return_val_if_fail (CL_IS_REP_WINDOW (self) && self->brief != NULL, NULL);
+  settings = print_settings (self);
+  return g_strdup_printf ("%s.%s", gtk_print_settings_get (settings, GTK_PRINT_SETTINGS_OUTPUT_BASENAME),
+                          gtk_print_settings_get (settings, GTK_PRINT_SETTINGS_OUTPUT_FILE_FORMAT));
+}
+
+const char *
+cl_rep_window_get_printed_text (ClRepWindow *self)
+{
+  g_return_val_if_fail (CL_IS_REP_WINDOW (self), NULL);
+  return self->printed_text;
 }
 
 static gboolean
@@ -770,14 +1125,19 @@ run_print (ClRepWindow             *self,
            const char              *export_path)
 {
   g_autoptr (GtkPrintOperation) operation = gtk_print_operation_new ();
+  g_autoptr (GtkPrintSettings) settings = print_settings (self);
   PrintJob *job = g_new0 (PrintJob, 1);
   g_autoptr (GError) error = NULL;
   g_autofree char *name = g_strdup_printf (_("1:1 with %s"), self->brief->rep->name);
   GtkPrintOperationResult result;
 
-  job->page_starts = g_array_new (FALSE, FALSE, sizeof (int));
+  job->layouts = g_ptr_array_new_with_free_func (g_object_unref);
+  job->lines = g_array_new (FALSE, TRUE, sizeof (PrintLine));
+  g_array_set_clear_func (job->lines, (GDestroyNotify) print_line_clear);
+  job->text = g_string_new (NULL);
   g_object_set_data_full (G_OBJECT (operation), "job", job, (GDestroyNotify) print_job_free);
   gtk_print_operation_set_job_name (operation, name);
+  gtk_print_operation_set_print_settings (operation, settings);
   gtk_print_operation_set_embed_page_setup (operation, TRUE);
   if (export_path != NULL)
     gtk_print_operation_set_export_filename (operation, export_path);
@@ -915,6 +1275,9 @@ on_loaded (GObject      *source,
   show_charts (self);
   show_moves (self);
   show_agenda (self);
+  if (self->plan_saved)
+    redraft_plan_section (self);
+  self->plan_saved = FALSE;
   gtk_stack_set_visible_child_name (self->stack, "brief");
 }
 
@@ -1005,6 +1368,8 @@ cl_rep_window_dispose (GObject *object)
   g_clear_object (&self->skills);
   g_clear_object (&self->plan);
   g_clear_object (&self->store);
+  g_clear_pointer (&self->drafted, g_free);
+  g_clear_pointer (&self->printed_text, g_free);
   g_clear_pointer (&self->evidence_checks, g_ptr_array_unref);
   g_clear_pointer (&self->evidence_rows, g_ptr_array_unref);
   gtk_widget_dispose_template (GTK_WIDGET (self), CL_TYPE_REP_WINDOW);

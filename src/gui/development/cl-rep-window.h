@@ -38,11 +38,18 @@ char        *cl_rep_window_get_agenda     (ClRepWindow *self);
 void         cl_rep_window_set_agenda     (ClRepWindow *self,
                                            const char  *agenda);
 gboolean     cl_rep_window_save_agenda    (ClRepWindow *self);
+/* "Draft Again": drafts at once and returns NULL when the agenda is as
+ * drafted, else asks first and returns the question, shown. */
+AdwMessageDialog *cl_rep_window_draft_again (ClRepWindow *self);
 gboolean     cl_rep_window_export         (ClRepWindow *self,
                                            const char  *path);
 /* Prints the 1:1 to a PDF file, as "Print to File" does. */
 gboolean     cl_rep_window_print_to_pdf   (ClRepWindow *self,
                                            const char  *path);
+/* The name printing suggests for the file, "1-1 Ana Okafor 2026-11-29.pdf",
+ * and the text of the last document printed. */
+char        *cl_rep_window_get_print_file_name (ClRepWindow *self);
+const char  *cl_rep_window_get_printed_text    (ClRepWindow *self);
 const char  *cl_rep_window_get_chart_summary (ClRepWindow *self,
                                               guint        index);
 

@@ -259,6 +259,8 @@ cl_summary_window_new (GtkWindow       *parent,
                        GError         **error)
 {
   g_autofree char *format = NULL, *title = NULL, *subtitle = NULL, *label = NULL, *about = NULL, *by = NULL;
+  g_autofree char *exported = NULL;
+  g_autoptr (GDateTime) now = g_date_time_new_now_local ();
   g_autoptr (JsonNode) root = cl_summary_load_document (store, entry->id, &format, error);
   ClSummaryWindow *self;
 
@@ -273,13 +275,22 @@ cl_summary_window_new (GtkWindow       *parent,
   about = cl_text_isolate (label);
   title = g_strdup_printf (_("%s · %s"), cl_summary_format_label (format), about);
   by = cl_text_isolate (entry->exported_by);
-  /* Translators: who exported the summary, and when */
-  subtitle = g_strdup_printf (_("%s's, exported %s · read-only"), by, entry->exported_at);
+  exported = cl_date_describe_moment (entry->exported_at, now);
+  /* Translators: who exported the summary, and when: "today at 16:08",
+   * "yesterday", "3 days ago" or a day */
+  subtitle = g_strdup_printf (_("%s's, exported %s · read-only"), by, exported);
   gtk_window_set_title (GTK_WINDOW (self), title);
   adw_window_title_set_title (self->window_title, title);
   adw_window_title_set_subtitle (self->window_title, subtitle);
   fill (self, json_node_get_object (root));
   return self;
+}
+
+const char *
+cl_summary_window_get_subtitle (ClSummaryWindow *self)
+{
+  g_return_val_if_fail (CL_IS_SUMMARY_WINDOW (self), NULL);
+  return adw_window_title_get_subtitle (self->window_title);
 }
 
 guint

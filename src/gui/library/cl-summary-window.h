@@ -18,5 +18,7 @@ ClSummaryWindow *cl_summary_window_new          (GtkWindow       *parent,
                                                  ClLibraryEntry  *entry,
                                                  GError         **error);
 guint            cl_summary_window_get_n_sections (ClSummaryWindow *self);
+/* Whose the summary is and when it was exported, in words. */
+const char      *cl_summary_window_get_subtitle   (ClSummaryWindow *self);
 
 G_END_DECLS

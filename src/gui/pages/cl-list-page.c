@@ -22,6 +22,9 @@ struct _ClListPage
   GtkSearchEntry  *search_entry;
   GtkStack        *stack;
   AdwStatusPage   *empty_page;
+  GtkButton       *empty_button;
+  GtkButton       *list_button;
+  AdwButtonContent *list_button_content;
   GtkListView     *list_view;
 
   ClStore         *store;
@@ -48,6 +51,8 @@ enum {
   PROP_ICON_NAME,
   PROP_EMPTY_TITLE,
   PROP_EMPTY_DESCRIPTION,
+  PROP_ACTION_NAME,
+  PROP_ACTION_LABEL,
   N_PROPS
 };
 
@@ -118,6 +123,16 @@ on_items_changed (ClListPage *self)
   update_visible_child (self);
 }
 
+/* Narrow, a row takes more lines rather than cut what it says short. */
+static void
+wrap_label (GtkWidget *label)
+{
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
+  gtk_label_set_lines (GTK_LABEL (label), 3);
+  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+}
+
 static void
 setup_row (GtkSignalListItemFactory *factory,
            GtkListItem              *list_item,
@@ -136,8 +151,8 @@ setup_row (GtkSignalListItemFactory *factory,
   gtk_widget_set_hexpand (text, TRUE);
   gtk_label_set_xalign (GTK_LABEL (title), 0);
   gtk_label_set_xalign (GTK_LABEL (subtitle), 0);
-  gtk_label_set_ellipsize (GTK_LABEL (title), PANGO_ELLIPSIZE_END);
-  gtk_label_set_ellipsize (GTK_LABEL (subtitle), PANGO_ELLIPSIZE_END);
+  wrap_label (title);
+  wrap_label (subtitle);
   gtk_widget_add_css_class (title, "heading");
   gtk_widget_add_css_class (subtitle, "dim-label");
   gtk_widget_add_css_class (detail, "numeric");
@@ -318,6 +333,12 @@ cl_list_page_get_property (GObject    *object,
     case PROP_EMPTY_DESCRIPTION:
       g_value_set_string (value, adw_status_page_get_description (self->empty_page));
       break;
+    case PROP_ACTION_NAME:
+      g_value_set_string (value, gtk_actionable_get_action_name (GTK_ACTIONABLE (self->list_button)));
+      break;
+    case PROP_ACTION_LABEL:
+      g_value_set_string (value, gtk_button_get_label (self->empty_button));
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -341,6 +362,17 @@ cl_list_page_set_property (GObject      *object,
       break;
     case PROP_EMPTY_DESCRIPTION:
       adw_status_page_set_description (self->empty_page, g_value_get_string (value));
+      break;
+    case PROP_ACTION_NAME:
+      /* the page's action, offered above its list and in its empty state */
+      gtk_actionable_set_action_name (GTK_ACTIONABLE (self->list_button), g_value_get_string (value));
+      gtk_actionable_set_action_name (GTK_ACTIONABLE (self->empty_button), g_value_get_string (value));
+      gtk_widget_set_visible (GTK_WIDGET (self->list_button), g_value_get_string (value) != NULL);
+      gtk_widget_set_visible (GTK_WIDGET (self->empty_button), g_value_get_string (value) != NULL);
+      break;
+    case PROP_ACTION_LABEL:
+      adw_button_content_set_label (self->list_button_content, g_value_get_string (value));
+      gtk_button_set_label (self->empty_button, g_value_get_string (value));
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -390,6 +422,13 @@ cl_list_page_class_init (ClListPageClass *klass)
   properties[PROP_EMPTY_DESCRIPTION] =
     g_param_spec_string ("empty-description", NULL, NULL, NULL,
                          G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS);
+  /* an action the page offers, such as importing what it lists */
+  properties[PROP_ACTION_NAME] =
+    g_param_spec_string ("action-name", NULL, NULL, NULL,
+                         G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS);
+  properties[PROP_ACTION_LABEL] =
+    g_param_spec_string ("action-label", NULL, NULL, NULL,
+                         G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   /* a row was activated (click, Enter): the record it shows */
@@ -403,6 +442,9 @@ cl_list_page_class_init (ClListPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ClListPage, search_entry);
   gtk_widget_class_bind_template_child (widget_class, ClListPage, stack);
   gtk_widget_class_bind_template_child (widget_class, ClListPage, empty_page);
+  gtk_widget_class_bind_template_child (widget_class, ClListPage, empty_button);
+  gtk_widget_class_bind_template_child (widget_class, ClListPage, list_button);
+  gtk_widget_class_bind_template_child (widget_class, ClListPage, list_button_content);
   gtk_widget_class_bind_template_child (widget_class, ClListPage, list_view);
 }
 
@@ -415,6 +457,14 @@ on_activate (GtkListView *list_view,
 
   if (item != NULL)
     g_signal_emit (self, signals[SIGNAL_ITEM_ACTIVATED], 0, item);
+}
+
+GtkButton *
+cl_list_page_get_action_button (ClListPage *self,
+                                gboolean    empty)
+{
+  g_return_val_if_fail (CL_IS_LIST_PAGE (self), NULL);
+  return empty ? self->empty_button : self->list_button;
 }
 
 /* Activates the row at @position of what is shown, as a click would. */

@@ -31,5 +31,8 @@ guint    cl_list_page_get_n_items  (ClListPage   *self);
 gboolean cl_list_page_is_loaded    (ClListPage   *self);
 void     cl_list_page_activate     (ClListPage   *self,
                                     guint         position);
+/* The button of the page's action: in its empty state, or above its list. */
+GtkButton *cl_list_page_get_action_button (ClListPage *self,
+                                           gboolean    empty);
 
 G_END_DECLS

@@ -70,12 +70,16 @@ cl_view_format_library_entry (gpointer   item,
   g_autofree char *label = cl_summary_subject_label (entry->subject);
   g_autofree char *about = cl_text_isolate (label);
   g_autofree char *by = cl_text_isolate (entry->exported_by);
-  g_autofree char *kept = cl_date_format (entry->imported_on);
+  g_autoptr (GDateTime) now = g_date_time_new_now_local ();
+  g_autofree char *exported = cl_date_describe_moment (entry->exported_at, now);
+  g_autofree char *kept = cl_date_describe_day (entry->imported_on, cl_date_today ());
 
   *title = g_strdup_printf ("%s · %s", cl_summary_format_label (entry->format), about);
-  /* Translators: who exported a summary, and when */
-  *subtitle = g_strdup_printf (_("By %s, exported %s"), by, entry->exported_at);
-  /* Translators: the day a summary was imported */
+  /* Translators: who exported a summary, and when: "today at 16:08",
+   * "yesterday", "3 days ago" or a day */
+  *subtitle = g_strdup_printf (_("By %s, exported %s"), by, exported);
+  /* Translators: the day a summary was imported: "today", "yesterday",
+   * "3 days ago" or a day */
   *detail = g_strdup_printf (_("Kept %s"), kept);
 }
 
