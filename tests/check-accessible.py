@@ -6,8 +6,12 @@ sample team visited, and each control named in words.
 Fails, listing each, on a control named by its type ("GtkImage",
 "GtkMenuButton") or not at all, on a name that shows a mnemonic's
 underscore ("_Save Save"), and on a Tab stop that does nothing (an image,
-a chart). Usage: check-accessible.py CLOSELOOP WORKDIR (run inside
-dbus-run-session and xvfb-run; skips when pyatspi is not installed)."""
+a chart). Then, with keys typed through XTest as a user types them, Alt+2
+and Alt+1 switch views after the main menu was opened and closed. Usage:
+check-accessible.py CLOSELOOP WORKDIR (run inside dbus-run-session and
+xvfb-run; skips when pyatspi is not installed)."""
+import ctypes
+import ctypes.util
 import os
 import re
 import subprocess
@@ -63,6 +67,45 @@ def walk(node, path, found):
             walk(child, path + [label], found)
 
 
+class Keyboard:
+    """Keys typed on the X display through XTest, as a user's are."""
+
+    def __init__(self):
+        x11, xtst = ctypes.util.find_library('X11'), ctypes.util.find_library('Xtst')
+        if not x11 or not xtst:
+            raise OSError('libX11 or libXtst is missing')
+        self.x = ctypes.cdll.LoadLibrary(x11)
+        self.t = ctypes.cdll.LoadLibrary(xtst)
+        self.x.XOpenDisplay.restype = ctypes.c_void_p
+        self.x.XStringToKeysym.restype = ctypes.c_ulong
+        self.x.XKeysymToKeycode.argtypes = [ctypes.c_void_p, ctypes.c_ulong]
+        self.display = ctypes.c_void_p(self.x.XOpenDisplay(None))
+
+    def press(self, combo):
+        codes = [self.x.XKeysymToKeycode(self.display, self.x.XStringToKeysym(key.encode()))
+                 for key in combo.split('+')]
+        for code in codes:
+            self.t.XTestFakeKeyEvent(self.display, code, 1, 0)
+        for code in reversed(codes):
+            self.t.XTestFakeKeyEvent(self.display, code, 0, 0)
+        self.x.XFlush(self.display)
+        time.sleep(0.8)
+
+
+def selected_view(app):
+    found = []
+
+    def collect(node):
+        for child in node:
+            if child is None:
+                continue
+            if child.getRoleName() == 'page tab' and child.getState().contains(pyatspi.STATE_SELECTED):
+                found.append(child.name)
+            collect(child)
+    collect(app)
+    return found[0] if found else None
+
+
 def visit_views(window):
     tabs = {}
 
@@ -104,12 +147,25 @@ def main():
             time.sleep(1.5)
         # every view shown once: what a screen reader meets now
         walk(app, [], found)
-        print('1..1')
+        print('1..2')
         for problem in sorted(found):
             print(f'# {problem}')
         print(('not ok' if found else 'ok') + f' 1 every control of the {len(VIEWS)} views named in words'
               + (f' ({len(found)} problems)' if found else ''))
-        return 1 if found else 0
+        try:
+            keyboard = Keyboard()
+        except OSError as error:
+            print(f'ok 2 # SKIP {error}')
+            return 1 if found else 0
+        shown = []
+        for combo in ('F10', 'Escape', 'Alt_L+2', 'F10', 'Escape', 'Alt_L+1'):
+            keyboard.press(combo)
+            if combo.startswith('Alt'):
+                shown.append(selected_view(app))
+        switched = shown == ['Pipeline Review', 'Overview']
+        print(('ok' if switched else 'not ok') + ' 2 Alt+2 and Alt+1 switch views after the menu closed'
+              + ('' if switched else f' (shown: {shown})'))
+        return 0 if switched and not found else 1
     finally:
         window.terminate()
         window.wait(timeout=10)
