@@ -10,8 +10,8 @@ G_BEGIN_DECLS
 
 typedef gboolean (*ClTestCheck) (gpointer data);
 
-/* Spins the main loop until @check holds; fails the test after 30 s,
- * naming @what it waited for. */
+/* Spins the main loop until @check holds; fails the test after 30 s (150 s
+ * in the sanitizer build), naming @what it waited for. */
 void      cl_test_wait_until      (ClTestCheck  check,
                                    gpointer     data,
                                    const char  *what);
