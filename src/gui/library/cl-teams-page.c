@@ -26,6 +26,7 @@
  * one still fits a 360 px window */
 #define CARD_WIDTH 280
 #define MAX_BESIDE 4
+#define LABEL_CHARS 36
 
 struct _ClTeamsPage
 {
@@ -81,6 +82,8 @@ new_label (const char *text,
   gtk_label_set_xalign (GTK_LABEL (label), 0);
   gtk_label_set_wrap (GTK_LABEL (label), TRUE);
   gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
+  /* wrapped at a card's width, so cards can sit beside each other */
+  gtk_label_set_max_width_chars (GTK_LABEL (label), LABEL_CHARS);
   if (style != NULL)
     gtk_widget_add_css_class (label, style);
   return label;
@@ -125,14 +128,19 @@ create_card (gpointer item,
   g_autofree char *when = cl_date_describe_moment (team->exported_at, now);
   g_autofree char *subtitle = NULL;
   g_autofree char *card_name = NULL;
+  GtkWidget *frame = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
   GtkWidget *card = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
   GtkWidget *title = new_label (team->team, "title-4");
 
   /* Translators: a period ("2026-Q4"), then when it was exported ("3 days ago") */
   subtitle = g_strdup_printf (_("Loop health for %s, exported %s"), period, when);
-  gtk_widget_add_css_class (card, "card");
-  gtk_widget_add_css_class (card, "team-card");
-  gtk_widget_set_size_request (card, CARD_WIDTH, -1);
+  gtk_widget_add_css_class (frame, "card");
+  gtk_widget_set_size_request (frame, CARD_WIDTH, -1);
+  gtk_widget_set_margin_top (card, 12);
+  gtk_widget_set_margin_bottom (card, 12);
+  gtk_widget_set_margin_start (card, 12);
+  gtk_widget_set_margin_end (card, 12);
+  gtk_box_append (GTK_BOX (frame), card);
   gtk_box_append (GTK_BOX (card), title);
   gtk_box_append (GTK_BOX (card), new_label (subtitle, "dim-label"));
   if (team->hollow)
@@ -147,8 +155,8 @@ create_card (gpointer item,
     gtk_box_append (GTK_BOX (card), new_loop_row (loop, &team->loops[loop]));
   /* Translators: whose team a card shows */
   card_name = g_strdup_printf (_("Team of %s"), team->team);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (card), GTK_ACCESSIBLE_PROPERTY_LABEL, card_name, -1);
-  return card;
+  gtk_accessible_update_property (GTK_ACCESSIBLE (frame), GTK_ACCESSIBLE_PROPERTY_LABEL, card_name, -1);
+  return frame;
 }
 
 static void
