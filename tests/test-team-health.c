@@ -120,6 +120,12 @@ test_malformed (void)
       g_assert_nonnull (error);
     }
   g_assert_null (cl_team_health_read (NULL, NULL));
+  /* nested past any summary: refused before it is parsed */
+  {
+    g_autofree char *deep = g_strnfill (100000, '[');
+
+    g_assert_null (cl_team_health_read (deep, NULL));
+  }
   /* the same loop twice */
   repeated = g_string_new (twice_text);
   g_assert_cmpuint (g_string_replace (repeated, "\"loop\": \"deal_coaching\"", "\"loop\": \"strategy\"", 1), ==, 1);

@@ -1123,6 +1123,9 @@ cl_window_dispose (GObject *object)
   g_clear_pointer (&self->undo_point, g_free);
   g_clear_object (&self->store);
   g_clear_object (&self->settings);
+  /* the views go before the library's stack does */
+  if (self->library_stack != NULL)
+    g_signal_handlers_disconnect_by_data (self->library_stack, self);
   gtk_widget_dispose_template (GTK_WIDGET (self), CL_TYPE_WINDOW);
   G_OBJECT_CLASS (cl_window_parent_class)->dispose (object);
 }

@@ -14,9 +14,12 @@
 #include <json-glib/json-glib.h>
 #include <string.h>
 
+#include "cl-json-text.h"
 #include "cl-team-health.h"
 
 #define LOOP_HEALTH_FORMAT "closeloop.loop-health"
+/* as deep as the team library lets a summary nest */
+#define MAX_DEPTH 64
 
 G_DEFINE_FINAL_TYPE (ClTeamHealth, cl_team_health, G_TYPE_OBJECT)
 
@@ -135,8 +138,11 @@ cl_team_health_read (const char  *document,
   JsonArray *array;
   const char *text;
 
-  if (document == NULL || !json_parser_load_from_data (parser, document, -1, error))
-    return document == NULL ? (refuse (error, "format"), NULL) : NULL;
+  /* kept checked, but a workspace is a file too: bounded again before parsing */
+  if (document == NULL || cl_json_text_check (document, strlen (document), MAX_DEPTH) != CL_JSON_TEXT_OK)
+    return refuse (error, "format"), NULL;
+  if (!json_parser_load_from_data (parser, document, -1, error))
+    return NULL;
   root = json_parser_get_root (parser);
   if (root == NULL || !JSON_NODE_HOLDS_OBJECT (root))
     return refuse (error, "format"), NULL;
