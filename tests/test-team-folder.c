@@ -508,6 +508,51 @@ test_attribution (void)
   g_assert_cmpstr (kept, ==, "Ben Li 2026-11-20T09:00:00Z | Mallory 2026-11-27T09:00:00Z\n");
 }
 
+/* A second-line manager's folder holds each team's folder: its people's
+ * subfolders are read one level down, a summary still the person's whose
+ * subfolder it is in, one's own subfolder skipped, a flat one beside them
+ * read as before. */
+static void
+test_nested_teams (void)
+{
+  g_autofree char *folder = g_build_filename (tmp_dir, "second-line", NULL);
+  g_autofree char *path = g_build_filename (tmp_dir, "second-line.db", NULL);
+  g_autofree char *east = g_build_filename (folder, "Team East", NULL);
+  g_autofree char *west = g_build_filename (folder, "Team West", NULL);
+  g_autofree char *anas = health_text ("Ana Okafor", "2026-Q4", "2026-11-20T09:00:00Z");
+  g_autofree char *bens = health_text ("Ben Li", "2026-Q4", "2026-11-21T09:00:00Z");
+  g_autofree char *forged = health_text ("Ben Li", "2026-Q4", "2026-11-27T09:00:00Z");
+  g_autofree char *cleos = health_text ("Cleo", "2026-Q4", "2026-11-22T09:00:00Z");
+  g_autofree char *mine = health_text ("Me", "2026-Q4", "2026-11-22T09:00:00Z");
+  g_autofree char *kept = NULL, *failures = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (ClStore) store = cl_store_open (path, &error);
+  g_autoptr (ClTeamFolderSync) sync = NULL;
+
+  g_assert_no_error (error);
+  write_summary (east, "Ana Okafor", "loop-health-2026-Q4.json", anas);
+  write_summary (west, "Ben Li", "loop-health-2026-Q4.json", bens);
+  write_summary (west, "Mallory", "loop-health-2026-Q4.json", forged);
+  write_summary (west, "Me", "loop-health-2026-Q4.json", mine);
+  /* in the team's folder itself: nobody's subfolder but the team's */
+  write_summary (folder, "Team East", "loop-health-2026-Q4.json", anas);
+  write_summary (folder, "Cleo", "loop-health-2026-Q4.json", cleos);
+  sync = cl_team_folder_sync (store, folder, "Me", NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (sync->n_added, ==, 3);
+  g_assert_cmpuint (sync->failures->len, ==, 2);
+  g_ptr_array_add (sync->failures, NULL);
+  failures = g_strjoinv ("\n", (char **) sync->failures->pdata);
+  g_ptr_array_remove_index (sync->failures, sync->failures->len - 1);
+  g_test_message ("%s", failures);
+  g_assert_nonnull (strstr (failures, "Team West/Mallory/loop-health-2026-Q4.json"));
+  g_assert_nonnull (strstr (failures, "Team East/loop-health-2026-Q4.json"));
+  kept = cl_test_sql_text (path, "SELECT group_concat(exported_by || ' ' || exported_at, ' | ') FROM "
+                                 "(SELECT * FROM library ORDER BY exported_by)");
+  g_assert_cmpstr (kept, ==, "Ana Okafor 2026-11-20T09:00:00Z | Ben Li 2026-11-21T09:00:00Z | "
+                             "Cleo 2026-11-22T09:00:00Z\n");
+}
+
 /* Publishing follows no link below the team folder: a link planted as
  * one's subfolder or as the file is refused, and nothing outside the
  * folder is written. */
@@ -613,6 +658,7 @@ main (int   argc,
   g_test_add_func ("/team-folder/watch", test_watch);
   g_test_add_func ("/team-folder/large-review-reads", test_large_review_reads);
   g_test_add_func ("/team-folder/attribution", test_attribution);
+  g_test_add_func ("/team-folder/nested-teams", test_nested_teams);
   g_test_add_func ("/team-folder/publish-stays-inside", test_publish_stays_inside);
   g_test_add_func ("/team-folder/long-names", test_long_names);
   g_test_add_func ("/team-folder/private-not-published", test_private_not_published);

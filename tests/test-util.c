@@ -117,3 +117,32 @@ cl_test_import_csv (ClStore        *store,
   options.stages = plan;
   return cl_deal_import (store, csv, &mapping, &options, report, error);
 }
+
+char *
+cl_test_loop_health_json (const char *who,
+             const char *period,
+             const char *from,
+             const char *to,
+             const char *exported_at,
+             const char *states[4],
+             gboolean    hollow)
+{
+  static const char * const loops[] = { "pipeline_review", "deal_coaching", "rep_development", "strategy" };
+  g_autoptr (GString) text = g_string_new (NULL);
+
+  g_string_append_printf (text,
+                          "{\"format\": \"closeloop.loop-health\", \"version\": 2, \"app_version\": \"1.0\","
+                          " \"exported_at\": \"%s\", \"exported_by\": \"%s\", \"period\": \"%s\","
+                          " \"from\": \"%s\", \"to\": \"%s\", \"as_of\": \"%s\", \"loops\": [",
+                          exported_at, who, period, from, to, to);
+  for (guint i = 0; i < 4; i++)
+    g_string_append_printf (text,
+                            "%s{\"loop\": \"%s\", \"state\": \"%s\", \"expected\": 4, \"ran\": 3,"
+                            " \"output_of\": 3, \"with_output\": 3, \"ratio\": 0.75, \"output_ratio\": 1,"
+                            " \"thresholds\": {\"running\": 0.75, \"outputs\": 0.5, \"lapsed_below\": 0.2},"
+                            " \"no_data\": null, \"summary\": \"%s of %s\", \"explanation\": %s}",
+                            i ? ", " : "", loops[i], states[i], loops[i], who,
+                            g_str_equal (states[i], "no_data") ? "null" : "\"because\"");
+  g_string_append_printf (text, "], \"hollow_cadence\": %s}", hollow ? "true" : "false");
+  return g_string_free (g_steal_pointer (&text), FALSE);
+}

@@ -37,4 +37,15 @@ gboolean cl_test_import_csv (ClStore        *store,
                              ClImportReport *report,
                              GError        **error);
 
+/* A loop-health summary (version 2) by @who for @period, from @from to
+ * @to (its as_of), its four loops' states in order ("running" …), each
+ * loop's summary "LOOP of WHO". */
+char    *cl_test_loop_health_json (const char *who,
+                                   const char *period,
+                                   const char *from,
+                                   const char *to,
+                                   const char *exported_at,
+                                   const char *states[4],
+                                   gboolean    hollow);
+
 G_END_DECLS

@@ -35,6 +35,7 @@
 #include "cl-team-folder.h"
 #include "cl-retro-page.h"
 #include "cl-team-page.h"
+#include "cl-teams-page.h"
 #include "cl-text.h"
 #include "cl-view-rows.h"
 #include "cl-window.h"
@@ -55,6 +56,8 @@ struct _ClWindow
   ClTeamPage          *development_page;
   ClRetroPage         *retro_page;
   ClListPage          *library_page;
+  GtkStack            *library_stack;
+  ClTeamsPage         *teams_page;
 
   GSettings           *settings;
   ClStore             *store;
@@ -101,6 +104,12 @@ cl_window_show_view (ClWindow   *self,
                      const char *name)
 {
   g_return_if_fail (CL_IS_WINDOW (self));
+  /* "teams" is the Team Library's Teams */
+  if (g_str_equal (name, "teams"))
+    {
+      gtk_stack_set_visible_child_name (self->library_stack, "teams");
+      name = "library";
+    }
   adw_view_stack_set_visible_child_name (self->view_stack, name);
 }
 
@@ -109,6 +118,11 @@ cl_window_get_view (ClWindow   *self,
                     const char *name)
 {
   g_return_val_if_fail (CL_IS_WINDOW (self), NULL);
+  /* the Team Library is its list of summaries, and its Teams */
+  if (g_str_equal (name, "library"))
+    return GTK_WIDGET (self->library_page);
+  if (g_str_equal (name, "teams"))
+    return GTK_WIDGET (self->teams_page);
   return adw_view_stack_get_child_by_name (self->view_stack, name);
 }
 
@@ -142,6 +156,9 @@ visible_list_page (ClWindow *self)
 {
   GtkWidget *child = adw_view_stack_get_visible_child (self->view_stack);
 
+  if (g_strcmp0 (adw_view_stack_get_visible_child_name (self->view_stack), "library") == 0)
+    return g_str_equal (gtk_stack_get_visible_child_name (self->library_stack), "summaries")
+           ? self->library_page : NULL;
   return CL_IS_LIST_PAGE (child) ? CL_LIST_PAGE (child) : NULL;
 }
 
@@ -205,6 +222,7 @@ set_store (ClWindow *self,
   cl_team_page_set_store (self->development_page, store);
   cl_retro_page_set_store (self->retro_page, store);
   cl_list_page_set_source (self->library_page, store, cl_view_load_library, cl_view_format_library_entry);
+  cl_teams_page_set_store (self->teams_page, store);
   cl_window_watch_team_folder (self);
   refresh_undo_point (self);
 }
@@ -504,6 +522,14 @@ import_dropped (ClWindow   *self,
   return TRUE;
 }
 
+/* Summaries arrived: the library's list and its teams read them again. */
+static void
+reload_library (ClWindow *self)
+{
+  cl_list_page_reload (self->library_page);
+  cl_teams_page_reload (self->teams_page);
+}
+
 static void
 say_imported (ClWindow               *self,
               const ClSummaryInfo    *info,
@@ -518,7 +544,7 @@ say_imported (ClWindow               *self,
                                            described);
 
   show_text_toast (self, text);
-  cl_list_page_reload (self->library_page);
+  reload_library (self);
 }
 
 static void
@@ -953,7 +979,7 @@ on_team_synced (ClWindow          *self,
   adw_toast_set_button_label (toast, _("_Show"));
   adw_toast_set_detailed_action_name (toast, "win.show-view::library");
   show_toast (self, toast);
-  cl_list_page_reload (self->library_page);
+  reload_library (self);
 }
 
 static gboolean
@@ -1097,6 +1123,9 @@ cl_window_dispose (GObject *object)
   g_clear_pointer (&self->undo_point, g_free);
   g_clear_object (&self->store);
   g_clear_object (&self->settings);
+  /* the views go before the library's stack does */
+  if (self->library_stack != NULL)
+    g_signal_handlers_disconnect_by_data (self->library_stack, self);
   gtk_widget_dispose_template (GTK_WIDGET (self), CL_TYPE_WINDOW);
   G_OBJECT_CLASS (cl_window_parent_class)->dispose (object);
 }
@@ -1114,6 +1143,7 @@ cl_window_class_init (ClWindowClass *klass)
   g_type_ensure (CL_TYPE_PIPELINE_PAGE);
   g_type_ensure (CL_TYPE_TEAM_PAGE);
   g_type_ensure (CL_TYPE_RETRO_PAGE);
+  g_type_ensure (CL_TYPE_TEAMS_PAGE);
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/closeloop/Closeloop/cl-window.ui");
   gtk_widget_class_bind_template_child (widget_class, ClWindow, toast_overlay);
@@ -1128,6 +1158,8 @@ cl_window_class_init (ClWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ClWindow, development_page);
   gtk_widget_class_bind_template_child (widget_class, ClWindow, retro_page);
   gtk_widget_class_bind_template_child (widget_class, ClWindow, library_page);
+  gtk_widget_class_bind_template_child (widget_class, ClWindow, library_stack);
+  gtk_widget_class_bind_template_child (widget_class, ClWindow, teams_page);
 }
 
 static void
@@ -1147,6 +1179,8 @@ cl_window_init (ClWindow *self)
   gtk_widget_add_controller (GTK_WIDGET (self),
                              GTK_EVENT_CONTROLLER (cl_file_drop_target_new ((ClFileChosen) import_dropped, self)));
   g_signal_connect_swapped (self->view_stack, "notify::visible-child",
+                            G_CALLBACK (on_view_changed), self);
+  g_signal_connect_swapped (self->library_stack, "notify::visible-child",
                             G_CALLBACK (on_view_changed), self);
 
   self->told_failures = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);

@@ -46,6 +46,9 @@ gboolean    cl_window_open_workspace    (ClWindow      *self,
                                          const char    *path);
 ClStore    *cl_window_get_store         (ClWindow      *self);
 const char *cl_window_get_state         (ClWindow      *self);
+/* A view by its name ("overview" … "library"); "teams" is the Team
+ * Library's Teams. cl_window_get_view () of "library" is its list of
+ * summaries (a ClListPage), of "teams" its ClTeamsPage. */
 void        cl_window_show_view         (ClWindow      *self,
                                          const char    *name);
 GtkWidget  *cl_window_get_view          (ClWindow      *self,

@@ -2,7 +2,11 @@
  * their summaries in a subfolder of their own and reads everyone else's
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * The layout is <folder>/<person>/<kind>-<subject>.json. Closeloop writes
+ * The layout is <folder>/<person>/<kind>-<subject>.json; a second-line
+ * manager's folder may also hold whole teams' folders,
+ * <folder>/<team>/<person>/<kind>-<subject>.json, read one level down with
+ * the same rule: a summary is the person's whose subfolder it is in.
+ * Closeloop writes
  * only in the user's own subfolder, with an atomic rename, so a teammate
  * never reads half a file from it; from the others it reads only names a
  * finished summary has — not a sync tool's temporary or partial file, not
@@ -298,10 +302,20 @@ import_one (ClStore          *store,
   return TRUE;
 }
 
+static void sync_subfolder (ClStore *store, GFile *folder, const char *name, const char *shown_in,
+                            const char *own_person, GHashTable *seen, ClTeamFolderSync *sync, gboolean nested);
+
+/* Reads the summaries in @subfolder, @person's; shown as @shown_in.
+ * @nested: @subfolder may be a whole team's folder (a second-line
+ * manager's folder holds each team's), so its own subfolders are read as
+ * its people's, but for @own_person's. */
 static gboolean
 sync_person (ClStore          *store,
              GFile            *subfolder,
              const char       *person,
+             const char       *shown_in,
+             const char       *own_person,
+             gboolean          nested,
              GHashTable       *seen,
              ClTeamFolderSync *sync,
              GError          **error)
@@ -322,6 +336,11 @@ sync_person (ClStore          *store,
       g_autoptr (GFile) file = NULL;
       g_autofree char *path = NULL, *shown_as = NULL, *stamp = NULL;
 
+      if (nested && g_file_info_get_file_type (info) == G_FILE_TYPE_DIRECTORY)
+        {
+          sync_subfolder (store, subfolder, name, shown_in, own_person, seen, sync, FALSE);
+          continue;
+        }
       if (g_file_info_get_file_type (info) != G_FILE_TYPE_REGULAR || cl_team_folder_ignores (name))
         continue;
       file = g_file_get_child (subfolder, name);
@@ -329,13 +348,41 @@ sync_person (ClStore          *store,
       stamp = file_stamp (info);
       if (seen != NULL && g_strcmp0 (g_hash_table_lookup (seen, path), stamp) == 0)
         continue;
-      shown_as = g_build_filename (person, name, NULL);
+      shown_as = g_build_filename (shown_in, name, NULL);
       if (import_one (store, path, person, shown_as, sync) && seen != NULL)
         g_hash_table_insert (seen, g_steal_pointer (&path), g_steal_pointer (&stamp));
     }
   if (reading != NULL)
     return g_propagate_error (error, g_steal_pointer (&reading)), FALSE;
   return TRUE;
+}
+
+/* Reads @folder's subfolder @name as a person's (and, @nested, as a team's
+ * folder); one that cannot be read is a failure of the sync. */
+static void
+sync_subfolder (ClStore          *store,
+                GFile            *folder,
+                const char       *name,
+                const char       *shown_in,
+                const char       *own_person,
+                GHashTable       *seen,
+                ClTeamFolderSync *sync,
+                gboolean          nested)
+{
+  g_autoptr (GFile) subfolder = NULL;
+  g_autoptr (GError) local = NULL;
+  g_autofree char *shown = NULL;
+
+  if (name[0] == '.' || g_strcmp0 (name, own_person) == 0)
+    return;
+  subfolder = g_file_get_child (folder, name);
+  shown = shown_in ? g_build_filename (shown_in, name, NULL) : g_strdup (name);
+  if (!sync_person (store, subfolder, name, shown, own_person, nested, seen, sync, &local))
+    {
+      g_autofree char *who = cl_text_isolate (shown);
+
+      g_ptr_array_add (sync->failures, g_strdup_printf ("%s: %s", who, local->message));
+    }
 }
 
 ClTeamFolderSync *
@@ -357,20 +404,8 @@ cl_team_folder_sync (ClStore     *store,
     return NULL;
   while (g_file_enumerator_iterate (people, &info, NULL, NULL, &reading) && info != NULL)
     {
-      const char *person = g_file_info_get_name (info);
-      g_autoptr (GFile) subfolder = NULL;
-      g_autoptr (GError) local = NULL;
-
-      if (g_file_info_get_file_type (info) != G_FILE_TYPE_DIRECTORY || person[0] == '.'
-          || g_strcmp0 (person, own_person) == 0)
-        continue;
-      subfolder = g_file_get_child (root, person);
-      if (!sync_person (store, subfolder, person, seen, sync, &local))
-        {
-          g_autofree char *who = cl_text_isolate (person);
-
-          g_ptr_array_add (sync->failures, g_strdup_printf ("%s: %s", who, local->message));
-        }
+      if (g_file_info_get_file_type (info) == G_FILE_TYPE_DIRECTORY)
+        sync_subfolder (store, root, g_file_info_get_name (info), NULL, own_person, seen, sync, TRUE);
     }
   if (reading != NULL)
     return g_propagate_error (error, g_steal_pointer (&reading)), NULL;
@@ -513,6 +548,7 @@ settle_then_sync (ClTeamFolderWatch *self)
 }
 
 static void watch_directory (ClTeamFolderWatch *self, GFile *directory);
+static void watch_tree (ClTeamFolderWatch *self, GFile *directory, guint depth);
 
 static void
 on_event (GFileMonitor      *monitor,
@@ -536,17 +572,24 @@ on_event (GFileMonitor      *monitor,
   if (event != G_FILE_MONITOR_EVENT_CHANGES_DONE_HINT && event != G_FILE_MONITOR_EVENT_CREATED
       && event != G_FILE_MONITOR_EVENT_RENAMED && event != G_FILE_MONITOR_EVENT_MOVED_IN)
     return;
-  /* a new person's subfolder, in the folder itself */
-  if (parent != NULL && g_file_equal (parent, self->root))
+  /* a new person's or team's subfolder, in the folder itself, or a new
+   * person's in a team's folder */
+  if (name[0] != '.' && g_file_query_file_type (arrived, G_FILE_QUERY_INFO_NOFOLLOW_SYMLINKS, NULL)
+                          == G_FILE_TYPE_DIRECTORY)
     {
-      if (name[0] != '.' && g_file_query_file_type (arrived, G_FILE_QUERY_INFO_NOFOLLOW_SYMLINKS, NULL)
-                              == G_FILE_TYPE_DIRECTORY)
-        {
-          watch_directory (self, arrived);
-          settle_then_sync (self);
-        }
+      g_autoptr (GFile) grandparent = parent ? g_file_get_parent (parent) : NULL;
+
+      if (parent != NULL && g_file_equal (parent, self->root))
+        watch_tree (self, arrived, 1);
+      else if (grandparent != NULL && g_file_equal (grandparent, self->root))
+        watch_tree (self, arrived, 0);
+      else
+        return;
+      settle_then_sync (self);
       return;
     }
+  if (parent != NULL && g_file_equal (parent, self->root))
+    return;
   if (!cl_team_folder_ignores (name))
     settle_then_sync (self);
 }
@@ -568,6 +611,31 @@ watch_directory (ClTeamFolderWatch *self,
     }
   g_signal_connect (monitor, "changed", G_CALLBACK (on_event), self);
   g_hash_table_insert (self->monitors, g_object_ref (directory), monitor);
+}
+
+/* Watches @directory and, @depth levels down, its subfolders. */
+static void
+watch_tree (ClTeamFolderWatch  *self,
+            GFile              *directory,
+            guint               depth)
+{
+  g_autoptr (GFileEnumerator) children = NULL;
+  GFileInfo *info;
+
+  watch_directory (self, directory);
+  if (depth == 0)
+    return;
+  children = g_file_enumerate_children (directory, G_FILE_ATTRIBUTE_STANDARD_NAME "," G_FILE_ATTRIBUTE_STANDARD_TYPE,
+                                        G_FILE_QUERY_INFO_NOFOLLOW_SYMLINKS, NULL, NULL);
+  if (children == NULL)
+    return;
+  while (g_file_enumerator_iterate (children, &info, NULL, NULL, NULL) && info != NULL)
+    if (g_file_info_get_file_type (info) == G_FILE_TYPE_DIRECTORY && g_file_info_get_name (info)[0] != '.')
+      {
+        g_autoptr (GFile) subfolder = g_file_get_child (directory, g_file_info_get_name (info));
+
+        watch_tree (self, subfolder, depth - 1);
+      }
 }
 
 static void
@@ -654,7 +722,8 @@ cl_team_folder_watch_new (const char  *workspace_path,
       {
         g_autoptr (GFile) subfolder = g_file_get_child (self->root, g_file_info_get_name (info));
 
-        watch_directory (self, subfolder);
+        /* a person's subfolder, or a team's folder and its people's */
+        watch_tree (self, subfolder, 1);
       }
   if (reading != NULL)
     return g_propagate_error (error, g_steal_pointer (&reading)), NULL;

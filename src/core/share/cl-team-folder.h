@@ -61,8 +61,11 @@ void      cl_team_folder_sync_free   (ClTeamFolderSync *sync);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (ClTeamFolderSync, cl_team_folder_sync_free)
 
 /* Imports teammates' summaries from every subfolder of @folder but
- * @own_person's; a newer export of a kept summary replaces it. @seen (path
- * → size and time, may be NULL) skips files read before and unchanged. A
+ * @own_person's, and from the subfolders of those subfolders: a folder
+ * that holds each team's folder (a second-line manager's) is read as
+ * <team>/<person>/, a summary the person's whose subfolder it is in. A
+ * newer export of a kept summary replaces it. @seen (path → size and
+ * time, may be NULL) skips files read before and unchanged. A
  * file that cannot be read is a failure of the sync, not an error: one that
  * is itself unreadable is read again when it changes, one that failed for a
  * passing reason (the workspace busy, the disk full) at the next sync. An
@@ -73,11 +76,11 @@ ClTeamFolderSync *cl_team_folder_sync (ClStore      *store,
                                        GHashTable   *seen,
                                        GError      **error);
 
-/* Watches a team folder and its subfolders and, once changes settle, syncs
- * the workspace at @workspace_path with it in a worker thread, on a
- * connection of its own; "synced" (a ClTeamFolderSync *, valid during the
- * emission) follows each sync. One sync runs at a time; changes during it
- * bring another. */
+/* Watches a team folder, its subfolders and theirs and, once changes
+ * settle, syncs the workspace at @workspace_path with it in a worker
+ * thread, on a connection of its own; "synced" (a ClTeamFolderSync *,
+ * valid during the emission) follows each sync. One sync runs at a time;
+ * changes during it bring another. */
 #define CL_TYPE_TEAM_FOLDER_WATCH (cl_team_folder_watch_get_type ())
 G_DECLARE_FINAL_TYPE (ClTeamFolderWatch, cl_team_folder_watch, CL, TEAM_FOLDER_WATCH, GObject)
 

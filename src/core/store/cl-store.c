@@ -583,6 +583,29 @@ cl_store_list_setting_keys (ClStore    *self,
   return g_strv_builder_end (keys);
 }
 
+/* ------------------------------------------------------------------ the team library */
+
+gboolean
+cl_store_each_library_document (ClStore              *self,
+                                const char           *format,
+                                ClLibraryDocumentFunc func,
+                                gpointer              user_data,
+                                GError              **error)
+{
+  sqlite3_stmt *stmt = cl_store_query (self, error,
+                                       "SELECT exported_by, exported_at, document FROM library WHERE format = ? "
+                                       "ORDER BY exported_by, exported_at DESC, id",
+                                       "s", format);
+  int rc;
+
+  if (stmt == NULL)
+    return FALSE;
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    func ((const char *) sqlite3_column_text (stmt, 0), (const char *) sqlite3_column_text (stmt, 1),
+          (const char *) sqlite3_column_text (stmt, 2), user_data);
+  return cl_store_query_done (self, stmt, rc, error);
+}
+
 /* ------------------------------------------------------------------ checking a file before opening it */
 
 static guint32

@@ -73,6 +73,22 @@ gboolean    cl_store_clear_setting        (ClStore      *self,
 GStrv       cl_store_list_setting_keys    (ClStore      *self,
                                            const char   *prefix);
 
+/* ------------------------------------------------------------------ the team library */
+
+/* Called with each kept summary of a format: who exported it, when, and
+ * its text (checked as a summary when it was kept). */
+typedef void (*ClLibraryDocumentFunc) (const char *exported_by,
+                                       const char *exported_at,
+                                       const char *document,
+                                       gpointer    user_data);
+/* Calls @func on every summary of @format the team library keeps, by who
+ * exported it, the latest export first. */
+gboolean    cl_store_each_library_document (ClStore              *self,
+                                            const char           *format,
+                                            ClLibraryDocumentFunc func,
+                                            gpointer              user_data,
+                                            GError              **error);
+
 /* ------------------------------------------------------------------ pipeline (cl-store-pipeline.c) */
 
 gboolean    cl_store_add_rep              (ClStore      *self,
