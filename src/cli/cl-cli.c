@@ -25,6 +25,7 @@
 #include "cl-export.h"
 #include "cl-file.h"
 #include "cl-health-export.h"
+#include "cl-identity.h"
 #include "cl-metrics-export.h"
 #include "cl-retro-export.h"
 #include "cl-review-export.h"
@@ -59,6 +60,7 @@ static int run_demo (const char *workspace, int argc, char **argv);
 static int run_export (const char *workspace, int argc, char **argv);
 static int run_health (const char *workspace, int argc, char **argv);
 static int run_help (const char *workspace, int argc, char **argv);
+static int run_identity (const char *workspace, int argc, char **argv);
 static int run_import (const char *workspace, int argc, char **argv);
 static int run_log (const char *workspace, int argc, char **argv);
 static int run_rep (const char *workspace, int argc, char **argv);
@@ -71,6 +73,8 @@ static const ClCommand commands[] = {
                  "export rep-plan --rep NAME --month 2026-11, export retro --quarter 2026-Q4"), run_export },
   { "health", N_("Loop health as JSON: health [--period 2026-Q4]"), run_health },
   { "help", N_("Show the commands"), run_help },
+  { "identity", N_("Who owns the workspace: identity [show | set [--name NAME] [--role manager|rep]]"),
+    run_identity },
   { "import", N_("Bring a file in: import transcript FILE --deal ID, import deals FILE.csv, import undo, "
                  "import summary FILE.json"), run_import },
   { "log", N_("Record what happened: log practice --rep NAME --focus KEY --score N"), run_log },
@@ -276,10 +280,18 @@ open_existing (const char  *workspace,
 {
   g_autofree char *path = workspace ? g_strdup (workspace) : cl_store_default_path ();
 
+  g_autoptr (ClStore) store = NULL;
+  g_autoptr (ClIdentity) owner = NULL;
+
   if (!g_file_test (path, G_FILE_TEST_EXISTS))
     return g_set_error (error, G_FILE_ERROR, G_FILE_ERROR_NOENT,
                         _("Workspace “%s” does not exist"), path), NULL;
-  return cl_store_open (path, error);
+  if ((store = cl_store_open (path, error)) == NULL)
+    return NULL;
+  /* the owner's name, when set, signs what is exported */
+  owner = cl_identity_peek (store);
+  cl_identity_apply (owner);
+  return g_steal_pointer (&store);
 }
 
 /* Writes @root to @output, or to stdout when that is NULL; with @publish,
@@ -979,7 +991,7 @@ static int
 sync_team_folder (ClStore *store)
 {
   g_autofree char *folder = cl_team_folder_get (store);
-  g_autofree char *own = cl_team_folder_person (cl_export_author ());
+  g_autofree char *own = NULL;
   g_autoptr (ClTeamFolderSync) sync = NULL;
   g_autoptr (GError) error = NULL;
 
@@ -988,6 +1000,8 @@ sync_team_folder (ClStore *store)
       print_error (_("No team folder is chosen: closeloop team-folder set PATH"));
       return EXIT_FAILURE;
     }
+  if ((own = cl_team_folder_own_person (store, &error)) == NULL)
+    return report_failure (error);
   sync = cl_team_folder_sync (store, folder, own, NULL, &error);
   if (sync == NULL)
     {
@@ -1047,12 +1061,67 @@ run_team_folder (const char  *workspace,
   else if (g_str_equal (action, "clear") && !cl_team_folder_set (store, NULL, &error))
     return report_failure (error);
   folder = cl_team_folder_get (store);
-  own = cl_team_folder_person (cl_export_author ());
+  if (folder != NULL && (own = cl_team_folder_own_person (store, &error)) == NULL)
+    return report_failure (error);
   if (folder == NULL)
     printf ("%s\n", _("No team folder"));
   else
     /* Translators: the team folder, then the user's own subfolder in it */
     printf (_("Team folder: %s (yours: %s%s%s)\n"), folder, folder, G_DIR_SEPARATOR_S, own);
+  return EXIT_SUCCESS;
+}
+
+static int
+run_identity (const char  *workspace,
+              int          argc,
+              char       **argv)
+{
+  g_autofree char *name = NULL, *role_text = NULL, *subfolder = NULL;
+  GOptionEntry entries[] = {
+    { "name", 0, 0, G_OPTION_ARG_STRING, &name, N_("Your name, as teammates know you"), "NAME" },
+    { "role", 0, 0, G_OPTION_ARG_STRING, &role_text, N_("manager or rep"), "ROLE" },
+    { NULL }
+  };
+  g_autoptr (ClStore) store = NULL;
+  g_autoptr (ClIdentity) identity = NULL;
+  g_autoptr (GError) error = NULL;
+  const char *action;
+  ClRole role = CL_ROLE_REP;
+  int status = 0;
+
+  if (!parse_command_options ("identity", "[show | set [--name NAME] [--role manager|rep]]", entries, &argc, &argv,
+                              &status))
+    return status;
+  action = argc > 1 ? argv[1] : "show";
+  if (argc > 2 || !g_strv_contains ((const char * const[]) { "show", "set", NULL }, action)
+      || (g_str_equal (action, "show") && (name != NULL || role_text != NULL))
+      || (g_str_equal (action, "set") && name == NULL && role_text == NULL))
+    {
+      print_error (_("identity takes show, or set with --name NAME and/or --role manager|rep: "
+                     "closeloop identity set --name “Ana Okafor” --role rep"));
+      return EXIT_USAGE;
+    }
+  if (role_text != NULL && !cl_role_parse (role_text, &role))
+    {
+      g_autofree char *message = g_strdup_printf (_("“%s” is not a role: manager or rep"), role_text);
+
+      print_error (message);
+      return EXIT_USAGE;
+    }
+  store = open_existing (workspace, &error);
+  if (store == NULL || (identity = cl_identity_get (store, &error)) == NULL)
+    return report_failure (error);
+  if (g_str_equal (action, "set"))
+    {
+      if (!cl_identity_set (store, name, role_text != NULL ? role : identity->role, &error))
+        return report_failure (error);
+      cl_identity_free (identity);
+      if ((identity = cl_identity_get (store, &error)) == NULL)
+        return report_failure (error);
+    }
+  subfolder = cl_identity_subfolder (identity);
+  printf (_("Name: %s\nId: %s\nRole: %s\nSubfolder: %s\n"), identity->name, identity->id,
+          cl_role_to_string (identity->role), subfolder);
   return EXIT_SUCCESS;
 }
 

@@ -235,6 +235,16 @@ cl_export_add_amount (JsonBuilder *builder,
   cl_export_add_string (builder, member, amount);
 }
 
+/* the workspace owner's name, once a program applied its identity */
+static char *owner_name;
+
+void
+cl_export_set_owner_name (const char *name)
+{
+  g_free (owner_name);
+  owner_name = g_strdup (name);
+}
+
 const char *
 cl_export_author (void)
 {
@@ -242,6 +252,8 @@ cl_export_author (void)
 
   if (name != NULL && *name != '\0')
     return name;
+  if (owner_name != NULL)
+    return owner_name;
   name = g_get_real_name ();
   return name != NULL && *name != '\0' && !g_str_equal (name, "Unknown") ? name : g_get_user_name ();
 }

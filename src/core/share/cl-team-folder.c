@@ -19,6 +19,7 @@
 
 #include "cl-export.h"
 #include "cl-file.h"
+#include "cl-identity.h"
 #include "cl-summary.h"
 #include "cl-team-folder.h"
 #include "cl-text.h"
@@ -37,6 +38,47 @@ cl_team_folder_person (const char *exported_by)
   g_autofree char *trimmed = g_strstrip (g_strdup (exported_by));
 
   return cl_file_safe_name (trimmed);
+}
+
+char *
+cl_team_folder_person_with_id (const char *name,
+                               const char *id)
+{
+  g_autofree char *person = cl_team_folder_person (name);
+
+  return g_strdup_printf ("%s (%s)", person, id);
+}
+
+char *
+cl_team_folder_split_person (const char  *subfolder,
+                             char       **id)
+{
+  gsize length = strlen (subfolder);
+  /* " (" the id ")" */
+  gsize suffix = CL_IDENTITY_ID_LENGTH + 3;
+
+  *id = NULL;
+  if (length > suffix && g_str_has_suffix (subfolder, ")")
+      && strncmp (subfolder + length - suffix, " (", 2) == 0)
+    {
+      g_autofree char *candidate = g_strndup (subfolder + length - suffix + 2, CL_IDENTITY_ID_LENGTH);
+
+      if (cl_identity_id_valid (candidate))
+        {
+          *id = g_steal_pointer (&candidate);
+          return g_strndup (subfolder, length - suffix);
+        }
+    }
+  return g_strdup (subfolder);
+}
+
+char *
+cl_team_folder_own_person (ClStore  *store,
+                           GError  **error)
+{
+  g_autoptr (ClIdentity) identity = cl_identity_get (store, error);
+
+  return identity != NULL ? cl_identity_subfolder (identity) : NULL;
 }
 
 gboolean
@@ -130,13 +172,14 @@ summary_file_name (const ClSummaryInfo *info,
 }
 
 gboolean
-cl_team_folder_publish (const char  *folder,
-                        const char  *text,
-                        char       **published,
-                        GError     **error)
+cl_team_folder_publish_as (const char  *folder,
+                           const char  *subfolder,
+                           const char  *text,
+                           char       **published,
+                           GError     **error)
 {
   g_autoptr (ClSummaryInfo) info = NULL;
-  g_autofree char *person = NULL, *name = NULL;
+  g_autofree char *person = NULL, *name = NULL, *name_part = NULL, *id = NULL;
 
   if (!check_folder (folder, error)
       || (info = cl_summary_read (text, strlen (text), _("The summary"), error)) == NULL)
@@ -145,6 +188,17 @@ cl_team_folder_publish (const char  *folder,
     return g_set_error (error, CL_SUMMARY_ERROR, CL_SUMMARY_ERROR_PRIVATE,
                         _("The summary holds private notes: it is not published in the team folder")), FALSE;
   person = cl_team_folder_person (info->exported_by);
+  if (subfolder != NULL)
+    {
+      /* a summary belongs to the subfolder it is in: its author must be the one it names */
+      name_part = cl_team_folder_split_person (subfolder, &id);
+      if (!g_str_equal (name_part, person))
+        return g_set_error (error, CL_SUMMARY_ERROR, CL_SUMMARY_ERROR_NOT_ITS_AUTHOR,
+                            _("The summary names %s as its author, not the owner of %s"), info->exported_by,
+                            subfolder), FALSE;
+      g_free (person);
+      person = g_strdup (subfolder);
+    }
   name = summary_file_name (info, cl_file_name_max (folder));
   if (!cl_file_write_below (folder, person, name, text, strlen (text), error))
     return FALSE;
@@ -154,18 +208,40 @@ cl_team_folder_publish (const char  *folder,
 }
 
 gboolean
+cl_team_folder_publish (const char  *folder,
+                        const char  *text,
+                        char       **published,
+                        GError     **error)
+{
+  return cl_team_folder_publish_as (folder, NULL, text, published, error);
+}
+
+/* The workspace's team folder, or an UNSET error. */
+static char *
+store_folder (ClStore  *store,
+              GError  **error)
+{
+  char *folder = cl_team_folder_get (store);
+
+  if (folder == NULL)
+    g_set_error (error, CL_TEAM_FOLDER_ERROR, CL_TEAM_FOLDER_ERROR_UNSET,
+                 _("No team folder is chosen (Preferences → Sharing, or "
+                   "closeloop team-folder set PATH)"));
+  return folder;
+}
+
+gboolean
 cl_team_folder_publish_to_store_folder (ClStore    *store,
                                         const char *text,
                                         char      **published,
                                         GError    **error)
 {
-  g_autofree char *folder = cl_team_folder_get (store);
+  g_autofree char *folder = store_folder (store, error);
+  g_autofree char *own = NULL;
 
-  if (folder == NULL)
-    return g_set_error (error, CL_TEAM_FOLDER_ERROR, CL_TEAM_FOLDER_ERROR_UNSET,
-                        _("No team folder is chosen (Preferences → Sharing, or "
-                          "closeloop team-folder set PATH)")), FALSE;
-  return cl_team_folder_publish (folder, text, published, error);
+  if (folder == NULL || (own = cl_team_folder_own_person (store, error)) == NULL)
+    return FALSE;
+  return cl_team_folder_publish_as (folder, own, text, published, error);
 }
 
 gboolean
@@ -184,7 +260,7 @@ cl_team_folder_save_document (ClStore    *store,
     return FALSE;
   if (folder == NULL)
     return TRUE;
-  if (!cl_team_folder_publish (folder, text, NULL, &local))
+  if (!cl_team_folder_publish_to_store_folder (store, text, NULL, &local))
     return g_set_error (error, local->domain, local->code, _("Saved, but not published in the team folder: %s"),
                         local->message), FALSE;
   *published = TRUE;
@@ -245,12 +321,14 @@ import_from (ClStore           *store,
   g_autoptr (ClSummaryInfo) info = NULL;
   g_autofree char *data = cl_summary_load (path, &info, error);
   g_autofree char *name = g_filename_display_basename (path);
-  g_autofree char *author = NULL;
+  g_autofree char *author = NULL, *name_part = NULL, *id = NULL;
 
   if (data == NULL)
     return NULL;
   author = cl_team_folder_person (info->exported_by);
-  if (!g_str_equal (author, person))
+  /* "Ana Okafor (3f9a0c12be47)", or "Ana Okafor" as before ids */
+  name_part = cl_team_folder_split_person (person, &id);
+  if (!g_str_equal (author, name_part))
     /* Translators: a file in the team folder, then who it names, then whose subfolder it is in */
     return g_set_error (error, CL_SUMMARY_ERROR, CL_SUMMARY_ERROR_NOT_ITS_AUTHOR,
                         _("%s names %s as its author but is in %s’s subfolder; it was not kept"), name,
