@@ -278,16 +278,16 @@ test_identity (void)
   first = cl_identity_get (store, &error);
   g_assert_no_error (error);
   g_assert_true (cl_identity_id_valid (first->id));
-  g_assert_cmpint (first->role, ==, CL_ROLE_REP);
+  g_assert_cmpint (first->role, ==, CL_ROLE_MANAGER);
   g_assert_cmpstr (first->name, !=, "");
   again = cl_identity_get (store, &error);
   g_assert_cmpstr (again->id, ==, first->id);
 
-  g_assert_true (cl_identity_set (store, "  Ana Okafor ", CL_ROLE_MANAGER, &error));
+  g_assert_true (cl_identity_set (store, "  Ana Okafor ", CL_ROLE_REP, &error));
   g_assert_no_error (error);
   edited = cl_identity_peek (store);
   g_assert_cmpstr (edited->name, ==, "Ana Okafor");
-  g_assert_cmpint (edited->role, ==, CL_ROLE_MANAGER);
+  g_assert_cmpint (edited->role, ==, CL_ROLE_REP);
   g_assert_cmpstr (edited->id, ==, first->id);
   g_assert_false (cl_identity_set (store, " ", CL_ROLE_REP, &error));
   g_assert_error (error, CL_STORE_ERROR, CL_STORE_ERROR_INVALID);

@@ -139,7 +139,9 @@ cl_identity_get (ClStore  *store,
   /* an id once made stays, whatever else was missing */
   stored_id = cl_store_get_setting_text (store, ID_KEY);
   identity->id = cl_identity_id_valid (stored_id) ? g_steal_pointer (&stored_id) : new_id ();
-  identity->role = CL_ROLE_REP;
+  /* Closeloop's workspaces have been managers' team workspaces; a rep's
+   * own says so once (closeloop identity set --role rep) */
+  identity->role = CL_ROLE_MANAGER;
   if (!save (store, identity, error))
     return NULL;
   return g_steal_pointer (&identity);

@@ -41,7 +41,8 @@ gboolean     cl_identity_id_valid    (const char   *id);
  *
  * The workspace's owner, made on first use: the user's name
  * (cl_export_author () as it is before any owner is known), a new random
- * id, and the role of a rep; what is made is saved.
+ * id, and the role of a manager (a rep's workspace is set so once); what
+ * is made is saved.
  *
  * Returns: (transfer full) (nullable): the owner, or NULL with @error
  */

@@ -20,6 +20,8 @@
 #include "cl-export.h"
 #include "cl-file.h"
 #include "cl-identity.h"
+#include "cl-practice-log.h"
+#include "cl-rep-brief.h"
 #include "cl-summary.h"
 #include "cl-team-folder.h"
 #include "cl-text.h"
@@ -276,6 +278,7 @@ cl_team_folder_sync_free (ClTeamFolderSync *sync)
     return;
   g_ptr_array_unref (sync->arrived);
   g_ptr_array_unref (sync->failures);
+  g_ptr_array_unref (sync->merged);
   g_free (sync);
 }
 
@@ -286,6 +289,7 @@ sync_new (void)
 
   sync->arrived = g_ptr_array_new_with_free_func ((GDestroyNotify) cl_summary_info_free);
   sync->failures = g_ptr_array_new_with_free_func (g_free);
+  sync->merged = g_ptr_array_new_with_free_func (g_free);
   return sync;
 }
 
@@ -308,13 +312,59 @@ fails_by_itself (const GError *error)
          || g_error_matches (error, CL_FILE_ERROR, CL_FILE_ERROR_TOO_LARGE);
 }
 
+/* A rep's practice log, merged into a manager's workspace (a rep's own
+ * workspace leaves a teammate's alone); says what it changed in @sync. */
+static gboolean
+merge_practice_log (ClStore           *store,
+                    const ClIdentity  *owner,
+                    const char        *data,
+                    const char        *name,
+                    const char        *person,
+                    ClTeamFolderSync  *sync,
+                    GError           **error)
+{
+  g_autoptr (ClPracticeLog) log = NULL;
+  ClPracticeMerge merge;
+
+  if (owner->role != CL_ROLE_MANAGER)
+    return TRUE;
+  if ((log = cl_practice_log_read (data, strlen (data), name, error)) == NULL
+      || !cl_practice_log_merge (store, log, name, person, &merge, error))
+    return FALSE;
+  g_ptr_array_add (sync->merged, cl_practice_merge_describe (log->rep_name, &merge));
+  return TRUE;
+}
+
+/* A manager's brief: kept (in the library) only by the rep it is to, and
+ * only from the manager's own subfolder; says whether to keep it. */
+static gboolean
+accept_brief (ClStore           *store,
+              const ClIdentity  *owner,
+              const char        *data,
+              const char        *name,
+              const char        *person,
+              gboolean          *keep,
+              GError           **error)
+{
+  g_autoptr (ClRepBrief) brief = cl_rep_brief_read (data, strlen (data), name, error);
+
+  *keep = FALSE;
+  if (brief == NULL || !cl_rep_brief_check_author (store, brief, name, person, error))
+    return FALSE;
+  *keep = g_str_equal (brief->rep_name, cl_identity_author (owner));
+  return TRUE;
+}
+
 /* Reads one teammate's file from @person's subfolder and keeps it: a
  * summary there is @person's, and one that names someone else is refused,
- * so nobody's file ever replaces another person's summary. */
+ * so nobody's file ever replaces another person's summary. A brief or a
+ * practice log is a record with one writer: checked as such, the brief
+ * kept by the rep it is to, the log merged. */
 static ClSummaryInfo *
 import_from (ClStore           *store,
              const char        *path,
              const char        *person,
+             ClTeamFolderSync  *sync,
              ClSummaryOutcome  *outcome,
              GError           **error)
 {
@@ -333,6 +383,23 @@ import_from (ClStore           *store,
     return g_set_error (error, CL_SUMMARY_ERROR, CL_SUMMARY_ERROR_NOT_ITS_AUTHOR,
                         _("%s names %s as its author but is in %s’s subfolder; it was not kept"), name,
                         info->exported_by, person), NULL;
+  if (g_str_equal (info->format, CL_PRACTICE_LOG_FORMAT) || g_str_equal (info->format, CL_REP_BRIEF_FORMAT))
+    {
+      g_autoptr (ClIdentity) owner = cl_identity_get (store, error);
+      gboolean keep = FALSE;
+
+      if (owner == NULL)
+        return NULL;
+      if (g_str_equal (info->format, CL_PRACTICE_LOG_FORMAT)
+          ? !merge_practice_log (store, owner, data, name, person, sync, error)
+          : !accept_brief (store, owner, data, name, person, &keep, error))
+        return NULL;
+      if (!keep)
+        {
+          *outcome = CL_SUMMARY_ALREADY_KEPT;
+          return g_steal_pointer (&info);
+        }
+    }
   if (!cl_summary_keep (store, info, data, name, TRUE, outcome, error))
     return NULL;
   return g_steal_pointer (&info);
@@ -349,7 +416,7 @@ import_one (ClStore          *store,
 {
   g_autoptr (GError) error = NULL;
   ClSummaryOutcome outcome = CL_SUMMARY_ALREADY_KEPT;
-  ClSummaryInfo *info = import_from (store, path, person, &outcome, &error);
+  ClSummaryInfo *info = import_from (store, path, person, sync, &outcome, &error);
 
   if (info == NULL && g_error_matches (error, CL_SUMMARY_ERROR, CL_SUMMARY_ERROR_OLDER))
     sync->n_unchanged++;
@@ -452,6 +519,15 @@ cl_team_folder_sync (ClStore     *store,
     }
   if (reading != NULL)
     return g_propagate_error (error, g_steal_pointer (&reading)), NULL;
+  /* drills counted and actions closed: the reps' briefs say so at once */
+  if (sync->merged->len > 0)
+    {
+      g_autoptr (GError) local = NULL;
+
+      if (!cl_rep_brief_publish (store, 0, NULL, &local))
+        g_ptr_array_add (sync->failures, g_strdup_printf (_("The briefs were not published again: %s"),
+                                                          local->message));
+    }
   return g_steal_pointer (&sync);
 }
 

@@ -80,6 +80,7 @@ typedef struct
   guint      n_unchanged;    /* already kept, or older than the one kept */
   GPtrArray *arrived;        /* ClSummaryInfo of those added or replaced */
   GPtrArray *failures;       /* char *: "Ben/review.json: why", the file isolated */
+  GPtrArray *merged;         /* char *: what each rep's practice log changed (cl_practice_merge_describe ()) */
 } ClTeamFolderSync;
 
 void      cl_team_folder_sync_free   (ClTeamFolderSync *sync);
