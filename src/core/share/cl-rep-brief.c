@@ -262,6 +262,19 @@ cl_rep_brief_publish (ClStore     *store,
   return TRUE;
 }
 
+gboolean
+cl_rep_brief_publish_after_change (ClStore  *store,
+                                   gint64    rep_id,
+                                   GError  **error)
+{
+  g_autofree char *folder = cl_team_folder_get (store);
+  g_autoptr (ClIdentity) owner = folder != NULL ? cl_identity_peek (store) : NULL;
+
+  if (owner == NULL || owner->role != CL_ROLE_MANAGER)
+    return TRUE;
+  return cl_rep_brief_publish (store, rep_id, NULL, error);
+}
+
 /* ------------------------------------------------------------------ reading */
 
 static gboolean

@@ -94,6 +94,18 @@ gboolean    cl_rep_brief_publish  (ClStore          *store,
                                    GPtrArray       **published,
                                    GError          **error);
 /**
+ * cl_rep_brief_publish_after_change:
+ *
+ * What a window calls once it saved a plan of @rep_id's or created or
+ * changed one of their actions: publishes their brief again when the
+ * workspace is a manager's with a team folder, and does nothing otherwise.
+ *
+ * Returns: FALSE with @error when the brief could not be published
+ */
+gboolean    cl_rep_brief_publish_after_change (ClStore    *store,
+                                               gint64      rep_id,
+                                               GError    **error);
+/**
  * cl_rep_brief_read:
  *
  * Reads a brief from outside: bounded before it is parsed, every member
