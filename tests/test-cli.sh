@@ -380,8 +380,12 @@ grep -q "^Arrived: Loop health" "$dir/out" || fail "sync names what arrived"
 grep -q "^2 new, 0 replaced, 0 unchanged, 0 unreadable" "$dir/out" || fail "sync counts: $(cat "$dir/out")"
 CLOSELOOP_AUTHOR="Ben" "$closeloop" --workspace "$dir/mate.db" team-folder sync | grep -q "^0 new, 0 replaced, 2 unchanged" \
   || fail "a second sync keeps nothing twice"
+# nor the one named by the name alone, where one published before ids
+mkdir "$dir/shared/Ana"
+cp "$dir/shared/Ana ($ana_id)/pipeline-review-2026-W47.json" "$dir/shared/Ana/"
 CLOSELOOP_AUTHOR="Ana" "$closeloop" --workspace "$dir/team.db" team-folder sync | grep -q "^0 new" \
   || fail "one's own subfolder is not read"
+rm -r "$dir/shared/Ana"
 # a subfolder named by the name alone, as before ids, is still read
 mkdir "$dir/shared/Eve"
 CLOSELOOP_AUTHOR="Eve" "$closeloop" --workspace "$dir/team.db" health --period 2026-Q3 \

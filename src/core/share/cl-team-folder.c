@@ -494,6 +494,9 @@ cl_team_folder_sync (ClStore     *store,
   g_autoptr (GFileEnumerator) people = NULL;
   g_autoptr (ClTeamFolderSync) sync = sync_new ();
   g_autoptr (GError) reading = NULL;
+  g_autofree char *own_id = NULL;
+  /* one's subfolder from before ids, named by the name alone, is one's own too */
+  g_autofree char *own_name = own_person != NULL ? cl_team_folder_split_person (own_person, &own_id) : NULL;
   GFileInfo *info;
 
   people = g_file_enumerate_children (root, G_FILE_ATTRIBUTE_STANDARD_NAME "," G_FILE_ATTRIBUTE_STANDARD_TYPE,
@@ -507,7 +510,7 @@ cl_team_folder_sync (ClStore     *store,
       g_autoptr (GError) local = NULL;
 
       if (g_file_info_get_file_type (info) != G_FILE_TYPE_DIRECTORY || person[0] == '.'
-          || g_strcmp0 (person, own_person) == 0)
+          || g_strcmp0 (person, own_person) == 0 || (own_id != NULL && g_strcmp0 (person, own_name) == 0))
         continue;
       subfolder = g_file_get_child (root, person);
       if (!sync_person (store, subfolder, person, seen, sync, &local))

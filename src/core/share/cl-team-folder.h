@@ -87,7 +87,8 @@ void      cl_team_folder_sync_free   (ClTeamFolderSync *sync);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (ClTeamFolderSync, cl_team_folder_sync_free)
 
 /* Imports teammates' summaries from every subfolder of @folder but
- * @own_person's; a newer export of a kept summary replaces it. @seen (path
+ * @own_person's (and, when it carries an id, the one named by the name
+ * alone that one published in before ids); a newer export of a kept summary replaces it. @seen (path
  * → size and time, may be NULL) skips files read before and unchanged. A
  * file that cannot be read is a failure of the sync, not an error: one that
  * is itself unreadable is read again when it changes, one that failed for a
