@@ -45,6 +45,8 @@ coaching_validator = load_validator('deal-coaching.schema.json')
 development_validator = load_validator('rep-development.schema.json')
 health_validator = load_validator('loop-health.schema.json')
 retro_validator = load_validator('quarterly-retro.schema.json')
+brief_validator = load_validator('rep-brief.schema.json')
+practice_log_validator = load_validator('practice-log.schema.json')
 
 
 def same(a, b):
@@ -207,6 +209,35 @@ with tempfile.TemporaryDirectory() as tmp:
         if quarter == '2026-Q4':
             assert same(json.loads(run('--workspace', workspace, 'export', 'retro')), document), 'this quarter by default'
         checked += 1
+
+    # the team folder: every rep's brief down, a rep's practice log up
+    shared = os.path.join(tmp, 'shared')
+    os.mkdir(shared)
+    run('--workspace', workspace, 'identity', 'set', '--name', 'Schema Manager', '--role', 'manager')
+    run('--workspace', workspace, 'team-folder', 'set', shared)
+    published = run('--workspace', workspace, 'publish', 'briefs').splitlines()
+    assert published, 'a brief for every rep'
+    briefs = {}
+    for line in published:
+        with open(line.split('Published ', 1)[1], encoding='utf-8') as f:
+            brief = json.load(f)
+        check(brief_validator, brief, f'brief of {brief["rep"]["name"]}')
+        briefs[brief['rep']['name']] = brief
+        checked += 1
+    rep_name = next(n for n, b in sorted(briefs.items()) if b['actions'])
+    rep_workspace = os.path.join(tmp, 'rep.db')
+    run('--workspace', rep_workspace, 'identity', 'set', '--name', rep_name, '--role', 'rep')
+    run('--workspace', rep_workspace, 'team-folder', 'set', shared)
+    run('--workspace', rep_workspace, 'team-folder', 'sync')
+    run('--workspace', rep_workspace, 'log', 'practice', '--focus', 'price_hold', '--score', '4', '--note', 'held')
+    run('--workspace', rep_workspace, 'action', 'done', str(briefs[rep_name]['actions'][0]['id']))
+    logs = [os.path.join(root, n) for root, _, names in os.walk(shared) for n in names if n.startswith('practice-log-')]
+    assert len(logs) == 1, logs
+    with open(logs[0], encoding='utf-8') as f:
+        practice_log = json.load(f)
+    check(practice_log_validator, practice_log, 'practice log')
+    assert len(practice_log['entries']) == 1 and len(practice_log['actions_done']) == 1, practice_log
+    checked += 1
 
     # call metrics of every real transcript, and of one written here
     call = os.path.join(tmp, 'call.txt')

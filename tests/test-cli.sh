@@ -344,14 +344,35 @@ grep -q "nowhere" "$dir/err" || fail "the refusal names the folder"
 grep -q "private notes" "$dir/err" || fail "the refusal says why"
 "$closeloop" --workspace "$dir/team.db" team-folder frob 2>/dev/null
 [ $? -eq 2 ] || fail "team-folder misuse exits 2"
+"$closeloop" --workspace "$dir/team.db" identity set --role boss 2>"$dir/err"
+[ $? -eq 2 ] || fail "a role that is neither manager nor rep exits 2"
+grep -q "boss" "$dir/err" || fail "the refusal names the role"
+"$closeloop" --workspace "$dir/team.db" identity set --name "   " 2>"$dir/err"
+[ $? -eq 2 ] && grep -q "blank" "$dir/err" || fail "a blank name is refused"
+"$closeloop" --workspace "$dir/team.db" identity set 2>/dev/null
+[ $? -eq 2 ] || fail "identity set without anything to set exits 2"
 set -e
+# who I am: made on first use, the id stable, name and role editable
+"$closeloop" --workspace "$dir/team.db" identity --help | grep -q -- "--role" || fail "identity --help"
+first_id=$("$closeloop" --workspace "$dir/team.db" identity show | sed -n 's/^Id: //p')
+echo "$first_id" | grep -Eq '^[0-9a-f]{12}$' || fail "the id is twelve hex digits: $first_id"
+"$closeloop" --workspace "$dir/team.db" identity set --name "Dana Ruiz" --role manager >"$dir/out" \
+  || fail "identity set"
+grep -q "^Role: manager" "$dir/out" && grep -q "^Subfolder: Dana Ruiz ($first_id)" "$dir/out" \
+  || fail "identity set says the new name, role and subfolder: $(cat "$dir/out")"
+[ "$("$closeloop" --workspace "$dir/team.db" identity | sed -n 's/^Id: //p')" = "$first_id" ] \
+  || fail "the id never changes"
+CLOSELOOP_AUTHOR="Ana" "$closeloop" --workspace "$dir/team.db" identity | grep -q "^Subfolder: Ana ($first_id)" \
+  || fail "CLOSELOOP_AUTHOR still names the subfolder"
 "$closeloop" --workspace "$dir/team.db" team-folder set "$dir/shared" | grep -q "shared" || fail "team-folder set"
 "$closeloop" --workspace "$dir/mate.db" team-folder set "$dir/shared" >/dev/null || fail "the mate's team folder"
 CLOSELOOP_AUTHOR="Ana" "$closeloop" --workspace "$dir/team.db" export review --week 2026-W47 --publish \
   >"$dir/out" 2>"$dir/err" || fail "export --publish"
 grep -q '"format"' "$dir/out" || fail "export --publish still writes the document"
-grep -q "Published .*/shared/Ana/pipeline-review-2026-W47.json" "$dir/err" || fail "export --publish says where"
-[ "$(stat -c %a "$dir/shared/Ana/pipeline-review-2026-W47.json")" = 600 ] || fail "a published file is 0600"
+ana_id=$("$closeloop" --workspace "$dir/team.db" identity show | sed -n 's/^Id: //p')
+grep -q "Published .*/shared/Ana ($ana_id)/pipeline-review-2026-W47.json" "$dir/err" \
+  || fail "export --publish says where: into the subfolder that carries the owner's id"
+[ "$(stat -c %a "$dir/shared/Ana ($ana_id)/pipeline-review-2026-W47.json")" = 600 ] || fail "a published file is 0600"
 CLOSELOOP_AUTHOR="Ana" "$closeloop" --workspace "$dir/team.db" health --publish >/dev/null 2>&1 \
   || fail "health --publish"
 CLOSELOOP_AUTHOR="Ben" "$closeloop" --workspace "$dir/mate.db" team-folder sync >"$dir/out" || fail "team-folder sync"
@@ -359,13 +380,23 @@ grep -q "^Arrived: Loop health" "$dir/out" || fail "sync names what arrived"
 grep -q "^2 new, 0 replaced, 0 unchanged, 0 unreadable" "$dir/out" || fail "sync counts: $(cat "$dir/out")"
 CLOSELOOP_AUTHOR="Ben" "$closeloop" --workspace "$dir/mate.db" team-folder sync | grep -q "^0 new, 0 replaced, 2 unchanged" \
   || fail "a second sync keeps nothing twice"
+# nor the one named by the name alone, where one published before ids
+mkdir "$dir/shared/Ana"
+cp "$dir/shared/Ana ($ana_id)/pipeline-review-2026-W47.json" "$dir/shared/Ana/"
 CLOSELOOP_AUTHOR="Ana" "$closeloop" --workspace "$dir/team.db" team-folder sync | grep -q "^0 new" \
   || fail "one's own subfolder is not read"
-printf '{"format": "closeloop.pipeline' >"$dir/shared/Ana/half.json"
+rm -r "$dir/shared/Ana"
+# a subfolder named by the name alone, as before ids, is still read
+mkdir "$dir/shared/Eve"
+CLOSELOOP_AUTHOR="Eve" "$closeloop" --workspace "$dir/team.db" health --period 2026-Q3 \
+  --output "$dir/shared/Eve/loop-health-2026-Q3.json"
+CLOSELOOP_AUTHOR="Ben" "$closeloop" --workspace "$dir/mate.db" team-folder sync | grep -q "^1 new, 0 replaced, 2 unchanged" \
+  || fail "a subfolder named by the name alone is read"
+printf '{"format": "closeloop.pipeline' >"$dir/shared/Ana ($ana_id)/half.json"
 set +e
 CLOSELOOP_AUTHOR="Ben" "$closeloop" --workspace "$dir/mate.db" team-folder sync >/dev/null 2>"$dir/err"
 [ $? -eq 1 ] || fail "an unreadable file fails the sync"
-grep -q "Ana/half.json" "$dir/err" || fail "the sync names the unreadable file"
+grep -q "Ana ($ana_id)/half.json" "$dir/err" || fail "the sync names the unreadable file"
 set -e
 # an export that fails is not published either
 set +e
@@ -373,7 +404,7 @@ CLOSELOOP_AUTHOR="Cy" "$closeloop" --workspace "$dir/team.db" export review --we
   --output "$dir/no/such/dir/r.json" 2>/dev/null
 [ $? -eq 1 ] || fail "a failed export with --publish exits 1"
 set -e
-[ ! -e "$dir/shared/Cy" ] || fail "a failed export is not published"
+[ ! -e "$dir/shared/Cy ($ana_id)" ] || fail "a failed export is not published"
 "$closeloop" --workspace "$dir/team.db" team-folder clear | grep -q "^No team folder" || fail "team-folder clear"
 
 # --output to what is not a regular file: written in place, never replaced

@@ -945,12 +945,16 @@ check_team_folder (ClWindow *window)
   /* the sample team skips a week now and then: the last one it held */
   g_autofree char *last_week = g_strstrip (cl_test_sql_text (cl_store_get_path (store), sql));
   g_autofree char *name = g_strdup_printf ("pipeline-review-%s.json", week);
-  g_autofree char *published = g_build_filename (folder, "GUI Tester", name, NULL);
+  g_autofree char *own = NULL, *published = NULL;
   g_autofree char *mate_before = NULL, *mate_after = NULL;
   LibraryWait wait = { store, "Teammate B", 1 };
   ClPreferencesWindow *preferences;
 
   g_setenv ("CLOSELOOP_AUTHOR", "GUI Tester", TRUE);
+  /* one's own subfolder: one's name and the workspace's id */
+  own = cl_team_folder_own_person (store, NULL);
+  g_assert_true (g_str_has_prefix (own, "GUI Tester ("));
+  published = g_build_filename (folder, own, name, NULL);
   g_assert_cmpint (g_mkdir (folder, 0700), ==, 0);
   publish_as_teammate (store, folder, "2026-Q3");
   g_assert_null (cl_window_get_team_folder_watch (window));

@@ -12,6 +12,7 @@
 #include "cl-export.h"
 #include "cl-file.h"
 #include "cl-health-export.h"
+#include "cl-identity.h"
 #include "cl-retro-export.h"
 #include "cl-review-export.h"
 #include "cl-summary.h"
@@ -118,12 +119,17 @@ build_rep_plan (ClStore  *store,
 
 static ClTeamFolderSync *
 sync_as (ClStore    *store,
-         const char *person,
+         const char *author,
          GHashTable *seen)
 {
   g_autofree char *folder = cl_team_folder_get (store);
   g_autoptr (GError) error = NULL;
-  ClTeamFolderSync *sync = cl_team_folder_sync (store, folder, person, seen, &error);
+  g_autofree char *own = NULL;
+
+  /* one's own subfolder, the one not read: one's name and workspace id */
+  g_setenv ("CLOSELOOP_AUTHOR", author, TRUE);
+  own = cl_team_folder_own_person (store, &error);
+  ClTeamFolderSync *sync = cl_team_folder_sync (store, folder, own, seen, &error);
 
   g_assert_no_error (error);
   g_assert_nonnull (sync);
@@ -252,6 +258,70 @@ test_setting (void)
   g_assert_null (cl_team_folder_get (store));
 }
 
+/* Who owns a workspace: made on first use, the id stable through edits,
+ * the name checked; two people of one name get subfolders of their own. */
+static void
+test_identity (void)
+{
+  g_autofree char *path = g_build_filename (tmp_dir, "identity.db", NULL);
+  g_autofree char *other_path = g_build_filename (tmp_dir, "namesake.db", NULL);
+  g_autoptr (ClStore) store = cl_store_open (path, NULL);
+  g_autoptr (ClStore) namesake = cl_store_open (other_path, NULL);
+  g_autoptr (ClIdentity) first = NULL, again = NULL, edited = NULL, other = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autofree char *subfolder = NULL, *other_subfolder = NULL, *name_part = NULL, *id = NULL, *plain = NULL;
+  g_autofree char *no_id = NULL;
+  ClRole role;
+
+  g_unsetenv ("CLOSELOOP_AUTHOR");
+  g_assert_null (cl_identity_peek (store));
+  first = cl_identity_get (store, &error);
+  g_assert_no_error (error);
+  g_assert_true (cl_identity_id_valid (first->id));
+  g_assert_cmpint (first->role, ==, CL_ROLE_MANAGER);
+  g_assert_cmpstr (first->name, !=, "");
+  again = cl_identity_get (store, &error);
+  g_assert_cmpstr (again->id, ==, first->id);
+
+  g_assert_true (cl_identity_set (store, "  Ana Okafor ", CL_ROLE_REP, &error));
+  g_assert_no_error (error);
+  edited = cl_identity_peek (store);
+  g_assert_cmpstr (edited->name, ==, "Ana Okafor");
+  g_assert_cmpint (edited->role, ==, CL_ROLE_REP);
+  g_assert_cmpstr (edited->id, ==, first->id);
+  g_assert_false (cl_identity_set (store, " ", CL_ROLE_REP, &error));
+  g_assert_error (error, CL_STORE_ERROR, CL_STORE_ERROR_INVALID);
+  g_clear_error (&error);
+  g_assert_false (cl_identity_set (store, "Ana\nOkafor", CL_ROLE_REP, &error));
+  g_assert_error (error, CL_STORE_ERROR, CL_STORE_ERROR_INVALID);
+  g_clear_error (&error);
+  g_assert_true (cl_role_parse ("rep", &role) && role == CL_ROLE_REP);
+  g_assert_false (cl_role_parse ("boss", &role));
+  g_assert_false (cl_identity_id_valid ("ABCDEF012345"));
+  g_assert_false (cl_identity_id_valid ("abc"));
+
+  /* the subfolder carries the id; a namesake has one of their own */
+  subfolder = cl_identity_subfolder (edited);
+  g_assert_true (cl_identity_set (namesake, "Ana Okafor", CL_ROLE_REP, &error));
+  other = cl_identity_peek (namesake);
+  other_subfolder = cl_identity_subfolder (other);
+  g_assert_cmpstr (subfolder, !=, other_subfolder);
+  name_part = cl_team_folder_split_person (subfolder, &id);
+  g_assert_cmpstr (name_part, ==, "Ana Okafor");
+  g_assert_cmpstr (id, ==, first->id);
+  /* a subfolder named by the name alone, as before ids */
+  plain = cl_team_folder_split_person ("Ana Okafor (not an id)", &no_id);
+  g_assert_cmpstr (plain, ==, "Ana Okafor (not an id)");
+  g_assert_null (no_id);
+
+  /* $CLOSELOOP_AUTHOR still names the owner, for scripts */
+  g_setenv ("CLOSELOOP_AUTHOR", "Script", TRUE);
+  g_clear_pointer (&subfolder, g_free);
+  subfolder = cl_identity_subfolder (edited);
+  g_assert_true (g_str_has_prefix (subfolder, "Script ("));
+  g_unsetenv ("CLOSELOOP_AUTHOR");
+}
+
 /* Ana and Ben each publish into the folder and read the other's; neither
  * writes in the other's subfolder; files being written and conflict copies
  * are left alone. */
@@ -259,7 +329,7 @@ static void
 test_two_workspaces (void)
 {
   g_autofree char *folder = g_build_filename (tmp_dir, "shared", NULL);
-  g_autofree char *ana_folder = g_build_filename (folder, "Ana Okafor", NULL);
+  g_autofree char *ana_folder = NULL, *ana_person = NULL;
   g_autoptr (ClStore) ana = NULL, ben = NULL;
   g_autoptr (ClTeamFolderSync) first = NULL, again = NULL, back = NULL, partial = NULL, completed = NULL;
   g_autoptr (ClTeamFolderSync) newer = NULL;
@@ -275,6 +345,11 @@ test_two_workspaces (void)
   g_assert_cmpint (g_mkdir (folder, 0700), ==, 0);
   ana = team_workspace ("ana.db", 42, folder);
   ben = team_workspace ("ben.db", 7, folder);
+  /* her subfolder carries her workspace's id */
+  g_setenv ("CLOSELOOP_AUTHOR", "Ana Okafor", TRUE);
+  ana_person = cl_team_folder_own_person (ana, NULL);
+  g_assert_true (g_str_has_prefix (ana_person, "Ana Okafor ("));
+  ana_folder = g_build_filename (folder, ana_person, NULL);
 
   review = publish_as (ana, "Ana Okafor", build_review);
   health = publish_as (ana, "Ana Okafor", build_health);
@@ -296,13 +371,13 @@ test_two_workspaces (void)
   coaching = publish_as (ben, "Ben/Li", build_coaching);
   plan = publish_as (ben, "Ben/Li", build_rep_plan);
   g_assert_true (g_str_has_prefix (retro, folder));
-  g_assert_nonnull (strstr (retro, G_DIR_SEPARATOR_S "Ben-Li" G_DIR_SEPARATOR_S));
+  g_assert_nonnull (strstr (retro, G_DIR_SEPARATOR_S "Ben-Li ("));
 
   /* Ben reads Ana's two, once */
-  first = sync_as (ben, "Ben-Li", seen);
+  first = sync_as (ben, "Ben/Li", seen);
   g_assert_cmpuint (first->n_added, ==, 2);
   g_assert_cmpuint (first->failures->len, ==, 0);
-  again = sync_as (ben, "Ben-Li", NULL);
+  again = sync_as (ben, "Ben/Li", NULL);
   g_assert_cmpuint (again->n_added, ==, 0);
   g_assert_cmpuint (again->n_unchanged, ==, 2);
   ben_library = library_text (ben);
@@ -327,15 +402,15 @@ test_two_workspaces (void)
   half_path = g_build_filename (ana_folder, "copied-by-hand.json", NULL);
   g_assert_true (g_file_set_contents (half_path, review_text, length / 3, NULL));
   g_setenv ("CLOSELOOP_AUTHOR", "Ana Okafor", TRUE);
-  partial = sync_as (ben, "Ben-Li", seen);
+  partial = sync_as (ben, "Ben/Li", seen);
   g_assert_cmpuint (partial->failures->len, ==, 1);
-  g_assert_nonnull (strstr (g_ptr_array_index (partial->failures, 0), "Ana Okafor/copied-by-hand.json"));
+  g_assert_nonnull (strstr (g_ptr_array_index (partial->failures, 0), "/copied-by-hand.json"));
   g_assert_cmpuint (partial->n_added + partial->n_replaced, ==, 0);
   half = library_text (ben);
   g_assert_cmpstr (half, ==, ben_library);
   g_assert_true (g_file_set_contents (half_path, review_text, length, NULL));
   /* the same bytes as the review kept: nothing new, nothing failed */
-  completed = sync_as (ben, "Ben-Li", seen);
+  completed = sync_as (ben, "Ben/Li", seen);
   g_assert_cmpuint (completed->failures->len, ==, 0);
   g_assert_cmpuint (completed->n_unchanged, ==, 1);
   g_assert_cmpint (g_remove (half_path), ==, 0);
@@ -344,7 +419,7 @@ test_two_workspaces (void)
   g_usleep (1100 * 1000);      /* exported_at is to the second */
   republished = publish_as (ana, "Ana Okafor", build_review);
   g_assert_cmpstr (republished, ==, review);
-  newer = sync_as (ben, "Ben-Li", seen);
+  newer = sync_as (ben, "Ben/Li", seen);
   g_assert_cmpuint (newer->n_replaced, ==, 1);
   g_assert_cmpuint (newer->n_added, ==, 0);
   kept = cl_test_sql_text (cl_store_get_path (ben), "SELECT count(*) FROM library");
@@ -652,6 +727,7 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
   tmp_dir = g_dir_make_tmp ("closeloop-team-folder-XXXXXX", NULL);
   g_test_add_func ("/team-folder/names", test_names);
+  g_test_add_func ("/team-folder/identity", test_identity);
   g_test_add_func ("/team-folder/subject-labels", test_subject_labels);
   g_test_add_func ("/team-folder/setting", test_setting);
   g_test_add_func ("/team-folder/two-workspaces", test_two_workspaces);

@@ -24,8 +24,12 @@
 #include "cl-development-export.h"
 #include "cl-export.h"
 #include "cl-file.h"
+#include "cl-flags.h"
 #include "cl-health-export.h"
+#include "cl-identity.h"
 #include "cl-metrics-export.h"
+#include "cl-practice-log.h"
+#include "cl-rep-brief.h"
 #include "cl-retro-export.h"
 #include "cl-review-export.h"
 #include "cl-store.h"
@@ -54,26 +58,36 @@ typedef struct
   ClCommandFunc  run;
 } ClCommand;
 
+static int run_action (const char *workspace, int argc, char **argv);
 static int run_analyze (const char *workspace, int argc, char **argv);
 static int run_demo (const char *workspace, int argc, char **argv);
 static int run_export (const char *workspace, int argc, char **argv);
 static int run_health (const char *workspace, int argc, char **argv);
 static int run_help (const char *workspace, int argc, char **argv);
+static int run_identity (const char *workspace, int argc, char **argv);
 static int run_import (const char *workspace, int argc, char **argv);
 static int run_log (const char *workspace, int argc, char **argv);
+static int run_my_month (const char *workspace, int argc, char **argv);
+static int run_publish (const char *workspace, int argc, char **argv);
 static int run_rep (const char *workspace, int argc, char **argv);
 static int run_team_folder (const char *workspace, int argc, char **argv);
 
 static const ClCommand commands[] = {
+  { "action", N_("Close an action: action done ID [--note TEXT] (a rep: an action of their brief)"), run_action },
   { "analyze", N_("Measure a call transcript: analyze FILE --rep NAME"), run_analyze },
   { "demo", N_("Write a realistic sample team into a new workspace"), run_demo },
   { "export", N_("Write a shared document: export review --week 2026-W47, export coaching --deal ID, "
                  "export rep-plan --rep NAME --month 2026-11, export retro --quarter 2026-Q4"), run_export },
   { "health", N_("Loop health as JSON: health [--period 2026-Q4]"), run_health },
   { "help", N_("Show the commands"), run_help },
+  { "identity", N_("Who owns the workspace: identity [show | set [--name NAME] [--role manager|rep]]"),
+    run_identity },
   { "import", N_("Bring a file in: import transcript FILE --deal ID, import deals FILE.csv, import undo, "
                  "import summary FILE.json"), run_import },
-  { "log", N_("Record what happened: log practice --rep NAME --focus KEY --score N"), run_log },
+  { "log", N_("Record what happened: log practice [--rep NAME] --focus KEY --score N"), run_log },
+  { "my-month", N_("A rep's brief from their manager: this month's plan, open actions, open deals"),
+    run_my_month },
+  { "publish", N_("Publish into the team folder: publish briefs [--rep NAME] (a manager's workspace)"), run_publish },
   { "rep", N_("The team's roster: rep list, rep rename NAME NEW-NAME, rep merge NAME --into NAME, "
               "rep set NAME [--manager yes|no] [--left yes|no]"), run_rep },
   { "team-folder", N_("The folder the team syncs: team-folder [show | set PATH | clear | sync]"), run_team_folder },
@@ -276,10 +290,18 @@ open_existing (const char  *workspace,
 {
   g_autofree char *path = workspace ? g_strdup (workspace) : cl_store_default_path ();
 
+  g_autoptr (ClStore) store = NULL;
+  g_autoptr (ClIdentity) owner = NULL;
+
   if (!g_file_test (path, G_FILE_TEST_EXISTS))
     return g_set_error (error, G_FILE_ERROR, G_FILE_ERROR_NOENT,
                         _("Workspace “%s” does not exist"), path), NULL;
-  return cl_store_open (path, error);
+  if ((store = cl_store_open (path, error)) == NULL)
+    return NULL;
+  /* the owner's name, when set, signs what is exported */
+  owner = cl_identity_peek (store);
+  cl_identity_apply (owner);
+  return g_steal_pointer (&store);
 }
 
 /* Writes @root to @output, or to stdout when that is NULL; with @publish,
@@ -492,7 +514,8 @@ run_log (const char  *workspace,
   g_autofree char *rep_name = NULL, *focus = NULL, *note = NULL, *scenario = NULL, *date = NULL;
   int score = 0;
   GOptionEntry entries[] = {
-    { "rep", 0, 0, G_OPTION_ARG_STRING, &rep_name, N_("Who practised"), "NAME" },
+    { "rep", 0, 0, G_OPTION_ARG_STRING, &rep_name, N_("Who practised (default in a rep's workspace: its owner)"),
+      "NAME" },
     { "focus", 0, 0, G_OPTION_ARG_STRING, &focus, N_("The skill practised, e.g. discovery_depth"), "KEY" },
     { "score", 0, 0, G_OPTION_ARG_INT, &score, N_("How it went, 1 to 5, by the rep's own judgement"), "N" },
     { "scenario", 0, 0, G_OPTION_ARG_STRING, &scenario, N_("What was played through"), "TEXT" },
@@ -504,14 +527,15 @@ run_log (const char  *workspace,
   g_autoptr (ClRep) rep = NULL;
   g_autoptr (ClPracticeEntry) entry = NULL;
   g_autoptr (ClDevPlan) plan = NULL;
+  g_autoptr (ClIdentity) owner = NULL;
   g_autoptr (GError) error = NULL;
-  g_autofree char *day = NULL, *month = NULL;
+  g_autofree char *day = NULL, *month = NULL, *published = NULL;
   ClDay logged_on = cl_date_today ();
   int status = 0;
 
   if (!parse_command_options ("log", "practice", entries, &argc, &argv, &status))
     return status;
-  if (argc != 2 || !g_str_equal (argv[1], "practice") || rep_name == NULL || focus == NULL || score == 0)
+  if (argc != 2 || !g_str_equal (argv[1], "practice") || focus == NULL || score == 0)
     {
       print_error (_("log needs what was practised: closeloop log practice --rep “Ana Okafor” "
                      "--focus discovery_depth --score 4"));
@@ -525,10 +549,32 @@ run_log (const char  *workspace,
       return EXIT_USAGE;
     }
   store = open_existing (workspace, &error);
-  if (store != NULL && (rep = cl_store_find_rep (store, rep_name, &error)) != NULL)
+  if (store != NULL && rep_name == NULL && (owner = cl_identity_get (store, &error)) != NULL)
+    {
+      /* a rep logs their own drills; a manager names whose */
+      if (owner->role == CL_ROLE_REP)
+        rep = cl_practice_log_own_rep (store, owner, &error);
+      else
+        g_set_error (&error, CL_STORE_ERROR, CL_STORE_ERROR_INVALID,
+                     _("Whose drill? --rep NAME (only a rep's own workspace logs without one)"));
+    }
+  else if (store != NULL && rep_name != NULL)
+    rep = cl_store_find_rep (store, rep_name, &error);
+  if (rep != NULL)
     entry = cl_development_log_practice (store, rep->id, logged_on, focus, score, scenario, note, &error);
   if (entry == NULL)
     return report_failure (error);
+  /* a rep's practice goes up to their manager as soon as it is recorded */
+  if (!cl_practice_log_publish (store, &published, &error))
+    {
+      g_autofree char *message = g_strdup_printf (_("Logged, but not published in the team folder: %s"),
+                                                  error->message);
+
+      print_error (message);
+      return EXIT_FAILURE;
+    }
+  if (published != NULL)
+    g_printerr (_("Published %s\n"), published);
 
   day = cl_date_format (logged_on);
   month = cl_date_month (logged_on);
@@ -548,6 +594,164 @@ run_log (const char  *workspace,
         }
     }
   printf ("\n");
+  return EXIT_SUCCESS;
+}
+
+static int
+run_action (const char  *workspace,
+            int          argc,
+            char       **argv)
+{
+  g_autofree char *note = NULL, *date = NULL;
+  GOptionEntry entries[] = {
+    { "note", 0, 0, G_OPTION_ARG_STRING, &note, N_("What happened"), "TEXT" },
+    { "date", 0, 0, G_OPTION_ARG_STRING, &date, N_("The day it was done (default: today)"), "YYYY-MM-DD" },
+    { NULL }
+  };
+  g_autoptr (ClStore) store = NULL;
+  g_autoptr (ClIdentity) owner = NULL;
+  g_autoptr (ClAction) action = NULL;
+  g_autoptr (GError) error = NULL;
+  ClDay done_on = cl_date_today ();
+  guint64 id = 0;
+  int status = 0;
+
+  if (!parse_command_options ("action", "done ID", entries, &argc, &argv, &status))
+    return status;
+  if (argc != 3 || !g_str_equal (argv[1], "done")
+      || !g_ascii_string_to_unsigned (argv[2], 10, 1, G_MAXINT64, &id, NULL))
+    {
+      print_error (_("action takes done and the action's id: closeloop action done 12 --note “Sent the proposal”"));
+      return EXIT_USAGE;
+    }
+  if (date != NULL && !cl_date_parse (date, &done_on))
+    {
+      g_autofree char *message = g_strdup_printf (_("“%s” is not a date such as 2026-11-23"), date);
+
+      print_error (message);
+      return EXIT_USAGE;
+    }
+  store = open_existing (workspace, &error);
+  if (store == NULL || (owner = cl_identity_get (store, &error)) == NULL)
+    return report_failure (error);
+  if (owner->role == CL_ROLE_REP)
+    {
+      /* the rep owns the completion; the manager's workspace closes it on sync */
+      if (!cl_rep_brief_mark_done (store, (gint64) id, done_on, note, &error))
+        return report_failure (error);
+      printf (_("Marked action %" G_GUINT64_FORMAT " done; it closes when your manager syncs\n"), id);
+      return EXIT_SUCCESS;
+    }
+  if ((action = cl_store_get_action (store, (gint64) id, &error)) == NULL
+      || !cl_store_complete_open_action (store, (gint64) id, done_on, &error)
+      || !cl_rep_brief_publish (store, action->owner_id, NULL, &error))
+    return report_failure (error);
+  printf (_("Closed action %" G_GUINT64_FORMAT "\n"), id);
+  return EXIT_SUCCESS;
+}
+
+static int
+run_publish (const char  *workspace,
+             int          argc,
+             char       **argv)
+{
+  g_autofree char *rep_name = NULL;
+  GOptionEntry entries[] = {
+    { "rep", 0, 0, G_OPTION_ARG_STRING, &rep_name, N_("Only this rep's brief"), "NAME" },
+    { NULL }
+  };
+  g_autoptr (ClStore) store = NULL;
+  g_autoptr (ClRep) rep = NULL;
+  g_autoptr (GPtrArray) published = NULL;
+  g_autoptr (GError) error = NULL;
+  int status = 0;
+
+  if (!parse_command_options ("publish", "briefs", entries, &argc, &argv, &status))
+    return status;
+  if (argc != 2 || !g_str_equal (argv[1], "briefs"))
+    {
+      print_error (_("publish takes briefs: closeloop publish briefs [--rep “Ana Okafor”]"));
+      return EXIT_USAGE;
+    }
+  store = open_existing (workspace, &error);
+  if (store == NULL || (rep_name != NULL && (rep = cl_store_find_rep (store, rep_name, &error)) == NULL))
+    return report_failure (error);
+  if (cl_team_folder_get (store) == NULL)
+    {
+      print_error (_("No team folder is chosen: closeloop team-folder set PATH"));
+      return EXIT_FAILURE;
+    }
+  if (!cl_rep_brief_publish (store, rep != NULL ? rep->id : 0, &published, &error))
+    return report_failure (error);
+  for (guint i = 0; published != NULL && i < published->len; i++)
+    printf (_("Published %s\n"), (char *) g_ptr_array_index (published, i));
+  return EXIT_SUCCESS;
+}
+
+static int
+run_my_month (const char  *workspace,
+              int          argc,
+              char       **argv)
+{
+  GOptionEntry entries[] = { { NULL } };
+  g_autoptr (ClStore) store = NULL;
+  g_autoptr (ClRepBrief) brief = NULL;
+  g_autoptr (GPtrArray) done = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autofree char *as_of = NULL;
+  int status = 0;
+
+  if (!parse_command_options ("my-month", "", entries, &argc, &argv, &status))
+    return status;
+  if (argc != 1)
+    {
+      print_error (_("my-month takes no arguments: closeloop my-month"));
+      return EXIT_USAGE;
+    }
+  store = open_existing (workspace, &error);
+  if (store == NULL || ((brief = cl_rep_brief_load_own (store, &error)) == NULL && error != NULL)
+      || (done = cl_store_list_brief_actions_done (store, &error)) == NULL)
+    return report_failure (error);
+  if (brief == NULL)
+    {
+      print_error (_("No brief from your manager has arrived yet: closeloop team-folder sync"));
+      return EXIT_FAILURE;
+    }
+  as_of = cl_date_format (brief->as_of);
+  /* Translators: the rep, the month, the manager, the day the brief was made */
+  printf (_("%s, %s — from %s, as of %s\n"), brief->rep_name, brief->month, brief->manager_name, as_of);
+  if (brief->has_plan)
+    printf (_("Focus: %s (%s)\nDrill: %s\nGoal: %d drills, target self-score %d; %d logged so far\n"),
+            brief->focus_label, brief->focus, brief->drill, brief->repetitions, brief->target_score, brief->done);
+  else
+    printf ("%s\n", _("No plan this month"));
+  printf (_("Open actions: %u\n"), brief->actions->len);
+  for (guint i = 0; i < brief->actions->len; i++)
+    {
+      ClBriefAction *action = g_ptr_array_index (brief->actions, i);
+      g_autofree char *due = cl_date_format (action->due_on);
+      gboolean marked = FALSE;
+
+      for (guint j = 0; j < done->len; j++)
+        {
+          ClActionDone *d = g_ptr_array_index (done, j);
+
+          marked = marked || (d->action_id == action->id && g_str_equal (d->manager, brief->manager_id));
+        }
+      printf ("  #%" G_GINT64_FORMAT " %s — due %s%s%s%s\n", action->id, action->text, due,
+              action->deal != NULL ? " — " : "", action->deal != NULL ? action->deal : "",
+              marked ? _(" (marked done)") : "");
+    }
+  printf (_("Open deals: %u\n"), brief->deals->len);
+  for (guint i = 0; i < brief->deals->len; i++)
+    {
+      ClBriefDeal *deal = g_ptr_array_index (brief->deals, i);
+      g_autofree char *flags = cl_flags_join_labels (deal->flags, ", ");
+      g_autofree char *close = cl_date_format (deal->close_date);
+
+      printf ("  %s (%s) — %s — %s %s — closes %s%s%s\n", deal->name, deal->account, deal->stage, deal->amount,
+              deal->currency, close, *flags ? " — " : "", flags);
+    }
   return EXIT_SUCCESS;
 }
 
@@ -979,7 +1183,7 @@ static int
 sync_team_folder (ClStore *store)
 {
   g_autofree char *folder = cl_team_folder_get (store);
-  g_autofree char *own = cl_team_folder_person (cl_export_author ());
+  g_autofree char *own = NULL;
   g_autoptr (ClTeamFolderSync) sync = NULL;
   g_autoptr (GError) error = NULL;
 
@@ -988,6 +1192,8 @@ sync_team_folder (ClStore *store)
       print_error (_("No team folder is chosen: closeloop team-folder set PATH"));
       return EXIT_FAILURE;
     }
+  if ((own = cl_team_folder_own_person (store, &error)) == NULL)
+    return report_failure (error);
   sync = cl_team_folder_sync (store, folder, own, NULL, &error);
   if (sync == NULL)
     {
@@ -1002,6 +1208,9 @@ sync_team_folder (ClStore *store)
       /* Translators: the summary described, when it was exported */
       printf (_("Arrived: %s, exported %s\n"), described, info->exported_at);
     }
+  for (guint i = 0; i < sync->merged->len; i++)
+    /* Translators: what a rep's practice log changed */
+    printf (_("Merged: %s\n"), (char *) g_ptr_array_index (sync->merged, i));
   for (guint i = 0; i < sync->failures->len; i++)
     g_printerr ("closeloop: %s\n", (char *) g_ptr_array_index (sync->failures, i));
   /* Translators: counts of summaries */
@@ -1047,12 +1256,68 @@ run_team_folder (const char  *workspace,
   else if (g_str_equal (action, "clear") && !cl_team_folder_set (store, NULL, &error))
     return report_failure (error);
   folder = cl_team_folder_get (store);
-  own = cl_team_folder_person (cl_export_author ());
+  if (folder != NULL && (own = cl_team_folder_own_person (store, &error)) == NULL)
+    return report_failure (error);
   if (folder == NULL)
     printf ("%s\n", _("No team folder"));
   else
     /* Translators: the team folder, then the user's own subfolder in it */
     printf (_("Team folder: %s (yours: %s%s%s)\n"), folder, folder, G_DIR_SEPARATOR_S, own);
+  return EXIT_SUCCESS;
+}
+
+static int
+run_identity (const char  *workspace,
+              int          argc,
+              char       **argv)
+{
+  g_autofree char *name = NULL, *role_text = NULL, *subfolder = NULL;
+  GOptionEntry entries[] = {
+    { "name", 0, 0, G_OPTION_ARG_STRING, &name, N_("Your name, as teammates know you"), "NAME" },
+    { "role", 0, 0, G_OPTION_ARG_STRING, &role_text, N_("manager or rep"), "ROLE" },
+    { NULL }
+  };
+  g_autoptr (ClStore) store = NULL;
+  g_autoptr (ClIdentity) identity = NULL;
+  g_autoptr (GError) error = NULL;
+  const char *action;
+  ClRole role = CL_ROLE_REP;
+  int status = 0;
+
+  if (!parse_command_options ("identity", "[show | set [--name NAME] [--role manager|rep]]", entries, &argc, &argv,
+                              &status))
+    return status;
+  action = argc > 1 ? argv[1] : "show";
+  if (argc > 2 || !g_strv_contains ((const char * const[]) { "show", "set", NULL }, action)
+      || (g_str_equal (action, "show") && (name != NULL || role_text != NULL))
+      || (g_str_equal (action, "set") && name == NULL && role_text == NULL))
+    {
+      print_error (_("identity takes show, or set with --name NAME and/or --role manager|rep: "
+                     "closeloop identity set --name “Ana Okafor” --role rep"));
+      return EXIT_USAGE;
+    }
+  if (role_text != NULL && !cl_role_parse (role_text, &role))
+    {
+      g_autofree char *message = g_strdup_printf (_("“%s” is not a role: manager or rep"), role_text);
+
+      print_error (message);
+      return EXIT_USAGE;
+    }
+  /* a rep's workspace starts here: who owns it */
+  store = workspace != NULL ? cl_store_open (workspace, &error) : open_existing (NULL, &error);
+  if (store == NULL || (identity = cl_identity_get (store, &error)) == NULL)
+    return report_failure (error);
+  if (g_str_equal (action, "set"))
+    {
+      if (!cl_identity_set (store, name, role_text != NULL ? role : identity->role, &error))
+        return report_failure (error);
+      cl_identity_free (identity);
+      if ((identity = cl_identity_get (store, &error)) == NULL)
+        return report_failure (error);
+    }
+  subfolder = cl_identity_subfolder (identity);
+  printf (_("Name: %s\nId: %s\nRole: %s\nSubfolder: %s\n"), identity->name, identity->id,
+          cl_role_to_string (identity->role), subfolder);
   return EXIT_SUCCESS;
 }
 

@@ -32,6 +32,7 @@
 #include "cl-rep-window.h"
 #include "cl-summary.h"
 #include "cl-summary-window.h"
+#include "cl-identity.h"
 #include "cl-team-folder.h"
 #include "cl-retro-page.h"
 #include "cl-team-page.h"
@@ -208,8 +209,11 @@ set_store (ClWindow *self,
            ClStore  *store)
 {
   g_autofree char *name = NULL, *title = NULL;
+  g_autoptr (ClIdentity) owner = cl_identity_peek (store);
 
   g_set_object (&self->store, store);
+  /* the owner's name, when set, signs what the window exports */
+  cl_identity_apply (owner);
   name = workspace_name (cl_store_get_path (store));
   adw_view_switcher_title_set_subtitle (self->switcher_title, name);
   /* Translators: the workspace's name, then the application's, as the
@@ -1010,7 +1014,12 @@ cl_window_watch_team_folder (ClWindow *self)
   stop_team_watch (self);
   if (self->store == NULL || (folder = cl_team_folder_get (self->store)) == NULL)
     return;
-  person = cl_team_folder_person (cl_export_author ());
+  person = cl_team_folder_own_person (self->store, &error);
+  if (person == NULL)
+    {
+      show_text_toast (self, error->message);
+      return;
+    }
   self->team_watch = cl_team_folder_watch_new (cl_store_get_path (self->store), folder, person, &error);
   if (self->team_watch == NULL)
     {

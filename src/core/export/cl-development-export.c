@@ -91,6 +91,12 @@ add_practice (JsonBuilder              *builder,
       cl_export_add_string (builder, "scenario", entry->scenario);
       cl_export_add_int (builder, "self_score", entry->self_score);
       cl_export_add_string (builder, "note", entry->note);
+      if (entry->merged)
+        {
+          /* the rep's own record, arrived through the team folder */
+          json_builder_set_member_name (builder, "from_rep_log");
+          json_builder_add_boolean_value (builder, TRUE);
+        }
       json_builder_end_object (builder);
     }
   json_builder_end_array (builder);

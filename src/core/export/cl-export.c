@@ -235,12 +235,25 @@ cl_export_add_amount (JsonBuilder *builder,
   cl_export_add_string (builder, member, amount);
 }
 
+/* the workspace owner's name, once a program applied its identity;
+ * interned, so a worker thread exporting while the window opens another
+ * workspace reads one name or the other, never a freed one */
+static const char *owner_name;
+
+void
+cl_export_set_owner_name (const char *name)
+{
+  g_atomic_pointer_set (&owner_name, name != NULL ? g_intern_string (name) : NULL);
+}
+
 const char *
 cl_export_author (void)
 {
   const char *name = g_getenv ("CLOSELOOP_AUTHOR");
 
   if (name != NULL && *name != '\0')
+    return name;
+  if ((name = g_atomic_pointer_get (&owner_name)) != NULL)
     return name;
   name = g_get_real_name ();
   return name != NULL && *name != '\0' && !g_str_equal (name, "Unknown") ? name : g_get_user_name ();

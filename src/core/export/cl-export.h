@@ -20,8 +20,11 @@ void      cl_export_add_day     (JsonBuilder  *builder,
                                  ClDay         day);
 /* Opens the document's object with what every format starts with:
  * "format", "version" and the "app_version" that wrote it. */
-/* Who exports: $CLOSELOOP_AUTHOR, else the user's real name, else login. */
+/* Who exports: $CLOSELOOP_AUTHOR, else the workspace owner's name
+ * (cl_export_set_owner_name ()), else the user's real name, else login. */
 const char *cl_export_author    (void);
+/* The workspace owner's name, NULL for none; see cl_identity_apply (). */
+void      cl_export_set_owner_name (const char *name);
 void      cl_export_begin_document (JsonBuilder *builder,
                                     const char  *format,
                                     int          version);

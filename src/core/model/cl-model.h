@@ -391,6 +391,7 @@ struct _ClPracticeEntry
   char   *scenario;
   int     self_score;
   char   *note;
+  gboolean merged;     /* from the rep's practice log, through the team folder */
 };
 
 /* A loop a retrospective restarts: who owns it, by when; it becomes an action. */

@@ -26,7 +26,7 @@
 
 G_DEFINE_QUARK (cl-summary-error-quark, cl_summary_error)
 
-typedef enum { SUBJECT_WEEK, SUBJECT_DEAL, SUBJECT_REP_MONTH, SUBJECT_QUARTER, SUBJECT_PERIOD } SubjectKind;
+typedef enum { SUBJECT_WEEK, SUBJECT_DEAL, SUBJECT_REP_MONTH, SUBJECT_QUARTER, SUBJECT_PERIOD, SUBJECT_REP } SubjectKind;
 
 /* max_version: the newest version of each format this Closeloop reads (it
  * reads every older one) */
@@ -36,6 +36,8 @@ static const struct { const char *format; const char *label; SubjectKind subject
   { "closeloop.rep-development", N_("Rep development"), SUBJECT_REP_MONTH, 1 },
   { "closeloop.quarterly-retro", N_("Quarterly retrospective"), SUBJECT_QUARTER, 2 },
   { "closeloop.loop-health", N_("Loop health"), SUBJECT_PERIOD, 2 },
+  { "closeloop.rep-brief", N_("Rep brief"), SUBJECT_REP, 1 },
+  { "closeloop.practice-log", N_("Practice log"), SUBJECT_REP, 1 },
 };
 
 void
@@ -179,6 +181,12 @@ fill_subject (ClSummaryInfo  *info,
       info->subject = g_strconcat ("health:", a, NULL);
       info->period = g_strdup (a);
       break;
+    case SUBJECT_REP:
+      if ((a = string_at (root, "rep.name", name, error)) == NULL)
+        return FALSE;
+      info->subject = g_strconcat ("rep:", a, NULL);
+      info->period = g_strdup ("");
+      break;
     }
   return TRUE;
 }
@@ -188,6 +196,18 @@ cl_summary_read (const char  *data,
                  gsize        length,
                  const char  *name,
                  GError     **error)
+{
+  g_autoptr (JsonNode) root = NULL;
+
+  return cl_summary_parse (data, length, name, &root, error);
+}
+
+ClSummaryInfo *
+cl_summary_parse (const char  *data,
+                  gsize        length,
+                  const char  *name,
+                  JsonNode   **out_root,
+                  GError     **error)
 {
   g_autoptr (JsonParser) parser = json_parser_new ();
   g_autoptr (ClSummaryInfo) info = g_new0 (ClSummaryInfo, 1);
@@ -252,7 +272,127 @@ cl_summary_read (const char  *data,
                         && json_node_get_value_type (private_notes) == G_TYPE_BOOLEAN
                         && json_node_get_boolean (private_notes);
   info->digest = g_compute_checksum_for_data (G_CHECKSUM_SHA256, (const guchar *) data, length);
+  *out_root = json_parser_steal_root (parser);
   return g_steal_pointer (&info);
+}
+
+/* ------------------------------------------------------------------ values */
+
+static gboolean
+bad_value (GError     **error,
+           const char  *name,
+           const char  *member,
+           const char  *what)
+{
+  /* Translators: a file, a member of it, what it should be */
+  g_set_error (error, CL_SUMMARY_ERROR, CL_SUMMARY_ERROR_BAD_VALUE, _("%s: “%s” is not %s"), name, member, what);
+  return FALSE;
+}
+
+gboolean
+cl_summary_check_members (JsonObject          *object,
+                          const char * const  *allowed,
+                          const char          *name,
+                          GError             **error)
+{
+  g_autoptr (GList) members = json_object_get_members (object);
+
+  for (GList *l = members; l != NULL; l = l->next)
+    if (!g_strv_contains (allowed, l->data))
+      return g_set_error (error, CL_SUMMARY_ERROR, CL_SUMMARY_ERROR_BAD_VALUE,
+                          _("%s carries “%s”, which its format does not have"), name, (const char *) l->data),
+             FALSE;
+  return TRUE;
+}
+
+const char *
+cl_summary_member_text (JsonObject  *object,
+                        const char  *member,
+                        gsize        max_bytes,
+                        const char  *name,
+                        GError     **error)
+{
+  JsonNode *node = json_object_get_member (object, member);
+  g_autofree char *what = g_strdup_printf (_("text of at most %" G_GSIZE_FORMAT " bytes"), max_bytes);
+
+  if (node == NULL || !JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_STRING
+      || strlen (json_node_get_string (node)) > max_bytes)
+    return bad_value (error, name, member, what), NULL;
+  return json_node_get_string (node);
+}
+
+gboolean
+cl_summary_member_int (JsonObject  *object,
+                       const char  *member,
+                       gint64       min,
+                       gint64       max,
+                       gint64      *value,
+                       const char  *name,
+                       GError     **error)
+{
+  JsonNode *node = json_object_get_member (object, member);
+  g_autofree char *what = g_strdup_printf (_("a whole number from %" G_GINT64_FORMAT " to %" G_GINT64_FORMAT),
+                                           min, max);
+
+  if (node == NULL || !JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_INT64
+      || json_node_get_int (node) < min || json_node_get_int (node) > max)
+    return bad_value (error, name, member, what);
+  *value = json_node_get_int (node);
+  return TRUE;
+}
+
+gboolean
+cl_summary_member_day (JsonObject  *object,
+                       const char  *member,
+                       gboolean     nullable,
+                       ClDay       *day,
+                       const char  *name,
+                       GError     **error)
+{
+  JsonNode *node = json_object_get_member (object, member);
+
+  *day = 0;
+  if (nullable && node != NULL && JSON_NODE_HOLDS_NULL (node))
+    return TRUE;
+  if (node == NULL || !JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_STRING
+      || !cl_date_parse (json_node_get_string (node), day) || *day == 0)
+    return bad_value (error, name, member, _("a date such as 2026-11-23"));
+  return TRUE;
+}
+
+JsonObject *
+cl_summary_member_object (JsonObject  *object,
+                          const char  *member,
+                          const char  *name,
+                          GError     **error)
+{
+  JsonNode *node = json_object_get_member (object, member);
+
+  if (node == NULL || !JSON_NODE_HOLDS_OBJECT (node))
+    return bad_value (error, name, member, _("an object")), NULL;
+  return json_node_get_object (node);
+}
+
+JsonArray *
+cl_summary_member_array (JsonObject  *object,
+                         const char  *member,
+                         guint        max_length,
+                         const char  *name,
+                         GError     **error)
+{
+  JsonNode *node = json_object_get_member (object, member);
+  g_autofree char *what = g_strdup_printf (_("a list of at most %u objects"), max_length);
+  JsonArray *array;
+
+  if (node == NULL || !JSON_NODE_HOLDS_ARRAY (node))
+    return bad_value (error, name, member, what), NULL;
+  array = json_node_get_array (node);
+  if (json_array_get_length (array) > max_length)
+    return bad_value (error, name, member, what), NULL;
+  for (guint i = 0; i < json_array_get_length (array); i++)
+    if (!JSON_NODE_HOLDS_OBJECT (json_array_get_element (array, i)))
+      return bad_value (error, name, member, what), NULL;
+  return array;
 }
 
 /* ------------------------------------------------------------------ keeping */

@@ -4,6 +4,8 @@
  */
 #pragma once
 
+#include <json-glib/json-glib.h>
+
 #include "cl-store.h"
 
 G_BEGIN_DECLS
@@ -21,6 +23,8 @@ typedef enum {
   CL_SUMMARY_ERROR_NEWER,           /* a newer export of one kept: replace it? */
   CL_SUMMARY_ERROR_NOT_ITS_AUTHOR,  /* found in one person's subfolder, naming another */
   CL_SUMMARY_ERROR_PRIVATE,         /* it holds private notes: never published */
+  CL_SUMMARY_ERROR_BAD_VALUE,       /* a member missing, of the wrong type or out of range */
+  CL_SUMMARY_ERROR_NOT_ITS_OWNER,   /* one writer per record: its author does not own what it carries */
 } ClSummaryError;
 
 /* A summary as its header says it. */
@@ -46,6 +50,61 @@ ClSummaryInfo *cl_summary_read       (const char   *data,
                                       gsize         length,
                                       const char   *name,
                                       GError      **error);
+
+/**
+ * cl_summary_parse:
+ * @out_root: (out) (transfer full): the document, once checked
+ *
+ * cl_summary_read (), also giving the parsed document to read further.
+ *
+ * Returns: (transfer full) (nullable): its header, or NULL with @error
+ */
+ClSummaryInfo *cl_summary_parse      (const char   *data,
+                                      gsize         length,
+                                      const char   *name,
+                                      JsonNode    **out_root,
+                                      GError      **error);
+
+/* Readers of one member of a document from outside, each checked for its
+ * type and range; errors (BAD_VALUE) name the file @name and the member. */
+
+/* Refuses a member of @object not in @allowed. */
+gboolean       cl_summary_check_members (JsonObject        *object,
+                                         const char * const *allowed,
+                                         const char        *name,
+                                         GError           **error);
+/* Returns: (transfer none) (nullable): text of at most @max_bytes */
+const char    *cl_summary_member_text (JsonObject   *object,
+                                       const char   *member,
+                                       gsize         max_bytes,
+                                       const char   *name,
+                                       GError      **error);
+gboolean       cl_summary_member_int  (JsonObject   *object,
+                                       const char   *member,
+                                       gint64        min,
+                                       gint64        max,
+                                       gint64       *value,
+                                       const char   *name,
+                                       GError      **error);
+/* An ISO date; with @nullable, null too (@day 0). */
+gboolean       cl_summary_member_day  (JsonObject   *object,
+                                       const char   *member,
+                                       gboolean      nullable,
+                                       ClDay        *day,
+                                       const char   *name,
+                                       GError      **error);
+/* Returns: (transfer none) (nullable): the object */
+JsonObject    *cl_summary_member_object (JsonObject *object,
+                                         const char *member,
+                                         const char *name,
+                                         GError    **error);
+/* An array of at most @max_length objects.
+ * Returns: (transfer none) (nullable): the array */
+JsonArray     *cl_summary_member_array (JsonObject  *object,
+                                        const char  *member,
+                                        guint        max_length,
+                                        const char  *name,
+                                        GError     **error);
 
 typedef enum {
   CL_SUMMARY_ADDED,

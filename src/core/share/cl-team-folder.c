@@ -23,6 +23,9 @@
 
 #include "cl-export.h"
 #include "cl-file.h"
+#include "cl-identity.h"
+#include "cl-practice-log.h"
+#include "cl-rep-brief.h"
 #include "cl-summary.h"
 #include "cl-team-folder.h"
 #include "cl-text.h"
@@ -41,6 +44,47 @@ cl_team_folder_person (const char *exported_by)
   g_autofree char *trimmed = g_strstrip (g_strdup (exported_by));
 
   return cl_file_safe_name (trimmed);
+}
+
+char *
+cl_team_folder_person_with_id (const char *name,
+                               const char *id)
+{
+  g_autofree char *person = cl_team_folder_person (name);
+
+  return g_strdup_printf ("%s (%s)", person, id);
+}
+
+char *
+cl_team_folder_split_person (const char  *subfolder,
+                             char       **id)
+{
+  gsize length = strlen (subfolder);
+  /* " (" the id ")" */
+  gsize suffix = CL_IDENTITY_ID_LENGTH + 3;
+
+  *id = NULL;
+  if (length > suffix && g_str_has_suffix (subfolder, ")")
+      && strncmp (subfolder + length - suffix, " (", 2) == 0)
+    {
+      g_autofree char *candidate = g_strndup (subfolder + length - suffix + 2, CL_IDENTITY_ID_LENGTH);
+
+      if (cl_identity_id_valid (candidate))
+        {
+          *id = g_steal_pointer (&candidate);
+          return g_strndup (subfolder, length - suffix);
+        }
+    }
+  return g_strdup (subfolder);
+}
+
+char *
+cl_team_folder_own_person (ClStore  *store,
+                           GError  **error)
+{
+  g_autoptr (ClIdentity) identity = cl_identity_get (store, error);
+
+  return identity != NULL ? cl_identity_subfolder (identity) : NULL;
 }
 
 gboolean
@@ -134,13 +178,14 @@ summary_file_name (const ClSummaryInfo *info,
 }
 
 gboolean
-cl_team_folder_publish (const char  *folder,
-                        const char  *text,
-                        char       **published,
-                        GError     **error)
+cl_team_folder_publish_as (const char  *folder,
+                           const char  *subfolder,
+                           const char  *text,
+                           char       **published,
+                           GError     **error)
 {
   g_autoptr (ClSummaryInfo) info = NULL;
-  g_autofree char *person = NULL, *name = NULL;
+  g_autofree char *person = NULL, *name = NULL, *name_part = NULL, *id = NULL;
 
   if (!check_folder (folder, error)
       || (info = cl_summary_read (text, strlen (text), _("The summary"), error)) == NULL)
@@ -149,6 +194,17 @@ cl_team_folder_publish (const char  *folder,
     return g_set_error (error, CL_SUMMARY_ERROR, CL_SUMMARY_ERROR_PRIVATE,
                         _("The summary holds private notes: it is not published in the team folder")), FALSE;
   person = cl_team_folder_person (info->exported_by);
+  if (subfolder != NULL)
+    {
+      /* a summary belongs to the subfolder it is in: its author must be the one it names */
+      name_part = cl_team_folder_split_person (subfolder, &id);
+      if (!g_str_equal (name_part, person))
+        return g_set_error (error, CL_SUMMARY_ERROR, CL_SUMMARY_ERROR_NOT_ITS_AUTHOR,
+                            _("The summary names %s as its author, not the owner of %s"), info->exported_by,
+                            subfolder), FALSE;
+      g_free (person);
+      person = g_strdup (subfolder);
+    }
   name = summary_file_name (info, cl_file_name_max (folder));
   if (!cl_file_write_below (folder, person, name, text, strlen (text), error))
     return FALSE;
@@ -158,18 +214,40 @@ cl_team_folder_publish (const char  *folder,
 }
 
 gboolean
+cl_team_folder_publish (const char  *folder,
+                        const char  *text,
+                        char       **published,
+                        GError     **error)
+{
+  return cl_team_folder_publish_as (folder, NULL, text, published, error);
+}
+
+/* The workspace's team folder, or an UNSET error. */
+static char *
+store_folder (ClStore  *store,
+              GError  **error)
+{
+  char *folder = cl_team_folder_get (store);
+
+  if (folder == NULL)
+    g_set_error (error, CL_TEAM_FOLDER_ERROR, CL_TEAM_FOLDER_ERROR_UNSET,
+                 _("No team folder is chosen (Preferences → Sharing, or "
+                   "closeloop team-folder set PATH)"));
+  return folder;
+}
+
+gboolean
 cl_team_folder_publish_to_store_folder (ClStore    *store,
                                         const char *text,
                                         char      **published,
                                         GError    **error)
 {
-  g_autofree char *folder = cl_team_folder_get (store);
+  g_autofree char *folder = store_folder (store, error);
+  g_autofree char *own = NULL;
 
-  if (folder == NULL)
-    return g_set_error (error, CL_TEAM_FOLDER_ERROR, CL_TEAM_FOLDER_ERROR_UNSET,
-                        _("No team folder is chosen (Preferences → Sharing, or "
-                          "closeloop team-folder set PATH)")), FALSE;
-  return cl_team_folder_publish (folder, text, published, error);
+  if (folder == NULL || (own = cl_team_folder_own_person (store, error)) == NULL)
+    return FALSE;
+  return cl_team_folder_publish_as (folder, own, text, published, error);
 }
 
 gboolean
@@ -188,7 +266,7 @@ cl_team_folder_save_document (ClStore    *store,
     return FALSE;
   if (folder == NULL)
     return TRUE;
-  if (!cl_team_folder_publish (folder, text, NULL, &local))
+  if (!cl_team_folder_publish_to_store_folder (store, text, NULL, &local))
     return g_set_error (error, local->domain, local->code, _("Saved, but not published in the team folder: %s"),
                         local->message), FALSE;
   *published = TRUE;
@@ -204,6 +282,7 @@ cl_team_folder_sync_free (ClTeamFolderSync *sync)
     return;
   g_ptr_array_unref (sync->arrived);
   g_ptr_array_unref (sync->failures);
+  g_ptr_array_unref (sync->merged);
   g_free (sync);
 }
 
@@ -214,6 +293,7 @@ sync_new (void)
 
   sync->arrived = g_ptr_array_new_with_free_func ((GDestroyNotify) cl_summary_info_free);
   sync->failures = g_ptr_array_new_with_free_func (g_free);
+  sync->merged = g_ptr_array_new_with_free_func (g_free);
   return sync;
 }
 
@@ -236,29 +316,94 @@ fails_by_itself (const GError *error)
          || g_error_matches (error, CL_FILE_ERROR, CL_FILE_ERROR_TOO_LARGE);
 }
 
+/* A rep's practice log, merged into a manager's workspace (a rep's own
+ * workspace leaves a teammate's alone); says what it changed in @sync. */
+static gboolean
+merge_practice_log (ClStore           *store,
+                    const ClIdentity  *owner,
+                    const char        *data,
+                    const char        *name,
+                    const char        *person,
+                    ClTeamFolderSync  *sync,
+                    GError           **error)
+{
+  g_autoptr (ClPracticeLog) log = NULL;
+  ClPracticeMerge merge;
+
+  if (owner->role != CL_ROLE_MANAGER)
+    return TRUE;
+  if ((log = cl_practice_log_read (data, strlen (data), name, error)) == NULL
+      || !cl_practice_log_merge (store, log, name, person, &merge, error))
+    return FALSE;
+  g_ptr_array_add (sync->merged, cl_practice_merge_describe (log->rep_name, &merge));
+  return TRUE;
+}
+
+/* A manager's brief: kept (in the library) only by the rep it is to, and
+ * only from the manager's own subfolder; says whether to keep it. */
+static gboolean
+accept_brief (ClStore           *store,
+              const ClIdentity  *owner,
+              const char        *data,
+              const char        *name,
+              const char        *person,
+              gboolean          *keep,
+              GError           **error)
+{
+  g_autoptr (ClRepBrief) brief = cl_rep_brief_read (data, strlen (data), name, error);
+
+  *keep = FALSE;
+  if (brief == NULL || !cl_rep_brief_check_author (store, brief, name, person, error))
+    return FALSE;
+  *keep = g_str_equal (brief->rep_name, cl_identity_author (owner));
+  return TRUE;
+}
+
 /* Reads one teammate's file from @person's subfolder and keeps it: a
  * summary there is @person's, and one that names someone else is refused,
- * so nobody's file ever replaces another person's summary. */
+ * so nobody's file ever replaces another person's summary. A brief or a
+ * practice log is a record with one writer: checked as such, the brief
+ * kept by the rep it is to, the log merged. */
 static ClSummaryInfo *
 import_from (ClStore           *store,
              const char        *path,
              const char        *person,
+             ClTeamFolderSync  *sync,
              ClSummaryOutcome  *outcome,
              GError           **error)
 {
   g_autoptr (ClSummaryInfo) info = NULL;
   g_autofree char *data = cl_summary_load (path, &info, error);
   g_autofree char *name = g_filename_display_basename (path);
-  g_autofree char *author = NULL;
+  g_autofree char *author = NULL, *name_part = NULL, *id = NULL;
 
   if (data == NULL)
     return NULL;
   author = cl_team_folder_person (info->exported_by);
-  if (!g_str_equal (author, person))
+  /* "Ana Okafor (3f9a0c12be47)", or "Ana Okafor" as before ids */
+  name_part = cl_team_folder_split_person (person, &id);
+  if (!g_str_equal (author, name_part))
     /* Translators: a file in the team folder, then who it names, then whose subfolder it is in */
     return g_set_error (error, CL_SUMMARY_ERROR, CL_SUMMARY_ERROR_NOT_ITS_AUTHOR,
                         _("%s names %s as its author but is in %s’s subfolder; it was not kept"), name,
                         info->exported_by, person), NULL;
+  if (g_str_equal (info->format, CL_PRACTICE_LOG_FORMAT) || g_str_equal (info->format, CL_REP_BRIEF_FORMAT))
+    {
+      g_autoptr (ClIdentity) owner = cl_identity_get (store, error);
+      gboolean keep = FALSE;
+
+      if (owner == NULL)
+        return NULL;
+      if (g_str_equal (info->format, CL_PRACTICE_LOG_FORMAT)
+          ? !merge_practice_log (store, owner, data, name, person, sync, error)
+          : !accept_brief (store, owner, data, name, person, &keep, error))
+        return NULL;
+      if (!keep)
+        {
+          *outcome = CL_SUMMARY_ALREADY_KEPT;
+          return g_steal_pointer (&info);
+        }
+    }
   if (!cl_summary_keep (store, info, data, name, TRUE, outcome, error))
     return NULL;
   return g_steal_pointer (&info);
@@ -275,7 +420,7 @@ import_one (ClStore          *store,
 {
   g_autoptr (GError) error = NULL;
   ClSummaryOutcome outcome = CL_SUMMARY_ALREADY_KEPT;
-  ClSummaryInfo *info = import_from (store, path, person, &outcome, &error);
+  ClSummaryInfo *info = import_from (store, path, person, sync, &outcome, &error);
 
   if (info == NULL && g_error_matches (error, CL_SUMMARY_ERROR, CL_SUMMARY_ERROR_OLDER))
     sync->n_unchanged++;
@@ -357,6 +502,23 @@ sync_person (ClStore          *store,
   return TRUE;
 }
 
+/* Whether @name is @own_person's subfolder: by the name with its id, or
+ * by the name alone one published in before ids. */
+static gboolean
+is_own_subfolder (const char *name,
+                  const char *own_person)
+{
+  g_autofree char *own_id = NULL;
+  g_autofree char *own_name = NULL;
+
+  if (own_person == NULL)
+    return FALSE;
+  if (g_str_equal (name, own_person))
+    return TRUE;
+  own_name = cl_team_folder_split_person (own_person, &own_id);
+  return own_id != NULL && g_str_equal (name, own_name);
+}
+
 /* Reads @folder's subfolder @name as a person's (and, @nested, as a team's
  * folder); one that cannot be read is a failure of the sync. */
 static void
@@ -373,7 +535,7 @@ sync_subfolder (ClStore          *store,
   g_autoptr (GError) local = NULL;
   g_autofree char *shown = NULL;
 
-  if (name[0] == '.' || g_strcmp0 (name, own_person) == 0)
+  if (name[0] == '.' || is_own_subfolder (name, own_person))
     return;
   subfolder = g_file_get_child (folder, name);
   shown = shown_in ? g_build_filename (shown_in, name, NULL) : g_strdup (name);
@@ -409,6 +571,15 @@ cl_team_folder_sync (ClStore     *store,
     }
   if (reading != NULL)
     return g_propagate_error (error, g_steal_pointer (&reading)), NULL;
+  /* drills counted and actions closed: the reps' briefs say so at once */
+  if (sync->merged->len > 0)
+    {
+      g_autoptr (GError) local = NULL;
+
+      if (!cl_rep_brief_publish (store, 0, NULL, &local))
+        g_ptr_array_add (sync->failures, g_strdup_printf (_("The briefs were not published again: %s"),
+                                                          local->message));
+    }
   return g_steal_pointer (&sync);
 }
 

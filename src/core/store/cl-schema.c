@@ -317,6 +317,29 @@ static const char schema_step_11[] =
   "ALTER TABLE deal_events_11 RENAME TO deal_events;"
   "CREATE INDEX deal_events_by_deal ON deal_events (deal_id, occurred_on);";
 
+/* 12 — sharing through the team folder, one writer per record: a drill
+ * merged from a rep's practice log keeps the rep's identity (origin) and
+ * its id in their workspace, so a second import adds nothing and a
+ * corrected one replaces it; the identity each rep's files come from; the
+ * note a rep closed an action with; the actions of a manager's brief a rep
+ * of this workspace marked done */
+static const char schema_step_12[] =
+  "ALTER TABLE practice_log ADD COLUMN origin TEXT CHECK (origin IS NULL OR length(origin) = 12);"
+  "ALTER TABLE practice_log ADD COLUMN origin_entry INTEGER;"
+  "CREATE UNIQUE INDEX practice_by_origin ON practice_log (origin, origin_entry) WHERE origin IS NOT NULL;"
+  "ALTER TABLE actions ADD COLUMN done_note TEXT NOT NULL DEFAULT '';"
+  "CREATE TABLE rep_identities ("
+  "  rep_id   INTEGER PRIMARY KEY REFERENCES reps (id) ON DELETE CASCADE,"
+  "  identity TEXT NOT NULL UNIQUE CHECK (length(identity) = 12)"
+  ");"
+  "CREATE TABLE brief_actions_done ("
+  "  manager   TEXT NOT NULL CHECK (length(manager) = 12),"
+  "  action_id INTEGER NOT NULL CHECK (action_id > 0),"
+  "  done_on   TEXT NOT NULL CHECK (date(done_on) = done_on),"
+  "  note      TEXT NOT NULL DEFAULT '',"
+  "  PRIMARY KEY (manager, action_id)"
+  ") WITHOUT ROWID;";
+
 static const char * const schema_steps[] = {
   schema_step_1,
   schema_step_2,
@@ -329,6 +352,7 @@ static const char * const schema_steps[] = {
   schema_step_9,
   schema_step_10,
   schema_step_11,
+  schema_step_12,
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (schema_steps) == CL_STORE_SCHEMA_VERSION);

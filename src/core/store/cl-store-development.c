@@ -95,6 +95,7 @@ build_practice_entry (sqlite3_stmt *stmt)
   entry->scenario = cl_column_text (stmt, 4);
   entry->self_score = sqlite3_column_int (stmt, 5);
   entry->note = cl_column_text (stmt, 6);
+  entry->merged = sqlite3_column_int (stmt, 7);
   return G_OBJECT (entry);
 }
 
@@ -105,7 +106,7 @@ cl_store_list_practice_entries (ClStore     *self,
                                 GError     **error)
 {
   return cl_store_list (self, CL_TYPE_PRACTICE_ENTRY, build_practice_entry, error,
-                        "SELECT id, rep_id, logged_on, focus, scenario, self_score, note "
+                        "SELECT id, rep_id, logged_on, focus, scenario, self_score, note, origin IS NOT NULL "
                         "FROM practice_log WHERE rep_id = ?1 AND (?2 IS NULL OR substr(logged_on, 1, 7) = ?2) "
                         "ORDER BY logged_on DESC, id DESC",
                         "Is", rep_id, month);

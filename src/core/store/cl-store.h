@@ -28,7 +28,7 @@ typedef enum {
   CL_STORE_ERROR_FAILED,
 } ClStoreError;
 
-#define CL_STORE_SCHEMA_VERSION 11
+#define CL_STORE_SCHEMA_VERSION 12
 
 #define CL_TYPE_STORE (cl_store_get_type ())
 G_DECLARE_FINAL_TYPE (ClStore, cl_store, CL, STORE, GObject)
@@ -569,6 +569,96 @@ gboolean    cl_store_save_one_on_one      (ClStore      *self,
                                            gint64        rep_id,
                                            ClDay         day,
                                            const char   *agenda,
+                                           GError      **error);
+
+/* ------------------------------------------------------------------ sharing (cl-store-sync.c) */
+
+/* An action marked done: by a rep in a manager's brief, or arriving from
+ * a rep's practice log. */
+typedef struct
+{
+  char   *manager;     /* the manager's identity, on the rep's side; NULL otherwise */
+  gint64  action_id;   /* the manager's workspace's id */
+  ClDay   done_on;
+  char   *note;
+} ClActionDone;
+
+void        cl_action_done_free           (ClActionDone *done);
+
+/* What merging a rep's practice log changed. */
+typedef struct
+{
+  guint n_added;
+  guint n_replaced;      /* the rep corrected the entry */
+  guint n_removed;       /* the rep deleted it: no longer in the log */
+  guint n_unchanged;
+  guint n_actions_closed;
+} ClPracticeMerge;
+
+/**
+ * cl_store_get_rep_identity:
+ *
+ * The identity @rep_id's files come from (pinned by the first practice log
+ * merged from them).
+ *
+ * Returns: (transfer full) (nullable): the identity, NULL (no error) when
+ *   none is known yet, or NULL with @error
+ */
+char       *cl_store_get_rep_identity     (ClStore      *self,
+                                           gint64        rep_id,
+                                           GError      **error);
+/**
+ * cl_store_merge_practice_log:
+ * @rep_id: the rep the log is from
+ * @identity: the rep's identity: pinned to @rep_id if none was, and refused
+ *   (CONSTRAINT) if another identity is, or if it is another rep's
+ * @entries: (element-type ClPracticeEntry): the rep's full current set of
+ *   drills, each entry's id the one it has in the rep's workspace
+ * @actions_done: (element-type ClActionDone): the actions the rep closed;
+ *   each must be an action of @rep_id's (else INVALID, naming it)
+ *
+ * Makes @rep_id's merged drills from @identity exactly @entries: new ones
+ * added, changed ones replaced, those missing removed; closes the open
+ * actions among @actions_done. One transaction: a refusal changes nothing.
+ *
+ * Returns: FALSE with @error
+ */
+gboolean    cl_store_merge_practice_log   (ClStore      *self,
+                                           gint64        rep_id,
+                                           const char   *identity,
+                                           GPtrArray    *entries,
+                                           GPtrArray    *actions_done,
+                                           ClPracticeMerge *merge,
+                                           GError      **error);
+/* Whether @entry came from a rep's practice log, not this workspace. */
+gboolean    cl_store_practice_entry_is_merged (ClStore  *self,
+                                               gint64    entry_id,
+                                               GError  **error);
+/* On a rep's side: records that the rep did the action @action_id of the
+ * brief from @manager (an identity), or corrects the record. */
+gboolean    cl_store_mark_brief_action_done (ClStore    *self,
+                                             const ClActionDone *done,
+                                             GError    **error);
+/**
+ * cl_store_list_brief_actions_done:
+ *
+ * Returns: (transfer full) (nullable) (element-type ClActionDone): the
+ *   actions of briefs marked done here, by manager then action; NULL with
+ *   @error
+ */
+GPtrArray  *cl_store_list_brief_actions_done (ClStore   *self,
+                                              GError   **error);
+/**
+ * cl_store_get_library_document:
+ * @subject: as cl_summary_read () says it ("rep:Ana Okafor")
+ *
+ * The latest export of @format about @subject the team library keeps.
+ *
+ * Returns: (transfer full) (nullable): its text, NULL (no error) when none
+ */
+char       *cl_store_get_library_document (ClStore      *self,
+                                           const char   *format,
+                                           const char   *subject,
                                            GError      **error);
 
 /* ------------------------------------------------------------------ strategy (cl-store-retro.c) */

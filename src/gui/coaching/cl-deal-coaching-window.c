@@ -16,6 +16,7 @@
 #include "cl-coaching-export.h"
 #include "cl-deal-brief.h"
 #include "cl-deal-coaching-window.h"
+#include "cl-rep-brief.h"
 #include "cl-export.h"
 #include "cl-file-chooser.h"
 #include "cl-list-box-rows.h"
@@ -709,6 +710,12 @@ cl_deal_coaching_window_save_session (ClDealCoachingWindow *self)
     {
       toast (self, error->message);
       return FALSE;
+    }
+  /* the next move is an open action of the deal's owner: their brief says so */
+  if (!cl_rep_brief_publish_after_change (self->store, self->deal->owner_id, &error))
+    {
+      toast (self, error->message);
+      g_clear_error (&error);
     }
   toast (self, cl_coaching_from_story (session)
                  ? _("Session saved; it was coached from the rep's story")

@@ -24,6 +24,7 @@
 #include "cl-flags.h"
 #include "cl-action-load.h"
 #include "cl-list-box-rows.h"
+#include "cl-rep-brief.h"
 #include "cl-one-on-one.h"
 #include "cl-plain-text.h"
 #include "cl-rep-window.h"
@@ -314,6 +315,12 @@ cl_rep_window_save_plan (ClRepWindow *self)
       return FALSE;
     }
   self->plan_saved = TRUE;
+  /* the rep's brief says the new plan at once */
+  if (!cl_rep_brief_publish_after_change (self->store, self->rep_id, &error))
+    {
+      toast (self, error->message);
+      return TRUE;
+    }
   toast (self, _("Plan saved, and in the agenda"));
   load_brief (self);
   return TRUE;

@@ -902,14 +902,14 @@ static void
 show_team_folder (ClPreferencesWindow *self)
 {
   g_autofree char *folder = cl_team_folder_get (self->store);
-  g_autofree char *person = cl_team_folder_person (cl_export_author ());
+  g_autofree char *person = cl_team_folder_own_person (self->store, NULL);
   g_autofree char *where = NULL, *path = NULL, *subfolder = NULL, *author = NULL;
 
   adw_action_row_set_subtitle (self->team_folder_row, folder ? folder : _("None chosen"));
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "preferences.clear-team-folder", folder != NULL);
   if (folder != NULL)
     {
-      path = g_build_filename (folder, person, NULL);
+      path = g_build_filename (folder, person != NULL ? person : "", NULL);
       subfolder = cl_text_isolate (path);
       author = cl_text_isolate (cl_export_author ());
     }

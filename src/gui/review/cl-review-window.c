@@ -25,6 +25,7 @@
 #include "cl-plain-text.h"
 #include "cl-review-outcome.h"
 #include "cl-review-window.h"
+#include "cl-rep-brief.h"
 #include "cl-text.h"
 
 /* the ways the choices are laid out: in a row, in a column where no row fits */
@@ -577,6 +578,10 @@ record (ClReviewWindow *self,
     }
   g_hash_table_insert (self->decided, g_memdup2 (&decision->deal_id, sizeof (gint64)),
                        GINT_TO_POINTER (kind + 1));
+  /* a next action created (or one a changed decision removed): the rep's brief says so */
+  if (!cl_rep_brief_publish_after_change (self->store, action != NULL ? action->owner_id
+                                                                      : item->facts->deal->owner_id, &error))
+    show_error (self, error);
   /* the action a changed decision no longer names is gone from the store too */
   if (action != NULL)
     g_hash_table_insert (self->actions, g_memdup2 (&decision->deal_id, sizeof (gint64)), g_object_ref (action));
