@@ -199,7 +199,6 @@ test_merge_one_writer (void)
   g_assert_true (cl_store_add_rep (store, ben, &error));
   bens = cl_action_new ("Call the CFO", ben->id, cl_date_from_ymd (2026, 11, 30));
   bens->created_on = cl_date_from_ymd (2026, 11, 20);
-  bens->source = g_strdup ("manual");
   g_assert_true (cl_store_add_action (store, bens, &error));
   g_assert_no_error (error);
   entry->id = 5;

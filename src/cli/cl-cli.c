@@ -664,6 +664,7 @@ run_publish (const char  *workspace,
   g_autoptr (ClRep) rep = NULL;
   g_autoptr (GPtrArray) published = NULL;
   g_autoptr (GError) error = NULL;
+  g_autofree char *folder = NULL;
   int status = 0;
 
   if (!parse_command_options ("publish", "briefs", entries, &argc, &argv, &status))
@@ -676,7 +677,7 @@ run_publish (const char  *workspace,
   store = open_existing (workspace, &error);
   if (store == NULL || (rep_name != NULL && (rep = cl_store_find_rep (store, rep_name, &error)) == NULL))
     return report_failure (error);
-  if (cl_team_folder_get (store) == NULL)
+  if ((folder = cl_team_folder_get (store)) == NULL)
     {
       print_error (_("No team folder is chosen: closeloop team-folder set PATH"));
       return EXIT_FAILURE;
