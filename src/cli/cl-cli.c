@@ -506,6 +506,20 @@ run_health (const char  *workspace,
   return emit_document (store, root, output, publish);
 }
 
+/* A day given as an option, refused in one line when it is no ISO day. */
+static gboolean
+parse_day_option (const char *text,
+                  ClDay      *day)
+{
+  g_autofree char *message = NULL;
+
+  if (text == NULL || cl_date_parse (text, day))
+    return TRUE;
+  message = g_strdup_printf (_("“%s” is not a date such as 2026-11-23"), text);
+  print_error (message);
+  return FALSE;
+}
+
 static int
 run_log (const char  *workspace,
          int          argc,
@@ -541,13 +555,8 @@ run_log (const char  *workspace,
                      "--focus discovery_depth --score 4"));
       return EXIT_USAGE;
     }
-  if (date != NULL && !cl_date_parse (date, &logged_on))
-    {
-      g_autofree char *message = g_strdup_printf (_("“%s” is not a date such as 2026-11-23"), date);
-
-      print_error (message);
-      return EXIT_USAGE;
-    }
+  if (!parse_day_option (date, &logged_on))
+    return EXIT_USAGE;
   store = open_existing (workspace, &error);
   if (store != NULL && rep_name == NULL && (owner = cl_identity_get (store, &error)) != NULL)
     {
@@ -624,13 +633,8 @@ run_action (const char  *workspace,
       print_error (_("action takes done and the action's id: closeloop action done 12 --note “Sent the proposal”"));
       return EXIT_USAGE;
     }
-  if (date != NULL && !cl_date_parse (date, &done_on))
-    {
-      g_autofree char *message = g_strdup_printf (_("“%s” is not a date such as 2026-11-23"), date);
-
-      print_error (message);
-      return EXIT_USAGE;
-    }
+  if (!parse_day_option (date, &done_on))
+    return EXIT_USAGE;
   store = open_existing (workspace, &error);
   if (store == NULL || (owner = cl_identity_get (store, &error)) == NULL)
     return report_failure (error);
@@ -963,19 +967,6 @@ undo_import (const char *workspace,
   /* Translators: "import of deals.csv as of 2026-11-16" */
   printf (_("Undid the %s: the workspace is as it was before it\n"), undone);
   return EXIT_SUCCESS;
-}
-
-static gboolean
-parse_day_option (const char *text,
-                  ClDay      *day)
-{
-  g_autofree char *message = NULL;
-
-  if (text == NULL || cl_date_parse (text, day))
-    return TRUE;
-  message = g_strdup_printf (_("“%s” is not a date such as 2026-11-23"), text);
-  print_error (message);
-  return FALSE;
 }
 
 static int
