@@ -50,10 +50,14 @@ grep -q "^Open deals: [1-9]" "$dir/month" || fail "my-month lists the open deals
   || fail "the rep keeps only their own brief"
 
 # the rep logs three drills and closes an action: published as they are recorded
-for score in 3 4 5; do
+for score in 3 4; do
   r log practice --focus "$focus" --score $score --scenario "round $score" --date 2026-11-2$score \
     2>"$dir/err" >/dev/null || fail "log practice in the rep's workspace"
 done
+# without --focus, a rep's drill is on the received plan's focus, counted against its goal
+r log practice --score 5 --scenario "round 5" --date 2026-11-25 2>"$dir/err" >"$dir/out" \
+  || fail "log practice on the received plan: $(cat "$dir/err")"
+grep -q "^Logged a $focus drill for $rep on .*: 3 of [0-9]* drills" "$dir/out" || fail "the drill counts against the plan: $(cat "$dir/out")"
 log="$shared/$rep ($r_id)/practice-log-$rep.json"
 grep -q "Published .*practice-log-$rep.json" "$dir/err" || fail "log practice says where it published"
 [ -f "$log" ] && [ "$(stat -c %a "$log")" = 600 ] || fail "the practice log is in the rep's subfolder, 0600"

@@ -28,6 +28,7 @@
 #include "cl-health-export.h"
 #include "cl-identity.h"
 #include "cl-metrics-export.h"
+#include "cl-my-month.h"
 #include "cl-practice-log.h"
 #include "cl-rep-brief.h"
 #include "cl-retro-export.h"
@@ -520,6 +521,29 @@ parse_day_option (const char *text,
   return FALSE;
 }
 
+/* How the month of @entry's plan stands: the manager's plan for @rep in a
+ * manager's workspace, the received plan in a rep's (@rep NULL). */
+static gboolean
+practice_progress (ClStore            *store,
+                   ClRep              *rep,
+                   ClPracticeEntry    *entry,
+                   ClPracticeProgress *progress)
+{
+  g_autofree char *month = cl_date_month (entry->logged_on);
+  g_autoptr (ClDevPlan) plan = NULL;
+  g_autoptr (ClMyMonth) mine = NULL;
+
+  if (rep != NULL)
+    return (plan = cl_store_get_dev_plan (store, rep->id, month, NULL)) != NULL
+           && g_str_equal (plan->focus, entry->focus) && cl_practice_progress_load (store, plan, progress, NULL);
+  mine = cl_my_month_load (cl_store_get_path (store), entry->logged_on, NULL);
+  if (mine == NULL || mine->brief == NULL || !mine->brief->has_plan || !g_str_equal (mine->brief->month, month)
+      || !g_str_equal (mine->brief->focus, entry->focus))
+    return FALSE;
+  *progress = mine->progress;
+  return TRUE;
+}
+
 static int
 run_log (const char  *workspace,
          int          argc,
@@ -530,7 +554,8 @@ run_log (const char  *workspace,
   GOptionEntry entries[] = {
     { "rep", 0, 0, G_OPTION_ARG_STRING, &rep_name, N_("Who practised (default in a rep's workspace: its owner)"),
       "NAME" },
-    { "focus", 0, 0, G_OPTION_ARG_STRING, &focus, N_("The skill practised, e.g. discovery_depth"), "KEY" },
+    { "focus", 0, 0, G_OPTION_ARG_STRING, &focus,
+      N_("The skill practised, e.g. discovery_depth (default in a rep's workspace: the plan's)"), "KEY" },
     { "score", 0, 0, G_OPTION_ARG_INT, &score, N_("How it went, 1 to 5, by the rep's own judgement"), "N" },
     { "scenario", 0, 0, G_OPTION_ARG_STRING, &scenario, N_("What was played through"), "TEXT" },
     { "note", 0, 0, G_OPTION_ARG_STRING, &note, N_("What to remember"), "TEXT" },
@@ -540,16 +565,16 @@ run_log (const char  *workspace,
   g_autoptr (ClStore) store = NULL;
   g_autoptr (ClRep) rep = NULL;
   g_autoptr (ClPracticeEntry) entry = NULL;
-  g_autoptr (ClDevPlan) plan = NULL;
   g_autoptr (ClIdentity) owner = NULL;
   g_autoptr (GError) error = NULL;
-  g_autofree char *day = NULL, *month = NULL, *published = NULL;
+  g_autofree char *day = NULL, *published = NULL;
+  ClPracticeProgress progress;
   ClDay logged_on = cl_date_today ();
   int status = 0;
 
   if (!parse_command_options ("log", "practice", entries, &argc, &argv, &status))
     return status;
-  if (argc != 2 || !g_str_equal (argv[1], "practice") || focus == NULL || score == 0)
+  if (argc != 2 || !g_str_equal (argv[1], "practice") || (focus == NULL && rep_name != NULL) || score == 0)
     {
       print_error (_("log needs what was practised: closeloop log practice --rep “Ana Okafor” "
                      "--focus discovery_depth --score 4"));
@@ -558,18 +583,11 @@ run_log (const char  *workspace,
   if (!parse_day_option (date, &logged_on))
     return EXIT_USAGE;
   store = open_existing (workspace, &error);
-  if (store != NULL && rep_name == NULL && (owner = cl_identity_get (store, &error)) != NULL)
-    {
-      /* a rep logs their own drills; a manager names whose */
-      if (owner->role == CL_ROLE_REP)
-        rep = cl_practice_log_own_rep (store, owner, &error);
-      else
-        g_set_error (&error, CL_STORE_ERROR, CL_STORE_ERROR_INVALID,
-                     _("Whose drill? --rep NAME (only a rep's own workspace logs without one)"));
-    }
-  else if (store != NULL && rep_name != NULL)
-    rep = cl_store_find_rep (store, rep_name, &error);
-  if (rep != NULL)
+  /* a rep logs their own drills, on their plan's focus unless told; a
+   * manager names whose */
+  if (store != NULL && rep_name == NULL)
+    entry = cl_my_month_log_practice (store, logged_on, focus, score, scenario, note, &error);
+  else if (store != NULL && (rep = cl_store_find_rep (store, rep_name, &error)) != NULL)
     entry = cl_development_log_practice (store, rep->id, logged_on, focus, score, scenario, note, &error);
   if (entry == NULL)
     return report_failure (error);
@@ -586,21 +604,16 @@ run_log (const char  *workspace,
     g_printerr (_("Published %s\n"), published);
 
   day = cl_date_format (logged_on);
-  month = cl_date_month (logged_on);
-  plan = cl_store_get_dev_plan (store, rep->id, month, NULL);
+  owner = cl_identity_peek (store);
   /* Translators: the skill, the rep, the day */
-  printf (_("Logged a %s drill for %s on %s"), focus, rep->name, day);
-  if (plan != NULL && g_str_equal (plan->focus, focus))
+  printf (_("Logged a %s drill for %s on %s"), entry->focus, rep != NULL ? rep->name : cl_identity_author (owner),
+          day);
+  if (practice_progress (store, rep, entry, &progress))
     {
-      ClPracticeProgress progress;
-      g_autofree char *described = NULL;
+      g_autofree char *described = cl_practice_progress_describe (&progress);
 
-      if (cl_practice_progress_load (store, plan, &progress, NULL))
-        {
-          described = cl_practice_progress_describe (&progress);
-          /* Translators: the month's practice so far, e.g. "3 of 8 drills" */
-          printf (_(": %s this month"), described);
-        }
+      /* Translators: the month's practice so far, e.g. "3 of 8 drills" */
+      printf (_(": %s this month"), described);
     }
   printf ("\n");
   return EXIT_SUCCESS;
