@@ -317,6 +317,62 @@ check_automatic_rows (ClPreferencesWindow *preferences,
 }
 
 static void
+count_signal (gpointer  instance,
+              guint    *count)
+{
+  (*count)++;
+}
+
+/* The owner's name and role, as the workspace keeps them. */
+static void
+assert_identity (ClStore    *store,
+                 const char *id,
+                 const char *name,
+                 ClRole      role)
+{
+  g_autoptr (ClIdentity) identity = cl_identity_get (store, NULL);
+
+  g_assert_nonnull (identity);
+  g_assert_cmpstr (identity->id, ==, id);
+  g_assert_cmpstr (identity->name, ==, name);
+  g_assert_cmpstr (cl_role_to_string (identity->role), ==, cl_role_to_string (role));
+}
+
+/* The owner renames themselves and becomes a rep: "You publish as" shows
+ * their new subfolder; a blank or over-long name changes nothing. */
+static void
+check_identity (ClPreferencesWindow *preferences,
+                ClStore             *store)
+{
+  g_autofree char *folder = g_build_filename (tmp_dir, "identity-team-folder", NULL);
+  g_autofree char *too_long = g_strnfill (CL_IDENTITY_MAX_NAME + 1, 'a');
+  g_autoptr (ClIdentity) before = cl_identity_get (store, NULL);
+  g_autofree char *subfolder = NULL;
+  const char *refused[] = { "", "   ", too_long };
+  guint changes = 0;
+
+  /* the owner's own name, not a script's */
+  g_unsetenv ("CLOSELOOP_AUTHOR");
+  g_signal_connect (preferences, "identity-changed", G_CALLBACK (count_signal), &changes);
+  g_assert_cmpint (g_mkdir (folder, 0700), ==, 0);
+  g_assert_true (cl_preferences_window_set_team_folder (preferences, folder));
+  g_assert_true (cl_preferences_window_set_identity (preferences, " Ana Okafor ", CL_ROLE_REP));
+  g_assert_cmpuint (changes, ==, 1);
+  assert_identity (store, before->id, "Ana Okafor", CL_ROLE_REP);
+  subfolder = g_strdup_printf ("Ana Okafor (%s)", before->id);
+  g_assert_nonnull (strstr (cl_preferences_window_get_publish_as_text (preferences), subfolder));
+  for (guint i = 0; i < G_N_ELEMENTS (refused); i++)
+    {
+      g_assert_false (cl_preferences_window_set_identity (preferences, refused[i], CL_ROLE_MANAGER));
+      assert_identity (store, before->id, "Ana Okafor", CL_ROLE_REP);
+    }
+  g_assert_cmpuint (changes, ==, 1);
+  g_assert_nonnull (strstr (cl_preferences_window_get_publish_as_text (preferences), subfolder));
+  g_signal_handlers_disconnect_by_func (preferences, count_signal, &changes);
+  g_assert_true (cl_preferences_window_set_team_folder (preferences, NULL));
+}
+
+static void
 check_preferences (ClWindow *window)
 {
   ClStore *store = cl_window_get_store (window);
@@ -335,6 +391,7 @@ check_preferences (ClWindow *window)
   check_team_list_editor (preferences, store, CL_TEAM_LIST_SCORECARD, "Named the economic buyer",
                           "named_the_economic_buyer");
   check_team_list_editor (preferences, store, CL_TEAM_LIST_SKILLS, "Champion building", "champion_building");
+  check_identity (preferences, store);
   gtk_window_close (GTK_WINDOW (preferences));
 }
 

@@ -6,7 +6,8 @@
  * that still holds deals, a duplicate name) comes back as a toast. A stage's
  * stall threshold and the key-deal amount are worked out from the team's
  * deals until the team sets its own, and go back to that with one button.
- * The Sharing page chooses the team folder.
+ * The Sharing page chooses the team folder and says who the workspace's
+ * owner is: their name and role.
  */
 #define G_LOG_DOMAIN "cl-gui"
 
@@ -19,6 +20,7 @@
 #include "cl-export.h"
 #include "cl-file-chooser.h"
 #include "cl-flags.h"
+#include "cl-identity.h"
 #include "cl-plain-text.h"
 #include "cl-pipeline.h"
 #include "cl-preferences-window.h"
@@ -54,6 +56,8 @@ struct _ClPreferencesWindow
   AdwPreferencesGroup *skills_group;
   AdwEntryRow         *new_skill_row;
   AdwActionRow        *team_folder_row;
+  AdwEntryRow         *owner_name_row;
+  AdwComboRow         *owner_role_row;
   AdwActionRow        *publish_as_row;
   AdwEntryRow         *currency_row;
   ClRosterPage        *roster_page;
@@ -65,7 +69,7 @@ struct _ClPreferencesWindow
 
 G_DEFINE_FINAL_TYPE (ClPreferencesWindow, cl_preferences_window, ADW_TYPE_PREFERENCES_WINDOW)
 
-enum { TEAM_FOLDER_CHANGED, N_SIGNALS };
+enum { TEAM_FOLDER_CHANGED, IDENTITY_CHANGED, N_SIGNALS };
 static guint signals[N_SIGNALS];
 
 static void
@@ -936,6 +940,79 @@ cl_preferences_window_set_team_folder (ClPreferencesWindow *self,
   return TRUE;
 }
 
+const char *
+cl_preferences_window_get_publish_as_text (ClPreferencesWindow *self)
+{
+  g_return_val_if_fail (CL_IS_PREFERENCES_WINDOW (self), NULL);
+  return adw_action_row_get_subtitle (self->publish_as_row);
+}
+
+/* The roles in the order of the role row's choices */
+static const ClRole role_choices[] = { CL_ROLE_MANAGER, CL_ROLE_REP };
+
+static void on_owner_role_selected (AdwComboRow         *row,
+                                    GParamSpec          *pspec,
+                                    ClPreferencesWindow *self);
+
+/* Shows @identity (nullable: the workspace could not say) in the rows that
+ * change it. */
+static void
+show_identity (ClPreferencesWindow *self,
+               const ClIdentity    *identity)
+{
+  if (identity == NULL)
+    return;
+  gtk_editable_set_text (GTK_EDITABLE (self->owner_name_row), identity->name);
+  g_signal_handlers_block_by_func (self->owner_role_row, on_owner_role_selected, self);
+  for (guint i = 0; i < G_N_ELEMENTS (role_choices); i++)
+    if (role_choices[i] == identity->role)
+      adw_combo_row_set_selected (self->owner_role_row, i);
+  g_signal_handlers_unblock_by_func (self->owner_role_row, on_owner_role_selected, self);
+}
+
+gboolean
+cl_preferences_window_set_identity (ClPreferencesWindow *self,
+                                    const char          *name,
+                                    ClRole               role)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (ClIdentity) identity = NULL;
+
+  g_return_val_if_fail (CL_IS_PREFERENCES_WINDOW (self), FALSE);
+  if (!cl_identity_set (self->store, name, role, &error)
+      || (identity = cl_identity_get (self->store, &error)) == NULL)
+    {
+      g_autoptr (ClIdentity) kept = cl_identity_peek (self->store);
+
+      report (self, error);
+      /* the rows go back to the owner as saved */
+      show_identity (self, kept);
+      return FALSE;
+    }
+  cl_identity_apply (identity);
+  show_identity (self, identity);
+  show_team_folder (self);
+  g_signal_emit (self, signals[IDENTITY_CHANGED], 0);
+  return TRUE;
+}
+
+static void
+on_owner_name_applied (AdwEntryRow         *row,
+                       ClPreferencesWindow *self)
+{
+  cl_preferences_window_set_identity (self, gtk_editable_get_text (GTK_EDITABLE (row)),
+                                      role_choices[adw_combo_row_get_selected (self->owner_role_row)]);
+}
+
+static void
+on_owner_role_selected (AdwComboRow         *row,
+                        GParamSpec          *pspec,
+                        ClPreferencesWindow *self)
+{
+  /* the name as saved: one being typed waits for its apply button */
+  cl_preferences_window_set_identity (self, NULL, role_choices[adw_combo_row_get_selected (row)]);
+}
+
 static void
 choose_team_folder (GtkWidget  *widget,
                     const char *action_name,
@@ -963,6 +1040,8 @@ cl_preferences_window_new (GtkWindow *parent,
                            ClStore   *store)
 {
   ClPreferencesWindow *self = g_object_new (CL_TYPE_PREFERENCES_WINDOW, "transient-for", parent, NULL);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (ClIdentity) owner = NULL;
 
   self->store = g_object_ref (store);
   cl_store_task_run (self, cl_store_get_path (store), read_currency, NULL, NULL, g_free, NULL, on_currency, NULL);
@@ -972,6 +1051,9 @@ cl_preferences_window_new (GtkWindow *parent,
   for (int list = 0; list < CL_N_TEAM_LISTS; list++)
     rebuild_list (self, list);
   show_team_folder (self);
+  if ((owner = cl_identity_get (store, &error)) == NULL)
+    report (self, error);
+  show_identity (self, owner);
   return self;
 }
 
@@ -1012,6 +1094,8 @@ cl_preferences_window_class_init (ClPreferencesWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ClPreferencesWindow, skills_group);
   gtk_widget_class_bind_template_child (widget_class, ClPreferencesWindow, new_skill_row);
   gtk_widget_class_bind_template_child (widget_class, ClPreferencesWindow, team_folder_row);
+  gtk_widget_class_bind_template_child (widget_class, ClPreferencesWindow, owner_name_row);
+  gtk_widget_class_bind_template_child (widget_class, ClPreferencesWindow, owner_role_row);
   gtk_widget_class_bind_template_child (widget_class, ClPreferencesWindow, publish_as_row);
   gtk_widget_class_bind_template_child (widget_class, ClPreferencesWindow, currency_row);
   gtk_widget_class_bind_template_child (widget_class, ClPreferencesWindow, roster_page);
@@ -1020,6 +1104,9 @@ cl_preferences_window_class_init (ClPreferencesWindowClass *klass)
   /* the team folder was chosen or given up */
   signals[TEAM_FOLDER_CHANGED] = g_signal_new ("team-folder-changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                                                0, NULL, NULL, NULL, G_TYPE_NONE, 0);
+  /* the owner's name or role changed */
+  signals[IDENTITY_CHANGED] = g_signal_new ("identity-changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                                            0, NULL, NULL, NULL, G_TYPE_NONE, 0);
   gtk_widget_class_install_action (widget_class, "preferences.add-stage", NULL, add_stage);
   gtk_widget_class_install_action (widget_class, "preferences.reset-key-amount", NULL, reset_key_amount);
   gtk_widget_class_install_action (widget_class, "preferences.restore-team-list-item", "(ix)",
@@ -1031,6 +1118,8 @@ cl_preferences_window_init (ClPreferencesWindow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
   g_signal_connect (self->currency_row, "apply", G_CALLBACK (on_currency_applied), self);
+  g_signal_connect (self->owner_name_row, "apply", G_CALLBACK (on_owner_name_applied), self);
+  g_signal_connect (self->owner_role_row, "notify::selected", G_CALLBACK (on_owner_role_selected), self);
   self->stage_rows = g_ptr_array_new ();
   self->lists[CL_TEAM_LIST_SCORECARD] = (ClListEditor) { self->scorecard_group, self->new_item_row, NULL };
   self->lists[CL_TEAM_LIST_SKILLS] = (ClListEditor) { self->skills_group, self->new_skill_row, NULL };

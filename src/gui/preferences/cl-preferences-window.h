@@ -6,6 +6,7 @@
 
 #include <adwaita.h>
 
+#include "cl-identity.h"
 #include "cl-roster-page.h"
 #include "cl-store.h"
 
@@ -52,5 +53,14 @@ const char *cl_preferences_window_get_stall_text      (ClPreferencesWindow *self
 /* Chooses the team folder (NULL: none); "team-folder-changed" follows. */
 gboolean cl_preferences_window_set_team_folder       (ClPreferencesWindow *self,
                                                       const char          *path);
+/* Changes the workspace's owner (@name NULL keeps theirs) and makes them
+ * the author of what this process exports; a name refused is a toast and
+ * changes nothing, a change is followed by "identity-changed". */
+gboolean cl_preferences_window_set_identity          (ClPreferencesWindow *self,
+                                                      const char          *name,
+                                                      ClRole               role);
+/* What "You publish as" says: the author's name, and their subfolder of
+ * the team folder once there is one. */
+const char *cl_preferences_window_get_publish_as_text (ClPreferencesWindow *self);
 
 G_END_DECLS
