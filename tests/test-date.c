@@ -27,6 +27,7 @@ test_describe_day (void)
   assert_words (cl_date_describe_day (cl_date_from_ymd (2025, 3, 4), today), "4 March 2025");
   assert_words (cl_date_describe_day (today + 1, today), "30 November 2026");
   assert_words (cl_date_format_words (today), "29 November 2026");
+  assert_words (cl_date_format_month_words (today), "November 2026");
 }
 
 static void

@@ -713,8 +713,8 @@ run_my_month (const char  *workspace,
 {
   GOptionEntry entries[] = { { NULL } };
   g_autoptr (ClStore) store = NULL;
-  g_autoptr (ClRepBrief) brief = NULL;
-  g_autoptr (GPtrArray) done = NULL;
+  g_autoptr (ClMyMonth) month = NULL;
+  ClRepBrief *brief;
   g_autoptr (GError) error = NULL;
   g_autofree char *as_of = NULL;
   int status = 0;
@@ -727,10 +727,9 @@ run_my_month (const char  *workspace,
       return EXIT_USAGE;
     }
   store = open_existing (workspace, &error);
-  if (store == NULL || ((brief = cl_rep_brief_load_own (store, &error)) == NULL && error != NULL)
-      || (done = cl_store_list_brief_actions_done (store, &error)) == NULL)
+  if (store == NULL || (month = cl_my_month_load (cl_store_get_path (store), cl_date_today (), &error)) == NULL)
     return report_failure (error);
-  if (brief == NULL)
+  if ((brief = month->brief) == NULL)
     {
       print_error (_("No brief from your manager has arrived yet: closeloop team-folder sync"));
       return EXIT_FAILURE;
@@ -740,7 +739,8 @@ run_my_month (const char  *workspace,
   printf (_("%s, %s — from %s, as of %s\n"), brief->rep_name, brief->month, brief->manager_name, as_of);
   if (brief->has_plan)
     printf (_("Focus: %s (%s)\nDrill: %s\nGoal: %d drills, target self-score %d; %d logged so far\n"),
-            brief->focus_label, brief->focus, brief->drill, brief->repetitions, brief->target_score, brief->done);
+            brief->focus_label, brief->focus, brief->drill, brief->repetitions, brief->target_score,
+            month->progress.done);
   else
     printf ("%s\n", _("No plan this month"));
   printf (_("Open actions: %u\n"), brief->actions->len);
@@ -748,17 +748,10 @@ run_my_month (const char  *workspace,
     {
       ClBriefAction *action = g_ptr_array_index (brief->actions, i);
       g_autofree char *due = cl_date_format (action->due_on);
-      gboolean marked = FALSE;
 
-      for (guint j = 0; j < done->len; j++)
-        {
-          ClActionDone *d = g_ptr_array_index (done, j);
-
-          marked = marked || (d->action_id == action->id && g_str_equal (d->manager, brief->manager_id));
-        }
       printf ("  #%" G_GINT64_FORMAT " %s — due %s%s%s%s\n", action->id, action->text, due,
               action->deal != NULL ? " — " : "", action->deal != NULL ? action->deal : "",
-              marked ? _(" (marked done)") : "");
+              cl_my_month_find_marked (month, action) != NULL ? _(" (marked done)") : "");
     }
   printf (_("Open deals: %u\n"), brief->deals->len);
   for (guint i = 0; i < brief->deals->len; i++)
@@ -766,9 +759,10 @@ run_my_month (const char  *workspace,
       ClBriefDeal *deal = g_ptr_array_index (brief->deals, i);
       g_autofree char *flags = cl_flags_join_labels (deal->flags, ", ");
       g_autofree char *close = cl_date_format (deal->close_date);
+      g_autofree char *amount = cl_money_format (deal->amount_cents, deal->currency);
 
-      printf ("  %s (%s) — %s — %s %s — closes %s%s%s\n", deal->name, deal->account, deal->stage, deal->amount,
-              deal->currency, close, *flags ? " — " : "", flags);
+      printf ("  %s (%s) — %s — %s — closes %s%s%s\n", deal->name, deal->account, deal->stage, amount, close,
+              *flags ? " — " : "", flags);
     }
   return EXIT_SUCCESS;
 }

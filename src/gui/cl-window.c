@@ -19,6 +19,7 @@
 #include "cl-deal-window.h"
 #include "cl-demo.h"
 #include "cl-list-page.h"
+#include "cl-my-month-page.h"
 #include "cl-overview-page.h"
 #include "cl-pipeline-page.h"
 #include "cl-plain-text.h"
@@ -33,6 +34,7 @@
 #include "cl-summary.h"
 #include "cl-summary-window.h"
 #include "cl-identity.h"
+#include "cl-rep-brief.h"
 #include "cl-team-folder.h"
 #include "cl-retro-page.h"
 #include "cl-team-page.h"
@@ -51,6 +53,8 @@ struct _ClWindow
   AdwStatusPage       *error_page;
   GtkProgressBar      *sample_progress;
   AdwViewStack        *view_stack;
+  AdwViewStackPage    *month_stack_page;
+  ClMyMonthPage       *my_month_page;
   ClOverviewPage      *overview_page;
   ClPipelinePage      *pipeline_page;
   ClListPage          *coaching_page;
@@ -75,8 +79,15 @@ struct _ClWindow
 
 G_DEFINE_FINAL_TYPE (ClWindow, cl_window, ADW_TYPE_APPLICATION_WINDOW)
 
+/* Alt+1 to Alt+7; My Month, a rep's, comes last so that a manager's keys
+ * stay where they were */
 static const char * const view_names[] = {
-  "overview", "pipeline", "coaching", "development", "retros", "library",
+  "overview", "pipeline", "coaching", "development", "retros", "library", "month",
+};
+
+/* the views of the team's loops: a rep's workspace without deals has none */
+static const char * const team_view_names[] = {
+  "overview", "pipeline", "coaching", "development", "retros",
 };
 
 ClWindow *
@@ -220,6 +231,7 @@ set_store (ClWindow *self,
    * window list shows them */
   title = g_strdup_printf (_("%s — Closeloop"), name);
   gtk_window_set_title (GTK_WINDOW (self), title);
+  cl_my_month_page_set_store (self->my_month_page, store);
   cl_overview_page_set_store (self->overview_page, store);
   cl_pipeline_page_set_store (self->pipeline_page, store);
   cl_list_page_set_source (self->coaching_page, store, cl_view_load_coaching, cl_view_format_coaching_entry);
@@ -229,6 +241,47 @@ set_store (ClWindow *self,
   cl_teams_page_set_store (self->teams_page, store);
   cl_window_watch_team_folder (self);
   refresh_undo_point (self);
+}
+
+/* A rep's own workspace opens on My Month, and shows the team's views only
+ * when it holds deals of its own: their brief is what they need. Returns
+ * whether the workspace is a rep's (and the views are shown). */
+static gboolean
+show_owner_views (ClWindow *self)
+{
+  g_autoptr (ClIdentity) owner = cl_identity_peek (self->store);
+  gboolean rep = owner != NULL && owner->role == CL_ROLE_REP;
+  gboolean team = !rep || cl_store_count_deals (self->store, NULL) > 0;
+
+  for (guint i = 0; i < G_N_ELEMENTS (team_view_names); i++)
+    {
+      GtkWidget *view = adw_view_stack_get_child_by_name (self->view_stack, team_view_names[i]);
+
+      adw_view_stack_page_set_visible (adw_view_stack_get_page (self->view_stack, view), team);
+    }
+  adw_view_stack_page_set_visible (self->month_stack_page, rep);
+  if (!rep)
+    return FALSE;
+  cl_my_month_page_reload (self->my_month_page);
+  show_state (self, "views");
+  adw_view_stack_set_visible_child_name (self->view_stack, "month");
+  return TRUE;
+}
+
+/* The owner changed in Preferences: they publish in a subfolder of their
+ * new name; a rep's workspace turns to My Month, a manager's to the team's
+ * views. */
+static void
+on_identity_changed (ClWindow *self)
+{
+  g_autoptr (GListModel) reps = cl_store_list_reps (self->store, NULL);
+
+  cl_window_watch_team_folder (self);
+  if (show_owner_views (self))
+    return;
+  show_state (self, reps == NULL || g_list_model_get_n_items (reps) == 0 ? "empty" : "views");
+  if (g_str_equal (adw_view_stack_get_visible_child_name (self->view_stack), "month"))
+    adw_view_stack_set_visible_child_name (self->view_stack, "overview");
 }
 
 /* Opens @path; on failure the window says why and the file is not touched. */
@@ -254,7 +307,8 @@ cl_window_open_workspace (ClWindow   *self,
       return FALSE;
     }
   set_store (self, store);
-  show_state (self, g_list_model_get_n_items (reps) == 0 ? "empty" : "views");
+  if (!show_owner_views (self))
+    show_state (self, g_list_model_get_n_items (reps) == 0 ? "empty" : "views");
   return TRUE;
 }
 
@@ -365,8 +419,13 @@ show_view_action (GSimpleAction *action,
 {
   ClWindow *self = CL_WINDOW (user_data);
 
-  if (g_str_equal (cl_window_get_state (self), "views"))
-    cl_window_show_view (self, g_variant_get_string (parameter, NULL));
+  const char *name = g_variant_get_string (parameter, NULL);
+  GtkWidget *view = adw_view_stack_get_child_by_name (self->view_stack, name);
+
+  /* a view the workspace does not show (My Month in a manager's) stays shut */
+  if (g_str_equal (cl_window_get_state (self), "views")
+      && (view == NULL || adw_view_stack_page_get_visible (adw_view_stack_get_page (self->view_stack, view))))
+    cl_window_show_view (self, name);
 }
 
 static void
@@ -966,8 +1025,14 @@ on_team_synced (ClWindow          *self,
       said = g_strdup_printf (_("Not read from the team folder: %s"), failure);
       show_text_toast (self, said);
     }
+  for (guint i = 0; i < sync->merged->len; i++)
+    show_text_toast (self, g_ptr_array_index (sync->merged, i));
+  if (sync->merged->len > 0)
+    cl_team_page_reload (self->development_page);
   if (sync->arrived->len == 0)
     return;
+  /* a brief from the manager among them */
+  cl_my_month_page_reload (self->my_month_page);
   if (sync->arrived->len == 1)
     {
       g_autofree char *described = cl_summary_info_describe (g_ptr_array_index (sync->arrived, 0));
@@ -981,7 +1046,11 @@ on_team_synced (ClWindow          *self,
                             sync->arrived->len);
   toast = cl_toast_new_plain (text);
   adw_toast_set_button_label (toast, _("_Show"));
-  adw_toast_set_detailed_action_name (toast, "win.show-view::library");
+  /* a brief from the manager is shown where the rep reads it */
+  adw_toast_set_detailed_action_name (toast, sync->arrived->len == 1
+                                      && g_str_equal (((ClSummaryInfo *) g_ptr_array_index (sync->arrived, 0))->format,
+                                                      CL_REP_BRIEF_FORMAT)
+                                      ? "win.show-view::month" : "win.show-view::library");
   show_toast (self, toast);
   reload_library (self);
 }
@@ -1052,6 +1121,8 @@ show_preferences (GSimpleAction *action,
   /* thresholds and stages change the flags: inspect again when done */
   g_signal_connect_swapped (preferences, "destroy", G_CALLBACK (reinspect), self);
   g_signal_connect_object (preferences, "team-folder-changed", G_CALLBACK (cl_window_watch_team_folder), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (preferences, "identity-changed", G_CALLBACK (on_identity_changed), self,
                            G_CONNECT_SWAPPED);
   gtk_window_present (GTK_WINDOW (preferences));
 }
@@ -1147,6 +1218,7 @@ cl_window_class_init (ClWindowClass *klass)
   G_OBJECT_CLASS (klass)->dispose = cl_window_dispose;
   GTK_WINDOW_CLASS (klass)->close_request = cl_window_close_request;
 
+  g_type_ensure (CL_TYPE_MY_MONTH_PAGE);
   g_type_ensure (CL_TYPE_OVERVIEW_PAGE);
   g_type_ensure (CL_TYPE_LIST_PAGE);
   g_type_ensure (CL_TYPE_PIPELINE_PAGE);
@@ -1161,6 +1233,8 @@ cl_window_class_init (ClWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ClWindow, error_page);
   gtk_widget_class_bind_template_child (widget_class, ClWindow, sample_progress);
   gtk_widget_class_bind_template_child (widget_class, ClWindow, view_stack);
+  gtk_widget_class_bind_template_child (widget_class, ClWindow, month_stack_page);
+  gtk_widget_class_bind_template_child (widget_class, ClWindow, my_month_page);
   gtk_widget_class_bind_template_child (widget_class, ClWindow, overview_page);
   gtk_widget_class_bind_template_child (widget_class, ClWindow, pipeline_page);
   gtk_widget_class_bind_template_child (widget_class, ClWindow, coaching_page);

@@ -257,8 +257,12 @@ cl_date_parse_period (const char *period,
 /* a day this many days back or less is said as "N days ago" */
 #define DAYS_AGO_MAX 6
 
-char *
-cl_date_format_words (ClDay day)
+/* @day as g_date_time_format () writes @format; the first of its month
+ * for a month's name. */
+static char *
+format_in_words (ClDay       day,
+                 gboolean    month_only,
+                 const char *format)
 {
   g_autoptr (GDateTime) date = NULL;
   int year, month, mday;
@@ -266,10 +270,24 @@ cl_date_format_words (ClDay day)
   if (!g_date_valid_julian (day))
     return g_strdup ("");
   cl_date_to_ymd (day, &year, &month, &mday);
-  date = g_date_time_new_utc (year, month, mday, 0, 0, 0);
+  date = g_date_time_new_utc (year, month, month_only ? 1 : mday, 0, 0, 0);
+  return g_date_time_format (date, format);
+}
+
+char *
+cl_date_format_words (ClDay day)
+{
   /* Translators: a day in words, as g_date_time_format () writes it:
    * "29 November 2026" */
-  return g_date_time_format (date, _("%-d %B %Y"));
+  return format_in_words (day, FALSE, _("%-d %B %Y"));
+}
+
+char *
+cl_date_format_month_words (ClDay day)
+{
+  /* Translators: a month in words, as g_date_time_format () writes it; %OB
+   * is the month's name standing alone: "November 2026" */
+  return format_in_words (day, TRUE, _("%OB %Y"));
 }
 
 char *

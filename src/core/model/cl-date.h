@@ -45,6 +45,10 @@ gboolean  cl_date_parse_quarter  (const char  *quarter,
  *
  * Returns: (transfer full): the text */
 char     *cl_date_format_words   (ClDay        day);
+/* The month of @day in words, as a title: "November 2026".
+ *
+ * Returns: (transfer full): the text */
+char     *cl_date_format_month_words (ClDay     day);
 /* How long ago @day was as of @today, as people say it: "today",
  * "yesterday", "3 days ago" within a week, else the day in words (a day
  * after @today too).

@@ -16,6 +16,7 @@
 #include "cl-date.h"
 #include "cl-my-month.h"
 #include "cl-practice-log.h"
+#include "cl-team-folder.h"
 
 void
 cl_my_month_free (ClMyMonth *month)
@@ -24,6 +25,7 @@ cl_my_month_free (ClMyMonth *month)
     return;
   g_free (month->month);
   g_clear_pointer (&month->owner, cl_identity_free);
+  g_free (month->team_folder);
   g_clear_pointer (&month->brief, cl_rep_brief_free);
   g_clear_pointer (&month->marked, g_ptr_array_unref);
   g_clear_object (&month->practice);
@@ -109,6 +111,7 @@ cl_my_month_load (const char  *workspace_path,
     return NULL;
   month->today = today;
   month->month = cl_date_month (today);
+  month->team_folder = cl_team_folder_get (store);
   if ((month->owner = cl_identity_get (store, error)) == NULL
       || ((month->brief = cl_rep_brief_load_own (store, &local)) == NULL && local != NULL)
       || (month->marked = cl_store_list_brief_actions_done (store, &local)) == NULL)

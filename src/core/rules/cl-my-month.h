@@ -20,6 +20,7 @@ typedef struct
   ClDay               today;
   char               *month;        /* today's: "2026-11" */
   ClIdentity         *owner;
+  char               *team_folder;  /* NULL when none is chosen */
   ClRepBrief         *brief;        /* the manager's latest; NULL until one arrives */
   GPtrArray          *marked;       /* ClActionDone: what the rep marked done */
   GListModel         *practice;     /* ClPracticeEntry: this month's drills, newest first */

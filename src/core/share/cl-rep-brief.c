@@ -43,7 +43,6 @@ brief_deal_free (ClBriefDeal *deal)
   g_free (deal->name);
   g_free (deal->account);
   g_free (deal->stage);
-  g_free (deal->amount);
   g_free (deal->currency);
   g_free (deal->next_step);
   g_free (deal);
@@ -422,7 +421,8 @@ read_deal (ClRepBrief  *brief,
   deal->account = g_strdup (text[1]);
   deal->stage = g_strdup (text[2]);
   deal->next_step = g_strdup (text[3]);
-  deal->amount = g_strdup (amount);
+  /* at most 18 digits: within a gint64 */
+  deal->amount_cents = g_ascii_strtoll (amount, NULL, 10) * 100 + g_ascii_strtoll (strchr (amount, '.') + 1, NULL, 10);
   deal->currency = g_strdup (currency);
   return TRUE;
 }

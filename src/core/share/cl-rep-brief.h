@@ -28,7 +28,7 @@ typedef struct
   char   *name;
   char   *account;
   char   *stage;
-  char   *amount;      /* "125000.00" */
+  gint64  amount_cents;
   char   *currency;
   ClDay   close_date;
   char   *next_step;

@@ -98,28 +98,6 @@ toast (ClRepWindow *self,
   adw_toast_overlay_add_toast (self->toast_overlay, cl_toast_new_plain (text));
 }
 
-static GtkWidget *
-text_row (const char *title,
-          const char *subtitle)
-{
-  GtkWidget *row = cl_action_row_new_plain (title, subtitle);
-
-  adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 3);
-  return row;
-}
-
-static void
-add_badge (GtkWidget  *row,
-           const char *text,
-           const char *style)
-{
-  GtkWidget *label = gtk_label_new (text);
-
-  gtk_widget_add_css_class (label, "caption-heading");
-  gtk_widget_add_css_class (label, style);
-  adw_action_row_add_suffix (ADW_ACTION_ROW (row), label);
-}
-
 /* ------------------------------------------------------------------ the plan */
 
 static const char *
@@ -160,7 +138,7 @@ add_evidence_check (ClRepWindow *self,
                     gint64       id,
                     GHashTable  *chosen)
 {
-  GtkWidget *row = text_row (title, subtitle);
+  GtkWidget *row = cl_list_box_text_row_new (title, subtitle);
   GtkWidget *check = gtk_check_button_new ();
 
   gtk_widget_set_valign (check, GTK_ALIGN_CENTER);
@@ -366,9 +344,12 @@ show_practice (ClRepWindow *self)
       g_autofree char *scenario = cl_text_isolate (entry->scenario);
       g_autofree char *note = cl_text_isolate (entry->note);
       g_autofree char *subtitle = g_strjoin (" — ", scenario, note, NULL);
+      GtkWidget *row = cl_list_box_text_row_new (title, cl_text_is_blank (entry->note) ? entry->scenario : subtitle);
 
-      gtk_list_box_append (self->drills_list, text_row (title, cl_text_is_blank (entry->note) ? entry->scenario
-                                                                                              : subtitle));
+      /* the rep logged it in their own workspace; the manager's does not change it */
+      if (entry->merged)
+        cl_list_box_row_add_badge (row, _("Logged by the rep"), "accent");
+      gtk_list_box_append (self->drills_list, row);
     }
 }
 
@@ -521,7 +502,7 @@ show_deals (ClRepWindow *self)
       /* Translators: amount, stage, days in the stage, then the deal's flags */
       g_autofree char *subtitle = g_strdup_printf (_("%s · %s · %d days in stage\n%s"), amount, stage,
                                                    item->days_in_stage, flags);
-      GtkWidget *row = text_row (deal->name, g_strchomp (subtitle));
+      GtkWidget *row = cl_list_box_text_row_new (deal->name, g_strchomp (subtitle));
 
       if (item->flags != 0)
         {
@@ -529,7 +510,7 @@ show_deals (ClRepWindow *self)
                                                                  __builtin_popcount (item->flags)),
                                                     __builtin_popcount (item->flags));
 
-          add_badge (row, count, "warning");
+          cl_list_box_row_add_badge (row, count, "warning");
         }
       /* activated, the deal opens on its page */
       gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
@@ -541,7 +522,7 @@ show_deals (ClRepWindow *self)
     {
       g_autofree char *more = g_strdup_printf (_("And %u more open deals, in the Pipeline view"), n - SHOWN_DEALS);
 
-      gtk_list_box_append (self->deals_list, text_row (more, NULL));
+      gtk_list_box_append (self->deals_list, cl_list_box_text_row_new (more, NULL));
     }
 }
 
@@ -573,10 +554,10 @@ show_actions (ClRepWindow *self)
       g_autofree char *due = action->due_on ? cl_date_format (action->due_on) : g_strdup (_("no due day"));
       /* Translators: an action's due day and where it came from (review, coaching…) */
       g_autofree char *subtitle = g_strdup_printf (_("Due %s · from %s"), due, action->source);
-      GtkWidget *row = text_row (action->text, subtitle);
+      GtkWidget *row = cl_list_box_text_row_new (action->text, subtitle);
 
       if (action->due_on != 0 && action->due_on < self->today)
-        add_badge (row, _("Overdue"), "error");
+        cl_list_box_row_add_badge (row, _("Overdue"), "error");
       gtk_list_box_append (self->actions_list, row);
     }
 }
@@ -591,11 +572,11 @@ show_moves (ClRepWindow *self)
       g_autofree char *held = cl_date_format (session->held_on);
       g_autofree char *deal = cl_text_isolate (session->deal_name);
       g_autofree char *subtitle = g_strdup_printf ("%s · %s", held, deal);
-      GtkWidget *row = text_row (session->next_move, subtitle);
+      GtkWidget *row = cl_list_box_text_row_new (session->next_move, subtitle);
       gboolean late = session->follow_up == CL_FOLLOW_UP_PENDING && session->next_move_due != 0
                       && session->next_move_due < self->today;
 
-      add_badge (row, late ? _("Overdue") : cl_follow_up_label (session->follow_up),
+      cl_list_box_row_add_badge (row, late ? _("Overdue") : cl_follow_up_label (session->follow_up),
                  late || session->follow_up == CL_FOLLOW_UP_DID_NOT_HAPPEN ? "error"
                  : session->follow_up == CL_FOLLOW_UP_HAPPENED ? "success" : "dim-label");
       gtk_list_box_append (self->moves_list, row);

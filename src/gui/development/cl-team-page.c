@@ -69,7 +69,6 @@ cl_team_page_reload (ClTeamPage *self)
 {
   g_autofree char *month = cl_date_month (self->month_day);
   g_autoptr (GError) error = NULL;
-  g_autoptr (GDateTime) first = NULL;
   g_autofree char *title = NULL, *summary = NULL;
   guint without;
 
@@ -84,9 +83,7 @@ cl_team_page_reload (ClTeamPage *self)
     }
   gtk_list_box_bind_model (self->reps_list, self->team, create_row, NULL, NULL);
 
-  first = g_date_time_new_utc (g_ascii_strtoll (month, NULL, 10), g_ascii_strtoll (month + 5, NULL, 10),
-                               1, 0, 0, 0);
-  title = g_date_time_format (first, "%B %Y");
+  title = cl_date_format_month_words (self->month_day);
   gtk_label_set_text (self->month_label, title);
   if (error != NULL)
     return;

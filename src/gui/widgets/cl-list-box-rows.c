@@ -6,7 +6,10 @@
 
 #include "config.h"
 
+#include <adwaita.h>
+
 #include "cl-list-box-rows.h"
+#include "cl-plain-text.h"
 
 void
 cl_list_box_remove_rows (GtkListBox *list)
@@ -30,4 +33,26 @@ cl_list_box_placeholder_new (const char *text)
   gtk_widget_set_margin_end (label, 12);
   gtk_widget_add_css_class (label, "dim-label");
   return label;
+}
+
+GtkWidget *
+cl_list_box_text_row_new (const char *title,
+                          const char *subtitle)
+{
+  GtkWidget *row = cl_action_row_new_plain (title, subtitle);
+
+  adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 3);
+  return row;
+}
+
+void
+cl_list_box_row_add_badge (GtkWidget  *row,
+                           const char *text,
+                           const char *style)
+{
+  GtkWidget *label = gtk_label_new (text);
+
+  gtk_widget_add_css_class (label, "caption-heading");
+  gtk_widget_add_css_class (label, style);
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), label);
 }
