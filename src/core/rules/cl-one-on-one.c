@@ -6,6 +6,8 @@
 
 #include "config.h"
 
+#include <inttypes.h>
+
 #include <glib/gi18n-lib.h>
 
 #include "cl-action-load.h"
@@ -52,7 +54,7 @@ load_rep (ClStore     *store,
     return FALSE;
   if (g_list_model_get_n_items (loads) == 0)
     return g_set_error (error, CL_STORE_ERROR, CL_STORE_ERROR_NOT_FOUND,
-                        _("There is no rep with id %" G_GINT64_FORMAT " in this workspace"), rep_id), FALSE;
+                        _("There is no rep with id %" PRId64 " in this workspace"), rep_id), FALSE;
   brief->load = g_list_model_get_item (loads, 0);
   brief->rep = cl_rep_new (brief->load->name);
   brief->rep->id = rep_id;

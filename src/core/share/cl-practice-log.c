@@ -10,6 +10,8 @@
 
 #include "config.h"
 
+#include <inttypes.h>
+
 #include <glib/gi18n-lib.h>
 #include <string.h>
 
@@ -250,7 +252,7 @@ cl_practice_log_read (const char  *data,
       g_ptr_array_add (log->entries, entry);
       if (!g_hash_table_add (ids, &entry->id))
         return g_set_error (error, CL_SUMMARY_ERROR, CL_SUMMARY_ERROR_BAD_VALUE,
-                            _("%s: two drills have the id %" G_GINT64_FORMAT), name, entry->id), NULL;
+                            _("%s: two drills have the id %" PRId64), name, entry->id), NULL;
     }
   for (guint i = 0; i < json_array_get_length (actions); i++)
     {

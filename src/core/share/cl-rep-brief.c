@@ -9,6 +9,8 @@
 
 #include "config.h"
 
+#include <inttypes.h>
+
 #include <glib/gi18n-lib.h>
 #include <string.h>
 
@@ -195,7 +197,7 @@ cl_rep_brief_build (ClStore           *store,
         rep = g_steal_pointer (&candidate);
     }
   if (rep == NULL)
-    return g_set_error (error, CL_STORE_ERROR, CL_STORE_ERROR_NOT_FOUND, _("There is no rep %" G_GINT64_FORMAT),
+    return g_set_error (error, CL_STORE_ERROR, CL_STORE_ERROR_NOT_FOUND, _("There is no rep %" PRId64),
                         rep_id), NULL;
   cl_export_begin_document (builder, CL_REP_BRIEF_FORMAT, 1);
   json_builder_set_member_name (builder, "manager");
@@ -554,7 +556,7 @@ cl_rep_brief_mark_done (ClStore     *store,
     found = found || ((ClBriefAction *) g_ptr_array_index (brief->actions, i))->id == action_id;
   if (!found)
     return g_set_error (error, CL_STORE_ERROR, CL_STORE_ERROR_INVALID,
-                        _("Your brief has no open action %" G_GINT64_FORMAT), action_id), FALSE;
+                        _("Your brief has no open action %" PRId64), action_id), FALSE;
   done.manager = brief->manager_id;
   done.action_id = action_id;
   done.done_on = done_on;

@@ -6,6 +6,8 @@
 
 #include "config.h"
 
+#include <inttypes.h>
+
 #include <glib/gi18n-lib.h>
 #include <string.h>
 
@@ -67,7 +69,7 @@ cl_summary_load_document (ClStore  *store,
     return NULL;
   if (document == NULL)
     return g_set_error (error, CL_STORE_ERROR, CL_STORE_ERROR_NOT_FOUND,
-                        _("The team library holds no summary %" G_GINT64_FORMAT), library_id), NULL;
+                        _("The team library holds no summary %" PRId64), library_id), NULL;
   if (!json_parser_load_from_data (parser, document, -1, error))
     return NULL;
   return json_node_ref (json_parser_get_root (parser));
@@ -173,7 +175,7 @@ cl_shared_review_load (ClStore  *store,
     return NULL;
   if (!g_str_equal (format, "closeloop.pipeline-review") || !JSON_NODE_HOLDS_OBJECT (root))
     return g_set_error (error, CL_STORE_ERROR, CL_STORE_ERROR_INVALID,
-                        _("Summary %" G_GINT64_FORMAT " is not a weekly review"), library_id), NULL;
+                        _("Summary %" PRId64 " is not a weekly review"), library_id), NULL;
   object = json_node_get_object (root);
   review = g_new0 (ClSharedReview, 1);
   review->deals = g_ptr_array_new_with_free_func ((GDestroyNotify) shared_deal_free);

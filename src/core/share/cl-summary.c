@@ -10,6 +10,8 @@
 
 #include "config.h"
 
+#include <inttypes.h>
+
 #include <glib/gi18n-lib.h>
 #include <json-glib/json-glib.h>
 #include <string.h>
@@ -253,7 +255,7 @@ cl_summary_parse (const char  *data,
                         _("%s is not a Closeloop summary: its “version” is not a whole number"), name), NULL;
   if (json_node_get_int (version) > formats[index].max_version)
     return g_set_error (error, CL_SUMMARY_ERROR, CL_SUMMARY_ERROR_TOO_NEW,
-                        _("%s is version %" G_GINT64_FORMAT " of %s, written by a newer Closeloop; this one "
+                        _("%s is version %" PRId64 " of %s, written by a newer Closeloop; this one "
                           "reads up to version %d"), name, json_node_get_int (version), format,
                         formats[index].max_version), NULL;
   info->format = g_strdup (format);
@@ -313,7 +315,7 @@ cl_summary_member_text (JsonObject  *object,
                         GError     **error)
 {
   JsonNode *node = json_object_get_member (object, member);
-  g_autofree char *what = g_strdup_printf (_("text of at most %" G_GSIZE_FORMAT " bytes"), max_bytes);
+  g_autofree char *what = g_strdup_printf (_("text of at most %zu bytes"), max_bytes);
 
   if (node == NULL || !JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_STRING
       || strlen (json_node_get_string (node)) > max_bytes)
@@ -331,7 +333,7 @@ cl_summary_member_int (JsonObject  *object,
                        GError     **error)
 {
   JsonNode *node = json_object_get_member (object, member);
-  g_autofree char *what = g_strdup_printf (_("a whole number from %" G_GINT64_FORMAT " to %" G_GINT64_FORMAT),
+  g_autofree char *what = g_strdup_printf (_("a whole number from %" PRId64 " to %" PRId64),
                                            min, max);
 
   if (node == NULL || !JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_INT64

@@ -12,6 +12,8 @@
 
 #include "config.h"
 
+#include <inttypes.h>
+
 #include <errno.h>
 #include <fcntl.h>
 #include <glib/gi18n-lib.h>
@@ -192,7 +194,7 @@ read_backup_header (JsonParser  *parser,
     return bad_backup (error, name, _("its “schema_version” is not a workspace version"));
   if (*out_schema_version > CL_STORE_SCHEMA_VERSION)
     return g_set_error (error, CL_STORE_ERROR, CL_STORE_ERROR_TOO_NEW,
-                        _("%s was written by a newer Closeloop (workspace version %" G_GINT64_FORMAT ")"), name,
+                        _("%s was written by a newer Closeloop (workspace version %" PRId64 ")"), name,
                         *out_schema_version), FALSE;
   node = json_object_get_member (root, "tables");
   if (node == NULL || !JSON_NODE_HOLDS_OBJECT (node))
@@ -364,7 +366,7 @@ check_references (sqlite3     *db,
   if (rc == SQLITE_ROW)
     /* Translators: the backup, a table, the row's id, the table it refers to */
     g_set_error (error, CL_STORE_ERROR, CL_STORE_ERROR_INVALID,
-                 _("%s: table %s, row %" G_GINT64_FORMAT ", refers to a row of %s the backup does not have"), name,
+                 _("%s: table %s, row %" PRId64 ", refers to a row of %s the backup does not have"), name,
                  (const char *) sqlite3_column_text (stmt, 0), (gint64) sqlite3_column_int64 (stmt, 1),
                  (const char *) sqlite3_column_text (stmt, 2));
   else if (rc != SQLITE_DONE)
