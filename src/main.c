@@ -10,6 +10,27 @@
 #include "cl-application.h"
 #include "cl-cli.h"
 
+/* The application's "handle-local-options", before it runs: without the
+ * window's settings schema installed GLib would abort at the window's
+ * settings, so this says how to run Closeloop and exits with 1 (-1: goes
+ * on). --help is answered before it. */
+static int
+check_settings_schema (GApplication *app,
+                       GVariantDict *options,
+                       gpointer      user_data)
+{
+  GSettingsSchemaSource *source = g_settings_schema_source_get_default ();
+  g_autoptr (GSettingsSchema) schema = source != NULL ? g_settings_schema_source_lookup (source, APP_ID, TRUE) : NULL;
+  g_autofree char *message = NULL;
+
+  if (schema != NULL)
+    return -1;
+  message = g_strdup_printf (_("the settings schema %s is not installed; run Closeloop installed, or from the "
+                               "build tree with: meson devenv -C build closeloop"), APP_ID);
+  fprintf (stderr, "closeloop: %s\n", message);
+  return 1;
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -35,6 +56,7 @@ main (int   argc,
   else
     {
       app = cl_application_new (cmdline.workspace, G_APPLICATION_HANDLES_OPEN);
+      g_signal_connect (app, "handle-local-options", G_CALLBACK (check_settings_schema), NULL);
       status = g_application_run (G_APPLICATION (app), cmdline.argc, cmdline.argv);
     }
   cl_command_line_clear (&cmdline);

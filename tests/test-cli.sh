@@ -370,9 +370,9 @@ CLOSELOOP_AUTHOR="Ana" "$closeloop" --workspace "$dir/team.db" export review --w
   >"$dir/out" 2>"$dir/err" || fail "export --publish"
 grep -q '"format"' "$dir/out" || fail "export --publish still writes the document"
 ana_id=$("$closeloop" --workspace "$dir/team.db" identity show | sed -n 's/^Id: //p')
-grep -q "Published .*/shared/Ana ($ana_id)/pipeline-review-2026-W47.json" "$dir/err" \
+grep -q "Published .*/shared/Ana ($ana_id)/pipeline-review-2026-W47.closeloop.json" "$dir/err" \
   || fail "export --publish says where: into the subfolder that carries the owner's id"
-[ "$(stat -c %a "$dir/shared/Ana ($ana_id)/pipeline-review-2026-W47.json")" = 600 ] || fail "a published file is 0600"
+[ "$(stat -c %a "$dir/shared/Ana ($ana_id)/pipeline-review-2026-W47.closeloop.json")" = 600 ] || fail "a published file is 0600"
 CLOSELOOP_AUTHOR="Ana" "$closeloop" --workspace "$dir/team.db" health --publish >/dev/null 2>&1 \
   || fail "health --publish"
 CLOSELOOP_AUTHOR="Ben" "$closeloop" --workspace "$dir/mate.db" team-folder sync >"$dir/out" || fail "team-folder sync"
@@ -382,7 +382,7 @@ CLOSELOOP_AUTHOR="Ben" "$closeloop" --workspace "$dir/mate.db" team-folder sync 
   || fail "a second sync keeps nothing twice"
 # nor the one named by the name alone, where one published before ids
 mkdir "$dir/shared/Ana"
-cp "$dir/shared/Ana ($ana_id)/pipeline-review-2026-W47.json" "$dir/shared/Ana/"
+cp "$dir/shared/Ana ($ana_id)/pipeline-review-2026-W47.closeloop.json" "$dir/shared/Ana/"
 CLOSELOOP_AUTHOR="Ana" "$closeloop" --workspace "$dir/team.db" team-folder sync | grep -q "^0 new" \
   || fail "one's own subfolder is not read"
 rm -r "$dir/shared/Ana"

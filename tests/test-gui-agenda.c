@@ -330,12 +330,6 @@ library_holds_one (gpointer page)
   return cl_list_page_is_loaded (page) && cl_list_page_get_n_items (page) == 1;
 }
 
-static gboolean
-chooser_shown (gpointer data)
-{
-  return cl_test_find_toplevel (GTK_TYPE_FILE_CHOOSER_DIALOG) != NULL;
-}
-
 /* @button opens the file chooser; cancelled, it leaves nothing open. */
 static void
 assert_opens_chooser (GtkButton *button)
@@ -347,7 +341,7 @@ assert_opens_chooser (GtkButton *button)
   g_assert_cmpstr (gtk_actionable_get_action_name (GTK_ACTIONABLE (button)), ==, "win.import-summary");
   gtk_widget_activate (GTK_WIDGET (button));
   /* the portal is asked first, where there is one, and the dialog shows without */
-  cl_test_wait_until (chooser_shown, NULL, "the file chooser");
+  cl_test_wait_until (cl_test_chooser_shown, NULL, "the file chooser");
   chooser = cl_test_find_toplevel (GTK_TYPE_FILE_CHOOSER_DIALOG);
   g_assert_nonnull (chooser);
   g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (chooser)), ==, "Import a Teammate's Summary");

@@ -196,7 +196,7 @@ on_rep_window (GApplication *app)
   g_assert_no_error (error);
   owner = cl_identity_get (store, &error);
   subfolder = cl_identity_subfolder (owner);
-  log = g_strdup_printf ("%s/%s/practice-log-%s.json", shared_folder, subfolder, rep_name);
+  log = g_strdup_printf ("%s/%s/practice-log-%s.closeloop.json", shared_folder, subfolder, rep_name);
   g_assert_true (g_file_get_contents (log, &log_text, NULL, &error));
   g_assert_nonnull (strstr (log_text, "CFO asks for 20 %"));
   g_assert_nonnull (strstr (log_text, "done on the call"));

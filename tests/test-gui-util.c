@@ -49,6 +49,34 @@ cl_test_find_toplevel (GType type)
   return NULL;
 }
 
+gboolean
+cl_test_chooser_shown (gpointer data)
+{
+  return cl_test_find_toplevel (GTK_TYPE_FILE_CHOOSER_DIALOG) != NULL;
+}
+
+void
+cl_test_assert_export_name (GtkWidget  *widget,
+                            const char *action,
+                            const char *prefix)
+{
+  GtkFileChooser *chooser;
+  g_autofree char *suggested = NULL;
+
+  g_assert_true (gtk_widget_activate_action (widget, action, NULL));
+  /* the portal is asked first, where there is one, and the dialog shows without */
+  cl_test_wait_until (cl_test_chooser_shown, NULL, "the file chooser");
+  chooser = cl_test_find_toplevel (GTK_TYPE_FILE_CHOOSER_DIALOG);
+  g_assert_cmpint (gtk_file_chooser_get_action (chooser), ==, GTK_FILE_CHOOSER_ACTION_SAVE);
+  suggested = gtk_file_chooser_get_current_name (chooser);
+  g_test_message ("%s suggests %s", action, suggested);
+  g_assert_true (g_str_has_prefix (suggested, prefix));
+  g_assert_true (g_str_has_suffix (suggested, ".closeloop.json"));
+  gtk_dialog_response (GTK_DIALOG (chooser), GTK_RESPONSE_CANCEL);
+  g_main_context_iteration (NULL, FALSE);
+  g_assert_null (cl_test_find_toplevel (GTK_TYPE_FILE_CHOOSER_DIALOG));
+}
+
 void
 cl_test_run_window (const char *workspace,
                     GCallback   on_activate,

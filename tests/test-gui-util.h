@@ -17,6 +17,12 @@ void      cl_test_wait_until      (ClTestCheck  check,
                                    const char  *what);
 /* The visible toplevel window of @type, or NULL. */
 gpointer  cl_test_find_toplevel   (GType        type);
+/* Activates @action on @widget ("win.export-review", "retro.export"): the
+ * file chooser it opens to save suggests a name starting with @prefix and
+ * ending in .closeloop.json, the MIME type's glob; then it is cancelled. */
+void      cl_test_assert_export_name (GtkWidget  *widget,
+                                      const char *action,
+                                      const char *prefix);
 /* Runs the application on the workspace at @workspace; @on_activate runs
  * once its window shows, and closes it. */
 void      cl_test_run_window      (const char  *workspace,
@@ -30,6 +36,7 @@ void      cl_test_finalize_window (gpointer     window);
 
 /* Conditions to wait for */
 gboolean  cl_test_shows_views     (gpointer     window);
+gboolean  cl_test_chooser_shown   (gpointer     data);
 gboolean  cl_test_pipeline_loaded (gpointer     page);
 gboolean  cl_test_import_done     (gpointer     import);
 gboolean  cl_test_import_shows_stages (gpointer import);

@@ -186,6 +186,7 @@ check_review (ClWindow *window)
 {
   ClStore *store = cl_window_get_store (window);
   g_autofree char *week = cl_date_iso_week (cl_date_today ());
+  g_autofree char *name = NULL;
   g_autoptr (ClReview) review = NULL;
   g_autoptr (GListModel) actions = NULL;
   ClReviewWindow *dialog;
@@ -249,6 +250,10 @@ check_review (ClWindow *window)
       found_action |= g_str_equal (action->text, "Ask the CFO for the Q1 budget date");
     }
   g_assert_true (found_action);
+
+  /* the export is offered under a name that opens with Closeloop */
+  name = g_strdup_printf ("review-%s", week);
+  cl_test_assert_export_name (GTK_WIDGET (window), "win.export-review", name);
 }
 
 /* Preferences save at once: a stage added, the team's cap kept. */
@@ -505,6 +510,7 @@ check_coaching (ClWindow *window)
   g_assert_nonnull (strstr (document, "\"closeloop.deal-coaching\""));
   g_assert_nonnull (strstr (document, "Ask who owns the Q1 budget"));
   g_assert_null (strstr (document, "\"private_notes\""));
+  cl_test_assert_export_name (GTK_WIDGET (coaching), "coaching.export", "coaching-deal-");
   gtk_window_close (GTK_WINDOW (coaching));
 }
 
@@ -642,7 +648,7 @@ check_retro (ClWindow *window)
   const char *path = cl_store_get_path (store);
   g_autofree char *quarter = cl_date_quarter (cl_date_add_months (cl_date_today (), -3));
   g_autofree char *exported = g_build_filename (tmp_dir, "retro.json", NULL);
-  g_autofree char *document = NULL, *decision = NULL, *restarts = NULL, *sql = NULL;
+  g_autofree char *document = NULL, *decision = NULL, *restarts = NULL, *sql = NULL, *name = NULL;
   g_autoptr (ClRetro) adjust = g_object_new (CL_TYPE_RETRO, NULL);
   ClLoopHealth health[CL_N_LOOPS];
   ClFlagOutcomes outcomes;
@@ -686,6 +692,8 @@ check_retro (ClWindow *window)
   g_assert_true (g_file_get_contents (exported, &document, NULL, NULL));
   g_assert_nonnull (strstr (document, "\"execution_drifted\""));
   g_assert_nonnull (strstr (document, "\"deal_coaching\""));
+  name = g_strdup_printf ("retro-%s", quarter);
+  cl_test_assert_export_name (GTK_WIDGET (page), "retro.export", name);
   cl_retro_page_show_quarter (page, NULL);
   cl_test_wait_until (retro_loaded, page, "this quarter's retrospective");
 
@@ -1001,7 +1009,7 @@ check_team_folder (ClWindow *window)
   g_autofree char *sql = g_strdup_printf ("SELECT max(week) FROM reviews WHERE week < '%s'", week);
   /* the sample team skips a week now and then: the last one it held */
   g_autofree char *last_week = g_strstrip (cl_test_sql_text (cl_store_get_path (store), sql));
-  g_autofree char *name = g_strdup_printf ("pipeline-review-%s.json", week);
+  g_autofree char *name = g_strdup_printf ("pipeline-review-%s.closeloop.json", week);
   g_autofree char *own = NULL, *published = NULL;
   g_autofree char *mate_before = NULL, *mate_after = NULL;
   LibraryWait wait = { store, "Teammate B", 1 };

@@ -29,19 +29,25 @@ m identity set --name "$manager" --role manager >/dev/null
 m team-folder set "$shared" >/dev/null
 m_id=$(m identity | sed -n 's/^Id: //p')
 m publish briefs >"$dir/out" || fail "publish briefs"
-brief="$shared/$manager ($m_id)/rep-brief-$rep.json"
+brief="$shared/$manager ($m_id)/rep-brief-$rep.closeloop.json"
+old_brief="$shared/$manager ($m_id)/rep-brief-$rep.json"
 [ -f "$brief" ] || fail "the brief is in the manager's own subfolder: $(cat "$dir/out")"
 [ "$(stat -c %a "$brief")" = 600 ] || fail "a brief is 0600"
 grep -q '"format" : "closeloop.rep-brief"' "$brief" || fail "the brief says its format"
 grep -q "justification\|private" "$brief" && fail "no justification or private notes in a brief"
 m publish --help | grep -q -- "--rep" || fail "publish --help"
+# as an older version named it: still read by the rep, below
+mv "$brief" "$old_brief"
 
 # the rep: their own workspace on the same folder reads their brief
 r identity set --name "$rep" --role rep >/dev/null || fail "a rep's workspace starts with identity set"
 r team-folder set "$shared" >/dev/null
 r_id=$(r identity | sed -n 's/^Id: //p')
 r team-folder sync >"$dir/out" || fail "the rep's sync: $(cat "$dir/out")"
-grep -q "^Arrived: Rep brief" "$dir/out" || fail "the brief arrives"
+grep -q "^Arrived: Rep brief" "$dir/out" || fail "the brief arrives, old-named: $(cat "$dir/out")"
+# published again, it takes the new name, and the old-named file goes
+m publish briefs >/dev/null || fail "publish briefs again"
+[ -f "$brief" ] && [ ! -e "$old_brief" ] || fail "the old-named brief is replaced by the new name"
 r my-month >"$dir/month" || fail "my-month"
 grep -q "^Focus: .*($focus)" "$dir/month" || fail "my-month shows the plan's focus: $(cat "$dir/month")"
 grep -q "^  #$action " "$dir/month" || fail "my-month lists the open action with its id"
@@ -58,8 +64,8 @@ done
 r log practice --score 5 --scenario "round 5" --date 2026-11-25 2>"$dir/err" >"$dir/out" \
   || fail "log practice on the received plan: $(cat "$dir/err")"
 grep -q "^Logged a $focus drill for $rep on .*: 3 of [0-9]* drills" "$dir/out" || fail "the drill counts against the plan: $(cat "$dir/out")"
-log="$shared/$rep ($r_id)/practice-log-$rep.json"
-grep -q "Published .*practice-log-$rep.json" "$dir/err" || fail "log practice says where it published"
+log="$shared/$rep ($r_id)/practice-log-$rep.closeloop.json"
+grep -q "Published .*practice-log-$rep.closeloop.json" "$dir/err" || fail "log practice says where it published"
 [ -f "$log" ] && [ "$(stat -c %a "$log")" = 600 ] || fail "the practice log is in the rep's subfolder, 0600"
 r action done "$action" --note "done on the call" >"$dir/out" || fail "action done"
 r my-month | grep -q "#$action .*(marked done)" || fail "my-month shows the action marked done"
@@ -137,7 +143,7 @@ set +e
 m team-folder sync >/dev/null 2>"$dir/err"
 [ $? -eq 1 ] || fail "a log with a plan fails the sync"
 set -e
-grep -q "practice-log-$rep.json.*“plan”" "$dir/err" || fail "the member is named: $(cat "$dir/err")"
+grep -q "practice-log-$rep.closeloop.json.*“plan”" "$dir/err" || fail "the member is named: $(cat "$dir/err")"
 
 # a rep's workspace publishes no briefs
 set +e

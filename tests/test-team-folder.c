@@ -173,7 +173,8 @@ static void
 test_names (void)
 {
   static const char * const read[] = {
-    "pipeline-review-2026-W47.json", "Deal coaching.JSON", "quarterly-retro-2026-Q3.json",
+    "pipeline-review-2026-W47.closeloop.json", "Deal coaching.JSON",
+    "quarterly-retro-2026-Q3.json",                                      /* as older versions named them */
   };
   static const char * const ignored[] = {
     "pipeline-review-2026-W47.json.4F2KQZ",                            /* g_file_set_contents' temporary */
@@ -354,7 +355,7 @@ test_two_workspaces (void)
   review = publish_as (ana, "Ana Okafor", build_review);
   health = publish_as (ana, "Ana Okafor", build_health);
   g_assert_true (g_str_has_prefix (review, ana_folder));
-  g_assert_true (g_str_has_suffix (review, "pipeline-review-2026-W47.json"));
+  g_assert_true (g_str_has_suffix (review, "pipeline-review-2026-W47.closeloop.json"));
   g_assert_cmpint (g_stat (review, &st), ==, 0);
   g_assert_cmpint (st.st_mode & 0777, ==, 0600);
 
@@ -547,6 +548,41 @@ write_summary (const char *folder,
   g_assert_true (g_file_set_contents (path, text, -1, NULL));
 }
 
+/* A summary an older version published as <kind>-<subject>.json is read;
+ * its author publishing it again names it .closeloop.json, and the old
+ * file goes, so its older content is never read beside the new. */
+static void
+test_old_names (void)
+{
+  g_autofree char *folder = g_build_filename (tmp_dir, "old-names", NULL);
+  g_autofree char *path = g_build_filename (tmp_dir, "old-names.db", NULL);
+  g_autofree char *older = health_text ("Kim", "2026-Q4", "2026-11-20T09:00:00Z");
+  g_autofree char *newer = health_text ("Kim", "2026-Q4", "2026-11-27T09:00:00Z");
+  g_autofree char *old_path = g_build_filename (folder, "Kim", "loop-health-2026-Q4.json", NULL);
+  g_autofree char *new_path = g_build_filename (folder, "Kim", "loop-health-2026-Q4.closeloop.json", NULL);
+  g_autofree char *published = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (ClStore) store = cl_store_open (path, &error);
+  g_autoptr (ClTeamFolderSync) first = NULL, second = NULL;
+
+  g_assert_no_error (error);
+  g_assert_cmpint (g_mkdir (folder, 0700), ==, 0);
+  write_summary (folder, "Kim", "loop-health-2026-Q4.json", older);
+  first = cl_team_folder_sync (store, folder, "Me", NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (first->n_added, ==, 1);
+  g_assert_cmpuint (first->failures->len, ==, 0);
+
+  g_assert_true (cl_team_folder_publish (folder, newer, &published, &error));
+  g_assert_no_error (error);
+  g_assert_cmpstr (published, ==, new_path);
+  g_assert_false (g_file_test (old_path, G_FILE_TEST_EXISTS));
+  second = cl_team_folder_sync (store, folder, "Me", NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (second->n_replaced, ==, 1);
+  g_assert_cmpuint (second->failures->len, ==, 0);
+}
+
 /* A summary belongs to the subfolder it is read from: one in Mallory's
  * that names Ben is refused, naming the file, and never replaces Ben's. */
 static void
@@ -637,7 +673,7 @@ test_publish_stays_inside (void)
   g_autofree char *folder = g_build_filename (tmp_dir, "inside", NULL);
   g_autofree char *outside = g_build_filename (tmp_dir, "outside", NULL);
   g_autofree char *subfolder = g_build_filename (folder, "Eve", NULL);
-  g_autofree char *planted = g_build_filename (subfolder, "loop-health-2026-Q4.json", NULL);
+  g_autofree char *planted = g_build_filename (subfolder, "loop-health-2026-Q4.closeloop.json", NULL);
   g_autofree char *victim = g_build_filename (outside, "victim.json", NULL);
   g_autofree char *text = health_text ("Eve", "2026-Q4", "2026-11-27T09:00:00Z");
   g_autofree char *before = NULL, *after = NULL, *published = NULL;
@@ -734,6 +770,7 @@ main (int   argc,
   g_test_add_func ("/team-folder/watch", test_watch);
   g_test_add_func ("/team-folder/large-review-reads", test_large_review_reads);
   g_test_add_func ("/team-folder/attribution", test_attribution);
+  g_test_add_func ("/team-folder/old-names", test_old_names);
   g_test_add_func ("/team-folder/nested-teams", test_nested_teams);
   g_test_add_func ("/team-folder/publish-stays-inside", test_publish_stays_inside);
   g_test_add_func ("/team-folder/long-names", test_long_names);

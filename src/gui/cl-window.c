@@ -887,7 +887,7 @@ export_review (GSimpleAction *action,
 {
   ClWindow *self = CL_WINDOW (user_data);
   g_autofree char *week = cl_date_iso_week (cl_date_today ());
-  g_autofree char *name = g_strdup_printf ("review-%s.json", week);
+  g_autofree char *name = g_strdup_printf ("review-%s" CL_EXPORT_FILE_EXTENSION, week);
 
   if (self->store != NULL)
     choose_path (self, GTK_FILE_CHOOSER_ACTION_SAVE, _("Export the Review"), _("_Export"), name, NULL,

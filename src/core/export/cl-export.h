@@ -9,6 +9,11 @@
 
 G_BEGIN_DECLS
 
+/* How the file of a shared document is named by default, so that it opens
+ * with Closeloop (data/io.github.closeloop.Closeloop.mime.xml): a summary
+ * exported from the window, one published in the team folder. */
+#define CL_EXPORT_FILE_EXTENSION ".closeloop.json"
+
 /* Pretty JSON text of @root, ending in a newline. */
 char     *cl_export_to_text     (JsonNode     *root);
 /* cl_export_to_text () written with cl_file_write (): atomically, 0600. */

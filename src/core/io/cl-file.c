@@ -380,6 +380,32 @@ cl_file_write_below (const char  *root,
   return ok;
 }
 
+gboolean
+cl_file_remove_below (const char  *root,
+                      const char  *subfolder,
+                      const char  *name,
+                      GError     **error)
+{
+  g_autofree char *shown = g_build_filename (root, subfolder, name, NULL);
+  int root_fd, dir_fd = -1;
+  gboolean ok;
+
+  g_return_val_if_fail (strchr (subfolder, '/') == NULL && strchr (name, '/') == NULL, FALSE);
+
+  root_fd = g_open (root, O_RDONLY | O_DIRECTORY | O_CLOEXEC, 0);
+  if (root_fd >= 0)
+    dir_fd = openat (root_fd, subfolder, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
+  /* no folder, or no file: nothing to remove */
+  ok = dir_fd >= 0 ? unlinkat (dir_fd, name, 0) == 0 || errno == ENOENT : errno == ENOENT;
+  if (!ok)
+    set_errno_error (error, _("Could not remove “%s”"), shown, errno);
+  if (dir_fd >= 0)
+    close (dir_fd);
+  if (root_fd >= 0)
+    close (root_fd);
+  return ok;
+}
+
 /* ------------------------------------------------------------------ names */
 
 char *

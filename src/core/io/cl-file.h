@@ -53,6 +53,13 @@ gboolean  cl_file_write_below (const char  *root,
                                gsize        length,
                                GError     **error);
 
+/* Removes the file @name from the folder @subfolder of @root, following
+ * no symbolic link on the way; a file already gone is no error. */
+gboolean  cl_file_remove_below (const char  *root,
+                                const char  *subfolder,
+                                const char  *name,
+                                GError     **error);
+
 /* The longest file name, in bytes, the file system of @folder takes for a
  * file cl_file_write_below () writes (its temporary name is longer). */
 gsize     cl_file_name_max    (const char  *folder);

@@ -82,8 +82,8 @@ JsonNode   *cl_rep_brief_build    (ClStore          *store,
  *   written; NULL when the workspace has no team folder
  *
  * Publishes the briefs in the owner's subfolder of the team folder, one
- * file per rep (`rep-brief-NAME.json`), replacing the earlier one. Only a
- * manager's workspace publishes briefs: a rep's is refused
+ * file per rep (`rep-brief-NAME.closeloop.json`), replacing the earlier
+ * one. Only a manager's workspace publishes briefs: a rep's is refused
  * (CL_SUMMARY_ERROR_NOT_ITS_OWNER). Call it whenever a plan is saved or an
  * action created (a review's next action, a coaching next move).
  *

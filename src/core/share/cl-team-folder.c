@@ -2,11 +2,12 @@
  * their summaries in a subfolder of their own and reads everyone else's
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * The layout is <folder>/<person>/<kind>-<subject>.json; a second-line
- * manager's folder may also hold whole teams' folders,
- * <folder>/<team>/<person>/<kind>-<subject>.json, read one level down with
- * the same rule: a summary is the person's whose subfolder it is in.
- * Closeloop writes
+ * The layout is <folder>/<person>/<kind>-<subject>.closeloop.json (any
+ * other .json is read too: older versions wrote <kind>-<subject>.json); a
+ * second-line manager's folder may also hold whole teams' folders,
+ * <folder>/<team>/<person>/<kind>-<subject>.closeloop.json, read one level
+ * down with the same rule: a summary is the person's whose subfolder it is
+ * in. Closeloop writes
  * only in the user's own subfolder, with an atomic rename, so a teammate
  * never reads half a file from it; from the others it reads only names a
  * finished summary has — not a sync tool's temporary or partial file, not
@@ -151,13 +152,14 @@ cl_team_folder_set (ClStore     *store,
 /* ------------------------------------------------------------------ publishing */
 
 /* The file name of a summary in its author's subfolder: its kind and
- * subject, made safe, and shortened to @name_max bytes (a long subject
- * keeps a digest of the whole, so shortened names stay apart). */
+ * subject, made safe, then @extension, shortened to @name_max bytes (a
+ * long subject keeps a digest of the whole, so shortened names stay
+ * apart). */
 static char *
 summary_file_name (const ClSummaryInfo *info,
+                   const char          *extension,
                    gsize                name_max)
 {
-  static const char extension[] = ".json";
   /* "deal:Acme", "rep:Ana:2026-11": the kind is in the file name already */
   const char *subject = strchr (info->subject, ':') != NULL ? strchr (info->subject, ':') + 1 : info->subject;
   g_autofree char *stem = g_strdup_printf ("%s-%s", info->format + strlen ("closeloop."), subject);
@@ -185,7 +187,8 @@ cl_team_folder_publish_as (const char  *folder,
                            GError     **error)
 {
   g_autoptr (ClSummaryInfo) info = NULL;
-  g_autofree char *person = NULL, *name = NULL, *name_part = NULL, *id = NULL;
+  g_autofree char *person = NULL, *name = NULL, *old_name = NULL, *name_part = NULL, *id = NULL;
+  g_autoptr (GError) removing = NULL;
 
   if (!check_folder (folder, error)
       || (info = cl_summary_read (text, strlen (text), _("The summary"), error)) == NULL)
@@ -205,9 +208,14 @@ cl_team_folder_publish_as (const char  *folder,
       g_free (person);
       person = g_strdup (subfolder);
     }
-  name = summary_file_name (info, cl_file_name_max (folder));
+  name = summary_file_name (info, CL_EXPORT_FILE_EXTENSION, cl_file_name_max (folder));
   if (!cl_file_write_below (folder, person, name, text, strlen (text), error))
     return FALSE;
+  /* the name older versions published it under: gone, so nobody reads
+   * its older content beside this (a practice log merged twice, the older last) */
+  old_name = summary_file_name (info, ".json", cl_file_name_max (folder));
+  if (!cl_file_remove_below (folder, person, old_name, &removing))
+    g_warning ("%s", removing->message);
   if (published != NULL)
     *published = g_build_filename (folder, person, name, NULL);
   return TRUE;

@@ -675,7 +675,8 @@ export_action (GtkWidget  *widget,
   GtkFileChooserNative *dialog = cl_file_chooser_new (GTK_WINDOW (self), self, _("Export the Deal's Coaching"),
                                                       GTK_FILE_CHOOSER_ACTION_SAVE, _("_Export"),
                                                       (ClFileChosen) cl_deal_coaching_window_export);
-  g_autofree char *name = g_strdup_printf ("coaching-deal-%" G_GINT64_FORMAT ".json", self->deal->id);
+  g_autofree char *name = g_strdup_printf ("coaching-deal-%" G_GINT64_FORMAT CL_EXPORT_FILE_EXTENSION,
+                                           self->deal->id);
 
   gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (dialog), name);
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (dialog));

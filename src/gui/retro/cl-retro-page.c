@@ -533,7 +533,7 @@ export_action (GtkWidget  *widget,
     return;
   dialog = cl_file_chooser_new (GTK_WINDOW (gtk_widget_get_root (widget)), self, _("Export the Retrospective"),
                                 GTK_FILE_CHOOSER_ACTION_SAVE, _("_Export"), (ClFileChosen) cl_retro_page_export);
-  name = g_strdup_printf ("retro-%s.json", self->inputs->quarter);
+  name = g_strdup_printf ("retro-%s" CL_EXPORT_FILE_EXTENSION, self->inputs->quarter);
   gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (dialog), name);
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (dialog));
 }
