@@ -576,6 +576,7 @@ check_development (ClWindow *window)
   g_assert_true (g_file_get_contents (exported, &document, NULL, NULL));
   g_assert_nonnull (strstr (document, "\"closeloop.rep-development\""));
   g_assert_nonnull (strstr (document, "\"price_hold\""));
+  cl_test_assert_export_name (GTK_WIDGET (rep), "rep.export", "rep-plan-");
   gtk_window_close (GTK_WINDOW (rep));
   g_main_context_iteration (NULL, FALSE);
 

@@ -1194,7 +1194,7 @@ export_action (GtkWidget  *widget,
     }
   dialog = cl_file_chooser_new (GTK_WINDOW (self), self, _("Export the Month's Plan"), GTK_FILE_CHOOSER_ACTION_SAVE,
                                 _("_Export"), (ClFileChosen) cl_rep_window_export);
-  name = g_strdup_printf ("rep-plan-%s.json", self->brief->month);
+  name = g_strdup_printf ("rep-plan-%s" CL_EXPORT_FILE_EXTENSION, self->brief->month);
   gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (dialog), name);
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (dialog));
 }
