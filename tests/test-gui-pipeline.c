@@ -1,8 +1,8 @@
 /* test-gui-pipeline.c — the Pipeline and the Overview as a team reads
  * them: amounts per currency, a sort that starts at the top, the Moved tab
  * under the filters, two-line rows on a narrow window, loop rows that open
- * their views and a team card that counts the people listed (run under
- * Xvfb)
+ * their views, a team card that counts the people listed, and searches
+ * that find "Chloé" when "chloe" is typed (run under Xvfb)
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include "config.h"
@@ -11,16 +11,20 @@
 #include <string.h>
 
 #include "cl-application.h"
+#include "cl-deal-coaching-window.h"
+#include "cl-list-page.h"
 #include "cl-moves.h"
 #include "cl-overview-page.h"
 #include "cl-pipeline.h"
 #include "cl-pipeline-page.h"
+#include "cl-text.h"
 #include "cl-window.h"
 #include "test-gui-util.h"
 #include "test-util.h"
 
 static char *tmp_dir;
 static char *team_path;
+static char *accents_path;   /* the sample team, its reps and a deal named "Chloé …" */
 
 /* The window a test made, kept to see it finalized once the app is done. */
 static ClWindow *made;
@@ -40,19 +44,28 @@ on_activate (GApplication *app,
   gtk_window_close (GTK_WINDOW (window));
 }
 
-/* Runs @check on the sample team in a window @width pixels wide, then
- * sees the window go. */
+/* Runs @check on the workspace at @path in a window @width pixels wide,
+ * then sees the window go. */
 static void
-run_at_width (int   width,
-              Check check)
+run_on (const char *path,
+        int         width,
+        Check       check)
 {
   g_autoptr (GSettings) settings = g_settings_new (APP_ID);
 
   g_settings_set_int (settings, "window-width", width);
   g_settings_set_int (settings, "window-height", 800);
   g_settings_set_boolean (settings, "window-maximized", FALSE);
-  cl_test_run_window (team_path, G_CALLBACK (on_activate), check);
+  cl_test_run_window (path, G_CALLBACK (on_activate), check);
   g_assert_finalize_object (g_steal_pointer (&made));
+}
+
+/* Runs @check on the sample team. */
+static void
+run_at_width (int   width,
+              Check check)
+{
+  run_on (team_path, width, check);
 }
 
 static ClPipelinePage *
@@ -201,7 +214,7 @@ count_moves (GPtrArray        *moves,
     {
       ClMove *move = g_ptr_array_index (moves, i);
       g_autofree char *both = g_strconcat (move->deal_name, "\n", move->account, NULL);
-      g_autofree char *folded = g_utf8_casefold (both, -1);
+      g_autofree char *folded = cl_text_fold (both);
 
       n += (filter->owner_id == 0 || move->owner_id == filter->owner_id)
            && (filter->stage_id == 0 || cl_move_involves_stage (move, filter->stage_id))
@@ -268,7 +281,7 @@ check_moved_filters (ClWindow *window)
   {
     ClMove *move = g_ptr_array_index (moves, moves->len - 1);
     g_autofree char *word = g_strndup (move->deal_name, strcspn (move->deal_name, " "));
-    g_autofree char *folded = g_utf8_casefold (word, -1);
+    g_autofree char *folded = cl_text_fold (word);
     g_autofree char *upper = g_utf8_strup (word, -1);
 
     filter.stage_id = 0;
@@ -470,6 +483,81 @@ test_team_count_agrees (void)
   run_at_width (1000, check_team_count);
 }
 
+/* ------------------------------------------------------------------ search */
+
+static gboolean
+list_loaded (gpointer page)
+{
+  return cl_list_page_is_loaded (page) && cl_list_page_get_n_items (page) > 0;
+}
+
+/* Loaded and filtered, even when nothing matches. */
+static gboolean
+list_searched (gpointer page)
+{
+  return cl_list_page_is_loaded (page);
+}
+
+/* Typing "chloe" finds "Chloé", wherever it is typed: the deal of that name
+ * in the pipeline, the deals of reps so named in the coaching queue, the
+ * lines of a transcript that say "Zoé" for "zoe". */
+static void
+check_search_accents (ClWindow *window)
+{
+  ClPipelinePage *pipeline = show_pipeline (window);
+  ClListPage *queue = CL_LIST_PAGE (cl_window_get_view (window, "coaching"));
+  g_autofree char *vtt = g_build_filename (tmp_dir, "accents.vtt", NULL);
+  g_autofree char *text = NULL, *deal = NULL;
+  ClDealCoachingWindow *coaching;
+  guint queued;
+
+  cl_pipeline_page_set_filter (pipeline, 0, 0, 0, "chloe");
+  cl_test_wait_until (cl_test_pipeline_loaded, pipeline, "searching the pipeline");
+  g_assert_cmpuint (cl_pipeline_page_get_n_shown (pipeline), ==, 1);
+  deal = cl_pipeline_page_get_cell_text (pipeline, 0, 0);
+  g_assert_cmpstr (deal, ==, "Chloé Dupré renewal");
+  cl_pipeline_page_set_filter (pipeline, 0, 0, 0, "CHLOE DUPRE");
+  cl_test_wait_until (cl_test_pipeline_loaded, pipeline, "searching the pipeline again");
+  g_assert_cmpuint (cl_pipeline_page_get_n_shown (pipeline), ==, 1);
+  cl_pipeline_page_set_filter (pipeline, 0, 0, 0, NULL);
+  cl_test_wait_until (cl_test_pipeline_loaded, pipeline, "clearing the search");
+
+  /* every rep is a "Chloé …": the whole queue, and nothing else */
+  cl_window_show_view (window, "coaching");
+  cl_test_wait_until (list_loaded, queue, "the coaching queue");
+  queued = cl_list_page_get_n_items (queue);
+  cl_list_page_search (queue, "chloe");
+  cl_test_wait_until (list_searched, queue, "searching the coaching queue");
+  g_assert_cmpuint (cl_list_page_get_n_items (queue), ==, queued);
+  cl_list_page_search (queue, "chloex");
+  cl_test_wait_until (list_searched, queue, "searching the coaching queue again");
+  g_assert_cmpuint (cl_list_page_get_n_items (queue), ==, 0);
+  cl_list_page_search (queue, "ÇHLOÉ");
+  cl_test_wait_until (list_searched, queue, "searching the coaching queue in capitals");
+  g_assert_cmpuint (cl_list_page_get_n_items (queue), ==, queued);
+
+  cl_list_page_activate (queue, 0);
+  coaching = cl_test_find_toplevel (CL_TYPE_DEAL_COACHING_WINDOW);
+  g_assert_nonnull (coaching);
+  text = g_strdup_printf ("WEBVTT\n\n00:00:01.000 --> 00:00:05.000\n<v %s>Who signs?\n\n"
+                          "00:00:06.000 --> 00:00:12.000\n<v Lee Buyer>Zoé, in procurement.\n",
+                          cl_deal_coaching_window_get_owner_name (coaching));
+  g_assert_true (g_file_set_contents (vtt, text, -1, NULL));
+  g_assert_true (cl_deal_coaching_window_attach (coaching, vtt));
+  g_assert_cmpuint (cl_deal_coaching_window_get_n_cues_shown (coaching), ==, 2);
+  cl_deal_coaching_window_search_transcript (coaching, "zoe");
+  g_assert_cmpuint (cl_deal_coaching_window_get_n_cues_shown (coaching), ==, 1);
+  cl_deal_coaching_window_search_transcript (coaching, "chloe");   /* the rep, speaking */
+  g_assert_cmpuint (cl_deal_coaching_window_get_n_cues_shown (coaching), ==, 1);
+  gtk_window_close (GTK_WINDOW (coaching));
+}
+
+static void
+test_search_accents (void)
+{
+  run_on (accents_path, 1400, check_search_accents);
+}
+
 /* ------------------------------------------------------------------ main */
 
 static void
@@ -502,6 +590,24 @@ make_team (void)
   return path;
 }
 
+/* The sample team, every rep a "Chloé …" and one open deal "Chloé Dupré
+ * renewal". */
+static char *
+make_accented_team (void)
+{
+  char *path = g_build_filename (tmp_dir, "accents.db", NULL);
+  ClDemoOptions options;
+
+  cl_demo_options_init (&options);
+  options.n_deals = 200;
+  cl_test_write_team (path, &options);
+  run_sql (path,
+           "UPDATE reps SET name = 'Chloé ' || name WHERE NOT is_manager;"
+           "UPDATE deals SET name = 'Chloé Dupré renewal' "
+           "WHERE id = (SELECT min(id) FROM deals WHERE status = 'open');");
+  return path;
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -512,15 +618,18 @@ main (int   argc,
   tmp_dir = g_dir_make_tmp ("closeloop-gui-pipeline-XXXXXX", NULL);
   g_setenv ("XDG_DATA_HOME", tmp_dir, TRUE);
   team_path = make_team ();
+  accents_path = make_accented_team ();
   g_test_add_func ("/gui/pipeline/totals-per-currency", test_totals_per_currency);
   g_test_add_func ("/gui/pipeline/sort-back-to-top", test_sort_back_to_top);
   g_test_add_func ("/gui/pipeline/moved-filters", test_moved_filters);
   g_test_add_func ("/gui/pipeline/narrow-rows", test_narrow_rows);
   g_test_add_func ("/gui/overview/rows-open-views", test_overview_rows_open_views);
   g_test_add_func ("/gui/overview/team-count-agrees", test_team_count_agrees);
+  g_test_add_func ("/gui/search/accents-and-case", test_search_accents);
   status = g_test_run ();
   cl_test_remove_tree (tmp_dir);
   g_free (tmp_dir);
   g_free (team_path);
+  g_free (accents_path);
   return status;
 }

@@ -1,5 +1,6 @@
 /* test-text.c — values from data keep their direction to themselves where
- * they are composed into a line
+ * they are composed into a line, and fold alike for searching whatever
+ * their accents and case
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include "config.h"
@@ -133,12 +134,49 @@ test_rep_month_line (void)
   assert_contained (line);
 }
 
+static void
+assert_fold (const char *text,
+             const char *expected)
+{
+  g_autofree char *folded = cl_text_fold (text);
+
+  g_assert_cmpstr (folded, ==, expected);
+}
+
+/* Accents and case aside, what a search compares is the letters. */
+static void
+test_fold (void)
+{
+  g_autofree char *chloe = cl_text_fold ("Deal with Chloé");
+  g_autofree char *query = cl_text_fold ("CHLOE");
+
+  assert_fold ("Chloé", "chloe");
+  assert_fold ("Chloe\u0301", "chloe");          /* decomposed already */
+  assert_fold ("ÉCOLE", "ecole");
+  assert_fold ("straße", "strasse");
+  assert_fold ("Ångström Ñandú", "angstrom nandu");
+  assert_fold ("İstanbul", "istanbul");          /* the fold's own dot goes too */
+  g_assert_nonnull (strstr (chloe, query));
+  /* CJK, and a script's own marks, as written */
+  assert_fold ("東京の営業", "東京の営業");
+  assert_fold ("が", "か\u3099");
+  assert_fold ("हिंदी", "हिंदी");
+  /* an overlay makes another sign: "≠" is not "=" */
+  assert_fold ("a ≠ b", "a =\u0338 b");
+  assert_fold ("", "");
+  assert_fold (NULL, "");
+  /* invalid UTF-8: a replacement character, the rest folded */
+  assert_fold ("Chlo\xC3", "chlo\uFFFD");
+  assert_fold ("\xFF\xFEÉcole", "\uFFFD\uFFFDecole");
+}
+
 int
 main (int   argc,
       char *argv[])
 {
   g_test_init (&argc, &argv, NULL);
   g_test_add_func ("/text/isolate", test_isolate);
+  g_test_add_func ("/text/fold", test_fold);
   g_test_add_func ("/text/summary-lines", test_summary_lines);
   g_test_add_func ("/text/move-line", test_move_line);
   g_test_add_func ("/text/rep-month-line", test_rep_month_line);

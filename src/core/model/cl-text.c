@@ -1,5 +1,5 @@
 /* cl-text.c — a value from data, kept to itself where it is composed into
- * a line
+ * a line, and folded for searching
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #define G_LOG_DOMAIN "cl-text"
@@ -41,4 +41,55 @@ cl_text_isolate (const char *value)
     g_string_append_unichar (text, PDI);
   g_string_append_unichar (text, PDI);
   return g_string_free (text, FALSE);
+}
+
+/* A mark that only accents the letter before it: one of the combining
+ * diacritical blocks (Latin, Greek and Cyrillic accents), not an overlay
+ * (combining class 1), which makes another sign of it. */
+static gboolean
+is_accent (gunichar c)
+{
+  return ((c >= 0x0300 && c <= 0x036F)
+          || (c >= 0x1AB0 && c <= 0x1AFF)
+          || (c >= 0x1DC0 && c <= 0x1DFF)
+          || (c >= 0x20D0 && c <= 0x20FF)
+          || (c >= 0xFE20 && c <= 0xFE2F))
+         && g_unichar_combining_class (c) > 1;
+}
+
+char *
+cl_text_fold (const char *text)
+{
+  g_autofree char *valid = NULL;
+  g_autofree char *folded = NULL;
+  const char *ascii;
+  char *decomposed, *out;
+
+  if (text == NULL)
+    return g_strdup ("");
+  /* ASCII, as most names are, is its own decomposition: its fold is its
+   * lower case, at a fraction of the cost */
+  for (ascii = text; *ascii != '\0' && (guchar) *ascii < 0x80; ascii++)
+    ;
+  if (*ascii == '\0')
+    return g_ascii_strdown (text, -1);
+  if (!g_utf8_validate (text, -1, NULL))
+    text = valid = g_utf8_make_valid (text, -1);
+  /* case first: a fold may bring marks of its own ("İ" is "i" and a dot) */
+  folded = g_utf8_casefold (text, -1);
+  decomposed = g_utf8_normalize (folded, -1, G_NORMALIZE_NFD);
+  out = decomposed;
+  for (const char *p = decomposed; *p; )
+    {
+      const char *next = g_utf8_next_char (p);
+
+      if (!is_accent (g_utf8_get_char (p)))
+        {
+          memmove (out, p, next - p);
+          out += next - p;
+        }
+      p = next;
+    }
+  *out = '\0';
+  return decomposed;
 }

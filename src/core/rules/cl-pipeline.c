@@ -14,6 +14,7 @@
 #include <math.h>
 
 #include "cl-pipeline.h"
+#include "cl-text.h"
 
 G_DEFINE_FINAL_TYPE (ClPipelineItem, cl_pipeline_item, G_TYPE_OBJECT)
 
@@ -154,7 +155,7 @@ cl_pipeline_inspect (ClStore               *store,
         g_autofree char *both = g_strconcat (item->facts->deal->name, "\n",
                                              item->facts->deal->account, NULL);
 
-        item->search_text = g_utf8_casefold (both, -1);
+        item->search_text = cl_text_fold (both);
       }
       item->risk = cl_risk_score (item->flags, item->state.amount_cents);
       g_ptr_array_add (items, item);

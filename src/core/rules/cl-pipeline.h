@@ -21,7 +21,7 @@ struct _ClPipelineItem
   guint        flags;          /* 1 << ClFlag */
   int          days_in_stage;
   int          stage_index;    /* in the sales process, for sorting */
-  char        *search_text;    /* name and account, case-folded, for searching */
+  char        *search_text;    /* name and account as cl_text_fold () folds them, for searching */
   double       risk;           /* cl_risk_score () of its flags and amount */
   guint        amount_rank;    /* 1 for the largest deal of the snapshot; equal amounts, equal ranks */
   guint        n_deals;        /* in the snapshot */

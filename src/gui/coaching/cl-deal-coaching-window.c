@@ -67,6 +67,8 @@ struct _ClDealCoachingWindow
   char                *shown_title;
   GtkFilterListModel  *cues;
   GtkCustomFilter     *cue_filter;
+  GPtrArray           *cue_search;      /* per cue of the transcript, its speaker and text folded */
+  char                *needle;          /* the transcript's search folded, NULL when there is none */
   gboolean             can_save;        /* a next move and its day are filled in */
   GCancellable        *cancellable;     /* the deal's flags being read */
 };
@@ -281,11 +283,17 @@ create_call_row (ClDealCoachingWindow *self,
 
 /* ------------------------------------------------------------------ the transcript */
 
+static guint
+cue_index (GtkStringObject *index)
+{
+  return (guint) g_ascii_strtoull (gtk_string_object_get_string (index), NULL, 10);
+}
+
 static const ClCue *
 cue_of (ClDealCoachingWindow *self,
         GtkStringObject      *index)
 {
-  guint i = (guint) g_ascii_strtoull (gtk_string_object_get_string (index), NULL, 10);
+  guint i = cue_index (index);
 
   return i < self->transcript->cues->len ? self->transcript->cues->pdata[i] : NULL;
 }
@@ -295,16 +303,11 @@ cue_matches (gpointer item,
              gpointer user_data)
 {
   ClDealCoachingWindow *self = user_data;
-  const char *needle = gtk_editable_get_text (GTK_EDITABLE (self->transcript_search));
-  const ClCue *cue = self->transcript ? cue_of (self, item) : NULL;
-  g_autofree char *folded_needle = NULL, *text = NULL, *speaker = NULL;
+  guint i = cue_index (item);
 
-  if (cue == NULL || *needle == '\0')
-    return cue != NULL;
-  folded_needle = g_utf8_casefold (needle, -1);
-  text = g_utf8_casefold (cue->text, -1);
-  speaker = g_utf8_casefold (cue->speaker, -1);
-  return strstr (text, folded_needle) != NULL || strstr (speaker, folded_needle) != NULL;
+  if (self->cue_search == NULL || i >= self->cue_search->len)
+    return FALSE;
+  return self->needle == NULL || strstr (self->cue_search->pdata[i], self->needle) != NULL;
 }
 
 static void
@@ -389,6 +392,7 @@ cl_deal_coaching_window_show_transcript (ClDealCoachingWindow *self,
     return;
   g_clear_pointer (&self->transcript, cl_transcript_free);
   g_clear_pointer (&self->rep_speaker, g_free);
+  g_clear_pointer (&self->cue_search, g_ptr_array_unref);
   self->transcript = cl_transcript_parse (call->transcript, strlen (call->transcript), call->title,
                                           cl_transcript_format_from_string (call->transcript_format), &error);
   if (self->transcript == NULL)
@@ -398,14 +402,18 @@ cl_deal_coaching_window_show_transcript (ClDealCoachingWindow *self,
       return;
     }
   self->rep_speaker = cl_call_metrics_find_rep (self->transcript, call->rep_name, NULL);
+  self->cue_search = g_ptr_array_new_full (self->transcript->cues->len, g_free);
   g_free (self->shown_title);
   self->shown_title = g_strdup (call->title);
   for (guint i = 0; i < self->transcript->cues->len; i++)
     {
+      const ClCue *cue = self->transcript->cues->pdata[i];
       char number[16];
+      g_autofree char *both = g_strconcat (cue->speaker, "\n", cue->text, NULL);
 
       g_snprintf (number, sizeof number, "%u", i);
       gtk_string_list_append (indexes, number);
+      g_ptr_array_add (self->cue_search, cl_text_fold (both));
     }
   gtk_filter_list_model_set_model (self->cues, G_LIST_MODEL (indexes));
   cl_preferences_group_set_plain_title (self->transcript_group, call->title);
@@ -415,6 +423,11 @@ cl_deal_coaching_window_show_transcript (ClDealCoachingWindow *self,
 static void
 on_search_changed (ClDealCoachingWindow *self)
 {
+  const char *text = gtk_editable_get_text (GTK_EDITABLE (self->transcript_search));
+
+  g_clear_pointer (&self->needle, g_free);
+  if (*text != '\0')
+    self->needle = cl_text_fold (text);
   gtk_filter_changed (GTK_FILTER (self->cue_filter), GTK_FILTER_CHANGE_DIFFERENT);
 }
 
@@ -906,6 +919,8 @@ cl_deal_coaching_window_dispose (GObject *object)
   g_clear_object (&self->cues);
   g_clear_pointer (&self->transcript, cl_transcript_free);
   g_clear_pointer (&self->rep_speaker, g_free);
+  g_clear_pointer (&self->cue_search, g_ptr_array_unref);
+  g_clear_pointer (&self->needle, g_free);
   g_clear_pointer (&self->shown_title, g_free);
   g_clear_pointer (&self->evidence, g_hash_table_unref);
   g_clear_pointer (&self->score_spins, g_hash_table_unref);

@@ -13,6 +13,7 @@
 
 #include "cl-list-page.h"
 #include "cl-plain-text.h"
+#include "cl-text.h"
 
 struct _ClListPage
 {
@@ -32,7 +33,7 @@ struct _ClListPage
   ClRowFormat      format;
   GtkCustomFilter *filter;
   GtkFilterListModel *filtered;
-  char            *needle;      /* case-folded search text, NULL when not searching */
+  char            *needle;      /* the search text folded, NULL when not searching */
   gboolean         loaded;
   GCancellable    *cancellable; /* of the load under way */
 };
@@ -74,31 +75,31 @@ update_visible_child (ClListPage *self)
     gtk_stack_set_visible_child_name (self->stack, "list");
 }
 
+/* What a row's search reads, its title and subtitle folded: kept on the
+ * record when it is loaded. */
+static GQuark
+search_text_quark (void)
+{
+  return g_quark_from_static_string ("cl-list-page-search-text");
+}
+
 static gboolean
 matches_search (gpointer item,
                 gpointer user_data)
 {
   ClListPage *self = user_data;
-  g_autofree char *title = NULL, *subtitle = NULL, *detail = NULL;
-  g_autofree char *haystack = NULL;
 
-  if (self->needle == NULL)
-    return TRUE;
-  self->format (item, &title, &subtitle, &detail);
-  haystack = g_utf8_casefold (title, -1);
-  if (strstr (haystack, self->needle) != NULL)
-    return TRUE;
-  g_free (haystack);
-  haystack = g_utf8_casefold (subtitle ? subtitle : "", -1);
-  return strstr (haystack, self->needle) != NULL;
+  return self->needle == NULL
+         || strstr (g_object_get_qdata (item, search_text_quark ()), self->needle) != NULL;
 }
 
+/* Filters the rows by @text, and shows them, or that none matches. */
 static void
-on_search_changed (ClListPage *self)
+apply_search (ClListPage *self,
+              const char *text)
 {
-  const char *text = gtk_editable_get_text (GTK_EDITABLE (self->search_entry));
   GtkFilterChange change = GTK_FILTER_CHANGE_DIFFERENT;
-  g_autofree char *needle = *text ? g_utf8_casefold (text, -1) : NULL;
+  g_autofree char *needle = *text ? cl_text_fold (text) : NULL;
 
   if (self->needle != NULL && needle != NULL && strstr (needle, self->needle) != NULL)
     change = GTK_FILTER_CHANGE_MORE_STRICT;
@@ -108,6 +109,12 @@ on_search_changed (ClListPage *self)
   self->needle = g_steal_pointer (&needle);
   gtk_filter_changed (GTK_FILTER (self->filter), change);
   update_visible_child (self);
+}
+
+static void
+on_search_changed (ClListPage *self)
+{
+  apply_search (self, gtk_editable_get_text (GTK_EDITABLE (self->search_entry)));
 }
 
 static void
@@ -184,10 +191,12 @@ bind_row (GtkSignalListItemFactory *factory,
   gtk_label_set_text (GTK_LABEL (detail), detail_text ? detail_text : "");
 }
 
-/* What a worker thread needs to load: the loader and the workspace it reads. */
+/* What a worker thread needs to load: the loader, the rows' format and
+ * the workspace it reads. */
 typedef struct
 {
   ClListLoader  loader;
+  ClRowFormat   format;
   char         *path;
 } LoadData;
 
@@ -198,7 +207,8 @@ load_data_free (LoadData *data)
   g_free (data);
 }
 
-/* In a worker thread: the loader's records, through a connection of its own. */
+/* In a worker thread: the loader's records, through a connection of its
+ * own, each with what its search reads. */
 static void
 load_in_thread (GTask        *task,
                 gpointer      source,
@@ -213,6 +223,15 @@ load_in_thread (GTask        *task,
   store = cl_store_open (data->path, &error);
   if (store != NULL)
     model = data->loader (store, &error);
+  for (guint i = 0; model != NULL && i < g_list_model_get_n_items (model); i++)
+    {
+      g_autoptr (GObject) item = g_list_model_get_item (model, i);
+      g_autofree char *title = NULL, *subtitle = NULL, *detail = NULL, *both = NULL;
+
+      data->format (item, &title, &subtitle, &detail);
+      both = g_strconcat (title, "\n", subtitle ? subtitle : "", NULL);
+      g_object_set_qdata_full (item, search_text_quark (), cl_text_fold (both), g_free);
+    }
   if (model == NULL)
     g_task_return_error (task, error);
   else
@@ -255,6 +274,7 @@ load (ClListPage *self)
   self->cancellable = g_cancellable_new ();
   data = g_new0 (LoadData, 1);
   data->loader = self->loader;
+  data->format = self->format;
   data->path = g_strdup (cl_store_get_path (self->store));
   task = g_task_new (self, self->cancellable, loaded, NULL);
   g_task_set_task_data (task, data, (GDestroyNotify) load_data_free);
@@ -302,6 +322,16 @@ cl_list_page_start_search (ClListPage *self)
   gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
 }
 
+void
+cl_list_page_search (ClListPage *self,
+                     const char *text)
+{
+  g_return_if_fail (CL_IS_LIST_PAGE (self));
+  gtk_search_bar_set_search_mode (self->search_bar, TRUE);
+  gtk_editable_set_text (GTK_EDITABLE (self->search_entry), text);
+  apply_search (self, text);   /* at once, not after the entry's typing delay */
+}
+
 guint
 cl_list_page_get_n_items (ClListPage *self)
 {
@@ -311,7 +341,7 @@ cl_list_page_get_n_items (ClListPage *self)
 gboolean
 cl_list_page_is_loaded (ClListPage *self)
 {
-  return self->loaded;
+  return self->loaded && !gtk_filter_list_model_get_pending (self->filtered);
 }
 
 static void

@@ -9,7 +9,9 @@
 
 G_BEGIN_DECLS
 
-/* What one row shows; each string is newly allocated. */
+/* What one row shows; each string is newly allocated. Also runs in the
+ * worker thread that loads the records, for the text a search reads: the
+ * title and the subtitle. */
 typedef void        (*ClRowFormat) (gpointer    item,
                                     char      **title,
                                     char      **subtitle,
@@ -27,7 +29,13 @@ void     cl_list_page_set_source   (ClListPage   *self,
                                     ClRowFormat   format);
 void     cl_list_page_reload       (ClListPage   *self);
 void     cl_list_page_start_search (ClListPage   *self);
+/* Searches for @text as typing it in the search bar does. */
+void     cl_list_page_search       (ClListPage   *self,
+                                    const char   *text);
+/* The rows shown, those that match the search. */
 guint    cl_list_page_get_n_items  (ClListPage   *self);
+/* The records are in and the search has filtered them all: the filtering
+ * is incremental, so a search may still be under way after it is set. */
 gboolean cl_list_page_is_loaded    (ClListPage   *self);
 void     cl_list_page_activate     (ClListPage   *self,
                                     guint         position);

@@ -59,7 +59,7 @@ struct _ClPipelinePage
   guint               n_moves;       /* since the last review, unfiltered */
   ClDay               moves_since;
   GCancellable       *cancellable;
-  char               *needle;
+  char               *needle;        /* the search text folded, NULL when there is none */
   gboolean            loaded;
   gboolean            loading;
 };
@@ -80,7 +80,7 @@ struct _ClMoveLine
   GObject  parent_instance;
   ClMove  *move;
   char    *text;         /* as the list says it */
-  char    *search_text;  /* the deal's name and account, case-folded */
+  char    *search_text;  /* the deal's name and account, as cl_text_fold () folds them */
 };
 
 G_DEFINE_FINAL_TYPE (ClMoveLine, cl_move_line, G_TYPE_OBJECT)
@@ -116,7 +116,7 @@ cl_move_line_new (ClMove *move)
 
   self->move = move;
   self->text = cl_move_describe (move);
-  self->search_text = g_utf8_casefold (both, -1);
+  self->search_text = cl_text_fold (both);
   return self;
 }
 
@@ -666,7 +666,7 @@ on_filter_changed (ClPipelinePage *self)
 
   g_clear_pointer (&self->needle, g_free);
   if (*text != '\0')
-    self->needle = g_utf8_casefold (text, -1);
+    self->needle = cl_text_fold (text);
   gtk_filter_changed (GTK_FILTER (self->filter), GTK_FILTER_CHANGE_DIFFERENT);
   gtk_filter_changed (GTK_FILTER (self->moves_filter), GTK_FILTER_CHANGE_DIFFERENT);
   update_summary (self);
