@@ -3,6 +3,7 @@
 # The headless commands: exit codes, one-line errors, files left alone.
 set -eu
 closeloop=$1
+source_root=$(dirname "$0")/..
 dir=$(mktemp -d)
 trap 'rm -rf "$dir"' EXIT
 fail () { echo "not ok: $*" >&2; exit 1; }
@@ -10,8 +11,22 @@ fail () { echo "not ok: $*" >&2; exit 1; }
 # no display is needed: make sure none is used
 unset DISPLAY WAYLAND_DISPLAY || true
 
-"$closeloop" --help >/dev/null 2>&1 || true
-"$closeloop" help | grep -q "demo" || fail "help lists demo"
+# --help: usage, the global options and every command, aligned, on stdout, exit 0
+"$closeloop" --help >"$dir/help" 2>"$dir/err" || fail "--help exits 0"
+[ ! -s "$dir/err" ] || fail "--help writes nothing on stderr"
+grep -q "^  closeloop \[--workspace PATH\] COMMAND" "$dir/help" || fail "--help has the usage line"
+grep -q "^  --workspace PATH  " "$dir/help" || fail "--help lists --workspace"
+grep -q "^  --version  " "$dir/help" || fail "--help lists --version"
+for command in action analyze demo export health help identity import log my-month publish rep team-folder; do
+  grep -q "^  $command  " "$dir/help" || fail "--help lists $command"
+done
+[ "$(sed -n '/^  [a-z-]*   *[A-Z]/s/^\(  [a-z-]*   *\).*/\1/p' "$dir/help" | awk '{ print length }' | sort -u | wc -l)" -eq 1 ] \
+  || fail "the commands' descriptions start in one column"
+"$closeloop" help | cmp -s - "$dir/help" || fail "help prints what --help prints"
+"$closeloop" --workspace "$dir/none.db" -h | cmp -s - "$dir/help" || fail "-h after --workspace"
+[ ! -e "$dir/none.db" ] || fail "--help opens no workspace"
+[ "$("$closeloop" --version)" = "closeloop $(sed -n "s/^  version: '\(.*\)',$/\1/p" "$source_root/meson.build")" ] \
+  || fail "--version prints closeloop and the project's version"
 "$closeloop" demo --help | grep -q -- "--deals" || fail "demo --help"
 
 "$closeloop" --workspace "$dir/team.db" demo --deals 50 --reps 3 --weeks 6 --seed 3 >"$dir/out" \

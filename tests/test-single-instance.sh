@@ -1,9 +1,11 @@
 #!/bin/sh
 # SPDX-License-Identifier: GPL-3.0-or-later
 # A second launch reaches the running instance and raises its window
-# instead of opening another. Needs a display and a session bus.
+# instead of opening another; one that asked for another workspace is told,
+# in one line, which workspace the window shows. Needs a display and a
+# session bus.
 set -eu
-closeloop=$1
+closeloop=$(readlink -f "$1")  # the third launch runs from another folder
 dir=$(mktemp -d)
 first=""
 cleanup () { [ -n "$first" ] && kill "$first" 2>/dev/null; rm -rf "$dir"; }
@@ -25,7 +27,13 @@ until gdbus introspect --session --dest io.github.closeloop.Closeloop \
   sleep 0.1
 done
 
-timeout 20 "$closeloop" --workspace "$dir/other.db" || fail "the second launch did not return"
+timeout 20 "$closeloop" --workspace "$dir/other.db" >"$dir/second.out" || fail "the second launch did not return"
+[ "$(wc -l <"$dir/second.out")" -eq 1 ] || fail "the second launch says one line, not: $(cat "$dir/second.out")"
+grep -q "$dir/team.db.*raised.*$dir/other.db" "$dir/second.out" \
+  || fail "the line names the workspace shown, then the one asked for: $(cat "$dir/second.out")"
+# the same workspace, named from another folder: raised, nothing to say
+(cd "$dir" && timeout 20 "$closeloop" --workspace team.db) >"$dir/same.out" || fail "the third launch did not return"
+[ ! -s "$dir/same.out" ] || fail "a launch on the open workspace says nothing, not: $(cat "$dir/same.out")"
 kill -0 "$first" 2>/dev/null || fail "the first instance went away"
 windows=$(gdbus introspect --session --dest io.github.closeloop.Closeloop \
             --object-path /io/github/closeloop/Closeloop/window | grep -c 'node [0-9]')

@@ -9,7 +9,6 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
-#include <inttypes.h>
 #include <stdio.h>
 #include <string.h>
 #include <unistd.h>
@@ -94,6 +93,18 @@ static const ClCommand commands[] = {
   { "team-folder", N_("The folder the team syncs: team-folder [show | set PATH | clear | sync]"), run_team_folder },
 };
 
+/* The options before the command, as --help lists them. */
+static const struct
+{
+  const char *name;
+  const char *summary;
+} global_options[] = {
+  { "--workspace PATH", N_("The workspace to open (default: $CLOSELOOP_WORKSPACE, else "
+                           "$XDG_DATA_HOME/closeloop/workspace.db)") },
+  { "-h, --help", N_("Show the commands and these options") },
+  { "--version", N_("Show the version") },
+};
+
 static const ClCommand *
 find_command (const char *name)
 {
@@ -141,6 +152,11 @@ cl_command_line_parse (ClCommandLine  *cmdline,
           g_free (cmdline->workspace);
           cmdline->workspace = g_strdup (argv[++i]);
         }
+      /* before a command, --help is the help command; after one, the command's own */
+      else if (cmdline->command == NULL && (g_str_equal (arg, "--help") || g_str_equal (arg, "-h")))
+        cmdline->command = g_strdup ("help");
+      else if (cmdline->command == NULL && g_str_equal (arg, "--version"))
+        cmdline->version = TRUE;
       else
         {
           /* a file that is no command's name is for the window to open */
@@ -169,7 +185,7 @@ cl_command_line_clear (ClCommandLine *cmdline)
 gboolean
 cl_cli_wants (const ClCommandLine *cmdline)
 {
-  return cmdline->command != NULL;
+  return cmdline->command != NULL || cmdline->version;
 }
 
 /* Parses a command's own options; prints --help or a usage error itself. */
@@ -636,6 +652,7 @@ run_action (const char  *workspace,
   g_autoptr (GError) error = NULL;
   ClDay done_on = cl_date_today ();
   guint64 id = 0;
+  g_autofree char *id_text = NULL;
   int status = 0;
 
   if (!parse_command_options ("action", "done ID", entries, &argc, &argv, &status))
@@ -651,19 +668,22 @@ run_action (const char  *workspace,
   store = open_existing (workspace, &error);
   if (store == NULL || (owner = cl_identity_get (store, &error)) == NULL)
     return report_failure (error);
+  id_text = g_strdup_printf ("%" G_GUINT64_FORMAT, id);
   if (owner->role == CL_ROLE_REP)
     {
       /* the rep owns the completion; the manager's workspace closes it on sync */
       if (!cl_rep_brief_mark_done (store, (gint64) id, done_on, note, &error))
         return report_failure (error);
-      printf (_("Marked action %" G_GUINT64_FORMAT " done; it closes when your manager syncs\n"), id);
+      /* Translators: %s is the action's id */
+      printf (_("Marked action %s done; it closes when your manager syncs\n"), id_text);
       return EXIT_SUCCESS;
     }
   if ((action = cl_store_get_action (store, (gint64) id, &error)) == NULL
       || !cl_store_complete_open_action (store, (gint64) id, done_on, &error)
       || !cl_rep_brief_publish (store, action->owner_id, NULL, &error))
     return report_failure (error);
-  printf (_("Closed action %" G_GUINT64_FORMAT "\n"), id);
+  /* Translators: %s is the action's id */
+  printf (_("Closed action %s\n"), id_text);
   return EXIT_SUCCESS;
 }
 
@@ -1013,6 +1033,7 @@ run_import (const char  *workspace,
   };
   g_autoptr (ClStore) store = NULL;
   g_autoptr (ClCall) call = NULL;
+  g_autofree char *call_id = NULL, *deal_text = NULL;
   g_autoptr (GError) error = NULL;
   ClImportOptions options;
   ClDay held_on = cl_date_today (), as_of = cl_date_today ();
@@ -1087,9 +1108,11 @@ run_import (const char  *workspace,
       print_error (error->message);
       return EXIT_FAILURE;
     }
+  call_id = g_strdup_printf ("%" G_GINT64_FORMAT, call->id);
+  deal_text = g_strdup_printf ("%" G_GINT64_FORMAT, call->deal_id);
   /* Translators: the call's id, its file, the deal's id, then the rep's talk share in percent */
-  printf (_("Call %" PRId64 " from “%s” kept on deal %" PRId64 "; the rep talked %d%% of the time\n"),
-          call->id, call->title, call->deal_id, (int) (call->talk_ratio * 100 + 0.5));
+  printf (_("Call %s from “%s” kept on deal %s; the rep talked %d%% of the time\n"),
+          call_id, call->title, deal_text, (int) (call->talk_ratio * 100 + 0.5));
   return EXIT_SUCCESS;
 }
 
@@ -1320,15 +1343,14 @@ run_identity (const char  *workspace,
   return EXIT_SUCCESS;
 }
 
+/* A row of the help's tables, its name padded in characters, not bytes,
+ * so that the descriptions line up in any language. */
 static void
-print_commands (FILE *out)
+print_row (const char *name,
+           glong       width,
+           const char *summary)
 {
-  fprintf (out, "%s\n  closeloop [--workspace PATH] COMMAND [ARGS]\n\n%s\n",
-           _("Usage:"), _("Commands:"));
-  for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
-    fprintf (out, "  %-10s %s\n", commands[i].name, _(commands[i].summary));
-  fprintf (out, "\n%s\n", _("Run “closeloop COMMAND --help” for a command's options. "
-                            "Without a command, Closeloop opens its window."));
+  printf ("  %s%*s  %s\n", name, (int) (width - g_utf8_strlen (name, -1)), "", summary);
 }
 
 static int
@@ -1336,7 +1358,22 @@ run_help (const char  *workspace,
           int          argc,
           char       **argv)
 {
-  print_commands (stdout);
+  glong width = 0;
+
+  for (guint i = 0; i < G_N_ELEMENTS (global_options); i++)
+    width = MAX (width, g_utf8_strlen (global_options[i].name, -1));
+  for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
+    width = MAX (width, g_utf8_strlen (commands[i].name, -1));
+  printf ("%s\n  closeloop [--workspace PATH] COMMAND [ARGS]\n  closeloop [--workspace PATH] [FILE…]\n\n%s\n",
+          _("Usage:"), _("Options:"));
+  for (guint i = 0; i < G_N_ELEMENTS (global_options); i++)
+    print_row (global_options[i].name, width, _(global_options[i].summary));
+  printf ("\n%s\n", _("Commands:"));
+  for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
+    print_row (commands[i].name, width, _(commands[i].summary));
+  printf ("\n%s\n", _("Run “closeloop COMMAND --help” for a command's options. "
+                      "Without a command, Closeloop opens its window, and the summaries named as FILEs "
+                      "join its team library."));
   return EXIT_SUCCESS;
 }
 
@@ -1347,6 +1384,11 @@ cl_cli_run (ClCommandLine *cmdline)
   g_autofree char *message = NULL;
   g_autofree char **view = NULL;
 
+  if (cmdline->version)
+    {
+      printf ("closeloop %s\n", PACKAGE_VERSION);
+      return EXIT_SUCCESS;
+    }
   if (command == NULL)
     {
       message = g_strdup_printf (_("“%s” is not a command; run “closeloop help” to list them"),

@@ -11,7 +11,9 @@ G_BEGIN_DECLS
 typedef struct
 {
   char  *workspace;  /* --workspace PATH, or NULL */
-  char  *command;    /* the first word that is not an option, or NULL */
+  char  *command;    /* the first word that is not an option, or NULL;
+                      * "help" for --help before any command */
+  gboolean version;  /* --version before any command */
   int    argc;       /* what remains for the command (argv[0] is the command) */
   char **argv;
 } ClCommandLine;
@@ -22,7 +24,7 @@ gboolean cl_command_line_parse (ClCommandLine  *cmdline,
                                 GError        **error);
 void     cl_command_line_clear (ClCommandLine  *cmdline);
 
-/* Whether @cmdline names a headless command (or an unknown word). */
+/* Whether @cmdline names a headless command (or an unknown word) or --version. */
 gboolean cl_cli_wants       (const ClCommandLine *cmdline);
 int      cl_cli_run         (ClCommandLine       *cmdline);
 

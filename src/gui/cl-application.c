@@ -2,15 +2,20 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
  * A second launch reaches the running instance through D-Bus and only
- * raises its window; the workspace is the one the first launch opened.
- * Files given to it (a summary opened from the file manager) are imported
- * into that workspace's team library.
+ * raises its window; the workspace is the one that window shows. A second
+ * launch that asked for another workspace says so, in one line: the
+ * instance does not open a second workspace beside the first, as what a
+ * window's workspace sets is the process's (the owner who signs exports,
+ * app.open-deal finding the window of the deal's workspace). Files given
+ * to it (a summary opened from the file manager) are imported into that
+ * workspace's team library.
  */
 #define G_LOG_DOMAIN "cl-app"
 
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <stdio.h>
 
 #include "cl-accessible-names.h"
 #include "cl-application.h"
@@ -35,7 +40,15 @@ cl_application_new (const char        *workspace,
                                       "resource-base-path", "/io/github/closeloop/Closeloop",
                                       NULL);
 
-  self->workspace = workspace ? g_strdup (workspace) : cl_store_default_path ();
+  /* absolute: a second launch from another folder compares it with the shown one */
+  if (workspace != NULL)
+    self->workspace = g_canonicalize_filename (workspace, NULL);
+  else
+    {
+      g_autofree char *path = cl_store_default_path ();
+
+      self->workspace = g_canonicalize_filename (path, NULL);
+    }
   return self;
 }
 
@@ -44,6 +57,18 @@ cl_application_get_workspace (ClApplication *self)
 {
   g_return_val_if_fail (CL_IS_APPLICATION (self), NULL);
   return self->workspace;
+}
+
+void
+cl_application_set_shown_workspace (ClApplication *self,
+                                    const char    *path)
+{
+  GAction *action;
+
+  g_return_if_fail (CL_IS_APPLICATION (self));
+  action = g_action_map_lookup_action (G_ACTION_MAP (self), "workspace");
+  g_simple_action_set_state (G_SIMPLE_ACTION (action),
+                             g_variant_new_take_string (g_canonicalize_filename (path, NULL)));
 }
 
 static void
@@ -142,6 +167,15 @@ cl_application_open_deal (gint64 deal_id)
   g_action_group_activate_action (G_ACTION_GROUP (app), "open-deal", g_variant_new_int64 (deal_id));
 }
 
+/* app.workspace is the windows' to set and a second launch's to read: a
+ * change asked for over D-Bus is ignored */
+static void
+keep_workspace_state (GSimpleAction *action,
+                      GVariant      *value,
+                      gpointer       user_data)
+{
+}
+
 static const GActionEntry app_actions[] = {
   { "about", show_about },
   { "quit", quit_app },
@@ -164,6 +198,30 @@ cl_application_startup (GApplication *app)
   cl_accessible_names_install ();
 }
 
+/* In a second launch, after it raised the running instance's window. */
+static gboolean
+cl_application_local_command_line (GApplication   *app,
+                                   char         ***arguments,
+                                   int            *exit_status)
+{
+  ClApplication *self = CL_APPLICATION (app);
+  g_autoptr (GVariant) shown = NULL;
+  gboolean handled = G_APPLICATION_CLASS (cl_application_parent_class)->local_command_line (app, arguments,
+                                                                                           exit_status);
+  const char *path;
+
+  if (!handled || *exit_status != 0 || !g_application_get_is_remote (app))
+    return handled;
+  shown = g_action_group_get_action_state (G_ACTION_GROUP (app), "workspace");
+  path = shown != NULL && g_variant_is_of_type (shown, G_VARIANT_TYPE_STRING)
+         ? g_variant_get_string (shown, NULL) : "";
+  if (*path != '\0' && !g_str_equal (path, self->workspace))
+    /* Translators: the workspace the open window shows, then the one asked for */
+    printf (_("Closeloop is already open on %s: its window was raised (close it to open %s)\n"),
+            path, self->workspace);
+  return handled;
+}
+
 static void
 cl_application_finalize (GObject *object)
 {
@@ -180,9 +238,15 @@ cl_application_class_init (ClApplicationClass *klass)
   G_APPLICATION_CLASS (klass)->activate = cl_application_activate;
   G_APPLICATION_CLASS (klass)->startup = cl_application_startup;
   G_APPLICATION_CLASS (klass)->open = cl_application_open;
+  G_APPLICATION_CLASS (klass)->local_command_line = cl_application_local_command_line;
 }
 
 static void
 cl_application_init (ClApplication *self)
 {
+  static const GActionEntry workspace_action[] = {
+    { "workspace", NULL, NULL, "''", keep_workspace_state },
+  };
+
+  g_action_map_add_action_entries (G_ACTION_MAP (self), workspace_action, G_N_ELEMENTS (workspace_action), self);
 }

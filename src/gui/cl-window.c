@@ -221,8 +221,11 @@ set_store (ClWindow *self,
 {
   g_autofree char *name = NULL, *title = NULL;
   g_autoptr (ClIdentity) owner = cl_identity_peek (store);
+  GtkApplication *application = gtk_window_get_application (GTK_WINDOW (self));
 
   g_set_object (&self->store, store);
+  if (application != NULL)
+    cl_application_set_shown_workspace (CL_APPLICATION (application), cl_store_get_path (store));
   /* the owner's name, when set, signs what the window exports */
   cl_identity_apply (owner);
   name = workspace_name (cl_store_get_path (store));
