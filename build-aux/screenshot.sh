@@ -3,7 +3,9 @@
 # Screenshots of a sample team for the README and the metainfo:
 #   build-aux/screenshot.sh OUT.png [WIDTH HEIGHT [VIEW [dark]]]
 # VIEW: overview, pipeline, coaching, development or retros; it is chosen
-# through the window's exported actions on the session bus.
+# through the window's exported actions on the session bus, and the picture
+# taken SCREENSHOT_WAIT seconds later (4 by default; more on a loaded
+# machine, where a view may still be reading the workspace).
 set -eu
 out=$1 width=${2:-1000} height=${3:-720} view=${4:-overview} scheme=${5:-}
 root=$(cd "$(dirname "$0")/.." && pwd)
@@ -25,6 +27,6 @@ GSETTINGS_SCHEMA_DIR="$root/build/data" CLOSELOOP_TODAY=2026-11-23 NO_AT_BRIDGE=
     gdbus call --session --dest io.github.closeloop.Closeloop \
       --object-path /io/github/closeloop/Closeloop/window/1 \
       --method org.gtk.Actions.Activate show-view \"[<'$view'>]\" '{}' >/dev/null
-    sleep 1
+    sleep ${SCREENSHOT_WAIT:-4}
     import -window root -crop ${width}x${height}+0+0 '$out'
     kill \$!"
