@@ -11,6 +11,14 @@ cd "$(dirname "$0")/.."
 testdata=$(cd .. && pwd)/shared/testdata
 [ -d "$testdata" ] || { echo "note: no $testdata; the tests that read it will skip"; testdata=""; }
 
+# A runtime folder of the run's own: without one (root, no login session)
+# the accessibility bus's socket is ~/.cache/at-spi/bus, shared by every
+# session bus on the machine, and another session's bus replacing it makes
+# GTK's connection fail with a critical, fatal in the tests.
+XDG_RUNTIME_DIR=$(mktemp -d)
+chmod 700 "$XDG_RUNTIME_DIR"
+export XDG_RUNTIME_DIR
+
 # -noreset: by default Xvfb resets when its last client leaves, and a test
 # that connects during the reset fails with "cannot open display" (seen on
 # the quick builder checks, which start as the one before them ends)
