@@ -999,6 +999,12 @@ publish_as_teammate (ClStore    *store,
 /* Preferences → Sharing chooses a team folder: what a teammate published
  * joins the team library at once, what arrives later too, and the review
  * exported from the menu is published in the user's own subfolder only. */
+static gboolean
+window_inactive (gpointer data)
+{
+  return !gtk_window_is_active (GTK_WINDOW (data));
+}
+
 static void
 check_team_folder (ClWindow *window)
 {
@@ -1070,6 +1076,28 @@ check_team_folder (ClWindow *window)
   }
   mate_after = cl_test_sql_text (cl_store_get_path (store), "SELECT group_concat(digest) FROM library");
   g_assert_cmpstr (mate_after, ==, mate_before);
+
+  /* back to the window from the preferences: the folder is looked at
+   * again, though nothing in it changed (in the Flatpak sandbox the document
+   * portal sends no change events; here GIO's monitor would hear a new file
+   * itself, so what is checked is the look on coming back) */
+  {
+    gboolean synced = FALSE, quiet = FALSE;
+    ClTeamFolderWatch *watch = cl_window_get_team_folder_watch (window);
+    gulong handler;
+
+    handler = g_signal_connect_swapped (watch, "synced", G_CALLBACK (set_flag), &synced);
+    gtk_window_present (GTK_WINDOW (preferences));
+    cl_test_wait_until (window_inactive, window, "the preferences in front");
+    /* what the export's own files set off is over */
+    g_timeout_add_once (1500, (GSourceOnceFunc) set_flag, &quiet);
+    cl_test_wait_until (flag_is_set, &quiet, "the team folder quiet");
+    synced = FALSE;
+    gtk_window_present (GTK_WINDOW (window));
+    cl_test_wait_until (flag_is_set, &synced, "a sync on coming back to the window");
+    g_assert_true (gtk_window_is_active (GTK_WINDOW (window)));
+    g_signal_handler_disconnect (watch, handler);
+  }
 
   g_assert_true (cl_preferences_window_set_team_folder (preferences, NULL));
   g_assert_null (cl_window_get_team_folder_watch (window));

@@ -1005,7 +1005,11 @@ restore (GSimpleAction *action,
 
 /* ------------------------------------------------------------------ team folder */
 
-/* Without inotify (a network share) the watch hears nothing: look anyway. */
+/* Without inotify (a network share) the watch hears nothing: look anyway,
+ * every minute and whenever the window comes to the front. In the Flatpak
+ * sandbox the team folder is reached through the document portal, which
+ * sends no change events at all: a teammate's summary is then read at the
+ * latest when one comes back to the window. */
 #define RESCAN_SECONDS 60
 
 static void
@@ -1065,6 +1069,15 @@ rescan_team_folder (gpointer user_data)
 
   cl_team_folder_watch_sync (self->team_watch);
   return G_SOURCE_CONTINUE;
+}
+
+static void
+on_active_changed (ClWindow   *self,
+                   GParamSpec *pspec,
+                   gpointer    user_data)
+{
+  if (self->team_watch != NULL && gtk_window_is_active (GTK_WINDOW (self)))
+    cl_team_folder_watch_sync (self->team_watch);
 }
 
 static void
@@ -1268,6 +1281,7 @@ cl_window_init (ClWindow *self)
                             G_CALLBACK (on_view_changed), self);
   g_signal_connect_swapped (self->library_stack, "notify::visible-child",
                             G_CALLBACK (on_view_changed), self);
+  g_signal_connect (self, "notify::is-active", G_CALLBACK (on_active_changed), NULL);
 
   self->told_failures = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   self->settings = g_settings_new (APP_ID);
