@@ -3,7 +3,8 @@
 # Build and run the whole suite: the normal build, the sanitizer build
 # (address, undefined), GUI tests under one Xvfb and session bus, half a minute
 # of each fuzzing target (clang), then the benchmarks, which print
-# figures. The last line is "N passed, N failed[, N skipped]".
+# figures. The normal build's tests print the line coverage of src/core and
+# fail the run under 90 %. The last line is "N passed, N failed[, N skipped]".
 set -eu
 cd "$(dirname "$0")/.."
 . build-aux/deps.sh
@@ -27,9 +28,29 @@ display_run () {
 }
 
 status=0
-meson setup --reconfigure build -Dtestdata="$testdata" >/dev/null 2>&1 || meson setup build -Dtestdata="$testdata"
+# the normal build also counts the lines its tests run (-Db_coverage=true:
+# gcc's --coverage; each test process adds to the .gcda files, under a lock);
+# those of an earlier run are cleared so that the figure is this run's
+meson setup --reconfigure build -Db_coverage=true -Dtestdata="$testdata" >/dev/null 2>&1 \
+  || meson setup build -Db_coverage=true -Dtestdata="$testdata"
 ninja -C build
+find build -name '*.gcda' -delete
 display_run meson test -C build --print-errorlogs || status=1
+
+# line coverage of src/core by those tests (before the benchmarks add to it);
+# under the minimum the run fails
+coverage_min=90
+coverage=$(gcovr --root . --filter src/core/ --exclude-unreachable-branches --print-summary \
+             -o /dev/null build 2>/dev/null | sed -n 's/^lines: \([0-9.]*\)%.*/\1/p') || true
+if [ -z "$coverage" ]; then
+  echo "core line coverage: not measured (gcovr failed)"
+  status=1
+elif awk -v c="$coverage" -v m="$coverage_min" 'BEGIN { exit !(c >= m) }'; then
+  echo "core line coverage: $coverage % (at least $coverage_min %)"
+else
+  echo "core line coverage: $coverage %, under $coverage_min %"
+  status=1
+fi
 
 meson setup --reconfigure build-sanitize -Db_sanitize=address,undefined -Db_lundef=false \
   -Dtestdata="$testdata" >/dev/null 2>&1 \
