@@ -144,7 +144,7 @@ test_timeline (Fixture       *f,
   /* the two changes of one day, the later recorded first */
   entry = entry_at (brief, 3);
   g_assert_cmpint (entry->kind, ==, CL_TIMELINE_CHANGE);
-  g_assert_cmpstr (entry->text, ==, "Amount changed from 12 500 EUR to 9 000 EUR");
+  g_assert_cmpstr (entry->text, ==, "Amount changed from 12" NNBSP "500" NBSP "EUR to 9" NNBSP "000" NBSP "EUR");
   entry = entry_at (brief, 4);
   g_assert_cmpstr (entry->text, ==, "Stage moved from \u2068Discovery\u2069 to \u2068Proposal\u2069");
   entry = entry_at (brief, 5);

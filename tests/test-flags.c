@@ -240,7 +240,7 @@ test_amount_decreased (Fixture       *f,
   add_event (f, "2026-11-10", "stage", "11", "12");
   add_event (f, "2026-11-12", "amount", "12000000", "9000000");
   why = explain (f, "2026-11-23", CL_FLAG_AMOUNT_DECREASED);
-  g_assert_cmpstr (why, ==, "Amount down from 120 000 EUR to 90 000 EUR since 2026-11-12");
+  g_assert_cmpstr (why, ==, "Amount down from 120" NNBSP "000" NBSP "EUR to 90" NNBSP "000" NBSP "EUR since 2026-11-12");
   g_assert_false (flags_at (f, "2026-11-11") & (1u << CL_FLAG_AMOUNT_DECREASED));
   /* back up to where it was: nothing decreased */
   add_event (f, "2026-11-20", "amount", "9000000", "12000000");
@@ -435,7 +435,7 @@ test_coaching_reasons (Fixture       *f,
   entry->reasons = cl_coaching_reasons (item, f->process, &settings);
   why = cl_coaching_entry_explain (entry, f->process);
   /* the stage is the team's own name: isolated in the line */
-  g_assert_cmpstr (why, ==, "Key deal: 90 000 EUR in \u2068Proposal\u2069 (40 %) · stalled 30 days in stage · "
+  g_assert_cmpstr (why, ==, "Key deal: 90" NNBSP "000" NBSP "EUR in \u2068Proposal\u2069 (40 %) · stalled 30 days in stage · "
                             "3 inspection flags");
   g_object_unref (entry);
 }

@@ -10,6 +10,11 @@
 
 G_BEGIN_DECLS
 
+/* The spaces cl_money_format () writes in the C locale: between groups of
+ * thousands, and before the currency ("1" NNBSP "250" NBSP "EUR"). */
+#define NNBSP "\u202f"
+#define NBSP "\u00a0"
+
 void   cl_test_remove_tree (const char *path);
 char  *cl_test_sql_text    (const char *db_path,
                             const char *sql);

@@ -35,6 +35,7 @@
 #include "cl-store.h"
 #include "cl-summary.h"
 #include "cl-team-folder.h"
+#include "cl-text.h"
 
 #define EXIT_USAGE 2
 
@@ -768,21 +769,35 @@ run_my_month (const char  *workspace,
     {
       ClBriefAction *action = g_ptr_array_index (brief->actions, i);
       g_autofree char *due = cl_date_format (action->due_on);
+      g_autofree char *line = action->deal != NULL
+                              /* Translators: an open action in "closeloop my-month":
+                               * its text, its due day and its deal */
+                              ? g_strdup_printf (_("%s — due %s — %s"), action->text, due, action->deal)
+                              /* Translators: an open action in "closeloop my-month":
+                               * its text and its due day */
+                              : g_strdup_printf (_("%s — due %s"), action->text, due);
 
-      printf ("  #%" G_GINT64_FORMAT " %s — due %s%s%s%s\n", action->id, action->text, due,
-              action->deal != NULL ? " — " : "", action->deal != NULL ? action->deal : "",
+      printf ("  #%" G_GINT64_FORMAT " %s%s\n", action->id, line,
               cl_my_month_find_marked (month, action) != NULL ? _(" (marked done)") : "");
     }
   printf (_("Open deals: %u\n"), brief->deals->len);
   for (guint i = 0; i < brief->deals->len; i++)
     {
       ClBriefDeal *deal = g_ptr_array_index (brief->deals, i);
-      g_autofree char *flags = cl_flags_join_labels (deal->flags, ", ");
+      g_autofree char *flags = cl_flags_join_labels (deal->flags, cl_text_list_separator ());
       g_autofree char *close = cl_date_format (deal->close_date);
       g_autofree char *amount = cl_money_format (deal->amount_cents, deal->currency);
+      g_autofree char *line = *flags
+                              /* Translators: an open deal in "closeloop my-month": its
+                               * name, account, stage, amount, close day and flags */
+                              ? g_strdup_printf (_("%s (%s) — %s — %s — closes %s — %s"), deal->name,
+                                                 deal->account, deal->stage, amount, close, flags)
+                              /* Translators: an open deal in "closeloop my-month": its
+                               * name, account, stage, amount and close day */
+                              : g_strdup_printf (_("%s (%s) — %s — %s — closes %s"), deal->name,
+                                                 deal->account, deal->stage, amount, close);
 
-      printf ("  %s (%s) — %s — %s — closes %s%s%s\n", deal->name, deal->account, deal->stage, amount, close,
-              *flags ? " — " : "", flags);
+      printf ("  %s\n", line);
     }
   return EXIT_SUCCESS;
 }
@@ -835,7 +850,7 @@ print_names (const char *what,
   if (names->len == 0)
     return;
   for (guint i = 0; i < names->len && i < 10; i++)
-    g_string_append_printf (list, "%s%s", i ? ", " : "", (char *) g_ptr_array_index (names, i));
+    g_string_append_printf (list, "%s%s", i ? cl_text_list_separator () : "", (char *) g_ptr_array_index (names, i));
   if (names->len > 10)
     g_string_append_printf (list, _(" and %u more"), names->len - 10);
   printf ("%s: %s\n", what, list->str);

@@ -16,6 +16,7 @@
 
 #include "cl-crm-layout.h"
 #include "cl-model.h"
+#include "cl-text.h"
 
 /* per kind and field, the header names it goes by; "|" separates them */
 static const char * const layouts[CL_CRM_N_KINDS][CL_CRM_N_FIELDS] = {
@@ -192,7 +193,7 @@ cl_crm_mapping_detect (const ClCsv   *csv,
            && mapping->columns[CL_CRM_FIELD_STAGE] >= 0)
     return TRUE;
 
-  columns = g_strjoinv (", ", csv->header);
+  columns = g_strjoinv (cl_text_list_separator (), csv->header);
   return g_set_error (error, CL_CSV_ERROR, CL_CSV_ERROR_UNKNOWN_LAYOUT,
                       kind == CL_CRM_AUTO
                       ? _("No deal name and stage columns in a layout Closeloop knows; the columns are: %s")
@@ -317,7 +318,7 @@ cl_crm_accounts_read (const ClCsv  *csv,
     }
   if (id_column < 0 || name_column < 0)
     {
-      columns = g_strjoinv (", ", csv->header);
+      columns = g_strjoinv (cl_text_list_separator (), csv->header);
       return g_set_error (error, CL_CSV_ERROR, CL_CSV_ERROR_NOT_ACCOUNTS,
                           _("%s is not a Salesforce Account export: no Id and Name columns among %s"),
                           csv->name, columns), NULL;

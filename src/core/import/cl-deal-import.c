@@ -752,7 +752,7 @@ check_before_writing (ClImport               *import,
         {
           g_autofree char *name = cl_text_isolate (unknown[i]);
 
-          g_string_append_printf (names, "%s%s", i ? ", " : "", name);
+          g_string_append_printf (names, "%s%s", i ? cl_text_list_separator () : "", name);
         }
       return g_set_error (error, CL_CSV_ERROR, CL_CSV_ERROR_STAGE_ORDER,
                           _("Where these stages go in the sales process is unknown: %s; nothing was imported"),

@@ -726,7 +726,7 @@ join_isolated (GPtrArray *names)
     {
       g_autofree char *name = cl_text_isolate (g_ptr_array_index (names, i));
 
-      g_string_append_printf (text, "%s%s", i ? ", " : "", name);
+      g_string_append_printf (text, "%s%s", i ? cl_text_list_separator () : "", name);
     }
   return g_string_free (text, FALSE);
 }

@@ -291,6 +291,16 @@ cl_date_format_month_words (ClDay day)
 }
 
 char *
+cl_date_format_quarter_words (ClDay day)
+{
+  int y, m, d;
+
+  cl_date_to_ymd (day, &y, &m, &d);
+  /* Translators: a quarter as a title, its number then its year: "Q4 2026" */
+  return g_strdup_printf (_("Q%d %d"), (m - 1) / 3 + 1, y);
+}
+
+char *
 cl_date_describe_day (ClDay day,
                       ClDay today)
 {

@@ -49,6 +49,11 @@ char     *cl_date_format_words   (ClDay        day);
  *
  * Returns: (transfer full): the text */
 char     *cl_date_format_month_words (ClDay     day);
+/* The quarter of @day as a title: "Q4 2026" (translated; cl_date_quarter ()
+ * is its key in the store and in documents).
+ *
+ * Returns: (transfer full): the text */
+char     *cl_date_format_quarter_words (ClDay   day);
 /* How long ago @day was as of @today, as people say it: "today",
  * "yesterday", "3 days ago" within a week, else the day in words (a day
  * after @today too).

@@ -6,6 +6,7 @@
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
+#include <langinfo.h>
 #include <string.h>
 
 #include "cl-model.h"
@@ -122,7 +123,6 @@ cl_meddic_label (ClMeddicElement value)
     }
 }
 
-/* Whole units with thin grouping; the currency code follows, as in the CRM. */
 /* The decimal digits of @value's magnitude. */
 static char *
 magnitude_digits (ClCentsTotal value)
@@ -141,22 +141,38 @@ magnitude_digits (ClCentsTotal value)
   return g_strdup (digits + n);
 }
 
+/* The locale's thousands separator (LC_NUMERIC); a narrow no-break space
+ * where the locale has none (the C locale) or a space that could break. */
+static const char *
+thousands_separator (void)
+{
+  const char *separator = nl_langinfo (THOUSEP);
+
+  if (separator == NULL || *separator == '\0' || g_str_equal (separator, " ")
+      || g_str_equal (separator, "\u00a0") || !g_utf8_validate (separator, -1, NULL))
+    return "\u202f";
+  return separator;
+}
+
+/* Whole units grouped by thousands; a no-break space, then the currency
+ * code, as in the CRM: "1 250 000 EUR", never wrapped inside. */
 char *
 cl_money_format (ClCentsTotal  cents,
                  const char   *currency)
 {
   g_autofree char *digits = magnitude_digits (cents / 100);
+  const char *separator = thousands_separator ();
   GString *out = g_string_new (cents < 0 ? "−" : "");
   gsize len = strlen (digits);
 
   for (gsize i = 0; i < len; i++)
     {
       if (i > 0 && (len - i) % 3 == 0)
-        g_string_append (out, " ");
+        g_string_append (out, separator);
       g_string_append_c (out, digits[i]);
     }
   if (currency != NULL && *currency)
-    g_string_append_printf (out, " %s", currency);
+    g_string_append_printf (out, "\u00a0%s", currency);
   return g_string_free (out, FALSE);
 }
 

@@ -116,7 +116,9 @@ const char *cl_follow_up_label           (ClFollowUp            value);
 /* A sum of amounts (in cents): no sum of stored amounts overflows it. */
 typedef __int128 ClCentsTotal;
 
-/* "1 250 000 EUR": whole units, grouped by thousands, then the currency. */
+/* "1 250 000 EUR": whole units, grouped by thousands with the separator
+ * of the locale (LC_NUMERIC; a narrow no-break space where it has none or
+ * a space), a no-break space, then the currency: it never wraps inside. */
 char       *cl_money_format              (ClCentsTotal          cents,
                                           const char           *currency);
 /* "1250000.00": exact, in major units, as documents carry money. */

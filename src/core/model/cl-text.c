@@ -6,6 +6,7 @@
 
 #include "config.h"
 
+#include <glib/gi18n-lib.h>
 #include <string.h>
 
 #include "cl-text.h"
@@ -92,4 +93,20 @@ cl_text_fold (const char *text)
     }
   *out = '\0';
   return decomposed;
+}
+
+const char *
+cl_text_list_separator (void)
+{
+  /* Translators: between the items of a list in running text, such as
+   * flags or names: "Stalled, No next step, Past close date" */
+  return C_("list separator", ", ");
+}
+
+const char *
+cl_text_parts_separator (void)
+{
+  /* Translators: between the independent parts of one line, which are
+   * not a sentence: "Key deal · stalled 30 days in stage · 3 inspection flags" */
+  return C_("parts separator", " · ");
 }

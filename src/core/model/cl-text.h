@@ -33,4 +33,11 @@ char *cl_text_isolate (const char *value);
  */
 char *cl_text_fold    (const char *text);
 
+/* What goes between the items of a list in running text, ", " in
+ * English: "Stalled, No next step". */
+const char *cl_text_list_separator  (void);
+/* What goes between the independent parts of one line, " · " in English:
+ * "Key deal · stalled 30 days in stage · 3 inspection flags". */
+const char *cl_text_parts_separator (void);
+
 G_END_DECLS

@@ -162,7 +162,7 @@ cl_coaching_entry_explain (const ClCoachingEntry *entry,
                                                             "%u inspection flags", n), n));
     }
   g_ptr_array_add (parts, NULL);
-  return g_strjoinv (" · ", (char **) parts->pdata);
+  return g_strjoinv (cl_text_parts_separator (), (char **) parts->pdata);
 }
 
 /* ------------------------------------------------------------------ sessions */

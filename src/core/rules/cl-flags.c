@@ -418,7 +418,7 @@ rule_qualification_gap (Inspection *in)
 
       for (int e = 0; e < CL_MEDDIC_N_ELEMENTS; e++)
         if (missing & (1u << e))
-          g_string_append_printf (names, "%s%s", names->len ? ", " : "", cl_meddic_label (e));
+          g_string_append_printf (names, "%s%s", names->len ? cl_text_list_separator () : "", cl_meddic_label (e));
       n = __builtin_popcount (missing);
 
       if (in->wording == WORDING_SENTENCE)

@@ -159,11 +159,13 @@ agenda_deals (GString          *agenda,
       ClPipelineItem *item = g_ptr_array_index (flagged, i);
       ClDeal *deal = item->facts->deal;
       g_autofree char *amount = cl_money_format (item->state.amount_cents, deal->currency);
-      g_autofree char *flags = cl_flags_join_labels (item->flags, ", ");
+      g_autofree char *flags = cl_flags_join_labels (item->flags, cl_text_list_separator ());
       g_autofree char *name = cl_text_isolate (deal->name);
       g_autofree char *stage = cl_text_isolate (deal->stage_name);
 
-      g_string_append_printf (agenda, "- %s (%s, %s): %s\n", name, amount, stage, flags);
+      /* Translators: a flagged deal in the 1:1 agenda, in Markdown: its
+       * name, amount, stage and flags */
+      g_string_append_printf (agenda, _("- %s (%s, %s): %s\n"), name, amount, stage, flags);
     }
   if (flagged->len > AGENDA_DEALS)
     g_string_append_printf (agenda, _("- and %u more flagged deals\n"), flagged->len - AGENDA_DEALS);
@@ -297,7 +299,10 @@ agenda_coaching (GString          *agenda,
       g_autofree char *deal = cl_text_isolate (session->deal_name);
       g_autofree char *move = cl_text_isolate (session->next_move);
 
-      g_string_append_printf (agenda, "- %s, %s: %s — %s\n", held, deal, move,
+      /* Translators: a coaching session's next move in the 1:1 agenda, in
+       * Markdown: the day of the session, the deal, the next move and
+       * what came of it, "Next move happened" */
+      g_string_append_printf (agenda, _("- %s, %s: %s — %s\n"), held, deal, move,
                               cl_follow_up_label (session->follow_up));
     }
 }

@@ -566,7 +566,7 @@ create_session_row (ClDealCoachingWindow *self,
 {
   g_autofree char *day = cl_date_format (session->held_on);
   g_autofree char *move = cl_text_isolate (session->next_move);
-  g_autofree char *title = g_strdup_printf ("%s · %s", day, move);
+  g_autofree char *title = g_strjoin (cl_text_parts_separator (), day, move, NULL);
   g_autofree char *subtitle = describe_session (session);
   GtkWidget *row = cl_action_row_new_plain (title, subtitle);
 

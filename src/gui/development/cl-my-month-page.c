@@ -205,7 +205,7 @@ show_deals (ClMyMonthPage *self)
       g_autofree char *account = cl_text_isolate (deal->account);
       g_autofree char *stage = cl_text_isolate (deal->stage);
       g_autofree char *close = cl_date_format_words (deal->close_date);
-      g_autofree char *flags = cl_flags_join_labels (deal->flags, " · ");
+      g_autofree char *flags = cl_flags_join_labels (deal->flags, cl_text_parts_separator ());
       /* Translators: the account, the stage, the amount and the close date,
        * then the deal's flags on a line of their own */
       g_autofree char *subtitle = g_strdup_printf (_("%s · %s · %s · closes %s\n%s"), account, stage, amount,

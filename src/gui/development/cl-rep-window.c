@@ -343,7 +343,8 @@ show_practice (ClRepWindow *self)
       g_autofree char *title = g_strdup_printf (_("%s · %s · self-score %d"), day, focus, entry->self_score);
       g_autofree char *scenario = cl_text_isolate (entry->scenario);
       g_autofree char *note = cl_text_isolate (entry->note);
-      g_autofree char *subtitle = g_strjoin (" — ", scenario, note, NULL);
+      /* Translators: a drill's scenario and the rep's note on it */
+      g_autofree char *subtitle = g_strdup_printf (C_("drill scenario and note", "%s — %s"), scenario, note);
       GtkWidget *row = cl_list_box_text_row_new (title, cl_text_is_blank (entry->note) ? entry->scenario : subtitle);
 
       /* the rep logged it in their own workspace; the manager's does not change it */
@@ -497,7 +498,7 @@ show_deals (ClRepWindow *self)
       g_autoptr (ClPipelineItem) item = g_list_model_get_item (self->brief->deals, i);
       ClDeal *deal = item->facts->deal;
       g_autofree char *amount = cl_money_format (item->state.amount_cents, deal->currency);
-      g_autofree char *flags = cl_flags_join_labels (item->flags, " · ");
+      g_autofree char *flags = cl_flags_join_labels (item->flags, cl_text_parts_separator ());
       g_autofree char *stage = cl_text_isolate (deal->stage_name);
       /* Translators: amount, stage, days in the stage, then the deal's flags */
       g_autofree char *subtitle = g_strdup_printf (_("%s · %s · %d days in stage\n%s"), amount, stage,
@@ -571,7 +572,7 @@ show_moves (ClRepWindow *self)
       g_autoptr (ClCoachingSession) session = g_list_model_get_item (self->brief->sessions, i);
       g_autofree char *held = cl_date_format (session->held_on);
       g_autofree char *deal = cl_text_isolate (session->deal_name);
-      g_autofree char *subtitle = g_strdup_printf ("%s · %s", held, deal);
+      g_autofree char *subtitle = g_strjoin (cl_text_parts_separator (), held, deal, NULL);
       GtkWidget *row = cl_list_box_text_row_new (session->next_move, subtitle);
       gboolean late = session->follow_up == CL_FOLLOW_UP_PENDING && session->next_move_due != 0
                       && session->next_move_due < self->today;

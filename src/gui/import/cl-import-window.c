@@ -848,7 +848,7 @@ append_names (GString    *text,
     {
       g_autofree char *name = cl_text_isolate (g_ptr_array_index (names, i));
 
-      g_string_append_printf (text, "%s%s", i ? ", " : "", name);
+      g_string_append_printf (text, "%s%s", i ? cl_text_list_separator () : "", name);
     }
   if (names->len > 10)
     g_string_append_printf (text, _(" and %u more"), names->len - 10);

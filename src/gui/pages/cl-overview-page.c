@@ -13,6 +13,7 @@
 #include "cl-overview-page.h"
 #include "cl-plain-text.h"
 #include "cl-styles.h"
+#include "cl-text.h"
 #include "cl-trend-chart.h"
 #include "cl-view-rows.h"
 
@@ -80,7 +81,7 @@ create_load_row (gpointer item,
   g_autofree char *deals = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%d open deal",
                                                          "%d open deals", load->n_open_deals),
                                             load->n_open_deals);
-  g_autofree char *subtitle = g_strdup_printf ("%s · %s", deals, described);
+  g_autofree char *subtitle = g_strjoin (cl_text_parts_separator (), deals, described, NULL);
   g_autofree char *ratio = g_strdup_printf ("%d / %d", load->n_open_actions, self->actions_cap);
   GtkWidget *row = cl_action_row_new_plain (load->name, subtitle);
 
@@ -216,10 +217,11 @@ refresh_health (ClOverviewPage *self,
                 ClDay           today)
 {
   g_autofree char *quarter = cl_date_quarter (self->quarter);
+  g_autofree char *title = cl_date_format_quarter_words (self->quarter);
   ClHealthJob *job = g_new0 (ClHealthJob, 1);
   g_autoptr (GTask) task = NULL;
 
-  gtk_label_set_text (self->period_label, quarter);
+  gtk_label_set_text (self->period_label, title);
   job->workspace = g_strdup (cl_store_get_path (self->store));
   job->today = today;
   cl_date_parse_quarter (quarter, &job->first, &job->last);

@@ -181,7 +181,7 @@ text_days (ClPipelinePage *self, ClPipelineItem *item)
 static char *
 text_flags (ClPipelinePage *self, ClPipelineItem *item)
 {
-  return cl_flags_join_labels (item->flags, ", ");
+  return cl_flags_join_labels (item->flags, cl_text_list_separator ());
 }
 
 static char *

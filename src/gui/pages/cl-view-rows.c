@@ -41,7 +41,7 @@ cl_view_format_coaching_entry (gpointer   item,
   g_autofree char *owner = cl_text_isolate (entry->item->facts->deal->owner_name);
   g_autofree char *day = NULL;
 
-  *title = g_strdup_printf ("%s · %s", deal, owner);
+  *title = g_strjoin (cl_text_parts_separator (), deal, owner, NULL);
   *subtitle = g_strdup (entry->why);
   if (entry->last_coached == 0)
     *detail = g_strdup (_("Never coached"));
@@ -74,7 +74,7 @@ cl_view_format_library_entry (gpointer   item,
   g_autofree char *exported = cl_date_describe_moment (entry->exported_at, now);
   g_autofree char *kept = cl_date_describe_day (entry->imported_on, cl_date_today ());
 
-  *title = g_strdup_printf ("%s · %s", cl_summary_format_label (entry->format), about);
+  *title = g_strjoin (cl_text_parts_separator (), cl_summary_format_label (entry->format), about, NULL);
   /* Translators: who exported a summary, and when: "today at 16:08",
    * "yesterday", "3 days ago" or a day */
   *subtitle = g_strdup_printf (_("By %s, exported %s"), by, exported);
@@ -95,7 +95,7 @@ cl_view_format_pipeline_item (ClPipelineItem  *item,
   g_autofree char *account = cl_text_isolate (deal->account);
   g_autofree char *owner = cl_text_isolate (deal->owner_name);
   g_autofree char *stage_name = cl_text_isolate (stage ? stage->name : "");
-  g_autofree char *flags = item->flags ? cl_flags_join_labels (item->flags, ", ") : NULL;
+  g_autofree char *flags = item->flags ? cl_flags_join_labels (item->flags, cl_text_list_separator ()) : NULL;
 
   *name = g_strdup (deal->name);
   *amount = cl_money_format (item->state.amount_cents, deal->currency);

@@ -314,9 +314,9 @@ describe (ClRep *rep)
   if (rep->is_manager)
     g_string_append (text, _("The manager"));
   if (rep->has_left)
-    g_string_append_printf (text, "%s%s", text->len ? " · " : "", _("Left the team"));
+    g_string_append_printf (text, "%s%s", text->len ? cl_text_parts_separator () : "", _("Left the team"));
   if (cl_crm_looks_like_id (rep->name))
-    g_string_append_printf (text, "%s%s", text->len ? " · " : "", _("Named by a CRM id: give them their name"));
+    g_string_append_printf (text, "%s%s", text->len ? cl_text_parts_separator () : "", _("Named by a CRM id: give them their name"));
   if (text->len == 0)
     return g_string_free (text, TRUE);
   return g_string_free (text, FALSE);

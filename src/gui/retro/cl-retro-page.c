@@ -206,7 +206,7 @@ show_deaths (ClRetroPage *self)
                                                                                            death->status)));
       g_autofree char *count = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%d deal", "%d deals", death->n),
                                                 death->n);
-      g_autofree char *subtitle = g_strdup_printf ("%s · %s", reason, amount);
+      g_autofree char *subtitle = g_strjoin (cl_text_parts_separator (), reason, amount, NULL);
 
       gtk_list_box_append (self->deaths_list, death_row (death, title, subtitle, count));
     }
@@ -251,10 +251,11 @@ show_results (ClRetroPage *self)
 {
   g_autofree char *now = describe_results (&self->inputs->results);
   g_autofree char *before = describe_results (&self->inputs->previous);
-  g_autofree char *previous = cl_date_quarter (self->quarter - 1);
+  g_autofree char *current = cl_date_format_quarter_words (self->quarter);
+  g_autofree char *previous = cl_date_format_quarter_words (self->quarter - 1);
 
   cl_list_box_remove_rows (self->results_list);
-  gtk_list_box_append (self->results_list, fact_row (self->inputs->quarter, now, NULL, NULL));
+  gtk_list_box_append (self->results_list, fact_row (current, now, NULL, NULL));
   gtk_list_box_append (self->results_list, fact_row (previous, before, NULL, NULL));
 }
 
@@ -444,7 +445,7 @@ ask_before_adjusting (ClRetroPage *self,
 
   for (int i = 0; i < CL_N_LOOPS; i++)
     if (loops & (1u << i))
-      g_string_append_printf (lapsed, "%s%s", lapsed->len ? ", " : "", cl_loop_title (i));
+      g_string_append_printf (lapsed, "%s%s", lapsed->len ? cl_text_list_separator () : "", cl_loop_title (i));
   /* Translators: the loops that did not run in the quarter */
   body = g_strdup_printf (_("These loops did not run this quarter: %s. A strategy that was not run cannot be "
                             "judged. Were they run some other way? If not, execution drifted."), lapsed->str);
@@ -614,6 +615,7 @@ cl_retro_page_show_quarter (ClRetroPage *self,
                             const char  *quarter)
 {
   g_autofree char *current = NULL;
+  g_autofree char *title = NULL;
   ClDay first;
 
   g_return_val_if_fail (CL_IS_RETRO_PAGE (self), FALSE);
@@ -623,7 +625,8 @@ cl_retro_page_show_quarter (ClRetroPage *self,
     return FALSE;
   self->quarter = first;
   g_clear_pointer (&self->inputs, cl_retro_inputs_free);
-  gtk_label_set_text (self->quarter_label, quarter);
+  title = cl_date_format_quarter_words (first);
+  gtk_label_set_text (self->quarter_label, title);
   gtk_label_set_text (self->held_label, "");
   gtk_stack_set_visible_child_name (self->stack, "loading");
   load_inputs (self, quarter, FALSE);
