@@ -159,6 +159,41 @@ GListModel *cl_store_list_library         (ClStore      *self,
 
 /* ------------------------------------------------------------------ pipeline (cl-store-pipeline.c) */
 
+/* A change a deal's history records, with the deal as it is now; every
+ * string borrowed for the call only, NULL when the column is. */
+typedef struct
+{
+  gint64      deal_id;
+  const char *deal_name;
+  ClDay       on;
+  const char *field;       /* "created", "stage", "amount", "close_date", "status" */
+  const char *old_value;
+  const char *new_value;
+  const char *currency;    /* the deal's */
+  gint64      owner_id;    /* the deal's */
+  const char *account;     /* the deal's */
+  gint64      stage_id;    /* the deal's stage now */
+} ClDealChange;
+
+typedef void (*ClDealChangeFunc) (const ClDealChange *change,
+                                  gpointer            user_data);
+/**
+ * cl_store_each_deal_change:
+ * @func: (scope call): called on each change, in the order they occurred
+ *
+ * Calls @func on every creation and every change of stage, amount, close
+ * date or status that occurred after @since up to @until included, in one
+ * query.
+ *
+ * Returns: FALSE with @error when the store fails
+ */
+gboolean    cl_store_each_deal_change     (ClStore      *self,
+                                           ClDay         since,
+                                           ClDay         until,
+                                           ClDealChangeFunc func,
+                                           gpointer      user_data,
+                                           GError      **error);
+
 gboolean    cl_store_add_rep              (ClStore      *self,
                                            ClRep        *rep,
                                            GError      **error);
