@@ -5,6 +5,7 @@
 
 #include <json-glib/json-glib.h>
 
+#include "cl-document.h"
 #include "cl-model.h"
 
 G_BEGIN_DECLS
@@ -23,23 +24,6 @@ gboolean  cl_export_write_document (JsonNode   *root,
 void      cl_export_add_day     (JsonBuilder  *builder,
                                  const char   *member,
                                  ClDay         day);
-/* Opens the document's object with what every format starts with:
- * "format", "version" and the "app_version" that wrote it. */
-/* Who exports: $CLOSELOOP_AUTHOR, else the workspace owner's name
- * (cl_export_set_owner_name ()), else the user's real name, else login. */
-const char *cl_export_author    (void);
-/* The workspace owner's name, NULL for none; see cl_identity_apply (). */
-void      cl_export_set_owner_name (const char *name);
-void      cl_export_begin_document (JsonBuilder *builder,
-                                    const char  *format,
-                                    int          version);
-/* NULL becomes null. */
-void      cl_export_add_string  (JsonBuilder  *builder,
-                                 const char   *member,
-                                 const char   *value);
-void      cl_export_add_int     (JsonBuilder  *builder,
-                                 const char   *member,
-                                 gint64        value);
 /* Rounded to three decimals, so documents do not carry float noise; a NULL
  * @member adds the number to the array being built. */
 void      cl_export_add_number  (JsonBuilder  *builder,

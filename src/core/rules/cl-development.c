@@ -9,7 +9,6 @@
 #include <glib/gi18n-lib.h>
 
 #include "cl-development.h"
-#include "cl-store-private.h"
 #include "cl-text.h"
 
 gboolean
@@ -18,21 +17,9 @@ cl_practice_progress_load (ClStore             *store,
                            ClPracticeProgress  *progress,
                            GError             **error)
 {
-  sqlite3_stmt *stmt = cl_store_query (store, error,
-                                       "SELECT count(*), coalesce(avg(self_score), 0) FROM practice_log "
-                                       "WHERE rep_id = ? AND focus = ? AND substr(logged_on, 1, 7) = ?",
-                                       "Iss", plan->rep_id, plan->focus, plan->month);
-  int rc;
-
   *progress = (ClPracticeProgress) { 0, plan->target_repetitions, 0, plan->target_score };
-  if (stmt == NULL)
-    return FALSE;
-  if ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      progress->done = sqlite3_column_int (stmt, 0);
-      progress->mean_score = sqlite3_column_double (stmt, 1);
-    }
-  return cl_store_query_done (store, stmt, rc, error);
+  return cl_store_count_practice (store, plan->rep_id, plan->focus, plan->month, &progress->done,
+                                  &progress->mean_score, error);
 }
 
 double

@@ -8,7 +8,6 @@
 #include <glib/gi18n-lib.h>
 
 #include "cl-moves.h"
-#include "cl-store-private.h"
 #include "cl-text.h"
 
 const char * const cl_move_names[] = {
@@ -108,6 +107,55 @@ classify (const ClProcess *process,
   return -1;
 }
 
+struct load_data
+{
+  const ClProcess *process;
+  GPtrArray       *moves;
+};
+
+static void
+add_move (const ClDealChange *change,
+          gpointer            user_data)
+{
+  struct load_data *data = user_data;
+  const ClProcess *process = data->process;
+  const char *old_value = change->old_value;
+  const char *new_value = change->new_value;
+  int kind = classify (process, change->field, old_value, new_value);
+  ClMove *move;
+
+  if (kind < 0)
+    return;
+  move = g_new0 (ClMove, 1);
+  move->kind = kind;
+  move->deal_id = change->deal_id;
+  move->deal_name = g_strdup (change->deal_name);
+  move->on = change->on;
+  move->owner_id = change->owner_id;
+  move->account = g_strdup (change->account);
+  move->stage_id = change->stage_id;
+  switch (kind)
+    {
+    case CL_MOVE_ADVANCED:
+    case CL_MOVE_REGRESSED:
+      move->from = stage_text (process, old_value);
+      move->to = stage_text (process, new_value);
+      move->from_stage_id = old_value ? g_ascii_strtoll (old_value, NULL, 10) : 0;
+      move->to_stage_id = new_value ? g_ascii_strtoll (new_value, NULL, 10) : 0;
+      break;
+    case CL_MOVE_AMOUNT_CHANGED:
+      move->from = cl_money_format (g_ascii_strtoll (old_value ? old_value : "0", NULL, 10), change->currency);
+      move->to = cl_money_format (g_ascii_strtoll (new_value ? new_value : "0", NULL, 10), change->currency);
+      break;
+    case CL_MOVE_NEW:
+      break;
+    default:
+      move->from = g_strdup (old_value);
+      move->to = g_strdup (new_value);
+    }
+  g_ptr_array_add (data->moves, move);
+}
+
 GPtrArray *
 cl_moves_load (ClStore          *store,
                const ClProcess  *process,
@@ -116,59 +164,9 @@ cl_moves_load (ClStore          *store,
                GError          **error)
 {
   g_autoptr (GPtrArray) moves = g_ptr_array_new_with_free_func ((GDestroyNotify) cl_move_free);
-  sqlite3_stmt *stmt;
-  int rc;
+  struct load_data data = { process, moves };
 
-  stmt = cl_store_query (store, error,
-                         "SELECT e.deal_id, d.name, e.occurred_on, e.field, e.old_value, e.new_value, "
-                         "d.currency, d.owner_id, d.account, d.stage_id FROM deal_events e JOIN deals d ON d.id = e.deal_id "
-                         "WHERE e.occurred_on > ? AND e.occurred_on <= ? "
-                         "AND e.field IN ('created', 'stage', 'amount', 'close_date', 'status') "
-                         "ORDER BY e.occurred_on, e.id",
-                         "dd", since, until);
-  if (stmt == NULL)
-    return NULL;
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      const char *field = (const char *) sqlite3_column_text (stmt, 3);
-      const char *old_value = (const char *) sqlite3_column_text (stmt, 4);
-      const char *new_value = (const char *) sqlite3_column_text (stmt, 5);
-      const char *currency = (const char *) sqlite3_column_text (stmt, 6);
-      int kind = classify (process, field, old_value, new_value);
-      ClMove *move;
-
-      if (kind < 0)
-        continue;
-      move = g_new0 (ClMove, 1);
-      move->kind = kind;
-      move->deal_id = sqlite3_column_int64 (stmt, 0);
-      move->deal_name = cl_column_text (stmt, 1);
-      move->on = cl_column_day (stmt, 2);
-      move->owner_id = sqlite3_column_int64 (stmt, 7);
-      move->account = cl_column_text (stmt, 8);
-      move->stage_id = sqlite3_column_int64 (stmt, 9);
-      switch (kind)
-        {
-        case CL_MOVE_ADVANCED:
-        case CL_MOVE_REGRESSED:
-          move->from = stage_text (process, old_value);
-          move->to = stage_text (process, new_value);
-          move->from_stage_id = old_value ? g_ascii_strtoll (old_value, NULL, 10) : 0;
-          move->to_stage_id = new_value ? g_ascii_strtoll (new_value, NULL, 10) : 0;
-          break;
-        case CL_MOVE_AMOUNT_CHANGED:
-          move->from = cl_money_format (g_ascii_strtoll (old_value ? old_value : "0", NULL, 10), currency);
-          move->to = cl_money_format (g_ascii_strtoll (new_value ? new_value : "0", NULL, 10), currency);
-          break;
-        case CL_MOVE_NEW:
-          break;
-        default:
-          move->from = g_strdup (old_value);
-          move->to = g_strdup (new_value);
-        }
-      g_ptr_array_add (moves, move);
-    }
-  if (!cl_store_query_done (store, stmt, rc, error))
+  if (!cl_store_each_deal_change (store, since, until, add_move, &data, error))
     return NULL;
   return g_steal_pointer (&moves);
 }

@@ -12,7 +12,6 @@
 #include <string.h>
 
 #include "cl-shared-review.h"
-#include "cl-store-private.h"
 
 static void
 shared_deal_free (ClSharedReviewDeal *deal)
@@ -54,18 +53,8 @@ cl_summary_load_document (ClStore  *store,
 {
   g_autoptr (JsonParser) parser = json_parser_new ();
   g_autofree char *document = NULL;
-  sqlite3_stmt *stmt = cl_store_query (store, error, "SELECT format, document FROM library WHERE id = ?", "I",
-                                       library_id);
-  int rc;
 
-  if (stmt == NULL)
-    return NULL;
-  if ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      *format = cl_column_text (stmt, 0);
-      document = cl_column_text (stmt, 1);
-    }
-  if (!cl_store_query_done (store, stmt, rc, error))
+  if (!cl_store_read_library_entry (store, library_id, format, &document, error))
     return NULL;
   if (document == NULL)
     return g_set_error (error, CL_STORE_ERROR, CL_STORE_ERROR_NOT_FOUND,

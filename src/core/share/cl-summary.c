@@ -18,7 +18,6 @@
 
 #include "cl-file.h"
 #include "cl-json-text.h"
-#include "cl-store-private.h"
 #include "cl-summary.h"
 #include "cl-text.h"
 
@@ -399,34 +398,6 @@ cl_summary_member_array (JsonObject  *object,
 
 /* ------------------------------------------------------------------ keeping */
 
-/* The kept export of the same summary by the same person: id and when. */
-static gboolean
-find_kept (ClStore             *store,
-           const ClSummaryInfo *info,
-           gint64              *id,
-           char               **exported_at,
-           gboolean            *same_file,
-           GError             **error)
-{
-  sqlite3_stmt *stmt = cl_store_query (store, error,
-                                       "SELECT id, exported_at, digest = ?4 FROM library "
-                                       "WHERE digest = ?4 OR (format = ?1 AND subject = ?2 AND exported_by = ?3) "
-                                       "ORDER BY digest = ?4 DESC LIMIT 1",
-                                       "ssss", info->format, info->subject, info->exported_by, info->digest);
-  int rc;
-
-  *id = 0;
-  if (stmt == NULL)
-    return FALSE;
-  if ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      *id = sqlite3_column_int64 (stmt, 0);
-      *exported_at = cl_column_text (stmt, 1);
-      *same_file = sqlite3_column_int (stmt, 2);
-    }
-  return cl_store_query_done (store, stmt, rc, error);
-}
-
 gboolean
 cl_summary_keep (ClStore           *store,
                  ClSummaryInfo     *info,
@@ -440,7 +411,8 @@ cl_summary_keep (ClStore           *store,
   gboolean same_file = FALSE;
   gint64 kept = 0;
 
-  if (!find_kept (store, info, &kept, &kept_at, &same_file, error))
+  if (!cl_store_find_kept_summary (store, info->format, info->subject, info->exported_by, info->digest, &kept,
+                                   &kept_at, &same_file, error))
     return FALSE;
   if (kept != 0 && same_file)
     {
@@ -462,19 +434,8 @@ cl_summary_keep (ClStore           *store,
                           _("%s is a newer export (%s) of the one the library keeps from %s"), name, exported,
                           kept_when), FALSE;
     }
-  if (!cl_store_begin (store, error))
-    return FALSE;
-  if ((kept != 0 && !cl_store_run (store, NULL, error, "DELETE FROM library WHERE id = ?", "I", kept))
-      || !cl_store_run (store, NULL, error,
-                        "INSERT INTO library (format, version, subject, period, exported_by, exported_at, "
-                        "imported_on, digest, document) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                        "sissssdss", info->format, info->version, info->subject, info->period, info->exported_by,
-                        info->exported_at, cl_date_today (), info->digest, data))
-    {
-      cl_store_rollback (store);
-      return FALSE;
-    }
-  if (!cl_store_commit (store, error))
+  if (!cl_store_keep_summary (store, kept, info->format, info->version, info->subject, info->period,
+                              info->exported_by, info->exported_at, info->digest, data, error))
     return FALSE;
   *outcome = kept != 0 ? CL_SUMMARY_REPLACED : CL_SUMMARY_ADDED;
   return TRUE;
@@ -511,26 +472,9 @@ cl_summary_import (ClStore           *store,
   return g_steal_pointer (&info);
 }
 
-static GObject *
-build_entry (sqlite3_stmt *stmt)
-{
-  ClLibraryEntry *entry = g_object_new (CL_TYPE_LIBRARY_ENTRY, NULL);
-
-  entry->id = sqlite3_column_int64 (stmt, 0);
-  entry->format = cl_column_text (stmt, 1);
-  entry->subject = cl_column_text (stmt, 2);
-  entry->period = cl_column_text (stmt, 3);
-  entry->exported_by = cl_column_text (stmt, 4);
-  entry->exported_at = cl_column_text (stmt, 5);
-  entry->imported_on = cl_column_day (stmt, 6);
-  return G_OBJECT (entry);
-}
-
 GListModel *
 cl_summary_list_library (ClStore  *store,
                          GError  **error)
 {
-  return cl_store_list (store, CL_TYPE_LIBRARY_ENTRY, build_entry, error,
-                        "SELECT id, format, subject, period, exported_by, exported_at, imported_on FROM library "
-                        "ORDER BY format, period DESC, exported_by", "");
+  return cl_store_list_library (store, error);
 }

@@ -23,7 +23,7 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "cl-export.h"
+#include "cl-document.h"
 #include "cl-file.h"
 #include "cl-json-text.h"
 #include "cl-store-private.h"

@@ -231,3 +231,28 @@ cl_store_save_one_on_one (ClStore     *self,
                        "ON CONFLICT (rep_id, held_on) DO UPDATE SET agenda = excluded.agenda",
                        "Ids", rep_id, day, agenda);
 }
+
+gboolean
+cl_store_count_practice (ClStore     *self,
+                         gint64       rep_id,
+                         const char  *focus,
+                         const char  *month,
+                         int         *done,
+                         double      *mean_score,
+                         GError     **error)
+{
+  sqlite3_stmt *stmt = cl_store_query (self, error,
+                                       "SELECT count(*), coalesce(avg(self_score), 0) FROM practice_log "
+                                       "WHERE rep_id = ? AND focus = ? AND substr(logged_on, 1, 7) = ?",
+                                       "Iss", rep_id, focus, month);
+  int rc;
+
+  if (stmt == NULL)
+    return FALSE;
+  if ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      *done = sqlite3_column_int (stmt, 0);
+      *mean_score = sqlite3_column_double (stmt, 1);
+    }
+  return cl_store_query_done (self, stmt, rc, error);
+}

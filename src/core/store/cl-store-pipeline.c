@@ -1330,3 +1330,43 @@ cl_store_set_currency (ClStore     *self,
     return g_set_error (error, CL_STORE_ERROR, CL_STORE_ERROR_INVALID, "%s", problem), FALSE;
   return cl_store_set_setting_text (self, CL_SETTING_CURRENCY, code, error);
 }
+
+gboolean
+cl_store_each_deal_change (ClStore           *self,
+                           ClDay              since,
+                           ClDay              until,
+                           ClDealChangeFunc   func,
+                           gpointer           user_data,
+                           GError           **error)
+{
+  sqlite3_stmt *stmt;
+  int rc;
+
+  stmt = cl_store_query (self, error,
+                         "SELECT e.deal_id, d.name, e.occurred_on, e.field, e.old_value, e.new_value, "
+                         "d.currency, d.owner_id, d.account, d.stage_id FROM deal_events e JOIN deals d ON d.id = e.deal_id "
+                         "WHERE e.occurred_on > ? AND e.occurred_on <= ? "
+                         "AND e.field IN ('created', 'stage', 'amount', 'close_date', 'status') "
+                         "ORDER BY e.occurred_on, e.id",
+                         "dd", since, until);
+  if (stmt == NULL)
+    return FALSE;
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      ClDealChange change = {
+        .deal_id = sqlite3_column_int64 (stmt, 0),
+        .deal_name = (const char *) sqlite3_column_text (stmt, 1),
+        .on = cl_column_day (stmt, 2),
+        .field = (const char *) sqlite3_column_text (stmt, 3),
+        .old_value = (const char *) sqlite3_column_text (stmt, 4),
+        .new_value = (const char *) sqlite3_column_text (stmt, 5),
+        .currency = (const char *) sqlite3_column_text (stmt, 6),
+        .owner_id = sqlite3_column_int64 (stmt, 7),
+        .account = (const char *) sqlite3_column_text (stmt, 8),
+        .stage_id = sqlite3_column_int64 (stmt, 9),
+      };
+
+      func (&change, user_data);
+    }
+  return cl_store_query_done (self, stmt, rc, error);
+}

@@ -606,6 +606,108 @@ cl_store_each_library_document (ClStore              *self,
   return cl_store_query_done (self, stmt, rc, error);
 }
 
+gboolean
+cl_store_read_library_entry (ClStore  *self,
+                             gint64    id,
+                             char    **format,
+                             char    **document,
+                             GError  **error)
+{
+  sqlite3_stmt *stmt = cl_store_query (self, error, "SELECT format, document FROM library WHERE id = ?", "I", id);
+  int rc;
+
+  if (stmt == NULL)
+    return FALSE;
+  if ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      *format = cl_column_text (stmt, 0);
+      *document = cl_column_text (stmt, 1);
+    }
+  return cl_store_query_done (self, stmt, rc, error);
+}
+
+gboolean
+cl_store_find_kept_summary (ClStore     *self,
+                            const char  *format,
+                            const char  *subject,
+                            const char  *exported_by,
+                            const char  *digest,
+                            gint64      *id,
+                            char       **exported_at,
+                            gboolean    *same_file,
+                            GError     **error)
+{
+  sqlite3_stmt *stmt = cl_store_query (self, error,
+                                       "SELECT id, exported_at, digest = ?4 FROM library "
+                                       "WHERE digest = ?4 OR (format = ?1 AND subject = ?2 AND exported_by = ?3) "
+                                       "ORDER BY digest = ?4 DESC LIMIT 1",
+                                       "ssss", format, subject, exported_by, digest);
+  int rc;
+
+  *id = 0;
+  if (stmt == NULL)
+    return FALSE;
+  if ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      *id = sqlite3_column_int64 (stmt, 0);
+      *exported_at = cl_column_text (stmt, 1);
+      *same_file = sqlite3_column_int (stmt, 2);
+    }
+  return cl_store_query_done (self, stmt, rc, error);
+}
+
+gboolean
+cl_store_keep_summary (ClStore     *self,
+                       gint64       replaced,
+                       const char  *format,
+                       int          version,
+                       const char  *subject,
+                       const char  *period,
+                       const char  *exported_by,
+                       const char  *exported_at,
+                       const char  *digest,
+                       const char  *document,
+                       GError     **error)
+{
+  if (!cl_store_begin (self, error))
+    return FALSE;
+  if ((replaced != 0 && !cl_store_run (self, NULL, error, "DELETE FROM library WHERE id = ?", "I", replaced))
+      || !cl_store_run (self, NULL, error,
+                        "INSERT INTO library (format, version, subject, period, exported_by, exported_at, "
+                        "imported_on, digest, document) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                        "sissssdss", format, version, subject, period, exported_by,
+                        exported_at, cl_date_today (), digest, document))
+    {
+      cl_store_rollback (self);
+      return FALSE;
+    }
+  return cl_store_commit (self, error);
+}
+
+static GObject *
+build_library_entry (sqlite3_stmt *stmt)
+{
+  ClLibraryEntry *entry = g_object_new (CL_TYPE_LIBRARY_ENTRY, NULL);
+
+  entry->id = sqlite3_column_int64 (stmt, 0);
+  entry->format = cl_column_text (stmt, 1);
+  entry->subject = cl_column_text (stmt, 2);
+  entry->period = cl_column_text (stmt, 3);
+  entry->exported_by = cl_column_text (stmt, 4);
+  entry->exported_at = cl_column_text (stmt, 5);
+  entry->imported_on = cl_column_day (stmt, 6);
+  return G_OBJECT (entry);
+}
+
+GListModel *
+cl_store_list_library (ClStore  *self,
+                       GError  **error)
+{
+  return cl_store_list (self, CL_TYPE_LIBRARY_ENTRY, build_library_entry, error,
+                        "SELECT id, format, subject, period, exported_by, exported_at, imported_on FROM library "
+                        "ORDER BY format, period DESC, exported_by", "");
+}
+
 /* ------------------------------------------------------------------ checking a file before opening it */
 
 static guint32

@@ -88,8 +88,111 @@ gboolean    cl_store_each_library_document (ClStore              *self,
                                             ClLibraryDocumentFunc func,
                                             gpointer              user_data,
                                             GError              **error);
+/**
+ * cl_store_read_library_entry:
+ * @format: (out) (transfer full): the entry's format, untouched when none
+ * @document: (out) (transfer full) (nullable): the entry's text; untouched,
+ *   so still NULL, when the library holds no entry @id
+ *
+ * Reads entry @id of the team library.
+ *
+ * Returns: FALSE with @error when the store fails; TRUE otherwise, even
+ *   when there is no entry @id
+ */
+gboolean    cl_store_read_library_entry   (ClStore      *self,
+                                           gint64        id,
+                                           char        **format,
+                                           char        **document,
+                                           GError      **error);
+/**
+ * cl_store_find_kept_summary:
+ * @id: (out): the kept export's id, 0 when none
+ * @exported_at: (out) (transfer full): when it was exported, untouched when none
+ * @same_file: (out): whether it is the file of @digest itself
+ *
+ * The summary the team library keeps that is the file of @digest, else the
+ * export of @format about @subject by @exported_by.
+ *
+ * Returns: FALSE with @error when the store fails
+ */
+gboolean    cl_store_find_kept_summary    (ClStore      *self,
+                                           const char   *format,
+                                           const char   *subject,
+                                           const char   *exported_by,
+                                           const char   *digest,
+                                           gint64       *id,
+                                           char        **exported_at,
+                                           gboolean     *same_file,
+                                           GError      **error);
+/**
+ * cl_store_keep_summary:
+ * @replaced: the id of the entry it replaces, 0 for none
+ * @document: the summary's text, checked by the caller
+ *
+ * Keeps a summary in the team library, imported today, in place of
+ * @replaced, in one transaction: on failure nothing changed.
+ *
+ * Returns: FALSE with @error when the store fails
+ */
+gboolean    cl_store_keep_summary         (ClStore      *self,
+                                           gint64        replaced,
+                                           const char   *format,
+                                           int           version,
+                                           const char   *subject,
+                                           const char   *period,
+                                           const char   *exported_by,
+                                           const char   *exported_at,
+                                           const char   *digest,
+                                           const char   *document,
+                                           GError      **error);
+/**
+ * cl_store_list_library:
+ *
+ * Every entry of the team library, by format, the latest period first,
+ * then by who exported it.
+ *
+ * Returns: (transfer full) (nullable) (element-type ClLibraryEntry): the
+ *   entries, NULL with @error
+ */
+GListModel *cl_store_list_library         (ClStore      *self,
+                                           GError      **error);
 
 /* ------------------------------------------------------------------ pipeline (cl-store-pipeline.c) */
+
+/* A change a deal's history records, with the deal as it is now; every
+ * string borrowed for the call only, NULL when the column is. */
+typedef struct
+{
+  gint64      deal_id;
+  const char *deal_name;
+  ClDay       on;
+  const char *field;       /* "created", "stage", "amount", "close_date", "status" */
+  const char *old_value;
+  const char *new_value;
+  const char *currency;    /* the deal's */
+  gint64      owner_id;    /* the deal's */
+  const char *account;     /* the deal's */
+  gint64      stage_id;    /* the deal's stage now */
+} ClDealChange;
+
+typedef void (*ClDealChangeFunc) (const ClDealChange *change,
+                                  gpointer            user_data);
+/**
+ * cl_store_each_deal_change:
+ * @func: (scope call): called on each change, in the order they occurred
+ *
+ * Calls @func on every creation and every change of stage, amount, close
+ * date or status that occurred after @since up to @until included, in one
+ * query.
+ *
+ * Returns: FALSE with @error when the store fails
+ */
+gboolean    cl_store_each_deal_change     (ClStore      *self,
+                                           ClDay         since,
+                                           ClDay         until,
+                                           ClDealChangeFunc func,
+                                           gpointer      user_data,
+                                           GError      **error);
 
 gboolean    cl_store_add_rep              (ClStore      *self,
                                            ClRep        *rep,
@@ -541,6 +644,24 @@ GListModel *cl_store_list_practice_entries (ClStore     *self,
                                             gint64       rep_id,
                                             const char  *month,
                                             GError     **error);
+/**
+ * cl_store_count_practice:
+ * @month: "YYYY-MM"
+ * @done: (out): how many drills @rep_id logged on @focus in @month;
+ *   untouched when the store fails
+ * @mean_score: (out): their mean self-score, 0 when none
+ *
+ * Counts a rep's practice on a focus in a month, in one query.
+ *
+ * Returns: FALSE with @error when the store fails
+ */
+gboolean    cl_store_count_practice       (ClStore      *self,
+                                           gint64        rep_id,
+                                           const char   *focus,
+                                           const char   *month,
+                                           int          *done,
+                                           double       *mean_score,
+                                           GError      **error);
 /* The skill of @key, or a NOT_FOUND error naming the keys there are. */
 ClTeamListItem    *cl_store_get_dev_skill        (ClStore      *self,
                                            const char   *key,
