@@ -65,6 +65,13 @@ cmp -s "$dir/deals.csv" "$dir/before.csv" || fail "the CSV is untouched"
 # export: a document on stdout, errors that say what and where
 "$closeloop" --workspace "$dir/team.db" export review --week 2026-W47 >"$dir/review.json" \
   || fail "export review"
+# an amount's move is exact in the document, whatever the locale shows
+"$closeloop" --workspace "$dir/moves.db" demo --deals 300 --seed 5 >/dev/null || fail "demo for moves"
+"$closeloop" --workspace "$dir/moves.db" export review >"$dir/moves.json" || fail "export review with moves"
+python3 -c 'import json, re, sys
+moved = [m for m in json.load(open(sys.argv[1]))["moved"] if m["kind"] == "amount_changed"]
+sys.exit(not moved or not all(re.fullmatch(r"[0-9]+\.[0-9]{2}", m[k]) for m in moved for k in ("from", "to")))' \
+  "$dir/moves.json" || fail "an amount_changed move carries exact amounts"
 grep -q '"format" : "closeloop.pipeline-review"' "$dir/review.json" || fail "export format"
 "$closeloop" export --help | grep -q -- "--week" || fail "export --help"
 set +e

@@ -126,8 +126,17 @@ add_moves (JsonBuilder *builder,
       cl_export_add_day (builder, "on", move->on);
       cl_export_add_int (builder, "deal_id", move->deal_id);
       cl_export_add_string (builder, "deal", move->deal_name);
-      cl_export_add_string (builder, "from", move->from);
-      cl_export_add_string (builder, "to", move->to);
+      if (move->kind == CL_MOVE_AMOUNT_CHANGED)
+        {
+          /* exact, in any locale: "125000.00" */
+          cl_export_add_amount (builder, "from", move->from_cents);
+          cl_export_add_amount (builder, "to", move->to_cents);
+        }
+      else
+        {
+          cl_export_add_string (builder, "from", move->from);
+          cl_export_add_string (builder, "to", move->to);
+        }
       json_builder_end_object (builder);
     }
   json_builder_end_array (builder);

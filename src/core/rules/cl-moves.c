@@ -144,8 +144,10 @@ add_move (const ClDealChange *change,
       move->to_stage_id = new_value ? g_ascii_strtoll (new_value, NULL, 10) : 0;
       break;
     case CL_MOVE_AMOUNT_CHANGED:
-      move->from = cl_money_format (g_ascii_strtoll (old_value ? old_value : "0", NULL, 10), change->currency);
-      move->to = cl_money_format (g_ascii_strtoll (new_value ? new_value : "0", NULL, 10), change->currency);
+      move->from_cents = g_ascii_strtoll (old_value ? old_value : "0", NULL, 10);
+      move->to_cents = g_ascii_strtoll (new_value ? new_value : "0", NULL, 10);
+      move->from = cl_money_format (move->from_cents, change->currency);
+      move->to = cl_money_format (move->to_cents, change->currency);
       break;
     case CL_MOVE_NEW:
       break;

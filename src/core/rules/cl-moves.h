@@ -35,6 +35,9 @@ typedef struct
   gint64     stage_id;
   gint64     from_stage_id;
   gint64     to_stage_id;
+  /* an amount's change, exact, as documents carry it (else 0) */
+  gint64     from_cents;
+  gint64     to_cents;
 } ClMove;
 
 extern const char * const cl_move_names[];
