@@ -13,7 +13,6 @@
 #include <stdlib.h>
 
 #include "cl-deal-facts.h"
-#include "cl-store-private.h"
 
 /* ------------------------------------------------------------------ process */
 
@@ -226,160 +225,62 @@ cl_deal_state_at (const ClDealFacts *facts,
 
 /* ------------------------------------------------------------------ loading */
 
-/* Runs a query whose first column is a deal id and hands each row of a
- * loaded deal to @apply. */
-static gboolean
-for_each_deal_row (ClStore     *store,
-                   GHashTable  *by_id,
-                   gint64       owner_id,
-                   const char  *sql,
-                   void       (*apply) (ClDealFacts *, sqlite3_stmt *),
-                   GError     **error)
-{
-  sqlite3_stmt *stmt = cl_store_query (store, error, sql, "I", owner_id);
-  int rc;
-
-  if (stmt == NULL)
-    return FALSE;
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      gint64 deal_id = sqlite3_column_int64 (stmt, 0);
-      ClDealFacts *facts = g_hash_table_lookup (by_id, &deal_id);
-
-      if (facts != NULL)
-        apply (facts, stmt);
-    }
-  return cl_store_query_done (store, stmt, rc, error);
-}
-
-/* columns: deal id, id, occurred on, field, old value, new value; oldest first */
 static void
-apply_event (ClDealFacts  *facts,
-             sqlite3_stmt *stmt)
+add_event (gpointer     data,
+           ClDealEvent *event)
 {
-  ClDealEvent *event = g_object_new (CL_TYPE_DEAL_EVENT, NULL);
+  ClDealFacts *facts = data;
 
-  event->deal_id = facts->deal->id;
-  event->id = sqlite3_column_int64 (stmt, 1);
-  event->occurred_on = cl_column_day (stmt, 2);
-  event->field = cl_column_text (stmt, 3);
-  if (sqlite3_column_type (stmt, 4) != SQLITE_NULL)
-    event->old_value = cl_column_text (stmt, 4);
-  if (sqlite3_column_type (stmt, 5) != SQLITE_NULL)
-    event->new_value = cl_column_text (stmt, 5);
   g_ptr_array_add (facts->events, event);
 }
 
 static void
-apply_contacts (ClDealFacts  *facts,
-                sqlite3_stmt *stmt)
+set_contacts (gpointer data,
+              int      n_contacts)
 {
-  facts->n_contacts = sqlite3_column_int (stmt, 1);
+  ClDealFacts *facts = data;
+
+  facts->n_contacts = n_contacts;
 }
 
 static void
-apply_qualification (ClDealFacts  *facts,
-                     sqlite3_stmt *stmt)
+add_known_element (gpointer        data,
+                   ClMeddicElement element)
 {
-  int element = cl_column_enum (stmt, 1, cl_meddic_names);
+  ClDealFacts *facts = data;
 
-  if (element >= 0)
-    facts->known_meddic |= 1u << element;
+  facts->known_meddic |= 1u << element;
 }
 
-/* Marks the deals that both of the last two reviews discussed. */
-static gboolean
-mark_discussed_twice (ClStore     *store,
-                      GHashTable  *by_id,
-                      gint64       ids[2],
-                      char        *weeks[2],
-                      ClDay        held[2],
-                      GError     **error)
+static const ClDealRowFuncs facts_rows = { add_event, set_contacts, add_known_element };
+
+/* Attaches the last two reviews, which both discussed the deal. */
+static void
+set_reviews (gpointer            data,
+             const ClReviewPair *reviews)
 {
-  sqlite3_stmt *stmt;
-  int rc;
+  ClDealFacts *facts = data;
 
-  stmt = cl_store_query (store, error,
-                         "SELECT a.deal_id FROM review_decisions a JOIN review_decisions b "
-                         "ON b.deal_id = a.deal_id AND b.review_id = ? WHERE a.review_id = ?",
-                         "II", ids[1], ids[0]);
-  if (stmt == NULL)
-    return FALSE;
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      gint64 deal_id = sqlite3_column_int64 (stmt, 0);
-      ClDealFacts *facts = g_hash_table_lookup (by_id, &deal_id);
-
-      if (facts == NULL)
-        continue;
-      facts->last_review_on = held[0];
-      facts->previous_review_on = held[1];
-      facts->last_review_week = g_strdup (weeks[0]);
-      facts->previous_review_week = g_strdup (weeks[1]);
-    }
-  return cl_store_query_done (store, stmt, rc, error);
+  facts->last_review_on = reviews->held_on[0];
+  facts->previous_review_on = reviews->held_on[1];
+  facts->last_review_week = g_strdup (reviews->week[0]);
+  facts->previous_review_week = g_strdup (reviews->week[1]);
 }
-
-/* The last two reviews held by @as_of, and which deals both discussed. */
-static gboolean
-attach_reviews (ClStore     *store,
-                GHashTable  *by_id,
-                ClDay        as_of,
-                GError     **error)
-{
-  sqlite3_stmt *stmt = cl_store_query (store, error,
-                                       "SELECT id, week, held_on FROM reviews WHERE held_on <= ? "
-                                       "ORDER BY held_on DESC, id DESC LIMIT 2", "d", as_of);
-  gint64 ids[2] = { 0, 0 };
-  char *weeks[2] = { NULL, NULL };
-  gboolean ok;
-  ClDay held[2] = { 0, 0 };
-  int n = 0, rc;
-
-  if (stmt == NULL)
-    return FALSE;
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW && n < 2)
-    {
-      ids[n] = sqlite3_column_int64 (stmt, 0);
-      weeks[n] = cl_column_text (stmt, 1);
-      held[n] = cl_column_day (stmt, 2);
-      n++;
-    }
-  ok = cl_store_query_done (store, stmt, rc, error);
-  if (ok && n == 2)
-    ok = mark_discussed_twice (store, by_id, ids, weeks, held, error);
-  g_free (weeks[0]);
-  g_free (weeks[1]);
-  return ok;
-}
-
-/* Which deals' rows load_facts () reads, ?1 bound: an owner's (0 for
- * everyone's), or the deals closed now that are an owner's (0 likewise). */
-#define OWNED_BY   "AND (?1 = 0 OR deal_id IN (SELECT id FROM deals WHERE owner_id = ?1)) "
-#define CLOSED_NOW "AND deal_id IN (SELECT id FROM deals WHERE status <> 'open' AND ?1 IN (0, owner_id)) "
-#define ONE_DEAL   "AND deal_id = ?1 "
 
 /* Facts for each of @deals (ClDeal) with their history, contacts and
  * qualification, in the list's order, each also in @by_id under its deal's
- * id; no reviews attached. @which (OWNED_BY, CLOSED_NOW) with @owner_id
- * bound keeps SQLite from reading other deals' rows. */
+ * id; no reviews attached. @rows with @id keeps the store from reading
+ * other deals' rows. */
 static GPtrArray *
 load_facts (ClStore     *store,
             GListModel  *deals,
-            const char  *which,
-            gint64       owner_id,
+            ClDealRows   rows,
+            gint64       id,
             GHashTable  *by_id,
             GError     **error)
 {
   guint n = g_list_model_get_n_items (deals);
   g_autoptr (GPtrArray) all = g_ptr_array_new_full (n, (GDestroyNotify) cl_deal_facts_free);
-  g_autofree char *events = g_strconcat ("SELECT deal_id, id, occurred_on, field, old_value, new_value "
-                                         "FROM deal_events WHERE field <> 'created' ", which,
-                                         "ORDER BY deal_id, occurred_on, id", NULL);
-  g_autofree char *contacts = g_strconcat ("SELECT deal_id, count(*) FROM contacts WHERE 1 ", which,
-                                           "GROUP BY deal_id", NULL);
-  g_autofree char *qualification = g_strconcat ("SELECT deal_id, element FROM qualification "
-                                                "WHERE state <> 'unknown' ", which, NULL);
 
   for (guint i = 0; i < n; i++)
     {
@@ -389,9 +290,7 @@ load_facts (ClStore     *store,
       g_ptr_array_add (all, facts);
       g_hash_table_insert (by_id, &facts->deal->id, facts);
     }
-  if (!for_each_deal_row (store, by_id, owner_id, events, apply_event, error)
-      || !for_each_deal_row (store, by_id, owner_id, contacts, apply_contacts, error)
-      || !for_each_deal_row (store, by_id, owner_id, qualification, apply_qualification, error))
+  if (!cl_store_each_deal_row (store, rows, id, by_id, &facts_rows, error))
     return NULL;
   return g_steal_pointer (&all);
 }
@@ -427,8 +326,8 @@ cl_deal_facts_load (ClStore  *store,
   g_autoptr (GHashTable) by_id = g_hash_table_new (g_int64_hash, g_int64_equal);
   g_autoptr (GPtrArray) all = NULL;
 
-  if (deals == NULL || (all = load_facts (store, deals, OWNED_BY, owner_id, by_id, error)) == NULL
-      || !attach_reviews (store, by_id, as_of, error))
+  if (deals == NULL || (all = load_facts (store, deals, CL_DEAL_ROWS_OWNED_BY, owner_id, by_id, error)) == NULL
+      || !cl_store_each_deal_reviewed_twice (store, as_of, by_id, set_reviews, error))
     return NULL;
   return keep_by_status_on (all, as_of, TRUE);
 }
@@ -442,7 +341,7 @@ cl_deal_facts_load_closed (ClStore  *store,
   g_autoptr (GHashTable) by_id = g_hash_table_new (g_int64_hash, g_int64_equal);
   g_autoptr (GPtrArray) all = NULL;
 
-  if (deals == NULL || (all = load_facts (store, deals, CLOSED_NOW, 0, by_id, error)) == NULL)
+  if (deals == NULL || (all = load_facts (store, deals, CL_DEAL_ROWS_CLOSED_NOW, 0, by_id, error)) == NULL)
     return NULL;
   return keep_by_status_on (all, as_of, FALSE);
 }
@@ -461,8 +360,8 @@ cl_deal_facts_load_one (ClStore  *store,
   if (deal == NULL)
     return NULL;
   g_list_store_append (deals, deal);
-  if ((all = load_facts (store, G_LIST_MODEL (deals), ONE_DEAL, deal_id, by_id, error)) == NULL
-      || !attach_reviews (store, by_id, as_of, error))
+  if ((all = load_facts (store, G_LIST_MODEL (deals), CL_DEAL_ROWS_ONE, deal_id, by_id, error)) == NULL
+      || !cl_store_each_deal_reviewed_twice (store, as_of, by_id, set_reviews, error))
     return NULL;
   return g_ptr_array_steal_index (all, 0);
 }

@@ -36,7 +36,6 @@
 
 #include "cl-coaching.h"
 #include "cl-loop-health.h"
-#include "cl-store-private.h"
 
 /* a quarter's retrospective is due this many days after the quarter ends:
  * teams hold it in the quarter's last week or the first ones after */
@@ -52,24 +51,6 @@ static const int running_percent[CL_N_LOOPS] = {
   [CL_LOOP_REP_DEVELOPMENT] = 75,
   [CL_LOOP_STRATEGY] = 75,
 };
-
-/* Steps @stmt once and reads its integer columns into @out. */
-static gboolean
-read_ints (ClStore       *store,
-           sqlite3_stmt  *stmt,
-           int           *out,
-           int            n_out,
-           GError       **error)
-{
-  int rc;
-
-  if (stmt == NULL)
-    return FALSE;
-  rc = sqlite3_step (stmt);
-  for (int i = 0; i < n_out; i++)
-    out[i] = rc == SQLITE_ROW ? sqlite3_column_int (stmt, i) : 0;
-  return cl_store_query_done (store, stmt, rc, error);
-}
 
 static void
 set_state (ClLoopHealth *h)
@@ -87,34 +68,6 @@ set_state (ClLoopHealth *h)
     h->state = CL_HEALTH_SLIPPING;
 }
 
-/* Week label → whether its review made a decision, for the reviews held
- * for the weeks from @first to @end. */
-static GHashTable *
-reviewed_weeks (ClStore  *store,
-                ClDay     first,
-                ClDay     end,
-                GError  **error)
-{
-  g_autofree char *first_week = cl_date_iso_week (first);
-  g_autofree char *last_week = cl_date_iso_week (end);
-  g_autoptr (GHashTable) weeks = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  sqlite3_stmt *stmt;
-  int rc;
-
-  /* the week text sorts like the week, so BETWEEN selects them */
-  stmt = cl_store_query (store, error,
-                         "SELECT v.week, max(EXISTS (SELECT 1 FROM review_decisions d WHERE d.review_id = v.id)) "
-                         "FROM reviews v WHERE v.week BETWEEN ? AND ? GROUP BY v.week",
-                         "ss", first_week, last_week);
-  if (stmt == NULL)
-    return NULL;
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    g_hash_table_insert (weeks, cl_column_text (stmt, 0), GINT_TO_POINTER (sqlite3_column_int (stmt, 1) + 1));
-  if (!cl_store_query_done (store, stmt, rc, error))
-    return NULL;
-  return g_steal_pointer (&weeks);
-}
-
 static gboolean
 pipeline_review (ClStore       *store,
                  ClDay          first,
@@ -123,7 +76,10 @@ pipeline_review (ClStore       *store,
                  ClLoopHealth  *h,
                  GError       **error)
 {
-  g_autoptr (GHashTable) weeks = reviewed_weeks (store, first, end, error);
+  g_autofree char *first_week = cl_date_iso_week (first);
+  g_autofree char *last_week = cl_date_iso_week (end);
+  /* week label → 1 when reviewed, 2 when the review decided something */
+  g_autoptr (GHashTable) weeks = cl_store_list_reviewed_weeks (store, first_week, last_week, error);
   ClDay week_ends = 0;
 
   if (weeks == NULL)
@@ -160,31 +116,12 @@ deal_coaching (ClStore       *store,
                GError       **error)
 {
   ClCoachingSettings settings;
-  int counts[3];
 
   cl_coaching_settings_load (&settings, store);
-  /* the key deals from the deals, the coached ones from the period's sessions */
-  if (!read_ints (store,
-                  cl_store_query (store, error,
-                                  "SELECT count(*) FROM deals d WHERE d.amount_cents >= ?3 AND d.created_on <= ?2 "
-                                  "AND (d.status = 'open' OR EXISTS (SELECT 1 FROM deal_events e "
-                                  "  WHERE e.deal_id = d.id AND e.field = 'status' AND e.occurred_on >= ?1))",
-                                  "ddI", first, end, settings.key_deal_amount * 100),
-                  counts, 1, error)
-      || !read_ints (store,
-                     cl_store_query (store, error,
-                                     "SELECT count(DISTINCT c.deal_id), "
-                                     "count(DISTINCT c.deal_id) FILTER (WHERE c.follow_up <> 'pending') "
-                                     "FROM coaching_sessions c JOIN deals d ON d.id = c.deal_id "
-                                     "WHERE c.held_on BETWEEN ?1 AND ?2 AND c.next_move <> '' "
-                                     "AND d.amount_cents >= ?3 AND d.created_on <= ?2",
-                                     "ddI", first, end, settings.key_deal_amount * 100),
-                     counts + 1, 2, error))
+  if (!cl_store_count_key_deal_coaching (store, first, end, settings.key_deal_amount * 100, &h->expected, &h->ran,
+                                         &h->with_output, error))
     return FALSE;
-  h->expected = counts[0];
-  h->ran = counts[1];
-  h->output_of = counts[1];
-  h->with_output = counts[2];
+  h->output_of = h->ran;
   if (h->expected == 0)
     h->why = CL_HEALTH_WHY_NOTHING_TO_RUN_ON;
   return TRUE;
@@ -201,25 +138,14 @@ rep_development (ClStore       *store,
   g_autofree char *first_month = cl_date_month (first);
   g_autofree char *last_month = cl_date_month (end);
   g_autofree char *this_month = cl_date_month (today);
-  int n_months = 0;
-  int counts[4];
+  int n_months = 0, n_reps;
 
   for (ClDay month = cl_date_add_months (first, 0); month <= end; month = cl_date_add_months (month, 1))
     n_months++;
-  if (!read_ints (store,
-                  cl_store_query (store, error,
-                                  "SELECT (SELECT count(*) FROM counted_reps), count(p.id), "
-                                  "count(p.id) FILTER (WHERE p.month < ?3), "
-                                  "count(p.id) FILTER (WHERE p.month < ?3 AND p.lookback <> 'none') "
-                                  "FROM dev_plans p JOIN counted_reps r ON r.id = p.rep_id "
-                                  "WHERE p.month BETWEEN ?1 AND ?2",
-                                  "sss", first_month, last_month, this_month),
-                  counts, 4, error))
+  if (!cl_store_count_dev_plans (store, first_month, last_month, this_month, &n_reps, &h->ran, &h->output_of,
+                                 &h->with_output, error))
     return FALSE;
-  h->expected = counts[0] * n_months;
-  h->ran = counts[1];
-  h->output_of = counts[2];
-  h->with_output = counts[3];
+  h->expected = n_reps * n_months;
   return TRUE;
 }
 
@@ -239,26 +165,21 @@ strategy (ClStore       *store,
   for (cl_date_parse_quarter (quarter, &start, &stop); start <= end;
        g_free (quarter), quarter = cl_date_quarter (stop + 1), cl_date_parse_quarter (quarter, &start, &stop))
     {
-      int counts[2];
+      int held, decided;
 
       /* the retrospective of this quarter, held by today (often after it ended) */
-      if (!read_ints (store,
-                      cl_store_query (store, error,
-                                      "SELECT count(*), count(*) FILTER (WHERE decision <> 'undecided') "
-                                      "FROM retros WHERE quarter = ? AND held_on <= ?",
-                                      "sd", quarter, today),
-                      counts, 2, error))
+      if (!cl_store_count_quarter_retros (store, quarter, today, &held, &decided, error))
         return FALSE;
-      if (counts[0] == 0 && stop < team_start)
+      if (held == 0 && stop < team_start)
         continue;
-      if (counts[0] == 0 && stop + RETRO_GRACE_DAYS >= today)
+      if (held == 0 && stop + RETRO_GRACE_DAYS >= today)
         {
           due_by = due_by ? due_by : stop + RETRO_GRACE_DAYS;
           continue;
         }
       h->expected++;
-      h->ran += counts[0] > 0;
-      h->with_output += counts[1] > 0;
+      h->ran += held > 0;
+      h->with_output += decided > 0;
     }
   h->output_of = h->ran;
   if (h->expected == 0 && due_by != 0)
@@ -279,35 +200,25 @@ team_start (ClStore  *store,
             int      *started_by,
             GError  **error)
 {
-  /* one column per loop, in ClLoop's order, then the deals */
-  sqlite3_stmt *stmt = cl_store_query (store, error,
-                                       "SELECT (SELECT min (held_on) FROM reviews), "
-                                       "(SELECT min (held_on) FROM coaching_sessions), "
-                                       "(SELECT min (month) || '-01' FROM dev_plans), "
-                                       "(SELECT min (held_on) FROM retros), "
-                                       "(SELECT min (created_on) FROM deals)", "");
-  int rc;
+  ClDay first_beat[CL_N_LOOPS], first_deal;
 
   *start = 0;
   *started_by = CL_N_LOOPS;
-  if (stmt == NULL)
+  if (!cl_store_find_first_days (store, &first_beat[CL_LOOP_PIPELINE_REVIEW], &first_beat[CL_LOOP_DEAL_COACHING],
+                                 &first_beat[CL_LOOP_REP_DEVELOPMENT], &first_beat[CL_LOOP_STRATEGY], &first_deal,
+                                 error))
     return FALSE;
-  if ((rc = sqlite3_step (stmt)) == SQLITE_ROW && sqlite3_column_type (stmt, CL_N_LOOPS) != SQLITE_NULL)
-    {
-      for (int i = 0; i < CL_N_LOOPS; i++)
-        {
-          ClDay day = cl_column_day (stmt, i);
-
-          if (day != 0 && (*start == 0 || day < *start))
-            {
-              *start = day;
-              *started_by = i;
-            }
-        }
-      if (*start == 0)
-        *start = cl_column_day (stmt, CL_N_LOOPS);
-    }
-  return cl_store_query_done (store, stmt, rc, error);
+  if (first_deal == 0)
+    return TRUE;
+  for (int i = 0; i < CL_N_LOOPS; i++)
+    if (first_beat[i] != 0 && (*start == 0 || first_beat[i] < *start))
+      {
+        *start = first_beat[i];
+        *started_by = i;
+      }
+  if (*start == 0)
+    *start = first_deal;
+  return TRUE;
 }
 
 /* Why nothing at all is due from @first to @end (today at the latest), for
@@ -340,15 +251,14 @@ cl_loop_health_compute (ClStore       *store,
   int started_by;
   ClHealthWhy why;
   g_autofree char *from = NULL, *to = NULL;
-  int n_reps[1];
+  int n_reps;
 
   g_return_val_if_fail (first <= last, FALSE);
   memset (health, 0, sizeof (ClLoopHealth) * CL_N_LOOPS);
   if (!team_start (store, &start, &started_by, error)
-      || !read_ints (store, cl_store_query (store, error, "SELECT count(*) FROM reps WHERE NOT is_manager", ""),
-                     n_reps, 1, error))
+      || !cl_store_count_reps (store, &n_reps, error))
     return FALSE;
-  why = period_why (first, end, start, n_reps[0]);
+  why = period_why (first, end, start, n_reps);
   /* nothing is due before the team's record starts */
   judged_from = why == CL_HEALTH_WHY_NONE ? MAX (first, start) : first;
   from = cl_date_format (judged_from);

@@ -12,31 +12,9 @@
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
-#include <json-glib/json-glib.h>
 
 #include "cl-pipeline.h"
 #include "cl-retro.h"
-#include "cl-store-private.h"
-
-static void
-death_free (ClRetroDeath *death)
-{
-  g_free (death->stage);
-  g_free (death->status);
-  g_free (death->reason);
-  g_free (death->currency);
-  g_clear_pointer (&death->deal_ids, g_array_unref);
-  g_clear_pointer (&death->deal_names, g_ptr_array_unref);
-  g_free (death);
-}
-
-static void
-focus_free (ClRetroFocus *focus)
-{
-  g_free (focus->key);
-  g_free (focus->label);
-  g_free (focus);
-}
 
 void
 cl_retro_inputs_free (ClRetroInputs *inputs)
@@ -59,23 +37,10 @@ load_flags (ClStore        *store,
             GError        **error)
 {
   ClDay end = MIN (inputs->last, inputs->as_of);
-  g_autoptr (GHashTable) reviewed = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+  g_autoptr (GHashTable) reviewed = cl_store_list_reviewed_deal_ids (store, inputs->first, end, error);
   g_autoptr (GListModel) snapshot = NULL;
-  sqlite3_stmt *stmt = cl_store_query (store, error,
-                                       "SELECT DISTINCT d.deal_id FROM review_decisions d "
-                                       "JOIN reviews v ON v.id = d.review_id WHERE v.held_on BETWEEN ? AND ?",
-                                       "dd", inputs->first, end);
-  int rc;
 
-  if (stmt == NULL)
-    return FALSE;
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      gint64 id = sqlite3_column_int64 (stmt, 0);
-
-      g_hash_table_add (reviewed, g_memdup2 (&id, sizeof id));
-    }
-  if (!cl_store_query_done (store, stmt, rc, error))
+  if (reviewed == NULL)
     return FALSE;
   if (g_hash_table_size (reviewed) == 0)
     return TRUE;
@@ -94,137 +59,6 @@ load_flags (ClStore        *store,
   return TRUE;
 }
 
-/* The deals of a death from the JSON arrays of their ids and names that
- * SQLite made of them, in one order. */
-static void
-read_death_deals (ClRetroDeath *death,
-                  const char   *ids_json,
-                  const char   *names_json)
-{
-  g_autoptr (JsonNode) ids = json_from_string (ids_json, NULL);
-  g_autoptr (JsonNode) names = json_from_string (names_json, NULL);
-  JsonArray *id_array, *name_array;
-  guint n;
-
-  death->deal_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
-  death->deal_names = g_ptr_array_new_with_free_func (g_free);
-  if (ids == NULL || names == NULL || !JSON_NODE_HOLDS_ARRAY (ids) || !JSON_NODE_HOLDS_ARRAY (names))
-    return;
-  id_array = json_node_get_array (ids);
-  name_array = json_node_get_array (names);
-  n = MIN (MIN (json_array_get_length (id_array), json_array_get_length (name_array)), CL_RETRO_DEATH_DEALS);
-  for (guint i = 0; i < n; i++)
-    {
-      gint64 id = json_array_get_int_element (id_array, i);
-
-      g_array_append_val (death->deal_ids, id);
-      g_ptr_array_add (death->deal_names, g_strdup (json_array_get_string_element (name_array, i)));
-    }
-}
-
-static gboolean
-load_deaths (ClStore        *store,
-             ClRetroInputs  *inputs,
-             GError        **error)
-{
-  sqlite3_stmt *stmt = cl_store_query (store, error,
-                                       "SELECT s.name, e.new_value, d.status_reason, count(*), "
-                                       CL_SQL_CENTS_SUM ("d.amount_cents") ", d.currency, "
-                                       "json_group_array (d.id), json_group_array (d.name) "
-                                       "FROM deal_events e JOIN deals d ON d.id = e.deal_id "
-                                       "JOIN stages s ON s.id = d.stage_id "
-                                       "WHERE e.field = 'status' AND e.new_value IN ('lost', 'disqualified') "
-                                       "AND e.occurred_on BETWEEN ? AND ? "
-                                       "GROUP BY s.position, e.new_value, d.status_reason, d.currency "
-                                       "ORDER BY count(*) DESC, s.position",
-                                       "dd", inputs->first, MIN (inputs->last, inputs->as_of));
-  int rc;
-
-  if (stmt == NULL)
-    return FALSE;
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      ClRetroDeath *death = g_new0 (ClRetroDeath, 1);
-
-      death->stage = cl_column_text (stmt, 0);
-      death->status = cl_column_text (stmt, 1);
-      death->reason = cl_column_text (stmt, 2);
-      death->n = sqlite3_column_int (stmt, 3);
-      death->amount_cents = cl_column_cents_total (stmt, 4);
-      /* the sum of the amounts is two columns, 4 and 5 */
-      death->currency = sqlite3_column_type (stmt, 6) == SQLITE_NULL ? NULL : cl_column_text (stmt, 6);
-      read_death_deals (death, (const char *) sqlite3_column_text (stmt, 7),
-                        (const char *) sqlite3_column_text (stmt, 8));
-      g_ptr_array_add (inputs->deaths, death);
-    }
-  return cl_store_query_done (store, stmt, rc, error);
-}
-
-static gboolean
-load_results (ClStore           *store,
-              ClDay              first,
-              ClDay              last,
-              ClQuarterResults  *results,
-              GError           **error)
-{
-  sqlite3_stmt *stmt = cl_store_query (store, error,
-                                       "SELECT count(*) FILTER (WHERE e.new_value = 'won'), "
-                                       "count(*) FILTER (WHERE e.new_value IN ('lost', 'disqualified')), "
-                                       "coalesce (avg (julianday (e.occurred_on) - julianday (d.created_on)) "
-                                       "FILTER (WHERE e.new_value = 'won'), 0) "
-                                       "FROM deal_events e JOIN deals d ON d.id = e.deal_id "
-                                       "WHERE e.field = 'status' AND e.occurred_on BETWEEN ? AND ?",
-                                       "dd", first, last);
-  int rc;
-
-  *results = (ClQuarterResults) { 0 };
-  if (stmt == NULL)
-    return FALSE;
-  if ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      results->won = sqlite3_column_int (stmt, 0);
-      results->lost = sqlite3_column_int (stmt, 1);
-      results->cycle_days = sqlite3_column_double (stmt, 2);
-      if (results->won + results->lost > 0)
-        results->win_rate = (double) results->won / (results->won + results->lost);
-    }
-  return cl_store_query_done (store, stmt, rc, error);
-}
-
-static gboolean
-load_focuses (ClStore        *store,
-              ClRetroInputs  *inputs,
-              GError        **error)
-{
-  g_autofree char *first_month = cl_date_month (inputs->first);
-  g_autofree char *last_month = cl_date_month (inputs->last);
-  sqlite3_stmt *stmt = cl_store_query (store, error,
-                                       "SELECT p.focus, coalesce (s.label, p.focus), count(*), "
-                                       "count(*) FILTER (WHERE p.lookback = 'yes'), "
-                                       "count(*) FILTER (WHERE p.lookback = 'partly'), "
-                                       "count(*) FILTER (WHERE p.lookback = 'no') "
-                                       "FROM dev_plans p LEFT JOIN dev_skills s ON s.key = p.focus "
-                                       "WHERE p.month BETWEEN ? AND ? GROUP BY p.focus ORDER BY count(*) DESC, p.focus",
-                                       "ss", first_month, last_month);
-  int rc;
-
-  if (stmt == NULL)
-    return FALSE;
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      ClRetroFocus *focus = g_new0 (ClRetroFocus, 1);
-
-      focus->key = cl_column_text (stmt, 0);
-      focus->label = cl_column_text (stmt, 1);
-      focus->plans = sqlite3_column_int (stmt, 2);
-      focus->moved = sqlite3_column_int (stmt, 3);
-      focus->partly = sqlite3_column_int (stmt, 4);
-      focus->not_moved = sqlite3_column_int (stmt, 5);
-      g_ptr_array_add (inputs->focuses, focus);
-    }
-  return cl_store_query_done (store, stmt, rc, error);
-}
-
 ClRetroInputs *
 cl_retro_inputs_load (const char  *workspace_path,
                       const char  *quarter,
@@ -233,7 +67,7 @@ cl_retro_inputs_load (const char  *workspace_path,
 {
   g_autoptr (ClStore) store = NULL;
   g_autoptr (ClRetroInputs) inputs = g_new0 (ClRetroInputs, 1);
-  g_autofree char *before = NULL;
+  g_autofree char *before = NULL, *first_month = NULL, *last_month = NULL;
   ClDay before_first, before_last;
 
   if (!cl_date_parse_quarter (quarter, &inputs->first, &inputs->last))
@@ -243,8 +77,6 @@ cl_retro_inputs_load (const char  *workspace_path,
     return NULL;
   inputs->quarter = g_strdup (quarter);
   inputs->as_of = today;
-  inputs->deaths = g_ptr_array_new_with_free_func ((GDestroyNotify) death_free);
-  inputs->focuses = g_ptr_array_new_with_free_func ((GDestroyNotify) focus_free);
   before = cl_date_quarter (inputs->first - 1);
   cl_date_parse_quarter (before, &before_first, &before_last);
   /* the whole history by the quarter's end, not the quarter's deals alone:
@@ -253,12 +85,19 @@ cl_retro_inputs_load (const char  *workspace_path,
       || !cl_flag_outcomes_compute (store, MIN (inputs->last, today), &inputs->flag_outcomes, error))
     return NULL;
   if (inputs->first > today)
-    return g_steal_pointer (&inputs);
+    {
+      inputs->deaths = g_ptr_array_new_with_free_func ((GDestroyNotify) cl_retro_death_free);
+      inputs->focuses = g_ptr_array_new_with_free_func ((GDestroyNotify) cl_retro_focus_free);
+      return g_steal_pointer (&inputs);
+    }
+  first_month = cl_date_month (inputs->first);
+  last_month = cl_date_month (inputs->last);
   if (!load_flags (store, workspace_path, inputs, error)
-      || !load_deaths (store, inputs, error)
-      || !load_results (store, inputs->first, MIN (inputs->last, today), &inputs->results, error)
-      || !load_results (store, before_first, before_last, &inputs->previous, error)
-      || !load_focuses (store, inputs, error))
+      || (inputs->deaths = cl_store_list_retro_deaths (store, inputs->first, MIN (inputs->last, today),
+                                                       error)) == NULL
+      || !cl_store_count_quarter_results (store, inputs->first, MIN (inputs->last, today), &inputs->results, error)
+      || !cl_store_count_quarter_results (store, before_first, before_last, &inputs->previous, error)
+      || (inputs->focuses = cl_store_list_retro_focuses (store, first_month, last_month, error)) == NULL)
     return NULL;
   return g_steal_pointer (&inputs);
 }

@@ -9,43 +9,6 @@
 
 G_BEGIN_DECLS
 
-/* Where deals died: one stage, one ending (lost or disqualified), one
- * reason, one currency (amounts in two are never added up). */
-typedef struct
-{
-  char         *stage;
-  char         *status;         /* "lost" or "disqualified" */
-  char         *reason;
-  int           n;
-  ClCentsTotal  amount_cents;
-  char         *currency;       /* NULL when the deals had none */
-  GArray       *deal_ids;       /* gint64: the deals, at most CL_RETRO_DEATH_DEALS of them */
-  GPtrArray    *deal_names;     /* char *, parallel to deal_ids */
-} ClRetroDeath;
-
-/* How many of a group's deals a death lists by name. */
-#define CL_RETRO_DEATH_DEALS 50
-
-/* Deals closed in a quarter. */
-typedef struct
-{
-  int    won;
-  int    lost;            /* lost and disqualified */
-  double win_rate;        /* won / (won + lost); 0 when none closed */
-  double cycle_days;      /* mean days from creation to a win; 0 when none won */
-} ClQuarterResults;
-
-/* What the reps kept working on: one skill, its plans, how many moved. */
-typedef struct
-{
-  char *key;
-  char *label;
-  int   plans;
-  int   moved;            /* look-back yes */
-  int   partly;           /* look-back partly */
-  int   not_moved;        /* look-back no */
-} ClRetroFocus;
-
 typedef struct
 {
   char             *quarter;

@@ -1370,3 +1370,155 @@ cl_store_each_deal_change (ClStore           *self,
     }
   return cl_store_query_done (self, stmt, rc, error);
 }
+
+/* ------------------------------------------------------------------ the rows the flag rules look at */
+
+typedef void (*ApplyRow) (const ClDealRowFuncs *funcs,
+                          gpointer             deal_data,
+                          sqlite3_stmt        *stmt);
+
+/* Runs @sql, ?1 bound to @id, and hands each row whose deal (the id in
+ * column @deal_column) @by_id holds to @apply. */
+static gboolean
+each_loaded_deal_row (ClStore              *self,
+                      GHashTable           *by_id,
+                      gint64                id,
+                      const char           *sql,
+                      int                   deal_column,
+                      ApplyRow              apply,
+                      const ClDealRowFuncs *funcs,
+                      GError              **error)
+{
+  sqlite3_stmt *stmt = cl_store_query (self, error, sql, "I", id);
+  int rc;
+
+  if (stmt == NULL)
+    return FALSE;
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      gint64 deal_id = sqlite3_column_int64 (stmt, deal_column);
+      gpointer deal_data = g_hash_table_lookup (by_id, &deal_id);
+
+      if (deal_data != NULL)
+        apply (funcs, deal_data, stmt);
+    }
+  return cl_store_query_done (self, stmt, rc, error);
+}
+
+/* columns as build_deal_event () reads them; oldest first */
+static void
+apply_event (const ClDealRowFuncs *funcs,
+             gpointer              deal_data,
+             sqlite3_stmt         *stmt)
+{
+  funcs->add_event (deal_data, CL_DEAL_EVENT (build_deal_event (stmt)));
+}
+
+static void
+apply_contacts (const ClDealRowFuncs *funcs,
+                gpointer              deal_data,
+                sqlite3_stmt         *stmt)
+{
+  funcs->set_contacts (deal_data, sqlite3_column_int (stmt, 1));
+}
+
+static void
+apply_qualification (const ClDealRowFuncs *funcs,
+                     gpointer              deal_data,
+                     sqlite3_stmt         *stmt)
+{
+  int element = cl_column_enum (stmt, 1, cl_meddic_names);
+
+  if (element >= 0)
+    funcs->add_known_element (deal_data, element);
+}
+
+gboolean
+cl_store_each_deal_row (ClStore               *self,
+                        ClDealRows             rows,
+                        gint64                 id,
+                        GHashTable            *by_id,
+                        const ClDealRowFuncs  *funcs,
+                        GError               **error)
+{
+  /* which deals' rows are read, ?1 bound to @id: keeps SQLite from reading
+   * other deals' rows */
+  static const char * const which[] = {
+    [CL_DEAL_ROWS_OWNED_BY] = "AND (?1 = 0 OR deal_id IN (SELECT id FROM deals WHERE owner_id = ?1)) ",
+    [CL_DEAL_ROWS_CLOSED_NOW] = "AND deal_id IN (SELECT id FROM deals WHERE status <> 'open' AND ?1 IN (0, owner_id)) ",
+    [CL_DEAL_ROWS_ONE] = "AND deal_id = ?1 ",
+  };
+  g_autofree char *events = NULL, *contacts = NULL, *qualification = NULL;
+
+  g_return_val_if_fail (rows < G_N_ELEMENTS (which), FALSE);
+  events = g_strconcat ("SELECT id, deal_id, occurred_on, field, old_value, new_value "
+                        "FROM deal_events WHERE field <> 'created' ", which[rows],
+                        "ORDER BY deal_id, occurred_on, id", NULL);
+  contacts = g_strconcat ("SELECT deal_id, count(*) FROM contacts WHERE 1 ", which[rows], "GROUP BY deal_id", NULL);
+  qualification = g_strconcat ("SELECT deal_id, element FROM qualification WHERE state <> 'unknown' ", which[rows],
+                               NULL);
+  return each_loaded_deal_row (self, by_id, id, events, 1, apply_event, funcs, error)
+         && each_loaded_deal_row (self, by_id, id, contacts, 0, apply_contacts, funcs, error)
+         && each_loaded_deal_row (self, by_id, id, qualification, 0, apply_qualification, funcs, error);
+}
+
+/* Calls @func on each deal of @by_id that both reviews @ids discussed. */
+static gboolean
+each_deal_discussed_twice (ClStore             *self,
+                           const gint64         ids[2],
+                           const ClReviewPair  *reviews,
+                           GHashTable          *by_id,
+                           ClDealReviewsFunc    func,
+                           GError             **error)
+{
+  sqlite3_stmt *stmt;
+  int rc;
+
+  stmt = cl_store_query (self, error,
+                         "SELECT a.deal_id FROM review_decisions a JOIN review_decisions b "
+                         "ON b.deal_id = a.deal_id AND b.review_id = ? WHERE a.review_id = ?",
+                         "II", ids[1], ids[0]);
+  if (stmt == NULL)
+    return FALSE;
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      gint64 deal_id = sqlite3_column_int64 (stmt, 0);
+      gpointer deal_data = g_hash_table_lookup (by_id, &deal_id);
+
+      if (deal_data != NULL)
+        func (deal_data, reviews);
+    }
+  return cl_store_query_done (self, stmt, rc, error);
+}
+
+gboolean
+cl_store_each_deal_reviewed_twice (ClStore            *self,
+                                   ClDay               as_of,
+                                   GHashTable         *by_id,
+                                   ClDealReviewsFunc   func,
+                                   GError            **error)
+{
+  sqlite3_stmt *stmt = cl_store_query (self, error,
+                                       "SELECT id, week, held_on FROM reviews WHERE held_on <= ? "
+                                       "ORDER BY held_on DESC, id DESC LIMIT 2", "d", as_of);
+  gint64 ids[2] = { 0, 0 };
+  ClReviewPair reviews = { { 0, 0 }, { NULL, NULL } };
+  gboolean ok;
+  int n = 0, rc;
+
+  if (stmt == NULL)
+    return FALSE;
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW && n < 2)
+    {
+      ids[n] = sqlite3_column_int64 (stmt, 0);
+      reviews.week[n] = cl_column_text (stmt, 1);
+      reviews.held_on[n] = cl_column_day (stmt, 2);
+      n++;
+    }
+  ok = cl_store_query_done (self, stmt, rc, error);
+  if (ok && n == 2)
+    ok = each_deal_discussed_twice (self, ids, &reviews, by_id, func, error);
+  g_free (reviews.week[0]);
+  g_free (reviews.week[1]);
+  return ok;
+}

@@ -194,6 +194,76 @@ gboolean    cl_store_each_deal_change     (ClStore      *self,
                                            gpointer      user_data,
                                            GError      **error);
 
+/* Which deals' rows cl_store_each_deal_row () reads. */
+typedef enum {
+  CL_DEAL_ROWS_OWNED_BY,    /* the deals of owner @id, everyone's when @id is 0 */
+  CL_DEAL_ROWS_CLOSED_NOW,  /* the deals closed now, owner @id's (everyone's when 0) */
+  CL_DEAL_ROWS_ONE,         /* deal @id */
+} ClDealRows;
+
+/* What becomes of a loaded deal's rows; @deal_data is what the by-id table
+ * holds for the deal. */
+typedef struct
+{
+  /* each change its history records but its creation, oldest first;
+   * @event is the callee's (transfer full) */
+  void (*add_event)         (gpointer         deal_data,
+                             ClDealEvent     *event);
+  /* how many contacts it has; not called when none */
+  void (*set_contacts)      (gpointer         deal_data,
+                             int              n_contacts);
+  /* each element of its qualification partial or confirmed */
+  void (*add_known_element) (gpointer         deal_data,
+                             ClMeddicElement  element);
+} ClDealRowFuncs;
+/**
+ * cl_store_each_deal_row:
+ * @rows: which deals' rows to read, with @id
+ * @by_id: deal id (gint64 *) → the caller's data for the deal: the rows of
+ *   a deal it does not hold are skipped
+ * @funcs: what becomes of each row
+ *
+ * Hands the history, contacts and qualification of the deals of @by_id to
+ * @funcs, reading each table once (three queries) whatever the number of
+ * deals.
+ *
+ * Returns: FALSE with @error when the store fails
+ */
+gboolean    cl_store_each_deal_row        (ClStore      *self,
+                                           ClDealRows    rows,
+                                           gint64        id,
+                                           GHashTable   *by_id,
+                                           const ClDealRowFuncs *funcs,
+                                           GError      **error);
+
+/* The last two reviews held by a day, the latest first; borrowed for the
+ * call only. */
+typedef struct
+{
+  ClDay  held_on[2];
+  char  *week[2];
+} ClReviewPair;
+
+typedef void (*ClDealReviewsFunc) (gpointer            deal_data,
+                                   const ClReviewPair *reviews);
+/**
+ * cl_store_each_deal_reviewed_twice:
+ * @by_id: deal id (gint64 *) → the caller's data for the deal: other deals
+ *   are skipped
+ * @func: (scope call): called on each deal both reviews discussed
+ *
+ * Calls @func on each deal of @by_id that both of the last two reviews
+ * held by @as_of discussed; on none when fewer than two were held. Two
+ * queries.
+ *
+ * Returns: FALSE with @error when the store fails
+ */
+gboolean    cl_store_each_deal_reviewed_twice (ClStore        *self,
+                                               ClDay           as_of,
+                                               GHashTable     *by_id,
+                                               ClDealReviewsFunc func,
+                                               GError        **error);
+
 gboolean    cl_store_add_rep              (ClStore      *self,
                                            ClRep        *rep,
                                            GError      **error);
@@ -782,6 +852,121 @@ char       *cl_store_get_library_document (ClStore      *self,
                                            const char   *subject,
                                            GError      **error);
 
+/* ------------------------------------------------------------------ loop health (cl-store-health.c) */
+
+/**
+ * cl_store_list_reviewed_weeks:
+ * @first_week: an ISO week, "2026-W45"
+ * @last_week: an ISO week, included
+ *
+ * The weeks from @first_week to @last_week that a review was held for, in
+ * one query.
+ *
+ * Returns: (transfer full) (nullable): week label (char *) → 1 when it was
+ *   reviewed, 2 when a review of it decided something (GINT_TO_POINTER);
+ *   NULL with @error when the store fails
+ */
+GHashTable *cl_store_list_reviewed_weeks  (ClStore      *self,
+                                           const char   *first_week,
+                                           const char   *last_week,
+                                           GError      **error);
+/**
+ * cl_store_count_key_deal_coaching:
+ * @key_amount_cents: the amount from which a deal is a key deal
+ * @key_deals: (out): the key deals created by @last that were open or
+ *   closed from @first on
+ * @coached: (out): of those, how many a session held from @first to @last
+ *   took to a next move
+ * @followed_up: (out): of those, how many had that next move followed up
+ *
+ * Counts the key deals of a period and the coaching they had, in two
+ * queries. The counts are untouched when the store fails.
+ *
+ * Returns: FALSE with @error when the store fails
+ */
+gboolean    cl_store_count_key_deal_coaching (ClStore   *self,
+                                              ClDay      first,
+                                              ClDay      last,
+                                              gint64     key_amount_cents,
+                                              int       *key_deals,
+                                              int       *coached,
+                                              int       *followed_up,
+                                              GError   **error);
+/**
+ * cl_store_count_dev_plans:
+ * @first_month: "YYYY-MM"
+ * @last_month: "YYYY-MM", included
+ * @this_month: "YYYY-MM": the plans of the months before it have ended
+ * @n_reps: (out): the reps development counts (neither managers nor gone)
+ * @planned: (out): their plans for the months from @first_month to
+ *   @last_month
+ * @ended: (out): of those, the plans of months that ended
+ * @looked_back: (out): of those, the plans looked back on
+ *
+ * Counts the reps and their development plans over some months, in one
+ * query. The counts are untouched when the store fails.
+ *
+ * Returns: FALSE with @error when the store fails
+ */
+gboolean    cl_store_count_dev_plans      (ClStore      *self,
+                                           const char   *first_month,
+                                           const char   *last_month,
+                                           const char   *this_month,
+                                           int          *n_reps,
+                                           int          *planned,
+                                           int          *ended,
+                                           int          *looked_back,
+                                           GError      **error);
+/**
+ * cl_store_count_quarter_retros:
+ * @quarter: "2026-Q4"
+ * @held_by: retrospectives held after this day are left out
+ * @held: (out): the retrospectives of @quarter held by @held_by
+ * @decided: (out): of those, the ones that decided
+ *
+ * Counts the retrospectives of @quarter, in one query. The counts are
+ * untouched when the store fails.
+ *
+ * Returns: FALSE with @error when the store fails
+ */
+gboolean    cl_store_count_quarter_retros (ClStore      *self,
+                                           const char   *quarter,
+                                           ClDay         held_by,
+                                           int          *held,
+                                           int          *decided,
+                                           GError      **error);
+/**
+ * cl_store_count_reps:
+ * @n_reps: (out): how many reps are not managers, untouched when the
+ *   store fails
+ *
+ * Returns: FALSE with @error when the store fails
+ */
+gboolean    cl_store_count_reps           (ClStore      *self,
+                                           int          *n_reps,
+                                           GError      **error);
+/**
+ * cl_store_find_first_days:
+ * @review: (out): the day of the first review held, 0 when none
+ * @session: (out): the day of the first coaching session, 0 when none
+ * @plan: (out): the first day of the month of the first development plan,
+ *   0 when none
+ * @retro: (out): the day the first retrospective was held, 0 when none
+ * @deal: (out): the day the first deal was created, 0 when none
+ *
+ * When the team's record of each loop starts, in one query. All are 0
+ * when the store fails.
+ *
+ * Returns: FALSE with @error when the store fails
+ */
+gboolean    cl_store_find_first_days      (ClStore      *self,
+                                           ClDay        *review,
+                                           ClDay        *session,
+                                           ClDay        *plan,
+                                           ClDay        *retro,
+                                           ClDay        *deal,
+                                           GError      **error);
+
 /* ------------------------------------------------------------------ strategy (cl-store-retro.c) */
 
 gboolean    cl_store_add_retro            (ClStore      *self,
@@ -806,6 +991,105 @@ GListModel *cl_store_list_retro_restarts  (ClStore      *self,
 /* Removes a retrospective's restarts and the actions of theirs still open. */
 gboolean    cl_store_clear_retro_restarts (ClStore      *self,
                                            gint64        retro_id,
+                                           GError      **error);
+
+/* The facts of a quarter a retrospective starts from */
+
+/* Where deals died: one stage, one ending (lost or disqualified), one
+ * reason, one currency (amounts in two are never added up). */
+typedef struct
+{
+  char         *stage;
+  char         *status;         /* "lost" or "disqualified" */
+  char         *reason;
+  int           n;
+  ClCentsTotal  amount_cents;
+  char         *currency;       /* NULL when the deals had none */
+  GArray       *deal_ids;       /* gint64: the deals, at most CL_RETRO_DEATH_DEALS of them */
+  GPtrArray    *deal_names;     /* char *, parallel to deal_ids */
+} ClRetroDeath;
+
+/* How many of a group's deals a death lists by name. */
+#define CL_RETRO_DEATH_DEALS 50
+void        cl_retro_death_free           (ClRetroDeath *death);
+
+/* Deals closed in a quarter. */
+typedef struct
+{
+  int    won;
+  int    lost;            /* lost and disqualified */
+  double win_rate;        /* won / (won + lost); 0 when none closed */
+  double cycle_days;      /* mean days from creation to a win; 0 when none won */
+} ClQuarterResults;
+
+/* What the reps kept working on: one skill, its plans, how many moved. */
+typedef struct
+{
+  char *key;
+  char *label;
+  int   plans;
+  int   moved;            /* look-back yes */
+  int   partly;           /* look-back partly */
+  int   not_moved;        /* look-back no */
+} ClRetroFocus;
+void        cl_retro_focus_free           (ClRetroFocus *focus);
+
+/**
+ * cl_store_list_reviewed_deal_ids:
+ *
+ * The deals the reviews held from @first to @last discussed (a decision
+ * of one of them names the deal), in one query.
+ *
+ * Returns: (transfer full) (nullable): a set of deal ids (gint64 *), NULL
+ *   with @error when the store fails
+ */
+GHashTable *cl_store_list_reviewed_deal_ids (ClStore    *self,
+                                             ClDay       first,
+                                             ClDay       last,
+                                             GError    **error);
+/**
+ * cl_store_list_retro_deaths:
+ *
+ * Where the deals lost or disqualified from @first to @last died, grouped
+ * as ClRetroDeath says, the most deals first, then by stage; in one query.
+ *
+ * Returns: (transfer full) (nullable) (element-type ClRetroDeath): the
+ *   deaths, NULL with @error when the store fails
+ */
+GPtrArray  *cl_store_list_retro_deaths    (ClStore      *self,
+                                           ClDay         first,
+                                           ClDay         last,
+                                           GError      **error);
+/**
+ * cl_store_count_quarter_results:
+ * @results: (out caller-allocates): the deals won and lost from @first to
+ *   @last, with the win rate and the mean cycle of the wins; zeros when the
+ *   store fails
+ *
+ * Counts the deals closed from @first to @last, in one query.
+ *
+ * Returns: FALSE with @error when the store fails
+ */
+gboolean    cl_store_count_quarter_results (ClStore          *self,
+                                            ClDay             first,
+                                            ClDay             last,
+                                            ClQuarterResults *results,
+                                            GError          **error);
+/**
+ * cl_store_list_retro_focuses:
+ * @first_month: "YYYY-MM"
+ * @last_month: "YYYY-MM", included
+ *
+ * What the development plans of the months from @first_month to
+ * @last_month worked on, one ClRetroFocus per skill, the most plans first,
+ * then by key; in one query.
+ *
+ * Returns: (transfer full) (nullable) (element-type ClRetroFocus): the
+ *   focuses, NULL with @error when the store fails
+ */
+GPtrArray  *cl_store_list_retro_focuses   (ClStore      *self,
+                                           const char   *first_month,
+                                           const char   *last_month,
                                            GError      **error);
 
 /* ------------------------------------------------------------------ backup (cl-store-backup.c) */
