@@ -32,7 +32,6 @@ struct _ClMyMonthPage
   AdwStatusPage       *waiting_page;
   GtkLabel            *month_label;
   GtkLabel            *from_label;
-  AdwPreferencesGroup *plan_group;
   AdwActionRow        *focus_row;
   AdwActionRow        *drill_row;
   AdwActionRow        *progress_row;
@@ -492,7 +491,6 @@ cl_my_month_page_class_init (ClMyMonthPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ClMyMonthPage, waiting_page);
   gtk_widget_class_bind_template_child (widget_class, ClMyMonthPage, month_label);
   gtk_widget_class_bind_template_child (widget_class, ClMyMonthPage, from_label);
-  gtk_widget_class_bind_template_child (widget_class, ClMyMonthPage, plan_group);
   gtk_widget_class_bind_template_child (widget_class, ClMyMonthPage, focus_row);
   gtk_widget_class_bind_template_child (widget_class, ClMyMonthPage, drill_row);
   gtk_widget_class_bind_template_child (widget_class, ClMyMonthPage, progress_row);
