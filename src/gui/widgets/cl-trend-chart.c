@@ -53,14 +53,18 @@ format_value (ClTrendChart *self,
     }
 }
 
-/* "2026-11" with a strftime format: "%b" → "Nov", "%B %Y" → "November 2026" */
+/* "2026-11" with a strftime format: "%b" → "Nov", "%B %Y" → "November 2026";
+ * a quarter, "2026-Q4", in words: "Q4 2026" */
 static char *
 format_month (const char *month,
               const char *format)
 {
   int year = 0, number = 0;
+  ClDay quarter_start;
   g_autoptr (GDateTime) first = NULL;
 
+  if (cl_date_parse_quarter (month, &quarter_start, NULL))
+    return cl_date_format_quarter_words (quarter_start);
   if (sscanf (month, "%d-%d", &year, &number) != 2)
     return g_strdup (month);
   first = g_date_time_new_utc (year, number, 1, 0, 0, 0);
