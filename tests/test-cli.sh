@@ -86,6 +86,8 @@ grep -q "none.db" "$dir/err" || fail "the error names the missing workspace"
 [ $status -eq 1 ] || fail "an unwritable output exits 1"
 grep -q "r.json" "$dir/err" || fail "the error names the output file"
 "$closeloop" --workspace "$dir/team.db" export 2>/dev/null; [ $? -eq 2 ] || fail "export without a kind exits 2"
+"$closeloop" --workspace "$dir/team.db" export reviews 2>"$dir/err"
+[ $? -eq 2 ] && grep -q "“reviews” is not a kind of document" "$dir/err" || fail "an unknown kind is named"
 set -e
 
 # analyze: a transcript's metrics, without a workspace; bad transcripts named with their line

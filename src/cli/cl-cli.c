@@ -420,11 +420,18 @@ run_export (const char  *workspace,
 
   if (!parse_command_options ("export", "review|coaching|rep-plan|retro|workspace", entries, &argc, &argv, &status))
     return status;
-  if (argc != 2 || !g_strv_contains (export_kinds, argv[1]))
+  if (argc == 2 && !g_strv_contains (export_kinds, argv[1]))
+    {
+      g_autofree char *message = g_strdup_printf (_("“%s” is not a kind of document: export review, "
+                                                    "coaching, rep-plan, retro or workspace"), argv[1]);
+      print_error (message);
+      return EXIT_USAGE;
+    }
+  if (argc != 2)
     {
       print_error (_("export needs the kind of document: closeloop export review --week 2026-W47, "
                      "closeloop export coaching --deal 12, closeloop export rep-plan --rep NAME, "
-                     "or closeloop export retro --quarter 2026-Q4"));
+                     "closeloop export retro --quarter 2026-Q4, or closeloop export workspace"));
       return EXIT_USAGE;
     }
   if (publish && g_str_equal (argv[1], "workspace"))
