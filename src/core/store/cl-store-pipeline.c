@@ -162,7 +162,8 @@ cl_store_update_stage (ClStore  *self,
  * cl_store_insert_stage:
  * @self: the workspace
  * @stage: the new stage; its id and position are set
- * @index: where it goes, 0 first
+ * @index: where it goes, 0 first; no more than the number of stages (past
+ *   the end it goes last, but its position is set to @index + 1)
  * @error: return location for a #GError, or %NULL
  *
  * Adds a stage at @index of the process, the stages from there on one
@@ -1767,7 +1768,8 @@ read_decision_action (ClStore           *self,
  * cl_store_record_decision:
  * @self: the workspace
  * @decision: what the review decided on a deal, with its review and deal;
- *   its id and action id are set
+ *   its action id is set, and its id when it is the review's first
+ *   decision on the deal (on a change, the id set is not the decision's)
  * @action: (nullable): the next action to add, for a next-action decision
  *   only; %NULL for any other decision
  * @error: return location for a #GError, or %NULL
