@@ -89,6 +89,19 @@ add_table (sqlite3      *db,
   return TRUE;
 }
 
+/**
+ * cl_store_export_workspace:
+ * @self: the workspace
+ * @error: return location for a #GError, or %NULL
+ *
+ * Writes the whole workspace as a "closeloop.workspace" document, version
+ * 1: every table, private notes included, row by row, with the schema
+ * version it is at. Each table is read by its own query, not in one
+ * transaction.
+ *
+ * Returns: (transfer full) (nullable): the document's root, or %NULL with
+ *   @error set (INVALID when a column holds a number that is not finite)
+ */
 JsonNode *
 cl_store_export_workspace (ClStore  *self,
                            GError  **error)
@@ -441,6 +454,23 @@ move_into_place (const char  *from,
   return TRUE;
 }
 
+/**
+ * cl_store_restore_workspace:
+ * @backup_path: a file cl_store_export_workspace () wrote
+ * @workspace_path: where the new workspace goes; it must not exist
+ * @error: return location for a #GError, or %NULL
+ *
+ * Restores @backup_path into a new workspace at @workspace_path: a
+ * workspace at the backup's schema version is built under a hidden name
+ * beside it, filled in one transaction, upgraded, then moved into place.
+ * A backup over 1 GiB is refused. Nothing is left behind on failure.
+ *
+ * Returns: %TRUE on success, %FALSE with @error set: a #ClFileError when
+ *   the backup cannot be read; else INVALID when @workspace_path exists or
+ *   the backup is not a whole, consistent backup, TOO_NEW when a newer
+ *   Closeloop wrote it, CONSTRAINT when a row breaks the schema, IO when
+ *   the workspace cannot be written
+ */
 gboolean
 cl_store_restore_workspace (const char  *backup_path,
                             const char  *workspace_path,

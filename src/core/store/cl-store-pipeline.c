@@ -14,6 +14,17 @@
 
 /* ------------------------------------------------------------------ reps and stages */
 
+/**
+ * cl_store_add_rep:
+ * @self: the workspace
+ * @rep: the rep to add; its id is set
+ * @error: return location for a #GError, or %NULL
+ *
+ * Adds a rep with their name, email and manager flag.
+ *
+ * Returns: %TRUE on success, %FALSE with @error set (CONSTRAINT for a
+ *   blank name or one another rep has)
+ */
 gboolean
 cl_store_add_rep (ClStore  *self,
                   ClRep    *rep,
@@ -38,6 +49,16 @@ build_rep (sqlite3_stmt *stmt)
   return G_OBJECT (rep);
 }
 
+/**
+ * cl_store_list_reps:
+ * @self: the workspace
+ * @error: return location for a #GError, or %NULL
+ *
+ * Lists every rep, those who left included, by name.
+ *
+ * Returns: (transfer full) (nullable): a list of #ClRep, or %NULL with
+ *   @error set
+ */
 GListModel *
 cl_store_list_reps (ClStore  *self,
                     GError  **error)
@@ -46,6 +67,18 @@ cl_store_list_reps (ClStore  *self,
                         "SELECT id, name, email, is_manager, has_left FROM reps ORDER BY name", "");
 }
 
+/**
+ * cl_store_find_rep:
+ * @self: the workspace
+ * @name: the rep's name, in any case
+ * @error: return location for a #GError, or %NULL
+ *
+ * Finds the rep called @name, comparing case-folded names. Reads every
+ * rep.
+ *
+ * Returns: (transfer full) (nullable): the rep, or %NULL with @error set
+ *   (NOT_FOUND when no rep has that name)
+ */
 ClRep *
 cl_store_find_rep (ClStore     *self,
                    const char  *name,
@@ -68,6 +101,18 @@ cl_store_find_rep (ClStore     *self,
                       _("There is no rep called “%s” in this workspace"), name), NULL;
 }
 
+/**
+ * cl_store_add_stage:
+ * @self: the workspace
+ * @stage: the stage to add, at its position; its id is set
+ * @error: return location for a #GError, or %NULL
+ *
+ * Adds a stage as it is, position included; a stall threshold of 0 is
+ * stored as none. cl_store_insert_stage () places one among the others.
+ *
+ * Returns: %TRUE on success, %FALSE with @error set (CONSTRAINT for a
+ *   name or a position another stage has)
+ */
 gboolean
 cl_store_add_stage (ClStore  *self,
                     ClStage  *stage,
@@ -82,8 +127,18 @@ cl_store_add_stage (ClStore  *self,
                        (int) stage->required_meddic, stage->stalled_days);
 }
 
-/* Saves a stage's name, probability, exit criteria, requirements and
- * stall threshold. */
+/**
+ * cl_store_update_stage:
+ * @self: the workspace
+ * @stage: the stage, by its id, with its new values
+ * @error: return location for a #GError, or %NULL
+ *
+ * Saves a stage's name, probability, exit criteria, required elements and
+ * stall threshold (0 for none); not its position.
+ *
+ * Returns: %TRUE on success, %FALSE with @error set (NOT_FOUND when no
+ *   stage has its id)
+ */
 gboolean
 cl_store_update_stage (ClStore  *self,
                        ClStage  *stage,
@@ -103,6 +158,19 @@ cl_store_update_stage (ClStore  *self,
   return TRUE;
 }
 
+/**
+ * cl_store_insert_stage:
+ * @self: the workspace
+ * @stage: the new stage; its id and position are set
+ * @index: where it goes, 0 first; no more than the number of stages (past
+ *   the end it goes last, but its position is set to @index + 1)
+ * @error: return location for a #GError, or %NULL
+ *
+ * Adds a stage at @index of the process, the stages from there on one
+ * further, in one transaction.
+ *
+ * Returns: %TRUE on success, %FALSE with @error set
+ */
 gboolean
 cl_store_insert_stage (ClStore  *self,
                        ClStage  *stage,
@@ -132,7 +200,19 @@ failed:
   return FALSE;
 }
 
-/* Moves a stage to @index (0 first) in the process, the others closing up. */
+/**
+ * cl_store_move_stage:
+ * @self: the workspace
+ * @stage_id: the stage's id
+ * @index: where it goes, 0 first; past the end puts it last
+ * @error: return location for a #GError, or %NULL
+ *
+ * Moves a stage to @index in the process, the others closing up, in one
+ * transaction.
+ *
+ * Returns: %TRUE on success, %FALSE with @error set (NOT_FOUND when no
+ *   stage has that id)
+ */
 gboolean
 cl_store_move_stage (ClStore  *self,
                      gint64    stage_id,
@@ -142,7 +222,18 @@ cl_store_move_stage (ClStore  *self,
   return cl_store_move_row (self, "stages", "", stage_id, index, _("There is no stage %" PRId64), error);
 }
 
-/* Removes a stage no deal is in. */
+/**
+ * cl_store_delete_stage:
+ * @self: the workspace
+ * @stage: the stage, by its id
+ * @error: return location for a #GError, or %NULL
+ *
+ * Removes a stage no deal is in. The other stages keep their positions;
+ * a stage already gone is no error.
+ *
+ * Returns: %TRUE on success, %FALSE with @error set (CONSTRAINT while a
+ *   deal is in it)
+ */
 gboolean
 cl_store_delete_stage (ClStore  *self,
                        ClStage  *stage,
@@ -183,6 +274,16 @@ build_stage (sqlite3_stmt *stmt)
   return G_OBJECT (stage);
 }
 
+/**
+ * cl_store_list_stages:
+ * @self: the workspace
+ * @error: return location for a #GError, or %NULL
+ *
+ * Lists the stages of the process in order.
+ *
+ * Returns: (transfer full) (nullable): a list of #ClStage, or %NULL with
+ *   @error set
+ */
 GListModel *
 cl_store_list_stages (ClStore  *self,
                       GError  **error)
@@ -258,7 +359,20 @@ add_event (ClStore     *self,
                        "Idsss", deal_id, on, field, old_value, new_value);
 }
 
-/* For history that arrives from elsewhere: an import, the demo team. */
+/**
+ * cl_store_add_deal_event:
+ * @self: the workspace
+ * @event: the change, with its deal, day, field and values; its id is not
+ *   set
+ * @error: return location for a #GError, or %NULL
+ *
+ * Adds a change to a deal's history as it is, for history that arrives
+ * from elsewhere (an import, the demo team); the deal itself is not
+ * changed.
+ *
+ * Returns: %TRUE on success, %FALSE with @error set (CONSTRAINT for an
+ *   unknown deal or field)
+ */
 gboolean
 cl_store_add_deal_event (ClStore      *self,
                          ClDealEvent  *event,
@@ -269,6 +383,21 @@ cl_store_add_deal_event (ClStore      *self,
                     event->old_value, event->new_value, error);
 }
 
+/**
+ * cl_store_add_deal:
+ * @self: the workspace
+ * @deal: the deal to add; its id is set, and its stage entry day when 0
+ *   (to its creation day)
+ * @error: return location for a #GError, or %NULL
+ *
+ * Adds a deal and the "created" event of its history, dated its creation
+ * day, in one transaction.
+ *
+ * Returns: %TRUE on success, %FALSE with @error set (INVALID for a blank
+ *   name, an amount out of range, a currency that is not a code, or a
+ *   missing close or creation day; CONSTRAINT for an unknown owner or
+ *   stage)
+ */
 gboolean
 cl_store_add_deal (ClStore  *self,
                    ClDeal   *deal,
@@ -359,8 +488,22 @@ clear_changes (GArray *changes)
   g_array_unref (changes);
 }
 
-/* Writes @deal over the stored one and records each changed field as an
- * event dated @as_of; a stage change also restarts the days-in-stage clock. */
+/**
+ * cl_store_update_deal:
+ * @self: the workspace
+ * @deal: the deal, by its id, with its new values; a stage change sets its
+ *   stage entry day to @as_of
+ * @as_of: the day the changes are dated, not 0
+ * @error: return location for a #GError, or %NULL
+ *
+ * Writes @deal over the stored one and records each change of stage,
+ * amount, close date, next step, its due day, owner, status or forecast as
+ * an event dated @as_of, in one transaction. A stage change restarts the
+ * days-in-stage clock.
+ *
+ * Returns: %TRUE on success, %FALSE with @error set (INVALID as for
+ *   cl_store_add_deal (), NOT_FOUND when no deal has its id)
+ */
 gboolean
 cl_store_update_deal (ClStore  *self,
                       ClDeal   *deal,
@@ -412,6 +555,18 @@ cl_store_update_deal (ClStore  *self,
   return cl_store_commit (self, error);
 }
 
+/**
+ * cl_store_get_deal:
+ * @self: the workspace
+ * @id: the deal's id
+ * @error: return location for a #GError, or %NULL
+ *
+ * Reads one deal with its current stage and amount, its owner's and
+ * stage's names filled in.
+ *
+ * Returns: (transfer full) (nullable): the deal, or %NULL with @error set
+ *   (NOT_FOUND when no deal has that id)
+ */
 ClDeal *
 cl_store_get_deal (ClStore  *self,
                    gint64    id,
@@ -421,6 +576,22 @@ cl_store_get_deal (ClStore  *self,
                              _("There is no deal with id %" PRId64 " in this workspace"), error);
 }
 
+/**
+ * cl_store_set_next_step:
+ * @self: the workspace
+ * @deal_id: the deal's id
+ * @next_step: (nullable): what happens next, trimmed; blank or %NULL clears
+ *   it, and its day with it
+ * @due: the day it is due, 0 for none
+ * @as_of: the day the change is dated, not 0
+ * @error: return location for a #GError, or %NULL
+ *
+ * Sets @deal_id's next step and its due day in one transaction, each
+ * change recorded as an event dated @as_of, as an import records them.
+ *
+ * Returns: %TRUE when it was saved, %FALSE with @error set (NOT_FOUND when
+ *   no deal has that id)
+ */
 gboolean
 cl_store_set_next_step (ClStore     *self,
                         gint64       deal_id,
@@ -452,6 +623,16 @@ cl_store_set_next_step (ClStore     *self,
   return cl_store_commit (self, error);
 }
 
+/**
+ * cl_store_list_open_deals:
+ * @self: the workspace
+ * @error: return location for a #GError, or %NULL
+ *
+ * Lists the open deals, the largest amount first.
+ *
+ * Returns: (transfer full) (nullable): a list of #ClDeal, or %NULL with
+ *   @error set
+ */
 GListModel *
 cl_store_list_open_deals (ClStore  *self,
                           GError  **error)
@@ -461,6 +642,16 @@ cl_store_list_open_deals (ClStore  *self,
                         "ORDER BY d.amount_cents DESC, d.id", "");
 }
 
+/**
+ * cl_store_list_all_deals:
+ * @self: the workspace
+ * @error: return location for a #GError, or %NULL
+ *
+ * Lists every deal, open or closed, in the order they were added.
+ *
+ * Returns: (transfer full) (nullable): a list of #ClDeal, or %NULL with
+ *   @error set
+ */
 GListModel *
 cl_store_list_all_deals (ClStore  *self,
                          GError  **error)
@@ -468,8 +659,20 @@ cl_store_list_all_deals (ClStore  *self,
   return cl_store_list (self, CL_TYPE_DEAL, build_deal, error, "SELECT " DEAL_COLUMNS "ORDER BY d.id", "");
 }
 
-/* Deals that may have been open at the end of @day: created by then, and
- * open now or closed only later. Largest first. */
+/**
+ * cl_store_list_deals_open_on:
+ * @self: the workspace
+ * @day: the day
+ * @owner_id: the owner whose deals to list, 0 for everyone's
+ * @error: return location for a #GError, or %NULL
+ *
+ * Lists the deals that may have been open at the end of @day: created by
+ * then, and open now or with a status change after @day. The largest
+ * amount first.
+ *
+ * Returns: (transfer full) (nullable): a list of #ClDeal, or %NULL with
+ *   @error set
+ */
 GListModel *
 cl_store_list_deals_open_on (ClStore  *self,
                              ClDay     day,
@@ -484,6 +687,18 @@ cl_store_list_deals_open_on (ClStore  *self,
                         "ORDER BY d.amount_cents DESC, d.id", "dI", day, owner_id);
 }
 
+/**
+ * cl_store_list_closed_deals:
+ * @self: the workspace
+ * @created_by: the last creation day of the deals listed
+ * @error: return location for a #GError, or %NULL
+ *
+ * Lists the deals won, lost or disqualified now that were created by the
+ * end of @created_by, in the order they were added.
+ *
+ * Returns: (transfer full) (nullable): a list of #ClDeal, or %NULL with
+ *   @error set
+ */
 GListModel *
 cl_store_list_closed_deals (ClStore  *self,
                             ClDay     created_by,
@@ -515,6 +730,14 @@ count_of (ClStore     *self,
   return count;
 }
 
+/**
+ * cl_store_count_deals:
+ * @self: the workspace
+ * @error: return location for a #GError, or %NULL
+ *
+ * Returns: how many deals the workspace has, open or closed; -1 with
+ *   @error set on failure
+ */
 gint64
 cl_store_count_deals (ClStore  *self,
                       GError  **error)
@@ -522,6 +745,15 @@ cl_store_count_deals (ClStore  *self,
   return count_of (self, "SELECT count(*) FROM deals", 0, error);
 }
 
+/**
+ * cl_store_count_deal_events:
+ * @self: the workspace
+ * @deal_id: the deal's id
+ * @error: return location for a #GError, or %NULL
+ *
+ * Returns: how many dated changes @deal_id's history has, its creation
+ *   included; -1 with @error set on failure
+ */
 gint64
 cl_store_count_deal_events (ClStore  *self,
                             gint64    deal_id,
@@ -544,6 +776,17 @@ build_deal_event (sqlite3_stmt *stmt)
   return G_OBJECT (event);
 }
 
+/**
+ * cl_store_list_deal_events:
+ * @self: the workspace
+ * @deal_id: the deal's id
+ * @error: return location for a #GError, or %NULL
+ *
+ * Lists a deal's history, its creation included, oldest first.
+ *
+ * Returns: (transfer full) (nullable): a list of #ClDealEvent, or %NULL
+ *   with @error set
+ */
 GListModel *
 cl_store_list_deal_events (ClStore  *self,
                            gint64    deal_id,
@@ -567,6 +810,17 @@ check_contact (ClContact  *contact,
   return TRUE;
 }
 
+/**
+ * cl_store_add_contact:
+ * @self: the workspace
+ * @contact: the contact, with its deal; its id is set
+ * @error: return location for a #GError, or %NULL
+ *
+ * Adds a contact to a deal.
+ *
+ * Returns: %TRUE on success, %FALSE with @error set (INVALID for a blank
+ *   name, CONSTRAINT for an unknown deal)
+ */
 gboolean
 cl_store_add_contact (ClStore    *self,
                       ClContact  *contact,
@@ -594,6 +848,17 @@ build_contact (sqlite3_stmt *stmt)
   return G_OBJECT (contact);
 }
 
+/**
+ * cl_store_list_contacts:
+ * @self: the workspace
+ * @deal_id: the deal's id
+ * @error: return location for a #GError, or %NULL
+ *
+ * Lists a deal's contacts in the order they were added.
+ *
+ * Returns: (transfer full) (nullable): a list of #ClContact, or %NULL with
+ *   @error set
+ */
 GListModel *
 cl_store_list_contacts (ClStore  *self,
                         gint64    deal_id,
@@ -604,6 +869,17 @@ cl_store_list_contacts (ClStore  *self,
                         "WHERE deal_id = ? ORDER BY id", "I", deal_id);
 }
 
+/**
+ * cl_store_update_contact:
+ * @self: the workspace
+ * @contact: the contact, by its id, with its new name, title and role
+ * @error: return location for a #GError, or %NULL
+ *
+ * Saves a contact's name, title and role; not its deal.
+ *
+ * Returns: %TRUE when it was saved, %FALSE with @error set (INVALID for a
+ *   blank name, NOT_FOUND for a contact no longer there)
+ */
 gboolean
 cl_store_update_contact (ClStore    *self,
                          ClContact  *contact,
@@ -626,6 +902,18 @@ cl_store_update_contact (ClStore    *self,
   return TRUE;
 }
 
+/**
+ * cl_store_delete_contact:
+ * @self: the workspace
+ * @contact_id: the contact's id
+ * @error: return location for a #GError, or %NULL
+ *
+ * Removes the contact @contact_id from its deal; one already gone is no
+ * error.
+ *
+ * Returns: %TRUE on success, %FALSE with @error set when the workspace
+ *   could not be written
+ */
 gboolean
 cl_store_delete_contact (ClStore  *self,
                          gint64    contact_id,
@@ -634,6 +922,21 @@ cl_store_delete_contact (ClStore  *self,
   return cl_store_run (self, NULL, error, "DELETE FROM contacts WHERE id = ?", "I", contact_id);
 }
 
+/**
+ * cl_store_set_qualification:
+ * @self: the workspace
+ * @deal_id: the deal's id
+ * @element: the element of the qualification
+ * @state: what is known of it
+ * @note: (nullable): a note on it; %NULL for none
+ * @error: return location for a #GError, or %NULL
+ *
+ * Sets the state and note of one element of a deal's qualification,
+ * replacing what it had.
+ *
+ * Returns: %TRUE on success, %FALSE with @error set (CONSTRAINT for an
+ *   unknown deal)
+ */
 gboolean
 cl_store_set_qualification (ClStore               *self,
                             gint64                 deal_id,
@@ -650,7 +953,20 @@ cl_store_set_qualification (ClStore               *self,
                        cl_qualification_to_string (state), note ? note : "");
 }
 
-/* Elements never assessed read as unknown. */
+/**
+ * cl_store_get_qualification:
+ * @self: the workspace
+ * @deal_id: the deal's id
+ * @states: (out caller-allocates) (array fixed-size=8): the state of each
+ *   element, by #ClMeddicElement; an element never assessed reads as
+ *   unknown
+ * @error: return location for a #GError, or %NULL
+ *
+ * Reads the state of each element of a deal's qualification.
+ *
+ * Returns: %TRUE on success, %FALSE with @error set (@states may then be
+ *   partly read)
+ */
 gboolean
 cl_store_get_qualification (ClStore               *self,
                             gint64                 deal_id,
@@ -675,6 +991,20 @@ cl_store_get_qualification (ClStore               *self,
   return cl_store_query_done (self, stmt, rc, error);
 }
 
+/**
+ * cl_store_get_qualification_notes:
+ * @self: the workspace
+ * @deal_id: the deal's id
+ * @notes: (out caller-allocates) (array fixed-size=8) (transfer full): each
+ *   element's note, by #ClMeddicElement: "" for an element assessed without
+ *   one, none for one never assessed; the caller frees them
+ * @error: return location for a #GError, or %NULL
+ *
+ * Reads the note of each element of a deal's qualification.
+ *
+ * Returns: %TRUE on success, %FALSE with @error set (and @notes all %NULL)
+ *   when they cannot be read
+ */
 gboolean
 cl_store_get_qualification_notes (ClStore  *self,
                                   gint64    deal_id,
@@ -711,6 +1041,18 @@ cl_store_get_qualification_notes (ClStore  *self,
 
 /* ------------------------------------------------------------------ actions */
 
+/**
+ * cl_store_add_action:
+ * @self: the workspace
+ * @action: the action to add; its id is set, and its creation day when 0
+ *   (to today)
+ * @error: return location for a #GError, or %NULL
+ *
+ * Adds an action; one without a source is a manual one.
+ *
+ * Returns: %TRUE on success, %FALSE with @error set (CONSTRAINT for blank
+ *   text, no due day, or an unknown owner or deal)
+ */
 gboolean
 cl_store_add_action (ClStore   *self,
                      ClAction  *action,
@@ -727,6 +1069,18 @@ cl_store_add_action (ClStore   *self,
                        action->source ? action->source : "manual");
 }
 
+/**
+ * cl_store_complete_action:
+ * @self: the workspace
+ * @action_id: the action's id
+ * @done_on: the day it was done; 0 makes it open again
+ * @error: return location for a #GError, or %NULL
+ *
+ * Sets the day an action was done, done already or not.
+ *
+ * Returns: %TRUE on success, %FALSE with @error set (NOT_FOUND when no
+ *   action has that id)
+ */
 gboolean
 cl_store_complete_action (ClStore  *self,
                           gint64    action_id,
@@ -740,7 +1094,19 @@ cl_store_complete_action (ClStore  *self,
                                error);
 }
 
-/* Completes the action if it is still open; one already done stays as it was. */
+/**
+ * cl_store_complete_open_action:
+ * @self: the workspace
+ * @action_id: the action's id
+ * @done_on: the day it was done
+ * @error: return location for a #GError, or %NULL
+ *
+ * Completes the action if it is still open; one already done stays as it
+ * was, and one that does not exist is no error.
+ *
+ * Returns: %TRUE on success, %FALSE with @error set when the workspace
+ *   could not be written
+ */
 gboolean
 cl_store_complete_open_action (ClStore  *self,
                                gint64    action_id,
@@ -772,6 +1138,18 @@ build_action (sqlite3_stmt *stmt)
   "a.id, a.text, a.owner_id, a.deal_id, a.due_on, a.done_on, a.created_on, "    \
   "a.source, r.name FROM actions a JOIN reps r ON r.id = a.owner_id "
 
+/**
+ * cl_store_list_open_actions:
+ * @self: the workspace
+ * @owner_id: the owner whose actions to list, 0 for everyone's
+ * @error: return location for a #GError, or %NULL
+ *
+ * Lists the open actions, with their owner's name, soonest due first.
+ * Those of people who left are listed too.
+ *
+ * Returns: (transfer full) (nullable): a list of #ClAction, or %NULL with
+ *   @error set
+ */
 GListModel *
 cl_store_list_open_actions (ClStore  *self,
                             gint64    owner_id,
@@ -782,6 +1160,18 @@ cl_store_list_open_actions (ClStore  *self,
                         "ORDER BY a.due_on, a.id", "I", owner_id);
 }
 
+/**
+ * cl_store_list_deal_open_actions:
+ * @self: the workspace
+ * @deal_id: the deal's id
+ * @error: return location for a #GError, or %NULL
+ *
+ * Lists the open actions about @deal_id, with their owner's name, soonest
+ * due first.
+ *
+ * Returns: (transfer full) (nullable): a list of #ClAction, or %NULL with
+ *   @error set
+ */
 GListModel *
 cl_store_list_deal_open_actions (ClStore  *self,
                                  gint64    deal_id,
@@ -792,6 +1182,17 @@ cl_store_list_deal_open_actions (ClStore  *self,
                         "ORDER BY a.due_on, a.id", "I", deal_id);
 }
 
+/**
+ * cl_store_get_action:
+ * @self: the workspace
+ * @id: the action's id
+ * @error: return location for a #GError, or %NULL
+ *
+ * Reads one action, with its owner's name.
+ *
+ * Returns: (transfer full) (nullable): the action, or %NULL with @error set
+ *   (NOT_FOUND when no action has that id)
+ */
 ClAction *
 cl_store_get_action (ClStore  *self,
                      gint64    id,
@@ -801,7 +1202,18 @@ cl_store_get_action (ClStore  *self,
                              id, _("There is no action with id %" PRId64 " in this workspace"), error);
 }
 
-/* The actions a review's decisions created, by decision. */
+/**
+ * cl_store_list_review_actions:
+ * @self: the workspace
+ * @review_id: the review's id
+ * @error: return location for a #GError, or %NULL
+ *
+ * Lists the actions a review's decisions created, open or done, in the
+ * order of the decisions.
+ *
+ * Returns: (transfer full) (nullable): a list of #ClAction, or %NULL with
+ *   @error set
+ */
 GListModel *
 cl_store_list_review_actions (ClStore  *self,
                               gint64    review_id,
@@ -814,6 +1226,18 @@ cl_store_list_review_actions (ClStore  *self,
 
 /* ------------------------------------------------------------------ reviews */
 
+/**
+ * cl_store_add_review:
+ * @self: the workspace
+ * @review: the review, with its ISO week ("2026-W47") and the day it was
+ *   held; its id is set
+ * @error: return location for a #GError, or %NULL
+ *
+ * Adds a weekly review.
+ *
+ * Returns: %TRUE on success, %FALSE with @error set (INVALID when its week
+ *   is not an ISO week, CONSTRAINT when the week has a review already)
+ */
 gboolean
 cl_store_add_review (ClStore   *self,
                      ClReview  *review,
@@ -833,6 +1257,20 @@ cl_store_add_review (ClStore   *self,
                        review->notes ? review->notes : "");
 }
 
+/**
+ * cl_store_add_review_decision:
+ * @self: the workspace
+ * @decision: the decision, with its review and deal, and its action for
+ *   a next action; its id is set
+ * @error: return location for a #GError, or %NULL
+ *
+ * Adds a decision as it is; cl_store_record_decision () also makes or
+ * replaces its action.
+ *
+ * Returns: %TRUE on success, %FALSE with @error set (CONSTRAINT when the
+ *   review decided on the deal already, or the action does not match the
+ *   decision)
+ */
 gboolean
 cl_store_add_review_decision (ClStore           *self,
                               ClReviewDecision  *decision,
@@ -868,6 +1306,17 @@ build_review (sqlite3_stmt *stmt)
   "count(d.id), count(d.id) FILTER (WHERE d.decision <> 'keep') "                \
   "FROM reviews v LEFT JOIN review_decisions d ON d.review_id = v.id "
 
+/**
+ * cl_store_list_reviews:
+ * @self: the workspace
+ * @error: return location for a #GError, or %NULL
+ *
+ * Lists the reviews, the latest week first, each with how many deals it
+ * decided on and how many of those decisions were other than "keep".
+ *
+ * Returns: (transfer full) (nullable): a list of #ClReview, or %NULL with
+ *   @error set
+ */
 GListModel *
 cl_store_list_reviews (ClStore  *self,
                        GError  **error)
@@ -876,7 +1325,18 @@ cl_store_list_reviews (ClStore  *self,
                         "SELECT " REVIEW_COLUMNS "GROUP BY v.id ORDER BY v.week DESC", "");
 }
 
-/* The review held for @week, or NULL (and no error) when none was. */
+/**
+ * cl_store_find_review:
+ * @self: the workspace
+ * @week: an ISO week, "2026-W47"
+ * @error: return location for a #GError, or %NULL
+ *
+ * Finds the review held for @week, with its counts as
+ * cl_store_list_reviews () fills them.
+ *
+ * Returns: (transfer full) (nullable): the review, or %NULL when none was
+ *   held (with no error) or when the store fails (with @error set)
+ */
 ClReview *
 cl_store_find_review (ClStore     *self,
                       const char  *week,
@@ -903,6 +1363,17 @@ build_review_decision (sqlite3_stmt *stmt)
   return G_OBJECT (decision);
 }
 
+/**
+ * cl_store_list_review_decisions:
+ * @self: the workspace
+ * @review_id: the review's id
+ * @error: return location for a #GError, or %NULL
+ *
+ * Lists what a review decided, in the order it was recorded.
+ *
+ * Returns: (transfer full) (nullable): a list of #ClReviewDecision, or
+ *   %NULL with @error set
+ */
 GListModel *
 cl_store_list_review_decisions (ClStore  *self,
                                 gint64    review_id,
@@ -923,6 +1394,18 @@ build_dated_decision (sqlite3_stmt *stmt)
   return G_OBJECT (decision);
 }
 
+/**
+ * cl_store_list_deal_decisions:
+ * @self: the workspace
+ * @deal_id: the deal's id
+ * @error: return location for a #GError, or %NULL
+ *
+ * Lists what the weekly reviews decided on @deal_id, each with its
+ * review's week and day filled in, oldest first.
+ *
+ * Returns: (transfer full) (nullable): a list of #ClReviewDecision, or
+ *   %NULL with @error set
+ */
 GListModel *
 cl_store_list_deal_decisions (ClStore  *self,
                               gint64    deal_id,
@@ -934,6 +1417,19 @@ cl_store_list_deal_decisions (ClStore  *self,
                         "WHERE d.deal_id = ? ORDER BY r.held_on, d.id", "I", deal_id);
 }
 
+/**
+ * cl_store_list_external_stages:
+ * @self: the workspace
+ * @prefix: what the external ids start with ("salesforce:")
+ * @error: return location for a #GError, or %NULL
+ *
+ * Reads the stage each deal a CRM import brought is in now, by the record
+ * id it was imported with ("salesforce:006…"), for the ids that start with
+ * @prefix.
+ *
+ * Returns: (transfer full) (nullable): external id (char *) → stage id
+ *   (gint64 *), or %NULL with @error set
+ */
 GHashTable *
 cl_store_list_external_stages (ClStore     *self,
                                const char  *prefix,
@@ -968,6 +1464,21 @@ cl_store_list_external_stages (ClStore     *self,
   "OR EXISTS (SELECT 1 FROM deals WHERE status = 'open' AND owner_id = " r ".id) " \
   "OR EXISTS (SELECT 1 FROM actions WHERE done_on IS NULL AND owner_id = " r ".id)))"
 
+/**
+ * cl_store_get_pipeline_totals:
+ * @self: the workspace
+ * @today: the day an open action due before it is overdue
+ * @totals: (out caller-allocates): the totals; zeroed first, cleared with
+ *   cl_pipeline_totals_clear ()
+ * @error: return location for a #GError, or %NULL
+ *
+ * Counts the team's people (as cl_store_list_rep_loads () lists them), the
+ * open deals and their amount in cents, with their currency when they
+ * share one, and the open and overdue actions of those still on the team,
+ * in one query.
+ *
+ * Returns: %TRUE on success, %FALSE with @error set (@totals then all zero)
+ */
 gboolean
 cl_store_get_pipeline_totals (ClStore           *self,
                               ClDay              today,
@@ -1003,12 +1514,31 @@ cl_store_get_pipeline_totals (ClStore           *self,
   return cl_store_query_done (self, stmt, rc, error);
 }
 
+/**
+ * cl_pipeline_totals_clear:
+ * @totals: totals cl_store_get_pipeline_totals () filled
+ *
+ * Frees the currency @totals holds and sets it to %NULL; the counts stay.
+ */
 void
 cl_pipeline_totals_clear (ClPipelineTotals *totals)
 {
   g_clear_pointer (&totals->currency, g_free);
 }
 
+/**
+ * cl_store_top_open_amount:
+ * @self: the workspace
+ * @percent: how large a share of the open deals, 1–100
+ * @error: return location for a #GError, or %NULL
+ *
+ * Finds the amount that makes an open deal one of the @percent % largest:
+ * the smallest amount among them (always at least one deal). Amounts in
+ * different currencies are compared as they are.
+ *
+ * Returns: the amount in cents; 0 when nothing is open, -1 with @error set
+ *   on failure
+ */
 gint64
 cl_store_top_open_amount (ClStore  *self,
                           int       percent,
@@ -1093,10 +1623,23 @@ keep_won_stays (GHashTable *by_stage,
   g_array_set_size (stays, 0);
 }
 
-/* Each stay of a won deal in a stage, from its entry (the deal's creation
- * for the first stage) to the next stage change or, for the last, the win:
- * the status event's day, else the close date a CRM export carries. One
- * pass over the won deals' changes of stage and status, in order. */
+/**
+ * cl_store_list_won_stage_days:
+ * @self: the workspace
+ * @as_of: deals won after this day are left out
+ * @n_deals: how many of the latest wins to look at
+ * @error: return location for a #GError, or %NULL
+ *
+ * Measures how long the latest @n_deals deals won by @as_of (by close date)
+ * spent in each stage: one entry per stay (a deal that came back to a stage
+ * has two), in days, shortest first. A stay runs from the deal's creation
+ * or the stage change into the stage to the next stage change or, for the
+ * last one, the win (the day of the status change, else the close date).
+ * One query.
+ *
+ * Returns: (transfer full) (nullable): stage id (gint64 *) → #GArray of
+ *   int; %NULL with @error set on failure
+ */
 GHashTable *
 cl_store_list_won_stage_days (ClStore  *self,
                               ClDay     as_of,
@@ -1159,7 +1702,22 @@ cl_store_list_won_stage_days (ClStore  *self,
 
 /* ------------------------------------------------------------------ running a review */
 
-/* The review of @week, made when it does not exist yet. */
+/**
+ * cl_store_open_review:
+ * @self: the workspace
+ * @week: an ISO week, "2026-W47"
+ * @held_on: the day the review is held, for a new one
+ * @attendees: (nullable): who attends, comma-separated, for a new one;
+ *   %NULL for nobody named
+ * @error: return location for a #GError, or %NULL
+ *
+ * Finds the review of @week, or adds it when it does not exist yet. An
+ * existing review is returned as it is: @held_on and @attendees are then
+ * not used.
+ *
+ * Returns: (transfer full) (nullable): the review, or %NULL with @error set
+ *   (INVALID when @week is not an ISO week)
+ */
 ClReview *
 cl_store_open_review (ClStore     *self,
                       const char  *week,
@@ -1206,9 +1764,22 @@ read_decision_action (ClStore           *self,
   return cl_store_query_done (self, stmt, rc, error);
 }
 
-/* Records (or changes) what @review decided on a deal, in one transaction:
- * a next action becomes an open action; a decision that replaces a next
- * action removes the action it had made, if still open. */
+/**
+ * cl_store_record_decision:
+ * @self: the workspace
+ * @decision: what the review decided on a deal, with its review and deal;
+ *   its action id is set, and its id when it is the review's first
+ *   decision on the deal (on a change, the id set is not the decision's)
+ * @action: (nullable): the next action to add, for a next-action decision
+ *   only; %NULL for any other decision
+ * @error: return location for a #GError, or %NULL
+ *
+ * Records (or changes) what a review decided on a deal, in one
+ * transaction: a next action becomes an open action; a decision that
+ * replaces one removes the action it had made, if still open.
+ *
+ * Returns: %TRUE on success, %FALSE with @error set (nothing changed)
+ */
 gboolean
 cl_store_record_decision (ClStore            *self,
                           ClReviewDecision   *decision,
@@ -1260,6 +1831,23 @@ build_rep_load (sqlite3_stmt *stmt)
   return G_OBJECT (load);
 }
 
+/**
+ * cl_store_list_rep_loads:
+ * @self: the workspace
+ * @today: the day an open action due before it is overdue
+ * @rep_id: the rep to list, or 0 for the team's people
+ * @error: return location for a #GError, or %NULL
+ *
+ * Lists what each rep carries: open deals, open actions and those overdue
+ * on @today, the most open actions first, then by name. Only @rep_id's
+ * when it is not 0, else the team's people: every rep still on the team,
+ * and the manager while they carry an open deal or action (one who carries
+ * nothing is not listed). #ClPipelineTotals.n_people counts the same
+ * people.
+ *
+ * Returns: (transfer full) (nullable): a list of #ClRepLoad, or %NULL with
+ *   @error set
+ */
 GListModel *
 cl_store_list_rep_loads (ClStore  *self,
                          ClDay     today,
@@ -1279,8 +1867,17 @@ cl_store_list_rep_loads (ClStore  *self,
                         "Id", rep_id, today);
 }
 
-/* Where "what moved" starts for @day: the last review held before it, or
- * a week earlier when there was none. */
+/**
+ * cl_store_moves_since:
+ * @self: the workspace
+ * @day: the day "what moved" is looked at
+ * @error: return location for a #GError, or %NULL
+ *
+ * Finds where "what moved" starts for @day: the day of the last review
+ * held before it, or a week before @day when there was none.
+ *
+ * Returns: the day; 0 with @error set on failure
+ */
 ClDay
 cl_store_moves_since (ClStore  *self,
                       ClDay     day,
@@ -1300,6 +1897,17 @@ cl_store_moves_since (ClStore  *self,
   return since ? since : day - 7;
 }
 
+/**
+ * cl_store_get_currency:
+ * @self: the workspace
+ *
+ * Reads the workspace's currency, what an amount without one is booked
+ * in: the one set, else the one most of its deals are in, else %NULL (a
+ * first import without a currency column asks). A failure to read gives
+ * %NULL.
+ *
+ * Returns: (transfer full) (nullable): a three-letter code, or %NULL
+ */
 char *
 cl_store_get_currency (ClStore *self)
 {
@@ -1319,6 +1927,17 @@ cl_store_get_currency (ClStore *self)
   return code;
 }
 
+/**
+ * cl_store_set_currency:
+ * @self: the workspace
+ * @code: a three-letter code such as EUR
+ * @error: return location for a #GError, or %NULL
+ *
+ * Sets the workspace's currency (the %CL_SETTING_CURRENCY setting).
+ *
+ * Returns: %TRUE on success, %FALSE with @error set (INVALID when @code is
+ *   not three capital letters)
+ */
 gboolean
 cl_store_set_currency (ClStore     *self,
                        const char  *code,
@@ -1331,6 +1950,22 @@ cl_store_set_currency (ClStore     *self,
   return cl_store_set_setting_text (self, CL_SETTING_CURRENCY, code, error);
 }
 
+/**
+ * cl_store_each_deal_change:
+ * @self: the workspace
+ * @since: changes on this day or before are left out
+ * @until: the last day of the changes, included
+ * @func: (scope call): called on each change, in the order they occurred
+ * @user_data: (closure): data for @func
+ * @error: return location for a #GError, or %NULL
+ *
+ * Calls @func on every creation and every change of stage, amount, close
+ * date or status that occurred after @since up to @until included, with
+ * the deal as it is now, in one query.
+ *
+ * Returns: %TRUE on success, %FALSE with @error set when the store fails
+ *   (@func may have been called on some changes)
+ */
 gboolean
 cl_store_each_deal_change (ClStore           *self,
                            ClDay              since,
@@ -1433,6 +2068,22 @@ apply_qualification (const ClDealRowFuncs *funcs,
     funcs->add_known_element (deal_data, element);
 }
 
+/**
+ * cl_store_each_deal_row:
+ * @self: the workspace
+ * @rows: which deals' rows to read, with @id
+ * @id: the owner (0 for everyone) or the deal, as #ClDealRows says
+ * @by_id: deal id (gint64 *) → the caller's data for the deal: the rows of
+ *   a deal it does not hold are skipped
+ * @funcs: what becomes of each row; every member is set
+ * @error: return location for a #GError, or %NULL
+ *
+ * Hands the history (its creation left out), contacts and qualification
+ * of the deals of @by_id to @funcs, reading each table once (three
+ * queries) whatever the number of deals.
+ *
+ * Returns: %TRUE on success, %FALSE with @error set when the store fails
+ */
 gboolean
 cl_store_each_deal_row (ClStore               *self,
                         ClDealRows             rows,
@@ -1491,6 +2142,22 @@ each_deal_discussed_twice (ClStore             *self,
   return cl_store_query_done (self, stmt, rc, error);
 }
 
+/**
+ * cl_store_each_deal_reviewed_twice:
+ * @self: the workspace
+ * @as_of: reviews held after this day are left out
+ * @by_id: deal id (gint64 *) → the caller's data for the deal: other deals
+ *   are skipped
+ * @func: (scope call): called on each deal both reviews discussed, with
+ *   the two reviews
+ * @error: return location for a #GError, or %NULL
+ *
+ * Calls @func on each deal of @by_id that both of the last two reviews
+ * held by @as_of discussed; on none when fewer than two were held. Two
+ * queries.
+ *
+ * Returns: %TRUE on success, %FALSE with @error set when the store fails
+ */
 gboolean
 cl_store_each_deal_reviewed_twice (ClStore            *self,
                                    ClDay               as_of,

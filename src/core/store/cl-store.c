@@ -32,6 +32,15 @@ struct _ClStore
 };
 
 G_DEFINE_FINAL_TYPE (ClStore, cl_store, G_TYPE_OBJECT)
+
+/**
+ * cl_store_error_quark:
+ *
+ * The error domain of #ClStore, %CL_STORE_ERROR; its codes are
+ * #ClStoreError.
+ *
+ * Returns: the error domain
+ */
 G_DEFINE_QUARK (cl-store-error-quark, cl_store_error)
 
 /* ------------------------------------------------------------------ errors */
@@ -437,9 +446,19 @@ cl_store_get_db (ClStore *self)
 
 /* ------------------------------------------------------------------ transactions */
 
-/* Transactions nest by flattening: only the outermost begin and commit
- * reach SQLite, so a thousand adds inside an import cost one journal. A
- * rollback inside dooms the whole transaction; its outer commit then fails. */
+/**
+ * cl_store_begin:
+ * @self: the workspace
+ * @error: return location for a #GError, or %NULL
+ *
+ * Starts a transaction. Transactions nest by flattening: only the
+ * outermost cl_store_begin () and cl_store_commit () reach SQLite, so an
+ * import wraps many adds in one journal. A cl_store_rollback () inside
+ * dooms the whole transaction: its outermost commit then fails.
+ *
+ * Returns: %TRUE on success, %FALSE with @error set when the outermost
+ *   begin fails (the workspace is locked, for one)
+ */
 gboolean
 cl_store_begin (ClStore  *self,
                 GError  **error)
@@ -457,6 +476,18 @@ cl_store_begin (ClStore  *self,
   return TRUE;
 }
 
+/**
+ * cl_store_commit:
+ * @self: the workspace
+ * @error: return location for a #GError, or %NULL
+ *
+ * Ends one level of the transaction cl_store_begin () started. Only the
+ * outermost level writes: if an inner level was rolled back, or SQLite
+ * cannot commit, it rolls everything back instead.
+ *
+ * Returns: %TRUE on success (an inner level always succeeds), %FALSE with
+ *   @error set when nothing of the transaction was saved
+ */
 gboolean
 cl_store_commit (ClStore  *self,
                  GError  **error)
@@ -487,6 +518,14 @@ cl_store_commit (ClStore  *self,
   return TRUE;
 }
 
+/**
+ * cl_store_rollback:
+ * @self: the workspace
+ *
+ * Ends one level of the transaction cl_store_begin () started, undoing
+ * it. The outermost level rolls back at once; an inner level dooms the
+ * transaction, so that its outermost cl_store_commit () fails.
+ */
 void
 cl_store_rollback (ClStore *self)
 {
@@ -500,6 +539,18 @@ cl_store_rollback (ClStore *self)
 
 /* ------------------------------------------------------------------ settings */
 
+/**
+ * cl_store_get_setting_int:
+ * @self: the workspace
+ * @key: the setting's key
+ * @fallback: what to return when the setting is unset
+ *
+ * Reads a team setting (a threshold, a cap) as an integer. A setting
+ * stored as text reads as SQLite converts it.
+ *
+ * Returns: the setting's value, or @fallback when it is unset or cannot be
+ *   read
+ */
 gint64
 cl_store_get_setting_int (ClStore    *self,
                           const char *key,
@@ -518,6 +569,17 @@ cl_store_get_setting_int (ClStore    *self,
   return value;
 }
 
+/**
+ * cl_store_set_setting_int:
+ * @self: the workspace
+ * @key: the setting's key
+ * @value: its new value
+ * @error: return location for a #GError, or %NULL
+ *
+ * Sets a team setting to an integer, replacing any value it had.
+ *
+ * Returns: %TRUE on success, %FALSE with @error set
+ */
 gboolean
 cl_store_set_setting_int (ClStore     *self,
                           const char  *key,
@@ -530,6 +592,16 @@ cl_store_set_setting_int (ClStore     *self,
                        "sI", key, value);
 }
 
+/**
+ * cl_store_get_setting_text:
+ * @self: the workspace
+ * @key: the setting's key
+ *
+ * Reads a team setting as text.
+ *
+ * Returns: (transfer full) (nullable): the setting's value, or %NULL when it
+ *   is unset or cannot be read
+ */
 char *
 cl_store_get_setting_text (ClStore    *self,
                            const char *key)
@@ -546,6 +618,18 @@ cl_store_get_setting_text (ClStore    *self,
   return value;
 }
 
+/**
+ * cl_store_set_setting_text:
+ * @self: the workspace
+ * @key: the setting's key
+ * @value: its new value; required, as the schema refuses a missing one
+ *   (CONSTRAINT)
+ * @error: return location for a #GError, or %NULL
+ *
+ * Sets a team setting to text, replacing any value it had.
+ *
+ * Returns: %TRUE on success, %FALSE with @error set
+ */
 gboolean
 cl_store_set_setting_text (ClStore     *self,
                            const char  *key,
@@ -558,6 +642,17 @@ cl_store_set_setting_text (ClStore     *self,
                        "ss", key, value);
 }
 
+/**
+ * cl_store_clear_setting:
+ * @self: the workspace
+ * @key: the setting's key
+ * @error: return location for a #GError, or %NULL
+ *
+ * Forgets @key: the setting falls back to its default. An unset key is no
+ * error.
+ *
+ * Returns: %TRUE on success, %FALSE with @error set
+ */
 gboolean
 cl_store_clear_setting (ClStore     *self,
                         const char  *key,
@@ -566,6 +661,16 @@ cl_store_clear_setting (ClStore     *self,
   return cl_store_run (self, NULL, error, "DELETE FROM settings WHERE key = ?", "s", key);
 }
 
+/**
+ * cl_store_list_setting_keys:
+ * @self: the workspace
+ * @prefix: what the keys start with; "" for every key
+ *
+ * Lists the keys of the team settings that start with @prefix, sorted. A
+ * failure to read gives the keys read so far.
+ *
+ * Returns: (transfer full): the keys, an empty array when none
+ */
 GStrv
 cl_store_list_setting_keys (ClStore    *self,
                             const char *prefix)
@@ -585,6 +690,21 @@ cl_store_list_setting_keys (ClStore    *self,
 
 /* ------------------------------------------------------------------ the team library */
 
+/**
+ * cl_store_each_library_document:
+ * @self: the workspace
+ * @format: the summaries' format
+ * @func: (scope call): called on each summary; its strings are borrowed for
+ *   the call only
+ * @user_data: (closure): data for @func
+ * @error: return location for a #GError, or %NULL
+ *
+ * Calls @func on every summary of @format the team library keeps, ordered
+ * by who exported it, the latest export first.
+ *
+ * Returns: %TRUE on success, %FALSE with @error set when the store fails
+ *   (@func may have been called on some summaries)
+ */
 gboolean
 cl_store_each_library_document (ClStore              *self,
                                 const char           *format,
@@ -606,6 +726,22 @@ cl_store_each_library_document (ClStore              *self,
   return cl_store_query_done (self, stmt, rc, error);
 }
 
+/**
+ * cl_store_read_library_entry:
+ * @self: the workspace
+ * @id: the entry's id
+ * @format: (out) (transfer full): the entry's format, untouched when there
+ *   is no entry @id
+ * @document: (out) (transfer full): the entry's text, untouched when there
+ *   is no entry @id
+ * @error: return location for a #GError, or %NULL
+ *
+ * Reads entry @id of the team library. Callers set @format and @document to
+ * %NULL first to tell a missing entry.
+ *
+ * Returns: %FALSE with @error set when the store fails; %TRUE otherwise,
+ *   even when there is no entry @id
+ */
 gboolean
 cl_store_read_library_entry (ClStore  *self,
                              gint64    id,
@@ -626,6 +762,26 @@ cl_store_read_library_entry (ClStore  *self,
   return cl_store_query_done (self, stmt, rc, error);
 }
 
+/**
+ * cl_store_find_kept_summary:
+ * @self: the workspace
+ * @format: the summary's format
+ * @subject: what it is about
+ * @exported_by: who exported it
+ * @digest: the digest of the summary's file
+ * @id: (out): the kept entry's id, 0 when none (also on failure)
+ * @exported_at: (out) (transfer full): when it was exported, untouched when
+ *   none
+ * @same_file: (out): whether it is the file of @digest itself, untouched
+ *   when none
+ * @error: return location for a #GError, or %NULL
+ *
+ * Finds the summary the team library keeps that is the file of @digest,
+ * else the export of @format about @subject by @exported_by.
+ *
+ * Returns: %FALSE with @error set when the store fails; %TRUE otherwise,
+ *   even when none is kept
+ */
 gboolean
 cl_store_find_kept_summary (ClStore     *self,
                             const char  *format,
@@ -656,6 +812,25 @@ cl_store_find_kept_summary (ClStore     *self,
   return cl_store_query_done (self, stmt, rc, error);
 }
 
+/**
+ * cl_store_keep_summary:
+ * @self: the workspace
+ * @replaced: the id of the entry it replaces, 0 for none
+ * @format: the summary's format
+ * @version: the version of @format
+ * @subject: what it is about
+ * @period: the period it covers
+ * @exported_by: who exported it
+ * @exported_at: when it was exported
+ * @digest: the digest of its file
+ * @document: the summary's text, checked by the caller
+ * @error: return location for a #GError, or %NULL
+ *
+ * Keeps a summary in the team library, imported today, in place of
+ * @replaced, in one transaction: on failure nothing changed.
+ *
+ * Returns: %TRUE on success, %FALSE with @error set when the store fails
+ */
 gboolean
 cl_store_keep_summary (ClStore     *self,
                        gint64       replaced,
@@ -699,6 +874,17 @@ build_library_entry (sqlite3_stmt *stmt)
   return G_OBJECT (entry);
 }
 
+/**
+ * cl_store_list_library:
+ * @self: the workspace
+ * @error: return location for a #GError, or %NULL
+ *
+ * Lists every entry of the team library, without its text: by format,
+ * the latest period first, then by who exported it.
+ *
+ * Returns: (transfer full) (nullable): a list of #ClLibraryEntry, or %NULL
+ *   with @error set
+ */
 GListModel *
 cl_store_list_library (ClStore  *self,
                        GError  **error)
@@ -947,6 +1133,22 @@ open_store (const char  *path,
   return g_steal_pointer (&self);
 }
 
+/**
+ * cl_store_open:
+ * @path: the workspace file; created, with its folder, when it does not
+ *   exist
+ * @error: return location for a #GError, or %NULL
+ *
+ * Opens the workspace at @path, creating it (mode 0600) or upgrading it
+ * to %CL_STORE_SCHEMA_VERSION as needed. The file is checked before any
+ * connection writes to it: a file that is not a workspace, is damaged or
+ * was written by a newer Closeloop is left as it was and refused with
+ * NOT_DATABASE, FOREIGN, DAMAGED or TOO_NEW. The connection is not
+ * thread-safe: use the store from one thread at a time.
+ *
+ * Returns: (transfer full) (nullable): the workspace, or %NULL with @error
+ *   set
+ */
 ClStore *
 cl_store_open (const char  *path,
                GError     **error)
@@ -962,6 +1164,14 @@ cl_store_open_at_version (const char  *path,
   return open_store (path, version, error);
 }
 
+/**
+ * cl_store_remove_files:
+ * @path: the workspace file
+ *
+ * Deletes the workspace file at @path with its -wal, -shm and -journal
+ * files, ignoring those that are missing. Only for a workspace no
+ * connection has open (one that failed to be built).
+ */
 void
 cl_store_remove_files (const char *path)
 {
@@ -975,6 +1185,15 @@ cl_store_remove_files (const char *path)
     }
 }
 
+/**
+ * cl_store_default_path:
+ *
+ * The workspace to open when none is named: $CLOSELOOP_WORKSPACE when it
+ * is set and not empty, else closeloop/workspace.db in the user's data
+ * folder.
+ *
+ * Returns: (transfer full): the path
+ */
 char *
 cl_store_default_path (void)
 {
@@ -985,6 +1204,12 @@ cl_store_default_path (void)
   return g_build_filename (g_get_user_data_dir (), "closeloop", "workspace.db", NULL);
 }
 
+/**
+ * cl_store_get_path:
+ * @self: the workspace
+ *
+ * Returns: (transfer none): the path the workspace was opened at
+ */
 const char *
 cl_store_get_path (ClStore *self)
 {
@@ -992,6 +1217,13 @@ cl_store_get_path (ClStore *self)
   return self->path;
 }
 
+/**
+ * cl_store_get_schema_version:
+ * @self: the workspace
+ *
+ * Returns: the schema version the workspace file is at, 0 when it cannot
+ *   be read
+ */
 int
 cl_store_get_schema_version (ClStore *self)
 {

@@ -35,8 +35,6 @@ G_DECLARE_FINAL_TYPE (ClStore, cl_store, CL, STORE, GObject)
 
 GQuark      cl_store_error_quark          (void);
 char       *cl_store_default_path         (void);
-/* Deletes the workspace file at @path with its journal files; only for a
- * workspace no connection has open (one that failed to be built). */
 void        cl_store_remove_files         (const char   *path);
 ClStore    *cl_store_open                 (const char   *path,
                                            GError      **error);
@@ -58,18 +56,15 @@ gboolean    cl_store_set_setting_int      (ClStore      *self,
                                            const char   *key,
                                            gint64        value,
                                            GError      **error);
-/* NULL when unset. */
 char       *cl_store_get_setting_text     (ClStore      *self,
                                            const char   *key);
 gboolean    cl_store_set_setting_text     (ClStore      *self,
                                            const char   *key,
                                            const char   *value,
                                            GError      **error);
-/* Forgets @key: the setting falls back to its default. */
 gboolean    cl_store_clear_setting        (ClStore      *self,
                                            const char   *key,
                                            GError      **error);
-/* The keys that start with @prefix, sorted. */
 GStrv       cl_store_list_setting_keys    (ClStore      *self,
                                            const char   *prefix);
 
@@ -81,8 +76,6 @@ typedef void (*ClLibraryDocumentFunc) (const char *exported_by,
                                        const char *exported_at,
                                        const char *document,
                                        gpointer    user_data);
-/* Calls @func on every summary of @format the team library keeps, by who
- * exported it, the latest export first. */
 gboolean    cl_store_each_library_document (ClStore              *self,
                                             const char           *format,
                                             ClLibraryDocumentFunc func,
@@ -267,7 +260,6 @@ gboolean    cl_store_each_deal_reviewed_twice (ClStore        *self,
 gboolean    cl_store_add_rep              (ClStore      *self,
                                            ClRep        *rep,
                                            GError      **error);
-/* The rep called @name, in any case, or a NOT_FOUND error. */
 ClRep      *cl_store_find_rep             (ClStore      *self,
                                            const char   *name,
                                            GError      **error);
@@ -278,8 +270,6 @@ gboolean    cl_store_add_stage            (ClStore      *self,
                                            GError      **error);
 GListModel *cl_store_list_stages          (ClStore      *self,
                                            GError      **error);
-/* A new stage at @index (0 first) of the process, the stages from there on
- * one further; sets @stage's id and position. */
 gboolean    cl_store_insert_stage         (ClStore      *self,
                                            ClStage      *stage,
                                            guint         index,
@@ -324,35 +314,23 @@ ClDeal     *cl_store_get_deal             (ClStore      *self,
                                            GError      **error);
 GListModel *cl_store_list_open_deals      (ClStore      *self,
                                            GError      **error);
-/* Every deal, open or closed, in the order they were added. */
 GListModel *cl_store_list_all_deals       (ClStore      *self,
                                            GError      **error);
-/* Deals open at the end of @day; only @owner_id's when it is not 0. */
 GListModel *cl_store_list_deals_open_on   (ClStore      *self,
                                            ClDay         day,
                                            gint64        owner_id,
                                            GError      **error);
-/* Deals won, lost or disqualified now that were created by the end of
- * @created_by, in the order they were added.
- *
- * Returns: (transfer full) (nullable): a list of ClDeal, or NULL with @error */
 GListModel *cl_store_list_closed_deals    (ClStore      *self,
                                            ClDay         created_by,
                                            GError      **error);
 gint64      cl_store_count_deals          (ClStore      *self,
                                            GError      **error);
-/* The stage each deal a CRM import brought is in now, by the record id it
- * was imported with ("salesforce:006…"), for the ids that start @prefix.
- *
- * Returns: (transfer full) (nullable): external id (char *) → stage id
- * (gint64 *), or NULL with @error */
 GHashTable *cl_store_list_external_stages (ClStore      *self,
                                            const char   *prefix,
                                            GError      **error);
 gboolean    cl_store_add_deal_event       (ClStore      *self,
                                            ClDealEvent  *event,
                                            GError      **error);
-/* How many dated changes @deal_id has; -1 on error. */
 gint64      cl_store_count_deal_events    (ClStore      *self,
                                            gint64        deal_id,
                                            GError      **error);
@@ -433,7 +411,6 @@ ClAction   *cl_store_get_action           (ClStore      *self,
 GListModel *cl_store_list_deal_open_actions (ClStore    *self,
                                              gint64      deal_id,
                                              GError    **error);
-/* Open actions, soonest due first; only @owner_id's when it is not 0. */
 GListModel *cl_store_list_open_actions    (ClStore      *self,
                                            gint64        owner_id,
                                            GError      **error);
@@ -472,18 +449,10 @@ ClReview   *cl_store_open_review          (ClStore      *self,
                                            ClDay         held_on,
                                            const char   *attendees,
                                            GError      **error);
-/* @action is the next action's, and only for a next-action decision */
 gboolean    cl_store_record_decision      (ClStore      *self,
                                            ClReviewDecision *decision,
                                            ClAction     *action,
                                            GError      **error);
-/* What each rep carries: open deals, open actions and those overdue on
- * @today, the most loaded first; only @rep_id's when it is not 0, else
- * the team's people: every rep still on the team, and the manager while
- * they carry an open deal or action (one who carries nothing is not
- * listed). ClPipelineTotals.n_people counts the same people.
- *
- * Returns: (transfer full) (nullable): ClRepLoad */
 GListModel *cl_store_list_rep_loads       (ClStore      *self,
                                            ClDay         today,
                                            gint64        rep_id,
@@ -495,12 +464,7 @@ ClDay       cl_store_moves_since          (ClStore      *self,
 /* The workspace's currency: what an amount without one is booked in. */
 #define CL_SETTING_CURRENCY "currency"
 
-/* The workspace's currency: the one set, else the one most of its deals
- * are in, else NULL (a first import without a currency column asks).
- *
- * Returns: (transfer full) (nullable): a three-letter code */
 char       *cl_store_get_currency         (ClStore      *self);
-/* Sets the workspace's currency (a three-letter code such as EUR). */
 gboolean    cl_store_set_currency         (ClStore      *self,
                                            const char   *code,
                                            GError      **error);
@@ -1094,11 +1058,8 @@ GPtrArray  *cl_store_list_retro_focuses   (ClStore      *self,
 
 /* ------------------------------------------------------------------ backup (cl-store-backup.c) */
 
-/* "closeloop.workspace", version 1: every table, private notes included. */
 JsonNode   *cl_store_export_workspace     (ClStore      *self,
                                            GError      **error);
-/* Restores @backup_path into a new workspace at @workspace_path (which
- * must not exist), in one transaction; nothing is left behind on failure. */
 gboolean    cl_store_restore_workspace    (const char   *backup_path,
                                            const char   *workspace_path,
                                            GError      **error);
