@@ -16,6 +16,19 @@ static const char * const trigger_names[] = {
 
 /* ------------------------------------------------------------------ coaching sessions */
 
+/**
+ * cl_store_add_coaching_session:
+ * @self: the workspace
+ * @session: the session to add; its id is set on success
+ * @error: return location for a #GError, or %NULL
+ *
+ * Adds a coaching session. Its text fields may be %NULL and are stored as
+ * empty text.
+ *
+ * Returns: %TRUE on success; %FALSE with @error set, %CL_STORE_ERROR_INVALID
+ *   when the trigger is not one of "key_deal", "stalled", "big_logo",
+ *   "flagged" or "other"
+ */
 gboolean
 cl_store_add_coaching_session (ClStore            *self,
                                ClCoachingSession  *session,
@@ -45,6 +58,20 @@ cl_store_add_coaching_session (ClStore            *self,
                        session->private_notes ? session->private_notes : "");
 }
 
+/**
+ * cl_store_set_follow_up:
+ * @self: the workspace
+ * @session_id: the coaching session's id
+ * @follow_up: how the session's next move was followed up
+ * @note: (nullable): a note on the follow-up, or %NULL for none
+ * @error: return location for a #GError, or %NULL
+ *
+ * Records how the next move of a coaching session was followed up,
+ * replacing the follow-up and note it had.
+ *
+ * Returns: %TRUE on success; %FALSE with @error set,
+ *   %CL_STORE_ERROR_NOT_FOUND when there is no session @session_id
+ */
 gboolean
 cl_store_set_follow_up (ClStore     *self,
                         gint64       session_id,
@@ -59,6 +86,18 @@ cl_store_set_follow_up (ClStore     *self,
   return cl_store_changed_row (self, session_id, _("There is no coaching session %" PRId64), error);
 }
 
+/**
+ * cl_store_add_coaching_evidence:
+ * @self: the workspace
+ * @session_id: the coaching session's id
+ * @call_id: the id of a call the session looked at
+ * @error: return location for a #GError, or %NULL
+ *
+ * Records that the session @session_id looked at the call @call_id.
+ * Recording the same pair again is no error.
+ *
+ * Returns: %TRUE on success, %FALSE with @error set
+ */
 gboolean
 cl_store_add_coaching_evidence (ClStore  *self,
                                 gint64    session_id,
@@ -103,6 +142,19 @@ build_coaching_session (sqlite3_stmt *stmt)
   return G_OBJECT (session);
 }
 
+/**
+ * cl_store_list_coaching_sessions:
+ * @self: the workspace
+ * @deal_id: a deal's id, or 0 for every deal
+ * @error: return location for a #GError, or %NULL
+ *
+ * Lists a deal's coaching sessions, or every session when @deal_id is 0,
+ * the latest held first. Each comes with its deal's name, how many calls
+ * it looked at and the due day of its next move's action.
+ *
+ * Returns: (transfer full) (nullable): a list of #ClCoachingSession, or
+ *   %NULL with @error set
+ */
 GListModel *
 cl_store_list_coaching_sessions (ClStore  *self,
                                  gint64    deal_id,
@@ -114,7 +166,19 @@ cl_store_list_coaching_sessions (ClStore  *self,
                         "I", deal_id);
 }
 
-/* The sessions on @rep_id's deals held on or after @since, newest first. */
+/**
+ * cl_store_list_rep_coaching_sessions:
+ * @self: the workspace
+ * @rep_id: the rep whose deals' sessions are listed, by the deals' owner now
+ * @since: the first day included
+ * @error: return location for a #GError, or %NULL
+ *
+ * Lists the coaching sessions held on or after @since on the deals @rep_id
+ * owns, the latest held first.
+ *
+ * Returns: (transfer full) (nullable): a list of #ClCoachingSession, or
+ *   %NULL with @error set
+ */
 GListModel *
 cl_store_list_rep_coaching_sessions (ClStore  *self,
                                      gint64    rep_id,
@@ -127,7 +191,18 @@ cl_store_list_rep_coaching_sessions (ClStore  *self,
                         "Id", rep_id, since);
 }
 
-/* The sessions a development plan names as the pattern behind it. */
+/**
+ * cl_store_list_plan_evidence_sessions:
+ * @self: the workspace
+ * @plan_id: the development plan's id
+ * @error: return location for a #GError, or %NULL
+ *
+ * Lists the coaching sessions a development plan names as the pattern
+ * behind it, the earliest held first.
+ *
+ * Returns: (transfer full) (nullable): a list of #ClCoachingSession, or
+ *   %NULL with @error set
+ */
 GListModel *
 cl_store_list_plan_evidence_sessions (ClStore  *self,
                                       gint64    plan_id,
@@ -139,7 +214,17 @@ cl_store_list_plan_evidence_sessions (ClStore  *self,
                         "I", plan_id);
 }
 
-/* Deal id → the day of its latest coaching session (a ClDay in a pointer). */
+/**
+ * cl_store_last_coached:
+ * @self: the workspace
+ * @error: return location for a #GError, or %NULL
+ *
+ * Finds the day of each deal's latest coaching session, in one query.
+ * Deals never coached are not in the table.
+ *
+ * Returns: (transfer full) (nullable): deal id (gint64 *) → the #ClDay of
+ *   its latest session (GINT_TO_POINTER), or %NULL with @error set
+ */
 GHashTable *
 cl_store_last_coached (ClStore  *self,
                        GError  **error)
@@ -165,6 +250,17 @@ cl_store_last_coached (ClStore  *self,
 
 /* ------------------------------------------------------------------ calls */
 
+/**
+ * cl_store_add_call:
+ * @self: the workspace
+ * @call: the call to add; its id is set on success
+ * @error: return location for a #GError, or %NULL
+ *
+ * Adds a call. Its transcript format is kept only with a transcript, and a
+ * negative measure is stored as not measured.
+ *
+ * Returns: %TRUE on success, %FALSE with @error set
+ */
 gboolean
 cl_store_add_call (ClStore  *self,
                    ClCall   *call,
@@ -216,6 +312,18 @@ build_call (sqlite3_stmt *stmt)
   return G_OBJECT (call);
 }
 
+/**
+ * cl_store_list_calls:
+ * @self: the workspace
+ * @deal_id: a deal's id, or 0 for every deal
+ * @error: return location for a #GError, or %NULL
+ *
+ * Lists a deal's calls, or every call when @deal_id is 0, the latest held
+ * first. Each comes with its rep's name and its mean scorecard score.
+ *
+ * Returns: (transfer full) (nullable): a list of #ClCall, or %NULL with
+ *   @error set
+ */
 GListModel *
 cl_store_list_calls (ClStore  *self,
                      gint64    deal_id,
@@ -226,7 +334,18 @@ cl_store_list_calls (ClStore  *self,
                         "ORDER BY c.held_on DESC, c.id DESC", "I", deal_id);
 }
 
-/* @rep_id's calls held on or after @since, newest first. */
+/**
+ * cl_store_list_rep_calls:
+ * @self: the workspace
+ * @rep_id: the rep whose calls are listed
+ * @since: the first day included
+ * @error: return location for a #GError, or %NULL
+ *
+ * Lists @rep_id's calls held on or after @since, the latest held first.
+ *
+ * Returns: (transfer full) (nullable): a list of #ClCall, or %NULL with
+ *   @error set
+ */
 GListModel *
 cl_store_list_rep_calls (ClStore  *self,
                          gint64    rep_id,
@@ -238,7 +357,18 @@ cl_store_list_rep_calls (ClStore  *self,
                         "ORDER BY c.held_on DESC, c.id DESC", "Id", rep_id, since);
 }
 
-/* The calls a development plan names as the pattern behind it. */
+/**
+ * cl_store_list_plan_evidence_calls:
+ * @self: the workspace
+ * @plan_id: the development plan's id
+ * @error: return location for a #GError, or %NULL
+ *
+ * Lists the calls a development plan names as the pattern behind it, the
+ * earliest held first.
+ *
+ * Returns: (transfer full) (nullable): a list of #ClCall, or %NULL with
+ *   @error set
+ */
 GListModel *
 cl_store_list_plan_evidence_calls (ClStore  *self,
                                    gint64    plan_id,
@@ -249,7 +379,17 @@ cl_store_list_plan_evidence_calls (ClStore  *self,
                         "WHERE p.plan_id = ? ORDER BY c.held_on, c.id", "I", plan_id);
 }
 
-/* The calls a coaching session looked at. */
+/**
+ * cl_store_list_evidence_calls:
+ * @self: the workspace
+ * @session_id: the coaching session's id
+ * @error: return location for a #GError, or %NULL
+ *
+ * Lists the calls a coaching session looked at, the earliest held first.
+ *
+ * Returns: (transfer full) (nullable): a list of #ClCall, or %NULL with
+ *   @error set
+ */
 GListModel *
 cl_store_list_evidence_calls (ClStore  *self,
                               gint64    session_id,
@@ -260,6 +400,17 @@ cl_store_list_evidence_calls (ClStore  *self,
                         "WHERE e.session_id = ? ORDER BY c.held_on, c.id", "I", session_id);
 }
 
+/**
+ * cl_store_get_call:
+ * @self: the workspace
+ * @id: the call's id
+ * @error: return location for a #GError, or %NULL
+ *
+ * Reads one call, with its rep's name and its mean scorecard score.
+ *
+ * Returns: (transfer full) (nullable): the call, or %NULL with @error set
+ *   (%CL_STORE_ERROR_NOT_FOUND when no call has that id)
+ */
 ClCall *
 cl_store_get_call (ClStore  *self,
                    gint64    id,
@@ -271,6 +422,21 @@ cl_store_get_call (ClStore  *self,
 
 /* ------------------------------------------------------------------ scores */
 
+/**
+ * cl_store_set_call_score:
+ * @self: the workspace
+ * @call_id: the call's id
+ * @item_key: the key of a scorecard item
+ * @score: the score, 1 to 5
+ * @error: return location for a #GError, or %NULL
+ *
+ * Sets the score of a call on one scorecard item, replacing the score it
+ * had.
+ *
+ * Returns: %TRUE on success; %FALSE with @error set:
+ *   %CL_STORE_ERROR_INVALID for a score out of range,
+ *   %CL_STORE_ERROR_NOT_FOUND when no scorecard item has @item_key
+ */
 gboolean
 cl_store_set_call_score (ClStore     *self,
                          gint64       call_id,
@@ -293,7 +459,19 @@ cl_store_set_call_score (ClStore     *self,
   return TRUE;
 }
 
-/* Returns 0 when the item is not scored on that call. */
+/**
+ * cl_store_get_call_score:
+ * @self: the workspace
+ * @call_id: the call's id
+ * @item_key: the key of a scorecard item
+ * @error: return location for a #GError, or %NULL
+ *
+ * Reads the score of a call on one scorecard item.
+ *
+ * Returns: the score, 1 to 5; 0 when the item is not scored on that call
+ *   (or there is no such call or item); -1 with @error set when the store
+ *   fails
+ */
 int
 cl_store_get_call_score (ClStore     *self,
                          gint64       call_id,
@@ -333,6 +511,24 @@ static const char * const call_measure_sql[] = {
     "GROUP BY 1",
 };
 
+/**
+ * cl_store_list_call_trend:
+ * @self: the workspace
+ * @rep_id: the rep whose calls are measured
+ * @measure: what is averaged
+ * @item_key: (nullable): the scorecard item %CL_CALL_MEASURE_SCORE is
+ *   narrowed to, or %NULL for every item; the other measures ignore it
+ * @first: the first day; its month is the first point
+ * @last: the last day, included; not before @first
+ * @error: return location for a #GError, or %NULL
+ *
+ * Averages @measure over @rep_id's calls held from @first to @last, month
+ * by month, in one query. Every month from @first's to @last's has a
+ * point, with n 0 and value 0 when none of its calls was measured.
+ *
+ * Returns: (transfer full) (nullable): a list of #ClTrendPoint, the
+ *   earliest month first, or %NULL with @error set
+ */
 GListModel *
 cl_store_list_call_trend (ClStore        *self,
                           gint64          rep_id,

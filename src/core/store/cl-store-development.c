@@ -18,6 +18,18 @@
   "AND l.focus = p.focus AND substr(l.logged_on, 1, 7) = p.month) "                    \
   "FROM dev_plans p JOIN reps r ON r.id = p.rep_id "
 
+/**
+ * cl_store_add_dev_plan:
+ * @self: the workspace
+ * @plan: the plan to add; its id is set on success
+ * @error: return location for a #GError, or %NULL
+ *
+ * Adds a rep's development plan for a month.
+ *
+ * Returns: %TRUE on success; %FALSE with @error set:
+ *   %CL_STORE_ERROR_INVALID when the plan's month is not "YYYY-MM",
+ *   %CL_STORE_ERROR_CONSTRAINT when the rep has a plan for that month
+ */
 gboolean
 cl_store_add_dev_plan (ClStore    *self,
                        ClDevPlan  *plan,
@@ -61,6 +73,18 @@ build_dev_plan (sqlite3_stmt *stmt)
   return G_OBJECT (plan);
 }
 
+/**
+ * cl_store_list_dev_plans:
+ * @self: the workspace
+ * @error: return location for a #GError, or %NULL
+ *
+ * Lists every development plan, the latest month first, then by rep name.
+ * Each comes with its rep's name and how many drills the rep logged on its
+ * focus in its month.
+ *
+ * Returns: (transfer full) (nullable): a list of #ClDevPlan, or %NULL with
+ *   @error set
+ */
 GListModel *
 cl_store_list_dev_plans (ClStore  *self,
                          GError  **error)
@@ -69,6 +93,16 @@ cl_store_list_dev_plans (ClStore  *self,
                         "SELECT " PLAN_COLUMNS "ORDER BY p.month DESC, r.name", "");
 }
 
+/**
+ * cl_store_add_practice_entry:
+ * @self: the workspace
+ * @entry: the drill to add; its id is set on success
+ * @error: return location for a #GError, or %NULL
+ *
+ * Adds a drill to a rep's practice log.
+ *
+ * Returns: %TRUE on success, %FALSE with @error set
+ */
 gboolean
 cl_store_add_practice_entry (ClStore          *self,
                              ClPracticeEntry  *entry,
@@ -99,6 +133,20 @@ build_practice_entry (sqlite3_stmt *stmt)
   return G_OBJECT (entry);
 }
 
+/**
+ * cl_store_list_practice_entries:
+ * @self: the workspace
+ * @rep_id: the rep whose drills are listed
+ * @month: (nullable): "YYYY-MM" to list only that month's drills, or %NULL
+ *   for all of them
+ * @error: return location for a #GError, or %NULL
+ *
+ * Lists @rep_id's drills, the latest logged first. Those merged from the
+ * rep's own practice log are marked so.
+ *
+ * Returns: (transfer full) (nullable): a list of #ClPracticeEntry, or %NULL
+ *   with @error set
+ */
 GListModel *
 cl_store_list_practice_entries (ClStore     *self,
                                 gint64       rep_id,
@@ -114,6 +162,18 @@ cl_store_list_practice_entries (ClStore     *self,
 
 /* ------------------------------------------------------------------ skills */
 
+/**
+ * cl_store_get_dev_skill:
+ * @self: the workspace
+ * @key: the skill's key
+ * @error: return location for a #GError, or %NULL
+ *
+ * Finds one of the team's skills in use by its key; a retired skill is not
+ * found.
+ *
+ * Returns: (transfer full) (nullable): the skill, or %NULL with @error set
+ *   (%CL_STORE_ERROR_NOT_FOUND naming the keys there are)
+ */
 ClTeamListItem *
 cl_store_get_dev_skill (ClStore     *self,
                         const char  *key,
@@ -138,6 +198,18 @@ cl_store_get_dev_skill (ClStore     *self,
 
 /* ------------------------------------------------------------------ one plan */
 
+/**
+ * cl_store_get_dev_plan:
+ * @self: the workspace
+ * @rep_id: the rep's id
+ * @month: "YYYY-MM"
+ * @error: return location for a #GError, or %NULL
+ *
+ * Reads @rep_id's development plan for @month.
+ *
+ * Returns: (transfer full) (nullable): the plan; %NULL without an error
+ *   when there is none, or %NULL with @error set when the store fails
+ */
 ClDevPlan *
 cl_store_get_dev_plan (ClStore     *self,
                        gint64       rep_id,
@@ -153,6 +225,18 @@ cl_store_get_dev_plan (ClStore     *self,
   return g_list_model_get_item (plans, 0);
 }
 
+/**
+ * cl_store_update_dev_plan:
+ * @self: the workspace
+ * @plan: the plan, found by its id
+ * @error: return location for a #GError, or %NULL
+ *
+ * Saves the focus, justification, drill, targets and look-back of @plan.
+ * Its rep and month do not change.
+ *
+ * Returns: %TRUE on success; %FALSE with @error set,
+ *   %CL_STORE_ERROR_NOT_FOUND when no plan has @plan's id
+ */
 gboolean
 cl_store_update_dev_plan (ClStore    *self,
                           ClDevPlan  *plan,
@@ -170,6 +254,21 @@ cl_store_update_dev_plan (ClStore    *self,
          && cl_store_changed_row (self, plan->id, _("There is no development plan %" PRId64), error);
 }
 
+/**
+ * cl_store_set_plan_evidence:
+ * @self: the workspace
+ * @plan_id: the development plan's id
+ * @call_ids: (nullable) (element-type gint64): the ids of the calls behind
+ *   the plan, or %NULL for none
+ * @session_ids: (nullable) (element-type gint64): the ids of the coaching
+ *   sessions behind the plan, or %NULL for none
+ * @error: return location for a #GError, or %NULL
+ *
+ * Sets the calls and sessions that justified a development plan, replacing
+ * the ones it had, in one transaction: on failure nothing changed.
+ *
+ * Returns: %TRUE on success, %FALSE with @error set
+ */
 gboolean
 cl_store_set_plan_evidence (ClStore  *self,
                             gint64    plan_id,
@@ -198,6 +297,18 @@ cl_store_set_plan_evidence (ClStore  *self,
 
 /* ------------------------------------------------------------------ 1:1 agendas */
 
+/**
+ * cl_store_get_one_on_one:
+ * @self: the workspace
+ * @rep_id: the rep's id
+ * @day: the day of the 1:1
+ * @error: return location for a #GError, or %NULL
+ *
+ * Reads the agenda kept for @rep_id's 1:1 on @day.
+ *
+ * Returns: (transfer full) (nullable): the agenda; %NULL without an error
+ *   when none is kept, or %NULL with @error set when the store fails
+ */
 char *
 cl_store_get_one_on_one (ClStore  *self,
                          gint64    rep_id,
@@ -219,6 +330,18 @@ cl_store_get_one_on_one (ClStore  *self,
   return g_steal_pointer (&agenda);
 }
 
+/**
+ * cl_store_save_one_on_one:
+ * @self: the workspace
+ * @rep_id: the rep's id
+ * @day: the day of the 1:1
+ * @agenda: the agenda's text; required, as the column refuses none
+ * @error: return location for a #GError, or %NULL
+ *
+ * Keeps the agenda of @rep_id's 1:1 on @day, replacing the one kept.
+ *
+ * Returns: %TRUE on success, %FALSE with @error set
+ */
 gboolean
 cl_store_save_one_on_one (ClStore     *self,
                           gint64       rep_id,
@@ -232,6 +355,22 @@ cl_store_save_one_on_one (ClStore     *self,
                        "Ids", rep_id, day, agenda);
 }
 
+/**
+ * cl_store_count_practice:
+ * @self: the workspace
+ * @rep_id: the rep's id
+ * @focus: the key of the skill practised
+ * @month: "YYYY-MM"
+ * @done: (out): how many drills @rep_id logged on @focus in @month;
+ *   untouched when the store fails
+ * @mean_score: (out): their mean self-score, 0 when none; untouched when
+ *   the store fails
+ * @error: return location for a #GError, or %NULL
+ *
+ * Counts a rep's practice on a focus in a month, in one query.
+ *
+ * Returns: %TRUE on success, %FALSE with @error set when the store fails
+ */
 gboolean
 cl_store_count_practice (ClStore     *self,
                          gint64       rep_id,

@@ -27,6 +27,20 @@ read_ints (ClStore       *self,
   return cl_store_query_done (self, stmt, rc, error);
 }
 
+/**
+ * cl_store_list_reviewed_weeks:
+ * @self: the workspace
+ * @first_week: an ISO week, "2026-W45"
+ * @last_week: an ISO week, included
+ * @error: return location for a #GError, or %NULL
+ *
+ * Finds the weeks from @first_week to @last_week that a review was held
+ * for, in one query.
+ *
+ * Returns: (transfer full) (nullable): week label (char *) → 1 when it was
+ *   reviewed, 2 when a review of it decided something (GINT_TO_POINTER);
+ *   %NULL with @error set when the store fails
+ */
 GHashTable *
 cl_store_list_reviewed_weeks (ClStore     *self,
                               const char  *first_week,
@@ -51,6 +65,24 @@ cl_store_list_reviewed_weeks (ClStore     *self,
   return g_steal_pointer (&weeks);
 }
 
+/**
+ * cl_store_count_key_deal_coaching:
+ * @self: the workspace
+ * @first: the first day of the period
+ * @last: the last day of the period, included
+ * @key_amount_cents: the amount, in cents, from which a deal is a key deal
+ * @key_deals: (out): the key deals created by @last that are open now or
+ *   had their status changed from @first on
+ * @coached: (out): the key deals created by @last that a session held from
+ *   @first to @last took to a next move
+ * @followed_up: (out): of those, how many had that next move followed up
+ * @error: return location for a #GError, or %NULL
+ *
+ * Counts the key deals of a period and the coaching they had, in two
+ * queries. The counts are untouched when the store fails.
+ *
+ * Returns: %TRUE on success, %FALSE with @error set when the store fails
+ */
 gboolean
 cl_store_count_key_deal_coaching (ClStore  *self,
                                   ClDay     first,
@@ -87,6 +119,24 @@ cl_store_count_key_deal_coaching (ClStore  *self,
   return TRUE;
 }
 
+/**
+ * cl_store_count_dev_plans:
+ * @self: the workspace
+ * @first_month: "YYYY-MM"
+ * @last_month: "YYYY-MM", included
+ * @this_month: "YYYY-MM": the plans of the months before it have ended
+ * @n_reps: (out): the reps development counts (neither managers nor gone)
+ * @planned: (out): their plans for the months from @first_month to
+ *   @last_month
+ * @ended: (out): of those, the plans of months that ended
+ * @looked_back: (out): of those, the plans looked back on
+ * @error: return location for a #GError, or %NULL
+ *
+ * Counts the reps and their development plans over some months, in one
+ * query. The counts are untouched when the store fails.
+ *
+ * Returns: %TRUE on success, %FALSE with @error set when the store fails
+ */
 gboolean
 cl_store_count_dev_plans (ClStore     *self,
                           const char  *first_month,
@@ -117,6 +167,20 @@ cl_store_count_dev_plans (ClStore     *self,
   return TRUE;
 }
 
+/**
+ * cl_store_count_quarter_retros:
+ * @self: the workspace
+ * @quarter: a quarter, "2026-Q4"
+ * @held_by: retrospectives held after this day are left out
+ * @held: (out): the retrospectives of @quarter held by @held_by
+ * @decided: (out): of those, the ones that decided
+ * @error: return location for a #GError, or %NULL
+ *
+ * Counts the retrospectives of @quarter, in one query. The counts are
+ * untouched when the store fails.
+ *
+ * Returns: %TRUE on success, %FALSE with @error set when the store fails
+ */
 gboolean
 cl_store_count_quarter_retros (ClStore     *self,
                                const char  *quarter,
@@ -139,6 +203,17 @@ cl_store_count_quarter_retros (ClStore     *self,
   return TRUE;
 }
 
+/**
+ * cl_store_count_reps:
+ * @self: the workspace
+ * @n_reps: (out): how many reps are not managers, those who left included;
+ *   untouched, or 0, when the store fails
+ * @error: return location for a #GError, or %NULL
+ *
+ * Counts the reps who are not managers, in one query.
+ *
+ * Returns: %TRUE on success, %FALSE with @error set when the store fails
+ */
 gboolean
 cl_store_count_reps (ClStore  *self,
                      int      *n_reps,
@@ -148,6 +223,22 @@ cl_store_count_reps (ClStore  *self,
                     n_reps, 1, error);
 }
 
+/**
+ * cl_store_find_first_days:
+ * @self: the workspace
+ * @review: (out): the day of the first review held, 0 when none
+ * @session: (out): the day of the first coaching session, 0 when none
+ * @plan: (out): the first day of the month of the first development plan,
+ *   0 when none
+ * @retro: (out): the day the first retrospective was held, 0 when none
+ * @deal: (out): the day the first deal was created, 0 when none
+ * @error: return location for a #GError, or %NULL
+ *
+ * Finds when the team's record of each loop starts, in one query. All are
+ * 0 when the store fails.
+ *
+ * Returns: %TRUE on success, %FALSE with @error set when the store fails
+ */
 gboolean
 cl_store_find_first_days (ClStore  *self,
                           ClDay    *review,

@@ -51,6 +51,18 @@ build_item (sqlite3_stmt *stmt)
   return G_OBJECT (item);
 }
 
+/**
+ * cl_store_list_team_list:
+ * @self: the workspace
+ * @list: which list
+ * @error: return location for a #GError, or %NULL
+ *
+ * Lists the items of @list in use, in their order; retired items are left
+ * out.
+ *
+ * Returns: (transfer full) (nullable): a list of #ClTeamListItem, or %NULL
+ *   with @error set
+ */
 GListModel *
 cl_store_list_team_list (ClStore     *self,
                          ClTeamList   list,
@@ -93,6 +105,21 @@ checked_label (ClTeamList   list,
   return g_strstrip (g_strdup (label));
 }
 
+/**
+ * cl_store_add_team_list_item:
+ * @self: the workspace
+ * @list: which list
+ * @label: the item's name; the blanks around it are dropped
+ * @error: return location for a #GError, or %NULL
+ *
+ * Adds an item at the end of @list. Its key is made from @label (lower-case
+ * ASCII letters and digits joined by "_") and never changes. A retired item
+ * of the same key comes back instead, at the end, named @label.
+ *
+ * Returns: the item's id; 0 with @error set: %CL_STORE_ERROR_INVALID for a
+ *   blank label or one without a letter or digit,
+ *   %CL_STORE_ERROR_CONSTRAINT when an item in use has the same key
+ */
 gint64
 cl_store_add_team_list_item (ClStore     *self,
                              ClTeamList   list,
@@ -140,6 +167,21 @@ cl_store_add_team_list_item (ClStore     *self,
   return cl_store_run (self, &id, error, insert, "ss", key, name) ? id : 0;
 }
 
+/**
+ * cl_store_rename_team_list_item:
+ * @self: the workspace
+ * @list: which list
+ * @item_id: the item's id
+ * @label: the item's new name; the blanks around it are dropped
+ * @error: return location for a #GError, or %NULL
+ *
+ * Renames an item of @list; its key does not change, so what was recorded
+ * under it keeps pointing at it.
+ *
+ * Returns: %TRUE on success; %FALSE with @error set:
+ *   %CL_STORE_ERROR_INVALID for a blank label, %CL_STORE_ERROR_NOT_FOUND
+ *   when @list has no item @item_id
+ */
 gboolean
 cl_store_rename_team_list_item (ClStore     *self,
                                 ClTeamList   list,
@@ -157,6 +199,21 @@ cl_store_rename_team_list_item (ClStore     *self,
          && cl_store_changed_row (self, item_id, _(team_lists[list].not_found), error);
 }
 
+/**
+ * cl_store_move_team_list_item:
+ * @self: the workspace
+ * @list: which list
+ * @item_id: the item's id
+ * @index: its new place among the items in use, 0 first; past the end
+ *   means last
+ * @error: return location for a #GError, or %NULL
+ *
+ * Moves an item to @index among the items in use, the others closing up,
+ * in one transaction.
+ *
+ * Returns: %TRUE on success; %FALSE with @error set,
+ *   %CL_STORE_ERROR_NOT_FOUND when @list has no item @item_id in use
+ */
 gboolean
 cl_store_move_team_list_item (ClStore     *self,
                               ClTeamList   list,
@@ -168,6 +225,21 @@ cl_store_move_team_list_item (ClStore     *self,
                             _(team_lists[list].not_found), error);
 }
 
+/**
+ * cl_store_retire_team_list_item:
+ * @self: the workspace
+ * @list: which list
+ * @item_id: the item's id
+ * @retired: %TRUE to retire the item, %FALSE to bring it back
+ * @error: return location for a #GError, or %NULL
+ *
+ * Retires an item or brings it back. A retired item is no longer offered;
+ * what was recorded under it stays, and one brought back takes the
+ * position it had.
+ *
+ * Returns: %TRUE on success; %FALSE with @error set,
+ *   %CL_STORE_ERROR_NOT_FOUND when @list has no item @item_id
+ */
 gboolean
 cl_store_retire_team_list_item (ClStore     *self,
                                 ClTeamList   list,

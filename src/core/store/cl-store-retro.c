@@ -11,6 +11,18 @@
 
 #include "cl-store-private.h"
 
+/**
+ * cl_store_add_retro:
+ * @self: the workspace
+ * @retro: the retrospective to add; its id is set on success
+ * @error: return location for a #GError, or %NULL
+ *
+ * Adds the retrospective of a quarter.
+ *
+ * Returns: %TRUE on success; %FALSE with @error set:
+ *   %CL_STORE_ERROR_INVALID when its quarter is not like "2026-Q4",
+ *   %CL_STORE_ERROR_CONSTRAINT when that quarter has one
+ */
 gboolean
 cl_store_add_retro (ClStore  *self,
                     ClRetro  *retro,
@@ -51,6 +63,16 @@ build_retro (sqlite3_stmt *stmt)
 #define RETRO_COLUMNS \
   "SELECT id, quarter, held_on, findings, root_causes, decision, decision_detail, restart_plan FROM retros "
 
+/**
+ * cl_store_list_retros:
+ * @self: the workspace
+ * @error: return location for a #GError, or %NULL
+ *
+ * Lists every retrospective, the latest quarter first.
+ *
+ * Returns: (transfer full) (nullable): a list of #ClRetro, or %NULL with
+ *   @error set
+ */
 GListModel *
 cl_store_list_retros (ClStore  *self,
                       GError  **error)
@@ -58,6 +80,17 @@ cl_store_list_retros (ClStore  *self,
   return cl_store_list (self, CL_TYPE_RETRO, build_retro, error, RETRO_COLUMNS "ORDER BY quarter DESC", "");
 }
 
+/**
+ * cl_store_get_retro:
+ * @self: the workspace
+ * @quarter: a quarter, "2026-Q4"
+ * @error: return location for a #GError, or %NULL
+ *
+ * Reads the retrospective of @quarter.
+ *
+ * Returns: (transfer full) (nullable): the retrospective; %NULL without an
+ *   error when there is none, or %NULL with @error set when the store fails
+ */
 ClRetro *
 cl_store_get_retro (ClStore     *self,
                     const char  *quarter,
@@ -71,6 +104,19 @@ cl_store_get_retro (ClStore     *self,
   return g_list_model_get_item (found, 0);
 }
 
+/**
+ * cl_store_update_retro:
+ * @self: the workspace
+ * @retro: the retrospective, found by its id
+ * @error: return location for a #GError, or %NULL
+ *
+ * Saves the day a retrospective was held, its findings, root causes,
+ * decision, the decision's detail and the restart plan. Its quarter does
+ * not change.
+ *
+ * Returns: %TRUE on success; %FALSE with @error set,
+ *   %CL_STORE_ERROR_NOT_FOUND when no retrospective has @retro's id
+ */
 gboolean
 cl_store_update_retro (ClStore  *self,
                        ClRetro  *retro,
@@ -89,6 +135,19 @@ cl_store_update_retro (ClStore  *self,
 
 /* ------------------------------------------------------------------ restarts */
 
+/**
+ * cl_store_add_retro_restart:
+ * @self: the workspace
+ * @restart: the restart to add; its id is set on success
+ * @error: return location for a #GError, or %NULL
+ *
+ * Records a loop a retrospective restarts, with its owner, due day and
+ * action (0 for none).
+ *
+ * Returns: %TRUE on success; %FALSE with @error set,
+ *   %CL_STORE_ERROR_CONSTRAINT when the retrospective restarts that loop
+ *   already
+ */
 gboolean
 cl_store_add_retro_restart (ClStore         *self,
                             ClRetroRestart  *restart,
@@ -118,6 +177,18 @@ build_restart (sqlite3_stmt *stmt)
   return G_OBJECT (restart);
 }
 
+/**
+ * cl_store_list_retro_restarts:
+ * @self: the workspace
+ * @retro_id: the retrospective's id
+ * @error: return location for a #GError, or %NULL
+ *
+ * Lists the restarts of a retrospective in the order they were added,
+ * each with its owner's name and the day its action was done.
+ *
+ * Returns: (transfer full) (nullable): a list of #ClRetroRestart, or %NULL
+ *   with @error set
+ */
 GListModel *
 cl_store_list_retro_restarts (ClStore  *self,
                               gint64    retro_id,
@@ -130,6 +201,18 @@ cl_store_list_retro_restarts (ClStore  *self,
                         "I", retro_id);
 }
 
+/**
+ * cl_store_clear_retro_restarts:
+ * @self: the workspace
+ * @retro_id: the retrospective's id
+ * @error: return location for a #GError, or %NULL
+ *
+ * Removes the restarts of a retrospective and deletes their actions still
+ * open; actions done stay. Two statements and no transaction of its own:
+ * wrap it in cl_store_begin () to make it all or nothing.
+ *
+ * Returns: %TRUE on success, %FALSE with @error set
+ */
 gboolean
 cl_store_clear_retro_restarts (ClStore  *self,
                                gint64    retro_id,
@@ -143,6 +226,19 @@ cl_store_clear_retro_restarts (ClStore  *self,
 
 /* ------------------------------------------------------------------ the quarter's facts */
 
+/**
+ * cl_store_list_reviewed_deal_ids:
+ * @self: the workspace
+ * @first: the first day
+ * @last: the last day, included
+ * @error: return location for a #GError, or %NULL
+ *
+ * Finds the deals the reviews held from @first to @last discussed (a
+ * decision of one of them names the deal), in one query.
+ *
+ * Returns: (transfer full) (nullable): a set of deal ids (gint64 *), or
+ *   %NULL with @error set when the store fails
+ */
 GHashTable *
 cl_store_list_reviewed_deal_ids (ClStore  *self,
                                  ClDay     first,
@@ -169,6 +265,12 @@ cl_store_list_reviewed_deal_ids (ClStore  *self,
   return g_steal_pointer (&reviewed);
 }
 
+/**
+ * cl_retro_death_free:
+ * @death: (transfer full): the death to free
+ *
+ * Frees @death with its strings and arrays.
+ */
 void
 cl_retro_death_free (ClRetroDeath *death)
 {
@@ -209,6 +311,21 @@ read_death_deals (ClRetroDeath *death,
     }
 }
 
+/**
+ * cl_store_list_retro_deaths:
+ * @self: the workspace
+ * @first: the first day
+ * @last: the last day, included
+ * @error: return location for a #GError, or %NULL
+ *
+ * Finds where the deals lost or disqualified from @first to @last died,
+ * grouped as #ClRetroDeath says, the most deals first, then by stage; in
+ * one query. The stage and reason are the deal's now, and a deal that
+ * ended twice in the period counts twice.
+ *
+ * Returns: (transfer full) (nullable) (element-type ClRetroDeath): the
+ *   deaths, or %NULL with @error set when the store fails
+ */
 GPtrArray *
 cl_store_list_retro_deaths (ClStore  *self,
                             ClDay     first,
@@ -251,6 +368,21 @@ cl_store_list_retro_deaths (ClStore  *self,
   return g_steal_pointer (&deaths);
 }
 
+/**
+ * cl_store_count_quarter_results:
+ * @self: the workspace
+ * @first: the first day
+ * @last: the last day, included
+ * @results: (out caller-allocates): the deals won and lost from @first to
+ *   @last, with the win rate and the mean days from creation to a win;
+ *   zeros when the store fails
+ * @error: return location for a #GError, or %NULL
+ *
+ * Counts the deals closed from @first to @last, in one query. It counts
+ * status changes: a deal closed twice in the period counts twice.
+ *
+ * Returns: %TRUE on success, %FALSE with @error set when the store fails
+ */
 gboolean
 cl_store_count_quarter_results (ClStore           *self,
                                 ClDay              first,
@@ -282,6 +414,12 @@ cl_store_count_quarter_results (ClStore           *self,
   return cl_store_query_done (self, stmt, rc, error);
 }
 
+/**
+ * cl_retro_focus_free:
+ * @focus: (transfer full): the focus to free
+ *
+ * Frees @focus with its strings.
+ */
 void
 cl_retro_focus_free (ClRetroFocus *focus)
 {
@@ -290,6 +428,20 @@ cl_retro_focus_free (ClRetroFocus *focus)
   g_free (focus);
 }
 
+/**
+ * cl_store_list_retro_focuses:
+ * @self: the workspace
+ * @first_month: "YYYY-MM"
+ * @last_month: "YYYY-MM", included
+ * @error: return location for a #GError, or %NULL
+ *
+ * Finds what the development plans of the months from @first_month to
+ * @last_month worked on, one #ClRetroFocus per skill (its key as its label
+ * when the skill is gone), the most plans first, then by key; in one query.
+ *
+ * Returns: (transfer full) (nullable) (element-type ClRetroFocus): the
+ *   focuses, or %NULL with @error set when the store fails
+ */
 GPtrArray *
 cl_store_list_retro_focuses (ClStore     *self,
                              const char  *first_month,

@@ -74,6 +74,24 @@ name_taken (ClStore     *self,
                       _("There is already a rep called “%s”: merge the two instead"), other->name), TRUE;
 }
 
+/**
+ * cl_store_rename_rep:
+ * @self: the workspace
+ * @rep_id: the rep's id
+ * @name: the new name; the blanks around it are dropped
+ * @error: return location for a #GError, or %NULL
+ *
+ * Renames a rep, in one transaction. The old name stays one the CRM
+ * imports know them by (unless only its case changed), so next week's
+ * export that still says it finds them; an alias equal to the new name is
+ * dropped.
+ *
+ * Returns: %TRUE on success, also when the name is the same; %FALSE with
+ *   @error set: %CL_STORE_ERROR_INVALID for a blank name,
+ *   %CL_STORE_ERROR_NOT_FOUND when there is no rep @rep_id,
+ *   %CL_STORE_ERROR_CONSTRAINT when another rep has the name in any case
+ *   (merge them instead)
+ */
 gboolean
 cl_store_rename_rep (ClStore     *self,
                      gint64       rep_id,
@@ -210,6 +228,25 @@ move_everything (ClStore  *self,
                           "WHERE field = 'owner' AND old_value = new_value", "");
 }
 
+/**
+ * cl_store_merge_reps:
+ * @self: the workspace
+ * @from_id: the rep merged away
+ * @into_id: the rep who stays
+ * @error: return location for a #GError, or %NULL
+ *
+ * Makes @from_id and @into_id one person, @into_id: every row of every
+ * table that points at @from_id (deals, actions, calls, coaching sessions,
+ * plans, drills, 1:1s, restarts…) becomes @into_id's, their deals' owner
+ * changes between the two leave the history, @from_id is deleted and its
+ * name becomes one the imports know @into_id by. One transaction.
+ *
+ * Returns: %TRUE on success; %FALSE with @error set and nothing changed:
+ *   %CL_STORE_ERROR_INVALID when both ids are the same,
+ *   %CL_STORE_ERROR_NOT_FOUND when either rep is missing,
+ *   %CL_STORE_ERROR_CONSTRAINT when both have a plan for one month or a
+ *   1:1 on one day
+ */
 gboolean
 cl_store_merge_reps (ClStore  *self,
                      gint64    from_id,
@@ -247,6 +284,19 @@ set_flag (ClStore     *self,
          && cl_store_changed_row (self, rep_id, _(NO_REP), error);
 }
 
+/**
+ * cl_store_set_rep_manager:
+ * @self: the workspace
+ * @rep_id: the rep's id
+ * @is_manager: whether the rep is the team's manager
+ * @error: return location for a #GError, or %NULL
+ *
+ * Marks a rep as a manager or not; loop health and development do not
+ * count managers as reps.
+ *
+ * Returns: %TRUE on success; %FALSE with @error set,
+ *   %CL_STORE_ERROR_NOT_FOUND when there is no rep @rep_id
+ */
 gboolean
 cl_store_set_rep_manager (ClStore  *self,
                           gint64    rep_id,
@@ -256,6 +306,20 @@ cl_store_set_rep_manager (ClStore  *self,
   return set_flag (self, "UPDATE reps SET is_manager = ? WHERE id = ?", rep_id, is_manager, error);
 }
 
+/**
+ * cl_store_set_rep_left:
+ * @self: the workspace
+ * @rep_id: the rep's id
+ * @has_left: whether the rep left the team
+ * @error: return location for a #GError, or %NULL
+ *
+ * Marks a rep as gone or back. Someone who left keeps their history and is
+ * no longer counted: not in loop health, the reps' loads or the open
+ * actions.
+ *
+ * Returns: %TRUE on success; %FALSE with @error set,
+ *   %CL_STORE_ERROR_NOT_FOUND when there is no rep @rep_id
+ */
 gboolean
 cl_store_set_rep_left (ClStore  *self,
                        gint64    rep_id,
@@ -265,6 +329,18 @@ cl_store_set_rep_left (ClStore  *self,
   return set_flag (self, "UPDATE reps SET has_left = ? WHERE id = ?", rep_id, has_left, error);
 }
 
+/**
+ * cl_store_list_rep_aliases:
+ * @self: the workspace
+ * @error: return location for a #GError, or %NULL
+ *
+ * Reads the other names the imports know reps by: a CRM's id, a name
+ * before a rename or a merge. The names are as stored; the table's
+ * lookups are case-sensitive.
+ *
+ * Returns: (transfer full) (nullable): name (char *) → rep id (gint64 *),
+ *   or %NULL with @error set
+ */
 GHashTable *
 cl_store_list_rep_aliases (ClStore  *self,
                            GError  **error)

@@ -16,6 +16,12 @@
 
 #include "cl-store-private.h"
 
+/**
+ * cl_action_done_free:
+ * @done: (nullable) (transfer full): the record to free, or %NULL
+ *
+ * Frees @done with its strings.
+ */
 void
 cl_action_done_free (ClActionDone *done)
 {
@@ -26,6 +32,18 @@ cl_action_done_free (ClActionDone *done)
   g_free (done);
 }
 
+/**
+ * cl_store_get_rep_identity:
+ * @self: the workspace
+ * @rep_id: the rep's id
+ * @error: return location for a #GError, or %NULL
+ *
+ * Reads the identity @rep_id's files come from, pinned by the first
+ * practice log merged from them.
+ *
+ * Returns: (transfer full) (nullable): the identity; %NULL without an error
+ *   when none is known yet, or %NULL with @error set
+ */
 char *
 cl_store_get_rep_identity (ClStore  *self,
                            gint64    rep_id,
@@ -216,6 +234,29 @@ close_action (ClStore             *self,
                        done->done_on, done->note ? done->note : "", done->action_id);
 }
 
+/**
+ * cl_store_merge_practice_log:
+ * @self: the workspace
+ * @rep_id: the rep the log is from
+ * @identity: the rep's identity: pinned to @rep_id if none was, and refused
+ *   (%CL_STORE_ERROR_CONSTRAINT) if another identity is, or if it is
+ *   another rep's
+ * @entries: (element-type ClPracticeEntry): the rep's full current set of
+ *   drills, each entry's id the one it has in the rep's workspace
+ * @actions_done: (element-type ClActionDone): the actions the rep closed;
+ *   each must be an action of @rep_id's (else %CL_STORE_ERROR_INVALID,
+ *   naming it)
+ * @merge: (out caller-allocates): what the merge changed; all zeros on
+ *   failure
+ * @error: return location for a #GError, or %NULL
+ *
+ * Makes @rep_id's merged drills from @identity exactly @entries: new ones
+ * added, changed ones replaced, those missing removed; closes the open
+ * actions among @actions_done (one already done is left as it is). One
+ * transaction: a refusal changes nothing.
+ *
+ * Returns: %TRUE on success, %FALSE with @error set
+ */
 gboolean
 cl_store_merge_practice_log (ClStore          *self,
                              gint64            rep_id,
@@ -245,6 +286,18 @@ cl_store_merge_practice_log (ClStore          *self,
   return cl_store_commit (self, error);
 }
 
+/**
+ * cl_store_practice_entry_is_merged:
+ * @self: the workspace
+ * @entry_id: the drill's id
+ * @error: return location for a #GError, or %NULL
+ *
+ * Tells whether a drill came from a rep's practice log, not this
+ * workspace.
+ *
+ * Returns: %TRUE when it was merged; %FALSE when it was logged here, when
+ *   there is no drill @entry_id, or with @error set when the store fails
+ */
 gboolean
 cl_store_practice_entry_is_merged (ClStore  *self,
                                    gint64    entry_id,
@@ -262,6 +315,18 @@ cl_store_practice_entry_is_merged (ClStore  *self,
   return cl_store_query_done (self, stmt, rc, error) && merged;
 }
 
+/**
+ * cl_store_mark_brief_action_done:
+ * @self: the workspace
+ * @done: the action done; its manager is the identity of the brief's
+ *   manager and must be set
+ * @error: return location for a #GError, or %NULL
+ *
+ * On a rep's side: records that the rep did the action of the brief from
+ * @done's manager, or replaces what was recorded of it.
+ *
+ * Returns: %TRUE on success, %FALSE with @error set
+ */
 gboolean
 cl_store_mark_brief_action_done (ClStore             *self,
                                  const ClActionDone  *done,
@@ -273,6 +338,16 @@ cl_store_mark_brief_action_done (ClStore             *self,
                        "sIds", done->manager, done->action_id, done->done_on, done->note ? done->note : "");
 }
 
+/**
+ * cl_store_list_brief_actions_done:
+ * @self: the workspace
+ * @error: return location for a #GError, or %NULL
+ *
+ * Lists the actions of briefs marked done here, by manager then action.
+ *
+ * Returns: (transfer full) (nullable) (element-type ClActionDone): the
+ *   actions, or %NULL with @error set
+ */
 GPtrArray *
 cl_store_list_brief_actions_done (ClStore  *self,
                                   GError  **error)
@@ -300,6 +375,19 @@ cl_store_list_brief_actions_done (ClStore  *self,
   return g_steal_pointer (&list);
 }
 
+/**
+ * cl_store_get_library_document:
+ * @self: the workspace
+ * @format: the summary's format
+ * @subject: as cl_summary_read () says it ("rep:Ana Okafor")
+ * @error: return location for a #GError, or %NULL
+ *
+ * Reads the latest export of @format about @subject the team library
+ * keeps, whoever exported it.
+ *
+ * Returns: (transfer full) (nullable): its text; %NULL without an error
+ *   when there is none, or %NULL with @error set when the store fails
+ */
 char *
 cl_store_get_library_document (ClStore     *self,
                                const char  *format,

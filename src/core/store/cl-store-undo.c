@@ -58,6 +58,19 @@ io_error (ClStore     *self,
                       cl_store_get_path (self), path, g_strerror (saved_errno)), FALSE;
 }
 
+/**
+ * cl_store_copy_for_undo:
+ * @self: the workspace
+ * @error: return location for a #GError, or %NULL
+ *
+ * Copies the whole workspace, as it is now, into a new file beside it that
+ * only its owner can read: the undo point of an import about to write.
+ * Blocks until the copy is done, waiting while the database is busy.
+ *
+ * Returns: (transfer full) (nullable): the copy's path, for
+ *   cl_store_place_undo_copy (), or %NULL with @error set (nothing is left
+ *   behind)
+ */
 char *
 cl_store_copy_for_undo (ClStore  *self,
                         GError  **error)
@@ -131,6 +144,20 @@ change_stamp (ClStore  *self,
   return g_compute_checksum_for_string (G_CHECKSUM_SHA256, text->str, text->len);
 }
 
+/**
+ * cl_store_mark_undo_point:
+ * @self: the workspace
+ * @what: what the import was, as the undo will name it ("import of
+ *   deals.csv as of 2026-11-16")
+ * @error: return location for a #GError, or %NULL
+ *
+ * Records, inside the transaction of the import it was taken for, what the
+ * import was and a stamp of what it leaves (each table's row count and
+ * last row id, and the settings), so a later undo knows whether anything
+ * changed since.
+ *
+ * Returns: %TRUE on success, %FALSE with @error set
+ */
 gboolean
 cl_store_mark_undo_point (ClStore     *self,
                           const char  *what,
@@ -148,6 +175,18 @@ cl_store_mark_undo_point (ClStore     *self,
          && cl_store_set_setting_text (self, SETTING_STAMP, stamp, error);
 }
 
+/**
+ * cl_store_place_undo_copy:
+ * @self: the workspace
+ * @copy: the path cl_store_copy_for_undo () returned
+ * @error: return location for a #GError, or %NULL
+ *
+ * Once the import's transaction committed, makes @copy the undo point,
+ * in place of the one before.
+ *
+ * Returns: %TRUE on success; %FALSE with @error set
+ *   (%CL_STORE_ERROR_IO), @copy left where it was
+ */
 gboolean
 cl_store_place_undo_copy (ClStore     *self,
                           const char  *copy,
@@ -160,6 +199,16 @@ cl_store_place_undo_copy (ClStore     *self,
   return TRUE;
 }
 
+/**
+ * cl_store_undo_point:
+ * @self: the workspace
+ *
+ * Tells what the import that can be undone was.
+ *
+ * Returns: (transfer full) (nullable): its description, as given to
+ *   cl_store_mark_undo_point (), or %NULL when no import can be undone
+ *   (none recorded, or its copy is gone)
+ */
 char *
 cl_store_undo_point (ClStore *self)
 {
@@ -171,6 +220,23 @@ cl_store_undo_point (ClStore *self)
   return what;
 }
 
+/**
+ * cl_store_undo_import:
+ * @self: the workspace
+ * @even_if_changed: %TRUE to undo even when the workspace changed after
+ *   the import
+ * @error: return location for a #GError, or %NULL
+ *
+ * Puts the workspace back exactly as it was before the last import, then
+ * deletes the copy: one import can be undone. A change since the import
+ * is seen from rows added or removed and settings changed, not from rows
+ * edited in place.
+ *
+ * Returns: (transfer full) (nullable): what was undone, or %NULL with
+ *   @error set: %CL_STORE_ERROR_NOT_FOUND when there is no import to undo,
+ *   %CL_STORE_ERROR_CHANGED when the workspace changed since and
+ *   @even_if_changed is %FALSE
+ */
 char *
 cl_store_undo_import (ClStore   *self,
                       gboolean   even_if_changed,

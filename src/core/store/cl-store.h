@@ -488,19 +488,10 @@ void        cl_pipeline_totals_clear      (ClPipelineTotals *totals);
 
 /* ------------------------------------------------------------------ the team's roster (cl-store-roster.c) */
 
-/* Renames the rep @rep_id; the old name stays one the CRM imports know them
- * by, so next week's export that still says it finds them. Refused
- * (CONSTRAINT) when another rep has the name: merge them instead. */
 gboolean    cl_store_rename_rep           (ClStore      *self,
                                            gint64        rep_id,
                                            const char   *name,
                                            GError      **error);
-/* Makes @from_id and @into_id one person, @into_id: every deal, action,
- * call, coaching session, plan, drill, 1:1 and restart of @from_id becomes
- * @into_id's, their deals' owner changes between the two leave the
- * history, and @from_id's names become ones the imports know @into_id by.
- * One transaction; refused (CONSTRAINT), nothing changed, when both have a
- * plan for one month or a 1:1 on one day. */
 gboolean    cl_store_merge_reps           (ClStore      *self,
                                            gint64        from_id,
                                            gint64        into_id,
@@ -509,17 +500,10 @@ gboolean    cl_store_set_rep_manager      (ClStore      *self,
                                            gint64        rep_id,
                                            gboolean      is_manager,
                                            GError      **error);
-/* Someone who left keeps their history and is no longer counted: not in
- * loop health, the reps' loads or the open actions. */
 gboolean    cl_store_set_rep_left         (ClStore      *self,
                                            gint64        rep_id,
                                            gboolean      has_left,
                                            GError      **error);
-/* The other names the imports know reps by: a CRM's id, a name before a
- * rename or a merge.
- *
- * Returns: (transfer full) (nullable): name (char *) → rep id (gint64 *),
- * or NULL with @error */
 GHashTable *cl_store_list_rep_aliases     (ClStore      *self,
                                            GError      **error);
 /**
@@ -567,7 +551,6 @@ gboolean    cl_store_add_coaching_evidence (ClStore     *self,
                                             GError     **error);
 GHashTable *cl_store_last_coached         (ClStore      *self,
                                            GError      **error);
-/* A deal's sessions, or every session when @deal_id is 0; newest first. */
 GListModel *cl_store_list_coaching_sessions (ClStore    *self,
                                              gint64      deal_id,
                                              GError    **error);
@@ -582,7 +565,6 @@ GListModel *cl_store_list_plan_evidence_sessions (ClStore *self,
 gboolean    cl_store_add_call             (ClStore      *self,
                                            ClCall       *call,
                                            GError      **error);
-/* A deal's calls, or every call when @deal_id is 0; newest first. */
 GListModel *cl_store_list_calls           (ClStore      *self,
                                            gint64        deal_id,
                                            GError      **error);
@@ -615,9 +597,6 @@ typedef enum {
   CL_CALL_MEASURE_QUESTIONS,    /* questions the rep asked per call */
 } ClCallMeasure;
 
-/* A rep's calls month by month from @first's month to @last's, one
- * ClTrendPoint per month (n 0 when none was measured). @item_key narrows
- * CL_CALL_MEASURE_SCORE to one scorecard item; NULL means every item. */
 GListModel *cl_store_list_call_trend      (ClStore      *self,
                                            gint64        rep_id,
                                            ClCallMeasure measure,
@@ -634,12 +613,9 @@ typedef enum {
   CL_N_TEAM_LISTS
 } ClTeamList;
 
-/* The items in use, in order (ClTeamListItem); retired ones are left out. */
 GListModel *cl_store_list_team_list       (ClStore      *self,
                                            ClTeamList    list,
                                            GError      **error);
-/* A new item at the end; its key is made from @label. A retired item of the
- * same key comes back instead. Returns the item's id, 0 on error. */
 gint64      cl_store_add_team_list_item   (ClStore      *self,
                                            ClTeamList    list,
                                            const char   *label,
@@ -649,14 +625,11 @@ gboolean    cl_store_rename_team_list_item (ClStore     *self,
                                             gint64       item_id,
                                             const char  *label,
                                             GError     **error);
-/* Moves an item to @index (0 first) among the items in use. */
 gboolean    cl_store_move_team_list_item  (ClStore      *self,
                                            ClTeamList    list,
                                            gint64        item_id,
                                            guint         index,
                                            GError      **error);
-/* A retired item is no longer offered; what was recorded under it stays,
- * and @retired FALSE brings it back where it was. */
 gboolean    cl_store_retire_team_list_item (ClStore     *self,
                                             ClTeamList   list,
                                             gint64       item_id,
@@ -673,7 +646,6 @@ GListModel *cl_store_list_dev_plans       (ClStore      *self,
 gboolean    cl_store_add_practice_entry   (ClStore      *self,
                                            ClPracticeEntry *entry,
                                            GError      **error);
-/* @rep_id's drills, newest first; only @month's ("2026-11") unless NULL. */
 GListModel *cl_store_list_practice_entries (ClStore     *self,
                                             gint64       rep_id,
                                             const char  *month,
@@ -696,26 +668,21 @@ gboolean    cl_store_count_practice       (ClStore      *self,
                                            int          *done,
                                            double       *mean_score,
                                            GError      **error);
-/* The skill of @key, or a NOT_FOUND error naming the keys there are. */
 ClTeamListItem    *cl_store_get_dev_skill        (ClStore      *self,
                                            const char   *key,
                                            GError      **error);
-/* @rep_id's plan for @month, or NULL (with no error) when there is none. */
 ClDevPlan  *cl_store_get_dev_plan         (ClStore      *self,
                                            gint64        rep_id,
                                            const char   *month,
                                            GError      **error);
-/* Saves the focus, pattern, drill, targets and look-back of @plan. */
 gboolean    cl_store_update_dev_plan      (ClStore      *self,
                                            ClDevPlan    *plan,
                                            GError      **error);
-/* The calls and sessions that justified @plan_id, replacing the old ones. */
 gboolean    cl_store_set_plan_evidence    (ClStore      *self,
                                            gint64        plan_id,
                                            GArray       *call_ids,
                                            GArray       *session_ids,
                                            GError      **error);
-/* The agenda kept for @rep_id's 1:1 on @day, or NULL (no error) if none. */
 char       *cl_store_get_one_on_one       (ClStore      *self,
                                            gint64        rep_id,
                                            ClDay         day,
@@ -785,12 +752,9 @@ gboolean    cl_store_merge_practice_log   (ClStore      *self,
                                            GPtrArray    *actions_done,
                                            ClPracticeMerge *merge,
                                            GError      **error);
-/* Whether @entry came from a rep's practice log, not this workspace. */
 gboolean    cl_store_practice_entry_is_merged (ClStore  *self,
                                                gint64    entry_id,
                                                GError  **error);
-/* On a rep's side: records that the rep did the action @action_id of the
- * brief from @manager (an identity), or corrects the record. */
 gboolean    cl_store_mark_brief_action_done (ClStore    *self,
                                              const ClActionDone *done,
                                              GError    **error);
@@ -938,11 +902,9 @@ gboolean    cl_store_add_retro            (ClStore      *self,
                                            GError      **error);
 GListModel *cl_store_list_retros          (ClStore      *self,
                                            GError      **error);
-/* The retrospective of @quarter, or NULL (with no error) when none. */
 ClRetro    *cl_store_get_retro            (ClStore      *self,
                                            const char   *quarter,
                                            GError      **error);
-/* Saves the findings, root causes and decision of a retrospective held. */
 gboolean    cl_store_update_retro         (ClStore      *self,
                                            ClRetro      *retro,
                                            GError      **error);
@@ -952,7 +914,6 @@ gboolean    cl_store_add_retro_restart    (ClStore      *self,
 GListModel *cl_store_list_retro_restarts  (ClStore      *self,
                                            gint64        retro_id,
                                            GError      **error);
-/* Removes a retrospective's restarts and the actions of theirs still open. */
 gboolean    cl_store_clear_retro_restarts (ClStore      *self,
                                            gint64        retro_id,
                                            GError      **error);
@@ -1066,31 +1027,15 @@ gboolean    cl_store_restore_workspace    (const char   *backup_path,
 
 /* ------------------------------------------------------------------ undo (cl-store-undo.c) */
 
-/* Copies the whole workspace, as it is now, beside it: the undo point of
- * an import about to write.
- *
- * Returns: (transfer full) (nullable): the copy's path, or NULL with @error */
 char       *cl_store_copy_for_undo        (ClStore      *self,
                                            GError      **error);
-/* Records, inside the transaction of the import it was taken for, what
- * the import was ("import of deals.csv as of 2026-11-16") and a stamp of
- * what it leaves, so a later undo knows whether anything changed since. */
 gboolean    cl_store_mark_undo_point      (ClStore      *self,
                                            const char   *what,
                                            GError      **error);
-/* Once that transaction committed: @copy becomes the undo point. */
 gboolean    cl_store_place_undo_copy      (ClStore      *self,
                                            const char   *copy,
                                            GError      **error);
-/* What the import that can be undone was, or NULL when none can.
- *
- * Returns: (transfer full) (nullable): its description */
 char       *cl_store_undo_point           (ClStore      *self);
-/* Puts the workspace back exactly as it was before the last import. A
- * workspace changed after the import is refused (CHANGED) unless
- * @even_if_changed.
- *
- * Returns: (transfer full) (nullable): what was undone, or NULL with @error */
 char       *cl_store_undo_import          (ClStore      *self,
                                            gboolean      even_if_changed,
                                            GError      **error);
