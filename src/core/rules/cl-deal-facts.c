@@ -432,10 +432,11 @@ keep_by_status_on (GPtrArray *all,
  * @owner_id: a rep's id, or 0 for every rep's deals
  * @error: return location for a #GError, or %NULL
  *
- * Facts for every deal open at the end of @as_of, largest first, with
- * their history, contacts and qualification and the last two reviews by
- * @as_of when both discussed the deal; only @owner_id's deals when it is
- * not 0. Each table is read once, however many deals there are.
+ * Facts for every deal open at the end of @as_of, the largest by its
+ * amount now first, with their history, contacts and qualification and
+ * the last two reviews by @as_of when both discussed the deal; only
+ * @owner_id's deals when it is not 0. Each table is read once, however
+ * many deals there are.
  *
  * Returns: (transfer full) (nullable) (element-type ClDealFacts): the
  *   facts, or %NULL with @error set

@@ -121,10 +121,10 @@ cl_pipeline_agenda_size_load (ClStore *store)
  * @cancellable: (nullable): a #GCancellable, or %NULL
  * @error: return location for a #GError, or %NULL
  *
- * Every deal open at the end of @as_of, largest first, with its flags and
- * risk, flagged with the team's settings and the sales process as of
- * @as_of; only @owner_id's deals when it is not 0. Reads through a
- * connection of its own, so it may run in a thread.
+ * Every deal open at the end of @as_of, the largest by its amount now
+ * first, with its flags and risk, flagged with the team's settings and the
+ * sales process as of @as_of; only @owner_id's deals when it is not 0.
+ * Reads through a connection of its own, so it may run in a thread.
  *
  * Returns: (transfer full) (nullable): a list of #ClPipelineItem, or %NULL
  *   with @error set
