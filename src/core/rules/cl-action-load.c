@@ -9,6 +9,16 @@
 
 #include "cl-action-load.h"
 
+/**
+ * cl_action_cap_load:
+ * @store: the workspace
+ *
+ * Reads the team's cap on open actions per rep from the team settings,
+ * %CL_DEFAULT_OPEN_ACTIONS_CAP when unset. A stored value below 1 counts
+ * as 1.
+ *
+ * Returns: the cap, at least 1
+ */
 int
 cl_action_cap_load (ClStore *store)
 {
@@ -18,6 +28,16 @@ cl_action_cap_load (ClStore *store)
   return (int) CLAMP (cap, 1, G_MAXINT);
 }
 
+/**
+ * cl_action_load_state:
+ * @open_actions: how many open actions the rep carries
+ * @cap: the team's cap, as cl_action_cap_load () gives it
+ *
+ * Compares a rep's open actions with the team's cap.
+ *
+ * Returns: %CL_LOAD_OVER_CAP above @cap, %CL_LOAD_AT_CAP at it, else
+ *   %CL_LOAD_UNDER_CAP
+ */
 ClLoadState
 cl_action_load_state (int open_actions,
                       int cap)
@@ -27,6 +47,17 @@ cl_action_load_state (int open_actions,
   return open_actions == cap ? CL_LOAD_AT_CAP : CL_LOAD_UNDER_CAP;
 }
 
+/**
+ * cl_action_load_describe:
+ * @load: the rep's load
+ * @cap: the team's cap
+ *
+ * Describes a rep's open actions against @cap, translated, with the
+ * overdue ones when there are any: "7 open actions, 2 over the team’s cap
+ * of 5; 1 overdue".
+ *
+ * Returns: (transfer full): the sentence
+ */
 char *
 cl_action_load_describe (const ClRepLoad *load,
                          int              cap)

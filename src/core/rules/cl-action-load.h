@@ -21,7 +21,6 @@ typedef enum {
 int          cl_action_cap_load        (ClStore         *store);
 ClLoadState  cl_action_load_state      (int              open_actions,
                                         int              cap);
-/* "7 open actions, 2 over the team's cap of 5; 1 overdue" */
 char        *cl_action_load_describe   (const ClRepLoad *load,
                                         int              cap);
 

@@ -11,6 +11,14 @@
 #include "cl-coaching.h"
 #include "cl-text.h"
 
+/**
+ * cl_coaching_settings_init:
+ * @settings: (out caller-allocates): the settings to fill
+ *
+ * Fills @settings with the defaults, as for a workspace with nothing open:
+ * an automatic key-deal amount of %CL_KEY_DEAL_FALLBACK, critical stages
+ * from 40 %, flagged deals from 3 flags.
+ */
 void
 cl_coaching_settings_init (ClCoachingSettings *settings)
 {
@@ -20,6 +28,17 @@ cl_coaching_settings_init (ClCoachingSettings *settings)
   settings->flag_count = 3;
 }
 
+/**
+ * cl_coaching_settings_load:
+ * @settings: (out caller-allocates): the settings to fill
+ * @store: the workspace
+ *
+ * Fills @settings with the team's settings, the defaults where unset.
+ * Without a key-deal amount of the team's, it is worked out from the deals
+ * open now: the smallest of the largest %CL_KEY_DEAL_TOP_PERCENT percent,
+ * in whole major units. A failed read of the open deals falls back to
+ * %CL_KEY_DEAL_FALLBACK.
+ */
 void
 cl_coaching_settings_load (ClCoachingSettings *settings,
                            ClStore            *store)
@@ -41,6 +60,18 @@ cl_coaching_settings_load (ClCoachingSettings *settings,
                                                    settings->flag_count);
 }
 
+/**
+ * cl_coaching_reasons:
+ * @item: a deal of the snapshot
+ * @process: the sales process
+ * @settings: the coaching settings
+ *
+ * Why @item deserves coaching now: a key deal at a critical stage, a
+ * stalled deal, a deal with at least the settings' count of flags.
+ *
+ * Returns: the reasons, as #ClCoachReason bits; 0 if it does not deserve
+ *   coaching
+ */
 guint
 cl_coaching_reasons (const ClPipelineItem     *item,
                      const ClProcess          *process,
@@ -98,6 +129,21 @@ compare_entries (gconstpointer a,
   return x->item->facts->deal->id < y->item->facts->deal->id ? -1 : 1;
 }
 
+/**
+ * cl_coaching_queue:
+ * @store: the workspace, for the day each deal was last coached
+ * @snapshot: the pipeline, a list of #ClPipelineItem
+ * @process: the sales process
+ * @settings: the coaching settings
+ * @error: return location for a #GError, or %NULL
+ *
+ * The deals of @snapshot that deserve coaching, each with its reasons, the
+ * day it was last coached and why in words: key deals first, then the
+ * ones never coached, then the largest.
+ *
+ * Returns: (transfer full) (nullable): a list of #ClCoachingEntry, or
+ *   %NULL with @error set
+ */
 GListModel *
 cl_coaching_queue (ClStore                  *store,
                    GListModel               *snapshot,
@@ -132,6 +178,17 @@ cl_coaching_queue (ClStore                  *store,
   return G_LIST_MODEL (queue);
 }
 
+/**
+ * cl_coaching_entry_explain:
+ * @entry: an entry of the queue
+ * @process: the sales process, for the stage's name and probability
+ *
+ * Why @entry deserves coaching, its reasons joined in one translated line:
+ * "Key deal: 82 000 EUR in Proposal (60 %) · stalled 40 days in stage · 4
+ * inspection flags".
+ *
+ * Returns: (transfer full): the line
+ */
 char *
 cl_coaching_entry_explain (const ClCoachingEntry *entry,
                            const ClProcess       *process)
@@ -167,6 +224,16 @@ cl_coaching_entry_explain (const ClCoachingEntry *entry,
 
 /* ------------------------------------------------------------------ sessions */
 
+/**
+ * cl_coaching_is_story:
+ * @evidence: (nullable): the quote or note the session looked at
+ * @n_evidence_calls: how many calls it looked at
+ *
+ * The test of cl_coaching_from_story () for a session not saved yet.
+ *
+ * Returns: %TRUE when @evidence is blank and no call was looked at, else
+ *   %FALSE
+ */
 gboolean
 cl_coaching_is_story (const char *evidence,
                       guint       n_evidence_calls)
@@ -174,12 +241,38 @@ cl_coaching_is_story (const char *evidence,
   return cl_text_is_blank (evidence) && n_evidence_calls == 0;
 }
 
+/**
+ * cl_coaching_from_story:
+ * @session: a coaching session
+ *
+ * Whether @session was coached from the rep's story: it looked at no
+ * evidence, no quote and no call.
+ *
+ * Returns: %TRUE when it looked at no evidence, else %FALSE
+ */
 gboolean
 cl_coaching_from_story (const ClCoachingSession *session)
 {
   return cl_coaching_is_story (session->evidence, session->n_evidence_calls);
 }
 
+/**
+ * cl_coaching_record_session:
+ * @store: the workspace
+ * @session: the session; its id, action id and count of evidence calls
+ *   are set
+ * @move_due: the day the next move is due, on or after the session
+ * @evidence_calls: (nullable) (element-type gint64): the ids of the calls
+ *   the session looked at
+ * @error: return location for a #GError, or %NULL
+ *
+ * Records @session in one transaction: its next move (what, with whom)
+ * becomes an action for the deal's owner due on @move_due, and the calls
+ * in @evidence_calls are linked as its evidence. Refused without a next
+ * move or its day.
+ *
+ * Returns: %TRUE on success, %FALSE with @error set
+ */
 gboolean
 cl_coaching_record_session (ClStore            *store,
                             ClCoachingSession  *session,
@@ -226,6 +319,20 @@ failed:
   return FALSE;
 }
 
+/**
+ * cl_coaching_set_follow_up:
+ * @store: the workspace
+ * @session: a recorded session
+ * @follow_up: whether the next move happened
+ * @note: (nullable): what the manager noted
+ * @today: the day an action done is completed on
+ * @error: return location for a #GError, or %NULL
+ *
+ * Records whether the next move happened, in one transaction; when it did,
+ * the session's action is completed if it is still open.
+ *
+ * Returns: %TRUE on success, %FALSE with @error set
+ */
 gboolean
 cl_coaching_set_follow_up (ClStore                 *store,
                            const ClCoachingSession *session,

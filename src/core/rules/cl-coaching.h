@@ -27,10 +27,7 @@ typedef struct
   int      flag_count;             /* this many inspection flags make a deal flagged (3) */
 } ClCoachingSettings;
 
-/* The defaults, as for a workspace with nothing open. */
 void cl_coaching_settings_init (ClCoachingSettings *settings);
-/* The team's settings; an automatic key-deal amount is worked out from the
- * deals open now. */
 void cl_coaching_settings_load (ClCoachingSettings *settings,
                                 ClStore            *store);
 
@@ -40,7 +37,6 @@ typedef enum {
   CL_COACH_FLAGGED  = 1 << 2,
 } ClCoachReason;
 
-/* Why @item deserves coaching now, as ClCoachReason bits; 0 if it does not. */
 guint cl_coaching_reasons (const ClPipelineItem     *item,
                            const ClProcess          *process,
                            const ClCoachingSettings *settings);
@@ -57,34 +53,23 @@ struct _ClCoachingEntry
   char           *why;            /* cl_coaching_entry_explain () */
 };
 
-/* The deals of @snapshot that deserve coaching: key deals first, then the
- * ones never coached, then the largest. */
 GListModel *cl_coaching_queue          (ClStore                  *store,
                                         GListModel               *snapshot,
                                         const ClProcess          *process,
                                         const ClCoachingSettings *settings,
                                         GError                  **error);
-/* "Key deal: 82 000 EUR in Proposal (60 %) · stalled · 4 flags" */
 char       *cl_coaching_entry_explain  (const ClCoachingEntry    *entry,
                                         const ClProcess          *process);
 
-/* A session is "coached from the rep's story" when it looked at no
- * evidence: no quote, no call. */
 gboolean    cl_coaching_from_story     (const ClCoachingSession  *session);
-/* The same test for a session not saved yet. */
 gboolean    cl_coaching_is_story       (const char               *evidence,
                                         guint                     n_evidence_calls);
 
-/* Records @session in one transaction: its next move (what, with whom)
- * becomes an action for the deal's owner due on @move_due, and the calls
- * in @evidence_calls (gint64 ids, may be NULL) are linked as its evidence.
- * Refused without a next move or its day. */
 gboolean    cl_coaching_record_session (ClStore                  *store,
                                         ClCoachingSession        *session,
                                         ClDay                     move_due,
                                         GArray                   *evidence_calls,
                                         GError                  **error);
-/* Records whether the next move happened; when it did, its action is done. */
 gboolean    cl_coaching_set_follow_up  (ClStore                  *store,
                                         const ClCoachingSession  *session,
                                         ClFollowUp                follow_up,

@@ -247,6 +247,23 @@ compare_entries (gconstpointer a,
   return ix > iy ? -1 : ix < iy;
 }
 
+/**
+ * cl_deal_timeline:
+ * @deal: the deal, its currency for the amounts
+ * @events: (element-type ClDealEvent): its history, any order
+ * @decisions: (element-type ClReviewDecision): the reviews' decisions on
+ *   it, their week and day filled in (cl_store_list_deal_decisions ())
+ * @sessions: (element-type ClCoachingSession): its coaching sessions
+ * @calls: (element-type ClCall): its calls
+ * @stages: (element-type ClStage): the process, for the stage ids events keep
+ * @reps: (element-type ClRep): the team, for the owner ids events keep
+ *
+ * Every dated thing that happened to @deal as one list, the newest first
+ * (on one day, the latest recorded first), each a translated sentence with
+ * its values from data isolated.
+ *
+ * Returns: (transfer full): a list of #ClTimelineEntry
+ */
 GListModel *
 cl_deal_timeline (ClDeal     *deal,
                   GListModel *events,
@@ -313,6 +330,19 @@ read_timeline (ClStore     *store,
   return TRUE;
 }
 
+/**
+ * cl_deal_brief_load:
+ * @store: the workspace, a worker's own connection
+ * @deal_id: the deal's id
+ * @today: the day the flags are raised on
+ * @error: return location for a #GError, or %NULL
+ *
+ * Everything the deal page shows of @deal_id, read in one transaction so
+ * that it is the workspace at one moment. A closed deal raises no flag.
+ *
+ * Returns: (transfer full) (nullable): the brief, freed with
+ *   cl_deal_brief_free (), or %NULL with @error set
+ */
 ClDealBrief *
 cl_deal_brief_load (ClStore  *store,
                     gint64    deal_id,
@@ -344,6 +374,12 @@ cl_deal_brief_load (ClStore  *store,
   return g_steal_pointer (&brief);
 }
 
+/**
+ * cl_deal_brief_free:
+ * @brief: (nullable): the brief
+ *
+ * Frees @brief and everything it holds. Does nothing with %NULL.
+ */
 void
 cl_deal_brief_free (ClDealBrief *brief)
 {

@@ -27,22 +27,6 @@ struct _ClTimelineEntry
   char          *detail;  /* a note, a decision's or a session's; NULL when none */
 };
 
-/**
- * cl_deal_timeline:
- * @deal: the deal, its currency for the amounts
- * @events: (element-type ClDealEvent): its history, any order
- * @decisions: (element-type ClReviewDecision): the reviews' decisions on
- *   it, their week and day filled in (cl_store_list_deal_decisions ())
- * @sessions: (element-type ClCoachingSession): its coaching sessions
- * @calls: (element-type ClCall): its calls
- * @stages: (element-type ClStage): the process, for the stage ids events keep
- * @reps: (element-type ClRep): the team, for the owner ids events keep
- *
- * Every dated thing that happened to @deal as one list, the newest first
- * (on one day, the latest recorded first).
- *
- * Returns: (transfer full): a list of ClTimelineEntry
- */
 GListModel *cl_deal_timeline (ClDeal     *deal,
                               GListModel *events,
                               GListModel *decisions,
@@ -66,15 +50,6 @@ typedef struct
   GListModel          *calls;          /* ClCall, newest first */
 } ClDealBrief;
 
-/**
- * cl_deal_brief_load:
- * @today: the day the flags are raised on
- *
- * Everything the deal page shows of @deal_id, read in one go (from a
- * worker's own connection).
- *
- * Returns: (transfer full) (nullable): the brief, or NULL with @error
- */
 ClDealBrief *cl_deal_brief_load (ClStore     *store,
                                  gint64       deal_id,
                                  ClDay        today,

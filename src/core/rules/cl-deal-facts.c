@@ -16,6 +16,16 @@
 
 /* ------------------------------------------------------------------ process */
 
+/**
+ * cl_process_new_from_stages:
+ * @stages: the stages, a list of #ClStage by position
+ *
+ * The process of @stages, each stage's stall threshold its own when it has
+ * one, else the team's; nothing is learned from history. The process keeps
+ * a reference to each stage.
+ *
+ * Returns: (transfer full): the process, freed with cl_process_free ()
+ */
 ClProcess *
 cl_process_new_from_stages (GListModel *stages)
 {
@@ -34,6 +44,14 @@ cl_process_new_from_stages (GListModel *stages)
   return process;
 }
 
+/**
+ * cl_stall_threshold_apply:
+ * @stall: the threshold
+ * @own_days: the stage's own threshold in days, or 0 when it has none
+ *
+ * Puts @own_days in force when the stage has its own (> 0), else what
+ * @stall learned, else the team's (days 0, %CL_STALL_FROM_TEAM).
+ */
 void
 cl_stall_threshold_apply (ClStallThreshold *stall,
                           int               own_days)
@@ -46,6 +64,18 @@ cl_stall_threshold_apply (ClStallThreshold *stall,
     stall->days = 0, stall->source = CL_STALL_FROM_TEAM;
 }
 
+/**
+ * cl_process_learn_stall:
+ * @days: (element-type int) (nullable): the days won deals spent in a
+ *   stage, sorted from the shortest
+ *
+ * The threshold the team's history gives a stage (see #ClStallThreshold),
+ * put in force: %CL_STALL_FACTOR times the median stay, rounded up, never
+ * under %CL_STALL_FLOOR_DAYS.
+ *
+ * Returns: the threshold; %CL_STALL_FROM_TEAM with no days learned when
+ *   @days is %NULL or holds fewer than %CL_STALL_MIN_WON stays
+ */
 ClStallThreshold
 cl_process_learn_stall (GArray *days)
 {
@@ -64,6 +94,19 @@ cl_process_learn_stall (GArray *days)
   return learned;
 }
 
+/**
+ * cl_process_load:
+ * @store: the workspace
+ * @as_of: the day whose history teaches the stall thresholds
+ * @error: return location for a #GError, or %NULL
+ *
+ * The workspace's sales process, each stage with its stall threshold: its
+ * own when it has one, else learned from the latest deals won by @as_of
+ * (so a past review flags as it did on its day), else the team's.
+ *
+ * Returns: (transfer full) (nullable): the process, or %NULL with @error
+ *   set
+ */
 ClProcess *
 cl_process_load (ClStore  *store,
                  ClDay     as_of,
@@ -88,6 +131,14 @@ cl_process_load (ClStore  *store,
   return process;
 }
 
+/**
+ * cl_process_stall:
+ * @process: the process
+ * @stage_id: a stage's id
+ *
+ * Returns: (transfer none) (nullable): the stall threshold of @stage_id,
+ *   or %NULL for a stage outside the process
+ */
 const ClStallThreshold *
 cl_process_stall (const ClProcess *process,
                   gint64           stage_id)
@@ -97,6 +148,13 @@ cl_process_stall (const ClProcess *process,
   return index < 0 ? NULL : &process->stall[index];
 }
 
+/**
+ * cl_process_free:
+ * @process: (nullable): the process
+ *
+ * Frees @process and drops its references to the stages. Does nothing
+ * with %NULL.
+ */
 void
 cl_process_free (ClProcess *process)
 {
@@ -107,6 +165,14 @@ cl_process_free (ClProcess *process)
   g_free (process);
 }
 
+/**
+ * cl_process_index:
+ * @process: the process
+ * @stage_id: a stage's id
+ *
+ * Returns: the index of the stage in the process, or -1 for a stage
+ *   outside it
+ */
 int
 cl_process_index (const ClProcess *process,
                   gint64           stage_id)
@@ -117,6 +183,14 @@ cl_process_index (const ClProcess *process,
   return -1;
 }
 
+/**
+ * cl_process_find:
+ * @process: the process
+ * @stage_id: a stage's id
+ *
+ * Returns: (transfer none) (nullable): the stage, or %NULL for a stage
+ *   outside the process
+ */
 const ClStage *
 cl_process_find (const ClProcess *process,
                  gint64           stage_id)
@@ -126,6 +200,14 @@ cl_process_find (const ClProcess *process,
   return index < 0 ? NULL : g_ptr_array_index (process->stages, index);
 }
 
+/**
+ * cl_process_required_by:
+ * @process: the process
+ * @stage_id: a stage's id
+ *
+ * Returns: every qualification element required at or before @stage_id,
+ *   as #ClMeddicElement bits; 0 for a stage outside the process
+ */
 guint
 cl_process_required_by (const ClProcess *process,
                         gint64           stage_id)
@@ -140,6 +222,15 @@ cl_process_required_by (const ClProcess *process,
 
 /* ------------------------------------------------------------------ facts */
 
+/**
+ * cl_deal_facts_new:
+ * @deal: the deal
+ *
+ * Facts for @deal with no history, contacts, qualification or reviews yet.
+ * The facts keep a reference to @deal.
+ *
+ * Returns: (transfer full): the facts, freed with cl_deal_facts_free ()
+ */
 ClDealFacts *
 cl_deal_facts_new (ClDeal *deal)
 {
@@ -150,6 +241,13 @@ cl_deal_facts_new (ClDeal *deal)
   return facts;
 }
 
+/**
+ * cl_deal_facts_free:
+ * @facts: (nullable): the facts
+ *
+ * Frees @facts, its events and its reference to the deal. Does nothing
+ * with %NULL.
+ */
 void
 cl_deal_facts_free (ClDealFacts *facts)
 {
@@ -178,6 +276,17 @@ parse_day (const char *text)
   return day;
 }
 
+/**
+ * cl_deal_state_at:
+ * @facts: the deal's facts, its events oldest first
+ * @day: the day asked about
+ * @state: (out caller-allocates): the state to fill
+ *
+ * Fills @state with the fields the history records as they stood at the
+ * end of @day, undoing the events after it, newest first. The stage was
+ * entered on the latest stage change by @day, else when the deal was
+ * created. @state's next step is borrowed from @facts.
+ */
 void
 cl_deal_state_at (const ClDealFacts *facts,
                   ClDay              day,
@@ -316,6 +425,22 @@ keep_by_status_on (GPtrArray *all,
   return kept;
 }
 
+/**
+ * cl_deal_facts_load:
+ * @store: the workspace
+ * @as_of: the day the deals are open on
+ * @owner_id: a rep's id, or 0 for every rep's deals
+ * @error: return location for a #GError, or %NULL
+ *
+ * Facts for every deal open at the end of @as_of, the largest by its
+ * amount now first, with their history, contacts and qualification and
+ * the last two reviews by @as_of when both discussed the deal; only
+ * @owner_id's deals when it is not 0. Each table is read once, however
+ * many deals there are.
+ *
+ * Returns: (transfer full) (nullable) (element-type ClDealFacts): the
+ *   facts, or %NULL with @error set
+ */
 GPtrArray *
 cl_deal_facts_load (ClStore  *store,
                     ClDay     as_of,
@@ -332,6 +457,22 @@ cl_deal_facts_load (ClStore  *store,
   return keep_by_status_on (all, as_of, TRUE);
 }
 
+/**
+ * cl_deal_facts_load_closed:
+ * @store: the workspace
+ * @as_of: the day the deals are closed on
+ * @error: return location for a #GError, or %NULL
+ *
+ * Facts for every deal won, lost or disqualified at the end of @as_of, in
+ * the order they were added, loaded at once however many there are. A
+ * deal reopened since, open now, is not among them: finding it would mean
+ * reading every open deal's history. No review is attached
+ * (previous_review_on and last_review_on are 0): each day the caller
+ * rewinds a deal to has its own.
+ *
+ * Returns: (transfer full) (nullable) (element-type ClDealFacts): the
+ *   facts, or %NULL with @error set
+ */
 GPtrArray *
 cl_deal_facts_load_closed (ClStore  *store,
                            ClDay     as_of,
@@ -346,6 +487,18 @@ cl_deal_facts_load_closed (ClStore  *store,
   return keep_by_status_on (all, as_of, FALSE);
 }
 
+/**
+ * cl_deal_facts_load_one:
+ * @store: the workspace
+ * @deal_id: the deal's id
+ * @as_of: the day whose last two reviews say whether it was recited
+ * @error: return location for a #GError, or %NULL
+ *
+ * Facts for @deal_id, open or closed, with its history, contacts and
+ * qualification.
+ *
+ * Returns: (transfer full) (nullable): the facts, or %NULL with @error set
+ */
 ClDealFacts *
 cl_deal_facts_load_one (ClStore  *store,
                         gint64    deal_id,

@@ -42,44 +42,20 @@ typedef struct
   ClStallThreshold *stall;    /* by position, as stages */
 } ClProcess;
 
-/* The process of @stages, their stall thresholds their own or the team's. */
 ClProcess     *cl_process_new_from_stages (GListModel   *stages);
-/**
- * cl_process_load:
- * @as_of: the day whose history teaches the stall thresholds
- *
- * The workspace's sales process, each stage with its stall threshold: its
- * own when it has one, else learned from the latest deals won by @as_of
- * (so a past review flags as it did on its day), else the team's.
- *
- * Returns: (transfer full) (nullable): the process, NULL on error
- */
 ClProcess     *cl_process_load            (ClStore      *store,
                                            ClDay         as_of,
                                            GError      **error);
-/**
- * cl_process_learn_stall:
- * @days: (element-type int) (nullable): the days won deals spent in a
- *   stage, sorted
- *
- * The threshold the team's history gives a stage (see ClStallThreshold),
- * in force; CL_STALL_FROM_TEAM when @days holds too few stays.
- */
 ClStallThreshold cl_process_learn_stall   (GArray       *days);
-/* Puts @own_days in force when the stage has its own (> 0), else what
- * @stall learned, else the team's. */
 void           cl_stall_threshold_apply   (ClStallThreshold *stall,
                                            int           own_days);
-/* The stall threshold of @stage_id; NULL for a stage outside the process. */
 const ClStallThreshold *cl_process_stall  (const ClProcess *process,
                                            gint64        stage_id);
 void           cl_process_free            (ClProcess    *process);
 const ClStage *cl_process_find            (const ClProcess *process,
                                            gint64        stage_id);
-/* the index of the stage in the process, or -1 */
 int            cl_process_index           (const ClProcess *process,
                                            gint64        stage_id);
-/* every element required at or before @stage_id, as ClMeddicElement bits */
 guint          cl_process_required_by     (const ClProcess *process,
                                            gint64        stage_id);
 
@@ -118,35 +94,15 @@ void         cl_deal_state_at   (const ClDealFacts *facts,
                                  ClDay              day,
                                  ClDealState       *state);
 
-/* Facts for every deal open at the end of @as_of, largest first; only
- * @owner_id's when it is not 0. */
 GPtrArray   *cl_deal_facts_load (ClStore      *store,
                                  ClDay         as_of,
                                  gint64        owner_id,
                                  GError      **error);
 
-/* Facts for every deal won, lost or disqualified at the end of @as_of, in
- * the order they were added, loaded at once however many there are. A
- * deal reopened since, open now, is not among them: finding it would mean
- * reading every open deal's history. No review is attached
- * (previous_review_on and last_review_on are 0): each day the caller
- * rewinds a deal to has its own.
- *
- * Returns: (transfer full) (nullable): an array of ClDealFacts, or NULL
- * with @error */
 GPtrArray   *cl_deal_facts_load_closed (ClStore    *store,
                                         ClDay       as_of,
                                         GError    **error);
 
-/**
- * cl_deal_facts_load_one:
- * @as_of: the day whose last two reviews say whether it was recited
- *
- * Facts for @deal_id, open or closed, with its history, contacts and
- * qualification.
- *
- * Returns: (transfer full) (nullable): the facts, or NULL with @error
- */
 ClDealFacts *cl_deal_facts_load_one   (ClStore    *store,
                                        gint64      deal_id,
                                        ClDay       as_of,

@@ -11,6 +11,18 @@
 #include "cl-development.h"
 #include "cl-text.h"
 
+/**
+ * cl_practice_progress_load:
+ * @store: the workspace
+ * @plan: the plan
+ * @progress: (out caller-allocates): the progress to fill
+ * @error: return location for a #GError, or %NULL
+ *
+ * Fills @progress with the drills @plan's rep logged on its focus in its
+ * month, their mean self-score, and the plan's goal and target score.
+ *
+ * Returns: %TRUE on success, %FALSE with @error set
+ */
 gboolean
 cl_practice_progress_load (ClStore             *store,
                            const ClDevPlan     *plan,
@@ -22,6 +34,13 @@ cl_practice_progress_load (ClStore             *store,
                                   &progress->mean_score, error);
 }
 
+/**
+ * cl_practice_progress_fraction:
+ * @progress: the progress
+ *
+ * Returns: how much of the goal is done, 0–1; without a goal, 1 when a
+ *   drill was logged, else 0
+ */
 double
 cl_practice_progress_fraction (const ClPracticeProgress *progress)
 {
@@ -30,6 +49,16 @@ cl_practice_progress_fraction (const ClPracticeProgress *progress)
   return MIN (1.0, (double) progress->done / progress->goal);
 }
 
+/**
+ * cl_practice_progress_describe:
+ * @progress: the progress
+ *
+ * The progress in words, translated: "3 of 8 drills · mean self-score 3.3
+ * (target 4)". The mean is left out when no drill was logged, the target
+ * when the plan set none.
+ *
+ * Returns: (transfer full): the words
+ */
 char *
 cl_practice_progress_describe (const ClPracticeProgress *progress)
 {
@@ -51,6 +80,13 @@ cl_practice_progress_describe (const ClPracticeProgress *progress)
   return g_string_free (text, FALSE);
 }
 
+/**
+ * cl_lookback_label:
+ * @lookback: a look-back
+ *
+ * Returns: (transfer none): what the look-back said, translated, such as
+ *   "the focus partly moved"
+ */
 const char *
 cl_lookback_label (ClLookback lookback)
 {
@@ -75,6 +111,22 @@ previous_month (const char *month)
   return cl_date_month (first - 1);
 }
 
+/**
+ * cl_development_draft_plan:
+ * @store: the workspace
+ * @rep_id: the rep's id
+ * @month: the plan's month, such as "2026-11"
+ * @error: return location for a #GError, or %NULL
+ *
+ * A plan for @rep_id's @month, not saved, that starts from the look-back of
+ * the month before: a focus that did not move, moved partly or has no
+ * look-back yet is carried over with its drill and goal, and says so; one
+ * that moved leaves the focus empty. Without a plan the month before, the
+ * draft is empty.
+ *
+ * Returns: (transfer full) (nullable): the draft, or %NULL with @error set
+ *   (%CL_STORE_ERROR_INVALID when @month is not a month)
+ */
 ClDevPlan *
 cl_development_draft_plan (ClStore     *store,
                            gint64       rep_id,
@@ -127,6 +179,21 @@ cl_development_draft_plan (ClStore     *store,
   return g_steal_pointer (&draft);
 }
 
+/**
+ * cl_development_save_plan:
+ * @store: the workspace
+ * @plan: the plan; an id of 0 adds it, and its id is set
+ * @call_ids: (nullable) (element-type gint64): the calls behind the plan
+ * @session_ids: (nullable) (element-type gint64): the coaching sessions
+ *   behind it
+ * @error: return location for a #GError, or %NULL
+ *
+ * Adds or updates @plan and replaces the calls and sessions behind it, in
+ * one transaction. Its focus must be a team skill, its target score 0 to 5
+ * and its repetitions not negative.
+ *
+ * Returns: %TRUE on success, %FALSE with @error set
+ */
 gboolean
 cl_development_save_plan (ClStore    *store,
                           ClDevPlan  *plan,
@@ -158,6 +225,22 @@ cl_development_save_plan (ClStore    *store,
   return cl_store_commit (store, error);
 }
 
+/**
+ * cl_development_log_practice:
+ * @store: the workspace
+ * @rep_id: the rep's id
+ * @day: the drill's day
+ * @focus: the skill practised, a team skill's key
+ * @self_score: the rep's score of the drill, 1 to 5
+ * @scenario: (nullable): what was played through
+ * @note: (nullable): what to remember
+ * @error: return location for a #GError, or %NULL
+ *
+ * Adds a drill to @rep_id's practice log.
+ *
+ * Returns: (transfer full) (nullable): the drill as added, or %NULL with
+ *   @error set (an unknown skill, a score out of range, a store error)
+ */
 ClPracticeEntry *
 cl_development_log_practice (ClStore     *store,
                              gint64       rep_id,
@@ -243,6 +326,19 @@ missing_plan_first (gconstpointer a,
   return g_utf8_collate (x->rep->name, y->rep->name);
 }
 
+/**
+ * cl_development_team_month:
+ * @store: the workspace
+ * @month: the month, such as "2026-11"
+ * @error: return location for a #GError, or %NULL
+ *
+ * Every rep in @month, the manager and who left the team aside, with their
+ * plan, its progress and last month's plan: reps without a plan first,
+ * then by name.
+ *
+ * Returns: (transfer full) (nullable): a list of #ClRepMonth, or %NULL with
+ *   @error set (%CL_STORE_ERROR_INVALID when @month is not a month)
+ */
 GListModel *
 cl_development_team_month (ClStore     *store,
                            const char  *month,
@@ -284,6 +380,17 @@ cl_development_team_month (ClStore     *store,
   return G_LIST_MODEL (g_steal_pointer (&team));
 }
 
+/**
+ * cl_rep_month_describe:
+ * @rep_month: a rep's month
+ *
+ * The rep's month in one translated line: the focus and its progress, or
+ * that there is no plan, then last month's look-back when there was a
+ * plan: "Discovery depth · 3 of 8 drills · 2026-10 look-back: the focus
+ * partly moved".
+ *
+ * Returns: (transfer full): the line
+ */
 char *
 cl_rep_month_describe (const ClRepMonth *rep_month)
 {

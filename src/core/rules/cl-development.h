@@ -21,28 +21,20 @@ gboolean  cl_practice_progress_load     (ClStore            *store,
                                          const ClDevPlan    *plan,
                                          ClPracticeProgress *progress,
                                          GError            **error);
-/* 0–1, how much of the goal is done (1 when there is no goal and a drill was) */
 double    cl_practice_progress_fraction (const ClPracticeProgress *progress);
-/* "3 of 8 drills · mean self-score 3.3 (target 4)" */
 char     *cl_practice_progress_describe (const ClPracticeProgress *progress);
 
 const char *cl_lookback_label           (ClLookback          lookback);
 
-/* A plan for @rep_id's @month that starts from the look-back of the month
- * before: a focus that did not move (or moved partly) is carried over with
- * its drill and goal, and says so; one that moved leaves the focus open. */
 ClDevPlan *cl_development_draft_plan    (ClStore            *store,
                                          gint64              rep_id,
                                          const char         *month,
                                          GError            **error);
-/* Adds or updates @plan (its focus must be a team skill) and the calls and
- * sessions behind it, in one transaction. */
 gboolean   cl_development_save_plan     (ClStore            *store,
                                          ClDevPlan          *plan,
                                          GArray             *call_ids,
                                          GArray             *session_ids,
                                          GError            **error);
-/* Logs a drill; the focus must be a team skill, the score 1–5. */
 ClPracticeEntry *cl_development_log_practice (ClStore       *store,
                                               gint64         rep_id,
                                               ClDay          day,
@@ -67,12 +59,9 @@ struct _ClRepMonth
   char              *focus_label;     /* the plan's skill, as the team names it */
 };
 
-/* Every rep in @month, the manager and who left the team aside: reps
- * without a plan first. */
 GListModel *cl_development_team_month   (ClStore            *store,
                                          const char         *month,
                                          GError            **error);
-/* "Discovery depth · 3 of 8 drills · October's look-back: partly" */
 char       *cl_rep_month_describe       (const ClRepMonth   *rep_month);
 
 G_END_DECLS

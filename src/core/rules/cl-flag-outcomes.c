@@ -240,6 +240,23 @@ by_prediction (gconstpointer a,
   return (int) x->flag - (int) y->flag;
 }
 
+/**
+ * cl_flag_outcomes_compute:
+ * @store: the workspace
+ * @as_of: the last day whose closings count
+ * @outcomes: (out caller-allocates): the table to fill
+ * @error: return location for a #GError, or %NULL
+ *
+ * Fills @outcomes for the team's deals won or lost by the end of @as_of,
+ * using the team's flag settings and the sales process as of @as_of. Each
+ * closed deal's history is read once and rewound to the day of every
+ * weekly review held while it was open. The rows come most predictive of a
+ * loss first (the win rate without the flag less the rate with it, largest
+ * first), then the rows without enough history, each group in #ClFlag's
+ * order.
+ *
+ * Returns: %TRUE on success, %FALSE with @error set
+ */
 gboolean
 cl_flag_outcomes_compute (ClStore         *store,
                           ClDay            as_of,
@@ -287,12 +304,26 @@ cl_flag_outcomes_compute (ClStore         *store,
   return ok;
 }
 
+/**
+ * cl_flag_outcome_has_enough:
+ * @row: a flag's row
+ *
+ * Returns: %TRUE when both sides have %CL_FLAG_OUTCOMES_MIN_DEALS deals or
+ *   more, else %FALSE
+ */
 gboolean
 cl_flag_outcome_has_enough (const ClFlagOutcome *row)
 {
   return row->with_deals >= CL_FLAG_OUTCOMES_MIN_DEALS && row->without_deals >= CL_FLAG_OUTCOMES_MIN_DEALS;
 }
 
+/**
+ * cl_flag_outcome_rate:
+ * @won: the deals won
+ * @deals: the deals won or lost
+ *
+ * Returns: @won of @deals, 0–1; -1 when @deals is 0
+ */
 double
 cl_flag_outcome_rate (int won,
                       int deals)
@@ -307,12 +338,32 @@ percent (int won,
   return deals > 0 ? (int) lround (100.0 * won / deals) : 0;
 }
 
+/**
+ * cl_flag_outcome_points:
+ * @row: a flag's row
+ *
+ * The win rate without the flag less the rate with it, in points, each
+ * rounded to a whole percent as cl_flag_outcome_describe () shows them.
+ * Only meaningful with enough history.
+ *
+ * Returns: the difference, positive when the deals that carried the flag
+ *   won less
+ */
 int
 cl_flag_outcome_points (const ClFlagOutcome *row)
 {
   return percent (row->without_won, row->without_deals) - percent (row->with_won, row->with_deals);
 }
 
+/**
+ * cl_flag_outcome_describe_rates:
+ * @row: a flag's row
+ *
+ * The row's win rates, translated: "34 % won with it (12 of 35), 61 %
+ * without (98 of 160)", or why there is not enough history.
+ *
+ * Returns: (transfer full): the words
+ */
 char *
 cl_flag_outcome_describe_rates (const ClFlagOutcome *row)
 {
@@ -329,6 +380,16 @@ cl_flag_outcome_describe_rates (const ClFlagOutcome *row)
                           row->without_deals);
 }
 
+/**
+ * cl_flag_outcome_describe_difference:
+ * @row: a flag's row
+ *
+ * How the win rates differ, translated: "27 points lower" (with the flag),
+ * "3 points higher" or "no difference".
+ *
+ * Returns: (transfer full) (nullable): the words, or %NULL without enough
+ *   history
+ */
 char *
 cl_flag_outcome_describe_difference (const ClFlagOutcome *row)
 {
@@ -346,6 +407,15 @@ cl_flag_outcome_describe_difference (const ClFlagOutcome *row)
   return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%d point higher", "%d points higher", -points), -points);
 }
 
+/**
+ * cl_flag_outcome_describe:
+ * @row: a flag's row
+ *
+ * Both in a sentence: "34 % won with it (12 of 35), 61 % without (98 of
+ * 160) — 27 points lower", or why there is not enough history.
+ *
+ * Returns: (transfer full): the sentence
+ */
 char *
 cl_flag_outcome_describe (const ClFlagOutcome *row)
 {
@@ -358,6 +428,16 @@ cl_flag_outcome_describe (const ClFlagOutcome *row)
   return g_strdup_printf (_("%s — %s"), rates, difference);
 }
 
+/**
+ * cl_flag_outcomes_explain:
+ * @outcomes: the table
+ *
+ * Which deals the table counts and why, its minimum, and why the contact
+ * and qualification rows partly reflect how deals ended, in a few
+ * translated sentences for the people reading it.
+ *
+ * Returns: (transfer full): the sentences
+ */
 char *
 cl_flag_outcomes_explain (const ClFlagOutcomes *outcomes)
 {

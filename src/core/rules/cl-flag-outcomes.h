@@ -39,46 +39,18 @@ typedef struct
   ClFlagOutcome rows[CL_N_FLAGS];      /* see cl_flag_outcomes_compute () */
 } ClFlagOutcomes;
 
-/* Fills @outcomes for the team's deals closed by the end of @as_of, using
- * the team's flag settings. The rows come most predictive of a loss first
- * (the win rate without the flag less the rate with it, largest first),
- * then the rows without enough history, each group in ClFlag's order.
- * Reads each closed deal's history once, however many reviews it saw. */
 gboolean  cl_flag_outcomes_compute  (ClStore             *store,
                                      ClDay                as_of,
                                      ClFlagOutcomes      *outcomes,
                                      GError             **error);
 
-/* Whether both sides have CL_FLAG_OUTCOMES_MIN_DEALS deals or more. */
 gboolean  cl_flag_outcome_has_enough (const ClFlagOutcome *row);
-/* @won of @deals, 0–1; -1 when @deals is 0 */
 double    cl_flag_outcome_rate      (int                  won,
                                      int                  deals);
-/* The win rate without the flag less the rate with it, in points, each
- * rounded to a whole percent as cl_flag_outcome_describe () shows them:
- * positive when the deals that carried the flag won less. Only meaningful
- * with enough history. */
 int       cl_flag_outcome_points    (const ClFlagOutcome *row);
-/* The row's win rates, "34 % won with it (12 of 35), 61 % without (98 of
- * 160)", or why there is not enough history.
- *
- * Returns: (transfer full): the words */
 char     *cl_flag_outcome_describe_rates      (const ClFlagOutcome *row);
-/* How the win rates differ, "27 points lower" (with the flag), "3 points
- * higher" or "no difference".
- *
- * Returns: (transfer full) (nullable): the words; NULL without enough
- * history */
 char     *cl_flag_outcome_describe_difference (const ClFlagOutcome *row);
-/* Both in a sentence: "34 % won with it (12 of 35), 61 % without (98 of
- * 160) — 27 points lower", or why there is not enough history.
- *
- * Returns: (transfer full): the sentence */
 char     *cl_flag_outcome_describe  (const ClFlagOutcome *row);
-/* Which deals the table counts and why, and its minimum, in a few
- * sentences for the people reading it.
- *
- * Returns: (transfer full): the sentences */
 char     *cl_flag_outcomes_explain  (const ClFlagOutcomes *outcomes);
 
 G_END_DECLS

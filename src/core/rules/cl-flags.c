@@ -24,6 +24,13 @@ const char * const cl_flag_names[] = {
 
 G_STATIC_ASSERT (G_N_ELEMENTS (cl_flag_names) == CL_N_FLAGS + 1);
 
+/**
+ * cl_flag_to_string:
+ * @flag: a flag
+ *
+ * Returns: (transfer none): the flag's name in files and exports, such as
+ *   "close_date_pushed"
+ */
 const char *
 cl_flag_to_string (ClFlag flag)
 {
@@ -31,6 +38,13 @@ cl_flag_to_string (ClFlag flag)
   return cl_flag_names[flag];
 }
 
+/**
+ * cl_flag_label:
+ * @flag: a flag
+ *
+ * Returns: (transfer none): the flag's label, translated, such as "Close
+ *   date pushed"
+ */
 const char *
 cl_flag_label (ClFlag flag)
 {
@@ -52,6 +66,12 @@ cl_flag_label (ClFlag flag)
   g_return_val_if_reached (NULL);
 }
 
+/**
+ * cl_flag_severity:
+ * @flag: a flag
+ *
+ * Returns: how much @flag says about a deal's chances (see #ClFlagSeverity)
+ */
 ClFlagSeverity
 cl_flag_severity (ClFlag flag)
 {
@@ -83,6 +103,13 @@ const ClFlag cl_flags_by_severity[CL_N_FLAGS] = {
   CL_FLAG_QUALIFICATION_GAP, CL_FLAG_SKIPPED_STAGE, CL_FLAG_SINGLE_THREADED,
 };
 
+/**
+ * cl_flags_severity_points:
+ * @flags: raised flags, as bits (1 << #ClFlag)
+ *
+ * Returns: the severities of the raised @flags, added up (high 3, medium 2,
+ *   low 1)
+ */
 int
 cl_flags_severity_points (guint flags)
 {
@@ -94,6 +121,16 @@ cl_flags_severity_points (guint flags)
   return points;
 }
 
+/**
+ * cl_flags_join_labels:
+ * @flags: raised flags, as bits (1 << #ClFlag)
+ * @separator: what goes between two labels
+ *
+ * The labels of the raised @flags, translated, the most severe first,
+ * joined by @separator.
+ *
+ * Returns: (transfer full): the labels, "" without flags
+ */
 char *
 cl_flags_join_labels (guint       flags,
                       const char *separator)
@@ -107,6 +144,17 @@ cl_flags_join_labels (guint       flags,
   return g_string_free (text, FALSE);
 }
 
+/**
+ * cl_flags_stalled_days:
+ * @process: the sales process
+ * @settings: the flag settings
+ * @stage_id: the stage's id
+ *
+ * The days a deal may sit in @stage_id before it is stalled: the stage's
+ * own or learned threshold in @process, else the team's.
+ *
+ * Returns: the threshold, in days
+ */
 int
 cl_flags_stalled_days (const ClProcess      *process,
                        const ClFlagSettings *settings,
@@ -117,6 +165,13 @@ cl_flags_stalled_days (const ClProcess      *process,
   return stall != NULL && stall->days > 0 ? stall->days : settings->stalled_days;
 }
 
+/**
+ * cl_flag_settings_init:
+ * @settings: (out caller-allocates): the settings to fill
+ *
+ * Fills @settings with the defaults: stalled after 21 days, a window of 90
+ * days.
+ */
 void
 cl_flag_settings_init (ClFlagSettings *settings)
 {
@@ -124,6 +179,13 @@ cl_flag_settings_init (ClFlagSettings *settings)
   settings->window_days = 90;
 }
 
+/**
+ * cl_flag_settings_load:
+ * @settings: (out caller-allocates): the settings to fill
+ * @store: the workspace
+ *
+ * Fills @settings with the team's thresholds, the defaults where unset.
+ */
 void
 cl_flag_settings_load (ClFlagSettings *settings,
                        ClStore        *store)
@@ -535,6 +597,22 @@ inspect (const ClProcess      *process,
   return flags;
 }
 
+/**
+ * cl_flags_describe:
+ * @process: the sales process
+ * @facts: the deal's facts
+ * @settings: the flag settings
+ * @as_of: the day the flags are raised on
+ * @phrases: (out caller-allocates) (array fixed-size=11) (nullable): a
+ *   clause per flag, or %NULL
+ *
+ * As cl_flags_evaluate (), but each raised flag gets a clause for a longer
+ * sentence in @phrases ("past its close date by 12 days"), translated and
+ * worded for showing; the others get %NULL. The caller frees them with
+ * cl_flag_explanations_clear ().
+ *
+ * Returns: the raised flags, as bits (1 << #ClFlag)
+ */
 guint
 cl_flags_describe (const ClProcess      *process,
                    const ClDealFacts    *facts,
@@ -545,6 +623,22 @@ cl_flags_describe (const ClProcess      *process,
   return inspect (process, facts, settings, as_of, WORDING_PHRASE, TRUE, phrases);
 }
 
+/**
+ * cl_flags_evaluate:
+ * @process: the sales process
+ * @facts: the deal's facts
+ * @settings: the flag settings
+ * @as_of: the day the flags are raised on
+ * @explanations: (out caller-allocates) (array fixed-size=11) (nullable):
+ *   a sentence per flag, or %NULL
+ *
+ * The flags of @facts at the end of @as_of. When @explanations is not
+ * %NULL, each raised flag gets one translated sentence there, with its
+ * dates and values as they are, and the others get %NULL; the caller frees
+ * them with cl_flag_explanations_clear ().
+ *
+ * Returns: the raised flags, as bits (1 << #ClFlag)
+ */
 guint
 cl_flags_evaluate (const ClProcess      *process,
                    const ClDealFacts    *facts,
@@ -555,6 +649,22 @@ cl_flags_evaluate (const ClProcess      *process,
   return inspect (process, facts, settings, as_of, WORDING_SENTENCE, FALSE, explanations);
 }
 
+/**
+ * cl_flags_evaluate_shown:
+ * @process: the sales process
+ * @facts: the deal's facts
+ * @settings: the flag settings
+ * @as_of: the day the flags are raised on
+ * @explanations: (out caller-allocates) (array fixed-size=11): a sentence
+ *   per flag
+ *
+ * As cl_flags_evaluate (), the sentences worded for showing: each value
+ * from data in them (a stage, a next step) is isolated, see
+ * cl_text_isolate (). The exports keep cl_flags_evaluate ()'s, the values
+ * as they are.
+ *
+ * Returns: the raised flags, as bits (1 << #ClFlag)
+ */
 guint
 cl_flags_evaluate_shown (const ClProcess      *process,
                          const ClDealFacts    *facts,
@@ -566,6 +676,13 @@ cl_flags_evaluate_shown (const ClProcess      *process,
   return inspect (process, facts, settings, as_of, WORDING_SENTENCE, TRUE, explanations);
 }
 
+/**
+ * cl_flag_explanations_clear:
+ * @explanations: (array fixed-size=11): the sentences or clauses of
+ *   cl_flags_evaluate () or cl_flags_describe ()
+ *
+ * Frees each of @explanations and sets it to %NULL.
+ */
 void
 cl_flag_explanations_clear (char *explanations[CL_N_FLAGS])
 {

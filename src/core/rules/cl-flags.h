@@ -56,37 +56,23 @@ ClFlagSeverity cl_flag_severity       (ClFlag                flag);
 /* Every flag, the most severe first; within a severity, the likelier to
  * cost the deal first. */
 extern const ClFlag cl_flags_by_severity[CL_N_FLAGS];
-/* The severities of the raised @flags, added up. */
 int         cl_flags_severity_points  (guint                 flags);
-/* The labels of the raised @flags (1 << ClFlag), the most severe first,
- * joined by @separator. */
 char       *cl_flags_join_labels      (guint                 flags,
                                        const char           *separator);
-/* The days a deal may sit in @stage_id before it is stalled: the stage's
- * own or learned threshold in @process, else the team's. */
 int         cl_flags_stalled_days     (const ClProcess      *process,
                                        const ClFlagSettings *settings,
                                        gint64                stage_id);
 
-/* The flags of @facts at the end of @as_of, as bits (1 << ClFlag). When
- * @explanations is not NULL, each raised flag gets one sentence there,
- * with its dates and values; the caller frees them. */
 guint       cl_flags_evaluate         (const ClProcess      *process,
                                        const ClDealFacts    *facts,
                                        const ClFlagSettings *settings,
                                        ClDay                 as_of,
                                        char                 *explanations[CL_N_FLAGS]);
-/* The same, the sentences worded for showing: each value from data in
- * them (a stage, a next step) is isolated, see cl_text_isolate (). The
- * exports keep cl_flags_evaluate ()'s, the values as they are. */
 guint       cl_flags_evaluate_shown   (const ClProcess      *process,
                                        const ClDealFacts    *facts,
                                        const ClFlagSettings *settings,
                                        ClDay                 as_of,
                                        char                 *explanations[CL_N_FLAGS]);
-/* The same, but each raised flag gets a clause for a longer sentence in
- * @phrases ("past its close date by 12 days"), worded for showing; the
- * caller frees them. */
 guint       cl_flags_describe         (const ClProcess      *process,
                                        const ClDealFacts    *facts,
                                        const ClFlagSettings *settings,

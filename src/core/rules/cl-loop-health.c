@@ -238,6 +238,24 @@ period_why (ClDay first,
   return CL_HEALTH_WHY_NONE;
 }
 
+/**
+ * cl_loop_health_compute:
+ * @store: the workspace
+ * @first: the period's first day
+ * @last: the period's last day, not before @first
+ * @today: the day the period is judged on
+ * @health: (out caller-allocates) (array fixed-size=4): one per #ClLoop
+ * @error: return location for a #GError, or %NULL
+ *
+ * Fills @health with the health of every loop from @first to @last, judged
+ * as of @today: the part of the period after @today is not due yet, and
+ * nothing is due before the team's first beat (or first deal). A
+ * retrospective counts for the quarter it reviews, whenever it was held.
+ * A loop with no data says why. Free the windows with
+ * cl_loop_health_clear (); on failure they are already freed.
+ *
+ * Returns: %TRUE on success, %FALSE with @error set
+ */
 gboolean
 cl_loop_health_compute (ClStore       *store,
                         ClDay          first,
@@ -300,18 +318,41 @@ failed:
   return FALSE;
 }
 
+/**
+ * cl_loop_health_ratio:
+ * @health: a loop's health
+ *
+ * Returns: the beats that ran over those expected, 0–1; 0 when nothing was
+ *   expected
+ */
 double
 cl_loop_health_ratio (const ClLoopHealth *health)
 {
   return health->expected > 0 ? (double) health->ran / health->expected : 0;
 }
 
+/**
+ * cl_loop_health_output_ratio:
+ * @health: a loop's health
+ *
+ * Returns: the beats with an output over those whose output can be judged,
+ *   0–1; -1 when no output can be judged yet
+ */
 double
 cl_loop_health_output_ratio (const ClLoopHealth *health)
 {
   return health->output_of > 0 ? (double) health->with_output / health->output_of : -1;
 }
 
+/**
+ * cl_loop_health_running_percent:
+ * @loop: a loop
+ *
+ * The percent of its beats @loop must run to be running: three in four
+ * weeks, rep-months or quarters; half the key deals.
+ *
+ * Returns: the percent
+ */
 int
 cl_loop_health_running_percent (ClLoop loop)
 {
@@ -319,6 +360,21 @@ cl_loop_health_running_percent (ClLoop loop)
   return running_percent[loop];
 }
 
+/**
+ * cl_loop_health_trend:
+ * @store: the workspace
+ * @today: the day the quarters are judged on; its quarter is the last
+ * @n_quarters: how many quarters
+ * @series: (out caller-allocates) (array fixed-size=4): for each #ClLoop, a
+ *   new list of #ClTrendPoint, all cleared on failure
+ * @error: return location for a #GError, or %NULL
+ *
+ * The last @n_quarters quarters up to @today's, oldest first: for each
+ * loop, one #ClTrendPoint per quarter (its month field "2026-Q4") holding
+ * the loop's ratio (cl_loop_health_ratio ()), with n the beats expected.
+ *
+ * Returns: %TRUE on success, %FALSE with @error set
+ */
 gboolean
 cl_loop_health_trend (ClStore      *store,
                       ClDay         today,
@@ -360,6 +416,12 @@ cl_loop_health_trend (ClStore      *store,
   return ok;
 }
 
+/**
+ * cl_loop_health_clear:
+ * @health: (array fixed-size=4): one per #ClLoop
+ *
+ * Frees the windows of @health, as cl_loop_health_compute () filled them.
+ */
 void
 cl_loop_health_clear (ClLoopHealth health[CL_N_LOOPS])
 {
@@ -373,6 +435,16 @@ runs (const ClLoopHealth *health)
   return health->state == CL_HEALTH_RUNNING || health->state == CL_HEALTH_SLIPPING;
 }
 
+/**
+ * cl_loop_health_is_hollow:
+ * @health: (array fixed-size=4): one per #ClLoop
+ *
+ * Whether the cadence is hollow: the pipeline review or the retrospective
+ * runs (or slips) while coaching or development lapsed, near zero
+ * included.
+ *
+ * Returns: %TRUE when the cadence is hollow, else %FALSE
+ */
 gboolean
 cl_loop_health_is_hollow (const ClLoopHealth health[CL_N_LOOPS])
 {
@@ -388,6 +460,13 @@ static const char * const loop_names[CL_N_LOOPS + 1] = {
   "pipeline_review", "deal_coaching", "rep_development", "strategy", NULL,
 };
 
+/**
+ * cl_loop_to_string:
+ * @loop: a loop
+ *
+ * Returns: (transfer none): the loop's name in files, such as
+ *   "deal_coaching"
+ */
 const char *
 cl_loop_to_string (ClLoop loop)
 {
@@ -395,12 +474,24 @@ cl_loop_to_string (ClLoop loop)
   return loop_names[loop];
 }
 
+/**
+ * cl_loop_from_string:
+ * @name: (nullable): a loop's name, as cl_loop_to_string () gives it
+ *
+ * Returns: the loop @name spells, or -1 when it spells none
+ */
 int
 cl_loop_from_string (const char *name)
 {
   return cl_enum_from_string (loop_names, name);
 }
 
+/**
+ * cl_health_state_to_string:
+ * @state: a health state
+ *
+ * Returns: (transfer none): the state's name in files, such as "slipping"
+ */
 const char *
 cl_health_state_to_string (ClHealthState state)
 {
@@ -410,6 +501,13 @@ cl_health_state_to_string (ClHealthState state)
   return names[state];
 }
 
+/**
+ * cl_health_why_to_string:
+ * @why: why a loop has no data
+ *
+ * Returns: (transfer none) (nullable): the reason's name in files, such as
+ *   "before_team_start"; %NULL for %CL_HEALTH_WHY_NONE
+ */
 const char *
 cl_health_why_to_string (ClHealthWhy why)
 {
@@ -421,6 +519,13 @@ cl_health_why_to_string (ClHealthWhy why)
   return names[why];
 }
 
+/**
+ * cl_loop_title:
+ * @loop: a loop
+ *
+ * Returns: (transfer none): the loop's title, translated, such as "Deal
+ *   coaching"
+ */
 const char *
 cl_loop_title (ClLoop loop)
 {
@@ -435,6 +540,13 @@ cl_loop_title (ClLoop loop)
   g_return_val_if_reached (NULL);
 }
 
+/**
+ * cl_loop_question:
+ * @loop: a loop
+ *
+ * Returns: (transfer none): the question the loop answers, translated,
+ *   such as "Will this deal actually close?"
+ */
 const char *
 cl_loop_question (ClLoop loop)
 {
@@ -449,6 +561,13 @@ cl_loop_question (ClLoop loop)
   g_return_val_if_reached (NULL);
 }
 
+/**
+ * cl_health_state_label:
+ * @state: a health state
+ *
+ * Returns: (transfer none): the state's label, translated, such as
+ *   "Slipping"
+ */
 const char *
 cl_health_state_label (ClHealthState state)
 {
@@ -526,6 +645,16 @@ describe_no_data (const ClLoopHealth *h)
   g_return_val_if_reached (NULL);
 }
 
+/**
+ * cl_loop_health_describe:
+ * @health: a loop's health
+ *
+ * The figures in a translated sentence, "8 of 145 key deals coached to a
+ * next move (5.5 %), 7 followed up · 2026-10-01 – 2026-11-29"; with no
+ * data, why ("No data: the team's first pipeline review was 2026-08-04").
+ *
+ * Returns: (transfer full): the sentence
+ */
 char *
 cl_loop_health_describe (const ClLoopHealth *h)
 {
@@ -590,6 +719,17 @@ running_bar (ClLoop loop)
   g_return_val_if_reached (NULL);
 }
 
+/**
+ * cl_loop_health_explain:
+ * @health: a loop's health
+ *
+ * Why the state is what it is, with the thresholds that decided it, in a
+ * translated sentence: "Lapsed: under 20 % is near zero; running needs
+ * 50 % of the key deals coached, half the next moves followed up".
+ *
+ * Returns: (transfer full) (nullable): the sentence, or %NULL with no data
+ *   (cl_loop_health_describe () says why)
+ */
 char *
 cl_loop_health_explain (const ClLoopHealth *h)
 {

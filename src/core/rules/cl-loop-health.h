@@ -58,9 +58,6 @@ typedef struct
                                * first, or CL_N_LOOPS for the first deal */
 } ClLoopHealth;
 
-/* Health of every loop from @first to @last, judged as of @today (the part
- * of the period after @today is not due yet). A retrospective counts for
- * the quarter it reviews, whenever it was held. */
 gboolean    cl_loop_health_compute   (ClStore       *store,
                                       ClDay          first,
                                       ClDay          last,
@@ -68,20 +65,11 @@ gboolean    cl_loop_health_compute   (ClStore       *store,
                                       ClLoopHealth   health[CL_N_LOOPS],
                                       GError       **error);
 void        cl_loop_health_clear     (ClLoopHealth   health[CL_N_LOOPS]);
-/* A hollow cadence: the pipeline review or the retrospective runs (or
- * slips) while coaching or development lapsed, near zero included. */
 gboolean    cl_loop_health_is_hollow (const ClLoopHealth health[CL_N_LOOPS]);
-/* ran / expected, 0–1; 0 when nothing was expected */
 double      cl_loop_health_ratio     (const ClLoopHealth *health);
-/* with_output / output_of, 0–1; -1 when no output can be judged yet */
 double      cl_loop_health_output_ratio (const ClLoopHealth *health);
-/* The percent of its beats @loop must run to be running: three in four
- * weeks, rep-months or quarters; half the key deals. */
 int         cl_loop_health_running_percent (ClLoop loop);
 
-/* The last @n_quarters quarters up to @today's, oldest first: for each
- * loop, one ClTrendPoint per quarter ("2026-Q4") holding its ratio, with
- * n the beats expected. */
 gboolean    cl_loop_health_trend     (ClStore       *store,
                                       ClDay          today,
                                       int            n_quarters,
@@ -89,26 +77,13 @@ gboolean    cl_loop_health_trend     (ClStore       *store,
                                       GError       **error);
 
 const char *cl_loop_to_string        (ClLoop         loop);
-/* The loop @name spells, or -1. */
 int         cl_loop_from_string      (const char    *name);
 const char *cl_health_state_to_string (ClHealthState state);
-/* "before_team_start"; NULL for CL_HEALTH_WHY_NONE */
 const char *cl_health_why_to_string  (ClHealthWhy    why);
 const char *cl_loop_title            (ClLoop         loop);
 const char *cl_loop_question         (ClLoop         loop);
 const char *cl_health_state_label    (ClHealthState  state);
-/* The figures in a sentence, "8 of 145 key deals coached to a next move
- * (5.5 %), 7 followed up · 2026-10-01 – 2026-11-29"; with no data, why
- * ("No data: the team's first pipeline review was 2026-08-04").
- *
- * Returns: (transfer full): the sentence */
 char       *cl_loop_health_describe  (const ClLoopHealth *health);
-/* Why the state is what it is, with the thresholds that decided it:
- * "Lapsed: under 20 % is near zero; running needs 50 % of the key deals
- * coached, half the next moves followed up".
- *
- * Returns: (transfer full) (nullable): the sentence, NULL with no data
- * (cl_loop_health_describe () says why) */
 char       *cl_loop_health_explain   (const ClLoopHealth *health);
 
 G_END_DECLS

@@ -17,6 +17,12 @@ const char * const cl_move_names[] = {
 
 G_STATIC_ASSERT (G_N_ELEMENTS (cl_move_names) == CL_N_MOVES + 1);
 
+/**
+ * cl_move_free:
+ * @move: the move
+ *
+ * Frees @move and its strings.
+ */
 void
 cl_move_free (ClMove *move)
 {
@@ -27,6 +33,16 @@ cl_move_free (ClMove *move)
   g_free (move);
 }
 
+/**
+ * cl_move_involves_stage:
+ * @move: the move
+ * @stage_id: a stage's id
+ *
+ * Whether @move is about the stage @stage_id: the deal is in it, or the
+ * move left or entered it.
+ *
+ * Returns: %TRUE when @move involves @stage_id, else %FALSE
+ */
 gboolean
 cl_move_involves_stage (const ClMove *move,
                         gint64        stage_id)
@@ -34,6 +50,16 @@ cl_move_involves_stage (const ClMove *move,
   return stage_id == move->stage_id || stage_id == move->from_stage_id || stage_id == move->to_stage_id;
 }
 
+/**
+ * cl_move_describe:
+ * @move: the move
+ *
+ * Describes @move in one translated line, its day first, the deal's name
+ * and the values from data isolated (cl_text_isolate ()):
+ * "2026-11-18 · Acme — Rollout: advanced from Qualification to Solution".
+ *
+ * Returns: (transfer full): the line
+ */
 char *
 cl_move_describe (const ClMove *move)
 {
@@ -158,6 +184,23 @@ add_move (const ClDealChange *change,
   g_ptr_array_add (data->moves, move);
 }
 
+/**
+ * cl_moves_load:
+ * @store: the workspace
+ * @process: the sales process, to tell an advance from a regression and to
+ *   name the stages
+ * @since: the day after which moves count
+ * @until: the last day whose moves count
+ * @error: return location for a #GError, or %NULL
+ *
+ * Every move after @since up to the end of @until, oldest first: deals
+ * created, stage moves, amount and close-date changes, and deals won, lost
+ * or disqualified. Amounts are formatted in the deal's currency and kept
+ * exact in cents.
+ *
+ * Returns: (transfer full) (nullable) (element-type ClMove): the moves, or
+ *   %NULL with @error set
+ */
 GPtrArray *
 cl_moves_load (ClStore          *store,
                const ClProcess  *process,

@@ -42,15 +42,11 @@ typedef struct
 
 extern const char * const cl_move_names[];
 
-/* "2026-11-18 · Acme — Rollout: Qualification → Solution" */
 char      *cl_move_describe (const ClMove *move);
 void       cl_move_free     (ClMove       *move);
-/* Whether @move is about the stage @stage_id: the deal is in it, or the
- * move left or entered it. */
 gboolean   cl_move_involves_stage (const ClMove *move,
                                    gint64        stage_id);
 
-/* Every move after @since up to the end of @until, oldest first. */
 GPtrArray *cl_moves_load (ClStore         *store,
                           const ClProcess *process,
                           ClDay            since,

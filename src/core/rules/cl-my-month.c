@@ -18,6 +18,12 @@
 #include "cl-practice-log.h"
 #include "cl-team-folder.h"
 
+/**
+ * cl_my_month_free:
+ * @month: (nullable): the month
+ *
+ * Frees @month and everything it holds. Does nothing with %NULL.
+ */
 void
 cl_my_month_free (ClMyMonth *month)
 {

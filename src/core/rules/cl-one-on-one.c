@@ -20,6 +20,12 @@
 #define AGENDA_DEALS   8
 #define AGENDA_OVERDUE 5
 
+/**
+ * cl_one_on_one_free:
+ * @brief: (nullable): the 1:1
+ *
+ * Frees @brief and everything it holds. Does nothing with %NULL.
+ */
 void
 cl_one_on_one_free (ClOneOnOne *brief)
 {
@@ -85,6 +91,23 @@ load_plans (ClStore     *store,
   return TRUE;
 }
 
+/**
+ * cl_one_on_one_load:
+ * @workspace_path: the workspace, opened on a connection of its own
+ * @rep_id: the rep's id
+ * @today: the day of the 1:1
+ * @error: return location for a #GError, or %NULL
+ *
+ * Everything the manager needs for @rep_id's 1:1 on @today: the rep's open
+ * deals and their flags, open actions against the team's cap, this month's
+ * and last month's plans, this month's drills, the call trends of the last
+ * %CL_ONE_ON_ONE_MONTHS months, the coaching sessions of the last
+ * %CL_ONE_ON_ONE_COACHING_DAYS days and the agenda kept for @today. Reads
+ * through a connection of its own, so it may run in a thread.
+ *
+ * Returns: (transfer full) (nullable): the 1:1, or %NULL with @error set
+ *   (%CL_STORE_ERROR_NOT_FOUND when there is no such rep)
+ */
 ClOneOnOne *
 cl_one_on_one_load (const char  *workspace_path,
                     gint64       rep_id,
@@ -307,6 +330,15 @@ agenda_coaching (GString          *agenda,
     }
 }
 
+/**
+ * cl_one_on_one_agenda_title:
+ * @brief: the 1:1
+ *
+ * The first line of the agenda, translated, the rep's name isolated:
+ * "1:1 with Ana Okafor, 2026-11-29".
+ *
+ * Returns: (transfer full): the title
+ */
 char *
 cl_one_on_one_agenda_title (const ClOneOnOne *brief)
 {
@@ -317,6 +349,17 @@ cl_one_on_one_agenda_title (const ClOneOnOne *brief)
   return g_strdup_printf (_("1:1 with %s, %s"), rep, day);
 }
 
+/**
+ * cl_one_on_one_draft_agenda:
+ * @brief: the 1:1
+ *
+ * An agenda drafted from @brief, for the manager to edit: its title line
+ * (cl_one_on_one_agenda_title ()), then sections, each a heading line and
+ * its "- " items, a blank line between them. Translated, the values from
+ * data isolated.
+ *
+ * Returns: (transfer full): the agenda
+ */
 char *
 cl_one_on_one_draft_agenda (const ClOneOnOne *brief)
 {
@@ -339,6 +382,17 @@ cl_one_on_one_draft_agenda (const ClOneOnOne *brief)
   return g_string_free (agenda, FALSE);
 }
 
+/**
+ * cl_one_on_one_redraft_plan_section:
+ * @agenda: the agenda, as the manager edited it
+ * @brief: the 1:1
+ *
+ * @agenda with its plan section (from its heading, "Development, 2026-11",
+ * to the next blank line) drafted again from @brief; every other line
+ * stays as it is. An agenda without that section gets it at the end.
+ *
+ * Returns: (transfer full): the agenda
+ */
 char *
 cl_one_on_one_redraft_plan_section (const char       *agenda,
                                     const ClOneOnOne *brief)
@@ -384,6 +438,16 @@ cl_one_on_one_redraft_plan_section (const char       *agenda,
   return g_string_free (redrafted, FALSE);
 }
 
+/**
+ * cl_one_on_one_file_name:
+ * @brief: the 1:1
+ *
+ * The name a printed 1:1 is suggested under, translated and made safe as
+ * a file name, without the extension the printer adds: "1-1 Ana Okafor
+ * 2026-11-29".
+ *
+ * Returns: (transfer full): the file name
+ */
 char *
 cl_one_on_one_file_name (const ClOneOnOne *brief)
 {

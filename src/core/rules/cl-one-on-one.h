@@ -35,7 +35,6 @@ typedef struct
   char              *kept_agenda;      /* the agenda saved for today, NULL if none */
 } ClOneOnOne;
 
-/* Reads through a connection of its own, so it may run in a thread. */
 ClOneOnOne *cl_one_on_one_load        (const char        *workspace_path,
                                        gint64             rep_id,
                                        ClDay              today,
@@ -43,28 +42,10 @@ ClOneOnOne *cl_one_on_one_load        (const char        *workspace_path,
 void        cl_one_on_one_free        (ClOneOnOne        *brief);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (ClOneOnOne, cl_one_on_one_free)
 
-/* An agenda drafted from @brief, for the manager to edit: its title line
- * (cl_one_on_one_agenda_title ()), then sections, each a heading line and
- * its "- " items, a blank line between them.
- *
- * Returns: (transfer full): the agenda */
 char       *cl_one_on_one_draft_agenda (const ClOneOnOne *brief);
-/* The first line of the agenda: "1:1 with Ana Okafor, 2026-11-29".
- *
- * Returns: (transfer full): the title */
 char       *cl_one_on_one_agenda_title (const ClOneOnOne *brief);
-/* @agenda, as the manager edited it, with its plan section (from its
- * heading, "Development, 2026-11", to the next blank line) drafted again
- * from @brief; every other line stays as it is. An agenda without that
- * section gets it at the end.
- *
- * Returns: (transfer full): the agenda */
 char       *cl_one_on_one_redraft_plan_section (const char       *agenda,
                                                 const ClOneOnOne *brief);
-/* The name a printed 1:1 is suggested under, made safe as a file name,
- * without the extension the printer adds: "1-1 Ana Okafor 2026-11-29".
- *
- * Returns: (transfer full): the file name */
 char       *cl_one_on_one_file_name    (const ClOneOnOne *brief);
 
 G_END_DECLS

@@ -39,6 +39,15 @@ cl_pipeline_item_init (ClPipelineItem *self)
 
 /* ------------------------------------------------------------------ risk */
 
+/**
+ * cl_risk_level:
+ * @flags: raised flags, as bits (1 << #ClFlag)
+ *
+ * How much @flags put a deal at risk, from their severity points: 6 or
+ * more is high, 3 to 5 medium, 1 or 2 low.
+ *
+ * Returns: the risk level, %CL_RISK_NONE without flags
+ */
 ClRiskLevel
 cl_risk_level (guint flags)
 {
@@ -47,6 +56,13 @@ cl_risk_level (guint flags)
   return points >= 6 ? CL_RISK_HIGH : points >= 3 ? CL_RISK_MEDIUM : points > 0 ? CL_RISK_LOW : CL_RISK_NONE;
 }
 
+/**
+ * cl_risk_level_label:
+ * @level: a risk level
+ *
+ * Returns: (transfer none): "High", "Medium" or "Low", translated; "" for
+ *   %CL_RISK_NONE
+ */
 const char *
 cl_risk_level_label (ClRiskLevel level)
 {
@@ -60,6 +76,17 @@ cl_risk_level_label (ClRiskLevel level)
   g_return_val_if_reached ("");
 }
 
+/**
+ * cl_risk_score:
+ * @flags: raised flags, as bits (1 << #ClFlag)
+ * @amount_cents: the deal's amount, in cents
+ *
+ * The severity points of @flags times the square root of the amount in
+ * major units (at least 1): a larger deal with the same flags ranks higher,
+ * but one more high flag outweighs an amount up to four times larger.
+ *
+ * Returns: the score, 0 without flags
+ */
 double
 cl_risk_score (guint  flags,
                gint64 amount_cents)
@@ -68,6 +95,15 @@ cl_risk_score (guint  flags,
   return cl_flags_severity_points (flags) * sqrt (MAX (1.0, amount_cents / 100.0));
 }
 
+/**
+ * cl_pipeline_agenda_size_load:
+ * @store: the workspace
+ *
+ * Reads the review agenda's length from the team settings,
+ * %CL_AGENDA_SIZE_DEFAULT when unset. A stored value below 1 counts as 1.
+ *
+ * Returns: the number of deals the review opens on, at least 1
+ */
 int
 cl_pipeline_agenda_size_load (ClStore *store)
 {
@@ -77,6 +113,22 @@ cl_pipeline_agenda_size_load (ClStore *store)
 
 /* ------------------------------------------------------------------ the snapshot */
 
+/**
+ * cl_pipeline_snapshot:
+ * @workspace_path: the workspace, opened on a connection of its own
+ * @as_of: the day the pipeline is seen on
+ * @owner_id: a rep's id, or 0 for every rep's deals
+ * @cancellable: (nullable): a #GCancellable, or %NULL
+ * @error: return location for a #GError, or %NULL
+ *
+ * Every deal open at the end of @as_of, the largest by its amount now
+ * first, with its flags and risk, flagged with the team's settings and the
+ * sales process as of @as_of; only @owner_id's deals when it is not 0.
+ * Reads through a connection of its own, so it may run in a thread.
+ *
+ * Returns: (transfer full) (nullable): a list of #ClPipelineItem, or %NULL
+ *   with @error set
+ */
 GListModel *
 cl_pipeline_snapshot (const char    *workspace_path,
                       ClDay          as_of,
@@ -124,6 +176,24 @@ rank_amounts (GPtrArray *items)
     }
 }
 
+/**
+ * cl_pipeline_inspect:
+ * @store: the workspace
+ * @process: the sales process
+ * @settings: the flag settings
+ * @as_of: the day the pipeline is seen on
+ * @owner_id: a rep's id, or 0 for every rep's deals
+ * @cancellable: (nullable): a #GCancellable, checked once the deals are
+ *   read, or %NULL
+ * @error: return location for a #GError, or %NULL
+ *
+ * As cl_pipeline_snapshot (), over @store and flagged with @settings;
+ * stage_index is an index into @process, for a caller that keeps the
+ * process beside the snapshot.
+ *
+ * Returns: (transfer full) (nullable): a list of #ClPipelineItem, or %NULL
+ *   with @error set
+ */
 GListModel *
 cl_pipeline_inspect (ClStore               *store,
                      const ClProcess       *process,
@@ -166,6 +236,18 @@ cl_pipeline_inspect (ClStore               *store,
   return G_LIST_MODEL (g_steal_pointer (&list));
 }
 
+/**
+ * cl_pipeline_item_explain:
+ * @item: a deal of the snapshot
+ * @process: the sales process
+ * @settings: the flag settings
+ * @as_of: the day the flags are raised on
+ *
+ * The sentence of each flag raised on @item as of @as_of, worded for
+ * showing, the most severe first, joined by newlines.
+ *
+ * Returns: (transfer full): the sentences, "" without flags
+ */
 char *
 cl_pipeline_item_explain (ClPipelineItem       *item,
                           const ClProcess      *process,
@@ -207,6 +289,20 @@ describe_amount_rank (const ClPipelineItem *item)
   return g_strdup_printf (_("smaller than %d %% of open deals"), (int) (100 * (rank - 1) / n));
 }
 
+/**
+ * cl_pipeline_item_explain_risk:
+ * @item: a deal of the snapshot
+ * @process: the sales process
+ * @settings: the flag settings
+ * @as_of: the day the flags are raised on
+ *
+ * Why @item carries its risk, in one translated sentence: its level, its
+ * two most severe flags and where its amount ranks ("High risk: past its
+ * close date by 12 days and stalled 40 days in Proposal; 4th largest open
+ * deal"). A deal without flags gets "No flags; " and its rank.
+ *
+ * Returns: (transfer full): the sentence
+ */
 char *
 cl_pipeline_item_explain_risk (ClPipelineItem       *item,
                                const ClProcess      *process,
@@ -274,6 +370,17 @@ compare_for_agenda (gconstpointer a,
   return (x->facts->deal->id > y->facts->deal->id) - (x->facts->deal->id < y->facts->deal->id);
 }
 
+/**
+ * cl_pipeline_agenda:
+ * @snapshot: the pipeline, a list of #ClPipelineItem
+ *
+ * The order a review walks the deals of @snapshot in: the highest risk
+ * first, then the most severe flags, the largest, the soonest to close.
+ * A review opens on the first cl_pipeline_agenda_size_load () of them.
+ *
+ * Returns: (transfer full) (element-type ClPipelineItem): new references
+ *   to every deal of @snapshot
+ */
 GPtrArray *
 cl_pipeline_agenda (GListModel *snapshot)
 {

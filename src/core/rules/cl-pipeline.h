@@ -39,11 +39,7 @@ typedef enum {
 } ClRiskLevel;
 
 ClRiskLevel cl_risk_level               (guint                 flags);
-/* "High", "Medium", "Low"; "" for none */
 const char *cl_risk_level_label         (ClRiskLevel           level);
-/* The severity points of @flags times the square root of the amount in
- * major units: a larger deal with the same flags ranks higher, but one more
- * high flag outweighs an amount up to four times larger. 0 without flags. */
 double      cl_risk_score               (guint                 flags,
                                          gint64                amount_cents);
 
@@ -52,16 +48,11 @@ double      cl_risk_score               (guint                 flags,
 #define CL_AGENDA_SIZE_DEFAULT 15
 int         cl_pipeline_agenda_size_load (ClStore             *store);
 
-/* Every deal open at the end of @as_of, largest first, with its flags;
- * only @owner_id's deals when it is not 0. Reads through a connection of
- * its own, so it may run in a thread. */
 GListModel *cl_pipeline_snapshot        (const char           *workspace_path,
                                          ClDay                 as_of,
                                          gint64                owner_id,
                                          GCancellable         *cancellable,
                                          GError              **error);
-/* The same over @store, flagged with @settings; stage_index is an index
- * into @process, for a caller that keeps the process beside the snapshot. */
 GListModel *cl_pipeline_inspect         (ClStore              *store,
                                          const ClProcess      *process,
                                          const ClFlagSettings *settings,
@@ -69,32 +60,12 @@ GListModel *cl_pipeline_inspect         (ClStore              *store,
                                          gint64                owner_id,
                                          GCancellable         *cancellable,
                                          GError              **error);
-/**
- * cl_pipeline_agenda:
- *
- * The order a review walks the deals of @snapshot in: the highest risk
- * first, then the most severe flags, the largest, the soonest to close.
- * A review opens on the first cl_pipeline_agenda_size_load () of them.
- *
- * Returns: (transfer full) (element-type ClPipelineItem): new references
- */
 GPtrArray  *cl_pipeline_agenda          (GListModel           *snapshot);
 
-/* The sentence of each raised flag of @item, worded for showing, the most
- * severe first, joined by newlines. */
 char       *cl_pipeline_item_explain    (ClPipelineItem       *item,
                                          const ClProcess      *process,
                                          const ClFlagSettings *settings,
                                          ClDay                 as_of);
-/**
- * cl_pipeline_item_explain_risk:
- *
- * Why @item carries its risk, in one sentence: its level, its two most
- * severe flags and where its amount ranks ("High risk: past its close date
- * by 12 days and stalled 40 days in Proposal; 4th largest open deal").
- *
- * Returns: (transfer full): the sentence
- */
 char       *cl_pipeline_item_explain_risk (ClPipelineItem     *item,
                                          const ClProcess      *process,
                                          const ClFlagSettings *settings,

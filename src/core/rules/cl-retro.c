@@ -16,6 +16,12 @@
 #include "cl-pipeline.h"
 #include "cl-retro.h"
 
+/**
+ * cl_retro_inputs_free:
+ * @inputs: (nullable): the inputs
+ *
+ * Frees @inputs and everything it holds. Does nothing with %NULL.
+ */
 void
 cl_retro_inputs_free (ClRetroInputs *inputs)
 {
@@ -59,6 +65,24 @@ load_flags (ClStore        *store,
   return TRUE;
 }
 
+/**
+ * cl_retro_inputs_load:
+ * @workspace_path: the workspace, opened on a connection of its own
+ * @quarter: the quarter, such as "2026-Q4"
+ * @today: the day the quarter is seen from
+ * @error: return location for a #GError, or %NULL
+ *
+ * Everything the retrospective of @quarter starts from, as of @today: loop
+ * health, the flag outcomes of the whole history to the quarter's end (or
+ * @today), the flags of the deals the quarter's reviews discussed, where
+ * deals died, the results of the quarter and the one before, and the reps'
+ * focuses. A quarter that starts after @today has only loop health and
+ * flag outcomes; its other figures are empty. Reads through a connection
+ * of its own, so it may run in a thread.
+ *
+ * Returns: (transfer full) (nullable): the inputs, or %NULL with @error
+ *   set (%CL_STORE_ERROR_INVALID when @quarter is not a quarter)
+ */
 ClRetroInputs *
 cl_retro_inputs_load (const char  *workspace_path,
                       const char  *quarter,
@@ -112,6 +136,16 @@ by_count (gconstpointer a,
   return n[*(const int *) b] - n[*(const int *) a];
 }
 
+/**
+ * cl_retro_inputs_top_flags:
+ * @inputs: the inputs
+ * @max: how many flags at most
+ *
+ * The flags most often raised on the reviewed deals, most first: indices
+ * into flag_counts, at most @max, none with a count of 0.
+ *
+ * Returns: (transfer full) (element-type int): the flags, as #ClFlag values
+ */
 GArray *
 cl_retro_inputs_top_flags (const ClRetroInputs *inputs,
                            guint                max)
@@ -127,6 +161,18 @@ cl_retro_inputs_top_flags (const ClRetroInputs *inputs,
   return flags;
 }
 
+/**
+ * cl_retro_needs_confirmation:
+ * @retro: the retrospective being held
+ * @health: (array fixed-size=4): the quarter's loop health, one per #ClLoop
+ *
+ * Choosing to adjust the strategy while a loop lapsed in the quarter is the
+ * characteristic failure: the plan may never have been run. The strategy
+ * loop itself is left out: its beat is @retro, being held now.
+ *
+ * Returns: the loops that lapsed, as bits 1 << #ClLoop; 0 when @retro does
+ *   not adjust the strategy or none lapsed, and no confirmation is needed
+ */
 guint
 cl_retro_needs_confirmation (const ClRetro      *retro,
                              const ClLoopHealth  health[CL_N_LOOPS])
@@ -213,6 +259,23 @@ add_restarts (ClStore    *store,
   return cl_store_update_retro (store, retro, error);
 }
 
+/**
+ * cl_retro_save:
+ * @store: the workspace
+ * @retro: the retrospective; its id is set when it is added
+ * @restarts: (nullable) (element-type ClRetroRestart): the loops to
+ *   restart, each with its loop, owner and due day; their ids are set
+ * @error: return location for a #GError, or %NULL
+ *
+ * Saves @retro for its quarter, adding it the first time and replacing the
+ * restarts it had. When the decision is that execution drifted, each of
+ * @restarts becomes an action "Restart …" for its owner due on its day, and
+ * the retro's restart plan lists them; any other decision keeps no restart.
+ * All in one transaction, rolled back on failure.
+ *
+ * Returns: %TRUE on success, %FALSE with @error set (an invalid quarter,
+ *   an unknown loop, a restart without an owner from the team or a day)
+ */
 gboolean
 cl_retro_save (ClStore    *store,
                ClRetro    *retro,
@@ -249,6 +312,12 @@ cl_retro_save (ClStore    *store,
   return cl_store_commit (store, error);
 }
 
+/**
+ * cl_root_cause_label:
+ * @cause: a root cause
+ *
+ * Returns: (transfer none): the root cause and what it means, translated
+ */
 const char *
 cl_root_cause_label (ClRootCause cause)
 {
@@ -262,6 +331,13 @@ cl_root_cause_label (ClRootCause cause)
   g_return_val_if_reached (NULL);
 }
 
+/**
+ * cl_root_cause_to_string:
+ * @cause: a root cause
+ *
+ * Returns: (transfer none): the name the root cause is stored under, such
+ *   as "discipline"
+ */
 const char *
 cl_root_cause_to_string (ClRootCause cause)
 {

@@ -15,6 +15,14 @@
 
 #include "cl-review-outcome.h"
 
+/**
+ * cl_review_outcome_add:
+ * @outcome: the review's outcome
+ * @kind: the kind of the decision
+ *
+ * Counts one decision of @kind. A next action is also the action it
+ * created.
+ */
 void
 cl_review_outcome_add (ClReviewOutcome *outcome,
                        ClDecisionKind   kind)
@@ -23,6 +31,15 @@ cl_review_outcome_add (ClReviewOutcome *outcome,
   outcome->by_kind[kind]++;
 }
 
+/**
+ * cl_review_outcome_count:
+ * @outcome: the review's outcome
+ *
+ * Counts every decision, "keep" included: a kept deal was discussed and
+ * decided.
+ *
+ * Returns: the number of decisions
+ */
 guint
 cl_review_outcome_count (const ClReviewOutcome *outcome)
 {
@@ -33,12 +50,28 @@ cl_review_outcome_count (const ClReviewOutcome *outcome)
   return n;
 }
 
+/**
+ * cl_review_outcome_actions:
+ * @outcome: the review's outcome
+ *
+ * Returns: the next actions the review created, one per next-action
+ *   decision
+ */
 guint
 cl_review_outcome_actions (const ClReviewOutcome *outcome)
 {
   return outcome->by_kind[CL_DECISION_NEXT_ACTION];
 }
 
+/**
+ * cl_review_outcome_warning:
+ * @outcome: the review's outcome
+ *
+ * What to say of a review that decided nothing.
+ *
+ * Returns: (transfer none) (nullable): the warning, translated, or %NULL
+ *   when the review decided something
+ */
 const char *
 cl_review_outcome_warning (const ClReviewOutcome *outcome)
 {

@@ -15,17 +15,10 @@ typedef struct
   guint by_kind[CL_N_DECISION_KINDS];
 } ClReviewOutcome;
 
-/* Counts one decision of @kind; a next action is also the action it created. */
 void        cl_review_outcome_add     (ClReviewOutcome       *outcome,
                                        ClDecisionKind         kind);
-/* Every decision, "keep" included: a kept deal was discussed and decided. */
 guint       cl_review_outcome_count   (const ClReviewOutcome *outcome);
-/* The next actions the review created, one per next-action decision. */
 guint       cl_review_outcome_actions (const ClReviewOutcome *outcome);
-/* What to say of a review that decided nothing, NULL when it decided
- * something.
- *
- * Returns: (transfer none) (nullable): the warning, translated */
 const char *cl_review_outcome_warning (const ClReviewOutcome *outcome);
 
 G_END_DECLS
