@@ -10,6 +10,25 @@
 #include "cl-call-import.h"
 #include "cl-call-metrics.h"
 
+/**
+ * cl_call_import_transcript:
+ * @store: the workspace
+ * @path: the transcript file (WebVTT, SRT or plain text)
+ * @deal_id: the deal the call was about
+ * @rep: (nullable): the rep on the call, as the team or the transcript
+ *   names them, or %NULL for the deal's owner
+ * @held_on: the day the call was held
+ * @error: return location for a #GError, or %NULL
+ *
+ * Reads the transcript at @path, measures how the rep ran the call and
+ * keeps it as a call on @deal_id, titled with the file's name. The call
+ * goes to the team rep named @rep, or to the deal's owner when @rep is
+ * not on the team. Nothing is written when the deal does not exist, the
+ * file cannot be read or no single speaker is the rep.
+ *
+ * Returns: (transfer full) (nullable): the call as stored, or %NULL with
+ *   @error set
+ */
 ClCall *
 cl_call_import_transcript (ClStore     *store,
                            const char  *path,

@@ -24,6 +24,12 @@ speaker_metrics_free (ClSpeakerMetrics *speaker)
   g_free (speaker);
 }
 
+/**
+ * cl_call_metrics_free:
+ * @metrics: (nullable): the metrics
+ *
+ * Frees @metrics and its speakers. Does nothing for %NULL.
+ */
 void
 cl_call_metrics_free (ClCallMetrics *metrics)
 {
@@ -49,6 +55,20 @@ names_part (const char *whole,
          || (strcmp (whole + len - n, part) == 0 && whole[len - n - 1] == ' ');
 }
 
+/**
+ * cl_call_metrics_find_rep:
+ * @transcript: a transcript
+ * @rep: the rep's name
+ * @error: return location for a #GError, or %NULL
+ *
+ * Finds the speaker of @transcript who is @rep, ignoring case: the speaker
+ * with the same name, or else the only speaker whose name is the first or
+ * last words of @rep or the other way round ("Alice" for "Alice Chen").
+ *
+ * Returns: (transfer full) (nullable): the speaker's name as the transcript
+ *   writes it, or %NULL with @error set to %CL_TRANSCRIPT_ERROR_NO_REP,
+ *   listing the speakers, when none or several match
+ */
 char *
 cl_call_metrics_find_rep (const ClTranscript  *transcript,
                           const char          *rep,
@@ -80,6 +100,15 @@ cl_call_metrics_find_rep (const ClTranscript  *transcript,
   return NULL;
 }
 
+/**
+ * cl_call_metrics_count_questions:
+ * @text: UTF-8 text
+ *
+ * Counts the questions in @text: each run of question marks (ASCII,
+ * full-width or Arabic) ends one.
+ *
+ * Returns: the number of questions
+ */
 guint
 cl_call_metrics_count_questions (const char *text)
 {
@@ -114,6 +143,20 @@ speaker_of (GPtrArray  *speakers,
   return speaker;
 }
 
+/**
+ * cl_call_metrics_compute:
+ * @transcript: a transcript
+ * @rep_speaker: the speaker who is the rep, as the transcript names them
+ *
+ * Measures the call in @transcript: talk time, turns and longest monologue
+ * of each speaker, the rep's share of the talk, the rep's questions,
+ * speaker switches per minute and the rep's mean pause before answering
+ * the buyer's side. Times are in seconds; cues without a speaker are left
+ * out. The rep's patience is -1 when there was no such pause or the times
+ * were estimated from word counts.
+ *
+ * Returns: (transfer full): the metrics; free with cl_call_metrics_free ()
+ */
 ClCallMetrics *
 cl_call_metrics_compute (const ClTranscript *transcript,
                          const char         *rep_speaker)
@@ -196,6 +239,15 @@ whole_seconds (double seconds)
   return seconds + 0.5 < G_MAXINT ? (int) (seconds + 0.5) : G_MAXINT;
 }
 
+/**
+ * cl_call_metrics_apply:
+ * @metrics: the metrics of a call
+ * @call: the call to fill
+ *
+ * Copies the rep's side of @metrics into the fields @call keeps: duration
+ * and longest monologue in whole seconds (capped at %G_MAXINT), talk ratio,
+ * questions, switches per minute and patience.
+ */
 void
 cl_call_metrics_apply (const ClCallMetrics *metrics,
                        ClCall              *call)

@@ -32,19 +32,14 @@ typedef struct
   double     rep_patience_s;      /* mean pause before the rep answers; < 0 when unknown */
 } ClCallMetrics;
 
-/* The speaker of @transcript who is @rep: the same name, or the only
- * speaker whose name starts or ends that one ("Alice" for "Alice Chen").
- * An error lists the speakers when none or several match. */
 char          *cl_call_metrics_find_rep  (const ClTranscript  *transcript,
                                           const char          *rep,
                                           GError             **error);
 ClCallMetrics *cl_call_metrics_compute   (const ClTranscript  *transcript,
                                           const char          *rep_speaker);
-/* Fills the metrics a call keeps: the rep's side. */
 void           cl_call_metrics_apply     (const ClCallMetrics *metrics,
                                           ClCall              *call);
 void           cl_call_metrics_free      (ClCallMetrics       *metrics);
-/* Questions in @text: each run of question marks ends one. */
 guint          cl_call_metrics_count_questions (const char    *text);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (ClCallMetrics, cl_call_metrics_free)

@@ -23,10 +23,25 @@
 #include "cl-model.h"
 #include "cl-transcript.h"
 
+/**
+ * cl_transcript_error_quark:
+ *
+ * The error domain of transcript reading, %CL_TRANSCRIPT_ERROR.
+ *
+ * Returns: the #GQuark of #ClTranscriptError
+ */
 G_DEFINE_QUARK (cl-transcript-error-quark, cl_transcript_error)
 
 static const char * const format_names[] = { "auto", "vtt", "srt", "txt" };
 
+/**
+ * cl_transcript_format_from_string:
+ * @text: (nullable): "auto", "vtt", "srt" or "txt"
+ *
+ * Reads a format's name, as cl_transcript_format_to_string () writes it.
+ *
+ * Returns: the format, or %CL_TRANSCRIPT_AUTO for %NULL or an unknown name
+ */
 ClTranscriptFormat
 cl_transcript_format_from_string (const char *text)
 {
@@ -36,6 +51,15 @@ cl_transcript_format_from_string (const char *text)
   return CL_TRANSCRIPT_AUTO;
 }
 
+/**
+ * cl_transcript_format_to_string:
+ * @format: a format
+ *
+ * Names @format: "auto", "vtt", "srt" or "txt". @format must be a value
+ * of #ClTranscriptFormat.
+ *
+ * Returns: (transfer none): the name, a static string
+ */
 const char *
 cl_transcript_format_to_string (ClTranscriptFormat format)
 {
@@ -50,6 +74,12 @@ cue_free (ClCue *cue)
   g_free (cue);
 }
 
+/**
+ * cl_transcript_free:
+ * @transcript: (nullable): a transcript
+ *
+ * Frees @transcript, its cues and its text. Does nothing for %NULL.
+ */
 void
 cl_transcript_free (ClTranscript *transcript)
 {
@@ -370,6 +400,15 @@ parse_timing (const char *line,
   return parse_timestamp (&p, syntax, end) && (!lenient || *skip_blanks (p) != *p || *p == '\0');
 }
 
+/**
+ * cl_transcript_format_time:
+ * @ms: a time in milliseconds
+ *
+ * Writes @ms as WebVTT writes a time, such as "01:02:03.450". The hours
+ * take as many digits as they need.
+ *
+ * Returns: (transfer full): the time
+ */
 char *
 cl_transcript_format_time (gint64 ms)
 {
@@ -750,6 +789,25 @@ detect_format (Parser     *parser,
   return CL_TRANSCRIPT_TXT;
 }
 
+/**
+ * cl_transcript_parse:
+ * @data: (array length=len): the transcript's bytes
+ * @len: the length of @data in bytes
+ * @name: the file's name, used in messages and to tell a .vtt or .srt file
+ * @format: the format, or %CL_TRANSCRIPT_AUTO to decide from @name and
+ *   the content (a WEBVTT signature, SRT timing lines)
+ * @error: return location for a #GError, or %NULL
+ *
+ * Parses a transcript in UTF-8 or UTF-16 with a byte-order mark, with any
+ * newline convention, into cues. Plain-text cues without times are timed
+ * by their word counts, and the transcript is marked estimated. Cues with
+ * no text are dropped.
+ *
+ * Returns: (transfer full) (nullable): the transcript, or %NULL with
+ *   @error set in %CL_TRANSCRIPT_ERROR: more than
+ *   %CL_TRANSCRIPT_MAX_BYTES, binary, not UTF-8 or UTF-16, empty, a
+ *   timing line that cannot be read, cues out of order or no speech
+ */
 ClTranscript *
 cl_transcript_parse (const char          *data,
                      gsize                len,
@@ -807,6 +865,18 @@ cl_transcript_parse (const char          *data,
   return g_steal_pointer (&transcript);
 }
 
+/**
+ * cl_transcript_load:
+ * @path: the transcript file
+ * @error: return location for a #GError, or %NULL
+ *
+ * Reads the file at @path, at most %CL_TRANSCRIPT_MAX_BYTES, and parses
+ * it with cl_transcript_parse (), deciding the format from its name and
+ * content.
+ *
+ * Returns: (transfer full) (nullable): the transcript, or %NULL with
+ *   @error set when the file cannot be read or parsed
+ */
 ClTranscript *
 cl_transcript_load (const char  *path,
                     GError     **error)
@@ -820,6 +890,15 @@ cl_transcript_load (const char  *path,
   return cl_transcript_parse (data, len, name, CL_TRANSCRIPT_AUTO, error);
 }
 
+/**
+ * cl_transcript_speakers:
+ * @transcript: a transcript
+ *
+ * Lists every speaker of @transcript once, in order of first word. Cues
+ * without a speaker are left out.
+ *
+ * Returns: (transfer full) (element-type utf8): the speakers' names
+ */
 GPtrArray *
 cl_transcript_speakers (const ClTranscript *transcript)
 {

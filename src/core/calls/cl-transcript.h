@@ -54,9 +54,6 @@ typedef struct
 ClTranscriptFormat  cl_transcript_format_from_string (const char          *text);
 const char         *cl_transcript_format_to_string   (ClTranscriptFormat   format);
 
-/* Parses @data (@len bytes, any newline convention, UTF-8 or UTF-16 with a
- * byte-order mark). @name is used in messages; @format AUTO decides from
- * the content, a .vtt name or a WEBVTT signature. */
 ClTranscript *cl_transcript_parse      (const char          *data,
                                         gsize                len,
                                         const char          *name,
@@ -65,9 +62,7 @@ ClTranscript *cl_transcript_parse      (const char          *data,
 ClTranscript *cl_transcript_load       (const char          *path,
                                         GError             **error);
 void          cl_transcript_free       (ClTranscript        *transcript);
-/* "01:02:03.450", as WebVTT writes a time. */
 char         *cl_transcript_format_time (gint64              ms);
-/* Every speaker, in order of first word. */
 GPtrArray    *cl_transcript_speakers   (const ClTranscript  *transcript);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (ClTranscript, cl_transcript_free)

@@ -187,6 +187,22 @@ agree_next_step (Writer   *w,
   say (w, FALSE, answer->str);
 }
 
+/**
+ * cl_demo_call_write:
+ * @rand: the random source the call is drawn from
+ * @rep: the rep's name, as the transcript labels their cues
+ * @caller: how the rep runs a call
+ * @held_on: the day of the call; a next step agreed is dated after it
+ * @dated: (out): set to whether the call ended on a dated next step
+ *
+ * Writes a call between @rep and a buyer, as Teams writes it: an opening,
+ * the rep's questions each answered by the buyer, a pitch, perhaps an
+ * objection and the rep's answer to it, and a next step. The more
+ * talkative @caller is, the fewer questions and the more pitch; a dated
+ * next step is a working day two to nine days after @held_on.
+ *
+ * Returns: (transfer full): the WebVTT text
+ */
 char *
 cl_demo_call_write (GRand              *rand,
                     const char         *rep,

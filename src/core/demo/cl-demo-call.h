@@ -13,18 +13,6 @@ typedef struct
   double step_control;    /* 0–1: how likely the rep ends on a dated next step */
 } ClDemoCaller;
 
-/**
- * cl_demo_call_write:
- * @rep: the rep's name, as the transcript labels their cues
- * @held_on: the day of the call; a next step agreed is dated after it
- * @dated: (out): whether the call ended on a dated next step
- *
- * A call between @rep and a buyer, as Teams writes it: an opening, the
- * rep's questions each answered by the buyer, a pitch, perhaps an
- * objection and the rep's answer to it, and a next step.
- *
- * Returns: (transfer full): the WebVTT text
- */
 char *cl_demo_call_write (GRand              *rand,
                           const char         *rep,
                           const ClDemoCaller *caller,

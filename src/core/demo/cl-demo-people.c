@@ -59,6 +59,17 @@ static const Language languages[] = {
 
 #define N_SURNAMES (G_N_ELEMENTS (languages) * N_EACH)
 
+/**
+ * cl_demo_people_team:
+ * @rand: the random source the names are drawn from
+ * @n: how many people, at most 1 024
+ *
+ * Draws @n different names for one team, each a first name and a surname
+ * from the same language; no surname comes twice in a team of up to 128.
+ * When @n is over 1 024 this is a programmer error and the array is empty.
+ *
+ * Returns: (transfer full) (element-type utf8): the names
+ */
 GPtrArray *
 cl_demo_people_team (GRand *rand,
                      guint  n)
@@ -90,6 +101,15 @@ cl_demo_people_team (GRand *rand,
   return names;
 }
 
+/**
+ * cl_demo_people_buyer:
+ * @rand: the random source the name is drawn from
+ *
+ * Draws a name for a buyer, first name and surname again from one
+ * language; buyers of different deals may share one.
+ *
+ * Returns: (transfer full): the name
+ */
 char *
 cl_demo_people_buyer (GRand *rand)
 {

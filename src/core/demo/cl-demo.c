@@ -1108,6 +1108,14 @@ add_retros (Demo    *demo,
 
 /* ------------------------------------------------------------------ entry point */
 
+/**
+ * cl_demo_options_init:
+ * @options: (out caller-allocates): the options to fill
+ *
+ * Sets @options to the default sample team: %CL_DEMO_DEFAULT_DEALS deals,
+ * %CL_DEMO_DEFAULT_REPS reps, %CL_DEMO_DEFAULT_WEEKS weeks of history,
+ * seed %CL_DEMO_DEFAULT_SEED, ending today.
+ */
 void
 cl_demo_options_init (ClDemoOptions *options)
 {
@@ -1119,6 +1127,27 @@ cl_demo_options_init (ClDemoOptions *options)
   };
 }
 
+/**
+ * cl_demo_generate:
+ * @store: an empty workspace
+ * @options: the team's size, history, seed and today
+ * @progress: (nullable) (scope call) (closure user_data): called with the
+ *   fraction done, from 0 to 1, while the team is written
+ * @user_data: (closure): data for @progress
+ * @cancellable: (nullable): a #GCancellable, checked while the deals are
+ *   written
+ * @error: return location for a #GError, or %NULL
+ *
+ * Writes a sample team into @store in one transaction: reps, deals with
+ * their history, weekly reviews, coaching, calls with transcripts, monthly
+ * plans with practice logs and quarterly retrospectives. The same options
+ * give the same workspace, row for row. On failure or cancellation nothing
+ * is written. Runs in the calling thread and calls @progress there.
+ *
+ * Returns: %TRUE on success, %FALSE with @error set: %CL_STORE_ERROR_INVALID
+ *   when @options asks for no rep or no week or @store already has a team,
+ *   %G_IO_ERROR_CANCELLED when cancelled, or a store error
+ */
 gboolean
 cl_demo_generate (ClStore              *store,
                   const ClDemoOptions  *options,

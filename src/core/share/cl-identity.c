@@ -21,6 +21,12 @@
 #define ID_KEY   "owner_id"
 #define ROLE_KEY "owner_role"
 
+/**
+ * cl_identity_free:
+ * @identity: (nullable): an identity
+ *
+ * Frees @identity. Does nothing for %NULL.
+ */
 void
 cl_identity_free (ClIdentity *identity)
 {
@@ -31,12 +37,30 @@ cl_identity_free (ClIdentity *identity)
   g_free (identity);
 }
 
+/**
+ * cl_role_to_string:
+ * @role: a role
+ *
+ * Names @role as the settings and the command line write it.
+ *
+ * Returns: (transfer none): "manager" for %CL_ROLE_MANAGER, else "rep"
+ */
 const char *
 cl_role_to_string (ClRole role)
 {
   return role == CL_ROLE_MANAGER ? "manager" : "rep";
 }
 
+/**
+ * cl_role_parse:
+ * @text: (nullable): "manager" or "rep"
+ * @role: (out): set to the role read; left alone on failure
+ *
+ * Reads a role's name, as cl_role_to_string () writes it.
+ *
+ * Returns: %TRUE when @text is "manager" or "rep", %FALSE for anything
+ *   else, %NULL included
+ */
 gboolean
 cl_role_parse (const char *text,
                ClRole     *role)
@@ -50,6 +74,15 @@ cl_role_parse (const char *text,
   return TRUE;
 }
 
+/**
+ * cl_identity_id_valid:
+ * @id: (nullable): an owner's id
+ *
+ * Checks the form of an owner's id.
+ *
+ * Returns: %TRUE when @id is %CL_IDENTITY_ID_LENGTH lowercase hexadecimal
+ *   digits, %FALSE otherwise or for %NULL
+ */
 gboolean
 cl_identity_id_valid (const char *id)
 {
@@ -80,6 +113,15 @@ check_name (const char  *name,
   return g_steal_pointer (&trimmed);
 }
 
+/**
+ * cl_identity_peek:
+ * @store: the workspace
+ *
+ * Reads the workspace's owner if one was set, without making one.
+ *
+ * Returns: (transfer full) (nullable): the owner, or %NULL when the
+ *   workspace has no complete owner (name, valid id and role)
+ */
 ClIdentity *
 cl_identity_peek (ClStore *store)
 {
@@ -122,6 +164,21 @@ save (ClStore          *store,
   return cl_store_commit (store, error);
 }
 
+/**
+ * cl_identity_get:
+ * @store: the workspace
+ * @error: return location for a #GError, or %NULL
+ *
+ * Reads the workspace's owner, making and saving one on first use: the
+ * user's name (cl_export_author () as it is before any owner is known, or
+ * the login name when that is not a valid name), the id already stored or
+ * a new random one, and the role of a manager (a rep's workspace is set so
+ * once). When any of the three settings is missing or invalid, the name
+ * and role are made again; a valid stored id is kept.
+ *
+ * Returns: (transfer full) (nullable): the owner, or %NULL with @error set
+ *   when it cannot be saved
+ */
 ClIdentity *
 cl_identity_get (ClStore  *store,
                  GError  **error)
@@ -147,6 +204,21 @@ cl_identity_get (ClStore  *store,
   return g_steal_pointer (&identity);
 }
 
+/**
+ * cl_identity_set:
+ * @store: the workspace
+ * @name: (nullable): the new name (trimmed, not blank, at most
+ *   %CL_IDENTITY_MAX_NAME bytes of UTF-8, no control characters), or
+ *   %NULL to keep the current one
+ * @role: the new role
+ * @error: return location for a #GError, or %NULL
+ *
+ * Changes the owner's name and role, making the owner first if there is
+ * none; the id never changes.
+ *
+ * Returns: %TRUE on success, %FALSE with @error set
+ *   (%CL_STORE_ERROR_INVALID for a bad name)
+ */
 gboolean
 cl_identity_set (ClStore     *store,
                  const char  *name,
@@ -169,6 +241,15 @@ cl_identity_set (ClStore     *store,
   return save (store, identity, error);
 }
 
+/**
+ * cl_identity_author:
+ * @identity: the workspace's owner
+ *
+ * The name documents say wrote them: $CLOSELOOP_AUTHOR when it is set and
+ * not empty, else the owner's name.
+ *
+ * Returns: (transfer none): the name, owned by @identity or the environment
+ */
 const char *
 cl_identity_author (const ClIdentity *identity)
 {
@@ -177,12 +258,30 @@ cl_identity_author (const ClIdentity *identity)
   return name != NULL && *name != '\0' ? name : identity->name;
 }
 
+/**
+ * cl_identity_subfolder:
+ * @identity: the workspace's owner
+ *
+ * Names the owner's subfolder of the team folder: their name (as
+ * cl_identity_author () says it, made safe) and their id, "Ana Okafor
+ * (3f9a0c12be47)", so two people of one name never share one.
+ *
+ * Returns: (transfer full): the subfolder's name
+ */
 char *
 cl_identity_subfolder (const ClIdentity *identity)
 {
   return cl_team_folder_person_with_id (cl_identity_author (identity), identity->id);
 }
 
+/**
+ * cl_identity_apply:
+ * @identity: (nullable): the workspace's owner, or %NULL to forget it
+ *
+ * Makes @identity's name the author of the documents this process exports
+ * (cl_export_author ()), unless $CLOSELOOP_AUTHOR is set. A program calls
+ * it once its workspace is open.
+ */
 void
 cl_identity_apply (const ClIdentity *identity)
 {

@@ -27,6 +27,12 @@
 #define MAX_TEXT      4000
 #define MAX_KEY       64
 
+/**
+ * cl_practice_log_free:
+ * @log: (nullable): a practice log
+ *
+ * Frees @log with its entries and actions. Does nothing for %NULL.
+ */
 void
 cl_practice_log_free (ClPracticeLog *log)
 {
@@ -41,6 +47,18 @@ cl_practice_log_free (ClPracticeLog *log)
 
 /* ------------------------------------------------------------------ writing */
 
+/**
+ * cl_practice_log_own_rep:
+ * @store: the workspace
+ * @owner: the workspace's owner, a rep
+ * @error: return location for a #GError, or %NULL
+ *
+ * Finds the owner on the workspace's roster under the name
+ * cl_identity_author () gives, adding them when missing, so drills can be
+ * logged in their own workspace.
+ *
+ * Returns: (transfer full) (nullable): the rep, or %NULL with @error set
+ */
 ClRep *
 cl_practice_log_own_rep (ClStore           *store,
                          const ClIdentity  *owner,
@@ -60,6 +78,20 @@ cl_practice_log_own_rep (ClStore           *store,
   return rep;
 }
 
+/**
+ * cl_practice_log_build:
+ * @store: the workspace
+ * @owner: the workspace's owner, a rep
+ * @error: return location for a #GError, or %NULL
+ *
+ * Builds the owner's practice log: every drill of theirs in this
+ * workspace, oldest first (the full current set: one absent was deleted),
+ * and the actions of their managers' briefs they marked done. Adds the
+ * owner to the roster when missing, as cl_practice_log_own_rep () does.
+ *
+ * Returns: (transfer full) (nullable): the document, or %NULL with @error
+ *   set
+ */
 JsonNode *
 cl_practice_log_build (ClStore           *store,
                        const ClIdentity  *owner,
@@ -114,6 +146,20 @@ cl_practice_log_build (ClStore           *store,
   return json_builder_get_root (builder);
 }
 
+/**
+ * cl_practice_log_publish:
+ * @store: the workspace
+ * @published: (out) (optional) (transfer full) (nullable): the file
+ *   written, %NULL when the workspace has no team folder or its owner is
+ *   not a rep (nothing to send up, and no error)
+ * @error: return location for a #GError, or %NULL
+ *
+ * Publishes the owner's practice log in their subfolder of the team
+ * folder, making the owner first if there is none.
+ *
+ * Returns: %TRUE on success or when there is nothing to publish, %FALSE
+ *   with @error set
+ */
 gboolean
 cl_practice_log_publish (ClStore  *store,
                          char    **published,
@@ -198,6 +244,21 @@ read_action_done (JsonObject  *object,
   return done;
 }
 
+/**
+ * cl_practice_log_read:
+ * @data: (array length=length): the file's bytes
+ * @length: the length of @data in bytes
+ * @name: the file, as errors name it
+ * @error: return location for a #GError, or %NULL
+ *
+ * Reads a practice log from outside: bounded in size and nesting before
+ * it is parsed, every member checked (types, ranges, dates, lengths), no
+ * member its format does not have (a plan, say), no two drills with one
+ * id, and the rep its author (%CL_SUMMARY_ERROR_NOT_ITS_OWNER otherwise).
+ *
+ * Returns: (transfer full) (nullable): the log, or %NULL with @error set in
+ *   %CL_SUMMARY_ERROR
+ */
 ClPracticeLog *
 cl_practice_log_read (const char  *data,
                       gsize        length,
@@ -287,6 +348,26 @@ refuse (GError     **error,
   return FALSE;
 }
 
+/**
+ * cl_practice_log_merge:
+ * @store: this manager's workspace
+ * @log: a practice log read with cl_practice_log_read ()
+ * @name: the file, as errors name it
+ * @subfolder: the team-folder subfolder the file was in
+ * @merge: (out caller-allocates): counts what the merge changed
+ * @error: return location for a #GError, or %NULL
+ *
+ * Merges @log into this manager's workspace, one writer per record: it
+ * must be in its rep's own subfolder (their name and identity), name a rep
+ * on the team, come from the identity that rep's files came from before,
+ * and close only that rep's actions; otherwise it is refused with
+ * %CL_SUMMARY_ERROR_NOT_ITS_OWNER, naming @name, and nothing changes. A
+ * drill whose focus is not one of the team's skills is refused with
+ * %CL_SUMMARY_ERROR_BAD_VALUE. Actions of other managers' briefs are left
+ * out.
+ *
+ * Returns: %TRUE on success, %FALSE with @error set
+ */
 gboolean
 cl_practice_log_merge (ClStore              *store,
                        const ClPracticeLog  *log,
@@ -353,6 +434,17 @@ cl_practice_log_merge (ClStore              *store,
   return TRUE;
 }
 
+/**
+ * cl_practice_merge_describe:
+ * @rep_name: the rep whose log was merged
+ * @merge: the counts of the merge
+ *
+ * Describes a merge for people, such as "Ana Okafor’s practice log: 3
+ * drills added, 1 replaced, 0 removed, 2 unchanged, 1 actions closed".
+ * The name is isolated for bidirectional text.
+ *
+ * Returns: (transfer full): the description
+ */
 char *
 cl_practice_merge_describe (const char             *rep_name,
                             const ClPracticeMerge  *merge)

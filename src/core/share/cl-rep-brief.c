@@ -50,6 +50,12 @@ brief_deal_free (ClBriefDeal *deal)
   g_free (deal);
 }
 
+/**
+ * cl_rep_brief_free:
+ * @brief: (nullable): a brief
+ *
+ * Frees @brief with its actions and deals. Does nothing for %NULL.
+ */
 void
 cl_rep_brief_free (ClRepBrief *brief)
 {
@@ -175,6 +181,23 @@ add_deals (JsonBuilder  *builder,
   return TRUE;
 }
 
+/**
+ * cl_rep_brief_build:
+ * @store: this manager's workspace
+ * @manager: the workspace's owner, named as the brief's manager
+ * @rep_id: the rep the brief is to
+ * @as_of: the day; its month's plan is the brief's, and deals are flagged
+ *   as of it
+ * @error: return location for a #GError, or %NULL
+ *
+ * Builds @rep_id's brief from this (manager's) workspace: the month's plan
+ * (focus, drill, repetitions, target self-score, drills so far), the rep's
+ * open actions with their ids and due days, their open deals with flags.
+ * No justification, no coaching notes.
+ *
+ * Returns: (transfer full) (nullable): the document, or %NULL with @error
+ *   set (%CL_STORE_ERROR_NOT_FOUND when there is no rep @rep_id)
+ */
 JsonNode *
 cl_rep_brief_build (ClStore           *store,
                     const ClIdentity  *manager,
@@ -218,6 +241,26 @@ cl_rep_brief_build (ClStore           *store,
   return json_builder_get_root (builder);
 }
 
+/**
+ * cl_rep_brief_publish:
+ * @store: this manager's workspace
+ * @rep_id: one rep, or 0 for every rep on the team (not the manager, not
+ *   who left)
+ * @published: (out) (optional) (transfer container) (element-type filename) (nullable):
+ *   the files written; %NULL when the workspace has no team folder
+ * @error: return location for a #GError, or %NULL
+ *
+ * Publishes the briefs, as of today, in the owner's subfolder of the team
+ * folder, one file per rep (`rep-brief-NAME.closeloop.json`), replacing
+ * the earlier one. Only a manager's workspace publishes briefs: a rep's is
+ * refused (%CL_SUMMARY_ERROR_NOT_ITS_OWNER). Call it whenever a plan is
+ * saved or an action created (a review's next action, a coaching next
+ * move). A @rep_id that is on no roster publishes nothing. Stops at the
+ * first brief that fails; those before it stay published.
+ *
+ * Returns: %TRUE on success or when there is no team folder, %FALSE with
+ *   @error set
+ */
 gboolean
 cl_rep_brief_publish (ClStore     *store,
                       gint64       rep_id,
@@ -263,6 +306,20 @@ cl_rep_brief_publish (ClStore     *store,
   return TRUE;
 }
 
+/**
+ * cl_rep_brief_publish_after_change:
+ * @store: the workspace
+ * @rep_id: the rep whose plan or action changed
+ * @error: return location for a #GError, or %NULL
+ *
+ * What a window calls once it saved a plan of @rep_id's or created or
+ * changed one of their actions: publishes their brief again when the
+ * workspace is a manager's with a team folder, and does nothing otherwise
+ * (nor makes an owner).
+ *
+ * Returns: %TRUE when the brief was published or nothing was to be done,
+ *   %FALSE with @error set when it could not be published
+ */
 gboolean
 cl_rep_brief_publish_after_change (ClStore  *store,
                                    gint64    rep_id,
@@ -429,6 +486,21 @@ read_deal (ClRepBrief  *brief,
   return TRUE;
 }
 
+/**
+ * cl_rep_brief_read:
+ * @data: (array length=length): the file's bytes
+ * @length: the length of @data in bytes
+ * @name: the file, as errors name it
+ * @error: return location for a #GError, or %NULL
+ *
+ * Reads a brief from outside: bounded before it is parsed, every member
+ * checked (amounts such as "125000.00", three-letter currencies, known
+ * flags), none its format does not have, its author the manager it names
+ * (%CL_SUMMARY_ERROR_NOT_ITS_OWNER otherwise).
+ *
+ * Returns: (transfer full) (nullable): the brief, or %NULL with @error set
+ *   in %CL_SUMMARY_ERROR
+ */
 ClRepBrief *
 cl_rep_brief_read (const char  *data,
                    gsize        length,
@@ -490,6 +562,21 @@ cl_rep_brief_read (const char  *data,
   return g_steal_pointer (&brief);
 }
 
+/**
+ * cl_rep_brief_check_author:
+ * @store: the workspace that would keep the brief
+ * @brief: a brief read with cl_rep_brief_read ()
+ * @name: the file, as errors name it
+ * @subfolder: the team-folder subfolder the file was in
+ * @error: return location for a #GError, or %NULL
+ *
+ * Checks one writer per record: a brief must be in its manager's own
+ * subfolder (their name and identity), and its author must not be a rep on
+ * this workspace's team. Refusals (%CL_SUMMARY_ERROR_NOT_ITS_OWNER) name
+ * @name.
+ *
+ * Returns: %TRUE when the brief may be kept, %FALSE with @error set
+ */
 gboolean
 cl_rep_brief_check_author (ClStore           *store,
                            const ClRepBrief  *brief,
@@ -516,6 +603,18 @@ cl_rep_brief_check_author (ClStore           *store,
   return TRUE;
 }
 
+/**
+ * cl_rep_brief_load_own:
+ * @store: a rep's workspace
+ * @error: return location for a #GError, or %NULL
+ *
+ * Reads the latest brief to this workspace's owner kept from the team
+ * folder, what the rep's My Month shows, checking it again as if from
+ * outside. Makes the owner first if there is none.
+ *
+ * Returns: (transfer full) (nullable): the brief; %NULL without @error when
+ *   none arrived yet, or %NULL with @error set
+ */
 ClRepBrief *
 cl_rep_brief_load_own (ClStore  *store,
                        GError  **error)
@@ -534,6 +633,22 @@ cl_rep_brief_load_own (ClStore  *store,
   return cl_rep_brief_read (text, strlen (text), _("The brief kept"), error);
 }
 
+/**
+ * cl_rep_brief_mark_done:
+ * @store: a rep's workspace
+ * @action_id: the id the brief gives the action
+ * @done_on: the day it was done
+ * @note: (nullable): what the rep says of it
+ * @error: return location for a #GError, or %NULL
+ *
+ * On a rep's side: marks an action of their brief done (a correction
+ * replaces the earlier), then publishes their practice log when there is
+ * a team folder. Refused with %CL_STORE_ERROR_NOT_FOUND when no brief has
+ * arrived, and %CL_STORE_ERROR_INVALID for an id the brief does not have.
+ * When only the publishing fails, the action stays marked done.
+ *
+ * Returns: %TRUE on success, %FALSE with @error set
+ */
 gboolean
 cl_rep_brief_mark_done (ClStore     *store,
                         gint64       action_id,

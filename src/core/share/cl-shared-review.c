@@ -31,6 +31,12 @@ shared_deal_free (ClSharedReviewDeal *deal)
   g_free (deal);
 }
 
+/**
+ * cl_shared_review_free:
+ * @review: (nullable): a review
+ *
+ * Frees @review with its deals. Does nothing for %NULL.
+ */
 void
 cl_shared_review_free (ClSharedReview *review)
 {
@@ -45,6 +51,22 @@ cl_shared_review_free (ClSharedReview *review)
   g_free (review);
 }
 
+/**
+ * cl_summary_load_document:
+ * @store: the workspace
+ * @library_id: the summary's id in the team library
+ * @format: (out) (transfer full) (optional): set to the summary's format,
+ *   such as "closeloop.pipeline-review", once the entry was read
+ * @error: return location for a #GError, or %NULL
+ *
+ * Reads and parses the document the team library keeps under @library_id.
+ * Unlike cl_team_health_read (), the text is not bounded again before it
+ * is parsed.
+ *
+ * Returns: (transfer full) (nullable): the document's root, or %NULL with
+ *   @error set (%CL_STORE_ERROR_NOT_FOUND when the library holds no such
+ *   summary)
+ */
 JsonNode *
 cl_summary_load_document (ClStore  *store,
                           gint64    library_id,
@@ -148,6 +170,22 @@ read_deal (JsonObject *object)
   return deal;
 }
 
+/**
+ * cl_shared_review_load:
+ * @store: the workspace
+ * @library_id: the review's id in the team library
+ * @error: return location for a #GError, or %NULL
+ *
+ * Reads the weekly review kept in the team library under @library_id, to
+ * be walked like one's own. Its deals are those with a decision; when none
+ * has one, every deal (an unheld review's pre-read). Members of the wrong
+ * type read as absent ("" for text, 0 for amounts): the document was
+ * checked when kept, but a teammate's file is never trusted further than
+ * that.
+ *
+ * Returns: (transfer full) (nullable): the review, or %NULL with @error set
+ *   (%CL_STORE_ERROR_INVALID when the summary is not a weekly review)
+ */
 ClSharedReview *
 cl_shared_review_load (ClStore  *store,
                        gint64    library_id,

@@ -45,14 +45,10 @@ typedef struct
 void            cl_shared_review_free (ClSharedReview *review);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (ClSharedReview, cl_shared_review_free)
 
-/* The review kept in the library under @library_id. Members of the wrong
- * type read as absent: the document was checked when kept, but a teammate's
- * file is never trusted further than that. */
 ClSharedReview *cl_shared_review_load (ClStore    *store,
                                        gint64      library_id,
                                        GError    **error);
 
-/* The kept document of @library_id, parsed; its format in @format. */
 JsonNode       *cl_summary_load_document (ClStore    *store,
                                           gint64      library_id,
                                           char      **format,

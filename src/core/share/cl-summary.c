@@ -25,6 +25,13 @@
 #define MAX_BYTES  (16 * 1024 * 1024)
 #define MAX_DEPTH  64
 
+/**
+ * cl_summary_error_quark:
+ *
+ * The error domain of summaries and the team library, %CL_SUMMARY_ERROR.
+ *
+ * Returns: the #GQuark of #ClSummaryError
+ */
 G_DEFINE_QUARK (cl-summary-error-quark, cl_summary_error)
 
 typedef enum { SUBJECT_WEEK, SUBJECT_DEAL, SUBJECT_REP_MONTH, SUBJECT_QUARTER, SUBJECT_PERIOD, SUBJECT_REP } SubjectKind;
@@ -41,6 +48,12 @@ static const struct { const char *format; const char *label; SubjectKind subject
   { "closeloop.practice-log", N_("Practice log"), SUBJECT_REP, 1 },
 };
 
+/**
+ * cl_summary_info_free:
+ * @info: (nullable): a summary's header
+ *
+ * Frees @info. Does nothing for %NULL.
+ */
 void
 cl_summary_info_free (ClSummaryInfo *info)
 {
@@ -64,12 +77,31 @@ format_index (const char *format)
   return -1;
 }
 
+/**
+ * cl_summary_format_known:
+ * @format: (nullable): a summary's format, such as
+ *   "closeloop.pipeline-review"
+ *
+ * Tells whether the team library keeps summaries of @format.
+ *
+ * Returns: %TRUE for a format the library keeps, %FALSE otherwise or for
+ *   %NULL
+ */
 gboolean
 cl_summary_format_known (const char *format)
 {
   return format_index (format) >= 0;
 }
 
+/**
+ * cl_summary_format_label:
+ * @format: (nullable): a summary's format
+ *
+ * Names @format for people, such as "Weekly review", translated.
+ *
+ * Returns: (transfer none) (nullable): the label, or @format itself when
+ *   the library does not keep it (%NULL for %NULL)
+ */
 const char *
 cl_summary_format_label (const char *format)
 {
@@ -78,6 +110,17 @@ cl_summary_format_label (const char *format)
   return i >= 0 ? _(formats[i].label) : format;
 }
 
+/**
+ * cl_summary_subject_label:
+ * @subject: a summary's subject, as #ClSummaryInfo gives it
+ *
+ * Says what a summary is about, for people: "2026-W47", "Acme — Rollout",
+ * "Ana Okafor, 2026-11", "2026-Q4". The "deal:", "health:" and "rep:"
+ * prefixes go; a "rep:NAME:MONTH" subject names the rep isolated for
+ * bidirectional text.
+ *
+ * Returns: (transfer full): the label
+ */
 char *
 cl_summary_subject_label (const char *subject)
 {
@@ -104,6 +147,15 @@ cl_summary_subject_label (const char *subject)
   }
 }
 
+/**
+ * cl_summary_info_describe:
+ * @info: a summary's header
+ *
+ * Describes a summary for people: its kind, what it is about and who
+ * exported it, "Weekly review 2026-W47 by Ana Okafor".
+ *
+ * Returns: (transfer full): the description
+ */
 char *
 cl_summary_info_describe (const ClSummaryInfo *info)
 {
@@ -192,6 +244,20 @@ fill_subject (ClSummaryInfo  *info,
   return TRUE;
 }
 
+/**
+ * cl_summary_read:
+ * @data: (array length=length): the file's bytes
+ * @length: the length of @data in bytes
+ * @name: the file, as errors name it
+ * @error: return location for a #GError, or %NULL
+ *
+ * Checks @data as a summary of a format and version this Closeloop reads:
+ * size (at most 16 MB), nesting, JSON syntax, and the header members it
+ * must have, of their types.
+ *
+ * Returns: (transfer full) (nullable): its header, with the SHA-256 of
+ *   @data, or %NULL with @error set in %CL_SUMMARY_ERROR
+ */
 ClSummaryInfo *
 cl_summary_read (const char  *data,
                  gsize        length,
@@ -203,6 +269,21 @@ cl_summary_read (const char  *data,
   return cl_summary_parse (data, length, name, &root, error);
 }
 
+/**
+ * cl_summary_parse:
+ * @data: (array length=length): the file's bytes
+ * @length: the length of @data in bytes
+ * @name: the file, as errors name it
+ * @out_root: (out) (transfer full): set to the document, once checked;
+ *   left alone on failure
+ * @error: return location for a #GError, or %NULL
+ *
+ * Checks @data as cl_summary_read () does, also giving the parsed document
+ * to read further.
+ *
+ * Returns: (transfer full) (nullable): its header, or %NULL with @error set
+ *   in %CL_SUMMARY_ERROR
+ */
 ClSummaryInfo *
 cl_summary_parse (const char  *data,
                   gsize        length,
@@ -290,6 +371,18 @@ bad_value (GError     **error,
   return FALSE;
 }
 
+/**
+ * cl_summary_check_members:
+ * @object: an object of a document from outside
+ * @allowed: (array zero-terminated=1): the members its format has
+ * @name: the file, as errors name it
+ * @error: return location for a #GError, or %NULL
+ *
+ * Refuses a member of @object not in @allowed.
+ *
+ * Returns: %TRUE when every member is allowed, %FALSE with @error set
+ *   (%CL_SUMMARY_ERROR_BAD_VALUE naming @name and the member)
+ */
 gboolean
 cl_summary_check_members (JsonObject          *object,
                           const char * const  *allowed,
@@ -306,6 +399,20 @@ cl_summary_check_members (JsonObject          *object,
   return TRUE;
 }
 
+/**
+ * cl_summary_member_text:
+ * @object: an object of a document from outside
+ * @member: the member to read
+ * @max_bytes: the longest text accepted, in bytes
+ * @name: the file, as errors name it
+ * @error: return location for a #GError, or %NULL
+ *
+ * Reads a text member, checked for its type and length.
+ *
+ * Returns: (transfer none) (nullable): the text, owned by @object, or
+ *   %NULL with @error set (%CL_SUMMARY_ERROR_BAD_VALUE) when it is missing,
+ *   not a string or longer than @max_bytes
+ */
 const char *
 cl_summary_member_text (JsonObject  *object,
                         const char  *member,
@@ -322,6 +429,22 @@ cl_summary_member_text (JsonObject  *object,
   return json_node_get_string (node);
 }
 
+/**
+ * cl_summary_member_int:
+ * @object: an object of a document from outside
+ * @member: the member to read
+ * @min: the least value accepted
+ * @max: the greatest value accepted
+ * @value: (out): set to the number; left alone on failure
+ * @name: the file, as errors name it
+ * @error: return location for a #GError, or %NULL
+ *
+ * Reads a whole-number member, checked for its type and range.
+ *
+ * Returns: %TRUE on success, %FALSE with @error set
+ *   (%CL_SUMMARY_ERROR_BAD_VALUE) when it is missing, not a whole number or
+ *   out of range
+ */
 gboolean
 cl_summary_member_int (JsonObject  *object,
                        const char  *member,
@@ -342,6 +465,20 @@ cl_summary_member_int (JsonObject  *object,
   return TRUE;
 }
 
+/**
+ * cl_summary_member_day:
+ * @object: an object of a document from outside
+ * @member: the member to read
+ * @nullable: whether JSON null is accepted, read as 0
+ * @day: (out): set to the day, 0 for null or on failure
+ * @name: the file, as errors name it
+ * @error: return location for a #GError, or %NULL
+ *
+ * Reads an ISO date member, such as "2026-11-23"; with @nullable, null too.
+ *
+ * Returns: %TRUE on success, %FALSE with @error set
+ *   (%CL_SUMMARY_ERROR_BAD_VALUE) when it is missing or not a date
+ */
 gboolean
 cl_summary_member_day (JsonObject  *object,
                        const char  *member,
@@ -361,6 +498,18 @@ cl_summary_member_day (JsonObject  *object,
   return TRUE;
 }
 
+/**
+ * cl_summary_member_object:
+ * @object: an object of a document from outside
+ * @member: the member to read
+ * @name: the file, as errors name it
+ * @error: return location for a #GError, or %NULL
+ *
+ * Reads a member that must be an object.
+ *
+ * Returns: (transfer none) (nullable): the object, owned by @object, or
+ *   %NULL with @error set (%CL_SUMMARY_ERROR_BAD_VALUE)
+ */
 JsonObject *
 cl_summary_member_object (JsonObject  *object,
                           const char  *member,
@@ -374,6 +523,19 @@ cl_summary_member_object (JsonObject  *object,
   return json_node_get_object (node);
 }
 
+/**
+ * cl_summary_member_array:
+ * @object: an object of a document from outside
+ * @member: the member to read
+ * @max_length: the most elements accepted
+ * @name: the file, as errors name it
+ * @error: return location for a #GError, or %NULL
+ *
+ * Reads a member that must be an array of at most @max_length objects.
+ *
+ * Returns: (transfer none) (nullable): the array, owned by @object, or
+ *   %NULL with @error set (%CL_SUMMARY_ERROR_BAD_VALUE)
+ */
 JsonArray *
 cl_summary_member_array (JsonObject  *object,
                          const char  *member,
@@ -398,6 +560,25 @@ cl_summary_member_array (JsonObject  *object,
 
 /* ------------------------------------------------------------------ keeping */
 
+/**
+ * cl_summary_keep:
+ * @store: the workspace
+ * @info: the header of @data, from cl_summary_read ()
+ * @data: the summary's text
+ * @name: the file, as errors name it
+ * @replace: whether a newer export may replace the one kept
+ * @outcome: (out): set to what was done, on success
+ * @error: return location for a #GError, or %NULL
+ *
+ * Keeps @data, the summary @info describes, in the team library. The very
+ * same file is not kept twice. A newer export of one kept (same kind,
+ * subject and author) replaces it only with @replace, else
+ * %CL_SUMMARY_ERROR_NEWER; an older or equally old one is refused with
+ * %CL_SUMMARY_ERROR_OLDER. The write is one transaction; the look-up of
+ * the kept one before it is not in it.
+ *
+ * Returns: %TRUE on success, %FALSE with @error set
+ */
 gboolean
 cl_summary_keep (ClStore           *store,
                  ClSummaryInfo     *info,
@@ -441,6 +622,18 @@ cl_summary_keep (ClStore           *store,
   return TRUE;
 }
 
+/**
+ * cl_summary_load:
+ * @path: the file
+ * @out_info: (out) (transfer full): set to its header on success
+ * @error: return location for a #GError, or %NULL
+ *
+ * Reads the summary at @path (a regular file of at most 16 MB) and checks
+ * it with cl_summary_read ().
+ *
+ * Returns: (transfer full) (nullable): the file's text, or %NULL with
+ *   @error set
+ */
 char *
 cl_summary_load (const char      *path,
                  ClSummaryInfo  **out_info,
@@ -456,6 +649,19 @@ cl_summary_load (const char      *path,
   return g_steal_pointer (&data);
 }
 
+/**
+ * cl_summary_import:
+ * @store: the workspace
+ * @path: the file
+ * @replace: whether a newer export may replace the one kept
+ * @outcome: (out): set to what was done, on success
+ * @error: return location for a #GError, or %NULL
+ *
+ * Reads the summary at @path with cl_summary_load () and keeps it with
+ * cl_summary_keep ().
+ *
+ * Returns: (transfer full) (nullable): its header, or %NULL with @error set
+ */
 ClSummaryInfo *
 cl_summary_import (ClStore           *store,
                    const char        *path,
@@ -472,6 +678,17 @@ cl_summary_import (ClStore           *store,
   return g_steal_pointer (&info);
 }
 
+/**
+ * cl_summary_list_library:
+ * @store: the workspace
+ * @error: return location for a #GError, or %NULL
+ *
+ * Lists the team library: by kind, then the latest period first, then who
+ * exported it.
+ *
+ * Returns: (transfer full) (nullable): a list of #ClLibraryEntry, or %NULL
+ *   with @error set
+ */
 GListModel *
 cl_summary_list_library (ClStore  *store,
                          GError  **error)

@@ -43,22 +43,11 @@ typedef struct
 void           cl_summary_info_free (ClSummaryInfo *info);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (ClSummaryInfo, cl_summary_info_free)
 
-/* Checks @data as a summary of a format and version this Closeloop reads:
- * size, nesting, JSON syntax, and the members it must have, of their types.
- * Errors name @name. */
 ClSummaryInfo *cl_summary_read       (const char   *data,
                                       gsize         length,
                                       const char   *name,
                                       GError      **error);
 
-/**
- * cl_summary_parse:
- * @out_root: (out) (transfer full): the document, once checked
- *
- * cl_summary_read (), also giving the parsed document to read further.
- *
- * Returns: (transfer full) (nullable): its header, or NULL with @error
- */
 ClSummaryInfo *cl_summary_parse      (const char   *data,
                                       gsize         length,
                                       const char   *name,
@@ -68,12 +57,10 @@ ClSummaryInfo *cl_summary_parse      (const char   *data,
 /* Readers of one member of a document from outside, each checked for its
  * type and range; errors (BAD_VALUE) name the file @name and the member. */
 
-/* Refuses a member of @object not in @allowed. */
 gboolean       cl_summary_check_members (JsonObject        *object,
                                          const char * const *allowed,
                                          const char        *name,
                                          GError           **error);
-/* Returns: (transfer none) (nullable): text of at most @max_bytes */
 const char    *cl_summary_member_text (JsonObject   *object,
                                        const char   *member,
                                        gsize         max_bytes,
@@ -86,20 +73,16 @@ gboolean       cl_summary_member_int  (JsonObject   *object,
                                        gint64       *value,
                                        const char   *name,
                                        GError      **error);
-/* An ISO date; with @nullable, null too (@day 0). */
 gboolean       cl_summary_member_day  (JsonObject   *object,
                                        const char   *member,
                                        gboolean      nullable,
                                        ClDay        *day,
                                        const char   *name,
                                        GError      **error);
-/* Returns: (transfer none) (nullable): the object */
 JsonObject    *cl_summary_member_object (JsonObject *object,
                                          const char *member,
                                          const char *name,
                                          GError    **error);
-/* An array of at most @max_length objects.
- * Returns: (transfer none) (nullable): the array */
 JsonArray     *cl_summary_member_array (JsonObject  *object,
                                         const char  *member,
                                         guint        max_length,
@@ -112,17 +95,9 @@ typedef enum {
   CL_SUMMARY_REPLACED,          /* a newer export of one kept */
 } ClSummaryOutcome;
 
-/* Reads the summary at @path (a regular file of at most 16 MB) and checks
- * it with cl_summary_read (); sets @out_info.
- *
- * Returns: (transfer full) (nullable): the file's text, or NULL with @error */
 char          *cl_summary_load       (const char       *path,
                                       ClSummaryInfo   **out_info,
                                       GError          **error);
-/* Keeps @data, the summary @info describes, in the library, in one
- * transaction. A newer export of one kept (same kind, subject and author)
- * replaces it only with @replace (else the NEWER error); an older one is
- * refused. Errors name @name. */
 gboolean       cl_summary_keep       (ClStore          *store,
                                       ClSummaryInfo    *info,
                                       const char       *data,
@@ -130,22 +105,17 @@ gboolean       cl_summary_keep       (ClStore          *store,
                                       gboolean          replace,
                                       ClSummaryOutcome *outcome,
                                       GError          **error);
-/* cl_summary_load () then cl_summary_keep (). */
 ClSummaryInfo *cl_summary_import     (ClStore      *store,
                                       const char   *path,
                                       gboolean      replace,
                                       ClSummaryOutcome *outcome,
                                       GError      **error);
 
-/* The team library: by kind, then the latest period first, then who. */
 GListModel    *cl_summary_list_library (ClStore    *store,
                                         GError    **error);
 
-/* What a summary is about, for people: "2026-W47", "Acme — Rollout",
- * "Ana Okafor, 2026-11", "2026-Q4". */
 char          *cl_summary_subject_label (const char *subject);
 
-/* "Weekly review 2026-W47 by Ana Okafor" */
 char          *cl_summary_info_describe (const ClSummaryInfo *info);
 
 /* The formats the library keeps, and their labels. */

@@ -35,10 +35,27 @@
 /* events closer together than this are one change */
 #define SETTLE_MS 400
 
+/**
+ * cl_team_folder_error_quark:
+ *
+ * The error domain of the team folder, %CL_TEAM_FOLDER_ERROR.
+ *
+ * Returns: the #GQuark of #ClTeamFolderError
+ */
 G_DEFINE_QUARK (cl-team-folder-error-quark, cl_team_folder_error)
 
 /* ------------------------------------------------------------------ names */
 
+/**
+ * cl_team_folder_person:
+ * @exported_by: a person's name, as a summary's "exported_by" gives it
+ *
+ * Names the subfolder a person publishes in: their name, trimmed and made
+ * safe as a file name ("Ana Okafor" stays, "a/b" becomes "a_b", a leading
+ * dot goes).
+ *
+ * Returns: (transfer full): the subfolder's name
+ */
 char *
 cl_team_folder_person (const char *exported_by)
 {
@@ -47,6 +64,17 @@ cl_team_folder_person (const char *exported_by)
   return cl_file_safe_name (trimmed);
 }
 
+/**
+ * cl_team_folder_person_with_id:
+ * @name: the person's name
+ * @id: the person's identity (cl-identity.h)
+ *
+ * Names the subfolder of a person who has an id: their name made safe as
+ * cl_team_folder_person () does, then the id in brackets, "Ana Okafor
+ * (3f9a0c12be47)".
+ *
+ * Returns: (transfer full): the subfolder's name
+ */
 char *
 cl_team_folder_person_with_id (const char *name,
                                const char *id)
@@ -56,6 +84,18 @@ cl_team_folder_person_with_id (const char *name,
   return g_strdup_printf ("%s (%s)", person, id);
 }
 
+/**
+ * cl_team_folder_split_person:
+ * @subfolder: a subfolder's name
+ * @id: (out) (transfer full) (nullable): set to the person's id, or to
+ *   %NULL for a subfolder named by the name alone, as before ids
+ *
+ * Splits a subfolder's name into the person's name part and their id, as
+ * cl_team_folder_person_with_id () joined them. A bracketed suffix that is
+ * not a valid id stays in the name part.
+ *
+ * Returns: (transfer full): the name part
+ */
 char *
 cl_team_folder_split_person (const char  *subfolder,
                              char       **id)
@@ -79,6 +119,17 @@ cl_team_folder_split_person (const char  *subfolder,
   return g_strdup (subfolder);
 }
 
+/**
+ * cl_team_folder_own_person:
+ * @store: the workspace
+ * @error: return location for a #GError, or %NULL
+ *
+ * Names the workspace owner's own subfolder (cl_identity_subfolder ()),
+ * making the owner on first use.
+ *
+ * Returns: (transfer full) (nullable): the subfolder's name, or %NULL with
+ *   @error set
+ */
 char *
 cl_team_folder_own_person (ClStore  *store,
                            GError  **error)
@@ -88,6 +139,17 @@ cl_team_folder_own_person (ClStore  *store,
   return identity != NULL ? cl_identity_subfolder (identity) : NULL;
 }
 
+/**
+ * cl_team_folder_ignores:
+ * @name: a file's name, without its folder
+ *
+ * Tells whether a file of the team folder is never read: one a sync tool
+ * or an atomic write is still writing, a sync-conflict copy, a hidden
+ * file, or no summary at all (not .json).
+ *
+ * Returns: %TRUE when the file is to be left alone, %FALSE when it may be
+ *   a summary
+ */
 gboolean
 cl_team_folder_ignores (const char *name)
 {
@@ -116,6 +178,15 @@ cl_team_folder_ignores (const char *name)
 
 /* ------------------------------------------------------------------ the setting */
 
+/**
+ * cl_team_folder_get:
+ * @store: the workspace
+ *
+ * Reads the workspace's team folder setting.
+ *
+ * Returns: (transfer full) (nullable): the folder's path, or %NULL when
+ *   none is chosen
+ */
 char *
 cl_team_folder_get (ClStore *store)
 {
@@ -139,6 +210,18 @@ check_folder (const char  *path,
   return TRUE;
 }
 
+/**
+ * cl_team_folder_set:
+ * @store: the workspace
+ * @path: (nullable): the folder, or %NULL for none
+ * @error: return location for a #GError, or %NULL
+ *
+ * Chooses @path as the workspace's team folder, or none with %NULL.
+ *
+ * Returns: %TRUE on success, %FALSE with @error set
+ *   (%CL_TEAM_FOLDER_ERROR_NOT_FOLDER when @path is not an absolute path
+ *   to an existing folder one can write in)
+ */
 gboolean
 cl_team_folder_set (ClStore     *store,
                     const char  *path,
@@ -179,6 +262,27 @@ summary_file_name (const ClSummaryInfo *info,
   return g_strdup_printf ("%s-%s%s", name, digest, extension);
 }
 
+/**
+ * cl_team_folder_publish_as:
+ * @folder: the team folder
+ * @subfolder: (nullable): the subfolder to write in, made when missing;
+ *   %NULL for the one named by the author's name alone
+ * @text: an exported summary, as cl_export_to_text () wrote it
+ * @published: (out) (optional) (transfer full): set to the file's path on
+ *   success
+ * @error: return location for a #GError, or %NULL
+ *
+ * Writes @text into its author's subfolder of @folder, atomically and
+ * 0600, under a name made of its kind and subject, so a newer export of
+ * the same summary replaces the file; the name older versions used is
+ * removed. The name part of @subfolder (cl_team_folder_split_person ())
+ * must be the summary's author.
+ *
+ * Returns: %TRUE on success, %FALSE with @error set: the folder cannot be
+ *   written in, @text is no summary, it holds private notes
+ *   (%CL_SUMMARY_ERROR_PRIVATE), its author is not @subfolder's
+ *   (%CL_SUMMARY_ERROR_NOT_ITS_AUTHOR), or it cannot be written
+ */
 gboolean
 cl_team_folder_publish_as (const char  *folder,
                            const char  *subfolder,
@@ -221,6 +325,19 @@ cl_team_folder_publish_as (const char  *folder,
   return TRUE;
 }
 
+/**
+ * cl_team_folder_publish:
+ * @folder: the team folder
+ * @text: an exported summary, as cl_export_to_text () wrote it
+ * @published: (out) (optional) (transfer full): set to the file's path on
+ *   success
+ * @error: return location for a #GError, or %NULL
+ *
+ * Writes @text into the exporter's own subfolder of @folder, the one named
+ * by their name alone, as cl_team_folder_publish_as () does.
+ *
+ * Returns: %TRUE on success, %FALSE with @error set
+ */
 gboolean
 cl_team_folder_publish (const char  *folder,
                         const char  *text,
@@ -244,6 +361,21 @@ store_folder (ClStore  *store,
   return folder;
 }
 
+/**
+ * cl_team_folder_publish_to_store_folder:
+ * @store: the workspace
+ * @text: an exported summary, as cl_export_to_text () wrote it
+ * @published: (out) (optional) (transfer full): set to the file's path on
+ *   success
+ * @error: return location for a #GError, or %NULL
+ *
+ * Writes @text into the workspace owner's subfolder of its team folder
+ * (cl_team_folder_own_person ()), as cl_team_folder_publish_as () does,
+ * making the owner on first use.
+ *
+ * Returns: %TRUE on success, %FALSE with @error set
+ *   (%CL_TEAM_FOLDER_ERROR_UNSET when no team folder is chosen)
+ */
 gboolean
 cl_team_folder_publish_to_store_folder (ClStore    *store,
                                         const char *text,
@@ -258,6 +390,21 @@ cl_team_folder_publish_to_store_folder (ClStore    *store,
   return cl_team_folder_publish_as (folder, own, text, published, error);
 }
 
+/**
+ * cl_team_folder_save_document:
+ * @store: the workspace
+ * @document: an exported summary
+ * @path: where to save it
+ * @published: (out): set to whether it was also published in the team
+ *   folder
+ * @error: return location for a #GError, or %NULL
+ *
+ * Saves @document at @path (atomically, 0600) and, when the workspace has
+ * a team folder, publishes it in the owner's subfolder there.
+ *
+ * Returns: %TRUE on success, %FALSE with @error set; when only publishing
+ *   failed, the file stays saved and the message says so
+ */
 gboolean
 cl_team_folder_save_document (ClStore    *store,
                               JsonNode   *document,
@@ -283,6 +430,12 @@ cl_team_folder_save_document (ClStore    *store,
 
 /* ------------------------------------------------------------------ reading */
 
+/**
+ * cl_team_folder_sync_free:
+ * @sync: (nullable): the outcome of a sync
+ *
+ * Frees @sync and its lists. Does nothing for %NULL.
+ */
 void
 cl_team_folder_sync_free (ClTeamFolderSync *sync)
 {
@@ -555,6 +708,35 @@ sync_subfolder (ClStore          *store,
     }
 }
 
+/**
+ * cl_team_folder_sync:
+ * @store: the workspace
+ * @folder: the team folder
+ * @own_person: (nullable): the owner's subfolder, which is not read, or
+ *   %NULL to read every subfolder
+ * @seen: (nullable) (element-type filename utf8): the files read before,
+ *   path to size and time, updated as files are done with; %NULL reads
+ *   every file
+ * @error: return location for a #GError, or %NULL
+ *
+ * Imports teammates' summaries from every subfolder of @folder but
+ * @own_person's (and, when it carries an id, the one named by the name
+ * alone that one published in before ids), and from the subfolders of
+ * those subfolders: a folder that holds each team's folder (a second-line
+ * manager's) is read as <team>/<person>/, a summary the person's whose
+ * subfolder it is in. A newer export of a kept summary replaces it. A
+ * manager's workspace merges the reps' practice logs and, when one was
+ * merged, publishes the briefs again; a rep's keeps the brief to its
+ * owner.
+ *
+ * A file that cannot be read is a failure of the sync, not an error: one
+ * that is itself unreadable is read again when it changes, one that failed
+ * for a passing reason (the workspace busy, the disk full) at the next
+ * sync.
+ *
+ * Returns: (transfer full) (nullable): what arrived and what failed, or
+ *   %NULL with @error set when the folder itself could not be read
+ */
 ClTeamFolderSync *
 cl_team_folder_sync (ClStore     *store,
                      const char  *folder,
@@ -702,6 +884,12 @@ start_sync (ClTeamFolderWatch *self)
   g_task_run_in_thread (task, run_sync);
 }
 
+/**
+ * cl_team_folder_watch_sync:
+ * @self: a #ClTeamFolderWatch
+ *
+ * Syncs now, or right after the sync running.
+ */
 void
 cl_team_folder_watch_sync (ClTeamFolderWatch *self)
 {
@@ -873,6 +1061,25 @@ cl_team_folder_watch_init (ClTeamFolderWatch *self)
   self->cancellable = g_cancellable_new ();
 }
 
+/**
+ * cl_team_folder_watch_new:
+ * @workspace_path: the workspace to sync, opened again in the worker
+ *   thread
+ * @folder: the team folder
+ * @own_person: (nullable): the owner's subfolder, which is not read
+ * @error: return location for a #GError, or %NULL
+ *
+ * Watches a team folder, its subfolders and theirs and, once changes
+ * settle, syncs the workspace at @workspace_path with it in a worker
+ * thread, on a connection of its own, as cl_team_folder_sync () does. The
+ * "synced" signal (a #ClTeamFolderSync, valid during the emission)
+ * follows each sync, in the main context. One sync runs at a time;
+ * changes during it bring another. Nothing is synced before a change or
+ * cl_team_folder_watch_sync ().
+ *
+ * Returns: (transfer full) (nullable): the watch, or %NULL with @error set
+ *   when @folder is not a folder one can write in or cannot be read
+ */
 ClTeamFolderWatch *
 cl_team_folder_watch_new (const char  *workspace_path,
                           const char  *folder,
@@ -909,6 +1116,14 @@ cl_team_folder_watch_new (const char  *workspace_path,
   return g_steal_pointer (&self);
 }
 
+/**
+ * cl_team_folder_watch_get_folder:
+ * @self: a #ClTeamFolderWatch
+ *
+ * Gets the team folder @self watches.
+ *
+ * Returns: (transfer none): the folder's path
+ */
 const char *
 cl_team_folder_watch_get_folder (ClTeamFolderWatch *self)
 {

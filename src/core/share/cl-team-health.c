@@ -126,6 +126,20 @@ read_loop (ClTeamHealth  *self,
   return TRUE;
 }
 
+/**
+ * cl_team_health_read:
+ * @document: (nullable): a loop-health summary's text, any version this
+ *   Closeloop reads
+ * @error: return location for a #GError, or %NULL
+ *
+ * Reads a loop-health summary into a team. The text is bounded in size
+ * and nesting before it is parsed; a document without its four loops, each
+ * once with a known state, its period, days, author or hollow-cadence flag
+ * is refused.
+ *
+ * Returns: (transfer full) (nullable): the team, or %NULL with @error set
+ *   (%G_IO_ERROR_INVALID_DATA naming the member, or a #JsonParser error)
+ */
 ClTeamHealth *
 cl_team_health_read (const char  *document,
                      GError     **error)
@@ -231,6 +245,21 @@ compare_teams (gconstpointer a,
   return strcmp (kx, ky);
 }
 
+/**
+ * cl_team_health_list:
+ * @store: the workspace
+ * @n_skipped: (out) (optional): set to how many summaries could not be read
+ *   or name another author than the library's
+ * @error: return location for a #GError, or %NULL
+ *
+ * Lists the teams whose loop health the team library keeps, by name: for
+ * each publisher the summary of the period that ends last (of two ending
+ * the same day, the longer; of the same period, the latest export).
+ * Summaries that cannot be read are skipped and counted.
+ *
+ * Returns: (transfer full) (nullable): a list of #ClTeamHealth sorted by
+ *   team name, or %NULL with @error set when the library cannot be read
+ */
 GListModel *
 cl_team_health_list (ClStore  *store,
                      guint    *n_skipped,
@@ -260,6 +289,14 @@ cl_team_health_list (ClStore  *store,
   return G_LIST_MODEL (list);
 }
 
+/**
+ * cl_team_health_count_hollow:
+ * @teams: a list of #ClTeamHealth
+ *
+ * Counts the teams whose cadence is hollow.
+ *
+ * Returns: the number of teams in @teams whose cadence is hollow
+ */
 guint
 cl_team_health_count_hollow (GListModel *teams)
 {

@@ -34,26 +34,13 @@ struct _ClTeamHealth
   ClTeamLoop loops[CL_N_LOOPS];
 };
 
-/* Reads a loop-health summary's text (any version this Closeloop reads)
- * into a team; a document without its four loops, each once with a known
- * state, its period, days or hollow-cadence flag is refused.
- *
- * Returns: (transfer full) (nullable): the team, or NULL with @error */
 ClTeamHealth *cl_team_health_read (const char  *document,
                                    GError     **error);
 
-/* The teams whose loop health the team library keeps, by name: for each
- * publisher the summary of the period that ends last (of two ending the
- * same day, the longer; of the same period, the latest export). Summaries
- * that cannot be read are skipped and counted in @n_skipped.
- *
- * Returns: (transfer full) (nullable): a list of ClTeamHealth, or NULL
- * with @error when the library cannot be read */
 GListModel   *cl_team_health_list (ClStore     *store,
                                    guint       *n_skipped,
                                    GError     **error);
 
-/* Whether some team's cadence is hollow. */
 guint         cl_team_health_count_hollow (GListModel *teams);
 
 G_END_DECLS
