@@ -81,7 +81,7 @@ drop_group_marks (GString *text)
  * Reads "$1,234.50", "1.234,50 €", "EUR 1 234,50", "(1,200)" or "-5". With
  * both separators, the last is the decimal one; one separator used once and
  * followed by exactly three digits groups thousands (unless after a lone 0).
- * Spaces, no-break spaces and apostrophes between digits are dropped. An
+ * Spaces, no-break spaces and apostrophes are dropped as group marks. An
  * amount too large for cents saturates to %G_MAXINT64 (or %G_MININT64).
  *
  * Returns: %TRUE when @text is an amount; %FALSE otherwise, with @cents and
