@@ -31,6 +31,21 @@ add_metric (JsonBuilder *builder,
     cl_export_add_number (builder, member, value);
 }
 
+/**
+ * cl_coaching_export_add_call:
+ * @store: the workspace
+ * @builder: a #JsonBuilder where a value goes (in an array)
+ * @call: the call, as a listing of calls gives it
+ * @items: the scorecard (#ClTeamListItem)
+ * @error: return location for a #GError, or %NULL
+ *
+ * Adds one call as the coaching and rep-development documents write it: its
+ * day, title, rep, duration, metrics (null where not computed) and its
+ * non-zero scores on @items. On failure the call's object is left open: drop
+ * the builder.
+ *
+ * Returns: %TRUE on success, %FALSE with @error set
+ */
 gboolean
 cl_coaching_export_add_call (ClStore      *store,
                              JsonBuilder  *builder,
@@ -120,6 +135,20 @@ add_session (ClStore            *store,
   return TRUE;
 }
 
+/**
+ * cl_coaching_export_build:
+ * @store: the workspace
+ * @deal_id: the deal's id
+ * @include_private: whether to include the sessions' private notes
+ * @error: return location for a #GError, or %NULL
+ *
+ * Builds "closeloop.deal-coaching", version 1: the deal, its coaching sessions
+ * with their evidence, next moves and follow-up, and its calls with metrics
+ * and scores.
+ *
+ * Returns: (transfer full) (nullable): the document, or %NULL with @error set,
+ *   such as when no deal has @deal_id
+ */
 JsonNode *
 cl_coaching_export_build (ClStore   *store,
                           gint64     deal_id,

@@ -9,16 +9,11 @@
 
 G_BEGIN_DECLS
 
-/* "closeloop.deal-coaching", version 1: the deal's sessions with their
- * evidence, next moves and follow-up, and its calls with metrics and
- * scores. Private notes only when @include_private. */
 JsonNode *cl_coaching_export_build (ClStore   *store,
                                     gint64     deal_id,
                                     gboolean   include_private,
                                     GError   **error);
 
-/* One call as these documents write it: its metrics, and its scores on
- * @items (ClTeamListItem). Shared with the rep-development document. */
 gboolean  cl_coaching_export_add_call (ClStore      *store,
                                        JsonBuilder  *builder,
                                        ClCall       *call,

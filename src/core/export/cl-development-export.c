@@ -163,6 +163,21 @@ add_trends (ClStore      *store,
   return TRUE;
 }
 
+/**
+ * cl_development_export_build:
+ * @store: the workspace
+ * @rep_name: the rep's name
+ * @month: the plan's month, "2026-11"
+ * @error: return location for a #GError, or %NULL
+ *
+ * Builds "closeloop.rep-development", version 1: @rep_name's plan for @month
+ * with its focus, the evidence behind it, the practice goal and log, six
+ * months of call trends up to @month and the look-back.
+ *
+ * Returns: (transfer full) (nullable): the document, or %NULL with @error set:
+ *   %CL_STORE_ERROR_INVALID for a @month that is not a month,
+ *   %CL_STORE_ERROR_NOT_FOUND when the rep has no plan for it
+ */
 JsonNode *
 cl_development_export_build (ClStore     *store,
                              const char  *rep_name,

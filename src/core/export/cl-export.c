@@ -157,6 +157,16 @@ write_node (GString  *out,
     }
 }
 
+/**
+ * cl_export_to_text:
+ * @root: a document
+ *
+ * Writes @root as pretty JSON, two spaces an indent, members in their order; a
+ * double is written with the fewest digits that read back to it, and null when
+ * it is not finite.
+ *
+ * Returns: (transfer full): the text, ending in a newline
+ */
 char *
 cl_export_to_text (JsonNode *root)
 {
@@ -167,6 +177,17 @@ cl_export_to_text (JsonNode *root)
   return g_string_free (out, FALSE);
 }
 
+/**
+ * cl_export_write_document:
+ * @root: a document
+ * @path: the file to write
+ * @error: return location for a #GError, or %NULL
+ *
+ * Writes cl_export_to_text () of @root with cl_file_write (): atomically,
+ * 0600.
+ *
+ * Returns: %TRUE on success, %FALSE with @error set
+ */
 gboolean
 cl_export_write_document (JsonNode    *root,
                           const char  *path,
@@ -177,6 +198,14 @@ cl_export_write_document (JsonNode    *root,
   return cl_file_write (path, text, strlen (text), error);
 }
 
+/**
+ * cl_export_add_day:
+ * @builder: a #JsonBuilder inside an object
+ * @member: the member's name
+ * @day: a day, or 0 for none
+ *
+ * Adds @member as an ISO date ("2026-11-23"), or null for 0.
+ */
 void
 cl_export_add_day (JsonBuilder *builder,
                    const char  *member,
@@ -194,6 +223,16 @@ cl_export_add_day (JsonBuilder *builder,
     }
 }
 
+/**
+ * cl_export_add_number:
+ * @builder: a #JsonBuilder inside an object or an array
+ * @member: (nullable): the member's name, or %NULL to add the number to the
+ *   array being built
+ * @value: the number
+ *
+ * Adds @value rounded to three decimals, so documents do not carry float
+ * noise.
+ */
 void
 cl_export_add_number (JsonBuilder *builder,
                       const char  *member,
@@ -204,6 +243,15 @@ cl_export_add_number (JsonBuilder *builder,
   json_builder_add_double_value (builder, round (value * 1000) / 1000);
 }
 
+/**
+ * cl_export_add_amount:
+ * @builder: a #JsonBuilder inside an object
+ * @member: the member's name
+ * @cents: an amount, in cents
+ *
+ * Adds @member as a string, as cl_money_format_exact () writes the amount:
+ * "1250000.00".
+ */
 void
 cl_export_add_amount (JsonBuilder *builder,
                       const char  *member,

@@ -79,6 +79,15 @@ add_loop (JsonBuilder        *builder,
   json_builder_end_object (builder);
 }
 
+/**
+ * cl_health_export_add_loops:
+ * @builder: a #JsonBuilder inside an object
+ * @member: the name of the member holding the loops
+ * @health: (array fixed-size=CL_N_LOOPS): every loop's figures
+ *
+ * Adds @member, every loop's figures, then the member "hollow_cadence"; shared
+ * with the retrospective's document.
+ */
 void
 cl_health_export_add_loops (JsonBuilder        *builder,
                             const char         *member,
@@ -135,6 +144,15 @@ add_flag_outcome (JsonBuilder         *builder,
   json_builder_end_object (builder);
 }
 
+/**
+ * cl_health_export_add_flag_outcomes:
+ * @builder: a #JsonBuilder inside an object
+ * @member: the name of the member
+ * @outcomes: which flags went with a loss, from cl_flag_outcomes_compute ()
+ *
+ * Adds @member: the counts behind @outcomes and each flag's row with its
+ * sentence; shared with the retrospective's document.
+ */
 void
 cl_health_export_add_flag_outcomes (JsonBuilder          *builder,
                                     const char           *member,
@@ -156,6 +174,20 @@ cl_health_export_add_flag_outcomes (JsonBuilder          *builder,
   json_builder_end_object (builder);
 }
 
+/**
+ * cl_health_export_build:
+ * @store: the workspace
+ * @period: a quarter, month or ISO week: "2026-Q4", "2026-11" or "2026-W47"
+ * @today: the day it is built as of
+ * @error: return location for a #GError, or %NULL
+ *
+ * Builds "closeloop.loop-health", version 2: each loop's beats and outputs
+ * over @period as of @today, and which flags went with a loss on the deals
+ * closed by the period's end (or @today, if sooner).
+ *
+ * Returns: (transfer full) (nullable): the document, or %NULL with @error set
+ *   (%CL_STORE_ERROR_INVALID for a @period that is none of the three)
+ */
 JsonNode *
 cl_health_export_build (ClStore     *store,
                         const char  *period,

@@ -10,26 +10,15 @@
 
 G_BEGIN_DECLS
 
-/* "closeloop.loop-health", version 2: each loop's beats and outputs over
- * @period ("2026-Q4", "2026-11" or "2026-W47") as of @today, and which
- * flags went with a loss on the deals closed by the period's end (or
- * @today, if sooner).
- *
- * Returns: (transfer full) (nullable): the document, or NULL with @error */
 JsonNode *cl_health_export_build (ClStore     *store,
                                   const char  *period,
                                   ClDay        today,
                                   GError     **error);
 
-/* @member: every loop's figures, then "hollow_cadence"; shared with the
- * retrospective's document. */
 void      cl_health_export_add_loops (JsonBuilder        *builder,
                                       const char         *member,
                                       const ClLoopHealth  health[CL_N_LOOPS]);
 
-/* @member: which flags went with a loss, as cl_flag_outcomes_compute ()
- * gives them, each row with its sentence; shared with the retrospective's
- * document. */
 void      cl_health_export_add_flag_outcomes (JsonBuilder          *builder,
                                               const char           *member,
                                               const ClFlagOutcomes *outcomes);

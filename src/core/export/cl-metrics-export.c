@@ -29,6 +29,17 @@ add_speaker (JsonBuilder            *builder,
   json_builder_end_object (builder);
 }
 
+/**
+ * cl_metrics_export_build:
+ * @transcript: the transcript read
+ * @metrics: its metrics
+ * @file_name: the transcript's file name, as the document names it
+ *
+ * Builds "closeloop.call-metrics", version 1: the metrics of @transcript, for
+ * the whole call and each speaker.
+ *
+ * Returns: (transfer full): the document
+ */
 JsonNode *
 cl_metrics_export_build (const ClTranscript  *transcript,
                          const ClCallMetrics *metrics,

@@ -9,7 +9,6 @@
 
 G_BEGIN_DECLS
 
-/* "closeloop.call-metrics", version 1, of the transcript read from @file_name. */
 JsonNode *cl_metrics_export_build (const ClTranscript  *transcript,
                                    const ClCallMetrics *metrics,
                                    const char          *file_name);

@@ -132,6 +132,19 @@ add_record (ClStore      *store,
   return TRUE;
 }
 
+/**
+ * cl_retro_export_build:
+ * @store: the workspace
+ * @inputs: the inputs computed for @inputs->quarter
+ * @error: return location for a #GError, or %NULL
+ *
+ * Builds "closeloop.quarterly-retro", version 2: the inputs (flags, where
+ * deals died, results against the quarter before, the reps' focuses, loop
+ * health) and, when the retrospective was held, what the team recorded: its
+ * findings, root causes, decision and the loops it restarts.
+ *
+ * Returns: (transfer full) (nullable): the document, or %NULL with @error set
+ */
 JsonNode *
 cl_retro_export_build (ClStore              *store,
                        const ClRetroInputs  *inputs,

@@ -266,6 +266,20 @@ add_attendees (JsonBuilder *builder,
   json_builder_end_array (builder);
 }
 
+/**
+ * cl_review_export_build:
+ * @store: the workspace
+ * @week: an ISO week, "2026-W47"
+ * @error: return location for a #GError, or %NULL
+ *
+ * Builds "closeloop.pipeline-review", version 1: the review held in @week, as
+ * of its day, with the deals it discussed and their decisions; or, when none
+ * was held, its pre-read as of the week's Monday, with every open deal. Both
+ * carry the stage moves since the last review and the totals.
+ *
+ * Returns: (transfer full) (nullable): the document, or %NULL with @error set
+ *   (%CL_STORE_ERROR_INVALID for a @week that is not an ISO week)
+ */
 JsonNode *
 cl_review_export_build (ClStore     *store,
                         const char  *week,

@@ -9,7 +9,6 @@
 
 G_BEGIN_DECLS
 
-/* The review held in @week ("2026-W47"), or its pre-read when none was. */
 JsonNode *cl_review_export_build (ClStore     *store,
                                   const char  *week,
                                   GError     **error);

@@ -88,6 +88,13 @@ static const char * const field_names[CL_CRM_N_FIELDS + 1] = {
   "status", "is_closed", "is_won", "probability", "lost_reason", NULL,
 };
 
+/**
+ * cl_crm_kind_to_string:
+ * @kind: a #ClCrmKind
+ *
+ * Returns: (transfer none): the name of @kind in settings and on the command
+ *   line: "auto", "hubspot", "salesforce", "pipedrive" or "custom"
+ */
 const char *
 cl_crm_kind_to_string (ClCrmKind kind)
 {
@@ -95,6 +102,13 @@ cl_crm_kind_to_string (ClCrmKind kind)
   return kind_names[kind];
 }
 
+/**
+ * cl_crm_kind_from_string:
+ * @name: (nullable): the name of a layout, in any case
+ *
+ * Returns: the #ClCrmKind of @name, or -1 when @name is none of "auto",
+ *   "hubspot", "salesforce", "pipedrive" and "custom", or %NULL
+ */
 int
 cl_crm_kind_from_string (const char *name)
 {
@@ -104,6 +118,13 @@ cl_crm_kind_from_string (const char *name)
   return -1;
 }
 
+/**
+ * cl_crm_kind_label:
+ * @kind: a #ClCrmKind
+ *
+ * Returns: (transfer none): the CRM's name, "Your own columns" for
+ *   %CL_CRM_CUSTOM, or "Unknown layout" (translated) for %CL_CRM_AUTO
+ */
 const char *
 cl_crm_kind_label (ClCrmKind kind)
 {
@@ -120,6 +141,12 @@ cl_crm_kind_label (ClCrmKind kind)
   return _("Unknown layout");
 }
 
+/**
+ * cl_crm_field_label:
+ * @field: a #ClCrmField
+ *
+ * Returns: (transfer none): the translated label of @field, "Deal name"
+ */
 const char *
 cl_crm_field_label (ClCrmField field)
 {
@@ -160,6 +187,19 @@ match_layout (const ClCsv  *csv,
   return found;
 }
 
+/**
+ * cl_crm_mapping_detect:
+ * @csv: a deals export
+ * @kind: the layout to read, or %CL_CRM_AUTO for the one whose column names
+ *   match most
+ * @mapping: (out caller-allocates): return location for the columns
+ * @error: return location for a #GError, or %NULL
+ *
+ * Finds the columns of @csv as @kind names them (without case).
+ *
+ * Returns: %TRUE when a deal name and a stage column are found; %FALSE with
+ *   @error set (%CL_CSV_ERROR_UNKNOWN_LAYOUT, naming the columns) otherwise
+ */
 gboolean
 cl_crm_mapping_detect (const ClCsv   *csv,
                        ClCrmKind      kind,
@@ -201,6 +241,13 @@ cl_crm_mapping_detect (const ClCsv   *csv,
                       columns, cl_crm_kind_label (kind)), FALSE;
 }
 
+/**
+ * cl_crm_field_to_string:
+ * @field: a #ClCrmField
+ *
+ * Returns: (transfer none): the key of @field in a kept mapping, "close_date"
+ *   (see cl_crm_mapping_to_text ())
+ */
 const char *
 cl_crm_field_to_string (ClCrmField field)
 {
@@ -208,6 +255,17 @@ cl_crm_field_to_string (ClCrmField field)
   return field_names[field];
 }
 
+/**
+ * cl_crm_mapping_to_text:
+ * @mapping: a mapping of @csv's columns
+ * @csv: the file @mapping was made for
+ *
+ * A mapping by the header names of its columns, one "field=Name" a line
+ * ("name=Title\nstage=Phase\n"), so it can be kept and used on next week's
+ * file; see cl_crm_mapping_from_text ().
+ *
+ * Returns: (transfer full): the text
+ */
 char *
 cl_crm_mapping_to_text (const ClCrmMapping *mapping,
                         const ClCsv        *csv)
@@ -220,6 +278,19 @@ cl_crm_mapping_to_text (const ClCrmMapping *mapping,
   return g_string_free (text, FALSE);
 }
 
+/**
+ * cl_crm_mapping_from_text:
+ * @text: (nullable): a mapping as cl_crm_mapping_to_text () writes it
+ * @csv: the file to map
+ * @mapping: (out caller-allocates): return location for the mapping, a
+ *   %CL_CRM_CUSTOM one
+ *
+ * Reads a kept mapping against @csv's header (names compared without case).
+ * Lines that name no field are skipped.
+ *
+ * Returns: %TRUE when every column @text names is in @csv and the mapping has
+ *   the deal name and the stage; %FALSE otherwise
+ */
 gboolean
 cl_crm_mapping_from_text (const char   *text,
                           const ClCsv  *csv,
@@ -259,6 +330,19 @@ column_named (const ClCsv *csv,
   return -1;
 }
 
+/**
+ * cl_crm_mapping_reads_ids:
+ * @mapping: a mapping of @csv's columns
+ * @csv: the file
+ * @field: a #ClCrmField
+ *
+ * Whether the column @mapping reads @field from holds a CRM's record ids
+ * rather than names (Salesforce's OwnerId, AccountId). The layouts take one
+ * only when the export has no name column for the field.
+ *
+ * Returns: %TRUE when the column is one of ids; %FALSE otherwise, also when
+ *   @mapping has no column for @field
+ */
 gboolean
 cl_crm_mapping_reads_ids (const ClCrmMapping *mapping,
                           const ClCsv        *csv,
@@ -275,6 +359,16 @@ cl_crm_mapping_reads_ids (const ClCrmMapping *mapping,
   return FALSE;
 }
 
+/**
+ * cl_crm_looks_like_id:
+ * @name: (nullable): a name from an import
+ *
+ * Whether @name looks like a Salesforce record id: a rep an import named by
+ * their id.
+ *
+ * Returns: %TRUE when @name is 15 or 18 ASCII letters and digits with at least
+ *   one digit
+ */
 gboolean
 cl_crm_looks_like_id (const char *name)
 {
@@ -297,6 +391,22 @@ account_key (const char *id)
   return g_strndup (id, SALESFORCE_ID_LENGTH);
 }
 
+/**
+ * cl_crm_accounts_read:
+ * @csv: a Salesforce Account export
+ * @error: return location for a #GError, or %NULL
+ *
+ * Reads the names of the account ids: Data Loader's Id and Name columns, or a
+ * report's Account ID and Account Name. Ids are keyed by their first 15
+ * characters; rows without an id or a name are skipped. Refused
+ * (%CL_CSV_ERROR_NOT_ACCOUNTS) for a deals export or without those columns;
+ * refused (%CL_CSV_ERROR_BAD_ROWS), naming the file and the line, on a row
+ * with another number of fields than the header, or an id given two names.
+ * Trims the id and name fields of @csv in place.
+ *
+ * Returns: (transfer full) (nullable): id → name, for cl_crm_accounts_lookup
+ *   (), or %NULL with @error set
+ */
 GHashTable *
 cl_crm_accounts_read (const ClCsv  *csv,
                       GError      **error)
@@ -348,6 +458,14 @@ cl_crm_accounts_read (const ClCsv  *csv,
   return g_steal_pointer (&accounts);
 }
 
+/**
+ * cl_crm_accounts_lookup:
+ * @accounts: a table from cl_crm_accounts_read ()
+ * @id: an account id, of 15 or 18 characters
+ *
+ * Returns: (transfer none) (nullable): the name @accounts gives @id, or %NULL
+ *   when it does not have it
+ */
 const char *
 cl_crm_accounts_lookup (GHashTable *accounts,
                         const char *id)

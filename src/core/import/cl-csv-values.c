@@ -69,6 +69,24 @@ drop_group_marks (GString *text)
     }
 }
 
+/**
+ * cl_csv_parse_amount:
+ * @text: an amount as a CRM or a spreadsheet writes it
+ * @cents: (out): return location for the amount, in cents, rounded half up at
+ *   the cent
+ * @currency: (out) (optional) (nullable) (transfer full): return location for
+ *   the ISO code of the currency the text names (by code or symbol), or %NULL
+ *   when it names none
+ *
+ * Reads "$1,234.50", "1.234,50 €", "EUR 1 234,50", "(1,200)" or "-5". With
+ * both separators, the last is the decimal one; one separator used once and
+ * followed by exactly three digits groups thousands (unless after a lone 0).
+ * Spaces, no-break spaces and apostrophes are dropped as group marks. An
+ * amount too large for cents saturates to %G_MAXINT64 (or %G_MININT64).
+ *
+ * Returns: %TRUE when @text is an amount; %FALSE otherwise, with @cents and
+ *   @currency untouched
+ */
 gboolean
 cl_csv_parse_amount (const char  *text,
                      gint64      *cents,
@@ -164,6 +182,14 @@ cl_csv_parse_amount (const char  *text,
   return TRUE;
 }
 
+/**
+ * cl_csv_parse_percent:
+ * @text: text such as "40", "40 %" or "12.5"
+ * @percent: (out): return location for the percentage, rounded
+ *
+ * Returns: %TRUE when @text is a number from 0 to 100, optionally followed by
+ *   '%'; %FALSE for anything else
+ */
 gboolean
 cl_csv_parse_percent (const char *text,
                       int        *percent)
@@ -235,6 +261,26 @@ is_iso (const char *text)
          && text[7] == '-' && (text[10] == '\0' || text[10] == 'T' || text[10] == ' ');
 }
 
+/**
+ * cl_csv_date_order:
+ * @values: (array length=n_values): the values of one column; unset and empty
+ *   values, ISO dates and values that are not dates are skipped
+ * @n_values: the number of @values
+ * @order: (out): return location for the order of the column
+ * @guessed: (out): return location for whether nothing in the column told the
+ *   order
+ * @bad: (out): return location for the index of the value that contradicts the
+ *   others; set only when %FALSE is returned
+ *
+ * How a whole column writes its dates: a day above 12 in the first place means
+ * day first, in the second place month first. A column where nothing tells is
+ * read month first with slashes and day first with dots or dashes, and
+ * @guessed says so; a column of only ISO dates (or none) is
+ * %CL_DATE_ORDER_ISO.
+ *
+ * Returns: %TRUE, or %FALSE when the column has both days first and months
+ *   first
+ */
 gboolean
 cl_csv_date_order (const char * const *values,
                    guint               n_values,
@@ -282,6 +328,21 @@ cl_csv_date_order (const char * const *values,
   return TRUE;
 }
 
+/**
+ * cl_csv_parse_date:
+ * @text: (nullable): a date from a CSV file
+ * @order: how the column writes day and month (see cl_csv_date_order ());
+ *   every order but %CL_DATE_ORDER_MDY reads day first
+ * @day: (out): return location for the day
+ *
+ * Reads an ISO date ("2026-11-23", a time after it ignored) whatever @order,
+ * or day and month in @order with '/', '.' or '-' between them and a year of
+ * two (20xx) or four digits, optionally followed by a time after a space or a
+ * 'T'.
+ *
+ * Returns: %TRUE when @text is such a date and it exists; %FALSE otherwise,
+ *   also for %NULL
+ */
 gboolean
 cl_csv_parse_date (const char  *text,
                    ClDateOrder  order,

@@ -7,17 +7,10 @@
 
 G_BEGIN_DECLS
 
-/* "$1,234.50", "1.234,50 €", "EUR 1 234,50", "(1,200)": the amount in
- * cents, and the currency when the text names one (ISO code, else NULL).
- * Both separators: the last is the decimal one; one separator once followed
- * by three digits groups thousands (unless after a lone 0). FALSE when it is
- * not an amount; one too large for cents is G_MAXINT64 (or G_MININT64). */
 gboolean cl_csv_parse_amount (const char  *text,
                               gint64      *cents,
                               char       **currency);
 
-/* "40", "40 %", "12.5": a percentage from 0 to 100, rounded; FALSE for
- * anything else. */
 gboolean cl_csv_parse_percent (const char *text,
                                int        *percent);
 
@@ -27,11 +20,6 @@ typedef enum {
   CL_DATE_ORDER_DMY,    /* 23/11/2026, 23.11.2026 */
 } ClDateOrder;
 
-/* How a whole column writes its dates: a day above 12 in the first place
- * means day first, in the second place month first. A column where nothing
- * tells is read month first with slashes and day first with dots or dashes,
- * and @guessed says so. FALSE when the column contradicts itself (@bad: the
- * index of a value that does). */
 gboolean cl_csv_date_order   (const char * const *values,
                               guint               n_values,
                               ClDateOrder        *order,

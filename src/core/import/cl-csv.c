@@ -18,6 +18,11 @@
 /* larger exports are refused rather than read into memory */
 #define MAX_BYTES ((gsize) 512 * 1024 * 1024)
 
+/**
+ * cl_csv_error_quark:
+ * Returns: the error domain of reading a CSV file and importing from it,
+ *   #ClCsvError
+ */
 G_DEFINE_QUARK (cl-csv-error-quark, cl_csv_error)
 
 static void
@@ -27,6 +32,13 @@ row_free (ClCsvRow *row)
   g_free (row);
 }
 
+/**
+ * cl_csv_free:
+ * @csv: (nullable) (transfer full): a file read by cl_csv_parse () or
+ *   cl_csv_load ()
+ *
+ * Frees @csv, its header and its rows. %NULL is ignored.
+ */
 void
 cl_csv_free (ClCsv *csv)
 {
@@ -131,6 +143,25 @@ take_row (GPtrArray *fields,
   return row;
 }
 
+/**
+ * cl_csv_parse:
+ * @data: (array length=length) (element-type guint8): the file's bytes
+ * @length: the length of @data, in bytes
+ * @name: the file's name, as messages name it
+ * @error: return location for a #GError, or %NULL
+ *
+ * Reads CSV text: RFC 4180 with what spreadsheets add: a byte-order mark,
+ * UTF-16 text (with its mark), CRLF or LF, and comma, semicolon or tab as the
+ * delimiter (the one the header line uses most, outside quotes). The first
+ * record is the header, its names trimmed; blank lines are left out, and rows
+ * may have more or fewer fields than the header. Errors
+ * (%CL_CSV_ERROR_TOO_LARGE over 512 MB, %CL_CSV_ERROR_NOT_TEXT,
+ * %CL_CSV_ERROR_UNTERMINATED, %CL_CSV_ERROR_EMPTY) name @name and, where there
+ * is one, the line.
+ *
+ * Returns: (transfer full) (nullable): the file, for cl_csv_free (), or %NULL
+ *   with @error set
+ */
 ClCsv *
 cl_csv_parse (const char  *data,
               gsize        length,
@@ -230,6 +261,18 @@ cl_csv_parse (const char  *data,
   return g_steal_pointer (&csv);
 }
 
+/**
+ * cl_csv_load:
+ * @path: the file, in the file name encoding
+ * @error: return location for a #GError, or %NULL
+ *
+ * Reads the file at @path (see cl_file_read (); one over 512 MB is refused as
+ * %CL_FILE_ERROR_TOO_LARGE) and parses it with cl_csv_parse (), naming it by
+ * its display name.
+ *
+ * Returns: (transfer full) (nullable): the file, for cl_csv_free (), or %NULL
+ *   with @error set (a #ClFileError or a #ClCsvError)
+ */
 ClCsv *
 cl_csv_load (const char  *path,
              GError     **error)

@@ -39,9 +39,6 @@ typedef struct
   GPtrArray  *rows;        /* ClCsvRow; blank lines are left out */
 } ClCsv;
 
-/* RFC 4180 with what spreadsheets add: a byte-order mark, UTF-16 text,
- * CRLF or LF, and comma, semicolon or tab as the delimiter (detected from the
- * header line). Errors name @name and the line. */
 ClCsv *cl_csv_parse (const char  *data,
                      gsize        length,
                      const char  *name,

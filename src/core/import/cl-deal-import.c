@@ -58,6 +58,13 @@ problem_free (ClImportProblem *problem)
   g_free (problem);
 }
 
+/**
+ * cl_import_report_init:
+ * @report: (out caller-allocates): the report to fill
+ *
+ * Empties @report and gives it its arrays; cl_import_report_clear () frees
+ * them.
+ */
 void
 cl_import_report_init (ClImportReport *report)
 {
@@ -70,6 +77,12 @@ cl_import_report_init (ClImportReport *report)
   report->accounts_unnamed = g_ptr_array_new_with_free_func (g_free);
 }
 
+/**
+ * cl_import_report_clear:
+ * @report: a report set up by cl_import_report_init ()
+ *
+ * Frees the arrays of @report; the counts stay. Clearing twice is harmless.
+ */
 void
 cl_import_report_clear (ClImportReport *report)
 {
@@ -81,6 +94,15 @@ cl_import_report_clear (ClImportReport *report)
   g_clear_pointer (&report->accounts_unnamed, g_ptr_array_unref);
 }
 
+/**
+ * cl_import_options_init:
+ * @options: (out caller-allocates): the options to set
+ * @as_of: the day the export was taken
+ *
+ * Sets @options to import as of @as_of and nothing else: any row that cannot
+ * be read refuses the import, the stages are planned from the file, no account
+ * names, no progress callback.
+ */
 void
 cl_import_options_init (ClImportOptions *options,
                         ClDay            as_of)
@@ -560,6 +582,20 @@ import_free (ClImport *import)
 
 #define MAPPING_KEY "crm_mapping:"
 
+/**
+ * cl_crm_mapping_save:
+ * @store: the workspace
+ * @name: (nullable): the name to keep the mapping under
+ * @mapping: a mapping of @csv's columns
+ * @csv: the file @mapping was made for
+ * @error: return location for a #GError, or %NULL
+ *
+ * Keeps @mapping in @store's settings under @name, by the header names of its
+ * columns (see cl_crm_mapping_to_text ()), replacing one of that name.
+ *
+ * Returns: %TRUE on success; %FALSE with @error set, %CL_STORE_ERROR_INVALID
+ *   when @name is %NULL or empty
+ */
 gboolean
 cl_crm_mapping_save (ClStore             *store,
                      const char          *name,
@@ -578,6 +614,19 @@ cl_crm_mapping_save (ClStore             *store,
   return cl_store_set_setting_text (store, key, text, error);
 }
 
+/**
+ * cl_crm_mapping_load:
+ * @store: the workspace
+ * @name: the name the mapping is kept under
+ * @csv: the file to map
+ * @mapping: (out caller-allocates): return location for the mapping
+ *
+ * Reads the mapping kept under @name against @csv's columns (see
+ * cl_crm_mapping_from_text ()).
+ *
+ * Returns: %TRUE when @store keeps such a mapping and it fits @csv; %FALSE
+ *   otherwise
+ */
 gboolean
 cl_crm_mapping_load (ClStore       *store,
                      const char    *name,
@@ -590,6 +639,17 @@ cl_crm_mapping_load (ClStore       *store,
   return text != NULL && cl_crm_mapping_from_text (text, csv, mapping);
 }
 
+/**
+ * cl_crm_mapping_fitting:
+ * @store: the workspace
+ * @csv: a deals export
+ *
+ * The names of the mappings kept in @store that fit @csv's columns (see
+ * cl_crm_mapping_load ()).
+ *
+ * Returns: (transfer full) (array zero-terminated=1): the names; empty when
+ *   none fits
+ */
 GStrv
 cl_crm_mapping_fitting (ClStore      *store,
                         const ClCsv  *csv)
@@ -656,6 +716,22 @@ free_rows (ClImportRows *rows)
 }
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (ClImportRows, free_rows)
 
+/**
+ * cl_deal_import_check:
+ * @csv: a deals export
+ * @mapping: how to read its columns
+ * @options: the import's options
+ * @report: a report set up by cl_import_report_init (), filled
+ * @error: return location for a #GError, or %NULL
+ *
+ * Reads and checks every row as cl_deal_import () would, writing nothing:
+ * @report gets the rows that cannot be imported, the date order, which columns
+ * of ids name owners and accounts, and how many amounts have no currency.
+ *
+ * Returns: %TRUE when the rows could be read (some may still be listed as
+ *   problems); %FALSE with @error set (%CL_CSV_ERROR_BAD_ROWS) when a date
+ *   column has both days first and months first
+ */
 gboolean
 cl_deal_import_check (const ClCsv            *csv,
                       const ClCrmMapping     *mapping,
@@ -694,6 +770,20 @@ plan_rows (ClStore    *store,
   return plan;
 }
 
+/**
+ * cl_deal_import_plan_stages:
+ * @store: the workspace
+ * @csv: a deals export
+ * @mapping: how to read its columns
+ * @error: return location for a #GError, or %NULL
+ *
+ * Where each stage value of @csv goes in @store's sales process (see
+ * cl_stage_plan_place ()), from the rows that can be read, as of today: for
+ * the user to look at and change before the import.
+ *
+ * Returns: (transfer full) (nullable): the plan, for cl_stage_plan_free (), or
+ *   %NULL with @error set
+ */
 ClStagePlan *
 cl_deal_import_plan_stages (ClStore            *store,
                             const ClCsv        *csv,
@@ -786,6 +876,32 @@ write_all (ClImport               *import,
   return ok && cl_store_mark_undo_point (import->store, what, error);
 }
 
+/**
+ * cl_deal_import:
+ * @store: the workspace
+ * @csv: a deals export
+ * @mapping: how to read its columns
+ * @options: the import's options
+ * @report: a report set up by cl_import_report_init (), filled
+ * @error: return location for a #GError, or %NULL
+ *
+ * Imports the deals of @csv: deals are matched by the CRM's record id (by name
+ * and account when there is none), and every changed stage, amount, close
+ * date, owner, next step and status becomes an event dated @options->as_of.
+ * Stages go where the plan puts them (one is made from the file when @options
+ * has none); unknown owners are created (found again under any name the roster
+ * knows them by). Rows that cannot be read are listed in @report; unless
+ * @options imports the good rows, any such row refuses the import
+ * (%CL_CSV_ERROR_BAD_ROWS), and so does a stage whose place is unknown
+ * (%CL_CSV_ERROR_STAGE_ORDER) or an amount without a currency in a workspace
+ * without one (%CL_CSV_ERROR_NO_CURRENCY). One transaction: all or nothing is
+ * written; a copy of the workspace is kept so the import can be undone.
+ * @options->progress is called every 1000 rows written and at the end, on the
+ * calling thread.
+ *
+ * Returns: %TRUE when the import was written; %FALSE with @error set, and
+ *   nothing written
+ */
 gboolean
 cl_deal_import (ClStore                *store,
                 const ClCsv            *csv,

@@ -56,38 +56,25 @@ typedef struct
   gpointer          user_data;
 } ClImportOptions;
 
-/* As of @as_of, nothing else. */
 void cl_import_options_init (ClImportOptions *options,
                              ClDay            as_of);
 
-/* Reads and checks every row as cl_deal_import () would, writing nothing:
- * @report gets the rows that cannot be imported, which columns of ids name
- * owners and accounts, and how many amounts have no currency. FALSE when a
- * date column contradicts itself. */
 gboolean cl_deal_import_check (const ClCsv            *csv,
                                const ClCrmMapping     *mapping,
                                const ClImportOptions  *options,
                                ClImportReport         *report,
                                GError                **error);
 
-/* Where each stage value of @csv goes in @store's sales process (see
- * cl_stage_plan_place ()), from the rows that can be read: for the user to
- * look at and change before the import.
- *
- * Returns: (transfer full) (nullable): the plan, or NULL with @error */
 ClStagePlan *cl_deal_import_plan_stages (ClStore            *store,
                                          const ClCsv        *csv,
                                          const ClCrmMapping *mapping,
                                          GError            **error);
 
-/* The mapping kept under @name for files with these columns; see
- * cl_crm_mapping_to_text (). */
 gboolean cl_crm_mapping_save  (ClStore             *store,
                                const char          *name,
                                const ClCrmMapping  *mapping,
                                const ClCsv         *csv,
                                GError             **error);
-/* The names of the mappings kept that fit @csv's columns. */
 GStrv    cl_crm_mapping_fitting (ClStore           *store,
                                  const ClCsv       *csv);
 gboolean cl_crm_mapping_load  (ClStore             *store,
@@ -95,15 +82,6 @@ gboolean cl_crm_mapping_load  (ClStore             *store,
                                const ClCsv         *csv,
                                ClCrmMapping        *mapping);
 
-/* Imports the deals of @csv as @mapping reads them, as @options say: deals
- * are matched by the CRM's record id (by name and account when there is
- * none), and every changed stage, amount, close date, owner, next step and
- * status becomes an event dated as of the export. Stages go where the plan
- * puts them; unknown owners are created (found again under any name the
- * roster knows them by). Rows that cannot be read are listed in @report;
- * unless the options import the good rows, any such row refuses the whole
- * import, and so does a stage whose place is unknown (STAGE_ORDER). One
- * transaction: all or nothing is written. */
 gboolean cl_deal_import (ClStore                *store,
                          const ClCsv            *csv,
                          const ClCrmMapping     *mapping,

@@ -70,6 +70,16 @@ known_stage (const char *name)
   return NULL;
 }
 
+/**
+ * cl_stage_name_is_closing:
+ * @name: a stage's name
+ *
+ * Whether a stage named @name is how a deal ends ("Closed Won", HubSpot's
+ * "closedlost") rather than a step of the process: whether its case fold
+ * contains "closed".
+ *
+ * Returns: %TRUE for a closing name
+ */
 gboolean
 cl_stage_name_is_closing (const char *name)
 {
@@ -148,6 +158,17 @@ existing_at (const ClStagePlan *plan,
   return stage;
 }
 
+/**
+ * cl_stage_plan_new:
+ * @stages: the stages the workspace has (#ClStage), in order; the plan keeps a
+ *   reference
+ *
+ * Starts a plan. Then every row of the file goes to cl_stage_plan_observe (),
+ * then cl_stage_plan_place () decides; cl_deal_import_plan_stages () does it
+ * all from a file and a workspace.
+ *
+ * Returns: (transfer full): the plan, for cl_stage_plan_free ()
+ */
 ClStagePlan *
 cl_stage_plan_new (GListModel *stages)
 {
@@ -178,6 +199,13 @@ cl_stage_plan_new (GListModel *stages)
   return plan;
 }
 
+/**
+ * cl_stage_plan_free:
+ * @plan: (nullable) (transfer full): a stage plan
+ *
+ * Frees @plan and drops its reference on the workspace's stages. %NULL is
+ * ignored.
+ */
 void
 cl_stage_plan_free (ClStagePlan *plan)
 {
@@ -202,6 +230,20 @@ existing_index (const ClStagePlan *plan,
   return -1;
 }
 
+/**
+ * cl_stage_plan_observe:
+ * @plan: a stage plan, not placed yet
+ * @value: the row's stage value; values are told apart without case
+ * @closing: whether the value reads as a deal's end rather than a stage
+ *   ("Closed Won", or Salesforce's IsClosed)
+ * @probability: the row's probability in percent; -1 for none, and 0 (a CRM's
+ *   blank) is not counted
+ * @stored_stage_id: the stage the deal matched by record id is in now; 0 for
+ *   none
+ *
+ * Counts one row of the file. A value is taken as closing only when every one
+ * of its rows is.
+ */
 void
 cl_stage_plan_observe (ClStagePlan *plan,
                        const char  *value,
@@ -418,6 +460,16 @@ set_basis_from_steps (ClStagePlan *plan)
     }
 }
 
+/**
+ * cl_stage_plan_place:
+ * @plan: a stage plan with every row observed
+ *
+ * Decides where each value goes: a stage of the same name (in any case, or a
+ * CRM's internal id for it), else a new stage placed by the CRM's known order,
+ * else by its probability, else after the stage its deals moved from; what
+ * none of them places is left %CL_STAGE_BASIS_UNKNOWN. The team's own stages
+ * keep their order.
+ */
 void
 cl_stage_plan_place (ClStagePlan *plan)
 {
@@ -462,12 +514,26 @@ cl_stage_plan_place (ClStagePlan *plan)
 
 /* ------------------------------------------------------------------ reading the plan */
 
+/**
+ * cl_stage_plan_get_n_values:
+ * @plan: a stage plan
+ *
+ * Returns: the number of distinct stage values of the file
+ */
 guint
 cl_stage_plan_get_n_values (const ClStagePlan *plan)
 {
   return plan->values->len;
 }
 
+/**
+ * cl_stage_plan_get_value:
+ * @plan: a stage plan
+ * @index: a value's index, below cl_stage_plan_get_n_values ()
+ *
+ * Returns: (transfer none): the file's stage value @index, as placed; it
+ *   belongs to @plan
+ */
 const ClStagePlanValue *
 cl_stage_plan_get_value (const ClStagePlan *plan,
                          guint              index)
@@ -483,6 +549,14 @@ value_at (const ClStagePlan *plan,
   return g_ptr_array_index (plan->values, index);
 }
 
+/**
+ * cl_stage_plan_get_position:
+ * @plan: a placed stage plan
+ * @index: a value's index
+ *
+ * Returns: the 1-based position of the stage @index goes to in the process
+ *   after the import; 0 for a closing value
+ */
 guint
 cl_stage_plan_get_position (const ClStagePlan *plan,
                             guint              index)
@@ -495,6 +569,13 @@ cl_stage_plan_get_position (const ClStagePlan *plan,
   return 0;
 }
 
+/**
+ * cl_stage_plan_is_new:
+ * @plan: a placed stage plan
+ * @index: a value's index
+ *
+ * Returns: %TRUE when the import creates the stage @index goes to
+ */
 gboolean
 cl_stage_plan_is_new (const ClStagePlan *plan,
                       guint              index)
@@ -503,6 +584,14 @@ cl_stage_plan_is_new (const ClStagePlan *plan,
   return value_at (plan, index)->step != NULL && value_at (plan, index)->step->is_new;
 }
 
+/**
+ * cl_stage_plan_get_existing_id:
+ * @plan: a placed stage plan
+ * @index: a value's index
+ *
+ * Returns: the id of the team's stage @index goes to; 0 for a new stage or a
+ *   closing value
+ */
 gint64
 cl_stage_plan_get_existing_id (const ClStagePlan *plan,
                                guint              index)
@@ -512,12 +601,29 @@ cl_stage_plan_get_existing_id (const ClStagePlan *plan,
          ? value_at (plan, index)->step->stage_id : 0;
 }
 
+/**
+ * cl_stage_plan_get_n_stages:
+ * @plan: a placed stage plan
+ *
+ * Returns: how many stages the process has after the import
+ */
 guint
 cl_stage_plan_get_n_stages (const ClStagePlan *plan)
 {
   return plan->steps->len;
 }
 
+/**
+ * cl_stage_plan_get_stage_name:
+ * @plan: a placed stage plan
+ * @position: a position in the process after the import, 1 first
+ * @is_new: (out) (optional): return location for whether the import creates
+ *   the stage
+ *
+ * The stage at @position of the process after the import, first to last.
+ *
+ * Returns: (transfer none): the stage's name
+ */
 const char *
 cl_stage_plan_get_stage_name (const ClStagePlan *plan,
                               guint              position,
@@ -532,6 +638,13 @@ cl_stage_plan_get_stage_name (const ClStagePlan *plan,
   return step->name;
 }
 
+/**
+ * cl_stage_plan_get_existing:
+ * @plan: a stage plan
+ *
+ * Returns: (transfer none): the stages the workspace had when the plan was
+ *   made (#ClStage), in order
+ */
 GListModel *
 cl_stage_plan_get_existing (const ClStagePlan *plan)
 {
@@ -567,6 +680,17 @@ why (const ClValue *value)
   return NULL;
 }
 
+/**
+ * cl_stage_plan_explain:
+ * @plan: a placed stage plan
+ * @index: a value's index
+ *
+ * Where @index goes and why, worded for showing and translated; the names from
+ * data in it are isolated (see cl_text_isolate ()).
+ *
+ * Returns: (transfer full): the text, "New stage at position 3 · known
+ *   Salesforce order"
+ */
 char *
 cl_stage_plan_explain (const ClStagePlan *plan,
                        guint              index)
@@ -591,6 +715,15 @@ cl_stage_plan_explain (const ClStagePlan *plan,
                  : g_strdup_printf (_("New stage at position %u · %s"), position, reason);
 }
 
+/**
+ * cl_stage_plan_get_ambiguous:
+ * @plan: a placed stage plan
+ *
+ * The values still %CL_STAGE_BASIS_UNKNOWN, as the file writes them.
+ *
+ * Returns: (transfer full) (array zero-terminated=1): the values; empty when
+ *   the order is known
+ */
 GStrv
 cl_stage_plan_get_ambiguous (const ClStagePlan *plan)
 {
@@ -615,6 +748,17 @@ choose (ClStagePlan *plan,
       value_at (plan, i)->shown.basis = CL_STAGE_BASIS_CHOSEN;
 }
 
+/**
+ * cl_stage_plan_move:
+ * @plan: a placed stage plan
+ * @index: a value's index
+ * @position: where its new stage goes, 1 first; past the end is last
+ *
+ * Moves the new stage @index goes to, and marks it chosen by the user.
+ *
+ * Returns: %TRUE when moved; %FALSE when @index is a closing value or goes to
+ *   an existing stage, or @position is 0
+ */
 gboolean
 cl_stage_plan_move (ClStagePlan *plan,
                     guint        index,
@@ -645,6 +789,21 @@ shared (const ClStagePlan *plan,
   return FALSE;
 }
 
+/**
+ * cl_stage_plan_map:
+ * @plan: a placed stage plan
+ * @index: a value's index
+ * @stage_id: the id of one of the workspace's stages, or 0 for a new stage of
+ *   @index's own, placed last
+ *
+ * Maps @index to the existing stage @stage_id, or back to a new stage of its
+ * own; the choice is marked chosen by the user. A new stage no value goes to
+ * any more is dropped.
+ *
+ * Returns: %TRUE when mapped (or already a new stage, for 0); %FALSE when
+ *   @index is a closing value, @stage_id is none of the plan's stages, or (0)
+ *   the team has a stage of its name
+ */
 gboolean
 cl_stage_plan_map (ClStagePlan *plan,
                    guint        index,
@@ -684,6 +843,13 @@ cl_stage_plan_map (ClStagePlan *plan,
   return TRUE;
 }
 
+/**
+ * cl_stage_plan_confirm:
+ * @plan: a placed stage plan
+ *
+ * Accepts every new stage still %CL_STAGE_BASIS_UNKNOWN where it is, as if the
+ * user had placed it there.
+ */
 void
 cl_stage_plan_confirm (ClStagePlan *plan)
 {
@@ -802,6 +968,26 @@ read_order (ClStagePlan  *plan,
   return g_steal_pointer (&order);
 }
 
+/**
+ * cl_stage_plan_order_from_text:
+ * @plan: a placed stage plan
+ * @text: (array length=length) (element-type guint8): a stages file, one stage
+ *   a line, first to last; blank lines are skipped
+ * @length: the length of @text, in bytes
+ * @name: the file's name, as messages name it
+ * @error: return location for a #GError, or %NULL
+ *
+ * Takes the order a stages file gives: the whole process, every stage the
+ * workspace has (in its order) and every stage value of the export but Closed
+ * Won and Lost; a name that is neither becomes a new stage too. Every new
+ * stage is then chosen by the user. Refused, naming @name and the line, on
+ * text that is not UTF-8 (%CL_CSV_ERROR_NOT_TEXT), or a line that repeats a
+ * stage or names a closing one (%CL_CSV_ERROR_BAD_ROWS); refused, naming them,
+ * when stages are left out or the workspace's are reordered
+ * (%CL_CSV_ERROR_STAGE_ORDER). The plan is unchanged when refused.
+ *
+ * Returns: %TRUE when the order was taken; %FALSE with @error set
+ */
 gboolean
 cl_stage_plan_order_from_text (ClStagePlan  *plan,
                                const char   *text,
@@ -864,6 +1050,21 @@ cl_stage_plan_order_from_text (ClStagePlan  *plan,
 
 /* ------------------------------------------------------------------ writing */
 
+/**
+ * cl_stage_plan_apply:
+ * @plan: a placed stage plan
+ * @store: the workspace the plan was made for
+ * @created: (element-type utf8): an array that frees its strings; the names of
+ *   the stages created are appended
+ * @error: return location for a #GError, or %NULL
+ *
+ * Inside the import's transaction: creates the new stages at their positions.
+ * Refused (%CL_STORE_ERROR_CHANGED) when the workspace's stages are no longer
+ * those the plan was made with.
+ *
+ * Returns: %TRUE on success; %FALSE with @error set, some stages perhaps
+ *   created (the transaction is to be rolled back)
+ */
 gboolean
 cl_stage_plan_apply (ClStagePlan  *plan,
                      ClStore      *store,
@@ -902,6 +1103,14 @@ cl_stage_plan_apply (ClStagePlan  *plan,
   return TRUE;
 }
 
+/**
+ * cl_stage_plan_has_value:
+ * @plan: a stage plan
+ * @value: a stage value
+ *
+ * Returns: %TRUE when the plan has @value, one of the file's stage values
+ *   (compared without case)
+ */
 gboolean
 cl_stage_plan_has_value (const ClStagePlan *plan,
                          const char        *value)
@@ -911,6 +1120,14 @@ cl_stage_plan_has_value (const ClStagePlan *plan,
   return g_hash_table_contains (plan->by_value, folded);
 }
 
+/**
+ * cl_stage_plan_stage_for:
+ * @plan: an applied stage plan
+ * @value: a stage value
+ *
+ * Returns: the id of the stage of @value once the plan is applied; 0 for a
+ *   closing value or one the plan does not have
+ */
 gint64
 cl_stage_plan_stage_for (const ClStagePlan *plan,
                          const char        *value)

@@ -21,6 +21,10 @@
  * read costs no more than the limit */
 #define READ_STEP (1024 * 1024)
 
+/**
+ * cl_file_error_quark:
+ * Returns: the error domain of the cl_file functions, #ClFileError
+ */
 G_DEFINE_QUARK (cl-file-error-quark, cl_file_error)
 
 /* ------------------------------------------------------------------ errors */
@@ -97,6 +101,25 @@ too_large (const char  *path,
   return NULL;
 }
 
+/**
+ * cl_file_read:
+ * @path: the file, in the file name encoding
+ * @max_bytes: the largest size read, in bytes
+ * @out_length: (out): return location for the number of bytes read, without
+ *   the NUL added
+ * @error: return location for a #GError, or %NULL
+ *
+ * Reads the regular file at @path into a new NUL-terminated buffer, or refuses
+ * it as %CL_FILE_ERROR_TOO_LARGE when it is over @max_bytes: by its size, and
+ * again while it is read, so a file that grows (or lies) costs no more than
+ * the limit. Anything but a regular file is refused
+ * (%CL_FILE_ERROR_NOT_REGULAR) without waiting (a FIFO with no writer,
+ * /dev/zero). The size message names the file by its display name, the others
+ * by @path.
+ *
+ * Returns: (transfer full) (nullable): the bytes read, or %NULL with @error
+ *   set
+ */
 char *
 cl_file_read (const char  *path,
               gsize        max_bytes,
@@ -231,6 +254,24 @@ is_special_path (const char *path)
   return g_str_has_prefix (path, "/dev/") || g_str_has_prefix (path, "/proc/");
 }
 
+/**
+ * cl_file_write:
+ * @path: the file, in the file name encoding
+ * @data: (array length=length) (element-type guint8): the bytes to write
+ * @length: how many bytes of @data to write
+ * @error: return location for a #GError, or %NULL
+ *
+ * Writes @data to @path. A regular file (or a new one, or one a symbolic link
+ * outside /dev and /proc leads to) is replaced atomically through a temporary
+ * file beside it, flushed to disk: a reader sees the old file or the new one,
+ * a kill leaves the old one, and the file is mode 0600 afterwards, also one
+ * that existed. A folder is refused; anything else (a device, a FIFO,
+ * /dev/stdout) is written in place, never replaced. A full disk says so and
+ * names the folder (%CL_FILE_ERROR_FULL). Messages start with "Could not write
+ * “PATH”".
+ *
+ * Returns: %TRUE on success, %FALSE with @error set
+ */
 gboolean
 cl_file_write (const char  *path,
                const char  *data,
@@ -264,6 +305,16 @@ cl_file_write (const char  *path,
 /* What a temporary name adds to the file's: "." and six characters */
 #define TEMPORARY_SUFFIX_LENGTH 7
 
+/**
+ * cl_file_name_max:
+ * @folder: a folder
+ *
+ * The longest file name, in bytes, the file system of @folder takes for a file
+ * cl_file_write_below () writes: its limit (255 when unknown) less what the
+ * temporary name adds.
+ *
+ * Returns: the length, in bytes
+ */
 gsize
 cl_file_name_max (const char *folder)
 {
@@ -333,6 +384,22 @@ open_subfolder (int          root_fd,
   return fd;
 }
 
+/**
+ * cl_file_write_below:
+ * @root: a folder, which must exist
+ * @subfolder: one folder name, without '/'
+ * @name: the file's name, without '/'
+ * @data: (array length=length) (element-type guint8): the bytes to write
+ * @length: how many bytes of @data to write
+ * @error: return location for a #GError, or %NULL
+ *
+ * Writes @data as the file @name in the folder @subfolder of @root (made,
+ * 0700, when missing), atomically and 0600, following no symbolic link below
+ * @root: a link planted as the subfolder or as the file is refused
+ * (%CL_FILE_ERROR_NOT_REGULAR), so nothing is written outside @root.
+ *
+ * Returns: %TRUE on success, %FALSE with @error set
+ */
 gboolean
 cl_file_write_below (const char  *root,
                      const char  *subfolder,
@@ -380,6 +447,19 @@ cl_file_write_below (const char  *root,
   return ok;
 }
 
+/**
+ * cl_file_remove_below:
+ * @root: a folder
+ * @subfolder: one folder name, without '/'
+ * @name: the file's name, without '/'
+ * @error: return location for a #GError, or %NULL
+ *
+ * Removes the file @name from the folder @subfolder of @root, following no
+ * symbolic link below @root.
+ *
+ * Returns: %TRUE when the file is gone, also when it, its folder or @root was
+ *   missing already; %FALSE with @error set
+ */
 gboolean
 cl_file_remove_below (const char  *root,
                       const char  *subfolder,
@@ -408,6 +488,16 @@ cl_file_remove_below (const char  *root,
 
 /* ------------------------------------------------------------------ names */
 
+/**
+ * cl_file_safe_name:
+ * @text: UTF-8 text
+ *
+ * @text made safe as one file name on any system a team shares from: control
+ *   characters and the characters Windows shares refuse (and '/') become '-',
+ *   leading dots and spaces are dropped, and an empty name becomes "unnamed".
+ *
+ * Returns: (transfer full): the name
+ */
 char *
 cl_file_safe_name (const char *text)
 {

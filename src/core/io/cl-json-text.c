@@ -40,6 +40,19 @@ nests_deeper (const char *data,
   return FALSE;
 }
 
+/**
+ * cl_json_text_check:
+ * @data: (array length=length) (element-type guint8): JSON text from outside
+ * @length: the length of @data, in bytes
+ * @max_depth: how deep arrays and objects may nest
+ *
+ * Checks @data before a parser sees it: arrays and objects nested at most
+ * @max_depth deep (counted outside strings, in one pass without recursion: a
+ * parser recurses once per level), then UTF-8 without NULs.
+ *
+ * Returns: %CL_JSON_TEXT_OK, %CL_JSON_TEXT_TOO_DEEP (checked first) or
+ *   %CL_JSON_TEXT_NOT_TEXT
+ */
 ClJsonTextCheck
 cl_json_text_check (const char *data,
                     gsize       length,

@@ -13,9 +13,6 @@ typedef enum {
   CL_JSON_TEXT_TOO_DEEP,    /* arrays and objects nest deeper than allowed */
 } ClJsonTextCheck;
 
-/* Checks @length bytes of @data before a parser sees them: UTF-8 without
- * NULs, and arrays and objects nested at most @max_depth deep, counted in
- * one pass without recursion (a parser recurses once per level). */
 ClJsonTextCheck cl_json_text_check (const char *data,
                                     gsize       length,
                                     guint       max_depth);

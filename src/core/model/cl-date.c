@@ -13,8 +13,14 @@
 
 /* ------------------------------------------------------------------ clock */
 
-/* CLOSELOOP_TODAY pins "today" so that date rules and the demo generator are
- * reproducible in tests and screenshots. */
+/**
+ * cl_date_today:
+ * Today, from the local clock. $CLOSELOOP_TODAY, when set to an ISO date, pins
+ * it instead, so that date rules and the demo generator are reproducible in
+ * tests and screenshots.
+ *
+ * Returns: today as a #ClDay (a julian day number)
+ */
 ClDay
 cl_date_today (void)
 {
@@ -33,6 +39,17 @@ cl_date_today (void)
 
 /* ------------------------------------------------------------------ days */
 
+/**
+ * cl_date_from_ymd:
+ * @year: the year, 1 to 9999
+ * @month: the month, 1 to 12
+ * @day: the day of the month, from 1
+ *
+ * The julian day number of a calendar date.
+ *
+ * Returns: the day, or 0 when the date does not exist or its year is outside
+ *   1–9999
+ */
 ClDay
 cl_date_from_ymd (int year,
                   int month,
@@ -48,6 +65,16 @@ cl_date_from_ymd (int year,
   return g_date_get_julian (&date);
 }
 
+/**
+ * cl_date_to_ymd:
+ * @day: a valid day (not 0)
+ * @year: (out): return location for the year
+ * @month: (out): return location for the month, 1 to 12
+ * @mday: (out): return location for the day of the month
+ *
+ * Splits @day into its calendar date. An invalid @day is a programming error:
+ * it is reported and the out-parameters are left unset.
+ */
 void
 cl_date_to_ymd (ClDay day,
                 int  *year,
@@ -64,7 +91,12 @@ cl_date_to_ymd (ClDay day,
   *mday = g_date_get_day (&date);
 }
 
-/* 1 = Monday … 7 = Sunday */
+/**
+ * cl_date_weekday:
+ * @day: a valid day
+ *
+ * Returns: the ISO weekday of @day: 1 for Monday to 7 for Sunday
+ */
 int
 cl_date_weekday (ClDay day)
 {
@@ -75,6 +107,18 @@ cl_date_weekday (ClDay day)
   return g_date_get_weekday (&date);
 }
 
+/**
+ * cl_date_parse:
+ * @iso: (nullable): an ISO date, "2026-11-23"
+ * @out_day: (out): return location for the day
+ *
+ * Reads a date as the store and documents write it: exactly four digits, a
+ * dash, two digits, a dash, two digits, nothing before or after. Written by
+ * hand for speed, not with sscanf ().
+ *
+ * Returns: %TRUE when @iso is such a date and it exists; %FALSE for %NULL,
+ *   another layout or a date that does not exist
+ */
 gboolean
 cl_date_parse (const char *iso,
                ClDay      *out_day)
@@ -101,6 +145,14 @@ cl_date_parse (const char *iso,
   return *out_day != 0;
 }
 
+/**
+ * cl_date_format_into:
+ * @day: a valid day
+ * @buf: (out caller-allocates) (array fixed-size=11): a buffer of 11 bytes
+ *
+ * Writes @day as an ISO date ("2026-11-23") and its NUL into @buf, without
+ * allocating.
+ */
 void
 cl_date_format_into (ClDay day,
                      char  buf[11])
@@ -111,6 +163,12 @@ cl_date_format_into (ClDay day,
   g_snprintf (buf, 11, "%04d-%02d-%02d", y, m, d);
 }
 
+/**
+ * cl_date_format:
+ * @day: a valid day
+ *
+ * Returns: (transfer full): @day as an ISO date, "2026-11-23"
+ */
 char *
 cl_date_format (ClDay day)
 {
@@ -122,6 +180,15 @@ cl_date_format (ClDay day)
 
 /* ------------------------------------------------------------------ weeks */
 
+/**
+ * cl_date_iso_week:
+ * @day: a valid day
+ *
+ * The ISO 8601 week holding @day; its year is the year of the week's Thursday,
+ * which around New Year differs from @day's.
+ *
+ * Returns: (transfer full): the week, "2026-W47"
+ */
 char *
 cl_date_iso_week (ClDay day)
 {
@@ -134,6 +201,14 @@ cl_date_iso_week (ClDay day)
                           g_date_get_iso8601_week_of_year (&date));
 }
 
+/**
+ * cl_date_parse_iso_week:
+ * @week: (nullable): an ISO week, "2026-W47"
+ * @out_monday: (out): return location for the week's Monday
+ *
+ * Returns: %TRUE when @week is written so and its year has that week (week 53
+ *   only in long years); %FALSE otherwise, also for %NULL
+ */
 gboolean
 cl_date_parse_iso_week (const char *week,
                         ClDay      *out_monday)
@@ -158,6 +233,12 @@ cl_date_parse_iso_week (const char *week,
 
 /* ------------------------------------------------------------------ months and quarters */
 
+/**
+ * cl_date_month:
+ * @day: a valid day
+ *
+ * Returns: (transfer full): the month of @day, "2026-11"
+ */
 char *
 cl_date_month (ClDay day)
 {
@@ -167,7 +248,16 @@ cl_date_month (ClDay day)
   return g_strdup_printf ("%04d-%02d", y, m);
 }
 
-/* The first day of the month @months after (or, negative, before) @day's. */
+/**
+ * cl_date_add_months:
+ * @day: a valid day
+ * @months: how many months to go forward; negative to go back
+ *
+ * The first day of the month @months after (or, negative, before) the month of
+ * @day.
+ *
+ * Returns: that first day, or 0 when it falls outside the years 1–9999
+ */
 ClDay
 cl_date_add_months (ClDay day,
                     int   months)
@@ -199,6 +289,14 @@ month_span (int    year,
   return first != 0;
 }
 
+/**
+ * cl_date_parse_month:
+ * @month: (nullable): a month, "2026-11"
+ * @out_first: (out) (optional): return location for its first day
+ * @out_last: (out) (optional): return location for its last day
+ *
+ * Returns: %TRUE when @month is a month; %FALSE otherwise, also for %NULL
+ */
 gboolean
 cl_date_parse_month (const char *month,
                      ClDay      *out_first,
@@ -212,6 +310,15 @@ cl_date_parse_month (const char *month,
   return month_span (y, m, 1, out_first, out_last);
 }
 
+/**
+ * cl_date_quarter:
+ * @day: a valid day
+ *
+ * The quarter of @day, as the store and documents key it;
+ * cl_date_format_quarter_words () is its title.
+ *
+ * Returns: (transfer full): the quarter, "2026-Q4"
+ */
 char *
 cl_date_quarter (ClDay day)
 {
@@ -221,6 +328,14 @@ cl_date_quarter (ClDay day)
   return g_strdup_printf ("%04d-Q%d", y, (m - 1) / 3 + 1);
 }
 
+/**
+ * cl_date_parse_quarter:
+ * @quarter: (nullable): a quarter, "2026-Q4"
+ * @out_first: (out) (optional): return location for its first day
+ * @out_last: (out) (optional): return location for its last day
+ *
+ * Returns: %TRUE when @quarter is a quarter; %FALSE otherwise, also for %NULL
+ */
 gboolean
 cl_date_parse_quarter (const char *quarter,
                        ClDay      *out_first,
@@ -234,6 +349,18 @@ cl_date_parse_quarter (const char *quarter,
   return month_span (y, (q - 1) * 3 + 1, 3, out_first, out_last);
 }
 
+/**
+ * cl_date_parse_period:
+ * @period: (nullable): a quarter ("2026-Q4"), a month ("2026-11") or an ISO
+ *   week ("2026-W47")
+ * @out_first: (out) (optional): return location for the period's first day
+ * @out_last: (out) (optional): return location for its last day
+ *
+ * The first and last day of a period; a week runs Monday to Sunday.
+ *
+ * Returns: %TRUE when @period is one of the three; %FALSE otherwise, also for
+ *   %NULL
+ */
 gboolean
 cl_date_parse_period (const char *period,
                       ClDay      *out_first,
@@ -274,6 +401,15 @@ format_in_words (ClDay       day,
   return g_date_time_format (date, format);
 }
 
+/**
+ * cl_date_format_words:
+ * @day: a day
+ *
+ * @day in words, translated, the month named as the locale names it.
+ *
+ * Returns: (transfer full): the text, "29 November 2026"; empty for an invalid
+ *   day
+ */
 char *
 cl_date_format_words (ClDay day)
 {
@@ -282,6 +418,16 @@ cl_date_format_words (ClDay day)
   return format_in_words (day, FALSE, _("%-d %B %Y"));
 }
 
+/**
+ * cl_date_format_month_words:
+ * @day: a day
+ *
+ * The month of @day in words, as a title (the month's name as it stands alone
+ * in the locale).
+ *
+ * Returns: (transfer full): the text, "November 2026"; empty for an invalid
+ *   day
+ */
 char *
 cl_date_format_month_words (ClDay day)
 {
@@ -290,6 +436,15 @@ cl_date_format_month_words (ClDay day)
   return format_in_words (day, TRUE, _("%OB %Y"));
 }
 
+/**
+ * cl_date_format_quarter_words:
+ * @day: a valid day
+ *
+ * The quarter of @day as a title, translated; cl_date_quarter () is its key in
+ * the store and in documents.
+ *
+ * Returns: (transfer full): the text, "Q4 2026"
+ */
 char *
 cl_date_format_quarter_words (ClDay day)
 {
@@ -300,6 +455,17 @@ cl_date_format_quarter_words (ClDay day)
   return g_strdup_printf (_("Q%d %d"), (m - 1) / 3 + 1, y);
 }
 
+/**
+ * cl_date_describe_day:
+ * @day: the day to describe
+ * @today: the day it is described from
+ *
+ * How long ago @day was as of @today, as people say it: "today", "yesterday",
+ * "3 days ago" up to six days back, else the day in words (as
+ * cl_date_format_words () writes it), also for a day after @today.
+ *
+ * Returns: (transfer full): the translated text
+ */
 char *
 cl_date_describe_day (ClDay day,
                       ClDay today)
@@ -321,6 +487,18 @@ day_of (GDateTime *moment)
                            g_date_time_get_day_of_month (moment));
 }
 
+/**
+ * cl_date_describe_moment:
+ * @stamp: (nullable): an ISO 8601 moment as exports stamp them,
+ *   "2026-11-29T16:08:44Z"; one without a zone is read as UTC
+ * @now: the current moment; its time zone is the one used
+ *
+ * @stamp in words, in the time zone of @now: "today at 17:08" when it falls on
+ *   @now's day, else its day as cl_date_describe_day () says it. A stamp that
+ *   cannot be read is returned as it is; a %NULL @stamp gives an empty string.
+ *
+ * Returns: (transfer full): the translated text
+ */
 char *
 cl_date_describe_moment (const char *stamp,
                          GDateTime  *now)

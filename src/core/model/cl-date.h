@@ -40,38 +40,14 @@ gboolean  cl_date_parse_quarter  (const char  *quarter,
                                   ClDay       *out_first,
                                   ClDay       *out_last);
 
-/* @day in words: "29 November 2026" (translated, the month named as the
- * locale names it).
- *
- * Returns: (transfer full): the text */
 char     *cl_date_format_words   (ClDay        day);
-/* The month of @day in words, as a title: "November 2026".
- *
- * Returns: (transfer full): the text */
 char     *cl_date_format_month_words (ClDay     day);
-/* The quarter of @day as a title: "Q4 2026" (translated; cl_date_quarter ()
- * is its key in the store and in documents).
- *
- * Returns: (transfer full): the text */
 char     *cl_date_format_quarter_words (ClDay   day);
-/* How long ago @day was as of @today, as people say it: "today",
- * "yesterday", "3 days ago" within a week, else the day in words (a day
- * after @today too).
- *
- * Returns: (transfer full): the text */
 char     *cl_date_describe_day   (ClDay        day,
                                   ClDay        today);
-/* An ISO 8601 moment ("2026-11-29T16:08:44Z", as exports stamp them) in
- * words, in the time zone of @now: "today at 17:08", else as
- * cl_date_describe_day () says its day. A stamp that cannot be read is
- * returned as it is.
- *
- * Returns: (transfer full): the text */
 char     *cl_date_describe_moment (const char *stamp,
                                    GDateTime  *now);
 
-/* A quarter ("2026-Q4"), a month ("2026-11") or an ISO week ("2026-W47"):
- * its first and last day. */
 gboolean  cl_date_parse_period   (const char  *period,
                                   ClDay       *out_first,
                                   ClDay       *out_last);

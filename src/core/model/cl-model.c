@@ -27,6 +27,17 @@ const char * const cl_retro_decision_names[] = {
   "undecided", "adjust_strategy", "execution_drifted", NULL
 };
 
+/**
+ * cl_enum_from_string:
+ * @names: (array zero-terminated=1): the stored spellings of an enum, such as
+ *   cl_forecast_names
+ * @value: (nullable): a stored spelling
+ *
+ * Reads a stored spelling back; the comparison is exact (case counts).
+ *
+ * Returns: the enum value (the index of @value in @names), or -1 when @names
+ *   does not have it or @value is %NULL
+ */
 int
 cl_enum_from_string (const char * const *names,
                      const char         *value)
@@ -44,17 +55,87 @@ cl_enum_from_string (const char * const *names,
     return names[value];                                \
   }
 
+/**
+ * cl_forecast_to_string:
+ * @value: a #ClForecast
+ *
+ * The stored spelling of @value; it is part of the file format.
+ *
+ * Returns: (transfer none): the spelling, such as "best_case"
+ */
 ENUM_TO_STRING (cl_forecast_to_string, ClForecast, cl_forecast_names, 4)
+/**
+ * cl_deal_status_to_string:
+ * @value: a #ClDealStatus
+ *
+ * The stored spelling of @value; it is part of the file format.
+ *
+ * Returns: (transfer none): the spelling, such as "disqualified"
+ */
 ENUM_TO_STRING (cl_deal_status_to_string, ClDealStatus, cl_deal_status_names, 4)
+/**
+ * cl_meddic_to_string:
+ * @value: a #ClMeddicElement
+ *
+ * The stored spelling of @value; it is part of the file format.
+ *
+ * Returns: (transfer none): the spelling, such as "economic_buyer"
+ */
 ENUM_TO_STRING (cl_meddic_to_string, ClMeddicElement, cl_meddic_names, CL_MEDDIC_N_ELEMENTS)
+/**
+ * cl_qualification_to_string:
+ * @value: a #ClQualificationState
+ *
+ * The stored spelling of @value; it is part of the file format.
+ *
+ * Returns: (transfer none): the spelling, such as "partial"
+ */
 ENUM_TO_STRING (cl_qualification_to_string, ClQualificationState, cl_qualification_names, 3)
+/**
+ * cl_decision_to_string:
+ * @value: a #ClDecisionKind
+ *
+ * The stored spelling of @value; it is part of the file format.
+ *
+ * Returns: (transfer none): the spelling, such as "manager_time"
+ */
 ENUM_TO_STRING (cl_decision_to_string, ClDecisionKind, cl_decision_names, 4)
+/**
+ * cl_follow_up_to_string:
+ * @value: a #ClFollowUp
+ *
+ * The stored spelling of @value; it is part of the file format.
+ *
+ * Returns: (transfer none): the spelling, such as "did_not_happen"
+ */
 ENUM_TO_STRING (cl_follow_up_to_string, ClFollowUp, cl_follow_up_names, 3)
+/**
+ * cl_lookback_to_string:
+ * @value: a #ClLookback
+ *
+ * The stored spelling of @value; it is part of the file format.
+ *
+ * Returns: (transfer none): the spelling, such as "partly"
+ */
 ENUM_TO_STRING (cl_lookback_to_string, ClLookback, cl_lookback_names, 4)
+/**
+ * cl_retro_decision_to_string:
+ * @value: a #ClRetroDecision
+ *
+ * The stored spelling of @value; it is part of the file format.
+ *
+ * Returns: (transfer none): the spelling, such as "adjust_strategy"
+ */
 ENUM_TO_STRING (cl_retro_decision_to_string, ClRetroDecision, cl_retro_decision_names, 3)
 
 /* ------------------------------------------------------------------ labels */
 
+/**
+ * cl_forecast_label:
+ * @value: a #ClForecast
+ *
+ * Returns: (transfer none): the human label of @value, translated
+ */
 const char *
 cl_forecast_label (ClForecast value)
 {
@@ -68,6 +149,12 @@ cl_forecast_label (ClForecast value)
     }
 }
 
+/**
+ * cl_deal_status_label:
+ * @value: a #ClDealStatus
+ *
+ * Returns: (transfer none): the human label of @value, translated
+ */
 const char *
 cl_deal_status_label (ClDealStatus value)
 {
@@ -81,6 +168,12 @@ cl_deal_status_label (ClDealStatus value)
     }
 }
 
+/**
+ * cl_decision_label:
+ * @value: a #ClDecisionKind
+ *
+ * Returns: (transfer none): the human label of @value, translated
+ */
 const char *
 cl_decision_label (ClDecisionKind value)
 {
@@ -94,6 +187,12 @@ cl_decision_label (ClDecisionKind value)
     }
 }
 
+/**
+ * cl_follow_up_label:
+ * @value: a #ClFollowUp
+ *
+ * Returns: (transfer none): the human label of @value, translated
+ */
 const char *
 cl_follow_up_label (ClFollowUp value)
 {
@@ -106,6 +205,12 @@ cl_follow_up_label (ClFollowUp value)
     }
 }
 
+/**
+ * cl_meddic_label:
+ * @value: a #ClMeddicElement
+ *
+ * Returns: (transfer none): the human label of @value, translated
+ */
 const char *
 cl_meddic_label (ClMeddicElement value)
 {
@@ -154,8 +259,19 @@ thousands_separator (void)
   return separator;
 }
 
-/* Whole units grouped by thousands; a no-break space, then the currency
- * code, as in the CRM: "1 250 000 EUR", never wrapped inside. */
+/**
+ * cl_money_format:
+ * @cents: an amount, in cents
+ * @currency: (nullable): its currency code; %NULL or "" for none
+ *
+ * An amount as the CRM shows it: whole units (cents are dropped, towards
+ * zero), grouped by thousands with the separator of the locale (LC_NUMERIC; a
+ * narrow no-break space where it has none or a space), a minus sign (U+2212)
+ * before a negative amount, then a no-break space and the currency: it never
+ * wraps inside.
+ *
+ * Returns: (transfer full): the text, "1 250 000 EUR"
+ */
 char *
 cl_money_format (ClCentsTotal  cents,
                  const char   *currency)
@@ -176,6 +292,15 @@ cl_money_format (ClCentsTotal  cents,
   return g_string_free (out, FALSE);
 }
 
+/**
+ * cl_money_format_exact:
+ * @cents: an amount, in cents
+ *
+ * An amount as documents carry money: exact, in major units, with two decimals
+ * and an ASCII minus.
+ *
+ * Returns: (transfer full): the text, "1250000.00"
+ */
 char *
 cl_money_format_exact (ClCentsTotal cents)
 {
@@ -185,6 +310,13 @@ cl_money_format_exact (ClCentsTotal cents)
   return g_strdup_printf ("%s%s.%02d", cents < 0 ? "-" : "", whole, ABS (fraction));
 }
 
+/**
+ * cl_currency_is_code:
+ * @text: (nullable): text that may be a currency
+ *
+ * Returns: %TRUE when @text is a currency the store keeps: three ASCII capital
+ *   letters, such as EUR or USD
+ */
 gboolean
 cl_currency_is_code (const char *text)
 {
@@ -192,6 +324,19 @@ cl_currency_is_code (const char *text)
          && g_ascii_isupper (text[2]);
 }
 
+/**
+ * cl_deal_values_problem:
+ * @name: (nullable): the deal's name
+ * @amount_cents: its amount, in cents
+ * @currency: (nullable): its currency; %NULL is not checked
+ *
+ * Why the store would refuse a deal with these values, in words: a blank name,
+ * an amount below zero or above %CL_MAX_AMOUNT_CENTS, a currency that is not a
+ * three-letter code (see cl_currency_is_code ()).
+ *
+ * Returns: (transfer full) (nullable): the translated reason, or %NULL when
+ *   the values are fine
+ */
 char *
 cl_deal_values_problem (const char *name,
                         gint64      amount_cents,
@@ -262,6 +407,12 @@ CL_DEFINE_RECORD (ClRetroRestart, cl_retro_restart, &self->loop, &self->owner_na
 CL_DEFINE_RECORD (ClRetro, cl_retro, &self->quarter, &self->findings, &self->decision_detail,
                   &self->restart_plan)
 
+/**
+ * cl_text_is_blank:
+ * @text: (nullable): text
+ *
+ * Returns: %TRUE when @text is %NULL, empty or only ASCII whitespace
+ */
 gboolean
 cl_text_is_blank (const char *text)
 {
@@ -271,6 +422,14 @@ cl_text_is_blank (const char *text)
   return TRUE;
 }
 
+/**
+ * cl_record_set_text:
+ * @field: (inout) (transfer full): a string field of a record
+ * @value: (nullable): the new text, copied; %NULL empties the field
+ *
+ * Replaces the string a record owns in @field with a copy of @value, freeing
+ * the old one; @value may point into the old string.
+ */
 void
 cl_record_set_text (char       **field,
                     const char  *value)
@@ -283,6 +442,14 @@ cl_record_set_text (char       **field,
 
 /* ------------------------------------------------------------------ constructors */
 
+/**
+ * cl_rep_new:
+ * @name: (nullable): the rep's name, copied
+ *
+ * A rep to add to the store: its id is 0 until it is added.
+ *
+ * Returns: (transfer full): the new rep
+ */
 ClRep *
 cl_rep_new (const char *name)
 {
@@ -292,6 +459,17 @@ cl_rep_new (const char *name)
   return rep;
 }
 
+/**
+ * cl_stage_new:
+ * @name: (nullable): the stage's name, copied
+ * @position: its place in the sales process
+ * @probability: its win probability, in percent
+ *
+ * A stage to add to the store, with empty exit criteria, no required MEDDIC
+ * element and a learned stall threshold.
+ *
+ * Returns: (transfer full): the new stage
+ */
 ClStage *
 cl_stage_new (const char *name,
               int         position,
@@ -306,6 +484,14 @@ cl_stage_new (const char *name,
   return stage;
 }
 
+/**
+ * cl_deal_new:
+ * A deal for the caller to fill before it is added: currency EUR, forecast
+ * %CL_FORECAST_PIPELINE, status %CL_DEAL_OPEN, an empty next step and status
+ * reason, every day 0.
+ *
+ * Returns: (transfer full): the new deal
+ */
 ClDeal *
 cl_deal_new (void)
 {
@@ -318,6 +504,16 @@ cl_deal_new (void)
   return deal;
 }
 
+/**
+ * cl_action_new:
+ * @text: (nullable): what is to be done, copied
+ * @owner_id: the id of the rep who owns it
+ * @due_on: the day it is due
+ *
+ * An open action about no deal, its source "manual".
+ *
+ * Returns: (transfer full): the new action
+ */
 ClAction *
 cl_action_new (const char *text,
                gint64      owner_id,

@@ -116,33 +116,20 @@ const char *cl_follow_up_label           (ClFollowUp            value);
 /* A sum of amounts (in cents): no sum of stored amounts overflows it. */
 typedef __int128 ClCentsTotal;
 
-/* "1 250 000 EUR": whole units, grouped by thousands with the separator
- * of the locale (LC_NUMERIC; a narrow no-break space where it has none or
- * a space), a no-break space, then the currency: it never wraps inside. */
 char       *cl_money_format              (ClCentsTotal          cents,
                                           const char           *currency);
-/* "1250000.00": exact, in major units, as documents carry money. */
 char       *cl_money_format_exact        (ClCentsTotal          cents);
 
-/* Whether @text is a currency the store keeps: three capital letters, such
- * as EUR or USD. */
 gboolean    cl_currency_is_code          (const char           *text);
 
-/* Why the store would refuse a deal with these values, in words (a blank
- * name, an amount below zero or above CL_MAX_AMOUNT_CENTS, a currency that
- * is not a three-letter code; a NULL @currency is not checked), or NULL.
- *
- * Returns: (transfer full) (nullable): the reason */
 char       *cl_deal_values_problem       (const char           *name,
                                           gint64                amount_cents,
                                           const char           *currency);
 
 /* ------------------------------------------------------------------ records */
 
-/* NULL, empty, or only ASCII whitespace. */
 gboolean cl_text_is_blank (const char *text);
 
-/* Replaces the string a record owns in @field with a copy of @value. */
 void cl_record_set_text (char       **field,
                          const char  *value);
 

@@ -15,6 +15,19 @@
 #define FSI 0x2068
 #define PDI 0x2069
 
+/**
+ * cl_text_isolate:
+ * @value: (nullable): a value from data; %NULL is taken as ""
+ *
+ * @value wrapped in FIRST STRONG ISOLATE (U+2068) … POP DIRECTIONAL ISOLATE
+ *   (U+2069), for a line that shows it among other words: its direction is its
+ *   own, and an override in it (U+202E) stops at its end instead of turning
+ *   the rest of the line around. A stray U+2069 of the value's own is dropped,
+ *   and isolates it leaves open are closed. Only for what is shown: values
+ *   written to documents and the store stay as they are.
+ *
+ * Returns: (transfer full): the isolated text
+ */
 char *
 cl_text_isolate (const char *value)
 {
@@ -58,6 +71,21 @@ is_accent (gunichar c)
          && g_unichar_combining_class (c) > 1;
 }
 
+/**
+ * cl_text_fold:
+ * @text: (nullable): UTF-8 text; invalid sequences are read as U+FFFD
+ *
+ * @text as searching compares it, accents and case aside: case-folded,
+ *   decomposed (NFD), and the marks of the combining diacritical blocks that
+ *   the decomposition set apart dropped, so "Chloé", "CHLOE" and "chloe" all
+ *   fold to "chloe", and "Straße" to "strasse". A script's own marks (kana
+ *   voicing, Indic vowel signs, Hebrew and Arabic points) and the overlays
+ *   that make a different sign ("≠") stay. ASCII text is only lowered. A query
+ *   matches a text when its fold is a substring of the text's: fold each text
+ *   once, when it is read, and the query once per change.
+ *
+ * Returns: (transfer full): the folded text; "" when @text is unset
+ */
 char *
 cl_text_fold (const char *text)
 {
@@ -95,6 +123,13 @@ cl_text_fold (const char *text)
   return decomposed;
 }
 
+/**
+ * cl_text_list_separator:
+ * What goes between the items of a list in running text (translated):
+ * "Stalled, No next step".
+ *
+ * Returns: (transfer none): the separator, ", " in English
+ */
 const char *
 cl_text_list_separator (void)
 {
@@ -103,6 +138,13 @@ cl_text_list_separator (void)
   return C_("list separator", ", ");
 }
 
+/**
+ * cl_text_parts_separator:
+ * What goes between the independent parts of one line (translated): "Key deal
+ * · stalled 30 days in stage · 3 inspection flags".
+ *
+ * Returns: (transfer none): the separator, " · " in English
+ */
 const char *
 cl_text_parts_separator (void)
 {
