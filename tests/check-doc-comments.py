@@ -15,7 +15,8 @@ GLib's form, next to its definition:
 Checked: the block exists; it names each parameter; a function that returns
 something says what (Returns:); a returned pointer says who owns it
 (transfer full, container or none); a return or parameter that may be NULL
-says (nullable) or (optional). Names each missing piece; exits 1 when any is.
+says (nullable) or (optional); no header holds a second copy. Names each
+missing piece; exits 1 when any is.
 
 Usage: check-doc-comments.py SOURCE_ROOT"""
 
@@ -82,7 +83,11 @@ declared = 0
 for header in sorted(core.rglob('*.h')):
     if header.name in PRIVATE:
         continue
-    text = COMMENT.sub('', header.read_text(encoding='utf-8'))
+    source = header.read_text(encoding='utf-8')
+    for match in BLOCK.finditer(source):
+        problems.append(f'{header.relative_to(root)}: {match.group(1)}: a doc comment in the header; '
+                        'keep the one next to the definition')
+    text = COMMENT.sub('', source)
     for match in DECLARATION.finditer(text):
         return_type = ' '.join(match.group(1).split())
         name = match.group(2)

@@ -882,8 +882,8 @@ build_library_entry (sqlite3_stmt *stmt)
  * Lists every entry of the team library, without its text: by format,
  * the latest period first, then by who exported it.
  *
- * Returns: (transfer full) (nullable): a list of #ClLibraryEntry, or %NULL
- *   with @error set
+ * Returns: (transfer full) (nullable) (element-type ClLibraryEntry): the
+ *   entries, or %NULL with @error set
  */
 GListModel *
 cl_store_list_library (ClStore  *self,

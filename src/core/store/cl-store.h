@@ -81,33 +81,11 @@ gboolean    cl_store_each_library_document (ClStore              *self,
                                             ClLibraryDocumentFunc func,
                                             gpointer              user_data,
                                             GError              **error);
-/**
- * cl_store_read_library_entry:
- * @format: (out) (transfer full): the entry's format, untouched when none
- * @document: (out) (transfer full) (nullable): the entry's text; untouched,
- *   so still NULL, when the library holds no entry @id
- *
- * Reads entry @id of the team library.
- *
- * Returns: FALSE with @error when the store fails; TRUE otherwise, even
- *   when there is no entry @id
- */
 gboolean    cl_store_read_library_entry   (ClStore      *self,
                                            gint64        id,
                                            char        **format,
                                            char        **document,
                                            GError      **error);
-/**
- * cl_store_find_kept_summary:
- * @id: (out): the kept export's id, 0 when none
- * @exported_at: (out) (transfer full): when it was exported, untouched when none
- * @same_file: (out): whether it is the file of @digest itself
- *
- * The summary the team library keeps that is the file of @digest, else the
- * export of @format about @subject by @exported_by.
- *
- * Returns: FALSE with @error when the store fails
- */
 gboolean    cl_store_find_kept_summary    (ClStore      *self,
                                            const char   *format,
                                            const char   *subject,
@@ -117,16 +95,6 @@ gboolean    cl_store_find_kept_summary    (ClStore      *self,
                                            char        **exported_at,
                                            gboolean     *same_file,
                                            GError      **error);
-/**
- * cl_store_keep_summary:
- * @replaced: the id of the entry it replaces, 0 for none
- * @document: the summary's text, checked by the caller
- *
- * Keeps a summary in the team library, imported today, in place of
- * @replaced, in one transaction: on failure nothing changed.
- *
- * Returns: FALSE with @error when the store fails
- */
 gboolean    cl_store_keep_summary         (ClStore      *self,
                                            gint64        replaced,
                                            const char   *format,
@@ -138,15 +106,6 @@ gboolean    cl_store_keep_summary         (ClStore      *self,
                                            const char   *digest,
                                            const char   *document,
                                            GError      **error);
-/**
- * cl_store_list_library:
- *
- * Every entry of the team library, by format, the latest period first,
- * then by who exported it.
- *
- * Returns: (transfer full) (nullable) (element-type ClLibraryEntry): the
- *   entries, NULL with @error
- */
 GListModel *cl_store_list_library         (ClStore      *self,
                                            GError      **error);
 
@@ -170,16 +129,6 @@ typedef struct
 
 typedef void (*ClDealChangeFunc) (const ClDealChange *change,
                                   gpointer            user_data);
-/**
- * cl_store_each_deal_change:
- * @func: (scope call): called on each change, in the order they occurred
- *
- * Calls @func on every creation and every change of stage, amount, close
- * date or status that occurred after @since up to @until included, in one
- * query.
- *
- * Returns: FALSE with @error when the store fails
- */
 gboolean    cl_store_each_deal_change     (ClStore      *self,
                                            ClDay         since,
                                            ClDay         until,
@@ -209,19 +158,6 @@ typedef struct
   void (*add_known_element) (gpointer         deal_data,
                              ClMeddicElement  element);
 } ClDealRowFuncs;
-/**
- * cl_store_each_deal_row:
- * @rows: which deals' rows to read, with @id
- * @by_id: deal id (gint64 *) → the caller's data for the deal: the rows of
- *   a deal it does not hold are skipped
- * @funcs: what becomes of each row
- *
- * Hands the history, contacts and qualification of the deals of @by_id to
- * @funcs, reading each table once (three queries) whatever the number of
- * deals.
- *
- * Returns: FALSE with @error when the store fails
- */
 gboolean    cl_store_each_deal_row        (ClStore      *self,
                                            ClDealRows    rows,
                                            gint64        id,
@@ -239,18 +175,6 @@ typedef struct
 
 typedef void (*ClDealReviewsFunc) (gpointer            deal_data,
                                    const ClReviewPair *reviews);
-/**
- * cl_store_each_deal_reviewed_twice:
- * @by_id: deal id (gint64 *) → the caller's data for the deal: other deals
- *   are skipped
- * @func: (scope call): called on each deal both reviews discussed
- *
- * Calls @func on each deal of @by_id that both of the last two reviews
- * held by @as_of discussed; on none when fewer than two were held. Two
- * queries.
- *
- * Returns: FALSE with @error when the store fails
- */
 gboolean    cl_store_each_deal_reviewed_twice (ClStore        *self,
                                                ClDay           as_of,
                                                GHashTable     *by_id,
@@ -292,17 +216,6 @@ gboolean    cl_store_update_deal          (ClStore      *self,
                                            ClDeal       *deal,
                                            ClDay         as_of,
                                            GError      **error);
-/**
- * cl_store_set_next_step:
- * @next_step: what happens next; blank clears it, and its day with it
- * @due: the day it is due, 0 for none
- * @as_of: the day the change is dated
- *
- * Sets @deal_id's next step and its due day in one transaction, each
- * change recorded as an event dated @as_of, as an import records them.
- *
- * Returns: whether it was saved; FALSE with @error
- */
 gboolean    cl_store_set_next_step        (ClStore      *self,
                                            gint64        deal_id,
                                            const char   *next_step,
@@ -344,24 +257,9 @@ gboolean    cl_store_add_contact          (ClStore      *self,
 GListModel *cl_store_list_contacts        (ClStore      *self,
                                            gint64        deal_id,
                                            GError      **error);
-/**
- * cl_store_update_contact:
- * @contact: the contact, by its id, with its new name, title and role
- *
- * Returns: whether it was saved; FALSE with @error for a blank name
- *   (INVALID) or a contact no longer there (NOT_FOUND)
- */
 gboolean    cl_store_update_contact       (ClStore      *self,
                                            ClContact    *contact,
                                            GError      **error);
-/**
- * cl_store_delete_contact:
- *
- * Removes the contact @contact_id from its deal; one already gone is no
- * error.
- *
- * Returns: FALSE with @error when the workspace could not be written
- */
 gboolean    cl_store_delete_contact       (ClStore      *self,
                                            gint64        contact_id,
                                            GError      **error);
@@ -375,13 +273,6 @@ gboolean    cl_store_get_qualification    (ClStore      *self,
                                            gint64        deal_id,
                                            ClQualificationState states[CL_MEDDIC_N_ELEMENTS],
                                            GError      **error);
-/**
- * cl_store_get_qualification_notes:
- * @notes: (out) (transfer full): each element's note, NULL for an element
- *   never assessed; the caller frees them
- *
- * Returns: FALSE with @error (and @notes all NULL) when they cannot be read
- */
 gboolean    cl_store_get_qualification_notes (ClStore   *self,
                                            gint64        deal_id,
                                            char         *notes[CL_MEDDIC_N_ELEMENTS],
@@ -401,13 +292,6 @@ gboolean    cl_store_complete_open_action (ClStore      *self,
 ClAction   *cl_store_get_action           (ClStore      *self,
                                            gint64        id,
                                            GError      **error);
-/**
- * cl_store_list_deal_open_actions:
- *
- * The open actions about @deal_id, soonest due first.
- *
- * Returns: (transfer full) (nullable): a list of ClAction, or NULL with @error
- */
 GListModel *cl_store_list_deal_open_actions (ClStore    *self,
                                              gint64      deal_id,
                                              GError    **error);
@@ -429,15 +313,6 @@ GListModel *cl_store_list_review_decisions (ClStore     *self,
 GListModel *cl_store_list_review_actions  (ClStore      *self,
                                            gint64        review_id,
                                            GError      **error);
-/**
- * cl_store_list_deal_decisions:
- *
- * What the weekly reviews decided on @deal_id, each with its review's week
- * and day filled in, oldest first.
- *
- * Returns: (transfer full) (nullable): a list of ClReviewDecision, or NULL
- *   with @error
- */
 GListModel *cl_store_list_deal_decisions  (ClStore      *self,
                                            gint64        deal_id,
                                            GError      **error);
@@ -506,30 +381,9 @@ gboolean    cl_store_set_rep_left         (ClStore      *self,
                                            GError      **error);
 GHashTable *cl_store_list_rep_aliases     (ClStore      *self,
                                            GError      **error);
-/**
- * cl_store_top_open_amount:
- * @percent: how large a share of the open deals, 1–100
- *
- * The amount that makes an open deal one of the @percent % largest: the
- * smallest amount among them (always at least one deal).
- *
- * Returns: cents; 0 when nothing is open, -1 on error
- */
 gint64      cl_store_top_open_amount      (ClStore      *self,
                                            int           percent,
                                            GError      **error);
-/**
- * cl_store_list_won_stage_days:
- * @as_of: deals won after this day are left out
- * @n_deals: how many of the latest wins to look at
- *
- * How long the latest @n_deals deals won by @as_of (by close date) spent in
- * each stage: one entry per stay (a deal that came back to a stage has
- * two), in days, shortest first.
- *
- * Returns: (transfer full) (nullable): stage id (gint64 *) → GArray of int;
- *   NULL on error
- */
 GHashTable *cl_store_list_won_stage_days  (ClStore      *self,
                                            ClDay         as_of,
                                            guint         n_deals,
@@ -650,17 +504,6 @@ GListModel *cl_store_list_practice_entries (ClStore     *self,
                                             gint64       rep_id,
                                             const char  *month,
                                             GError     **error);
-/**
- * cl_store_count_practice:
- * @month: "YYYY-MM"
- * @done: (out): how many drills @rep_id logged on @focus in @month;
- *   untouched when the store fails
- * @mean_score: (out): their mean self-score, 0 when none
- *
- * Counts a rep's practice on a focus in a month, in one query.
- *
- * Returns: FALSE with @error when the store fails
- */
 gboolean    cl_store_count_practice       (ClStore      *self,
                                            gint64        rep_id,
                                            const char   *focus,
@@ -717,34 +560,9 @@ typedef struct
   guint n_actions_closed;
 } ClPracticeMerge;
 
-/**
- * cl_store_get_rep_identity:
- *
- * The identity @rep_id's files come from (pinned by the first practice log
- * merged from them).
- *
- * Returns: (transfer full) (nullable): the identity, NULL (no error) when
- *   none is known yet, or NULL with @error
- */
 char       *cl_store_get_rep_identity     (ClStore      *self,
                                            gint64        rep_id,
                                            GError      **error);
-/**
- * cl_store_merge_practice_log:
- * @rep_id: the rep the log is from
- * @identity: the rep's identity: pinned to @rep_id if none was, and refused
- *   (CONSTRAINT) if another identity is, or if it is another rep's
- * @entries: (element-type ClPracticeEntry): the rep's full current set of
- *   drills, each entry's id the one it has in the rep's workspace
- * @actions_done: (element-type ClActionDone): the actions the rep closed;
- *   each must be an action of @rep_id's (else INVALID, naming it)
- *
- * Makes @rep_id's merged drills from @identity exactly @entries: new ones
- * added, changed ones replaced, those missing removed; closes the open
- * actions among @actions_done. One transaction: a refusal changes nothing.
- *
- * Returns: FALSE with @error
- */
 gboolean    cl_store_merge_practice_log   (ClStore      *self,
                                            gint64        rep_id,
                                            const char   *identity,
@@ -758,23 +576,8 @@ gboolean    cl_store_practice_entry_is_merged (ClStore  *self,
 gboolean    cl_store_mark_brief_action_done (ClStore    *self,
                                              const ClActionDone *done,
                                              GError    **error);
-/**
- * cl_store_list_brief_actions_done:
- *
- * Returns: (transfer full) (nullable) (element-type ClActionDone): the
- *   actions of briefs marked done here, by manager then action; NULL with
- *   @error
- */
 GPtrArray  *cl_store_list_brief_actions_done (ClStore   *self,
                                               GError   **error);
-/**
- * cl_store_get_library_document:
- * @subject: as cl_summary_read () says it ("rep:Ana Okafor")
- *
- * The latest export of @format about @subject the team library keeps.
- *
- * Returns: (transfer full) (nullable): its text, NULL (no error) when none
- */
 char       *cl_store_get_library_document (ClStore      *self,
                                            const char   *format,
                                            const char   *subject,
@@ -782,36 +585,10 @@ char       *cl_store_get_library_document (ClStore      *self,
 
 /* ------------------------------------------------------------------ loop health (cl-store-health.c) */
 
-/**
- * cl_store_list_reviewed_weeks:
- * @first_week: an ISO week, "2026-W45"
- * @last_week: an ISO week, included
- *
- * The weeks from @first_week to @last_week that a review was held for, in
- * one query.
- *
- * Returns: (transfer full) (nullable): week label (char *) → 1 when it was
- *   reviewed, 2 when a review of it decided something (GINT_TO_POINTER);
- *   NULL with @error when the store fails
- */
 GHashTable *cl_store_list_reviewed_weeks  (ClStore      *self,
                                            const char   *first_week,
                                            const char   *last_week,
                                            GError      **error);
-/**
- * cl_store_count_key_deal_coaching:
- * @key_amount_cents: the amount from which a deal is a key deal
- * @key_deals: (out): the key deals created by @last that were open or
- *   closed from @first on
- * @coached: (out): of those, how many a session held from @first to @last
- *   took to a next move
- * @followed_up: (out): of those, how many had that next move followed up
- *
- * Counts the key deals of a period and the coaching they had, in two
- * queries. The counts are untouched when the store fails.
- *
- * Returns: FALSE with @error when the store fails
- */
 gboolean    cl_store_count_key_deal_coaching (ClStore   *self,
                                               ClDay      first,
                                               ClDay      last,
@@ -820,22 +597,6 @@ gboolean    cl_store_count_key_deal_coaching (ClStore   *self,
                                               int       *coached,
                                               int       *followed_up,
                                               GError   **error);
-/**
- * cl_store_count_dev_plans:
- * @first_month: "YYYY-MM"
- * @last_month: "YYYY-MM", included
- * @this_month: "YYYY-MM": the plans of the months before it have ended
- * @n_reps: (out): the reps development counts (neither managers nor gone)
- * @planned: (out): their plans for the months from @first_month to
- *   @last_month
- * @ended: (out): of those, the plans of months that ended
- * @looked_back: (out): of those, the plans looked back on
- *
- * Counts the reps and their development plans over some months, in one
- * query. The counts are untouched when the store fails.
- *
- * Returns: FALSE with @error when the store fails
- */
 gboolean    cl_store_count_dev_plans      (ClStore      *self,
                                            const char   *first_month,
                                            const char   *last_month,
@@ -845,48 +606,15 @@ gboolean    cl_store_count_dev_plans      (ClStore      *self,
                                            int          *ended,
                                            int          *looked_back,
                                            GError      **error);
-/**
- * cl_store_count_quarter_retros:
- * @quarter: "2026-Q4"
- * @held_by: retrospectives held after this day are left out
- * @held: (out): the retrospectives of @quarter held by @held_by
- * @decided: (out): of those, the ones that decided
- *
- * Counts the retrospectives of @quarter, in one query. The counts are
- * untouched when the store fails.
- *
- * Returns: FALSE with @error when the store fails
- */
 gboolean    cl_store_count_quarter_retros (ClStore      *self,
                                            const char   *quarter,
                                            ClDay         held_by,
                                            int          *held,
                                            int          *decided,
                                            GError      **error);
-/**
- * cl_store_count_reps:
- * @n_reps: (out): how many reps are not managers, untouched when the
- *   store fails
- *
- * Returns: FALSE with @error when the store fails
- */
 gboolean    cl_store_count_reps           (ClStore      *self,
                                            int          *n_reps,
                                            GError      **error);
-/**
- * cl_store_find_first_days:
- * @review: (out): the day of the first review held, 0 when none
- * @session: (out): the day of the first coaching session, 0 when none
- * @plan: (out): the first day of the month of the first development plan,
- *   0 when none
- * @retro: (out): the day the first retrospective was held, 0 when none
- * @deal: (out): the day the first deal was created, 0 when none
- *
- * When the team's record of each loop starts, in one query. All are 0
- * when the store fails.
- *
- * Returns: FALSE with @error when the store fails
- */
 gboolean    cl_store_find_first_days      (ClStore      *self,
                                            ClDay        *review,
                                            ClDay        *session,
@@ -959,59 +687,19 @@ typedef struct
 } ClRetroFocus;
 void        cl_retro_focus_free           (ClRetroFocus *focus);
 
-/**
- * cl_store_list_reviewed_deal_ids:
- *
- * The deals the reviews held from @first to @last discussed (a decision
- * of one of them names the deal), in one query.
- *
- * Returns: (transfer full) (nullable): a set of deal ids (gint64 *), NULL
- *   with @error when the store fails
- */
 GHashTable *cl_store_list_reviewed_deal_ids (ClStore    *self,
                                              ClDay       first,
                                              ClDay       last,
                                              GError    **error);
-/**
- * cl_store_list_retro_deaths:
- *
- * Where the deals lost or disqualified from @first to @last died, grouped
- * as ClRetroDeath says, the most deals first, then by stage; in one query.
- *
- * Returns: (transfer full) (nullable) (element-type ClRetroDeath): the
- *   deaths, NULL with @error when the store fails
- */
 GPtrArray  *cl_store_list_retro_deaths    (ClStore      *self,
                                            ClDay         first,
                                            ClDay         last,
                                            GError      **error);
-/**
- * cl_store_count_quarter_results:
- * @results: (out caller-allocates): the deals won and lost from @first to
- *   @last, with the win rate and the mean cycle of the wins; zeros when the
- *   store fails
- *
- * Counts the deals closed from @first to @last, in one query.
- *
- * Returns: FALSE with @error when the store fails
- */
 gboolean    cl_store_count_quarter_results (ClStore          *self,
                                             ClDay             first,
                                             ClDay             last,
                                             ClQuarterResults *results,
                                             GError          **error);
-/**
- * cl_store_list_retro_focuses:
- * @first_month: "YYYY-MM"
- * @last_month: "YYYY-MM", included
- *
- * What the development plans of the months from @first_month to
- * @last_month worked on, one ClRetroFocus per skill, the most plans first,
- * then by key; in one query.
- *
- * Returns: (transfer full) (nullable) (element-type ClRetroFocus): the
- *   focuses, NULL with @error when the store fails
- */
 GPtrArray  *cl_store_list_retro_focuses   (ClStore      *self,
                                            const char   *first_month,
                                            const char   *last_month,
