@@ -26,10 +26,39 @@ cl_test_remove_tree (const char *path)
 void
 cl_test_large_team (ClDemoOptions *options)
 {
+  cl_test_team_of_size (options, 100000);
+}
+
+/* A team with @n_deals deals, its reps as many as a manager with that
+ * pipeline has: 40 at 100 000, fewer below (at least 4), more above. */
+void
+cl_test_team_of_size (ClDemoOptions *options,
+                      guint          n_deals)
+{
   cl_demo_options_init (options);
-  options->n_deals = 100000;
-  options->n_reps = 40;
+  options->n_deals = n_deals;
+  options->n_reps = MAX (4, n_deals / 2500);
   options->n_weeks = 26;
+}
+
+/* The sizes the benchmarks measure, to see how cost grows: 1 000, 10 000
+ * and 100 000 deals, or only those named in $CLOSELOOP_BENCH_SIZES
+ * ("1000,10000"). */
+GArray *
+cl_test_bench_sizes (void)
+{
+  const char *named = g_getenv ("CLOSELOOP_BENCH_SIZES");
+  g_auto (GStrv) sizes = g_strsplit (named ? named : "1000,10000,100000", ",", -1);
+  GArray *out = g_array_new (FALSE, FALSE, sizeof (guint));
+
+  for (guint i = 0; sizes[i] != NULL; i++)
+    {
+      guint64 size = 0;
+
+      if (g_ascii_string_to_unsigned (sizes[i], 10, 1, 10000000, &size, NULL))
+        g_array_append_vals (out, &(guint) { size }, 1);
+    }
+  return out;
 }
 
 void

@@ -25,6 +25,9 @@ char  *cl_test_sqlite_dump (const char *db_path);
 
 /* The team every benchmark measures: 100 000 deals, 40 reps, 26 weeks. */
 void   cl_test_large_team  (ClDemoOptions       *options);
+void   cl_test_team_of_size (ClDemoOptions      *options,
+                             guint               n_deals);
+GArray *cl_test_bench_sizes (void);
 /* Writes a sample team into a new workspace at @path; a failure fails the test. */
 void   cl_test_write_team  (const char          *path,
                             const ClDemoOptions *options);
