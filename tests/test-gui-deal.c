@@ -387,7 +387,7 @@ on_activate (GApplication *app)
   ClWindow *window = CL_WINDOW (gtk_application_get_active_window (GTK_APPLICATION (app)));
   ClPipelinePage *page = CL_PIPELINE_PAGE (cl_window_get_view (window, "pipeline"));
   GtkWidget *column_view = find_descendant (GTK_WIDGET (page), GTK_TYPE_COLUMN_VIEW);
-  g_autoptr (ClPipelineItem) first = NULL;
+  ClPipelineItem *first;
   ClDealWindow *deal;
 
   cl_test_wait_until (cl_test_shows_views, window, "the team workspace");
@@ -396,7 +396,7 @@ on_activate (GApplication *app)
   /* the stalled deals only: the first row is one */
   cl_pipeline_page_set_filter (page, 0, 0, 1 + CL_FLAG_STALLED, NULL);
   cl_test_wait_until (cl_test_pipeline_loaded, page, "the flag filter");
-  first = g_list_model_get_item (G_LIST_MODEL (gtk_column_view_get_model (GTK_COLUMN_VIEW (column_view))), 0);
+  first = cl_pipeline_page_get_shown_deal (page, 0);
   g_assert_nonnull (first);
 
   g_assert_true (gtk_widget_grab_focus (column_view));

@@ -18,6 +18,7 @@
 #include <sqlite3.h>
 #include <string.h>
 
+#include "cl-cell-text.h"
 #include "cl-coaching-export.h"
 #include "cl-deal-coaching-window.h"
 #include "cl-export.h"
@@ -165,6 +166,13 @@ walk (GtkWidget *widget,
       check_text (seen, gtk_label_get_use_markup (GTK_LABEL (widget)) ? "label with markup" : "label",
                   gtk_label_get_label (GTK_LABEL (widget)), gtk_label_get_text (GTK_LABEL (widget)));
       check_direction (seen, "label", gtk_label_get_text (GTK_LABEL (widget)));
+    }
+  /* a table's cell never reads markup: what it holds is what it shows */
+  if (CL_IS_CELL_TEXT (widget))
+    {
+      check_text (seen, "cell", cl_cell_text_get_text (CL_CELL_TEXT (widget)),
+                  cl_cell_text_get_text (CL_CELL_TEXT (widget)));
+      check_direction (seen, "cell", cl_cell_text_get_text (CL_CELL_TEXT (widget)));
     }
   check_text (seen, "tooltip", gtk_widget_get_tooltip_markup (widget), gtk_widget_get_tooltip_text (widget));
   check_direction (seen, "tooltip", gtk_widget_get_tooltip_text (widget));

@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "cl-application.h"
+#include "cl-cell-text.h"
 #include "cl-deal-coaching-window.h"
 #include "cl-list-page.h"
 #include "cl-moves.h"
@@ -193,6 +194,147 @@ static void
 test_sort_back_to_top (void)
 {
   run_at_width (1400, check_sort_to_top);
+}
+
+/* ------------------------------------------------------------------ typing */
+
+/* What the filters should leave of @snapshot: the deals of the owner at
+ * @owner_id (0: all), with the flag @flag (0: any), whose name or account
+ * holds @text folded. */
+static GHashTable *
+expected_deals (GListModel *snapshot,
+                gint64      owner_id,
+                guint       flag,
+                const char *text)
+{
+  GHashTable *ids = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+  g_autofree char *needle = text && *text ? cl_text_fold (text) : NULL;
+
+  for (guint i = 0; i < g_list_model_get_n_items (snapshot); i++)
+    {
+      g_autoptr (ClPipelineItem) item = g_list_model_get_item (snapshot, i);
+
+      if ((owner_id == 0 || item->facts->deal->owner_id == owner_id)
+          && (flag == 0 || (item->flags & (1u << (flag - 1))))
+          && (needle == NULL || strstr (item->search_text, needle) != NULL))
+        g_hash_table_add (ids, g_memdup2 (&item->facts->deal->id, sizeof (gint64)));
+    }
+  return ids;
+}
+
+/* The deals shown are those expected, largest first, at once: no main
+ * loop ran since the filter changed. */
+static void
+assert_shown (ClPipelinePage *page,
+              GHashTable     *expected,
+              const char     *step)
+{
+  guint n = cl_pipeline_page_get_n_shown (page);
+  gint64 previous = G_MAXINT64;
+
+  g_test_message ("%s: %u deals shown", step, n);
+  g_assert_cmpuint (n, ==, g_hash_table_size (expected));
+  for (guint i = 0; i < n; i++)
+    {
+      ClPipelineItem *item = cl_pipeline_page_get_shown_deal (page, i);
+      g_autofree char *amount = cl_pipeline_page_get_cell_text (page, i, 4);
+      g_autofree char *expected_amount = cl_money_format (item->state.amount_cents, item->facts->deal->currency);
+
+      g_assert_true (g_hash_table_contains (expected, &item->facts->deal->id));
+      g_assert_cmpint (item->state.amount_cents, <=, previous);
+      g_assert_cmpstr (amount, ==, expected_amount);
+      previous = item->state.amount_cents;
+    }
+  g_assert_null (cl_pipeline_page_get_shown_deal (page, n));
+  g_hash_table_unref (expected);
+}
+
+/* The text of the first cell the table draws: a row kept while its deal
+ * changes must say the new one. */
+static const char *
+first_cell_drawn (ClPipelinePage *page)
+{
+  GtkWidget *widget;
+
+  for (widget = gtk_widget_get_first_child (GTK_WIDGET (page)); widget != NULL && !GTK_IS_COLUMN_VIEW (widget);)
+    {
+      GtkWidget *next = gtk_widget_get_first_child (widget);
+
+      /* depth first, to the column view */
+      while (next == NULL && widget != GTK_WIDGET (page))
+        {
+          next = gtk_widget_get_next_sibling (widget);
+          if (next == NULL)
+            widget = gtk_widget_get_parent (widget);
+        }
+      widget = next;
+    }
+  g_assert_nonnull (widget);
+  for (widget = gtk_widget_get_first_child (widget); !GTK_IS_LIST_VIEW (widget);
+       widget = gtk_widget_get_next_sibling (widget))
+    ;
+  /* the list's first row, its first cell, its label */
+  widget = gtk_widget_get_first_child (gtk_widget_get_first_child (gtk_widget_get_first_child (widget)));
+  g_assert_true (CL_IS_CELL_TEXT (widget));
+  return cl_cell_text_get_text (CL_CELL_TEXT (widget));
+}
+
+/* Typed letter by letter, erased, typed over, with an owner and a flag
+ * chosen and dropped between: after each keystroke, before any frame,
+ * the table shows exactly the deals the filters leave. */
+static void
+check_typing (ClWindow *window)
+{
+  ClPipelinePage *page = show_pipeline (window);
+  GListModel *snapshot = cl_pipeline_page_get_snapshot (page);
+  GtkEditable *entry = cl_pipeline_page_get_search_entry (page);
+  g_autoptr (ClPipelineItem) first = g_list_model_get_item (snapshot, 0);
+  g_autofree char *word = g_utf8_substring (first->facts->deal->account, 0, 5);
+  guint flag = 1 + CL_FLAG_NEXT_STEP_OVERDUE;
+  gint64 owner_id = first->facts->deal->owner_id;
+  GListModel *owners = gtk_drop_down_get_model (cl_pipeline_page_get_owner_filter (page));
+  guint owner = 0;
+
+  /* the drop-down lists the owners by name */
+  for (guint j = 1; j < g_list_model_get_n_items (owners); j++)
+    if (g_str_equal (gtk_string_list_get_string (GTK_STRING_LIST (owners), j), first->facts->deal->owner_name))
+      owner = j;
+  g_assert_cmpuint (owner, >, 0);
+
+  /* letter by letter, then back to two letters, then another third */
+  for (int length = 1; length <= 5; length++)
+    {
+      g_autofree char *prefix = g_utf8_substring (word, 0, length);
+
+      g_autofree char *first_name = NULL;
+
+      gtk_editable_set_text (entry, prefix);
+      assert_shown (page, expected_deals (snapshot, 0, 0, prefix), prefix);
+      settle ();
+      first_name = cl_pipeline_page_get_cell_text (page, 0, 0);
+      g_assert_cmpstr (first_cell_drawn (page), ==, first_name);
+    }
+  {
+    g_autofree char *two = g_utf8_substring (word, 0, 2);
+    g_autofree char *other = g_strconcat (two, "q", NULL);
+
+    gtk_editable_set_text (entry, two);
+    assert_shown (page, expected_deals (snapshot, 0, 0, two), two);
+    cl_pipeline_page_set_filter (page, owner, 0, 0, two);
+    assert_shown (page, expected_deals (snapshot, owner_id, 0, two), "an owner chosen");
+    cl_pipeline_page_set_filter (page, owner, 0, flag, other);
+    assert_shown (page, expected_deals (snapshot, owner_id, flag, other), other);
+    cl_pipeline_page_set_filter (page, 0, 0, flag, two);
+    assert_shown (page, expected_deals (snapshot, 0, flag, two), "the owner dropped");
+  }
+  cl_pipeline_page_set_filter (page, 0, 0, 0, NULL);
+  assert_shown (page, expected_deals (snapshot, 0, 0, NULL), "every filter dropped");
+}
+
+static void
+test_typing (void)
+{
+  run_at_width (1400, check_typing);
 }
 
 /* ------------------------------------------------------------------ moved */
@@ -621,6 +763,7 @@ main (int   argc,
   accents_path = make_accented_team ();
   g_test_add_func ("/gui/pipeline/totals-per-currency", test_totals_per_currency);
   g_test_add_func ("/gui/pipeline/sort-back-to-top", test_sort_back_to_top);
+  g_test_add_func ("/gui/pipeline/typing", test_typing);
   g_test_add_func ("/gui/pipeline/moved-filters", test_moved_filters);
   g_test_add_func ("/gui/pipeline/narrow-rows", test_narrow_rows);
   g_test_add_func ("/gui/overview/rows-open-views", test_overview_rows_open_views);

@@ -3,8 +3,11 @@
  *
  * The snapshot (deals, history, flags) is computed in a worker thread on a
  * connection of its own; the column view only ever holds the finished
- * model. Filtering and sorting are incremental, so typing never waits for
- * a hundred thousand rows.
+ * model, with its deals sorted ahead by every column, and shown through
+ * rows that stay (ClFilteredRows): a keystroke or a click on a column's
+ * title changes which deal each visible row shows, in the same frame,
+ * without rebuilding a row. A longer text looks again only at the deals
+ * shown.
  */
 #define G_LOG_DOMAIN "cl-gui"
 
@@ -14,6 +17,8 @@
 
 #include "cl-application.h"
 #include "cl-moves.h"
+#include "cl-cell-text.h"
+#include "cl-filtered-rows.h"
 #include "cl-pipeline.h"
 #include "cl-pipeline-page.h"
 #include "cl-plain-text.h"
@@ -50,16 +55,22 @@ struct _ClPipelinePage
   ClFlagSettings      settings;
   ClDay               as_of;
   GArray             *owner_ids;     /* gint64, parallel to the owner drop-down; 0: all */
-  GtkFilterListModel *filtered;
-  GtkSortListModel   *sorted;
-  GtkCustomFilter    *filter;
-  GtkSingleSelection *selection;     /* of the sorted deals, in the table or the rows */
+  ClFilteredRows     *rows;          /* the snapshot's deals shown, in the table's order; NULL until loaded */
+  int                 sort_column;   /* the table's order: a column, -1 for none */
+  gboolean            sort_descending;
+  int                 probed_column; /* see on_sort_changed () */
+  GtkSingleSelection *selection;     /* of the deals shown, in the table or the rows */
   GtkFilterListModel *moves;         /* ClMoveLine, newest first, under the same filters */
+  GtkNoSelection     *moves_shown;   /* of @moves, in the list only while it shows */
+  gboolean            stages_stale;  /* the funnel waits for its section to show */
   GtkCustomFilter    *moves_filter;
   guint               n_moves;       /* since the last review, unfiltered */
   ClDay               moves_since;
   GCancellable       *cancellable;
   char               *needle;        /* the search text folded, NULL when there is none */
+  guint               owner_choice;  /* the drop-downs' positions as the filters last read them */
+  guint               stage_choice;
+  guint               flag_choice;
   gboolean            loaded;
   gboolean            loading;
 };
@@ -297,11 +308,26 @@ static const struct
 enum { COLUMN_AMOUNT = 4 };
 
 static int
-compare_items (gconstpointer a,
-               gconstpointer b,
-               gpointer      column)
+compare_by_column (gpointer a,
+                   gpointer b,
+                   guint    column)
 {
-  return columns[GPOINTER_TO_UINT (column)].compare ((ClPipelineItem *) a, (ClPipelineItem *) b);
+  return columns[column].compare (a, b);
+}
+
+/* The sorter of a column, asked only by on_sort_changed (): the first
+ * column asked notes itself and answers "smaller", the others "equal". */
+static int
+probe_column (gconstpointer a,
+              gconstpointer b,
+              gpointer      column)
+{
+  ClPipelinePage *self = (ClPipelinePage *) a;
+
+  if (self->probed_column >= 0)
+    return 0;
+  self->probed_column = GPOINTER_TO_INT (column);
+  return -1;
 }
 
 static gboolean
@@ -312,7 +338,8 @@ on_cell_query_tooltip (GtkWidget      *label,
                        GtkTooltip     *tooltip,
                        ClPipelinePage *self)
 {
-  ClPipelineItem *item = g_object_get_data (G_OBJECT (label), "item");
+  ClRow *row = g_object_get_data (G_OBJECT (label), "row");
+  ClPipelineItem *item = row != NULL ? cl_row_get_item (row) : NULL;
   guint index = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (label), "column"));
   g_autofree char *why = NULL;
 
@@ -328,41 +355,59 @@ setup_cell (GtkSignalListItemFactory *factory,
             GtkListItem              *list_item,
             gpointer                  column)
 {
-  GtkWidget *label = gtk_label_new (NULL);
   guint index = GPOINTER_TO_UINT (column);
+  /* a number cut short would read as another number: it never is */
+  GtkWidget *label = cl_cell_text_new (columns[index].numeric, columns[index].min_chars, columns[index].max_chars);
 
-  gtk_label_set_xalign (GTK_LABEL (label), columns[index].numeric ? 1 : 0);
-  /* a number cut short would read as another number */
-  gtk_label_set_ellipsize (GTK_LABEL (label), columns[index].numeric ? PANGO_ELLIPSIZE_NONE : PANGO_ELLIPSIZE_END);
-  gtk_label_set_width_chars (GTK_LABEL (label), columns[index].min_chars);
-  gtk_label_set_max_width_chars (GTK_LABEL (label), columns[index].max_chars);
-  if (columns[index].numeric)
-    gtk_widget_add_css_class (label, "numeric");
+  g_object_set_data (G_OBJECT (label), "column", column);
+  g_object_set_data (G_OBJECT (label), "page", g_object_get_data (G_OBJECT (factory), "page"));
   if (columns[index].explain != NULL)
     {
       gtk_widget_add_css_class (label, "warning");
       gtk_widget_set_has_tooltip (label, TRUE);
-      g_object_set_data (G_OBJECT (label), "column", column);
       g_signal_connect (label, "query-tooltip", G_CALLBACK (on_cell_query_tooltip),
                         g_object_get_data (G_OBJECT (factory), "page"));
     }
   gtk_list_item_set_child (list_item, label);
 }
 
+/* The cell's text for the deal its row shows now. */
+static void
+show_cell (ClRow      *row,
+           GParamSpec *pspec,
+           ClCellText *cell)
+{
+  ClPipelinePage *self = g_object_get_data (G_OBJECT (cell), "page");
+  guint index = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (cell), "column"));
+  ClPipelineItem *item = cl_row_get_item (row);
+  g_autofree char *text = item != NULL ? columns[index].text (self, item) : NULL;
+
+  /* a row past the last deal shows nothing until the table shortens */
+  cl_cell_text_set_text (cell, text);
+}
+
+/* A row keeps its cells while the deal it shows changes (a filter, an
+ * order): each cell follows its row until unbound. */
 static void
 bind_cell (GtkSignalListItemFactory *factory,
-           GtkListItem              *list_item,
-           gpointer                  column)
+           GtkListItem              *list_item)
 {
-  ClPipelinePage *self = g_object_get_data (G_OBJECT (factory), "page");
-  ClPipelineItem *item = gtk_list_item_get_item (list_item);
+  ClRow *row = gtk_list_item_get_item (list_item);
   GtkWidget *label = gtk_list_item_get_child (list_item);
-  guint index = GPOINTER_TO_UINT (column);
-  g_autofree char *text = columns[index].text (self, item);
 
-  gtk_label_set_text (GTK_LABEL (label), text);
-  if (columns[index].explain != NULL)
-    g_object_set_data_full (G_OBJECT (label), "item", g_object_ref (item), g_object_unref);
+  g_object_set_data (G_OBJECT (label), "row", row);
+  show_cell (row, NULL, CL_CELL_TEXT (label));
+  g_signal_connect_object (row, "notify::item", G_CALLBACK (show_cell), label, 0);
+}
+
+static void
+unbind_cell (GtkSignalListItemFactory *factory,
+             GtkListItem              *list_item)
+{
+  GtkWidget *label = gtk_list_item_get_child (list_item);
+
+  g_signal_handlers_disconnect_by_func (gtk_list_item_get_item (list_item), show_cell, label);
+  g_object_set_data (G_OBJECT (label), "row", NULL);
 }
 
 static void
@@ -377,11 +422,12 @@ add_columns (ClPipelinePage *self)
 
       g_object_set_data (G_OBJECT (factory), "page", self);
       g_signal_connect (factory, "setup", G_CALLBACK (setup_cell), GUINT_TO_POINTER (i));
-      g_signal_connect (factory, "bind", G_CALLBACK (bind_cell), GUINT_TO_POINTER (i));
+      g_signal_connect (factory, "bind", G_CALLBACK (bind_cell), NULL);
+      g_signal_connect (factory, "unbind", G_CALLBACK (unbind_cell), NULL);
       column = gtk_column_view_column_new (_(columns[i].title), factory);
       gtk_column_view_column_set_expand (column, columns[i].expand);
       gtk_column_view_column_set_resizable (column, TRUE);
-      gtk_column_view_column_set_sorter (column, GTK_SORTER (gtk_custom_sorter_new (compare_items,
+      gtk_column_view_column_set_sorter (column, GTK_SORTER (gtk_custom_sorter_new (probe_column,
                                                                                      GUINT_TO_POINTER (i),
                                                                                      NULL)));
       g_object_unref (gtk_column_view_column_get_sorter (column));
@@ -426,19 +472,44 @@ setup_deal_row (GtkSignalListItemFactory *factory,
   gtk_list_item_set_child (list_item, box);
 }
 
+/* The two lines of the deal the row shows now. */
+static void
+show_deal_row (ClRow      *row,
+               GParamSpec *pspec,
+               GtkWidget  *box)
+{
+  ClPipelinePage *self = g_object_get_data (G_OBJECT (box), "page");
+  GtkWidget *first = gtk_widget_get_first_child (box);
+  ClPipelineItem *item = cl_row_get_item (row);
+  g_autofree char *name = NULL, *amount = NULL, *detail = NULL;
+
+  if (item != NULL)
+    cl_view_format_pipeline_item (item, self->process, &name, &amount, &detail);
+  gtk_label_set_text (GTK_LABEL (gtk_widget_get_first_child (first)), name);
+  gtk_label_set_text (GTK_LABEL (gtk_widget_get_last_child (first)), amount);
+  gtk_label_set_text (GTK_LABEL (gtk_widget_get_last_child (box)), detail);
+}
+
+/* as bind_cell (): the row follows the deal its position shows */
 static void
 bind_deal_row (GtkSignalListItemFactory *factory,
                GtkListItem              *list_item,
                ClPipelinePage           *self)
 {
   GtkWidget *box = gtk_list_item_get_child (list_item);
-  GtkWidget *first = gtk_widget_get_first_child (box);
-  g_autofree char *name = NULL, *amount = NULL, *detail = NULL;
+  ClRow *row = gtk_list_item_get_item (list_item);
 
-  cl_view_format_pipeline_item (gtk_list_item_get_item (list_item), self->process, &name, &amount, &detail);
-  gtk_label_set_text (GTK_LABEL (gtk_widget_get_first_child (first)), name);
-  gtk_label_set_text (GTK_LABEL (gtk_widget_get_last_child (first)), amount);
-  gtk_label_set_text (GTK_LABEL (gtk_widget_get_last_child (box)), detail);
+  g_object_set_data (G_OBJECT (box), "page", self);
+  show_deal_row (row, NULL, box);
+  g_signal_connect_object (row, "notify::item", G_CALLBACK (show_deal_row), box, 0);
+}
+
+static void
+unbind_deal_row (GtkSignalListItemFactory *factory,
+                 GtkListItem              *list_item)
+{
+  g_signal_handlers_disconnect_by_func (gtk_list_item_get_item (list_item), show_deal_row,
+                                        gtk_list_item_get_child (list_item));
 }
 
 /* Only the view shown holds the deals: the other would follow every
@@ -452,13 +523,13 @@ on_width_changed (ClPipelinePage *self)
   gtk_list_view_set_model (self->deal_rows, narrow ? GTK_SELECTION_MODEL (self->selection) : NULL);
 }
 
-/* A new order starts at its top, in the table or the rows, whichever
- * shows (the other has no deals). Its adjustment cannot say so yet: the
- * rows it measured are those of the old order. The list's own action
- * anchors it at the first row instead; the table's rows are a list view
- * inside the column view. */
+/* A new order or filter starts at the top, in the table or the rows,
+ * whichever shows (the other has no deals). Its adjustment cannot say so
+ * yet: the rows it measured are those of the old order. The list's own
+ * action anchors it at the first row instead; the table's rows are a list
+ * view inside the column view. */
 static void
-on_sort_changed (ClPipelinePage *self)
+scroll_to_top (ClPipelinePage *self)
 {
   GtkWidget *list = GTK_WIDGET (self->deal_rows);
 
@@ -466,8 +537,29 @@ on_sort_changed (ClPipelinePage *self)
     for (list = gtk_widget_get_first_child (GTK_WIDGET (self->column_view));
          list != NULL && !GTK_IS_LIST_VIEW (list); list = gtk_widget_get_next_sibling (list))
       ;
-  if (list != NULL && g_list_model_get_n_items (G_LIST_MODEL (self->sorted)) > 0)
+  if (list != NULL && self->rows != NULL && cl_filtered_rows_get_n_shown (self->rows) > 0)
     gtk_widget_activate_action (list, "list.scroll-to-item", "u", 0);
+}
+
+/* A click on a column's title: the deals take the order sorted ahead for
+ * it. GTK 4.8 does not say which column the table is sorted by (4.10 adds
+ * gtk_column_view_sorter_get_primary_sort_column ()), so the table's
+ * sorter is asked to compare the page with its table: it asks its primary
+ * column first, which notes itself, and turns the answer round when that
+ * column goes down; no column asked means no order. */
+static void
+on_sort_changed (ClPipelinePage *self)
+{
+  GtkOrdering order;
+
+  self->probed_column = -1;
+  /* two objects: a sorter does not ask its columns about an item and itself */
+  order = gtk_sorter_compare (gtk_column_view_get_sorter (self->column_view), self, self->column_view);
+  self->sort_column = order == GTK_ORDERING_EQUAL ? -1 : self->probed_column;
+  self->sort_descending = order == GTK_ORDERING_LARGER;
+  if (self->rows != NULL)
+    cl_filtered_rows_set_order (self->rows, self->sort_column, self->sort_descending);
+  scroll_to_top (self);
 }
 
 /* ------------------------------------------------------------------ filters */
@@ -479,9 +571,7 @@ matches (gpointer object,
   ClPipelinePage *self = user_data;
   ClPipelineItem *item = object;
   ClDeal *deal = item->facts->deal;
-  guint owner = gtk_drop_down_get_selected (self->owner_filter);
-  guint stage = gtk_drop_down_get_selected (self->stage_filter);
-  guint flag = gtk_drop_down_get_selected (self->flag_filter);
+  guint owner = self->owner_choice, stage = self->stage_choice, flag = self->flag_choice;
 
   if (owner > 0 && owner < self->owner_ids->len
       && deal->owner_id != g_array_index (self->owner_ids, gint64, owner))
@@ -503,8 +593,7 @@ matches_move (gpointer object,
 {
   ClPipelinePage *self = user_data;
   ClMove *move = CL_MOVE_LINE (object)->move;
-  guint owner = gtk_drop_down_get_selected (self->owner_filter);
-  guint stage = gtk_drop_down_get_selected (self->stage_filter);
+  guint owner = self->owner_choice, stage = self->stage_choice;
 
   if (owner > 0 && owner < self->owner_ids->len
       && move->owner_id != g_array_index (self->owner_ids, gint64, owner))
@@ -613,9 +702,8 @@ format_currency_totals (GArray *totals)
 static void
 update_summary (ClPipelinePage *self)
 {
-  GListModel *shown = G_LIST_MODEL (self->filtered);
-  GListModel *all = gtk_filter_list_model_get_model (self->filtered);
-  guint n = g_list_model_get_n_items (shown);
+  guint n = self->rows ? cl_filtered_rows_get_n_shown (self->rows) : 0;
+  guint n_all = self->rows ? g_list_model_get_n_items (cl_filtered_rows_get_items (self->rows)) : 0;
   guint n_stages = self->process ? self->process->stages->len : 0;
   g_autofree ClCentsTotal *amounts = g_new0 (ClCentsTotal, n_stages + 1);
   g_autofree guint *counts = g_new0 (guint, n_stages + 1);
@@ -625,13 +713,12 @@ update_summary (ClPipelinePage *self)
   g_autofree char *total = NULL;
   g_autofree char *text = NULL;
 
-  /* counted once the filter has finished: during an incremental run this
-   * would be called for every batch. One pass feeds the line and the funnel. */
-  if (!self->loaded || gtk_filter_list_model_get_pending (self->filtered))
+  /* one pass over the deals shown feeds the line and the funnel */
+  if (!self->loaded)
     return;
   for (guint i = 0; i < n; i++)
     {
-      g_autoptr (ClPipelineItem) item = g_list_model_get_item (shown, i);
+      ClPipelineItem *item = cl_filtered_rows_peek_shown (self->rows, i);
 
       n_flagged += item->flags != 0;
       add_to_currency (per_currency, item->facts->deal->currency, item->state.amount_cents);
@@ -641,42 +728,123 @@ update_summary (ClPipelinePage *self)
       g_assert (item->stage_index < (int) n_stages);
       amounts[item->stage_index] += item->state.amount_cents;
       counts[item->stage_index]++;
-      currency = currency ? currency : item->facts->deal->currency;
     }
   total = format_currency_totals (per_currency);
+  /* the funnel's amounts are in the largest total's currency, whatever
+   * the table's order */
+  if (per_currency->len > 0)
+    currency = g_array_index (per_currency, CurrencyTotal, 0).currency;
   if (n > 0)
     /* Translators: deals shown, deals open, what the deals shown add up to
      * per currency ("1 250 000 EUR + 80 000 USD"), deals shown that carry a flag */
-    text = g_strdup_printf (_("%u of %u open deals · %s · %u flagged"), n,
-                            all ? g_list_model_get_n_items (all) : 0, total, n_flagged);
+    text = g_strdup_printf (_("%u of %u open deals · %s · %u flagged"), n, n_all, total, n_flagged);
   else
     /* Translators: no deal shown of this many open */
-    text = g_strdup_printf (_("0 of %u open deals"), all ? g_list_model_get_n_items (all) : 0);
+    text = g_strdup_printf (_("0 of %u open deals"), n_all);
   gtk_label_set_text (self->summary_label, text);
-  show_stages (self, amounts, counts, currency);
+  /* the funnel's rows are rebuilt only where they show */
+  self->stages_stale = !gtk_toggle_button_get_active (self->stages_button);
+  if (!self->stages_stale)
+    show_stages (self, amounts, counts, currency);
   gtk_stack_set_visible_child_name (self->stack,
-                                    all == NULL || g_list_model_get_n_items (all) == 0 ? "empty"
+                                    n_all == 0 ? "empty"
                                     : n == 0 ? "no-results" : "list");
 }
 
+/* How a filter changed, from what it was to what it is: "stricter" need
+ * test again only the deals it shows, "looser" only those it hides. */
+typedef struct
+{
+  gboolean stricter, looser, other;
+} FilterChange;
+
+static void
+compare_choice (FilterChange *change,
+                guint         was,
+                guint         is)
+{
+  /* the first choice of each drop-down is "all" */
+  if (was == is)
+    return;
+  if (was == 0)
+    change->stricter = TRUE;
+  else if (is == 0)
+    change->looser = TRUE;
+  else
+    change->other = TRUE;
+}
+
+static void
+compare_needle (FilterChange *change,
+                const char   *was,
+                const char   *is)
+{
+  if (g_strcmp0 (was, is) == 0)
+    return;
+  if (was == NULL || (is != NULL && strstr (is, was) != NULL))
+    change->stricter = TRUE;
+  else if (is == NULL || strstr (was, is) != NULL)
+    change->looser = TRUE;
+  else
+    change->other = TRUE;
+}
+
+/* The change as a GtkFilterChange; FALSE when nothing changed. */
+static gboolean
+filter_change_kind (const FilterChange *change,
+                    GtkFilterChange    *kind)
+{
+  *kind = change->other || (change->stricter && change->looser) ? GTK_FILTER_CHANGE_DIFFERENT
+          : change->stricter ? GTK_FILTER_CHANGE_MORE_STRICT : GTK_FILTER_CHANGE_LESS_STRICT;
+  return change->stricter || change->looser || change->other;
+}
+
+/* At every keystroke and choice: the filters read what changed once, and
+ * the deals shown follow before the next frame, from the top. */
 static void
 on_filter_changed (ClPipelinePage *self)
 {
   const char *text = gtk_editable_get_text (GTK_EDITABLE (self->search_entry));
+  g_autofree char *needle = *text != '\0' ? cl_text_fold (text) : NULL;
+  guint owner = gtk_drop_down_get_selected (self->owner_filter);
+  guint stage = gtk_drop_down_get_selected (self->stage_filter);
+  guint flag = gtk_drop_down_get_selected (self->flag_filter);
+  FilterChange moves = { FALSE }, deals;
+  GtkFilterChange kind;
 
-  g_clear_pointer (&self->needle, g_free);
-  if (*text != '\0')
-    self->needle = cl_text_fold (text);
-  gtk_filter_changed (GTK_FILTER (self->filter), GTK_FILTER_CHANGE_DIFFERENT);
-  gtk_filter_changed (GTK_FILTER (self->moves_filter), GTK_FILTER_CHANGE_DIFFERENT);
-  update_summary (self);
+  compare_needle (&moves, self->needle, needle);
+  compare_choice (&moves, self->owner_choice, owner);
+  compare_choice (&moves, self->stage_choice, stage);
+  /* what moved has no flags */
+  deals = moves;
+  compare_choice (&deals, self->flag_choice, flag);
+  g_free (self->needle);
+  self->needle = g_steal_pointer (&needle);
+  self->owner_choice = owner;
+  self->stage_choice = stage;
+  self->flag_choice = flag;
+  if (filter_change_kind (&moves, &kind))
+    gtk_filter_changed (GTK_FILTER (self->moves_filter), kind);
+  if (self->rows != NULL && filter_change_kind (&deals, &kind))
+    {
+      cl_filtered_rows_refilter (self->rows, kind == GTK_FILTER_CHANGE_MORE_STRICT);
+      update_summary (self);
+      scroll_to_top (self);
+    }
 }
 
+/* Only the section shown follows the filters: a hidden list of what moved
+ * would rebuild its rows at each keystroke, the funnel its stages. */
 static void
 on_section_toggled (ClPipelinePage *self)
 {
+  gboolean moved = gtk_toggle_button_get_active (self->moved_button);
+
   /* what moved has no flags to filter by */
-  gtk_widget_set_sensitive (GTK_WIDGET (self->flag_filter), !gtk_toggle_button_get_active (self->moved_button));
+  gtk_widget_set_sensitive (GTK_WIDGET (self->flag_filter), !moved);
+  gtk_list_view_set_model (self->moved_view, moved ? GTK_SELECTION_MODEL (self->moves_shown) : NULL);
+  if (self->stages_stale && gtk_toggle_button_get_active (self->stages_button))
+    update_summary (self);
   gtk_stack_set_visible_child_name (self->section_stack,
                                     gtk_toggle_button_get_active (self->stages_button) ? "stages"
                                     : gtk_toggle_button_get_active (self->moved_button) ? "moved"
@@ -788,6 +956,7 @@ fill_filters (ClPipelinePage *self,
 typedef struct
 {
   GListModel     *deals;
+  ClFilteredRows *rows;      /* the deals sorted ahead by every column */
   ClProcess      *process;
   ClFlagSettings  settings;  /* the deals were flagged with these */
   GListModel     *reps;      /* ClRep */
@@ -799,6 +968,7 @@ static void
 snapshot_free (Snapshot *snapshot)
 {
   g_clear_object (&snapshot->deals);
+  g_clear_object (&snapshot->rows);
   g_clear_pointer (&snapshot->process, cl_process_free);
   g_clear_object (&snapshot->reps);
   g_clear_object (&snapshot->moves);
@@ -828,6 +998,7 @@ compute_snapshot (GTask        *task,
     }
   if (snapshot->deals != NULL)
     {
+      snapshot->rows = cl_filtered_rows_new (snapshot->deals, G_N_ELEMENTS (columns), compare_by_column);
       snapshot->since = cl_store_moves_since (store, self->as_of, &error);
       if (error == NULL)
         moves = cl_moves_load (store, snapshot->process, snapshot->since, self->as_of, &error);
@@ -910,13 +1081,12 @@ snapshot_ready (GObject      *source,
   ClPipelinePage *self = CL_PIPELINE_PAGE (source);
   g_autoptr (GError) error = NULL;
   Snapshot *snapshot = g_task_propagate_pointer (G_TASK (result), &error);
-  GListModel *model = snapshot ? snapshot->deals : NULL;
 
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     return;
   self->loading = FALSE;
   gtk_spinner_stop (self->spinner);
-  if (model == NULL)
+  if (snapshot == NULL)
     {
       adw_status_page_set_icon_name (self->empty_page, "dialog-error-symbolic");
       adw_status_page_set_title (self->empty_page, _("Could Not Inspect the Pipeline"));
@@ -930,14 +1100,18 @@ snapshot_ready (GObject      *source,
       g_clear_pointer (&self->process, cl_process_free);
       self->process = g_steal_pointer (&snapshot->process);
       self->settings = snapshot->settings;
-      fill_filters (self, snapshot->reps, model);
+      fill_filters (self, snapshot->reps, snapshot->deals);
       show_moves (self, snapshot);
+      /* in the table's order, under the filters chosen */
+      self->rows = g_steal_pointer (&snapshot->rows);
+      cl_filtered_rows_set_match (self->rows, matches, self);
+      cl_filtered_rows_set_order (self->rows, self->sort_column, self->sort_descending);
+      cl_filtered_rows_refilter (self->rows, FALSE);
     }
   /* loaded only now: the filters just offered have changed, and a summary
-   * counted before the deals are in would say "No Open Deals" while the
-   * first filtering runs */
+   * counted before the deals are in would say "No Open Deals" */
   self->loaded = TRUE;
-  gtk_filter_list_model_set_model (self->filtered, model);
+  gtk_single_selection_set_model (self->selection, G_LIST_MODEL (self->rows));
   update_summary (self);
   g_clear_pointer (&snapshot, snapshot_free);
   g_signal_emit (self, loaded_signal, 0);
@@ -973,7 +1147,8 @@ cl_pipeline_page_reload (ClPipelinePage *self)
   self->loaded = FALSE;
   self->loading = FALSE;
   self->as_of = cl_date_today ();
-  gtk_filter_list_model_set_model (self->filtered, NULL);
+  gtk_single_selection_set_model (self->selection, NULL);
+  g_clear_object (&self->rows);
   gtk_filter_list_model_set_model (self->moves, NULL);
   gtk_label_set_text (self->moved_label, "");
   gtk_stack_set_visible_child_name (self->stack, "loading");
@@ -1006,8 +1181,7 @@ cl_pipeline_page_start_search (ClPipelinePage *self)
 gboolean
 cl_pipeline_page_is_loaded (ClPipelinePage *self)
 {
-  return self->loaded && !gtk_filter_list_model_get_pending (self->filtered)
-         && !gtk_sort_list_model_get_pending (self->sorted);
+  return self->loaded;
 }
 
 void
@@ -1026,7 +1200,7 @@ cl_pipeline_page_get_cell_text (ClPipelinePage *self,
                                 guint           position,
                                 guint           column)
 {
-  g_autoptr (ClPipelineItem) item = g_list_model_get_item (G_LIST_MODEL (self->sorted), position);
+  ClPipelineItem *item = cl_pipeline_page_get_shown_deal (self, position);
 
   g_return_val_if_fail (column < G_N_ELEMENTS (columns), NULL);
   return item ? columns[column].text (self, item) : NULL;
@@ -1035,14 +1209,29 @@ cl_pipeline_page_get_cell_text (ClPipelinePage *self,
 guint
 cl_pipeline_page_get_n_shown (ClPipelinePage *self)
 {
-  return g_list_model_get_n_items (G_LIST_MODEL (self->filtered));
+  return self->rows != NULL ? cl_filtered_rows_get_n_shown (self->rows) : 0;
+}
+
+ClPipelineItem *
+cl_pipeline_page_get_shown_deal (ClPipelinePage *self,
+                                 guint           position)
+{
+  if (position >= cl_pipeline_page_get_n_shown (self))
+    return NULL;
+  return cl_filtered_rows_peek_shown (self->rows, position);
+}
+
+GtkEditable *
+cl_pipeline_page_get_search_entry (ClPipelinePage *self)
+{
+  return GTK_EDITABLE (self->search_entry);
 }
 
 /* Every open deal, unfiltered; NULL until loaded. */
 GListModel *
 cl_pipeline_page_get_snapshot (ClPipelinePage *self)
 {
-  return self->loaded ? gtk_filter_list_model_get_model (self->filtered) : NULL;
+  return self->rows != NULL ? cl_filtered_rows_get_items (self->rows) : NULL;
 }
 
 guint
@@ -1054,9 +1243,7 @@ cl_pipeline_page_get_n_moves (ClPipelinePage *self)
 guint
 cl_pipeline_page_get_n_deals (ClPipelinePage *self)
 {
-  GListModel *all = gtk_filter_list_model_get_model (self->filtered);
-
-  return all ? g_list_model_get_n_items (all) : 0;
+  return self->rows != NULL ? g_list_model_get_n_items (cl_filtered_rows_get_items (self->rows)) : 0;
 }
 
 gboolean
@@ -1090,7 +1277,7 @@ on_deal_activated (ClPipelinePage *self,
                    guint           position)
 {
   /* the table and the narrow rows show the same sorted deals */
-  g_autoptr (ClPipelineItem) item = g_list_model_get_item (G_LIST_MODEL (self->selection), position);
+  ClPipelineItem *item = cl_pipeline_page_get_shown_deal (self, position);
 
   if (item != NULL)
     cl_application_open_deal (item->facts->deal->id);
@@ -1118,10 +1305,10 @@ cl_pipeline_page_dispose (GObject *object)
     g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
   g_clear_object (&self->store);
-  g_clear_object (&self->filtered);
-  g_clear_object (&self->sorted);
+  g_clear_object (&self->rows);
   g_clear_object (&self->selection);
   g_clear_object (&self->moves);
+  g_clear_object (&self->moves_shown);
   /* the columns go with the template, which changes the sorter */
   if (self->column_view != NULL)
     {
@@ -1198,46 +1385,34 @@ cl_pipeline_page_init (ClPipelinePage *self)
     g_object_unref (moves);
     g_signal_connect (rows, "setup", G_CALLBACK (setup_deal_row), NULL);
     g_signal_connect (rows, "bind", G_CALLBACK (bind_deal_row), self);
+    g_signal_connect (rows, "unbind", G_CALLBACK (unbind_deal_row), NULL);
     gtk_list_view_set_factory (self->deal_rows, rows);
     g_object_unref (rows);
   }
   self->moves_filter = gtk_custom_filter_new (matches_move, self, NULL);
   self->moves = gtk_filter_list_model_new (NULL, GTK_FILTER (self->moves_filter));
   g_signal_connect_swapped (self->moves, "items-changed", G_CALLBACK (update_moves_heading), self);
-  {
-    GtkNoSelection *moves = gtk_no_selection_new (g_object_ref (G_LIST_MODEL (self->moves)));
-
-    gtk_list_view_set_model (self->moved_view, GTK_SELECTION_MODEL (moves));
-    g_object_unref (moves);
-  }
-  self->filter = gtk_custom_filter_new (matches, self, NULL);
-  self->filtered = gtk_filter_list_model_new (NULL, GTK_FILTER (self->filter));
-  gtk_filter_list_model_set_incremental (self->filtered, TRUE);
-  g_signal_connect_swapped (self->filtered, "items-changed", G_CALLBACK (update_summary), self);
-  g_signal_connect_swapped (self->filtered, "notify::pending", G_CALLBACK (update_summary), self);
-
-  self->sorted = gtk_sort_list_model_new (g_object_ref (G_LIST_MODEL (self->filtered)),
-                                          g_object_ref (gtk_column_view_get_sorter (self->column_view)));
-  /* a full sort of 100 000 rows is quicker than the incremental one, which
-   * yields between small steps */
-  gtk_sort_list_model_set_incremental (self->sorted, FALSE);
-  /* after the model's own handler, so the rows are in their new order */
+  self->moves_shown = gtk_no_selection_new (g_object_ref (G_LIST_MODEL (self->moves)));
+  self->sort_column = -1;
   g_signal_connect_swapped (gtk_column_view_get_sorter (self->column_view), "changed",
                             G_CALLBACK (on_sort_changed), self);
   /* one selection for the table and the narrow rows: both activate
    * ("activate") with a position in the same sorted deals */
-  self->selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->sorted)));
+  self->selection = gtk_single_selection_new (NULL);
   g_signal_connect_swapped (self->deals_squeezer, "notify::visible-child", G_CALLBACK (on_width_changed), self);
   on_width_changed (self);
 
   g_signal_connect_swapped (self->column_view, "activate", G_CALLBACK (on_deal_activated), self);
   g_signal_connect_swapped (self->deal_rows, "activate", G_CALLBACK (on_deal_activated), self);
   g_signal_connect_swapped (self->moved_view, "activate", G_CALLBACK (on_move_activated), self);
-  g_signal_connect_swapped (self->search_entry, "search-changed", G_CALLBACK (on_filter_changed), self);
+  /* "changed", not "search-changed", which waits 150 ms after each key */
+  g_signal_connect_swapped (self->search_entry, "changed", G_CALLBACK (on_filter_changed), self);
   g_signal_connect_swapped (self->stages_button, "toggled", G_CALLBACK (on_section_toggled), self);
   g_signal_connect_swapped (self->moved_button, "toggled", G_CALLBACK (on_section_toggled), self);
   g_signal_connect_swapped (self->deals_button, "toggled", G_CALLBACK (on_section_toggled), self);
   g_signal_connect_swapped (self->owner_filter, "notify::selected", G_CALLBACK (on_filter_changed), self);
   g_signal_connect_swapped (self->stage_filter, "notify::selected", G_CALLBACK (on_filter_changed), self);
   g_signal_connect_swapped (self->flag_filter, "notify::selected", G_CALLBACK (on_filter_changed), self);
+  /* the order add_columns () chose */
+  on_sort_changed (self);
 }

@@ -5,6 +5,7 @@
 
 #include <adwaita.h>
 
+#include "cl-pipeline.h"
 #include "cl-store.h"
 
 G_BEGIN_DECLS
@@ -21,6 +22,10 @@ void     cl_pipeline_page_start_search (ClPipelinePage *self);
 gboolean cl_pipeline_page_is_loaded    (ClPipelinePage *self);
 /* shown after filtering; the whole snapshot */
 guint    cl_pipeline_page_get_n_shown  (ClPipelinePage *self);
+/* The deal shown at @position, in the table's order; NULL past the last. */
+ClPipelineItem *cl_pipeline_page_get_shown_deal (ClPipelinePage *self,
+                                                 guint           position);
+GtkEditable *cl_pipeline_page_get_search_entry (ClPipelinePage *self);
 guint    cl_pipeline_page_get_n_deals  (ClPipelinePage *self);
 guint    cl_pipeline_page_get_n_moves  (ClPipelinePage *self);
 GListModel *cl_pipeline_page_get_snapshot (ClPipelinePage *self);

@@ -1,0 +1,512 @@
+/* cl-filtered-rows.c — a long list as the rows of a table: sorted ahead,
+ * filtered at once, shown in rows that stay
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * GTK 4.8's list views build new widgets for every item an "items-changed"
+ * brings in and destroy those of the items it takes out: through a
+ * GtkFilterListModel and a GtkSortListModel, each keystroke in a search
+ * rebuilt every visible row of a ten-column table, a tenth of a second
+ * whatever the number of deals. Here the table's items are its rows
+ * (ClRow), which stay: a new filter or order only changes which item each
+ * row shows ("notify::item"). The list's length follows at its end, a few
+ * milliseconds at a time, after the frame that shows the new items: the
+ * widgets of the rows it adds or takes away are what costs, and past the
+ * new end the rows show nothing until they go. Each order is sorted once,
+ * up and down, where the list is built (a worker thread); the filter
+ * walks the order shown, or, when it only got stricter, the items it
+ * shows.
+ */
+#include "config.h"
+
+#include <time.h>
+
+#include "cl-filtered-rows.h"
+
+/* what a change of length may take before the next frame, and each time
+ * between frames after it: a quarter of a frame */
+#define SETTLE_BUDGET_US 4000
+
+/* ------------------------------------------------------------------ ClRow */
+
+struct _ClRow
+{
+  GObject  parent_instance;
+  gpointer item;   /* owned */
+};
+
+G_DEFINE_FINAL_TYPE (ClRow, cl_row, G_TYPE_OBJECT)
+
+enum { ROW_PROP_ITEM = 1 };
+static GParamSpec *row_item_pspec;
+
+static void
+cl_row_get_property (GObject    *object,
+                     guint       property_id,
+                     GValue     *value,
+                     GParamSpec *pspec)
+{
+  if (property_id == ROW_PROP_ITEM)
+    g_value_set_object (value, CL_ROW (object)->item);
+  else
+    G_OBJECT_WARN_INVALID_PROPERTY_ID (object, property_id, pspec);
+}
+
+static void
+cl_row_finalize (GObject *object)
+{
+  g_clear_object (&CL_ROW (object)->item);
+  G_OBJECT_CLASS (cl_row_parent_class)->finalize (object);
+}
+
+static void
+cl_row_class_init (ClRowClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->get_property = cl_row_get_property;
+  object_class->finalize = cl_row_finalize;
+  row_item_pspec = g_param_spec_object ("item", NULL, NULL, G_TYPE_OBJECT,
+                                        G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_property (object_class, ROW_PROP_ITEM, row_item_pspec);
+}
+
+static void
+cl_row_init (ClRow *self)
+{
+}
+
+/* @item: (nullable): NULL for a row past the end, which shows nothing */
+static void
+cl_row_show (ClRow    *self,
+             gpointer  item)
+{
+  if (self->item == item)
+    return;
+  g_set_object (&self->item, item);
+  g_object_notify_by_pspec (G_OBJECT (self), row_item_pspec);
+}
+
+/**
+ * cl_row_get_item:
+ * @self: a row
+ *
+ * Returns: (transfer none) (nullable) (type GObject): the item the row
+ *   shows now; %NULL for a row past the end of the items shown, which
+ *   shows nothing until the list has shortened
+ */
+gpointer
+cl_row_get_item (ClRow *self)
+{
+  g_return_val_if_fail (CL_IS_ROW (self), NULL);
+  return self->item;
+}
+
+/* ------------------------------------------------------------------ ClFilteredRows */
+
+struct _ClFilteredRows
+{
+  GObject       parent_instance;
+
+  GListModel   *items;      /* as given */
+  GPtrArray    *array;      /* the same items, read by index */
+  guint         n_keys;
+  guint       **orders;     /* per key, up then down: indices into @array */
+  int           key;        /* the order shown; -1: as given */
+  gboolean      descending;
+  ClRowsMatch   match;
+  gpointer      match_data;
+  GArray       *shown;      /* guint indices into @array, in the order shown */
+  GPtrArray    *rows;       /* ClRow or NULL per position of the list: made when asked for */
+  guint         chunk;      /* positions added or taken away at a time, see settle () */
+  guint         settling;   /* the idle source that lengthens or shortens the list */
+};
+
+static GType
+cl_filtered_rows_get_item_type (GListModel *model)
+{
+  return CL_TYPE_ROW;
+}
+
+static guint
+cl_filtered_rows_get_n_items (GListModel *model)
+{
+  return CL_FILTERED_ROWS (model)->rows->len;
+}
+
+static gpointer
+shown_item (ClFilteredRows *self,
+            guint           position)
+{
+  return g_ptr_array_index (self->array, g_array_index (self->shown, guint, position));
+}
+
+static gpointer
+cl_filtered_rows_get_item (GListModel *model,
+                           guint       position)
+{
+  ClFilteredRows *self = CL_FILTERED_ROWS (model);
+  ClRow *row;
+
+  if (position >= self->rows->len)
+    return NULL;
+  row = g_ptr_array_index (self->rows, position);
+  if (row == NULL)
+    {
+      row = g_object_new (CL_TYPE_ROW, NULL);
+      if (position < self->shown->len)
+        row->item = g_object_ref (shown_item (self, position));
+      g_ptr_array_index (self->rows, position) = row;
+    }
+  return g_object_ref (row);
+}
+
+static void
+cl_filtered_rows_model_init (GListModelInterface *iface)
+{
+  iface->get_item_type = cl_filtered_rows_get_item_type;
+  iface->get_n_items = cl_filtered_rows_get_n_items;
+  iface->get_item = cl_filtered_rows_get_item;
+}
+
+G_DEFINE_FINAL_TYPE_WITH_CODE (ClFilteredRows, cl_filtered_rows, G_TYPE_OBJECT,
+                               G_IMPLEMENT_INTERFACE (G_TYPE_LIST_MODEL, cl_filtered_rows_model_init))
+
+static void
+cl_filtered_rows_finalize (GObject *object)
+{
+  ClFilteredRows *self = CL_FILTERED_ROWS (object);
+
+  g_clear_handle_id (&self->settling, g_source_remove);
+  for (guint i = 0; i < 2 * self->n_keys; i++)
+    g_free (self->orders[i]);
+  g_free (self->orders);
+  g_ptr_array_unref (self->rows);
+  g_array_unref (self->shown);
+  g_ptr_array_unref (self->array);
+  g_object_unref (self->items);
+  G_OBJECT_CLASS (cl_filtered_rows_parent_class)->finalize (object);
+}
+
+static void
+cl_filtered_rows_class_init (ClFilteredRowsClass *klass)
+{
+  G_OBJECT_CLASS (klass)->finalize = cl_filtered_rows_finalize;
+}
+
+/* rows are made when the list asks for them: most positions have none */
+static void
+unref_row (gpointer row)
+{
+  if (row != NULL)
+    g_object_unref (row);
+}
+
+static void
+cl_filtered_rows_init (ClFilteredRows *self)
+{
+  self->key = -1;
+  self->chunk = 1;
+  self->shown = g_array_new (FALSE, FALSE, sizeof (guint));
+  self->rows = g_ptr_array_new_with_free_func (unref_row);
+}
+
+typedef struct
+{
+  GPtrArray     *array;
+  ClRowsCompare  compare;
+  guint          key;
+} SortContext;
+
+static int
+compare_items (const SortContext *context,
+               guint              x,
+               guint              y)
+{
+  return context->compare (g_ptr_array_index (context->array, x), g_ptr_array_index (context->array, y),
+                           context->key);
+}
+
+static int
+compare_indices (gconstpointer a,
+                 gconstpointer b,
+                 gpointer      user_data)
+{
+  guint x = *(const guint *) a, y = *(const guint *) b;
+  int order = compare_items (user_data, x, y);
+
+  /* equal items keep the order they were given in */
+  return order != 0 ? order : (x > y) - (x < y);
+}
+
+/* @up backwards, each run of equal items still in the order given */
+static guint *
+reverse_order (const SortContext *context,
+               const guint       *up,
+               guint              n)
+{
+  guint *down = g_new (guint, n);
+  guint out = 0;
+
+  for (guint end = n; end > 0;)
+    {
+      guint start = end - 1;
+
+      while (start > 0 && compare_items (context, up[start - 1], up[start]) == 0)
+        start--;
+      for (guint i = start; i < end; i++)
+        down[out++] = up[i];
+      end = start;
+    }
+  return down;
+}
+
+/**
+ * cl_filtered_rows_new:
+ * @items: the items, in the order shown when no key is chosen
+ * @n_keys: how many orders to sort ahead
+ * @compare: (scope call): compares two items by one of the keys
+ *
+ * Sorts @items by each key from 0 to @n_keys - 1, up and down; equal items
+ * stay in the order given either way. This is the costly part: build the
+ * rows where the items are read, off the main thread. Every item shows
+ * until cl_filtered_rows_set_match () and cl_filtered_rows_refilter ().
+ *
+ * Returns: (transfer full): the rows, in the order given
+ */
+ClFilteredRows *
+cl_filtered_rows_new (GListModel    *items,
+                      guint          n_keys,
+                      ClRowsCompare  compare)
+{
+  ClFilteredRows *self = g_object_new (CL_TYPE_FILTERED_ROWS, NULL);
+  guint n = g_list_model_get_n_items (items);
+
+  self->items = g_object_ref (items);
+  self->array = g_ptr_array_new_full (n, g_object_unref);
+  for (guint i = 0; i < n; i++)
+    {
+      g_ptr_array_add (self->array, g_list_model_get_item (items, i));
+      g_array_append_val (self->shown, i);
+    }
+  /* the list starts at its length: nothing is shown yet */
+  g_ptr_array_set_size (self->rows, n);
+  self->n_keys = n_keys;
+  self->orders = g_new0 (guint *, 2 * n_keys);
+  for (guint key = 0; key < n_keys; key++)
+    {
+      SortContext context = { self->array, compare, key };
+      guint *up = g_new (guint, n);
+
+      for (guint i = 0; i < n; i++)
+        up[i] = i;
+      g_qsort_with_data (up, n, sizeof (guint), compare_indices, &context);
+      self->orders[2 * key] = up;
+      self->orders[2 * key + 1] = reverse_order (&context, up, n);
+    }
+  return self;
+}
+
+/* This thread's processor time, which a busy machine does not stretch. */
+static gint64
+thread_time_us (void)
+{
+  struct timespec now;
+
+  clock_gettime (CLOCK_THREAD_CPUTIME_ID, &now);
+  return now.tv_sec * G_USEC_PER_SEC + now.tv_nsec / 1000;
+}
+
+/* Lengthens or shortens the list towards the items shown, at its end, for
+ * at most @budget_us: a step that only touched positions no widget shows
+ * (far past the screen) was quick, and the next one takes twice as many;
+ * a slow one, half. Returns whether the list has its length. */
+static gboolean
+settle (ClFilteredRows *self,
+        gint64          budget_us)
+{
+  gint64 start = thread_time_us ();
+
+  while (self->rows->len != self->shown->len && thread_time_us () - start < budget_us)
+    {
+      guint length = self->rows->len, target = self->shown->len;
+      guint step = MIN (self->chunk, length < target ? target - length : length - target);
+      gint64 step_start = thread_time_us ();
+
+      if (length < target)
+        {
+          g_ptr_array_set_size (self->rows, length + step);
+          g_list_model_items_changed (G_LIST_MODEL (self), length, 0, step);
+        }
+      else
+        {
+          g_ptr_array_set_size (self->rows, length - step);
+          g_list_model_items_changed (G_LIST_MODEL (self), length - step, step, 0);
+        }
+      self->chunk = thread_time_us () - step_start < budget_us / 8 ? MIN (self->chunk, G_MAXUINT / 4) * 2
+                    : MAX (self->chunk / 2, 1);
+    }
+  return self->rows->len == self->shown->len;
+}
+
+static gboolean
+settle_in_idle (gpointer user_data)
+{
+  ClFilteredRows *self = user_data;
+
+  if (!settle (self, SETTLE_BUDGET_US))
+    return G_SOURCE_CONTINUE;
+  self->settling = 0;
+  return G_SOURCE_REMOVE;
+}
+
+/* The rows show @shown now: each row made so far takes its new item, or
+ * nothing past the new end, in this frame; the length follows, partly
+ * now, the rest between the next frames. */
+static void
+show (ClFilteredRows *self,
+      GArray         *shown)
+{
+  g_array_unref (self->shown);
+  self->shown = shown;
+  /* the first steps may touch rows on screen: one at a time */
+  self->chunk = 1;
+  for (guint i = 0; i < self->rows->len; i++)
+    {
+      ClRow *row = g_ptr_array_index (self->rows, i);
+
+      if (row != NULL)
+        cl_row_show (row, i < shown->len ? shown_item (self, i) : NULL);
+    }
+  if (!settle (self, SETTLE_BUDGET_US) && self->settling == 0)
+    /* below the frames' priority: they draw first */
+    self->settling = g_idle_add (settle_in_idle, self);
+}
+
+/* The items that match, walked in the order shown, or among those shown
+ * when the test only got stricter (which keeps their order). */
+static GArray *
+collect (ClFilteredRows *self,
+         gboolean        among_shown)
+{
+  guint n = among_shown ? self->shown->len : self->array->len;
+  const guint *order = among_shown ? (const guint *) (gpointer) self->shown->data
+                       : self->key >= 0 ? self->orders[2 * self->key + self->descending] : NULL;
+  GArray *shown = g_array_sized_new (FALSE, FALSE, sizeof (guint), n);
+
+  for (guint i = 0; i < n; i++)
+    {
+      guint index = order ? order[i] : i;
+
+      if (self->match == NULL || self->match (g_ptr_array_index (self->array, index), self->match_data))
+        g_array_append_val (shown, index);
+    }
+  return shown;
+}
+
+/**
+ * cl_filtered_rows_set_order:
+ * @self: the rows
+ * @key: the order to show, below the number of keys; -1 for the order given
+ * @descending: whether the order goes down
+ *
+ * Shows the items that match in another order, at once: nothing is
+ * compared, and the rows shown so far take their new items.
+ */
+void
+cl_filtered_rows_set_order (ClFilteredRows *self,
+                            int             key,
+                            gboolean        descending)
+{
+  g_return_if_fail (CL_IS_FILTERED_ROWS (self));
+  g_return_if_fail (key < (int) self->n_keys);
+
+  if (key < 0)
+    descending = FALSE;
+  if (self->key == key && self->descending == descending)
+    return;
+  self->key = key;
+  self->descending = descending;
+  show (self, collect (self, FALSE));
+}
+
+/**
+ * cl_filtered_rows_set_match:
+ * @self: the rows
+ * @match: (nullable) (scope notified): which items show; %NULL for all
+ * @user_data: (closure): data for @match, which must outlive the rows
+ *
+ * Sets the test of the items; cl_filtered_rows_refilter () applies it.
+ */
+void
+cl_filtered_rows_set_match (ClFilteredRows *self,
+                            ClRowsMatch     match,
+                            gpointer        user_data)
+{
+  g_return_if_fail (CL_IS_FILTERED_ROWS (self));
+
+  self->match = match;
+  self->match_data = user_data;
+}
+
+/**
+ * cl_filtered_rows_refilter:
+ * @self: the rows
+ * @stricter: whether the test only got stricter (nothing hidden can
+ *   show), so that only the items shown are tested again
+ *
+ * Shows the items that match the test now, in the order shown.
+ */
+void
+cl_filtered_rows_refilter (ClFilteredRows *self,
+                           gboolean        stricter)
+{
+  g_return_if_fail (CL_IS_FILTERED_ROWS (self));
+
+  show (self, collect (self, stricter));
+}
+
+/**
+ * cl_filtered_rows_get_items:
+ * @self: the rows
+ *
+ * Returns: (transfer none): every item, shown or not, in the order given
+ */
+GListModel *
+cl_filtered_rows_get_items (ClFilteredRows *self)
+{
+  g_return_val_if_fail (CL_IS_FILTERED_ROWS (self), NULL);
+  return self->items;
+}
+
+/**
+ * cl_filtered_rows_get_n_shown:
+ * @self: the rows
+ *
+ * Returns: how many items match: the list's length once it has settled
+ *   (g_list_model_get_n_items () may say more or fewer for a few frames)
+ */
+guint
+cl_filtered_rows_get_n_shown (ClFilteredRows *self)
+{
+  g_return_val_if_fail (CL_IS_FILTERED_ROWS (self), 0);
+  return self->shown->len;
+}
+
+/**
+ * cl_filtered_rows_peek_shown:
+ * @self: the rows
+ * @position: a position in the order shown, below the number shown
+ *
+ * Reads the item at @position without making its row or taking a
+ * reference: for passes over every item shown, such as a total.
+ *
+ * Returns: (transfer none) (type GObject): the item
+ */
+gpointer
+cl_filtered_rows_peek_shown (ClFilteredRows *self,
+                             guint           position)
+{
+  g_return_val_if_fail (CL_IS_FILTERED_ROWS (self), NULL);
+  g_return_val_if_fail (position < self->shown->len, NULL);
+  return shown_item (self, position);
+}
