@@ -215,6 +215,7 @@ typedef struct
   GPtrArray     *array;
   ClRowsCompare  compare;
   guint          key;
+  guint        **orders;   /* where the key's two orders go */
 } SortContext;
 
 static int
@@ -260,15 +261,32 @@ reverse_order (const SortContext *context,
   return down;
 }
 
+/* A thread of the pool: one key's orders, up and down. */
+static void
+sort_key (gpointer data,
+          gpointer n_items)
+{
+  SortContext *context = data;
+  guint n = GPOINTER_TO_UINT (n_items);
+  guint *up = g_new (guint, n);
+
+  for (guint i = 0; i < n; i++)
+    up[i] = i;
+  g_qsort_with_data (up, n, sizeof (guint), compare_indices, context);
+  context->orders[0] = up;
+  context->orders[1] = reverse_order (context, up, n);
+}
+
 /**
  * cl_filtered_rows_new:
  * @items: the items, in the order shown when no key is chosen
  * @n_keys: how many orders to sort ahead
  * @compare: (scope call): compares two items by one of the keys
  *
- * Sorts @items by each key from 0 to @n_keys - 1, up and down; equal items
- * stay in the order given either way. This is the costly part: build the
- * rows where the items are read, off the main thread. Every item shows
+ * Sorts @items by each key from 0 to @n_keys - 1, up and down, a key per
+ * processor; equal items stay in the order given either way. This is the
+ * costly part: build the rows where the items are read, off the main
+ * thread. @compare is called from several threads at once. Every item shows
  * until cl_filtered_rows_set_match () and cl_filtered_rows_refilter ().
  *
  * Returns: (transfer full): the rows, in the order given
@@ -280,6 +298,8 @@ cl_filtered_rows_new (GListModel    *items,
 {
   ClFilteredRows *self = g_object_new (CL_TYPE_FILTERED_ROWS, NULL);
   guint n = g_list_model_get_n_items (items);
+  SortContext *contexts;
+  GThreadPool *pool;
 
   self->items = g_object_ref (items);
   self->array = g_ptr_array_new_full (n, g_object_unref);
@@ -292,17 +312,16 @@ cl_filtered_rows_new (GListModel    *items,
   g_ptr_array_set_size (self->rows, n);
   self->n_keys = n_keys;
   self->orders = g_new0 (guint *, 2 * n_keys);
+  contexts = g_new (SortContext, n_keys);
+  /* one key a processor: the items are only read */
+  pool = g_thread_pool_new (sort_key, GUINT_TO_POINTER (n), MAX (1, (int) g_get_num_processors ()), FALSE, NULL);
   for (guint key = 0; key < n_keys; key++)
     {
-      SortContext context = { self->array, compare, key };
-      guint *up = g_new (guint, n);
-
-      for (guint i = 0; i < n; i++)
-        up[i] = i;
-      g_qsort_with_data (up, n, sizeof (guint), compare_indices, &context);
-      self->orders[2 * key] = up;
-      self->orders[2 * key + 1] = reverse_order (&context, up, n);
+      contexts[key] = (SortContext) { self->array, compare, key, &self->orders[2 * key] };
+      g_thread_pool_push (pool, &contexts[key], NULL);
     }
+  g_thread_pool_free (pool, FALSE, TRUE);
+  g_free (contexts);
   return self;
 }
 
