@@ -249,10 +249,10 @@ assert_shown (ClPipelinePage *page,
   g_hash_table_unref (expected);
 }
 
-/* The text of the first cell the table draws: a row kept while its deal
- * changes must say the new one. */
-static const char *
-first_cell_drawn (ClPipelinePage *page)
+/* The cell at @column of the first row the table draws. */
+static GtkWidget *
+first_row_cell (ClPipelinePage *page,
+                guint           column)
 {
   GtkWidget *widget;
 
@@ -273,10 +273,44 @@ first_cell_drawn (ClPipelinePage *page)
   for (widget = gtk_widget_get_first_child (widget); !GTK_IS_LIST_VIEW (widget);
        widget = gtk_widget_get_next_sibling (widget))
     ;
-  /* the list's first row, its first cell, its label */
-  widget = gtk_widget_get_first_child (gtk_widget_get_first_child (gtk_widget_get_first_child (widget)));
+  /* the list's first row, its cell, the text in it */
+  widget = gtk_widget_get_first_child (gtk_widget_get_first_child (widget));
+  for (guint i = 0; i < column; i++)
+    widget = gtk_widget_get_next_sibling (widget);
+  widget = gtk_widget_get_first_child (widget);
   g_assert_true (CL_IS_CELL_TEXT (widget));
-  return cl_cell_text_get_text (CL_CELL_TEXT (widget));
+  return widget;
+}
+
+/* The text of the first cell the table draws: a row kept while its deal
+ * changes must say the new one. */
+static const char *
+first_cell_drawn (ClPipelinePage *page)
+{
+  return cl_cell_text_get_text (CL_CELL_TEXT (first_row_cell (page, 0)));
+}
+
+/* A flagged deal's flags and risk say why when pointed at; others have no
+ * tooltip to wait for. Sorted by flags, the first row is flagged, then,
+ * the other way, not. */
+static void
+check_flag_tooltips (ClPipelinePage *page)
+{
+  enum { COLUMN_FLAGS = 8, COLUMN_RISK = 9 };
+
+  for (int down = 1; down >= 0; down--)
+    {
+      ClPipelineItem *first;
+
+      cl_pipeline_page_sort_by (page, COLUMN_FLAGS, down ? GTK_SORT_DESCENDING : GTK_SORT_ASCENDING);
+      settle ();
+      first = cl_pipeline_page_get_shown_deal (page, 0);
+      g_assert_cmpint (first->flags != 0, ==, down);
+      g_assert_cmpint (gtk_widget_get_has_tooltip (first_row_cell (page, COLUMN_FLAGS)), ==, down);
+      g_assert_cmpint (gtk_widget_get_has_tooltip (first_row_cell (page, COLUMN_RISK)), ==, down);
+      g_assert_false (gtk_widget_get_has_tooltip (first_row_cell (page, 0)));
+    }
+  cl_pipeline_page_sort_by (page, 4, GTK_SORT_DESCENDING);
 }
 
 /* Typed letter by letter, erased, typed over, with an owner and a flag
@@ -329,6 +363,7 @@ check_typing (ClWindow *window)
   }
   cl_pipeline_page_set_filter (page, 0, 0, 0, NULL);
   assert_shown (page, expected_deals (snapshot, 0, 0, NULL), "every filter dropped");
+  check_flag_tooltips (page);
 }
 
 static void

@@ -364,7 +364,6 @@ setup_cell (GtkSignalListItemFactory *factory,
   if (columns[index].explain != NULL)
     {
       gtk_widget_add_css_class (label, "warning");
-      gtk_widget_set_has_tooltip (label, TRUE);
       g_signal_connect (label, "query-tooltip", G_CALLBACK (on_cell_query_tooltip),
                         g_object_get_data (G_OBJECT (factory), "page"));
     }
@@ -384,6 +383,8 @@ show_cell (ClRow      *row,
 
   /* a row past the last deal shows nothing until the table shortens */
   cl_cell_text_set_text (cell, text);
+  /* only a flagged deal's flags and risk say why, when pointed at */
+  gtk_widget_set_has_tooltip (GTK_WIDGET (cell), columns[index].explain != NULL && item != NULL && item->flags != 0);
 }
 
 /* A row keeps its cells while the deal it shows changes (a filter, an
