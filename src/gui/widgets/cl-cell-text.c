@@ -8,8 +8,8 @@
  * that was most of the frame. This cell answers from the font's metrics
  * (its width in characters, its height in lines), and shapes its text only
  * to draw it, once per text and width. A word is cut with "…"; a number
- * never is: it is measured with the width of the font's digits, and a
- * character to spare.
+ * never is: it is measured as so many digits, and should it draw wider
+ * (a currency's capitals), it asks for the width it drew.
  */
 #include "config.h"
 
@@ -26,6 +26,7 @@ struct _ClCellText
   int          max_chars;   /* -1: as many as the text has */
   PangoLayout *layout;      /* NULL until drawn, and after a change */
   int          layout_width;
+  int          drawn_width; /* a number's width as drawn, when wider than measured */
 };
 
 G_DEFINE_FINAL_TYPE (ClCellText, cl_cell_text, GTK_TYPE_WIDGET)
@@ -72,6 +73,7 @@ cl_cell_text_measure (GtkWidget      *widget,
 {
   ClCellText *self = CL_CELL_TEXT (widget);
   const CellMetrics *metrics = cell_metrics (self);
+  int width;
 
   if (orientation == GTK_ORIENTATION_VERTICAL)
     {
@@ -79,15 +81,16 @@ cl_cell_text_measure (GtkWidget      *widget,
       *minimum_baseline = *natural_baseline = metrics->ascent;
       return;
     }
+  width = MAX (metrics->char_width, metrics->digit_width);
   if (self->numeric)
     {
-      /* digits, separators and a currency code: the widest of a digit and
-       * an average character for each, one more for the code's capitals */
-      *minimum = *natural = (self->n_chars + 1) * MAX (metrics->char_width, metrics->digit_width);
+      *minimum = *natural = MAX (self->n_chars * width, self->drawn_width);
       return;
     }
-  *minimum = MAX (self->min_chars, 1) * metrics->char_width;
-  *natural = (self->max_chars >= 0 ? MIN (self->n_chars, self->max_chars) : self->n_chars) * metrics->char_width;
+  /* a character as wide as GtkLabel counts one, and one to spare for the
+   * wide ones a name may hold: "Hyun-woo Choi" is wider than thirteen */
+  *minimum = MAX (self->min_chars, 1) * width;
+  *natural = ((self->max_chars >= 0 ? MIN (self->n_chars, self->max_chars) : self->n_chars) + 1) * width;
   *natural = MAX (*natural, *minimum);
 }
 
@@ -130,6 +133,12 @@ cl_cell_text_snapshot (GtkWidget   *widget,
       self->layout_width = width;
     }
   pango_layout_get_pixel_extents (self->layout, NULL, &logical);
+  if (self->numeric && logical.width > width)
+    {
+      /* drawn next time as wide as it is */
+      self->drawn_width = logical.width;
+      gtk_widget_queue_resize (widget);
+    }
   gtk_style_context_get_color (gtk_widget_get_style_context (widget), &color);
   gtk_snapshot_save (snapshot);
   gtk_snapshot_translate (snapshot, &GRAPHENE_POINT_INIT (self->numeric ? width - logical.width : 0,
@@ -231,6 +240,7 @@ cl_cell_text_set_text (ClCellText *self,
   if (n_chars != self->n_chars)
     {
       self->n_chars = n_chars;
+      self->drawn_width = 0;
       gtk_widget_queue_resize (GTK_WIDGET (self));
     }
   else
