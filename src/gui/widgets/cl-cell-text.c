@@ -133,9 +133,10 @@ cl_cell_text_snapshot (GtkWidget   *widget,
       self->layout_width = width;
     }
   pango_layout_get_pixel_extents (self->layout, NULL, &logical);
-  if (self->numeric && logical.width > width)
+  if (self->numeric && logical.width > width && logical.width > self->drawn_width)
     {
-      /* drawn next time as wide as it is */
+      /* drawn next time as wide as it is; once: a table too narrow for
+       * its columns may still give it less */
       self->drawn_width = logical.width;
       gtk_widget_queue_resize (widget);
     }
