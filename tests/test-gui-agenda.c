@@ -77,6 +77,7 @@ active_window (GApplication *app)
 {
   g_assert_null (main_window);
   main_window = g_object_ref (CL_WINDOW (gtk_application_get_active_window (GTK_APPLICATION (app))));
+  cl_test_wait_until (cl_test_workspace_shown, main_window, "the workspace");
   return main_window;
 }
 
