@@ -1,10 +1,18 @@
-/* bench-startup.c — start to first frame on an empty and a 100 000-deal
- * workspace, and the first visit to the pipeline view of the large one
+/* bench-startup.c — start to first frame of the window, and its resident
+ * memory with the pipeline shown, against a bare AdwApplicationWindow with
+ * a GtkListView over as many items, at each benchmark size
  * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Both are measured the same way in the same run: from creating the
+ * application to the window's first after-paint, the median of RUNS runs
+ * taken in turn (one of each first, unmeasured, so that neither pays alone
+ * for loading GTK's theme and icons). Resident memory is read in a child
+ * process of each, as memory a process freed is seldom given back.
  */
 #include "config.h"
 
 #include <stdio.h>
+#include <string.h>
 
 #include "cl-application.h"
 #include "cl-demo.h"
@@ -16,43 +24,142 @@
 
 typedef struct
 {
-  gint64   start;
-  double   first_frame_s;
-  double   pipeline_s;
-  gboolean visit_pipeline;
+  gint64    start;
+  double    first_frame_s;
+  gboolean  pipeline_shown;  /* waits for the pipeline to load, for the resident memory */
+  GtkWindow *window;
 } Run;
 
-static void
-after_first_paint (GdkFrameClock *clock,
-                   gpointer       user_data)
+static gboolean
+pipeline_loaded (ClWindow *window)
 {
-  GtkWindow *window = user_data;
-  Run *run = g_object_get_data (G_OBJECT (window), "bench-run");
-
-  g_signal_handlers_disconnect_by_func (clock, after_first_paint, user_data);
-  run->first_frame_s = (g_get_monotonic_time () - run->start) / 1e6;
-  if (run->visit_pipeline)
-    {
-      GtkWidget *page = cl_window_get_view (CL_WINDOW (window), "pipeline");
-      gint64 start = g_get_monotonic_time ();
-
-      cl_window_show_view (CL_WINDOW (window), "pipeline");
-      while (!cl_pipeline_page_is_loaded (CL_PIPELINE_PAGE (page)))
-        g_main_context_iteration (NULL, TRUE);
-      run->pipeline_s = (g_get_monotonic_time () - start) / 1e6;
-    }
-  gtk_window_close (window);
+  return g_str_equal (cl_window_get_state (window), "views")
+         && cl_pipeline_page_is_loaded (CL_PIPELINE_PAGE (cl_window_get_view (window, "pipeline")));
 }
 
 static void
-on_activate (GApplication *app,
-             Run          *run)
+after_first_paint (GdkFrameClock *clock,
+                   Run           *run)
 {
-  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (app));
+  g_signal_handlers_disconnect_by_func (clock, after_first_paint, run);
+  run->first_frame_s = (g_get_monotonic_time () - run->start) / 1e6;
+  if (run->pipeline_shown && CL_IS_WINDOW (run->window))
+    {
+      while (!g_str_equal (cl_window_get_state (CL_WINDOW (run->window)), "views"))
+        g_main_context_iteration (NULL, TRUE);
+      cl_window_show_view (CL_WINDOW (run->window), "pipeline");
+      while (!pipeline_loaded (CL_WINDOW (run->window)))
+        g_main_context_iteration (NULL, TRUE);
+    }
+  gtk_window_close (run->window);
+}
 
-  g_object_set_data (G_OBJECT (window), "bench-run", run);
+static void
+watch_first_frame (GtkWindow *window,
+                   Run       *run)
+{
+  run->window = g_object_ref (window);
   g_signal_connect (gtk_widget_get_frame_clock (GTK_WIDGET (window)), "after-paint",
-                    G_CALLBACK (after_first_paint), window);
+                    G_CALLBACK (after_first_paint), run);
+}
+
+static void
+on_app_activate (GApplication *app,
+                 Run          *run)
+{
+  watch_first_frame (gtk_application_get_active_window (GTK_APPLICATION (app)), run);
+}
+
+static void
+setup_label (GtkListItemFactory *factory,
+             GtkListItem        *item)
+{
+  gtk_list_item_set_child (item, gtk_label_new (NULL));
+}
+
+static void
+bind_label (GtkListItemFactory *factory,
+            GtkListItem        *item)
+{
+  gtk_label_set_text (GTK_LABEL (gtk_list_item_get_child (item)),
+                      gtk_string_object_get_string (gtk_list_item_get_item (item)));
+}
+
+static GtkWidget *
+bare_window (GtkApplication *app,
+             guint           n_items)
+{
+  g_autoptr (GSettings) settings = g_settings_new (APP_ID);
+  GtkWidget *window = adw_application_window_new (app);
+  GtkStringList *items = gtk_string_list_new (NULL);
+  GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
+  GtkWidget *scrolled = gtk_scrolled_window_new ();
+
+  for (guint i = 0; i < n_items; i++)
+    {
+      char text[32];
+
+      g_snprintf (text, sizeof text, "Deal %u", i);
+      gtk_string_list_append (items, text);
+    }
+  g_signal_connect (factory, "setup", G_CALLBACK (setup_label), NULL);
+  g_signal_connect (factory, "bind", G_CALLBACK (bind_label), NULL);
+  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scrolled),
+                                 gtk_list_view_new (GTK_SELECTION_MODEL (gtk_no_selection_new (G_LIST_MODEL (items))),
+                                                    factory));
+  adw_application_window_set_content (ADW_APPLICATION_WINDOW (window), scrolled);
+  /* the size the window opens at */
+  gtk_window_set_default_size (GTK_WINDOW (window), g_settings_get_int (settings, "window-width"),
+                               g_settings_get_int (settings, "window-height"));
+  return window;
+}
+
+static void
+on_bare_activate (GApplication *app,
+                  Run          *run)
+{
+  GtkWidget *window = bare_window (GTK_APPLICATION (app), GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (app),
+                                                                                              "n-items")));
+
+  gtk_window_present (GTK_WINDOW (window));
+  watch_first_frame (GTK_WINDOW (window), run);
+}
+
+static gboolean
+only_ours (GObject *object)
+{
+  return object->ref_count == 1;
+}
+
+/* One start of the window on @workspace, or of the bare window over
+ * @n_items when @workspace is NULL; returns its first frame in seconds. */
+static double
+run_once (const char *workspace,
+          guint       n_items,
+          gboolean    pipeline_shown)
+{
+  Run run = { .start = g_get_monotonic_time (), .pipeline_shown = pipeline_shown };
+  char *argv[] = { (char *) "closeloop", NULL };
+  g_autoptr (GApplication) app = NULL;
+
+  if (workspace != NULL)
+    {
+      app = G_APPLICATION (cl_application_new (workspace, G_APPLICATION_NON_UNIQUE));
+      g_signal_connect_after (app, "activate", G_CALLBACK (on_app_activate), &run);
+    }
+  else
+    {
+      app = G_APPLICATION (adw_application_new (APP_ID ".Bare", G_APPLICATION_NON_UNIQUE));
+      g_object_set_data (G_OBJECT (app), "n-items", GUINT_TO_POINTER (n_items));
+      g_signal_connect (app, "activate", G_CALLBACK (on_bare_activate), &run);
+    }
+  g_application_run (app, 1, argv);
+  /* the window's workers hold it until their results arrive: let them end
+   * before the next run starts */
+  while (!only_ours (G_OBJECT (run.window)))
+    g_main_context_iteration (NULL, TRUE);
+  g_object_unref (run.window);
+  return run.first_frame_s;
 }
 
 static int
@@ -64,46 +171,93 @@ compare_doubles (gconstpointer a,
   return (x > y) - (x < y);
 }
 
-static void
-measure (const char *label,
-         const char *path,
-         gboolean    visit_pipeline)
+/* The resident memory, in MB, of a child process that shows the window on
+ * @workspace with the pipeline loaded, or the bare window over @n_items. */
+static double
+resident_mb (const char *workspace,
+             guint       n_items)
 {
-  double first[RUNS], pipeline[RUNS];
+  g_autofree char *self = g_file_read_link ("/proc/self/exe", NULL);
+  g_autofree char *count = g_strdup_printf ("%u", n_items);
+  char *argv[] = { self, (char *) "--resident", workspace ? (char *) workspace : count, NULL };
+  g_autofree char *out = NULL;
+  g_autoptr (GError) error = NULL;
+  int status = 0;
 
+  if (!g_spawn_sync (NULL, argv, NULL, G_SPAWN_DEFAULT, NULL, NULL, &out, NULL, &status, &error)
+      || !g_spawn_check_wait_status (status, &error))
+    g_error ("resident memory: %s", error->message);
+  return g_ascii_strtod (out, NULL) / 1024;
+}
+
+/* In the child: VmRSS in kB once the window showed what it shows. */
+static int
+print_resident (const char *what)
+{
+  guint64 n_items = 0;
+  g_autofree char *status = NULL;
+  const char *rss;
+
+  if (g_ascii_string_to_unsigned (what, 10, 0, G_MAXUINT, &n_items, NULL))
+    run_once (NULL, n_items, FALSE);
+  else
+    run_once (what, 0, TRUE);
+  g_assert_true (g_file_get_contents ("/proc/self/status", &status, NULL, NULL));
+  rss = strstr (status, "VmRSS:");
+  g_assert_nonnull (rss);
+  printf ("%" G_GUINT64_FORMAT "\n", g_ascii_strtoull (rss + strlen ("VmRSS:"), NULL, 10));
+  return 0;
+}
+
+static void
+measure (const char *workspace,
+         guint       n_deals)
+{
+  double app[RUNS], bare[RUNS];
+  double app_mb, bare_mb;
+
+  run_once (NULL, n_deals, FALSE);
+  run_once (workspace, 0, FALSE);
   for (int i = 0; i < RUNS; i++)
     {
-      Run run = { .start = g_get_monotonic_time (), .visit_pipeline = visit_pipeline };
-      g_autoptr (ClApplication) app = cl_application_new (path, G_APPLICATION_NON_UNIQUE);
-      char *argv[] = { (char *) "closeloop", NULL };
-
-      g_signal_connect_after (app, "activate", G_CALLBACK (on_activate), &run);
-      g_application_run (G_APPLICATION (app), 1, argv);
-      first[i] = run.first_frame_s;
-      pipeline[i] = run.pipeline_s;
+      bare[i] = run_once (NULL, n_deals, FALSE);
+      app[i] = run_once (workspace, 0, FALSE);
     }
-  qsort (first, RUNS, sizeof (double), compare_doubles);
-  qsort (pipeline, RUNS, sizeof (double), compare_doubles);
-  printf ("startup: %s: first frame median %.3f s (min %.3f, max %.3f, %d runs)\n",
-          label, first[RUNS / 2], first[0], first[RUNS - 1], RUNS);
-  if (visit_pipeline)
-    printf ("startup: %s: first visit to the pipeline view, every deal inspected, median %.3f s\n",
-            label, pipeline[RUNS / 2]);
+  qsort (app, RUNS, sizeof (double), compare_doubles);
+  qsort (bare, RUNS, sizeof (double), compare_doubles);
+  printf ("startup: %u deals: first frame %.3f s (median of %d, %.3f–%.3f); bare AdwApplicationWindow with "
+          "a GtkListView over %u items %.3f s; ratio %.2f×\n",
+          n_deals, app[RUNS / 2], RUNS, app[0], app[RUNS - 1], n_deals, bare[RUNS / 2],
+          app[RUNS / 2] / bare[RUNS / 2]);
+  app_mb = resident_mb (workspace, 0);
+  bare_mb = resident_mb (NULL, n_deals);
+  printf ("startup: %u deals: resident with the pipeline shown %.0f MB; bare window over %u items %.0f MB; "
+          "ratio %.2f×\n", n_deals, app_mb, n_deals, bare_mb, app_mb / bare_mb);
+  fflush (stdout);
 }
 
 int
 main (int   argc,
       char *argv[])
 {
-  g_autofree char *dir = g_dir_make_tmp ("closeloop-bench-XXXXXX", NULL);
-  g_autofree char *empty = g_build_filename (dir, "empty.db", NULL);
-  g_autofree char *large = g_build_filename (dir, "large.db", NULL);
-  ClDemoOptions options;
+  g_autofree char *dir = NULL;
+  g_autoptr (GArray) sizes = NULL;
 
-  cl_test_large_team (&options);
-  cl_test_write_team (large, &options);
-  measure ("empty workspace", empty, FALSE);
-  measure ("100000 deals", large, TRUE);
+  if (argc == 3 && g_str_equal (argv[1], "--resident"))
+    return print_resident (argv[2]);
+  dir = g_dir_make_tmp ("closeloop-bench-XXXXXX", NULL);
+  sizes = cl_test_bench_sizes ();
+  for (guint i = 0; i < sizes->len; i++)
+    {
+      guint n_deals = g_array_index (sizes, guint, i);
+      g_autofree char *name = g_strdup_printf ("team-%u.db", n_deals);
+      g_autofree char *workspace = g_build_filename (dir, name, NULL);
+      ClDemoOptions options;
+
+      cl_test_team_of_size (&options, n_deals);
+      cl_test_write_team (workspace, &options);
+      measure (workspace, n_deals);
+    }
   cl_test_remove_tree (dir);
   return 0;
 }

@@ -77,6 +77,7 @@ active_window (GApplication *app)
 {
   g_assert_null (main_window);
   main_window = g_object_ref (CL_WINDOW (gtk_application_get_active_window (GTK_APPLICATION (app))));
+  cl_test_wait_until (cl_test_workspace_shown, main_window, "the workspace");
   return main_window;
 }
 
@@ -397,6 +398,38 @@ test_library_import (void)
   run_window (own, G_CALLBACK (on_library_import));
 }
 
+static void
+on_open_at_start (GApplication  *app,
+                  GFile        **files,
+                  int            n_files,
+                  const char    *hint)
+{
+  ClWindow *window = active_window (app);
+  ClListPage *page = CL_LIST_PAGE (cl_window_get_view (window, "library"));
+
+  cl_test_wait_until (cl_test_shows_views, window, "the views");
+  cl_window_show_view (window, "library");
+  cl_test_wait_until (library_holds_one, page, "the summary opened with the application");
+  gtk_window_close (GTK_WINDOW (window));
+}
+
+/* A summary opened from the file manager starts the application: it waits
+ * for the workspace, read in a worker, and joins its library. */
+static void
+test_library_open_at_start (void)
+{
+  g_autofree char *own = make_team ("opened.db", 20);
+  g_autofree char *path = g_build_filename (tmp_dir, "opened-at-start.json", NULL);
+  g_autoptr (ClApplication) app = cl_application_new (own, G_APPLICATION_NON_UNIQUE | G_APPLICATION_HANDLES_OPEN);
+  char *argv[] = { (char *) "closeloop", path, NULL };
+
+  write_summary (path);
+  g_signal_connect_after (app, "open", G_CALLBACK (on_open_at_start), NULL);
+  g_assert_cmpint (g_application_run (G_APPLICATION (app), 2, argv), ==, 0);
+  g_assert_nonnull (main_window);
+  g_assert_finalize_object (g_steal_pointer (&main_window));
+}
+
 /* The library says when in words: a summary exported a moment ago. */
 static void
 on_library_times (GApplication *app)
@@ -456,6 +489,7 @@ main (int   argc,
   g_test_add_func ("/gui/agenda/suggested-name", test_suggested_name);
   g_test_add_func ("/gui/library/import-buttons", test_library_import);
   g_test_add_func ("/gui/library/times-in-words", test_library_times);
+  g_test_add_func ("/gui/library/open-at-start", test_library_open_at_start);
   status = g_test_run ();
   cl_test_remove_tree (tmp_dir);
   g_free (team);

@@ -313,6 +313,7 @@ on_activate (GApplication *app)
   ClWindow *window = CL_WINDOW (gtk_application_get_active_window (GTK_APPLICATION (app)));
   ClImportWindow *import;
 
+  cl_test_wait_until (cl_test_workspace_shown, window, "the empty workspace");
   g_assert_cmpstr (cl_window_get_state (window), ==, "empty");
   g_assert_null (cl_window_get_undo_point (window));
   import = first_import (window);

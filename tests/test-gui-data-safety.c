@@ -28,15 +28,15 @@ on_cli_beside_window (GApplication *app)
 {
   ClWindow *window = CL_WINDOW (gtk_application_get_active_window (GTK_APPLICATION (app)));
   GtkWidget *pipeline = cl_window_get_view (window, "pipeline");
-  const char *path = cl_store_get_path (cl_window_get_store (window));
   g_autofree char *health = g_build_filename (tmp_dir, "health.json", NULL);
-  g_autofree char *line = g_strdup_printf ("'%s' --workspace '%s' health --output '%s'", g_getenv ("CLOSELOOP_EXE"),
-                                           path, health);
+  g_autofree char *line = NULL;
   g_autoptr (GError) error = NULL;
   ClReviewWindow *review;
   int status = 0;
 
   cl_test_wait_until (cl_test_shows_views, window, "the team workspace");
+  line = g_strdup_printf ("'%s' --workspace '%s' health --output '%s'", g_getenv ("CLOSELOOP_EXE"),
+                          cl_store_get_path (cl_window_get_store (window)), health);
   cl_window_show_view (window, "pipeline");
   cl_test_wait_until (cl_test_pipeline_loaded, pipeline, "the pipeline");
 

@@ -433,6 +433,12 @@ check_coaching (ClWindow *window)
   gtk_window_close (GTK_WINDOW (coaching));
 }
 
+static gboolean
+team_loaded (gpointer page)
+{
+  return cl_team_page_is_loaded (page);
+}
+
 /* Rep Development's rows, then a rep's 1:1 page: plan, skills, drills,
  * deals, actions, coaching moves. */
 static void
@@ -444,6 +450,7 @@ check_development (ClWindow *window)
   ClRepWindow *rep;
 
   cl_window_show_view (window, "development");
+  cl_test_wait_until (team_loaded, team, "Rep Development");
   check_widget (team, "Rep Development", N_MARKUP);
   cl_team_page_activate (team, 0);
   rep = cl_test_find_toplevel (CL_TYPE_REP_WINDOW);

@@ -14,8 +14,10 @@
 
 #include "cl-demo.h"
 #include "cl-list-page.h"
+#include "cl-overview-page.h"
 #include "cl-pipeline-page.h"
 #include "cl-retro-page.h"
+#include "cl-team-page.h"
 #include "cl-window.h"
 #include "test-gui-util.h"
 #include "test-util.h"
@@ -155,6 +157,10 @@ view_loaded (gpointer data)
     return cl_list_page_is_loaded (data);
   if (CL_IS_RETRO_PAGE (data))
     return cl_retro_page_is_loaded (data);
+  if (CL_IS_TEAM_PAGE (data))
+    return cl_team_page_is_loaded (data);
+  if (CL_IS_OVERVIEW_PAGE (data))
+    return cl_overview_page_is_health_loaded (data);
   return TRUE;
 }
 

@@ -111,6 +111,12 @@ cl_test_shows_views (gpointer window)
 }
 
 gboolean
+cl_test_workspace_shown (gpointer window)
+{
+  return !g_str_equal (cl_window_get_state (window), "loading");
+}
+
+gboolean
 cl_test_pipeline_loaded (gpointer page)
 {
   return cl_pipeline_page_is_loaded (page);

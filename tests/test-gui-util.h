@@ -36,6 +36,9 @@ void      cl_test_finalize_window (gpointer     window);
 
 /* Conditions to wait for */
 gboolean  cl_test_shows_views     (gpointer     window);
+/* The workspace is read and the window shows what it holds (the views,
+ * the offer of a first import, or why it could not be opened). */
+gboolean  cl_test_workspace_shown (gpointer     window);
 gboolean  cl_test_chooser_shown   (gpointer     data);
 gboolean  cl_test_pipeline_loaded (gpointer     page);
 gboolean  cl_test_import_done     (gpointer     import);

@@ -520,6 +520,12 @@ rep_window_loaded (gpointer data)
   return cl_rep_window_is_loaded (data);
 }
 
+static gboolean
+team_loaded (gpointer page)
+{
+  return cl_team_page_is_loaded (page);
+}
+
 /* The team view counts the reps without a plan as the store does; one of
  * them gets a plan from their rep page, logs a drill, and the manager
  * prepares, prints and exports the 1:1. */
@@ -542,6 +548,7 @@ check_development (ClWindow *window)
   gsize length;
 
   cl_window_show_view (window, "development");
+  cl_test_wait_until (team_loaded, page, "the team's month");
   g_assert_cmpuint (cl_team_page_get_n_reps (page), ==, g_ascii_strtoull (reps, NULL, 10));
   g_assert_cmpuint (cl_team_page_get_n_without_plan (page), ==, n_without);
   g_assert_cmpuint (n_without, >, 0);
@@ -581,6 +588,7 @@ check_development (ClWindow *window)
   g_main_context_iteration (NULL, FALSE);
 
   /* back in the team view: one plan fewer missing */
+  cl_test_wait_until (team_loaded, page, "the team's month read again");
   g_assert_cmpuint (cl_team_page_get_n_without_plan (page), ==, n_without - 1);
 }
 
@@ -788,6 +796,7 @@ check_action_load (ClWindow *window)
 
   g_assert_true (cl_store_set_setting_int (store, CL_SETTING_OPEN_ACTIONS_CAP, 1, NULL));
   cl_overview_page_refresh (page);
+  cl_test_wait_until (health_loaded, page, "the Overview with the cap of one");
   over = cl_test_sql_text (cl_store_get_path (store),
                            "SELECT count(*) FROM (SELECT owner_id FROM actions WHERE done_on IS NULL "
                            "GROUP BY owner_id HAVING count(*) > 1)");
@@ -1194,6 +1203,65 @@ static const WindowTest window_tests[] = {
   { "/gui/size/kept", check_size_kept },
 };
 
+/* What the window showed as its first frame was painted. */
+typedef struct
+{
+  ClWindow *window;
+  char     *state;
+  gboolean  had_store;
+} FirstFrame;
+
+static void
+on_first_paint (GdkFrameClock *clock,
+                FirstFrame    *first)
+{
+  g_signal_handlers_disconnect_by_func (clock, on_first_paint, first);
+  first->state = g_strdup (cl_window_get_state (first->window));
+  first->had_store = cl_window_get_store (first->window) != NULL;
+}
+
+static gboolean
+first_painted (gpointer data)
+{
+  return ((FirstFrame *) data)->state != NULL;
+}
+
+static void
+on_activate_first_frame (GApplication *app,
+                         FirstFrame   *first)
+{
+  ClOverviewPage *overview;
+
+  first->window = g_object_ref (CL_WINDOW (gtk_application_get_active_window (GTK_APPLICATION (app))));
+  overview = CL_OVERVIEW_PAGE (cl_window_get_view (first->window, "overview"));
+  /* "paint" is where the frame is drawn, before the window's after-paint */
+  g_signal_connect (gtk_widget_get_frame_clock (GTK_WIDGET (first->window)), "paint",
+                    G_CALLBACK (on_first_paint), first);
+  cl_test_wait_until (first_painted, first, "the first frame");
+  g_assert_cmpstr (first->state, ==, "loading");
+  g_assert_false (first->had_store);
+  cl_test_wait_until (cl_test_shows_views, first->window, "the team workspace");
+  g_assert_true (cl_overview_page_is_health_loaded (overview));
+  g_assert_cmpuint (cl_overview_page_get_n_people (overview), >, 0);
+  g_assert_cmpuint (cl_overview_page_get_n_listed (overview), ==, cl_overview_page_get_n_people (overview));
+  gtk_window_close (GTK_WINDOW (first->window));
+}
+
+/* The first frame shows the window loading, the workspace not yet opened:
+ * it is opened, migrated and read in a worker thread, and nothing of it is
+ * read on the main thread before that frame. The views then open on the
+ * Overview with its figures. */
+static void
+test_first_frame (void)
+{
+  g_autofree char *team = make_team ("first-frame.db");
+  FirstFrame first = { 0 };
+
+  cl_test_run_window (team, G_CALLBACK (on_activate_first_frame), &first);
+  cl_test_finalize_window (first.window);
+  g_free (first.state);
+}
+
 static void
 test_size_remembered (void)
 {
@@ -1215,6 +1283,7 @@ main (int   argc,
   g_setenv ("XDG_DATA_HOME", tmp_dir, TRUE);
   for (guint i = 0; i < G_N_ELEMENTS (window_tests); i++)
     g_test_add_data_func (window_tests[i].path, &window_tests[i], run_window_test);
+  g_test_add_func ("/gui/first-frame", test_first_frame);
   /* after /gui/size/kept, in the order added */
   g_test_add_func ("/gui/size/remembered", test_size_remembered);
   status = g_test_run ();

@@ -11,6 +11,9 @@
 #include "config.h"
 
 #include <string.h>
+#if defined (__GLIBC__)
+#include <malloc.h>
+#endif
 
 #include <glib/gi18n.h>
 
@@ -27,6 +30,7 @@
 #include "cl-export.h"
 #include "cl-review-window.h"
 #include "cl-preferences-window.h"
+#include "cl-store-task.h"
 #include "cl-file-chooser.h"
 #include "cl-import-undo.h"
 #include "cl-import-window.h"
@@ -42,6 +46,15 @@
 #include "cl-text.h"
 #include "cl-view-rows.h"
 #include "cl-window.h"
+
+/* What the window reads of a workspace to choose what it shows. */
+typedef struct
+{
+  ClStore    *store;
+  ClIdentity *owner;      /* NULL while none is set */
+  gboolean    has_reps;
+  gboolean    has_deals;
+} ClOpenedWorkspace;
 
 struct _ClWindow
 {
@@ -75,6 +88,11 @@ struct _ClWindow
   int                  sample_permille;   /* written by the worker, read by a timeout */
   guint                sample_timeout;
   gboolean             review_waiting; /* Ctrl+R while the pipeline was inspected */
+  gboolean             painted;        /* the first frame is on screen */
+  ClOpenedWorkspace   *opened;         /* read before the first frame, shown after it */
+  GCancellable        *open_cancellable;
+  GPtrArray           *summaries_waiting; /* GFile: given while the workspace opened */
+  gboolean             views_waiting;  /* for the Overview's figures */
 };
 
 G_DEFINE_FINAL_TYPE (ClWindow, cl_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -103,7 +121,7 @@ cl_window_get_store (ClWindow *self)
   return self->store;
 }
 
-/* "error", "empty" or "views" */
+/* "loading", "error", "empty" or "views" */
 const char *
 cl_window_get_state (ClWindow *self)
 {
@@ -216,11 +234,11 @@ workspace_name (const char *path)
 }
 
 static void
-set_store (ClWindow *self,
-           ClStore  *store)
+set_store (ClWindow   *self,
+           ClStore    *store,
+           ClIdentity *owner)
 {
   g_autofree char *name = NULL, *title = NULL;
-  g_autoptr (ClIdentity) owner = cl_identity_peek (store);
   GtkApplication *application = gtk_window_get_application (GTK_WINDOW (self));
 
   g_set_object (&self->store, store);
@@ -246,15 +264,50 @@ set_store (ClWindow *self,
   refresh_undo_point (self);
 }
 
-/* A rep's own workspace opens on My Month, and shows the team's views only
- * when it holds deals of its own: their brief is what they need. Returns
- * whether the workspace is a rep's (and the views are shown). */
-static gboolean
-show_owner_views (ClWindow *self)
+static void
+show_team_views (ClWindow *self)
 {
-  g_autoptr (ClIdentity) owner = cl_identity_peek (self->store);
-  gboolean rep = owner != NULL && owner->role == CL_ROLE_REP;
-  gboolean team = !rep || cl_store_count_deals (self->store, NULL) > 0;
+  show_state (self, "views");
+  if (g_str_equal (adw_view_stack_get_visible_child_name (self->view_stack), "month"))
+    adw_view_stack_set_visible_child_name (self->view_stack, "overview");
+}
+
+static void
+opened_workspace_free (ClOpenedWorkspace *opened)
+{
+  g_clear_object (&opened->store);
+  g_clear_pointer (&opened->owner, cl_identity_free);
+  g_free (opened);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (ClOpenedWorkspace, opened_workspace_free)
+
+static ClOpenedWorkspace *
+read_opened_workspace (ClStore  *store,
+                       GError  **error)
+{
+  g_autoptr (GListModel) reps = cl_store_list_reps (store, error);
+  ClOpenedWorkspace *opened;
+
+  if (reps == NULL)
+    return NULL;
+  opened = g_new0 (ClOpenedWorkspace, 1);
+  opened->store = g_object_ref (store);
+  opened->owner = cl_identity_peek (store);
+  opened->has_reps = g_list_model_get_n_items (reps) > 0;
+  opened->has_deals = cl_store_count_deals (store, NULL) > 0;
+  return opened;
+}
+
+/* A rep's own workspace opens on My Month, and shows the team's views only
+ * when it holds deals of its own: their brief is what they need. Then the
+ * views, or the offer of a first import when there is no team yet. */
+static void
+show_owner_views (ClWindow          *self,
+                  ClOpenedWorkspace *opened)
+{
+  gboolean rep = opened->owner != NULL && opened->owner->role == CL_ROLE_REP;
+  gboolean team = !rep || opened->has_deals;
 
   for (guint i = 0; i < G_N_ELEMENTS (team_view_names); i++)
     {
@@ -263,12 +316,33 @@ show_owner_views (ClWindow *self)
       adw_view_stack_page_set_visible (adw_view_stack_get_page (self->view_stack, view), team);
     }
   adw_view_stack_page_set_visible (self->month_stack_page, rep);
-  if (!rep)
-    return FALSE;
-  cl_my_month_page_reload (self->my_month_page);
-  show_state (self, "views");
-  adw_view_stack_set_visible_child_name (self->view_stack, "month");
-  return TRUE;
+  self->views_waiting = FALSE;
+  if (rep)
+    {
+      cl_my_month_page_reload (self->my_month_page);
+      show_state (self, "views");
+      adw_view_stack_set_visible_child_name (self->view_stack, "month");
+    }
+  else if (!opened->has_reps)
+    show_state (self, "empty");
+  else if (cl_overview_page_is_health_loaded (self->overview_page))
+    show_team_views (self);
+  else
+    {
+      /* the views open on the Overview with its figures, read in a worker */
+      self->views_waiting = TRUE;
+      show_state (self, "loading");
+    }
+}
+
+static void
+on_overview_loaded (ClWindow *self)
+{
+  if (self->views_waiting)
+    {
+      self->views_waiting = FALSE;
+      show_team_views (self);
+    }
 }
 
 /* The owner changed in Preferences: they publish in a subfolder of their
@@ -277,14 +351,35 @@ show_owner_views (ClWindow *self)
 static void
 on_identity_changed (ClWindow *self)
 {
-  g_autoptr (GListModel) reps = cl_store_list_reps (self->store, NULL);
+  g_autoptr (ClOpenedWorkspace) opened = read_opened_workspace (self->store, NULL);
 
   cl_window_watch_team_folder (self);
-  if (show_owner_views (self))
-    return;
-  show_state (self, reps == NULL || g_list_model_get_n_items (reps) == 0 ? "empty" : "views");
-  if (g_str_equal (adw_view_stack_get_visible_child_name (self->view_stack), "month"))
-    adw_view_stack_set_visible_child_name (self->view_stack, "overview");
+  if (opened != NULL)
+    show_owner_views (self, opened);
+}
+
+static void
+show_open_failure (ClWindow     *self,
+                   const GError *error)
+{
+  cl_status_page_set_plain_description (self->error_page, error->message);
+  adw_view_switcher_title_set_subtitle (self->switcher_title, NULL);
+  gtk_window_set_title (GTK_WINDOW (self), _("Closeloop"));
+  show_state (self, "error");
+}
+
+/* Summaries opened from the file manager wait for their workspace. */
+static void
+show_opened_workspace (ClWindow          *self,
+                       ClOpenedWorkspace *opened)
+{
+  g_autoptr (GPtrArray) waiting = g_steal_pointer (&self->summaries_waiting);
+
+  self->summaries_waiting = g_ptr_array_new_with_free_func (g_object_unref);
+  set_store (self, opened->store, opened->owner);
+  show_owner_views (self, opened);
+  for (guint i = 0; i < waiting->len; i++)
+    cl_window_import_summary (self, g_ptr_array_index (waiting, i));
 }
 
 /* Opens @path; on failure the window says why and the file is not touched. */
@@ -293,26 +388,106 @@ cl_window_open_workspace (ClWindow   *self,
                           const char *path)
 {
   g_autoptr (ClStore) store = NULL;
-  g_autoptr (GListModel) reps = NULL;
+  g_autoptr (ClOpenedWorkspace) opened = NULL;
   g_autoptr (GError) error = NULL;
 
   g_return_val_if_fail (CL_IS_WINDOW (self), FALSE);
 
+  /* this one replaces a workspace still opening */
+  g_cancellable_cancel (self->open_cancellable);
+  g_clear_object (&self->open_cancellable);
+  g_clear_pointer (&self->opened, opened_workspace_free);
   store = cl_store_open (path, &error);
   if (store != NULL)
-    reps = cl_store_list_reps (store, &error);
-  if (reps == NULL)
+    opened = read_opened_workspace (store, &error);
+  if (opened == NULL)
     {
-      cl_status_page_set_plain_description (self->error_page, error->message);
-      adw_view_switcher_title_set_subtitle (self->switcher_title, NULL);
-      gtk_window_set_title (GTK_WINDOW (self), _("Closeloop"));
-      show_state (self, "error");
+      show_open_failure (self, error);
       return FALSE;
     }
-  set_store (self, store);
-  if (!show_owner_views (self))
-    show_state (self, g_list_model_get_n_items (reps) == 0 ? "empty" : "views");
+  show_opened_workspace (self, opened);
   return TRUE;
+}
+
+/* ------------------------------------------------------------------ start-up */
+
+static void
+show_pending_workspace (ClWindow *self)
+{
+  g_autoptr (ClOpenedWorkspace) opened = g_steal_pointer (&self->opened);
+
+  show_opened_workspace (self, opened);
+}
+
+static void
+after_first_paint (GdkFrameClock *clock,
+                   ClWindow      *self)
+{
+  g_signal_handlers_disconnect_by_func (clock, after_first_paint, self);
+  self->painted = TRUE;
+  if (self->opened != NULL)
+    show_pending_workspace (self);
+}
+
+static void
+cl_window_realize (GtkWidget *widget)
+{
+  GTK_WIDGET_CLASS (cl_window_parent_class)->realize (widget);
+  g_signal_connect_object (gtk_widget_get_frame_clock (widget), "after-paint", G_CALLBACK (after_first_paint),
+                           widget, 0);
+}
+
+static gpointer
+open_in_thread (ClStore  *store,
+                gpointer  data,
+                GError  **error)
+{
+  return read_opened_workspace (store, error);
+}
+
+static void
+on_workspace_opened (GObject      *source,
+                     GAsyncResult *result,
+                     gpointer      user_data)
+{
+  ClWindow *self = CL_WINDOW (source);
+  g_autoptr (GError) error = NULL;
+  ClOpenedWorkspace *opened = cl_store_task_finish (result, &error);
+
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+  g_clear_object (&self->open_cancellable);
+  if (opened == NULL)
+    {
+      g_ptr_array_set_size (self->summaries_waiting, 0);
+      show_open_failure (self, error);
+      return;
+    }
+  /* what it shows reads the workspace on this thread: not before the
+   * first frame is on screen */
+  self->opened = opened;
+  if (self->painted)
+    show_pending_workspace (self);
+}
+
+/* The first frame shows the window loading; the workspace is opened, its
+ * migrations run and what it shows chosen in a worker thread. */
+void
+cl_window_start_opening (ClWindow   *self,
+                         const char *path)
+{
+  g_return_if_fail (CL_IS_WINDOW (self));
+
+  g_cancellable_cancel (self->open_cancellable);
+  g_clear_object (&self->open_cancellable);
+  g_clear_pointer (&self->opened, opened_workspace_free);
+  self->open_cancellable = g_cancellable_new ();
+  /* a second launch asking for another workspace is told this one's name */
+  if (gtk_window_get_application (GTK_WINDOW (self)) != NULL)
+    cl_application_set_shown_workspace (CL_APPLICATION (gtk_window_get_application (GTK_WINDOW (self))), path);
+  show_state (self, "loading");
+  cl_store_task_run (self, path, open_in_thread, NULL, NULL, (GDestroyNotify) opened_workspace_free,
+                     self->open_cancellable, on_workspace_opened, NULL);
 }
 
 /* ------------------------------------------------------------------ sample team */
@@ -643,6 +818,11 @@ cl_window_import_summary (ClWindow *self,
   AdwMessageDialog *dialog;
 
   g_return_if_fail (CL_IS_WINDOW (self));
+  if (self->open_cancellable != NULL || self->opened != NULL)
+    {
+      g_ptr_array_add (self->summaries_waiting, g_object_ref (file));
+      return;
+    }
   if (self->store == NULL || path == NULL)
     return;
   info = cl_summary_import (self->store, path, FALSE, &outcome, &error);
@@ -830,6 +1010,17 @@ start_review (GSimpleAction *action,
     }
 }
 
+/* The pipeline's worker read every deal in a heap of its thread's own,
+ * which glibc keeps once freed: at 100 000 deals a quarter of the window's
+ * resident memory. Give those pages back. */
+static void
+release_freed_memory (void)
+{
+#if defined (__GLIBC__)
+  malloc_trim (0);
+#endif
+}
+
 static void
 on_pipeline_loaded (ClWindow *self)
 {
@@ -837,7 +1028,10 @@ on_pipeline_loaded (ClWindow *self)
 
   /* the window closed while the page's worker ran: the page outlives it
    * until the worker's result is delivered */
-  if (self->pipeline_page == NULL || !self->review_waiting)
+  if (self->pipeline_page == NULL)
+    return;
+  release_freed_memory ();
+  if (!self->review_waiting)
     return;
   snapshot = cl_pipeline_page_get_snapshot (self->pipeline_page);
   self->review_waiting = FALSE;
@@ -1213,15 +1407,22 @@ cl_window_dispose (GObject *object)
   ClWindow *self = CL_WINDOW (object);
 
   g_clear_handle_id (&self->sample_timeout, g_source_remove);
+  g_cancellable_cancel (self->open_cancellable);
+  g_clear_object (&self->open_cancellable);
+  g_clear_pointer (&self->opened, opened_workspace_free);
+  g_clear_pointer (&self->summaries_waiting, g_ptr_array_unref);
   stop_team_watch (self);
   g_clear_pointer (&self->told_failures, g_hash_table_unref);
   g_clear_object (&self->last_toast);
   g_clear_pointer (&self->undo_point, g_free);
   g_clear_object (&self->store);
   g_clear_object (&self->settings);
-  /* the views go before the library's stack does */
+  /* the views go before the library's stack does, and the Overview's
+   * worker may outlive the window */
   if (self->library_stack != NULL)
     g_signal_handlers_disconnect_by_data (self->library_stack, self);
+  if (self->overview_page != NULL)
+    g_signal_handlers_disconnect_by_data (self->overview_page, self);
   gtk_widget_dispose_template (GTK_WIDGET (self), CL_TYPE_WINDOW);
   G_OBJECT_CLASS (cl_window_parent_class)->dispose (object);
 }
@@ -1233,6 +1434,7 @@ cl_window_class_init (ClWindowClass *klass)
 
   G_OBJECT_CLASS (klass)->dispose = cl_window_dispose;
   GTK_WINDOW_CLASS (klass)->close_request = cl_window_close_request;
+  widget_class->realize = cl_window_realize;
 
   g_type_ensure (CL_TYPE_MY_MONTH_PAGE);
   g_type_ensure (CL_TYPE_OVERVIEW_PAGE);
@@ -1275,6 +1477,7 @@ cl_window_init (ClWindow *self)
   g_signal_connect_swapped (self->development_page, "rep-activated", G_CALLBACK (on_rep_activated), self);
   g_signal_connect_swapped (self->library_page, "item-activated", G_CALLBACK (cl_window_open_library_entry), self);
   g_signal_connect_swapped (self->pipeline_page, "loaded", G_CALLBACK (on_pipeline_loaded), self);
+  g_signal_connect_swapped (self->overview_page, "loaded", G_CALLBACK (on_overview_loaded), self);
   gtk_widget_add_controller (GTK_WIDGET (self),
                              GTK_EVENT_CONTROLLER (cl_file_drop_target_new ((ClFileChosen) import_dropped, self)));
   g_signal_connect_swapped (self->view_stack, "notify::visible-child",
@@ -1283,6 +1486,7 @@ cl_window_init (ClWindow *self)
                             G_CALLBACK (on_view_changed), self);
   g_signal_connect (self, "notify::is-active", G_CALLBACK (on_active_changed), NULL);
 
+  self->summaries_waiting = g_ptr_array_new_with_free_func (g_object_unref);
   self->told_failures = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   self->settings = g_settings_new (APP_ID);
   gtk_window_set_default_size (GTK_WINDOW (self),

@@ -13,6 +13,7 @@
 
 #include "cl-development.h"
 #include "cl-plain-text.h"
+#include "cl-store-task.h"
 #include "cl-team-page.h"
 
 struct _ClTeamPage
@@ -26,6 +27,7 @@ struct _ClTeamPage
   ClStore    *store;
   ClDay       month_day;     /* the first of the month shown */
   GListModel *team;          /* ClRepMonth */
+  GCancellable *cancellable; /* of the month being read */
 };
 
 G_DEFINE_FINAL_TYPE (ClTeamPage, cl_team_page, ADW_TYPE_BIN)
@@ -64,27 +66,37 @@ create_row (gpointer item,
   return row;
 }
 
-void
-cl_team_page_reload (ClTeamPage *self)
+/* In a worker thread: the month's plans, practice and look-backs. */
+static gpointer
+read_team_month (ClStore  *store,
+                 gpointer  month,
+                 GError  **error)
 {
-  g_autofree char *month = cl_date_month (self->month_day);
+  return cl_development_team_month (store, month, error);
+}
+
+static void
+on_team_month_read (GObject      *source,
+                    GAsyncResult *result,
+                    gpointer      user_data)
+{
+  ClTeamPage *self = CL_TEAM_PAGE (source);
   g_autoptr (GError) error = NULL;
-  g_autofree char *title = NULL, *summary = NULL;
+  GListModel *team = cl_store_task_finish (result, &error);
+  g_autofree char *summary = NULL;
   guint without;
 
-  if (self->store == NULL)
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     return;
+  g_clear_object (&self->cancellable);
   g_clear_object (&self->team);
-  self->team = cl_development_team_month (self->store, month, &error);
+  self->team = team;
   if (self->team == NULL)
     {
       gtk_label_set_text (self->summary_label, error->message);
       self->team = G_LIST_MODEL (g_list_store_new (CL_TYPE_REP_MONTH));
     }
   gtk_list_box_bind_model (self->reps_list, self->team, create_row, NULL, NULL);
-
-  title = cl_date_format_month_words (self->month_day);
-  gtk_label_set_text (self->month_label, title);
   if (error != NULL)
     return;
   without = cl_team_page_get_n_without_plan (self);
@@ -105,6 +117,28 @@ cl_team_page_reload (ClTeamPage *self)
       gtk_widget_add_css_class (GTK_WIDGET (self->summary_label), "success");
     }
   gtk_label_set_text (self->summary_label, summary);
+}
+
+void
+cl_team_page_reload (ClTeamPage *self)
+{
+  g_autofree char *title = NULL;
+
+  if (self->store == NULL)
+    return;
+  title = cl_date_format_month_words (self->month_day);
+  gtk_label_set_text (self->month_label, title);
+  g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
+  self->cancellable = g_cancellable_new ();
+  cl_store_task_run (self, cl_store_get_path (self->store), read_team_month, cl_date_month (self->month_day),
+                     g_free, g_object_unref, self->cancellable, on_team_month_read, NULL);
+}
+
+gboolean
+cl_team_page_is_loaded (ClTeamPage *self)
+{
+  return self->team != NULL && self->cancellable == NULL;
 }
 
 void
@@ -183,6 +217,8 @@ cl_team_page_dispose (GObject *object)
 {
   ClTeamPage *self = CL_TEAM_PAGE (object);
 
+  g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
   g_clear_object (&self->team);
   g_clear_object (&self->store);
   gtk_widget_dispose_template (GTK_WIDGET (self), CL_TYPE_TEAM_PAGE);

@@ -15,7 +15,10 @@ G_DECLARE_FINAL_TYPE (ClTeamPage, cl_team_page, CL, TEAM_PAGE, AdwBin)
 
 void        cl_team_page_set_store        (ClTeamPage *self,
                                            ClStore    *store);
+/* Reads the month shown again, in a worker thread. */
 void        cl_team_page_reload           (ClTeamPage *self);
+/* TRUE once the month read last is shown. */
+gboolean    cl_team_page_is_loaded        (ClTeamPage *self);
 /* Shows @month ("2026-11"); the page opens on this month. */
 void        cl_team_page_show_month       (ClTeamPage *self,
                                            const char *month);

@@ -53,6 +53,14 @@ struct _ClOverviewPage
 
 G_DEFINE_FINAL_TYPE (ClOverviewPage, cl_overview_page, ADW_TYPE_BIN)
 
+enum
+{
+  SIGNAL_LOADED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
 static void
 set_count (GtkLabel *label,
            gint64    count)
@@ -107,19 +115,13 @@ create_load_row (gpointer item,
 }
 
 static void
-refresh_loads (ClOverviewPage *self,
-               ClDay           today)
+show_loads (ClOverviewPage *self,
+            GListModel     *loads,
+            int             actions_cap)
 {
-  g_autoptr (GError) error = NULL;
-  g_autoptr (GListModel) loads = cl_store_list_rep_loads (self->store, today, 0, &error);
   g_autofree char *cap = NULL;
 
-  if (loads == NULL)
-    {
-      cl_preferences_group_set_plain_description (self->load_group, error->message);
-      return;
-    }
-  self->actions_cap = cl_action_cap_load (self->store);
+  self->actions_cap = actions_cap;
   cap = g_strdup_printf (_("Reps fail by doing too many things at once: the team caps open actions at %d per person."),
                          self->actions_cap);
   adw_preferences_group_set_description (self->load_group, cap);
@@ -141,15 +143,20 @@ count_of_beats (int n)
   return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "of %d due", "of %d due", n), n);
 }
 
-/* Loop health of the quarter shown and the four quarters' trend, read in a
- * worker thread on a connection of its own: at 100 000 deals the key-deal
- * counts alone take a noticeable part of a second. */
+/* Loop health of the quarter shown and the four quarters' trend, the
+ * team's totals and each rep's load, read in a worker thread on a
+ * connection of its own: at 100 000 deals the key-deal counts alone take a
+ * noticeable part of a second, and the totals scan every deal. */
 typedef struct
 {
-  char         *workspace;
-  ClDay         first, last, today;
-  ClLoopHealth  health[CL_N_LOOPS];
-  GListModel   *series[CL_N_LOOPS];
+  char             *workspace;
+  ClDay             first, last, today;
+  ClLoopHealth      health[CL_N_LOOPS];
+  GListModel       *series[CL_N_LOOPS];
+  ClPipelineTotals  totals;
+  GListModel       *loads;        /* NULL with @loads_error set */
+  GError           *loads_error;
+  int               actions_cap;
 } ClHealthJob;
 
 static void
@@ -158,6 +165,9 @@ health_job_free (ClHealthJob *job)
   cl_loop_health_clear (job->health);
   for (int i = 0; i < CL_N_LOOPS; i++)
     g_clear_object (&job->series[i]);
+  cl_pipeline_totals_clear (&job->totals);
+  g_clear_object (&job->loads);
+  g_clear_error (&job->loads_error);
   g_free (job->workspace);
   g_free (job);
 }
@@ -174,10 +184,34 @@ load_health_in_thread (GTask        *task,
 
   if ((store = cl_store_open (job->workspace, &error)) == NULL
       || !cl_loop_health_compute (store, job->first, job->last, job->today, job->health, &error)
-      || !cl_loop_health_trend (store, job->today, TREND_QUARTERS, job->series, &error))
-    g_task_return_error (task, error);
-  else
-    g_task_return_boolean (task, TRUE);
+      || !cl_loop_health_trend (store, job->today, TREND_QUARTERS, job->series, &error)
+      || !cl_store_get_pipeline_totals (store, job->today, &job->totals, &error))
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+  job->loads = cl_store_list_rep_loads (store, job->today, 0, &job->loads_error);
+  job->actions_cap = cl_action_cap_load (store);
+  g_task_return_boolean (task, TRUE);
+}
+
+static void
+show_totals (ClOverviewPage         *self,
+             const ClPipelineTotals *totals)
+{
+  g_autofree char *actions = NULL;
+  g_autofree char *amount = NULL;
+
+  set_count (self->people_label, totals->n_people);
+  set_count (self->deals_label, totals->n_open_deals);
+  amount = totals->n_open_deals > 0 && totals->currency == NULL
+             ? g_strdup (_("Mixed currencies"))
+             : cl_money_format (totals->open_amount_cents, totals->currency);
+  gtk_label_set_text (self->amount_label, amount);
+  /* Translators: open actions, then how many of them are overdue */
+  actions = g_strdup_printf (_("%" PRId64 " (%" PRId64 " overdue)"),
+                             totals->n_open_actions, totals->n_overdue_actions);
+  gtk_label_set_text (self->actions_label, actions);
 }
 
 static void
@@ -191,8 +225,11 @@ on_health_loaded (GObject      *source,
 
   if (!g_task_propagate_boolean (G_TASK (result), &error))
     {
-      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        show_error (self, error);
+      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        return;
+      show_error (self, error);
+      self->health_loaded = TRUE;
+      g_signal_emit (self, signals[SIGNAL_LOADED], 0);
       return;
     }
   for (int i = 0; i < CL_N_LOOPS; i++)
@@ -209,7 +246,13 @@ on_health_loaded (GObject      *source,
       cl_trend_chart_set_points (self->charts[i], job->series[i]);
     }
   gtk_widget_set_visible (GTK_WIDGET (self->hollow_label), cl_loop_health_is_hollow (job->health));
+  show_totals (self, &job->totals);
+  if (job->loads != NULL)
+    show_loads (self, job->loads, job->actions_cap);
+  else
+    cl_preferences_group_set_plain_description (self->load_group, job->loads_error->message);
   self->health_loaded = TRUE;
+  g_signal_emit (self, signals[SIGNAL_LOADED], 0);
 }
 
 static void
@@ -237,35 +280,9 @@ refresh_health (ClOverviewPage *self,
 void
 cl_overview_page_refresh (ClOverviewPage *self)
 {
-  ClPipelineTotals totals;
-  g_autoptr (GError) error = NULL;
-  g_autofree char *actions = NULL;
-  g_autofree char *amount = NULL;
-  ClDay today = cl_date_today ();
-
   g_return_if_fail (CL_IS_OVERVIEW_PAGE (self));
-  if (self->store == NULL)
-    return;
-
-  refresh_health (self, today);
-
-  if (!cl_store_get_pipeline_totals (self->store, today, &totals, &error))
-    {
-      show_error (self, error);
-      return;
-    }
-  set_count (self->people_label, totals.n_people);
-  set_count (self->deals_label, totals.n_open_deals);
-  amount = totals.n_open_deals > 0 && totals.currency == NULL
-             ? g_strdup (_("Mixed currencies"))
-             : cl_money_format (totals.open_amount_cents, totals.currency);
-  gtk_label_set_text (self->amount_label, amount);
-  /* Translators: open actions, then how many of them are overdue */
-  actions = g_strdup_printf (_("%" PRId64 " (%" PRId64 " overdue)"),
-                             totals.n_open_actions, totals.n_overdue_actions);
-  gtk_label_set_text (self->actions_label, actions);
-  cl_pipeline_totals_clear (&totals);
-  refresh_loads (self, today);
+  if (self->store != NULL)
+    refresh_health (self, cl_date_today ());
 }
 
 guint
@@ -396,6 +413,9 @@ cl_overview_page_class_init (ClOverviewPageClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   G_OBJECT_CLASS (klass)->dispose = cl_overview_page_dispose;
+  /* what the page shows was read, or failed to be */
+  signals[SIGNAL_LOADED] = g_signal_new ("loaded", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
+                                         NULL, NULL, NULL, G_TYPE_NONE, 0);
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/closeloop/Closeloop/pages/cl-overview-page.ui");
   gtk_widget_class_bind_template_child (widget_class, ClOverviewPage, hollow_label);

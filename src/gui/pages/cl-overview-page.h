@@ -18,7 +18,9 @@ void cl_overview_page_refresh   (ClOverviewPage *self);
 /* Shows loop health for @quarter ("2026-Q3"); NULL: this quarter. */
 gboolean      cl_overview_page_show_quarter      (ClOverviewPage *self,
                                                   const char     *quarter);
-/* Loop health is read in a worker thread; TRUE once the quarter's is shown. */
+/* Loop health, the team's totals and loads are read in a worker thread;
+ * TRUE once the quarter's are shown (or why they could not be), as
+ * ::loaded says. */
 gboolean      cl_overview_page_is_health_loaded  (ClOverviewPage *self);
 ClHealthState cl_overview_page_get_state         (ClOverviewPage *self,
                                                   ClLoop          loop);

@@ -557,6 +557,25 @@ load_in_thread (GTask        *task,
     g_task_return_pointer (task, inputs, (GDestroyNotify) cl_retro_inputs_free);
 }
 
+/* The reps a restart can go to, as owners to choose. */
+static void
+load_reps (ClRetroPage *self)
+{
+  g_autoptr (GtkStringList) names = gtk_string_list_new (NULL);
+
+  self->reps = cl_store_list_reps (self->store, NULL);
+  if (self->reps == NULL)
+    self->reps = G_LIST_MODEL (g_list_store_new (CL_TYPE_REP));
+  for (guint i = 0; i < g_list_model_get_n_items (self->reps); i++)
+    {
+      g_autoptr (ClRep) rep = g_list_model_get_item (self->reps, i);
+
+      gtk_string_list_append (names, rep->name);
+    }
+  for (int i = 0; i < CL_N_LOOPS; i++)
+    adw_combo_row_set_model (self->restarts[i].owner, G_LIST_MODEL (names));
+}
+
 /* @user_data: whether the form stays as it is (the facts read again after
  * a save, the form being the record just saved) */
 static void
@@ -576,6 +595,8 @@ on_loaded (GObject      *source,
     }
   g_clear_pointer (&self->inputs, cl_retro_inputs_free);
   self->inputs = inputs;
+  if (self->reps == NULL)
+    load_reps (self);
   show_health (self);
   show_flags (self);
   show_deaths (self);
@@ -674,21 +695,9 @@ void
 cl_retro_page_set_store (ClRetroPage *self,
                          ClStore     *store)
 {
-  g_autoptr (GtkStringList) names = gtk_string_list_new (NULL);
-
   g_set_object (&self->store, store);
+  /* read with the facts, when the page is first seen */
   g_clear_object (&self->reps);
-  self->reps = cl_store_list_reps (store, NULL);
-  if (self->reps == NULL)
-    self->reps = G_LIST_MODEL (g_list_store_new (CL_TYPE_REP));
-  for (guint i = 0; i < g_list_model_get_n_items (self->reps); i++)
-    {
-      g_autoptr (ClRep) rep = g_list_model_get_item (self->reps, i);
-
-      gtk_string_list_append (names, rep->name);
-    }
-  for (int i = 0; i < CL_N_LOOPS; i++)
-    adw_combo_row_set_model (self->restarts[i].owner, G_LIST_MODEL (names));
   g_clear_pointer (&self->inputs, cl_retro_inputs_free);
   self->quarter = 0;
   /* the facts cost a pipeline snapshot: read them when the page is first seen */
