@@ -58,7 +58,7 @@ run_on (const char *path,
   g_settings_set_int (settings, "window-height", 800);
   g_settings_set_boolean (settings, "window-maximized", FALSE);
   cl_test_run_window (path, G_CALLBACK (on_activate), check);
-  g_assert_finalize_object (g_steal_pointer (&made));
+  cl_test_finalize_window (g_steal_pointer (&made));
 }
 
 /* Runs @check on the sample team. */
