@@ -28,7 +28,7 @@ typedef enum {
   CL_STORE_ERROR_FAILED,
 } ClStoreError;
 
-#define CL_STORE_SCHEMA_VERSION 12
+#define CL_STORE_SCHEMA_VERSION 13
 
 #define CL_TYPE_STORE (cl_store_get_type ())
 G_DECLARE_FINAL_TYPE (ClStore, cl_store, CL, STORE, GObject)
