@@ -446,8 +446,8 @@ day_or_null (ClDay day)
 
 /* What a change to @after writes into the history, field by field. */
 static GArray *
-diff_deals (ClDeal *before,
-            ClDeal *after)
+diff_deals (const ClDeal *before,
+            const ClDeal *after)
 {
   GArray *changes = g_array_new (FALSE, FALSE, sizeof (FieldChange));
   FieldChange c;
@@ -488,6 +488,48 @@ clear_changes (GArray *changes)
   g_array_unref (changes);
 }
 
+/* Writes @deal over @before, the same deal as stored now, each change an
+ * event dated @as_of, inside the caller's transaction: how many events,
+ * or -1 with @error set. */
+static gint64
+write_deal_over (ClStore       *self,
+                 const ClDeal  *before,
+                 ClDeal        *deal,
+                 ClDay          as_of,
+                 GError       **error)
+{
+  GArray *changes;
+  gint64 n_events;
+  gboolean ok = TRUE;
+
+  if (before->stage_id != deal->stage_id)
+    deal->stage_entered_on = as_of;
+  changes = diff_deals (before, deal);
+  n_events = changes->len;
+  for (guint i = 0; ok && i < changes->len; i++)
+    {
+      FieldChange *c = &g_array_index (changes, FieldChange, i);
+      ok = add_event (self, deal->id, as_of, c->field, c->old_value, c->new_value, error);
+    }
+  clear_changes (changes);
+
+  ok = ok && cl_store_run (self, NULL, error,
+                           "UPDATE deals SET external_id = ?, name = ?, account = ?, owner_id = ?, "
+                           "stage_id = ?, amount_cents = ?, currency = ?, close_date = ?, "
+                           "forecast = ?, next_step = ?, next_step_due = ?, status = ?, "
+                           "status_reason = ?, stage_entered_on = ? WHERE id = ?",
+                           "sssIIIsdssdssdI", deal->external_id, deal->name, deal->account,
+                           deal->owner_id, deal->stage_id, deal->amount_cents, deal->currency,
+                           deal->close_date, cl_forecast_to_string (deal->forecast),
+                           deal->next_step ? deal->next_step : "", deal->next_step_due,
+                           cl_deal_status_to_string (deal->status),
+                           deal->status_reason ? deal->status_reason : "",
+                           deal->stage_entered_on, deal->id)
+       && cl_store_changed_row (self, deal->id, _("There is no deal with id %" PRId64 " in this workspace"),
+                                error);
+  return ok ? n_events : -1;
+}
+
 /**
  * cl_store_update_deal:
  * @self: the workspace
@@ -511,48 +553,58 @@ cl_store_update_deal (ClStore  *self,
                       GError  **error)
 {
   g_autoptr (ClDeal) before = NULL;
-  GArray *changes;
-  gboolean ok = TRUE;
 
   g_return_val_if_fail (CL_IS_DEAL (deal) && as_of != 0, FALSE);
 
   if (!check_deal (deal, error) || !cl_store_begin (self, error))
     return FALSE;
-  before = cl_store_get_deal (self, deal->id, error);
-  if (before == NULL)
-    {
-      cl_store_rollback (self);
-      return FALSE;
-    }
-  if (before->stage_id != deal->stage_id)
-    deal->stage_entered_on = as_of;
-
-  changes = diff_deals (before, deal);
-  for (guint i = 0; ok && i < changes->len; i++)
-    {
-      FieldChange *c = &g_array_index (changes, FieldChange, i);
-      ok = add_event (self, deal->id, as_of, c->field, c->old_value, c->new_value, error);
-    }
-  clear_changes (changes);
-
-  ok = ok && cl_store_run (self, NULL, error,
-                           "UPDATE deals SET external_id = ?, name = ?, account = ?, owner_id = ?, "
-                           "stage_id = ?, amount_cents = ?, currency = ?, close_date = ?, "
-                           "forecast = ?, next_step = ?, next_step_due = ?, status = ?, "
-                           "status_reason = ?, stage_entered_on = ? WHERE id = ?",
-                           "sssIIIsdssdssdI", deal->external_id, deal->name, deal->account,
-                           deal->owner_id, deal->stage_id, deal->amount_cents, deal->currency,
-                           deal->close_date, cl_forecast_to_string (deal->forecast),
-                           deal->next_step ? deal->next_step : "", deal->next_step_due,
-                           cl_deal_status_to_string (deal->status),
-                           deal->status_reason ? deal->status_reason : "",
-                           deal->stage_entered_on, deal->id);
-  if (!ok)
+  if ((before = cl_store_get_deal (self, deal->id, error)) == NULL
+      || write_deal_over (self, before, deal, as_of, error) < 0)
     {
       cl_store_rollback (self);
       return FALSE;
     }
   return cl_store_commit (self, error);
+}
+
+/**
+ * cl_store_update_deal_over:
+ * @self: the workspace
+ * @before: the deal as it is stored now, which the caller holds already
+ * @deal: the same deal (its id) with its new values; a stage change sets
+ *   its stage entry day to @as_of
+ * @as_of: the day the changes are dated, not 0
+ * @error: return location for a #GError, or %NULL
+ *
+ * As cl_store_update_deal (), reading nothing: for a caller that read the
+ * deals once and matches many against them, as an import does. @before
+ * must be what is stored, or the events written say other changes than
+ * the deal had.
+ *
+ * Returns: how many changes were recorded as events (0 when only the name,
+ *   account, currency, record id or reason changed); -1 with @error set
+ *   (INVALID as for cl_store_add_deal (), NOT_FOUND when no deal has its
+ *   id), and nothing written
+ */
+gint64
+cl_store_update_deal_over (ClStore       *self,
+                           const ClDeal  *before,
+                           ClDeal        *deal,
+                           ClDay          as_of,
+                           GError       **error)
+{
+  gint64 n_events;
+
+  g_return_val_if_fail (CL_IS_DEAL ((gpointer) before) && CL_IS_DEAL (deal) && before->id == deal->id && as_of != 0, -1);
+
+  if (!check_deal (deal, error) || !cl_store_begin (self, error))
+    return -1;
+  if ((n_events = write_deal_over (self, before, deal, as_of, error)) < 0)
+    {
+      cl_store_rollback (self);
+      return -1;
+    }
+  return cl_store_commit (self, error) ? n_events : -1;
 }
 
 /**

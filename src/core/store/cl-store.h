@@ -216,6 +216,11 @@ gboolean    cl_store_update_deal          (ClStore      *self,
                                            ClDeal       *deal,
                                            ClDay         as_of,
                                            GError      **error);
+gint64      cl_store_update_deal_over     (ClStore      *self,
+                                           const ClDeal *before,
+                                           ClDeal       *deal,
+                                           ClDay         as_of,
+                                           GError      **error);
 gboolean    cl_store_set_next_step        (ClStore      *self,
                                            gint64        deal_id,
                                            const char   *next_step,
