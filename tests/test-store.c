@@ -1474,6 +1474,71 @@ test_migrations (void)
   cl_test_remove_tree (dir);
 }
 
+/* A deal's history and its qualification written in bulk, as the demo
+ * writes them: every row in order across the statements' batches, all or
+ * nothing, and only the elements assessed. */
+static void
+test_bulk_history (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (ClDeal) deal = add_basic_deal (f->store);
+  g_autoptr (GPtrArray) events = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr (GListModel) history = NULL;
+  g_autoptr (GListModel) unchanged = NULL;
+  ClQualificationState states[CL_MEDDIC_N_ELEMENTS] = { 0 };
+  ClQualificationState stored[CL_MEDDIC_N_ELEMENTS];
+
+  /* more than two statements' worth, each a different amount */
+  for (guint i = 0; i < 70; i++)
+    {
+      ClDealEvent *event = g_object_new (CL_TYPE_DEAL_EVENT, NULL);
+
+      event->deal_id = deal->id;
+      event->occurred_on = day ("2026-10-02") + i;
+      event->field = g_strdup ("amount");
+      event->old_value = i ? g_strdup_printf ("%u", 1000 + i - 1) : NULL;
+      event->new_value = g_strdup_printf ("%u", 1000 + i);
+      g_ptr_array_add (events, event);
+    }
+  g_assert_true (cl_store_add_deal_events (f->store, events, &error));
+  g_assert_no_error (error);
+  history = cl_store_list_deal_events (f->store, deal->id, &error);
+  /* the "created" event first */
+  g_assert_cmpuint (g_list_model_get_n_items (history), ==, 71);
+  for (guint i = 0; i < 70; i++)
+    {
+      g_autoptr (ClDealEvent) event = g_list_model_get_item (history, i + 1);
+      g_autofree char *amount = g_strdup_printf ("%u", 1000 + i);
+
+      g_assert_cmpstr (event->new_value, ==, amount);
+      g_assert_cmpuint (event->occurred_on, ==, day ("2026-10-02") + i);
+      g_assert_true ((event->old_value == NULL) == (i == 0));
+    }
+
+  /* one bad row in the second statement: none of the batch is kept */
+  g_clear_pointer (&((ClDealEvent *) g_ptr_array_index (events, 40))->field, g_free);
+  ((ClDealEvent *) g_ptr_array_index (events, 40))->field = g_strdup ("colour");
+  g_assert_false (cl_store_add_deal_events (f->store, events, &error));
+  g_assert_error (error, CL_STORE_ERROR, CL_STORE_ERROR_CONSTRAINT);
+  g_clear_error (&error);
+  unchanged = cl_store_list_deal_events (f->store, deal->id, &error);
+  g_assert_cmpuint (g_list_model_get_n_items (unchanged), ==, 71);
+
+  /* assessed elements set, the others left unknown; then one changed */
+  states[CL_MEDDIC_METRICS] = CL_QUALIFICATION_CONFIRMED;
+  states[CL_MEDDIC_CHAMPION] = CL_QUALIFICATION_PARTIAL;
+  g_assert_true (cl_store_assess_qualification (f->store, deal->id, states, &error));
+  states[CL_MEDDIC_CHAMPION] = CL_QUALIFICATION_CONFIRMED;
+  states[CL_MEDDIC_METRICS] = CL_QUALIFICATION_UNKNOWN;
+  g_assert_true (cl_store_assess_qualification (f->store, deal->id, states, &error));
+  g_assert_true (cl_store_get_qualification (f->store, deal->id, stored, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (stored[CL_MEDDIC_METRICS], ==, CL_QUALIFICATION_CONFIRMED);
+  g_assert_cmpint (stored[CL_MEDDIC_CHAMPION], ==, CL_QUALIFICATION_CONFIRMED);
+  g_assert_cmpint (stored[CL_MEDDIC_COMPETITION], ==, CL_QUALIFICATION_UNKNOWN);
+}
+
 /* The tables of the workspace at @path whose row SQLite writes with a
  * temporary B-tree (a CHECK (x IN (…)) list), joined by ','. */
 static char *
@@ -1781,6 +1846,7 @@ main (int   argc,
   g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
   FIXTURE_TEST ("/store/file-mode", test_file_mode);
   FIXTURE_TEST ("/store/round-trip/pipeline", test_pipeline_round_trip);
+  FIXTURE_TEST ("/store/bulk-history", test_bulk_history);
   FIXTURE_TEST ("/store/round-trip/coaching", test_coaching_round_trip);
   FIXTURE_TEST ("/store/round-trip/development-and-retro", test_development_and_retro_round_trip);
   FIXTURE_TEST ("/store/constraints", test_constraints);

@@ -246,6 +246,9 @@ gint64      cl_store_count_deals          (ClStore      *self,
 GHashTable *cl_store_list_external_stages (ClStore      *self,
                                            const char   *prefix,
                                            GError      **error);
+gboolean    cl_store_add_deal_events      (ClStore      *self,
+                                           GPtrArray    *events,
+                                           GError      **error);
 gboolean    cl_store_add_deal_event       (ClStore      *self,
                                            ClDealEvent  *event,
                                            GError      **error);
@@ -267,6 +270,10 @@ gboolean    cl_store_update_contact       (ClStore      *self,
                                            GError      **error);
 gboolean    cl_store_delete_contact       (ClStore      *self,
                                            gint64        contact_id,
+                                           GError      **error);
+gboolean    cl_store_assess_qualification (ClStore      *self,
+                                           gint64        deal_id,
+                                           const ClQualificationState states[CL_MEDDIC_N_ELEMENTS],
                                            GError      **error);
 gboolean    cl_store_set_qualification    (ClStore      *self,
                                            gint64        deal_id,
