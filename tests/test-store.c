@@ -1474,6 +1474,31 @@ test_migrations (void)
   cl_test_remove_tree (dir);
 }
 
+/* Step 13 edits sqlite_schema's text even where SQLite is built defensive
+ * (writable_schema refused), and leaves the connection defensive after. */
+static void
+test_migration_defensive (void)
+{
+  g_autoptr (GError) error = NULL;
+  int defensive = 0;
+  sqlite3 *db;
+
+  g_assert_cmpint (sqlite3_open (":memory:", &db), ==, SQLITE_OK);
+  g_assert_true (cl_schema_migrate (db, 0, 12, &error));
+  g_assert_cmpint (sqlite3_db_config (db, SQLITE_DBCONFIG_DEFENSIVE, 1, NULL), ==, SQLITE_OK);
+  g_assert_true (cl_schema_migrate (db, 12, 13, &error));
+  g_assert_no_error (error);
+  sqlite3_db_config (db, SQLITE_DBCONFIG_DEFENSIVE, -1, &defensive);
+  g_assert_cmpint (defensive, ==, 1);
+  g_assert_cmpint (sqlite3_exec (db, "INSERT INTO reps (name) VALUES ('Ana');"
+                                     "INSERT INTO stages (name, position, probability) VALUES ('Discovery', 1, 10);"
+                                     "INSERT INTO deals (name, account, owner_id, stage_id, amount_cents, currency, "
+                                     "close_date, forecast, status, created_on, stage_entered_on) VALUES ('A', '', 1, "
+                                     "1, 0, 'EUR', '2026-12-01', 'maybe', 'open', '2026-11-01', '2026-11-01')",
+                                 NULL, NULL, NULL), ==, SQLITE_CONSTRAINT);
+  sqlite3_close (db);
+}
+
 /* A deal's history and its qualification written in bulk, as the demo
  * writes them: every row in order across the statements' batches, all or
  * nothing, and only the elements assessed. */
@@ -1866,6 +1891,7 @@ main (int   argc,
 #undef FIXTURE_TEST
   g_test_add_func ("/store/migrations", test_migrations);
   g_test_add_func ("/store/migration-check-lists", test_migration_check_lists);
+  g_test_add_func ("/store/migration-defensive", test_migration_defensive);
   g_test_add_func ("/store/bad-files", test_bad_files);
   g_test_add_func ("/store/foreign-testdata", test_foreign_testdata);
   g_test_add_func ("/dates/iso", test_dates);

@@ -412,13 +412,20 @@ rewrite_in_lists (sqlite3  *db,
   g_autoptr (GRegex) word = g_regex_new (WORD_PATTERN, G_REGEX_OPTIMIZE, 0, NULL);
   sqlite3_stmt *tables = NULL, *update = NULL;
   g_autofree char *bump = NULL;
-  int cookie = 0, rc = SQLITE_DONE;
+  int cookie = 0, rc = SQLITE_DONE, defensive = 0;
   gboolean ok;
 
+  /* an SQLite built defensive refuses writable_schema: allowed for this
+   * step alone */
+  sqlite3_db_config (db, SQLITE_DBCONFIG_DEFENSIVE, -1, &defensive);
+  sqlite3_db_config (db, SQLITE_DBCONFIG_DEFENSIVE, 0, NULL);
   ok = run_int (db, "PRAGMA schema_version", &cookie, message)
        && sqlite3_exec (db, "PRAGMA writable_schema = ON", NULL, NULL, message) == SQLITE_OK;
   if (!ok)
-    return FALSE;
+    {
+      sqlite3_db_config (db, SQLITE_DBCONFIG_DEFENSIVE, defensive, NULL);
+      return FALSE;
+    }
   if (sqlite3_prepare_v2 (db, "SELECT name, sql FROM sqlite_schema WHERE type = 'table'", -1, &tables, NULL)
       != SQLITE_OK
       || sqlite3_prepare_v2 (db, "UPDATE sqlite_schema SET sql = ? WHERE type = 'table' AND name = ?", -1,
@@ -446,6 +453,7 @@ rewrite_in_lists (sqlite3  *db,
   /* off again even after a failure, which the caller rolls back */
   if (sqlite3_exec (db, "PRAGMA writable_schema = OFF", NULL, NULL, ok ? message : NULL) != SQLITE_OK)
     ok = FALSE;
+  sqlite3_db_config (db, SQLITE_DBCONFIG_DEFENSIVE, defensive, NULL);
   return ok;
 }
 
