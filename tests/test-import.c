@@ -15,6 +15,7 @@
 #include "cl-review-export.h"
 #include "cl-flags.h"
 #include "cl-pipeline.h"
+#include "cl-store-private.h"
 #include "test-util.h"
 
 static char *
@@ -409,6 +410,78 @@ test_weekly_snapshots (void)
     }
 }
 
+/* Counts the statements the workspace's connection runs, by kind. */
+typedef struct
+{
+  guint deal_reads;    /* one deal read by its id */
+  guint event_counts;  /* a deal's events counted */
+  guint deal_updates;
+  guint event_inserts;
+} Statements;
+
+static int
+count_statement (unsigned  type,
+                 void     *counts,
+                 void     *stmt,
+                 void     *unused)
+{
+  Statements *seen = counts;
+  const char *sql = sqlite3_sql (stmt);
+
+  seen->deal_reads += strstr (sql, "WHERE d.id = ?") != NULL;
+  seen->event_counts += strstr (sql, "count(*) FROM deal_events") != NULL;
+  seen->deal_updates += g_str_has_prefix (sql, "UPDATE deals ");
+  seen->event_inserts += g_str_has_prefix (sql, "INSERT INTO deal_events ");
+  return 0;
+}
+
+/* A re-import reads the deals once, writes only the rows that changed, and
+ * compares a deal the file names twice with what its first row wrote. */
+static void
+test_reimport_writes_changes_only (void)
+{
+  Workspace w = { 0 };
+  g_autoptr (GString) week1 = g_string_new ("Record ID,Deal Name,Associated Company,Deal Stage,Amount,"
+                                            "Close Date,Deal owner,Create Date\n");
+  g_autoptr (GString) week2 = g_string_new (week1->str);
+  g_autofree char *counts = NULL, *amounts = NULL;
+  ClImportReport first, second;
+  Statements seen = { 0 };
+
+  for (guint i = 0; i < 50; i++)
+    {
+      g_string_append_printf (week1, "%u,Deal %u,Account %u,Discovery,%u,2027-01-15,Ana Okafor,2026-10-01\n",
+                              i, i, i, 1000 + i);
+      /* every tenth deal moves to Proposal */
+      g_string_append_printf (week2, "%u,Deal %u,Account %u,%s,%u,2027-01-15,Ana Okafor,2026-10-01\n",
+                              i, i, i, i % 10 == 0 ? "Proposal" : "Discovery", 1000 + i);
+    }
+  /* deal 7 twice: its amount cut, then cut again */
+  g_string_append (week2, "7,Deal 7,Account 7,Discovery,900,2027-01-15,Ana Okafor,2026-10-01\n");
+  g_string_append (week2, "7,Deal 7,Account 7,Discovery,800,2027-01-15,Ana Okafor,2026-10-01\n");
+
+  workspace_open (&w);
+  counts = import_text (&w, week1->str, "Discovery\nProposal\n", CL_CRM_HUBSPOT, "2026-11-16", FALSE, &first);
+  g_assert_cmpstr (counts, ==, "50/0/0/0");
+  g_clear_pointer (&counts, g_free);
+
+  sqlite3_trace_v2 (cl_store_get_db (w.store), SQLITE_TRACE_STMT, count_statement, &seen);
+  counts = import_text (&w, week2->str, "Discovery\nProposal\n", CL_CRM_HUBSPOT, "2026-11-23", FALSE, &second);
+  sqlite3_trace_v2 (cl_store_get_db (w.store), 0, NULL, NULL);
+  g_assert_cmpstr (counts, ==, "0/7/45/0");
+  g_assert_cmpuint (second.n_events, ==, 7);
+  g_assert_cmpuint (seen.deal_reads, ==, 0);
+  g_assert_cmpuint (seen.event_counts, ==, 0);
+  g_assert_cmpuint (seen.deal_updates, ==, 7);
+  g_assert_cmpuint (seen.event_inserts, ==, 7);
+
+  amounts = events_of (&w, "Deal 7", "amount");
+  g_assert_cmpstr (amounts, ==, "2026-11-23 100700>90000; 2026-11-23 90000>80000");
+  cl_import_report_clear (&first);
+  cl_import_report_clear (&second);
+  workspace_close (&w);
+}
+
 /* Rows that cannot be read: named with their line; none imported unless
  * asked for the good ones; a missing deal is reported, not deleted. */
 static void
@@ -770,6 +843,7 @@ main (int   argc,
   g_test_add_func ("/csv/amounts", test_amounts);
   g_test_add_func ("/csv/dates", test_dates);
   g_test_add_func ("/import/weekly-snapshots", test_weekly_snapshots);
+  g_test_add_func ("/import/reimport-writes-changes-only", test_reimport_writes_changes_only);
   g_test_add_func ("/import/bad-rows", test_bad_rows);
   g_test_add_func ("/import/hostile-values", test_hostile_values);
   g_test_add_func ("/import/totals-exact", test_totals_exact);

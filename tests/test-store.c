@@ -1474,6 +1474,211 @@ test_migrations (void)
   cl_test_remove_tree (dir);
 }
 
+/* Step 13 edits sqlite_schema's text even where SQLite is built defensive
+ * (writable_schema refused), and leaves the connection defensive after. */
+static void
+test_migration_defensive (void)
+{
+  g_autoptr (GError) error = NULL;
+  int defensive = 0;
+  sqlite3 *db;
+
+  g_assert_cmpint (sqlite3_open (":memory:", &db), ==, SQLITE_OK);
+  g_assert_true (cl_schema_migrate (db, 0, 12, &error));
+  g_assert_cmpint (sqlite3_db_config (db, SQLITE_DBCONFIG_DEFENSIVE, 1, NULL), ==, SQLITE_OK);
+  g_assert_true (cl_schema_migrate (db, 12, 13, &error));
+  g_assert_no_error (error);
+  sqlite3_db_config (db, SQLITE_DBCONFIG_DEFENSIVE, -1, &defensive);
+  g_assert_cmpint (defensive, ==, 1);
+  g_assert_cmpint (sqlite3_exec (db, "INSERT INTO reps (name) VALUES ('Ana');"
+                                     "INSERT INTO stages (name, position, probability) VALUES ('Discovery', 1, 10);"
+                                     "INSERT INTO deals (name, account, owner_id, stage_id, amount_cents, currency, "
+                                     "close_date, forecast, status, created_on, stage_entered_on) VALUES ('A', '', 1, "
+                                     "1, 0, 'EUR', '2026-12-01', 'maybe', 'open', '2026-11-01', '2026-11-01')",
+                                 NULL, NULL, NULL), ==, SQLITE_CONSTRAINT);
+  sqlite3_close (db);
+}
+
+/* A deal's history and its qualification written in bulk, as the demo
+ * writes them: every row in order across the statements' batches, all or
+ * nothing, and only the elements assessed. */
+static void
+test_bulk_history (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (ClDeal) deal = add_basic_deal (f->store);
+  g_autoptr (GPtrArray) events = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr (GListModel) history = NULL;
+  g_autoptr (GListModel) unchanged = NULL;
+  ClQualificationState states[CL_MEDDIC_N_ELEMENTS] = { 0 };
+  ClQualificationState stored[CL_MEDDIC_N_ELEMENTS];
+
+  /* more than two statements' worth, each a different amount */
+  for (guint i = 0; i < 70; i++)
+    {
+      ClDealEvent *event = g_object_new (CL_TYPE_DEAL_EVENT, NULL);
+
+      event->deal_id = deal->id;
+      event->occurred_on = day ("2026-10-02") + i;
+      event->field = g_strdup ("amount");
+      event->old_value = i ? g_strdup_printf ("%u", 1000 + i - 1) : NULL;
+      event->new_value = g_strdup_printf ("%u", 1000 + i);
+      g_ptr_array_add (events, event);
+    }
+  g_assert_true (cl_store_add_deal_events (f->store, events, &error));
+  g_assert_no_error (error);
+  history = cl_store_list_deal_events (f->store, deal->id, &error);
+  /* the "created" event first */
+  g_assert_cmpuint (g_list_model_get_n_items (history), ==, 71);
+  for (guint i = 0; i < 70; i++)
+    {
+      g_autoptr (ClDealEvent) event = g_list_model_get_item (history, i + 1);
+      g_autofree char *amount = g_strdup_printf ("%u", 1000 + i);
+
+      g_assert_cmpstr (event->new_value, ==, amount);
+      g_assert_cmpuint (event->occurred_on, ==, day ("2026-10-02") + i);
+      g_assert_true ((event->old_value == NULL) == (i == 0));
+    }
+
+  /* one bad row in the second statement: none of the batch is kept */
+  g_clear_pointer (&((ClDealEvent *) g_ptr_array_index (events, 40))->field, g_free);
+  ((ClDealEvent *) g_ptr_array_index (events, 40))->field = g_strdup ("colour");
+  g_assert_false (cl_store_add_deal_events (f->store, events, &error));
+  g_assert_error (error, CL_STORE_ERROR, CL_STORE_ERROR_CONSTRAINT);
+  g_clear_error (&error);
+  unchanged = cl_store_list_deal_events (f->store, deal->id, &error);
+  g_assert_cmpuint (g_list_model_get_n_items (unchanged), ==, 71);
+
+  /* assessed elements set, the others left unknown; then one changed */
+  states[CL_MEDDIC_METRICS] = CL_QUALIFICATION_CONFIRMED;
+  states[CL_MEDDIC_CHAMPION] = CL_QUALIFICATION_PARTIAL;
+  g_assert_true (cl_store_assess_qualification (f->store, deal->id, states, &error));
+  states[CL_MEDDIC_CHAMPION] = CL_QUALIFICATION_CONFIRMED;
+  states[CL_MEDDIC_METRICS] = CL_QUALIFICATION_UNKNOWN;
+  g_assert_true (cl_store_assess_qualification (f->store, deal->id, states, &error));
+  g_assert_true (cl_store_get_qualification (f->store, deal->id, stored, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (stored[CL_MEDDIC_METRICS], ==, CL_QUALIFICATION_CONFIRMED);
+  g_assert_cmpint (stored[CL_MEDDIC_CHAMPION], ==, CL_QUALIFICATION_CONFIRMED);
+  g_assert_cmpint (stored[CL_MEDDIC_COMPETITION], ==, CL_QUALIFICATION_UNKNOWN);
+}
+
+/* The tables of the workspace at @path whose row SQLite writes with a
+ * temporary B-tree (a CHECK (x IN (…)) list), joined by ','. */
+static char *
+tables_writing_with_btree (const char *path)
+{
+  /* each table's name and a parameter per column, for a one-row insert */
+  g_autofree char *names = cl_test_sql_text (path, "SELECT s.name || ' VALUES (' || (SELECT group_concat('?') "
+                                                   "FROM pragma_table_info (s.name)) || ')' FROM sqlite_schema s "
+                                                   "WHERE s.type = 'table' AND s.name NOT LIKE 'sqlite%' "
+                                                   "ORDER BY s.name");
+  g_auto (GStrv) tables = g_strsplit (g_strstrip (names), "\n", -1);
+  g_autoptr (GString) found = g_string_new (NULL);
+
+  for (guint i = 0; tables[i] != NULL; i++)
+    {
+      g_autofree char *sql = g_strdup_printf ("EXPLAIN INSERT INTO %s", tables[i]);
+      sqlite3 *db;
+      sqlite3_stmt *stmt;
+
+      /* read-write: a read-only connection leaves the CHECKs out of the
+       * program; its second column is each instruction's opcode */
+      g_assert_cmpint (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READWRITE, NULL), ==, SQLITE_OK);
+      g_assert_cmpint (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL), ==, SQLITE_OK);
+      while (sqlite3_step (stmt) == SQLITE_ROW)
+        if (g_strcmp0 ((const char *) sqlite3_column_text (stmt, 1), "OpenEphemeral") == 0)
+          {
+            g_string_append_printf (found, "%s%.*s", found->len ? "," : "", (int) strcspn (tables[i], " "),
+                                    tables[i]);
+            break;
+          }
+      sqlite3_finalize (stmt);
+      sqlite3_close (db);
+    }
+  return g_string_free (g_steal_pointer (&found), FALSE);
+}
+
+/* @sql run on the file at @path by a connection of its own: SQLite's
+ * extended result code. */
+static int
+exec_on_file (const char *path,
+              const char *sql)
+{
+  sqlite3 *db;
+  int rc;
+
+  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+  sqlite3_extended_result_codes (db, 1);
+  sqlite3_busy_timeout (db, 5000);
+  rc = sqlite3_exec (db, sql, NULL, NULL, NULL);
+  sqlite3_close (db);
+  return rc;
+}
+
+#define ROWS_OF_CHECKED_TABLES \
+  "SELECT (SELECT group_concat(id || name || status || forecast) FROM deals), " \
+  "(SELECT group_concat(field || coalesce(old_value, '') || new_value) FROM deal_events), " \
+  "(SELECT group_concat(element || state) FROM qualification)"
+
+/* Version 13 writes every CHECK (x IN (…)) of three words or more as
+ * comparisons, which SQLite evaluates without building a temporary B-tree
+ * per row: a version-12 workspace keeps every row, a new one is the same,
+ * and the checks still refuse a value outside their list. */
+static void
+test_migration_check_lists (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("closeloop-migrate-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "v12.db", NULL);
+  g_autofree char *fresh_path = g_build_filename (dir, "new.db", NULL);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (ClStore) store = cl_store_open_at_version (path, 12, &error);
+  g_autoptr (ClStore) fresh = NULL;
+  g_autoptr (ClDeal) deal = NULL;
+  g_autofree char *before = NULL, *after = NULL, *with_btree = NULL, *fresh_with_btree = NULL;
+  g_autofree char *lists = NULL;
+
+  g_assert_no_error (error);
+  deal = add_basic_deal (store);
+  g_assert_true (cl_store_set_qualification (store, deal->id, CL_MEDDIC_CHAMPION, CL_QUALIFICATION_PARTIAL,
+                                             "", &error));
+  deal->amount_cents = 1300000;
+  g_assert_true (cl_store_update_deal (store, deal, day ("2026-11-02"), &error));
+  g_assert_no_error (error);
+  g_clear_object (&store);
+  before = cl_test_sql_text (path, ROWS_OF_CHECKED_TABLES);
+  with_btree = tables_writing_with_btree (path);
+  g_assert_nonnull (strstr (with_btree, "deals"));
+  g_clear_pointer (&with_btree, g_free);
+
+  store = cl_store_open (path, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (cl_store_get_schema_version (store), ==, 13);
+  g_clear_object (&store);
+  after = cl_test_sql_text (path, ROWS_OF_CHECKED_TABLES);
+  g_assert_cmpstr (after, ==, before);
+  lists = cl_test_sql_text (path, "SELECT count(*) FROM sqlite_schema WHERE sql LIKE '% IN (''%'");
+  g_assert_cmpstr (lists, ==, "0\n");
+  with_btree = tables_writing_with_btree (path);
+  g_assert_cmpstr (with_btree, ==, "");
+  g_assert_cmpint (exec_on_file (path, "PRAGMA integrity_check"), ==, SQLITE_OK);
+
+  fresh = cl_store_open (fresh_path, &error);
+  g_assert_no_error (error);
+  g_clear_object (&fresh);
+  fresh_with_btree = tables_writing_with_btree (fresh_path);
+  g_assert_cmpstr (fresh_with_btree, ==, "");
+
+  /* still refused outside the list, by any connection; still taken inside it */
+  g_assert_cmpint (exec_on_file (path, "UPDATE deals SET status = 'closed'"), ==, SQLITE_CONSTRAINT_CHECK);
+  g_assert_cmpint (exec_on_file (path, "UPDATE deals SET forecast = 'maybe'"), ==, SQLITE_CONSTRAINT_CHECK);
+  g_assert_cmpint (exec_on_file (path, "UPDATE deal_events SET field = 'colour'"), ==, SQLITE_CONSTRAINT_CHECK);
+  g_assert_cmpint (exec_on_file (path, "UPDATE qualification SET state = 'maybe'"), ==, SQLITE_CONSTRAINT_CHECK);
+  g_assert_cmpint (exec_on_file (path, "UPDATE deals SET status = 'won', forecast = 'commit'"), ==, SQLITE_OK);
+  cl_test_remove_tree (dir);
+}
+
 static void
 write_file (const char *path,
             const void *data,
@@ -1666,6 +1871,7 @@ main (int   argc,
   g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
   FIXTURE_TEST ("/store/file-mode", test_file_mode);
   FIXTURE_TEST ("/store/round-trip/pipeline", test_pipeline_round_trip);
+  FIXTURE_TEST ("/store/bulk-history", test_bulk_history);
   FIXTURE_TEST ("/store/round-trip/coaching", test_coaching_round_trip);
   FIXTURE_TEST ("/store/round-trip/development-and-retro", test_development_and_retro_round_trip);
   FIXTURE_TEST ("/store/constraints", test_constraints);
@@ -1684,6 +1890,8 @@ main (int   argc,
   FIXTURE_TEST ("/rules/retro", test_retro);
 #undef FIXTURE_TEST
   g_test_add_func ("/store/migrations", test_migrations);
+  g_test_add_func ("/store/migration-check-lists", test_migration_check_lists);
+  g_test_add_func ("/store/migration-defensive", test_migration_defensive);
   g_test_add_func ("/store/bad-files", test_bad_files);
   g_test_add_func ("/store/foreign-testdata", test_foreign_testdata);
   g_test_add_func ("/dates/iso", test_dates);

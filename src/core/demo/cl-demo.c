@@ -494,6 +494,7 @@ add_contacts_and_qualification (Demo    *demo,
 {
   int n_contacts = issues & ISSUE_ONE_CONTACT ? 1 : CL_DEMO_CHANCE (demo->rand, 0.3) ? 3 : 2;
   guint required = 0, missing = 0;
+  ClQualificationState states[CL_MEDDIC_N_ELEMENTS];
 
   for (int s = 0; s <= stage; s++)
     required |= process[s].meddic;
@@ -524,16 +525,13 @@ add_contacts_and_qualification (Demo    *demo,
        * what it does not yet require now and then */
       double known = required & (1u << e) ? 1.0 : (stage + 1.0) / G_N_ELEMENTS (process) * 0.1;
       double roll = g_rand_double (demo->rand);
-      ClQualificationState state = missing & (1u << e) ? CL_QUALIFICATION_UNKNOWN
-                                   : roll < known * 0.7 ? CL_QUALIFICATION_CONFIRMED
-                                   : roll < known ? CL_QUALIFICATION_PARTIAL
-                                   : CL_QUALIFICATION_UNKNOWN;
 
-      if (state != CL_QUALIFICATION_UNKNOWN
-          && !cl_store_set_qualification (demo->store, deal->id, e, state, "", error))
-        return FALSE;
+      states[e] = missing & (1u << e) ? CL_QUALIFICATION_UNKNOWN
+                  : roll < known * 0.7 ? CL_QUALIFICATION_CONFIRMED
+                  : roll < known ? CL_QUALIFICATION_PARTIAL
+                  : CL_QUALIFICATION_UNKNOWN;
     }
-  return TRUE;
+  return cl_store_assess_qualification (demo->store, deal->id, states, error);
 }
 
 static int
@@ -600,13 +598,9 @@ add_deals (Demo    *demo,
           || !add_contacts_and_qualification (demo, deal, issues, stage, error))
         return FALSE;
       for (guint e = 0; e < history->len; e++)
-        {
-          ClDealEvent *event = g_ptr_array_index (history, e);
-
-          event->deal_id = deal->id;
-          if (!cl_store_add_deal_event (demo->store, event, error))
-            return FALSE;
-        }
+        ((ClDealEvent *) g_ptr_array_index (history, e))->deal_id = deal->id;
+      if (!cl_store_add_deal_events (demo->store, history, error))
+        return FALSE;
 
       kept = (DemoDeal) { deal->id, deal->owner_id, deal->created_on,
                           deal->status == CL_DEAL_OPEN ? 0 : deal->close_date,

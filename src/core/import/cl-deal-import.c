@@ -312,6 +312,7 @@ typedef struct
   ClStagePlan    *plan;
   GHashTable     *by_external;   /* external id → deal id */
   GHashTable     *by_name;       /* "name\naccount" → deal id */
+  GHashTable     *deals;         /* deal id → the deal as stored now, read once */
   GHashTable     *seen;          /* deal ids the file has */
   GHashTable     *reps;          /* folded name → rep id */
   GHashTable     *aliases;       /* folded name the roster knows a rep by → rep id */
@@ -333,6 +334,15 @@ external_id (ClCrmKind   kind,
              const char *record_id)
 {
   return g_strdup_printf ("%s:%s", cl_crm_kind_to_string (kind), record_id);
+}
+
+/* Keeps @deal (taken) as the stored state of its id, replacing any
+ * earlier one: the key is the deal's own id, so it is replaced too. */
+static void
+keep_deal (ClImport *import,
+           ClDeal   *deal)
+{
+  g_hash_table_replace (import->deals, &deal->id, deal);
 }
 
 static gboolean
@@ -379,6 +389,7 @@ load_workspace (ClImport  *import,
       g_hash_table_insert (import->by_name, g_strdup_printf ("%s\n%s", deal->name, deal->account),
                            new_id (deal->id));
       g_hash_table_add (import->currencies, g_strdup (deal->currency));
+      keep_deal (import, g_steal_pointer (&deal));
     }
   return TRUE;
 }
@@ -498,6 +509,35 @@ match (ClImport          *import,
   return id ? *id : 0;
 }
 
+/* A copy of @deal's own values, to apply a row over and compare. */
+static ClDeal *
+copy_deal (const ClDeal *deal)
+{
+  ClDeal *copy = cl_deal_new ();
+
+  /* the texts cl_deal_new () set replaced, the others copied */
+  copy->id = deal->id;
+  copy->external_id = g_strdup (deal->external_id);
+  copy->name = g_strdup (deal->name);
+  copy->account = g_strdup (deal->account);
+  copy->owner_id = deal->owner_id;
+  copy->stage_id = deal->stage_id;
+  copy->amount_cents = deal->amount_cents;
+  cl_record_set_text (&copy->currency, deal->currency);
+  copy->close_date = deal->close_date;
+  copy->forecast = deal->forecast;
+  cl_record_set_text (&copy->next_step, deal->next_step);
+  copy->next_step_due = deal->next_step_due;
+  copy->status = deal->status;
+  cl_record_set_text (&copy->status_reason, deal->status_reason);
+  copy->created_on = deal->created_on;
+  copy->stage_entered_on = deal->stage_entered_on;
+  return copy;
+}
+
+/* One row written: the deal it matches is the one read with the others
+ * (or written by an earlier row), so nothing is read here, and a row that
+ * changes nothing writes nothing. */
 static gboolean
 write_row (ClImport           *import,
            const ClImportRow  *row,
@@ -506,8 +546,8 @@ write_row (ClImport           *import,
   g_autofree char *external = NULL;
   gint64 id = match (import, row, &external);
   g_autoptr (ClDeal) deal = NULL;
-  g_autoptr (ClDeal) stored = NULL;
-  gint64 before, after;
+  const ClDeal *stored;
+  gint64 n_events;
 
   if (id == 0)
     {
@@ -521,13 +561,12 @@ write_row (ClImport           *import,
       if (deal->external_id != NULL)
         g_hash_table_insert (import->by_external, g_strdup (deal->external_id), new_id (deal->id));
       import->report->created++;
+      keep_deal (import, g_steal_pointer (&deal));
       return TRUE;
     }
-  if ((deal = cl_store_get_deal (import->store, id, error)) == NULL
-      || (stored = cl_store_get_deal (import->store, id, error)) == NULL
-      || (before = cl_store_count_deal_events (import->store, id, error)) < 0)
-    return FALSE;
+  stored = g_hash_table_lookup (import->deals, &id);
   g_hash_table_add (import->seen, new_id (id));
+  deal = copy_deal (stored);
   if (external != NULL)
     cl_record_set_text (&deal->external_id, external);
   if (!apply_row (import, row, deal, error))
@@ -537,35 +576,54 @@ write_row (ClImport           *import,
       import->report->unchanged++;
       return TRUE;
     }
-  if (!cl_store_update_deal (import->store, deal, import->as_of, error)
-      || (after = cl_store_count_deal_events (import->store, id, error)) < 0)
+  if ((n_events = cl_store_update_deal_over (import->store, stored, deal, import->as_of, error)) < 0)
     return FALSE;
-  if (after > before)
+  if (n_events > 0)
     {
       import->report->updated++;
-      import->report->n_events += after - before;
+      import->report->n_events += n_events;
     }
   else
     import->report->unchanged++;
+  /* a later row of the same deal compares with what this one wrote */
+  keep_deal (import, g_steal_pointer (&deal));
   return TRUE;
 }
 
-/* Open deals of this CRM the file no longer has: reported, never deleted. */
+/* The largest amount first, as the open deals are listed. */
+static int
+compare_by_amount (gconstpointer a,
+                   gconstpointer b)
+{
+  const ClDeal *x = *(ClDeal * const *) a, *y = *(ClDeal * const *) b;
+
+  if (x->amount_cents != y->amount_cents)
+    return x->amount_cents > y->amount_cents ? -1 : 1;
+  return (x->id > y->id) - (x->id < y->id);
+}
+
+/* Open deals of this CRM the file no longer has: reported, never deleted.
+ * From the deals read once, as the rows left them: nothing is read. */
 static void
-find_missing (ClImport *import,
-              GError  **error)
+find_missing (ClImport *import)
 {
   g_autofree char *prefix = external_id (import->report->kind, "");
-  g_autoptr (GListModel) open = cl_store_list_open_deals (import->store, error);
+  g_autoptr (GPtrArray) missing = g_ptr_array_new ();
+  GHashTableIter iter;
+  gpointer value;
 
-  for (guint i = 0; open != NULL && i < g_list_model_get_n_items (open); i++)
+  g_hash_table_iter_init (&iter, import->deals);
+  while (g_hash_table_iter_next (&iter, NULL, &value))
     {
-      g_autoptr (ClDeal) deal = g_list_model_get_item (open, i);
+      ClDeal *deal = value;
 
-      if (deal->external_id != NULL && g_str_has_prefix (deal->external_id, prefix)
+      if (deal->status == CL_DEAL_OPEN && deal->external_id != NULL && g_str_has_prefix (deal->external_id, prefix)
           && !g_hash_table_contains (import->seen, &deal->id))
-        g_ptr_array_add (import->report->missing, g_strdup (deal->name));
+        g_ptr_array_add (missing, deal);
     }
+  g_ptr_array_sort (missing, compare_by_amount);
+  for (guint i = 0; i < missing->len; i++)
+    g_ptr_array_add (import->report->missing, g_strdup (((ClDeal *) g_ptr_array_index (missing, i))->name));
 }
 
 static void
@@ -573,6 +631,7 @@ import_free (ClImport *import)
 {
   g_clear_pointer (&import->by_external, g_hash_table_unref);
   g_clear_pointer (&import->by_name, g_hash_table_unref);
+  g_clear_pointer (&import->deals, g_hash_table_unref);
   g_clear_pointer (&import->seen, g_hash_table_unref);
   g_clear_pointer (&import->reps, g_hash_table_unref);
   g_clear_pointer (&import->aliases, g_hash_table_unref);
@@ -872,7 +931,7 @@ write_all (ClImport               *import,
         options->progress ((double) (r + 1) / rows->len, options->user_data);
     }
   if (ok)
-    find_missing (import, NULL);
+    find_missing (import);
   return ok && cl_store_mark_undo_point (import->store, what, error);
 }
 
@@ -919,6 +978,7 @@ cl_deal_import (ClStore                *store,
     .plan = options->stages,
     .by_external = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free),
     .by_name = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free),
+    .deals = g_hash_table_new_full (g_int64_hash, g_int64_equal, NULL, g_object_unref),
     .seen = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL),
     .reps = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free),
     .aliases = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free),

@@ -359,6 +359,83 @@ add_event (ClStore     *self,
                        "Idsss", deal_id, on, field, old_value, new_value);
 }
 
+/* Rows per statement of a multi-row INSERT: a statement's own cost (its
+ * start, its end, its foreign-key and savepoint bookkeeping) is shared by
+ * as many rows, well under SQLite's limit of bound parameters. */
+#define ROWS_PER_INSERT 32
+
+/* "INSERT INTO @table_columns VALUES @row, @row, …" for @n_rows rows */
+static char *
+multi_row_insert (const char *table_columns,
+                  const char *row,
+                  guint       n_rows)
+{
+  GString *sql = g_string_new ("INSERT INTO ");
+
+  g_string_append_printf (sql, "%s VALUES %s", table_columns, row);
+  for (guint i = 1; i < n_rows; i++)
+    g_string_append_printf (sql, ", %s", row);
+  return g_string_free (sql, FALSE);
+}
+
+/**
+ * cl_store_add_deal_events:
+ * @self: the workspace
+ * @events: (element-type ClDealEvent): the changes, each with its deal,
+ *   day, field and values; their ids are not set
+ * @error: return location for a #GError, or %NULL
+ *
+ * Adds changes to deals' histories as they are, for history that arrives
+ * from elsewhere (an import, the demo team), in one transaction, a few
+ * dozen rows per statement; the deals themselves are not changed.
+ *
+ * Returns: %TRUE on success, %FALSE with @error set (CONSTRAINT for an
+ *   unknown deal or field), and none added
+ */
+gboolean
+cl_store_add_deal_events (ClStore    *self,
+                          GPtrArray  *events,
+                          GError    **error)
+{
+  gboolean ok;
+
+  if (!cl_store_begin (self, error))
+    return FALSE;
+  ok = TRUE;
+  for (guint first = 0; ok && first < events->len; first += ROWS_PER_INSERT)
+    {
+      guint n_rows = MIN (ROWS_PER_INSERT, events->len - first);
+      g_autofree char *sql = multi_row_insert ("deal_events (deal_id, occurred_on, field, old_value, new_value)",
+                                               "(?, ?, ?, ?, ?)", n_rows);
+      sqlite3_stmt *stmt = cl_store_query (self, error, sql, "");
+
+      if (stmt == NULL)
+        {
+          ok = FALSE;
+          break;
+        }
+      for (guint r = 0; r < n_rows; r++)
+        {
+          ClDealEvent *event = g_ptr_array_index (events, first + r);
+          char day[11];
+
+          cl_date_format_into (event->occurred_on, day);
+          sqlite3_bind_int64 (stmt, 5 * r + 1, event->deal_id);
+          sqlite3_bind_text (stmt, 5 * r + 2, day, 10, SQLITE_TRANSIENT);
+          sqlite3_bind_text (stmt, 5 * r + 3, event->field, -1, SQLITE_STATIC);
+          sqlite3_bind_text (stmt, 5 * r + 4, event->old_value, -1, SQLITE_STATIC);
+          sqlite3_bind_text (stmt, 5 * r + 5, event->new_value, -1, SQLITE_STATIC);
+        }
+      ok = cl_store_query_done (self, stmt, sqlite3_step (stmt), error);
+    }
+  if (!ok)
+    {
+      cl_store_rollback (self);
+      return FALSE;
+    }
+  return cl_store_commit (self, error);
+}
+
 /**
  * cl_store_add_deal_event:
  * @self: the workspace
@@ -366,9 +443,8 @@ add_event (ClStore     *self,
  *   set
  * @error: return location for a #GError, or %NULL
  *
- * Adds a change to a deal's history as it is, for history that arrives
- * from elsewhere (an import, the demo team); the deal itself is not
- * changed.
+ * Adds one change to a deal's history as it is (see
+ * cl_store_add_deal_events ()).
  *
  * Returns: %TRUE on success, %FALSE with @error set (CONSTRAINT for an
  *   unknown deal or field)
@@ -378,9 +454,11 @@ cl_store_add_deal_event (ClStore      *self,
                          ClDealEvent  *event,
                          GError      **error)
 {
+  g_autoptr (GPtrArray) one = g_ptr_array_new ();
+
   g_return_val_if_fail (CL_IS_DEAL_EVENT (event), FALSE);
-  return add_event (self, event->deal_id, event->occurred_on, event->field,
-                    event->old_value, event->new_value, error);
+  g_ptr_array_add (one, event);
+  return cl_store_add_deal_events (self, one, error);
 }
 
 /**
@@ -446,8 +524,8 @@ day_or_null (ClDay day)
 
 /* What a change to @after writes into the history, field by field. */
 static GArray *
-diff_deals (ClDeal *before,
-            ClDeal *after)
+diff_deals (const ClDeal *before,
+            const ClDeal *after)
 {
   GArray *changes = g_array_new (FALSE, FALSE, sizeof (FieldChange));
   FieldChange c;
@@ -488,6 +566,48 @@ clear_changes (GArray *changes)
   g_array_unref (changes);
 }
 
+/* Writes @deal over @before, the same deal as stored now, each change an
+ * event dated @as_of, inside the caller's transaction: how many events,
+ * or -1 with @error set. */
+static gint64
+write_deal_over (ClStore       *self,
+                 const ClDeal  *before,
+                 ClDeal        *deal,
+                 ClDay          as_of,
+                 GError       **error)
+{
+  GArray *changes;
+  gint64 n_events;
+  gboolean ok = TRUE;
+
+  if (before->stage_id != deal->stage_id)
+    deal->stage_entered_on = as_of;
+  changes = diff_deals (before, deal);
+  n_events = changes->len;
+  for (guint i = 0; ok && i < changes->len; i++)
+    {
+      FieldChange *c = &g_array_index (changes, FieldChange, i);
+      ok = add_event (self, deal->id, as_of, c->field, c->old_value, c->new_value, error);
+    }
+  clear_changes (changes);
+
+  ok = ok && cl_store_run (self, NULL, error,
+                           "UPDATE deals SET external_id = ?, name = ?, account = ?, owner_id = ?, "
+                           "stage_id = ?, amount_cents = ?, currency = ?, close_date = ?, "
+                           "forecast = ?, next_step = ?, next_step_due = ?, status = ?, "
+                           "status_reason = ?, stage_entered_on = ? WHERE id = ?",
+                           "sssIIIsdssdssdI", deal->external_id, deal->name, deal->account,
+                           deal->owner_id, deal->stage_id, deal->amount_cents, deal->currency,
+                           deal->close_date, cl_forecast_to_string (deal->forecast),
+                           deal->next_step ? deal->next_step : "", deal->next_step_due,
+                           cl_deal_status_to_string (deal->status),
+                           deal->status_reason ? deal->status_reason : "",
+                           deal->stage_entered_on, deal->id)
+       && cl_store_changed_row (self, deal->id, _("There is no deal with id %" PRId64 " in this workspace"),
+                                error);
+  return ok ? n_events : -1;
+}
+
 /**
  * cl_store_update_deal:
  * @self: the workspace
@@ -511,48 +631,58 @@ cl_store_update_deal (ClStore  *self,
                       GError  **error)
 {
   g_autoptr (ClDeal) before = NULL;
-  GArray *changes;
-  gboolean ok = TRUE;
 
   g_return_val_if_fail (CL_IS_DEAL (deal) && as_of != 0, FALSE);
 
   if (!check_deal (deal, error) || !cl_store_begin (self, error))
     return FALSE;
-  before = cl_store_get_deal (self, deal->id, error);
-  if (before == NULL)
-    {
-      cl_store_rollback (self);
-      return FALSE;
-    }
-  if (before->stage_id != deal->stage_id)
-    deal->stage_entered_on = as_of;
-
-  changes = diff_deals (before, deal);
-  for (guint i = 0; ok && i < changes->len; i++)
-    {
-      FieldChange *c = &g_array_index (changes, FieldChange, i);
-      ok = add_event (self, deal->id, as_of, c->field, c->old_value, c->new_value, error);
-    }
-  clear_changes (changes);
-
-  ok = ok && cl_store_run (self, NULL, error,
-                           "UPDATE deals SET external_id = ?, name = ?, account = ?, owner_id = ?, "
-                           "stage_id = ?, amount_cents = ?, currency = ?, close_date = ?, "
-                           "forecast = ?, next_step = ?, next_step_due = ?, status = ?, "
-                           "status_reason = ?, stage_entered_on = ? WHERE id = ?",
-                           "sssIIIsdssdssdI", deal->external_id, deal->name, deal->account,
-                           deal->owner_id, deal->stage_id, deal->amount_cents, deal->currency,
-                           deal->close_date, cl_forecast_to_string (deal->forecast),
-                           deal->next_step ? deal->next_step : "", deal->next_step_due,
-                           cl_deal_status_to_string (deal->status),
-                           deal->status_reason ? deal->status_reason : "",
-                           deal->stage_entered_on, deal->id);
-  if (!ok)
+  if ((before = cl_store_get_deal (self, deal->id, error)) == NULL
+      || write_deal_over (self, before, deal, as_of, error) < 0)
     {
       cl_store_rollback (self);
       return FALSE;
     }
   return cl_store_commit (self, error);
+}
+
+/**
+ * cl_store_update_deal_over:
+ * @self: the workspace
+ * @before: the deal as it is stored now, which the caller holds already
+ * @deal: the same deal (its id) with its new values; a stage change sets
+ *   its stage entry day to @as_of
+ * @as_of: the day the changes are dated, not 0
+ * @error: return location for a #GError, or %NULL
+ *
+ * As cl_store_update_deal (), reading nothing: for a caller that read the
+ * deals once and matches many against them, as an import does. @before
+ * must be what is stored, or the events written say other changes than
+ * the deal had.
+ *
+ * Returns: how many changes were recorded as events (0 when only the name,
+ *   account, currency, record id or reason changed); -1 with @error set
+ *   (INVALID as for cl_store_add_deal (), NOT_FOUND when no deal has its
+ *   id), and nothing written
+ */
+gint64
+cl_store_update_deal_over (ClStore       *self,
+                           const ClDeal  *before,
+                           ClDeal        *deal,
+                           ClDay          as_of,
+                           GError       **error)
+{
+  gint64 n_events;
+
+  g_return_val_if_fail (CL_IS_DEAL ((gpointer) before) && CL_IS_DEAL (deal) && before->id == deal->id && as_of != 0, -1);
+
+  if (!check_deal (deal, error) || !cl_store_begin (self, error))
+    return -1;
+  if ((n_events = write_deal_over (self, before, deal, as_of, error)) < 0)
+    {
+      cl_store_rollback (self);
+      return -1;
+    }
+  return cl_store_commit (self, error) ? n_events : -1;
 }
 
 /**
@@ -951,6 +1081,51 @@ cl_store_set_qualification (ClStore               *self,
                        "DO UPDATE SET state = excluded.state, note = excluded.note",
                        "Isss", deal_id, cl_meddic_to_string (element),
                        cl_qualification_to_string (state), note ? note : "");
+}
+
+/**
+ * cl_store_assess_qualification:
+ * @self: the workspace
+ * @deal_id: the deal's id
+ * @states: (array fixed-size=8): the state of each element, by
+ *   #ClMeddicElement
+ * @error: return location for a #GError, or %NULL
+ *
+ * Sets at once the state of every element of @deal_id's qualification that
+ * @states assesses (not unknown), as cl_store_set_qualification () would
+ * one by one with an empty note, in one statement: for a deal assessed in
+ * one go (the demo team). Elements left unknown are not written.
+ *
+ * Returns: %TRUE on success, %FALSE with @error set (CONSTRAINT for an
+ *   unknown deal), and none set
+ */
+gboolean
+cl_store_assess_qualification (ClStore                     *self,
+                               gint64                       deal_id,
+                               const ClQualificationState   states[CL_MEDDIC_N_ELEMENTS],
+                               GError                     **error)
+{
+  g_autofree char *rows = NULL, *sql = NULL;
+  sqlite3_stmt *stmt;
+  guint n_rows = 0;
+
+  for (int e = 0; e < CL_MEDDIC_N_ELEMENTS; e++)
+    n_rows += states[e] != CL_QUALIFICATION_UNKNOWN;
+  if (n_rows == 0)
+    return TRUE;
+  rows = multi_row_insert ("qualification (deal_id, element, state, note)", "(?1, ?, ?, '')", n_rows);
+  sql = g_strconcat (rows, " ON CONFLICT (deal_id, element) DO UPDATE SET state = excluded.state, note = ''",
+                     NULL);
+  if ((stmt = cl_store_query (self, error, sql, "I", deal_id)) == NULL)
+    return FALSE;
+  /* ?1 is the deal; each row's element and state follow it */
+  for (int e = 0, column = 2; e < CL_MEDDIC_N_ELEMENTS; e++)
+    if (states[e] != CL_QUALIFICATION_UNKNOWN)
+      {
+        sqlite3_bind_text (stmt, column++, cl_meddic_to_string (e), -1, SQLITE_STATIC);
+        sqlite3_bind_text (stmt, column++, cl_qualification_to_string (states[e]), -1, SQLITE_STATIC);
+      }
+  return cl_store_query_done (self, stmt, sqlite3_step (stmt), error);
 }
 
 /**

@@ -28,7 +28,7 @@ typedef enum {
   CL_STORE_ERROR_FAILED,
 } ClStoreError;
 
-#define CL_STORE_SCHEMA_VERSION 12
+#define CL_STORE_SCHEMA_VERSION 13
 
 #define CL_TYPE_STORE (cl_store_get_type ())
 G_DECLARE_FINAL_TYPE (ClStore, cl_store, CL, STORE, GObject)
@@ -216,6 +216,11 @@ gboolean    cl_store_update_deal          (ClStore      *self,
                                            ClDeal       *deal,
                                            ClDay         as_of,
                                            GError      **error);
+gint64      cl_store_update_deal_over     (ClStore      *self,
+                                           const ClDeal *before,
+                                           ClDeal       *deal,
+                                           ClDay         as_of,
+                                           GError      **error);
 gboolean    cl_store_set_next_step        (ClStore      *self,
                                            gint64        deal_id,
                                            const char   *next_step,
@@ -241,6 +246,9 @@ gint64      cl_store_count_deals          (ClStore      *self,
 GHashTable *cl_store_list_external_stages (ClStore      *self,
                                            const char   *prefix,
                                            GError      **error);
+gboolean    cl_store_add_deal_events      (ClStore      *self,
+                                           GPtrArray    *events,
+                                           GError      **error);
 gboolean    cl_store_add_deal_event       (ClStore      *self,
                                            ClDealEvent  *event,
                                            GError      **error);
@@ -262,6 +270,10 @@ gboolean    cl_store_update_contact       (ClStore      *self,
                                            GError      **error);
 gboolean    cl_store_delete_contact       (ClStore      *self,
                                            gint64        contact_id,
+                                           GError      **error);
+gboolean    cl_store_assess_qualification (ClStore      *self,
+                                           gint64        deal_id,
+                                           const ClQualificationState states[CL_MEDDIC_N_ELEMENTS],
                                            GError      **error);
 gboolean    cl_store_set_qualification    (ClStore      *self,
                                            gint64        deal_id,
