@@ -8,6 +8,7 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <glib/gstdio.h>
+#include <math.h>
 #include <sqlite3.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -19,6 +20,7 @@
 #include "cl-csv.h"
 #include "cl-export.h"
 #include "cl-file.h"
+#include "cl-json-writer.h"
 #include "cl-review-export.h"
 #include "cl-store-private.h"
 #include "cl-summary.h"
@@ -311,6 +313,73 @@ test_bounded_reads (Fixture       *f,
   g_assert_no_error (error);
   g_assert_cmpuint (length, >, 16);
   g_assert_cmpuint (strlen (read), ==, length);
+}
+
+/* The JSON text every document is written in: two spaces an indent at any
+ * depth, whole numbers to their last digit, strings escaped, doubles
+ * shortest, empty containers on one line. */
+static void
+test_json_text (void)
+{
+  ClJsonWriter *writer = cl_json_writer_new (NULL);
+  g_autofree char *text = NULL;
+  g_autofree char *deepest = g_strdup_printf ("\n%*s1\n", 2 * 20, "");
+
+  cl_json_writer_begin_object (writer);
+  cl_json_writer_member (writer, "ints");
+  cl_json_writer_begin_array (writer);
+  cl_json_writer_int (writer, 0);
+  cl_json_writer_int (writer, -42);
+  cl_json_writer_int (writer, G_MAXINT64);
+  cl_json_writer_int (writer, G_MININT64);
+  cl_json_writer_end (writer);
+  cl_json_writer_member (writer, "empty");
+  cl_json_writer_begin_array (writer);
+  cl_json_writer_end (writer);
+  cl_json_writer_member (writer, "none");
+  cl_json_writer_begin_object (writer);
+  cl_json_writer_end (writer);
+  cl_json_writer_member (writer, "text");
+  cl_json_writer_string (writer, "a \"b\" \\ c\n\t\x01\x7f \xc3\xa9");
+  cl_json_writer_member (writer, "numbers");
+  cl_json_writer_begin_array (writer);
+  cl_json_writer_double (writer, 0.08);
+  cl_json_writer_double (writer, 2.0);
+  cl_json_writer_double (writer, INFINITY);
+  cl_json_writer_string (writer, NULL);
+  cl_json_writer_end (writer);
+  cl_json_writer_end (writer);
+  text = cl_json_writer_close_text (writer);
+  g_assert_cmpstr (text, ==,
+                   "{\n"
+                   "  \"ints\" : [\n"
+                   "    0,\n"
+                   "    -42,\n"
+                   "    9223372036854775807,\n"
+                   "    -9223372036854775808\n"
+                   "  ],\n"
+                   "  \"empty\" : [],\n"
+                   "  \"none\" : {},\n"
+                   "  \"text\" : \"a \\\"b\\\" \\\\ c\\n\\t\\u0001\\u007f \xc3\xa9\",\n"
+                   "  \"numbers\" : [\n"
+                   "    0.08,\n"
+                   "    2.0,\n"
+                   "    null,\n"
+                   "    null\n"
+                   "  ]\n"
+                   "}\n");
+
+  /* deeper than the indents written in one piece */
+  writer = cl_json_writer_new (NULL);
+  for (int depth = 0; depth < 20; depth++)
+    cl_json_writer_begin_array (writer);
+  cl_json_writer_int (writer, 1);
+  for (int depth = 0; depth < 20; depth++)
+    cl_json_writer_end (writer);
+  g_clear_pointer (&text, g_free);
+  text = cl_json_writer_close_text (writer);
+  g_assert_nonnull (strstr (text, deepest));
+  g_assert_true (g_str_has_suffix (text, "\n]\n"));
 }
 
 /* A sample team with calls, backed up: the workspace and its backup. */
@@ -935,6 +1004,7 @@ main (int   argc,
   ADD ("/safety/write-targets", test_write_targets);
   ADD ("/safety/write-full-device", test_write_full_device);
   ADD ("/safety/bounded-reads", test_bounded_reads);
+  g_test_add_func ("/safety/json-text", test_json_text);
   ADD ("/safety/backup-exact", test_backup_exact);
   ADD ("/safety/backup-one-snapshot", test_backup_one_snapshot);
   ADD ("/safety/backup-read-fails", test_backup_read_fails);

@@ -3,6 +3,8 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #define G_LOG_DOMAIN "cl-file"
+/* sync_file_range () */
+#define _GNU_SOURCE
 
 #include "config.h"
 
@@ -20,6 +22,11 @@
 /* read () in steps of at most this much, so a file growing while it is
  * read costs no more than the limit */
 #define READ_STEP (1024 * 1024)
+
+/* A file written piece by piece starts going to disk every this much, so
+ * that the flush before it replaces its target waits for the last piece
+ * only, not for the whole of a large backup. */
+#define WRITEBACK_STEP (8 * 1024 * 1024)
 
 /**
  * cl_file_error_quark:
@@ -211,6 +218,8 @@ struct _ClFileOutput
   char *temporary;      /* (nullable): renamed to @target when whole */
   char *target;
   gboolean to_stdout;
+  off_t written;
+  off_t written_back;   /* what was sent to disk so far, of @written */
 };
 
 /* A temporary file beside @target, to be flushed and renamed over it;
@@ -342,7 +351,17 @@ cl_file_output_write (ClFileOutput  *self,
                       GError       **error)
 {
   if (write_all (self->fd, data, length))
-    return TRUE;
+    {
+      self->written += length;
+      if (self->temporary != NULL && self->written - self->written_back >= WRITEBACK_STEP)
+        {
+          /* only started: cl_file_output_close () waits for it */
+          sync_file_range (self->fd, self->written_back, self->written - self->written_back,
+                           SYNC_FILE_RANGE_WRITE);
+          self->written_back = self->written;
+        }
+      return TRUE;
+    }
   if (self->to_stdout)
     return stdout_error (error, errno);
   return set_errno_error (error, _("Could not write “%s”"), self->shown, errno);

@@ -69,13 +69,23 @@ flush_some (ClJsonWriter *self)
   g_string_truncate (self->text, 0);
 }
 
+/* A new line and two spaces per level, in one append: a backup writes
+ * one per value. */
 static void
 write_indent (GString *text,
               guint    depth)
 {
+  static const char indent[] = "\n                                ";
+  guint width = 1 + 2 * depth;
+
+  if (width < sizeof indent)
+    {
+      g_string_append_len (text, indent, width);
+      return;
+    }
   g_string_append_c (text, '\n');
   for (guint i = 0; i < depth; i++)
-    g_string_append (text, "  ");
+    g_string_append_len (text, "  ", 2);
 }
 
 /* Before a value or a member: the comma after the one before, and a new
@@ -197,7 +207,7 @@ cl_json_writer_member (ClJsonWriter *self,
 {
   begin_value (self);
   append_string (self->text, name);
-  g_string_append (self->text, " : ");
+  g_string_append_len (self->text, " : ", 3);
   self->after_member = TRUE;
 }
 
@@ -234,8 +244,18 @@ void
 cl_json_writer_int (ClJsonWriter *self,
                     gint64        value)
 {
+  char digits[24];
+  char *first = digits + sizeof digits;
+  guint64 magnitude = value < 0 ? -(guint64) value : (guint64) value;
+
+  /* by hand rather than printf: a backup writes millions */
+  do
+    *--first = (char) ('0' + magnitude % 10);
+  while ((magnitude /= 10) > 0);
+  if (value < 0)
+    *--first = '-';
   begin_value (self);
-  g_string_append_printf (self->text, "%" G_GINT64_FORMAT, value);
+  g_string_append_len (self->text, first, digits + sizeof digits - first);
 }
 
 /* The shortest decimal that reads back to exactly @value's bits. */
@@ -296,7 +316,7 @@ void
 cl_json_writer_null (ClJsonWriter *self)
 {
   begin_value (self);
-  g_string_append (self->text, "null");
+  g_string_append_len (self->text, "null", 4);
 }
 
 /**
