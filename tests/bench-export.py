@@ -59,11 +59,15 @@ def main():
             queries = ''.join(f'SELECT * FROM "{table}";' for table in tables)
             anchor, anchor_resident, _ = run(['sqlite3', '-json', workspace, queries],
                                              os.path.join(folder, 'anchor.json'))
+            # what every command pays before it reads anything: at 1 000
+            # deals, most of the time
+            start_up, _, _ = run([closeloop, '--version'])
             os.unlink(backup) if status == 0 else None
             print(f'export workspace: {deals} deals ({size:.0f} MB) in {seconds:.2f} s, '
                   f'{resident:.0f} MB resident ({verdict(resident, BACKUP_TARGET_MB)}); '
                   f'sqlite3 -json of the same tables {anchor:.2f} s, {anchor_resident:.0f} MB resident; '
-                  f'ratio {seconds / anchor:.2f}× (target {BACKUP_TARGET_RATIO}×)'
+                  f'ratio {seconds / anchor:.2f}× (target {BACKUP_TARGET_RATIO}×); '
+                  f'closeloop --version alone {start_up:.2f} s'
                   + ('' if status == 0 else f'; FAILED with status {status}'))
 
             seconds, resident, status = run(base + ['export', 'review'])
