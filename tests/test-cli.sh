@@ -343,6 +343,13 @@ set -e
 # workspace backup: everything out, and back into a new workspace only
 "$closeloop" --workspace "$dir/team.db" export workspace --output "$dir/backup.json" || fail "export workspace"
 [ "$(stat -c %a "$dir/backup.json")" = 600 ] || fail "a backup is 0600"
+"$closeloop" --workspace "$dir/team.db" export workspace >"$dir/streamed.json" || fail "export workspace to stdout"
+[ "$(grep -v '"exported_at"' "$dir/streamed.json")" = "$(grep -v '"exported_at"' "$dir/backup.json")" ] \
+  || fail "a backup on standard output is the one --output writes"
+set +e
+"$closeloop" --workspace "$dir/team.db" export workspace >/dev/full 2>"$dir/err"
+[ $? -eq 1 ] && grep -q "standard output" "$dir/err" || fail "a backup to a full standard output fails and says so"
+set -e
 "$closeloop" --workspace "$dir/restored.db" import workspace "$dir/backup.json" >/dev/null || fail "import workspace"
 [ "$(sqlite3 "$dir/restored.db" 'select count(*) from coaching_sessions where private_notes <> ""')" = \
   "$(sqlite3 "$dir/team.db" 'select count(*) from coaching_sessions where private_notes <> ""')" ] \

@@ -8,6 +8,7 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <glib/gstdio.h>
+#include <math.h>
 #include <sqlite3.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -19,6 +20,8 @@
 #include "cl-csv.h"
 #include "cl-export.h"
 #include "cl-file.h"
+#include "cl-json-writer.h"
+#include "cl-review-export.h"
 #include "cl-store-private.h"
 #include "cl-summary.h"
 #include "cl-team-folder.h"
@@ -312,6 +315,73 @@ test_bounded_reads (Fixture       *f,
   g_assert_cmpuint (strlen (read), ==, length);
 }
 
+/* The JSON text every document is written in: two spaces an indent at any
+ * depth, whole numbers to their last digit, strings escaped, doubles
+ * shortest, empty containers on one line. */
+static void
+test_json_text (void)
+{
+  ClJsonWriter *writer = cl_json_writer_new (NULL);
+  g_autofree char *text = NULL;
+  g_autofree char *deepest = g_strdup_printf ("\n%*s1\n", 2 * 20, "");
+
+  cl_json_writer_begin_object (writer);
+  cl_json_writer_member (writer, "ints");
+  cl_json_writer_begin_array (writer);
+  cl_json_writer_int (writer, 0);
+  cl_json_writer_int (writer, -42);
+  cl_json_writer_int (writer, G_MAXINT64);
+  cl_json_writer_int (writer, G_MININT64);
+  cl_json_writer_end (writer);
+  cl_json_writer_member (writer, "empty");
+  cl_json_writer_begin_array (writer);
+  cl_json_writer_end (writer);
+  cl_json_writer_member (writer, "none");
+  cl_json_writer_begin_object (writer);
+  cl_json_writer_end (writer);
+  cl_json_writer_member (writer, "text");
+  cl_json_writer_string (writer, "a \"b\" \\ c\n\t\x01\x7f \xc3\xa9");
+  cl_json_writer_member (writer, "numbers");
+  cl_json_writer_begin_array (writer);
+  cl_json_writer_double (writer, 0.08);
+  cl_json_writer_double (writer, 2.0);
+  cl_json_writer_double (writer, INFINITY);
+  cl_json_writer_string (writer, NULL);
+  cl_json_writer_end (writer);
+  cl_json_writer_end (writer);
+  text = cl_json_writer_close_text (writer);
+  g_assert_cmpstr (text, ==,
+                   "{\n"
+                   "  \"ints\" : [\n"
+                   "    0,\n"
+                   "    -42,\n"
+                   "    9223372036854775807,\n"
+                   "    -9223372036854775808\n"
+                   "  ],\n"
+                   "  \"empty\" : [],\n"
+                   "  \"none\" : {},\n"
+                   "  \"text\" : \"a \\\"b\\\" \\\\ c\\n\\t\\u0001\\u007f \xc3\xa9\",\n"
+                   "  \"numbers\" : [\n"
+                   "    0.08,\n"
+                   "    2.0,\n"
+                   "    null,\n"
+                   "    null\n"
+                   "  ]\n"
+                   "}\n");
+
+  /* deeper than the indents written in one piece */
+  writer = cl_json_writer_new (NULL);
+  for (int depth = 0; depth < 20; depth++)
+    cl_json_writer_begin_array (writer);
+  cl_json_writer_int (writer, 1);
+  for (int depth = 0; depth < 20; depth++)
+    cl_json_writer_end (writer);
+  g_clear_pointer (&text, g_free);
+  text = cl_json_writer_close_text (writer);
+  g_assert_nonnull (strstr (text, deepest));
+  g_assert_true (g_str_has_suffix (text, "\n]\n"));
+}
+
 /* A sample team with calls, backed up: the workspace and its backup. */
 static char *
 back_up_team (Fixture *f,
@@ -319,7 +389,6 @@ back_up_team (Fixture *f,
 {
   g_autoptr (GError) error = NULL;
   g_autoptr (ClStore) store = NULL;
-  g_autoptr (JsonNode) backup = NULL;
   char *path = g_build_filename (f->dir, "backup.json", NULL);
   ClDemoOptions options;
 
@@ -328,9 +397,7 @@ back_up_team (Fixture *f,
   cl_test_write_team (f->path, &options);
   store = cl_store_open (f->path, &error);
   g_assert_no_error (error);
-  backup = cl_store_export_workspace (store, &error);
-  g_assert_no_error (error);
-  g_assert_true (cl_export_write_document (backup, path, &error));
+  g_assert_true (cl_store_write_workspace (store, path, &error));
   g_assert_no_error (error);
   return path;
 }
@@ -535,13 +602,201 @@ test_restore_refuses (Fixture       *f,
   assert_restore_refused (owner, target, CL_STORE_ERROR, CL_STORE_ERROR_INVALID, "deals, row 1,");
   g_remove (huge);
 
-  /* the untouched backup restores */
+/* the untouched backup restores */
   {
     g_autoptr (GError) error = NULL;
 
     g_assert_true (cl_store_restore_workspace (backup, target, &error));
     g_assert_no_error (error);
   }
+}
+
+typedef struct
+{
+  ClStore    *store;
+  const char *path;
+  GError     *error;
+  gboolean    ok;
+} BackupJob;
+
+static gpointer
+back_up_in_thread (gpointer data)
+{
+  BackupJob *job = data;
+
+  job->ok = cl_store_write_workspace (job->store, job->path, &job->error);
+  return NULL;
+}
+
+/* A backup is one snapshot of the workspace: a deal and its history added
+ * while the backup is half-way through the deals are in it wholly or not
+ * at all, never as history that refers to a deal the backup lacks. */
+static void
+test_backup_one_snapshot (Fixture       *f,
+                          gconstpointer  data)
+{
+  g_autofree char *fifo = g_build_filename (f->dir, "backup.fifo", NULL);
+  g_autofree char *backup = g_build_filename (f->dir, "backup.json", NULL);
+  g_autofree char *restored = g_build_filename (f->dir, "restored.db", NULL);
+  g_autofree char *deals = NULL, *orphans = NULL;
+  g_autoptr (GString) text = g_string_new (NULL);
+  g_autoptr (ClStore) store = NULL;
+  g_autoptr (GError) error = NULL;
+  BackupJob job = { 0 };
+  ClDemoOptions options;
+  GThread *thread;
+  sqlite3 *writer;
+  char chunk[4096];
+  ssize_t n;
+  int fd;
+
+  cl_demo_options_init (&options);
+  options.n_deals = 1000;
+  cl_test_write_team (f->path, &options);
+  store = cl_store_open (f->path, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (mkfifo (fifo, 0600), ==, 0);
+  job.store = store;
+  job.path = fifo;
+  thread = g_thread_new ("backup", back_up_in_thread, &job);
+  fd = g_open (fifo, O_RDONLY | O_CLOEXEC, 0);
+  g_assert_cmpint (fd, >=, 0);
+  /* the deals are being read: the pipe holds the backup there, far from
+   * their end (a thousand deals are several times what a pipe holds) */
+  while (strstr (text->str, "\"deals\" : {") == NULL)
+    {
+      g_assert_cmpint ((n = read (fd, chunk, sizeof chunk)), >, 0);
+      g_string_append_len (text, chunk, n);
+    }
+  g_assert_cmpint (sqlite3_open_v2 (f->path, &writer, SQLITE_OPEN_READWRITE, NULL), ==, SQLITE_OK);
+  sqlite3_busy_timeout (writer, 5000);
+  g_assert_cmpint (sqlite3_exec (writer,
+                                 "BEGIN;"
+                                 "INSERT INTO deals (name, account, owner_id, stage_id, amount_cents, currency,"
+                                 "                   close_date, forecast, created_on, stage_entered_on)"
+                                 "  SELECT 'Added meanwhile', account, owner_id, stage_id, amount_cents, currency,"
+                                 "         close_date, forecast, created_on, stage_entered_on FROM deals LIMIT 1;"
+                                 "INSERT INTO deal_events (deal_id, occurred_on, field, new_value)"
+                                 "  VALUES (last_insert_rowid (), '2026-11-20', 'created', NULL);"
+                                 "COMMIT;", NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (writer);
+  while ((n = read (fd, chunk, sizeof chunk)) > 0)
+    g_string_append_len (text, chunk, n);
+  close (fd);
+  g_thread_join (thread);
+  g_assert_no_error (job.error);
+  g_assert_true (job.ok);
+
+  g_assert_true (g_file_set_contents (backup, text->str, text->len, &error));
+  g_assert_true (cl_store_restore_workspace (backup, restored, &error));
+  g_assert_no_error (error);
+  deals = cl_test_sql_text (restored, "SELECT count(*) FROM deals WHERE name = 'Added meanwhile'");
+  orphans = cl_test_sql_text (restored, "SELECT count(*) FROM deal_events WHERE deal_id NOT IN (SELECT id FROM deals)");
+  g_assert_cmpstr (deals, ==, "0\n");
+  g_assert_cmpstr (orphans, ==, "0\n");
+}
+
+/* A progress handler that counts its calls, and interrupts SQLite at the
+ * call numbered *interrupt_at (never when it is 0). */
+typedef struct
+{
+  guint calls;
+  guint interrupt_at;
+} Interruption;
+
+static int
+interrupt_at (void *data)
+{
+  Interruption *interruption = data;
+
+  return ++interruption->calls == interruption->interrupt_at;
+}
+
+/* A read that fails half-way through a table fails the backup, and leaves
+ * no file: it never ends the table early as if it were whole. */
+static void
+test_backup_read_fails (Fixture       *f,
+                        gconstpointer  data)
+{
+  g_autofree char *backup = back_up_team (f, 1000);
+  g_autofree char *failed = g_build_filename (f->dir, "failed.json", NULL);
+  g_autoptr (ClStore) store = cl_store_open (f->path, NULL);
+  g_autoptr (GError) error = NULL;
+  Interruption interruption = { 0 };
+
+  /* how many calls a whole backup makes; then one that stops half-way */
+  sqlite3_progress_handler (cl_store_get_db (store), 100, interrupt_at, &interruption);
+  g_assert_true (cl_store_write_workspace (store, backup, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (interruption.calls, >, 100);
+  interruption = (Interruption) { 0, interruption.calls / 2 };
+  g_assert_false (cl_store_write_workspace (store, failed, &error));
+  g_assert_error (error, CL_STORE_ERROR, CL_STORE_ERROR_FAILED);
+  g_assert_nonnull (strstr (error->message, "could not be read to its end"));
+  g_assert_false (g_file_test (failed, G_FILE_TEST_EXISTS));
+  assert_nothing_left (f->dir);
+}
+
+/* The document of @path, its "exported_at" line left out: it is the only
+ * one that says when it was written. */
+static char *
+text_but_moment (const char *path)
+{
+  g_autofree char *text = NULL;
+  g_auto (GStrv) lines = NULL;
+  g_autoptr (GString) kept = g_string_new (NULL);
+
+  g_assert_true (g_file_get_contents (path, &text, NULL, NULL));
+  lines = g_strsplit (text, "\n", -1);
+  for (guint i = 0; lines[i] != NULL; i++)
+    if (strstr (lines[i], "\"exported_at\"") == NULL)
+      g_string_append_printf (kept, "%s\n", lines[i]);
+  return g_string_free (g_steal_pointer (&kept), FALSE);
+}
+
+/* The pre-read written as it is made is the document built whole, in a
+ * file of its own (0600); a week that is not one writes nothing. A command
+ * that reads the workspace through bounds its page cache. */
+static void
+test_pre_read_streamed (Fixture       *f,
+                        gconstpointer  data)
+{
+  g_autofree char *week = cl_date_iso_week (cl_date_today () + 7);
+  g_autofree char *built_path = g_build_filename (f->dir, "built.json", NULL);
+  g_autofree char *written_path = g_build_filename (f->dir, "written.json", NULL);
+  g_autofree char *built = NULL, *written = NULL;
+  g_autoptr (ClStore) store = NULL;
+  g_autoptr (JsonNode) root = NULL;
+  g_autoptr (GError) error = NULL;
+  ClDemoOptions options;
+  struct stat st;
+
+  cl_demo_options_init (&options);
+  options.n_deals = 300;
+  cl_test_write_team (f->path, &options);
+  store = cl_store_open (f->path, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (cl_store_set_cache_size (store, 2048), ==, 64 * 1024);
+  g_assert_cmpint (cl_store_set_cache_size (store, 2048), ==, 2048);
+
+  root = cl_review_export_build (store, week, &error);
+  g_assert_no_error (error);
+  g_assert_true (cl_export_write_document (root, built_path, &error));
+  g_assert_true (cl_review_export_write (store, week, written_path, &error));
+  g_assert_no_error (error);
+  built = text_but_moment (built_path);
+  written = text_but_moment (written_path);
+  g_assert_cmpstr (written, ==, built);
+  g_assert_nonnull (strstr (written, "\"held\" : false"));
+  g_assert_cmpuint (strlen (written), >, 300 * 200);
+  g_assert_cmpint (g_stat (written_path, &st), ==, 0);
+  g_assert_cmpint (st.st_mode & 0777, ==, 0600);
+
+  g_remove (written_path);
+  g_assert_false (cl_review_export_write (store, "2026-W99", written_path, &error));
+  g_assert_error (error, CL_STORE_ERROR, CL_STORE_ERROR_INVALID);
+  g_assert_false (g_file_test (written_path, G_FILE_TEST_EXISTS));
+  assert_nothing_left (f->dir);
 }
 
 static gboolean
@@ -749,7 +1004,11 @@ main (int   argc,
   ADD ("/safety/write-targets", test_write_targets);
   ADD ("/safety/write-full-device", test_write_full_device);
   ADD ("/safety/bounded-reads", test_bounded_reads);
+  g_test_add_func ("/safety/json-text", test_json_text);
   ADD ("/safety/backup-exact", test_backup_exact);
+  ADD ("/safety/backup-one-snapshot", test_backup_one_snapshot);
+  ADD ("/safety/backup-read-fails", test_backup_read_fails);
+  ADD ("/safety/pre-read-streamed", test_pre_read_streamed);
   ADD ("/safety/restore-refuses", test_restore_refuses);
   ADD ("/safety/restore-killed", test_restore_killed);
   ADD ("/safety/full-disk", test_full_disk);

@@ -322,6 +322,23 @@ open_existing (const char  *workspace,
   return g_steal_pointer (&store);
 }
 
+/* The page cache of a command that reads the workspace once through, in
+ * KiB: SQLite's default, not the window's 64 MiB, as the pages it read are
+ * not read again. */
+#define READ_THROUGH_CACHE_KIB 2048
+
+/* Opens the workspace an export or health reads once through. */
+static ClStore *
+open_to_read_through (const char  *workspace,
+                      GError     **error)
+{
+  ClStore *store = open_existing (workspace, error);
+
+  if (store != NULL)
+    cl_store_set_cache_size (store, READ_THROUGH_CACHE_KIB);
+  return store;
+}
+
 /* Writes @root to @output, or to stdout when that is NULL; with @publish,
  * then into the user's subfolder of the team folder — only once the
  * document itself was written. */
@@ -468,20 +485,27 @@ run_export (const char  *workspace,
     }
   if (week == NULL)
     week = cl_date_iso_week (cl_date_today ());
-  store = open_existing (workspace, &error);
+  store = open_to_read_through (workspace, &error);
+  /* a backup is as large as the workspace, a pre-read holds every open
+   * deal: both are written as they are made, never held whole (what is
+   * published goes to the team folder as text, and is held) */
+  fflush (stdout);
   if (store != NULL && g_str_equal (argv[1], "workspace"))
-    root = cl_store_export_workspace (store, &error);
-  else if (store != NULL && g_str_equal (argv[1], "retro"))
+    return cl_store_write_workspace (store, output, &error) ? EXIT_SUCCESS : report_failure (error);
+  if (store != NULL && g_str_equal (argv[1], "retro"))
     {
       g_autoptr (ClRetroInputs) inputs = cl_retro_inputs_load (cl_store_get_path (store), quarter,
                                                                cl_date_today (), &error);
 
       root = inputs ? cl_retro_export_build (store, inputs, &error) : NULL;
     }
-  else if (store != NULL)
+  else if (store != NULL && (deal_id || rep))
     root = deal_id ? cl_coaching_export_build (store, (gint64) deal_id, include_private, &error)
-           : rep ? cl_development_export_build (store, rep, month, &error)
-           : cl_review_export_build (store, week, &error);
+           : cl_development_export_build (store, rep, month, &error);
+  else if (store != NULL && !publish)
+    return cl_review_export_write (store, week, output, &error) ? EXIT_SUCCESS : report_failure (error);
+  else if (store != NULL)
+    root = cl_review_export_build (store, week, &error);
   if (root == NULL)
     return report_failure (error);
   return emit_document (store, root, output, publish);
@@ -523,7 +547,7 @@ run_health (const char  *workspace,
       print_error (message);
       return EXIT_USAGE;
     }
-  store = open_existing (workspace, &error);
+  store = open_to_read_through (workspace, &error);
   if (store != NULL)
     root = cl_health_export_build (store, period, cl_date_today (), &error);
   if (root == NULL)

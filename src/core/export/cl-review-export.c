@@ -15,6 +15,7 @@
 
 #include "cl-export.h"
 #include "cl-flags.h"
+#include "cl-json-writer.h"
 #include "cl-moves.h"
 #include "cl-review-export.h"
 #include "cl-review-outcome.h"
@@ -249,6 +250,18 @@ index_reps (Export  *export,
   return TRUE;
 }
 
+/* Writes the members of the object @builder built, then empties it for
+ * the next. */
+static void
+write_members (ClJsonWriter *writer,
+               JsonBuilder  *builder)
+{
+  g_autoptr (JsonNode) object = json_builder_get_root (builder);
+
+  cl_json_writer_members (writer, json_node_get_object (object));
+  json_builder_reset (builder);
+}
+
 static void
 add_attendees (JsonBuilder *builder,
                ClReview    *review)
@@ -266,26 +279,16 @@ add_attendees (JsonBuilder *builder,
   json_builder_end_array (builder);
 }
 
-/**
- * cl_review_export_build:
- * @store: the workspace
- * @week: an ISO week, "2026-W47"
- * @error: return location for a #GError, or %NULL
- *
- * Builds "closeloop.pipeline-review", version 1: the review held in @week, as
- * of its day, with the deals it discussed and their decisions; or, when none
- * was held, its pre-read as of the week's Monday, with every open deal. Both
- * carry the stage moves since the last review and the totals.
- *
- * Returns: (transfer full) (nullable): the document, or %NULL with @error set
- *   (%CL_STORE_ERROR_INVALID for a @week that is not an ISO week)
- */
-JsonNode *
-cl_review_export_build (ClStore     *store,
-                        const char  *week,
-                        GError     **error)
+/* Writes the review of @week to @writer: its header, each deal as it is
+ * evaluated (a pre-read holds every open deal: their document is never
+ * held whole), then what moved and the totals. */
+static gboolean
+write_review (ClStore       *store,
+              const char    *week,
+              ClJsonWriter  *writer,
+              GError       **error)
 {
-  g_autoptr (JsonBuilder) builder = NULL;
+  g_autoptr (JsonBuilder) builder = json_builder_new ();
   g_autoptr (ClReview) review = NULL;
   g_autoptr (GPtrArray) open = NULL;
   g_autoptr (GPtrArray) moves = NULL;
@@ -294,18 +297,17 @@ cl_review_export_build (ClStore     *store,
   Export export = { .store = store };
   ClDay monday, since;
   guint n_reviewed = 0;
-  JsonNode *root = NULL;
 
   if (!cl_date_parse_iso_week (week, &monday))
     return g_set_error (error, CL_STORE_ERROR, CL_STORE_ERROR_INVALID,
-                        _("“%s” is not an ISO week such as 2026-W47"), week), NULL;
+                        _("“%s” is not an ISO week such as 2026-W47"), week), FALSE;
   review = cl_store_find_review (store, week, &local);
   if (local != NULL)
-    return g_propagate_error (error, local), NULL;
+    return g_propagate_error (error, local), FALSE;
   export.as_of = review ? review->held_on : monday;
   process = cl_process_load (store, export.as_of, error);
   if (process == NULL)
-    return NULL;
+    return FALSE;
 
   export.process = process;
   cl_flag_settings_load (&export.settings, store);
@@ -321,7 +323,6 @@ cl_review_export_build (ClStore     *store,
   if (local != NULL || (moves = cl_moves_load (store, process, since, export.as_of, &local)) == NULL)
     goto out;
 
-  builder = json_builder_new ();
   cl_export_begin_document (builder, FORMAT_NAME, FORMAT_VERSION);
   cl_export_add_string (builder, "week", week);
   json_builder_set_member_name (builder, "held");
@@ -331,24 +332,34 @@ cl_review_export_build (ClStore     *store,
   cl_export_add_day (builder, "moved_since", since);
   add_attendees (builder, review);
   cl_export_add_string (builder, "notes", review ? review->notes : "");
+  json_builder_end_object (builder);
+  cl_json_writer_begin_object (writer);
+  write_members (writer, builder);
 
-  json_builder_set_member_name (builder, "deals");
-  json_builder_begin_array (builder);
+  cl_json_writer_member (writer, "deals");
+  cl_json_writer_begin_array (writer);
   for (guint i = 0; i < open->len; i++)
     {
       ClDealFacts *facts = g_ptr_array_index (open, i);
+      g_autoptr (JsonNode) deal = NULL;
 
       /* a held review shows what it discussed; a pre-read, every open deal */
       if (review != NULL && !g_hash_table_contains (export.decisions, &facts->deal->id))
         continue;
       add_deal (&export, builder, facts);
+      deal = json_builder_get_root (builder);
+      cl_json_writer_node (writer, deal);
+      json_builder_reset (builder);
       n_reviewed++;
     }
-  json_builder_end_array (builder);
+  cl_json_writer_end (writer);
+
+  json_builder_begin_object (builder);
   add_moves (builder, moves);
   add_totals (&export, builder, open, review ? n_reviewed : 0);
   json_builder_end_object (builder);
-  root = json_builder_get_root (builder);
+  write_members (writer, builder);
+  cl_json_writer_end (writer);
 
 out:
   if (local != NULL)
@@ -356,5 +367,72 @@ out:
   g_hash_table_unref (export.rep_names);
   g_hash_table_unref (export.decisions);
   g_hash_table_unref (export.actions);
-  return root;
+  return local == NULL;
+}
+
+/**
+ * cl_review_export_build:
+ * @store: the workspace
+ * @week: an ISO week, "2026-W47"
+ * @error: return location for a #GError, or %NULL
+ *
+ * Builds "closeloop.pipeline-review", version 1: the review held in @week, as
+ * of its day, with the deals it discussed and their decisions; or, when none
+ * was held, its pre-read as of the week's Monday, with every open deal. Both
+ * carry the stage moves since the last review and the totals. A pre-read of
+ * a large pipeline is better written with cl_review_export_write (), which
+ * does not hold it.
+ *
+ * Returns: (transfer full) (nullable): the document, or %NULL with @error set
+ *   (%CL_STORE_ERROR_INVALID for a @week that is not an ISO week)
+ */
+JsonNode *
+cl_review_export_build (ClStore     *store,
+                        const char  *week,
+                        GError     **error)
+{
+  ClJsonWriter *writer = cl_json_writer_new (NULL);
+
+  if (!write_review (store, week, writer, error))
+    {
+      cl_json_writer_abort (writer);
+      return NULL;
+    }
+  return cl_json_writer_close_tree (writer, error);
+}
+
+/**
+ * cl_review_export_write:
+ * @store: the workspace
+ * @week: an ISO week, "2026-W47"
+ * @path: (nullable): the file to write, as cl_file_output_open () writes it
+ *   (atomically, 0600), or %NULL for standard output
+ * @error: return location for a #GError, or %NULL
+ *
+ * Writes the document cl_review_export_build () builds, each deal as it is
+ * evaluated, so that the document is never held whole. When the review
+ * cannot be computed nothing is written.
+ *
+ * Returns: %TRUE on success, %FALSE with @error set (%CL_STORE_ERROR_INVALID
+ *   for a @week that is not an ISO week; a #ClFileError when the output
+ *   cannot be written)
+ */
+gboolean
+cl_review_export_write (ClStore     *store,
+                        const char  *week,
+                        const char  *path,
+                        GError     **error)
+{
+  ClFileOutput *output = cl_file_output_open (path, error);
+  ClJsonWriter *writer;
+
+  if (output == NULL)
+    return FALSE;
+  writer = cl_json_writer_new (output);
+  if (!write_review (store, week, writer, error))
+    {
+      cl_json_writer_abort (writer);
+      return FALSE;
+    }
+  return cl_json_writer_close (writer, error);
 }

@@ -12,5 +12,9 @@ G_BEGIN_DECLS
 JsonNode *cl_review_export_build (ClStore     *store,
                                   const char  *week,
                                   GError     **error);
+gboolean  cl_review_export_write (ClStore     *store,
+                                  const char  *week,
+                                  const char  *path,
+                                  GError     **error);
 
 G_END_DECLS

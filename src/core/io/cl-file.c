@@ -3,6 +3,8 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #define G_LOG_DOMAIN "cl-file"
+/* sync_file_range () */
+#define _GNU_SOURCE
 
 #include "config.h"
 
@@ -20,6 +22,11 @@
 /* read () in steps of at most this much, so a file growing while it is
  * read costs no more than the limit */
 #define READ_STEP (1024 * 1024)
+
+/* A file written piece by piece starts going to disk every this much, so
+ * that the flush before it replaces its target waits for the last piece
+ * only, not for the whole of a large backup. */
+#define WRITEBACK_STEP (8 * 1024 * 1024)
 
 /**
  * cl_file_error_quark:
@@ -193,57 +200,73 @@ write_all (int          fd,
   return TRUE;
 }
 
-/* A temporary file beside @target, written, flushed and renamed over it;
- * @target is never half-written and a failure leaves nothing behind. */
+/* Standard output has no folder to name, and no name. */
 static gboolean
-write_replacing (const char  *shown,
-                 const char  *target,
-                 const char  *data,
-                 gsize        length,
-                 GError     **error)
+stdout_error (GError **error,
+              int      saved_errno)
+{
+  return g_set_error (error, CL_FILE_ERROR, saved_errno == ENOSPC ? CL_FILE_ERROR_FULL : CL_FILE_ERROR_FAILED,
+                      _("Could not write to standard output: %s"), g_strerror (saved_errno)), FALSE;
+}
+
+/* A file being written: a temporary file beside its target, renamed over
+ * it when whole, or a device, FIFO or standard output written as it is. */
+struct _ClFileOutput
+{
+  int   fd;
+  char *shown;          /* the name messages give; NULL for standard output */
+  char *temporary;      /* (nullable): renamed to @target when whole */
+  char *target;
+  gboolean to_stdout;
+  off_t written;
+  off_t written_back;   /* what was sent to disk so far, of @written */
+};
+
+/* A temporary file beside @target, to be flushed and renamed over it;
+ * @target is never half-written and a failure leaves nothing behind. */
+static ClFileOutput *
+open_replacing (const char  *shown,
+                const char  *target,
+                GError     **error)
 {
   /* "name.XXXXXX": a team folder never reads such a name */
   g_autofree char *temporary = g_strconcat (target, ".XXXXXX", NULL);
   int fd = g_mkstemp_full (temporary, O_WRONLY | O_CLOEXEC, 0600);
-  int saved;
+  ClFileOutput *self;
 
   if (fd < 0)
-    return set_errno_error (error, _("Could not write “%s”"), shown, errno);
-  if (write_all (fd, data, length) && fsync (fd) == 0)
-    {
-      if (close (fd) == 0 && rename (temporary, target) == 0)
-        return TRUE;
-      saved = errno;
-    }
-  else
-    {
-      saved = errno;
-      close (fd);
-    }
-  g_unlink (temporary);
-  return set_errno_error (error, _("Could not write “%s”"), shown, saved);
+    return set_errno_error (error, _("Could not write “%s”"), shown, errno), NULL;
+  self = g_new0 (ClFileOutput, 1);
+  self->fd = fd;
+  self->shown = g_strdup (shown);
+  self->temporary = g_steal_pointer (&temporary);
+  self->target = g_strdup (target);
+  return self;
 }
 
 /* Devices, FIFOs and what /dev/stdout leads to are written as they are:
  * replacing them would put a regular file where the device was. */
-static gboolean
-write_in_place (const char  *path,
-                const char  *data,
-                gsize        length,
-                GError     **error)
+static ClFileOutput *
+open_in_place (const char  *path,
+               GError     **error)
 {
   int fd = g_open (path, O_WRONLY | O_CREAT | O_NOCTTY | O_CLOEXEC, 0600);
   struct stat st;
-  gboolean ok;
-  int saved;
+  ClFileOutput *self;
 
   if (fd < 0)
-    return set_errno_error (error, _("Could not write “%s”"), path, errno);
-  ok = fstat (fd, &st) == 0 && (!S_ISREG (st.st_mode) || ftruncate (fd, 0) == 0) && write_all (fd, data, length);
-  saved = errno;
-  if (close (fd) != 0 && ok)
-    ok = FALSE, saved = errno;
-  return ok || set_errno_error (error, _("Could not write “%s”"), path, saved);
+    return set_errno_error (error, _("Could not write “%s”"), path, errno), NULL;
+  if (fstat (fd, &st) != 0 || (S_ISREG (st.st_mode) && ftruncate (fd, 0) != 0))
+    {
+      int saved = errno;
+
+      close (fd);
+      return set_errno_error (error, _("Could not write “%s”"), path, saved), NULL;
+    }
+  self = g_new0 (ClFileOutput, 1);
+  self->fd = fd;
+  self->shown = g_strdup (path);
+  return self;
 }
 
 /* Links into /dev and /proc (/dev/stdout → /proc/self/fd/1 → the shell's
@@ -252,6 +275,154 @@ static gboolean
 is_special_path (const char *path)
 {
   return g_str_has_prefix (path, "/dev/") || g_str_has_prefix (path, "/proc/");
+}
+
+/**
+ * cl_file_output_open:
+ * @path: (nullable): the file, in the file name encoding, or %NULL for
+ *   standard output
+ * @error: return location for a #GError, or %NULL
+ *
+ * Starts writing @path, as cl_file_write () writes it, for a document written
+ * piece by piece with cl_file_output_write (): a regular file (or a new one,
+ * or one a symbolic link outside /dev and /proc leads to) is written to a
+ * temporary file beside it, 0600, which cl_file_output_close () flushes and
+ * renames over it and cl_file_output_abort () removes. A folder is refused;
+ * anything else (a device, a FIFO, /dev/stdout, and standard output) is
+ * written in place, as the pieces come.
+ *
+ * Returns: (transfer full) (nullable): the output, to end with
+ *   cl_file_output_close () or cl_file_output_abort (); %NULL with @error set
+ */
+ClFileOutput *
+cl_file_output_open (const char  *path,
+                     GError     **error)
+{
+  g_autofree char *resolved = NULL;
+  struct stat st;
+  ClFileOutput *self;
+
+  if (path == NULL)
+    {
+      /* a copy, so that closing the output leaves standard output open */
+      int fd = dup (STDOUT_FILENO);
+
+      if (fd < 0)
+        return stdout_error (error, errno), NULL;
+      self = g_new0 (ClFileOutput, 1);
+      self->fd = fd;
+      self->to_stdout = TRUE;
+      return self;
+    }
+  if (lstat (path, &st) != 0)
+    {
+      if (errno != ENOENT)
+        return set_errno_error (error, _("Could not write “%s”"), path, errno), NULL;
+      return open_replacing (path, path, error);
+    }
+  if (S_ISREG (st.st_mode))
+    return open_replacing (path, path, error);
+  if (S_ISDIR (st.st_mode))
+    return g_set_error (error, CL_FILE_ERROR, CL_FILE_ERROR_NOT_REGULAR, _("Could not write “%s”: %s"), path,
+                        kind_of_file (st.st_mode)), NULL;
+  if (S_ISLNK (st.st_mode) && !is_special_path (path) && (resolved = realpath (path, NULL)) != NULL
+      && !is_special_path (resolved) && stat (resolved, &st) == 0 && S_ISREG (st.st_mode))
+    return open_replacing (path, resolved, error);
+  return open_in_place (path, error);
+}
+
+/**
+ * cl_file_output_write:
+ * @self: an output cl_file_output_open () started
+ * @data: (array length=length) (element-type guint8): the bytes to write
+ * @length: how many bytes of @data to write
+ * @error: return location for a #GError, or %NULL
+ *
+ * Writes @data after what was written before. A full disk says so and names
+ * the folder (%CL_FILE_ERROR_FULL).
+ *
+ * Returns: %TRUE on success, %FALSE with @error set; the output is then
+ *   ended with cl_file_output_abort ()
+ */
+gboolean
+cl_file_output_write (ClFileOutput  *self,
+                      const char    *data,
+                      gsize          length,
+                      GError       **error)
+{
+  if (write_all (self->fd, data, length))
+    {
+      self->written += length;
+      if (self->temporary != NULL && self->written - self->written_back >= WRITEBACK_STEP)
+        {
+          /* only started: cl_file_output_close () waits for it */
+          sync_file_range (self->fd, self->written_back, self->written - self->written_back,
+                           SYNC_FILE_RANGE_WRITE);
+          self->written_back = self->written;
+        }
+      return TRUE;
+    }
+  if (self->to_stdout)
+    return stdout_error (error, errno);
+  return set_errno_error (error, _("Could not write “%s”"), self->shown, errno);
+}
+
+static void
+output_free (ClFileOutput *self)
+{
+  g_free (self->shown);
+  g_free (self->temporary);
+  g_free (self->target);
+  g_free (self);
+}
+
+/**
+ * cl_file_output_close:
+ * @self: (transfer full): an output cl_file_output_open () started
+ * @error: return location for a #GError, or %NULL
+ *
+ * Ends @self: a file written through a temporary one is flushed to disk and
+ * renamed over its target, so a reader sees the old file or the whole new
+ * one; when that fails the temporary file is removed and the old one stays.
+ *
+ * Returns: %TRUE on success, %FALSE with @error set
+ */
+gboolean
+cl_file_output_close (ClFileOutput  *self,
+                      GError       **error)
+{
+  gboolean ok = self->temporary == NULL || fsync (self->fd) == 0;
+  int saved = errno;
+
+  if (close (self->fd) != 0 && ok)
+    ok = FALSE, saved = errno;
+  if (ok && self->temporary != NULL && rename (self->temporary, self->target) != 0)
+    ok = FALSE, saved = errno;
+  if (!ok && self->temporary != NULL)
+    g_unlink (self->temporary);
+  if (!ok && self->to_stdout)
+    stdout_error (error, saved);
+  else if (!ok)
+    set_errno_error (error, _("Could not write “%s”"), self->shown, saved);
+  output_free (self);
+  return ok;
+}
+
+/**
+ * cl_file_output_abort:
+ * @self: (transfer full): an output cl_file_output_open () started
+ *
+ * Ends @self without finishing it: a temporary file is removed, so the file
+ * it was to replace stays as it was. What was written in place (a device, a
+ * FIFO, standard output) stays written.
+ */
+void
+cl_file_output_abort (ClFileOutput *self)
+{
+  close (self->fd);
+  if (self->temporary != NULL)
+    g_unlink (self->temporary);
+  output_free (self);
 }
 
 /**
@@ -278,26 +449,18 @@ cl_file_write (const char  *path,
                gsize        length,
                GError     **error)
 {
-  g_autofree char *resolved = NULL;
-  struct stat st;
+  ClFileOutput *output;
 
   g_return_val_if_fail (path != NULL && data != NULL, FALSE);
 
-  if (lstat (path, &st) != 0)
+  if ((output = cl_file_output_open (path, error)) == NULL)
+    return FALSE;
+  if (!cl_file_output_write (output, data, length, error))
     {
-      if (errno != ENOENT)
-        return set_errno_error (error, _("Could not write “%s”"), path, errno);
-      return write_replacing (path, path, data, length, error);
+      cl_file_output_abort (output);
+      return FALSE;
     }
-  if (S_ISREG (st.st_mode))
-    return write_replacing (path, path, data, length, error);
-  if (S_ISDIR (st.st_mode))
-    return g_set_error (error, CL_FILE_ERROR, CL_FILE_ERROR_NOT_REGULAR, _("Could not write “%s”: %s"), path,
-                        kind_of_file (st.st_mode)), FALSE;
-  if (S_ISLNK (st.st_mode) && !is_special_path (path) && (resolved = realpath (path, NULL)) != NULL
-      && !is_special_path (resolved) && stat (resolved, &st) == 0 && S_ISREG (st.st_mode))
-    return write_replacing (path, resolved, data, length, error);
-  return write_in_place (path, data, length, error);
+  return cl_file_output_close (output, error);
 }
 
 /* ------------------------------------------------------------------ below a folder */

@@ -28,6 +28,18 @@ gboolean  cl_file_write   (const char  *path,
                            gsize        length,
                            GError     **error);
 
+typedef struct _ClFileOutput ClFileOutput;
+
+ClFileOutput *cl_file_output_open  (const char    *path,
+                                    GError       **error);
+gboolean      cl_file_output_write (ClFileOutput  *self,
+                                    const char    *data,
+                                    gsize          length,
+                                    GError       **error);
+gboolean      cl_file_output_close (ClFileOutput  *self,
+                                    GError       **error);
+void          cl_file_output_abort (ClFileOutput  *self);
+
 gboolean  cl_file_write_below (const char  *root,
                                const char  *subfolder,
                                const char  *name,

@@ -26,42 +26,52 @@
 #include "cl-document.h"
 #include "cl-file.h"
 #include "cl-json-text.h"
+#include "cl-json-writer.h"
 #include "cl-store-private.h"
 
 #define FORMAT_NAME    "closeloop.workspace"
 #define FORMAT_VERSION 1
 
+/* The page cache while the backup reads, in KiB: each page is read once,
+ * so a larger cache would only hold what was written already. */
+#define BACKUP_CACHE_KIB 2048
+
+/* Writes @table as the backup's `"table" : { "columns" : […], "rows" : […] }`,
+ * row by row as SQLite reads them. */
 static gboolean
-add_table (sqlite3      *db,
-           JsonBuilder  *builder,
-           const char   *table,
-           GError      **error)
+write_table (sqlite3       *db,
+             ClJsonWriter  *writer,
+             const char    *table,
+             GError       **error)
 {
   g_autofree char *sql = g_strdup_printf ("SELECT * FROM \"%s\" ORDER BY rowid", table);
   g_autofree char *plain = g_strdup_printf ("SELECT * FROM \"%s\"", table);
   sqlite3_stmt *stmt;
+  int n_columns;
+  int rc;
 
   /* WITHOUT ROWID tables have no rowid: their primary key orders them */
   if (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL) != SQLITE_OK
       && sqlite3_prepare_v2 (db, plain, -1, &stmt, NULL) != SQLITE_OK)
     return g_set_error (error, CL_STORE_ERROR, CL_STORE_ERROR_FAILED, "%s", sqlite3_errmsg (db)), FALSE;
-  json_builder_set_member_name (builder, table);
-  json_builder_begin_object (builder);
-  json_builder_set_member_name (builder, "columns");
-  json_builder_begin_array (builder);
-  for (int c = 0; c < sqlite3_column_count (stmt); c++)
-    json_builder_add_string_value (builder, sqlite3_column_name (stmt, c));
-  json_builder_end_array (builder);
-  json_builder_set_member_name (builder, "rows");
-  json_builder_begin_array (builder);
-  while (sqlite3_step (stmt) == SQLITE_ROW)
+  n_columns = sqlite3_column_count (stmt);
+  cl_json_writer_member (writer, table);
+  cl_json_writer_begin_object (writer);
+  cl_json_writer_member (writer, "columns");
+  cl_json_writer_begin_array (writer);
+  for (int c = 0; c < n_columns; c++)
+    cl_json_writer_string (writer, sqlite3_column_name (stmt, c));
+  cl_json_writer_end (writer);
+  cl_json_writer_member (writer, "rows");
+  cl_json_writer_begin_array (writer);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
-      json_builder_begin_array (builder);
-      for (int c = 0; c < sqlite3_column_count (stmt); c++)
+      cl_json_writer_begin_array (writer);
+      for (int c = 0; c < n_columns; c++)
         switch (sqlite3_column_type (stmt, c))
           {
           case SQLITE_INTEGER:
-            json_builder_add_int_value (builder, sqlite3_column_int64 (stmt, c));
+            cl_json_writer_int (writer, sqlite3_column_int64 (stmt, c));
             break;
           case SQLITE_FLOAT:
             if (!isfinite (sqlite3_column_double (stmt, c)))
@@ -72,21 +82,120 @@ add_table (sqlite3      *db,
                 sqlite3_finalize (stmt);
                 return FALSE;
               }
-            json_builder_add_double_value (builder, sqlite3_column_double (stmt, c));
+            cl_json_writer_double (writer, sqlite3_column_double (stmt, c));
             break;
           case SQLITE_NULL:
-            json_builder_add_null_value (builder);
+            cl_json_writer_null (writer);
             break;
           default:
-            json_builder_add_string_value (builder, (const char *) sqlite3_column_text (stmt, c));
+            /* NULL for text only when SQLite ran out of memory */
+            if (sqlite3_column_text (stmt, c) == NULL)
+              {
+                rc = sqlite3_errcode (db);
+                goto out;
+              }
+            cl_json_writer_string (writer, (const char *) sqlite3_column_text (stmt, c));
             break;
           }
-      json_builder_end_array (builder);
+      cl_json_writer_end (writer);
     }
-  json_builder_end_array (builder);
-  json_builder_end_object (builder);
+out:
+  /* a read that failed half-way must not end the table as if it were whole */
+  if (rc != SQLITE_DONE)
+    {
+      g_set_error (error, CL_STORE_ERROR, CL_STORE_ERROR_FAILED,
+                   _("Table %s could not be read to its end: %s"), table, sqlite3_errmsg (db));
+      sqlite3_finalize (stmt);
+      return FALSE;
+    }
   sqlite3_finalize (stmt);
+  cl_json_writer_end (writer);
+  cl_json_writer_end (writer);
   return TRUE;
+}
+
+/* Writes the whole workspace to @writer, every table read in one read
+ * transaction. */
+static gboolean
+write_workspace (ClStore       *self,
+                 ClJsonWriter  *writer,
+                 GError       **error)
+{
+  sqlite3 *db = cl_store_get_db (self);
+  g_autoptr (GPtrArray) tables = NULL;
+  g_autoptr (JsonBuilder) header = json_builder_new ();
+  g_autoptr (JsonNode) root = NULL;
+  int cache_kib;
+  gboolean ok;
+  int rc;
+
+  /* One snapshot of every table: a writer committing between two tables
+   * would otherwise give a backup whose rows refer to rows it does not
+   * have, which a restore refuses. A savepoint, as the caller may be in a
+   * transaction already. */
+  if ((rc = sqlite3_exec (db, "SAVEPOINT backup", NULL, NULL, NULL)) != SQLITE_OK)
+    return cl_store_fail (self, rc, error);
+  cache_kib = cl_store_set_cache_size (self, BACKUP_CACHE_KIB);
+  ok = (tables = cl_store_table_names (db, error)) != NULL;
+  if (ok)
+    {
+      cl_export_begin_document (header, FORMAT_NAME, FORMAT_VERSION);
+      cl_export_add_int (header, "schema_version", cl_store_get_schema_version (self));
+      json_builder_end_object (header);
+      root = json_builder_get_root (header);
+      cl_json_writer_begin_object (writer);
+      cl_json_writer_members (writer, json_node_get_object (root));
+      cl_json_writer_member (writer, "tables");
+      cl_json_writer_begin_object (writer);
+    }
+  for (guint i = 0; ok && i < tables->len; i++)
+    ok = write_table (db, writer, g_ptr_array_index (tables, i), error);
+  if (ok)
+    {
+      cl_json_writer_end (writer);
+      cl_json_writer_end (writer);
+    }
+  sqlite3_exec (db, "RELEASE backup", NULL, NULL, NULL);
+  cl_store_set_cache_size (self, cache_kib);
+  return ok;
+}
+
+/**
+ * cl_store_write_workspace:
+ * @self: the workspace
+ * @path: (nullable): the file to write, as cl_file_output_open () writes it
+ *   (atomically, 0600), or %NULL for standard output
+ * @error: return location for a #GError, or %NULL
+ *
+ * Writes the whole workspace as a "closeloop.workspace" document, version
+ * 1: every table, private notes included, row by row, with the schema
+ * version it is at. Every table is read in one read transaction, so a
+ * writer meanwhile is in the backup wholly or not at all; rows are written
+ * as they are read, so memory stays the same at any size. On failure a
+ * file is left as it was; standard output, a FIFO or a device may have
+ * received part of the document.
+ *
+ * Returns: %TRUE on success, %FALSE with @error set: a #ClFileError when
+ *   the output cannot be written; INVALID when a column holds a number
+ *   that is not finite, FAILED when the workspace cannot be read
+ */
+gboolean
+cl_store_write_workspace (ClStore     *self,
+                          const char  *path,
+                          GError     **error)
+{
+  ClFileOutput *output = cl_file_output_open (path, error);
+  ClJsonWriter *writer;
+
+  if (output == NULL)
+    return FALSE;
+  writer = cl_json_writer_new (output);
+  if (!write_workspace (self, writer, error))
+    {
+      cl_json_writer_abort (writer);
+      return FALSE;
+    }
+  return cl_json_writer_close (writer, error);
 }
 
 /**
@@ -94,10 +203,9 @@ add_table (sqlite3      *db,
  * @self: the workspace
  * @error: return location for a #GError, or %NULL
  *
- * Writes the whole workspace as a "closeloop.workspace" document, version
- * 1: every table, private notes included, row by row, with the schema
- * version it is at. Each table is read by its own query, not in one
- * transaction.
+ * The document cl_store_write_workspace () writes, as a tree: for a caller
+ * that needs one, as it holds the whole workspace in memory, several times
+ * over; cl_store_write_workspace () writes a file without.
  *
  * Returns: (transfer full) (nullable): the document's root, or %NULL with
  *   @error set (INVALID when a column holds a number that is not finite)
@@ -106,23 +214,14 @@ JsonNode *
 cl_store_export_workspace (ClStore  *self,
                            GError  **error)
 {
-  sqlite3 *db = cl_store_get_db (self);
-  g_autoptr (GPtrArray) tables = cl_store_table_names (db, error);
-  g_autoptr (JsonBuilder) builder = NULL;
+  ClJsonWriter *writer = cl_json_writer_new (NULL);
 
-  if (tables == NULL)
-    return NULL;
-  builder = json_builder_new ();
-  cl_export_begin_document (builder, FORMAT_NAME, FORMAT_VERSION);
-  cl_export_add_int (builder, "schema_version", cl_store_get_schema_version (self));
-  json_builder_set_member_name (builder, "tables");
-  json_builder_begin_object (builder);
-  for (guint i = 0; i < tables->len; i++)
-    if (!add_table (db, builder, g_ptr_array_index (tables, i), error))
+  if (!write_workspace (self, writer, error))
+    {
+      cl_json_writer_abort (writer);
       return NULL;
-  json_builder_end_object (builder);
-  json_builder_end_object (builder);
-  return json_builder_get_root (builder);
+    }
+  return cl_json_writer_close_tree (writer, error);
 }
 
 /* ------------------------------------------------------------------ restoring */

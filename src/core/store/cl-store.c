@@ -1234,6 +1234,34 @@ cl_store_get_schema_version (ClStore *self)
   return version;
 }
 
+/**
+ * cl_store_set_cache_size:
+ * @self: the workspace
+ * @kib: the most SQLite keeps of the workspace's pages in memory, in KiB
+ *
+ * Bounds the page cache, 64 MiB when the workspace opens: a window reads
+ * the same pages again and again, while a command that reads the workspace
+ * once through (a backup, a pre-read, a command line run) gains little
+ * from holding what it read and pays for it in memory.
+ *
+ * Returns: the bound before, in KiB, to set it back with
+ */
+int
+cl_store_set_cache_size (ClStore *self,
+                         int      kib)
+{
+  g_autofree char *sql = g_strdup_printf ("PRAGMA cache_size = -%d", kib);
+  int before = 0, page_size = 4096;
+
+  g_return_val_if_fail (CL_IS_STORE (self) && kib > 0, 0);
+  /* SQLite's own: negative, a size in KiB; positive, a count of pages */
+  pragma_int (self->db, self->path, "PRAGMA cache_size", &before, NULL);
+  if (before > 0)
+    pragma_int (self->db, self->path, "PRAGMA page_size", &page_size, NULL);
+  sqlite3_exec (self->db, sql, NULL, NULL, NULL);
+  return before < 0 ? -before : before * (page_size / 1024);
+}
+
 /* ------------------------------------------------------------------ GObject */
 
 static void

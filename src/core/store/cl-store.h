@@ -40,6 +40,8 @@ ClStore    *cl_store_open                 (const char   *path,
                                            GError      **error);
 const char *cl_store_get_path             (ClStore      *self);
 int         cl_store_get_schema_version   (ClStore      *self);
+int         cl_store_set_cache_size       (ClStore      *self,
+                                           int           kib);
 
 /* They nest: an import wraps many adds in one transaction. */
 gboolean    cl_store_begin                (ClStore      *self,
@@ -719,6 +721,9 @@ GPtrArray  *cl_store_list_retro_focuses   (ClStore      *self,
 
 /* ------------------------------------------------------------------ backup (cl-store-backup.c) */
 
+gboolean    cl_store_write_workspace      (ClStore      *self,
+                                           const char   *path,
+                                           GError      **error);
 JsonNode   *cl_store_export_workspace     (ClStore      *self,
                                            GError      **error);
 gboolean    cl_store_restore_workspace    (const char   *backup_path,
