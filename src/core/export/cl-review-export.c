@@ -279,15 +279,24 @@ add_attendees (JsonBuilder *builder,
   json_builder_end_array (builder);
 }
 
-/* Writes the review of @week to @writer: its header, each deal as it is
- * evaluated (a pre-read holds every open deal: their document is never
- * held whole), then what moved and the totals. */
+/* The review of a week, to write */
+typedef struct
+{
+  ClStore    *store;
+  const char *week;
+} ReviewSource;
+
+/* Writes the review of the source's week to @writer: its header, each
+ * deal as it is evaluated (a pre-read holds every open deal: their
+ * document is never held whole), then what moved and the totals. */
 static gboolean
-write_review (ClStore       *store,
-              const char    *week,
-              ClJsonWriter  *writer,
+write_review (ClJsonWriter  *writer,
+              gpointer       data,
               GError       **error)
 {
+  const ReviewSource *source = data;
+  ClStore *store = source->store;
+  const char *week = source->week;
   g_autoptr (JsonBuilder) builder = json_builder_new ();
   g_autoptr (ClReview) review = NULL;
   g_autoptr (GPtrArray) open = NULL;
@@ -391,14 +400,9 @@ cl_review_export_build (ClStore     *store,
                         const char  *week,
                         GError     **error)
 {
-  ClJsonWriter *writer = cl_json_writer_new (NULL);
+  ReviewSource source = { store, week };
 
-  if (!write_review (store, week, writer, error))
-    {
-      cl_json_writer_abort (writer);
-      return NULL;
-    }
-  return cl_json_writer_close_tree (writer, error);
+  return cl_json_write_tree (write_review, &source, error);
 }
 
 /**
@@ -423,16 +427,7 @@ cl_review_export_write (ClStore     *store,
                         const char  *path,
                         GError     **error)
 {
-  ClFileOutput *output = cl_file_output_open (path, error);
-  ClJsonWriter *writer;
+  ReviewSource source = { store, week };
 
-  if (output == NULL)
-    return FALSE;
-  writer = cl_json_writer_new (output);
-  if (!write_review (store, week, writer, error))
-    {
-      cl_json_writer_abort (writer);
-      return FALSE;
-    }
-  return cl_json_writer_close (writer, error);
+  return cl_json_write_file (path, write_review, &source, error);
 }

@@ -491,3 +491,64 @@ cl_json_writer_close_tree (ClJsonWriter  *self,
     return NULL;
   return json_parser_steal_root (parser);
 }
+
+/**
+ * cl_json_write_file:
+ * @path: (nullable): the file to write, as cl_file_output_open () writes it
+ *   (atomically, 0600), or %NULL for standard output
+ * @write: (scope call): writes the document
+ * @data: (closure): what @write writes it from
+ * @error: return location for a #GError, or %NULL
+ *
+ * Writes the document @write makes to @path as it is made: memory stays
+ * the same whatever its size. On failure a file is left as it was.
+ *
+ * Returns: %TRUE on success, %FALSE with @error set (by @write, or a
+ *   #ClFileError when the output cannot be written)
+ */
+gboolean
+cl_json_write_file (const char      *path,
+                    ClJsonWriteFunc  write,
+                    gpointer         data,
+                    GError         **error)
+{
+  ClFileOutput *output = cl_file_output_open (path, error);
+  ClJsonWriter *writer;
+
+  if (output == NULL)
+    return FALSE;
+  writer = cl_json_writer_new (output);
+  if (!write (writer, data, error))
+    {
+      cl_json_writer_abort (writer);
+      return FALSE;
+    }
+  return cl_json_writer_close (writer, error);
+}
+
+/**
+ * cl_json_write_tree:
+ * @write: (scope call): writes the document
+ * @data: (closure): what @write writes it from
+ * @error: return location for a #GError, or %NULL
+ *
+ * The document @write makes, as a tree: the same text as
+ * cl_json_write_file () writes, read back.
+ *
+ * Returns: (transfer full) (nullable): the document's root, or %NULL with
+ *   @error set
+ */
+JsonNode *
+cl_json_write_tree (ClJsonWriteFunc   write,
+                    gpointer          data,
+                    GError          **error)
+{
+  ClJsonWriter *writer = cl_json_writer_new (NULL);
+
+  if (!write (writer, data, error))
+    {
+      cl_json_writer_abort (writer);
+      return NULL;
+    }
+  return cl_json_writer_close_tree (writer, error);
+}

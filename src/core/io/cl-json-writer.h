@@ -36,4 +36,17 @@ char         *cl_json_writer_close_text   (ClJsonWriter  *self);
 JsonNode     *cl_json_writer_close_tree   (ClJsonWriter  *self,
                                            GError       **error);
 
+/* Writes a whole document to @writer from @data; FALSE with @error set. */
+typedef gboolean (*ClJsonWriteFunc) (ClJsonWriter  *writer,
+                                     gpointer       data,
+                                     GError       **error);
+
+gboolean      cl_json_write_file          (const char     *path,
+                                           ClJsonWriteFunc write,
+                                           gpointer        data,
+                                           GError        **error);
+JsonNode     *cl_json_write_tree          (ClJsonWriteFunc write,
+                                           gpointer        data,
+                                           GError        **error);
+
 G_END_DECLS

@@ -117,10 +117,11 @@ out:
 /* Writes the whole workspace to @writer, every table read in one read
  * transaction. */
 static gboolean
-write_workspace (ClStore       *self,
-                 ClJsonWriter  *writer,
+write_workspace (ClJsonWriter  *writer,
+                 gpointer       store,
                  GError       **error)
 {
+  ClStore *self = store;
   sqlite3 *db = cl_store_get_db (self);
   g_autoptr (GPtrArray) tables = NULL;
   g_autoptr (JsonBuilder) header = json_builder_new ();
@@ -184,18 +185,7 @@ cl_store_write_workspace (ClStore     *self,
                           const char  *path,
                           GError     **error)
 {
-  ClFileOutput *output = cl_file_output_open (path, error);
-  ClJsonWriter *writer;
-
-  if (output == NULL)
-    return FALSE;
-  writer = cl_json_writer_new (output);
-  if (!write_workspace (self, writer, error))
-    {
-      cl_json_writer_abort (writer);
-      return FALSE;
-    }
-  return cl_json_writer_close (writer, error);
+  return cl_json_write_file (path, write_workspace, self, error);
 }
 
 /**
@@ -214,14 +204,7 @@ JsonNode *
 cl_store_export_workspace (ClStore  *self,
                            GError  **error)
 {
-  ClJsonWriter *writer = cl_json_writer_new (NULL);
-
-  if (!write_workspace (self, writer, error))
-    {
-      cl_json_writer_abort (writer);
-      return NULL;
-    }
-  return cl_json_writer_close_tree (writer, error);
+  return cl_json_write_tree (write_workspace, self, error);
 }
 
 /* ------------------------------------------------------------------ restoring */
