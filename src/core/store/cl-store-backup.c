@@ -498,13 +498,18 @@ fill_workspace (ClStore     *store,
       || !cl_store_begin (store, error))
     return cl_store_fail (store, sqlite3_errcode (db), error);
   ok = TRUE;
-  for (guint i = 0; ok && i < names->len; i++)
-    {
-      const char *table = g_ptr_array_index (names, i);
-      JsonNode *entry = json_object_get_member (tables, table);
+  /* the settings last: clearing the other tables' rows counts as edits
+   * (CL_STORE_EDIT_COUNT), and the backup's own count is what it says */
+  for (guint pass = 0; pass < 2; pass++)
+    for (guint i = 0; ok && i < names->len; i++)
+      {
+        const char *table = g_ptr_array_index (names, i);
+        JsonNode *entry = json_object_get_member (tables, table);
 
-      ok = entry != NULL ? restore_table (db, table, entry, name, error) : bad_backup (error, name, table);
-    }
+        if (g_str_equal (table, "settings") != (pass == 1))
+          continue;
+        ok = entry != NULL ? restore_table (db, table, entry, name, error) : bad_backup (error, name, table);
+      }
   ok = ok && check_references (db, name, error);
   if (!ok)
     {

@@ -28,7 +28,11 @@ typedef enum {
   CL_STORE_ERROR_FAILED,
 } ClStoreError;
 
-#define CL_STORE_SCHEMA_VERSION 13
+#define CL_STORE_SCHEMA_VERSION 14
+
+/* The setting that counts every row changed in place or taken away, by
+ * any program, since the workspace had the count (schema version 14). */
+#define CL_STORE_EDIT_COUNT "edit_count"
 
 #define CL_TYPE_STORE (cl_store_get_type ())
 G_DECLARE_FINAL_TYPE (ClStore, cl_store, CL, STORE, GObject)
