@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "cl-development.h"
+#include "cl-json-text.h"
 #include "cl-moves.h"
 #include "cl-summary.h"
 #include "cl-text.h"
@@ -170,12 +171,41 @@ test_fold (void)
   assert_fold ("\xFF\xFEÉcole", "\uFFFD\uFFFDecole");
 }
 
+/* JSON from outside whose escapes make no text is refused before a parser
+ * turns it into bytes that are not UTF-8, or cuts a string at a NUL. */
+static void
+test_json_escapes (void)
+{
+  static const struct
+  {
+    const char     *json;
+    ClJsonTextCheck expected;
+  } cases[] = {
+    { "{\"name\": \"Chlo\\u00e9\"}", CL_JSON_TEXT_OK },
+    { "{\"name\": \"\\ud83d\\ude00 a pair\"}", CL_JSON_TEXT_OK },
+    { "{\"name\": \"a backslash, then \\\\ud800\"}", CL_JSON_TEXT_OK },
+    { "{\"name\": \"\\\"quoted\\\" \\ud800\"}", CL_JSON_TEXT_NOT_TEXT },
+    { "{\"name\": \"Lena \\ud800 Schulz\"}", CL_JSON_TEXT_NOT_TEXT },
+    { "{\"name\": \"\\uDC00 alone\"}", CL_JSON_TEXT_NOT_TEXT },
+    { "{\"name\": \"\\ud800\\u0041\"}", CL_JSON_TEXT_NOT_TEXT },
+    { "{\"name\": \"cut \\u0000 here\"}", CL_JSON_TEXT_NOT_TEXT },
+    { "{\"name\": \"ends \\ud800", CL_JSON_TEXT_NOT_TEXT },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_test_message ("%s", cases[i].json);
+      g_assert_cmpint (cl_json_text_check (cases[i].json, strlen (cases[i].json), 8), ==, cases[i].expected);
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
 {
   g_test_init (&argc, &argv, NULL);
   g_test_add_func ("/text/isolate", test_isolate);
+  g_test_add_func ("/text/json-escapes", test_json_escapes);
   g_test_add_func ("/text/fold", test_fold);
   g_test_add_func ("/text/summary-lines", test_summary_lines);
   g_test_add_func ("/text/move-line", test_move_line);
