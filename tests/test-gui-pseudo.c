@@ -69,6 +69,14 @@ read_data (Run        *run,
     }
   sqlite3_finalize (tables);
   sqlite3_close (db);
+  /* the workspace's own name, its file's ("team"), which the window and
+   * the library's teams show */
+  {
+    g_autofree char *file = g_path_get_basename (path);
+
+    *strrchr (file, '.') = '\0';
+    g_hash_table_add (run->data, g_steal_pointer (&file));
+  }
   g_hash_table_iter_init (&iter, run->data);
   while (g_hash_table_iter_next (&iter, &value, NULL))
     if (g_utf8_strlen (value, -1) >= 3)
