@@ -318,7 +318,7 @@ test_one_on_one (void)
   g_autofree char *ids = cl_test_sql_text (path, "SELECT group_concat(id, ' ') FROM reps WHERE is_manager = 0");
   g_auto (GStrv) rep_ids = g_strsplit (g_strstrip (ids), " ", -1);
   ClDay today = cl_date_from_ymd (2026, 11, 23);
-  guint with_plan = 0, without_plan = 0;
+  guint with_plan = 0, without_plan = 0, with_more = 0;
 
   for (guint i = 0; rep_ids[i] != NULL; i++)
     {
@@ -343,6 +343,23 @@ test_one_on_one (void)
       g_assert_true (g_str_has_prefix (agenda, "1:1 with "));
       g_assert_nonnull (strstr (agenda, brief->rep->name));
       g_assert_nonnull (strstr (agenda, pipeline_line));
+      /* the flagged deals past the eight it lists, counted in words that
+       * agree with their number */
+      {
+        guint n_flagged = 0;
+        g_autofree char *more = NULL;
+
+        for (guint d = 0; d < g_list_model_get_n_items (brief->deals); d++)
+          {
+            g_autoptr (ClPipelineItem) item = g_list_model_get_item (brief->deals, d);
+
+            n_flagged += item->flags != 0;
+          }
+        more = n_flagged == 9 ? g_strdup ("- and 1 more flagged deal\n")
+               : g_strdup_printf ("- and %u more flagged deals\n", n_flagged - 8);
+        g_assert_true ((strstr (agenda, more) != NULL) == (n_flagged > 8));
+        with_more += n_flagged > 8;
+      }
       if (brief->plan != NULL)
         {
           g_assert_nonnull (strstr (agenda, brief->focus_label));
@@ -354,7 +371,9 @@ test_one_on_one (void)
           without_plan++;
         }
     }
-  g_test_message ("%u reps with a plan this month, %u without", with_plan, without_plan);
+  g_test_message ("%u reps with a plan this month, %u without; %u with more flagged deals than the agenda lists",
+                  with_plan, without_plan, with_more);
+  g_assert_cmpuint (with_more, >, 0);
   g_assert_cmpuint (with_plan + without_plan, >, 0);
   cl_test_remove_tree (dir);
 }

@@ -191,7 +191,10 @@ agenda_deals (GString          *agenda,
       g_string_append_printf (agenda, _("- %s (%s, %s): %s\n"), name, amount, stage, flags);
     }
   if (flagged->len > AGENDA_DEALS)
-    g_string_append_printf (agenda, _("- and %u more flagged deals\n"), flagged->len - AGENDA_DEALS);
+    /* Translators: the flagged deals the 1:1 agenda leaves out, in Markdown */
+    g_string_append_printf (agenda, g_dngettext (GETTEXT_PACKAGE, "- and %u more flagged deal\n",
+                                                 "- and %u more flagged deals\n", flagged->len - AGENDA_DEALS),
+                            flagged->len - AGENDA_DEALS);
 }
 
 static void
