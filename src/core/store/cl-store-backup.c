@@ -338,11 +338,8 @@ bind_checked (sqlite3_stmt *stmt,
   if (held == G_TYPE_DOUBLE && (g_str_equal (type, "REAL") || *type == '\0')
       && isfinite (json_node_get_double (value)))
     return sqlite3_bind_double (stmt, column, json_node_get_double (value)) == SQLITE_OK;
-  /* JSON's "\ud800", a surrogate alone, reads as bytes that are no UTF-8:
-   * kept, no backup of the workspace could be read again */
   if (held == G_TYPE_STRING && (g_str_equal (type, "TEXT") || *type == '\0'))
-    return g_utf8_validate (json_node_get_string (value), -1, NULL)
-           && sqlite3_bind_text (stmt, column, json_node_get_string (value), -1, SQLITE_TRANSIENT) == SQLITE_OK;
+    return sqlite3_bind_text (stmt, column, json_node_get_string (value), -1, SQLITE_TRANSIENT) == SQLITE_OK;
   return FALSE;
 }
 
