@@ -1,5 +1,5 @@
 /* test-filtered-rows.c — the pipeline table's rows: every order sorted
- * ahead, ties kept in the order given both ways, a stricter filter tested
+ * ahead by a thread or at once when chosen first, ties kept in the order given both ways, a stricter filter tested
  * on the items shown only, rows that stay while their items change, and a
  * length that follows between frames with nothing shown past the end
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -90,7 +90,7 @@ static void
 test_orders (void)
 {
   g_autoptr (GListModel) items = make_items (1000);
-  g_autoptr (ClFilteredRows) rows = cl_filtered_rows_new (items, 2, compare_items);
+  g_autoptr (ClFilteredRows) rows = cl_filtered_rows_new (items, 2, compare_items, -1);
 
   g_assert_cmpuint (g_list_model_get_item_type (G_LIST_MODEL (rows)), ==, CL_TYPE_ROW);
   g_assert_cmpuint (cl_filtered_rows_get_n_shown (rows), ==, 1000);
@@ -118,13 +118,34 @@ test_orders (void)
   g_assert_true (cl_filtered_rows_get_items (rows) == items);
 }
 
+/* The orders are sorted by a thread of their own: an order chosen before
+ * that thread reached it is sorted at once, the same, and rows dropped
+ * while it sorts leave it the items it reads. */
+static void
+test_sorted_behind (void)
+{
+  GListModel *items = make_items (50000);
+  ClFilteredRows *rows = cl_filtered_rows_new (items, 2, compare_items, 1);
+
+  cl_filtered_rows_set_order (rows, 0, TRUE);
+  for (guint i = 0; i < 50000; i++)
+    g_assert_cmpint (shown (rows, i)->value, ==, 49999 - i);
+  g_object_unref (items);
+  g_object_unref (rows);
+
+  items = make_items (50000);
+  rows = cl_filtered_rows_new (items, 2, compare_items, -1);
+  g_object_unref (items);
+  g_object_unref (rows);
+}
+
 /* A row keeps its place while the item it shows changes; past the new end
  * it shows nothing until the list has shortened. */
 static void
 test_rows_stay (void)
 {
   g_autoptr (GListModel) items = make_items (100);
-  g_autoptr (ClFilteredRows) rows = cl_filtered_rows_new (items, 2, compare_items);
+  g_autoptr (ClFilteredRows) rows = cl_filtered_rows_new (items, 2, compare_items, -1);
   g_autoptr (ClRow) first = NULL, last = NULL;
 
   cl_filtered_rows_set_order (rows, 0, FALSE);
@@ -180,7 +201,7 @@ static void
 test_stricter (void)
 {
   g_autoptr (GListModel) items = make_items (1000);
-  g_autoptr (ClFilteredRows) rows = cl_filtered_rows_new (items, 2, compare_items);
+  g_autoptr (ClFilteredRows) rows = cl_filtered_rows_new (items, 2, compare_items, -1);
 
   cl_filtered_rows_set_match (rows, below_counted, GINT_TO_POINTER (100));
   cl_filtered_rows_refilter (rows, FALSE);
@@ -203,7 +224,7 @@ static void
 test_settles (void)
 {
   g_autoptr (GListModel) items = make_items (200000);
-  g_autoptr (ClFilteredRows) rows = cl_filtered_rows_new (items, 2, compare_items);
+  g_autoptr (ClFilteredRows) rows = cl_filtered_rows_new (items, 2, compare_items, -1);
   guint n_steps = 0;
 
   cl_filtered_rows_set_match (rows, below, GINT_TO_POINTER (3));
@@ -226,6 +247,7 @@ main (int   argc,
 {
   g_test_init (&argc, &argv, NULL);
   g_test_add_func ("/filtered-rows/orders", test_orders);
+  g_test_add_func ("/filtered-rows/sorted-behind", test_sorted_behind);
   g_test_add_func ("/filtered-rows/rows-stay", test_rows_stay);
   g_test_add_func ("/filtered-rows/stricter", test_stricter);
   g_test_add_func ("/filtered-rows/settles", test_settles);

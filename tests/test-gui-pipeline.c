@@ -414,6 +414,7 @@ check_moved_filters (ClWindow *window)
   GListModel *owners = gtk_drop_down_get_model (cl_pipeline_page_get_owner_filter (page));
   MoveFilter filter = { 0 };
   guint owner = 0, stage = 0, n;
+  gint64 owner_id;
 
   cl_pipeline_page_show_section (page, "moved");
   g_assert_cmpuint (moves->len, >, 10);
@@ -432,6 +433,7 @@ check_moved_filters (ClWindow *window)
           owner = j;
     }
   g_assert_cmpuint (owner, >, 0);
+  owner_id = filter.owner_id;
   n = count_moves (moves, &filter);
   g_assert_cmpuint (n, <, moves->len);
   cl_pipeline_page_set_filter (page, owner, 0, 0, NULL);
@@ -472,6 +474,14 @@ check_moved_filters (ClWindow *window)
 
   cl_pipeline_page_set_filter (page, 0, 0, 0, NULL);
   g_assert_cmpuint (cl_pipeline_page_get_n_moves (page), ==, moves->len);
+
+  /* filters chosen while the deals show apply when what moved shows */
+  filter = (MoveFilter) { .owner_id = owner_id };
+  cl_pipeline_page_show_section (page, "deals");
+  cl_pipeline_page_set_filter (page, owner, 0, 0, NULL);
+  cl_pipeline_page_show_section (page, "moved");
+  g_assert_cmpuint (cl_pipeline_page_get_n_moves (page), ==, count_moves (moves, &filter));
+  g_assert_cmpuint (cl_pipeline_page_get_n_moves (page), <, moves->len);
 }
 
 static void

@@ -64,6 +64,7 @@ struct _ClPipelinePage
   GtkNoSelection     *moves_shown;   /* of @moves, in the list only while it shows */
   gboolean            stages_stale;  /* the funnel waits for its section to show */
   GtkCustomFilter    *moves_filter;
+  gboolean            moves_stale;   /* the filters changed while what moved was hidden */
   guint               n_moves;       /* since the last review, unfiltered */
   ClDay               moves_since;
   GCancellable       *cancellable;
@@ -825,7 +826,12 @@ on_filter_changed (ClPipelinePage *self)
   self->stage_choice = stage;
   self->flag_choice = flag;
   if (filter_change_kind (&moves, &kind))
-    gtk_filter_changed (GTK_FILTER (self->moves_filter), kind);
+    {
+      if (gtk_toggle_button_get_active (self->moved_button))
+        gtk_filter_changed (GTK_FILTER (self->moves_filter), kind);
+      else
+        self->moves_stale = TRUE;
+    }
   if (self->rows != NULL && filter_change_kind (&deals, &kind))
     {
       cl_filtered_rows_refilter (self->rows, kind == GTK_FILTER_CHANGE_MORE_STRICT);
@@ -843,6 +849,11 @@ on_section_toggled (ClPipelinePage *self)
 
   /* what moved has no flags to filter by */
   gtk_widget_set_sensitive (GTK_WIDGET (self->flag_filter), !moved);
+  if (moved && self->moves_stale)
+    {
+      self->moves_stale = FALSE;
+      gtk_filter_changed (GTK_FILTER (self->moves_filter), GTK_FILTER_CHANGE_DIFFERENT);
+    }
   gtk_list_view_set_model (self->moved_view, moved ? GTK_SELECTION_MODEL (self->moves_shown) : NULL);
   if (self->stages_stale && gtk_toggle_button_get_active (self->stages_button))
     update_summary (self);
@@ -976,6 +987,20 @@ snapshot_free (Snapshot *snapshot)
   g_free (snapshot);
 }
 
+/* What a load reads, copied on the main thread when it starts. */
+typedef struct
+{
+  char *path;
+  int   sort_column;  /* sorted first: the table shows in that order */
+} LoadRequest;
+
+static void
+load_request_free (LoadRequest *request)
+{
+  g_free (request->path);
+  g_free (request);
+}
+
 /* In a worker thread: the inspected deals with the stages and reps they
  * were read with, and what moved since the last review. */
 static void
@@ -986,8 +1011,9 @@ compute_snapshot (GTask        *task,
 {
   ClPipelinePage *self = source;
   GError *error = NULL;
+  LoadRequest *request = task_data;
   Snapshot *snapshot = g_new0 (Snapshot, 1);
-  g_autoptr (ClStore) store = cl_store_open (task_data, &error);
+  g_autoptr (ClStore) store = cl_store_open (request->path, &error);
   g_autoptr (GPtrArray) moves = NULL;
 
   if (store != NULL && (snapshot->process = cl_process_load (store, self->as_of, &error)) != NULL
@@ -999,7 +1025,8 @@ compute_snapshot (GTask        *task,
     }
   if (snapshot->deals != NULL)
     {
-      snapshot->rows = cl_filtered_rows_new (snapshot->deals, G_N_ELEMENTS (columns), compare_by_column);
+      snapshot->rows = cl_filtered_rows_new (snapshot->deals, G_N_ELEMENTS (columns), compare_by_column,
+                                             request->sort_column);
       snapshot->since = cl_store_moves_since (store, self->as_of, &error);
       if (error == NULL)
         moves = cl_moves_load (store, snapshot->process, snapshot->since, self->as_of, &error);
@@ -1122,13 +1149,17 @@ static void
 load (ClPipelinePage *self)
 {
   g_autoptr (GTask) task = NULL;
+  LoadRequest *request;
 
   if (self->loaded || self->loading || self->store == NULL)
     return;
   self->loading = TRUE;
   gtk_spinner_start (self->spinner);
   task = g_task_new (self, self->cancellable, snapshot_ready, NULL);
-  g_task_set_task_data (task, g_strdup (cl_store_get_path (self->store)), g_free);
+  request = g_new (LoadRequest, 1);
+  request->path = g_strdup (cl_store_get_path (self->store));
+  request->sort_column = self->sort_column;
+  g_task_set_task_data (task, request, (GDestroyNotify) load_request_free);
   g_task_run_in_thread (task, compute_snapshot);
 }
 

@@ -12,9 +12,10 @@
  * milliseconds at a time, after the frame that shows the new items: the
  * widgets of the rows it adds or takes away are what costs, and past the
  * new end the rows show nothing until they go. Each order is sorted once,
- * up and down, where the list is built (a worker thread); the filter
- * walks the order shown, or, when it only got stricter, the items it
- * shows.
+ * up and down, by a thread of its own after the rows are made (the table
+ * shows in the order given without waiting for them), or at once when a
+ * column is chosen before that thread reached it; the filter walks the
+ * order shown, or, when it only got stricter, the items it shows.
  */
 #include "config.h"
 
@@ -101,6 +102,52 @@ cl_row_get_item (ClRow *self)
   return self->item;
 }
 
+/* ------------------------------------------------------------------ Orders */
+
+/* One key's orders: indices into the items, up and down. */
+typedef struct
+{
+  guint *up;
+  guint *down;
+} KeyOrder;
+
+/* The orders of every key, filled by the sorting thread or by the main
+ * thread, whichever comes first: each key's slot is set once, atomically,
+ * and never changes after. Shared by the rows and the thread, which may
+ * outlive them. */
+typedef struct
+{
+  gatomicrefcount  ref_count;
+  GPtrArray       *array;       /* the items, only read */
+  ClRowsCompare    compare;
+  guint            n_keys;
+  int              abandoned;   /* atomic: the rows are gone, stop sorting */
+  KeyOrder        *slots[];     /* per key, NULL until sorted */
+} Orders;
+
+static Orders *
+orders_ref (Orders *orders)
+{
+  g_atomic_ref_count_inc (&orders->ref_count);
+  return orders;
+}
+
+static void
+orders_unref (Orders *orders)
+{
+  if (!g_atomic_ref_count_dec (&orders->ref_count))
+    return;
+  for (guint key = 0; key < orders->n_keys; key++)
+    if (orders->slots[key] != NULL)
+      {
+        g_free (orders->slots[key]->up);
+        g_free (orders->slots[key]->down);
+        g_free (orders->slots[key]);
+      }
+  g_ptr_array_unref (orders->array);
+  g_free (orders);
+}
+
 /* ------------------------------------------------------------------ ClFilteredRows */
 
 struct _ClFilteredRows
@@ -109,8 +156,7 @@ struct _ClFilteredRows
 
   GListModel   *items;      /* as given */
   GPtrArray    *array;      /* the same items, read by index */
-  guint         n_keys;
-  guint       **orders;     /* per key, up then down: indices into @array */
+  Orders       *orders;     /* shared with the thread that sorts them */
   int           key;        /* the order shown; -1: as given */
   gboolean      descending;
   ClRowsMatch   match;
@@ -177,9 +223,8 @@ cl_filtered_rows_finalize (GObject *object)
   ClFilteredRows *self = CL_FILTERED_ROWS (object);
 
   g_clear_handle_id (&self->settling, g_source_remove);
-  for (guint i = 0; i < 2 * self->n_keys; i++)
-    g_free (self->orders[i]);
-  g_free (self->orders);
+  g_atomic_int_set (&self->orders->abandoned, TRUE);
+  orders_unref (self->orders);
   g_ptr_array_unref (self->rows);
   g_array_unref (self->shown);
   g_ptr_array_unref (self->array);
@@ -212,10 +257,8 @@ cl_filtered_rows_init (ClFilteredRows *self)
 
 typedef struct
 {
-  GPtrArray     *array;
-  ClRowsCompare  compare;
-  guint          key;
-  guint        **orders;   /* where the key's two orders go */
+  const Orders *orders;
+  guint         key;
 } SortContext;
 
 static int
@@ -223,8 +266,9 @@ compare_items (const SortContext *context,
                guint              x,
                guint              y)
 {
-  return context->compare (g_ptr_array_index (context->array, x), g_ptr_array_index (context->array, y),
-                           context->key);
+  GPtrArray *array = context->orders->array;
+
+  return context->orders->compare (g_ptr_array_index (array, x), g_ptr_array_index (array, y), context->key);
 }
 
 static int
@@ -261,45 +305,70 @@ reverse_order (const SortContext *context,
   return down;
 }
 
-/* A thread of the pool: one key's orders, up and down. */
-static void
-sort_key (gpointer data,
-          gpointer n_items)
+/* @key's orders, sorted now unless they are already: by whichever thread
+ * asks first, the other's work dropped. */
+static const KeyOrder *
+key_order (Orders *orders,
+           guint   key)
 {
-  SortContext *context = data;
-  guint n = GPOINTER_TO_UINT (n_items);
-  guint *up = g_new (guint, n);
+  SortContext context = { orders, key };
+  guint n = orders->array->len;
+  KeyOrder *order = g_atomic_pointer_get (&orders->slots[key]);
 
+  if (order != NULL)
+    return order;
+  order = g_new (KeyOrder, 1);
+  order->up = g_new (guint, n);
   for (guint i = 0; i < n; i++)
-    up[i] = i;
-  g_qsort_with_data (up, n, sizeof (guint), compare_indices, context);
-  context->orders[0] = up;
-  context->orders[1] = reverse_order (context, up, n);
+    order->up[i] = i;
+  g_qsort_with_data (order->up, n, sizeof (guint), compare_indices, &context);
+  order->down = reverse_order (&context, order->up, n);
+  if (g_atomic_pointer_compare_and_exchange (&orders->slots[key], NULL, order))
+    return order;
+  g_free (order->up);
+  g_free (order->down);
+  g_free (order);
+  return g_atomic_pointer_get (&orders->slots[key]);
+}
+
+/* The sorting thread: every key's orders ahead of the clicks on the
+ * column headers, unless the rows go first. */
+static gpointer
+sort_every_key (gpointer data)
+{
+  Orders *orders = data;
+
+  for (guint key = 0; key < orders->n_keys && !g_atomic_int_get (&orders->abandoned); key++)
+    key_order (orders, key);
+  orders_unref (orders);
+  return NULL;
 }
 
 /**
  * cl_filtered_rows_new:
  * @items: the items, in the order shown when no key is chosen
  * @n_keys: how many orders to sort ahead
- * @compare: (scope call): compares two items by one of the keys
+ * @compare: (scope forever): compares two items by one of the keys
+ * @first_key: the key sorted before this returns (the order about to be
+ *   shown, when the rows are made off the main thread); -1 for none
  *
- * Sorts @items by each key from 0 to @n_keys - 1, up and down, a key per
- * processor; equal items stay in the order given either way. This is the
- * costly part: build the rows where the items are read, off the main
- * thread. @compare is called from several threads at once. Every item shows
- * until cl_filtered_rows_set_match () and cl_filtered_rows_refilter ().
+ * Shows @items in the order given, and starts sorting them by each key
+ * from 0 to @n_keys - 1, up and down, in a thread of its own; equal items
+ * stay in the order given either way. @compare is called from that thread
+ * and from the caller's, and the items must not change.
  *
  * Returns: (transfer full): the rows, in the order given
  */
 ClFilteredRows *
 cl_filtered_rows_new (GListModel    *items,
                       guint          n_keys,
-                      ClRowsCompare  compare)
+                      ClRowsCompare  compare,
+                      int            first_key)
 {
   ClFilteredRows *self = g_object_new (CL_TYPE_FILTERED_ROWS, NULL);
   guint n = g_list_model_get_n_items (items);
-  SortContext *contexts;
-  GThreadPool *pool;
+  Orders *orders = g_malloc0 (sizeof (Orders) + n_keys * sizeof (KeyOrder *));
+  GThread *thread;
 
   self->items = g_object_ref (items);
   self->array = g_ptr_array_new_full (n, g_object_unref);
@@ -310,18 +379,19 @@ cl_filtered_rows_new (GListModel    *items,
     }
   /* the list starts at its length: nothing is shown yet */
   g_ptr_array_set_size (self->rows, n);
-  self->n_keys = n_keys;
-  self->orders = g_new0 (guint *, 2 * n_keys);
-  contexts = g_new (SortContext, n_keys);
-  /* one key a processor: the items are only read */
-  pool = g_thread_pool_new (sort_key, GUINT_TO_POINTER (n), MAX (1, (int) g_get_num_processors ()), FALSE, NULL);
-  for (guint key = 0; key < n_keys; key++)
-    {
-      contexts[key] = (SortContext) { self->array, compare, key, &self->orders[2 * key] };
-      g_thread_pool_push (pool, &contexts[key], NULL);
-    }
-  g_thread_pool_free (pool, FALSE, TRUE);
-  g_free (contexts);
+  g_atomic_ref_count_init (&orders->ref_count);
+  orders->array = g_ptr_array_ref (self->array);
+  orders->compare = compare;
+  orders->n_keys = n_keys;
+  self->orders = orders;
+  if (first_key >= 0 && first_key < (int) n_keys)
+    key_order (orders, first_key);
+  /* without the thread, each order is sorted when first chosen */
+  thread = g_thread_try_new ("cl-sort-rows", sort_every_key, orders_ref (orders), NULL);
+  if (thread != NULL)
+    g_thread_unref (thread);
+  else
+    orders_unref (orders);
   return self;
 }
 
@@ -408,8 +478,9 @@ collect (ClFilteredRows *self,
          gboolean        among_shown)
 {
   guint n = among_shown ? self->shown->len : self->array->len;
+  const KeyOrder *sorted = !among_shown && self->key >= 0 ? key_order (self->orders, self->key) : NULL;
   const guint *order = among_shown ? (const guint *) (gpointer) self->shown->data
-                       : self->key >= 0 ? self->orders[2 * self->key + self->descending] : NULL;
+                       : sorted != NULL ? (self->descending ? sorted->down : sorted->up) : NULL;
   GArray *shown = g_array_sized_new (FALSE, FALSE, sizeof (guint), n);
 
   for (guint i = 0; i < n; i++)
@@ -428,8 +499,9 @@ collect (ClFilteredRows *self,
  * @key: the order to show, below the number of keys; -1 for the order given
  * @descending: whether the order goes down
  *
- * Shows the items that match in another order, at once: nothing is
- * compared, and the rows shown so far take their new items.
+ * Shows the items that match in another order, at once once the order
+ * is sorted (which the rows start doing as they are made): the rows shown
+ * so far take their new items.
  */
 void
 cl_filtered_rows_set_order (ClFilteredRows *self,
@@ -437,7 +509,7 @@ cl_filtered_rows_set_order (ClFilteredRows *self,
                             gboolean        descending)
 {
   g_return_if_fail (CL_IS_FILTERED_ROWS (self));
-  g_return_if_fail (key < (int) self->n_keys);
+  g_return_if_fail (key < (int) self->orders->n_keys);
 
   if (key < 0)
     descending = FALSE;

@@ -14,7 +14,8 @@ G_DECLARE_FINAL_TYPE (ClRow, cl_row, CL, ROW, GObject)
 
 gpointer cl_row_get_item (ClRow *self);
 
-/* Compares two items by order @key: negative, zero or positive. */
+/* Compares two items by order @key: negative, zero or positive; called
+ * from several threads. */
 typedef int      (*ClRowsCompare) (gpointer a,
                                    gpointer b,
                                    guint    key);
@@ -27,7 +28,8 @@ G_DECLARE_FINAL_TYPE (ClFilteredRows, cl_filtered_rows, CL, FILTERED_ROWS, GObje
 
 ClFilteredRows *cl_filtered_rows_new         (GListModel     *items,
                                               guint           n_keys,
-                                              ClRowsCompare   compare);
+                                              ClRowsCompare   compare,
+                                              int             first_key);
 void            cl_filtered_rows_set_order   (ClFilteredRows *self,
                                               int             key,
                                               gboolean        descending);
