@@ -290,6 +290,53 @@ first_cell_drawn (ClPipelinePage *page)
   return cl_cell_text_get_text (CL_CELL_TEXT (first_row_cell (page, 0)));
 }
 
+static int
+natural_width (GtkWidget *cell)
+{
+  int natural;
+
+  /* asked again, as after a resize */
+  gtk_widget_queue_resize (cell);
+  gtk_widget_measure (cell, GTK_ORIENTATION_HORIZONTAL, -1, NULL, &natural, NULL, NULL);
+  return natural;
+}
+
+/* The cells of a column ask for the width of the widest text any of them
+ * held: a sort or a filter that gives the rows shorter deals leaves the
+ * columns where they stand (and the table is not measured again). */
+static void
+test_cells_share_widest (void)
+{
+  ClCellColumn *column = cl_cell_column_new ();
+  GtkWidget *short_cell = g_object_ref_sink (cl_cell_text_new (FALSE, -1, -1, column));
+  GtkWidget *long_cell = g_object_ref_sink (cl_cell_text_new (FALSE, -1, -1, column));
+  GtkWidget *new_cell = NULL;
+  int narrow, wide;
+
+  gtk_init ();
+  cl_cell_text_set_text (CL_CELL_TEXT (short_cell), "Acme");
+  narrow = natural_width (short_cell);
+  cl_cell_text_set_text (CL_CELL_TEXT (long_cell), "Northwind Traders of the Far North");
+  wide = natural_width (long_cell);
+  g_assert_cmpint (wide, >, narrow);
+  g_assert_cmpint (natural_width (short_cell), ==, wide);
+  cl_cell_text_set_text (CL_CELL_TEXT (long_cell), "Initech");
+  g_assert_cmpint (natural_width (long_cell), ==, wide);
+  new_cell = g_object_ref_sink (cl_cell_text_new (FALSE, -1, -1, column));
+  g_assert_cmpint (natural_width (new_cell), ==, wide);
+  /* a column of its own starts narrow */
+  cl_cell_column_unref (column);
+  column = cl_cell_column_new ();
+  g_object_unref (new_cell);
+  new_cell = g_object_ref_sink (cl_cell_text_new (FALSE, -1, -1, column));
+  cl_cell_text_set_text (CL_CELL_TEXT (new_cell), "Acme");
+  g_assert_cmpint (natural_width (new_cell), ==, narrow);
+  cl_cell_column_unref (column);
+  g_object_unref (new_cell);
+  g_object_unref (short_cell);
+  g_object_unref (long_cell);
+}
+
 /* A flagged deal's flags and risk say why when pointed at; others have no
  * tooltip to wait for. Sorted by flags, the first row is flagged, then,
  * the other way, not. */
@@ -809,6 +856,7 @@ main (int   argc,
   g_test_add_func ("/gui/pipeline/totals-per-currency", test_totals_per_currency);
   g_test_add_func ("/gui/pipeline/sort-back-to-top", test_sort_back_to_top);
   g_test_add_func ("/gui/pipeline/typing", test_typing);
+  g_test_add_func ("/gui/pipeline/cells-share-widest", test_cells_share_widest);
   g_test_add_func ("/gui/pipeline/moved-filters", test_moved_filters);
   g_test_add_func ("/gui/pipeline/narrow-rows", test_narrow_rows);
   g_test_add_func ("/gui/overview/rows-open-views", test_overview_rows_open_views);

@@ -358,7 +358,8 @@ setup_cell (GtkSignalListItemFactory *factory,
 {
   guint index = GPOINTER_TO_UINT (column);
   /* a number cut short would read as another number: it never is */
-  GtkWidget *label = cl_cell_text_new (columns[index].numeric, columns[index].min_chars, columns[index].max_chars);
+  GtkWidget *label = cl_cell_text_new (columns[index].numeric, columns[index].min_chars, columns[index].max_chars,
+                                       g_object_get_data (G_OBJECT (factory), "cell-column"));
 
   g_object_set_data (G_OBJECT (label), "column", column);
   g_object_set_data (G_OBJECT (label), "page", g_object_get_data (G_OBJECT (factory), "page"));
@@ -423,6 +424,8 @@ add_columns (ClPipelinePage *self)
       GtkColumnViewColumn *column;
 
       g_object_set_data (G_OBJECT (factory), "page", self);
+      g_object_set_data_full (G_OBJECT (factory), "cell-column", cl_cell_column_new (),
+                              (GDestroyNotify) cl_cell_column_unref);
       g_signal_connect (factory, "setup", G_CALLBACK (setup_cell), GUINT_TO_POINTER (i));
       g_signal_connect (factory, "bind", G_CALLBACK (bind_cell), NULL);
       g_signal_connect (factory, "unbind", G_CALLBACK (unbind_cell), NULL);

@@ -10,23 +10,57 @@
  * to draw it, once per text and width. A word is cut with "…"; a number
  * never is: it is measured as so many digits, and should it draw wider
  * (a currency's capitals), it asks for the width it drew.
+ *
+ * The cells of a column (ClCellColumn) ask for the width of the widest
+ * text any of them has held: when a sort or a filter gives every row
+ * another deal, only a text wider than all before resizes the table; the
+ * others are drawn again, and the columns stand still while one types.
  */
 #include "config.h"
 
 #include "cl-cell-text.h"
 
+struct _ClCellColumn
+{
+  glong widest_chars;  /* the most characters a cell of the column has held */
+  int   drawn_width;   /* a number's width as drawn, when wider than measured */
+};
+
+/**
+ * cl_cell_column_new:
+ *
+ * Returns: (transfer full): what the cells of a new column share, no text
+ *   held yet; released with cl_cell_column_unref ()
+ */
+ClCellColumn *
+cl_cell_column_new (void)
+{
+  return g_rc_box_new0 (ClCellColumn);
+}
+
+/**
+ * cl_cell_column_unref:
+ * @column: (transfer full): a column
+ *
+ * Releases a reference to @column.
+ */
+void
+cl_cell_column_unref (ClCellColumn *column)
+{
+  g_rc_box_release (column);
+}
+
 struct _ClCellText
 {
-  GtkWidget    parent_instance;
+  GtkWidget     parent_instance;
 
-  char        *text;
-  glong        n_chars;
-  gboolean     numeric;     /* aligned right, tabular digits, never cut */
-  int          min_chars;   /* -1: as few as "…" */
-  int          max_chars;   /* -1: as many as the text has */
-  PangoLayout *layout;      /* NULL until drawn, and after a change */
-  int          layout_width;
-  int          drawn_width; /* a number's width as drawn, when wider than measured */
+  char         *text;
+  gboolean      numeric;     /* aligned right, tabular digits, never cut */
+  int           min_chars;   /* -1: as few as "…" */
+  int           max_chars;   /* -1: as many as the text has */
+  ClCellColumn *column;      /* a reference */
+  PangoLayout  *layout;      /* NULL until drawn, and after a change */
+  int           layout_width;
 };
 
 G_DEFINE_FINAL_TYPE (ClCellText, cl_cell_text, GTK_TYPE_WIDGET)
@@ -74,6 +108,7 @@ cl_cell_text_measure (GtkWidget      *widget,
   ClCellText *self = CL_CELL_TEXT (widget);
   const CellMetrics *metrics = cell_metrics (self);
   int width;
+  glong n_chars;
 
   if (orientation == GTK_ORIENTATION_VERTICAL)
     {
@@ -82,15 +117,16 @@ cl_cell_text_measure (GtkWidget      *widget,
       return;
     }
   width = MAX (metrics->char_width, metrics->digit_width);
+  n_chars = self->column->widest_chars;
   if (self->numeric)
     {
-      *minimum = *natural = MAX (self->n_chars * width, self->drawn_width);
+      *minimum = *natural = MAX (n_chars * width, self->column->drawn_width);
       return;
     }
   /* a character as wide as GtkLabel counts one, and one to spare for the
    * wide ones a name may hold: "Hyun-woo Choi" is wider than thirteen */
   *minimum = MAX (self->min_chars, 1) * width;
-  *natural = ((self->max_chars >= 0 ? MIN (self->n_chars, self->max_chars) : self->n_chars) + 1) * width;
+  *natural = ((self->max_chars >= 0 ? MIN (n_chars, self->max_chars) : n_chars) + 1) * width;
   *natural = MAX (*natural, *minimum);
 }
 
@@ -133,11 +169,11 @@ cl_cell_text_snapshot (GtkWidget   *widget,
       self->layout_width = width;
     }
   pango_layout_get_pixel_extents (self->layout, NULL, &logical);
-  if (self->numeric && logical.width > width && logical.width > self->drawn_width)
+  if (self->numeric && logical.width > width && logical.width > self->column->drawn_width)
     {
       /* drawn next time as wide as it is; once: a table too narrow for
        * its columns may still give it less */
-      self->drawn_width = logical.width;
+      self->column->drawn_width = logical.width;
       gtk_widget_queue_resize (widget);
     }
   gtk_style_context_get_color (gtk_widget_get_style_context (widget), &color);
@@ -167,6 +203,7 @@ cl_cell_text_finalize (GObject *object)
 
   g_clear_object (&self->layout);
   g_free (self->text);
+  cl_cell_column_unref (self->column);
   G_OBJECT_CLASS (cl_cell_text_parent_class)->finalize (object);
 }
 
@@ -197,19 +234,22 @@ cl_cell_text_init (ClCellText *self)
  * @min_chars: the fewest characters the cell is wide, -1 for as few as
  *   "…" (a number is always as wide as it is)
  * @max_chars: the most characters the cell asks for, -1 for all
+ * @column: the column the cell is in, whose widest text sizes it
  *
  * Returns: (transfer floating): an empty cell
  */
 GtkWidget *
-cl_cell_text_new (gboolean numeric,
-                  int      min_chars,
-                  int      max_chars)
+cl_cell_text_new (gboolean      numeric,
+                  int           min_chars,
+                  int           max_chars,
+                  ClCellColumn *column)
 {
   ClCellText *self = g_object_new (CL_TYPE_CELL_TEXT, NULL);
 
   self->numeric = numeric;
   self->min_chars = min_chars;
   self->max_chars = max_chars;
+  self->column = g_rc_box_acquire (column);
   if (numeric)
     gtk_widget_add_css_class (GTK_WIDGET (self), "numeric");
   return GTK_WIDGET (self);
@@ -220,8 +260,8 @@ cl_cell_text_new (gboolean numeric,
  * @self: the cell
  * @text: (nullable): what it says, shown as text (never as markup)
  *
- * Changes what the cell says. Its size changes only when its number of
- * characters does.
+ * Changes what the cell says. The column's cells change size only when
+ * no text they held was as long.
  */
 void
 cl_cell_text_set_text (ClCellText *self,
@@ -238,10 +278,9 @@ cl_cell_text_set_text (ClCellText *self,
   n_chars = text ? g_utf8_strlen (text, -1) : 0;
   g_clear_object (&self->layout);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL, text ? text : "", -1);
-  if (n_chars != self->n_chars)
+  if (n_chars > self->column->widest_chars)
     {
-      self->n_chars = n_chars;
-      self->drawn_width = 0;
+      self->column->widest_chars = n_chars;
       gtk_widget_queue_resize (GTK_WIDGET (self));
     }
   else

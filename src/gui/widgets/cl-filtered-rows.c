@@ -449,8 +449,10 @@ settle_in_idle (gpointer user_data)
 }
 
 /* The rows show @shown now: each row made so far takes its new item, or
- * nothing past the new end, in this frame; the length follows, partly
- * now, the rest between the next frames. */
+ * nothing past the new end, in this frame; the length follows between
+ * the next frames. A list that grows starts growing now, for the rows
+ * the screen may lack; one that shrinks only blanks rows past its end,
+ * and waits for the frame that shows the change. */
 static void
 show (ClFilteredRows *self,
       GArray         *shown)
@@ -466,7 +468,9 @@ show (ClFilteredRows *self,
       if (row != NULL)
         cl_row_show (row, i < shown->len ? shown_item (self, i) : NULL);
     }
-  if (!settle (self, SETTLE_BUDGET_US) && self->settling == 0)
+  if (shown->len > self->rows->len)
+    settle (self, SETTLE_BUDGET_US);
+  if (self->rows->len != shown->len && self->settling == 0)
     /* below the frames' priority: they draw first */
     self->settling = g_idle_add (settle_in_idle, self);
 }
