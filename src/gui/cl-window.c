@@ -63,6 +63,9 @@ struct _ClWindow
 
   AdwToastOverlay     *toast_overlay;
   AdwViewSwitcherTitle *switcher_title;
+  AdwViewSwitcherBar  *switcher_bar;
+  GtkMenuButton       *menu_button;
+  GMenuModel          *primary_menu;
   GtkStack            *content_stack;
   AdwStatusPage       *error_page;
   GtkProgressBar      *sample_progress;
@@ -94,8 +97,8 @@ struct _ClWindow
   int                  sample_permille;   /* written by the worker, read by a timeout */
   guint                sample_timeout;
   gboolean             review_waiting; /* Ctrl+R while the pipeline was inspected */
-  gboolean             painted;        /* the first frame is on screen */
-  guint                show_id;        /* shows what was read before it */
+  gboolean             painted;        /* the first frame is on screen, and what waited on it built */
+  guint                after_frame_id; /* builds what the first frame did without */
   ClOpenedWorkspace   *opened;         /* read before the first frame, shown after it */
   GCancellable        *open_cancellable;
   GPtrArray           *summaries_waiting; /* GFile: given while the workspace opened */
@@ -561,28 +564,36 @@ show_pending_workspace (ClWindow *self)
   show_opened_workspace (self, opened);
 }
 
+/* The first frame shows the window loading: the view switchers, the main
+ * menu and the shortcuts window are built once it is out, then a
+ * workspace read meanwhile is shown. */
 static gboolean
-show_pending_in_idle (gpointer user_data)
+after_first_frame (gpointer user_data)
 {
   ClWindow *self = user_data;
+  g_autoptr (GtkBuilder) builder = gtk_builder_new_from_resource ("/io/github/closeloop/Closeloop/help-overlay.ui");
 
-  self->show_id = 0;
+  self->after_frame_id = 0;
+  self->painted = TRUE;
+  adw_view_switcher_title_set_stack (self->switcher_title, self->view_stack);
+  adw_view_switcher_bar_set_stack (self->switcher_bar, self->view_stack);
+  gtk_menu_button_set_menu_model (self->menu_button, self->primary_menu);
+  gtk_application_window_set_help_overlay (GTK_APPLICATION_WINDOW (self),
+                                           GTK_SHORTCUTS_WINDOW (gtk_builder_get_object (builder, "help_overlay")));
   /* unless another workspace replaced it meanwhile */
   if (self->opened != NULL)
     show_pending_workspace (self);
   return G_SOURCE_REMOVE;
 }
 
-/* A workspace read before the first frame is shown after it, once the
- * frame is out: not within it. */
 static void
 after_first_paint (GdkFrameClock *clock,
                    ClWindow      *self)
 {
   g_signal_handlers_disconnect_by_func (clock, after_first_paint, self);
-  self->painted = TRUE;
-  if (self->opened != NULL)
-    self->show_id = g_idle_add (show_pending_in_idle, self);
+  /* realized again */
+  if (!self->painted && self->after_frame_id == 0)
+    self->after_frame_id = g_idle_add (after_first_frame, self);
 }
 
 static void
@@ -1525,6 +1536,8 @@ cl_window_set_accels (GtkApplication *application)
   static const char *preferences_accels[] = { "<Control>comma", NULL };
   static const char *import_accels[] = { "<Control>i", NULL };
   static const char *open_accels[] = { "<Control>o", NULL };
+  /* as GtkApplication sets it for the shortcuts window it finds itself */
+  static const char *help_accels[] = { "<Control>question", NULL };
 
   gtk_application_set_accels_for_action (application, "win.search", search_accels);
   gtk_application_set_accels_for_action (application, "win.start-review", review_accels);
@@ -1532,6 +1545,7 @@ cl_window_set_accels (GtkApplication *application)
   gtk_application_set_accels_for_action (application, "win.preferences", preferences_accels);
   gtk_application_set_accels_for_action (application, "win.import-deals", import_accels);
   gtk_application_set_accels_for_action (application, "win.open-workspace", open_accels);
+  gtk_application_set_accels_for_action (application, "win.show-help-overlay", help_accels);
   for (guint i = 0; i < G_N_ELEMENTS (view_names); i++)
     {
       g_autofree char *detailed = g_strdup_printf ("win.show-view::%s", view_names[i]);
@@ -1570,7 +1584,7 @@ cl_window_dispose (GObject *object)
   ClWindow *self = CL_WINDOW (object);
 
   g_clear_handle_id (&self->sample_timeout, g_source_remove);
-  g_clear_handle_id (&self->show_id, g_source_remove);
+  g_clear_handle_id (&self->after_frame_id, g_source_remove);
   g_cancellable_cancel (self->open_cancellable);
   g_clear_object (&self->open_cancellable);
   g_clear_pointer (&self->opened, opened_workspace_free);
@@ -1607,6 +1621,9 @@ cl_window_class_init (ClWindowClass *klass)
                                                "/io/github/closeloop/Closeloop/cl-window.ui");
   gtk_widget_class_bind_template_child (widget_class, ClWindow, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, ClWindow, switcher_title);
+  gtk_widget_class_bind_template_child (widget_class, ClWindow, switcher_bar);
+  gtk_widget_class_bind_template_child (widget_class, ClWindow, menu_button);
+  gtk_widget_class_bind_template_child (widget_class, ClWindow, primary_menu);
   gtk_widget_class_bind_template_child (widget_class, ClWindow, content_stack);
   gtk_widget_class_bind_template_child (widget_class, ClWindow, error_page);
   gtk_widget_class_bind_template_child (widget_class, ClWindow, sample_progress);
