@@ -26,9 +26,24 @@ typedef struct
 {
   gint64    start;
   double    first_frame_s;
-  gboolean  pipeline_shown;  /* waits for the pipeline to load, for the resident memory */
+  gboolean  resident;        /* reads the resident memory once the window shows what it shows: the
+                              * pipeline, loaded, or the bare window's list */
+  guint64   resident_kb;
   GtkWindow *window;
 } Run;
+
+/* VmRSS in kB */
+static guint64
+read_resident_kb (void)
+{
+  g_autofree char *status = NULL;
+  const char *rss;
+
+  g_assert_true (g_file_get_contents ("/proc/self/status", &status, NULL, NULL));
+  rss = strstr (status, "VmRSS:");
+  g_assert_nonnull (rss);
+  return g_ascii_strtoull (rss + strlen ("VmRSS:"), NULL, 10);
+}
 
 static gboolean
 pipeline_loaded (ClWindow *window)
@@ -38,18 +53,34 @@ pipeline_loaded (ClWindow *window)
 }
 
 static void
+after_shown_paint (GdkFrameClock *clock,
+                   Run           *run)
+{
+  g_signal_handlers_disconnect_by_func (clock, after_shown_paint, run);
+  run->resident_kb = read_resident_kb ();
+  gtk_window_close (run->window);
+}
+
+static void
 after_first_paint (GdkFrameClock *clock,
                    Run           *run)
 {
   g_signal_handlers_disconnect_by_func (clock, after_first_paint, run);
   run->first_frame_s = (g_get_monotonic_time () - run->start) / 1e6;
-  if (run->pipeline_shown && CL_IS_WINDOW (run->window))
+  if (run->resident && CL_IS_WINDOW (run->window))
     {
       while (!g_str_equal (cl_window_get_state (CL_WINDOW (run->window)), "views"))
         g_main_context_iteration (NULL, TRUE);
       cl_window_show_view (CL_WINDOW (run->window), "pipeline");
       while (!pipeline_loaded (CL_WINDOW (run->window)))
         g_main_context_iteration (NULL, TRUE);
+    }
+  /* read once the pipeline's rows are drawn, or the bare window's */
+  if (run->resident)
+    {
+      gtk_widget_queue_draw (GTK_WIDGET (run->window));
+      g_signal_connect (clock, "after-paint", G_CALLBACK (after_shown_paint), run);
+      return;
     }
   gtk_window_close (run->window);
 }
@@ -132,13 +163,15 @@ only_ours (GObject *object)
 }
 
 /* One start of the window on @workspace, or of the bare window over
- * @n_items when @workspace is NULL; returns its first frame in seconds. */
+ * @n_items when @workspace is NULL; returns its first frame in seconds,
+ * and in @resident_kb, unless NULL, the resident memory as it showed what
+ * it shows. */
 static double
 run_once (const char *workspace,
           guint       n_items,
-          gboolean    pipeline_shown)
+          guint64    *resident_kb)
 {
-  Run run = { .start = g_get_monotonic_time (), .pipeline_shown = pipeline_shown };
+  Run run = { .start = g_get_monotonic_time (), .resident = resident_kb != NULL };
   char *argv[] = { (char *) "closeloop", NULL };
   g_autoptr (GApplication) app = NULL;
 
@@ -159,6 +192,8 @@ run_once (const char *workspace,
   while (!only_ours (G_OBJECT (run.window)))
     g_main_context_iteration (NULL, TRUE);
   g_object_unref (run.window);
+  if (resident_kb != NULL)
+    *resident_kb = run.resident_kb;
   return run.first_frame_s;
 }
 
@@ -190,22 +225,19 @@ resident_mb (const char *workspace,
   return g_ascii_strtod (out, NULL) / 1024;
 }
 
-/* In the child: VmRSS in kB once the window showed what it shows. */
+/* In the child: VmRSS in kB as the window shows what it shows (read
+ * before it closes, not after: what a closed window freed is not what an
+ * open one holds). */
 static int
 print_resident (const char *what)
 {
-  guint64 n_items = 0;
-  g_autofree char *status = NULL;
-  const char *rss;
+  guint64 n_items = 0, resident_kb = 0;
 
   if (g_ascii_string_to_unsigned (what, 10, 0, G_MAXUINT, &n_items, NULL))
-    run_once (NULL, n_items, FALSE);
+    run_once (NULL, n_items, &resident_kb);
   else
-    run_once (what, 0, TRUE);
-  g_assert_true (g_file_get_contents ("/proc/self/status", &status, NULL, NULL));
-  rss = strstr (status, "VmRSS:");
-  g_assert_nonnull (rss);
-  printf ("%" G_GUINT64_FORMAT "\n", g_ascii_strtoull (rss + strlen ("VmRSS:"), NULL, 10));
+    run_once (what, 0, &resident_kb);
+  printf ("%" G_GUINT64_FORMAT "\n", resident_kb);
   return 0;
 }
 
@@ -216,12 +248,12 @@ measure (const char *workspace,
   double app[RUNS], bare[RUNS];
   double app_mb, bare_mb;
 
-  run_once (NULL, n_deals, FALSE);
-  run_once (workspace, 0, FALSE);
+  run_once (NULL, n_deals, NULL);
+  run_once (workspace, 0, NULL);
   for (int i = 0; i < RUNS; i++)
     {
-      bare[i] = run_once (NULL, n_deals, FALSE);
-      app[i] = run_once (workspace, 0, FALSE);
+      bare[i] = run_once (NULL, n_deals, NULL);
+      app[i] = run_once (workspace, 0, NULL);
     }
   qsort (app, RUNS, sizeof (double), compare_doubles);
   qsort (bare, RUNS, sizeof (double), compare_doubles);

@@ -139,10 +139,12 @@ static gboolean
 view_shown (ClWindow   *window,
             const char *name)
 {
-  GtkWidget *view = cl_window_get_view (window, name);
+  /* each view is built into a child of the stack: the page is that child's */
+  AdwViewStack *stack = ADW_VIEW_STACK (gtk_widget_get_ancestor (cl_window_get_view (window, name),
+                                                                 ADW_TYPE_VIEW_STACK));
 
-  return adw_view_stack_page_get_visible (adw_view_stack_get_page (ADW_VIEW_STACK (gtk_widget_get_parent (view)),
-                                                                   view));
+  return adw_view_stack_page_get_visible (adw_view_stack_get_page (stack, adw_view_stack_get_child_by_name (stack,
+                                                                                                           name)));
 }
 
 static const char *
@@ -150,7 +152,7 @@ visible_view (ClWindow *window)
 {
   GtkWidget *view = cl_window_get_view (window, "month");
 
-  return adw_view_stack_get_visible_child_name (ADW_VIEW_STACK (gtk_widget_get_parent (view)));
+  return adw_view_stack_get_visible_child_name (ADW_VIEW_STACK (gtk_widget_get_ancestor (view, ADW_TYPE_VIEW_STACK)));
 }
 
 static void

@@ -1121,7 +1121,7 @@ check_app_windows (ClWindow *window)
 {
   g_autoptr (GtkBuilder) builder = NULL;
 
-  builder = gtk_builder_new_from_resource ("/io/github/closeloop/Closeloop/gtk/help-overlay.ui");
+  builder = gtk_builder_new_from_resource ("/io/github/closeloop/Closeloop/help-overlay.ui");
   g_assert_true (GTK_IS_SHORTCUTS_WINDOW (gtk_builder_get_object (builder, "help_overlay")));
   g_action_group_activate_action (G_ACTION_GROUP (gtk_window_get_application (GTK_WINDOW (window))), "about",
                                   NULL);
@@ -1209,7 +1209,22 @@ typedef struct
   ClWindow *window;
   char     *state;
   gboolean  had_store;
+  gboolean  had_pipeline;
+  gboolean  had_shortcuts;
 } FirstFrame;
+
+/* Whether @widget or a widget below it is of @type. */
+static gboolean
+holds_widget_of_type (GtkWidget *widget,
+                      GType      type)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
+    return TRUE;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    if (holds_widget_of_type (child, type))
+      return TRUE;
+  return FALSE;
+}
 
 static void
 on_first_paint (GdkFrameClock *clock,
@@ -1218,6 +1233,8 @@ on_first_paint (GdkFrameClock *clock,
   g_signal_handlers_disconnect_by_func (clock, on_first_paint, first);
   first->state = g_strdup (cl_window_get_state (first->window));
   first->had_store = cl_window_get_store (first->window) != NULL;
+  first->had_pipeline = holds_widget_of_type (GTK_WIDGET (first->window), CL_TYPE_PIPELINE_PAGE);
+  first->had_shortcuts = gtk_application_window_get_help_overlay (GTK_APPLICATION_WINDOW (first->window)) != NULL;
 }
 
 static gboolean
@@ -1231,6 +1248,7 @@ on_activate_first_frame (GApplication *app,
                          FirstFrame   *first)
 {
   ClOverviewPage *overview;
+  g_auto (GStrv) help_accels = NULL;
 
   first->window = g_object_ref (CL_WINDOW (gtk_application_get_active_window (GTK_APPLICATION (app))));
   overview = CL_OVERVIEW_PAGE (cl_window_get_view (first->window, "overview"));
@@ -1240,17 +1258,29 @@ on_activate_first_frame (GApplication *app,
   cl_test_wait_until (first_painted, first, "the first frame");
   g_assert_cmpstr (first->state, ==, "loading");
   g_assert_false (first->had_store);
+  /* built after it: a view not shown (the Overview was asked for), the
+   * shortcuts window */
+  g_assert_false (first->had_pipeline);
+  g_assert_false (first->had_shortcuts);
   cl_test_wait_until (cl_test_shows_views, first->window, "the team workspace");
   g_assert_true (cl_overview_page_is_health_loaded (overview));
   g_assert_cmpuint (cl_overview_page_get_n_people (overview), >, 0);
   g_assert_cmpuint (cl_overview_page_get_n_listed (overview), ==, cl_overview_page_get_n_people (overview));
+  g_assert_true (GTK_IS_SHORTCUTS_WINDOW (gtk_application_window_get_help_overlay (GTK_APPLICATION_WINDOW (first->window))));
+  help_accels = gtk_application_get_accels_for_action (GTK_APPLICATION (app), "win.show-help-overlay");
+  g_assert_cmpstr (help_accels[0], ==, "<Control>question");
+  /* the Pipeline is built as it is first shown */
+  g_assert_false (holds_widget_of_type (GTK_WIDGET (first->window), CL_TYPE_PIPELINE_PAGE));
+  cl_window_show_view (first->window, "pipeline");
+  g_assert_true (holds_widget_of_type (GTK_WIDGET (first->window), CL_TYPE_PIPELINE_PAGE));
   gtk_window_close (GTK_WINDOW (first->window));
 }
 
 /* The first frame shows the window loading, the workspace not yet opened:
  * it is opened, migrated and read in a worker thread, and nothing of it is
- * read on the main thread before that frame. The views then open on the
- * Overview with its figures. */
+ * read on the main thread before that frame. Nor are the views built
+ * before it, nor the shortcuts window. The views then open on the
+ * Overview with its figures; the others are built as they are shown. */
 static void
 test_first_frame (void)
 {

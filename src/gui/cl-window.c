@@ -17,6 +17,7 @@
 
 #include <glib/gi18n.h>
 
+#include "cl-accessible-names.h"
 #include "cl-coaching.h"
 #include "cl-deal-coaching-window.h"
 #include "cl-deal-window.h"
@@ -62,11 +63,20 @@ struct _ClWindow
 
   AdwToastOverlay     *toast_overlay;
   AdwViewSwitcherTitle *switcher_title;
+  AdwViewSwitcherBar  *switcher_bar;
+  GtkMenuButton       *menu_button;
+  GMenuModel          *primary_menu;
   GtkStack            *content_stack;
   AdwStatusPage       *error_page;
   GtkProgressBar      *sample_progress;
   AdwViewStack        *view_stack;
   AdwViewStackPage    *month_stack_page;
+  GtkStack            *library_stack;
+  /* each view is built into its bin when first shown or asked for: the
+   * first frame builds the navigation alone (see lazy_views) */
+  AdwBin              *month_view, *overview_view, *pipeline_view, *coaching_view;
+  AdwBin              *development_view, *retros_view, *library_view, *teams_view;
+  /* the views, NULL until built */
   ClMyMonthPage       *my_month_page;
   ClOverviewPage      *overview_page;
   ClPipelinePage      *pipeline_page;
@@ -74,7 +84,6 @@ struct _ClWindow
   ClTeamPage          *development_page;
   ClRetroPage         *retro_page;
   ClListPage          *library_page;
-  GtkStack            *library_stack;
   ClTeamsPage         *teams_page;
 
   GSettings           *settings;
@@ -88,7 +97,8 @@ struct _ClWindow
   int                  sample_permille;   /* written by the worker, read by a timeout */
   guint                sample_timeout;
   gboolean             review_waiting; /* Ctrl+R while the pipeline was inspected */
-  gboolean             painted;        /* the first frame is on screen */
+  gboolean             painted;        /* the first frame is on screen, and what waited on it built */
+  guint                after_frame_id; /* builds what the first frame did without */
   ClOpenedWorkspace   *opened;         /* read before the first frame, shown after it */
   GCancellable        *open_cancellable;
   GPtrArray           *summaries_waiting; /* GFile: given while the workspace opened */
@@ -106,6 +116,65 @@ static const char * const view_names[] = {
 /* the views of the team's loops: a rep's workspace without deals has none */
 static const char * const team_view_names[] = {
   "overview", "pipeline", "coaching", "development", "retros",
+};
+
+static void on_coaching_entry_activated (ClWindow *self, ClCoachingEntry *entry);
+static void on_rep_activated (ClWindow *self, gint64 rep_id);
+static void on_pipeline_loaded (ClWindow *self);
+static void on_overview_loaded (ClWindow *self);
+
+typedef void (*ClSetStore) (gpointer page,
+                            ClStore *store);
+
+static void
+set_coaching_source (gpointer page,
+                     ClStore *store)
+{
+  cl_list_page_set_source (page, store, cl_view_load_coaching, cl_view_format_coaching_entry);
+}
+
+static void
+set_library_source (gpointer page,
+                    ClStore *store)
+{
+  cl_list_page_set_source (page, store, cl_view_load_library, cl_view_format_library_entry);
+}
+
+/* A view as cl_window_get_view() names it: the bin it is built into and
+ * where the window keeps it, as offsets in ClWindow; its type, how it is
+ * given the workspace (it reads it in a worker), and the signal of its the
+ * window hears, if any. */
+typedef struct
+{
+  const char *name;
+  glong       bin;
+  glong       page;
+  GType       (*type) (void);
+  ClSetStore  set_store;
+  const char *signal;
+  GCallback   handler;
+} ClLazyView;
+
+#define LAZY_VIEW(name, bin, page, type, set_store, signal, handler) \
+  { name, G_STRUCT_OFFSET (ClWindow, bin), G_STRUCT_OFFSET (ClWindow, page), type, (ClSetStore) set_store, \
+    signal, G_CALLBACK (handler) }
+
+static const ClLazyView lazy_views[] = {
+  LAZY_VIEW ("month", month_view, my_month_page, cl_my_month_page_get_type, cl_my_month_page_set_store,
+             NULL, NULL),
+  LAZY_VIEW ("overview", overview_view, overview_page, cl_overview_page_get_type, cl_overview_page_set_store,
+             "loaded", on_overview_loaded),
+  LAZY_VIEW ("pipeline", pipeline_view, pipeline_page, cl_pipeline_page_get_type, cl_pipeline_page_set_store,
+             "loaded", on_pipeline_loaded),
+  LAZY_VIEW ("coaching", coaching_view, coaching_page, cl_list_page_get_type, set_coaching_source,
+             "item-activated", on_coaching_entry_activated),
+  LAZY_VIEW ("development", development_view, development_page, cl_team_page_get_type, cl_team_page_set_store,
+             "rep-activated", on_rep_activated),
+  LAZY_VIEW ("retros", retros_view, retro_page, cl_retro_page_get_type, cl_retro_page_set_store, NULL, NULL),
+  /* the Team Library is its list of summaries, and its Teams */
+  LAZY_VIEW ("library", library_view, library_page, cl_list_page_get_type, set_library_source,
+             "item-activated", cl_window_open_library_entry),
+  LAZY_VIEW ("teams", teams_view, teams_page, cl_teams_page_get_type, cl_teams_page_set_store, NULL, NULL),
 };
 
 ClWindow *
@@ -143,17 +212,93 @@ cl_window_show_view (ClWindow   *self,
   adw_view_stack_set_visible_child_name (self->view_stack, name);
 }
 
+static const ClLazyView *
+find_lazy_view (const char *name)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (lazy_views); i++)
+    if (g_str_equal (lazy_views[i].name, name))
+      return &lazy_views[i];
+  return NULL;
+}
+
+/* The view @name if it is built, else NULL. */
+static GtkWidget *
+built_view (ClWindow   *self,
+            const char *name)
+{
+  const ClLazyView *view = find_lazy_view (name);
+
+  return view != NULL ? G_STRUCT_MEMBER (GtkWidget *, self, view->page) : NULL;
+}
+
+static GtkWidget *
+new_view (ClWindow         *self,
+          const ClLazyView *view)
+{
+  GtkWidget *page = g_object_new (view->type (), NULL);
+
+  if (view->signal != NULL)
+    g_signal_connect_swapped (page, view->signal, view->handler, self);
+  if (g_str_equal (view->name, "coaching"))
+    g_object_set (page,
+                  "icon-name", "chat-message-new-symbolic",
+                  "empty-title", _("Nothing to Coach"),
+                  "empty-description", _("Key deals at a critical stage, stalled deals and heavily flagged "
+                                         "deals show here, with why they deserve coaching"),
+                  NULL);
+  else if (g_str_equal (view->name, "library"))
+    g_object_set (page,
+                  "icon-name", "folder-documents-symbolic",
+                  "empty-title", _("No Summaries From Teammates"),
+                  "empty-description", _("Reviews, coaching, plans, retrospectives and loop health your "
+                                         "teammates export are kept here, read-only: import them, drop them "
+                                         "on the window or open them with Closeloop"),
+                  "action-name", "win.import-summary",
+                  "action-label", _("_Import a Summary…"),
+                  NULL);
+  return page;
+}
+
+/* The view @name, built now if it was not yet: once the workspace is open
+ * it starts reading it. */
+static GtkWidget *
+build_view (ClWindow         *self,
+            const ClLazyView *view)
+{
+  GtkWidget **page = &G_STRUCT_MEMBER (GtkWidget *, self, view->page);
+
+  if (*page != NULL)
+    return *page;
+  *page = new_view (self, view);
+  adw_bin_set_child (G_STRUCT_MEMBER (AdwBin *, self, view->bin), *page);
+  /* a screen reader may read it before it is shown */
+  cl_accessible_names_apply (*page);
+  if (self->store != NULL)
+    view->set_store (*page, self->store);
+  return *page;
+}
+
 GtkWidget *
 cl_window_get_view (ClWindow   *self,
                     const char *name)
 {
+  const ClLazyView *view;
+
   g_return_val_if_fail (CL_IS_WINDOW (self), NULL);
-  /* the Team Library is its list of summaries, and its Teams */
-  if (g_str_equal (name, "library"))
-    return GTK_WIDGET (self->library_page);
-  if (g_str_equal (name, "teams"))
-    return GTK_WIDGET (self->teams_page);
-  return adw_view_stack_get_child_by_name (self->view_stack, name);
+  view = find_lazy_view (name);
+  return view != NULL ? build_view (self, view) : NULL;
+}
+
+/* The name of the view shown, or would be once the workspace is: the Team
+ * Library's Summaries are "library". */
+static const char *
+visible_view_name (ClWindow *self)
+{
+  const char *name = adw_view_stack_get_visible_child_name (self->view_stack);
+
+  if (g_strcmp0 (name, "library") == 0 && g_str_equal (gtk_stack_get_visible_child_name (self->library_stack), "teams"))
+    return "teams";
+  return name;
 }
 
 /* Every toast of the window goes through here; the last one is kept for tests. */
@@ -181,26 +326,25 @@ cl_window_get_last_toast (ClWindow *self)
   return self->last_toast;
 }
 
-static ClListPage *
-visible_list_page (ClWindow *self)
+/* The view shown, built once the views are: before, NULL. */
+static GtkWidget *
+visible_view (ClWindow *self)
 {
-  GtkWidget *child = adw_view_stack_get_visible_child (self->view_stack);
+  const char *name = visible_view_name (self);
 
-  if (g_strcmp0 (adw_view_stack_get_visible_child_name (self->view_stack), "library") == 0)
-    return g_str_equal (gtk_stack_get_visible_child_name (self->library_stack), "summaries")
-           ? self->library_page : NULL;
-  return CL_IS_LIST_PAGE (child) ? CL_LIST_PAGE (child) : NULL;
+  return name != NULL ? built_view (self, name) : NULL;
 }
 
+/* A view shown is built then; search is offered on the lists. */
 static void
 on_view_changed (ClWindow *self)
 {
   GAction *search = g_action_map_lookup_action (G_ACTION_MAP (self), "search");
-  GtkWidget *view = adw_view_stack_get_visible_child (self->view_stack);
+  const char *name = visible_view_name (self);
+  gboolean views = g_str_equal (cl_window_get_state (self), "views");
+  GtkWidget *view = views && name != NULL ? cl_window_get_view (self, name) : NULL;
 
-  g_simple_action_set_enabled (G_SIMPLE_ACTION (search),
-                               (visible_list_page (self) != NULL || CL_IS_PIPELINE_PAGE (view))
-                               && g_str_equal (cl_window_get_state (self), "views"));
+  g_simple_action_set_enabled (G_SIMPLE_ACTION (search), CL_IS_LIST_PAGE (view) || CL_IS_PIPELINE_PAGE (view));
 }
 
 static void
@@ -252,24 +396,25 @@ set_store (ClWindow   *self,
    * window list shows them */
   title = g_strdup_printf (_("%s — Closeloop"), name);
   gtk_window_set_title (GTK_WINDOW (self), title);
-  cl_my_month_page_set_store (self->my_month_page, store);
-  cl_overview_page_set_store (self->overview_page, store);
-  cl_pipeline_page_set_store (self->pipeline_page, store);
-  cl_list_page_set_source (self->coaching_page, store, cl_view_load_coaching, cl_view_format_coaching_entry);
-  cl_team_page_set_store (self->development_page, store);
-  cl_retro_page_set_store (self->retro_page, store);
-  cl_list_page_set_source (self->library_page, store, cl_view_load_library, cl_view_format_library_entry);
-  cl_teams_page_set_store (self->teams_page, store);
+  /* the views not built yet read it when they are */
+  for (guint i = 0; i < G_N_ELEMENTS (lazy_views); i++)
+    {
+      GtkWidget *page = built_view (self, lazy_views[i].name);
+
+      if (page != NULL)
+        lazy_views[i].set_store (page, store);
+    }
   cl_window_watch_team_folder (self);
   refresh_undo_point (self);
 }
 
+/* The view to show is chosen before the views show: only it is built. */
 static void
 show_team_views (ClWindow *self)
 {
-  show_state (self, "views");
   if (g_str_equal (adw_view_stack_get_visible_child_name (self->view_stack), "month"))
     adw_view_stack_set_visible_child_name (self->view_stack, "overview");
+  show_state (self, "views");
 }
 
 static void
@@ -319,13 +464,13 @@ show_owner_views (ClWindow          *self,
   self->views_waiting = FALSE;
   if (rep)
     {
-      cl_my_month_page_reload (self->my_month_page);
-      show_state (self, "views");
       adw_view_stack_set_visible_child_name (self->view_stack, "month");
+      cl_my_month_page_reload (CL_MY_MONTH_PAGE (cl_window_get_view (self, "month")));
+      show_state (self, "views");
     }
   else if (!opened->has_reps)
     show_state (self, "empty");
-  else if (cl_overview_page_is_health_loaded (self->overview_page))
+  else if (cl_overview_page_is_health_loaded (CL_OVERVIEW_PAGE (cl_window_get_view (self, "overview"))))
     show_team_views (self);
   else
     {
@@ -419,14 +564,36 @@ show_pending_workspace (ClWindow *self)
   show_opened_workspace (self, opened);
 }
 
+/* The first frame shows the window loading: the view switchers, the main
+ * menu and the shortcuts window are built once it is out, then a
+ * workspace read meanwhile is shown. */
+static gboolean
+after_first_frame (gpointer user_data)
+{
+  ClWindow *self = user_data;
+  g_autoptr (GtkBuilder) builder = gtk_builder_new_from_resource ("/io/github/closeloop/Closeloop/help-overlay.ui");
+
+  self->after_frame_id = 0;
+  self->painted = TRUE;
+  adw_view_switcher_title_set_stack (self->switcher_title, self->view_stack);
+  adw_view_switcher_bar_set_stack (self->switcher_bar, self->view_stack);
+  gtk_menu_button_set_menu_model (self->menu_button, self->primary_menu);
+  gtk_application_window_set_help_overlay (GTK_APPLICATION_WINDOW (self),
+                                           GTK_SHORTCUTS_WINDOW (gtk_builder_get_object (builder, "help_overlay")));
+  /* unless another workspace replaced it meanwhile */
+  if (self->opened != NULL)
+    show_pending_workspace (self);
+  return G_SOURCE_REMOVE;
+}
+
 static void
 after_first_paint (GdkFrameClock *clock,
                    ClWindow      *self)
 {
   g_signal_handlers_disconnect_by_func (clock, after_first_paint, self);
-  self->painted = TRUE;
-  if (self->opened != NULL)
-    show_pending_workspace (self);
+  /* realized again */
+  if (!self->painted && self->after_frame_id == 0)
+    self->after_frame_id = g_idle_add (after_first_frame, self);
 }
 
 static void
@@ -612,24 +779,27 @@ search_action (GSimpleAction *action,
                gpointer       user_data)
 {
   ClWindow *self = CL_WINDOW (user_data);
-  ClListPage *page = visible_list_page (self);
-  GtkWidget *view = adw_view_stack_get_visible_child (self->view_stack);
+  GtkWidget *view = visible_view (self);
 
-  if (page != NULL)
-    cl_list_page_start_search (page);
+  if (CL_IS_LIST_PAGE (view))
+    cl_list_page_start_search (CL_LIST_PAGE (view));
   else if (CL_IS_PIPELINE_PAGE (view))
     cl_pipeline_page_start_search (CL_PIPELINE_PAGE (view));
 }
 
 /* After a review, a change of preferences, an import or its undo:
- * inspect again. */
+ * inspect again (a view not built yet reads the workspace as it is built). */
 static void
 reinspect (ClWindow *self)
 {
-  cl_pipeline_page_reload (self->pipeline_page);
-  cl_list_page_reload (self->coaching_page);
-  cl_team_page_reload (self->development_page);
-  cl_overview_page_refresh (self->overview_page);
+  if (self->pipeline_page != NULL)
+    cl_pipeline_page_reload (self->pipeline_page);
+  if (self->coaching_page != NULL)
+    cl_list_page_reload (self->coaching_page);
+  if (self->development_page != NULL)
+    cl_team_page_reload (self->development_page);
+  if (self->overview_page != NULL)
+    cl_overview_page_refresh (self->overview_page);
   refresh_undo_point (self);
 }
 
@@ -767,8 +937,10 @@ import_dropped (ClWindow   *self,
 static void
 reload_library (ClWindow *self)
 {
-  cl_list_page_reload (self->library_page);
-  cl_teams_page_reload (self->teams_page);
+  if (self->library_page != NULL)
+    cl_list_page_reload (self->library_page);
+  if (self->teams_page != NULL)
+    cl_teams_page_reload (self->teams_page);
 }
 
 static void
@@ -996,11 +1168,12 @@ start_review (GSimpleAction *action,
               gpointer       user_data)
 {
   ClWindow *self = CL_WINDOW (user_data);
-  GListModel *snapshot = cl_pipeline_page_get_snapshot (self->pipeline_page);
+  GListModel *snapshot;
 
   if (!g_str_equal (cl_window_get_state (self), "views"))
     return;
   cl_window_show_view (self, "pipeline");
+  snapshot = cl_pipeline_page_get_snapshot (CL_PIPELINE_PAGE (cl_window_get_view (self, "pipeline")));
   if (snapshot != NULL)
     open_review (self, snapshot);
   else if (!self->review_waiting)
@@ -1228,12 +1401,13 @@ on_team_synced (ClWindow          *self,
     }
   for (guint i = 0; i < sync->merged->len; i++)
     show_text_toast (self, g_ptr_array_index (sync->merged, i));
-  if (sync->merged->len > 0)
+  if (sync->merged->len > 0 && self->development_page != NULL)
     cl_team_page_reload (self->development_page);
   if (sync->arrived->len == 0)
     return;
   /* a brief from the manager among them */
-  cl_my_month_page_reload (self->my_month_page);
+  if (self->my_month_page != NULL)
+    cl_my_month_page_reload (self->my_month_page);
   if (sync->arrived->len == 1)
     {
       g_autofree char *described = cl_summary_info_describe (g_ptr_array_index (sync->arrived, 0));
@@ -1362,6 +1536,8 @@ cl_window_set_accels (GtkApplication *application)
   static const char *preferences_accels[] = { "<Control>comma", NULL };
   static const char *import_accels[] = { "<Control>i", NULL };
   static const char *open_accels[] = { "<Control>o", NULL };
+  /* as GtkApplication sets it for the shortcuts window it finds itself */
+  static const char *help_accels[] = { "<Control>question", NULL };
 
   gtk_application_set_accels_for_action (application, "win.search", search_accels);
   gtk_application_set_accels_for_action (application, "win.start-review", review_accels);
@@ -1369,6 +1545,7 @@ cl_window_set_accels (GtkApplication *application)
   gtk_application_set_accels_for_action (application, "win.preferences", preferences_accels);
   gtk_application_set_accels_for_action (application, "win.import-deals", import_accels);
   gtk_application_set_accels_for_action (application, "win.open-workspace", open_accels);
+  gtk_application_set_accels_for_action (application, "win.show-help-overlay", help_accels);
   for (guint i = 0; i < G_N_ELEMENTS (view_names); i++)
     {
       g_autofree char *detailed = g_strdup_printf ("win.show-view::%s", view_names[i]);
@@ -1407,6 +1584,7 @@ cl_window_dispose (GObject *object)
   ClWindow *self = CL_WINDOW (object);
 
   g_clear_handle_id (&self->sample_timeout, g_source_remove);
+  g_clear_handle_id (&self->after_frame_id, g_source_remove);
   g_cancellable_cancel (self->open_cancellable);
   g_clear_object (&self->open_cancellable);
   g_clear_pointer (&self->opened, opened_workspace_free);
@@ -1424,6 +1602,9 @@ cl_window_dispose (GObject *object)
   if (self->overview_page != NULL)
     g_signal_handlers_disconnect_by_data (self->overview_page, self);
   gtk_widget_dispose_template (GTK_WIDGET (self), CL_TYPE_WINDOW);
+  /* the views went with their bins */
+  for (guint i = 0; i < G_N_ELEMENTS (lazy_views); i++)
+    G_STRUCT_MEMBER (GtkWidget *, self, lazy_views[i].page) = NULL;
   G_OBJECT_CLASS (cl_window_parent_class)->dispose (object);
 }
 
@@ -1436,31 +1617,25 @@ cl_window_class_init (ClWindowClass *klass)
   GTK_WINDOW_CLASS (klass)->close_request = cl_window_close_request;
   widget_class->realize = cl_window_realize;
 
-  g_type_ensure (CL_TYPE_MY_MONTH_PAGE);
-  g_type_ensure (CL_TYPE_OVERVIEW_PAGE);
-  g_type_ensure (CL_TYPE_LIST_PAGE);
-  g_type_ensure (CL_TYPE_PIPELINE_PAGE);
-  g_type_ensure (CL_TYPE_TEAM_PAGE);
-  g_type_ensure (CL_TYPE_RETRO_PAGE);
-  g_type_ensure (CL_TYPE_TEAMS_PAGE);
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/closeloop/Closeloop/cl-window.ui");
   gtk_widget_class_bind_template_child (widget_class, ClWindow, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, ClWindow, switcher_title);
+  gtk_widget_class_bind_template_child (widget_class, ClWindow, switcher_bar);
+  gtk_widget_class_bind_template_child (widget_class, ClWindow, menu_button);
+  gtk_widget_class_bind_template_child (widget_class, ClWindow, primary_menu);
   gtk_widget_class_bind_template_child (widget_class, ClWindow, content_stack);
   gtk_widget_class_bind_template_child (widget_class, ClWindow, error_page);
   gtk_widget_class_bind_template_child (widget_class, ClWindow, sample_progress);
   gtk_widget_class_bind_template_child (widget_class, ClWindow, view_stack);
   gtk_widget_class_bind_template_child (widget_class, ClWindow, month_stack_page);
-  gtk_widget_class_bind_template_child (widget_class, ClWindow, my_month_page);
-  gtk_widget_class_bind_template_child (widget_class, ClWindow, overview_page);
-  gtk_widget_class_bind_template_child (widget_class, ClWindow, pipeline_page);
-  gtk_widget_class_bind_template_child (widget_class, ClWindow, coaching_page);
-  gtk_widget_class_bind_template_child (widget_class, ClWindow, development_page);
-  gtk_widget_class_bind_template_child (widget_class, ClWindow, retro_page);
-  gtk_widget_class_bind_template_child (widget_class, ClWindow, library_page);
   gtk_widget_class_bind_template_child (widget_class, ClWindow, library_stack);
-  gtk_widget_class_bind_template_child (widget_class, ClWindow, teams_page);
+  for (guint i = 0; i < G_N_ELEMENTS (lazy_views); i++)
+    {
+      g_autofree char *id = g_strconcat (lazy_views[i].name, "_view", NULL);
+
+      gtk_widget_class_bind_template_child_full (widget_class, id, FALSE, lazy_views[i].bin);
+    }
 }
 
 static void
@@ -1472,12 +1647,6 @@ cl_window_init (ClWindow *self)
   /* until the workspace says it has an import to undo */
   g_simple_action_set_enabled (G_SIMPLE_ACTION (g_action_map_lookup_action (G_ACTION_MAP (self), "undo-import")),
                                FALSE);
-  g_signal_connect_swapped (self->coaching_page, "item-activated",
-                            G_CALLBACK (on_coaching_entry_activated), self);
-  g_signal_connect_swapped (self->development_page, "rep-activated", G_CALLBACK (on_rep_activated), self);
-  g_signal_connect_swapped (self->library_page, "item-activated", G_CALLBACK (cl_window_open_library_entry), self);
-  g_signal_connect_swapped (self->pipeline_page, "loaded", G_CALLBACK (on_pipeline_loaded), self);
-  g_signal_connect_swapped (self->overview_page, "loaded", G_CALLBACK (on_overview_loaded), self);
   gtk_widget_add_controller (GTK_WIDGET (self),
                              GTK_EVENT_CONTROLLER (cl_file_drop_target_new ((ClFileChosen) import_dropped, self)));
   g_signal_connect_swapped (self->view_stack, "notify::visible-child",

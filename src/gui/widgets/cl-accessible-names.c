@@ -130,6 +130,12 @@ on_mapped (GSignalInvocationHint *hint,
 }
 
 void
+cl_accessible_names_apply (GtkWidget *widget)
+{
+  name_controls_below (widget);
+}
+
+void
 cl_accessible_names_install (void)
 {
   static gsize installed = 0;
