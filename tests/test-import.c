@@ -441,7 +441,8 @@ count_statement (unsigned  type,
 }
 
 /* A re-import reads the deals once, writes only the rows that changed, and
- * compares a deal the file names twice with what its first row wrote. */
+ * compares a deal the file names twice with what its first row wrote; the
+ * events it dates go in together. */
 static void
 test_reimport_writes_changes_only (void)
 {
@@ -478,7 +479,8 @@ test_reimport_writes_changes_only (void)
   g_assert_cmpuint (seen.deal_reads, ==, 0);
   g_assert_cmpuint (seen.event_counts, ==, 0);
   g_assert_cmpuint (seen.deal_updates, ==, 7);
-  g_assert_cmpuint (seen.event_inserts, ==, 7);
+  /* the seven events go in many rows per statement */
+  g_assert_cmpuint (seen.event_inserts, ==, 1);
 
   amounts = events_of (&w, "Deal 7", "amount");
   g_assert_cmpstr (amounts, ==, "2026-11-23 100700>90000; 2026-11-23 90000>80000");
