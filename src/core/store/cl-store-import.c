@@ -509,7 +509,7 @@ add_number_event (ClImportWriter  *writer,
  *
  * Writes the columns of @after that differ from @before, and each change
  * of stage, amount, close date, next step, owner or status as an event
- * dated the import's day, as cl_store_update_deal_over () records them.
+ * dated the import's day, as cl_store_update_deal () records them.
  * @before must be what is stored.
  *
  * Returns: how many changes were recorded as events (0 when only the name,
