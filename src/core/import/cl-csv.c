@@ -212,9 +212,13 @@ cl_csv_parse (const char  *data,
             quoted = FALSE;
           else
             {
-              /* line breaks inside quotes are kept as written */
-              line += *c == '\n';
-              g_string_append_c (field, *c);
+              /* up to the next quote at once; line breaks inside quotes are kept as written */
+              const char *end = c;
+
+              for (; *end != '"' && *end != '\0'; end++)
+                line += *end == '\n';
+              g_string_append_len (field, c, end - c);
+              c = end - 1;
             }
           continue;
         }
@@ -243,7 +247,15 @@ cl_csv_parse (const char  *data,
           record_line = line;
           continue;
         }
-      g_string_append_c (field, *c);
+      /* up to the field's end at once: a quote inside it is an ordinary character */
+      {
+        const char *end = c;
+
+        while (*end != '\0' && *end != csv->delimiter && *end != '\n' && *end != '\r')
+          end++;
+        g_string_append_len (field, c, end - c);
+        c = end - 1;
+      }
     }
   g_ptr_array_unref (fields);
 

@@ -50,6 +50,7 @@ typedef struct
   gboolean               account_ids;  /* the account column holds Salesforce ids */
   GHashTable            *unnamed;      /* account ids the Account export lacks */
   ClImportReport        *report;
+  GHashTable            *closing;      /* stage as written → whether its name says how a deal ended */
 } ClReader;
 
 static void
@@ -146,17 +147,24 @@ is_blank (const char *text)
  * stage's own name ("Closed Won"). @closing is set when the stage itself
  * is how the deal ended: by its name, or (Salesforce) a closed stage. */
 static ClDealStatus
-status_of (const ClCsvRow     *row,
-           const ClCrmMapping *mapping,
-           const char         *stage,
-           gboolean           *closing)
+status_of (ClReader       *reader,
+           const ClCsvRow *row,
+           const char     *stage,
+           gboolean       *closing)
 {
+  const ClCrmMapping *mapping = reader->mapping;
   const char *status = cell (row, mapping, CL_CRM_FIELD_STATUS);
   const char *closed = cell (row, mapping, CL_CRM_FIELD_IS_CLOSED);
   const char *won = cell (row, mapping, CL_CRM_FIELD_IS_WON);
-  g_autofree char *folded = g_ascii_strdown (stage, -1);
+  gpointer named = g_hash_table_lookup (reader->closing, stage);
 
-  *closing = cl_stage_name_is_closing (stage);
+  /* a stage's name is read once, however many rows are in it */
+  if (named == NULL)
+    {
+      named = GINT_TO_POINTER (cl_stage_name_is_closing (stage) ? 2 : 1);
+      g_hash_table_insert (reader->closing, g_strdup (stage), named);
+    }
+  *closing = named == GINT_TO_POINTER (2);
   if (!is_blank (status))
     return g_ascii_strcasecmp (status, "won") == 0 ? CL_DEAL_WON
            : g_ascii_strcasecmp (status, "lost") == 0 || g_ascii_strcasecmp (status, "deleted") == 0
@@ -168,7 +176,11 @@ status_of (const ClCsvRow     *row,
              ? CL_DEAL_WON : CL_DEAL_LOST;
     }
   if (*closing)
-    return strstr (folded, "won") ? CL_DEAL_WON : CL_DEAL_LOST;
+    {
+      g_autofree char *folded = g_ascii_strdown (stage, -1);
+
+      return strstr (folded, "won") ? CL_DEAL_WON : CL_DEAL_LOST;
+    }
   return CL_DEAL_OPEN;
 }
 
@@ -299,7 +311,7 @@ read_row (ClReader       *reader,
   out->probability = -1;
   if (!is_blank (probability) && !cl_csv_parse_percent (probability, &out->probability))
     return refuse_row (out, report, g_strdup_printf (_("the probability “%s” is not a percentage"), probability));
-  out->status = status_of (row, mapping, out->stage, &out->closing);
+  out->status = status_of (reader, row, out->stage, &out->closing);
   return TRUE;
 }
 
@@ -757,7 +769,8 @@ read_rows (const ClCsv            *csv,
            GError                **error)
 {
   g_autoptr (GHashTable) unnamed = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  ClReader reader = { csv, mapping, options, { 0 }, FALSE, unnamed, report };
+  g_autoptr (GHashTable) closing = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  ClReader reader = { csv, mapping, options, { 0 }, FALSE, unnamed, report, closing };
 
   report->kind = mapping->kind;
   report->n_rows = csv->rows->len;

@@ -89,7 +89,8 @@ struct _ClImportWriter
  * @error: return location for a #GError, or %NULL
  *
  * Reads every deal, open or closed, as an import compares them with its
- * rows: no record per deal, its texts in @strings.
+ * rows: no record per deal, its texts in @strings. The days an import
+ * never compares, the creation and the stage entry, are left 0.
  *
  * Returns: %TRUE on success, %FALSE with @error set
  */
@@ -101,8 +102,8 @@ cl_store_read_import_deals (ClStore       *self,
 {
   sqlite3_stmt *stmt = cl_store_query (self, error,
                                        "SELECT id, external_id, name, account, owner_id, stage_id, amount_cents, "
-                                       "currency, close_date, next_step, status, status_reason, created_on, "
-                                       "stage_entered_on FROM deals ORDER BY id", "");
+                                       "currency, close_date, next_step, status, status_reason FROM deals "
+                                       "ORDER BY id", "");
   int rc;
 
   if (stmt == NULL)
@@ -114,7 +115,7 @@ cl_store_read_import_deals (ClStore       *self,
         .id = sqlite3_column_int64 (stmt, 0),
         .external_id = external_id ? g_string_chunk_insert (strings, external_id) : NULL,
         .name = g_string_chunk_insert (strings, (const char *) sqlite3_column_text (stmt, 2)),
-        .account = g_string_chunk_insert_const (strings, (const char *) sqlite3_column_text (stmt, 3)),
+        .account = g_string_chunk_insert (strings, (const char *) sqlite3_column_text (stmt, 3)),
         .owner_id = sqlite3_column_int64 (stmt, 4),
         .stage_id = sqlite3_column_int64 (stmt, 5),
         .amount_cents = sqlite3_column_int64 (stmt, 6),
@@ -123,8 +124,6 @@ cl_store_read_import_deals (ClStore       *self,
         .next_step = g_string_chunk_insert_const (strings, (const char *) sqlite3_column_text (stmt, 9)),
         .status = cl_column_enum (stmt, 10, cl_deal_status_names),
         .status_reason = g_string_chunk_insert_const (strings, (const char *) sqlite3_column_text (stmt, 11)),
-        .created_on = cl_column_day (stmt, 12),
-        .stage_entered_on = cl_column_day (stmt, 13),
       };
 
       g_array_append_val (deals, deal);
