@@ -69,10 +69,21 @@ typedef struct
   const char *new_value;
 } ClPendingEvent;
 
+/* The text of the days written last: an export's rows share few days. */
+#define DAY_SLOTS 512
+
+typedef struct
+{
+  ClDay day;
+  char  text[11];
+} ClDayText;
+
 struct _ClImportWriter
 {
   ClStore      *store;
   ClDay         as_of;
+  ClDayText     days[DAY_SLOTS];
+  char         *full_inserts[2];  /* the INSERT of a full batch of deals, of events */
   gint64        last_id;     /* the largest deal id, written or waiting */
   GArray       *deals;       /* ClImportDeal waiting to be inserted */
   GArray       *events;      /* ClPendingEvent waiting to be inserted */
@@ -223,34 +234,26 @@ cl_import_writer_new (ClStore  *self,
   return g_steal_pointer (&writer);
 }
 
-/* The statement inserting @n_rows rows of @values, cached. */
-static sqlite3_stmt *
-insert_statement (ClStore     *self,
-                  const char  *insert,
-                  const char  *values,
-                  guint        n_rows,
-                  GError     **error)
+/* The text of @day, from the days written last when it is one of them. */
+static void
+bind_day (ClImportWriter *writer,
+          sqlite3_stmt   *stmt,
+          int             param,
+          ClDay           day)
 {
-  g_autoptr (GString) sql = g_string_new (insert);
+  ClDayText *slot = &writer->days[(guint) day % DAY_SLOTS];
 
-  for (guint r = 0; r < n_rows; r++)
-    g_string_append_printf (sql, "%s%s", r ? ", " : "", values);
-  return cl_store_query (self, error, sql->str, "");
+  if (slot->day != day)
+    {
+      slot->day = day;
+      cl_date_format_into (day, slot->text);
+    }
+  sqlite3_bind_text (stmt, param, slot->text, 10, SQLITE_TRANSIENT);
 }
 
 static void
-bind_day (sqlite3_stmt *stmt,
-          int           param,
-          ClDay         day)
-{
-  char text[11];
-
-  cl_date_format_into (day, text);
-  sqlite3_bind_text (stmt, param, text, 10, SQLITE_TRANSIENT);
-}
-
-static void
-bind_deal (sqlite3_stmt       *stmt,
+bind_deal (ClImportWriter     *writer,
+           sqlite3_stmt       *stmt,
            int                 first,
            const ClImportDeal *deal)
 {
@@ -262,50 +265,93 @@ bind_deal (sqlite3_stmt       *stmt,
   sqlite3_bind_int64 (stmt, first + 5, deal->stage_id);
   sqlite3_bind_int64 (stmt, first + 6, deal->amount_cents);
   sqlite3_bind_text (stmt, first + 7, deal->currency, -1, SQLITE_STATIC);
-  bind_day (stmt, first + 8, deal->close_date);
+  bind_day (writer, stmt, first + 8, deal->close_date);
   sqlite3_bind_text (stmt, first + 9, cl_forecast_to_string (CL_FORECAST_PIPELINE), -1, SQLITE_STATIC);
   sqlite3_bind_text (stmt, first + 10, deal->next_step, -1, SQLITE_STATIC);
   sqlite3_bind_text (stmt, first + 11, cl_deal_status_to_string (deal->status), -1, SQLITE_STATIC);
   sqlite3_bind_text (stmt, first + 12, deal->status_reason, -1, SQLITE_STATIC);
-  bind_day (stmt, first + 13, deal->created_on);
-  bind_day (stmt, first + 14, deal->stage_entered_on);
+  bind_day (writer, stmt, first + 13, deal->created_on);
+  bind_day (writer, stmt, first + 14, deal->stage_entered_on);
 }
 
 static void
-bind_event (sqlite3_stmt         *stmt,
+bind_event (ClImportWriter       *writer,
+            sqlite3_stmt         *stmt,
             int                   first,
             const ClPendingEvent *event)
 {
   sqlite3_bind_int64 (stmt, first, event->deal_id);
-  bind_day (stmt, first + 1, event->occurred_on);
+  bind_day (writer, stmt, first + 1, event->occurred_on);
   sqlite3_bind_text (stmt, first + 2, event->field, -1, SQLITE_STATIC);
   sqlite3_bind_text (stmt, first + 3, event->old_value, -1, SQLITE_STATIC);
   sqlite3_bind_text (stmt, first + 4, event->new_value, -1, SQLITE_STATIC);
 }
 
-/* Inserts the @n rows of @rows (@size bytes each), as many per statement
- * as fit, each bound by @bind. */
-static gboolean
-insert_rows (ClStore     *self,
-             const char  *insert,
-             const char  *values,
-             int          n_params,
-             const char  *rows,
-             gsize        size,
-             guint        n,
-             void       (*bind) (sqlite3_stmt *, int, gconstpointer),
-             GError     **error)
-{
-  for (guint first = 0; first < n; first += ROWS_PER_STATEMENT)
-    {
-      guint n_rows = MIN (ROWS_PER_STATEMENT, n - first);
-      sqlite3_stmt *stmt = insert_statement (self, insert, values, n_rows, error);
+typedef void (*ClBindRow) (ClImportWriter *writer,
+                           sqlite3_stmt   *stmt,
+                           int             first,
+                           gconstpointer   row);
 
+/* A table the writer inserts into: its INSERT, one row's values, and how
+ * a waiting row is bound to them. */
+typedef struct
+{
+  const char *insert;
+  const char *values;
+  int         n_params;
+  guint       full_insert;   /* its slot in the writer's full_inserts */
+  ClBindRow   bind;
+} ClRowTable;
+
+static const ClRowTable deal_table = {
+  DEAL_INSERT, DEAL_VALUES, DEAL_PARAMS, 0, (ClBindRow) bind_deal,
+};
+static const ClRowTable event_table = {
+  EVENT_INSERT, EVENT_VALUES, EVENT_PARAMS, 1, (ClBindRow) bind_event,
+};
+
+/* "INSERT … VALUES (…), (…)" of @n_rows rows into @table */
+static char *
+insert_sql (const ClRowTable *table,
+            guint             n_rows)
+{
+  GString *sql = g_string_new (table->insert);
+
+  for (guint r = 0; r < n_rows; r++)
+    {
+      if (r > 0)
+        g_string_append (sql, ", ");
+      g_string_append (sql, table->values);
+    }
+  return g_string_free (sql, FALSE);
+}
+
+/* Inserts the rows waiting in @rows into @table, as many per statement as
+ * fit; the text of a full statement is made once. */
+static gboolean
+insert_rows (ClImportWriter    *writer,
+             const ClRowTable  *table,
+             GArray            *rows,
+             GError           **error)
+{
+  guint size = g_array_get_element_size (rows);
+
+  for (guint first = 0; first < rows->len; first += ROWS_PER_STATEMENT)
+    {
+      guint n_rows = MIN (ROWS_PER_STATEMENT, rows->len - first);
+      g_autofree char *partial = NULL;
+      char **full = &writer->full_inserts[table->full_insert];
+      sqlite3_stmt *stmt;
+
+      if (n_rows == ROWS_PER_STATEMENT && *full == NULL)
+        *full = insert_sql (table, n_rows);
+      stmt = cl_store_query (writer->store, error,
+                             n_rows == ROWS_PER_STATEMENT ? *full : (partial = insert_sql (table, n_rows)), "");
       if (stmt == NULL)
         return FALSE;
       for (guint r = 0; r < n_rows; r++)
-        bind (stmt, n_params * r + 1, rows + (first + r) * size);
-      if (!cl_store_query_done (self, stmt, sqlite3_step (stmt), error))
+        table->bind (writer, stmt, table->n_params * r + 1, rows->data + (first + r) * size);
+      if (!cl_store_query_done (writer->store, stmt, sqlite3_step (stmt), error))
         return FALSE;
     }
   return TRUE;
@@ -316,12 +362,8 @@ static gboolean
 flush (ClImportWriter  *writer,
        GError         **error)
 {
-  gboolean ok = insert_rows (writer->store, DEAL_INSERT, DEAL_VALUES, DEAL_PARAMS, writer->deals->data,
-                             sizeof (ClImportDeal), writer->deals->len,
-                             (void (*) (sqlite3_stmt *, int, gconstpointer)) bind_deal, error)
-                && insert_rows (writer->store, EVENT_INSERT, EVENT_VALUES, EVENT_PARAMS, writer->events->data,
-                                sizeof (ClPendingEvent), writer->events->len,
-                                (void (*) (sqlite3_stmt *, int, gconstpointer)) bind_event, error);
+  gboolean ok = insert_rows (writer, &deal_table, writer->deals, error)
+                && insert_rows (writer, &event_table, writer->events, error);
 
   g_array_set_size (writer->deals, 0);
   g_array_set_size (writer->events, 0);
@@ -405,7 +447,8 @@ changed_columns (const ClImportDeal *before,
 }
 
 static void
-bind_column (sqlite3_stmt       *stmt,
+bind_column (ClImportWriter     *writer,
+             sqlite3_stmt       *stmt,
              int                 param,
              ClDealColumn        column,
              const ClImportDeal *deal)
@@ -434,7 +477,7 @@ bind_column (sqlite3_stmt       *stmt,
       sqlite3_bind_text (stmt, param, deal->currency, -1, SQLITE_STATIC);
       break;
     case COLUMN_CLOSE_DATE:
-      bind_day (stmt, param, deal->close_date);
+      bind_day (writer, stmt, param, deal->close_date);
       break;
     case COLUMN_NEXT_STEP:
       sqlite3_bind_text (stmt, param, deal->next_step, -1, SQLITE_STATIC);
@@ -446,7 +489,7 @@ bind_column (sqlite3_stmt       *stmt,
       sqlite3_bind_text (stmt, param, deal->status_reason, -1, SQLITE_STATIC);
       break;
     case COLUMN_STAGE_ENTERED:
-      bind_day (stmt, param, deal->stage_entered_on);
+      bind_day (writer, stmt, param, deal->stage_entered_on);
       break;
     case N_COLUMNS:
     default:
@@ -456,7 +499,7 @@ bind_column (sqlite3_stmt       *stmt,
 
 /* "UPDATE deals SET …" of the @changed columns of @deal, by its id. */
 static gboolean
-update_columns (ClStore             *self,
+update_columns (ClImportWriter      *writer,
                 guint                changed,
                 const ClImportDeal  *deal,
                 GError             **error)
@@ -469,14 +512,14 @@ update_columns (ClStore             *self,
     if (changed & (1u << c))
       g_string_append_printf (sql, "%s%s = ?", param++ ? ", " : "", column_names[c]);
   g_string_append (sql, " WHERE id = ?");
-  if ((stmt = cl_store_query (self, error, sql->str, "")) == NULL)
+  if ((stmt = cl_store_query (writer->store, error, sql->str, "")) == NULL)
     return FALSE;
   param = 0;
   for (guint c = 0; c < N_COLUMNS; c++)
     if (changed & (1u << c))
-      bind_column (stmt, ++param, c, deal);
+      bind_column (writer, stmt, ++param, c, deal);
   sqlite3_bind_int64 (stmt, param + 1, deal->id);
-  return cl_store_query_done (self, stmt, sqlite3_step (stmt), error);
+  return cl_store_query_done (writer->store, stmt, sqlite3_step (stmt), error);
 }
 
 /* The event of a change of @field from @before to @after, numbers as
@@ -534,7 +577,7 @@ cl_import_writer_update (ClImportWriter      *writer,
     after->stage_entered_on = writer->as_of;
   if ((changed = changed_columns (before, after)) == 0)
     return 0;
-  if (!update_columns (writer->store, changed, after, error))
+  if (!update_columns (writer, changed, after, error))
     return -1;
   cl_date_format_into (before->close_date, old_day);
   cl_date_format_into (after->close_date, new_day);
@@ -599,5 +642,7 @@ cl_import_writer_free (ClImportWriter *writer)
   g_array_unref (writer->events);
   g_string_chunk_free (writer->strings);
   g_ptr_array_unref (writer->indexes);
+  g_free (writer->full_inserts[0]);
+  g_free (writer->full_inserts[1]);
   g_free (writer);
 }
