@@ -845,6 +845,7 @@ plan_rows (ClStore    *store,
   g_autoptr (GListModel) stages = cl_store_list_stages (store, error);
   g_autofree char *prefix = external_id (kind, "");
   g_autoptr (GHashTable) stored = NULL;
+  g_autoptr (GString) external = g_string_new (prefix);
   ClStagePlan *plan;
 
   if (stages == NULL || (stored = cl_store_list_external_stages (store, prefix, error)) == NULL)
@@ -853,9 +854,14 @@ plan_rows (ClStore    *store,
   for (guint r = 0; r < rows->len; r++)
     {
       const ClImportRow *row = &g_array_index (rows, ClImportRow, r);
-      g_autofree char *external = is_blank (row->record_id) ? NULL : external_id (kind, row->record_id);
-      gint64 *stage_id = external ? g_hash_table_lookup (stored, external) : NULL;
+      gint64 *stage_id = NULL;
 
+      if (!is_blank (row->record_id))
+        {
+          g_string_truncate (external, strlen (prefix));
+          g_string_append (external, row->record_id);
+          stage_id = g_hash_table_lookup (stored, external->str);
+        }
       cl_stage_plan_observe (plan, row->stage, row->closing, row->probability, stage_id ? *stage_id : 0);
     }
   cl_stage_plan_place (plan);

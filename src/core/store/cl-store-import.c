@@ -84,6 +84,7 @@ struct _ClImportWriter
   ClDay         as_of;
   ClDayText     days[DAY_SLOTS];
   char         *full_inserts[2];  /* the INSERT of a full batch of deals, of events */
+  GHashTable   *updates;          /* changed columns → their UPDATE */
   gint64        last_id;     /* the largest deal id, written or waiting */
   GArray       *deals;       /* ClImportDeal waiting to be inserted */
   GArray       *events;      /* ClPendingEvent waiting to be inserted */
@@ -224,6 +225,7 @@ cl_import_writer_new (ClStore  *self,
   writer->events = g_array_new (FALSE, FALSE, sizeof (ClPendingEvent));
   writer->strings = g_string_chunk_new (64 * 1024);
   writer->indexes = g_ptr_array_new_with_free_func (g_free);
+  writer->updates = g_hash_table_new_full (NULL, NULL, NULL, g_free);
   if ((stmt = cl_store_query (self, error, "SELECT coalesce(max(id), 0) FROM deals", "")) == NULL)
     return NULL;
   if ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
@@ -497,22 +499,30 @@ bind_column (ClImportWriter     *writer,
     }
 }
 
-/* "UPDATE deals SET …" of the @changed columns of @deal, by its id. */
+/* "UPDATE deals SET …" of the @changed columns of @deal, by its id; the
+ * text of each set of columns made once. */
 static gboolean
 update_columns (ClImportWriter      *writer,
                 guint                changed,
                 const ClImportDeal  *deal,
                 GError             **error)
 {
-  g_autoptr (GString) sql = g_string_new ("UPDATE deals SET ");
+  const char *sql = g_hash_table_lookup (writer->updates, GUINT_TO_POINTER (changed));
   sqlite3_stmt *stmt;
   int param = 0;
 
-  for (guint c = 0; c < N_COLUMNS; c++)
-    if (changed & (1u << c))
-      g_string_append_printf (sql, "%s%s = ?", param++ ? ", " : "", column_names[c]);
-  g_string_append (sql, " WHERE id = ?");
-  if ((stmt = cl_store_query (writer->store, error, sql->str, "")) == NULL)
+  if (sql == NULL)
+    {
+      GString *text = g_string_new ("UPDATE deals SET ");
+
+      for (guint c = 0; c < N_COLUMNS; c++)
+        if (changed & (1u << c))
+          g_string_append_printf (text, "%s%s = ?", param++ ? ", " : "", column_names[c]);
+      g_string_append (text, " WHERE id = ?");
+      sql = g_string_free (text, FALSE);
+      g_hash_table_insert (writer->updates, GUINT_TO_POINTER (changed), (char *) sql);
+    }
+  if ((stmt = cl_store_query (writer->store, error, sql, "")) == NULL)
     return FALSE;
   param = 0;
   for (guint c = 0; c < N_COLUMNS; c++)
@@ -644,5 +654,6 @@ cl_import_writer_free (ClImportWriter *writer)
   g_ptr_array_unref (writer->indexes);
   g_free (writer->full_inserts[0]);
   g_free (writer->full_inserts[1]);
+  g_hash_table_unref (writer->updates);
   g_free (writer);
 }
