@@ -132,9 +132,17 @@ cell (const ClCsvRow     *row,
 {
   int column = mapping->columns[field];
 
+  char *text;
+  gsize length;
+
   if (column < 0 || (guint) column >= row->n_fields)
     return NULL;
-  return g_strstrip (row->fields[column]);
+  /* stripped in place, once: most cells have nothing to strip */
+  text = row->fields[column];
+  length = strlen (text);
+  if (length > 0 && (g_ascii_isspace (text[0]) || g_ascii_isspace (text[length - 1])))
+    g_strstrip (text);
+  return text;
 }
 
 static gboolean
