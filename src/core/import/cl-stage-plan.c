@@ -120,7 +120,7 @@ struct _ClStagePlan
   GPtrArray  *steps;        /* ClStep, the process after the import */
   GPtrArray  *values;       /* ClValue, in the order the file first mentions them */
   GHashTable *by_value;     /* folded value → ClValue */
-  GHashTable *by_text;      /* a value as some row wrote it → ClValue: each spelling folded once */
+  GHashTable *by_text;      /* a value as observed rows wrote it → ClValue */
   GHashTable *owned_steps;  /* every ClStep made, in the process or no longer */
 };
 
@@ -233,8 +233,9 @@ existing_index (const ClStagePlan *plan,
   return -1;
 }
 
-/* The entry of @value as written, or NULL; many rows write one value the
- * same way, so it is folded once per spelling. */
+/* The entry of @value, or NULL: found by the text rows wrote when they
+ * were observed, folded only for another spelling. Reads the plan only,
+ * as a plan being applied may be read from more than one thread. */
 static ClValue *
 find_value (const ClStagePlan *plan,
             const char        *value)
@@ -245,9 +246,7 @@ find_value (const ClStagePlan *plan,
   if (entry != NULL)
     return entry;
   folded = g_utf8_casefold (value, -1);
-  if ((entry = g_hash_table_lookup (plan->by_value, folded)) != NULL)
-    g_hash_table_insert (plan->by_text, g_strdup (value), entry);
-  return entry;
+  return g_hash_table_lookup (plan->by_value, folded);
 }
 
 /**
@@ -274,6 +273,9 @@ cl_stage_plan_observe (ClStagePlan *plan,
   ClValue *entry = find_value (plan, value);
   int stored = stored_stage_id != 0 ? existing_index (plan, stored_stage_id) : -1;
 
+  /* each spelling rows write is folded once */
+  if (entry != NULL && !g_hash_table_contains (plan->by_text, value))
+    g_hash_table_insert (plan->by_text, g_strdup (value), entry);
   if (entry == NULL)
     {
       entry = g_new0 (ClValue, 1);
