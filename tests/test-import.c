@@ -416,6 +416,7 @@ typedef struct
   guint deal_reads;    /* one deal read by its id */
   guint event_counts;  /* a deal's events counted */
   guint deal_updates;
+  guint full_updates;  /* an update that writes the deal's name too */
   guint event_inserts;
 } Statements;
 
@@ -436,12 +437,14 @@ count_statement (unsigned  type,
   seen->deal_reads += strstr (sql, "WHERE d.id = ?") != NULL;
   seen->event_counts += strstr (sql, "count(*) FROM deal_events") != NULL;
   seen->deal_updates += g_str_has_prefix (sql, "UPDATE deals ");
+  seen->full_updates += g_str_has_prefix (sql, "UPDATE deals ") && strstr (sql, "name = ?") != NULL;
   seen->event_inserts += g_str_has_prefix (sql, "INSERT INTO deal_events ");
   return 0;
 }
 
-/* A re-import reads the deals once, writes only the rows that changed, and
- * compares a deal the file names twice with what its first row wrote. */
+/* A re-import reads the deals once, writes only the rows that changed and
+ * only their changed columns, and compares a deal the file names twice
+ * with what its first row wrote; the events it dates go in together. */
 static void
 test_reimport_writes_changes_only (void)
 {
@@ -478,12 +481,70 @@ test_reimport_writes_changes_only (void)
   g_assert_cmpuint (seen.deal_reads, ==, 0);
   g_assert_cmpuint (seen.event_counts, ==, 0);
   g_assert_cmpuint (seen.deal_updates, ==, 7);
-  g_assert_cmpuint (seen.event_inserts, ==, 7);
+  /* only the columns that changed */
+  g_assert_cmpuint (seen.full_updates, ==, 0);
+  /* the seven events go in many rows per statement */
+  g_assert_cmpuint (seen.event_inserts, ==, 1);
 
   amounts = events_of (&w, "Deal 7", "amount");
   g_assert_cmpstr (amounts, ==, "2026-11-23 100700>90000; 2026-11-23 90000>80000");
   cl_import_report_clear (&first);
   cl_import_report_clear (&second);
+  workspace_close (&w);
+}
+
+/* The indexes over deals and events, as their SQL. */
+static char *
+deal_indexes (Workspace *w)
+{
+  return cl_test_sql_text (w->path, "SELECT group_concat(sql, ';') FROM (SELECT sql FROM sqlite_schema "
+                                    "WHERE type = 'index' AND sql IS NOT NULL "
+                                    "AND tbl_name IN ('deals', 'deal_events') ORDER BY name)");
+}
+
+/* A first import writes its rows before the indexes over them: a refused
+ * one leaves them as they were, a written one builds them again, each
+ * deal with the id SQLite gives, in the file's order, and its event. */
+static void
+test_first_import_indexes (void)
+{
+  static const char closing_only[] =
+    "Record ID,Deal Name,Deal Stage,Amount,Close Date,Deal owner\n"
+    "1,Acme,Closed Won,100,2026-12-01,Ana\n";
+  Workspace w = { 0 };
+  g_autoptr (GString) week1 = g_string_new ("Record ID,Deal Name,Deal Stage,Amount,Close Date,Deal owner\n");
+  g_autofree char *indexes = NULL, *after_refusal = NULL, *after_import = NULL, *refused = NULL, *counts = NULL;
+  g_autofree char *deals = NULL, *ids = NULL, *events = NULL, *integrity = NULL;
+  ClImportReport report;
+
+  /* more rows than one statement writes, and a statement's rows left over */
+  for (guint i = 0; i < 150; i++)
+    g_string_append_printf (week1, "%u,Deal %u,Discovery,%u,2027-01-15,Rep %u\n", i, i, 1000 + i, i % 3);
+
+  workspace_open (&w);
+  indexes = deal_indexes (&w);
+  g_assert_nonnull (strstr (indexes, "deals_by_owner"));
+  refused = import_text (&w, closing_only, NULL, CL_CRM_HUBSPOT, "2026-11-16", FALSE, &report);
+  g_assert_nonnull (strstr (refused, "add the stages first"));
+  cl_import_report_clear (&report);
+  after_refusal = deal_indexes (&w);
+  g_assert_cmpstr (after_refusal, ==, indexes);
+
+  counts = import_text (&w, week1->str, "Discovery\n", CL_CRM_HUBSPOT, "2026-11-16", FALSE, &report);
+  g_assert_cmpstr (counts, ==, "150/0/0/0");
+  cl_import_report_clear (&report);
+  after_import = deal_indexes (&w);
+  g_assert_cmpstr (after_import, ==, indexes);
+  ids = cl_test_sql_text (w.path, "SELECT min(id), max(id), count(*), "
+                                  "sum(id = 1 + CAST(substr(external_id, 9) AS INTEGER)) FROM deals");
+  g_assert_cmpstr (ids, ==, "1|150|150|150\n");
+  events = cl_test_sql_text (w.path, "SELECT count(*), count(DISTINCT deal_id), sum(e.new_value = d.name) "
+                                     "FROM deal_events e JOIN deals d ON d.id = e.deal_id WHERE field = 'created'");
+  g_assert_cmpstr (events, ==, "150|150|150\n");
+  integrity = cl_test_sql_text (w.path, "PRAGMA integrity_check");
+  g_assert_cmpstr (integrity, ==, "ok\n");
+  deals = cl_test_sql_text (w.path, "SELECT count(*) FROM deals INDEXED BY deals_by_owner WHERE owner_id > 0");
+  g_assert_cmpstr (deals, ==, "150\n");
   workspace_close (&w);
 }
 
@@ -863,6 +924,7 @@ main (int   argc,
   g_test_add_func ("/csv/dates", test_dates);
   g_test_add_func ("/import/weekly-snapshots", test_weekly_snapshots);
   g_test_add_func ("/import/reimport-writes-changes-only", test_reimport_writes_changes_only);
+  g_test_add_func ("/import/first-import-indexes", test_first_import_indexes);
   g_test_add_func ("/import/bad-rows", test_bad_rows);
   g_test_add_func ("/import/hostile-values", test_hostile_values);
   g_test_add_func ("/import/totals-exact", test_totals_exact);

@@ -25,10 +25,11 @@
  */
 G_DEFINE_QUARK (cl-csv-error-quark, cl_csv_error)
 
+/* A row's fields are one block: their pointers, then their texts. */
 static void
 row_free (ClCsvRow *row)
 {
-  g_strfreev (row->fields);
+  g_free (row->fields);
   g_free (row);
 }
 
@@ -44,7 +45,7 @@ cl_csv_free (ClCsv *csv)
 {
   if (csv == NULL)
     return;
-  g_strfreev (csv->header);
+  g_free (csv->header);
   g_clear_pointer (&csv->rows, g_ptr_array_unref);
   g_free (csv->name);
   g_free (csv);
@@ -124,22 +125,46 @@ detect_delimiter (const char *text)
   return candidates[best];
 }
 
-static gboolean
-is_blank_record (GPtrArray *fields)
+/* The record being read: its fields' texts one after the other, each
+ * ended by a NUL, and where each starts. */
+typedef struct
 {
-  return fields->len == 1 && *(char *) g_ptr_array_index (fields, 0) == '\0';
+  GString *text;
+  GArray  *starts;
+} ClRecord;
+
+static gboolean
+is_blank_record (const ClRecord *record)
+{
+  return record->starts->len == 1 && record->text->str[0] == '\0';
 }
 
+/* Ends the field being read. */
+static void
+end_field (ClRecord *record,
+           gsize     start)
+{
+  g_string_append_c (record->text, '\0');
+  g_array_append_val (record->starts, start);
+}
+
+/* The record read as a row, its fields in one block. */
 static ClCsvRow *
-take_row (GPtrArray *fields,
-          guint      line)
+take_row (ClRecord *record,
+          guint     line)
 {
   ClCsvRow *row = g_new0 (ClCsvRow, 1);
+  guint n = record->starts->len;
+  char **fields = g_malloc ((n + 1) * sizeof (char *) + record->text->len);
+  char *texts = (char *) (fields + n + 1);
 
+  memcpy (texts, record->text->str, record->text->len);
+  for (guint i = 0; i < n; i++)
+    fields[i] = texts + g_array_index (record->starts, gsize, i);
+  fields[n] = NULL;
   row->line = line;
-  row->n_fields = fields->len;
-  g_ptr_array_add (fields, NULL);
-  row->fields = (char **) g_ptr_array_free (fields, FALSE);
+  row->n_fields = n;
+  row->fields = fields;
   return row;
 }
 
@@ -170,26 +195,22 @@ cl_csv_parse (const char  *data,
 {
   g_autoptr (ClCsv) csv = g_new0 (ClCsv, 1);
   g_autofree char *text = NULL;
-  g_autoptr (GString) field = g_string_new (NULL);
-  GPtrArray *fields = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr (GString) record_text = g_string_new (NULL);
+  g_autoptr (GArray) starts = g_array_new (FALSE, FALSE, sizeof (gsize));
+  ClRecord record = { record_text, starts };
   const char *c;
+  gsize field_start = 0;
   guint line = 1, record_line = 1;
   gboolean quoted = FALSE, was_quoted = FALSE;
 
   csv->name = g_strdup (name);
 
   if (length > MAX_BYTES)
-    {
-      g_ptr_array_unref (fields);
-      return g_set_error (error, CL_CSV_ERROR, CL_CSV_ERROR_TOO_LARGE,
-                          _("%s is larger than the %u MB an import reads"), name,
-                          (guint) (MAX_BYTES / 1024 / 1024)), NULL;
-    }
+    return g_set_error (error, CL_CSV_ERROR, CL_CSV_ERROR_TOO_LARGE,
+                        _("%s is larger than the %u MB an import reads"), name,
+                        (guint) (MAX_BYTES / 1024 / 1024)), NULL;
   if ((text = decode (data, length, &csv->encoding, name, error)) == NULL)
-    {
-      g_ptr_array_unref (fields);
-      return NULL;
-    }
+    return NULL;
   csv->delimiter = detect_delimiter (text);
   csv->rows = g_ptr_array_new_with_free_func ((GDestroyNotify) row_free);
 
@@ -199,42 +220,43 @@ cl_csv_parse (const char  *data,
       gboolean end_of_record = end_of_text || (!quoted && (*c == '\n' || *c == '\r'));
 
       if (quoted && end_of_text)
-        {
-          g_ptr_array_unref (fields);
-          return g_set_error (error, CL_CSV_ERROR, CL_CSV_ERROR_UNTERMINATED,
-                              _("%s, line %u: a quoted field is never closed"), name, record_line), NULL;
-        }
+        return g_set_error (error, CL_CSV_ERROR, CL_CSV_ERROR_UNTERMINATED,
+                            _("%s, line %u: a quoted field is never closed"), name, record_line), NULL;
       if (quoted)
         {
           if (*c == '"' && c[1] == '"')
-            g_string_append_c (field, '"'), c++;
+            g_string_append_c (record_text, '"'), c++;
           else if (*c == '"')
             quoted = FALSE;
           else
             {
-              /* line breaks inside quotes are kept as written */
-              line += *c == '\n';
-              g_string_append_c (field, *c);
+              /* up to the next quote at once; line breaks inside quotes are kept as written */
+              const char *end = c;
+
+              for (; *end != '"' && *end != '\0'; end++)
+                line += *end == '\n';
+              g_string_append_len (record_text, c, end - c);
+              c = end - 1;
             }
           continue;
         }
-      if (*c == '"' && field->len == 0 && !was_quoted)
+      if (*c == '"' && record_text->len == field_start && !was_quoted)
         {
           quoted = was_quoted = TRUE;
           continue;
         }
       if (*c == csv->delimiter || end_of_record)
         {
-          g_ptr_array_add (fields, g_strdup (field->str));
-          g_string_truncate (field, 0);
+          end_field (&record, field_start);
+          field_start = record_text->len;
           was_quoted = FALSE;
           if (*c == csv->delimiter)
             continue;
-          if (!is_blank_record (fields))
-            g_ptr_array_add (csv->rows, take_row (fields, record_line));
-          else
-            g_ptr_array_unref (fields);
-          fields = g_ptr_array_new_with_free_func (g_free);
+          if (!is_blank_record (&record))
+            g_ptr_array_add (csv->rows, take_row (&record, record_line));
+          g_string_truncate (record_text, 0);
+          g_array_set_size (starts, 0);
+          field_start = 0;
           if (end_of_text)
             break;
           if (*c == '\r' && c[1] == '\n')
@@ -243,9 +265,16 @@ cl_csv_parse (const char  *data,
           record_line = line;
           continue;
         }
-      g_string_append_c (field, *c);
+      /* up to the field's end at once: a quote inside it is an ordinary character */
+      {
+        const char *end = c;
+
+        while (*end != '\0' && *end != csv->delimiter && *end != '\n' && *end != '\r')
+          end++;
+        g_string_append_len (record_text, c, end - c);
+        c = end - 1;
+      }
     }
-  g_ptr_array_unref (fields);
 
   if (csv->rows->len == 0)
     return g_set_error (error, CL_CSV_ERROR, CL_CSV_ERROR_EMPTY, _("%s is empty: it has no header row"), name), NULL;

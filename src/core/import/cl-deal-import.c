@@ -15,6 +15,7 @@
 #include <string.h>
 
 #include "cl-deal-import.h"
+#include "cl-store-import.h"
 #include "cl-text.h"
 
 #define PROGRESS_EVERY 1000
@@ -49,6 +50,7 @@ typedef struct
   gboolean               account_ids;  /* the account column holds Salesforce ids */
   GHashTable            *unnamed;      /* account ids the Account export lacks */
   ClImportReport        *report;
+  GHashTable            *closing;      /* stage as written → whether its name says how a deal ended */
 } ClReader;
 
 static void
@@ -130,9 +132,17 @@ cell (const ClCsvRow     *row,
 {
   int column = mapping->columns[field];
 
+  char *text;
+  gsize length;
+
   if (column < 0 || (guint) column >= row->n_fields)
     return NULL;
-  return g_strstrip (row->fields[column]);
+  /* stripped in place, once: most cells have nothing to strip */
+  text = row->fields[column];
+  length = strlen (text);
+  if (length > 0 && (g_ascii_isspace (text[0]) || g_ascii_isspace (text[length - 1])))
+    g_strstrip (text);
+  return text;
 }
 
 static gboolean
@@ -145,17 +155,24 @@ is_blank (const char *text)
  * stage's own name ("Closed Won"). @closing is set when the stage itself
  * is how the deal ended: by its name, or (Salesforce) a closed stage. */
 static ClDealStatus
-status_of (const ClCsvRow     *row,
-           const ClCrmMapping *mapping,
-           const char         *stage,
-           gboolean           *closing)
+status_of (ClReader       *reader,
+           const ClCsvRow *row,
+           const char     *stage,
+           gboolean       *closing)
 {
+  const ClCrmMapping *mapping = reader->mapping;
   const char *status = cell (row, mapping, CL_CRM_FIELD_STATUS);
   const char *closed = cell (row, mapping, CL_CRM_FIELD_IS_CLOSED);
   const char *won = cell (row, mapping, CL_CRM_FIELD_IS_WON);
-  g_autofree char *folded = g_ascii_strdown (stage, -1);
+  gpointer named = g_hash_table_lookup (reader->closing, stage);
 
-  *closing = cl_stage_name_is_closing (stage);
+  /* a stage's name is read once, however many rows are in it */
+  if (named == NULL)
+    {
+      named = GINT_TO_POINTER (cl_stage_name_is_closing (stage) ? 2 : 1);
+      g_hash_table_insert (reader->closing, g_strdup (stage), named);
+    }
+  *closing = named == GINT_TO_POINTER (2);
   if (!is_blank (status))
     return g_ascii_strcasecmp (status, "won") == 0 ? CL_DEAL_WON
            : g_ascii_strcasecmp (status, "lost") == 0 || g_ascii_strcasecmp (status, "deleted") == 0
@@ -167,7 +184,11 @@ status_of (const ClCsvRow     *row,
              ? CL_DEAL_WON : CL_DEAL_LOST;
     }
   if (*closing)
-    return strstr (folded, "won") ? CL_DEAL_WON : CL_DEAL_LOST;
+    {
+      g_autofree char *folded = g_ascii_strdown (stage, -1);
+
+      return strstr (folded, "won") ? CL_DEAL_WON : CL_DEAL_LOST;
+    }
   return CL_DEAL_OPEN;
 }
 
@@ -298,11 +319,18 @@ read_row (ClReader       *reader,
   out->probability = -1;
   if (!is_blank (probability) && !cl_csv_parse_percent (probability, &out->probability))
     return refuse_row (out, report, g_strdup_printf (_("the probability “%s” is not a percentage"), probability));
-  out->status = status_of (row, mapping, out->stage, &out->closing);
+  out->status = status_of (reader, row, out->stage, &out->closing);
   return TRUE;
 }
 
 /* ------------------------------------------------------------------ writing */
+
+/* A deal as stored now, read once or written by an earlier row. */
+typedef struct
+{
+  ClImportDeal deal;
+  gboolean     seen;           /* the file has it */
+} ClKeptDeal;
 
 typedef struct
 {
@@ -310,10 +338,14 @@ typedef struct
   ClImportReport *report;
   ClDay           as_of;
   ClStagePlan    *plan;
-  GHashTable     *by_external;   /* external id → deal id */
-  GHashTable     *by_name;       /* "name\naccount" → deal id */
-  GHashTable     *deals;         /* deal id → the deal as stored now, read once */
-  GHashTable     *seen;          /* deal ids the file has */
+  ClImportWriter *writer;
+  GStringChunk   *strings;       /* the texts of the deals read, and record ids */
+  ClKeptDeal     *deals;         /* every deal: those read, then those added */
+  guint           n_deals, max_deals;
+  GHashTable     *by_external;   /* external id → ClKeptDeal */
+  GHashTable     *by_name;       /* "name\naccount" → ClKeptDeal */
+  GString        *key;           /* the row's key being looked up */
+  GHashTable     *owners;        /* an owner as the file names it → rep id */
   GHashTable     *reps;          /* folded name → rep id */
   GHashTable     *aliases;       /* folded name the roster knows a rep by → rep id */
   gboolean        owner_ids;     /* the owner column holds the CRM's ids */
@@ -336,22 +368,37 @@ external_id (ClCrmKind   kind,
   return g_strdup_printf ("%s:%s", cl_crm_kind_to_string (kind), record_id);
 }
 
-/* Keeps @deal (taken) as the stored state of its id, replacing any
- * earlier one: the key is the deal's own id, so it is replaced too. */
+/* @key set to "@name\n@account", as deals are matched without a record id */
 static void
-keep_deal (ClImport *import,
-           ClDeal   *deal)
+name_key (GString    *key,
+          const char *name,
+          const char *account)
 {
-  g_hash_table_replace (import->deals, &deal->id, deal);
+  g_string_assign (key, name);
+  g_string_append_c (key, '\n');
+  g_string_append (key, account);
+}
+
+static ClKeptDeal *
+keep_deal (ClImport           *import,
+           const ClImportDeal *deal)
+{
+  ClKeptDeal *kept = &import->deals[import->n_deals++];
+
+  g_assert (import->n_deals <= import->max_deals);
+  kept->deal = *deal;
+  kept->seen = FALSE;
+  return kept;
 }
 
 static gboolean
 load_workspace (ClImport  *import,
+                guint      n_rows,
                 GError   **error)
 {
   g_autoptr (GListModel) stages = cl_store_list_stages (import->store, error);
   g_autoptr (GListModel) reps = NULL;
-  g_autoptr (GListModel) deals = NULL;
+  g_autoptr (GArray) deals = g_array_new (FALSE, FALSE, sizeof (ClImportDeal));
   g_autoptr (GHashTable) aliases = NULL;
   GHashTableIter iter;
   gpointer alias, rep_id;
@@ -360,7 +407,7 @@ load_workspace (ClImport  *import,
   /* every deal, open or not: a closed one may open again, a re-import matches it */
   if (stages == NULL || (reps = cl_store_list_reps (import->store, error)) == NULL
       || (aliases = cl_store_list_rep_aliases (import->store, error)) == NULL
-      || (deals = cl_store_list_all_deals (import->store, error)) == NULL)
+      || !cl_store_read_import_deals (import->store, import->strings, deals, error))
     return FALSE;
   n_stages = g_list_model_get_n_items (stages);
   for (guint i = 0; i < n_stages; i++)
@@ -380,16 +427,19 @@ load_workspace (ClImport  *import,
 
       g_hash_table_insert (import->reps, g_utf8_casefold (rep->name, -1), new_id (rep->id));
     }
-  for (guint i = 0; i < g_list_model_get_n_items (deals); i++)
+  /* room for a new deal per row: the deals kept never move */
+  import->max_deals = deals->len + n_rows;
+  import->deals = g_new (ClKeptDeal, import->max_deals);
+  for (guint i = 0; i < deals->len; i++)
     {
-      g_autoptr (ClDeal) deal = g_list_model_get_item (deals, i);
+      ClKeptDeal *kept = keep_deal (import, &g_array_index (deals, ClImportDeal, i));
 
-      if (deal->external_id != NULL)
-        g_hash_table_insert (import->by_external, g_strdup (deal->external_id), new_id (deal->id));
-      g_hash_table_insert (import->by_name, g_strdup_printf ("%s\n%s", deal->name, deal->account),
-                           new_id (deal->id));
-      g_hash_table_add (import->currencies, g_strdup (deal->currency));
-      keep_deal (import, g_steal_pointer (&deal));
+      if (kept->deal.external_id != NULL)
+        g_hash_table_insert (import->by_external, (char *) kept->deal.external_id, kept);
+      name_key (import->key, kept->deal.name, kept->deal.account);
+      g_hash_table_insert (import->by_name, g_string_chunk_insert_len (import->strings, import->key->str,
+                                                                       import->key->len), kept);
+      g_hash_table_add (import->currencies, g_strdup (kept->deal.currency));
     }
   return TRUE;
 }
@@ -429,29 +479,39 @@ rep_for (ClImport    *import,
 
   if (is_blank (name))
     name = _("Unassigned");
+  /* the same owner on many rows is found once */
+  if ((known = g_hash_table_lookup (import->owners, name)) != NULL)
+    return *known;
   folded = g_utf8_casefold (name, -1);
   /* a rep's name wins over another rep's former one */
   if ((known = g_hash_table_lookup (import->reps, folded)) == NULL
       && (known = g_hash_table_lookup (import->aliases, folded)) != NULL)
-    return *known;
+    {
+      g_hash_table_insert (import->owners, (char *) name, known);
+      return *known;
+    }
   /* an owner id the roster has not given a name yet */
   if (import->owner_ids)
     import->report->id_fields |= 1u << CL_CRM_FIELD_OWNER;
-  if (known != NULL)
-    return *known;
-  rep = cl_rep_new (name);
-  if (!cl_store_add_rep (import->store, rep, error))
-    return 0;
-  g_hash_table_insert (import->reps, g_steal_pointer (&folded), new_id (rep->id));
-  g_ptr_array_add (import->report->reps_created, g_strdup (name));
-  return rep->id;
+  if (known == NULL)
+    {
+      rep = cl_rep_new (name);
+      if (!cl_store_add_rep (import->store, rep, error))
+        return 0;
+      known = new_id (rep->id);
+      g_hash_table_insert (import->reps, g_steal_pointer (&folded), known);
+      g_ptr_array_add (import->report->reps_created, g_strdup (name));
+    }
+  g_hash_table_insert (import->owners, (char *) name, known);
+  return *known;
 }
 
-/* The row's values over @deal (a new one or the stored one). */
+/* The row's values over @deal (a new one or the stored one); the texts
+ * are the row's, alive as long as the import. */
 static gboolean
 apply_row (ClImport           *import,
            const ClImportRow  *row,
-           ClDeal             *deal,
+           ClImportDeal       *deal,
            GError            **error)
 {
   const char *currency = row->currency ? row->currency : import->default_currency;
@@ -464,23 +524,22 @@ apply_row (ClImport           *import,
       g_hash_table_add (import->currencies, g_strdup (currency));
       g_ptr_array_add (import->report->currencies_new, g_strdup (currency));
     }
-  cl_record_set_text (&deal->name, row->name);
-  cl_record_set_text (&deal->account, is_blank (row->account) ? "" : row->account);
-  cl_record_set_text (&deal->currency, currency);
-  cl_record_set_text (&deal->next_step, row->next_step ? row->next_step : "");
+  deal->name = row->name;
+  deal->account = is_blank (row->account) ? "" : row->account;
+  deal->currency = currency;
+  deal->next_step = row->next_step ? row->next_step : "";
   deal->amount_cents = row->amount_cents;
   deal->close_date = row->close_date;
   if (deal->status != row->status)
-    cl_record_set_text (&deal->status_reason, row->status == CL_DEAL_LOST && !is_blank (row->lost_reason)
-                                              ? row->lost_reason : "");
+    deal->status_reason = row->status == CL_DEAL_LOST && !is_blank (row->lost_reason) ? row->lost_reason : "";
   deal->status = row->status;
   return TRUE;
 }
 
 /* Whether the row changed none of what it sets on the stored deal. */
 static gboolean
-same_deal (const ClDeal *a,
-           const ClDeal *b)
+same_deal (const ClImportDeal *a,
+           const ClImportDeal *b)
 {
   return a->stage_id == b->stage_id && a->owner_id == b->owner_id && a->amount_cents == b->amount_cents
          && a->close_date == b->close_date && a->status == b->status
@@ -489,50 +548,30 @@ same_deal (const ClDeal *a,
          && g_strcmp0 (a->external_id, b->external_id) == 0 && g_strcmp0 (a->status_reason, b->status_reason) == 0;
 }
 
-static gint64
-match (ClImport          *import,
-       const ClImportRow *row,
-       char             **external)
+/* The deal @row matches, or NULL; @external set to its record id as a
+ * deal keeps it (in the import's texts), NULL when it has none. */
+static ClKeptDeal *
+match (ClImport           *import,
+       const ClImportRow  *row,
+       const char        **external)
 {
-  g_autofree char *key = NULL;
-  gint64 *id;
+  ClKeptDeal *kept;
 
+  *external = NULL;
   if (!is_blank (row->record_id))
     {
-      *external = external_id (import->report->kind, row->record_id);
-      id = g_hash_table_lookup (import->by_external, *external);
-      if (id != NULL)
-        return *id;
+      g_string_assign (import->key, cl_crm_kind_to_string (import->report->kind));
+      g_string_append_c (import->key, ':');
+      g_string_append (import->key, row->record_id);
+      if ((kept = g_hash_table_lookup (import->by_external, import->key->str)) != NULL)
+        {
+          *external = kept->deal.external_id;
+          return kept;
+        }
+      *external = g_string_chunk_insert_len (import->strings, import->key->str, import->key->len);
     }
-  key = g_strdup_printf ("%s\n%s", row->name, is_blank (row->account) ? "" : row->account);
-  id = g_hash_table_lookup (import->by_name, key);
-  return id ? *id : 0;
-}
-
-/* A copy of @deal's own values, to apply a row over and compare. */
-static ClDeal *
-copy_deal (const ClDeal *deal)
-{
-  ClDeal *copy = cl_deal_new ();
-
-  /* the texts cl_deal_new () set replaced, the others copied */
-  copy->id = deal->id;
-  copy->external_id = g_strdup (deal->external_id);
-  copy->name = g_strdup (deal->name);
-  copy->account = g_strdup (deal->account);
-  copy->owner_id = deal->owner_id;
-  copy->stage_id = deal->stage_id;
-  copy->amount_cents = deal->amount_cents;
-  cl_record_set_text (&copy->currency, deal->currency);
-  copy->close_date = deal->close_date;
-  copy->forecast = deal->forecast;
-  cl_record_set_text (&copy->next_step, deal->next_step);
-  copy->next_step_due = deal->next_step_due;
-  copy->status = deal->status;
-  cl_record_set_text (&copy->status_reason, deal->status_reason);
-  copy->created_on = deal->created_on;
-  copy->stage_entered_on = deal->stage_entered_on;
-  return copy;
+  name_key (import->key, row->name, is_blank (row->account) ? "" : row->account);
+  return g_hash_table_lookup (import->by_name, import->key->str);
 }
 
 /* One row written: the deal it matches is the one read with the others
@@ -543,40 +582,41 @@ write_row (ClImport           *import,
            const ClImportRow  *row,
            GError            **error)
 {
-  g_autofree char *external = NULL;
-  gint64 id = match (import, row, &external);
-  g_autoptr (ClDeal) deal = NULL;
-  const ClDeal *stored;
-  gint64 n_events;
+  const char *external;
+  ClKeptDeal *kept = match (import, row, &external);
+  ClImportDeal deal;
+  int n_events;
 
-  if (id == 0)
+  if (kept == NULL)
     {
-      deal = cl_deal_new ();
-      deal->external_id = g_steal_pointer (&external);
-      deal->created_on = row->created_on;
-      deal->stage_entered_on = import->as_of;
-      if (!apply_row (import, row, deal, error) || !cl_store_add_deal (import->store, deal, error))
+      deal = (ClImportDeal) {
+        .external_id = external,
+        .status = CL_DEAL_OPEN,
+        .status_reason = "",
+        .created_on = row->created_on,
+        .stage_entered_on = import->as_of,
+      };
+      if (!apply_row (import, row, &deal, error) || !cl_import_writer_add (import->writer, &deal, error))
         return FALSE;
-      g_hash_table_add (import->seen, new_id (deal->id));
-      if (deal->external_id != NULL)
-        g_hash_table_insert (import->by_external, g_strdup (deal->external_id), new_id (deal->id));
+      kept = keep_deal (import, &deal);
+      kept->seen = TRUE;
+      if (external != NULL)
+        g_hash_table_insert (import->by_external, (char *) external, kept);
       import->report->created++;
-      keep_deal (import, g_steal_pointer (&deal));
       return TRUE;
     }
-  stored = g_hash_table_lookup (import->deals, &id);
-  g_hash_table_add (import->seen, new_id (id));
-  deal = copy_deal (stored);
+  kept->seen = TRUE;
+  deal = kept->deal;
   if (external != NULL)
-    cl_record_set_text (&deal->external_id, external);
-  if (!apply_row (import, row, deal, error))
+    deal.external_id = external;
+  if (!apply_row (import, row, &deal, error))
     return FALSE;
-  if (same_deal (deal, stored))
+  if (same_deal (&deal, &kept->deal))
     {
       import->report->unchanged++;
       return TRUE;
     }
-  if ((n_events = cl_store_update_deal_over (import->store, stored, deal, import->as_of, error)) < 0)
+  if ((n_events = cl_import_writer_update (import->writer, &kept->deal, &deal, error)) < 0)
     return FALSE;
   if (n_events > 0)
     {
@@ -586,7 +626,7 @@ write_row (ClImport           *import,
   else
     import->report->unchanged++;
   /* a later row of the same deal compares with what this one wrote */
-  keep_deal (import, g_steal_pointer (&deal));
+  kept->deal = deal;
   return TRUE;
 }
 
@@ -595,7 +635,7 @@ static int
 compare_by_amount (gconstpointer a,
                    gconstpointer b)
 {
-  const ClDeal *x = *(ClDeal * const *) a, *y = *(ClDeal * const *) b;
+  const ClImportDeal *x = *(ClImportDeal * const *) a, *y = *(ClImportDeal * const *) b;
 
   if (x->amount_cents != y->amount_cents)
     return x->amount_cents > y->amount_cents ? -1 : 1;
@@ -609,33 +649,33 @@ find_missing (ClImport *import)
 {
   g_autofree char *prefix = external_id (import->report->kind, "");
   g_autoptr (GPtrArray) missing = g_ptr_array_new ();
-  GHashTableIter iter;
-  gpointer value;
 
-  g_hash_table_iter_init (&iter, import->deals);
-  while (g_hash_table_iter_next (&iter, NULL, &value))
+  for (guint i = 0; i < import->n_deals; i++)
     {
-      ClDeal *deal = value;
+      const ClKeptDeal *kept = &import->deals[i];
 
-      if (deal->status == CL_DEAL_OPEN && deal->external_id != NULL && g_str_has_prefix (deal->external_id, prefix)
-          && !g_hash_table_contains (import->seen, &deal->id))
-        g_ptr_array_add (missing, deal);
+      if (kept->deal.status == CL_DEAL_OPEN && kept->deal.external_id != NULL
+          && g_str_has_prefix (kept->deal.external_id, prefix) && !kept->seen)
+        g_ptr_array_add (missing, (gpointer) &kept->deal);
     }
   g_ptr_array_sort (missing, compare_by_amount);
   for (guint i = 0; i < missing->len; i++)
-    g_ptr_array_add (import->report->missing, g_strdup (((ClDeal *) g_ptr_array_index (missing, i))->name));
+    g_ptr_array_add (import->report->missing, g_strdup (((ClImportDeal *) g_ptr_array_index (missing, i))->name));
 }
 
 static void
 import_free (ClImport *import)
 {
+  g_clear_pointer (&import->writer, cl_import_writer_free);
   g_clear_pointer (&import->by_external, g_hash_table_unref);
   g_clear_pointer (&import->by_name, g_hash_table_unref);
-  g_clear_pointer (&import->deals, g_hash_table_unref);
-  g_clear_pointer (&import->seen, g_hash_table_unref);
+  g_clear_pointer (&import->deals, g_free);
+  g_clear_pointer (&import->owners, g_hash_table_unref);
   g_clear_pointer (&import->reps, g_hash_table_unref);
   g_clear_pointer (&import->aliases, g_hash_table_unref);
   g_clear_pointer (&import->currencies, g_hash_table_unref);
+  g_string_free (import->key, TRUE);
+  g_string_chunk_free (import->strings);
   g_free (import->default_currency);
 }
 
@@ -737,7 +777,8 @@ read_rows (const ClCsv            *csv,
            GError                **error)
 {
   g_autoptr (GHashTable) unnamed = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  ClReader reader = { csv, mapping, options, { 0 }, FALSE, unnamed, report };
+  g_autoptr (GHashTable) closing = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  ClReader reader = { csv, mapping, options, { 0 }, FALSE, unnamed, report, closing };
 
   report->kind = mapping->kind;
   report->n_rows = csv->rows->len;
@@ -812,6 +853,7 @@ plan_rows (ClStore    *store,
   g_autoptr (GListModel) stages = cl_store_list_stages (store, error);
   g_autofree char *prefix = external_id (kind, "");
   g_autoptr (GHashTable) stored = NULL;
+  g_autoptr (GString) external = g_string_new (prefix);
   ClStagePlan *plan;
 
   if (stages == NULL || (stored = cl_store_list_external_stages (store, prefix, error)) == NULL)
@@ -820,9 +862,14 @@ plan_rows (ClStore    *store,
   for (guint r = 0; r < rows->len; r++)
     {
       const ClImportRow *row = &g_array_index (rows, ClImportRow, r);
-      g_autofree char *external = is_blank (row->record_id) ? NULL : external_id (kind, row->record_id);
-      gint64 *stage_id = external ? g_hash_table_lookup (stored, external) : NULL;
+      gint64 *stage_id = NULL;
 
+      if (!is_blank (row->record_id))
+        {
+          g_string_truncate (external, strlen (prefix));
+          g_string_append (external, row->record_id);
+          stage_id = g_hash_table_lookup (stored, external->str);
+        }
       cl_stage_plan_observe (plan, row->stage, row->closing, row->probability, stage_id ? *stage_id : 0);
     }
   cl_stage_plan_place (plan);
@@ -922,7 +969,8 @@ write_all (ClImport               *import,
   /* Translators: a file's name, then the day its export was taken */
   g_autofree char *what = g_strdup_printf (_("import of %s as of %s"), csv->name, day);
   gboolean ok = cl_stage_plan_apply (import->plan, import->store, import->report->stages_created, error)
-                && load_workspace (import, error);
+                && load_workspace (import, rows->len, error)
+                && (import->writer = cl_import_writer_new (import->store, options->as_of, error)) != NULL;
 
   for (guint r = 0; ok && r < rows->len; r++)
     {
@@ -930,6 +978,7 @@ write_all (ClImport               *import,
       if (options->progress != NULL && (r % PROGRESS_EVERY == 0 || r + 1 == rows->len))
         options->progress ((double) (r + 1) / rows->len, options->user_data);
     }
+  ok = ok && cl_import_writer_finish (import->writer, error);
   if (ok)
     find_missing (import);
   return ok && cl_store_mark_undo_point (import->store, what, error);
@@ -976,10 +1025,11 @@ cl_deal_import (ClStore                *store,
     .report = report,
     .as_of = options->as_of,
     .plan = options->stages,
-    .by_external = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free),
-    .by_name = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free),
-    .deals = g_hash_table_new_full (g_int64_hash, g_int64_equal, NULL, g_object_unref),
-    .seen = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL),
+    .strings = g_string_chunk_new (64 * 1024),
+    .by_external = g_hash_table_new (g_str_hash, g_str_equal),
+    .by_name = g_hash_table_new (g_str_hash, g_str_equal),
+    .key = g_string_new (NULL),
+    .owners = g_hash_table_new (g_str_hash, g_str_equal),
     .reps = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free),
     .aliases = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free),
     .owner_ids = cl_crm_mapping_reads_ids (mapping, csv, CL_CRM_FIELD_OWNER),

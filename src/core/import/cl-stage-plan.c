@@ -120,6 +120,7 @@ struct _ClStagePlan
   GPtrArray  *steps;        /* ClStep, the process after the import */
   GPtrArray  *values;       /* ClValue, in the order the file first mentions them */
   GHashTable *by_value;     /* folded value → ClValue */
+  GHashTable *by_text;      /* a value as observed rows wrote it → ClValue */
   GHashTable *owned_steps;  /* every ClStep made, in the process or no longer */
 };
 
@@ -181,6 +182,7 @@ cl_stage_plan_new (GListModel *stages)
   plan->steps = g_ptr_array_new ();
   plan->values = g_ptr_array_new_with_free_func ((GDestroyNotify) value_free);
   plan->by_value = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  plan->by_text = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   plan->owned_steps = g_hash_table_new_full (NULL, NULL, (GDestroyNotify) step_free, NULL);
   for (guint i = 0; i < n_existing (plan); i++)
     {
@@ -216,6 +218,7 @@ cl_stage_plan_free (ClStagePlan *plan)
   g_ptr_array_unref (plan->steps);
   g_ptr_array_unref (plan->values);
   g_hash_table_unref (plan->by_value);
+  g_hash_table_unref (plan->by_text);
   g_hash_table_unref (plan->owned_steps);
   g_free (plan);
 }
@@ -228,6 +231,22 @@ existing_index (const ClStagePlan *plan,
     if (g_array_index (plan->existing_ids, gint64, i) == stage_id)
       return i;
   return -1;
+}
+
+/* The entry of @value, or NULL: found by the text rows wrote when they
+ * were observed, folded only for another spelling. Reads the plan only,
+ * as a plan being applied may be read from more than one thread. */
+static ClValue *
+find_value (const ClStagePlan *plan,
+            const char        *value)
+{
+  ClValue *entry = g_hash_table_lookup (plan->by_text, value);
+  g_autofree char *folded = NULL;
+
+  if (entry != NULL)
+    return entry;
+  folded = g_utf8_casefold (value, -1);
+  return g_hash_table_lookup (plan->by_value, folded);
 }
 
 /**
@@ -251,10 +270,12 @@ cl_stage_plan_observe (ClStagePlan *plan,
                        int          probability,
                        gint64       stored_stage_id)
 {
-  g_autofree char *folded = g_utf8_casefold (value, -1);
-  ClValue *entry = g_hash_table_lookup (plan->by_value, folded);
+  ClValue *entry = find_value (plan, value);
   int stored = stored_stage_id != 0 ? existing_index (plan, stored_stage_id) : -1;
 
+  /* each spelling rows write is folded once */
+  if (entry != NULL && !g_hash_table_contains (plan->by_text, value))
+    g_hash_table_insert (plan->by_text, g_strdup (value), entry);
   if (entry == NULL)
     {
       entry = g_new0 (ClValue, 1);
@@ -264,7 +285,8 @@ cl_stage_plan_observe (ClStagePlan *plan,
       entry->probabilities = g_new0 (guint, 101);
       entry->moved_from = g_new0 (guint, MAX (n_existing (plan), 1));
       g_ptr_array_add (plan->values, entry);
-      g_hash_table_insert (plan->by_value, g_steal_pointer (&folded), entry);
+      g_hash_table_insert (plan->by_value, g_utf8_casefold (value, -1), entry);
+      g_hash_table_insert (plan->by_text, g_strdup (value), entry);
     }
   entry->shown.n_rows++;
   entry->all_closing &= closing;
@@ -1115,9 +1137,7 @@ gboolean
 cl_stage_plan_has_value (const ClStagePlan *plan,
                          const char        *value)
 {
-  g_autofree char *folded = g_utf8_casefold (value, -1);
-
-  return g_hash_table_contains (plan->by_value, folded);
+  return find_value (plan, value) != NULL;
 }
 
 /**
@@ -1132,8 +1152,7 @@ gint64
 cl_stage_plan_stage_for (const ClStagePlan *plan,
                          const char        *value)
 {
-  g_autofree char *folded = g_utf8_casefold (value, -1);
-  ClValue *entry = g_hash_table_lookup (plan->by_value, folded);
+  ClValue *entry = find_value (plan, value);
 
   return entry != NULL && entry->step != NULL ? entry->step->stage_id : 0;
 }

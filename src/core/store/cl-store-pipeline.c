@@ -646,46 +646,6 @@ cl_store_update_deal (ClStore  *self,
 }
 
 /**
- * cl_store_update_deal_over:
- * @self: the workspace
- * @before: the deal as it is stored now, which the caller holds already
- * @deal: the same deal (its id) with its new values; a stage change sets
- *   its stage entry day to @as_of
- * @as_of: the day the changes are dated, not 0
- * @error: return location for a #GError, or %NULL
- *
- * As cl_store_update_deal (), reading nothing: for a caller that read the
- * deals once and matches many against them, as an import does. @before
- * must be what is stored, or the events written say other changes than
- * the deal had.
- *
- * Returns: how many changes were recorded as events (0 when only the name,
- *   account, currency, record id or reason changed); -1 with @error set
- *   (INVALID as for cl_store_add_deal (), NOT_FOUND when no deal has its
- *   id), and nothing written
- */
-gint64
-cl_store_update_deal_over (ClStore       *self,
-                           const ClDeal  *before,
-                           ClDeal        *deal,
-                           ClDay          as_of,
-                           GError       **error)
-{
-  gint64 n_events;
-
-  g_return_val_if_fail (CL_IS_DEAL ((gpointer) before) && CL_IS_DEAL (deal) && before->id == deal->id && as_of != 0, -1);
-
-  if (!check_deal (deal, error) || !cl_store_begin (self, error))
-    return -1;
-  if ((n_events = write_deal_over (self, before, deal, as_of, error)) < 0)
-    {
-      cl_store_rollback (self);
-      return -1;
-    }
-  return cl_store_commit (self, error) ? n_events : -1;
-}
-
-/**
  * cl_store_get_deal:
  * @self: the workspace
  * @id: the deal's id
@@ -770,23 +730,6 @@ cl_store_list_open_deals (ClStore  *self,
   return cl_store_list (self, CL_TYPE_DEAL, build_deal, error,
                         "SELECT " DEAL_COLUMNS "WHERE d.status = 'open' "
                         "ORDER BY d.amount_cents DESC, d.id", "");
-}
-
-/**
- * cl_store_list_all_deals:
- * @self: the workspace
- * @error: return location for a #GError, or %NULL
- *
- * Lists every deal, open or closed, in the order they were added.
- *
- * Returns: (transfer full) (nullable): a list of #ClDeal, or %NULL with
- *   @error set
- */
-GListModel *
-cl_store_list_all_deals (ClStore  *self,
-                         GError  **error)
-{
-  return cl_store_list (self, CL_TYPE_DEAL, build_deal, error, "SELECT " DEAL_COLUMNS "ORDER BY d.id", "");
 }
 
 /**

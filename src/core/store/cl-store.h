@@ -222,11 +222,6 @@ gboolean    cl_store_update_deal          (ClStore      *self,
                                            ClDeal       *deal,
                                            ClDay         as_of,
                                            GError      **error);
-gint64      cl_store_update_deal_over     (ClStore      *self,
-                                           const ClDeal *before,
-                                           ClDeal       *deal,
-                                           ClDay         as_of,
-                                           GError      **error);
 gboolean    cl_store_set_next_step        (ClStore      *self,
                                            gint64        deal_id,
                                            const char   *next_step,
@@ -237,8 +232,6 @@ ClDeal     *cl_store_get_deal             (ClStore      *self,
                                            gint64        id,
                                            GError      **error);
 GListModel *cl_store_list_open_deals      (ClStore      *self,
-                                           GError      **error);
-GListModel *cl_store_list_all_deals       (ClStore      *self,
                                            GError      **error);
 GListModel *cl_store_list_deals_open_on   (ClStore      *self,
                                            ClDay         day,
