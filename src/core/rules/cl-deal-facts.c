@@ -304,7 +304,8 @@ parse_value (ClDealFacts *facts,
 /**
  * cl_deal_facts_add_change:
  * @facts: the facts
- * @occurred_on: the day of the change, no earlier than those added before
+ * @occurred_on: the day of the change: the rules read the events in the
+ *   order they were added, which must be oldest first
  * @field: the field changed, as the history names it: "stage", "amount",
  *   "close_date", "next_step" or "status" (any other is not followed, and
  *   left out)
@@ -464,6 +465,30 @@ set_reviews (gpointer            data,
   facts->previous_review_week = g_strdup (reviews->week[1]);
 }
 
+static int
+by_day (gconstpointer a,
+        gconstpointer b)
+{
+  const ClFactEvent *x = a, *y = b;
+
+  return (x->occurred_on > y->occurred_on) - (x->occurred_on < y->occurred_on);
+}
+
+/* Puts @facts' events, added in the order they were recorded, oldest
+ * first; the sort is stable, so one day's keep their order. */
+static void
+sort_events (ClDealFacts *facts)
+{
+  GArray *events = facts->events;
+
+  for (guint i = 1; i < events->len; i++)
+    if (g_array_index (events, ClFactEvent, i).occurred_on < g_array_index (events, ClFactEvent, i - 1).occurred_on)
+      {
+        g_array_sort (events, by_day);
+        return;
+      }
+}
+
 /* Facts for each of @deals (ClDeal) with their history, contacts and
  * qualification, in the list's order, each also in @by_id under its deal's
  * id; no reviews attached. @rows with @id keeps the store from reading
@@ -489,6 +514,8 @@ load_facts (ClStore     *store,
     }
   if (!cl_store_each_deal_row (store, rows, id, by_id, &facts_rows, error))
     return NULL;
+  for (guint i = 0; i < all->len; i++)
+    sort_events (g_ptr_array_index (all, i));
   return g_steal_pointer (&all);
 }
 

@@ -158,8 +158,8 @@ typedef enum {
 typedef struct
 {
   /* each change of its stage, amount, close date, next step or status,
-   * oldest first, the values as its history keeps them; the texts are
-   * borrowed for the call */
+   * in the order they were recorded (not by day: the caller sorts), the
+   * values as its history keeps them; the texts are borrowed for the call */
   void (*add_change)        (gpointer         deal_data,
                              ClDay            occurred_on,
                              const char      *field,
