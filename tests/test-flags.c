@@ -77,13 +77,7 @@ add_event (Fixture    *f,
            const char *old_value,
            const char *new_value)
 {
-  ClDealEvent *event = g_object_new (CL_TYPE_DEAL_EVENT, NULL);
-
-  event->occurred_on = day (on);
-  event->field = g_strdup (field);
-  event->old_value = g_strdup (old_value);
-  event->new_value = g_strdup (new_value);
-  g_ptr_array_add (f->facts->events, event);
+  cl_deal_facts_add_change (f->facts, day (on), field, old_value, new_value);
 }
 
 /* Evaluates as of @as_of; returns @flag's sentence, or NULL when it did not fire. */
@@ -226,7 +220,7 @@ test_close_date_pushed (Fixture       *f,
   before = explain (f, "2026-10-15", CL_FLAG_CLOSE_DATE_PUSHED);
   g_assert_cmpstr (before, ==, "Close date pushed once since 2026-09-01, now 2026-11-01");
   /* pulled in is not pushed */
-  g_ptr_array_set_size (f->facts->events, 1);
+  g_array_set_size (f->facts->events, 1);
   add_event (f, "2026-11-16", "close_date", "2026-12-30", "2026-12-15");
   g_assert_false (flags_at (f, "2026-11-23") & (1u << CL_FLAG_CLOSE_DATE_PUSHED));
 }
@@ -379,6 +373,33 @@ test_state_at (Fixture       *f,
 
   cl_deal_state_at (f->facts, day ("2026-09-30"), &state);
   g_assert_false (state.existed);
+}
+
+/* Each value is read once, when the change is added, as the rules use it:
+ * a next step set from none was empty, a status rewinds, an unreadable
+ * day is none and pushes nothing, a field no rule follows is left out. */
+static void
+test_state_values (Fixture       *f,
+                   gconstpointer  data)
+{
+  ClDealState state;
+
+  add_event (f, "2026-10-10", "next_step", NULL, "Call the CFO");
+  add_event (f, "2026-10-12", "owner", "3", "4");
+  add_event (f, "2026-11-16", "close_date", "some day", "2026-12-15");
+  add_event (f, "2026-11-20", "status", "won", "open");
+  g_assert_cmpuint (f->facts->events->len, ==, 3);
+
+  cl_deal_state_at (f->facts, day ("2026-10-05"), &state);
+  g_assert_cmpstr (state.next_step, ==, "");
+  g_assert_cmpuint (state.close_date, ==, 0);
+  g_assert_cmpint (state.status, ==, CL_DEAL_WON);
+  cl_deal_state_at (f->facts, day ("2026-11-19"), &state);
+  g_assert_cmpstr (state.next_step, ==, "Send the mutual plan");
+  g_assert_cmpint (state.status, ==, CL_DEAL_WON);
+  cl_deal_state_at (f->facts, day ("2026-11-20"), &state);
+  g_assert_cmpint (state.status, ==, CL_DEAL_OPEN);
+  g_assert_false (flags_at (f, "2026-11-23") & (1u << CL_FLAG_CLOSE_DATE_PUSHED));
 }
 
 /* Open actions against the cap: under, at (one more is too many), over. */
@@ -606,6 +627,7 @@ main (int   argc,
   FLAG_TEST ("/flags/skipped-stage", test_skipped_stage);
   FLAG_TEST ("/flags/repeat-recital", test_repeat_recital);
   FLAG_TEST ("/flags/state-at", test_state_at);
+  FLAG_TEST ("/flags/state-values", test_state_values);
   FLAG_TEST ("/coaching/reasons", test_coaching_reasons);
   FLAG_TEST ("/risk/explain", test_explain_risk);
   FLAG_TEST ("/risk/agenda", test_agenda_by_risk);

@@ -1355,6 +1355,50 @@ stay_days (GHashTable *by_stage,
   return g_array_index (days, int, i);
 }
 
+/* A history recorded out of day order (a CRM's older changes imported
+ * after newer ones) is rewound oldest first, and two changes on one day in
+ * the order they were recorded. */
+static void
+test_facts_out_of_order (Fixture       *f,
+                         gconstpointer  data)
+{
+  const struct { const char *on, *field, *old_value, *new_value; } changes[] = {
+    { "2026-11-10", "amount", "1000000", "1250000" },
+    { "2026-10-20", "amount", "800000", "1000000" },
+    { "2026-11-12", "next_step", "Pilot", "Offer" },
+    { "2026-11-12", "next_step", "Offer", "Demo" },
+  };
+  g_autoptr (ClDeal) deal = add_basic_deal (f->store);
+  g_autoptr (ClDealFacts) facts = NULL;
+  g_autoptr (GError) error = NULL;
+  ClDealState state;
+
+  for (guint i = 0; i < G_N_ELEMENTS (changes); i++)
+    {
+      g_autoptr (ClDealEvent) event = g_object_new (CL_TYPE_DEAL_EVENT, NULL);
+
+      event->deal_id = deal->id;
+      event->occurred_on = day (changes[i].on);
+      event->field = g_strdup (changes[i].field);
+      event->old_value = g_strdup (changes[i].old_value);
+      event->new_value = g_strdup (changes[i].new_value);
+      g_assert_true (cl_store_add_deal_event (f->store, event, &error));
+    }
+  facts = cl_deal_facts_load_one (f->store, deal->id, day ("2026-11-23"), &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (facts->events->len, ==, G_N_ELEMENTS (changes));
+
+  cl_deal_state_at (facts, day ("2026-10-10"), &state);
+  g_assert_cmpint (state.amount_cents, ==, 800000);
+  cl_deal_state_at (facts, day ("2026-10-25"), &state);
+  g_assert_cmpint (state.amount_cents, ==, 1000000);
+  cl_deal_state_at (facts, day ("2026-11-11"), &state);
+  g_assert_cmpint (state.amount_cents, ==, 1250000);
+  g_assert_cmpstr (state.next_step, ==, "Pilot");
+  cl_deal_state_at (facts, day ("2026-11-12"), &state);
+  g_assert_cmpstr (state.next_step, ==, "Demo");
+}
+
 /* A stage's own stall threshold is kept, and 0 gives it back to what the
  * won deals say; the won deals' stays in each stage, and the amount the
  * largest open deals start from. */
@@ -1917,6 +1961,7 @@ main (int   argc,
   FIXTURE_TEST ("/rules/review-outcome", test_review_outcome);
   FIXTURE_TEST ("/store/edit-process", test_edit_process);
   FIXTURE_TEST ("/store/stage-pace", test_stage_pace);
+  FIXTURE_TEST ("/store/facts-out-of-order", test_facts_out_of_order);
   FIXTURE_TEST ("/store/rep-loads", test_rep_loads);
   FIXTURE_TEST ("/store/coaching-session", test_coaching_session);
   FIXTURE_TEST ("/store/scorecard-editing", test_scorecard_editing);

@@ -11,6 +11,7 @@
 
 #include <math.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "cl-deal-facts.h"
 
@@ -237,7 +238,7 @@ cl_deal_facts_new (ClDeal *deal)
   ClDealFacts *facts = g_new0 (ClDealFacts, 1);
 
   facts->deal = g_object_ref (deal);
-  facts->events = g_ptr_array_new_with_free_func (g_object_unref);
+  facts->events = g_array_new (FALSE, FALSE, sizeof (ClFactEvent));
   return facts;
 }
 
@@ -254,26 +255,105 @@ cl_deal_facts_free (ClDealFacts *facts)
   if (facts == NULL)
     return;
   g_object_unref (facts->deal);
-  g_ptr_array_unref (facts->events);
+  g_array_unref (facts->events);
+  if (facts->texts != NULL)
+    g_string_free (facts->texts, TRUE);
   g_free (facts->previous_review_week);
   g_free (facts->last_review_week);
   g_free (facts);
 }
 
+/* Adds @text (none is empty) to @facts' texts; its offset there. */
 static gint64
-parse_int (const char *text)
+add_text (ClDealFacts *facts,
+          const char  *text)
 {
-  return text ? g_ascii_strtoll (text, NULL, 10) : 0;
+  gint64 offset;
+
+  if (facts->texts == NULL)
+    facts->texts = g_string_new (NULL);
+  offset = facts->texts->len;
+  g_string_append_len (facts->texts, text ? text : "", text ? strlen (text) + 1 : 1);
+  return offset;
 }
 
-static ClDay
-parse_day (const char *text)
+/* A value of @field as #ClFactEvent keeps it. */
+static gint64
+parse_value (ClDealFacts *facts,
+             ClFactField  field,
+             const char  *text)
 {
   ClDay day = 0;
 
-  if (text != NULL)
-    cl_date_parse (text, &day);
-  return day;
+  switch (field)
+    {
+    case CL_FACT_CLOSE_DATE:
+      cl_date_parse (text, &day);
+      return day;
+    case CL_FACT_NEXT_STEP:
+      return add_text (facts, text);
+    case CL_FACT_STATUS:
+      return MAX (0, cl_enum_from_string (cl_deal_status_names, text));
+    case CL_FACT_STAGE:
+    case CL_FACT_AMOUNT:
+    default:
+      return text ? g_ascii_strtoll (text, NULL, 10) : 0;
+    }
+}
+
+/**
+ * cl_deal_facts_add_change:
+ * @facts: the facts
+ * @occurred_on: the day of the change: the rules read the events in the
+ *   order they were added, which must be oldest first
+ * @field: the field changed, as the history names it: "stage", "amount",
+ *   "close_date", "next_step" or "status" (any other is not followed, and
+ *   left out)
+ * @old_value: (nullable): its value before, as the history keeps it
+ * @new_value: (nullable): its value after
+ *
+ * Adds a change to @facts' history, its values read once as #ClFactEvent
+ * keeps them; the texts are copied.
+ */
+void
+cl_deal_facts_add_change (ClDealFacts *facts,
+                          ClDay        occurred_on,
+                          const char  *field,
+                          const char  *old_value,
+                          const char  *new_value)
+{
+  static const char * const followed[] = {
+    [CL_FACT_STAGE] = "stage",
+    [CL_FACT_AMOUNT] = "amount",
+    [CL_FACT_CLOSE_DATE] = "close_date",
+    [CL_FACT_NEXT_STEP] = "next_step",
+    [CL_FACT_STATUS] = "status",
+    NULL
+  };
+  int f = cl_enum_from_string (followed, field);
+  ClFactEvent event = { .occurred_on = occurred_on, .field = f };
+
+  if (f < 0)
+    return;
+  event.old_value = parse_value (facts, f, old_value);
+  event.new_value = parse_value (facts, f, new_value);
+  g_array_append_val (facts->events, event);
+}
+
+/**
+ * cl_deal_facts_text:
+ * @facts: the facts
+ * @offset: a next step's value in one of @facts' events
+ *
+ * Returns: (transfer none): the next step's text, empty when there was
+ *   none; valid until a change is added to @facts
+ */
+const char *
+cl_deal_facts_text (const ClDealFacts *facts,
+                    gint64             offset)
+{
+  g_return_val_if_fail (facts->texts != NULL && offset >= 0 && (gsize) offset < facts->texts->len, "");
+  return facts->texts->str + offset;
 }
 
 /**
@@ -307,40 +387,49 @@ cl_deal_state_at (const ClDealFacts *facts,
 
   for (guint i = facts->events->len; i > 0; i--)
     {
-      ClDealEvent *event = g_ptr_array_index (facts->events, i - 1);
+      const ClFactEvent *event = &g_array_index (facts->events, ClFactEvent, i - 1);
 
       if (event->occurred_on <= day)
         {
           /* the latest stage change by @day is when the stage was entered */
-          if (!entry_found && g_str_equal (event->field, "stage"))
+          if (!entry_found && event->field == CL_FACT_STAGE)
             {
               state->stage_entered_on = event->occurred_on;
               entry_found = TRUE;
             }
           continue;
         }
-      if (g_str_equal (event->field, "stage"))
-        state->stage_id = parse_int (event->old_value);
-      else if (g_str_equal (event->field, "amount"))
-        state->amount_cents = parse_int (event->old_value);
-      else if (g_str_equal (event->field, "close_date"))
-        state->close_date = parse_day (event->old_value);
-      else if (g_str_equal (event->field, "next_step"))
-        state->next_step = event->old_value ? event->old_value : "";
-      else if (g_str_equal (event->field, "status"))
-        state->status = MAX (0, cl_enum_from_string (cl_deal_status_names, event->old_value));
+      switch (event->field)
+        {
+        case CL_FACT_STAGE:
+          state->stage_id = event->old_value;
+          break;
+        case CL_FACT_AMOUNT:
+          state->amount_cents = event->old_value;
+          break;
+        case CL_FACT_CLOSE_DATE:
+          state->close_date = event->old_value;
+          break;
+        case CL_FACT_NEXT_STEP:
+          state->next_step = cl_deal_facts_text (facts, event->old_value);
+          break;
+        case CL_FACT_STATUS:
+          state->status = event->old_value;
+          break;
+        }
     }
 }
 
 /* ------------------------------------------------------------------ loading */
 
 static void
-add_event (gpointer     data,
-           ClDealEvent *event)
+add_change (gpointer    data,
+            ClDay       occurred_on,
+            const char *field,
+            const char *old_value,
+            const char *new_value)
 {
-  ClDealFacts *facts = data;
-
-  g_ptr_array_add (facts->events, event);
+  cl_deal_facts_add_change (data, occurred_on, field, old_value, new_value);
 }
 
 static void
@@ -361,7 +450,7 @@ add_known_element (gpointer        data,
   facts->known_meddic |= 1u << element;
 }
 
-static const ClDealRowFuncs facts_rows = { add_event, set_contacts, add_known_element };
+static const ClDealRowFuncs facts_rows = { add_change, set_contacts, add_known_element };
 
 /* Attaches the last two reviews, which both discussed the deal. */
 static void
@@ -374,6 +463,30 @@ set_reviews (gpointer            data,
   facts->previous_review_on = reviews->held_on[1];
   facts->last_review_week = g_strdup (reviews->week[0]);
   facts->previous_review_week = g_strdup (reviews->week[1]);
+}
+
+static int
+by_day (gconstpointer a,
+        gconstpointer b)
+{
+  const ClFactEvent *x = a, *y = b;
+
+  return (x->occurred_on > y->occurred_on) - (x->occurred_on < y->occurred_on);
+}
+
+/* Puts @facts' events, added in the order they were recorded, oldest
+ * first; the sort is stable, so one day's keep their order. */
+static void
+sort_events (ClDealFacts *facts)
+{
+  GArray *events = facts->events;
+
+  for (guint i = 1; i < events->len; i++)
+    if (g_array_index (events, ClFactEvent, i).occurred_on < g_array_index (events, ClFactEvent, i - 1).occurred_on)
+      {
+        g_array_sort (events, by_day);
+        return;
+      }
 }
 
 /* Facts for each of @deals (ClDeal) with their history, contacts and
@@ -401,6 +514,8 @@ load_facts (ClStore     *store,
     }
   if (!cl_store_each_deal_row (store, rows, id, by_id, &facts_rows, error))
     return NULL;
+  for (guint i = 0; i < all->len; i++)
+    sort_events (g_ptr_array_index (all, i));
   return g_steal_pointer (&all);
 }
 

@@ -59,10 +59,32 @@ int            cl_process_index           (const ClProcess *process,
 guint          cl_process_required_by     (const ClProcess *process,
                                            gint64        stage_id);
 
+/* The fields of a deal's history the rules follow. */
+typedef enum {
+  CL_FACT_STAGE,
+  CL_FACT_AMOUNT,
+  CL_FACT_CLOSE_DATE,
+  CL_FACT_NEXT_STEP,
+  CL_FACT_STATUS,
+} ClFactField;
+
+/* A change of one of those fields, its values read once, when loaded: a
+ * stage id, cents, a day (0 when none or unreadable), a #ClDealStatus
+ * (unknown ones open), or for a next step the offset of its text in the
+ * facts' texts. A million of them are a flat array, not objects. */
+typedef struct
+{
+  ClDay       occurred_on;
+  ClFactField field;
+  gint64      old_value;
+  gint64      new_value;
+} ClFactEvent;
+
 typedef struct
 {
   ClDeal    *deal;            /* the row as stored now */
-  GPtrArray *events;          /* ClDealEvent, oldest first */
+  GArray    *events;          /* ClFactEvent, oldest first */
+  GString   *texts;           /* the next steps the events name, each ending in NUL; NULL when none */
   int        n_contacts;
   guint      known_meddic;    /* bits of the elements partial or confirmed */
   /* the two latest reviews that discussed the deal, if they were the last
@@ -75,6 +97,13 @@ typedef struct
 
 ClDealFacts *cl_deal_facts_new  (ClDeal      *deal);
 void         cl_deal_facts_free (ClDealFacts *facts);
+void         cl_deal_facts_add_change (ClDealFacts *facts,
+                                       ClDay        occurred_on,
+                                       const char  *field,
+                                       const char  *old_value,
+                                       const char  *new_value);
+const char  *cl_deal_facts_text (const ClDealFacts *facts,
+                                 gint64             offset);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (ClDealFacts, cl_deal_facts_free)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (ClProcess, cl_process_free)
 

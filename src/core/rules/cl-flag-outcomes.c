@@ -134,9 +134,9 @@ last_status_change (const ClDealFacts *facts)
 {
   for (guint i = facts->events->len; i > 0; i--)
     {
-      ClDealEvent *event = g_ptr_array_index (facts->events, i - 1);
+      const ClFactEvent *event = &g_array_index (facts->events, ClFactEvent, i - 1);
 
-      if (g_str_equal (event->field, "status"))
+      if (event->field == CL_FACT_STATUS)
         return event->occurred_on;
     }
   return 0;

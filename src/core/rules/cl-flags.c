@@ -251,17 +251,17 @@ day_text (ClDay day)
 /* An event that happened within the window, by the day asked about. */
 static gboolean
 in_window (const Inspection  *in,
-           const ClDealEvent *event)
+           const ClFactEvent *event)
 {
   return event->occurred_on <= in->as_of
          && event->occurred_on + in->settings->window_days > in->as_of;
 }
 
-#define FOR_EACH_EVENT(in, event, name)                                             \
-  for (guint i_ = 0; i_ < (in)->facts->events->len; i_++)                           \
-    for (ClDealEvent *event = g_ptr_array_index ((in)->facts->events, i_); event;   \
-         event = NULL)                                                              \
-      if (g_str_equal (event->field, name))
+#define FOR_EACH_EVENT(in, event, of_field)                                              \
+  for (guint i_ = 0; i_ < (in)->facts->events->len; i_++)                               \
+    for (const ClFactEvent *event = &g_array_index ((in)->facts->events, ClFactEvent, i_); \
+         event; event = NULL)                                                           \
+      if (event->field == (of_field))
 
 static gboolean
 rule_stalled (Inspection *in)
@@ -297,13 +297,10 @@ rule_close_date_pushed (Inspection *in)
   ClDay first = 0;
   int pushes = 0;
 
-  FOR_EACH_EVENT (in, event, "close_date")
+  FOR_EACH_EVENT (in, event, CL_FACT_CLOSE_DATE)
     {
-      ClDay before = 0, after = 0;
-
-      if (!in_window (in, event)
-          || !cl_date_parse (event->old_value, &before) || !cl_date_parse (event->new_value, &after)
-          || after <= before)
+      /* a day of 0 is none, or unreadable */
+      if (!in_window (in, event) || event->old_value == 0 || event->new_value <= event->old_value)
         continue;
       if (pushes++ == 0)
         first = event->occurred_on;
@@ -338,17 +335,12 @@ rule_amount_decreased (Inspection *in)
   gint64 from = 0;
   ClDay first = 0;
 
-  FOR_EACH_EVENT (in, event, "amount")
-    {
-      gint64 before = g_ascii_strtoll (event->old_value ? event->old_value : "0", NULL, 10);
-      gint64 after = g_ascii_strtoll (event->new_value ? event->new_value : "0", NULL, 10);
-
-      if (in_window (in, event) && after < before && first == 0)
-        {
-          first = event->occurred_on;
-          from = before;
-        }
-    }
+  FOR_EACH_EVENT (in, event, CL_FACT_AMOUNT)
+    if (in_window (in, event) && event->new_value < event->old_value && first == 0)
+      {
+        first = event->occurred_on;
+        from = event->old_value;
+      }
   if (first == 0 || in->state.amount_cents >= from)
     return FALSE;
   if (in->wording != WORDING_NONE)
@@ -367,12 +359,12 @@ rule_amount_decreased (Inspection *in)
 static gboolean
 rule_stage_regressed (Inspection *in)
 {
-  const ClDealEvent *last = NULL;
+  const ClFactEvent *last = NULL;
 
-  FOR_EACH_EVENT (in, event, "stage")
+  FOR_EACH_EVENT (in, event, CL_FACT_STAGE)
     {
-      int before = cl_process_index (in->process, g_ascii_strtoll (event->old_value, NULL, 10));
-      int after = cl_process_index (in->process, g_ascii_strtoll (event->new_value, NULL, 10));
+      int before = cl_process_index (in->process, event->old_value);
+      int after = cl_process_index (in->process, event->new_value);
 
       if (in_window (in, event) && after >= 0 && after < before)
         last = event;
@@ -384,12 +376,12 @@ rule_stage_regressed (Inspection *in)
       g_autofree char *on = cl_date_format (last->occurred_on);
 
       in->why = g_strdup_printf (_("Moved back from %s to %s on %s"),
-                                 value (in, stage_name (in, g_ascii_strtoll (last->old_value, NULL, 10))),
-                                 value (in, stage_name (in, g_ascii_strtoll (last->new_value, NULL, 10))), on);
+                                 value (in, stage_name (in, last->old_value)),
+                                 value (in, stage_name (in, last->new_value)), on);
     }
   else if (in->wording == WORDING_PHRASE)
     in->why = g_strdup_printf (_("moved back to %s"),
-                               value (in, stage_name (in, g_ascii_strtoll (last->new_value, NULL, 10))));
+                               value (in, stage_name (in, last->new_value)));
   return TRUE;
 }
 
@@ -498,14 +490,14 @@ rule_qualification_gap (Inspection *in)
 static gboolean
 rule_skipped_stage (Inspection *in)
 {
-  const ClDealEvent *jump = NULL;
+  const ClFactEvent *jump = NULL;
   const ClStage *skipped;
   int from = 0, to = 0;
 
-  FOR_EACH_EVENT (in, event, "stage")
+  FOR_EACH_EVENT (in, event, CL_FACT_STAGE)
     {
-      int before = cl_process_index (in->process, g_ascii_strtoll (event->old_value, NULL, 10));
-      int after = cl_process_index (in->process, g_ascii_strtoll (event->new_value, NULL, 10));
+      int before = cl_process_index (in->process, event->old_value);
+      int after = cl_process_index (in->process, event->new_value);
 
       if (event->occurred_on <= in->as_of && before >= 0 && after > before + 1)
         jump = event, from = before, to = after;

@@ -137,10 +137,35 @@ cl_pipeline_snapshot (const char    *workspace_path,
                       GError       **error)
 {
   g_autoptr (ClStore) store = cl_store_open (workspace_path, error);
-  g_autoptr (ClProcess) process = NULL;
+
+  return store ? cl_pipeline_snapshot_from (store, as_of, owner_id, cancellable, error) : NULL;
+}
+
+/**
+ * cl_pipeline_snapshot_from:
+ * @store: the workspace
+ * @as_of: the day the pipeline is seen on
+ * @owner_id: a rep's id, or 0 for every rep's deals
+ * @cancellable: (nullable): a #GCancellable, or %NULL
+ * @error: return location for a #GError, or %NULL
+ *
+ * As cl_pipeline_snapshot (), through @store: for a caller that holds a
+ * connection already, and need not pay for another one's page cache.
+ *
+ * Returns: (transfer full) (nullable): a list of #ClPipelineItem, or %NULL
+ *   with @error set
+ */
+GListModel *
+cl_pipeline_snapshot_from (ClStore       *store,
+                           ClDay          as_of,
+                           gint64         owner_id,
+                           GCancellable  *cancellable,
+                           GError       **error)
+{
+  g_autoptr (ClProcess) process = cl_process_load (store, as_of, error);
   ClFlagSettings settings;
 
-  if (store == NULL || (process = cl_process_load (store, as_of, error)) == NULL)
+  if (process == NULL)
     return NULL;
   cl_flag_settings_load (&settings, store);
   return cl_pipeline_inspect (store, process, &settings, as_of, owner_id, cancellable, error);

@@ -53,6 +53,11 @@ GListModel *cl_pipeline_snapshot        (const char           *workspace_path,
                                          gint64                owner_id,
                                          GCancellable         *cancellable,
                                          GError              **error);
+GListModel *cl_pipeline_snapshot_from   (ClStore              *store,
+                                         ClDay                 as_of,
+                                         gint64                owner_id,
+                                         GCancellable         *cancellable,
+                                         GError              **error);
 GListModel *cl_pipeline_inspect         (ClStore              *store,
                                          const ClProcess      *process,
                                          const ClFlagSettings *settings,

@@ -38,7 +38,6 @@ cl_retro_inputs_free (ClRetroInputs *inputs)
  * its end (or today). */
 static gboolean
 load_flags (ClStore        *store,
-            const char     *workspace_path,
             ClRetroInputs  *inputs,
             GError        **error)
 {
@@ -50,7 +49,7 @@ load_flags (ClStore        *store,
     return FALSE;
   if (g_hash_table_size (reviewed) == 0)
     return TRUE;
-  if ((snapshot = cl_pipeline_snapshot (workspace_path, end, 0, NULL, error)) == NULL)
+  if ((snapshot = cl_pipeline_snapshot_from (store, end, 0, NULL, error)) == NULL)
     return FALSE;
   for (guint i = 0; i < g_list_model_get_n_items (snapshot); i++)
     {
@@ -99,6 +98,9 @@ cl_retro_inputs_load (const char  *workspace_path,
                         _("“%s” is not a quarter such as 2026-Q4"), quarter), NULL;
   if ((store = cl_store_open (workspace_path, error)) == NULL)
     return NULL;
+  /* each table is read through once or twice: a window's page cache would
+   * only add its 64 MiB to the caller's memory */
+  cl_store_set_cache_size (store, CL_STORE_READ_THROUGH_CACHE_KIB);
   inputs->quarter = g_strdup (quarter);
   inputs->as_of = today;
   before = cl_date_quarter (inputs->first - 1);
@@ -116,7 +118,7 @@ cl_retro_inputs_load (const char  *workspace_path,
     }
   first_month = cl_date_month (inputs->first);
   last_month = cl_date_month (inputs->last);
-  if (!load_flags (store, workspace_path, inputs, error)
+  if (!load_flags (store, inputs, error)
       || (inputs->deaths = cl_store_list_retro_deaths (store, inputs->first, MIN (inputs->last, today),
                                                        error)) == NULL
       || !cl_store_count_quarter_results (store, inputs->first, MIN (inputs->last, today), &inputs->results, error)

@@ -2143,6 +2143,8 @@ each_loaded_deal_row (ClStore              *self,
                       GError              **error)
 {
   sqlite3_stmt *stmt = cl_store_query (self, error, sql, "I", id);
+  gint64 last_id = 0;
+  gpointer deal_data = NULL;
   int rc;
 
   if (stmt == NULL)
@@ -2150,21 +2152,24 @@ each_loaded_deal_row (ClStore              *self,
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
       gint64 deal_id = sqlite3_column_int64 (stmt, deal_column);
-      gpointer deal_data = g_hash_table_lookup (by_id, &deal_id);
 
+      /* a deal's rows often come one after the other: one lookup for them */
+      if (deal_id != last_id)
+        deal_data = g_hash_table_lookup (by_id, &deal_id), last_id = deal_id;
       if (deal_data != NULL)
         apply (funcs, deal_data, stmt);
     }
   return cl_store_query_done (self, stmt, rc, error);
 }
 
-/* columns as build_deal_event () reads them; oldest first */
+/* deal_id, occurred_on, field, old_value, new_value; oldest first */
 static void
-apply_event (const ClDealRowFuncs *funcs,
-             gpointer              deal_data,
-             sqlite3_stmt         *stmt)
+apply_change (const ClDealRowFuncs *funcs,
+              gpointer              deal_data,
+              sqlite3_stmt         *stmt)
 {
-  funcs->add_event (deal_data, CL_DEAL_EVENT (build_deal_event (stmt)));
+  funcs->add_change (deal_data, cl_column_day (stmt, 1), (const char *) sqlite3_column_text (stmt, 2),
+                     (const char *) sqlite3_column_text (stmt, 3), (const char *) sqlite3_column_text (stmt, 4));
 }
 
 static void
@@ -2196,8 +2201,8 @@ apply_qualification (const ClDealRowFuncs *funcs,
  * @funcs: what becomes of each row; every member is set
  * @error: return location for a #GError, or %NULL
  *
- * Hands the history (its creation left out), contacts and qualification
- * of the deals of @by_id to @funcs, reading each table once (three
+ * Hands the history the flag rules follow, contacts and qualification of
+ * the deals of @by_id to @funcs, reading each table once (three
  * queries) whatever the number of deals.
  *
  * Returns: %TRUE on success, %FALSE with @error set when the store fails
@@ -2211,22 +2216,25 @@ cl_store_each_deal_row (ClStore               *self,
                         GError               **error)
 {
   /* which deals' rows are read, ?1 bound to @id: keeps SQLite from reading
-   * other deals' rows */
+   * other deals' rows, but for everyone's, where a scan of the whole table
+   * in the order it is stored (@by_id leaving out the other deals) is
+   * faster than looking each deal up in the index */
   static const char * const which[] = {
     [CL_DEAL_ROWS_OWNED_BY] = "AND (?1 = 0 OR deal_id IN (SELECT id FROM deals WHERE owner_id = ?1)) ",
-    [CL_DEAL_ROWS_CLOSED_NOW] = "AND deal_id IN (SELECT id FROM deals WHERE status <> 'open' AND ?1 IN (0, owner_id)) ",
+    [CL_DEAL_ROWS_CLOSED_NOW] = "AND (?1 = 0 OR deal_id IN (SELECT id FROM deals WHERE status <> 'open' "
+                                "AND owner_id = ?1)) ",
     [CL_DEAL_ROWS_ONE] = "AND deal_id = ?1 ",
   };
   g_autofree char *events = NULL, *contacts = NULL, *qualification = NULL;
 
   g_return_val_if_fail (rows < G_N_ELEMENTS (which), FALSE);
-  events = g_strconcat ("SELECT id, deal_id, occurred_on, field, old_value, new_value "
-                        "FROM deal_events WHERE field <> 'created' ", which[rows],
-                        "ORDER BY deal_id, occurred_on, id", NULL);
+  events = g_strconcat ("SELECT deal_id, occurred_on, field, old_value, new_value FROM deal_events "
+                        "WHERE field IN ('stage', 'amount', 'close_date', 'next_step', 'status') ", which[rows],
+                        "ORDER BY id", NULL);
   contacts = g_strconcat ("SELECT deal_id, count(*) FROM contacts WHERE 1 ", which[rows], "GROUP BY deal_id", NULL);
   qualification = g_strconcat ("SELECT deal_id, element FROM qualification WHERE state <> 'unknown' ", which[rows],
                                NULL);
-  return each_loaded_deal_row (self, by_id, id, events, 1, apply_event, funcs, error)
+  return each_loaded_deal_row (self, by_id, id, events, 0, apply_change, funcs, error)
          && each_loaded_deal_row (self, by_id, id, contacts, 0, apply_contacts, funcs, error)
          && each_loaded_deal_row (self, by_id, id, qualification, 0, apply_qualification, funcs, error);
 }

@@ -46,6 +46,10 @@ const char *cl_store_get_path             (ClStore      *self);
 int         cl_store_get_schema_version   (ClStore      *self);
 int         cl_store_set_cache_size       (ClStore      *self,
                                            int           kib);
+/* The page cache of a connection that reads the workspace once through,
+ * in KiB: SQLite's default, not the window's 64 MiB, as the pages it read
+ * are not read again. */
+#define CL_STORE_READ_THROUGH_CACHE_KIB 2048
 
 /* They nest: an import wraps many adds in one transaction. */
 gboolean    cl_store_begin                (ClStore      *self,
@@ -153,10 +157,14 @@ typedef enum {
  * holds for the deal. */
 typedef struct
 {
-  /* each change its history records but its creation, oldest first;
-   * @event is the callee's (transfer full) */
-  void (*add_event)         (gpointer         deal_data,
-                             ClDealEvent     *event);
+  /* each change of its stage, amount, close date, next step or status,
+   * in the order they were recorded (not by day: the caller sorts), the
+   * values as its history keeps them; the texts are borrowed for the call */
+  void (*add_change)        (gpointer         deal_data,
+                             ClDay            occurred_on,
+                             const char      *field,
+                             const char      *old_value,
+                             const char      *new_value);
   /* how many contacts it has; not called when none */
   void (*set_contacts)      (gpointer         deal_data,
                              int              n_contacts);
