@@ -322,11 +322,6 @@ open_existing (const char  *workspace,
   return g_steal_pointer (&store);
 }
 
-/* The page cache of a command that reads the workspace once through, in
- * KiB: SQLite's default, not the window's 64 MiB, as the pages it read are
- * not read again. */
-#define READ_THROUGH_CACHE_KIB 2048
-
 /* Opens the workspace an export or health reads once through. */
 static ClStore *
 open_to_read_through (const char  *workspace,
@@ -335,7 +330,7 @@ open_to_read_through (const char  *workspace,
   ClStore *store = open_existing (workspace, error);
 
   if (store != NULL)
-    cl_store_set_cache_size (store, READ_THROUGH_CACHE_KIB);
+    cl_store_set_cache_size (store, CL_STORE_READ_THROUGH_CACHE_KIB);
   return store;
 }
 

@@ -148,7 +148,7 @@ add_deals (JsonBuilder  *builder,
            ClDay         as_of,
            GError      **error)
 {
-  g_autoptr (GListModel) deals = cl_pipeline_snapshot (cl_store_get_path (store), as_of, rep_id, NULL, error);
+  g_autoptr (GListModel) deals = cl_pipeline_snapshot_from (store, as_of, rep_id, NULL, error);
 
   if (deals == NULL)
     return FALSE;

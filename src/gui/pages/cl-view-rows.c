@@ -19,11 +19,15 @@ cl_view_load_coaching (ClStore  *store,
 {
   g_autoptr (ClProcess) process = cl_process_load (store, cl_date_today (), error);
   g_autoptr (GListModel) snapshot = NULL;
+  ClFlagSettings flag_settings;
   ClCoachingSettings settings;
 
   if (process == NULL)
     return NULL;
-  snapshot = cl_pipeline_snapshot (cl_store_get_path (store), cl_date_today (), 0, NULL, error);
+  /* the queue's deals read through the job's own connection, with the
+   * process it ranks them by */
+  cl_flag_settings_load (&flag_settings, store);
+  snapshot = cl_pipeline_inspect (store, process, &flag_settings, cl_date_today (), 0, NULL, error);
   if (snapshot == NULL)
     return NULL;
   cl_coaching_settings_load (&settings, store);
