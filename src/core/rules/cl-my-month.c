@@ -107,7 +107,7 @@ cl_my_month_load (const char  *workspace_path,
                   ClDay        today,
                   GError     **error)
 {
-  g_autoptr (ClStore) store = cl_store_open (workspace_path, error);
+  g_autoptr (ClStore) store = cl_store_open_read_through (workspace_path, error);
   g_autoptr (ClMyMonth) month = g_new0 (ClMyMonth, 1);
   g_autoptr (ClRep) rep = NULL;
   g_autoptr (GListModel) entries = NULL;

@@ -114,7 +114,7 @@ cl_one_on_one_load (const char  *workspace_path,
                     ClDay        today,
                     GError     **error)
 {
-  g_autoptr (ClStore) store = cl_store_open (workspace_path, error);
+  g_autoptr (ClStore) store = cl_store_open_read_through (workspace_path, error);
   g_autoptr (ClOneOnOne) brief = g_new0 (ClOneOnOne, 1);
   ClDay first = cl_date_add_months (today, 1 - CL_ONE_ON_ONE_MONTHS);
   GError *local = NULL;

@@ -136,7 +136,7 @@ cl_pipeline_snapshot (const char    *workspace_path,
                       GCancellable  *cancellable,
                       GError       **error)
 {
-  g_autoptr (ClStore) store = cl_store_open (workspace_path, error);
+  g_autoptr (ClStore) store = cl_store_open_read_through (workspace_path, error);
 
   return store ? cl_pipeline_snapshot_from (store, as_of, owner_id, cancellable, error) : NULL;
 }

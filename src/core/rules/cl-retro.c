@@ -96,11 +96,9 @@ cl_retro_inputs_load (const char  *workspace_path,
   if (!cl_date_parse_quarter (quarter, &inputs->first, &inputs->last))
     return g_set_error (error, CL_STORE_ERROR, CL_STORE_ERROR_INVALID,
                         _("“%s” is not a quarter such as 2026-Q4"), quarter), NULL;
-  if ((store = cl_store_open (workspace_path, error)) == NULL)
+  /* each table is read through once or twice */
+  if ((store = cl_store_open_read_through (workspace_path, error)) == NULL)
     return NULL;
-  /* each table is read through once or twice: a window's page cache would
-   * only add its 64 MiB to the caller's memory */
-  cl_store_set_cache_size (store, CL_STORE_READ_THROUGH_CACHE_KIB);
   inputs->quarter = g_strdup (quarter);
   inputs->as_of = today;
   before = cl_date_quarter (inputs->first - 1);

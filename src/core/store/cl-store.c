@@ -1262,6 +1262,30 @@ cl_store_set_cache_size (ClStore *self,
   return before < 0 ? -before : before * (page_size / 1024);
 }
 
+/**
+ * cl_store_open_read_through:
+ * @path: the workspace file, as for cl_store_open ()
+ * @error: return location for a #GError, or %NULL
+ *
+ * Opens the workspace at @path as cl_store_open () does, for a job that
+ * reads it once through (a snapshot, a list, a document), with a page
+ * cache of %CL_STORE_READ_THROUGH_CACHE_KIB: the pages it read are not
+ * read again, and a window's 64 MiB would only stay in its memory.
+ *
+ * Returns: (transfer full) (nullable): the workspace, or %NULL with @error
+ *   set
+ */
+ClStore *
+cl_store_open_read_through (const char  *path,
+                            GError     **error)
+{
+  ClStore *store = cl_store_open (path, error);
+
+  if (store != NULL)
+    cl_store_set_cache_size (store, CL_STORE_READ_THROUGH_CACHE_KIB);
+  return store;
+}
+
 /* ------------------------------------------------------------------ GObject */
 
 static void

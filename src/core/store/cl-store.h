@@ -42,6 +42,8 @@ char       *cl_store_default_path         (void);
 void        cl_store_remove_files         (const char   *path);
 ClStore    *cl_store_open                 (const char   *path,
                                            GError      **error);
+ClStore    *cl_store_open_read_through    (const char   *path,
+                                           GError      **error);
 const char *cl_store_get_path             (ClStore      *self);
 int         cl_store_get_schema_version   (ClStore      *self);
 int         cl_store_set_cache_size       (ClStore      *self,

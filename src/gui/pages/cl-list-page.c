@@ -220,7 +220,7 @@ load_in_thread (GTask        *task,
   GListModel *model = NULL;
   GError *error = NULL;
 
-  store = cl_store_open (data->path, &error);
+  store = cl_store_open_read_through (data->path, &error);
   if (store != NULL)
     model = data->loader (store, &error);
   for (guint i = 0; model != NULL && i < g_list_model_get_n_items (model); i++)

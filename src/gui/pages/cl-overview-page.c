@@ -182,7 +182,7 @@ load_health_in_thread (GTask        *task,
   g_autoptr (ClStore) store = NULL;
   GError *error = NULL;
 
-  if ((store = cl_store_open (job->workspace, &error)) == NULL
+  if ((store = cl_store_open_read_through (job->workspace, &error)) == NULL
       || !cl_loop_health_compute (store, job->first, job->last, job->today, job->health, &error)
       || !cl_loop_health_trend (store, job->today, TREND_QUARTERS, job->series, &error)
       || !cl_store_get_pipeline_totals (store, job->today, &job->totals, &error))

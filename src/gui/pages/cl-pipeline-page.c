@@ -1016,7 +1016,7 @@ compute_snapshot (GTask        *task,
   GError *error = NULL;
   LoadRequest *request = task_data;
   Snapshot *snapshot = g_new0 (Snapshot, 1);
-  g_autoptr (ClStore) store = cl_store_open (request->path, &error);
+  g_autoptr (ClStore) store = cl_store_open_read_through (request->path, &error);
   g_autoptr (GPtrArray) moves = NULL;
 
   if (store != NULL && (snapshot->process = cl_process_load (store, self->as_of, &error)) != NULL
