@@ -149,7 +149,7 @@ test_cancel_leaves_nothing (void)
   g_autoptr (GCancellable) cancellable = g_cancellable_new ();
   g_autoptr (GError) error = NULL;
   g_autoptr (ClStore) store = cl_store_open (path, &error);
-  g_autofree char *count = NULL;
+  g_autofree char *count = NULL, *indexes = cl_test_index_sql (path), *after = NULL;
   ClDemoOptions options;
 
   cl_demo_options_init (&options);
@@ -158,6 +158,34 @@ test_cancel_leaves_nothing (void)
   g_clear_object (&store);
   count = cl_test_sql_text (path, "SELECT (SELECT count(*) FROM reps) + (SELECT count(*) FROM deals)");
   g_assert_cmpstr (count, ==, "0\n");
+  after = cl_test_index_sql (path);
+  g_assert_cmpstr (after, ==, indexes);
+  cl_test_remove_tree (dir);
+}
+
+/* The demo writes its deals before the indexes over them, and builds
+ * them again: its workspace has every index a new one has. */
+static void
+test_indexes (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("closeloop-demo-XXXXXX", NULL);
+  g_autofree char *empty = g_build_filename (dir, "empty.db", NULL);
+  g_autofree char *team = make_demo (dir, "team.db", 7);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (ClStore) store = cl_store_open (empty, &error);
+  g_autofree char *indexes = NULL, *demo_indexes = NULL, *integrity = NULL, *by_owner = NULL;
+
+  g_assert_no_error (error);
+  g_clear_object (&store);
+  indexes = cl_test_index_sql (empty);
+  g_assert_nonnull (strstr (indexes, "contacts_by_deal"));
+  demo_indexes = cl_test_index_sql (team);
+  g_assert_cmpstr (demo_indexes, ==, indexes);
+  integrity = cl_test_sql_text (team, "PRAGMA integrity_check");
+  g_assert_cmpstr (integrity, ==, "ok\n");
+  by_owner = cl_test_sql_text (team, "SELECT count(*) = (SELECT count(*) FROM deals) "
+                                     "FROM deals INDEXED BY deals_by_owner WHERE owner_id > 0");
+  g_assert_cmpstr (by_owner, ==, "1\n");
   cl_test_remove_tree (dir);
 }
 
@@ -715,6 +743,7 @@ main (int   argc,
   g_test_add_func ("/demo/every-loop-has-history", test_every_loop_has_history);
   g_test_add_func ("/demo/refuses-a-team", test_refuses_a_team);
   g_test_add_func ("/demo/cancel-leaves-nothing", test_cancel_leaves_nothing);
+  g_test_add_func ("/demo/indexes", test_indexes);
   g_test_add_func ("/rules/loop-health", test_loop_health);
   g_test_add_func ("/rules/deal-facts", test_deal_facts);
   g_test_add_func ("/demo/rates", test_rates);

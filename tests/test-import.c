@@ -494,14 +494,6 @@ test_reimport_writes_changes_only (void)
 }
 
 /* The indexes over deals and events, as their SQL. */
-static char *
-deal_indexes (Workspace *w)
-{
-  return cl_test_sql_text (w->path, "SELECT group_concat(sql, ';') FROM (SELECT sql FROM sqlite_schema "
-                                    "WHERE type = 'index' AND sql IS NOT NULL "
-                                    "AND tbl_name IN ('deals', 'deal_events') ORDER BY name)");
-}
-
 /* A first import writes its rows before the indexes over them: a refused
  * one leaves them as they were, a written one builds them again, each
  * deal with the id SQLite gives, in the file's order, and its event. */
@@ -522,18 +514,18 @@ test_first_import_indexes (void)
     g_string_append_printf (week1, "%u,Deal %u,Discovery,%u,2027-01-15,Rep %u\n", i, i, 1000 + i, i % 3);
 
   workspace_open (&w);
-  indexes = deal_indexes (&w);
+  indexes = cl_test_index_sql (w.path);
   g_assert_nonnull (strstr (indexes, "deals_by_owner"));
   refused = import_text (&w, closing_only, NULL, CL_CRM_HUBSPOT, "2026-11-16", FALSE, &report);
   g_assert_nonnull (strstr (refused, "add the stages first"));
   cl_import_report_clear (&report);
-  after_refusal = deal_indexes (&w);
+  after_refusal = cl_test_index_sql (w.path);
   g_assert_cmpstr (after_refusal, ==, indexes);
 
   counts = import_text (&w, week1->str, "Discovery\n", CL_CRM_HUBSPOT, "2026-11-16", FALSE, &report);
   g_assert_cmpstr (counts, ==, "150/0/0/0");
   cl_import_report_clear (&report);
-  after_import = deal_indexes (&w);
+  after_import = cl_test_index_sql (w.path);
   g_assert_cmpstr (after_import, ==, indexes);
   ids = cl_test_sql_text (w.path, "SELECT min(id), max(id), count(*), "
                                   "sum(id = 1 + CAST(substr(external_id, 9) AS INTEGER)) FROM deals");

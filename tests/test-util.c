@@ -100,6 +100,13 @@ cl_test_sql_text (const char *db_path,
 }
 
 char *
+cl_test_index_sql (const char *db_path)
+{
+  return cl_test_sql_text (db_path, "SELECT group_concat(sql, ';') FROM (SELECT sql FROM sqlite_schema "
+                                    "WHERE type = 'index' AND sql IS NOT NULL ORDER BY name)");
+}
+
+char *
 cl_test_sqlite_dump (const char *db_path)
 {
   g_autofree char *sqlite3 = g_find_program_in_path ("sqlite3");

@@ -18,6 +18,8 @@ G_BEGIN_DECLS
 void   cl_test_remove_tree (const char *path);
 char  *cl_test_sql_text    (const char *db_path,
                             const char *sql);
+/* The SQL of every index the workspace declares, by name. */
+char  *cl_test_index_sql   (const char *db_path);
 
 /* `sqlite3 PATH .dump`: the workspace as SQL text, or NULL (the test then
  * skips the comparison) where sqlite3 is not installed. */

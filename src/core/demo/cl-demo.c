@@ -570,7 +570,12 @@ add_deals (Demo    *demo,
    * sequences that fill [0, 1) evenly: a small team then has the shares and
    * the spread of ages of a large one, as randomness alone would not give */
   double phase = g_rand_double (demo->rand), age_phase = g_rand_double (demo->rand);
+  /* the indexes over the deals' rows are built once they are all in */
+  static const char *const tables[] = { "deals", "deal_events", "contacts", "qualification", NULL };
+  g_auto (GStrv) indexes = cl_store_drop_indexes (demo->store, tables, error);
 
+  if (indexes == NULL)
+    return FALSE;
   for (guint i = 0; i < n; i++)
     {
       g_autoptr (ClDeal) deal = cl_deal_new ();
@@ -616,7 +621,7 @@ add_deals (Demo    *demo,
         }
     }
   demo->key_cents = key_deal_cents (demo);
-  return TRUE;
+  return cl_store_create_indexes (demo->store, (const char *const *) indexes, error);
 }
 
 /* A deal that was open on @day, owned by @owner_id unless that is 0, and

@@ -157,10 +157,21 @@ void
 cl_date_format_into (ClDay day,
                      char  buf[11])
 {
-  int y, m, d;
+  int y = 0, m = 0, d = 0;
 
   cl_date_to_ymd (day, &y, &m, &d);
-  g_snprintf (buf, 11, "%04d-%02d-%02d", y, m, d);
+  /* digit by digit: dates are written for every row of an import */
+  y = CLAMP (y, 0, 9999);
+  buf[0] = '0' + y / 1000;
+  buf[1] = '0' + y / 100 % 10;
+  buf[2] = '0' + y / 10 % 10;
+  buf[3] = '0' + y % 10;
+  buf[4] = buf[7] = '-';
+  buf[5] = '0' + m / 10;
+  buf[6] = '0' + m % 10;
+  buf[8] = '0' + d / 10;
+  buf[9] = '0' + d % 10;
+  buf[10] = '\0';
 }
 
 /**

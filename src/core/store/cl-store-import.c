@@ -89,7 +89,7 @@ struct _ClImportWriter
   GArray       *deals;       /* ClImportDeal waiting to be inserted */
   GArray       *events;      /* ClPendingEvent waiting to be inserted */
   GStringChunk *strings;     /* the texts of what waits, emptied as it is written */
-  GPtrArray    *indexes;     /* the CREATE INDEX of those dropped for the first rows */
+  GStrv         indexes;     /* the CREATE INDEX of those dropped for the first rows */
 };
 
 /**
@@ -160,40 +160,6 @@ is_empty (ClStore   *self,
   return cl_store_query_done (self, stmt, rc, error);
 }
 
-/* Drops the indexes over deals and their events, keeping how to build
- * them again in @writer. The indexes SQLite makes of a UNIQUE stay: they
- * have no SQL, and the rows are checked against them. */
-static gboolean
-drop_indexes (ClImportWriter  *writer,
-              GError         **error)
-{
-  g_autoptr (GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
-  sqlite3_stmt *stmt = cl_store_query (writer->store, error,
-                                       "SELECT name, sql FROM sqlite_schema WHERE type = 'index' AND sql IS NOT NULL "
-                                       "AND tbl_name IN ('deals', 'deal_events') ORDER BY name", "");
-  int rc;
-
-  if (stmt == NULL)
-    return FALSE;
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      g_ptr_array_add (names, cl_column_text (stmt, 0));
-      g_ptr_array_add (writer->indexes, cl_column_text (stmt, 1));
-    }
-  if (!cl_store_query_done (writer->store, stmt, rc, error))
-    return FALSE;
-  for (guint i = 0; i < names->len; i++)
-    {
-      char *sql = sqlite3_mprintf ("DROP INDEX \"%w\"", (const char *) g_ptr_array_index (names, i));
-
-      rc = sqlite3_exec (cl_store_get_db (writer->store), sql, NULL, NULL, NULL);
-      sqlite3_free (sql);
-      if (rc != SQLITE_OK)
-        return cl_store_fail (writer->store, rc, error);
-    }
-  return TRUE;
-}
-
 /**
  * cl_import_writer_new:
  * @self: the workspace, inside a transaction the import began
@@ -224,15 +190,20 @@ cl_import_writer_new (ClStore  *self,
   writer->deals = g_array_new (FALSE, FALSE, sizeof (ClImportDeal));
   writer->events = g_array_new (FALSE, FALSE, sizeof (ClPendingEvent));
   writer->strings = g_string_chunk_new (64 * 1024);
-  writer->indexes = g_ptr_array_new_with_free_func (g_free);
   writer->updates = g_hash_table_new_full (NULL, NULL, NULL, g_free);
   if ((stmt = cl_store_query (self, error, "SELECT coalesce(max(id), 0) FROM deals", "")) == NULL)
     return NULL;
   if ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     writer->last_id = sqlite3_column_int64 (stmt, 0);
-  if (!cl_store_query_done (self, stmt, rc, error) || !is_empty (self, &empty, error)
-      || (empty && !drop_indexes (writer, error)))
+  if (!cl_store_query_done (self, stmt, rc, error) || !is_empty (self, &empty, error))
     return NULL;
+  if (empty)
+    {
+      static const char *const tables[] = { "deals", "deal_events", NULL };
+
+      if ((writer->indexes = cl_store_drop_indexes (self, tables, error)) == NULL)
+        return NULL;
+    }
   return g_steal_pointer (&writer);
 }
 
@@ -624,15 +595,10 @@ cl_import_writer_finish (ClImportWriter  *writer,
 {
   if (!flush (writer, error))
     return FALSE;
-  for (guint i = 0; i < writer->indexes->len; i++)
-    {
-      int rc = sqlite3_exec (cl_store_get_db (writer->store), g_ptr_array_index (writer->indexes, i), NULL, NULL,
-                             NULL);
-
-      if (rc != SQLITE_OK)
-        return cl_store_fail (writer->store, rc, error);
-    }
-  g_ptr_array_set_size (writer->indexes, 0);
+  if (writer->indexes != NULL
+      && !cl_store_create_indexes (writer->store, (const char *const *) writer->indexes, error))
+    return FALSE;
+  g_clear_pointer (&writer->indexes, g_strfreev);
   return TRUE;
 }
 
@@ -651,7 +617,7 @@ cl_import_writer_free (ClImportWriter *writer)
   g_array_unref (writer->deals);
   g_array_unref (writer->events);
   g_string_chunk_free (writer->strings);
-  g_ptr_array_unref (writer->indexes);
+  g_strfreev (writer->indexes);
   g_free (writer->full_inserts[0]);
   g_free (writer->full_inserts[1]);
   g_hash_table_unref (writer->updates);

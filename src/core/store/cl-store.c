@@ -537,6 +537,86 @@ cl_store_rollback (ClStore *self)
   self->transaction_depth--;
 }
 
+/**
+ * cl_store_drop_indexes:
+ * @self: the workspace, inside a transaction
+ * @tables: (array zero-terminated=1): the tables whose indexes to drop
+ * @error: return location for a #GError, or %NULL
+ *
+ * Drops the indexes declared over @tables, for many rows to be written
+ * before the indexes are built once from them with
+ * cl_store_create_indexes (). The indexes SQLite makes of a UNIQUE stay:
+ * they have no SQL, and the rows are checked against them. A rollback
+ * brings the dropped ones back.
+ *
+ * Returns: (transfer full) (nullable): the statements that build the
+ *   dropped indexes again, or %NULL with @error set
+ */
+GStrv
+cl_store_drop_indexes (ClStore            *self,
+                       const char * const *tables,
+                       GError            **error)
+{
+  g_autoptr (GStrvBuilder) names = g_strv_builder_new ();
+  g_autoptr (GStrvBuilder) creates = g_strv_builder_new ();
+  g_auto (GStrv) dropped = NULL;
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (self->transaction_depth > 0, NULL);
+  for (guint t = 0; tables[t] != NULL; t++)
+    {
+      stmt = cl_store_query (self, error, "SELECT name, sql FROM sqlite_schema WHERE type = 'index' "
+                                          "AND sql IS NOT NULL AND tbl_name = ? ORDER BY name", "s", tables[t]);
+      if (stmt == NULL)
+        return NULL;
+      while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+        {
+          g_strv_builder_add (names, (const char *) sqlite3_column_text (stmt, 0));
+          g_strv_builder_add (creates, (const char *) sqlite3_column_text (stmt, 1));
+        }
+      if (!cl_store_query_done (self, stmt, rc, error))
+        return NULL;
+    }
+  dropped = g_strv_builder_end (names);
+  for (guint i = 0; dropped[i] != NULL; i++)
+    {
+      char *sql = sqlite3_mprintf ("DROP INDEX \"%w\"", dropped[i]);
+
+      rc = sqlite3_exec (self->db, sql, NULL, NULL, NULL);
+      sqlite3_free (sql);
+      if (rc != SQLITE_OK)
+        return cl_store_fail (self, rc, error), NULL;
+    }
+  return g_strv_builder_end (creates);
+}
+
+/**
+ * cl_store_create_indexes:
+ * @self: the workspace, in the transaction that dropped the indexes
+ * @creates: (array zero-terminated=1): what cl_store_drop_indexes ()
+ *   returned
+ * @error: return location for a #GError, or %NULL
+ *
+ * Builds again the indexes cl_store_drop_indexes () dropped.
+ *
+ * Returns: %TRUE on success, %FALSE with @error set
+ */
+gboolean
+cl_store_create_indexes (ClStore            *self,
+                         const char * const *creates,
+                         GError            **error)
+{
+  for (guint i = 0; creates[i] != NULL; i++)
+    {
+      int rc = sqlite3_exec (self->db, creates[i], NULL, NULL, NULL);
+
+      if (rc != SQLITE_OK)
+        return cl_store_fail (self, rc, error);
+    }
+  return TRUE;
+}
+
 /* ------------------------------------------------------------------ settings */
 
 /**

@@ -59,6 +59,13 @@ gboolean    cl_store_begin                (ClStore      *self,
 gboolean    cl_store_commit               (ClStore      *self,
                                            GError      **error);
 void        cl_store_rollback             (ClStore      *self);
+/* For many rows at once: indexes built once after them, not row by row. */
+GStrv       cl_store_drop_indexes         (ClStore            *self,
+                                           const char * const *tables,
+                                           GError            **error);
+gboolean    cl_store_create_indexes       (ClStore            *self,
+                                           const char * const *creates,
+                                           GError            **error);
 
 /* Team settings (thresholds, caps); typed on read. */
 gint64      cl_store_get_setting_int      (ClStore      *self,
