@@ -106,6 +106,45 @@ cl_test_index_sql (const char *db_path)
                                     "WHERE type = 'index' AND sql IS NOT NULL ORDER BY name)");
 }
 
+static int
+compare_lines (gconstpointer a,
+               gconstpointer b)
+{
+  return strcmp (*(char **) a, *(char **) b);
+}
+
+static gboolean
+is_index_line (const char *line)
+{
+  return g_str_has_prefix (line, "CREATE INDEX") || g_str_has_prefix (line, "CREATE UNIQUE INDEX");
+}
+
+/* @dump with its CREATE INDEX lines sorted, after every other line but
+ * the last, its COMMIT. */
+static char *
+sort_index_lines (char *dump)
+{
+  g_auto (GStrv) lines = g_strsplit (dump, "\n", -1);
+  g_autoptr (GPtrArray) others = g_ptr_array_new ();
+  g_autoptr (GPtrArray) indexes = g_ptr_array_new ();
+  const char *commit = NULL;
+
+  for (guint i = 0; lines[i] != NULL; i++)
+    if (is_index_line (lines[i]))
+      g_ptr_array_add (indexes, lines[i]);
+    else if (g_str_equal (lines[i], "COMMIT;"))
+      commit = lines[i];
+    else
+      g_ptr_array_add (others, lines[i]);
+  g_ptr_array_sort (indexes, compare_lines);
+  g_ptr_array_extend (others, indexes, NULL, NULL);
+  if (commit != NULL)
+    g_ptr_array_add (others, (gpointer) commit);
+  g_ptr_array_add (others, NULL);
+  g_free (dump);
+  return g_strjoinv ("\n", (char **) others->pdata);
+}
+
 char *
 cl_test_sqlite_dump (const char *db_path)
 {
@@ -120,7 +159,7 @@ cl_test_sqlite_dump (const char *db_path)
   g_assert_true (g_spawn_sync (NULL, argv, NULL, G_SPAWN_DEFAULT, NULL, NULL, &out, NULL, &status, &error));
   g_assert_no_error (error);
   g_assert_true (g_spawn_check_wait_status (status, NULL));
-  return out;
+  return sort_index_lines (out);
 }
 
 gboolean

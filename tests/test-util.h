@@ -22,7 +22,9 @@ char  *cl_test_sql_text    (const char *db_path,
 char  *cl_test_index_sql   (const char *db_path);
 
 /* `sqlite3 PATH .dump`: the workspace as SQL text, or NULL (the test then
- * skips the comparison) where sqlite3 is not installed. */
+ * skips the comparison) where sqlite3 is not installed. The indexes come
+ * by name: a workspace whose indexes were built after its rows (a first
+ * import, the demo team) holds them in another order. */
 char  *cl_test_sqlite_dump (const char *db_path);
 
 /* The team every benchmark measures: 100 000 deals, 40 reps, 26 weeks. */

@@ -18,7 +18,7 @@
  * For coaching and development the beats are the coverage itself: the share
  * of key deals coached, the share of rep-months with a plan.
  *
- * Nothing is due before the team started (see team_start). The state
+ * Nothing is due before the team started (see read_team). The state
  * weighs the share of beats that ran and the share of outputs:
  *   lapsed    fewer than one beat in five ran (CL_HEALTH_LAPSED_BELOW_PERCENT):
  *             near zero is a loop that stopped, however many beats are due
@@ -190,34 +190,42 @@ strategy (ClStore       *store,
   return TRUE;
 }
 
-/* The day the team started running its loops here: its first review,
- * session, plan or retrospective (deals imported from a CRM reach further
- * back), else its first deal; @started_by says which loop (CL_N_LOOPS: the
- * deal). 0 when it has no deal. */
+/* What every period of a team is judged against: the day it started
+ * running its loops here, its first review, session, plan or
+ * retrospective (deals imported from a CRM reach further back), else its
+ * first deal (0 when it has no deal); which loop started it (CL_N_LOOPS:
+ * the deal); and how many reps it has. Read once for many periods. */
+typedef struct
+{
+  ClDay start;
+  int   started_by;
+  int   n_reps;
+} Team;
+
 static gboolean
-team_start (ClStore  *store,
-            ClDay    *start,
-            int      *started_by,
-            GError  **error)
+read_team (ClStore  *store,
+           Team     *team,
+           GError  **error)
 {
   ClDay first_beat[CL_N_LOOPS], first_deal;
 
-  *start = 0;
-  *started_by = CL_N_LOOPS;
+  team->start = 0;
+  team->started_by = CL_N_LOOPS;
   if (!cl_store_find_first_days (store, &first_beat[CL_LOOP_PIPELINE_REVIEW], &first_beat[CL_LOOP_DEAL_COACHING],
                                  &first_beat[CL_LOOP_REP_DEVELOPMENT], &first_beat[CL_LOOP_STRATEGY], &first_deal,
-                                 error))
+                                 error)
+      || !cl_store_count_reps (store, &team->n_reps, error))
     return FALSE;
   if (first_deal == 0)
     return TRUE;
   for (int i = 0; i < CL_N_LOOPS; i++)
-    if (first_beat[i] != 0 && (*start == 0 || first_beat[i] < *start))
+    if (first_beat[i] != 0 && (team->start == 0 || first_beat[i] < team->start))
       {
-        *start = first_beat[i];
-        *started_by = i;
+        team->start = first_beat[i];
+        team->started_by = i;
       }
-  if (*start == 0)
-    *start = first_deal;
+  if (team->start == 0)
+    team->start = first_deal;
   return TRUE;
 }
 
@@ -256,27 +264,23 @@ period_why (ClDay first,
  *
  * Returns: %TRUE on success, %FALSE with @error set
  */
-gboolean
-cl_loop_health_compute (ClStore       *store,
-                        ClDay          first,
-                        ClDay          last,
-                        ClDay          today,
-                        ClLoopHealth   health[CL_N_LOOPS],
-                        GError       **error)
+/* cl_loop_health_compute () for @team, read once for many periods. */
+static gboolean
+compute_for_team (ClStore       *store,
+                  const Team    *team,
+                  ClDay          first,
+                  ClDay          last,
+                  ClDay          today,
+                  ClLoopHealth   health[CL_N_LOOPS],
+                  GError       **error)
 {
   ClDay end = MIN (last, today);
-  ClDay start = 0, judged_from;
-  int started_by;
+  ClDay start = team->start, judged_from;
   ClHealthWhy why;
   g_autofree char *from = NULL, *to = NULL;
-  int n_reps;
 
-  g_return_val_if_fail (first <= last, FALSE);
   memset (health, 0, sizeof (ClLoopHealth) * CL_N_LOOPS);
-  if (!team_start (store, &start, &started_by, error)
-      || !cl_store_count_reps (store, &n_reps, error))
-    return FALSE;
-  why = period_why (first, end, start, n_reps);
+  why = period_why (first, end, start, team->n_reps);
   /* nothing is due before the team's record starts */
   judged_from = why == CL_HEALTH_WHY_NONE ? MAX (first, start) : first;
   from = cl_date_format (judged_from);
@@ -308,7 +312,7 @@ cl_loop_health_compute (ClStore       *store,
       if (health[i].why == CL_HEALTH_WHY_BEFORE_TEAM_START)
         {
           health[i].why_on = start;
-          health[i].started_by = started_by;
+          health[i].started_by = team->started_by;
         }
     }
   return TRUE;
@@ -316,6 +320,21 @@ cl_loop_health_compute (ClStore       *store,
 failed:
   cl_loop_health_clear (health);
   return FALSE;
+}
+
+gboolean
+cl_loop_health_compute (ClStore       *store,
+                        ClDay          first,
+                        ClDay          last,
+                        ClDay          today,
+                        ClLoopHealth   health[CL_N_LOOPS],
+                        GError       **error)
+{
+  Team team;
+
+  g_return_val_if_fail (first <= last, FALSE);
+  memset (health, 0, sizeof (ClLoopHealth) * CL_N_LOOPS);
+  return read_team (store, &team, error) && compute_for_team (store, &team, first, last, today, health, error);
 }
 
 /**
@@ -383,8 +402,10 @@ cl_loop_health_trend (ClStore      *store,
                       GError      **error)
 {
   GListStore *points[CL_N_LOOPS];
-  gboolean ok = TRUE;
+  Team team;
+  gboolean ok;
 
+  ok = read_team (store, &team, error);
   for (int i = 0; i < CL_N_LOOPS; i++)
     points[i] = g_list_store_new (CL_TYPE_TREND_POINT);
   for (int q = n_quarters - 1; ok && q >= 0; q--)
@@ -394,7 +415,7 @@ cl_loop_health_trend (ClStore      *store,
       ClDay first, last;
 
       cl_date_parse_quarter (quarter, &first, &last);
-      ok = cl_loop_health_compute (store, first, last, today, health, error);
+      ok = compute_for_team (store, &team, first, last, today, health, error);
       for (int i = 0; ok && i < CL_N_LOOPS; i++)
         {
           g_autoptr (ClTrendPoint) point = g_object_new (CL_TYPE_TREND_POINT, NULL);
