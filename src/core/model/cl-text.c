@@ -86,13 +86,26 @@ is_accent (gunichar c)
  *
  * Returns: (transfer full): the folded text; "" when @text is unset
  */
+/* Appends the fold of @len bytes of valid UTF-8 holding no ASCII. */
+static void
+fold_run (GString    *out,
+          const char *run,
+          gssize      len)
+{
+  g_autofree char *folded = g_utf8_casefold (run, len);
+  g_autofree char *decomposed = g_utf8_normalize (folded, -1, G_NORMALIZE_NFD);
+
+  for (const char *p = decomposed; *p; p = g_utf8_next_char (p))
+    if (!is_accent (g_utf8_get_char (p)))
+      g_string_append_len (out, p, g_utf8_next_char (p) - p);
+}
+
 char *
 cl_text_fold (const char *text)
 {
   g_autofree char *valid = NULL;
-  g_autofree char *folded = NULL;
   const char *ascii;
-  char *decomposed, *out;
+  GString *out;
 
   if (text == NULL)
     return g_strdup ("");
@@ -104,23 +117,27 @@ cl_text_fold (const char *text)
     return g_ascii_strdown (text, -1);
   if (!g_utf8_validate (text, -1, NULL))
     text = valid = g_utf8_make_valid (text, -1);
-  /* case first: a fold may bring marks of its own ("İ" is "i" and a dot) */
-  folded = g_utf8_casefold (text, -1);
-  decomposed = g_utf8_normalize (folded, -1, G_NORMALIZE_NFD);
-  out = decomposed;
-  for (const char *p = decomposed; *p; )
+  /* the rest run by run: ASCII letters only lowered, the text between them
+   * folded as a whole. Case first: a fold may bring marks of its own ("İ"
+   * is "i" and a dot). An ASCII character starts a new combining sequence,
+   * so no run's decomposition reaches across one. */
+  out = g_string_sized_new (strlen (text));
+  for (const char *p = text; *p != '\0'; )
     {
-      const char *next = g_utf8_next_char (p);
+      const char *end = p;
 
-      if (!is_accent (g_utf8_get_char (p)))
+      if ((guchar) *p < 0x80)
         {
-          memmove (out, p, next - p);
-          out += next - p;
+          g_string_append_c (out, g_ascii_tolower (*p));
+          p++;
+          continue;
         }
-      p = next;
+      while (*end != '\0' && (guchar) *end >= 0x80)
+        end++;
+      fold_run (out, p, end - p);
+      p = end;
     }
-  *out = '\0';
-  return decomposed;
+  return g_string_free (out, FALSE);
 }
 
 /**
