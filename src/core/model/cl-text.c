@@ -106,6 +106,7 @@ cl_text_fold (const char *text)
   g_autofree char *valid = NULL;
   const char *ascii;
   GString *out;
+  gsize out_len;
 
   if (text == NULL)
     return g_strdup ("");
@@ -137,7 +138,9 @@ cl_text_fold (const char *text)
       fold_run (out, p, end - p);
       p = end;
     }
-  return g_string_free (out, FALSE);
+  out_len = out->len;
+  /* folds are kept, one per deal: no room to spare */
+  return g_realloc (g_string_free (out, FALSE), out_len + 1);
 }
 
 /**

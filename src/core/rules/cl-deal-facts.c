@@ -475,12 +475,19 @@ by_day (gconstpointer a,
 }
 
 /* Puts @facts' events, added in the order they were recorded, oldest
- * first; the sort is stable, so one day's keep their order. */
+ * first; the sort is stable, so one day's keep their order. Their texts
+ * are all added by then: they keep no room to grow, as a snapshot holds
+ * every open deal's. */
 static void
-sort_events (ClDealFacts *facts)
+settle_events (ClDealFacts *facts)
 {
   GArray *events = facts->events;
 
+  if (facts->texts != NULL)
+    {
+      facts->texts->allocated_len = facts->texts->len + 1;
+      facts->texts->str = g_realloc (facts->texts->str, facts->texts->allocated_len);
+    }
   for (guint i = 1; i < events->len; i++)
     if (g_array_index (events, ClFactEvent, i).occurred_on < g_array_index (events, ClFactEvent, i - 1).occurred_on)
       {
@@ -515,7 +522,7 @@ load_facts (ClStore     *store,
   if (!cl_store_each_deal_row (store, rows, id, by_id, &facts_rows, error))
     return NULL;
   for (guint i = 0; i < all->len; i++)
-    sort_events (g_ptr_array_index (all, i));
+    settle_events (g_ptr_array_index (all, i));
   return g_steal_pointer (&all);
 }
 
