@@ -308,12 +308,12 @@ static void
 test_cells_share_widest (void)
 {
   ClCellColumn *column = cl_cell_column_new ();
-  GtkWidget *short_cell = g_object_ref_sink (cl_cell_text_new (FALSE, -1, -1, column));
-  GtkWidget *long_cell = g_object_ref_sink (cl_cell_text_new (FALSE, -1, -1, column));
-  GtkWidget *new_cell = NULL;
+  GtkWidget *short_cell, *long_cell, *new_cell;
   int narrow, wide;
 
   gtk_init ();
+  short_cell = g_object_ref_sink (cl_cell_text_new (FALSE, -1, -1, column));
+  long_cell = g_object_ref_sink (cl_cell_text_new (FALSE, -1, -1, column));
   cl_cell_text_set_text (CL_CELL_TEXT (short_cell), "Acme");
   narrow = natural_width (short_cell);
   cl_cell_text_set_text (CL_CELL_TEXT (long_cell), "Northwind Traders of the Far North");
@@ -324,6 +324,16 @@ test_cells_share_widest (void)
   g_assert_cmpint (natural_width (long_cell), ==, wide);
   new_cell = g_object_ref_sink (cl_cell_text_new (FALSE, -1, -1, column));
   g_assert_cmpint (natural_width (new_cell), ==, wide);
+  /* a column started again (another workspace, a reload) is as wide as
+   * the texts its cells are given from then on, the same as they held too */
+  cl_cell_column_reset (column);
+  cl_cell_text_set_text (CL_CELL_TEXT (short_cell), "Acme");
+  g_assert_cmpint (natural_width (short_cell), ==, narrow);
+  cl_cell_text_set_text (CL_CELL_TEXT (long_cell), "Northwind Traders of the Far North");
+  g_assert_cmpint (natural_width (short_cell), ==, wide);
+  cl_cell_column_reset (column);
+  cl_cell_text_set_text (CL_CELL_TEXT (long_cell), "Northwind Traders of the Far North");
+  g_assert_cmpint (natural_width (short_cell), ==, wide);
   /* a column of its own starts narrow */
   cl_cell_column_unref (column);
   column = cl_cell_column_new ();
@@ -805,6 +815,38 @@ run_sql (const char *path,
   sqlite3_close (db);
 }
 
+/* A reload sizes the table's columns to the deals it now shows: after
+ * every deal got a short name, the name column narrows. */
+static void
+check_columns_follow_reload (ClWindow *window)
+{
+  ClPipelinePage *page = show_pipeline (window);
+  int long_width, short_width;
+
+  settle ();
+  long_width = natural_width (first_row_cell (page, 0));
+  run_sql (cl_store_get_path (cl_window_get_store (window)), "UPDATE deals SET name = 'Acme'");
+  cl_pipeline_page_reload (page);
+  cl_test_wait_until (cl_test_pipeline_loaded, page, "the pipeline again");
+  settle ();
+  g_assert_cmpstr (first_cell_drawn (page), ==, "Acme");
+  short_width = natural_width (first_row_cell (page, 0));
+  g_assert_cmpint (short_width, <, long_width / 2);
+}
+
+static void
+test_columns_follow_reload (void)
+{
+  g_autofree char *path = g_build_filename (tmp_dir, "long-names.db", NULL);
+  ClDemoOptions options;
+
+  cl_demo_options_init (&options);
+  options.n_deals = 60;
+  cl_test_write_team (path, &options);
+  run_sql (path, "UPDATE deals SET name = 'Northwind Traders of the Far North, Renewal of Every Licence'");
+  run_on (path, 1400, check_columns_follow_reload);
+}
+
 /* The sample team, with a deal in four in dollars and an open action for
  * the manager. */
 static char *
@@ -857,6 +899,7 @@ main (int   argc,
   g_test_add_func ("/gui/pipeline/sort-back-to-top", test_sort_back_to_top);
   g_test_add_func ("/gui/pipeline/typing", test_typing);
   g_test_add_func ("/gui/pipeline/cells-share-widest", test_cells_share_widest);
+  g_test_add_func ("/gui/pipeline/columns-follow-reload", test_columns_follow_reload);
   g_test_add_func ("/gui/pipeline/moved-filters", test_moved_filters);
   g_test_add_func ("/gui/pipeline/narrow-rows", test_narrow_rows);
   g_test_add_func ("/gui/overview/rows-open-views", test_overview_rows_open_views);

@@ -1173,6 +1173,22 @@ cl_pipeline_page_map (GtkWidget *widget)
   load (CL_PIPELINE_PAGE (widget));
 }
 
+/* The columns size to the deals about to show, not to those shown before:
+ * another workspace's names may all be shorter. */
+static void
+reset_column_widths (ClPipelinePage *self)
+{
+  GListModel *columns = gtk_column_view_get_columns (self->column_view);
+
+  for (guint i = 0; i < g_list_model_get_n_items (columns); i++)
+    {
+      g_autoptr (GtkColumnViewColumn) column = g_list_model_get_item (columns, i);
+
+      cl_cell_column_reset (g_object_get_data (G_OBJECT (gtk_column_view_column_get_factory (column)),
+                                               "cell-column"));
+    }
+}
+
 void
 cl_pipeline_page_reload (ClPipelinePage *self)
 {
@@ -1184,6 +1200,7 @@ cl_pipeline_page_reload (ClPipelinePage *self)
   self->as_of = cl_date_today ();
   gtk_single_selection_set_model (self->selection, NULL);
   g_clear_object (&self->rows);
+  reset_column_widths (self);
   gtk_filter_list_model_set_model (self->moves, NULL);
   gtk_label_set_text (self->moved_label, "");
   gtk_stack_set_visible_child_name (self->stack, "loading");

@@ -39,6 +39,21 @@ cl_cell_column_new (void)
 }
 
 /**
+ * cl_cell_column_reset:
+ * @column: a column
+ *
+ * Forgets the texts @column's cells held: from now on the column is as
+ * wide as the texts they are given (those they hold now when given them
+ * again), as when the table shows another workspace.
+ */
+void
+cl_cell_column_reset (ClCellColumn *column)
+{
+  column->widest_chars = 0;
+  column->drawn_width = 0;
+}
+
+/**
  * cl_cell_column_unref:
  * @column: (transfer full): a column
  *
@@ -271,20 +286,20 @@ cl_cell_text_set_text (ClCellText *self,
 
   g_return_if_fail (CL_IS_CELL_TEXT (self));
 
-  if (g_strcmp0 (self->text, text) == 0)
-    return;
-  g_free (self->text);
-  self->text = g_strdup (text);
+  /* the same text counts too: the column may have been reset since */
   n_chars = text ? g_utf8_strlen (text, -1) : 0;
-  g_clear_object (&self->layout);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL, text ? text : "", -1);
   if (n_chars > self->column->widest_chars)
     {
       self->column->widest_chars = n_chars;
       gtk_widget_queue_resize (GTK_WIDGET (self));
     }
-  else
-    gtk_widget_queue_draw (GTK_WIDGET (self));
+  if (g_strcmp0 (self->text, text) == 0)
+    return;
+  g_free (self->text);
+  self->text = g_strdup (text);
+  g_clear_object (&self->layout);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL, text ? text : "", -1);
+  gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 
 /**

@@ -12,6 +12,7 @@ G_BEGIN_DECLS
 typedef struct _ClCellColumn ClCellColumn;
 
 ClCellColumn *cl_cell_column_new   (void);
+void          cl_cell_column_reset (ClCellColumn *column);
 void          cl_cell_column_unref (ClCellColumn *column);
 
 #define CL_TYPE_CELL_TEXT (cl_cell_text_get_type ())
