@@ -1299,6 +1299,62 @@ test_first_frame (void)
   g_free (first.state);
 }
 
+/* Whether the team's views show, and if so whether the Overview had its
+ * figures when they did: read at every turn of the main loop. */
+typedef struct
+{
+  ClWindow *window;
+  gboolean  shown;
+  gboolean  overview_had_figures;
+} ViewsShown;
+
+static gboolean
+views_shown (gpointer data)
+{
+  ViewsShown *seen = data;
+
+  if (!seen->shown && cl_test_shows_views (seen->window))
+    {
+      ClOverviewPage *overview = CL_OVERVIEW_PAGE (cl_window_get_view (seen->window, "overview"));
+
+      seen->shown = TRUE;
+      seen->overview_had_figures = cl_overview_page_is_health_loaded (overview);
+    }
+  return seen->shown;
+}
+
+static void
+on_activate_other_view (GApplication *app,
+                        ViewsShown   *seen)
+{
+  ClPipelinePage *page;
+  GtkWidget *stack;
+
+  seen->window = g_object_ref (CL_WINDOW (gtk_application_get_active_window (GTK_APPLICATION (app))));
+  g_assert_cmpstr (cl_window_get_state (seen->window), ==, "loading");
+  cl_window_show_view (seen->window, "pipeline");
+  cl_test_wait_until (views_shown, seen, "the team's views");
+  g_assert_false (seen->overview_had_figures);
+  page = CL_PIPELINE_PAGE (cl_window_get_view (seen->window, "pipeline"));
+  stack = gtk_widget_get_ancestor (GTK_WIDGET (page), ADW_TYPE_VIEW_STACK);
+  g_assert_cmpstr (adw_view_stack_get_visible_child_name (ADW_VIEW_STACK (stack)), ==, "pipeline");
+  cl_test_wait_until (cl_test_pipeline_loaded, page, "the pipeline");
+  gtk_window_close (GTK_WINDOW (seen->window));
+}
+
+/* A view other than the Overview, asked for as the window opens, shows
+ * once the workspace is read, without waiting for the Overview's figures:
+ * it reads its own beside them. */
+static void
+test_other_view_first (void)
+{
+  g_autofree char *team = make_team ("other-view-first.db");
+  ViewsShown seen = { 0 };
+
+  cl_test_run_window (team, G_CALLBACK (on_activate_other_view), &seen);
+  cl_test_finalize_window (seen.window);
+}
+
 static void
 test_size_remembered (void)
 {
@@ -1321,6 +1377,7 @@ main (int   argc,
   for (guint i = 0; i < G_N_ELEMENTS (window_tests); i++)
     g_test_add_data_func (window_tests[i].path, &window_tests[i], run_window_test);
   g_test_add_func ("/gui/first-frame", test_first_frame);
+  g_test_add_func ("/gui/other-view-first", test_other_view_first);
   /* after /gui/size/kept, in the order added */
   g_test_add_func ("/gui/size/remembered", test_size_remembered);
   status = g_test_run ();

@@ -122,6 +122,8 @@ static void on_coaching_entry_activated (ClWindow *self, ClCoachingEntry *entry)
 static void on_rep_activated (ClWindow *self, gint64 rep_id);
 static void on_pipeline_loaded (ClWindow *self);
 static void on_overview_loaded (ClWindow *self);
+static gboolean waits_for_overview (ClWindow *self);
+static void show_team_views (ClWindow *self);
 
 typedef void (*ClSetStore) (gpointer page,
                             ClStore *store);
@@ -210,6 +212,11 @@ cl_window_show_view (ClWindow   *self,
       name = "library";
     }
   adw_view_stack_set_visible_child_name (self->view_stack, name);
+  if (self->views_waiting && !waits_for_overview (self))
+    {
+      self->views_waiting = FALSE;
+      show_team_views (self);
+    }
 }
 
 static const ClLazyView *
@@ -444,6 +451,18 @@ read_opened_workspace (ClStore  *store,
   return opened;
 }
 
+/* The team's views open on the Overview with its figures, read in a
+ * worker: they wait for them. Another view asked for shows at once, and
+ * reads its own while the Overview's are still being read. */
+static gboolean
+waits_for_overview (ClWindow *self)
+{
+  const char *shown = adw_view_stack_get_visible_child_name (self->view_stack);
+
+  return (g_strcmp0 (shown, "overview") == 0 || g_strcmp0 (shown, "month") == 0)
+         && !cl_overview_page_is_health_loaded (CL_OVERVIEW_PAGE (cl_window_get_view (self, "overview")));
+}
+
 /* A rep's own workspace opens on My Month, and shows the team's views only
  * when it holds deals of its own: their brief is what they need. Then the
  * views, or the offer of a first import when there is no team yet. */
@@ -470,11 +489,10 @@ show_owner_views (ClWindow          *self,
     }
   else if (!opened->has_reps)
     show_state (self, "empty");
-  else if (cl_overview_page_is_health_loaded (CL_OVERVIEW_PAGE (cl_window_get_view (self, "overview"))))
+  else if (!waits_for_overview (self))
     show_team_views (self);
   else
     {
-      /* the views open on the Overview with its figures, read in a worker */
       self->views_waiting = TRUE;
       show_state (self, "loading");
     }

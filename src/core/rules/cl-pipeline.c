@@ -229,14 +229,35 @@ cl_pipeline_inspect (ClStore               *store,
                      GError               **error)
 {
   g_autoptr (GPtrArray) facts = NULL;
-  g_autoptr (GPtrArray) items = NULL;
-  g_autoptr (GListStore) list = NULL;
 
   if ((facts = cl_deal_facts_load (store, as_of, owner_id, error)) == NULL
       || g_cancellable_set_error_if_cancelled (cancellable, error))
     return NULL;
+  return cl_pipeline_inspect_facts (facts, process, settings, as_of);
+}
 
-  items = g_ptr_array_new_full (facts->len, g_object_unref);
+/**
+ * cl_pipeline_inspect_facts:
+ * @facts: (element-type ClDealFacts): the open deals' facts as
+ *   cl_deal_facts_load () read them, each taken out of @facts
+ * @process: the sales process
+ * @settings: the flag settings
+ * @as_of: the day the facts were read for
+ *
+ * As cl_pipeline_inspect (), of facts read already: for a caller that
+ * reads them while it reads the process beside them.
+ *
+ * Returns: (transfer full): a list of #ClPipelineItem
+ */
+GListModel *
+cl_pipeline_inspect_facts (GPtrArray             *facts,
+                           const ClProcess       *process,
+                           const ClFlagSettings  *settings,
+                           ClDay                  as_of)
+{
+  g_autoptr (GPtrArray) items = g_ptr_array_new_full (facts->len, g_object_unref);
+  g_autoptr (GListStore) list = NULL;
+
   for (guint i = 0; i < facts->len; i++)
     {
       ClPipelineItem *item = g_object_new (CL_TYPE_PIPELINE_ITEM, NULL);

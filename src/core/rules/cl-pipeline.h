@@ -65,6 +65,10 @@ GListModel *cl_pipeline_inspect         (ClStore              *store,
                                          gint64                owner_id,
                                          GCancellable         *cancellable,
                                          GError              **error);
+GListModel *cl_pipeline_inspect_facts   (GPtrArray            *facts,
+                                         const ClProcess      *process,
+                                         const ClFlagSettings *settings,
+                                         ClDay                 as_of);
 GPtrArray  *cl_pipeline_agenda          (GListModel           *snapshot);
 
 char       *cl_pipeline_item_explain    (ClPipelineItem       *item,
