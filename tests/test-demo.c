@@ -12,6 +12,7 @@
 #include "cl-loop-health.h"
 #include "cl-transcript.h"
 #include "cl-one-on-one.h"
+#include "cl-text.h"
 #include "test-util.h"
 
 static const char * const tables[] = {
@@ -300,6 +301,111 @@ test_deal_facts (void)
     {
       g_test_message ("%s: %u", cl_flag_to_string (f), counts[f]);
       g_assert_cmpuint (counts[f], >, 0);
+    }
+  cl_test_remove_tree (dir);
+}
+
+static void
+assert_same_facts (const ClDealFacts *a,
+                   const ClDealFacts *b)
+{
+  g_assert_cmpint (a->deal->id, ==, b->deal->id);
+  g_assert_cmpuint (a->events->len, ==, b->events->len);
+  g_assert_cmpmem (a->events->data, a->events->len * sizeof (ClFactEvent),
+                   b->events->data, b->events->len * sizeof (ClFactEvent));
+  g_assert_cmpuint (a->texts ? a->texts->len : 0, ==, b->texts ? b->texts->len : 0);
+  if (a->texts != NULL)
+    g_assert_cmpmem (a->texts->str, a->texts->len, b->texts->str, b->texts->len);
+  g_assert_cmpint (a->n_contacts, ==, b->n_contacts);
+  g_assert_cmpuint (a->known_meddic, ==, b->known_meddic);
+  g_assert_cmpuint (a->last_review_on, ==, b->last_review_on);
+  g_assert_cmpuint (a->previous_review_on, ==, b->previous_review_on);
+  g_assert_cmpstr (a->last_review_week, ==, b->last_review_week);
+}
+
+/* The open deals' facts read on two connections, the history apart from
+ * the deals, are those read on one; a deal listed after its history was
+ * read has none. */
+static void
+test_deal_facts_apart (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("closeloop-demo-XXXXXX", NULL);
+  g_autofree char *path = make_demo (dir, "team.db", 42);
+  g_autoptr (ClStore) store = cl_store_open (path, NULL);
+  g_autoptr (ClStore) other = cl_store_open (path, NULL);
+  g_autoptr (GError) error = NULL;
+  ClDay as_of = cl_date_from_ymd (2026, 11, 23);
+  g_autoptr (GPtrArray) together = cl_deal_facts_load (store, as_of, 0, &error);
+  g_autoptr (GHashTable) history = cl_deal_facts_read_history (other, as_of, 0, &error);
+  g_autoptr (GListModel) deals = cl_store_list_deals_open_on (store, as_of, 0, &error);
+  g_autoptr (GPtrArray) apart = NULL;
+  g_autoptr (ClDeal) last = NULL;
+  ClDealFacts *unread;
+
+  g_assert_no_error (error);
+  g_assert_cmpuint (together->len, >, 100);
+  last = g_list_model_get_item (deals, g_list_model_get_n_items (deals) - 1);
+  g_assert_true (g_hash_table_remove (history, &last->id));
+  apart = cl_deal_facts_join (store, as_of, deals, history, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (apart->len, ==, together->len);
+  g_assert_cmpuint (g_hash_table_size (history), ==, 0);
+  for (guint i = 0; i + 1 < apart->len; i++)
+    assert_same_facts (g_ptr_array_index (apart, i), g_ptr_array_index (together, i));
+  unread = g_ptr_array_index (apart, apart->len - 1);
+  g_assert_cmpint (unread->deal->id, ==, last->id);
+  g_assert_cmpuint (unread->events->len, ==, 0);
+  cl_test_remove_tree (dir);
+}
+
+/* Thousands of deals are inspected on two threads: each item is the one
+ * one thread alone makes of its facts, in the facts' order. */
+static void
+test_inspect_apart (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("closeloop-demo-XXXXXX", NULL);
+  g_autofree char *path = make_demo (dir, "team.db", 42);
+  g_autoptr (ClStore) store = cl_store_open (path, NULL);
+  g_autoptr (GError) error = NULL;
+  ClDay as_of = cl_date_from_ymd (2026, 11, 23);
+  g_autoptr (ClProcess) process = cl_process_load (store, as_of, &error);
+  g_autoptr (GPtrArray) facts = g_ptr_array_new_with_free_func ((GDestroyNotify) cl_deal_facts_free);
+  g_autoptr (GArray) expected = g_array_new (FALSE, FALSE, sizeof (guint));
+  g_autoptr (GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autoptr (GListModel) items = NULL;
+  ClFlagSettings settings;
+
+  cl_flag_settings_init (&settings);
+  /* the same deals again and again, past the count inspected apart */
+  while (facts->len < 2500)
+    {
+      g_autoptr (GPtrArray) more = cl_deal_facts_load (store, as_of, 0, &error);
+
+      g_assert_no_error (error);
+      for (guint i = 0; i < more->len; i++)
+        g_ptr_array_add (facts, g_steal_pointer (&more->pdata[i]));
+    }
+  for (guint i = 0; i < facts->len; i++)
+    {
+      ClDealFacts *one = g_ptr_array_index (facts, i);
+      guint flags = cl_flags_evaluate (process, one, &settings, as_of, NULL);
+
+      g_array_append_val (expected, flags);
+      g_array_append_val (ids, one->deal->id);
+    }
+  items = cl_pipeline_inspect_facts (facts, process, &settings, as_of);
+  g_assert_cmpuint (g_list_model_get_n_items (items), ==, facts->len);
+  for (guint i = 0; i < facts->len; i++)
+    {
+      g_autoptr (ClPipelineItem) item = g_list_model_get_item (items, i);
+      g_autofree char *both = g_strconcat (item->facts->deal->name, "\n", item->facts->deal->account, NULL);
+      g_autofree char *folded = cl_text_fold (both);
+
+      g_assert_null (g_ptr_array_index (facts, i));
+      g_assert_cmpint (item->facts->deal->id, ==, g_array_index (ids, gint64, i));
+      g_assert_cmpuint (item->flags, ==, g_array_index (expected, guint, i));
+      g_assert_cmpstr (item->search_text, ==, folded);
+      g_assert_cmpuint (item->n_deals, ==, facts->len);
     }
   cl_test_remove_tree (dir);
 }
@@ -746,6 +852,8 @@ main (int   argc,
   g_test_add_func ("/demo/indexes", test_indexes);
   g_test_add_func ("/rules/loop-health", test_loop_health);
   g_test_add_func ("/rules/deal-facts", test_deal_facts);
+  g_test_add_func ("/rules/deal-facts-apart", test_deal_facts_apart);
+  g_test_add_func ("/rules/inspect-apart", test_inspect_apart);
   g_test_add_func ("/demo/rates", test_rates);
   g_test_add_func ("/demo/people", test_people);
   g_test_add_func ("/demo/conversations", test_conversations);

@@ -223,6 +223,16 @@ cl_process_required_by (const ClProcess *process,
 
 /* ------------------------------------------------------------------ facts */
 
+/* Facts without a deal yet: a history read before its deal. */
+static ClDealFacts *
+new_history (void)
+{
+  ClDealFacts *facts = g_new0 (ClDealFacts, 1);
+
+  facts->events = g_array_new (FALSE, FALSE, sizeof (ClFactEvent));
+  return facts;
+}
+
 /**
  * cl_deal_facts_new:
  * @deal: the deal
@@ -235,10 +245,9 @@ cl_process_required_by (const ClProcess *process,
 ClDealFacts *
 cl_deal_facts_new (ClDeal *deal)
 {
-  ClDealFacts *facts = g_new0 (ClDealFacts, 1);
+  ClDealFacts *facts = new_history ();
 
   facts->deal = g_object_ref (deal);
-  facts->events = g_array_new (FALSE, FALSE, sizeof (ClFactEvent));
   return facts;
 }
 
@@ -254,7 +263,7 @@ cl_deal_facts_free (ClDealFacts *facts)
 {
   if (facts == NULL)
     return;
-  g_object_unref (facts->deal);
+  g_clear_object (&facts->deal);
   g_array_unref (facts->events);
   if (facts->texts != NULL)
     g_string_free (facts->texts, TRUE);
@@ -547,6 +556,20 @@ keep_by_status_on (GPtrArray *all,
   return kept;
 }
 
+/* The facts of @all (their deals in @by_id) open at the end of @as_of,
+ * with the last two reviews by then when both discussed the deal. */
+static GPtrArray *
+keep_open_on (ClStore     *store,
+              ClDay        as_of,
+              GPtrArray   *all,
+              GHashTable  *by_id,
+              GError     **error)
+{
+  if (!cl_store_each_deal_reviewed_twice (store, as_of, by_id, set_reviews, error))
+    return NULL;
+  return keep_by_status_on (all, as_of, TRUE);
+}
+
 /**
  * cl_deal_facts_load:
  * @store: the workspace
@@ -573,10 +596,96 @@ cl_deal_facts_load (ClStore  *store,
   g_autoptr (GHashTable) by_id = g_hash_table_new (g_int64_hash, g_int64_equal);
   g_autoptr (GPtrArray) all = NULL;
 
-  if (deals == NULL || (all = load_facts (store, deals, CL_DEAL_ROWS_OWNED_BY, owner_id, by_id, error)) == NULL
-      || !cl_store_each_deal_reviewed_twice (store, as_of, by_id, set_reviews, error))
+  if (deals == NULL || (all = load_facts (store, deals, CL_DEAL_ROWS_OWNED_BY, owner_id, by_id, error)) == NULL)
     return NULL;
-  return keep_by_status_on (all, as_of, TRUE);
+  return keep_open_on (store, as_of, all, by_id, error);
+}
+
+/**
+ * cl_deal_facts_read_history:
+ * @store: the workspace
+ * @as_of: the day the deals are open on
+ * @owner_id: a rep's id, or 0 for every rep's deals
+ * @error: return location for a #GError, or %NULL
+ *
+ * The history, contacts and qualification of the deals cl_deal_facts_load ()
+ * loads, without the deals themselves: for a caller that lists the deals
+ * on another connection meanwhile (cl_store_list_deals_open_on ()), then
+ * joins the two with cl_deal_facts_join ().
+ *
+ * Returns: (transfer full) (nullable): deal id (gint64 *) → #ClDealFacts
+ *   whose deal is not set yet, or %NULL with @error set
+ */
+GHashTable *
+cl_deal_facts_read_history (ClStore  *store,
+                            ClDay     as_of,
+                            gint64    owner_id,
+                            GError  **error)
+{
+  g_autoptr (GArray) ids = cl_store_list_deal_ids_open_on (store, as_of, owner_id, error);
+  g_autoptr (GHashTable) history = NULL;
+  GHashTableIter iter;
+  gpointer facts;
+
+  if (ids == NULL)
+    return NULL;
+  history = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, (GDestroyNotify) cl_deal_facts_free);
+  for (guint i = 0; i < ids->len; i++)
+    g_hash_table_insert (history, g_memdup2 (&g_array_index (ids, gint64, i), sizeof (gint64)), new_history ());
+  if (!cl_store_each_deal_row (store, CL_DEAL_ROWS_OWNED_BY, owner_id, history, &facts_rows, error))
+    return NULL;
+  g_hash_table_iter_init (&iter, history);
+  while (g_hash_table_iter_next (&iter, NULL, &facts))
+    settle_events (facts);
+  return g_steal_pointer (&history);
+}
+
+/**
+ * cl_deal_facts_join:
+ * @store: the workspace, for the deals' reviews
+ * @as_of: the day the deals are open on
+ * @deals: (element-type ClDeal): the deals cl_store_list_deals_open_on ()
+ *   listed for @as_of
+ * @history: what cl_deal_facts_read_history () read for @as_of; each
+ *   deal's is taken out of it
+ * @error: return location for a #GError, or %NULL
+ *
+ * What cl_deal_facts_load () returns, of @deals and their @history read
+ * apart. A deal listed without a history (added between the two reads)
+ * has none.
+ *
+ * Returns: (transfer full) (nullable) (element-type ClDealFacts): the
+ *   facts, or %NULL with @error set
+ */
+GPtrArray *
+cl_deal_facts_join (ClStore     *store,
+                    ClDay        as_of,
+                    GListModel  *deals,
+                    GHashTable  *history,
+                    GError     **error)
+{
+  guint n = g_list_model_get_n_items (deals);
+  g_autoptr (GHashTable) by_id = g_hash_table_new (g_int64_hash, g_int64_equal);
+  g_autoptr (GPtrArray) all = g_ptr_array_new_full (n, (GDestroyNotify) cl_deal_facts_free);
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr (ClDeal) deal = g_list_model_get_item (deals, i);
+      gpointer id = NULL, found = NULL;
+      ClDealFacts *facts;
+
+      if (g_hash_table_steal_extended (history, &deal->id, &id, &found))
+        {
+          g_free (id);
+          facts = found;
+          facts->deal = g_object_ref (deal);
+        }
+      else
+        facts = cl_deal_facts_new (deal);
+      g_ptr_array_add (all, facts);
+      g_hash_table_insert (by_id, &facts->deal->id, facts);
+    }
+  return keep_open_on (store, as_of, all, by_id, error);
 }
 
 /**

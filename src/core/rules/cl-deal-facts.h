@@ -127,6 +127,17 @@ GPtrArray   *cl_deal_facts_load (ClStore      *store,
                                  ClDay         as_of,
                                  gint64        owner_id,
                                  GError      **error);
+/* The same, read on two connections at once: the history on one while the
+ * deals are listed on the other. */
+GHashTable  *cl_deal_facts_read_history (ClStore     *store,
+                                         ClDay        as_of,
+                                         gint64       owner_id,
+                                         GError     **error);
+GPtrArray   *cl_deal_facts_join (ClStore      *store,
+                                 ClDay         as_of,
+                                 GListModel   *deals,
+                                 GHashTable   *history,
+                                 GError      **error);
 
 GPtrArray   *cl_deal_facts_load_closed (ClStore    *store,
                                         ClDay       as_of,

@@ -732,6 +732,13 @@ cl_store_list_open_deals (ClStore  *self,
                         "ORDER BY d.amount_cents DESC, d.id", "");
 }
 
+/* The deals (d) that may have been open at the end of day ?1, of owner ?2
+ * (0: everyone's) */
+#define MAY_BE_OPEN_ON                                                             \
+  "WHERE d.created_on <= ?1 AND ?2 IN (0, d.owner_id) AND (d.status = 'open' "     \
+  "OR EXISTS (SELECT 1 FROM deal_events e WHERE e.deal_id = d.id "                 \
+  "AND e.field = 'status' AND e.occurred_on > ?1)) "
+
 /**
  * cl_store_list_deals_open_on:
  * @self: the workspace
@@ -753,11 +760,44 @@ cl_store_list_deals_open_on (ClStore  *self,
                              GError  **error)
 {
   return cl_store_list (self, CL_TYPE_DEAL, build_deal, error,
-                        "SELECT " DEAL_COLUMNS "WHERE d.created_on <= ?1 AND ?2 IN (0, d.owner_id) "
-                        "AND (d.status = 'open' "
-                        "OR EXISTS (SELECT 1 FROM deal_events e WHERE e.deal_id = d.id "
-                        "AND e.field = 'status' AND e.occurred_on > ?1)) "
-                        "ORDER BY d.amount_cents DESC, d.id", "dI", day, owner_id);
+                        "SELECT " DEAL_COLUMNS MAY_BE_OPEN_ON "ORDER BY d.amount_cents DESC, d.id",
+                        "dI", day, owner_id);
+}
+
+/**
+ * cl_store_list_deal_ids_open_on:
+ * @self: the workspace
+ * @day: the day
+ * @owner_id: the owner whose deals to list, 0 for everyone's
+ * @error: return location for a #GError, or %NULL
+ *
+ * The ids of the deals cl_store_list_deals_open_on () lists, in no
+ * particular order, without reading the deals.
+ *
+ * Returns: (transfer full) (nullable) (element-type gint64): the ids, or
+ *   %NULL with @error set
+ */
+GArray *
+cl_store_list_deal_ids_open_on (ClStore  *self,
+                                ClDay     day,
+                                gint64    owner_id,
+                                GError  **error)
+{
+  g_autoptr (GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  sqlite3_stmt *stmt = cl_store_query (self, error, "SELECT d.id FROM deals d " MAY_BE_OPEN_ON, "dI", day, owner_id);
+  int rc;
+
+  if (stmt == NULL)
+    return NULL;
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      gint64 id = sqlite3_column_int64 (stmt, 0);
+
+      g_array_append_val (ids, id);
+    }
+  if (!cl_store_query_done (self, stmt, rc, error))
+    return NULL;
+  return g_steal_pointer (&ids);
 }
 
 /**

@@ -254,6 +254,10 @@ GListModel *cl_store_list_deals_open_on   (ClStore      *self,
                                            ClDay         day,
                                            gint64        owner_id,
                                            GError      **error);
+GArray     *cl_store_list_deal_ids_open_on (ClStore    *self,
+                                            ClDay       day,
+                                            gint64      owner_id,
+                                            GError    **error);
 GListModel *cl_store_list_closed_deals    (ClStore      *self,
                                            ClDay         created_by,
                                            GError      **error);

@@ -1004,38 +1004,31 @@ load_request_free (LoadRequest *request)
   g_free (request);
 }
 
-/* What a load reads beside the deals, on a connection of its own in a
- * thread of its own: the process (the deals' flags wait for it) and what
- * moved since the last review. */
+/* The open deals' history, read on a connection of its own in a thread
+ * of its own while the load lists the deals. */
 typedef struct
 {
   const char *path;
   ClDay       as_of;
-  ClProcess  *process;
-  ClDay       since;
-  GPtrArray  *moves;
+  GHashTable *history;
   GError     *error;
-} Beside;
+} HistoryRead;
 
 static gpointer
-read_beside (gpointer data)
+read_history (gpointer data)
 {
-  Beside *beside = data;
-  g_autoptr (ClStore) store = cl_store_open_read_through (beside->path, &beside->error);
+  HistoryRead *read = data;
+  g_autoptr (ClStore) store = cl_store_open_read_through (read->path, &read->error);
 
-  if (store != NULL && (beside->process = cl_process_load (store, beside->as_of, &beside->error)) != NULL)
-    {
-      beside->since = cl_store_moves_since (store, beside->as_of, &beside->error);
-      if (beside->error == NULL)
-        beside->moves = cl_moves_load (store, beside->process, beside->since, beside->as_of, &beside->error);
-    }
+  if (store != NULL)
+    read->history = cl_deal_facts_read_history (store, read->as_of, 0, &read->error);
   return NULL;
 }
 
 /* In a worker thread: the inspected deals with the stages and reps they
- * were read with, and what moved since the last review. The deals' facts
- * are read here while the process and the moves are read beside them: the
- * two connections share the machine's cores. */
+ * were read with, and what moved since the last review. The deals'
+ * history is read on another connection while this one lists the deals,
+ * reads the process and what moved: the two share the machine's cores. */
 static void
 compute_snapshot (GTask        *task,
                   gpointer      source,
@@ -1046,25 +1039,30 @@ compute_snapshot (GTask        *task,
   GError *error = NULL;
   LoadRequest *request = task_data;
   Snapshot *snapshot = g_new0 (Snapshot, 1);
-  Beside beside = { .path = request->path, .as_of = self->as_of };
-  GThread *thread = g_thread_new ("cl-pipeline-beside", read_beside, &beside);
+  HistoryRead read = { .path = request->path, .as_of = self->as_of };
+  GThread *thread = g_thread_new ("cl-pipeline-history", read_history, &read);
   g_autoptr (ClStore) store = cl_store_open_read_through (request->path, &error);
+  g_autoptr (GListModel) deals = NULL;
   g_autoptr (GPtrArray) facts = NULL;
   g_autoptr (GPtrArray) moves = NULL;
 
-  if (store != NULL && (facts = cl_deal_facts_load (store, self->as_of, 0, &error)) != NULL
-      && !g_cancellable_set_error_if_cancelled (cancellable, &error))
+  if (store != NULL && (deals = cl_store_list_deals_open_on (store, self->as_of, 0, &error)) != NULL
+      && (snapshot->process = cl_process_load (store, self->as_of, &error)) != NULL
+      && (snapshot->reps = cl_store_list_reps (store, &error)) != NULL)
     {
-      snapshot->reps = cl_store_list_reps (store, &error);
       cl_flag_settings_load (&snapshot->settings, store);
+      snapshot->since = cl_store_moves_since (store, self->as_of, &error);
+      if (error == NULL)
+        moves = cl_moves_load (store, snapshot->process, snapshot->since, self->as_of, &error);
     }
   g_thread_join (thread);
-  snapshot->process = beside.process;
-  moves = beside.moves;
-  if (error == NULL && beside.error != NULL)
-    error = g_steal_pointer (&beside.error);
-  g_clear_error (&beside.error);
-  if (error != NULL)
+  if (error == NULL && read.error != NULL)
+    error = g_steal_pointer (&read.error);
+  if (error == NULL && !g_cancellable_set_error_if_cancelled (cancellable, &error))
+    facts = cl_deal_facts_join (store, self->as_of, deals, read.history, &error);
+  g_clear_error (&read.error);
+  g_clear_pointer (&read.history, g_hash_table_unref);
+  if (facts == NULL)
     {
       snapshot_free (snapshot);
       g_task_return_error (task, error);
@@ -1073,7 +1071,6 @@ compute_snapshot (GTask        *task,
   snapshot->deals = cl_pipeline_inspect_facts (facts, snapshot->process, &snapshot->settings, self->as_of);
   snapshot->rows = cl_filtered_rows_new (snapshot->deals, G_N_ELEMENTS (columns), compare_by_column,
                                          request->sort_column);
-  snapshot->since = beside.since;
   snapshot->moves = g_list_store_new (CL_TYPE_MOVE_LINE);
   g_ptr_array_set_free_func (moves, NULL);
   for (guint i = moves->len; i > 0; i--)
