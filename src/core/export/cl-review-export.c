@@ -32,7 +32,22 @@ typedef struct
   GHashTable     *rep_names;     /* id → name */
   GHashTable     *decisions;     /* deal id → ClReviewDecision */
   GHashTable     *actions;       /* action id → ClAction */
+  ClDay           since;         /* what moved since, and the moves, read beside the deals */
+  GPtrArray      *moves;
 } Export;
+
+/* Read while the open deals' history is read on another connection. */
+static gboolean
+load_moves (ClStore  *store,
+            gpointer  data,
+            GError  **error)
+{
+  Export *export = data;
+
+  export->since = cl_store_moves_since (store, export->as_of, error);
+  return export->since != 0
+         && (export->moves = cl_moves_load (store, export->process, export->since, export->as_of, error)) != NULL;
+}
 
 static const char *
 rep_name (Export *export,
@@ -326,11 +341,10 @@ write_review (ClJsonWriter  *writer,
 
   if (!index_reps (&export, &local)
       || (review != NULL && !index_review (&export, review, &local))
-      || (open = cl_deal_facts_load (store, export.as_of, 0, &local)) == NULL)
+      || (open = cl_deal_facts_load_apart (store, export.as_of, 0, load_moves, &export, &local)) == NULL)
     goto out;
-  since = cl_store_moves_since (store, export.as_of, &local);
-  if (local != NULL || (moves = cl_moves_load (store, process, since, export.as_of, &local)) == NULL)
-    goto out;
+  since = export.since;
+  moves = g_steal_pointer (&export.moves);
 
   cl_export_begin_document (builder, FORMAT_NAME, FORMAT_VERSION);
   cl_export_add_string (builder, "week", week);
@@ -376,6 +390,7 @@ out:
   g_hash_table_unref (export.rep_names);
   g_hash_table_unref (export.decisions);
   g_hash_table_unref (export.actions);
+  g_clear_pointer (&export.moves, g_ptr_array_unref);
   return local == NULL;
 }
 

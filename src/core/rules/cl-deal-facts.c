@@ -688,6 +688,76 @@ cl_deal_facts_join (ClStore     *store,
   return keep_open_on (store, as_of, all, by_id, error);
 }
 
+/* The open deals' history, read on a connection of its own in a thread
+ * of its own. */
+typedef struct
+{
+  char       *path;
+  ClDay       as_of;
+  gint64      owner_id;
+  GHashTable *history;
+  GError     *error;
+} HistoryRead;
+
+static gpointer
+read_history (gpointer data)
+{
+  HistoryRead *read = data;
+  g_autoptr (ClStore) store = cl_store_open_read_through (read->path, &read->error);
+
+  if (store != NULL)
+    read->history = cl_deal_facts_read_history (store, read->as_of, read->owner_id, &read->error);
+  return NULL;
+}
+
+/**
+ * cl_deal_facts_load_apart:
+ * @store: the workspace, not in a transaction with changes of its own (the
+ *   history is read on another connection, which would not see them)
+ * @as_of: the day the deals are open on
+ * @owner_id: a rep's id, or 0 for every rep's deals
+ * @meanwhile: (scope call) (nullable): what else to read on @store while
+ *   the history is read, or %NULL
+ * @data: what @meanwhile is given
+ * @error: return location for a #GError, or %NULL
+ *
+ * As cl_deal_facts_load (), on two cores: the deals' history is read on a
+ * connection and a thread of their own while @store lists the deals, then
+ * runs @meanwhile. Each read is its own, as each of cl_deal_facts_load ()'s
+ * queries is: a deal added between them has no history yet.
+ *
+ * Returns: (transfer full) (nullable) (element-type ClDealFacts): the
+ *   facts, or %NULL with @error set (by @meanwhile too)
+ */
+GPtrArray *
+cl_deal_facts_load_apart (ClStore          *store,
+                          ClDay             as_of,
+                          gint64            owner_id,
+                          ClFactsMeanwhile  meanwhile,
+                          gpointer          data,
+                          GError          **error)
+{
+  HistoryRead read = { g_strdup (cl_store_get_path (store)), as_of, owner_id };
+  GThread *thread = g_thread_try_new ("cl-deal-history", read_history, &read, NULL);
+  g_autoptr (GListModel) deals = cl_store_list_deals_open_on (store, as_of, owner_id, error);
+  gboolean ok = deals != NULL && (meanwhile == NULL || meanwhile (store, data, error));
+  GPtrArray *facts = NULL;
+
+  /* without a thread, one after the other */
+  if (thread != NULL)
+    g_thread_join (thread);
+  else if (ok)
+    read_history (&read);
+  if (ok && read.error != NULL)
+    g_propagate_error (error, g_steal_pointer (&read.error));
+  else if (ok)
+    facts = cl_deal_facts_join (store, as_of, deals, read.history, error);
+  g_clear_error (&read.error);
+  g_clear_pointer (&read.history, g_hash_table_unref);
+  g_free (read.path);
+  return facts;
+}
+
 /**
  * cl_deal_facts_load_closed:
  * @store: the workspace

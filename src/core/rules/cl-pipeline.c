@@ -113,6 +113,25 @@ cl_pipeline_agenda_size_load (ClStore *store)
 
 /* ------------------------------------------------------------------ the snapshot */
 
+/* What deals are flagged with: the process as of a day, the settings. */
+typedef struct
+{
+  ClDay          as_of;
+  ClProcess     *process;
+  ClFlagSettings settings;
+} Flagging;
+
+static gboolean
+load_flagging (ClStore  *store,
+               gpointer  data,
+               GError  **error)
+{
+  Flagging *flagging = data;
+
+  cl_flag_settings_load (&flagging->settings, store);
+  return (flagging->process = cl_process_load (store, flagging->as_of, error)) != NULL;
+}
+
 /**
  * cl_pipeline_snapshot:
  * @workspace_path: the workspace, opened on a connection of its own
@@ -137,8 +156,17 @@ cl_pipeline_snapshot (const char    *workspace_path,
                       GError       **error)
 {
   g_autoptr (ClStore) store = cl_store_open_read_through (workspace_path, error);
+  Flagging flagging = { .as_of = as_of };
+  g_autoptr (GPtrArray) facts = NULL;
+  GListModel *snapshot = NULL;
 
-  return store ? cl_pipeline_snapshot_from (store, as_of, owner_id, cancellable, error) : NULL;
+  /* the connection is its own: the history may be read on another */
+  if (store != NULL
+      && (facts = cl_deal_facts_load_apart (store, as_of, owner_id, load_flagging, &flagging, error)) != NULL
+      && !g_cancellable_set_error_if_cancelled (cancellable, error))
+    snapshot = cl_pipeline_inspect_facts (facts, flagging.process, &flagging.settings, as_of);
+  g_clear_pointer (&flagging.process, cl_process_free);
+  return snapshot;
 }
 
 /**

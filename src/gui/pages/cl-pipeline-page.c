@@ -965,16 +965,18 @@ fill_filters (ClPipelinePage *self,
 
 /* ------------------------------------------------------------------ loading */
 
-/* What the page shows, read on one connection and kept together: the
- * deals' stage_index is a position in this process, which sizes the funnel
- * and the stage filter; the owner filter offers these reps. */
+/* What the page shows, read by one load and kept together: the deals'
+ * stage_index is a position in this process, which sizes the funnel and
+ * the stage filter; the owner filter offers these reps. */
 typedef struct
 {
+  ClDay           as_of;
   GListModel     *deals;
   ClFilteredRows *rows;      /* the deals sorted ahead by every column */
   ClProcess      *process;
   ClFlagSettings  settings;  /* the deals were flagged with these */
   GListModel     *reps;      /* ClRep */
+  GPtrArray      *moved;     /* ClMove as read, oldest first, until made lines */
   GListStore     *moves;     /* ClMoveLine, newest first */
   ClDay           since;
 } Snapshot;
@@ -986,6 +988,7 @@ snapshot_free (Snapshot *snapshot)
   g_clear_object (&snapshot->rows);
   g_clear_pointer (&snapshot->process, cl_process_free);
   g_clear_object (&snapshot->reps);
+  g_clear_pointer (&snapshot->moved, g_ptr_array_unref);
   g_clear_object (&snapshot->moves);
   g_free (snapshot);
 }
@@ -1004,31 +1007,29 @@ load_request_free (LoadRequest *request)
   g_free (request);
 }
 
-/* The open deals' history, read on a connection of its own in a thread
- * of its own while the load lists the deals. */
-typedef struct
+/* What the load reads on its connection while the deals' history is read
+ * on another: the process, the reps, the flag settings and what moved. */
+static gboolean
+read_beside_history (ClStore  *store,
+                     gpointer  data,
+                     GError  **error)
 {
-  const char *path;
-  ClDay       as_of;
-  GHashTable *history;
-  GError     *error;
-} HistoryRead;
+  Snapshot *snapshot = data;
 
-static gpointer
-read_history (gpointer data)
-{
-  HistoryRead *read = data;
-  g_autoptr (ClStore) store = cl_store_open_read_through (read->path, &read->error);
-
-  if (store != NULL)
-    read->history = cl_deal_facts_read_history (store, read->as_of, 0, &read->error);
-  return NULL;
+  if ((snapshot->process = cl_process_load (store, snapshot->as_of, error)) == NULL
+      || (snapshot->reps = cl_store_list_reps (store, error)) == NULL)
+    return FALSE;
+  cl_flag_settings_load (&snapshot->settings, store);
+  snapshot->since = cl_store_moves_since (store, snapshot->as_of, error);
+  return snapshot->since != 0
+         && (snapshot->moved = cl_moves_load (store, snapshot->process, snapshot->since, snapshot->as_of,
+                                              error)) != NULL;
 }
 
 /* In a worker thread: the inspected deals with the stages and reps they
  * were read with, and what moved since the last review. The deals'
- * history is read on another connection while this one lists the deals,
- * reads the process and what moved: the two share the machine's cores. */
+ * history is read on another connection while this one lists the deals
+ * and reads the rest: the two share the machine's cores. */
 static void
 compute_snapshot (GTask        *task,
                   gpointer      source,
@@ -1039,46 +1040,30 @@ compute_snapshot (GTask        *task,
   GError *error = NULL;
   LoadRequest *request = task_data;
   Snapshot *snapshot = g_new0 (Snapshot, 1);
-  HistoryRead read = { .path = request->path, .as_of = self->as_of };
-  GThread *thread = g_thread_new ("cl-pipeline-history", read_history, &read);
   g_autoptr (ClStore) store = cl_store_open_read_through (request->path, &error);
-  g_autoptr (GListModel) deals = NULL;
   g_autoptr (GPtrArray) facts = NULL;
-  g_autoptr (GPtrArray) moves = NULL;
 
-  if (store != NULL && (deals = cl_store_list_deals_open_on (store, self->as_of, 0, &error)) != NULL
-      && (snapshot->process = cl_process_load (store, self->as_of, &error)) != NULL
-      && (snapshot->reps = cl_store_list_reps (store, &error)) != NULL)
-    {
-      cl_flag_settings_load (&snapshot->settings, store);
-      snapshot->since = cl_store_moves_since (store, self->as_of, &error);
-      if (error == NULL)
-        moves = cl_moves_load (store, snapshot->process, snapshot->since, self->as_of, &error);
-    }
-  g_thread_join (thread);
-  if (error == NULL && read.error != NULL)
-    error = g_steal_pointer (&read.error);
-  if (error == NULL && !g_cancellable_set_error_if_cancelled (cancellable, &error))
-    facts = cl_deal_facts_join (store, self->as_of, deals, read.history, &error);
-  g_clear_error (&read.error);
-  g_clear_pointer (&read.history, g_hash_table_unref);
-  if (facts == NULL)
+  snapshot->as_of = self->as_of;
+  if (store != NULL)
+    facts = cl_deal_facts_load_apart (store, snapshot->as_of, 0, read_beside_history, snapshot, &error);
+  if (facts == NULL || g_cancellable_set_error_if_cancelled (cancellable, &error))
     {
       snapshot_free (snapshot);
       g_task_return_error (task, error);
       return;
     }
-  snapshot->deals = cl_pipeline_inspect_facts (facts, snapshot->process, &snapshot->settings, self->as_of);
+  snapshot->deals = cl_pipeline_inspect_facts (facts, snapshot->process, &snapshot->settings, snapshot->as_of);
   snapshot->rows = cl_filtered_rows_new (snapshot->deals, G_N_ELEMENTS (columns), compare_by_column,
                                          request->sort_column);
   snapshot->moves = g_list_store_new (CL_TYPE_MOVE_LINE);
-  g_ptr_array_set_free_func (moves, NULL);
-  for (guint i = moves->len; i > 0; i--)
+  g_ptr_array_set_free_func (snapshot->moved, NULL);
+  for (guint i = snapshot->moved->len; i > 0; i--)
     {
-      g_autoptr (ClMoveLine) line = cl_move_line_new (g_ptr_array_index (moves, i - 1));
+      g_autoptr (ClMoveLine) line = cl_move_line_new (g_ptr_array_index (snapshot->moved, i - 1));
 
       g_list_store_append (snapshot->moves, line);
     }
+  g_clear_pointer (&snapshot->moved, g_ptr_array_unref);
   g_task_return_pointer (task, snapshot, (GDestroyNotify) snapshot_free);
 }
 
