@@ -146,18 +146,32 @@ count_of_beats (int n)
 /* Loop health of the quarter shown and the four quarters' trend, the
  * team's totals and each rep's load, read in a worker thread on a
  * connection of its own: at 100 000 deals the key-deal counts alone take a
- * noticeable part of a second, and the totals scan every deal. */
+ * noticeable part of a second, and the totals scan every deal. The trend
+ * is read meanwhile in a thread and on a connection of its own: the
+ * views wait for these figures. */
 typedef struct
 {
   char             *workspace;
   ClDay             first, last, today;
   ClLoopHealth      health[CL_N_LOOPS];
   GListModel       *series[CL_N_LOOPS];
+  GError           *series_error;
   ClPipelineTotals  totals;
   GListModel       *loads;        /* NULL with @loads_error set */
   GError           *loads_error;
   int               actions_cap;
 } ClHealthJob;
+
+static gpointer
+read_trend (gpointer data)
+{
+  ClHealthJob *job = data;
+  g_autoptr (ClStore) store = cl_store_open_read_through (job->workspace, &job->series_error);
+
+  if (store != NULL)
+    cl_loop_health_trend (store, job->today, TREND_QUARTERS, job->series, &job->series_error);
+  return NULL;
+}
 
 static void
 health_job_free (ClHealthJob *job)
@@ -166,6 +180,7 @@ health_job_free (ClHealthJob *job)
   for (int i = 0; i < CL_N_LOOPS; i++)
     g_clear_object (&job->series[i]);
   cl_pipeline_totals_clear (&job->totals);
+  g_clear_error (&job->series_error);
   g_clear_object (&job->loads);
   g_clear_error (&job->loads_error);
   g_free (job->workspace);
@@ -179,19 +194,25 @@ load_health_in_thread (GTask        *task,
                        GCancellable *cancellable)
 {
   ClHealthJob *job = task_data;
+  GThread *trend = g_thread_new ("cl-health-trend", read_trend, job);
   g_autoptr (ClStore) store = NULL;
   GError *error = NULL;
 
-  if ((store = cl_store_open_read_through (job->workspace, &error)) == NULL
-      || !cl_loop_health_compute (store, job->first, job->last, job->today, job->health, &error)
-      || !cl_loop_health_trend (store, job->today, TREND_QUARTERS, job->series, &error)
-      || !cl_store_get_pipeline_totals (store, job->today, &job->totals, &error))
+  if ((store = cl_store_open_read_through (job->workspace, &error)) != NULL
+      && cl_loop_health_compute (store, job->first, job->last, job->today, job->health, &error)
+      && cl_store_get_pipeline_totals (store, job->today, &job->totals, &error))
+    {
+      job->loads = cl_store_list_rep_loads (store, job->today, 0, &job->loads_error);
+      job->actions_cap = cl_action_cap_load (store);
+    }
+  g_thread_join (trend);
+  if (error == NULL && job->series_error != NULL)
+    error = g_steal_pointer (&job->series_error);
+  if (error != NULL)
     {
       g_task_return_error (task, error);
       return;
     }
-  job->loads = cl_store_list_rep_loads (store, job->today, 0, &job->loads_error);
-  job->actions_cap = cl_action_cap_load (store);
   g_task_return_boolean (task, TRUE);
 }
 
