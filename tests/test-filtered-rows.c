@@ -1,6 +1,7 @@
 /* test-filtered-rows.c — the pipeline table's rows: every order sorted
  * ahead by a thread or at once when chosen first, ties kept in the order given both ways, a stricter filter tested
- * on the items shown only, rows that stay while their items change, and a
+ * on the items shown only, rows that stay while their items change, those
+ * below the screen changed after its frame, and a
  * length that follows between frames with nothing shown past the end
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -186,6 +187,36 @@ test_rows_stay (void)
     }
 }
 
+/* The rows at once take a new order before the frame; those below them
+ * after it, when the main loop is idle; a row the list makes meanwhile
+ * shows its item from the start. */
+static void
+test_rows_at_once (void)
+{
+  g_autoptr (GListModel) items = make_items (100);
+  g_autoptr (ClFilteredRows) rows = cl_filtered_rows_new (items, 2, compare_items, -1);
+  g_autoptr (GPtrArray) made = g_ptr_array_new_with_free_func (g_object_unref);
+
+  cl_filtered_rows_set_order (rows, 0, FALSE);
+  for (guint i = 0; i < 60; i++)
+    g_ptr_array_add (made, g_list_model_get_item (G_LIST_MODEL (rows), i));
+  cl_filtered_rows_set_rows_at_once (rows, 20);
+  cl_filtered_rows_set_order (rows, 0, TRUE);
+  for (guint i = 0; i < 60; i++)
+    g_assert_cmpint (TEST_ITEM (cl_row_get_item (g_ptr_array_index (made, i)))->value, ==, i < 20 ? 99 - i : i);
+  {
+    g_autoptr (ClRow) new_row = g_list_model_get_item (G_LIST_MODEL (rows), 70);
+
+    g_assert_cmpint (TEST_ITEM (cl_row_get_item (new_row))->value, ==, 29);
+  }
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+  for (guint i = 0; i < 60; i++)
+    g_assert_cmpint (TEST_ITEM (cl_row_get_item (g_ptr_array_index (made, i)))->value, ==, 99 - i);
+  /* dropped before the main loop comes back: nothing is left to run */
+  cl_filtered_rows_set_order (rows, 0, FALSE);
+}
+
 static int n_tested;
 
 static gboolean
@@ -249,6 +280,7 @@ main (int   argc,
   g_test_add_func ("/filtered-rows/orders", test_orders);
   g_test_add_func ("/filtered-rows/sorted-behind", test_sorted_behind);
   g_test_add_func ("/filtered-rows/rows-stay", test_rows_stay);
+  g_test_add_func ("/filtered-rows/rows-at-once", test_rows_at_once);
   g_test_add_func ("/filtered-rows/stricter", test_stricter);
   g_test_add_func ("/filtered-rows/settles", test_settles);
   return g_test_run ();

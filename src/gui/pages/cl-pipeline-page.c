@@ -528,6 +528,17 @@ on_width_changed (ClPipelinePage *self)
   gtk_list_view_set_model (self->deal_rows, narrow ? GTK_SELECTION_MODEL (self->selection) : NULL);
 }
 
+/* The rows the page's height can show, and more: no row is shorter than
+ * this. The rows below them take a change after its frame, see
+ * cl_filtered_rows_set_rows_at_once (). */
+#define SHORTEST_ROW_PX 16
+
+static void
+show_top_rows_first (ClPipelinePage *self)
+{
+  cl_filtered_rows_set_rows_at_once (self->rows, gtk_widget_get_height (GTK_WIDGET (self)) / SHORTEST_ROW_PX + 2);
+}
+
 /* A new order or filter starts at the top, in the table or the rows,
  * whichever shows (the other has no deals). Its adjustment cannot say so
  * yet: the rows it measured are those of the old order. The list's own
@@ -563,7 +574,10 @@ on_sort_changed (ClPipelinePage *self)
   self->sort_column = order == GTK_ORDERING_EQUAL ? -1 : self->probed_column;
   self->sort_descending = order == GTK_ORDERING_LARGER;
   if (self->rows != NULL)
-    cl_filtered_rows_set_order (self->rows, self->sort_column, self->sort_descending);
+    {
+      show_top_rows_first (self);
+      cl_filtered_rows_set_order (self->rows, self->sort_column, self->sort_descending);
+    }
   scroll_to_top (self);
 }
 
@@ -837,6 +851,7 @@ on_filter_changed (ClPipelinePage *self)
     }
   if (self->rows != NULL && filter_change_kind (&deals, &kind))
     {
+      show_top_rows_first (self);
       cl_filtered_rows_refilter (self->rows, kind == GTK_FILTER_CHANGE_MORE_STRICT);
       update_summary (self);
       scroll_to_top (self);

@@ -165,6 +165,8 @@ struct _ClFilteredRows
   GPtrArray    *rows;       /* ClRow or NULL per position of the list: made when asked for */
   guint         chunk;      /* positions added or taken away at a time, see settle () */
   guint         settling;   /* the idle source that lengthens or shortens the list */
+  guint         rows_at_once;  /* the rows that show a change in its frame, from the top */
+  guint         showing_rest;  /* the idle source that shows it in the rows below them */
 };
 
 static GType
@@ -223,6 +225,7 @@ cl_filtered_rows_finalize (GObject *object)
   ClFilteredRows *self = CL_FILTERED_ROWS (object);
 
   g_clear_handle_id (&self->settling, g_source_remove);
+  g_clear_handle_id (&self->showing_rest, g_source_remove);
   g_atomic_int_set (&self->orders->abandoned, TRUE);
   orders_unref (self->orders);
   g_ptr_array_unref (self->rows);
@@ -371,6 +374,7 @@ cl_filtered_rows_new (GListModel    *items,
   GThread *thread;
 
   self->items = g_object_ref (items);
+  self->rows_at_once = G_MAXUINT;
   self->array = g_ptr_array_new_full (n, g_object_unref);
   for (guint i = 0; i < n; i++)
     {
@@ -448,11 +452,39 @@ settle_in_idle (gpointer user_data)
   return G_SOURCE_REMOVE;
 }
 
+/* Rows @first to @last (excluded, or the list's end) made so far take
+ * the items shown there now, or nothing past the end. */
+static void
+show_in_rows (ClFilteredRows *self,
+              guint           first,
+              guint           last)
+{
+  for (guint i = first; i < MIN (last, self->rows->len); i++)
+    {
+      ClRow *row = g_ptr_array_index (self->rows, i);
+
+      if (row != NULL)
+        cl_row_show (row, i < self->shown->len ? shown_item (self, i) : NULL);
+    }
+}
+
+static gboolean
+show_rest_in_idle (gpointer user_data)
+{
+  ClFilteredRows *self = user_data;
+
+  self->showing_rest = 0;
+  show_in_rows (self, self->rows_at_once, G_MAXUINT);
+  return G_SOURCE_REMOVE;
+}
+
 /* The rows show @shown now: each row made so far takes its new item, or
- * nothing past the new end, in this frame; the length follows between
- * the next frames. A list that grows starts growing now, for the rows
- * the screen may lack; one that shrinks only blanks rows past its end,
- * and waits for the frame that shows the change. */
+ * nothing past the new end, in this frame, but for those below the rows
+ * at once (see cl_filtered_rows_set_rows_at_once ()), which follow after
+ * it; the length follows between the next frames. A list that grows
+ * starts growing now, for the rows the screen may lack; one that shrinks
+ * only blanks rows past its end, and waits for the frame that shows the
+ * change. */
 static void
 show (ClFilteredRows *self,
       GArray         *shown)
@@ -461,13 +493,10 @@ show (ClFilteredRows *self,
   self->shown = shown;
   /* the first steps may touch rows on screen: one at a time */
   self->chunk = 1;
-  for (guint i = 0; i < self->rows->len; i++)
-    {
-      ClRow *row = g_ptr_array_index (self->rows, i);
-
-      if (row != NULL)
-        cl_row_show (row, i < shown->len ? shown_item (self, i) : NULL);
-    }
+  show_in_rows (self, 0, self->rows_at_once);
+  if (self->rows->len > self->rows_at_once && self->showing_rest == 0)
+    /* below the frames' priority: they draw first */
+    self->showing_rest = g_idle_add (show_rest_in_idle, self);
   if (shown->len > self->rows->len)
     settle (self, SETTLE_BUDGET_US);
   if (self->rows->len != shown->len && self->settling == 0)
@@ -522,6 +551,25 @@ cl_filtered_rows_set_order (ClFilteredRows *self,
   self->key = key;
   self->descending = descending;
   show (self, collect (self, FALSE));
+}
+
+/**
+ * cl_filtered_rows_set_rows_at_once:
+ * @self: the rows
+ * @n_rows: how many rows from the top show a new filter or order in the
+ *   frame that shows it; G_MAXUINT (the default) for all
+ *
+ * A table keeps more rows than it shows (GTK 4.8's keep two hundred): for
+ * one that goes back to its top at each change, the rows below what its
+ * screen shows can take their new items after that frame. The caller
+ * scrolls back to the top, and says how many rows its screen can show.
+ */
+void
+cl_filtered_rows_set_rows_at_once (ClFilteredRows *self,
+                                   guint           n_rows)
+{
+  g_return_if_fail (CL_IS_FILTERED_ROWS (self));
+  self->rows_at_once = n_rows;
 }
 
 /**

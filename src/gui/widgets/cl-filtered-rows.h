@@ -33,6 +33,8 @@ ClFilteredRows *cl_filtered_rows_new         (GListModel     *items,
 void            cl_filtered_rows_set_order   (ClFilteredRows *self,
                                               int             key,
                                               gboolean        descending);
+void            cl_filtered_rows_set_rows_at_once (ClFilteredRows *self,
+                                                   guint           n_rows);
 void            cl_filtered_rows_set_match   (ClFilteredRows *self,
                                               ClRowsMatch     match,
                                               gpointer        user_data);
