@@ -323,22 +323,6 @@ assert_same_facts (const ClDealFacts *a,
   g_assert_cmpstr (a->last_review_week, ==, b->last_review_week);
 }
 
-static gboolean
-count_reps_meanwhile (ClStore  *store,
-                      gpointer  data,
-                      GError  **error)
-{
-  return cl_store_count_reps (store, data, error);
-}
-
-static gboolean
-fail_meanwhile (ClStore  *store,
-                gpointer  data,
-                GError  **error)
-{
-  return g_set_error_literal (error, CL_STORE_ERROR, CL_STORE_ERROR_INVALID, "meanwhile"), FALSE;
-}
-
 /* The open deals' facts read on two connections, the history apart from
  * the deals, are those read on one; a deal listed after its history was
  * read has none. */
@@ -375,14 +359,14 @@ test_deal_facts_apart (void)
 
   /* read on two threads, with what the caller reads meanwhile */
   g_clear_pointer (&apart, g_ptr_array_unref);
-  apart = cl_deal_facts_load_apart (store, as_of, 0, count_reps_meanwhile, &n_reps, &error);
+  apart = cl_deal_facts_load_apart (store, as_of, 0, cl_test_count_reps, &n_reps, &error);
   g_assert_no_error (error);
   g_assert_cmpint (n_reps, >, 0);
   g_assert_cmpuint (apart->len, ==, together->len);
   for (guint i = 0; i < apart->len; i++)
     assert_same_facts (g_ptr_array_index (apart, i), g_ptr_array_index (together, i));
   /* what fails meanwhile fails the load */
-  g_assert_null (cl_deal_facts_load_apart (store, as_of, 0, fail_meanwhile, NULL, &error));
+  g_assert_null (cl_deal_facts_load_apart (store, as_of, 0, cl_test_refuse_read, NULL, &error));
   g_assert_error (error, CL_STORE_ERROR, CL_STORE_ERROR_INVALID);
   cl_test_remove_tree (dir);
 }

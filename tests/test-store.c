@@ -409,6 +409,31 @@ test_constraints (Fixture       *f,
   g_clear_error (&error);
 }
 
+/* A read apart reads on a connection of its own what the workspace holds,
+ * and says why it failed: its own read, or a workspace it could not open. */
+static void
+test_read_apart (Fixture       *f,
+                 gconstpointer  data)
+{
+  g_autoptr (ClDeal) deal = add_basic_deal (f->store);
+  g_autoptr (GError) error = NULL;
+  int n_reps = -1;
+
+  g_assert_true (cl_store_read_apart_join (cl_store_read_apart (f->path, cl_test_count_reps, &n_reps),
+                                           &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (n_reps, ==, 1);
+  g_assert_false (cl_store_read_apart_join (cl_store_read_apart (f->path, cl_test_refuse_read, NULL),
+                                            &error));
+  g_assert_error (error, CL_STORE_ERROR, CL_STORE_ERROR_INVALID);
+  g_clear_error (&error);
+  /* a read whose failure goes untold */
+  g_assert_false (cl_store_read_apart_join (cl_store_read_apart (f->path, cl_test_refuse_read, NULL), NULL));
+  g_assert_false (cl_store_read_apart_join (cl_store_read_apart ("/proc/self/no.db", cl_test_count_reps, &n_reps),
+                                            &error));
+  g_assert_nonnull (error);
+}
+
 /* A failed step inside a nested transaction undoes the whole of it. */
 static void
 test_nested_transaction (Fixture       *f,
@@ -1956,6 +1981,7 @@ main (int   argc,
   FIXTURE_TEST ("/store/round-trip/development-and-retro", test_development_and_retro_round_trip);
   FIXTURE_TEST ("/store/constraints", test_constraints);
   FIXTURE_TEST ("/store/nested-transaction", test_nested_transaction);
+  FIXTURE_TEST ("/store/read-apart", test_read_apart);
   FIXTURE_TEST ("/store/locked", test_locked);
   FIXTURE_TEST ("/store/record-decisions", test_record_decisions);
   FIXTURE_TEST ("/rules/review-outcome", test_review_outcome);

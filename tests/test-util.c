@@ -99,6 +99,22 @@ cl_test_sql_text (const char *db_path,
   return g_string_free (out, FALSE);
 }
 
+gboolean
+cl_test_count_reps (ClStore  *store,
+                    gpointer  data,
+                    GError  **error)
+{
+  return cl_store_count_reps (store, data, error);
+}
+
+gboolean
+cl_test_refuse_read (ClStore  *store,
+                     gpointer  data,
+                     GError  **error)
+{
+  return g_set_error_literal (error, CL_STORE_ERROR, CL_STORE_ERROR_INVALID, "refused"), FALSE;
+}
+
 char *
 cl_test_index_sql (const char *db_path)
 {

@@ -18,6 +18,15 @@ G_BEGIN_DECLS
 void   cl_test_remove_tree (const char *path);
 char  *cl_test_sql_text    (const char *db_path,
                             const char *sql);
+/* Reads for cl_store_read_apart () and cl_deal_facts_load_apart (): the
+ * count of reps into @data (an int); a refusal, CL_STORE_ERROR_INVALID. */
+gboolean cl_test_count_reps  (ClStore    *store,
+                              gpointer    data,
+                              GError    **error);
+gboolean cl_test_refuse_read (ClStore    *store,
+                              gpointer    data,
+                              GError    **error);
+
 /* The SQL of every index the workspace declares, by name. */
 char  *cl_test_index_sql   (const char *db_path);
 

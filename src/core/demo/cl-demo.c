@@ -571,7 +571,7 @@ add_deals (Demo    *demo,
    * the spread of ages of a large one, as randomness alone would not give */
   double phase = g_rand_double (demo->rand), age_phase = g_rand_double (demo->rand);
   /* the indexes over the deals' rows are built once they are all in */
-  static const char *const tables[] = { "deals", "deal_events", "contacts", "qualification", NULL };
+  static const char *const tables[] = { "deals", "deal_events", "contacts", NULL };
   g_auto (GStrv) indexes = cl_store_drop_indexes (demo->store, tables, error);
 
   if (indexes == NULL)

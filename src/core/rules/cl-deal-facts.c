@@ -688,26 +688,23 @@ cl_deal_facts_join (ClStore     *store,
   return keep_open_on (store, as_of, all, by_id, error);
 }
 
-/* The open deals' history, read on a connection of its own in a thread
- * of its own. */
+/* The open deals' history, read apart (cl_store_read_apart ()). */
 typedef struct
 {
-  char       *path;
   ClDay       as_of;
   gint64      owner_id;
   GHashTable *history;
-  GError     *error;
 } HistoryRead;
 
-static gpointer
-read_history (gpointer data)
+static gboolean
+read_history (ClStore  *store,
+              gpointer  data,
+              GError  **error)
 {
   HistoryRead *read = data;
-  g_autoptr (ClStore) store = cl_store_open_read_through (read->path, &read->error);
 
-  if (store != NULL)
-    read->history = cl_deal_facts_read_history (store, read->as_of, read->owner_id, &read->error);
-  return NULL;
+  read->history = cl_deal_facts_read_history (store, read->as_of, read->owner_id, error);
+  return read->history != NULL;
 }
 
 /**
@@ -730,31 +727,23 @@ read_history (gpointer data)
  *   facts, or %NULL with @error set (by @meanwhile too)
  */
 GPtrArray *
-cl_deal_facts_load_apart (ClStore          *store,
-                          ClDay             as_of,
-                          gint64            owner_id,
-                          ClFactsMeanwhile  meanwhile,
-                          gpointer          data,
-                          GError          **error)
+cl_deal_facts_load_apart (ClStore      *store,
+                          ClDay         as_of,
+                          gint64        owner_id,
+                          ClStoreRead   meanwhile,
+                          gpointer      data,
+                          GError      **error)
 {
-  HistoryRead read = { g_strdup (cl_store_get_path (store)), as_of, owner_id };
-  GThread *thread = g_thread_try_new ("cl-deal-history", read_history, &read, NULL);
+  HistoryRead read = { as_of, owner_id };
+  ClStoreReadApart *apart = cl_store_read_apart (cl_store_get_path (store), read_history, &read);
   g_autoptr (GListModel) deals = cl_store_list_deals_open_on (store, as_of, owner_id, error);
   gboolean ok = deals != NULL && (meanwhile == NULL || meanwhile (store, data, error));
   GPtrArray *facts = NULL;
 
-  /* without a thread, one after the other */
-  if (thread != NULL)
-    g_thread_join (thread);
-  else if (ok)
-    read_history (&read);
-  if (ok && read.error != NULL)
-    g_propagate_error (error, g_steal_pointer (&read.error));
-  else if (ok)
+  /* the first failure is the one told */
+  if (cl_store_read_apart_join (apart, ok ? error : NULL) && ok)
     facts = cl_deal_facts_join (store, as_of, deals, read.history, error);
-  g_clear_error (&read.error);
   g_clear_pointer (&read.history, g_hash_table_unref);
-  g_free (read.path);
   return facts;
 }
 

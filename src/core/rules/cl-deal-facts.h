@@ -138,15 +138,12 @@ GPtrArray   *cl_deal_facts_join (ClStore      *store,
                                  GListModel   *deals,
                                  GHashTable   *history,
                                  GError      **error);
-typedef gboolean (*ClFactsMeanwhile) (ClStore  *store,
-                                      gpointer  data,
-                                      GError  **error);
-GPtrArray   *cl_deal_facts_load_apart (ClStore          *store,
-                                       ClDay             as_of,
-                                       gint64            owner_id,
-                                       ClFactsMeanwhile  meanwhile,
-                                       gpointer          data,
-                                       GError          **error);
+GPtrArray   *cl_deal_facts_load_apart (ClStore      *store,
+                                       ClDay         as_of,
+                                       gint64        owner_id,
+                                       ClStoreRead   meanwhile,
+                                       gpointer      data,
+                                       GError      **error);
 
 GPtrArray   *cl_deal_facts_load_closed (ClStore    *store,
                                         ClDay       as_of,

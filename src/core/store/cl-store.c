@@ -1366,6 +1366,85 @@ cl_store_open_read_through (const char  *path,
   return store;
 }
 
+/* ------------------------------------------------------------------ reading apart */
+
+struct _ClStoreReadApart
+{
+  char        *path;
+  ClStoreRead  read;
+  gpointer     data;
+  GThread     *thread;  /* NULL: read when joined */
+  gboolean     ok;
+  GError      *error;
+};
+
+static gpointer
+read_apart (gpointer data)
+{
+  ClStoreReadApart *apart = data;
+  g_autoptr (ClStore) store = cl_store_open_read_through (apart->path, &apart->error);
+
+  apart->ok = store != NULL && apart->read (store, apart->data, &apart->error);
+  return NULL;
+}
+
+/**
+ * cl_store_read_apart:
+ * @path: the workspace file, as for cl_store_open ()
+ * @read: (scope async): what to read, on a connection of its own
+ *   (cl_store_open_read_through ()) in a thread of its own
+ * @data: what @read is given: the caller leaves it to @read until
+ *   cl_store_read_apart_join ()
+ *
+ * Starts reading the workspace beside what the caller reads on its own
+ * connection meanwhile, so that the two share the machine's cores. Each
+ * connection reads as it finds the workspace then. Without a thread, the
+ * read is done when joined.
+ *
+ * Returns: (transfer full): the read, for cl_store_read_apart_join ()
+ */
+ClStoreReadApart *
+cl_store_read_apart (const char  *path,
+                     ClStoreRead  read,
+                     gpointer     data)
+{
+  ClStoreReadApart *apart = g_new0 (ClStoreReadApart, 1);
+
+  apart->path = g_strdup (path);
+  apart->read = read;
+  apart->data = data;
+  apart->thread = g_thread_try_new ("cl-read-apart", read_apart, apart, NULL);
+  return apart;
+}
+
+/**
+ * cl_store_read_apart_join:
+ * @apart: (transfer full): a read cl_store_read_apart () started
+ * @error: return location for a #GError, or %NULL
+ *
+ * Waits for @apart to end, and frees it.
+ *
+ * Returns: %TRUE when it read what it was to, %FALSE with @error set
+ */
+gboolean
+cl_store_read_apart_join (ClStoreReadApart  *apart,
+                          GError           **error)
+{
+  gboolean ok;
+
+  if (apart->thread != NULL)
+    g_thread_join (apart->thread);
+  else
+    read_apart (apart);
+  ok = apart->ok;
+  if (!ok)
+    g_propagate_error (error, g_steal_pointer (&apart->error));
+  g_clear_error (&apart->error);
+  g_free (apart->path);
+  g_free (apart);
+  return ok;
+}
+
 /* ------------------------------------------------------------------ GObject */
 
 static void

@@ -45,6 +45,17 @@ ClStore    *cl_store_open                 (const char   *path,
 ClStore    *cl_store_open_read_through    (const char   *path,
                                            GError      **error);
 const char *cl_store_get_path             (ClStore      *self);
+
+/* A read on a connection and a thread of its own, beside the caller's. */
+typedef gboolean (*ClStoreRead) (ClStore  *store,
+                                 gpointer  data,
+                                 GError  **error);
+typedef struct _ClStoreReadApart ClStoreReadApart;
+ClStoreReadApart *cl_store_read_apart      (const char        *path,
+                                            ClStoreRead        read,
+                                            gpointer           data);
+gboolean          cl_store_read_apart_join (ClStoreReadApart  *apart,
+                                            GError           **error);
 int         cl_store_get_schema_version   (ClStore      *self);
 int         cl_store_set_cache_size       (ClStore      *self,
                                            int           kib);

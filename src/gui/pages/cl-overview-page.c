@@ -155,22 +155,20 @@ typedef struct
   ClDay             first, last, today;
   ClLoopHealth      health[CL_N_LOOPS];
   GListModel       *series[CL_N_LOOPS];
-  GError           *series_error;
   ClPipelineTotals  totals;
   GListModel       *loads;        /* NULL with @loads_error set */
   GError           *loads_error;
   int               actions_cap;
 } ClHealthJob;
 
-static gpointer
-read_trend (gpointer data)
+static gboolean
+read_trend (ClStore  *store,
+            gpointer  data,
+            GError  **error)
 {
   ClHealthJob *job = data;
-  g_autoptr (ClStore) store = cl_store_open_read_through (job->workspace, &job->series_error);
 
-  if (store != NULL)
-    cl_loop_health_trend (store, job->today, TREND_QUARTERS, job->series, &job->series_error);
-  return NULL;
+  return cl_loop_health_trend (store, job->today, TREND_QUARTERS, job->series, error);
 }
 
 static void
@@ -180,7 +178,6 @@ health_job_free (ClHealthJob *job)
   for (int i = 0; i < CL_N_LOOPS; i++)
     g_clear_object (&job->series[i]);
   cl_pipeline_totals_clear (&job->totals);
-  g_clear_error (&job->series_error);
   g_clear_object (&job->loads);
   g_clear_error (&job->loads_error);
   g_free (job->workspace);
@@ -194,7 +191,7 @@ load_health_in_thread (GTask        *task,
                        GCancellable *cancellable)
 {
   ClHealthJob *job = task_data;
-  GThread *trend = g_thread_new ("cl-health-trend", read_trend, job);
+  ClStoreReadApart *trend = cl_store_read_apart (job->workspace, read_trend, job);
   g_autoptr (ClStore) store = NULL;
   GError *error = NULL;
 
@@ -205,9 +202,8 @@ load_health_in_thread (GTask        *task,
       job->loads = cl_store_list_rep_loads (store, job->today, 0, &job->loads_error);
       job->actions_cap = cl_action_cap_load (store);
     }
-  g_thread_join (trend);
-  if (error == NULL && job->series_error != NULL)
-    error = g_steal_pointer (&job->series_error);
+  /* the first failure is the one told */
+  cl_store_read_apart_join (trend, error == NULL ? &error : NULL);
   if (error != NULL)
     {
       g_task_return_error (task, error);
