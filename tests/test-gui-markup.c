@@ -504,12 +504,6 @@ check_import (ClWindow *window)
   gtk_window_destroy (GTK_WINDOW (import));
 }
 
-typedef struct
-{
-  ClWindow *window;
-  AdwToast *before;
-} ToastWait;
-
 static AdwToast *
 ref_last_toast (ClWindow *window)
 {
@@ -518,23 +512,13 @@ ref_last_toast (ClWindow *window)
   return toast ? g_object_ref (toast) : NULL;
 }
 
-static gboolean
-toast_changed (gpointer data)
-{
-  ToastWait *wait = data;
-
-  return cl_window_get_last_toast (wait->window) != wait->before;
-}
-
 /* Waits for the window's next toast and checks it shows @expected. */
 static void
 wait_for_toast (ClWindow   *window,
                 AdwToast   *before,
                 const char *expected)
 {
-  ToastWait wait = { window, before };
-
-  cl_test_wait_until (toast_changed, &wait, expected);
+  cl_test_wait_for_toast (window, before);
   check_toast (cl_window_get_last_toast (window), expected);
 }
 

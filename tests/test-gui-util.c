@@ -34,6 +34,30 @@ cl_test_wait_until (ClTestCheck  check,
     }
 }
 
+typedef struct
+{
+  ClWindow *window;
+  AdwToast *before;
+} ToastWait;
+
+static gboolean
+toast_changed (gpointer data)
+{
+  ToastWait *wait = data;
+
+  return cl_window_get_last_toast (wait->window) != wait->before;
+}
+
+const char *
+cl_test_wait_for_toast (gpointer window,
+                        gpointer before)
+{
+  ToastWait wait = { window, before };
+
+  cl_test_wait_until (toast_changed, &wait, "the window's next toast");
+  return adw_toast_get_title (cl_window_get_last_toast (window));
+}
+
 gpointer
 cl_test_find_toplevel (GType type)
 {
@@ -102,6 +126,12 @@ cl_test_finalize_window (gpointer window)
   /* a worker's job holds its window until its result is delivered */
   cl_test_wait_until (only_ours, window, "the closed window's work to end");
   g_assert_finalize_object (window);
+}
+
+gboolean
+cl_test_file_exists (gpointer path)
+{
+  return g_file_test (path, G_FILE_TEST_IS_REGULAR);
 }
 
 gboolean

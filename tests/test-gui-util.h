@@ -15,6 +15,10 @@ typedef gboolean (*ClTestCheck) (gpointer data);
 void      cl_test_wait_until      (ClTestCheck  check,
                                    gpointer     data,
                                    const char  *what);
+/* Spins the main loop until @window (a ClWindow) shows a toast other
+ * than @before (an AdwToast, or NULL); returns the new one's title. */
+const char *cl_test_wait_for_toast (gpointer    window,
+                                    gpointer    before);
 /* The visible toplevel window of @type, or NULL. */
 gpointer  cl_test_find_toplevel   (GType        type);
 /* Activates @action on @widget ("win.export-review", "retro.export"): the
@@ -35,6 +39,8 @@ void      cl_test_run_window      (const char  *workspace,
 void      cl_test_finalize_window (gpointer     window);
 
 /* Conditions to wait for */
+/* A file is at @path (written atomically, so whole). */
+gboolean  cl_test_file_exists     (gpointer     path);
 gboolean  cl_test_shows_views     (gpointer     window);
 /* The workspace is read and the window shows what it holds (the views,
  * the offer of a first import, or why it could not be opened). */

@@ -506,6 +506,8 @@ check_coaching (ClWindow *window)
   g_assert_cmpstr (g_strstrip (note), ==, "happened The CFO joined the call");
 
   g_assert_true (cl_deal_coaching_window_export (coaching, exported));
+  /* written in a worker thread, atomically */
+  cl_test_wait_until (cl_test_file_exists, exported, "the export");
   g_assert_true (g_file_get_contents (exported, &document, NULL, NULL));
   g_assert_nonnull (strstr (document, "\"closeloop.deal-coaching\""));
   g_assert_nonnull (strstr (document, "Ask who owns the Q1 budget"));
@@ -580,6 +582,8 @@ check_development (ClWindow *window)
   g_assert_true (g_file_get_contents (pdf, &printed, &length, NULL));
   g_assert_true (length > 100 && g_str_has_prefix (printed, "%PDF"));
   g_assert_true (cl_rep_window_export (rep, exported));
+  /* written in a worker thread, atomically */
+  cl_test_wait_until (cl_test_file_exists, exported, "the export");
   g_assert_true (g_file_get_contents (exported, &document, NULL, NULL));
   g_assert_nonnull (strstr (document, "\"closeloop.rep-development\""));
   g_assert_nonnull (strstr (document, "\"price_hold\""));
@@ -895,8 +899,18 @@ check_backup (ClWindow *window)
   g_autofree char *before = cl_test_sql_text (before_path, "SELECT count(*) FROM deals");
   g_autofree char *after = NULL;
 
+  AdwToast *working;
+
+  /* each written in a worker thread, the window saying so meanwhile */
   g_assert_true (cl_window_back_up (window, backup));
+  working = cl_window_get_last_toast (window);
+  g_assert_cmpstr (adw_toast_get_title (working), ==, "Backing up the workspace…");
+  g_assert_cmpstr (cl_test_wait_for_toast (window, working), ==, "Workspace backed up, private notes included");
   g_assert_true (cl_window_restore (window, backup));
+  working = cl_window_get_last_toast (window);
+  g_assert_cmpstr (adw_toast_get_title (working), ==, "Restoring the backup…");
+  g_assert_true (g_str_has_prefix (cl_test_wait_for_toast (window, working), "Restored into "));
+  cl_test_wait_until (cl_test_shows_views, window, "the restored workspace");
   g_assert_cmpstr (cl_store_get_path (cl_window_get_store (window)), !=, before_path);
   after = cl_test_sql_text (cl_store_get_path (cl_window_get_store (window)), "SELECT count(*) FROM deals");
   g_assert_cmpstr (after, ==, before);
@@ -1037,6 +1051,7 @@ check_team_folder (ClWindow *window)
   g_autofree char *mate_before = NULL, *mate_after = NULL;
   LibraryWait wait = { store, "Teammate B", 1 };
   ClPreferencesWindow *preferences;
+  AdwToast *working;
 
   g_setenv ("CLOSELOOP_AUTHOR", "GUI Tester", TRUE);
   /* one's own subfolder: one's name and the workspace's id */
@@ -1070,6 +1085,10 @@ check_team_folder (ClWindow *window)
   /* the review exported from the menu is published too, in one's own subfolder */
   mate_before = cl_test_sql_text (cl_store_get_path (store), "SELECT group_concat(digest) FROM library");
   g_assert_true (cl_window_export_review (window, exported));
+  /* built and written in a worker thread, the window saying so meanwhile */
+  working = cl_window_get_last_toast (window);
+  g_assert_cmpstr (adw_toast_get_title (working), ==, "Exporting the review…");
+  g_assert_true (g_str_has_suffix (cl_test_wait_for_toast (window, working), " and published in the team folder"));
   g_assert_true (g_file_test (exported, G_FILE_TEST_IS_REGULAR));
   g_assert_true (g_file_test (published, G_FILE_TEST_IS_REGULAR));
   {

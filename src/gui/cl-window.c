@@ -1231,20 +1231,26 @@ on_pipeline_loaded (ClWindow *self)
     open_review (self, snapshot);
 }
 
+static JsonNode *
+build_review (ClStore        *store,
+              gconstpointer   week,
+              GError        **error)
+{
+  return cl_review_export_build (store, week, error);
+}
+
+/* Exports this week's review at @path, built in a worker thread: every
+ * open deal is inspected again, a second or two at 100 000 deals. */
 gboolean
 cl_window_export_review (ClWindow   *self,
                          const char *path)
 {
-  g_autofree char *week = cl_date_iso_week (cl_date_today ());
-  g_autoptr (JsonNode) root = NULL;
-  g_autoptr (GError) error = NULL;
+  char *week = cl_date_iso_week (cl_date_today ());
   g_autofree char *done = g_strdup_printf (_("Review of %s exported"), week);
-  g_autofree char *text = NULL;
 
-  root = cl_review_export_build (self->store, week, &error);
-  text = cl_file_save_summary (self->store, root, path, done, &error);
-  show_text_toast (self, text ? text : error->message);
-  return text != NULL;
+  cl_file_export_summary (self, (ClShowToast) show_toast, cl_store_get_path (self->store), build_review, week,
+                          g_free, path, _("Exporting the review…"), done);
+  return TRUE;
 }
 
 /* Asks for a file to open (its @kind's files, ending in @suffix, shown)
@@ -1282,20 +1288,25 @@ export_review (GSimpleAction *action,
                  (ClFileChosen) cl_window_export_review);
 }
 
+static gpointer
+back_up_in_thread (ClStore   *store,
+                   gpointer   path,
+                   GError   **error)
+{
+  /* written as it is read: a tree of the whole workspace would hold it
+   * several times over (1.3 GB at 100 000 deals) */
+  if (!cl_store_write_workspace (store, path, error))
+    return NULL;
+  return g_strdup (_("Workspace backed up, private notes included"));
+}
+
+/* Backs the workspace up at @path in a worker thread. */
 gboolean
 cl_window_back_up (ClWindow   *self,
                    const char *path)
 {
-  g_autoptr (GError) error = NULL;
-
-  /* written as it is read: a tree of the whole workspace would hold it
-   * several times over (1.3 GB at 100 000 deals) */
-  if (!cl_store_write_workspace (self->store, path, &error))
-    {
-      show_text_toast (self, error->message);
-      return FALSE;
-    }
-  show_text_toast (self, _("Workspace backed up, private notes included"));
+  cl_store_task_run_told (self, (ClShowToast) show_toast, cl_store_get_path (self->store), back_up_in_thread,
+                          g_strdup (path), g_free, _("Backing up the workspace…"), NULL);
   return TRUE;
 }
 
@@ -1313,7 +1324,45 @@ back_up (GSimpleAction *action,
                  (ClFileChosen) cl_window_back_up);
 }
 
-/* Restores a backup into a new workspace beside the current one, and opens it. */
+/* A backup, and the new workspace it is restored into */
+typedef struct
+{
+  char *backup;
+  char *path;
+} Restore;
+
+static void
+restore_free (Restore *restore)
+{
+  g_free (restore->backup);
+  g_free (restore->path);
+  g_free (restore);
+}
+
+static gpointer
+restore_in_thread (ClStore   *no_store,
+                   gpointer   data,
+                   GError   **error)
+{
+  Restore *restore = data;
+  g_autofree char *shown = NULL;
+
+  if (!cl_store_restore_workspace (restore->backup, restore->path, error))
+    return NULL;
+  shown = cl_text_isolate (restore->path);
+  /* Translators: the new workspace's file */
+  return g_strdup_printf (_("Restored into %s"), shown);
+}
+
+static void
+open_restored (ClWindow *self,
+               Restore  *restore)
+{
+  cl_window_start_opening (self, restore->path);
+}
+
+/* Restores a backup, in a worker thread, into a new workspace beside the
+ * current one, and opens it. */
 gboolean
 cl_window_restore (ClWindow   *self,
                    const char *backup)
@@ -1321,28 +1370,18 @@ cl_window_restore (ClWindow   *self,
   g_autofree char *folder = self->store ? g_path_get_dirname (cl_store_get_path (self->store))
                                         : g_build_filename (g_get_user_data_dir (), "closeloop", NULL);
   g_autofree char *day = cl_date_format (cl_date_today ());
-  g_autofree char *path = NULL;
-  g_autofree char *done = NULL, *shown = NULL;
-  g_autoptr (GError) error = NULL;
+  Restore *restore = g_new0 (Restore, 1);
 
-  for (int n = 1; path == NULL || g_file_test (path, G_FILE_TEST_EXISTS); n++)
+  restore->backup = g_strdup (backup);
+  for (int n = 1; restore->path == NULL || g_file_test (restore->path, G_FILE_TEST_EXISTS); n++)
     {
       g_autofree char *name = g_strdup_printf ("restored-%s-%d.db", day, n);
 
-      g_free (path);
-      path = g_build_filename (folder, name, NULL);
+      g_free (restore->path);
+      restore->path = g_build_filename (folder, name, NULL);
     }
-  if (!cl_store_restore_workspace (backup, path, &error))
-    {
-      show_text_toast (self, error->message);
-      return FALSE;
-    }
-  if (!cl_window_open_workspace (self, path))
-    return FALSE;
-  shown = cl_text_isolate (path);
-  /* Translators: the new workspace's file */
-  done = g_strdup_printf (_("Restored into %s"), shown);
-  show_text_toast (self, done);
+  cl_store_task_run_told (self, (ClShowToast) show_toast, NULL, restore_in_thread, restore,
+                          (GDestroyNotify) restore_free, _("Restoring the backup…"), (ClTaskSucceeded) open_restored);
   return TRUE;
 }
 

@@ -86,10 +86,17 @@ static guint signals[N_SIGNALS];
 static const char * const trigger_keys[] = { "key_deal", "stalled", "big_logo", "flagged", "other" };
 
 static void
+show_toast (ClDealCoachingWindow *self,
+            AdwToast             *toast)
+{
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}
+
+static void
 toast (ClDealCoachingWindow *self,
        const char           *text)
 {
-  adw_toast_overlay_add_toast (self->toast_overlay, cl_toast_new_plain (text));
+  show_toast (self, cl_toast_new_plain (text));
 }
 
 /* ------------------------------------------------------------------ the form */
@@ -664,19 +671,25 @@ attach_action (GtkWidget  *widget,
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (dialog));
 }
 
+static JsonNode *
+build_coaching (ClStore        *store,
+                gconstpointer   deal_id,
+                GError        **error)
+{
+  return cl_coaching_export_build (store, *(const gint64 *) deal_id, FALSE, error);
+}
+
+/* Exports the deal's coaching, private notes left out, at @path: built in
+ * a worker thread. */
 gboolean
 cl_deal_coaching_window_export (ClDealCoachingWindow *self,
                                 const char           *path)
 {
-  g_autoptr (GError) error = NULL;
-  g_autoptr (JsonNode) root = NULL;
-  g_autofree char *text = NULL;
-
   g_return_val_if_fail (CL_IS_DEAL_COACHING_WINDOW (self), FALSE);
-  root = cl_coaching_export_build (self->store, self->deal->id, FALSE, &error);
-  text = cl_file_save_summary (self->store, root, path, _("Coaching exported, without private notes"), &error);
-  toast (self, text ? text : error->message);
-  return text != NULL;
+  cl_file_export_summary (self, (ClShowToast) show_toast, cl_store_get_path (self->store), build_coaching,
+                          g_memdup2 (&self->deal->id, sizeof self->deal->id), g_free, path,
+                          _("Exporting the coaching…"), _("Coaching exported, without private notes"));
+  return TRUE;
 }
 
 static void

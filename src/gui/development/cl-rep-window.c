@@ -92,10 +92,17 @@ G_DEFINE_FINAL_TYPE (ClRepWindow, cl_rep_window, ADW_TYPE_WINDOW)
 static void load_brief (ClRepWindow *self);
 
 static void
+show_toast (ClRepWindow *self,
+            AdwToast    *toast)
+{
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}
+
+static void
 toast (ClRepWindow *self,
        const char  *text)
 {
-  adw_toast_overlay_add_toast (self->toast_overlay, cl_toast_new_plain (text));
+  show_toast (self, cl_toast_new_plain (text));
 }
 
 /* ------------------------------------------------------------------ the plan */
@@ -1162,19 +1169,32 @@ print_action (GtkWidget  *widget,
 
 /* ------------------------------------------------------------------ export */
 
+/* @rep_month: the rep's name and the month */
+static JsonNode *
+build_plan (ClStore        *store,
+            gconstpointer   rep_month,
+            GError        **error)
+{
+  const char *const *names = rep_month;
+
+  return cl_development_export_build (store, names[0], names[1], error);
+}
+
+/* Exports the month's plan at @path, built in a worker thread. */
 gboolean
 cl_rep_window_export (ClRepWindow *self,
                       const char  *path)
 {
-  g_autoptr (GError) error = NULL;
-  g_autoptr (JsonNode) root = NULL;
-  g_autofree char *text = NULL;
+  char **rep_month = NULL;
 
   g_return_val_if_fail (CL_IS_REP_WINDOW (self) && self->brief != NULL, FALSE);
-  root = cl_development_export_build (self->store, self->brief->rep->name, self->brief->month, &error);
-  text = cl_file_save_summary (self->store, root, path, _("The month's plan is exported"), &error);
-  toast (self, text ? text : error->message);
-  return text != NULL;
+  rep_month = g_new0 (char *, 3);
+  rep_month[0] = g_strdup (self->brief->rep->name);
+  rep_month[1] = g_strdup (self->brief->month);
+  cl_file_export_summary (self, (ClShowToast) show_toast, cl_store_get_path (self->store), build_plan, rep_month,
+                          (GDestroyNotify) g_strfreev, path, _("Exporting the plan…"),
+                          _("The month's plan is exported"));
+  return TRUE;
 }
 
 static void

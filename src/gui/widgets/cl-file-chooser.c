@@ -100,3 +100,56 @@ cl_file_save_summary (ClStore     *store,
   /* Translators: what was exported, e.g. "Review of 2026-W47 exported" */
   return published ? g_strdup_printf (_("%s and published in the team folder"), done) : g_strdup (done);
 }
+
+/* A summary to build and save in a worker thread */
+typedef struct
+{
+  ClSummaryBuild  build;
+  gpointer        data;
+  GDestroyNotify  data_free;
+  char           *path;
+  char           *done;
+} SummaryExport;
+
+static void
+summary_export_free (SummaryExport *export)
+{
+  if (export->data_free != NULL)
+    export->data_free (export->data);
+  g_free (export->path);
+  g_free (export->done);
+  g_free (export);
+}
+
+static gpointer
+export_summary_job (ClStore   *store,
+                    gpointer   data,
+                    GError   **error)
+{
+  SummaryExport *export = data;
+  g_autoptr (JsonNode) root = export->build (store, export->data, error);
+
+  return cl_file_save_summary (store, root, export->path, export->done, error);
+}
+
+void
+cl_file_export_summary (gpointer        owner,
+                        ClShowToast     show,
+                        const char     *workspace,
+                        ClSummaryBuild  build,
+                        gpointer        data,
+                        GDestroyNotify  data_free,
+                        const char     *path,
+                        const char     *working,
+                        const char     *done)
+{
+  SummaryExport *export = g_new0 (SummaryExport, 1);
+
+  export->build = build;
+  export->data = data;
+  export->data_free = data_free;
+  export->path = g_strdup (path);
+  export->done = g_strdup (done);
+  cl_store_task_run_told (owner, show, workspace, export_summary_job, export, (GDestroyNotify) summary_export_free,
+                          working, NULL);
+}

@@ -7,7 +7,7 @@
 #include <gtk/gtk.h>
 #include <json-glib/json-glib.h>
 
-#include "cl-store.h"
+#include "cl-store-task.h"
 
 G_BEGIN_DECLS
 
@@ -43,5 +43,24 @@ char                 *cl_file_save_summary       (ClStore              *store,
                                                   const char           *path,
                                                   const char           *done,
                                                   GError              **error);
+
+/* Builds a summary from @store; NULL with @error set when it cannot. */
+typedef JsonNode *(*ClSummaryBuild) (ClStore        *store,
+                                     gconstpointer   data,
+                                     GError        **error);
+
+/* Builds a summary with @build (@data) in a worker thread, on a
+ * connection of its own to @workspace, and saves it as
+ * cl_file_save_summary () does; @owner's toasts (through @show) say it is
+ * under way (@working), then @done or why it failed. */
+void                  cl_file_export_summary     (gpointer              owner,
+                                                  ClShowToast           show,
+                                                  const char           *workspace,
+                                                  ClSummaryBuild        build,
+                                                  gpointer              data,
+                                                  GDestroyNotify        data_free,
+                                                  const char           *path,
+                                                  const char           *working,
+                                                  const char           *done);
 
 G_END_DECLS

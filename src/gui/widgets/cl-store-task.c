@@ -10,6 +10,7 @@
 
 #include "config.h"
 
+#include "cl-plain-text.h"
 #include "cl-store-task.h"
 
 typedef struct
@@ -41,7 +42,7 @@ run_in_thread (GTask        *task,
   GError *error = NULL;
   gpointer result = NULL;
 
-  if ((store = cl_store_open (work->workspace, &error)) != NULL)
+  if (work->workspace == NULL || (store = cl_store_open (work->workspace, &error)) != NULL)
     result = work->job (store, work->data, &error);
   if (error != NULL)
     g_task_return_error (task, error);
@@ -85,4 +86,50 @@ cl_store_task_finish (GAsyncResult  *result,
                       GError       **error)
 {
   return g_task_propagate_pointer (G_TASK (result), error);
+}
+
+/* A job the user waits on: the toast that says it is under way. */
+typedef struct
+{
+  ClShowToast      show;
+  AdwToast        *working;
+  ClTaskSucceeded  succeeded;
+} ToldTask;
+
+static void
+on_told_done (GObject      *owner,
+              GAsyncResult *result,
+              gpointer      user_data)
+{
+  ToldTask *told = user_data;
+  g_autoptr (GError) error = NULL;
+  g_autofree char *text = cl_store_task_finish (result, &error);
+
+  adw_toast_dismiss (told->working);
+  if (text != NULL && told->succeeded != NULL)
+    told->succeeded (owner, cl_store_task_get_data (result));
+  told->show (owner, cl_toast_new_plain (text != NULL ? text : error->message));
+  g_object_unref (told->working);
+  g_free (told);
+}
+
+void
+cl_store_task_run_told (gpointer         owner,
+                        ClShowToast      show,
+                        const char      *workspace,
+                        ClStoreJob       job,
+                        gpointer         data,
+                        GDestroyNotify   data_free,
+                        const char      *working,
+                        ClTaskSucceeded  succeeded)
+{
+  ToldTask *told = g_new0 (ToldTask, 1);
+
+  told->show = show;
+  told->succeeded = succeeded;
+  told->working = cl_toast_new_plain (working);
+  /* until the work ends, however long */
+  adw_toast_set_timeout (told->working, 0);
+  show (owner, g_object_ref (told->working));
+  cl_store_task_run (owner, workspace, job, data, data_free, g_free, NULL, on_told_done, told);
 }

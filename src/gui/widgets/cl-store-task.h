@@ -4,12 +4,15 @@
  */
 #pragma once
 
+#include <adwaita.h>
+
 #include "cl-store.h"
 
 G_BEGIN_DECLS
 
-/* Runs in a worker thread, @store opened on the workspace for it alone.
- * Returns its result, which may be NULL; a failure sets @error. */
+/* Runs in a worker thread, @store opened on the workspace for it alone
+ * (NULL for a job given no workspace). Returns its result, which may be
+ * NULL; a failure sets @error. */
 typedef gpointer (*ClStoreJob) (ClStore   *store,
                                 gpointer   data,
                                 GError   **error);
@@ -26,6 +29,25 @@ void     cl_store_task_run    (gpointer             source_object,
                                GCancellable        *cancellable,
                                GAsyncReadyCallback  callback,
                                gpointer             user_data);
+/* Shows @toast (transfer full) over @owner. */
+typedef void (*ClShowToast) (gpointer  owner,
+                             AdwToast *toast);
+/* What follows a job that succeeded, on the main loop, with its data. */
+typedef void (*ClTaskSucceeded) (gpointer owner,
+                                 gpointer data);
+
+/* Runs @job as cl_store_task_run () does, for work the user waits on (an
+ * export, a backup): @show shows a toast that says @working until it
+ * ends, then one with the text @job returned (a char *), or why it failed.
+ * @succeeded, unless NULL, runs first when it succeeded. */
+void     cl_store_task_run_told (gpointer         owner,
+                                 ClShowToast      show,
+                                 const char      *workspace,
+                                 ClStoreJob       job,
+                                 gpointer         data,
+                                 GDestroyNotify   data_free,
+                                 const char      *working,
+                                 ClTaskSucceeded  succeeded);
 /* The job's data, for the callback. */
 gpointer cl_store_task_get_data (GAsyncResult      *result);
 /* The job's result; NULL with @error set when it failed.
