@@ -1239,17 +1239,28 @@ typedef struct
   gboolean  had_shortcuts;
 } FirstFrame;
 
-/* Whether @widget or a widget below it is of @type. */
+/* @widget or the first widget below it of @type, depth first; NULL if none. */
+static GtkWidget *
+find_widget_of_type (GtkWidget *widget,
+                     GType      type)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_widget_of_type (child, type);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
 static gboolean
 holds_widget_of_type (GtkWidget *widget,
                       GType      type)
 {
-  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
-    return TRUE;
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
-    if (holds_widget_of_type (child, type))
-      return TRUE;
-  return FALSE;
+  return find_widget_of_type (widget, type) != NULL;
 }
 
 static void
@@ -1318,6 +1329,21 @@ test_first_frame (void)
   g_free (first.state);
 }
 
+/* Whether the Overview says it is reading its figures. */
+static gboolean
+overview_spins (ClOverviewPage *overview)
+{
+  GtkWidget *spinner = find_widget_of_type (GTK_WIDGET (overview), GTK_TYPE_SPINNER);
+
+  return spinner != NULL && gtk_widget_get_visible (spinner) && gtk_spinner_get_spinning (GTK_SPINNER (spinner));
+}
+
+static gboolean
+overview_loaded (gpointer overview)
+{
+  return cl_overview_page_is_health_loaded (overview);
+}
+
 /* Whether the team's views show, and if so whether the Overview had its
  * figures when they did: read at every turn of the main loop. */
 typedef struct
@@ -1325,6 +1351,7 @@ typedef struct
   ClWindow *window;
   gboolean  shown;
   gboolean  overview_had_figures;
+  gboolean  overview_spun;       /* its spinner said it was reading them */
 } ViewsShown;
 
 static gboolean
@@ -1338,6 +1365,7 @@ views_shown (gpointer data)
 
       seen->shown = TRUE;
       seen->overview_had_figures = cl_overview_page_is_health_loaded (overview);
+      seen->overview_spun = overview_spins (overview);
     }
   return seen->shown;
 }
@@ -1347,6 +1375,7 @@ on_activate_other_view (GApplication *app,
                         ViewsShown   *seen)
 {
   ClPipelinePage *page;
+  ClOverviewPage *overview;
   GtkWidget *stack;
 
   seen->window = g_object_ref (CL_WINDOW (gtk_application_get_active_window (GTK_APPLICATION (app))));
@@ -1354,10 +1383,15 @@ on_activate_other_view (GApplication *app,
   cl_window_show_view (seen->window, "pipeline");
   cl_test_wait_until (views_shown, seen, "the team's views");
   g_assert_false (seen->overview_had_figures);
+  /* shown before it has them, it says it is reading them */
+  g_assert_true (seen->overview_spun);
   page = CL_PIPELINE_PAGE (cl_window_get_view (seen->window, "pipeline"));
   stack = gtk_widget_get_ancestor (GTK_WIDGET (page), ADW_TYPE_VIEW_STACK);
   g_assert_cmpstr (adw_view_stack_get_visible_child_name (ADW_VIEW_STACK (stack)), ==, "pipeline");
   cl_test_wait_until (cl_test_pipeline_loaded, page, "the pipeline");
+  overview = CL_OVERVIEW_PAGE (cl_window_get_view (seen->window, "overview"));
+  cl_test_wait_until (overview_loaded, overview, "the Overview's figures");
+  g_assert_false (overview_spins (overview));
   gtk_window_close (GTK_WINDOW (seen->window));
 }
 

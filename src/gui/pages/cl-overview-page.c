@@ -31,6 +31,7 @@ struct _ClOverviewPage
   GtkLabel             *hollow_label;
   AdwPreferencesGroup  *health_group;
   GtkLabel             *period_label;
+  GtkSpinner           *loading_spinner;
   GtkFlowBox           *trend_box;
   GtkLabel             *people_label;
   GtkLabel             *deals_label;
@@ -231,6 +232,17 @@ show_totals (ClOverviewPage         *self,
   gtk_label_set_text (self->actions_label, actions);
 }
 
+/* Until the quarter's figures are read, the spinner says they are coming:
+ * a view shown before them is otherwise blank. */
+static void
+set_health_loaded (ClOverviewPage *self,
+                   gboolean        loaded)
+{
+  self->health_loaded = loaded;
+  gtk_spinner_set_spinning (self->loading_spinner, !loaded);
+  gtk_widget_set_visible (GTK_WIDGET (self->loading_spinner), !loaded);
+}
+
 static void
 on_health_loaded (GObject      *source,
                   GAsyncResult *result,
@@ -245,7 +257,7 @@ on_health_loaded (GObject      *source,
       if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
         return;
       show_error (self, error);
-      self->health_loaded = TRUE;
+      set_health_loaded (self, TRUE);
       g_signal_emit (self, signals[SIGNAL_LOADED], 0);
       return;
     }
@@ -268,7 +280,7 @@ on_health_loaded (GObject      *source,
     show_loads (self, job->loads, job->actions_cap);
   else
     cl_preferences_group_set_plain_description (self->load_group, job->loads_error->message);
-  self->health_loaded = TRUE;
+  set_health_loaded (self, TRUE);
   g_signal_emit (self, signals[SIGNAL_LOADED], 0);
 }
 
@@ -288,7 +300,7 @@ refresh_health (ClOverviewPage *self,
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
   self->cancellable = g_cancellable_new ();
-  self->health_loaded = FALSE;
+  set_health_loaded (self, FALSE);
   task = g_task_new (self, self->cancellable, on_health_loaded, NULL);
   g_task_set_task_data (task, job, (GDestroyNotify) health_job_free);
   g_task_run_in_thread (task, load_health_in_thread);
@@ -438,6 +450,7 @@ cl_overview_page_class_init (ClOverviewPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ClOverviewPage, hollow_label);
   gtk_widget_class_bind_template_child (widget_class, ClOverviewPage, health_group);
   gtk_widget_class_bind_template_child (widget_class, ClOverviewPage, period_label);
+  gtk_widget_class_bind_template_child (widget_class, ClOverviewPage, loading_spinner);
   gtk_widget_class_bind_template_child (widget_class, ClOverviewPage, trend_box);
   gtk_widget_class_bind_template_child (widget_class, ClOverviewPage, people_label);
   gtk_widget_class_bind_template_child (widget_class, ClOverviewPage, deals_label);
