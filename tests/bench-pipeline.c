@@ -26,6 +26,7 @@
 
 #define N_COLUMNS 10
 #define REPEATS   9
+#define VIEW_SETTLE_S 4
 
 typedef struct
 {
@@ -346,6 +347,30 @@ measure_told_work (Bench      *bench,
   g_assert_true (g_file_test (path, G_FILE_TEST_IS_REGULAR));
 }
 
+/* Each other view shown in turn, as one clicks through them: the longest
+ * the main loop waited from the click until the view's jobs (which read
+ * in threads) had time to end, against a frame. */
+static void
+measure_views (Bench *bench)
+{
+  const char *views[] = { "overview", "coaching", "development", "retros", "library", "teams", "month" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (views); i++)
+    {
+      Ticks ticks = { g_get_monotonic_time (), 0 };
+      guint source = g_timeout_add_full (G_PRIORITY_HIGH, 1, tick, &ticks, NULL);
+      gint64 end = g_get_monotonic_time () + VIEW_SETTLE_S * G_USEC_PER_SEC;
+
+      cl_window_show_view (bench->window, views[i]);
+      while (g_get_monotonic_time () < end)
+        g_main_context_iteration (NULL, TRUE);
+      tick (&ticks);
+      g_source_remove (source);
+      printf ("pipeline: %u deals: the %s view shown: the longest the main loop waited in its first %d s "
+              "%.1f ms (a frame is 16.7 ms)\n", bench->n_deals, views[i], VIEW_SETTLE_S, ticks.longest / 1e3);
+    }
+}
+
 static void
 measure (GApplication *app,
          Bench        *bench)
@@ -404,6 +429,7 @@ measure (GApplication *app,
   printf ("pipeline: %u deals: the longest a change kept the main loop: %.1f ms (a frame is 16.7 ms)\n",
           bench->n_deals, bench->blocked_ms);
   measure_one_on_one (bench, cl_window_get_store (bench->window));
+  measure_views (bench);
   {
     g_autofree char *dir = g_path_get_dirname (cl_store_get_path (cl_window_get_store (bench->window)));
     g_autofree char *review = g_build_filename (dir, "review.json", NULL);

@@ -159,6 +159,45 @@ on_death_deal_activated (AdwActionRow *row)
     cl_application_open_deal (*deal_id);
 }
 
+/* The deals of a group that died, kept until the group is first opened */
+typedef struct
+{
+  GArray    *ids;    /* gint64 */
+  GPtrArray *names;
+} DeathDeals;
+
+static void
+death_deals_free (DeathDeals *deals)
+{
+  g_array_unref (deals->ids);
+  g_ptr_array_unref (deals->names);
+  g_free (deals);
+}
+
+/* A group's deals, each a row that opens its page, are made when the
+ * group is first opened: at 100 000 deals a quarter's groups hold over a
+ * thousand, which laid out at once froze the window for seconds. */
+static void
+on_death_expanded (AdwExpanderRow *row)
+{
+  DeathDeals *deals = g_object_get_data (G_OBJECT (row), "deals");
+
+  if (deals == NULL || !adw_expander_row_get_expanded (row))
+    return;
+  for (guint i = 0; i < deals->ids->len; i++)
+    {
+      GtkWidget *deal = cl_action_row_new_plain (g_ptr_array_index (deals->names, i), NULL);
+
+      gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (deal), TRUE);
+      adw_action_row_add_suffix (ADW_ACTION_ROW (deal), gtk_image_new_from_icon_name ("go-next-symbolic"));
+      g_object_set_data_full (G_OBJECT (deal), "deal-id",
+                              g_memdup2 (&g_array_index (deals->ids, gint64, i), sizeof (gint64)), g_free);
+      g_signal_connect (deal, "activated", G_CALLBACK (on_death_deal_activated), NULL);
+      adw_expander_row_add_row (row, deal);
+    }
+  g_object_set_data (G_OBJECT (row), "deals", NULL);
+}
+
 /* A group of deals that died, which opens on the deals, each of which
  * opens on its page. */
 static GtkWidget *
@@ -169,6 +208,7 @@ death_row (ClRetroDeath *death,
 {
   GtkWidget *row = adw_expander_row_new ();
   GtkWidget *badge = gtk_label_new (count);
+  DeathDeals *deals = g_new0 (DeathDeals, 1);
 
   adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
@@ -176,17 +216,10 @@ death_row (ClRetroDeath *death,
   gtk_widget_add_css_class (badge, "heading");
   gtk_widget_add_css_class (badge, "dim-label");
   adw_expander_row_add_action (ADW_EXPANDER_ROW (row), badge);
-  for (guint i = 0; i < death->deal_ids->len; i++)
-    {
-      GtkWidget *deal = cl_action_row_new_plain (g_ptr_array_index (death->deal_names, i), NULL);
-
-      gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (deal), TRUE);
-      adw_action_row_add_suffix (ADW_ACTION_ROW (deal), gtk_image_new_from_icon_name ("go-next-symbolic"));
-      g_object_set_data_full (G_OBJECT (deal), "deal-id",
-                              g_memdup2 (&g_array_index (death->deal_ids, gint64, i), sizeof (gint64)), g_free);
-      g_signal_connect (deal, "activated", G_CALLBACK (on_death_deal_activated), NULL);
-      adw_expander_row_add_row (ADW_EXPANDER_ROW (row), deal);
-    }
+  deals->ids = g_array_ref (death->deal_ids);
+  deals->names = g_ptr_array_ref (death->deal_names);
+  g_object_set_data_full (G_OBJECT (row), "deals", deals, (GDestroyNotify) death_deals_free);
+  g_signal_connect (row, "notify::expanded", G_CALLBACK (on_death_expanded), NULL);
   return row;
 }
 
