@@ -441,11 +441,15 @@ on_library_times (GApplication *app)
   g_autoptr (ClLibraryEntry) entry = NULL;
   g_autofree char *title = NULL, *subtitle = NULL, *detail = NULL;
   g_autoptr (GError) error = NULL;
+  g_autoptr (AdwToast) before = NULL;
   ClSummaryWindow *summary;
 
   cl_test_wait_until (cl_test_shows_views, window, "the views");
   write_summary (path);
+  before = cl_window_get_last_toast (window) ? g_object_ref (cl_window_get_last_toast (window)) : NULL;
   cl_window_import_summary (window, file);
+  /* read in a worker thread: kept once the window says so */
+  cl_test_wait_for_toast (window, before);
   library = cl_summary_list_library (cl_window_get_store (window), &error);
   g_assert_no_error (error);
   g_assert_cmpuint (g_list_model_get_n_items (library), >=, 1);

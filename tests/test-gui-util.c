@@ -44,8 +44,10 @@ static gboolean
 toast_changed (gpointer data)
 {
   ToastWait *wait = data;
+  AdwToast *last = cl_window_get_last_toast (wait->window);
 
-  return cl_window_get_last_toast (wait->window) != wait->before;
+  /* one that stays until dismissed says work is under way */
+  return last != wait->before && adw_toast_get_timeout (last) != 0;
 }
 
 const char *

@@ -16,7 +16,8 @@ void      cl_test_wait_until      (ClTestCheck  check,
                                    gpointer     data,
                                    const char  *what);
 /* Spins the main loop until @window (a ClWindow) shows a toast other
- * than @before (an AdwToast, or NULL); returns the new one's title. */
+ * than @before (an AdwToast, or NULL), passing over those that say work
+ * is under way (they stay until dismissed); returns its title. */
 const char *cl_test_wait_for_toast (gpointer    window,
                                     gpointer    before);
 /* The visible toplevel window of @type, or NULL. */

@@ -57,6 +57,21 @@ find_widget_of_type (GtkWidget *widget,
   return NULL;
 }
 
+/* The window's last toast, kept: a later one can't take its address. */
+static AdwToast *
+ref_last_toast (ClWindow *window)
+{
+  AdwToast *toast = cl_window_get_last_toast (window);
+
+  return toast ? g_object_ref (toast) : NULL;
+}
+
+static gboolean
+message_dialog_shown (gpointer data)
+{
+  return cl_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG) != NULL;
+}
+
 static gboolean
 page_loaded (gpointer data)
 {
@@ -828,14 +843,32 @@ check_import (ClWindow *window)
     g_autofree char *summary = g_build_filename (tmp_dir, "teammate.json", NULL);
     g_autoptr (GFile) file = g_file_new_for_path (summary);
     g_autofree char *kept = NULL;
+    g_autoptr (AdwToast) last = ref_last_toast (window);
 
     g_assert_true (g_file_set_contents (summary, "{\"format\": \"closeloop.loop-health\", \"version\": 1, "
                                         "\"app_version\": \"0.1.0\", \"exported_at\": \"2026-11-20T09:00:00Z\", "
                                         "\"exported_by\": \"Teammate\", \"period\": \"2026-Q4\"}", -1, NULL));
+    /* read in a worker thread, one at a time: the second finds the first */
     cl_window_import_summary (window, file);
     cl_window_import_summary (window, file);
+    g_assert_true (cl_window_get_last_toast (window) == last);
+    g_assert_true (g_str_has_prefix (cl_test_wait_for_toast (window, last), "Kept in the team library: "));
+    g_set_object (&last, cl_window_get_last_toast (window));
+    g_assert_true (g_str_has_prefix (cl_test_wait_for_toast (window, last), "Already in the team library: "));
     kept = cl_test_sql_text (cl_store_get_path (store), "SELECT count(*) FROM library WHERE exported_by = 'Teammate'");
     g_assert_cmpstr (kept, ==, "1\n");
+    /* a newer export of it asks first, then replaces it */
+    g_assert_true (g_file_set_contents (summary, "{\"format\": \"closeloop.loop-health\", \"version\": 1, "
+                                        "\"app_version\": \"0.1.0\", \"exported_at\": \"2026-11-21T09:00:00Z\", "
+                                        "\"exported_by\": \"Teammate\", \"period\": \"2026-Q4\"}", -1, NULL));
+    cl_window_import_summary (window, file);
+    cl_test_wait_until (message_dialog_shown, NULL, "the question whether to replace the summary kept");
+    g_set_object (&last, cl_window_get_last_toast (window));
+    adw_message_dialog_response (cl_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG), "replace");
+    g_assert_true (g_str_has_prefix (cl_test_wait_for_toast (window, last), "Replaced in the team library: "));
+    g_free (kept);
+    kept = cl_test_sql_text (cl_store_get_path (store), "SELECT exported_at FROM library WHERE exported_by = 'Teammate'");
+    g_assert_cmpstr (kept, ==, "2026-11-21T09:00:00Z\n");
     cl_window_show_view (window, "library");
     cl_test_wait_until (page_loaded, cl_window_get_view (window, "library"), "the team library");
     g_assert_cmpuint (cl_list_page_get_n_items (CL_LIST_PAGE (cl_window_get_view (window, "library"))), ==, 1);
@@ -957,18 +990,16 @@ check_backup (ClWindow *window)
   g_autofree char *before_path = g_strdup (cl_store_get_path (cl_window_get_store (window)));
   g_autofree char *before = cl_test_sql_text (before_path, "SELECT count(*) FROM deals");
   g_autofree char *after = NULL;
+  g_autoptr (AdwToast) last = ref_last_toast (window);
 
-  AdwToast *working;
-
-  /* each written in a worker thread, the window saying so meanwhile */
+  /* each written in a worker thread: the window says so once it is done */
   g_assert_true (cl_window_back_up (window, backup));
-  working = cl_window_get_last_toast (window);
-  g_assert_cmpstr (adw_toast_get_title (working), ==, "Backing up the workspace…");
-  g_assert_cmpstr (cl_test_wait_for_toast (window, working), ==, "Workspace backed up, private notes included");
+  g_assert_true (cl_window_get_last_toast (window) == last);
+  g_assert_cmpstr (cl_test_wait_for_toast (window, last), ==, "Workspace backed up, private notes included");
+  g_set_object (&last, cl_window_get_last_toast (window));
   g_assert_true (cl_window_restore (window, backup));
-  working = cl_window_get_last_toast (window);
-  g_assert_cmpstr (adw_toast_get_title (working), ==, "Restoring the backup…");
-  g_assert_true (g_str_has_prefix (cl_test_wait_for_toast (window, working), "Restored into "));
+  g_assert_true (cl_window_get_last_toast (window) == last);
+  g_assert_true (g_str_has_prefix (cl_test_wait_for_toast (window, last), "Restored into "));
   cl_test_wait_until (cl_test_shows_views, window, "the restored workspace");
   g_assert_cmpstr (cl_store_get_path (cl_window_get_store (window)), !=, before_path);
   after = cl_test_sql_text (cl_store_get_path (cl_window_get_store (window)), "SELECT count(*) FROM deals");
@@ -1110,7 +1141,7 @@ check_team_folder (ClWindow *window)
   g_autofree char *mate_before = NULL, *mate_after = NULL;
   LibraryWait wait = { store, "Teammate B", 1 };
   ClPreferencesWindow *preferences;
-  AdwToast *working;
+  g_autoptr (AdwToast) before = NULL;
 
   g_setenv ("CLOSELOOP_AUTHOR", "GUI Tester", TRUE);
   /* one's own subfolder: one's name and the workspace's id */
@@ -1143,11 +1174,11 @@ check_team_folder (ClWindow *window)
 
   /* the review exported from the menu is published too, in one's own subfolder */
   mate_before = cl_test_sql_text (cl_store_get_path (store), "SELECT group_concat(digest) FROM library");
+  before = ref_last_toast (window);
   g_assert_true (cl_window_export_review (window, exported));
-  /* built and written in a worker thread, the window saying so meanwhile */
-  working = cl_window_get_last_toast (window);
-  g_assert_cmpstr (adw_toast_get_title (working), ==, "Exporting the review…");
-  g_assert_true (g_str_has_suffix (cl_test_wait_for_toast (window, working), " and published in the team folder"));
+  /* built and written in a worker thread: the window says so once done */
+  g_assert_true (cl_window_get_last_toast (window) == before);
+  g_assert_true (g_str_has_suffix (cl_test_wait_for_toast (window, before), " and published in the team folder"));
   g_assert_true (g_file_test (exported, G_FILE_TEST_IS_REGULAR));
   g_assert_true (g_file_test (published, G_FILE_TEST_IS_REGULAR));
   {

@@ -101,7 +101,8 @@ struct _ClWindow
   guint                after_frame_id; /* builds what the first frame did without */
   ClOpenedWorkspace   *opened;         /* read before the first frame, shown after it */
   GCancellable        *open_cancellable;
-  GPtrArray           *summaries_waiting; /* GFile: given while the workspace opened */
+  GPtrArray           *summaries_waiting; /* SummaryImport: read one at a time, once the workspace is open */
+  gboolean             importing_summary; /* one is read in a worker thread */
   gboolean             views_waiting;  /* for the Overview's figures */
 };
 
@@ -531,18 +532,16 @@ show_open_failure (ClWindow     *self,
   show_state (self, "error");
 }
 
+static void import_next_summary (ClWindow *self);
+
 /* Summaries opened from the file manager wait for their workspace. */
 static void
 show_opened_workspace (ClWindow          *self,
                        ClOpenedWorkspace *opened)
 {
-  g_autoptr (GPtrArray) waiting = g_steal_pointer (&self->summaries_waiting);
-
-  self->summaries_waiting = g_ptr_array_new_with_free_func (g_object_unref);
   set_store (self, opened->store, opened->owner);
   show_owner_views (self, opened);
-  for (guint i = 0; i < waiting->len; i++)
-    cl_window_import_summary (self, g_ptr_array_index (waiting, i));
+  import_next_summary (self);
 }
 
 /* Opens @path; on failure the window says why and the file is not touched. */
@@ -978,63 +977,119 @@ say_imported (ClWindow               *self,
   reload_library (self);
 }
 
+/* A summary to keep in the team library, read and kept in a worker
+ * thread: a review exported at 100 000 deals is tens of megabytes. */
+typedef struct
+{
+  char             *path;
+  gboolean          replace;   /* a newer export may replace the one kept */
+  ClSummaryOutcome  outcome;
+} SummaryImport;
+
+static void
+summary_import_free (SummaryImport *import)
+{
+  g_free (import->path);
+  g_free (import);
+}
+
+static void
+queue_summary (ClWindow   *self,
+               const char *path,
+               gboolean    replace)
+{
+  SummaryImport *import = g_new0 (SummaryImport, 1);
+
+  import->path = g_strdup (path);
+  import->replace = replace;
+  g_ptr_array_add (self->summaries_waiting, import);
+  import_next_summary (self);
+}
+
 static void
 on_replace_response (AdwMessageDialog *dialog,
                      const char       *response,
                      ClWindow         *self)
 {
-  const char *path = g_object_get_data (G_OBJECT (dialog), "path");
-  g_autoptr (ClSummaryInfo) info = NULL;
-  g_autoptr (GError) error = NULL;
-  ClSummaryOutcome outcome;
-
-  if (!g_str_equal (response, "replace"))
-    return;
-  info = cl_summary_import (self->store, path, TRUE, &outcome, &error);
-  if (info == NULL)
-    show_text_toast (self, error->message);
-  else
-    say_imported (self, info, outcome);
+  if (g_str_equal (response, "replace"))
+    queue_summary (self, g_object_get_data (G_OBJECT (dialog), "path"), TRUE);
 }
 
+/* Asks whether the summary at @path, newer than the one kept (@why),
+ * replaces it. */
+static void
+ask_to_replace (ClWindow   *self,
+                const char *path,
+                const char *why)
+{
+  AdwMessageDialog *dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (self),
+                                                                         _("Replace the Kept Summary?"), why));
+
+  adw_message_dialog_add_responses (dialog, "cancel", _("_Keep the Old One"), "replace", _("_Replace"), NULL);
+  adw_message_dialog_set_response_appearance (dialog, "replace", ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (dialog, "replace");
+  adw_message_dialog_set_close_response (dialog, "cancel");
+  g_object_set_data_full (G_OBJECT (dialog), "path", g_strdup (path), g_free);
+  g_signal_connect (dialog, "response", G_CALLBACK (on_replace_response), self);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static gpointer
+import_summary_in_thread (ClStore   *store,
+                          gpointer   data,
+                          GError   **error)
+{
+  SummaryImport *import = data;
+
+  return cl_summary_import (store, import->path, import->replace, &import->outcome, error);
+}
+
+static void
+on_summary_imported (GObject      *source,
+                     GAsyncResult *result,
+                     gpointer      user_data)
+{
+  ClWindow *self = CL_WINDOW (source);
+  SummaryImport *import = cl_store_task_get_data (result);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (ClSummaryInfo) info = cl_store_task_finish (result, &error);
+
+  self->importing_summary = FALSE;
+  if (info != NULL)
+    say_imported (self, info, import->outcome);
+  else if (g_error_matches (error, CL_SUMMARY_ERROR, CL_SUMMARY_ERROR_NEWER))
+    ask_to_replace (self, import->path, error->message);
+  else
+    show_text_toast (self, error->message);
+  import_next_summary (self);
+}
+
+/* Reads the first summary waiting, unless one is read now or the
+ * workspace is still opening: one at a time, so two copies of one file
+ * keep it once. */
+static void
+import_next_summary (ClWindow *self)
+{
+  if (self->importing_summary || self->open_cancellable != NULL || self->opened != NULL
+      || self->store == NULL || self->summaries_waiting->len == 0)
+    return;
+  self->importing_summary = TRUE;
+  cl_store_task_run (self, cl_store_get_path (self->store), import_summary_in_thread,
+                     g_ptr_array_steal_index (self->summaries_waiting, 0), (GDestroyNotify) summary_import_free,
+                     (GDestroyNotify) cl_summary_info_free, NULL, on_summary_imported, NULL);
+}
+
+/* Keeps the summary @file in the team library, read in a worker thread
+ * once the workspace is open; the window says what it did. */
 void
 cl_window_import_summary (ClWindow *self,
                           GFile    *file)
 {
   g_autofree char *path = g_file_get_path (file);
-  g_autoptr (ClSummaryInfo) info = NULL;
-  g_autoptr (GError) error = NULL;
-  ClSummaryOutcome outcome;
-  AdwMessageDialog *dialog;
 
   g_return_if_fail (CL_IS_WINDOW (self));
-  if (self->open_cancellable != NULL || self->opened != NULL)
-    {
-      g_ptr_array_add (self->summaries_waiting, g_object_ref (file));
-      return;
-    }
-  if (self->store == NULL || path == NULL)
-    return;
-  info = cl_summary_import (self->store, path, FALSE, &outcome, &error);
-  if (info != NULL)
-    {
-      say_imported (self, info, outcome);
-      return;
-    }
-  if (!g_error_matches (error, CL_SUMMARY_ERROR, CL_SUMMARY_ERROR_NEWER))
-    {
-      show_text_toast (self, error->message);
-      return;
-    }
-  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (self), _("Replace the Kept Summary?"),
-                                                       error->message));
-  adw_message_dialog_add_responses (dialog, "cancel", _("_Keep the Old One"), "replace", _("_Replace"), NULL);
-  adw_message_dialog_set_response_appearance (dialog, "replace", ADW_RESPONSE_SUGGESTED);
-  adw_message_dialog_set_default_response (dialog, "replace");
-  adw_message_dialog_set_close_response (dialog, "cancel");
-  g_object_set_data_full (G_OBJECT (dialog), "path", g_steal_pointer (&path), g_free);
-  g_signal_connect (dialog, "response", G_CALLBACK (on_replace_response), self);
-  gtk_window_present (GTK_WINDOW (dialog));
+  if (path != NULL)
+    queue_summary (self, path, FALSE);
 }
 
 static gboolean
@@ -1712,7 +1767,7 @@ cl_window_init (ClWindow *self)
                             G_CALLBACK (on_view_changed), self);
   g_signal_connect (self, "notify::is-active", G_CALLBACK (on_active_changed), NULL);
 
-  self->summaries_waiting = g_ptr_array_new_with_free_func (g_object_unref);
+  self->summaries_waiting = g_ptr_array_new_with_free_func ((GDestroyNotify) summary_import_free);
   self->told_failures = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   self->settings = g_settings_new (APP_ID);
   gtk_window_set_default_size (GTK_WINDOW (self),

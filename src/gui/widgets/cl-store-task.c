@@ -88,13 +88,28 @@ cl_store_task_finish (GAsyncResult  *result,
   return g_task_propagate_pointer (G_TASK (result), error);
 }
 
+/* Work shorter than this says nothing until it ends: no toast flickers. */
+#define TOLD_AFTER_MS 300
+
 /* A job the user waits on: the toast that says it is under way. */
 typedef struct
 {
+  gpointer         owner;
   ClShowToast      show;
   AdwToast        *working;
+  guint            telling;    /* the timeout that shows @working */
   ClTaskSucceeded  succeeded;
 } ToldTask;
+
+static gboolean
+tell_working (gpointer user_data)
+{
+  ToldTask *told = user_data;
+
+  told->telling = 0;
+  told->show (told->owner, g_object_ref (told->working));
+  return G_SOURCE_REMOVE;
+}
 
 static void
 on_told_done (GObject      *owner,
@@ -105,7 +120,10 @@ on_told_done (GObject      *owner,
   g_autoptr (GError) error = NULL;
   g_autofree char *text = cl_store_task_finish (result, &error);
 
-  adw_toast_dismiss (told->working);
+  if (told->telling != 0)
+    g_source_remove (told->telling);
+  else
+    adw_toast_dismiss (told->working);
   if (text != NULL && told->succeeded != NULL)
     told->succeeded (owner, cl_store_task_get_data (result));
   told->show (owner, cl_toast_new_plain (text != NULL ? text : error->message));
@@ -125,11 +143,12 @@ cl_store_task_run_told (gpointer         owner,
 {
   ToldTask *told = g_new0 (ToldTask, 1);
 
+  told->owner = owner;
   told->show = show;
   told->succeeded = succeeded;
   told->working = cl_toast_new_plain (working);
   /* until the work ends, however long */
   adw_toast_set_timeout (told->working, 0);
-  show (owner, g_object_ref (told->working));
+  told->telling = g_timeout_add (TOLD_AFTER_MS, tell_working, told);
   cl_store_task_run (owner, workspace, job, data, data_free, g_free, NULL, on_told_done, told);
 }

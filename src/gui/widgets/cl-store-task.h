@@ -37,9 +37,10 @@ typedef void (*ClTaskSucceeded) (gpointer owner,
                                  gpointer data);
 
 /* Runs @job as cl_store_task_run () does, for work the user waits on (an
- * export, a backup): @show shows a toast that says @working until it
- * ends, then one with the text @job returned (a char *), or why it failed.
- * @succeeded, unless NULL, runs first when it succeeded. */
+ * export, a backup): @show shows a toast with the text @job returned (a
+ * char *), or why it failed, once it ends; and one that says @working
+ * meanwhile, should it last longer than a moment. @succeeded, unless
+ * NULL, runs first when it succeeded. */
 void     cl_store_task_run_told (gpointer         owner,
                                  ClShowToast      show,
                                  const char      *workspace,
