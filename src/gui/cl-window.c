@@ -1300,9 +1300,14 @@ gboolean
 cl_window_export_review (ClWindow   *self,
                          const char *path)
 {
-  char *week = cl_date_iso_week (cl_date_today ());
-  g_autofree char *done = g_strdup_printf (_("Review of %s exported"), week);
+  char *week = NULL;
+  g_autofree char *done = NULL;
 
+  /* the chooser may answer after the workspace closed */
+  if (self->store == NULL)
+    return FALSE;
+  week = cl_date_iso_week (cl_date_today ());
+  done = g_strdup_printf (_("Review of %s exported"), week);
   cl_file_export_summary (self, (ClShowToast) show_toast, cl_store_get_path (self->store), build_review, week,
                           g_free, path, _("Exporting the review…"), done);
   return TRUE;
@@ -1360,6 +1365,8 @@ gboolean
 cl_window_back_up (ClWindow   *self,
                    const char *path)
 {
+  if (self->store == NULL)
+    return FALSE;
   cl_store_task_run_told (self, (ClShowToast) show_toast, cl_store_get_path (self->store), back_up_in_thread,
                           g_strdup (path), g_free, _("Backing up the workspace…"), NULL);
   return TRUE;

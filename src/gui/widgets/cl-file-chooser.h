@@ -51,8 +51,8 @@ typedef JsonNode *(*ClSummaryBuild) (ClStore        *store,
 
 /* Builds a summary with @build (@data) in a worker thread, on a
  * connection of its own to @workspace, and saves it as
- * cl_file_save_summary () does; @owner's toasts (through @show) say it is
- * under way (@working), then @done or why it failed. */
+ * cl_file_save_summary () does; @owner's toasts (through @show) say @done
+ * or why it failed, and @working meanwhile should it take a moment. */
 void                  cl_file_export_summary     (gpointer              owner,
                                                   ClShowToast           show,
                                                   const char           *workspace,
