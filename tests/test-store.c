@@ -512,6 +512,33 @@ test_record_decisions (Fixture       *f,
   g_assert_cmpuint (g_list_model_get_n_items (decisions), ==, 1);
   listed = cl_store_find_review (f->store, "2026-W48", &error);
   g_assert_cmpuint (listed->n_decisions, ==, 0);   /* keep is not a decision that changes anything */
+
+  /* changed back to a next action: the decision keeps its id, not the
+   * new action's, which was the last row inserted */
+  {
+    gint64 kept_id = decision->id;
+    g_autoptr (ClAction) next = cl_action_new ("Send the proposal", deal->owner_id, day ("2026-12-02"));
+    g_autoptr (ClReviewDecision) stored = NULL;
+
+    /* two actions of the team first: the next one's id is not the decision's */
+    for (int i = 0; i < 2; i++)
+      {
+        g_autoptr (ClAction) other = cl_action_new ("Call the champion", deal->owner_id, day ("2026-12-01"));
+
+        cl_record_set_text (&other->source, "manual");
+        g_assert_true (cl_store_add_action (f->store, other, &error));
+      }
+    next->deal_id = deal->id;
+    cl_record_set_text (&next->source, "review");
+    decision->decision = CL_DECISION_NEXT_ACTION;
+    g_assert_true (cl_store_record_decision (f->store, decision, next, &error));
+    g_assert_cmpint (decision->id, ==, kept_id);
+    g_clear_object (&decisions);
+    decisions = cl_store_list_review_decisions (f->store, review->id, &error);
+    stored = g_list_model_get_item (decisions, 0);
+    g_assert_cmpint (stored->id, ==, kept_id);
+    g_assert_cmpint (stored->action_id, ==, next->id);
+  }
 }
 
 /* What a review produced counts every decision, "keep" included, as the

@@ -1960,7 +1960,8 @@ cl_store_record_decision (ClStore            *self,
   if (!cl_store_run (self, &decision->id, error,
                      "INSERT INTO review_decisions (review_id, deal_id, decision, note, action_id) "
                      "VALUES (?, ?, ?, ?, ?) ON CONFLICT (review_id, deal_id) DO UPDATE SET "
-                     "decision = excluded.decision, note = excluded.note, action_id = excluded.action_id",
+                     "decision = excluded.decision, note = excluded.note, action_id = excluded.action_id "
+                     "RETURNING id",
                      "IIssr", decision->review_id, decision->deal_id,
                      cl_decision_to_string (decision->decision),
                      decision->note ? decision->note : "", decision->action_id)

@@ -17,6 +17,10 @@ G_BEGIN_DECLS
  *   d  ClDay         (bound as ISO text; 0 binds NULL)
  *   f  double
  *   m  double metric (negative binds NULL)
+ *
+ * cl_store_run () sets @out_rowid, unless NULL, to the row a statement
+ * "… RETURNING id" returned, else to the last row inserted (which an
+ * upsert that updated did not insert).
  */
 gboolean      cl_store_run        (ClStore      *self,
                                    gint64       *out_rowid,

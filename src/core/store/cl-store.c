@@ -258,7 +258,13 @@ cl_store_run (ClStore     *self,
   if (stmt == NULL)
     return FALSE;
   rc = sqlite3_step (stmt);
-  if (rc == SQLITE_DONE && out_rowid != NULL)
+  if (rc == SQLITE_ROW && out_rowid != NULL)
+    {
+      /* "… RETURNING id": the row's own, inserted or updated by an upsert */
+      *out_rowid = sqlite3_column_int64 (stmt, 0);
+      rc = sqlite3_step (stmt);
+    }
+  else if (rc == SQLITE_DONE && out_rowid != NULL)
     *out_rowid = sqlite3_last_insert_rowid (self->db);
   return cl_store_query_done (self, stmt, rc, error);
 }
