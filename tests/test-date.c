@@ -1,4 +1,5 @@
-/* test-date.c — days and moments said in words, in the user's time zone
+/* test-date.c — days and moments said in words, in the user's time zone;
+ * periods read
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include "config.h"
@@ -51,6 +52,46 @@ test_describe_moment (void)
   assert_words (cl_date_describe_moment ("last Tuesday", evening), "last Tuesday");
 }
 
+/* A day, a week, a month and a quarter are written as the store keys
+ * them, digits only: a sign or a space before the year is no year. */
+static void
+test_parse_periods (void)
+{
+  static const char * const not_months[] = { "+202-10", " 202-10", "2026-+1", "2026- 1", "2026-13", "2026-1",
+                                             "20261-01", "" };
+  static const char * const not_quarters[] = { "+202-Q4", " 202-Q4", "2026-Q5", "2026-Q0", "2026Q4", "" };
+  static const char * const not_weeks[] = { "+202-W47", " 202-W47", "2026-W+7", "2026-W54", "2026-W00", "2026-W4", "" };
+  ClDay first, last, monday;
+
+  g_assert_true (cl_date_parse_month ("2026-10", &first, &last));
+  g_assert_cmpint (first, ==, cl_date_from_ymd (2026, 10, 1));
+  g_assert_cmpint (last, ==, cl_date_from_ymd (2026, 10, 31));
+  g_assert_true (cl_date_parse_quarter ("2026-Q4", &first, &last));
+  g_assert_cmpint (first, ==, cl_date_from_ymd (2026, 10, 1));
+  g_assert_cmpint (last, ==, cl_date_from_ymd (2026, 12, 31));
+  g_assert_true (cl_date_parse_iso_week ("2026-W47", &monday));
+  g_assert_cmpint (monday, ==, cl_date_from_ymd (2026, 11, 16));
+  g_assert_true (cl_date_parse ("2026-11-16", &first));
+  g_assert_cmpint (first, ==, monday);
+  g_assert_false (cl_date_parse ("+026-11-16", &first));
+  g_assert_false (cl_date_parse ("2026-11-16 ", &first));
+  for (guint i = 0; i < G_N_ELEMENTS (not_weeks); i++)
+    {
+      g_test_message ("week \"%s\"", not_weeks[i]);
+      g_assert_false (cl_date_parse_iso_week (not_weeks[i], &monday));
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (not_months); i++)
+    {
+      g_test_message ("month \"%s\"", not_months[i]);
+      g_assert_false (cl_date_parse_month (not_months[i], NULL, NULL));
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (not_quarters); i++)
+    {
+      g_test_message ("quarter \"%s\"", not_quarters[i]);
+      g_assert_false (cl_date_parse_quarter (not_quarters[i], NULL, NULL));
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -58,5 +99,6 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
   g_test_add_func ("/date/describe-day", test_describe_day);
   g_test_add_func ("/date/describe-moment", test_describe_moment);
+  g_test_add_func ("/date/parse-periods", test_parse_periods);
   return g_test_run ();
 }

@@ -785,13 +785,16 @@ test_development_loop (Fixture       *f,
   g_assert_true (cl_store_add_call (f->store, call, &error));
   g_array_append_val (calls, call->id);
 
-  /* a plan needs one of the team's skills */
+  /* a plan needs one of the team's skills, and a focus at all */
   plan->rep_id = ana;
   plan->month = g_strdup ("2026-10");
-  plan->focus = g_strdup ("juggling");
   plan->drill = g_strdup ("Five discovery openings");
   plan->target_repetitions = 4;
   plan->target_score = 4;
+  g_assert_false (cl_development_save_plan (f->store, plan, calls, NULL, &error));
+  g_assert_error (error, CL_STORE_ERROR, CL_STORE_ERROR_INVALID);
+  g_clear_error (&error);
+  plan->focus = g_strdup ("juggling");
   g_assert_false (cl_development_save_plan (f->store, plan, calls, NULL, &error));
   g_assert_error (error, CL_STORE_ERROR, CL_STORE_ERROR_NOT_FOUND);
   g_clear_error (&error);

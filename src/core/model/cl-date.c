@@ -5,7 +5,6 @@
 
 #include "config.h"
 
-#include <stdio.h>
 
 #include <glib/gi18n-lib.h>
 
@@ -107,6 +106,37 @@ cl_date_weekday (ClDay day)
   return g_date_get_weekday (&date);
 }
 
+/* Reads @text laid out as @layout, nothing after: a 'd' there is an ASCII
+ * digit here (no sign, no space), any other character itself. The numbers
+ * the other characters part go to @parts, at most three. Stops at the first
+ * character that differs, so at the text's end too. */
+static gboolean
+read_layout (const char *text,
+             const char *layout,
+             int         parts[3])
+{
+  int part = 0, i;
+  gboolean in_number = FALSE;
+
+  parts[0] = parts[1] = parts[2] = 0;
+  for (i = 0; layout[i] != '\0'; i++)
+    {
+      if (layout[i] == 'd' && g_ascii_isdigit (text[i]))
+        {
+          parts[part] = parts[part] * 10 + (text[i] - '0');
+          in_number = TRUE;
+        }
+      else if (layout[i] != 'd' && text[i] == layout[i])
+        {
+          part += in_number;
+          in_number = FALSE;
+        }
+      else
+        return FALSE;
+    }
+  return text[i] == '\0';
+}
+
 /**
  * cl_date_parse:
  * @iso: (nullable): an ISO date, "2026-11-23"
@@ -123,23 +153,11 @@ gboolean
 cl_date_parse (const char *iso,
                ClDay      *out_day)
 {
-  static const char layout[] = "dddd-dd-dd";
-  int parts[3] = { 0, 0, 0 }, part = 0;
+  int parts[3];
 
   /* by hand, not with sscanf (): rewinding a large team's history parses
    * a million days, and sscanf () was a fifth of that time */
-  if (iso == NULL)
-    return FALSE;
-  for (int i = 0; layout[i] != '\0'; i++)
-    {
-      if (layout[i] == '-' && iso[i] == '-')
-        part++;
-      else if (layout[i] == 'd' && g_ascii_isdigit (iso[i]))
-        parts[part] = parts[part] * 10 + (iso[i] - '0');
-      else
-        return FALSE;
-    }
-  if (iso[sizeof layout - 1] != '\0')
+  if (iso == NULL || !read_layout (iso, "dddd-dd-dd", parts))
     return FALSE;
   *out_day = cl_date_from_ymd (parts[0], parts[1], parts[2]);
   return *out_day != 0;
@@ -224,14 +242,13 @@ gboolean
 cl_date_parse_iso_week (const char *week,
                         ClDay      *out_monday)
 {
-  int y, w, n = 0;
+  int parts[3], w;
   ClDay jan4, monday;
   g_autofree char *check = NULL;
 
-  if (week == NULL || sscanf (week, "%4d-W%2d%n", &y, &w, &n) != 2 || n != 8
-      || week[8] != '\0' || w < 1 || w > 53)
+  if (week == NULL || !read_layout (week, "dddd-Wdd", parts) || (w = parts[1]) < 1 || w > 53)
     return FALSE;
-  jan4 = cl_date_from_ymd (y, 1, 4);
+  jan4 = cl_date_from_ymd (parts[0], 1, 4);
   if (jan4 == 0)
     return FALSE;
   monday = jan4 - (cl_date_weekday (jan4) - 1) + (ClDay) (w - 1) * 7;
@@ -313,12 +330,11 @@ cl_date_parse_month (const char *month,
                      ClDay      *out_first,
                      ClDay      *out_last)
 {
-  int y, m, n = 0;
+  int parts[3];
 
-  if (month == NULL || sscanf (month, "%4d-%2d%n", &y, &m, &n) != 2 || n != 7
-      || month[7] != '\0' || m < 1 || m > 12 || y < 1)
+  if (month == NULL || !read_layout (month, "dddd-dd", parts) || parts[1] < 1 || parts[1] > 12 || parts[0] < 1)
     return FALSE;
-  return month_span (y, m, 1, out_first, out_last);
+  return month_span (parts[0], parts[1], 1, out_first, out_last);
 }
 
 /**
@@ -352,12 +368,11 @@ cl_date_parse_quarter (const char *quarter,
                        ClDay      *out_first,
                        ClDay      *out_last)
 {
-  int y, q, n = 0;
+  int parts[3];
 
-  if (quarter == NULL || sscanf (quarter, "%4d-Q%1d%n", &y, &q, &n) != 2 || n != 7
-      || quarter[7] != '\0' || q < 1 || q > 4 || y < 1)
+  if (quarter == NULL || !read_layout (quarter, "dddd-Qd", parts) || parts[1] < 1 || parts[1] > 4 || parts[0] < 1)
     return FALSE;
-  return month_span (y, (q - 1) * 3 + 1, 3, out_first, out_last);
+  return month_span (parts[0], (parts[1] - 1) * 3 + 1, 3, out_first, out_last);
 }
 
 /**

@@ -205,7 +205,10 @@ cl_development_save_plan (ClStore    *store,
   gboolean new_plan = plan->id == 0;
   gboolean ok;
 
-  if (plan->focus == NULL || (skill = cl_store_get_dev_skill (store, plan->focus, error)) == NULL)
+  if (plan->focus == NULL)
+    return g_set_error_literal (error, CL_STORE_ERROR, CL_STORE_ERROR_INVALID,
+                                _("A plan needs the month's one focus")), FALSE;
+  if ((skill = cl_store_get_dev_skill (store, plan->focus, error)) == NULL)
     return FALSE;
   if (plan->target_score < 0 || plan->target_score > 5 || plan->target_repetitions < 0)
     return g_set_error_literal (error, CL_STORE_ERROR, CL_STORE_ERROR_INVALID,
