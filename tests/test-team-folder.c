@@ -296,6 +296,17 @@ test_identity (void)
   g_assert_false (cl_identity_set (store, "Ana\nOkafor", CL_ROLE_REP, &error));
   g_assert_error (error, CL_STORE_ERROR, CL_STORE_ERROR_INVALID);
   g_clear_error (&error);
+  /* a role the workspace can't read is made again; the name it can is kept */
+  g_assert_true (cl_store_set_setting_text (store, "owner_role", "boss", &error));
+  g_clear_pointer (&edited, cl_identity_free);
+  edited = cl_identity_get (store, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (edited->name, ==, "Ana Okafor");
+  g_assert_cmpstr (edited->id, ==, first->id);
+  g_assert_cmpint (edited->role, ==, CL_ROLE_MANAGER);
+  g_assert_true (cl_identity_set (store, NULL, CL_ROLE_REP, &error));
+  g_clear_pointer (&edited, cl_identity_free);
+  edited = cl_identity_peek (store);
   g_assert_true (cl_role_parse ("rep", &role) && role == CL_ROLE_REP);
   g_assert_false (cl_role_parse ("boss", &role));
   g_assert_false (cl_identity_id_valid ("ABCDEF012345"));

@@ -173,8 +173,8 @@ save (ClStore          *store,
  * user's name (cl_export_author () as it is before any owner is known, or
  * the login name when that is not a valid name), the id already stored or
  * a new random one, and the role of a manager (a rep's workspace is set so
- * once). When any of the three settings is missing or invalid, the name
- * and role are made again; a valid stored id is kept.
+ * once). When any of the three settings is missing or invalid, that one
+ * is made again; those stored and valid are kept.
  *
  * Returns: (transfer full) (nullable): the owner, or %NULL with @error set
  *   when it cannot be saved
@@ -185,20 +185,25 @@ cl_identity_get (ClStore  *store,
 {
   ClIdentity *found = cl_identity_peek (store);
   g_autoptr (ClIdentity) identity = NULL;
-  g_autofree char *stored_id = NULL;
+  g_autofree char *stored_name = NULL, *stored_id = NULL, *stored_role = NULL;
 
   if (found != NULL)
     return found;
   identity = g_new0 (ClIdentity, 1);
-  identity->name = check_name (cl_export_author (), NULL);
+  /* what was stored and can be read stays, whatever else was missing */
+  stored_name = cl_store_get_setting_text (store, NAME_KEY);
+  identity->name = stored_name != NULL ? check_name (stored_name, NULL) : NULL;
+  if (identity->name == NULL)
+    identity->name = check_name (cl_export_author (), NULL);
   if (identity->name == NULL)
     identity->name = g_strdup (g_get_user_name ());
-  /* an id once made stays, whatever else was missing */
   stored_id = cl_store_get_setting_text (store, ID_KEY);
   identity->id = cl_identity_id_valid (stored_id) ? g_steal_pointer (&stored_id) : new_id ();
   /* Closeloop's workspaces have been managers' team workspaces; a rep's
    * own says so once (closeloop identity set --role rep) */
-  identity->role = CL_ROLE_MANAGER;
+  stored_role = cl_store_get_setting_text (store, ROLE_KEY);
+  if (!cl_role_parse (stored_role, &identity->role))
+    identity->role = CL_ROLE_MANAGER;
   if (!save (store, identity, error))
     return NULL;
   return g_steal_pointer (&identity);
