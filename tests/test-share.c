@@ -314,6 +314,56 @@ test_workspace_round_trip (void)
   g_assert_error (error, CL_STORE_ERROR, CL_STORE_ERROR_INVALID);
 }
 
+/* A second writer keeping a summary, on a connection of its own */
+typedef struct
+{
+  ClStore          *store;
+  const char       *path;
+  ClSummaryOutcome  outcome;
+  GError           *error;
+  gboolean          kept;
+} Writer;
+
+static gpointer
+keep_in_thread (gpointer data)
+{
+  Writer *writer = data;
+  g_autoptr (ClSummaryInfo) info = cl_summary_import (writer->store, writer->path, FALSE, &writer->outcome,
+                                                      &writer->error);
+
+  writer->kept = info != NULL;
+  return NULL;
+}
+
+/* Two writers keeping the same summary at once (the window and the team
+ * folder's sync, each on its own connection): the second finds the first's
+ * and says so, instead of failing on the library's unique digest. */
+static void
+test_two_writers (void)
+{
+  g_autoptr (ClStore) first = fresh_workspace ("two-writers.db");
+  g_autoptr (ClStore) second = cl_store_open (cl_store_get_path (first), NULL);
+  g_autofree char *path = g_build_filename (tmp_dir, "two-writers.json", NULL);
+  g_autoptr (GError) error = NULL;
+  Writer writer = { second, path };
+  GThread *thread;
+
+  g_assert_true (g_file_set_contents (path, "{\"format\": \"closeloop.loop-health\", \"version\": 1, "
+                                      "\"app_version\": \"0.1.0\", \"exported_at\": \"2026-11-20T09:00:00Z\", "
+                                      "\"exported_by\": \"Teammate\", \"period\": \"2026-Q4\"}", -1, NULL));
+  /* the first keeps it in a transaction still open when the second starts */
+  g_assert_true (cl_store_begin (first, &error));
+  g_assert_cmpint (import_ok (first, path, FALSE), ==, CL_SUMMARY_ADDED);
+  thread = g_thread_new ("second writer", keep_in_thread, &writer);
+  g_usleep (200 * 1000);
+  g_assert_true (cl_store_commit (first, &error));
+  g_thread_join (thread);
+  g_assert_no_error (writer.error);
+  g_assert_true (writer.kept);
+  g_assert_cmpint (writer.outcome, ==, CL_SUMMARY_ALREADY_KEPT);
+  g_assert_cmpuint (library_size (first), ==, 1);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -328,6 +378,7 @@ main (int   argc,
   g_test_add_func ("/share/wrong-shapes", test_wrong_shapes);
   g_test_add_func ("/share/json-test-suite", test_json_test_suite);
   g_test_add_func ("/share/workspace-round-trip", test_workspace_round_trip);
+  g_test_add_func ("/share/two-writers", test_two_writers);
   status = g_test_run ();
   cl_test_remove_tree (tmp_dir);
   g_free (tmp_dir);

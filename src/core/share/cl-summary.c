@@ -560,33 +560,15 @@ cl_summary_member_array (JsonObject  *object,
 
 /* ------------------------------------------------------------------ keeping */
 
-/**
- * cl_summary_keep:
- * @store: the workspace
- * @info: the header of @data, from cl_summary_read ()
- * @data: the summary's text
- * @name: the file, as errors name it
- * @replace: whether a newer export may replace the one kept
- * @outcome: (out): set to what was done, on success
- * @error: return location for a #GError, or %NULL
- *
- * Keeps @data, the summary @info describes, in the team library. The very
- * same file is not kept twice. A newer export of one kept (same kind,
- * subject and author) replaces it only with @replace, else
- * %CL_SUMMARY_ERROR_NEWER; an older or equally old one is refused with
- * %CL_SUMMARY_ERROR_OLDER. The write is one transaction; the look-up of
- * the kept one before it is not in it.
- *
- * Returns: %TRUE on success, %FALSE with @error set
- */
-gboolean
-cl_summary_keep (ClStore           *store,
-                 ClSummaryInfo     *info,
-                 const char        *data,
-                 const char        *name,
-                 gboolean           replace,
-                 ClSummaryOutcome  *outcome,
-                 GError           **error)
+/* cl_summary_keep () in its transaction */
+static gboolean
+keep_locked (ClStore           *store,
+             ClSummaryInfo     *info,
+             const char        *data,
+             const char        *name,
+             gboolean           replace,
+             ClSummaryOutcome  *outcome,
+             GError           **error)
 {
   g_autofree char *kept_at = NULL;
   gboolean same_file = FALSE;
@@ -620,6 +602,48 @@ cl_summary_keep (ClStore           *store,
     return FALSE;
   *outcome = kept != 0 ? CL_SUMMARY_REPLACED : CL_SUMMARY_ADDED;
   return TRUE;
+}
+
+/**
+ * cl_summary_keep:
+ * @store: the workspace
+ * @info: the header of @data, from cl_summary_read ()
+ * @data: the summary's text
+ * @name: the file, as errors name it
+ * @replace: whether a newer export may replace the one kept
+ * @outcome: (out): set to what was done, on success
+ * @error: return location for a #GError, or %NULL
+ *
+ * Keeps @data, the summary @info describes, in the team library. The very
+ * same file is not kept twice. A newer export of one kept (same kind,
+ * subject and author) replaces it only with @replace, else
+ * %CL_SUMMARY_ERROR_NEWER; an older or equally old one is refused with
+ * %CL_SUMMARY_ERROR_OLDER. The look-up of the one kept and the write are
+ * one transaction: another connection keeping the same summary meanwhile
+ * waits, then finds this one.
+ *
+ * Returns: %TRUE on success, %FALSE with @error set
+ */
+gboolean
+cl_summary_keep (ClStore           *store,
+                 ClSummaryInfo     *info,
+                 const char        *data,
+                 const char        *name,
+                 gboolean           replace,
+                 ClSummaryOutcome  *outcome,
+                 GError           **error)
+{
+  /* what is kept is read and written under one write lock: another
+   * connection keeping the same summary (the team folder's sync) waits,
+   * then finds this one */
+  if (!cl_store_begin (store, error))
+    return FALSE;
+  if (!keep_locked (store, info, data, name, replace, outcome, error))
+    {
+      cl_store_rollback (store);
+      return FALSE;
+    }
+  return cl_store_commit (store, error);
 }
 
 /**
