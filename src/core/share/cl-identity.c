@@ -122,17 +122,31 @@ check_name (const char  *name,
  * Returns: (transfer full) (nullable): the owner, or %NULL when the
  *   workspace has no complete owner (name, valid id and role)
  */
-ClIdentity *
-cl_identity_peek (ClStore *store)
+/* Reads what the workspace stores of its owner into @identity: the name
+ * as stored, the id when valid, the role when readable (@has_role). Returns
+ * whether all three were. */
+static gboolean
+read_stored (ClStore    *store,
+             ClIdentity *identity,
+             gboolean   *has_role)
 {
-  g_autoptr (ClIdentity) identity = g_new0 (ClIdentity, 1);
   g_autofree char *role = cl_store_get_setting_text (store, ROLE_KEY);
 
   identity->name = cl_store_get_setting_text (store, NAME_KEY);
   identity->id = cl_store_get_setting_text (store, ID_KEY);
-  if (identity->name == NULL || !cl_identity_id_valid (identity->id) || !cl_role_parse (role, &identity->role))
-    return NULL;
-  return g_steal_pointer (&identity);
+  if (!cl_identity_id_valid (identity->id))
+    g_clear_pointer (&identity->id, g_free);
+  *has_role = cl_role_parse (role, &identity->role);
+  return identity->name != NULL && identity->id != NULL && *has_role;
+}
+
+ClIdentity *
+cl_identity_peek (ClStore *store)
+{
+  g_autoptr (ClIdentity) identity = g_new0 (ClIdentity, 1);
+  gboolean has_role;
+
+  return read_stored (store, identity, &has_role) ? g_steal_pointer (&identity) : NULL;
 }
 
 static char *
@@ -183,26 +197,24 @@ ClIdentity *
 cl_identity_get (ClStore  *store,
                  GError  **error)
 {
-  ClIdentity *found = cl_identity_peek (store);
-  g_autoptr (ClIdentity) identity = NULL;
-  g_autofree char *stored_name = NULL, *stored_id = NULL, *stored_role = NULL;
+  g_autoptr (ClIdentity) identity = g_new0 (ClIdentity, 1);
+  g_autofree char *stored_name = NULL;
+  gboolean has_role;
 
-  if (found != NULL)
-    return found;
-  identity = g_new0 (ClIdentity, 1);
+  if (read_stored (store, identity, &has_role))
+    return g_steal_pointer (&identity);
   /* what was stored and can be read stays, whatever else was missing */
-  stored_name = cl_store_get_setting_text (store, NAME_KEY);
+  stored_name = g_steal_pointer (&identity->name);
   identity->name = stored_name != NULL ? check_name (stored_name, NULL) : NULL;
   if (identity->name == NULL)
     identity->name = check_name (cl_export_author (), NULL);
   if (identity->name == NULL)
     identity->name = g_strdup (g_get_user_name ());
-  stored_id = cl_store_get_setting_text (store, ID_KEY);
-  identity->id = cl_identity_id_valid (stored_id) ? g_steal_pointer (&stored_id) : new_id ();
+  if (identity->id == NULL)
+    identity->id = new_id ();
   /* Closeloop's workspaces have been managers' team workspaces; a rep's
    * own says so once (closeloop identity set --role rep) */
-  stored_role = cl_store_get_setting_text (store, ROLE_KEY);
-  if (!cl_role_parse (stored_role, &identity->role))
+  if (!has_role)
     identity->role = CL_ROLE_MANAGER;
   if (!save (store, identity, error))
     return NULL;

@@ -633,9 +633,6 @@ cl_summary_keep (ClStore           *store,
                  ClSummaryOutcome  *outcome,
                  GError           **error)
 {
-  /* what is kept is read and written under one write lock: another
-   * connection keeping the same summary (the team folder's sync) waits,
-   * then finds this one */
   if (!cl_store_begin (store, error))
     return FALSE;
   if (!keep_locked (store, info, data, name, replace, outcome, error))
