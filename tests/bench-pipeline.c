@@ -22,6 +22,7 @@
 #include "cl-pipeline-page.h"
 #include "cl-text.h"
 #include "cl-window.h"
+#include "test-gui-util.h"
 #include "test-util.h"
 
 #define N_COLUMNS 10
@@ -80,23 +81,6 @@ quantile (GArray *samples,
 {
   g_array_sort (samples, compare_doubles);
   return g_array_index (samples, double, MIN (samples->len - 1, (guint) (share * samples->len)));
-}
-
-/* The page's table, depth first. */
-static GtkColumnView *
-find_table (GtkWidget *widget)
-{
-  if (GTK_IS_COLUMN_VIEW (widget))
-    return GTK_COLUMN_VIEW (widget);
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkColumnView *found = find_table (child);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
 }
 
 static void
@@ -334,14 +318,12 @@ measure_told_work (Bench      *bench,
   Ticks ticks = { g_get_monotonic_time (), 0 };
   guint source = g_timeout_add_full (G_PRIORITY_HIGH, 1, tick, &ticks, NULL);
   gint64 begin = g_get_monotonic_time ();
-  g_autoptr (AdwToast) before = NULL;
-  AdwToast *last;
+  g_autoptr (AdwToast) before = cl_test_ref_last_toast (bench->window);
 
-  g_set_object (&before, cl_window_get_last_toast (bench->window));
   g_assert_true (start (bench->window, path));
-  /* until the toast that says it is done: the one that says it is under
-   * way (after 0.3 s) stays until dismissed */
-  while ((last = cl_window_get_last_toast (bench->window)) == before || adw_toast_get_timeout (last) == 0)
+  /* until the toast that says it is done, not the one that says it is
+   * under way (after 0.3 s) */
+  while (!cl_test_toast_after (bench->window, before))
     g_main_context_iteration (NULL, TRUE);
   tick (&ticks);
   g_source_remove (source);
@@ -388,7 +370,7 @@ measure (GApplication *app,
 
   bench->window = CL_WINDOW (gtk_application_get_active_window (GTK_APPLICATION (app)));
   bench->page = CL_PIPELINE_PAGE (cl_window_get_view (bench->window, "pipeline"));
-  bench->table = find_table (GTK_WIDGET (bench->page));
+  bench->table = GTK_COLUMN_VIEW (cl_test_find_descendant (GTK_WIDGET (bench->page), GTK_TYPE_COLUMN_VIEW));
   cl_window_show_view (bench->window, "pipeline");
   while (!cl_pipeline_page_is_loaded (bench->page))
     g_main_context_iteration (NULL, TRUE);

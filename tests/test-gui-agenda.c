@@ -446,7 +446,7 @@ on_library_times (GApplication *app)
 
   cl_test_wait_until (cl_test_shows_views, window, "the views");
   write_summary (path);
-  before = cl_window_get_last_toast (window) ? g_object_ref (cl_window_get_last_toast (window)) : NULL;
+  before = cl_test_ref_last_toast (window);
   cl_window_import_summary (window, file);
   /* read in a worker thread: kept once the window says so */
   cl_test_wait_for_toast (window, before);

@@ -21,22 +21,6 @@
 
 static char *tmp_dir;
 
-static GtkWidget *
-find_descendant (GtkWidget *widget,
-                 GType      type)
-{
-  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
-    return widget;
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_descendant (child, type);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
-}
-
 /* Enter on the widget that has the keyboard focus: a list's row binds
  * Return to its activate signal ("activate-keybinding"). */
 static void
@@ -386,7 +370,7 @@ on_activate (GApplication *app)
 {
   ClWindow *window = CL_WINDOW (gtk_application_get_active_window (GTK_APPLICATION (app)));
   ClPipelinePage *page = CL_PIPELINE_PAGE (cl_window_get_view (window, "pipeline"));
-  GtkWidget *column_view = find_descendant (GTK_WIDGET (page), GTK_TYPE_COLUMN_VIEW);
+  GtkWidget *column_view = cl_test_find_descendant (GTK_WIDGET (page), GTK_TYPE_COLUMN_VIEW);
   ClPipelineItem *first;
   ClDealWindow *deal;
 

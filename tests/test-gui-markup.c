@@ -504,14 +504,6 @@ check_import (ClWindow *window)
   gtk_window_destroy (GTK_WINDOW (import));
 }
 
-static AdwToast *
-ref_last_toast (ClWindow *window)
-{
-  AdwToast *toast = cl_window_get_last_toast (window);
-
-  return toast ? g_object_ref (toast) : NULL;
-}
-
 /* Waits for the window's next toast and checks it shows @expected. */
 static void
 wait_for_toast (ClWindow   *window,
@@ -588,7 +580,7 @@ check_sharing (ClWindow *window)
 
   /* one arrives while the window watches: the toast names it and who */
   {
-    g_autoptr (AdwToast) before = ref_last_toast (window);
+    g_autoptr (AdwToast) before = cl_test_ref_last_toast (window);
 
     publish (folder, health);
     wait_for_toast (window, before, OVERRIDE);
@@ -599,14 +591,14 @@ check_sharing (ClWindow *window)
   coaching_text = cl_export_to_text (coaching);
   g_assert_true (g_file_set_contents (dropped, coaching_text, -1, NULL));
   {
-    g_autoptr (AdwToast) before = ref_last_toast (window);
+    g_autoptr (AdwToast) before = cl_test_ref_last_toast (window);
 
     cl_window_import_summary (window, dropped_file);
     wait_for_toast (window, before, hostile[2]);
   }
   g_assert_true (g_file_set_contents (bad, "{\"notes\": \"mine\"}", -1, NULL));
   {
-    g_autoptr (AdwToast) before = ref_last_toast (window);
+    g_autoptr (AdwToast) before = cl_test_ref_last_toast (window);
 
     cl_window_import_summary (window, bad_file);
     wait_for_toast (window, before, hostile[0]);

@@ -40,14 +40,29 @@ typedef struct
   AdwToast *before;
 } ToastWait;
 
+gboolean
+cl_test_toast_after (gpointer window,
+                     gpointer before)
+{
+  AdwToast *last = cl_window_get_last_toast (window);
+
+  return last != before && adw_toast_get_timeout (last) != 0;
+}
+
 static gboolean
 toast_changed (gpointer data)
 {
   ToastWait *wait = data;
-  AdwToast *last = cl_window_get_last_toast (wait->window);
 
-  /* one that stays until dismissed says work is under way */
-  return last != wait->before && adw_toast_get_timeout (last) != 0;
+  return cl_test_toast_after (wait->window, wait->before);
+}
+
+gpointer
+cl_test_ref_last_toast (gpointer window)
+{
+  AdwToast *toast = cl_window_get_last_toast (window);
+
+  return toast ? g_object_ref (toast) : NULL;
 }
 
 const char *
@@ -58,6 +73,22 @@ cl_test_wait_for_toast (gpointer window,
 
   cl_test_wait_until (toast_changed, &wait, "the window's next toast");
   return adw_toast_get_title (cl_window_get_last_toast (window));
+}
+
+GtkWidget *
+cl_test_find_descendant (GtkWidget *widget,
+                         GType      type)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = cl_test_find_descendant (child, type);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
 }
 
 gpointer

@@ -15,11 +15,22 @@ typedef gboolean (*ClTestCheck) (gpointer data);
 void      cl_test_wait_until      (ClTestCheck  check,
                                    gpointer     data,
                                    const char  *what);
+/* @window's (a ClWindow) last toast, with a reference, or NULL: kept, a
+ * later toast can't take its address. */
+gpointer    cl_test_ref_last_toast (gpointer    window);
+/* Whether @window (a ClWindow) shows a toast other than @before (an
+ * AdwToast, or NULL) that says what happened: one that stays until
+ * dismissed says work is under way. */
+gboolean    cl_test_toast_after    (gpointer    window,
+                                    gpointer    before);
 /* Spins the main loop until @window (a ClWindow) shows a toast other
  * than @before (an AdwToast, or NULL), passing over those that say work
  * is under way (they stay until dismissed); returns its title. */
 const char *cl_test_wait_for_toast (gpointer    window,
                                     gpointer    before);
+/* @widget or the first widget below it of @type, depth first; NULL if none. */
+GtkWidget *cl_test_find_descendant (GtkWidget  *widget,
+                                    GType       type);
 /* The visible toplevel window of @type, or NULL. */
 gpointer  cl_test_find_toplevel   (GType        type);
 /* Activates @action on @widget ("win.export-review", "retro.export"): the

@@ -40,32 +40,6 @@
 
 static char *tmp_dir;
 
-/* @widget or the first widget below it of @type, depth first; NULL if none. */
-static GtkWidget *
-find_widget_of_type (GtkWidget *widget,
-                     GType      type)
-{
-  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
-    return widget;
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_widget_of_type (child, type);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
-}
-
-/* The window's last toast, kept: a later one can't take its address. */
-static AdwToast *
-ref_last_toast (ClWindow *window)
-{
-  AdwToast *toast = cl_window_get_last_toast (window);
-
-  return toast ? g_object_ref (toast) : NULL;
-}
-
 static gboolean
 message_dialog_shown (gpointer data)
 {
@@ -494,7 +468,7 @@ check_score_trend (ClDealCoachingWindow *coaching)
 static guint
 rows_in_list (ClListPage *page)
 {
-  GtkWidget *list = find_widget_of_type (GTK_WIDGET (page), GTK_TYPE_LIST_VIEW);
+  GtkWidget *list = cl_test_find_descendant (GTK_WIDGET (page), GTK_TYPE_LIST_VIEW);
 
   return g_list_model_get_n_items (G_LIST_MODEL (gtk_list_view_get_model (GTK_LIST_VIEW (list))));
 }
@@ -843,7 +817,7 @@ check_import (ClWindow *window)
     g_autofree char *summary = g_build_filename (tmp_dir, "teammate.json", NULL);
     g_autoptr (GFile) file = g_file_new_for_path (summary);
     g_autofree char *kept = NULL;
-    g_autoptr (AdwToast) last = ref_last_toast (window);
+    g_autoptr (AdwToast) last = cl_test_ref_last_toast (window);
 
     g_assert_true (g_file_set_contents (summary, "{\"format\": \"closeloop.loop-health\", \"version\": 1, "
                                         "\"app_version\": \"0.1.0\", \"exported_at\": \"2026-11-20T09:00:00Z\", "
@@ -990,7 +964,7 @@ check_backup (ClWindow *window)
   g_autofree char *before_path = g_strdup (cl_store_get_path (cl_window_get_store (window)));
   g_autofree char *before = cl_test_sql_text (before_path, "SELECT count(*) FROM deals");
   g_autofree char *after = NULL;
-  g_autoptr (AdwToast) last = ref_last_toast (window);
+  g_autoptr (AdwToast) last = cl_test_ref_last_toast (window);
 
   /* each written in a worker thread: the window says so once it is done */
   g_assert_true (cl_window_back_up (window, backup));
@@ -1174,7 +1148,7 @@ check_team_folder (ClWindow *window)
 
   /* the review exported from the menu is published too, in one's own subfolder */
   mate_before = cl_test_sql_text (cl_store_get_path (store), "SELECT group_concat(digest) FROM library");
-  before = ref_last_toast (window);
+  before = cl_test_ref_last_toast (window);
   g_assert_true (cl_window_export_review (window, exported));
   /* built and written in a worker thread: the window says so once done */
   g_assert_true (cl_window_get_last_toast (window) == before);
@@ -1333,7 +1307,7 @@ static gboolean
 holds_widget_of_type (GtkWidget *widget,
                       GType      type)
 {
-  return find_widget_of_type (widget, type) != NULL;
+  return cl_test_find_descendant (widget, type) != NULL;
 }
 
 static void
@@ -1406,7 +1380,7 @@ test_first_frame (void)
 static gboolean
 overview_spins (ClOverviewPage *overview)
 {
-  GtkWidget *spinner = find_widget_of_type (GTK_WIDGET (overview), GTK_TYPE_SPINNER);
+  GtkWidget *spinner = cl_test_find_descendant (GTK_WIDGET (overview), GTK_TYPE_SPINNER);
 
   return spinner != NULL && gtk_widget_get_visible (spinner) && gtk_spinner_get_spinning (GTK_SPINNER (spinner));
 }
