@@ -42,7 +42,8 @@ struct _ClRetroPage
 
   GtkLabel            *quarter_label;
   GtkLabel            *held_label;
-  GtkStack            *stack;
+  GtkWidget           *loading_spinner;
+  GtkWidget           *retro_box;
   GtkLabel            *hollow_label;
   AdwPreferencesGroup *health_group;
   AdwPreferencesGroup *flags_group;
@@ -609,6 +610,15 @@ load_reps (ClRetroPage *self)
     adw_combo_row_set_model (self->restarts[i].owner, G_LIST_MODEL (names));
 }
 
+/* The spinner while the quarter is read, its retrospective once read */
+static void
+show_loading (ClRetroPage *self,
+              gboolean     loading)
+{
+  gtk_widget_set_visible (self->loading_spinner, loading);
+  gtk_widget_set_visible (self->retro_box, !loading);
+}
+
 /* @user_data: whether the form stays as it is (the facts read again after
  * a save, the form being the record just saved) */
 static void
@@ -641,7 +651,7 @@ on_loaded (GObject      *source,
   g_clear_object (&self->retro);
   self->retro = cl_store_get_retro (self->store, inputs->quarter, NULL);
   show_record (self);
-  gtk_stack_set_visible_child_name (self->stack, "retro");
+  show_loading (self, FALSE);
 }
 
 /* Reads @quarter's facts in a worker thread; @keep_form: see on_loaded ().
@@ -682,7 +692,7 @@ cl_retro_page_show_quarter (ClRetroPage *self,
   title = cl_date_format_quarter_words (first);
   gtk_label_set_text (self->quarter_label, title);
   gtk_label_set_text (self->held_label, "");
-  gtk_stack_set_visible_child_name (self->stack, "loading");
+  show_loading (self, TRUE);
   load_inputs (self, quarter, FALSE);
   return TRUE;
 }
@@ -829,7 +839,8 @@ cl_retro_page_class_init (ClRetroPageClass *klass)
                                                "/io/github/closeloop/Closeloop/retro/cl-retro-page.ui");
   gtk_widget_class_bind_template_child (widget_class, ClRetroPage, quarter_label);
   gtk_widget_class_bind_template_child (widget_class, ClRetroPage, held_label);
-  gtk_widget_class_bind_template_child (widget_class, ClRetroPage, stack);
+  gtk_widget_class_bind_template_child (widget_class, ClRetroPage, loading_spinner);
+  gtk_widget_class_bind_template_child (widget_class, ClRetroPage, retro_box);
   gtk_widget_class_bind_template_child (widget_class, ClRetroPage, hollow_label);
   gtk_widget_class_bind_template_child (widget_class, ClRetroPage, health_group);
   gtk_widget_class_bind_template_child (widget_class, ClRetroPage, flags_group);
