@@ -75,20 +75,53 @@ cl_test_wait_for_toast (gpointer window,
   return adw_toast_get_title (cl_window_get_last_toast (window));
 }
 
-GtkWidget *
-cl_test_find_descendant (GtkWidget *widget,
-                         GType      type)
+typedef gboolean (*WidgetMatch) (GtkWidget    *widget,
+                                 gconstpointer what);
+
+/* @widget or the first widget below it that @match finds, depth first */
+static GtkWidget *
+find_first (GtkWidget    *widget,
+            WidgetMatch   match,
+            gconstpointer what)
 {
-  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
+  if (match (widget, what))
     return widget;
   for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
     {
-      GtkWidget *found = cl_test_find_descendant (child, type);
+      GtkWidget *found = find_first (child, match, what);
 
       if (found != NULL)
         return found;
     }
   return NULL;
+}
+
+static gboolean
+is_of_type (GtkWidget    *widget,
+            gconstpointer type)
+{
+  return G_TYPE_CHECK_INSTANCE_TYPE (widget, GPOINTER_TO_SIZE (type));
+}
+
+static gboolean
+is_named (GtkWidget    *widget,
+          gconstpointer name)
+{
+  return g_str_equal (gtk_widget_get_name (widget), name);
+}
+
+GtkWidget *
+cl_test_find_descendant (GtkWidget *widget,
+                         GType      type)
+{
+  return find_first (widget, is_of_type, GSIZE_TO_POINTER (type));
+}
+
+GtkWidget *
+cl_test_find_named (GtkWidget  *widget,
+                    const char *name)
+{
+  return find_first (widget, is_named, name);
 }
 
 gpointer

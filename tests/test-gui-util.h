@@ -31,6 +31,10 @@ const char *cl_test_wait_for_toast (gpointer    window,
 /* @widget or the first widget below it of @type, depth first; NULL if none. */
 GtkWidget *cl_test_find_descendant (GtkWidget  *widget,
                                     GType       type);
+/* @widget or the first widget below it named @name (gtk_widget_set_name ()),
+ * depth first; NULL if none. */
+GtkWidget *cl_test_find_named     (GtkWidget  *widget,
+                                    const char *name);
 /* The visible toplevel window of @type, or NULL. */
 gpointer  cl_test_find_toplevel   (GType        type);
 /* Activates @action on @widget ("win.export-review", "retro.export"): the

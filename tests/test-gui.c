@@ -743,6 +743,21 @@ check_retro (ClWindow *window)
   /* a group of deals that died holds their rows once opened: thousands of
    * them at 100 000 deals, laid out at once, froze the window */
   g_assert_cmpuint (count_death_rows (GTK_WIDGET (page), FALSE), ==, 0);
+  /* the groups that lost the most deals first; the others behind a row
+   * that shows them, as a quarter can have a hundred */
+  {
+    guint shown, n_groups = cl_retro_page_get_n_death_groups (page, &shown);
+    GtkWidget *more = cl_test_find_named (GTK_WIDGET (page), "more-deaths");
+
+    g_test_message ("%u groups of deals died, %u shown", n_groups, shown);
+    g_assert_cmpuint (n_groups, >, CL_RETRO_PAGE_DEATHS_SHOWN);
+    g_assert_cmpuint (shown, ==, CL_RETRO_PAGE_DEATHS_SHOWN);
+    g_assert_nonnull (more);
+    g_signal_emit_by_name (more, "activated");
+    cl_retro_page_get_n_death_groups (page, &shown);
+    g_assert_cmpuint (shown, ==, n_groups);
+    g_assert_null (cl_test_find_named (GTK_WIDGET (page), "more-deaths"));
+  }
   count_death_rows (GTK_WIDGET (page), TRUE);
   g_assert_cmpuint (count_death_rows (GTK_WIDGET (page), FALSE), >, 0);
   g_assert_cmpuint (cl_retro_page_get_n_flags (page), <=, 5);

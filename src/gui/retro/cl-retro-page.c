@@ -224,11 +224,45 @@ death_row (ClRetroDeath *death,
   return row;
 }
 
+static void show_deaths_from (ClRetroPage *self,
+                              guint        first);
+
 static void
-show_deaths (ClRetroPage *self)
+on_more_deaths_activated (AdwActionRow *more,
+                          ClRetroPage  *self)
 {
-  cl_list_box_remove_rows (self->deaths_list);
-  for (guint i = 0; i < self->inputs->deaths->len; i++)
+  gtk_list_box_remove (self->deaths_list, GTK_WIDGET (more));
+  show_deaths_from (self, CL_RETRO_PAGE_DEATHS_SHOWN);
+}
+
+/* A row that shows the groups from @first on, once activated */
+static GtkWidget *
+more_deaths_row (ClRetroPage *self,
+                 guint        first)
+{
+  guint n_more = self->inputs->deaths->len - first;
+  g_autofree char *title = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Show %u More Group",
+                                                         "Show %u More Groups", n_more), n_more);
+  GtkWidget *row = cl_action_row_new_plain (title, NULL);
+
+  gtk_widget_set_name (row, "more-deaths");
+  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), gtk_image_new_from_icon_name ("pan-down-symbolic"));
+  g_signal_connect (row, "activated", G_CALLBACK (on_more_deaths_activated), self);
+  return row;
+}
+
+/* The groups from @first on: all of them once one asked for more, the
+ * first CL_RETRO_PAGE_DEATHS_SHOWN otherwise, as each group is a dozen
+ * widgets to style and lay out and a quarter can hold a hundred. */
+static void
+show_deaths_from (ClRetroPage *self,
+                  guint        first)
+{
+  guint n_groups = self->inputs->deaths->len;
+  guint last = first == 0 ? MIN (n_groups, CL_RETRO_PAGE_DEATHS_SHOWN) : n_groups;
+
+  for (guint i = first; i < last; i++)
     {
       ClRetroDeath *death = g_ptr_array_index (self->inputs->deaths, i);
       g_autofree char *amount = cl_money_format (death->amount_cents, death->currency);
@@ -244,6 +278,15 @@ show_deaths (ClRetroPage *self)
 
       gtk_list_box_append (self->deaths_list, death_row (death, title, subtitle, count));
     }
+  if (last < n_groups)
+    gtk_list_box_append (self->deaths_list, more_deaths_row (self, last));
+}
+
+static void
+show_deaths (ClRetroPage *self)
+{
+  cl_list_box_remove_rows (self->deaths_list);
+  show_deaths_from (self, 0);
 }
 
 /* Which flags went with a loss: every flag, the most predictive first and
@@ -709,6 +752,19 @@ cl_retro_page_get_n_flags (ClRetroPage *self)
   g_autoptr (GArray) top = self->inputs ? cl_retro_inputs_top_flags (self->inputs, SHOWN_FLAGS) : NULL;
 
   return top ? top->len : 0;
+}
+
+guint
+cl_retro_page_get_n_death_groups (ClRetroPage *self,
+                                  guint       *shown)
+{
+  guint n = 0;
+
+  for (GtkWidget *row = gtk_widget_get_first_child (GTK_WIDGET (self->deaths_list)); row;
+       row = gtk_widget_get_next_sibling (row))
+    n += ADW_IS_EXPANDER_ROW (row);
+  *shown = n;
+  return self->inputs ? self->inputs->deaths->len : 0;
 }
 
 guint

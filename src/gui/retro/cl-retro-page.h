@@ -43,4 +43,11 @@ guint    cl_retro_page_get_n_flags    (ClRetroPage     *self);
  * deal a review saw open was won or lost. */
 guint    cl_retro_page_get_n_outcomes (ClRetroPage     *self);
 
+/* The groups of deals that died shown at first, the most deals first; a
+ * row named "more-deaths" shows the others. */
+#define CL_RETRO_PAGE_DEATHS_SHOWN 8
+/* The quarter's groups of deals that died, and in @shown those on the page. */
+guint    cl_retro_page_get_n_death_groups (ClRetroPage *self,
+                                           guint       *shown);
+
 G_END_DECLS
