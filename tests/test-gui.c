@@ -702,6 +702,14 @@ retro_loaded (gpointer data)
   return cl_retro_page_is_loaded (data);
 }
 
+static gboolean
+retro_facts_read (gpointer data)
+{
+  guint shown;
+
+  return cl_retro_page_get_n_death_groups (data, &shown) > 0;
+}
+
 /* The rows under @widget that open a deal that died, and the groups of
  * them (AdwExpanderRow), expanded with @expand when it is TRUE. */
 static guint
@@ -739,7 +747,14 @@ check_retro (ClWindow *window)
 
   cl_window_show_view (window, "retros");
   g_assert_true (cl_retro_page_show_quarter (page, quarter));
+  /* the quarter's sections are shown one after the other, each once GTK
+   * laid out the one before: the facts read, the later ones are still to
+   * come */
+  cl_test_wait_until (retro_facts_read, page, "the quarter's facts");
+  g_assert_false (cl_retro_page_is_loaded (page));
+  g_assert_cmpuint (cl_retro_page_get_n_outcomes (page), ==, 0);
   cl_test_wait_until (retro_loaded, page, "the retrospective");
+  g_assert_cmpuint (cl_retro_page_get_n_outcomes (page), >, 0);
   /* a group of deals that died holds their rows once opened: thousands of
    * them at 100 000 deals, laid out at once, froze the window */
   g_assert_cmpuint (count_death_rows (GTK_WIDGET (page), FALSE), ==, 0);

@@ -71,6 +71,8 @@ struct _ClRetroPage
   ClRetroInputs       *inputs;
   ClRetro             *retro;        /* as stored, NULL before it is held */
   gboolean             asking;
+  guint                next_section; /* of sections[], shown one at a time */
+  guint                section_source;
 };
 
 G_DEFINE_FINAL_TYPE (ClRetroPage, cl_retro_page, ADW_TYPE_BIN)
@@ -662,6 +664,36 @@ show_loading (ClRetroPage *self,
   gtk_widget_set_visible (self->retro_box, !loading);
 }
 
+typedef void (*ShowSection) (ClRetroPage *self);
+
+/* in the page's order */
+static const ShowSection sections[] = {
+  show_health, show_flags, show_deaths, show_outcomes, show_results, show_focuses
+};
+
+/* Drops the quarter's facts, and the sections still to show from them */
+static void
+forget_inputs (ClRetroPage *self)
+{
+  g_clear_handle_id (&self->section_source, g_source_remove);
+  g_clear_pointer (&self->inputs, cl_retro_inputs_free);
+}
+
+/* One section, then the next once GTK had time to style and lay out this
+ * one: each holds dozens of rows, and all of them made at once held the
+ * main loop for a third of a second. */
+static gboolean
+show_next_section (gpointer data)
+{
+  ClRetroPage *self = data;
+
+  sections[self->next_section++] (self);
+  if (self->next_section < G_N_ELEMENTS (sections))
+    return G_SOURCE_CONTINUE;
+  self->section_source = 0;
+  return G_SOURCE_REMOVE;
+}
+
 /* @user_data: whether the form stays as it is (the facts read again after
  * a save, the form being the record just saved) */
 static void
@@ -679,16 +711,13 @@ on_loaded (GObject      *source,
         toast (self, error->message);
       return;
     }
-  g_clear_pointer (&self->inputs, cl_retro_inputs_free);
+  forget_inputs (self);
   self->inputs = inputs;
   if (self->reps == NULL)
     load_reps (self);
-  show_health (self);
-  show_flags (self);
-  show_deaths (self);
-  show_outcomes (self);
-  show_results (self);
-  show_focuses (self);
+  self->next_section = 0;
+  show_next_section (self);
+  self->section_source = g_idle_add_full (G_PRIORITY_LOW, show_next_section, self, NULL);
   if (GPOINTER_TO_INT (user_data))
     return;
   g_clear_object (&self->retro);
@@ -731,7 +760,7 @@ cl_retro_page_show_quarter (ClRetroPage *self,
   if (self->store == NULL || !cl_date_parse_quarter (quarter, &first, NULL))
     return FALSE;
   self->quarter = first;
-  g_clear_pointer (&self->inputs, cl_retro_inputs_free);
+  forget_inputs (self);
   title = cl_date_format_quarter_words (first);
   gtk_label_set_text (self->quarter_label, title);
   gtk_label_set_text (self->held_label, "");
@@ -743,7 +772,7 @@ cl_retro_page_show_quarter (ClRetroPage *self,
 gboolean
 cl_retro_page_is_loaded (ClRetroPage *self)
 {
-  return self->inputs != NULL;
+  return self->inputs != NULL && self->section_source == 0;
 }
 
 guint
@@ -797,7 +826,7 @@ cl_retro_page_set_store (ClRetroPage *self,
   g_set_object (&self->store, store);
   /* read with the facts, when the page is first seen */
   g_clear_object (&self->reps);
-  g_clear_pointer (&self->inputs, cl_retro_inputs_free);
+  forget_inputs (self);
   self->quarter = 0;
   /* the facts cost a pipeline snapshot: read them when the page is first seen */
   if (gtk_widget_get_mapped (GTK_WIDGET (self)))
@@ -877,7 +906,7 @@ cl_retro_page_dispose (GObject *object)
 
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
-  g_clear_pointer (&self->inputs, cl_retro_inputs_free);
+  forget_inputs (self);
   g_clear_object (&self->retro);
   g_clear_object (&self->reps);
   g_clear_object (&self->store);
