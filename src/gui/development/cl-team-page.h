@@ -23,6 +23,11 @@ gboolean    cl_team_page_is_loaded        (ClTeamPage *self);
 void        cl_team_page_show_month       (ClTeamPage *self,
                                            const char *month);
 guint       cl_team_page_get_n_reps       (ClTeamPage *self);
+/* The reps' rows come a few at a time: this many with the month, then
+ * more at each turn of the main loop. */
+#define CL_TEAM_PAGE_ROWS_AT_FIRST 6
+/* The rows made so far. */
+guint       cl_team_page_get_n_rows       (ClTeamPage *self);
 guint       cl_team_page_get_n_without_plan (ClTeamPage *self);
 /* As a click on the row does: emits "rep-activated" with the rep's id. */
 void        cl_team_page_activate         (ClTeamPage *self,
