@@ -12,6 +12,7 @@
 #include <glib/gi18n.h>
 
 #include "cl-development.h"
+#include "cl-list-box-rows.h"
 #include "cl-plain-text.h"
 #include "cl-store-task.h"
 #include "cl-team-page.h"
@@ -212,11 +213,7 @@ cl_team_page_get_n_reps (ClTeamPage *self)
 guint
 cl_team_page_get_n_rows (ClTeamPage *self)
 {
-  guint n = 0;
-
-  while (gtk_list_box_get_row_at_index (self->reps_list, n) != NULL)
-    n++;
-  return n;
+  return cl_list_box_count_rows (self->reps_list);
 }
 
 guint

@@ -11,6 +11,7 @@
 #include "cl-action-load.h"
 #include "cl-loop-health.h"
 #include "cl-overview-page.h"
+#include "cl-list-box-rows.h"
 #include "cl-plain-text.h"
 #include "cl-styles.h"
 #include "cl-text.h"
@@ -384,11 +385,7 @@ cl_overview_page_get_n_people (ClOverviewPage *self)
 guint
 cl_overview_page_get_n_listed (ClOverviewPage *self)
 {
-  guint n = 0;
-
-  while (gtk_list_box_get_row_at_index (self->load_list, n) != NULL)
-    n++;
-  return n;
+  return cl_list_box_count_rows (self->load_list);
 }
 
 gboolean

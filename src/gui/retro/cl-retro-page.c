@@ -799,11 +799,7 @@ cl_retro_page_get_n_death_groups (ClRetroPage *self,
 guint
 cl_retro_page_get_n_outcomes (ClRetroPage *self)
 {
-  guint n = 0;
-
-  while (gtk_list_box_get_row_at_index (self->outcomes_list, n) != NULL)
-    n++;
-  return n;
+  return cl_list_box_count_rows (self->outcomes_list);
 }
 
 static void

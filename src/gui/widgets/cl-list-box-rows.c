@@ -11,6 +11,16 @@
 #include "cl-list-box-rows.h"
 #include "cl-plain-text.h"
 
+guint
+cl_list_box_count_rows (GtkListBox *list)
+{
+  guint n = 0;
+
+  while (gtk_list_box_get_row_at_index (list, n) != NULL)
+    n++;
+  return n;
+}
+
 void
 cl_list_box_remove_rows (GtkListBox *list)
 {

@@ -8,6 +8,8 @@
 
 G_BEGIN_DECLS
 
+/* The rows, the placeholder left out. */
+guint      cl_list_box_count_rows      (GtkListBox *list);
 /* Removes every row and keeps the placeholder. */
 void       cl_list_box_remove_rows     (GtkListBox *list);
 /* A dim, wrapping label for gtk_list_box_set_placeholder (). */
