@@ -679,6 +679,21 @@ forget_inputs (ClRetroPage *self)
   g_clear_pointer (&self->inputs, cl_retro_inputs_free);
 }
 
+/* Another quarter's sections: none of the last one's rows may show while
+ * they come */
+static void
+clear_sections (ClRetroPage *self)
+{
+  GtkListBox *lists[] = { self->health_list, self->flags_list, self->deaths_list, self->outcomes_list,
+                          self->results_list, self->focuses_list };
+
+  forget_inputs (self);
+  for (guint i = 0; i < G_N_ELEMENTS (lists); i++)
+    cl_list_box_remove_rows (lists[i]);
+  adw_preferences_group_set_description (self->flags_group, NULL);
+  adw_preferences_group_set_description (self->outcomes_group, NULL);
+}
+
 /* One section, then the next once GTK had time to style and lay out this
  * one: each holds dozens of rows, and all of them made at once held the
  * main loop for a third of a second. */
@@ -760,13 +775,19 @@ cl_retro_page_show_quarter (ClRetroPage *self,
   if (self->store == NULL || !cl_date_parse_quarter (quarter, &first, NULL))
     return FALSE;
   self->quarter = first;
-  forget_inputs (self);
+  clear_sections (self);
   title = cl_date_format_quarter_words (first);
   gtk_label_set_text (self->quarter_label, title);
   gtk_label_set_text (self->held_label, "");
   show_loading (self, TRUE);
   load_inputs (self, quarter, FALSE);
   return TRUE;
+}
+
+gboolean
+cl_retro_page_is_read (ClRetroPage *self)
+{
+  return self->inputs != NULL;
 }
 
 gboolean

@@ -18,6 +18,9 @@ void     cl_retro_page_set_store      (ClRetroPage     *self,
 /* Shows @quarter ("2026-Q3"); NULL: this quarter. Loads in a worker thread. */
 gboolean cl_retro_page_show_quarter   (ClRetroPage     *self,
                                        const char      *quarter);
+/* TRUE once the quarter's facts are read; its sections then come one
+ * after the other, and the page is loaded once all of them are shown. */
+gboolean cl_retro_page_is_read        (ClRetroPage     *self);
 gboolean cl_retro_page_is_loaded      (ClRetroPage     *self);
 
 /* What the form and its buttons do, callable from tests. */
