@@ -86,17 +86,10 @@ static guint signals[N_SIGNALS];
 static const char * const trigger_keys[] = { "key_deal", "stalled", "big_logo", "flagged", "other" };
 
 static void
-show_toast (ClDealCoachingWindow *self,
-            AdwToast             *toast)
-{
-  adw_toast_overlay_add_toast (self->toast_overlay, toast);
-}
-
-static void
 toast (ClDealCoachingWindow *self,
        const char           *text)
 {
-  show_toast (self, cl_toast_new_plain (text));
+  adw_toast_overlay_add_toast (self->toast_overlay, cl_toast_new_plain (text));
 }
 
 /* ------------------------------------------------------------------ the form */
@@ -686,7 +679,8 @@ cl_deal_coaching_window_export (ClDealCoachingWindow *self,
                                 const char           *path)
 {
   g_return_val_if_fail (CL_IS_DEAL_COACHING_WINDOW (self), FALSE);
-  cl_file_export_summary (self, (ClShowToast) show_toast, cl_store_get_path (self->store), build_coaching,
+  cl_file_export_summary (self->toast_overlay, (ClShowToast) adw_toast_overlay_add_toast,
+                          cl_store_get_path (self->store), build_coaching,
                           g_memdup2 (&self->deal->id, sizeof self->deal->id), g_free, path,
                           _("Exporting the coaching…"), _("Coaching exported, without private notes"));
   return TRUE;

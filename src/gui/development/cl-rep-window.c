@@ -92,17 +92,10 @@ G_DEFINE_FINAL_TYPE (ClRepWindow, cl_rep_window, ADW_TYPE_WINDOW)
 static void load_brief (ClRepWindow *self);
 
 static void
-show_toast (ClRepWindow *self,
-            AdwToast    *toast)
-{
-  adw_toast_overlay_add_toast (self->toast_overlay, toast);
-}
-
-static void
 toast (ClRepWindow *self,
        const char  *text)
 {
-  show_toast (self, cl_toast_new_plain (text));
+  adw_toast_overlay_add_toast (self->toast_overlay, cl_toast_new_plain (text));
 }
 
 /* ------------------------------------------------------------------ the plan */
@@ -1191,9 +1184,9 @@ cl_rep_window_export (ClRepWindow *self,
   rep_month = g_new0 (char *, 3);
   rep_month[0] = g_strdup (self->brief->rep->name);
   rep_month[1] = g_strdup (self->brief->month);
-  cl_file_export_summary (self, (ClShowToast) show_toast, cl_store_get_path (self->store), build_plan, rep_month,
-                          (GDestroyNotify) g_strfreev, path, _("Exporting the plan…"),
-                          _("The month's plan is exported"));
+  cl_file_export_summary (self->toast_overlay, (ClShowToast) adw_toast_overlay_add_toast,
+                          cl_store_get_path (self->store), build_plan, rep_month, (GDestroyNotify) g_strfreev, path,
+                          _("Exporting the plan…"), _("The month's plan is exported"));
   return TRUE;
 }
 
