@@ -220,7 +220,7 @@ test_close_date_pushed (Fixture       *f,
   before = explain (f, "2026-10-15", CL_FLAG_CLOSE_DATE_PUSHED);
   g_assert_cmpstr (before, ==, "Close date pushed once since 2026-09-01, now 2026-11-01");
   /* pulled in is not pushed */
-  g_array_set_size (f->facts->events, 1);
+  f->facts->n_events = 1;
   add_event (f, "2026-11-16", "close_date", "2026-12-30", "2026-12-15");
   g_assert_false (flags_at (f, "2026-11-23") & (1u << CL_FLAG_CLOSE_DATE_PUSHED));
 }
@@ -335,8 +335,8 @@ test_repeat_recital (Fixture       *f,
   add_event (f, "2026-11-10", "stage", "11", "12");
   f->facts->previous_review_on = day ("2026-11-16");
   f->facts->last_review_on = day ("2026-11-23");
-  f->facts->previous_review_week = g_strdup ("2026-W47");
-  f->facts->last_review_week = g_strdup ("2026-W48");
+  f->facts->previous_review_week = "2026-W47";
+  f->facts->last_review_week = "2026-W48";
   why = explain (f, "2026-11-23", CL_FLAG_REPEAT_RECITAL);
   g_assert_cmpstr (why, ==, "Same stage (Qualification) and next step “Send the mutual plan” "
                             "at the reviews of 2026-W47 and 2026-W48");
@@ -388,7 +388,7 @@ test_state_values (Fixture       *f,
   add_event (f, "2026-10-12", "owner", "3", "4");
   add_event (f, "2026-11-16", "close_date", "some day", "2026-12-15");
   add_event (f, "2026-11-20", "status", "won", "open");
-  g_assert_cmpuint (f->facts->events->len, ==, 3);
+  g_assert_cmpuint (f->facts->n_events, ==, 3);
 
   cl_deal_state_at (f->facts, day ("2026-10-05"), &state);
   g_assert_cmpstr (state.next_step, ==, "");
@@ -400,6 +400,27 @@ test_state_values (Fixture       *f,
   cl_deal_state_at (f->facts, day ("2026-11-20"), &state);
   g_assert_cmpint (state.status, ==, CL_DEAL_OPEN);
   g_assert_false (flags_at (f, "2026-11-23") & (1u << CL_FLAG_CLOSE_DATE_PUSHED));
+}
+
+/* A next step's text is kept once, as the old text of the change that
+ * replaced it: the new one is the next change's old text, or the deal's
+ * own. A snapshot holds every open deal's history. */
+static void
+test_next_step_texts_once (Fixture       *f,
+                           gconstpointer  data)
+{
+  ClDealState state;
+
+  add_event (f, "2026-10-10", "next_step", "Book the demo", "Call the CFO");
+  add_event (f, "2026-11-02", "next_step", "Call the CFO", "Send the mutual plan");
+  g_assert_cmpuint (f->facts->texts_len, ==, sizeof "Book the demo" + sizeof "Call the CFO");
+
+  cl_deal_state_at (f->facts, day ("2026-10-09"), &state);
+  g_assert_cmpstr (state.next_step, ==, "Book the demo");
+  cl_deal_state_at (f->facts, day ("2026-10-10"), &state);
+  g_assert_cmpstr (state.next_step, ==, "Call the CFO");
+  cl_deal_state_at (f->facts, day ("2026-11-02"), &state);
+  g_assert_cmpstr (state.next_step, ==, "Send the mutual plan");
 }
 
 /* Open actions against the cap: under, at (one more is too many), over. */
@@ -628,6 +649,7 @@ main (int   argc,
   FLAG_TEST ("/flags/repeat-recital", test_repeat_recital);
   FLAG_TEST ("/flags/state-at", test_state_at);
   FLAG_TEST ("/flags/state-values", test_state_values);
+  FLAG_TEST ("/flags/next-step-texts-once", test_next_step_texts_once);
   FLAG_TEST ("/coaching/reasons", test_coaching_reasons);
   FLAG_TEST ("/risk/explain", test_explain_risk);
   FLAG_TEST ("/risk/agenda", test_agenda_by_risk);

@@ -1441,7 +1441,7 @@ test_facts_out_of_order (Fixture       *f,
     }
   facts = cl_deal_facts_load_one (f->store, deal->id, day ("2026-11-23"), &error);
   g_assert_no_error (error);
-  g_assert_cmpuint (facts->events->len, ==, G_N_ELEMENTS (changes));
+  g_assert_cmpuint (facts->n_events, ==, G_N_ELEMENTS (changes));
 
   cl_deal_state_at (facts, day ("2026-10-10"), &state);
   g_assert_cmpint (state.amount_cents, ==, 800000);

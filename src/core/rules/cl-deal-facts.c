@@ -227,10 +227,7 @@ cl_process_required_by (const ClProcess *process,
 static ClDealFacts *
 new_history (void)
 {
-  ClDealFacts *facts = g_new0 (ClDealFacts, 1);
-
-  facts->events = g_array_new (FALSE, FALSE, sizeof (ClFactEvent));
-  return facts;
+  return g_new0 (ClDealFacts, 1);
 }
 
 /**
@@ -264,12 +261,44 @@ cl_deal_facts_free (ClDealFacts *facts)
   if (facts == NULL)
     return;
   g_clear_object (&facts->deal);
-  g_array_unref (facts->events);
-  if (facts->texts != NULL)
-    g_string_free (facts->texts, TRUE);
-  g_free (facts->previous_review_week);
-  g_free (facts->last_review_week);
+  g_free (facts->events);
+  g_free (facts->texts);
   g_free (facts);
+}
+
+/* Grows *@array, of @size-byte elements with room for *@room, to hold
+ * @more after its first @len, doubling. */
+static void
+make_room (gpointer *array,
+           guint    *room,
+           guint     len,
+           gsize     more,
+           gsize     size)
+{
+  gsize want = MAX (*room, 4);
+
+  if (len + more <= *room)
+    return;
+  while (want < len + more)
+    want *= 2;
+  if (want > G_MAXUINT)
+    g_error ("a deal's history is over %u bytes", G_MAXUINT);
+  *array = g_realloc_n (*array, want, size);
+  *room = want;
+}
+
+/* Gives *@array, of @size-byte elements with room for *@room, room for
+ * its @len only. */
+static void
+fit_room (gpointer *array,
+          guint    *room,
+          guint     len,
+          gsize     size)
+{
+  if (*room == len)
+    return;
+  *array = len > 0 ? g_realloc_n (*array, len, size) : (g_free (*array), NULL);
+  *room = len;
 }
 
 /* Adds @text (none is empty) to @facts' texts; its offset there. */
@@ -277,12 +306,12 @@ static gint64
 add_text (ClDealFacts *facts,
           const char  *text)
 {
-  gint64 offset;
+  gsize size = text ? strlen (text) + 1 : 1;
+  guint offset = facts->texts_len;
 
-  if (facts->texts == NULL)
-    facts->texts = g_string_new (NULL);
-  offset = facts->texts->len;
-  g_string_append_len (facts->texts, text ? text : "", text ? strlen (text) + 1 : 1);
+  make_room ((gpointer *) &facts->texts, &facts->texts_room, facts->texts_len, size, 1);
+  memcpy (facts->texts + offset, text ? text : "", size);
+  facts->texts_len += size;
   return offset;
 }
 
@@ -322,7 +351,7 @@ parse_value (ClDealFacts *facts,
  * @new_value: (nullable): its value after
  *
  * Adds a change to @facts' history, its values read once as #ClFactEvent
- * keeps them; the texts are copied.
+ * keeps them; a next step's old text is copied.
  */
 void
 cl_deal_facts_add_change (ClDealFacts *facts,
@@ -345,8 +374,10 @@ cl_deal_facts_add_change (ClDealFacts *facts,
   if (f < 0)
     return;
   event.old_value = parse_value (facts, f, old_value);
-  event.new_value = parse_value (facts, f, new_value);
-  g_array_append_val (facts->events, event);
+  /* a next step's new text is the next one's old text, or the deal's */
+  event.new_value = f != CL_FACT_NEXT_STEP ? parse_value (facts, f, new_value) : 0;
+  make_room ((gpointer *) &facts->events, &facts->events_room, facts->n_events, 1, sizeof (ClFactEvent));
+  facts->events[facts->n_events++] = event;
 }
 
 /**
@@ -361,8 +392,8 @@ const char *
 cl_deal_facts_text (const ClDealFacts *facts,
                     gint64             offset)
 {
-  g_return_val_if_fail (facts->texts != NULL && offset >= 0 && (gsize) offset < facts->texts->len, "");
-  return facts->texts->str + offset;
+  g_return_val_if_fail (facts->texts != NULL && offset >= 0 && offset < facts->texts_len, "");
+  return facts->texts + offset;
 }
 
 /**
@@ -394,9 +425,9 @@ cl_deal_state_at (const ClDealFacts *facts,
     .existed = deal->created_on <= day,
   };
 
-  for (guint i = facts->events->len; i > 0; i--)
+  for (guint i = facts->n_events; i > 0; i--)
     {
-      const ClFactEvent *event = &g_array_index (facts->events, ClFactEvent, i - 1);
+      const ClFactEvent *event = &facts->events[i - 1];
 
       if (event->occurred_on <= day)
         {
@@ -470,13 +501,14 @@ set_reviews (gpointer            data,
 
   facts->last_review_on = reviews->held_on[0];
   facts->previous_review_on = reviews->held_on[1];
-  facts->last_review_week = g_strdup (reviews->week[0]);
-  facts->previous_review_week = g_strdup (reviews->week[1]);
+  facts->last_review_week = g_intern_string (reviews->week[0]);
+  facts->previous_review_week = g_intern_string (reviews->week[1]);
 }
 
 static int
 by_day (gconstpointer a,
-        gconstpointer b)
+        gconstpointer b,
+        gpointer      unused)
 {
   const ClFactEvent *x = a, *y = b;
 
@@ -484,23 +516,18 @@ by_day (gconstpointer a,
 }
 
 /* Puts @facts' events, added in the order they were recorded, oldest
- * first; the sort is stable, so one day's keep their order. Their texts
- * are all added by then: they keep no room to grow, as a snapshot holds
- * every open deal's. */
+ * first; the sort is stable, so one day's keep their order. They and
+ * their texts are all added by then: they keep no room to grow, as a
+ * snapshot holds every open deal's. */
 static void
 settle_events (ClDealFacts *facts)
 {
-  GArray *events = facts->events;
-
-  if (facts->texts != NULL)
-    {
-      facts->texts->allocated_len = facts->texts->len + 1;
-      facts->texts->str = g_realloc (facts->texts->str, facts->texts->allocated_len);
-    }
-  for (guint i = 1; i < events->len; i++)
-    if (g_array_index (events, ClFactEvent, i).occurred_on < g_array_index (events, ClFactEvent, i - 1).occurred_on)
+  fit_room ((gpointer *) &facts->texts, &facts->texts_room, facts->texts_len, 1);
+  fit_room ((gpointer *) &facts->events, &facts->events_room, facts->n_events, sizeof (ClFactEvent));
+  for (guint i = 1; i < facts->n_events; i++)
+    if (facts->events[i].occurred_on < facts->events[i - 1].occurred_on)
       {
-        g_array_sort (events, by_day);
+        g_qsort_with_data (facts->events, facts->n_events, sizeof (ClFactEvent), by_day, NULL);
         return;
       }
 }

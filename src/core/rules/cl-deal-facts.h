@@ -70,8 +70,9 @@ typedef enum {
 
 /* A change of one of those fields, its values read once, when loaded: a
  * stage id, cents, a day (0 when none or unreadable), a #ClDealStatus
- * (unknown ones open), or for a next step the offset of its text in the
- * facts' texts. A million of them are a flat array, not objects. */
+ * (unknown ones open), or for a next step the offset of its old text in the
+ * facts' texts (its new text is the next event's old one, or the deal's
+ * own: new_value is 0). A million of them are a flat array, not objects. */
 typedef struct
 {
   ClDay       occurred_on;
@@ -80,19 +81,25 @@ typedef struct
   gint64      new_value;
 } ClFactEvent;
 
+/* A snapshot holds every open deal's facts: each is one allocation with
+ * two arrays sized to fit, not objects (see cl_deal_facts_add_change ()). */
 typedef struct
 {
-  ClDeal    *deal;            /* the row as stored now */
-  GArray    *events;          /* ClFactEvent, oldest first */
-  GString   *texts;           /* the next steps the events name, each ending in NUL; NULL when none */
-  int        n_contacts;
-  guint      known_meddic;    /* bits of the elements partial or confirmed */
+  ClDeal      *deal;            /* the row as stored now */
+  ClFactEvent *events;          /* oldest first */
+  guint        n_events;
+  guint        events_room;     /* how many @events has room for */
+  char        *texts;           /* the next steps the events name, each ending in NUL; NULL when none */
+  guint        texts_len;
+  guint        texts_room;
+  int          n_contacts;
+  guint        known_meddic;    /* bits of the elements partial or confirmed */
   /* the two latest reviews that discussed the deal, if they were the last
-   * two reviews held (so consecutive); 0 otherwise */
-  ClDay      previous_review_on;
-  ClDay      last_review_on;
-  char      *previous_review_week;
-  char      *last_review_week;
+   * two reviews held (so consecutive); 0 otherwise; their weeks interned */
+  ClDay        previous_review_on;
+  ClDay        last_review_on;
+  const char  *previous_review_week;
+  const char  *last_review_week;
 } ClDealFacts;
 
 ClDealFacts *cl_deal_facts_new  (ClDeal      *deal);

@@ -132,9 +132,9 @@ first_day_from (const Reviews *reviews,
 static ClDay
 last_status_change (const ClDealFacts *facts)
 {
-  for (guint i = facts->events->len; i > 0; i--)
+  for (guint i = facts->n_events; i > 0; i--)
     {
-      const ClFactEvent *event = &g_array_index (facts->events, ClFactEvent, i - 1);
+      const ClFactEvent *event = &facts->events[i - 1];
 
       if (event->field == CL_FACT_STATUS)
         return event->occurred_on;

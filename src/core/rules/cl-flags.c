@@ -258,10 +258,9 @@ in_window (const Inspection  *in,
 }
 
 #define FOR_EACH_EVENT(in, event, of_field)                                              \
-  for (guint i_ = 0; i_ < (in)->facts->events->len; i_++)                               \
-    for (const ClFactEvent *event = &g_array_index ((in)->facts->events, ClFactEvent, i_); \
-         event; event = NULL)                                                           \
-      if (event->field == (of_field))
+  for (const ClFactEvent *event = (in)->facts->events;                                 \
+       event < (in)->facts->events + (in)->facts->n_events; event++)                     \
+    if (event->field == (of_field))
 
 static gboolean
 rule_stalled (Inspection *in)
