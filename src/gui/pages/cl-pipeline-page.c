@@ -90,8 +90,8 @@ G_DECLARE_FINAL_TYPE (ClMoveLine, cl_move_line, CL, MOVE_LINE, GObject)
 struct _ClMoveLine
 {
   GObject  parent_instance;
-  ClMove  *move;
-  char    *text;         /* as the list says it */
+  ClMove  *move;         /* said as the list says it only when shown: a large team's
+                          * weeks move tens of thousands of deals */
   char    *search_text;  /* the deal's name and account, as cl_text_fold () folds them */
 };
 
@@ -103,7 +103,6 @@ cl_move_line_finalize (GObject *object)
   ClMoveLine *self = CL_MOVE_LINE (object);
 
   g_clear_pointer (&self->move, cl_move_free);
-  g_free (self->text);
   g_free (self->search_text);
   G_OBJECT_CLASS (cl_move_line_parent_class)->finalize (object);
 }
@@ -127,7 +126,6 @@ cl_move_line_new (ClMove *move)
   g_autofree char *both = g_strconcat (move->deal_name, "\n", move->account ? move->account : "", NULL);
 
   self->move = move;
-  self->text = cl_move_describe (move);
   self->search_text = cl_text_fold (both);
   return self;
 }
@@ -1131,8 +1129,9 @@ bind_move_row (GtkSignalListItemFactory *factory,
                GtkListItem              *list_item)
 {
   ClMoveLine *line = gtk_list_item_get_item (list_item);
+  g_autofree char *text = cl_move_describe (line->move);
 
-  gtk_label_set_text (GTK_LABEL (gtk_list_item_get_child (list_item)), line->text);
+  gtk_label_set_text (GTK_LABEL (gtk_list_item_get_child (list_item)), text);
 }
 
 static void
