@@ -292,6 +292,7 @@ typedef struct
 {
   gint64 last;
   gint64 longest;
+  guint  source;
 } Ticks;
 
 static gboolean
@@ -305,6 +306,25 @@ tick (gpointer data)
   return G_SOURCE_CONTINUE;
 }
 
+/* Watches the main loop turn from now on: a timeout of the highest
+ * priority, due every millisecond. */
+static void
+ticks_start (Ticks *ticks)
+{
+  ticks->last = g_get_monotonic_time ();
+  ticks->longest = 0;
+  ticks->source = g_timeout_add_full (G_PRIORITY_HIGH, 1, tick, ticks, NULL);
+}
+
+/* Stops watching; the longest wait seen, to now, in ms. */
+static double
+ticks_stop (Ticks *ticks)
+{
+  tick (ticks);
+  g_source_remove (ticks->source);
+  return ticks->longest / 1e3;
+}
+
 /* Work the window does for the user (@start at @path) and tells of in a
  * toast once done: its time, and the longest the main loop waited
  * meanwhile, which a frame's 16.7 ms should bound. */
@@ -315,20 +335,20 @@ measure_told_work (Bench      *bench,
                                        const char *path),
                    const char *path)
 {
-  Ticks ticks = { g_get_monotonic_time (), 0 };
-  guint source = g_timeout_add_full (G_PRIORITY_HIGH, 1, tick, &ticks, NULL);
+  Ticks ticks;
   gint64 begin = g_get_monotonic_time ();
   g_autoptr (AdwToast) before = cl_test_ref_last_toast (bench->window);
+  double longest_ms;
 
+  ticks_start (&ticks);
   g_assert_true (start (bench->window, path));
   /* until the toast that says it is done, not the one that says it is
    * under way (after 0.3 s) */
   while (!cl_test_toast_after (bench->window, before))
     g_main_context_iteration (NULL, TRUE);
-  tick (&ticks);
-  g_source_remove (source);
+  longest_ms = ticks_stop (&ticks);
   printf ("pipeline: %u deals: %s from the window in %.0f ms; the longest the main loop waited meanwhile "
-          "%.1f ms (a frame is 16.7 ms)\n", bench->n_deals, what, ms_since (begin), ticks.longest / 1e3);
+          "%.1f ms (a frame is 16.7 ms)\n", bench->n_deals, what, ms_since (begin), longest_ms);
   g_assert_true (g_file_test (path, G_FILE_TEST_IS_REGULAR));
 }
 
@@ -342,17 +362,15 @@ measure_views (Bench *bench)
 
   for (guint i = 0; i < G_N_ELEMENTS (views); i++)
     {
-      Ticks ticks = { g_get_monotonic_time (), 0 };
-      guint source = g_timeout_add_full (G_PRIORITY_HIGH, 1, tick, &ticks, NULL);
+      Ticks ticks;
       gint64 end = g_get_monotonic_time () + VIEW_SETTLE_S * G_USEC_PER_SEC;
 
+      ticks_start (&ticks);
       cl_window_show_view (bench->window, views[i]);
       while (g_get_monotonic_time () < end)
         g_main_context_iteration (NULL, TRUE);
-      tick (&ticks);
-      g_source_remove (source);
       printf ("pipeline: %u deals: the %s view shown: the longest the main loop waited in its first %d s "
-              "%.1f ms (a frame is 16.7 ms)\n", bench->n_deals, views[i], VIEW_SETTLE_S, ticks.longest / 1e3);
+              "%.1f ms (a frame is 16.7 ms)\n", bench->n_deals, views[i], VIEW_SETTLE_S, ticks_stop (&ticks));
     }
 }
 
