@@ -12,6 +12,7 @@
 #include <glib/gi18n.h>
 
 #include "cl-development.h"
+#include "cl-growing-rows.h"
 #include "cl-list-box-rows.h"
 #include "cl-plain-text.h"
 #include "cl-store-task.h"
@@ -28,12 +29,12 @@ struct _ClTeamPage
   ClStore    *store;
   ClDay       month_day;     /* the first of the month shown */
   GListModel *team;          /* ClRepMonth */
-  GtkSliceListModel *rows;   /* of @team: the reps whose rows are made */
-  guint       growing;       /* the idle that makes more */
+  ClGrowingRows rows;        /* of @team: each row is a few milliseconds to style and lay out,
+                              * and a team can be forty */
   GCancellable *cancellable; /* of the month being read */
 };
 
-#define ROWS_PER_TURN 6
+#define ROWS_PER_FRAME 6
 
 G_DEFINE_FINAL_TYPE (ClTeamPage, cl_team_page, ADW_TYPE_BIN)
 
@@ -71,31 +72,6 @@ create_row (gpointer item,
   return row;
 }
 
-/* A few more reps' rows, once GTK laid out the ones before: each row is
- * a few milliseconds to style and lay out, and a team can be forty. */
-static gboolean
-grow_rows (gpointer data)
-{
-  ClTeamPage *self = data;
-  guint size = gtk_slice_list_model_get_size (self->rows) + ROWS_PER_TURN;
-
-  gtk_slice_list_model_set_size (self->rows, size);
-  if (size < g_list_model_get_n_items (self->team))
-    return G_SOURCE_CONTINUE;
-  self->growing = 0;
-  return G_SOURCE_REMOVE;
-}
-
-static void
-show_rows (ClTeamPage *self)
-{
-  g_clear_handle_id (&self->growing, g_source_remove);
-  gtk_slice_list_model_set_model (self->rows, self->team);
-  gtk_slice_list_model_set_size (self->rows, CL_TEAM_PAGE_ROWS_AT_FIRST);
-  if (g_list_model_get_n_items (self->team) > CL_TEAM_PAGE_ROWS_AT_FIRST)
-    self->growing = g_idle_add_full (G_PRIORITY_LOW, grow_rows, self, NULL);
-}
-
 /* In a worker thread: the month's plans, practice and look-backs. */
 static gpointer
 read_team_month (ClStore  *store,
@@ -126,7 +102,7 @@ on_team_month_read (GObject      *source,
       gtk_label_set_text (self->summary_label, error->message);
       self->team = G_LIST_MODEL (g_list_store_new (CL_TYPE_REP_MONTH));
     }
-  show_rows (self);
+  cl_growing_rows_restart (&self->rows, self->team);
   if (error != NULL)
     return;
   without = cl_team_page_get_n_without_plan (self);
@@ -168,7 +144,7 @@ cl_team_page_reload (ClTeamPage *self)
 gboolean
 cl_team_page_is_loaded (ClTeamPage *self)
 {
-  return self->team != NULL && self->cancellable == NULL && self->growing == 0;
+  return self->team != NULL && self->cancellable == NULL && cl_growing_rows_is_grown (&self->rows);
 }
 
 void
@@ -255,8 +231,7 @@ cl_team_page_dispose (GObject *object)
 
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
-  g_clear_handle_id (&self->growing, g_source_remove);
-  g_clear_object (&self->rows);
+  cl_growing_rows_clear (&self->rows);
   g_clear_object (&self->team);
   g_clear_object (&self->store);
   gtk_widget_dispose_template (GTK_WIDGET (self), CL_TYPE_TEAM_PAGE);
@@ -286,7 +261,8 @@ static void
 cl_team_page_init (ClTeamPage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
-  self->rows = gtk_slice_list_model_new (NULL, 0, CL_TEAM_PAGE_ROWS_AT_FIRST);
-  gtk_list_box_bind_model (self->reps_list, G_LIST_MODEL (self->rows), create_row, NULL, NULL);
+  cl_growing_rows_init (&self->rows, GTK_WIDGET (self->reps_list), NULL, CL_TEAM_PAGE_ROWS_AT_FIRST,
+                        ROWS_PER_FRAME, G_MAXUINT);
+  gtk_list_box_bind_model (self->reps_list, G_LIST_MODEL (self->rows.slice), create_row, NULL, NULL);
   g_signal_connect (self->reps_list, "row-activated", G_CALLBACK (on_row_activated), self);
 }

@@ -16,6 +16,7 @@
 
 #include <glib/gi18n.h>
 
+#include "cl-growing-rows.h"
 #include "cl-list-page.h"
 #include "cl-plain-text.h"
 #include "cl-text.h"
@@ -42,8 +43,7 @@ struct _ClListPage
   ClRowFormat      format;
   GtkCustomFilter *filter;
   GtkFilterListModel *filtered;
-  GtkSliceListModel *shown;     /* the first rows of @filtered, a few more each frame */
-  guint            growing;     /* the tick callback that adds them */
+  ClGrowingRows    shown;       /* of @filtered */
   char            *needle;      /* the search text folded, NULL when not searching */
   gboolean         loaded;
   GCancellable    *cancellable; /* of the load under way */
@@ -104,38 +104,6 @@ matches_search (gpointer item,
          || strstr (g_object_get_qdata (item, search_text_quark ()), self->needle) != NULL;
 }
 
-static gboolean
-grow_rows (GtkWidget     *list_view,
-           GdkFrameClock *clock,
-           gpointer       user_data)
-{
-  ClListPage *self = user_data;
-  guint size = gtk_slice_list_model_get_size (self->shown);
-
-  if (size >= ROWS_KEPT
-      || (size >= g_list_model_get_n_items (G_LIST_MODEL (self->filtered))
-          && !gtk_filter_list_model_get_pending (self->filtered)))
-    {
-      /* past the rows the view makes, the others cost nothing until
-       * scrolled to */
-      gtk_slice_list_model_set_size (self->shown, G_MAXUINT);
-      self->growing = 0;
-      return G_SOURCE_REMOVE;
-    }
-  gtk_slice_list_model_set_size (self->shown, size + ROWS_PER_FRAME);
-  return G_SOURCE_CONTINUE;
-}
-
-/* The rows shown start again from the top: the first at once, then a few
- * more each frame. */
-static void
-show_from_top (ClListPage *self)
-{
-  gtk_slice_list_model_set_size (self->shown, ROWS_AT_FIRST);
-  if (self->growing == 0)
-    self->growing = gtk_widget_add_tick_callback (GTK_WIDGET (self->list_view), grow_rows, self, NULL);
-}
-
 /* Filters the rows by @text, and shows them, or that none matches. */
 static void
 apply_search (ClListPage *self,
@@ -150,7 +118,7 @@ apply_search (ClListPage *self,
     change = GTK_FILTER_CHANGE_LESS_STRICT;
   g_free (self->needle);
   self->needle = g_steal_pointer (&needle);
-  show_from_top (self);
+  cl_growing_rows_restart (&self->shown, NULL);
   gtk_filter_changed (GTK_FILTER (self->filter), change);
   update_visible_child (self);
 }
@@ -303,7 +271,7 @@ loaded (GObject      *source,
       adw_status_page_set_title (self->empty_page, _("Could Not Load"));
       cl_status_page_set_plain_description (self->empty_page, error->message);
     }
-  show_from_top (self);
+  cl_growing_rows_restart (&self->shown, NULL);
   gtk_filter_list_model_set_model (self->filtered, model);
   update_visible_child (self);
 }
@@ -462,10 +430,7 @@ cl_list_page_dispose (GObject *object)
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
   g_clear_object (&self->store);
-  if (self->growing != 0)
-    gtk_widget_remove_tick_callback (GTK_WIDGET (self->list_view), self->growing);
-  self->growing = 0;
-  g_clear_object (&self->shown);
+  cl_growing_rows_clear (&self->shown);
   g_clear_object (&self->filtered);
   gtk_widget_dispose_template (GTK_WIDGET (self), CL_TYPE_LIST_PAGE);
   G_OBJECT_CLASS (cl_list_page_parent_class)->dispose (object);
@@ -572,8 +537,9 @@ cl_list_page_init (ClListPage *self)
   g_signal_connect (factory, "bind", G_CALLBACK (bind_row), self);
   gtk_list_view_set_factory (self->list_view, factory);
   g_object_unref (factory);
-  self->shown = gtk_slice_list_model_new (g_object_ref (G_LIST_MODEL (self->filtered)), 0, ROWS_AT_FIRST);
-  selection = gtk_no_selection_new (g_object_ref (G_LIST_MODEL (self->shown)));
+  cl_growing_rows_init (&self->shown, GTK_WIDGET (self->list_view), G_LIST_MODEL (self->filtered),
+                        ROWS_AT_FIRST, ROWS_PER_FRAME, ROWS_KEPT);
+  selection = gtk_no_selection_new (g_object_ref (G_LIST_MODEL (self->shown.slice)));
   gtk_list_view_set_model (self->list_view, GTK_SELECTION_MODEL (selection));
   g_object_unref (selection);
   g_signal_connect (self->list_view, "activate", G_CALLBACK (on_activate), self);
