@@ -119,6 +119,50 @@ test_orders (void)
   g_assert_true (cl_filtered_rows_get_items (rows) == items);
 }
 
+/* Rows made off the main thread start empty: a view given them then makes
+ * its rows' widgets as the list grows between frames, not all at once. */
+static void
+test_starts_empty (void)
+{
+  g_autoptr (GListModel) items = make_items (1000);
+  g_autoptr (ClFilteredRows) rows = cl_filtered_rows_new (items, 2, compare_items, 0);
+
+  g_assert_cmpuint (cl_filtered_rows_get_n_shown (rows), ==, 1000);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (rows)), ==, 0);
+  cl_filtered_rows_refilter (rows, FALSE);
+  settle (rows);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (rows)), ==, 1000);
+}
+
+/* A reload's rows take over the rows made before, which stay and show the
+ * new items in the order and under the test chosen, and hand back the old
+ * items to be let go with them. */
+static void
+test_take_items (void)
+{
+  g_autoptr (GListModel) before = make_items (100);
+  g_autoptr (GListModel) after = make_items (10);
+  g_autoptr (ClFilteredRows) rows = cl_filtered_rows_new (before, 2, compare_items, -1);
+  g_autoptr (ClFilteredRows) reloaded = cl_filtered_rows_new (after, 2, compare_items, -1);
+  g_autoptr (ClRow) first = NULL, still_first = NULL;
+
+  cl_filtered_rows_set_order (rows, 0, TRUE);
+  settle (rows);
+  first = g_list_model_get_item (G_LIST_MODEL (rows), 0);
+  g_assert_cmpint (TEST_ITEM (cl_row_get_item (first))->value, ==, 99);
+
+  cl_filtered_rows_take_items (rows, reloaded);
+  g_assert_true (cl_filtered_rows_get_items (rows) == after);
+  g_assert_true (cl_filtered_rows_get_items (reloaded) == before);
+  cl_filtered_rows_refilter (rows, FALSE);
+  settle (rows);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (rows)), ==, 10);
+  still_first = g_list_model_get_item (G_LIST_MODEL (rows), 0);
+  g_assert_true (still_first == first);
+  g_assert_cmpint (TEST_ITEM (cl_row_get_item (first))->value, ==, 9);
+  g_assert_cmpint (shown (rows, 9)->value, ==, 0);
+}
+
 /* The orders are sorted by a thread of their own: an order chosen before
  * that thread reached it is sorted at once, the same, and rows dropped
  * while it sorts leave it the items it reads. */
@@ -278,6 +322,8 @@ main (int   argc,
 {
   g_test_init (&argc, &argv, NULL);
   g_test_add_func ("/filtered-rows/orders", test_orders);
+  g_test_add_func ("/filtered-rows/starts-empty", test_starts_empty);
+  g_test_add_func ("/filtered-rows/take-items", test_take_items);
   g_test_add_func ("/filtered-rows/sorted-behind", test_sorted_behind);
   g_test_add_func ("/filtered-rows/rows-stay", test_rows_stay);
   g_test_add_func ("/filtered-rows/rows-at-once", test_rows_at_once);

@@ -925,27 +925,10 @@ offer_choices (GtkDropDown   *drop_down,
   gtk_drop_down_set_selected (drop_down, keep);
 }
 
-/* Whether one of @deals (ClPipelineItem) is @rep_id's. */
-static gboolean
-owns_a_deal (GListModel *deals,
-             gint64      rep_id)
-{
-  for (guint i = 0; i < g_list_model_get_n_items (deals); i++)
-    {
-      g_autoptr (ClPipelineItem) item = g_list_model_get_item (deals, i);
-
-      if (item->facts->deal->owner_id == rep_id)
-        return TRUE;
-    }
-  return FALSE;
-}
-
-/* The drop-downs' choices: the snapshot's @reps, less a manager who owns
- * none of @deals, and stages, the flags. */
+/* The drop-downs' choices: the snapshot's @reps, the stages, the flags. */
 static void
 fill_filters (ClPipelinePage *self,
-              GListModel     *reps,
-              GListModel     *deals)
+              GListModel     *reps)
 {
   g_autoptr (GtkStringList) owners = gtk_string_list_new (NULL);
   g_autoptr (GtkStringList) stages = gtk_string_list_new (NULL);
@@ -959,8 +942,6 @@ fill_filters (ClPipelinePage *self,
     {
       g_autoptr (ClRep) rep = g_list_model_get_item (reps, i);
 
-      if (rep->is_manager && !owns_a_deal (deals, rep->id))
-        continue;
       gtk_string_list_append (owners, rep->name);
       g_array_append_val (self->owner_ids, rep->id);
     }
@@ -988,7 +969,7 @@ typedef struct
   ClFilteredRows *rows;      /* the deals sorted ahead by every column */
   ClProcess      *process;
   ClFlagSettings  settings;  /* the deals were flagged with these */
-  GListModel     *reps;      /* ClRep */
+  GListModel     *reps;      /* ClRep the owner filter offers: all, but a manager who owns none of @deals */
   GPtrArray      *moved;     /* ClMove as read, oldest first, until made lines */
   GListStore     *moves;     /* ClMoveLine, newest first */
   ClDay           since;
@@ -1039,6 +1020,30 @@ read_beside_history (ClStore  *store,
                                               error)) != NULL;
 }
 
+/* @reps (ClRep) less a manager who owns none of @deals (ClPipelineItem) */
+static GListStore *
+list_owners (GListModel *reps,
+             GListModel *deals)
+{
+  g_autoptr (GHashTable) owning = g_hash_table_new (g_int64_hash, g_int64_equal);
+  GListStore *owners = g_list_store_new (CL_TYPE_REP);
+
+  for (guint i = 0; i < g_list_model_get_n_items (deals); i++)
+    {
+      g_autoptr (ClPipelineItem) item = g_list_model_get_item (deals, i);
+
+      g_hash_table_add (owning, &item->facts->deal->owner_id);
+    }
+  for (guint i = 0; i < g_list_model_get_n_items (reps); i++)
+    {
+      g_autoptr (ClRep) rep = g_list_model_get_item (reps, i);
+
+      if (!rep->is_manager || g_hash_table_contains (owning, &rep->id))
+        g_list_store_append (owners, rep);
+    }
+  return owners;
+}
+
 /* In a worker thread: the inspected deals with the stages and reps they
  * were read with, and what moved since the last review. The deals'
  * history is read on another connection while this one lists the deals
@@ -1055,6 +1060,7 @@ compute_snapshot (GTask        *task,
   Snapshot *snapshot = g_new0 (Snapshot, 1);
   g_autoptr (ClStore) store = cl_store_open_read_through (request->path, &error);
   g_autoptr (GPtrArray) facts = NULL;
+  GListStore *reps;
 
   snapshot->as_of = self->as_of;
   if (store != NULL)
@@ -1068,6 +1074,9 @@ compute_snapshot (GTask        *task,
   snapshot->deals = cl_pipeline_inspect_facts (facts, snapshot->process, &snapshot->settings, snapshot->as_of);
   snapshot->rows = cl_filtered_rows_new (snapshot->deals, G_N_ELEMENTS (columns), compare_by_column,
                                          request->sort_column);
+  reps = list_owners (snapshot->reps, snapshot->deals);
+  g_object_unref (snapshot->reps);
+  snapshot->reps = G_LIST_MODEL (reps);
   snapshot->moves = g_list_store_new (CL_TYPE_MOVE_LINE);
   g_ptr_array_set_free_func (snapshot->moved, NULL);
   for (guint i = snapshot->moved->len; i > 0; i--)
@@ -1149,6 +1158,9 @@ snapshot_ready (GObject      *source,
   gtk_spinner_stop (self->spinner);
   if (snapshot == NULL)
     {
+      /* none of the deals read before stand */
+      gtk_single_selection_set_model (self->selection, NULL);
+      g_clear_object (&self->rows);
       adw_status_page_set_icon_name (self->empty_page, "dialog-error-symbolic");
       adw_status_page_set_title (self->empty_page, _("Could Not Inspect the Pipeline"));
       cl_status_page_set_plain_description (self->empty_page, error->message);
@@ -1161,10 +1173,21 @@ snapshot_ready (GObject      *source,
       g_clear_pointer (&self->process, cl_process_free);
       self->process = g_steal_pointer (&snapshot->process);
       self->settings = snapshot->settings;
-      fill_filters (self, snapshot->reps, snapshot->deals);
+      fill_filters (self, snapshot->reps);
       show_moves (self, snapshot);
       /* in the table's order, under the filters chosen */
-      self->rows = g_steal_pointer (&snapshot->rows);
+      /* the rows made for the deals before show these, as after a new
+       * filter; the first rows are shown while still empty and come a few
+       * milliseconds' worth at a time between frames. Shown full, GTK
+       * would make their first two hundred rows' widgets at once, 0.1 s,
+       * and would take as long to drop them at each reload. */
+      if (self->rows != NULL)
+        cl_filtered_rows_take_items (self->rows, snapshot->rows);
+      else
+        {
+          self->rows = g_steal_pointer (&snapshot->rows);
+          gtk_single_selection_set_model (self->selection, G_LIST_MODEL (self->rows));
+        }
       cl_filtered_rows_set_match (self->rows, matches, self);
       cl_filtered_rows_set_order (self->rows, self->sort_column, self->sort_descending);
       cl_filtered_rows_refilter (self->rows, FALSE);
@@ -1172,7 +1195,6 @@ snapshot_ready (GObject      *source,
   /* loaded only now: the filters just offered have changed, and a summary
    * counted before the deals are in would say "No Open Deals" */
   self->loaded = TRUE;
-  gtk_single_selection_set_model (self->selection, G_LIST_MODEL (self->rows));
   update_summary (self);
   g_clear_pointer (&snapshot, snapshot_free);
   g_signal_emit (self, loaded_signal, 0);
@@ -1228,8 +1250,7 @@ cl_pipeline_page_reload (ClPipelinePage *self)
   self->loaded = FALSE;
   self->loading = FALSE;
   self->as_of = cl_date_today ();
-  gtk_single_selection_set_model (self->selection, NULL);
-  g_clear_object (&self->rows);
+  /* the table's rows stay, hidden, until the new deals take them */
   reset_column_widths (self);
   gtk_filter_list_model_set_model (self->moves, NULL);
   gtk_label_set_text (self->moved_label, "");
@@ -1291,7 +1312,7 @@ cl_pipeline_page_get_cell_text (ClPipelinePage *self,
 guint
 cl_pipeline_page_get_n_shown (ClPipelinePage *self)
 {
-  return self->rows != NULL ? cl_filtered_rows_get_n_shown (self->rows) : 0;
+  return self->loaded && self->rows != NULL ? cl_filtered_rows_get_n_shown (self->rows) : 0;
 }
 
 ClPipelineItem *
@@ -1309,11 +1330,12 @@ cl_pipeline_page_get_search_entry (ClPipelinePage *self)
   return GTK_EDITABLE (self->search_entry);
 }
 
-/* Every open deal, unfiltered; NULL until loaded. */
+/* Every open deal, unfiltered; NULL until loaded, and while it loads
+ * again (the rows still show the deals before, hidden). */
 GListModel *
 cl_pipeline_page_get_snapshot (ClPipelinePage *self)
 {
-  return self->rows != NULL ? cl_filtered_rows_get_items (self->rows) : NULL;
+  return self->loaded && self->rows != NULL ? cl_filtered_rows_get_items (self->rows) : NULL;
 }
 
 guint
@@ -1325,7 +1347,9 @@ cl_pipeline_page_get_n_moves (ClPipelinePage *self)
 guint
 cl_pipeline_page_get_n_deals (ClPipelinePage *self)
 {
-  return self->rows != NULL ? g_list_model_get_n_items (cl_filtered_rows_get_items (self->rows)) : 0;
+  GListModel *snapshot = cl_pipeline_page_get_snapshot (self);
+
+  return snapshot != NULL ? g_list_model_get_n_items (snapshot) : 0;
 }
 
 gboolean

@@ -30,6 +30,8 @@ ClFilteredRows *cl_filtered_rows_new         (GListModel     *items,
                                               guint           n_keys,
                                               ClRowsCompare   compare,
                                               int             first_key);
+void            cl_filtered_rows_take_items  (ClFilteredRows *self,
+                                              ClFilteredRows *from);
 void            cl_filtered_rows_set_order   (ClFilteredRows *self,
                                               int             key,
                                               gboolean        descending);
