@@ -414,6 +414,7 @@ test_inspect_apart (void)
       g_assert_cmpint (item->facts->deal->id, ==, g_array_index (ids, gint64, i));
       g_assert_cmpuint (item->flags, ==, g_array_index (expected, guint, i));
       g_assert_cmpstr (item->search_text, ==, folded);
+      g_assert_true (item->currency == item->facts->deal->currency);
       g_assert_cmpuint (item->n_deals, ==, facts->len);
     }
   cl_test_remove_tree (dir);

@@ -296,6 +296,7 @@ inspect_range (gpointer data)
       item->stage_index = cl_process_index (in->process, item->state.stage_id);
       both = g_strconcat (item->facts->deal->name, "\n", item->facts->deal->account, NULL);
       item->search_text = cl_text_fold (both);
+      item->currency = item->facts->deal->currency;
       item->risk = cl_risk_score (item->flags, item->state.amount_cents);
       in->items->pdata[i] = item;
     }

@@ -22,6 +22,8 @@ struct _ClPipelineItem
   int          days_in_stage;
   int          stage_index;    /* in the sales process, for sorting */
   char        *search_text;    /* name and account as cl_text_fold () folds them, for searching */
+  const char  *currency;       /* the deal's, borrowed from the facts: a total over every item
+                                * then reads the items alone */
   double       risk;           /* cl_risk_score () of its flags and amount */
   guint        amount_rank;    /* 1 for the largest deal of the snapshot; equal amounts, equal ranks */
   guint        n_deals;        /* in the snapshot */

@@ -738,7 +738,7 @@ update_summary (ClPipelinePage *self)
       ClPipelineItem *item = cl_filtered_rows_peek_shown (self->rows, i);
 
       n_flagged += item->flags != 0;
-      add_to_currency (per_currency, item->facts->deal->currency, item->state.amount_cents);
+      add_to_currency (per_currency, item->currency, item->state.amount_cents);
       if (item->stage_index < 0)
         continue;
       /* the snapshot's process, by which the arrays are sized, indexed it */
