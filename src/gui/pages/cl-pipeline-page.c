@@ -19,6 +19,7 @@
 #include "cl-moves.h"
 #include "cl-cell-text.h"
 #include "cl-filtered-rows.h"
+#include "cl-free-in-thread.h"
 #include "cl-pipeline.h"
 #include "cl-pipeline-page.h"
 #include "cl-plain-text.h"
@@ -1244,6 +1245,8 @@ reset_column_widths (ClPipelinePage *self)
 void
 cl_pipeline_page_reload (ClPipelinePage *self)
 {
+  GListModel *moves;
+
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
   self->cancellable = g_cancellable_new ();
@@ -1252,7 +1255,11 @@ cl_pipeline_page_reload (ClPipelinePage *self)
   self->as_of = cl_date_today ();
   /* the table's rows stay, hidden, until the new deals take them */
   reset_column_widths (self);
+  moves = gtk_filter_list_model_get_model (self->moves);
+  if (moves != NULL)
+    g_object_ref (moves);
   gtk_filter_list_model_set_model (self->moves, NULL);
+  cl_free_in_thread (moves, g_object_unref);
   gtk_label_set_text (self->moved_label, "");
   gtk_stack_set_visible_child_name (self->stack, "loading");
   gtk_label_set_text (self->summary_label, "");

@@ -23,6 +23,7 @@
 #include <time.h>
 
 #include "cl-filtered-rows.h"
+#include "cl-free-in-thread.h"
 
 /* what a change of length may take before the next frame, and each time
  * between frames after it: a quarter of a frame */
@@ -220,30 +221,10 @@ cl_filtered_rows_model_init (GListModelInterface *iface)
 G_DEFINE_FINAL_TYPE_WITH_CODE (ClFilteredRows, cl_filtered_rows, G_TYPE_OBJECT,
                                G_IMPLEMENT_INTERFACE (G_TYPE_LIST_MODEL, cl_filtered_rows_model_init))
 
-/* The items the rows showed, let go by a thread of their own. */
-typedef struct
-{
-  GPtrArray  *array;
-  GListModel *items;
-} DroppedItems;
-
-static gpointer
-drop_items (gpointer data)
-{
-  DroppedItems *dropped = data;
-
-  g_ptr_array_unref (dropped->array);
-  g_object_unref (dropped->items);
-  g_free (dropped);
-  return NULL;
-}
-
 static void
 cl_filtered_rows_finalize (GObject *object)
 {
   ClFilteredRows *self = CL_FILTERED_ROWS (object);
-  DroppedItems *dropped = g_new (DroppedItems, 1);
-  GThread *thread;
 
   g_clear_handle_id (&self->settling, g_source_remove);
   g_clear_handle_id (&self->showing_rest, g_source_remove);
@@ -251,14 +232,9 @@ cl_filtered_rows_finalize (GObject *object)
   orders_unref (self->orders);
   g_ptr_array_unref (self->rows);
   g_array_unref (self->shown);
-  /* the rows, which held some of the items too, are gone: freeing a
-   * pipeline of 100 000 deals is 0.2 s, which the window need not wait */
-  *dropped = (DroppedItems) { self->array, self->items };
-  thread = g_thread_try_new ("cl-drop-rows", drop_items, dropped, NULL);
-  if (thread != NULL)
-    g_thread_unref (thread);
-  else
-    drop_items (dropped);
+  /* the rows, which held some of the items too, are gone */
+  cl_free_in_thread (self->array, (GDestroyNotify) g_ptr_array_unref);
+  cl_free_in_thread (self->items, g_object_unref);
   G_OBJECT_CLASS (cl_filtered_rows_parent_class)->finalize (object);
 }
 
