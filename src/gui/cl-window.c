@@ -33,6 +33,7 @@
 #include "cl-preferences-window.h"
 #include "cl-store-task.h"
 #include "cl-file-chooser.h"
+#include "cl-free-in-thread.h"
 #include "cl-import-undo.h"
 #include "cl-import-window.h"
 #include "cl-rep-window.h"
@@ -1273,10 +1274,7 @@ static void
 release_freed_memory (void)
 {
 #if defined (__GLIBC__)
-  GThread *thread = g_thread_try_new ("cl-trim", trim_heaps, NULL, NULL);
-
-  if (thread != NULL)
-    g_thread_unref (thread);
+  cl_run_in_thread (trim_heaps, NULL);
 #endif
 }
 

@@ -1176,12 +1176,12 @@ snapshot_ready (GObject      *source,
       self->settings = snapshot->settings;
       fill_filters (self, snapshot->reps);
       show_moves (self, snapshot);
-      /* in the table's order, under the filters chosen */
-      /* the rows made for the deals before show these, as after a new
-       * filter; the first rows are shown while still empty and come a few
-       * milliseconds' worth at a time between frames. Shown full, GTK
-       * would make their first two hundred rows' widgets at once, 0.1 s,
-       * and would take as long to drop them at each reload. */
+      /* in the table's order, under the filters chosen: the rows made
+       * for the deals before show these, as after a new filter; the first
+       * rows are shown while still empty and come a few milliseconds'
+       * worth at a time between frames. Shown full, GTK would make their
+       * first two hundred rows' widgets at once, 0.1 s, and would take as
+       * long to drop them at each reload. */
       if (self->rows != NULL)
         cl_filtered_rows_take_items (self->rows, snapshot->rows);
       else

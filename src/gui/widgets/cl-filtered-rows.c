@@ -12,11 +12,12 @@
  * milliseconds at a time, after the frame that shows the new items: the
  * widgets of the rows it adds or takes away are what costs, and past the
  * new end the rows show nothing until they go. The list starts empty, so
- * that a view given it makes its first rows that way too. Each order is sorted once,
- * up and down, by a thread of its own after the rows are made (the table
- * shows in the order given without waiting for them), or at once when a
- * column is chosen before that thread reached it; the filter walks the
- * order shown, or, when it only got stricter, the items it shows.
+ * that a view given it makes its first rows that way too. Each order is
+ * sorted once, up and down, by a thread of its own after the rows are
+ * made (the table shows in the order given without waiting for them), or
+ * at once when a column is chosen before that thread reached it; the
+ * filter walks the order shown, or, when it only got stricter, the items
+ * it shows.
  */
 #include "config.h"
 
@@ -362,8 +363,9 @@ sort_every_key (gpointer data)
  * from 0 to @n_keys - 1, up and down, in a thread of its own; equal items
  * stay in the order given either way. The list has no rows until
  * cl_filtered_rows_set_order () or cl_filtered_rows_refilter (), on the
- * main thread, shows the items: best given to a view before. @compare is called from that thread
- * and from the caller's, and the items must not change.
+ * main thread, shows the items: best given to a view before. @compare is
+ * called from that thread and from the caller's, and the items must not
+ * change.
  *
  * Returns: (transfer full): the rows, in the order given
  */
@@ -573,14 +575,18 @@ void
 cl_filtered_rows_take_items (ClFilteredRows *self,
                              ClFilteredRows *from)
 {
-  GListModel *items = self->items;
-  GPtrArray *array = self->array;
-  Orders *orders = self->orders;
-  GArray *shown = self->shown;
+  GListModel *items;
+  GPtrArray *array;
+  Orders *orders;
+  GArray *shown;
 
   g_return_if_fail (CL_IS_FILTERED_ROWS (self));
   g_return_if_fail (CL_IS_FILTERED_ROWS (from) && from->rows->len == 0);
 
+  items = self->items;
+  array = self->array;
+  orders = self->orders;
+  shown = self->shown;
   self->items = from->items;
   self->array = from->array;
   self->orders = from->orders;

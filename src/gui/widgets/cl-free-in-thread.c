@@ -1,4 +1,5 @@
-/* cl-free-in-thread.c — a large structure let go in a thread of its own
+/* cl-free-in-thread.c — work the window need not wait for, such as a
+ * large structure let go, in a thread of its own
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
  * A pipeline of 100 000 deals is a million allocations: freeing it takes
@@ -27,6 +28,26 @@ free_freed (gpointer data)
 }
 
 /**
+ * cl_run_in_thread:
+ * @func: what to run
+ * @data: what @func is given
+ *
+ * Runs @func in a thread of its own, or at once should no thread start;
+ * nothing waits for it to end.
+ */
+void
+cl_run_in_thread (GThreadFunc func,
+                  gpointer    data)
+{
+  GThread *thread = g_thread_try_new ("cl-aside", func, data, NULL);
+
+  if (thread != NULL)
+    g_thread_unref (thread);
+  else
+    func (data);
+}
+
+/**
  * cl_free_in_thread:
  * @data: (transfer full) (nullable): what to free; nothing else may use it
  *   from now on, and what it holds must be safe to free in another thread
@@ -40,15 +61,10 @@ cl_free_in_thread (gpointer       data,
                    GDestroyNotify free_func)
 {
   Freed *freed;
-  GThread *thread;
 
   if (data == NULL)
     return;
   freed = g_new (Freed, 1);
   *freed = (Freed) { data, free_func };
-  thread = g_thread_try_new ("cl-free", free_freed, freed, NULL);
-  if (thread != NULL)
-    g_thread_unref (thread);
-  else
-    free_freed (freed);
+  cl_run_in_thread (free_freed, freed);
 }
