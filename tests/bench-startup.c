@@ -18,6 +18,7 @@
 #include "cl-demo.h"
 #include "cl-pipeline-page.h"
 #include "cl-window.h"
+#include "test-gui-util.h"
 #include "test-util.h"
 
 #define RUNS 5
@@ -45,11 +46,18 @@ read_resident_kb (void)
   return g_ascii_strtoull (rss + strlen ("VmRSS:"), NULL, 10);
 }
 
+/* The pipeline read, and its table at its length: the rows the table
+ * makes follow the first frame a few at a time. */
 static gboolean
 pipeline_loaded (ClWindow *window)
 {
+  ClPipelinePage *page = CL_PIPELINE_PAGE (cl_window_get_view (window, "pipeline"));
+  GtkColumnView *table = GTK_COLUMN_VIEW (cl_test_find_descendant (GTK_WIDGET (page), GTK_TYPE_COLUMN_VIEW));
+
   return g_str_equal (cl_window_get_state (window), "views")
-         && cl_pipeline_page_is_loaded (CL_PIPELINE_PAGE (cl_window_get_view (window, "pipeline")));
+         && cl_pipeline_page_is_loaded (page)
+         && g_list_model_get_n_items (G_LIST_MODEL (gtk_column_view_get_model (table)))
+            == cl_pipeline_page_get_n_shown (page);
 }
 
 static void

@@ -39,6 +39,12 @@ grow (GtkWidget     *widget,
 {
   ClGrowingRows *rows = data;
 
+  /* the first frame lays out the first rows alone */
+  if (!rows->laid_out)
+    {
+      rows->laid_out = TRUE;
+      return G_SOURCE_CONTINUE;
+    }
   if (is_done (rows))
     {
       gtk_slice_list_model_set_size (rows->slice, G_MAXUINT);
@@ -96,6 +102,7 @@ cl_growing_rows_restart (ClGrowingRows *rows,
   if (model != NULL)
     gtk_slice_list_model_set_model (rows->slice, model);
   gtk_slice_list_model_set_size (rows->slice, rows->first);
+  rows->laid_out = FALSE;
   if (rows->tick == 0 && !is_done (rows))
     rows->tick = gtk_widget_add_tick_callback (rows->widget, grow, rows, NULL);
 }

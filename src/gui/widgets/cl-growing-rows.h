@@ -16,6 +16,7 @@ typedef struct
   guint              per_frame;
   guint              until;      /* past as many rows, the others are shown at once */
   guint              tick;       /* the tick callback making more, 0 once all are shown */
+  gboolean           laid_out;   /* a frame laid out the rows made before the tick */
 } ClGrowingRows;
 
 void     cl_growing_rows_init    (ClGrowingRows *rows,
