@@ -1152,6 +1152,7 @@ snapshot_ready (GObject      *source,
   ClPipelinePage *self = CL_PIPELINE_PAGE (source);
   g_autoptr (GError) error = NULL;
   Snapshot *snapshot = g_task_propagate_pointer (G_TASK (result), &error);
+  gboolean reused = self->rows != NULL;  /* the rows made for the deals before */
 
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     return;
@@ -1182,7 +1183,7 @@ snapshot_ready (GObject      *source,
        * worth at a time between frames. Shown full, GTK would make their
        * first two hundred rows' widgets at once, 0.1 s, and would take as
        * long to drop them at each reload. */
-      if (self->rows != NULL)
+      if (reused)
         cl_filtered_rows_take_items (self->rows, snapshot->rows);
       else
         {
@@ -1192,6 +1193,13 @@ snapshot_ready (GObject      *source,
       cl_filtered_rows_set_match (self->rows, matches, self);
       cl_filtered_rows_set_order (self->rows, self->sort_column, self->sort_descending);
       cl_filtered_rows_refilter (self->rows, FALSE);
+      if (reused)
+        {
+          /* from the top, as a table of new rows would be; once the rows
+           * show the new deals, which the columns then size to */
+          gtk_single_selection_set_selected (self->selection, 0);
+          scroll_to_top (self);
+        }
     }
   /* loaded only now: the filters just offered have changed, and a summary
    * counted before the deals are in would say "No Open Deals" */
