@@ -103,7 +103,9 @@ cl_growing_rows_restart (ClGrowingRows *rows,
     gtk_slice_list_model_set_model (rows->slice, model);
   gtk_slice_list_model_set_size (rows->slice, rows->first);
   rows->laid_out = FALSE;
-  if (rows->tick == 0 && !is_done (rows))
+  /* even with all the items in the first rows: more may come, as records
+   * a page is about to give its list, or a filter still at work */
+  if (rows->tick == 0)
     rows->tick = gtk_widget_add_tick_callback (rows->widget, grow, rows, NULL);
 }
 
