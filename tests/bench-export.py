@@ -3,9 +3,10 @@
 """The commands that read a whole workspace, on sample teams of 1 000,
 10 000 and 100 000 deals (or the sizes in $CLOSELOOP_BENCH_SIZES, such as
 1000000): the workspace backup's time and peak resident next to
-`sqlite3 -json` of the same tables in the same run, the review pre-read's
-next to sqlite3 reading the tables it inspects, and the peak resident of
-health, export retro, my-month and rep list, each against its target.
+`sqlite3 -json` of the same tables in the same run, the backup restored,
+the review pre-read's next to sqlite3 reading the tables it inspects, and
+the peak resident of the demo that wrote the team, health, export retro,
+my-month and rep list, each against its target.
 Prints figures only.
 
 Usage: bench-export.py CLOSELOOP"""
@@ -50,8 +51,10 @@ def main():
             workspace = os.path.join(folder, f'team-{deals}.db')
             base = [closeloop, '--workspace', workspace]
             # as tests/test-util.c's cl_test_team_of_size () makes a team
-            subprocess.run(base + ['demo', '--deals', str(deals), '--reps', str(max(4, deals // 2500)),
-                                   '--weeks', '26', '--seed', '42'], check=True, stdout=subprocess.DEVNULL)
+            seconds, resident, status = run(base + ['demo', '--deals', str(deals), '--reps',
+                                                    str(max(4, deals // 2500)), '--weeks', '26', '--seed', '42'])
+            print(f'demo: {deals} deals in {seconds:.2f} s, {resident:.0f} MB resident '
+                  f'({verdict(resident, COMMAND_TARGET_MB)})' + ('' if status == 0 else f'; exit status {status}'))
 
             backup = os.path.join(folder, 'backup.json')
             seconds, resident, status = run(base + ['export', 'workspace', '--output', backup])
@@ -65,13 +68,23 @@ def main():
             # what every command pays before it reads anything: at 1 000
             # deals, most of the time
             start_up, _, _ = run([closeloop, '--version'])
-            os.unlink(backup) if status == 0 else None
             print(f'export workspace: {deals} deals ({size:.0f} MB) in {seconds:.2f} s, '
                   f'{resident:.0f} MB resident ({verdict(resident, BACKUP_TARGET_MB)}); '
                   f'sqlite3 -json of the same tables {anchor:.2f} s, {anchor_resident:.0f} MB resident; '
                   f'ratio {seconds / anchor:.2f}× (target {BACKUP_TARGET_RATIO}×); '
                   f'closeloop --version alone {start_up:.2f} s'
                   + ('' if status == 0 else f'; FAILED with status {status}'))
+            if status == 0:
+                # the backup restored into a new workspace, row by row
+                restored = os.path.join(folder, 'restored.db')
+                seconds, resident, status = run([closeloop, '--workspace', restored, 'import', 'workspace',
+                                                 backup])
+                print(f'import workspace (the backup restored): {deals} deals in {seconds:.2f} s, '
+                      f'{resident:.0f} MB resident ({verdict(resident, COMMAND_TARGET_MB)})'
+                      + ('' if status == 0 else f'; exit status {status}'))
+                for leftover in (backup, restored):
+                    if os.path.exists(leftover):
+                        os.unlink(leftover)
 
             # the inspection from the command line: every open deal read
             # with its history, contacts and qualification, flagged and

@@ -36,6 +36,29 @@ PY
 }
 
 now () { date +%s.%N; }
+# runs closeloop with the arguments given, its output into $dir/out, and
+# sets $start and $end (seconds) and $resident (its peak resident, in MB)
+run_closeloop () {
+  set -- $(python3 -c '
+import os, subprocess, sys, time
+start = time.time()
+with open(sys.argv[1], "wb") as out:
+    child = subprocess.Popen(sys.argv[2:], stdout=out)
+    _, status, usage = os.wait4(child.pid, 0)
+print(start, time.time(), round(usage.ru_maxrss / 1024), os.waitstatus_to_exitcode(status))
+' "$dir/out" "$closeloop" "$@")
+  start=$1 end=$2 resident=$3
+  [ "$4" = 0 ] || { echo "import: closeloop failed with status $4" >&2; exit 1; }
+}
+# "N MB resident (within the 100 MB target)" of the last run_closeloop
+resident_said () {
+  if [ "$resident" -le 100 ]; then
+    echo "$resident MB resident (within the 100 MB target)"
+  else
+    echo "$resident MB resident (OVER the 100 MB target)"
+  fi
+}
+
 # "$what in X s; sqlite3 .import of the same file Y s; ratio Z×" from
 # the start and end of each
 report () {
@@ -127,19 +150,16 @@ for rows in $(echo "${CLOSELOOP_BENCH_SIZES:-1000,10000,100000}" | tr ',' ' '); 
     --stages "$dir/stages.txt" >/dev/null
   sqlite3 "$dir/empty.db" "DELETE FROM deal_events; DELETE FROM deals;"
 
-  start=$(now)
-  "$closeloop" --workspace "$dir/team.db" import deals "$dir/week1.csv" --as-of 2026-11-16 --currency EUR \
-    --stages "$dir/stages.txt" >/dev/null
-  end=$(now)
-  report "import: $rows rows, week 1 (new workspace)," "$start" "$end" $(import_anchor "$dir/week1.csv")
+  run_closeloop --workspace "$dir/team.db" import deals "$dir/week1.csv" --as-of 2026-11-16 --currency EUR \
+    --stages "$dir/stages.txt"
+  report "import: $rows rows, week 1 (new workspace), $(resident_said)," "$start" "$end" \
+    $(import_anchor "$dir/week1.csv")
   report_sql "import: $rows rows, week 1 (new workspace)," "$start" "$end" \
     $(sql_anchor "$dir/empty.db" "$dir/week1.sql")
   sqlite3 "$dir/team.db" ".backup $dir/week1.db"
 
-  start=$(now)
-  "$closeloop" --workspace "$dir/team.db" import deals "$dir/week2.csv" --as-of 2026-11-23 >"$dir/out"
-  end=$(now)
-  report "import: $rows rows, week 2 (a tenth changed: $(head -1 "$dir/out"))," "$start" "$end" \
+  run_closeloop --workspace "$dir/team.db" import deals "$dir/week2.csv" --as-of 2026-11-23
+  report "import: $rows rows, week 2 (a tenth changed: $(head -1 "$dir/out")), $(resident_said)," "$start" "$end" \
     $(import_anchor "$dir/week2.csv")
   report_sql "import: $rows rows, week 2 (a tenth changed)," "$start" "$end" \
     $(sql_anchor "$dir/week1.db" "$dir/week2.sql")

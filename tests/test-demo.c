@@ -190,6 +190,35 @@ test_indexes (void)
   cl_test_remove_tree (dir);
 }
 
+/* A sample team is written with a small page cache: every page it writes
+ * is written once, and the window's 64 MiB held them all (125 MB resident
+ * for 100 000 deals, over a command's 100 MB). The connection's own cache
+ * is back afterwards. */
+static void
+test_bulk_cache (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("closeloop-demo-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "team.db", NULL);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (ClStore) store = cl_store_open (path, &error);
+  ClTestCacheSeen seen = { store, 0 };
+  ClDemoOptions options;
+  int before;
+
+  g_assert_no_error (error);
+  before = cl_test_cache_kib (store);
+  cl_demo_options_init (&options);
+  options.n_deals = 40;
+  options.n_reps = 4;
+  options.n_weeks = 4;
+  g_assert_true (cl_demo_generate (store, &options, cl_test_note_cache, &seen, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (seen.largest_kib, ==, CL_STORE_BULK_WRITE_CACHE_KIB);
+  g_assert_cmpint (cl_test_cache_kib (store), ==, before);
+  g_clear_object (&store);
+  cl_test_remove_tree (dir);
+}
+
 /* The demo's loop health for this quarter: the figures are the store's. */
 static void
 test_loop_health (void)
@@ -860,6 +889,7 @@ main (int   argc,
   g_test_add_func ("/demo/refuses-a-team", test_refuses_a_team);
   g_test_add_func ("/demo/cancel-leaves-nothing", test_cancel_leaves_nothing);
   g_test_add_func ("/demo/indexes", test_indexes);
+  g_test_add_func ("/demo/bulk-cache", test_bulk_cache);
   g_test_add_func ("/rules/loop-health", test_loop_health);
   g_test_add_func ("/rules/deal-facts", test_deal_facts);
   g_test_add_func ("/rules/deal-facts-apart", test_deal_facts_apart);

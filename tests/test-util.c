@@ -5,6 +5,7 @@
 #include <sqlite3.h>
 #include <string.h>
 
+#include "cl-store-private.h"
 #include "test-util.h"
 
 void
@@ -236,4 +237,28 @@ cl_test_loop_health_json (const char *who,
                             g_str_equal (states[i], "no_data") ? "null" : "\"because\"");
   g_string_append_printf (text, "], \"hollow_cadence\": %s}", hollow ? "true" : "false");
   return g_string_free (g_steal_pointer (&text), FALSE);
+}
+
+int
+cl_test_cache_kib (ClStore *store)
+{
+  sqlite3_stmt *stmt;
+  int size;
+
+  g_assert_cmpint (sqlite3_prepare_v2 (cl_store_get_db (store), "PRAGMA cache_size", -1, &stmt, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  size = sqlite3_column_int (stmt, 0);
+  sqlite3_finalize (stmt);
+  /* negative: a size in KiB, as the store sets it */
+  g_assert_cmpint (size, <, 0);
+  return -size;
+}
+
+void
+cl_test_note_cache (double   fraction,
+                    gpointer seen)
+{
+  ClTestCacheSeen *cache = seen;
+
+  cache->largest_kib = MAX (cache->largest_kib, cl_test_cache_kib (cache->store));
 }

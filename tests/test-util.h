@@ -27,6 +27,18 @@ gboolean cl_test_refuse_read (ClStore    *store,
                               gpointer    data,
                               GError    **error);
 
+/* The page cache @store's connection keeps, in KiB (PRAGMA cache_size). */
+int    cl_test_cache_kib   (ClStore    *store);
+/* The largest page cache a bulk write kept while it told its progress:
+ * cl_test_note_cache () as the progress callback, this as its data. */
+typedef struct
+{
+  ClStore *store;
+  int      largest_kib;
+} ClTestCacheSeen;
+void   cl_test_note_cache  (double      fraction,
+                            gpointer    seen);
+
 /* The SQL of every index the workspace declares, by name. */
 char  *cl_test_index_sql   (const char *db_path);
 

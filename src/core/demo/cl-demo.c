@@ -1158,6 +1158,7 @@ cl_demo_generate (ClStore              *store,
   g_autoptr (GListModel) reps = NULL;
   Demo demo = { 0 };
   gboolean ok;
+  int cache_kib;
 
   if (options->n_reps < 1 || options->n_weeks < 1)
     return g_set_error (error, CL_STORE_ERROR, CL_STORE_ERROR_INVALID,
@@ -1182,6 +1183,7 @@ cl_demo_generate (ClStore              *store,
   demo.progress_data = user_data;
   demo.cancellable = cancellable;
 
+  cache_kib = cl_store_set_cache_size (store, CL_STORE_BULK_WRITE_CACHE_KIB);
   ok = cl_store_begin (store, error)
        && add_team (&demo, error)
        && add_deals (&demo, error)
@@ -1197,6 +1199,7 @@ cl_demo_generate (ClStore              *store,
     cl_store_rollback (store);
   if (ok && progress)
     progress (1.0, user_data);
+  cl_store_set_cache_size (store, cache_kib);
 
   g_rand_free (demo.rand);
   g_ptr_array_unref (demo.reps);

@@ -325,13 +325,6 @@ read_row (ClReader       *reader,
 
 /* ------------------------------------------------------------------ writing */
 
-/* A deal as stored now, read once or written by an earlier row. */
-typedef struct
-{
-  ClImportDeal deal;
-  gboolean     seen;           /* the file has it */
-} ClKeptDeal;
-
 typedef struct
 {
   ClStore        *store;
@@ -340,10 +333,12 @@ typedef struct
   ClStagePlan    *plan;
   ClImportWriter *writer;
   GStringChunk   *strings;       /* the texts of the deals read, and record ids */
-  ClKeptDeal     *deals;         /* every deal: those read, then those added */
+  /* every deal as stored now: those read, then those the rows added */
+  ClImportDeal   *deals;
+  guint8         *seen;          /* by deal: the file has it */
   guint           n_deals, max_deals;
-  GHashTable     *by_external;   /* external id → ClKeptDeal */
-  GHashTable     *by_name;       /* "name\naccount" → ClKeptDeal */
+  GHashTable     *by_external;   /* external id → ClImportDeal in @deals */
+  GHashTable     *by_name;       /* "name\naccount" → ClImportDeal in @deals */
   GString        *key;           /* the row's key being looked up */
   GHashTable     *owners;        /* an owner as the file names it → rep id */
   GHashTable     *reps;          /* folded name → rep id */
@@ -379,16 +374,23 @@ name_key (GString    *key,
   g_string_append (key, account);
 }
 
-static ClKeptDeal *
+/* A deal the file added, kept after those read. */
+static ClImportDeal *
 keep_deal (ClImport           *import,
            const ClImportDeal *deal)
 {
-  ClKeptDeal *kept = &import->deals[import->n_deals++];
+  ClImportDeal *kept = &import->deals[import->n_deals++];
 
   g_assert (import->n_deals <= import->max_deals);
-  kept->deal = *deal;
-  kept->seen = FALSE;
+  *kept = *deal;
   return kept;
+}
+
+static void
+mark_seen (ClImport           *import,
+           const ClImportDeal *kept)
+{
+  import->seen[kept - import->deals] = TRUE;
 }
 
 static gboolean
@@ -427,19 +429,24 @@ load_workspace (ClImport  *import,
 
       g_hash_table_insert (import->reps, g_utf8_casefold (rep->name, -1), new_id (rep->id));
     }
-  /* room for a new deal per row: the deals kept never move */
+  /* the deals read stay where they were read, with room after them for a
+   * new deal per row: the deals kept never move (room never written to
+   * takes no memory) */
+  import->n_deals = deals->len;
   import->max_deals = deals->len + n_rows;
-  import->deals = g_new (ClKeptDeal, import->max_deals);
-  for (guint i = 0; i < deals->len; i++)
+  g_array_set_size (deals, import->max_deals);
+  import->deals = (ClImportDeal *) (void *) g_array_steal (deals, NULL);
+  import->seen = g_new0 (guint8, import->max_deals);
+  for (guint i = 0; i < import->n_deals; i++)
     {
-      ClKeptDeal *kept = keep_deal (import, &g_array_index (deals, ClImportDeal, i));
+      ClImportDeal *kept = &import->deals[i];
 
-      if (kept->deal.external_id != NULL)
-        g_hash_table_insert (import->by_external, (char *) kept->deal.external_id, kept);
-      name_key (import->key, kept->deal.name, kept->deal.account);
+      if (kept->external_id != NULL)
+        g_hash_table_insert (import->by_external, (char *) kept->external_id, kept);
+      name_key (import->key, kept->name, kept->account);
       g_hash_table_insert (import->by_name, g_string_chunk_insert_len (import->strings, import->key->str,
                                                                        import->key->len), kept);
-      g_hash_table_add (import->currencies, g_strdup (kept->deal.currency));
+      g_hash_table_add (import->currencies, g_strdup (kept->currency));
     }
   return TRUE;
 }
@@ -550,12 +557,12 @@ same_deal (const ClImportDeal *a,
 
 /* The deal @row matches, or NULL; @external set to its record id as a
  * deal keeps it (in the import's texts), NULL when it has none. */
-static ClKeptDeal *
+static ClImportDeal *
 match (ClImport           *import,
        const ClImportRow  *row,
        const char        **external)
 {
-  ClKeptDeal *kept;
+  ClImportDeal *kept;
 
   *external = NULL;
   if (!is_blank (row->record_id))
@@ -565,7 +572,7 @@ match (ClImport           *import,
       g_string_append (import->key, row->record_id);
       if ((kept = g_hash_table_lookup (import->by_external, import->key->str)) != NULL)
         {
-          *external = kept->deal.external_id;
+          *external = kept->external_id;
           return kept;
         }
       *external = g_string_chunk_insert_len (import->strings, import->key->str, import->key->len);
@@ -583,7 +590,7 @@ write_row (ClImport           *import,
            GError            **error)
 {
   const char *external;
-  ClKeptDeal *kept = match (import, row, &external);
+  ClImportDeal *kept = match (import, row, &external);
   ClImportDeal deal;
   int n_events;
 
@@ -599,24 +606,24 @@ write_row (ClImport           *import,
       if (!apply_row (import, row, &deal, error) || !cl_import_writer_add (import->writer, &deal, error))
         return FALSE;
       kept = keep_deal (import, &deal);
-      kept->seen = TRUE;
+      mark_seen (import, kept);
       if (external != NULL)
         g_hash_table_insert (import->by_external, (char *) external, kept);
       import->report->created++;
       return TRUE;
     }
-  kept->seen = TRUE;
-  deal = kept->deal;
+  mark_seen (import, kept);
+  deal = *kept;
   if (external != NULL)
     deal.external_id = external;
   if (!apply_row (import, row, &deal, error))
     return FALSE;
-  if (same_deal (&deal, &kept->deal))
+  if (same_deal (&deal, kept))
     {
       import->report->unchanged++;
       return TRUE;
     }
-  if ((n_events = cl_import_writer_update (import->writer, &kept->deal, &deal, error)) < 0)
+  if ((n_events = cl_import_writer_update (import->writer, kept, &deal, error)) < 0)
     return FALSE;
   if (n_events > 0)
     {
@@ -626,7 +633,7 @@ write_row (ClImport           *import,
   else
     import->report->unchanged++;
   /* a later row of the same deal compares with what this one wrote */
-  kept->deal = deal;
+  *kept = deal;
   return TRUE;
 }
 
@@ -652,11 +659,11 @@ find_missing (ClImport *import)
 
   for (guint i = 0; i < import->n_deals; i++)
     {
-      const ClKeptDeal *kept = &import->deals[i];
+      const ClImportDeal *kept = &import->deals[i];
 
-      if (kept->deal.status == CL_DEAL_OPEN && kept->deal.external_id != NULL
-          && g_str_has_prefix (kept->deal.external_id, prefix) && !kept->seen)
-        g_ptr_array_add (missing, (gpointer) &kept->deal);
+      if (kept->status == CL_DEAL_OPEN && kept->external_id != NULL
+          && g_str_has_prefix (kept->external_id, prefix) && !import->seen[i])
+        g_ptr_array_add (missing, (gpointer) kept);
     }
   g_ptr_array_sort (missing, compare_by_amount);
   for (guint i = 0; i < missing->len; i++)
@@ -670,6 +677,7 @@ import_free (ClImport *import)
   g_clear_pointer (&import->by_external, g_hash_table_unref);
   g_clear_pointer (&import->by_name, g_hash_table_unref);
   g_clear_pointer (&import->deals, g_free);
+  g_clear_pointer (&import->seen, g_free);
   g_clear_pointer (&import->owners, g_hash_table_unref);
   g_clear_pointer (&import->reps, g_hash_table_unref);
   g_clear_pointer (&import->aliases, g_hash_table_unref);
@@ -1037,6 +1045,8 @@ cl_deal_import (ClStore                *store,
     .default_currency = cl_store_get_currency (store),
   };
   g_autofree char *undo_copy = NULL;
+  /* each page is written once: a small cache, the copy for undo included */
+  int cache_kib = cl_store_set_cache_size (store, CL_STORE_BULK_WRITE_CACHE_KIB);
   gboolean ok = read_rows (csv, mapping, options, rows, report, error);
 
   if (ok && import.plan == NULL)
@@ -1068,5 +1078,6 @@ cl_deal_import (ClStore                *store,
   if (undo_copy != NULL)
     cl_store_remove_files (undo_copy);
   import_free (&import);
+  cl_store_set_cache_size (store, cache_kib);
   return ok;
 }

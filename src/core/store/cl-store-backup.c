@@ -494,6 +494,8 @@ fill_workspace (ClStore     *store,
 
         return bad_backup (error, name, what);
       }
+  /* a new workspace, closed once filled: no need to set its cache back */
+  cl_store_set_cache_size (store, CL_STORE_BULK_WRITE_CACHE_KIB);
   if (sqlite3_exec (db, "PRAGMA foreign_keys = OFF", NULL, NULL, NULL) != SQLITE_OK
       || !cl_store_begin (store, error))
     return cl_store_fail (store, sqlite3_errcode (db), error);

@@ -63,6 +63,10 @@ int         cl_store_set_cache_size       (ClStore      *self,
  * in KiB: SQLite's default, not the window's 64 MiB, as the pages it read
  * are not read again. */
 #define CL_STORE_READ_THROUGH_CACHE_KIB 2048
+/* The page cache of a connection while it writes in bulk (an import, a
+ * sample team, a restore), in KiB: each page is written once, and the
+ * window's 64 MiB would hold every page a write of 100 000 deals touched. */
+#define CL_STORE_BULK_WRITE_CACHE_KIB 8192
 
 /* They nest: an import wraps many adds in one transaction. */
 gboolean    cl_store_begin                (ClStore      *self,
