@@ -569,9 +569,11 @@ assert_restore_refused (const char *backup,
   assert_nothing_left (dir);
 }
 
-/* A backup from outside is checked before anything is built from it:
- * its nesting (without recursion), each value against its column, its
- * tables, its rows' references; a refusal leaves nothing behind. */
+/* A backup from outside is checked as it is read, before anything built
+ * from it is kept: its nesting (without recursion), each value against its
+ * column, its tables, its rows' references; a gigabyte that is not JSON at
+ * its first byte is refused there, not read whole. A refusal leaves
+ * nothing behind. */
 static void
 test_restore_refuses (Fixture       *f,
                       gconstpointer  data)
@@ -594,7 +596,7 @@ test_restore_refuses (Fixture       *f,
   close (fd);
 
   assert_restore_refused (deep, target, CL_STORE_ERROR, CL_STORE_ERROR_INVALID, "deep.json");
-  assert_restore_refused (huge, target, CL_FILE_ERROR, CL_FILE_ERROR_TOO_LARGE, "huge.json");
+  assert_restore_refused (huge, target, CL_STORE_ERROR, CL_STORE_ERROR_INVALID, "backup: line 1:");
   assert_restore_refused (version, target, CL_STORE_ERROR, CL_STORE_ERROR_INVALID, "schema_version");
   assert_restore_refused (text, target, CL_STORE_ERROR, CL_STORE_ERROR_INVALID, "amount_cents");
   assert_restore_refused (extra, target, CL_STORE_ERROR, CL_STORE_ERROR_INVALID, "extra");

@@ -109,6 +109,52 @@ too_large (const char  *path,
 }
 
 /**
+ * cl_file_open_regular:
+ * @path: the file, in the file name encoding
+ * @out_size: (out) (optional): return location for its size as the file
+ *   system gives it, a hint only: the file may grow while it is read
+ * @error: return location for a #GError, or %NULL
+ *
+ * Opens the regular file at @path for reading. Anything but a regular
+ * file is refused (%CL_FILE_ERROR_NOT_REGULAR) without waiting: a FIFO
+ * with no writer, /dev/zero. Messages name the file by @path.
+ *
+ * Returns: the open file descriptor, for the caller to close, or -1 with
+ *   @error set
+ */
+int
+cl_file_open_regular (const char  *path,
+                      guint64     *out_size,
+                      GError     **error)
+{
+  struct stat st;
+  int fd;
+
+  g_return_val_if_fail (path != NULL, -1);
+
+  /* without waiting: a FIFO nobody writes to is refused, not read for ever */
+  fd = g_open (path, O_RDONLY | O_NOCTTY | O_NONBLOCK | O_CLOEXEC, 0);
+  if (fd < 0)
+    return set_errno_error (error, _("Could not read “%s”"), path, errno), -1;
+  if (fstat (fd, &st) != 0)
+    {
+      int saved = errno;
+
+      close (fd);
+      return set_errno_error (error, _("Could not read “%s”"), path, saved), -1;
+    }
+  if (!S_ISREG (st.st_mode))
+    {
+      close (fd);
+      return g_set_error (error, CL_FILE_ERROR, CL_FILE_ERROR_NOT_REGULAR, _("Could not read “%s”: %s"), path,
+                          kind_of_file (st.st_mode)), -1;
+    }
+  if (out_size != NULL)
+    *out_size = (guint64) st.st_size;
+  return fd;
+}
+
+/**
  * cl_file_read:
  * @path: the file, in the file name encoding
  * @max_bytes: the largest size read, in bytes
@@ -119,10 +165,8 @@ too_large (const char  *path,
  * Reads the regular file at @path into a new NUL-terminated buffer, or refuses
  * it as %CL_FILE_ERROR_TOO_LARGE when it is over @max_bytes: by its size, and
  * again while it is read, so a file that grows (or lies) costs no more than
- * the limit. Anything but a regular file is refused
- * (%CL_FILE_ERROR_NOT_REGULAR) without waiting (a FIFO with no writer,
- * /dev/zero). The size message names the file by its display name, the others
- * by @path.
+ * the limit. Anything else is refused as cl_file_open_regular () refuses it.
+ * The size message names the file by its display name, the others by @path.
  *
  * Returns: (transfer full) (nullable): the bytes read, or %NULL with @error
  *   set
@@ -134,36 +178,21 @@ cl_file_read (const char  *path,
               GError     **error)
 {
   g_autoptr (GByteArray) bytes = NULL;
-  struct stat st;
+  guint64 size = 0;
   gboolean ok;
   int fd;
 
   g_return_val_if_fail (path != NULL && out_length != NULL, NULL);
 
-  /* without waiting: a FIFO nobody writes to is refused, not read for ever */
-  fd = g_open (path, O_RDONLY | O_NOCTTY | O_NONBLOCK | O_CLOEXEC, 0);
-  if (fd < 0)
-    return set_errno_error (error, _("Could not read “%s”"), path, errno), NULL;
-  if (fstat (fd, &st) != 0)
-    {
-      int saved = errno;
-
-      close (fd);
-      return set_errno_error (error, _("Could not read “%s”"), path, saved), NULL;
-    }
-  if (!S_ISREG (st.st_mode))
-    {
-      close (fd);
-      return g_set_error (error, CL_FILE_ERROR, CL_FILE_ERROR_NOT_REGULAR, _("Could not read “%s”: %s"), path,
-                          kind_of_file (st.st_mode)), NULL;
-    }
-  if ((guint64) st.st_size > max_bytes)
+  if ((fd = cl_file_open_regular (path, &size, error)) < 0)
+    return NULL;
+  if (size > max_bytes)
     {
       close (fd);
       return too_large (path, max_bytes, error);
     }
   /* the size is only a hint: the file may grow while it is read */
-  bytes = g_byte_array_sized_new ((guint) st.st_size + 1);
+  bytes = g_byte_array_sized_new ((guint) size + 1);
   ok = read_up_to (fd, max_bytes + 1, bytes, path, error);
   close (fd);
   if (!ok)

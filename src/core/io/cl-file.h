@@ -18,6 +18,10 @@ typedef enum {
   CL_FILE_ERROR_FAILED,        /* the system refused: the message says why */
 } ClFileError;
 
+int       cl_file_open_regular (const char  *path,
+                                guint64     *out_size,
+                                GError     **error);
+
 char     *cl_file_read    (const char  *path,
                            gsize        max_bytes,
                            gsize       *out_length,

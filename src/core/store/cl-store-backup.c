@@ -25,7 +25,7 @@
 
 #include "cl-document.h"
 #include "cl-file.h"
-#include "cl-json-text.h"
+#include "cl-json-stream.h"
 #include "cl-json-writer.h"
 #include "cl-store-private.h"
 
@@ -209,8 +209,10 @@ cl_store_export_workspace (ClStore  *self,
 
 /* ------------------------------------------------------------------ restoring */
 
-/* A backup is read whole: at most this large (about 500 000 deals) … */
-#define MAX_BACKUP_BYTES ((gsize) 1024 * 1024 * 1024)
+/* A backup is read as a stream, in the same memory at any size; what
+ * bounds it: a text at most this long (a summary kept in the team library
+ * is at most 16 MB) … */
+#define MAX_BACKUP_TEXT ((gsize) 64 * 1024 * 1024)
 /* … and nested no deeper than root → tables → table → rows → row */
 #define MAX_BACKUP_DEPTH 5
 
@@ -223,78 +225,106 @@ bad_backup (GError     **error,
                       _("%s is not a Closeloop workspace backup: %s"), name, what), FALSE;
 }
 
-/* The backup at @path parsed, once its size, text and nesting are known
- * to be safe to parse. */
-static JsonParser *
-parse_backup (const char  *path,
-              const char  *name,
-              GError     **error)
+/* A restore under way: the backup read token by token, the workspace it
+ * fills. */
+typedef struct
 {
-  g_autoptr (JsonParser) parser = json_parser_new ();
-  g_autofree char *data = NULL;
-  g_autoptr (GError) local = NULL;
-  gsize length = 0;
+  ClJsonStream *json;
+  const char   *name;        /* the backup's, as messages give it */
+  gint64        schema_version;
+  sqlite3      *db;
+  GPtrArray    *tables;      /* the workspace's table names */
+  GHashTable   *restored;    /* the tables the backup held so far */
+} Restore;
 
-  if ((data = cl_file_read (path, MAX_BACKUP_BYTES, &length, error)) == NULL)
-    return NULL;
-  switch (cl_json_text_check (data, length, MAX_BACKUP_DEPTH))
-    {
-    case CL_JSON_TEXT_TOO_DEEP:
-      return bad_backup (error, name, _("it nests deeper than a backup does")), NULL;
-    case CL_JSON_TEXT_NOT_TEXT:
-      return bad_backup (error, name, _("it is not JSON text")), NULL;
-    case CL_JSON_TEXT_OK:
-      break;
-    }
-  if (!json_parser_load_from_data (parser, data, length, &local))
-    return bad_backup (error, name, local->message), NULL;
-  return g_steal_pointer (&parser);
+/* A fault of the stream, said as the backup's. */
+static gboolean
+backup_fault (Restore  *restore,
+              GError   *fault,
+              GError  **error)
+{
+  if (g_error_matches (fault, CL_JSON_STREAM_ERROR, CL_JSON_STREAM_ERROR_READ))
+    return g_set_error (error, CL_FILE_ERROR, CL_FILE_ERROR_FAILED, _("Could not read “%s”: %s"), restore->name,
+                        fault->message), FALSE;
+  if (g_error_matches (fault, CL_JSON_STREAM_ERROR, CL_JSON_STREAM_ERROR_TOO_DEEP))
+    return bad_backup (error, restore->name, _("it nests deeper than a backup does"));
+  return bad_backup (error, restore->name, fault->message);
 }
 
-/* The member @member of @object when it is a whole number. */
 static gboolean
-int_member (JsonObject *object,
-            const char *member,
-            gint64     *out_value)
+next (Restore      *restore,
+      ClJsonToken  *out_token,
+      GError      **error)
 {
-  JsonNode *node = json_object_get_member (object, member);
+  g_autoptr (GError) fault = NULL;
 
-  if (node == NULL || !JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_INT64)
+  return cl_json_stream_next (restore->json, out_token, &fault) || backup_fault (restore, fault, error);
+}
+
+static gboolean
+skip (Restore      *restore,
+      ClJsonToken   first,
+      GError      **error)
+{
+  g_autoptr (GError) fault = NULL;
+
+  return cl_json_stream_skip (restore->json, first, &fault) || backup_fault (restore, fault, error);
+}
+
+/* Reads the document's members up to "tables": its format, its version
+ * and the schema version it was written at, which come first. */
+static gboolean
+read_backup_header (Restore  *restore,
+                    GError  **error)
+{
+  gboolean format = FALSE, version = FALSE;
+  ClJsonToken token;
+
+  if (!next (restore, &token, error))
     return FALSE;
-  *out_value = json_node_get_int (node);
-  return TRUE;
-}
+  if (token != CL_JSON_TOKEN_BEGIN_OBJECT)
+    return bad_backup (error, restore->name, _("not a JSON object"));
+  for (;;)
+    {
+      const char *member;
 
-/* Checks the document's format and versions; sets the schema version it
- * was written at and its tables. */
-static gboolean
-read_backup_header (JsonParser  *parser,
-                    const char  *name,
-                    gint64      *out_schema_version,
-                    JsonObject **out_tables,
-                    GError     **error)
-{
-  JsonNode *node = json_parser_get_root (parser);
-  JsonObject *root;
-  gint64 version = 0;
-
-  if (node == NULL || !JSON_NODE_HOLDS_OBJECT (node))
-    return bad_backup (error, name, _("not a JSON object"));
-  root = json_node_get_object (node);
-  if (g_strcmp0 (json_object_get_string_member_with_default (root, "format", ""), FORMAT_NAME) != 0)
-    return bad_backup (error, name, _("its format is not closeloop.workspace"));
-  if (!int_member (root, "version", &version) || version != FORMAT_VERSION)
-    return bad_backup (error, name, _("a version this Closeloop does not read"));
-  if (!int_member (root, "schema_version", out_schema_version) || *out_schema_version < 1)
-    return bad_backup (error, name, _("its “schema_version” is not a workspace version"));
-  if (*out_schema_version > CL_STORE_SCHEMA_VERSION)
+      if (!next (restore, &token, error))
+        return FALSE;
+      if (token == CL_JSON_TOKEN_END_OBJECT || (token == CL_JSON_TOKEN_MEMBER
+                                                && g_str_equal (cl_json_stream_get_text (restore->json), "tables")))
+        break;
+      member = g_str_equal (cl_json_stream_get_text (restore->json), "format") ? "format"
+               : g_str_equal (cl_json_stream_get_text (restore->json), "version") ? "version"
+               : g_str_equal (cl_json_stream_get_text (restore->json), "schema_version") ? "schema_version" : NULL;
+      if (!next (restore, &token, error))
+        return FALSE;
+      if (member == NULL || token == CL_JSON_TOKEN_BEGIN_OBJECT || token == CL_JSON_TOKEN_BEGIN_ARRAY)
+        {
+          /* another member, or one of these of the wrong kind, said below */
+          if (!skip (restore, token, error))
+            return FALSE;
+        }
+      if (member == NULL)
+        continue;
+      if (g_str_equal (member, "format"))
+        format = token == CL_JSON_TOKEN_STRING && g_str_equal (cl_json_stream_get_text (restore->json), FORMAT_NAME);
+      else if (g_str_equal (member, "version"))
+        version = token == CL_JSON_TOKEN_INT && cl_json_stream_get_int (restore->json) == FORMAT_VERSION;
+      else
+        restore->schema_version = token == CL_JSON_TOKEN_INT ? cl_json_stream_get_int (restore->json) : 0;
+    }
+  if (!format)
+    return bad_backup (error, restore->name, _("its format is not closeloop.workspace"));
+  if (!version)
+    return bad_backup (error, restore->name, _("a version this Closeloop does not read"));
+  if (restore->schema_version < 1)
+    return bad_backup (error, restore->name, _("its “schema_version” is not a workspace version"));
+  if (restore->schema_version > CL_STORE_SCHEMA_VERSION)
     return g_set_error (error, CL_STORE_ERROR, CL_STORE_ERROR_TOO_NEW,
-                        _("%s was written by a newer Closeloop (workspace version %" PRId64 ")"), name,
-                        *out_schema_version), FALSE;
-  node = json_object_get_member (root, "tables");
-  if (node == NULL || !JSON_NODE_HOLDS_OBJECT (node))
-    return bad_backup (error, name, _("it has no tables"));
-  *out_tables = json_node_get_object (node);
+                        _("%s was written by a newer Closeloop (workspace version %" PRId64 ")"), restore->name,
+                        restore->schema_version), FALSE;
+  if (token == CL_JSON_TOKEN_END_OBJECT)
+    return bad_backup (error, restore->name, _("it has no tables"));
   return TRUE;
 }
 
@@ -317,133 +347,248 @@ column_types (sqlite3    *db,
   return types;
 }
 
-/* Binds @value when it is what a column of @type keeps: NULL anywhere (the
- * schema says where it may be), whole numbers in INTEGER columns, finite
- * numbers in REAL ones, text in TEXT ones. */
+/* Binds the value @token just read when it is what a column of @type
+ * keeps: NULL anywhere (the schema says where it may be), whole numbers in
+ * INTEGER columns, finite numbers in REAL ones, text in TEXT ones. */
 static gboolean
 bind_checked (sqlite3_stmt *stmt,
               int           column,
               const char   *type,
-              JsonNode     *value)
+              ClJsonStream *json,
+              ClJsonToken   token)
 {
-  GType held;
+  double value;
 
-  if (JSON_NODE_HOLDS_NULL (value))
-    return sqlite3_bind_null (stmt, column) == SQLITE_OK;
-  if (!JSON_NODE_HOLDS_VALUE (value))
-    return FALSE;
-  held = json_node_get_value_type (value);
-  if (held == G_TYPE_INT64 && (g_str_equal (type, "INTEGER") || g_str_equal (type, "REAL") || *type == '\0'))
-    return sqlite3_bind_int64 (stmt, column, json_node_get_int (value)) == SQLITE_OK;
-  if (held == G_TYPE_DOUBLE && (g_str_equal (type, "REAL") || *type == '\0')
-      && isfinite (json_node_get_double (value)))
-    return sqlite3_bind_double (stmt, column, json_node_get_double (value)) == SQLITE_OK;
-  if (held == G_TYPE_STRING && (g_str_equal (type, "TEXT") || *type == '\0'))
-    return sqlite3_bind_text (stmt, column, json_node_get_string (value), -1, SQLITE_TRANSIENT) == SQLITE_OK;
-  return FALSE;
+  switch (token)
+    {
+    case CL_JSON_TOKEN_NULL:
+      return sqlite3_bind_null (stmt, column) == SQLITE_OK;
+    case CL_JSON_TOKEN_INT:
+      return (g_str_equal (type, "INTEGER") || g_str_equal (type, "REAL") || *type == '\0')
+             && sqlite3_bind_int64 (stmt, column, cl_json_stream_get_int (json)) == SQLITE_OK;
+    case CL_JSON_TOKEN_DOUBLE:
+      value = cl_json_stream_get_double (json);
+      return (g_str_equal (type, "REAL") || *type == '\0') && isfinite (value)
+             && sqlite3_bind_double (stmt, column, value) == SQLITE_OK;
+    case CL_JSON_TOKEN_STRING:
+      return (g_str_equal (type, "TEXT") || *type == '\0')
+             && sqlite3_bind_text (stmt, column, cl_json_stream_get_text (json), -1, SQLITE_TRANSIENT) == SQLITE_OK;
+    default:
+      return FALSE;
+    }
 }
 
-/* "INSERT INTO table (a, b) VALUES (?, ?)" for the backup's @columns, each
- * one of the table's; their types in @out_types. */
-static char *
-insert_sql (sqlite3     *db,
-            const char  *table,
-            JsonArray   *columns,
-            GPtrArray  **out_types,
-            const char  *name,
-            GError     **error)
+/* Reads the backup's `"columns" : […]` of @table: "INSERT INTO table (a, b)
+ * VALUES (?, ?)" prepared in @out_stmt, each column one of the table's,
+ * their types in @types. */
+static gboolean
+read_columns (Restore       *restore,
+              const char    *table,
+              GPtrArray     *columns,
+              GPtrArray     *types,
+              sqlite3_stmt **out_stmt,
+              GError       **error)
 {
-  g_autoptr (GHashTable) types = column_types (db, table);
-  g_autoptr (GHashTable) named = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr (GHashTable) declared = column_types (restore->db, table);
   g_autoptr (GString) sql = g_string_new (NULL);
-  guint n = json_array_get_length (columns);
+  g_autofree char *wrong = g_strdup_printf (_("table %s has a column the workspace does not"), table);
+  ClJsonToken token;
 
-  /* freed with its copies on every way out, a refusal half-way included */
-  *out_types = g_ptr_array_new_with_free_func (g_free);
+  if (!next (restore, &token, error))
+    return FALSE;
+  if (token != CL_JSON_TOKEN_BEGIN_ARRAY)
+    return bad_backup (error, restore->name, table);
   g_string_printf (sql, "INSERT INTO \"%s\" (", table);
-  for (guint c = 0; c < n; c++)
+  while (next (restore, &token, error) && token != CL_JSON_TOKEN_END_ARRAY)
     {
-      JsonNode *node = json_array_get_element (columns, c);
-      const char *column = JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == G_TYPE_STRING
-                           ? json_node_get_string (node) : NULL;
-      const char *type = column != NULL ? g_hash_table_lookup (types, column) : NULL;
+      const char *column = token == CL_JSON_TOKEN_STRING ? cl_json_stream_get_text (restore->json) : NULL;
+      const char *type = column != NULL ? g_hash_table_lookup (declared, column) : NULL;
 
-      if (type == NULL || !g_hash_table_add (named, (gpointer) column))
-        {
-          g_autofree char *what = g_strdup_printf (_("table %s has a column the workspace does not"), table);
-
-          return bad_backup (error, name, what), NULL;
-        }
-      /* the table's own copy of the type, alive as long as @types is not */
-      g_ptr_array_add (*out_types, g_strdup (type));
-      g_string_append_printf (sql, "%s\"%s\"", c ? ", " : "", column);
+      if (type == NULL || g_ptr_array_find_with_equal_func (columns, column, g_str_equal, NULL))
+        return bad_backup (error, restore->name, wrong);
+      g_ptr_array_add (columns, g_strdup (column));
+      g_ptr_array_add (types, g_strdup (type));
+      g_string_append_printf (sql, "%s\"%s\"", columns->len > 1 ? ", " : "", column);
     }
+  if (token != CL_JSON_TOKEN_END_ARRAY)
+    return FALSE;
   g_string_append (sql, ") VALUES (");
-  for (guint c = 0; c < n; c++)
+  for (guint c = 0; c < columns->len; c++)
     g_string_append (sql, c ? ", ?" : "?");
   g_string_append (sql, ")");
-  return g_string_free (g_steal_pointer (&sql), FALSE);
+  if (sqlite3_prepare_v2 (restore->db, sql->str, -1, out_stmt, NULL) != SQLITE_OK)
+    return g_set_error (error, CL_STORE_ERROR, CL_STORE_ERROR_CONSTRAINT, _("%s: table %s: %s"), restore->name,
+                        table, sqlite3_errmsg (restore->db)), FALSE;
+  return TRUE;
 }
 
-/* Replaces the rows @table was created with by the backup's. */
 static gboolean
-restore_table (sqlite3     *db,
+not_one_value_per_column (Restore     *restore,
+                          const char  *table,
+                          guint        row,
+                          GError     **error)
+{
+  g_autofree char *what = g_strdup_printf (_("table %s, row %u, does not hold one value per column"), table, row);
+
+  return bad_backup (error, restore->name, what);
+}
+
+/* Reads the backup's `"rows" : [[…], …]` of @table into it, row by row. */
+static gboolean
+read_rows (Restore      *restore,
+           const char   *table,
+           GPtrArray    *columns,
+           GPtrArray    *types,
+           sqlite3_stmt *stmt,
+           GError      **error)
+{
+  ClJsonToken token;
+
+  if (!next (restore, &token, error))
+    return FALSE;
+  if (token != CL_JSON_TOKEN_BEGIN_ARRAY)
+    return bad_backup (error, restore->name, table);
+  for (guint r = 1;; r++)
+    {
+      guint c = 0;
+
+      if (!next (restore, &token, error))
+        return FALSE;
+      if (token == CL_JSON_TOKEN_END_ARRAY)
+        return TRUE;
+      if (token != CL_JSON_TOKEN_BEGIN_ARRAY)
+        return not_one_value_per_column (restore, table, r, error);
+      sqlite3_reset (stmt);
+      /* a row's values are single values: an array or an object in one
+       * nests deeper than a backup may */
+      while (next (restore, &token, error) && token != CL_JSON_TOKEN_END_ARRAY)
+        {
+          if (c == columns->len)
+            return not_one_value_per_column (restore, table, r, error);
+          if (!bind_checked (stmt, (int) c + 1, g_ptr_array_index (types, c), restore->json, token))
+            {
+              g_autofree char *what = g_strdup_printf (_("table %s, row %u: the value of %s is not what the column "
+                                                         "keeps"), table, r,
+                                                       (const char *) g_ptr_array_index (columns, c));
+
+              return bad_backup (error, restore->name, what);
+            }
+          c++;
+        }
+      if (token != CL_JSON_TOKEN_END_ARRAY)
+        return FALSE;
+      if (c != columns->len)
+        return not_one_value_per_column (restore, table, r, error);
+      if (sqlite3_step (stmt) != SQLITE_DONE)
+        return g_set_error (error, CL_STORE_ERROR, CL_STORE_ERROR_CONSTRAINT, _("%s: table %s, row %u: %s"),
+                            restore->name, table, r, sqlite3_errmsg (restore->db)), FALSE;
+    }
+}
+
+/* Reads the backup's `"table" : { "columns" : […], "rows" : […] }`, its
+ * name just read: the rows into the table, which is empty. */
+static gboolean
+restore_table (Restore     *restore,
                const char  *table,
-               JsonNode    *entry,
-               const char  *name,
                GError     **error)
 {
-  JsonObject *content = JSON_NODE_HOLDS_OBJECT (entry) ? json_node_get_object (entry) : NULL;
-  JsonNode *columns = content ? json_object_get_member (content, "columns") : NULL;
-  JsonNode *rows = content ? json_object_get_member (content, "rows") : NULL;
-  g_autofree char *clear = g_strdup_printf ("DELETE FROM \"%s\"", table);
-  g_autofree char *sql = NULL;
-  g_autoptr (GPtrArray) types = NULL;
+  g_autoptr (GPtrArray) columns = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr (GPtrArray) types = g_ptr_array_new_with_free_func (g_free);
   sqlite3_stmt *stmt = NULL;
-  gboolean ok = TRUE;
-  guint n;
+  gboolean rows = FALSE, ok = TRUE;
+  ClJsonToken token;
 
-  if (columns == NULL || rows == NULL || !JSON_NODE_HOLDS_ARRAY (columns) || !JSON_NODE_HOLDS_ARRAY (rows))
-    return bad_backup (error, name, table);
-  if ((sql = insert_sql (db, table, json_node_get_array (columns), &types, name, error)) == NULL)
+  if (!next (restore, &token, error))
     return FALSE;
-  n = types->len;
-  if (sqlite3_exec (db, clear, NULL, NULL, NULL) != SQLITE_OK
-      || sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL) != SQLITE_OK)
-    return g_set_error (error, CL_STORE_ERROR, CL_STORE_ERROR_CONSTRAINT, _("%s: table %s: %s"), name, table,
-                        sqlite3_errmsg (db)), FALSE;
-  for (guint r = 0; ok && r < json_array_get_length (json_node_get_array (rows)); r++)
+  if (token != CL_JSON_TOKEN_BEGIN_OBJECT)
+    return bad_backup (error, restore->name, table);
+  while (ok && (ok = next (restore, &token, error)) && token != CL_JSON_TOKEN_END_OBJECT)
     {
-      JsonNode *row = json_array_get_element (json_node_get_array (rows), r);
-      JsonArray *values = JSON_NODE_HOLDS_ARRAY (row) ? json_node_get_array (row) : NULL;
+      const char *member = cl_json_stream_get_text (restore->json);
 
-      sqlite3_reset (stmt);
-      if (values == NULL || json_array_get_length (values) != n)
-        {
-          g_autofree char *what = g_strdup_printf (_("table %s, row %u, does not hold one value per column"), table,
-                                                   r + 1);
-
-          ok = bad_backup (error, name, what);
-        }
-      for (guint c = 0; ok && c < n; c++)
-        if (!bind_checked (stmt, c + 1, g_ptr_array_index (types, c), json_array_get_element (values, c)))
-          {
-            g_autofree char *what = g_strdup_printf (_("table %s, row %u: the value of %s is not what the column "
-                                                       "keeps"), table, r + 1,
-                                                     json_array_get_string_element (json_node_get_array (columns),
-                                                                                    c));
-
-            ok = bad_backup (error, name, what);
-          }
-      if (ok && sqlite3_step (stmt) != SQLITE_DONE)
-        {
-          g_set_error (error, CL_STORE_ERROR, CL_STORE_ERROR_CONSTRAINT, _("%s: table %s, row %u: %s"), name, table,
-                       r + 1, sqlite3_errmsg (db));
-          ok = FALSE;
-        }
+      if (g_str_equal (member, "columns") && stmt == NULL)
+        ok = read_columns (restore, table, columns, types, &stmt, error);
+      else if (g_str_equal (member, "rows") && stmt != NULL && !rows)
+        ok = rows = read_rows (restore, table, columns, types, stmt, error);
+      else if (g_str_equal (member, "rows") || g_str_equal (member, "columns"))
+        /* the columns name what each row holds: they come first, once */
+        ok = bad_backup (error, restore->name, table);
+      else
+        ok = next (restore, &token, error) && skip (restore, token, error);
     }
   sqlite3_finalize (stmt);
+  if (ok && !rows)
+    return bad_backup (error, restore->name, table);
   return ok;
+}
+
+/* Empties every table of the new workspace, the settings last: emptying
+ * the others counts as edits (CL_STORE_EDIT_COUNT), and the backup's own
+ * count is what it says. */
+static gboolean
+clear_tables (Restore  *restore,
+              GError  **error)
+{
+  for (guint pass = 0; pass < 2; pass++)
+    for (guint i = 0; i < restore->tables->len; i++)
+      {
+        const char *table = g_ptr_array_index (restore->tables, i);
+        g_autofree char *clear = g_strdup_printf ("DELETE FROM \"%s\"", table);
+
+        if (g_str_equal (table, "settings") != (pass == 1))
+          continue;
+        if (sqlite3_exec (restore->db, clear, NULL, NULL, NULL) != SQLITE_OK)
+          return g_set_error (error, CL_STORE_ERROR, CL_STORE_ERROR_CONSTRAINT, _("%s: table %s: %s"), restore->name,
+                              table, sqlite3_errmsg (restore->db)), FALSE;
+      }
+  return TRUE;
+}
+
+/* Reads the tables, "tables" just read, then the rest of the document:
+ * every table of the workspace must be in the backup, once, and nothing
+ * else. */
+static gboolean
+read_tables (Restore  *restore,
+             GError  **error)
+{
+  ClJsonToken token;
+
+  if (!next (restore, &token, error))
+    return FALSE;
+  if (token != CL_JSON_TOKEN_BEGIN_OBJECT)
+    return bad_backup (error, restore->name, _("it has no tables"));
+  while (next (restore, &token, error) && token != CL_JSON_TOKEN_END_OBJECT)
+    {
+      const char *table = cl_json_stream_get_text (restore->json);
+      g_autofree char *name = NULL;
+      guint index;
+
+      if (!g_ptr_array_find_with_equal_func (restore->tables, table, g_str_equal, &index))
+        {
+          g_autofree char *what = g_strdup_printf (_("it has a table “%s” no workspace has"), table);
+
+          return bad_backup (error, restore->name, what);
+        }
+      name = g_strdup (table);
+      if (!g_hash_table_add (restore->restored, g_ptr_array_index (restore->tables, index)))
+        {
+          g_autofree char *what = g_strdup_printf (_("it has the table “%s” twice"), name);
+
+          return bad_backup (error, restore->name, what);
+        }
+      if (!restore_table (restore, name, error))
+        return FALSE;
+    }
+  if (token != CL_JSON_TOKEN_END_OBJECT)
+    return FALSE;
+  for (guint i = 0; i < restore->tables->len; i++)
+    if (!g_hash_table_contains (restore->restored, g_ptr_array_index (restore->tables, i)))
+      return bad_backup (error, restore->name, g_ptr_array_index (restore->tables, i));
+  /* what follows the tables is told by no one: read, and checked as JSON */
+  while (next (restore, &token, error) && token != CL_JSON_TOKEN_END_OBJECT)
+    if (!next (restore, &token, error) || !skip (restore, token, error))
+      return FALSE;
+  return token == CL_JSON_TOKEN_END_OBJECT && next (restore, &token, error);
 }
 
 /* Refuses a row that refers to one the backup does not have. */
@@ -470,49 +615,31 @@ check_references (sqlite3     *db,
   return rc == SQLITE_DONE;
 }
 
-/* Fills the new workspace @store (at the backup's version) with @tables,
- * in one transaction: every table of the workspace must be in the backup,
- * and nothing else. */
+/* Fills the new workspace @store (at the backup's version) with the
+ * backup's tables, in one transaction. */
 static gboolean
-fill_workspace (ClStore     *store,
-                JsonObject  *tables,
-                const char  *name,
-                GError     **error)
+fill_workspace (Restore  *restore,
+                ClStore  *store,
+                GError  **error)
 {
-  sqlite3 *db = cl_store_get_db (store);
-  g_autoptr (GPtrArray) names = cl_store_table_names (db, error);
-  g_autoptr (GList) members = NULL;
+  g_autoptr (GPtrArray) names = NULL;
+  g_autoptr (GHashTable) restored = g_hash_table_new (g_str_hash, g_str_equal);
   gboolean ok;
 
-  if (names == NULL)
+  restore->db = cl_store_get_db (store);
+  if ((names = cl_store_table_names (restore->db, error)) == NULL)
     return FALSE;
-  members = json_object_get_members (tables);
-  for (GList *l = members; l != NULL; l = l->next)
-    if (!g_ptr_array_find_with_equal_func (names, l->data, g_str_equal, NULL))
-      {
-        g_autofree char *what = g_strdup_printf (_("it has a table “%s” no workspace has"), (const char *) l->data);
-
-        return bad_backup (error, name, what);
-      }
+  restore->tables = names;
+  restore->restored = restored;
   /* a new workspace, closed once filled: no need to set its cache back */
   cl_store_set_cache_size (store, CL_STORE_BULK_WRITE_CACHE_KIB);
-  if (sqlite3_exec (db, "PRAGMA foreign_keys = OFF", NULL, NULL, NULL) != SQLITE_OK
+  if (sqlite3_exec (restore->db, "PRAGMA foreign_keys = OFF", NULL, NULL, NULL) != SQLITE_OK
       || !cl_store_begin (store, error))
-    return cl_store_fail (store, sqlite3_errcode (db), error);
-  ok = TRUE;
-  /* the settings last: clearing the other tables' rows counts as edits
-   * (CL_STORE_EDIT_COUNT), and the backup's own count is what it says */
-  for (guint pass = 0; pass < 2; pass++)
-    for (guint i = 0; ok && i < names->len; i++)
-      {
-        const char *table = g_ptr_array_index (names, i);
-        JsonNode *entry = json_object_get_member (tables, table);
-
-        if (g_str_equal (table, "settings") != (pass == 1))
-          continue;
-        ok = entry != NULL ? restore_table (db, table, entry, name, error) : bad_backup (error, name, table);
-      }
-  ok = ok && check_references (db, name, error);
+    return cl_store_fail (store, sqlite3_errcode (restore->db), error);
+  ok = clear_tables (restore, error) && read_tables (restore, error)
+       && check_references (restore->db, restore->name, error);
+  restore->tables = NULL;
+  restore->restored = NULL;
   if (!ok)
     {
       cl_store_rollback (store);
@@ -551,8 +678,11 @@ move_into_place (const char  *from,
  *
  * Restores @backup_path into a new workspace at @workspace_path: a
  * workspace at the backup's schema version is built under a hidden name
- * beside it, filled in one transaction, upgraded, then moved into place.
- * A backup over 1 GiB is refused. Nothing is left behind on failure.
+ * beside it, filled in one transaction as the backup is read (in the
+ * same memory at any size), upgraded, then moved into place. The backup's
+ * format, version and schema version come before its tables, as Closeloop
+ * writes them; a text over 64 MiB is refused, and so is nesting deeper
+ * than a backup's. Nothing is left behind on failure.
  *
  * Returns: %TRUE on success, %FALSE with @error set: a #ClFileError when
  *   the backup cannot be read; else INVALID when @workspace_path exists or
@@ -569,18 +699,19 @@ cl_store_restore_workspace (const char  *backup_path,
   g_autofree char *folder = g_path_get_dirname (workspace_path);
   g_autofree char *base = g_path_get_basename (workspace_path);
   g_autofree char *building = NULL;
-  g_autoptr (JsonParser) parser = NULL;
+  g_autoptr (ClJsonStream) json = NULL;
   g_autoptr (ClStore) store = NULL;
-  JsonObject *tables = NULL;
-  gint64 version = 0;
+  Restore restore = { .name = name };
   gboolean ok;
   int fd;
 
   if (g_file_test (workspace_path, G_FILE_TEST_EXISTS))
     return g_set_error (error, CL_STORE_ERROR, CL_STORE_ERROR_INVALID,
                         _("%s already exists: a backup is restored into a new workspace"), workspace_path), FALSE;
-  if ((parser = parse_backup (backup_path, name, error)) == NULL
-      || !read_backup_header (parser, name, &version, &tables, error))
+  if ((fd = cl_file_open_regular (backup_path, NULL, error)) < 0)
+    return FALSE;
+  restore.json = json = cl_json_stream_new_for_fd (fd, MAX_BACKUP_DEPTH, MAX_BACKUP_TEXT);
+  if (!read_backup_header (&restore, error))
     return FALSE;
 
   /* built beside the target under a hidden name, moved there when whole:
@@ -595,8 +726,8 @@ cl_store_restore_workspace (const char  *backup_path,
     }
   close (fd);
   /* a workspace as the backup's was, filled, then upgraded */
-  ok = (store = cl_store_open_at_version (building, version, error)) != NULL
-       && fill_workspace (store, tables, name, error);
+  ok = (store = cl_store_open_at_version (building, restore.schema_version, error)) != NULL
+       && fill_workspace (&restore, store, error);
   g_clear_object (&store);
   ok = ok && (store = cl_store_open (building, error)) != NULL;
   g_clear_object (&store);
