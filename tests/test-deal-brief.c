@@ -57,10 +57,10 @@ fixture_set_up (Fixture       *f,
   deal->owner_id = rep->id;
   deal->stage_id = discovery->id;
   deal->amount_cents = 1250000;
-  cl_record_set_text (&deal->currency, "EUR");
+  cl_deal_set_text (deal, &deal->currency, "EUR");
   deal->created_on = day ("2026-10-01");
   deal->close_date = day ("2026-12-15");
-  cl_record_set_text (&deal->next_step, "Demo");
+  cl_deal_set_text (deal, &deal->next_step, "Demo");
   deal->next_step_due = day ("2026-11-10");
   g_assert_true (cl_store_add_deal (f->store, deal, &error));
   deal->stage_id = proposal->id;

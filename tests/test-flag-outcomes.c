@@ -88,10 +88,10 @@ add_deal (Fixture    *f,
   deal->owner_id = f->rep_id;
   deal->stage_id = f->stage_id;
   deal->amount_cents = 5000000;
-  cl_record_set_text (&deal->currency, "EUR");
+  cl_deal_set_text (deal, &deal->currency, "EUR");
   deal->created_on = day (created);
   deal->close_date = day ("2026-12-31");
-  cl_record_set_text (&deal->next_step, "Call the sponsor");
+  cl_deal_set_text (deal, &deal->next_step, "Call the sponsor");
   deal->next_step_due = day ("2027-01-15");
   g_assert_true (cl_store_add_deal (f->store, deal, &error));
   g_assert_no_error (error);

@@ -49,11 +49,11 @@ fixture_set_up (Fixture       *f,
   deal->name = g_strdup ("Acme — Rollout");
   deal->stage_id = 12;
   deal->amount_cents = 9000000;
-  cl_record_set_text (&deal->currency, "EUR");
+  cl_deal_set_text (deal, &deal->currency, "EUR");
   deal->created_on = day ("2026-10-01");
   deal->stage_entered_on = day ("2026-11-10");
   deal->close_date = day ("2026-12-15");
-  cl_record_set_text (&deal->next_step, "Send the mutual plan");
+  cl_deal_set_text (deal, &deal->next_step, "Send the mutual plan");
   deal->next_step_due = day ("2026-11-27");
   f->facts = cl_deal_facts_new (deal);
   g_object_unref (deal);
@@ -268,7 +268,7 @@ test_next_step (Fixture       *f,
   g_assert_cmpstr (overdue, ==, "Next step “Send the mutual plan” was due 2026-11-27, 3 days ago");
   g_assert_false (flags_at (f, "2026-11-27") & (1u << CL_FLAG_NEXT_STEP_OVERDUE));
 
-  cl_record_set_text (&f->facts->deal->next_step, "");
+  cl_deal_set_text (f->facts->deal, &f->facts->deal->next_step, "");
   none = explain (f, "2026-11-23", CL_FLAG_NO_NEXT_STEP);
   g_assert_cmpstr (none, ==, "No next step is recorded");
   /* no next step is not also an overdue one */
@@ -579,7 +579,7 @@ test_explain_risk (Fixture       *f,
                              "4th largest open deal");
 
   item->facts->n_contacts = 1;
-  cl_record_set_text (&item->facts->deal->next_step, "");
+  cl_deal_set_text (item->facts->deal, &item->facts->deal->next_step, "");
   many = cl_pipeline_item_explain_risk (item, f->process, &f->settings, today);
   g_assert_cmpstr (many, ==, "High risk: past its close date by 12 days, stalled 47 days in \u2068Qualification\u2069 "
                              "and 2 more flags; 4th largest open deal");
@@ -589,7 +589,7 @@ test_explain_risk (Fixture       *f,
   g_assert_cmpstr (low, ==, "Medium risk: no next step and single-threaded; smaller than 75 % of open deals");
 
   item->facts->n_contacts = 2;
-  cl_record_set_text (&item->facts->deal->next_step, "Send the mutual plan");
+  cl_deal_set_text (item->facts->deal, &item->facts->deal->next_step, "Send the mutual plan");
   item->amount_rank = 1;
   none = cl_pipeline_item_explain_risk (item, f->process, &f->settings, day ("2026-11-20"));
   g_assert_cmpstr (none, ==, "No flags; largest open deal");

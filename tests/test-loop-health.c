@@ -87,7 +87,7 @@ add_deals (Fixture    *f,
       deal->owner_id = f->rep_ids[i % G_N_ELEMENTS (f->rep_ids)];
       deal->stage_id = f->stage_id;
       deal->amount_cents = amount_cents;
-      cl_record_set_text (&deal->currency, "EUR");
+      cl_deal_set_text (deal, &deal->currency, "EUR");
       deal->created_on = day (created);
       deal->close_date = day ("2027-03-31");
       g_assert_true (cl_store_add_deal (f->store, deal, &error));

@@ -72,10 +72,10 @@ add_basic_deal (ClStore *store)
   deal->owner_id = rep->id;
   deal->stage_id = stage->id;
   deal->amount_cents = 1250000;
-  cl_record_set_text (&deal->currency, "EUR");
+  cl_deal_set_text (deal, &deal->currency, "EUR");
   deal->created_on = day ("2026-10-01");
   deal->close_date = day ("2026-12-15");
-  cl_record_set_text (&deal->next_step, "Demo");
+  cl_deal_set_text (deal, &deal->next_step, "Demo");
   deal->next_step_due = day ("2026-11-25");
   g_assert_true (cl_store_add_deal (store, deal, &error));
   g_assert_no_error (error);
@@ -110,6 +110,45 @@ test_file_mode (Fixture       *f,
   g_assert_cmpint (g_stat (parent, &st), ==, 0);
   g_assert_cmpint (st.st_mode & 0777, ==, 0700);
   g_assert_cmpint (cl_store_get_schema_version (f->store), ==, CL_STORE_SCHEMA_VERSION);
+}
+
+/* A deal read from the store keeps its texts in one block, not eight
+ * strings each with its allocator's header (a snapshot of 100 000 deals
+ * holds them all); changing one splits them, and leaves the others as
+ * they were, whatever the new text is made from. */
+static void
+test_deal_texts_in_one_block (Fixture       *f,
+                              gconstpointer  data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (ClDeal) deal = add_basic_deal (f->store);
+  g_autoptr (ClDeal) read = cl_store_get_deal (f->store, deal->id, &error);
+  const char *texts[] = { read->name, read->account, read->currency, read->next_step, read->status_reason,
+                          read->owner_name, read->stage_name };
+  gsize block = 0;
+
+  g_assert_no_error (error);
+  g_assert_nonnull (read->texts);
+  g_assert_null (read->external_id);
+  for (guint i = 0; i < G_N_ELEMENTS (texts); i++)
+    {
+      g_assert_nonnull (texts[i]);
+      g_assert_true (texts[i] >= read->texts);
+      block = MAX (block, (gsize) (texts[i] - read->texts) + strlen (texts[i]) + 1);
+    }
+  /* the texts and nothing else: the largest ends where the block does */
+  g_assert_cmpuint (block, ==, strlen ("Acme — Rollout") + strlen ("Acme") + strlen ("EUR") + strlen ("Demo")
+                               + strlen ("") + strlen ("Ana Okafor") + strlen ("Discovery") + 7);
+
+  cl_deal_set_text (read, &read->account, read->name);
+  g_assert_null (read->texts);
+  g_assert_cmpstr (read->account, ==, "Acme — Rollout");
+  g_assert_cmpstr (read->name, ==, "Acme — Rollout");
+  g_assert_cmpstr (read->next_step, ==, "Demo");
+  g_assert_cmpstr (read->owner_name, ==, "Ana Okafor");
+  g_assert_null (read->external_id);
+  cl_deal_set_text (read, &read->external_id, "crm:1");
+  g_assert_cmpstr (read->external_id, ==, "crm:1");
 }
 
 static void
@@ -920,7 +959,7 @@ test_skipped_loops (Fixture       *f,
   key_deal->owner_id = deal->owner_id;
   key_deal->stage_id = deal->stage_id;
   key_deal->amount_cents = 20000000;   /* 200 000: a key deal */
-  cl_record_set_text (&key_deal->currency, "EUR");
+  cl_deal_set_text (key_deal, &key_deal->currency, "EUR");
   key_deal->created_on = day ("2026-06-01");
   key_deal->close_date = day ("2026-12-20");
   cl_store_add_deal (f->store, key_deal, &error);
@@ -1012,11 +1051,11 @@ add_closed_deal_in (ClStore      *store,
   deal->owner_id = like->owner_id;
   deal->stage_id = like->stage_id;
   deal->amount_cents = 1000000;
-  cl_record_set_text (&deal->currency, currency);
+  cl_deal_set_text (deal, &deal->currency, currency);
   deal->created_on = day (created);
   deal->close_date = day (closed);
   deal->status = status;
-  cl_record_set_text (&deal->status_reason, reason);
+  cl_deal_set_text (deal, &deal->status_reason, reason);
   g_assert_true (cl_store_add_deal (store, deal, &error));
   event->deal_id = deal->id;
   event->occurred_on = day (closed);
@@ -1358,7 +1397,7 @@ add_deal_in (ClStore    *store,
   deal->owner_id = like->owner_id;
   deal->stage_id = stage_id;
   deal->amount_cents = amount_cents;
-  cl_record_set_text (&deal->currency, "EUR");
+  cl_deal_set_text (deal, &deal->currency, "EUR");
   deal->created_on = day (created_on);
   deal->close_date = day ("2026-12-15");
   g_assert_true (cl_store_add_deal (store, deal, &error));
@@ -2006,6 +2045,7 @@ main (int   argc,
   g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
   FIXTURE_TEST ("/store/file-mode", test_file_mode);
   FIXTURE_TEST ("/store/round-trip/pipeline", test_pipeline_round_trip);
+  FIXTURE_TEST ("/store/deal-texts-in-one-block", test_deal_texts_in_one_block);
   FIXTURE_TEST ("/store/bulk-history", test_bulk_history);
   FIXTURE_TEST ("/store/round-trip/coaching", test_coaching_round_trip);
   FIXTURE_TEST ("/store/round-trip/development-and-retro", test_development_and_retro_round_trip);

@@ -348,7 +348,7 @@ set_next_step (Demo      *demo,
 {
   char *old = g_strdup (deal->next_step);
 
-  cl_record_set_text (&deal->next_step, CL_DEMO_PICK (demo->rand, next_steps));
+  cl_deal_set_text (deal, &deal->next_step, CL_DEMO_PICK (demo->rand, next_steps));
   deal->next_step_due = due;
   record (history, on, "next_step", old, g_strdup (deal->next_step));
 }
@@ -454,7 +454,7 @@ simulate_deal (Demo      *demo,
         {
           deal->status = stage == last && CL_DEMO_CHANCE (rand, 0.9) ? CL_DEAL_WON : CL_DEAL_LOST;
           /* the reason follows from the deal, so the random sequence stays as it was */
-          cl_record_set_text (&deal->status_reason,
+          cl_deal_set_text (deal, &deal->status_reason,
                               deal->status == CL_DEAL_WON
                                 ? _("Signed")
                                 : _(lost_reasons[(deal->amount_cents / 50000 + stage) % G_N_ELEMENTS (lost_reasons)]));
@@ -591,10 +591,10 @@ add_deals (Demo    *demo,
       deal->owner_id = owner->id;
       /* log-normal around 30 000, in steps of 500 */
       deal->amount_cents = MAX (1000, (gint64) (30000 * cl_demo_log_normal (demo->rand, 0.9)) / 500 * 500) * 100;
-      cl_record_set_text (&deal->currency, "EUR");
+      cl_deal_set_text (deal, &deal->currency, "EUR");
       deal->created_on = demo->today - 1 - (int) (fmod (age_phase + i * 0.4142135623730950, 1.0) * (history_days - 1));
       deal->forecast = forecast_for (demo, stage);
-      cl_record_set_text (&deal->next_step, CL_DEMO_PICK (demo->rand, next_steps));
+      cl_deal_set_text (deal, &deal->next_step, CL_DEMO_PICK (demo->rand, next_steps));
       deal->next_step_due = deal->created_on + g_rand_int_range (demo->rand, 3, 12);
 
       g_ptr_array_set_size (history, 0);

@@ -382,9 +382,61 @@ cl_deal_values_problem (const char *name,
 CL_DEFINE_RECORD (ClRep, cl_rep, &self->name, &self->email)
 CL_DEFINE_RECORD (ClRepLoad, cl_rep_load, &self->name)
 CL_DEFINE_RECORD (ClStage, cl_stage, &self->name, &self->exit_criteria)
-CL_DEFINE_RECORD (ClDeal, cl_deal, &self->external_id, &self->name, &self->account,
-                  &self->currency, &self->next_step, &self->status_reason,
-                  &self->owner_name, &self->stage_name)
+G_DEFINE_FINAL_TYPE (ClDeal, cl_deal, G_TYPE_OBJECT)
+
+static void
+cl_deal_finalize (GObject *object)
+{
+  ClDeal *self = CL_DEAL (object);
+  char **texts[] = CL_DEAL_TEXTS (self);
+
+  for (gsize i = 0; self->texts == NULL && i < G_N_ELEMENTS (texts); i++)
+    g_free (*texts[i]);
+  g_free (self->texts);
+  G_OBJECT_CLASS (cl_deal_parent_class)->finalize (object);
+}
+
+static void
+cl_deal_class_init (ClDealClass *klass)
+{
+  G_OBJECT_CLASS (klass)->finalize = cl_deal_finalize;
+}
+
+static void
+cl_deal_init (ClDeal *self)
+{
+}
+
+/**
+ * cl_deal_set_text:
+ * @deal: a deal
+ * @field: (inout) (transfer full): one of @deal's texts, such as
+ *   `&deal->next_step`
+ * @value: (nullable): the new text, copied; %NULL empties the field
+ *
+ * Replaces one of @deal's texts, as cl_record_set_text () does for other
+ * records: a deal read from the store keeps its texts in one block
+ * (#ClDeal.texts), which is first split into texts of their own.
+ */
+void
+cl_deal_set_text (ClDeal      *deal,
+                  char       **field,
+                  const char  *value)
+{
+  char **texts[] = CL_DEAL_TEXTS (deal);
+  /* freed last: @value may be one of its texts */
+  g_autofree char *block = NULL;
+
+  g_return_if_fail (CL_IS_DEAL (deal));
+  g_return_if_fail ((char *) field >= (char *) deal && (char *) field < (char *) (deal + 1));
+  if (deal->texts != NULL)
+    {
+      for (gsize i = 0; i < G_N_ELEMENTS (texts); i++)
+        *texts[i] = g_strdup (*texts[i]);
+      block = g_steal_pointer (&deal->texts);
+    }
+  cl_record_set_text (field, value);
+}
 CL_DEFINE_RECORD (ClContact, cl_contact, &self->name, &self->title, &self->role)
 CL_DEFINE_RECORD (ClDealEvent, cl_deal_event, &self->field, &self->old_value, &self->new_value)
 CL_DEFINE_RECORD (ClAction, cl_action, &self->text, &self->source, &self->owner_name)
@@ -428,7 +480,8 @@ cl_text_is_blank (const char *text)
  * @value: (nullable): the new text, copied; %NULL empties the field
  *
  * Replaces the string a record owns in @field with a copy of @value, freeing
- * the old one; @value may point into the old string.
+ * the old one; @value may point into the old string. A deal's texts are
+ * changed with cl_deal_set_text ().
  */
 void
 cl_record_set_text (char       **field,

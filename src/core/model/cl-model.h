@@ -201,8 +201,19 @@ struct _ClDeal
   /* filled by listings that join them; NULL otherwise */
   char        *owner_name;
   char        *stage_name;
+  /* when set, the texts above are in this one block, freed with it: a
+   * deal read from the store is one allocation for its texts, not eight.
+   * Change a text with cl_deal_set_text (). */
+  char        *texts;
 };
-ClDeal *cl_deal_new (void);
+/* Where a deal keeps each of its texts, in the order of the store's columns. */
+#define CL_DEAL_TEXTS(deal) { &(deal)->external_id, &(deal)->name, &(deal)->account, &(deal)->currency, \
+                              &(deal)->next_step, &(deal)->status_reason, &(deal)->owner_name,        \
+                              &(deal)->stage_name }
+ClDeal *cl_deal_new      (void);
+void    cl_deal_set_text (ClDeal      *deal,
+                          char       **field,
+                          const char  *value);
 
 #define CL_TYPE_CONTACT (cl_contact_get_type ())
 G_DECLARE_FINAL_TYPE (ClContact, cl_contact, CL, CONTACT, GObject)

@@ -301,29 +301,55 @@ cl_store_list_stages (ClStore  *self,
   "d.status_reason, d.created_on, d.stage_entered_on, r.name, s.name "               \
   "FROM deals d JOIN reps r ON r.id = d.owner_id JOIN stages s ON s.id = d.stage_id "
 
+/* The deal's texts, columns 1 to 17 of DEAL_COLUMNS, copied into one
+ * block (ClDeal.texts): a listing of 100 000 deals makes 100 000 blocks,
+ * not 800 000 strings each with its allocator's header. */
+static void
+pack_texts (ClDeal       *deal,
+            sqlite3_stmt *stmt)
+{
+  static const int columns[] = { 1, 2, 3, 7, 10, 13, 16, 17 };
+  char **fields[] = CL_DEAL_TEXTS (deal);
+  const char *texts[G_N_ELEMENTS (columns)];
+  gsize lengths[G_N_ELEMENTS (columns)];
+  gsize size = 0;
+  char *next;
+
+  G_STATIC_ASSERT (G_N_ELEMENTS (columns) == G_N_ELEMENTS (fields));
+  for (gsize i = 0; i < G_N_ELEMENTS (columns); i++)
+    {
+      /* the text first, then its length in that form, as SQLite asks */
+      texts[i] = (const char *) sqlite3_column_text (stmt, columns[i]);
+      lengths[i] = texts[i] != NULL ? (gsize) sqlite3_column_bytes (stmt, columns[i]) : 0;
+      size += texts[i] != NULL ? lengths[i] + 1 : 0;
+    }
+  next = deal->texts = g_malloc (MAX (size, 1));
+  for (gsize i = 0; i < G_N_ELEMENTS (columns); i++)
+    if (texts[i] != NULL)
+      {
+        memcpy (next, texts[i], lengths[i]);
+        next[lengths[i]] = '\0';
+        *fields[i] = next;
+        next += lengths[i] + 1;
+      }
+}
+
 static GObject *
 build_deal (sqlite3_stmt *stmt)
 {
   ClDeal *deal = g_object_new (CL_TYPE_DEAL, NULL);
 
   deal->id = sqlite3_column_int64 (stmt, 0);
-  deal->external_id = cl_column_text (stmt, 1);
-  deal->name = cl_column_text (stmt, 2);
-  deal->account = cl_column_text (stmt, 3);
+  pack_texts (deal, stmt);
   deal->owner_id = sqlite3_column_int64 (stmt, 4);
   deal->stage_id = sqlite3_column_int64 (stmt, 5);
   deal->amount_cents = sqlite3_column_int64 (stmt, 6);
-  deal->currency = cl_column_text (stmt, 7);
   deal->close_date = cl_column_day (stmt, 8);
   deal->forecast = cl_column_enum (stmt, 9, cl_forecast_names);
-  deal->next_step = cl_column_text (stmt, 10);
   deal->next_step_due = cl_column_day (stmt, 11);
   deal->status = cl_column_enum (stmt, 12, cl_deal_status_names);
-  deal->status_reason = cl_column_text (stmt, 13);
   deal->created_on = cl_column_day (stmt, 14);
   deal->stage_entered_on = cl_column_day (stmt, 15);
-  deal->owner_name = cl_column_text (stmt, 16);
-  deal->stage_name = cl_column_text (stmt, 17);
   return G_OBJECT (deal);
 }
 
@@ -702,7 +728,7 @@ cl_store_set_next_step (ClStore     *self,
       cl_store_rollback (self);
       return FALSE;
     }
-  cl_record_set_text (&deal->next_step, trimmed);
+  cl_deal_set_text (deal, &deal->next_step, trimmed);
   /* a day without a step to take on it means nothing */
   deal->next_step_due = *trimmed != '\0' ? due : 0;
   if (!cl_store_update_deal (self, deal, as_of, error))
