@@ -12,6 +12,7 @@
 #include <fcntl.h>
 #include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
+#include <signal.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -238,6 +239,60 @@ stdout_error (GError **error,
                       _("Could not write to standard output: %s"), g_strerror (saved_errno)), FALSE;
 }
 
+/**
+ * cl_file_temporary_name:
+ * @prefix: the start of the name, such as "backup.json."
+ *
+ * A name for g_mkstemp () that says whose it is: @prefix, this machine's
+ * name, this process's id, then "XXXXXX" ("backup.json.HOST-PID-XXXXXX"),
+ * so that cl_file_remove_abandoned () knows it again once the process is
+ * gone.
+ *
+ * Returns: (transfer full): the name, without a folder
+ */
+char *
+cl_file_temporary_name (const char *prefix)
+{
+  return g_strdup_printf ("%s%s-%ld-XXXXXX", prefix, g_get_host_name (), (long) getpid ());
+}
+
+/**
+ * cl_file_remove_abandoned:
+ * @folder: a folder
+ * @prefix: as given to cl_file_temporary_name ()
+ *
+ * Removes the files of @folder that cl_file_temporary_name () named with
+ * @prefix for a process of this machine that is gone (killed while it
+ * wrote), and the files named after them (a workspace's -wal and -shm). A
+ * process still running, another machine's (on a shared folder) and any
+ * other file are left alone.
+ */
+void
+cl_file_remove_abandoned (const char *folder,
+                          const char *prefix)
+{
+  g_autofree char *ours = g_strdup_printf ("%s%s-", prefix, g_get_host_name ());
+  g_autoptr (GDir) listing = g_dir_open (folder, 0, NULL);
+  const char *name;
+
+  while (listing != NULL && (name = g_dir_read_name (listing)) != NULL)
+    {
+      const char *digits = name + strlen (ours);
+      char *end = NULL;
+      gint64 pid;
+
+      if (!g_str_has_prefix (name, ours) || !g_ascii_isdigit (*digits))
+        continue;
+      pid = g_ascii_strtoll (digits, &end, 10);
+      if (*end == '-' && pid > 0 && pid <= G_MAXINT && kill ((pid_t) pid, 0) != 0 && errno == ESRCH)
+        {
+          g_autofree char *path = g_build_filename (folder, name, NULL);
+
+          g_remove (path);
+        }
+    }
+}
+
 /* A file being written: a temporary file beside its target, renamed over
  * it when whole, or a device, FIFO or standard output written as it is. */
 struct _ClFileOutput
@@ -258,10 +313,18 @@ open_replacing (const char  *shown,
                 const char  *target,
                 GError     **error)
 {
-  /* "name.XXXXXX": a team folder never reads such a name */
-  g_autofree char *temporary = g_strconcat (target, ".XXXXXX", NULL);
-  int fd = g_mkstemp_full (temporary, O_WRONLY | O_CLOEXEC, 0600);
+  g_autofree char *folder = g_path_get_dirname (target);
+  g_autofree char *base = g_path_get_basename (target);
+  /* "name.HOST-PID-XXXXXX": a team folder never reads such a name */
+  g_autofree char *prefix = g_strconcat (base, ".", NULL);
+  g_autofree char *name = cl_file_temporary_name (prefix);
+  g_autofree char *temporary = g_build_filename (folder, name, NULL);
   ClFileOutput *self;
+  int fd;
+
+  /* what a write of @target killed on the way left */
+  cl_file_remove_abandoned (folder, prefix);
+  fd = g_mkstemp_full (temporary, O_WRONLY | O_CLOEXEC, 0600);
 
   if (fd < 0)
     return set_errno_error (error, _("Could not write “%s”"), shown, errno), NULL;

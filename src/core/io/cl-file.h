@@ -32,6 +32,10 @@ gboolean  cl_file_write   (const char  *path,
                            gsize        length,
                            GError     **error);
 
+char     *cl_file_temporary_name   (const char  *prefix);
+void      cl_file_remove_abandoned (const char  *folder,
+                                    const char  *prefix);
+
 typedef struct _ClFileOutput ClFileOutput;
 
 ClFileOutput *cl_file_output_open  (const char    *path,

@@ -19,7 +19,6 @@
 #include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
 #include <math.h>
-#include <signal.h>
 #include <stdio.h>
 #include <string.h>
 #include <unistd.h>
@@ -671,47 +670,6 @@ move_into_place (const char  *from,
   return TRUE;
 }
 
-/* ".BASE.restoring-HOST-PID-": the start of the hidden name a restore
- * into @base by the process @pid on this machine builds under. */
-static char *
-building_prefix (const char *base,
-                 pid_t       pid)
-{
-  return g_strdup_printf (".%s.restoring-%s-%ld-", base, g_get_host_name (), (long) pid);
-}
-
-/* Removes what restores into @base killed on this machine left in
- * @folder: the hidden workspaces of processes that are gone. */
-static void
-remove_abandoned_builds (const char *folder,
-                         const char *base)
-{
-  g_autofree char *ours = building_prefix (base, 0);
-  /* ".BASE.restoring-HOST-", the part every process's prefix shares */
-  g_autofree char *host = g_strndup (ours, strlen (ours) - 2);
-  g_autoptr (GDir) listing = g_dir_open (folder, 0, NULL);
-  const char *name;
-
-  while (listing != NULL && (name = g_dir_read_name (listing)) != NULL)
-    {
-      char *end = NULL;
-      gint64 pid;
-
-      if (!g_str_has_prefix (name, host))
-        continue;
-      pid = g_ascii_strtoll (name + strlen (host), &end, 10);
-      /* the workspace itself, not its -wal or -shm: those go with it */
-      if (end == name + strlen (host) || *end != '-' || strchr (end + 1, '-') != NULL || pid <= 0
-          || pid > G_MAXINT || kill ((pid_t) pid, 0) == 0 || errno != ESRCH)
-        continue;
-      {
-        g_autofree char *path = g_build_filename (folder, name, NULL);
-
-        cl_store_remove_files (path);
-      }
-    }
-}
-
 /**
  * cl_store_restore_workspace:
  * @backup_path: a file cl_store_export_workspace () wrote
@@ -761,11 +719,12 @@ cl_store_restore_workspace (const char  *backup_path,
    * target, and the restore can run again, removing what the killed one
    * built */
   {
-    g_autofree char *prefix = building_prefix (base, getpid ());
+    g_autofree char *prefix = g_strdup_printf (".%s.restoring-", base);
+    g_autofree char *hidden = cl_file_temporary_name (prefix);
 
-    building = g_strdup_printf ("%s%s%sXXXXXX", folder, G_DIR_SEPARATOR_S, prefix);
+    building = g_build_filename (folder, hidden, NULL);
+    cl_file_remove_abandoned (folder, prefix);
   }
-  remove_abandoned_builds (folder, base);
   if (g_mkdir_with_parents (folder, 0700) != 0 || (fd = g_mkstemp_full (building, O_RDWR | O_CLOEXEC, 0600)) < 0)
     {
       int saved = errno;
