@@ -578,17 +578,43 @@ write_infinity (const char *path)
   g_assert_true (g_file_set_contents (path, edited->str, edited->len, NULL));
 }
 
+/* @backup with @text where its last "}" was: what follows the tables. */
+static char *
+backup_ending (const char *backup,
+               const char *name,
+               const char *text)
+{
+  g_autofree char *dir = g_path_get_dirname (backup);
+  g_autofree char *content = NULL;
+  char *path = g_build_filename (dir, name, NULL);
+  char *end;
+
+  g_assert_true (g_file_get_contents (backup, &content, NULL, NULL));
+  end = strrchr (content, '}');
+  g_assert_nonnull (end);
+  *end = '\0';
+  {
+    g_autofree char *edited = g_strconcat (content, text, NULL);
+
+    g_assert_true (g_file_set_contents (path, edited, -1, NULL));
+  }
+  return path;
+}
+
+/* A backup whose first row nests 100 000 levels deep. */
 static char *
 deep_backup (const char *dir)
 {
-  g_autoptr (GString) text = g_string_new ("{\"format\": \"closeloop.workspace\", \"version\": 1, \"tables\": ");
+  g_autoptr (GString) text = g_string_new ("{\"format\": \"closeloop.workspace\", \"version\": 1, "
+                                          "\"schema_version\": 1, \"tables\": {\"reps\": "
+                                          "{\"columns\": [\"id\"], \"rows\": ");
   char *path = g_build_filename (dir, "deep.json", NULL);
 
   for (int i = 0; i < 100000; i++)
     g_string_append_c (text, '[');
   for (int i = 0; i < 100000; i++)
     g_string_append_c (text, ']');
-  g_string_append_c (text, '}');
+  g_string_append (text, "}}}");
   g_assert_true (g_file_set_contents (path, text->str, text->len, NULL));
   return path;
 }
@@ -640,6 +666,9 @@ test_restore_refuses (Fixture       *f,
   g_autofree char *extra = edited_backup (backup, "extra.json", unknown_table);
   g_autofree char *infinite = edited_backup (backup, "infinite.json", infinite_metric);
   g_autofree char *deep = deep_backup (f->dir);
+  /* after the tables: what is not JSON, and what is */
+  g_autofree char *trailing = backup_ending (backup, "trailing.json", " x }");
+  g_autofree char *more = backup_ending (backup, "more.json", ", \"note\": [1, {\"a\": null}] }\n");
   g_autofree char *huge = g_build_filename (f->dir, "huge.json", NULL);
   int fd;
 
@@ -649,7 +678,8 @@ test_restore_refuses (Fixture       *f,
   g_assert_cmpint (ftruncate (fd, (off_t) 1024 * 1024 * 1024 + 1), ==, 0);
   close (fd);
 
-  assert_restore_refused (deep, target, CL_STORE_ERROR, CL_STORE_ERROR_INVALID, "deep.json");
+  assert_restore_refused (deep, target, CL_STORE_ERROR, CL_STORE_ERROR_INVALID, "nests deeper");
+  assert_restore_refused (trailing, target, CL_STORE_ERROR, CL_STORE_ERROR_INVALID, "trailing.json");
   assert_restore_refused (huge, target, CL_STORE_ERROR, CL_STORE_ERROR_INVALID, "backup: line 1:");
   assert_restore_refused (version, target, CL_STORE_ERROR, CL_STORE_ERROR_INVALID, "schema_version");
   assert_restore_refused (text, target, CL_STORE_ERROR, CL_STORE_ERROR_INVALID, "amount_cents");
@@ -658,11 +688,15 @@ test_restore_refuses (Fixture       *f,
   assert_restore_refused (owner, target, CL_STORE_ERROR, CL_STORE_ERROR_INVALID, "deals, row 1,");
   g_remove (huge);
 
-/* the untouched backup restores */
+/* the untouched backup restores, and so does one with more after its
+ * tables */
   {
     g_autoptr (GError) error = NULL;
+    g_autofree char *again = g_build_filename (f->dir, "again.db", NULL);
 
     g_assert_true (cl_store_restore_workspace (backup, target, &error));
+    g_assert_no_error (error);
+    g_assert_true (cl_store_restore_workspace (more, again, &error));
     g_assert_no_error (error);
   }
 }

@@ -24,6 +24,7 @@
 
 #include "cl-export.h"
 #include "cl-store.h"
+#include "fuzz-findings.h"
 
 int LLVMFuzzerTestOneInput (const uint8_t *data, size_t size);
 
@@ -116,6 +117,7 @@ LLVMFuzzerTestOneInput (const uint8_t *data,
   g_autofree char *workspace = g_build_filename (folder, "restored.db", NULL);
   g_autofree char *again = g_build_filename (folder, "again.db", NULL);
 
+  fuzz_warnings_are_findings ();
   if (restore ((const char *) data, size, backup, workspace))
     {
       g_autoptr (JsonNode) first = back_up (workspace);

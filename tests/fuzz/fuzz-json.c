@@ -16,6 +16,7 @@
 #include <string.h>
 
 #include "cl-json-stream.h"
+#include "fuzz-findings.h"
 
 int LLVMFuzzerTestOneInput (const uint8_t *data, size_t size);
 
@@ -31,6 +32,7 @@ LLVMFuzzerTestOneInput (const uint8_t *data,
   guint depth = 0;
   ClJsonToken token = CL_JSON_TOKEN_NULL;
 
+  fuzz_warnings_are_findings ();
   while (cl_json_stream_next (stream, &token, &error) && token != CL_JSON_TOKEN_END)
     switch (token)
       {

@@ -557,38 +557,45 @@ read_tables (Restore  *restore,
     return FALSE;
   if (token != CL_JSON_TOKEN_BEGIN_OBJECT)
     return bad_backup (error, restore->name, _("it has no tables"));
-  while (next (restore, &token, error) && token != CL_JSON_TOKEN_END_OBJECT)
+  for (;;)
     {
-      const char *table = cl_json_stream_get_text (restore->json);
-      g_autofree char *name = NULL;
+      g_autofree char *table = NULL;
       guint index;
 
+      if (!next (restore, &token, error))
+        return FALSE;
+      if (token == CL_JSON_TOKEN_END_OBJECT)
+        break;
+      table = g_strdup (cl_json_stream_get_text (restore->json));
       if (!g_ptr_array_find_with_equal_func (restore->tables, table, g_str_equal, &index))
         {
           g_autofree char *what = g_strdup_printf (_("it has a table “%s” no workspace has"), table);
 
           return bad_backup (error, restore->name, what);
         }
-      name = g_strdup (table);
       if (!g_hash_table_add (restore->restored, g_ptr_array_index (restore->tables, index)))
         {
-          g_autofree char *what = g_strdup_printf (_("it has the table “%s” twice"), name);
+          g_autofree char *what = g_strdup_printf (_("it has the table “%s” twice"), table);
 
           return bad_backup (error, restore->name, what);
         }
-      if (!restore_table (restore, name, error))
+      if (!restore_table (restore, table, error))
         return FALSE;
     }
-  if (token != CL_JSON_TOKEN_END_OBJECT)
-    return FALSE;
   for (guint i = 0; i < restore->tables->len; i++)
     if (!g_hash_table_contains (restore->restored, g_ptr_array_index (restore->tables, i)))
       return bad_backup (error, restore->name, g_ptr_array_index (restore->tables, i));
-  /* what follows the tables is told by no one: read, and checked as JSON */
-  while (next (restore, &token, error) && token != CL_JSON_TOKEN_END_OBJECT)
-    if (!next (restore, &token, error) || !skip (restore, token, error))
-      return FALSE;
-  return token == CL_JSON_TOKEN_END_OBJECT && next (restore, &token, error);
+  /* what follows the tables is told by no one: read, and checked as JSON,
+   * to the document's end and nothing after it */
+  for (;;)
+    {
+      if (!next (restore, &token, error))
+        return FALSE;
+      if (token == CL_JSON_TOKEN_END_OBJECT)
+        return next (restore, &token, error);
+      if (!next (restore, &token, error) || !skip (restore, token, error))
+        return FALSE;
+    }
 }
 
 /* Refuses a row that refers to one the backup does not have. */
