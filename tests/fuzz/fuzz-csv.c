@@ -25,6 +25,7 @@
 #include "cl-crm-layout.h"
 #include "cl-csv-values.h"
 #include "cl-deal-import.h"
+#include "fuzz-findings.h"
 
 int LLVMFuzzerTestOneInput (const uint8_t *data, size_t size);
 
@@ -154,8 +155,11 @@ LLVMFuzzerTestOneInput (const uint8_t *data,
                         size_t         size)
 {
   g_autoptr (GError) error = NULL;
-  g_autoptr (ClCsv) csv = cl_csv_parse ((const char *) data, size, "fuzz.csv", &error);
+  g_autoptr (ClCsv) csv = NULL;
   ClCrmMapping mapping;
+
+  fuzz_warnings_are_findings ();
+  csv = cl_csv_parse ((const char *) data, size, "fuzz.csv", &error);
 
   g_assert ((csv == NULL) != (error == NULL));
   if (csv == NULL)

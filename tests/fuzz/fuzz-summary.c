@@ -13,6 +13,7 @@
 #include "cl-practice-log.h"
 #include "cl-rep-brief.h"
 #include "cl-summary.h"
+#include "fuzz-findings.h"
 
 int LLVMFuzzerTestOneInput (const uint8_t *data, size_t size);
 
@@ -21,9 +22,14 @@ LLVMFuzzerTestOneInput (const uint8_t *data,
                         size_t         size)
 {
   g_autoptr (GError) error = NULL, brief_error = NULL, log_error = NULL;
-  g_autoptr (ClSummaryInfo) info = cl_summary_read ((const char *) data, size, "fuzz.json", &error);
-  g_autoptr (ClRepBrief) brief = cl_rep_brief_read ((const char *) data, size, "fuzz.json", &brief_error);
-  g_autoptr (ClPracticeLog) log = cl_practice_log_read ((const char *) data, size, "fuzz.json", &log_error);
+  g_autoptr (ClSummaryInfo) info = NULL;
+  g_autoptr (ClRepBrief) brief = NULL;
+  g_autoptr (ClPracticeLog) log = NULL;
+
+  fuzz_warnings_are_findings ();
+  info = cl_summary_read ((const char *) data, size, "fuzz.json", &error);
+  brief = cl_rep_brief_read ((const char *) data, size, "fuzz.json", &brief_error);
+  log = cl_practice_log_read ((const char *) data, size, "fuzz.json", &log_error);
 
   g_assert ((info == NULL) != (error == NULL));
   g_assert ((brief == NULL) != (brief_error == NULL));

@@ -19,6 +19,7 @@
 #include "cl-call-metrics.h"
 #include "cl-export.h"
 #include "cl-metrics-export.h"
+#include "fuzz-findings.h"
 
 int LLVMFuzzerTestOneInput (const uint8_t *data, size_t size);
 
@@ -87,6 +88,7 @@ int
 LLVMFuzzerTestOneInput (const uint8_t *data,
                         size_t         size)
 {
+  fuzz_warnings_are_findings ();
   read_as (data, size, "fuzz", CL_TRANSCRIPT_AUTO);
   read_as (data, size, "fuzz.vtt", CL_TRANSCRIPT_VTT);
   read_as (data, size, "fuzz.srt", CL_TRANSCRIPT_SRT);
