@@ -287,30 +287,27 @@ read_backup_header (Restore  *restore,
   for (;;)
     {
       const char *member;
+      gboolean is_format, is_version, is_schema_version;
 
       if (!next (restore, &token, error))
         return FALSE;
-      if (token == CL_JSON_TOKEN_END_OBJECT || (token == CL_JSON_TOKEN_MEMBER
-                                                && g_str_equal (cl_json_stream_get_text (restore->json), "tables")))
+      if (token == CL_JSON_TOKEN_END_OBJECT)
         break;
-      member = g_str_equal (cl_json_stream_get_text (restore->json), "format") ? "format"
-               : g_str_equal (cl_json_stream_get_text (restore->json), "version") ? "version"
-               : g_str_equal (cl_json_stream_get_text (restore->json), "schema_version") ? "schema_version" : NULL;
-      if (!next (restore, &token, error))
+      member = cl_json_stream_get_text (restore->json);
+      if (g_str_equal (member, "tables"))
+        break;
+      is_format = g_str_equal (member, "format");
+      is_version = g_str_equal (member, "version");
+      is_schema_version = g_str_equal (member, "schema_version");
+      /* the value, read past whole when it is an array or an object: one
+       * of these of the wrong kind reads as absent, said below */
+      if (!next (restore, &token, error) || !skip (restore, token, error))
         return FALSE;
-      if (member == NULL || token == CL_JSON_TOKEN_BEGIN_OBJECT || token == CL_JSON_TOKEN_BEGIN_ARRAY)
-        {
-          /* another member, or one of these of the wrong kind, said below */
-          if (!skip (restore, token, error))
-            return FALSE;
-        }
-      if (member == NULL)
-        continue;
-      if (g_str_equal (member, "format"))
+      if (is_format)
         format = token == CL_JSON_TOKEN_STRING && g_str_equal (cl_json_stream_get_text (restore->json), FORMAT_NAME);
-      else if (g_str_equal (member, "version"))
+      else if (is_version)
         version = token == CL_JSON_TOKEN_INT && cl_json_stream_get_int (restore->json) == FORMAT_VERSION;
-      else
+      else if (is_schema_version)
         restore->schema_version = token == CL_JSON_TOKEN_INT ? cl_json_stream_get_int (restore->json) : 0;
     }
   if (!format)
