@@ -262,3 +262,17 @@ cl_test_note_cache (double   fraction,
 
   cache->largest_kib = MAX (cache->largest_kib, cl_test_cache_kib (cache->store));
 }
+
+char *
+cl_test_json_test_suite_dir (void)
+{
+  const char *root = g_getenv ("CLOSELOOP_TESTDATA");
+  g_autofree char *dir = root && *root ? g_build_filename (root, "jsontestsuite", "test_parsing", NULL) : NULL;
+
+  if (dir == NULL || !g_file_test (dir, G_FILE_TEST_IS_DIR))
+    {
+      g_test_skip ("no jsontestsuite: set -Dtestdata to ../shared/testdata");
+      return NULL;
+    }
+  return g_steal_pointer (&dir);
+}

@@ -27,6 +27,10 @@ gboolean cl_test_refuse_read (ClStore    *store,
                               gpointer    data,
                               GError    **error);
 
+/* JSONTestSuite's parsing cases in the shared third-party test data, or
+ * NULL after skipping the test when they are absent. */
+char  *cl_test_json_test_suite_dir (void);
+
 /* The page cache @store's connection keeps, in KiB (PRAGMA cache_size). */
 int    cl_test_cache_kib   (ClStore    *store);
 /* The largest page cache a bulk write kept while it told its progress:
