@@ -12,6 +12,7 @@
 #include "cl-loop-health.h"
 #include "cl-transcript.h"
 #include "cl-one-on-one.h"
+#include "cl-review-export.h"
 #include "cl-text.h"
 #include "test-util.h"
 
@@ -599,6 +600,55 @@ test_one_on_one_plan_section (void)
   cl_test_remove_tree (dir);
 }
 
+/* A week's pre-read lists the open deals that carry a flag, with their
+ * reasons: a review that walks every open deal recites status. Its totals
+ * still count every open deal. */
+static void
+test_pre_read (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("closeloop-demo-XXXXXX", NULL);
+  g_autofree char *path = make_demo (dir, "team.db", 42);
+  g_autoptr (ClStore) store = cl_store_open (path, NULL);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (ClReview) held = cl_store_find_review (store, "2026-W48", &error);
+  g_autoptr (GListModel) snapshot = cl_pipeline_snapshot (path, cl_date_from_ymd (2026, 11, 23), 0, NULL, NULL);
+  g_autoptr (JsonNode) root = NULL;
+  JsonObject *document;
+  JsonArray *deals, *stages;
+  guint n_flagged = 0, n_open = 0;
+
+  g_assert_no_error (error);
+  g_assert_null (held);
+  root = cl_review_export_build (store, "2026-W48", &error);
+  g_assert_no_error (error);
+  document = json_node_get_object (root);
+  g_assert_false (json_object_get_boolean_member (document, "held"));
+  for (guint i = 0; i < g_list_model_get_n_items (snapshot); i++)
+    {
+      g_autoptr (ClPipelineItem) item = g_list_model_get_item (snapshot, i);
+
+      n_flagged += item->flags != 0;
+    }
+  deals = json_object_get_array_member (document, "deals");
+  g_assert_cmpuint (json_array_get_length (deals), ==, n_flagged);
+  for (guint i = 0; i < json_array_get_length (deals); i++)
+    {
+      JsonObject *deal = json_array_get_object_element (deals, i);
+
+      g_assert_cmpuint (json_array_get_length (json_object_get_array_member (deal, "flags")), >, 0);
+      g_assert_cmpuint (json_object_get_size (json_object_get_object_member (deal, "flag_reasons")), >, 0);
+    }
+  stages = json_object_get_array_member (json_object_get_object_member (document, "totals"),
+                                         "open_pipeline_by_stage");
+  for (guint s = 0; s < json_array_get_length (stages); s++)
+    n_open += json_object_get_int_member (json_array_get_object_element (stages, s), "deals");
+  g_assert_cmpuint (n_open, ==, g_list_model_get_n_items (snapshot));
+  g_assert_cmpuint (n_flagged, <, n_open / 2);
+  g_assert_cmpuint (n_flagged, >, 0);
+  g_clear_object (&store);
+  cl_test_remove_tree (dir);
+}
+
 /* The review walks the riskiest deals first: the most severe flags for
  * their size; the deals without flags come last, the largest first. */
 static void
@@ -899,6 +949,7 @@ main (int   argc,
   g_test_add_func ("/demo/conversations", test_conversations);
   g_test_add_func ("/demo/actions-running", test_actions_running);
   g_test_add_func ("/rules/agenda", test_agenda);
+  g_test_add_func ("/rules/pre-read", test_pre_read);
   g_test_add_func ("/rules/coaching-queue", test_coaching_queue);
   g_test_add_func ("/rules/owner-snapshot", test_owner_snapshot);
   g_test_add_func ("/rules/one-on-one", test_one_on_one);

@@ -481,9 +481,9 @@ run_export (const char  *workspace,
   if (week == NULL)
     week = cl_date_iso_week (cl_date_today ());
   store = open_to_read_through (workspace, &error);
-  /* a backup is as large as the workspace, a pre-read holds every open
-   * deal: both are written as they are made, never held whole (what is
-   * published goes to the team folder as text, and is held) */
+  /* a backup is as large as the workspace, a pre-read of a large pipeline
+   * holds thousands of deals: both are written as they are made, never held
+   * whole (what is published goes to the team folder as text, and is held) */
   fflush (stdout);
   if (store != NULL && g_str_equal (argv[1], "workspace"))
     return cl_store_write_workspace (store, output, &error) ? EXIT_SUCCESS : report_failure (error);

@@ -3,7 +3,8 @@
  *
  * Format "closeloop.pipeline-review", version 1; data/schema holds its JSON
  * Schema. A held review lists the deals it decided on; a week without one
- * gives the pre-read: every open deal and what moved since the last review.
+ * gives the pre-read: the open deals with a flag, what moved since the last
+ * review, and the whole open pipeline's totals.
  * Everything is computed as of the review's day (the pre-read: the week's
  * Monday), so a document exports the same whenever it is written.
  */
@@ -77,10 +78,13 @@ add_next_action (Export      *export,
   json_builder_end_object (builder);
 }
 
-static void
+/* Adds the deal of @facts with its flags, or with @flagged_only nothing
+ * when it has none; returns whether it added it. */
+static gboolean
 add_deal (Export      *export,
           JsonBuilder *builder,
-          ClDealFacts *facts)
+          ClDealFacts *facts,
+          gboolean     flagged_only)
 {
   ClDeal *deal = facts->deal;
   ClReviewDecision *decision = g_hash_table_lookup (export->decisions, &deal->id);
@@ -92,6 +96,11 @@ add_deal (Export      *export,
   cl_deal_state_at (facts, export->as_of, &state);
   stage = cl_process_find (export->process, state.stage_id);
   flags = cl_flags_evaluate (export->process, facts, &export->settings, export->as_of, why);
+  if (flagged_only && flags == 0)
+    {
+      cl_flag_explanations_clear (why);
+      return FALSE;
+    }
 
   json_builder_begin_object (builder);
   cl_export_add_int (builder, "id", deal->id);
@@ -125,6 +134,7 @@ add_deal (Export      *export,
   cl_export_add_string (builder, "decision_note", decision ? decision->note : NULL);
   add_next_action (export, builder, decision ? decision->action_id : 0);
   json_builder_end_object (builder);
+  return TRUE;
 }
 
 static void
@@ -302,8 +312,8 @@ typedef struct
 } ReviewSource;
 
 /* Writes the review of the source's week to @writer: its header, each
- * deal as it is evaluated (a pre-read holds every open deal: their
- * document is never held whole), then what moved and the totals. */
+ * deal as it is evaluated (a pre-read of a large pipeline holds thousands:
+ * their document is never held whole), then what moved and the totals. */
 static gboolean
 write_review (ClJsonWriter  *writer,
               gpointer       data,
@@ -366,10 +376,12 @@ write_review (ClJsonWriter  *writer,
       ClDealFacts *facts = g_ptr_array_index (open, i);
       g_autoptr (JsonNode) deal = NULL;
 
-      /* a held review shows what it discussed; a pre-read, every open deal */
-      if (review != NULL && !g_hash_table_contains (export.decisions, &facts->deal->id))
+      /* a held review shows what it discussed; a pre-read, the open deals
+       * a flag asks the review to look at (walking every one is a status
+       * recital) */
+      if ((review != NULL && !g_hash_table_contains (export.decisions, &facts->deal->id))
+          || !add_deal (&export, builder, facts, review == NULL))
         continue;
-      add_deal (&export, builder, facts);
       deal = json_builder_get_root (builder);
       cl_json_writer_node (writer, deal);
       json_builder_reset (builder);
@@ -402,8 +414,9 @@ out:
  *
  * Builds "closeloop.pipeline-review", version 1: the review held in @week, as
  * of its day, with the deals it discussed and their decisions; or, when none
- * was held, its pre-read as of the week's Monday, with every open deal. Both
- * carry the stage moves since the last review and the totals. A pre-read of
+ * was held, its pre-read as of the week's Monday, with the open deals that
+ * carry a flag. Both carry the stage moves since the last review and the
+ * totals of every open deal. A pre-read of
  * a large pipeline is better written with cl_review_export_write (), which
  * does not hold it.
  *

@@ -178,7 +178,8 @@ read_deal (JsonObject *object)
  *
  * Reads the weekly review kept in the team library under @library_id, to
  * be walked like one's own. Its deals are those with a decision; when none
- * has one, every deal (an unheld review's pre-read). Members of the wrong
+ * has one, every deal it lists (an unheld review's pre-read: the open deals
+ * with a flag). Members of the wrong
  * type read as absent ("" for text, 0 for amounts): the document was
  * checked when kept, but a teammate's file is never trusted further than
  * that.
@@ -224,7 +225,7 @@ cl_shared_review_load (ClStore  *store,
       if (JSON_NODE_HOLDS_OBJECT (element))
         g_ptr_array_add (all, read_deal (json_node_get_object (element)));
     }
-  /* the deals discussed are the review; before it is held, every deal is its pre-read */
+  /* the deals discussed are the review; before it is held, every deal listed is its pre-read */
   for (guint i = 0; i < all->len; i++)
     {
       ClSharedReviewDeal *deal = g_ptr_array_index (all, i);
