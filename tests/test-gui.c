@@ -1401,6 +1401,7 @@ on_activate_first_frame (GApplication *app,
 {
   ClOverviewPage *overview;
   g_auto (GStrv) help_accels = NULL;
+  GtkWidget *shortcuts;
 
   first->window = g_object_ref (CL_WINDOW (gtk_application_get_active_window (GTK_APPLICATION (app))));
   overview = CL_OVERVIEW_PAGE (cl_window_get_view (first->window, "overview"));
@@ -1418,9 +1419,23 @@ on_activate_first_frame (GApplication *app,
   g_assert_true (cl_overview_page_is_health_loaded (overview));
   g_assert_cmpuint (cl_overview_page_get_n_people (overview), >, 0);
   g_assert_cmpuint (cl_overview_page_get_n_listed (overview), ==, cl_overview_page_get_n_people (overview));
-  g_assert_true (GTK_IS_SHORTCUTS_WINDOW (gtk_application_window_get_help_overlay (GTK_APPLICATION_WINDOW (first->window))));
+  /* the shortcuts window is built the first time it is asked for */
+  g_assert_null (gtk_application_window_get_help_overlay (GTK_APPLICATION_WINDOW (first->window)));
   help_accels = gtk_application_get_accels_for_action (GTK_APPLICATION (app), "win.show-help-overlay");
   g_assert_cmpstr (help_accels[0], ==, "<Control>question");
+  g_action_group_activate_action (G_ACTION_GROUP (first->window), "show-help-overlay", NULL);
+  shortcuts = GTK_WIDGET (gtk_application_window_get_help_overlay (GTK_APPLICATION_WINDOW (first->window)));
+  g_assert_true (GTK_IS_SHORTCUTS_WINDOW (shortcuts));
+  g_assert_true (gtk_widget_get_visible (shortcuts));
+  g_assert_true (gtk_window_get_transient_for (GTK_WINDOW (shortcuts)) == GTK_WINDOW (first->window));
+  /* closed, it hides, and opens again the same */
+  gtk_window_close (GTK_WINDOW (shortcuts));
+  g_assert_false (gtk_widget_get_visible (shortcuts));
+  g_action_group_activate_action (G_ACTION_GROUP (first->window), "show-help-overlay", NULL);
+  g_assert_true (GTK_WIDGET (gtk_application_window_get_help_overlay (GTK_APPLICATION_WINDOW (first->window)))
+                 == shortcuts);
+  g_assert_true (gtk_widget_get_visible (shortcuts));
+  gtk_window_close (GTK_WINDOW (shortcuts));
   /* the Pipeline is built as it is first shown */
   g_assert_false (holds_widget_of_type (GTK_WIDGET (first->window), CL_TYPE_PIPELINE_PAGE));
   cl_window_show_view (first->window, "pipeline");
@@ -1431,8 +1446,9 @@ on_activate_first_frame (GApplication *app,
 /* The first frame shows the window loading, the workspace not yet opened:
  * it is opened, migrated and read in a worker thread, and nothing of it is
  * read on the main thread before that frame. Nor are the views built
- * before it, nor the shortcuts window. The views then open on the
- * Overview with its figures; the others are built as they are shown. */
+ * before it. The views then open on the Overview with its figures; the
+ * others are built as they are shown, and the shortcuts window as it is
+ * first asked for. */
 static void
 test_first_frame (void)
 {
