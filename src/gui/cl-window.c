@@ -1640,9 +1640,9 @@ show_preferences (GSimpleAction *action,
 
 /* The shortcuts window, built the first time it is asked for: most
  * sessions never open it, and building it held the main loop 15 to 30 ms
- * just after the first frame, and 3 MB. Once set, GtkApplicationWindow
- * keeps it for this window (transient, hidden on close); this action
- * stands in for the one it would add. */
+ * just after the first frame, and took about 2 MB. Once it is set,
+ * GtkApplicationWindow keeps it for this window (transient, hidden on
+ * close); this action stands in for the one it would add. */
 static void
 show_help_overlay (GSimpleAction *action,
                    GVariant      *parameter,

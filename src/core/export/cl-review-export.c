@@ -416,9 +416,8 @@ out:
  * of its day, with the deals it discussed and their decisions; or, when none
  * was held, its pre-read as of the week's Monday, with the open deals that
  * carry a flag. Both carry the stage moves since the last review and the
- * totals of every open deal. A pre-read of
- * a large pipeline is better written with cl_review_export_write (), which
- * does not hold it.
+ * totals of every open deal. A pre-read of a large pipeline is better
+ * written with cl_review_export_write (), which does not hold it.
  *
  * Returns: (transfer full) (nullable): the document, or %NULL with @error set
  *   (%CL_STORE_ERROR_INVALID for a @week that is not an ISO week)

@@ -179,10 +179,9 @@ read_deal (JsonObject *object)
  * Reads the weekly review kept in the team library under @library_id, to
  * be walked like one's own. Its deals are those with a decision; when none
  * has one, every deal it lists (an unheld review's pre-read: the open deals
- * with a flag). Members of the wrong
- * type read as absent ("" for text, 0 for amounts): the document was
- * checked when kept, but a teammate's file is never trusted further than
- * that.
+ * with a flag). Members of the wrong type read as absent ("" for text, 0
+ * for amounts): the document was checked when kept, but a teammate's file
+ * is never trusted further than that.
  *
  * Returns: (transfer full) (nullable): the review, or %NULL with @error set
  *   (%CL_STORE_ERROR_INVALID when the summary is not a weekly review)
