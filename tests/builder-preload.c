@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "cl-list-page.h"
+#include "cl-loading-spinner.h"
 #include "cl-overview-page.h"
 #include "cl-pipeline-page.h"
 #include "cl-retro-page.h"
@@ -36,6 +37,7 @@ register_types (void)
 {
   unsetenv ("LD_PRELOAD");
   adw_init ();
+  g_type_ensure (CL_TYPE_LOADING_SPINNER);
   if (!validating ("cl-list-page.ui"))
     g_type_ensure (CL_TYPE_LIST_PAGE);
   if (!validating ("cl-overview-page.ui"))

@@ -14,6 +14,7 @@
 #include "cl-deal-coaching-window.h"
 #include "cl-demo.h"
 #include "cl-list-page.h"
+#include "cl-loading-spinner.h"
 #include "cl-pipeline.h"
 #include "cl-pipeline-page.h"
 #include "cl-moves.h"
@@ -1304,6 +1305,94 @@ check_size_kept (ClWindow *window)
   gtk_window_set_default_size (GTK_WINDOW (window), 777, 555);
 }
 
+/* Notes when @clock last laid a frame out. */
+static void
+on_layout (GdkFrameClock *clock,
+           gint64        *last_layout)
+{
+  *last_layout = g_get_monotonic_time ();
+}
+
+/* A second has gone by without a frame laid out. */
+static gboolean
+laid_out_nothing_for_a_second (gpointer last_layout)
+{
+  g_usleep (10000);
+  return g_get_monotonic_time () - *(gint64 *) last_layout >= G_USEC_PER_SEC;
+}
+
+/* Whether any spinner at or below @widget spins where it is not shown. */
+static gboolean
+spins_unseen (GtkWidget *widget)
+{
+  if (GTK_IS_SPINNER (widget) && gtk_spinner_get_spinning (GTK_SPINNER (widget)) && !gtk_widget_get_mapped (widget))
+    return TRUE;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    if (spins_unseen (child))
+      return TRUE;
+  return FALSE;
+}
+
+/* Whether @loading's spinner turns. */
+static gboolean
+turns (GtkWidget *loading)
+{
+  return gtk_spinner_get_spinning (GTK_SPINNER (cl_test_find_descendant (loading, GTK_TYPE_SPINNER)));
+}
+
+/* A loading spinner turns while its stack's page shows, and while it is
+ * not hidden, and only then. */
+static void
+check_loading_spinner (void)
+{
+  GtkWidget *window = gtk_window_new ();
+  GtkWidget *stack = gtk_stack_new ();
+  GtkWidget *loading = g_object_new (CL_TYPE_LOADING_SPINNER, NULL);
+
+  gtk_stack_add_named (GTK_STACK (stack), loading, "loading");
+  gtk_stack_add_named (GTK_STACK (stack), gtk_label_new ("Read"), "read");
+  gtk_window_set_child (GTK_WINDOW (window), stack);
+  g_assert_false (turns (loading));
+  gtk_window_present (GTK_WINDOW (window));
+  g_assert_true (turns (loading));
+  gtk_stack_set_visible_child_name (GTK_STACK (stack), "read");
+  g_assert_false (turns (loading));
+  gtk_stack_set_visible_child_name (GTK_STACK (stack), "loading");
+  g_assert_true (turns (loading));
+  gtk_widget_set_visible (loading, FALSE);
+  g_assert_false (turns (loading));
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+/* Once every view was built and read, a window left alone lays nothing
+ * out: no spinner turns where it is not shown (a turning spinner, even in
+ * a hidden page, had the whole window measured again at every frame). */
+static void
+check_idle (ClWindow *window)
+{
+  static const char * const views[] = { "month", "pipeline", "coaching", "development", "retros", "library",
+                                        "teams", "overview" };
+  GdkFrameClock *clock = gtk_widget_get_frame_clock (GTK_WIDGET (window));
+  gint64 last_layout;
+
+  check_loading_spinner ();
+  for (guint i = 0; i < G_N_ELEMENTS (views); i++)
+    {
+      gint64 end = g_get_monotonic_time () + G_USEC_PER_SEC / 2;
+
+      cl_window_show_view (window, views[i]);
+      while (g_get_monotonic_time () < end)
+        g_main_context_iteration (NULL, FALSE);
+    }
+  cl_test_wait_until ((ClTestCheck) cl_overview_page_is_health_loaded, cl_window_get_view (window, "overview"),
+                      "the overview's figures");
+  last_layout = g_get_monotonic_time ();
+  g_signal_connect (clock, "layout", G_CALLBACK (on_layout), &last_layout);
+  cl_test_wait_until (laid_out_nothing_for_a_second, &last_layout, "a second without a frame laid out");
+  g_signal_handlers_disconnect_by_func (clock, on_layout, &last_layout);
+  g_assert_false (spins_unseen (GTK_WIDGET (window)));
+}
+
 typedef void (*WindowCheck) (ClWindow *window);
 
 typedef struct
@@ -1358,6 +1447,7 @@ static const WindowTest window_tests[] = {
   { "/gui/team-folder", check_team_folder },
   { "/gui/narrow", check_narrow },
   { "/gui/open-and-restore", check_open_and_restore },
+  { "/gui/idle", check_idle },
   { "/gui/size/kept", check_size_kept },
 };
 
@@ -1460,13 +1550,14 @@ test_first_frame (void)
   g_free (first.state);
 }
 
-/* Whether the Overview says it is reading its figures. */
+/* Whether the Overview says it is reading its figures: its spinner is
+ * shown (it turns while the Overview is on screen). */
 static gboolean
 overview_spins (ClOverviewPage *overview)
 {
-  GtkWidget *spinner = cl_test_find_descendant (GTK_WIDGET (overview), GTK_TYPE_SPINNER);
+  GtkWidget *spinner = cl_test_find_descendant (GTK_WIDGET (overview), CL_TYPE_LOADING_SPINNER);
 
-  return spinner != NULL && gtk_widget_get_visible (spinner) && gtk_spinner_get_spinning (GTK_SPINNER (spinner));
+  return spinner != NULL && gtk_widget_get_visible (spinner);
 }
 
 static gboolean

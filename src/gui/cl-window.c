@@ -23,6 +23,7 @@
 #include "cl-deal-window.h"
 #include "cl-demo.h"
 #include "cl-list-page.h"
+#include "cl-loading-spinner.h"
 #include "cl-my-month-page.h"
 #include "cl-overview-page.h"
 #include "cl-pipeline-page.h"
@@ -1769,6 +1770,7 @@ cl_window_class_init (ClWindowClass *klass)
   GTK_WINDOW_CLASS (klass)->close_request = cl_window_close_request;
   widget_class->realize = cl_window_realize;
 
+  g_type_ensure (CL_TYPE_LOADING_SPINNER);
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/closeloop/Closeloop/cl-window.ui");
   gtk_widget_class_bind_template_child (widget_class, ClWindow, toast_overlay);

@@ -14,6 +14,7 @@
 
 #include "cl-deal-window.h"
 #include "cl-list-box-rows.h"
+#include "cl-loading-spinner.h"
 #include "cl-plain-text.h"
 #include "cl-store-task.h"
 #include "cl-text.h"
@@ -802,6 +803,7 @@ cl_deal_window_class_init (ClDealWindowClass *klass)
 
   G_OBJECT_CLASS (klass)->dispose = cl_deal_window_dispose;
   G_OBJECT_CLASS (klass)->finalize = cl_deal_window_finalize;
+  g_type_ensure (CL_TYPE_LOADING_SPINNER);
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/closeloop/Closeloop/deal/cl-deal-window.ui");
   gtk_widget_class_bind_template_child (widget_class, ClDealWindow, toast_overlay);

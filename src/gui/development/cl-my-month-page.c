@@ -17,6 +17,7 @@
 
 #include "cl-flags.h"
 #include "cl-list-box-rows.h"
+#include "cl-loading-spinner.h"
 #include "cl-my-month.h"
 #include "cl-my-month-page.h"
 #include "cl-plain-text.h"
@@ -485,6 +486,7 @@ cl_my_month_page_class_init (ClMyMonthPageClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = cl_my_month_page_dispose;
+  g_type_ensure (CL_TYPE_LOADING_SPINNER);
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/closeloop/Closeloop/development/cl-my-month-page.ui");
   gtk_widget_class_bind_template_child (widget_class, ClMyMonthPage, stack);

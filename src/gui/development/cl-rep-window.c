@@ -24,6 +24,7 @@
 #include "cl-flags.h"
 #include "cl-action-load.h"
 #include "cl-list-box-rows.h"
+#include "cl-loading-spinner.h"
 #include "cl-rep-brief.h"
 #include "cl-one-on-one.h"
 #include "cl-plain-text.h"
@@ -1384,6 +1385,7 @@ cl_rep_window_class_init (ClRepWindowClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   G_OBJECT_CLASS (klass)->dispose = cl_rep_window_dispose;
+  g_type_ensure (CL_TYPE_LOADING_SPINNER);
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/closeloop/Closeloop/development/cl-rep-window.ui");
   gtk_widget_class_bind_template_child (widget_class, ClRepWindow, toast_overlay);

@@ -15,6 +15,7 @@
 #include <glib/gi18n.h>
 
 #include "cl-date.h"
+#include "cl-loading-spinner.h"
 #include "cl-plain-text.h"
 #include "cl-store-task.h"
 #include "cl-styles.h"
@@ -321,6 +322,7 @@ cl_teams_page_class_init (ClTeamsPageClass *klass)
 
   G_OBJECT_CLASS (klass)->dispose = cl_teams_page_dispose;
   widget_class->map = cl_teams_page_map;
+  g_type_ensure (CL_TYPE_LOADING_SPINNER);
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/closeloop/Closeloop/library/cl-teams-page.ui");
   gtk_widget_class_bind_template_child (widget_class, ClTeamsPage, stack);

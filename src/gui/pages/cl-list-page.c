@@ -18,6 +18,7 @@
 
 #include "cl-growing-rows.h"
 #include "cl-list-page.h"
+#include "cl-loading-spinner.h"
 #include "cl-plain-text.h"
 #include "cl-text.h"
 
@@ -480,6 +481,7 @@ cl_list_page_class_init (ClListPageClass *klass)
     g_signal_new ("item-activated", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
                   G_TYPE_NONE, 1, G_TYPE_OBJECT);
 
+  g_type_ensure (CL_TYPE_LOADING_SPINNER);
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/closeloop/Closeloop/pages/cl-list-page.ui");
   gtk_widget_class_bind_template_child (widget_class, ClListPage, search_bar);

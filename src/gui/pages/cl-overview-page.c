@@ -9,6 +9,7 @@
 #include <glib/gi18n.h>
 
 #include "cl-action-load.h"
+#include "cl-loading-spinner.h"
 #include "cl-loop-health.h"
 #include "cl-overview-page.h"
 #include "cl-list-box-rows.h"
@@ -32,7 +33,7 @@ struct _ClOverviewPage
   GtkLabel             *hollow_label;
   AdwPreferencesGroup  *health_group;
   GtkLabel             *period_label;
-  GtkSpinner           *loading_spinner;
+  GtkWidget            *loading_spinner;
   GtkFlowBox           *trend_box;
   GtkLabel             *people_label;
   GtkLabel             *deals_label;
@@ -240,8 +241,7 @@ set_health_loaded (ClOverviewPage *self,
                    gboolean        loaded)
 {
   self->health_loaded = loaded;
-  gtk_spinner_set_spinning (self->loading_spinner, !loaded);
-  gtk_widget_set_visible (GTK_WIDGET (self->loading_spinner), !loaded);
+  gtk_widget_set_visible (self->loading_spinner, !loaded);
 }
 
 static void
@@ -442,6 +442,7 @@ cl_overview_page_class_init (ClOverviewPageClass *klass)
   /* what the page shows was read, or failed to be */
   signals[SIGNAL_LOADED] = g_signal_new ("loaded", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
                                          NULL, NULL, NULL, G_TYPE_NONE, 0);
+  g_type_ensure (CL_TYPE_LOADING_SPINNER);
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/closeloop/Closeloop/pages/cl-overview-page.ui");
   gtk_widget_class_bind_template_child (widget_class, ClOverviewPage, hollow_label);

@@ -16,6 +16,7 @@
 #include <glib/gi18n.h>
 
 #include "cl-application.h"
+#include "cl-loading-spinner.h"
 #include "cl-moves.h"
 #include "cl-cell-text.h"
 #include "cl-filtered-rows.h"
@@ -35,7 +36,6 @@ struct _ClPipelinePage
   GtkDropDown        *stage_filter;
   GtkDropDown        *flag_filter;
   GtkStack           *stack;
-  GtkSpinner         *spinner;
   AdwStatusPage      *empty_page;
   AdwSqueezer        *deals_squeezer;
   GtkScrolledWindow  *table_scroller;
@@ -1157,7 +1157,6 @@ snapshot_ready (GObject      *source,
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     return;
   self->loading = FALSE;
-  gtk_spinner_stop (self->spinner);
   if (snapshot == NULL)
     {
       /* none of the deals read before stand */
@@ -1218,7 +1217,6 @@ load (ClPipelinePage *self)
   if (self->loaded || self->loading || self->store == NULL)
     return;
   self->loading = TRUE;
-  gtk_spinner_start (self->spinner);
   task = g_task_new (self, self->cancellable, snapshot_ready, NULL);
   request = g_new (LoadRequest, 1);
   request->path = g_strdup (cl_store_get_path (self->store));
@@ -1463,6 +1461,7 @@ cl_pipeline_page_class_init (ClPipelinePageClass *klass)
   loaded_signal = g_signal_new ("loaded", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
                                 NULL, NULL, NULL, G_TYPE_NONE, 0);
 
+  g_type_ensure (CL_TYPE_LOADING_SPINNER);
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/closeloop/Closeloop/pages/cl-pipeline-page.ui");
   gtk_widget_class_bind_template_child (widget_class, ClPipelinePage, search_entry);
@@ -1470,7 +1469,6 @@ cl_pipeline_page_class_init (ClPipelinePageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ClPipelinePage, stage_filter);
   gtk_widget_class_bind_template_child (widget_class, ClPipelinePage, flag_filter);
   gtk_widget_class_bind_template_child (widget_class, ClPipelinePage, stack);
-  gtk_widget_class_bind_template_child (widget_class, ClPipelinePage, spinner);
   gtk_widget_class_bind_template_child (widget_class, ClPipelinePage, empty_page);
   gtk_widget_class_bind_template_child (widget_class, ClPipelinePage, deals_squeezer);
   gtk_widget_class_bind_template_child (widget_class, ClPipelinePage, table_scroller);

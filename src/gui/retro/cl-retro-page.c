@@ -16,6 +16,7 @@
 #include "cl-export.h"
 #include "cl-file-chooser.h"
 #include "cl-list-box-rows.h"
+#include "cl-loading-spinner.h"
 #include "cl-plain-text.h"
 #include "cl-retro-export.h"
 #include "cl-retro-page.h"
@@ -937,6 +938,7 @@ cl_retro_page_class_init (ClRetroPageClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   G_OBJECT_CLASS (klass)->dispose = cl_retro_page_dispose;
+  g_type_ensure (CL_TYPE_LOADING_SPINNER);
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/closeloop/Closeloop/retro/cl-retro-page.ui");
   gtk_widget_class_bind_template_child (widget_class, ClRetroPage, quarter_label);
