@@ -194,9 +194,13 @@ check_every_view (ClWindow *window)
   for (guint i = 0; i < G_N_ELEMENTS (list_views); i++)
     {
       GtkWidget *page = cl_window_get_view (window, list_views[i]);
+      g_autofree char *empty_title = NULL;
 
       g_test_message ("view %s", list_views[i]);
       g_assert_true (CL_IS_LIST_PAGE (page));
+      /* what each list says while it has nothing */
+      g_object_get (page, "empty-title", &empty_title, NULL);
+      g_assert_cmpstr (empty_title, ==, i == 0 ? "Nothing to Coach" : "No Summaries From Teammates");
       cl_window_show_view (window, list_views[i]);
       cl_test_wait_until (page_read, page, list_views[i]);
     }

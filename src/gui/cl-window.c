@@ -145,41 +145,74 @@ set_library_source (gpointer page,
   cl_list_page_set_source (page, store, cl_view_load_library, cl_view_format_library_entry);
 }
 
+typedef void (*ClSetUpView) (GtkWidget *page);
+
+/* What the Coaching list says while no deal asks for coaching */
+static void
+set_up_coaching (GtkWidget *page)
+{
+  g_object_set (page,
+                "icon-name", "chat-message-new-symbolic",
+                "empty-title", _("Nothing to Coach"),
+                "empty-description", _("Key deals at a critical stage, stalled deals and heavily flagged "
+                                       "deals show here, with why they deserve coaching"),
+                NULL);
+}
+
+/* What the Team Library says while it keeps no summary, and how to add one */
+static void
+set_up_library (GtkWidget *page)
+{
+  g_object_set (page,
+                "icon-name", "folder-documents-symbolic",
+                "empty-title", _("No Summaries From Teammates"),
+                "empty-description", _("Reviews, coaching, plans, retrospectives and loop health your "
+                                       "teammates export are kept here, read-only: import them, drop them "
+                                       "on the window or open them with Closeloop"),
+                "action-name", "win.import-summary",
+                "action-label", _("_Import a Summary…"),
+                NULL);
+}
+
 /* A view as cl_window_get_view() names it: the bin it is built into and
- * where the window keeps it, as offsets in ClWindow; its type, how it is
- * given the workspace (it reads it in a worker), and the signal of its the
- * window hears, if any. */
+ * where the window keeps it, as offsets in ClWindow; its type, what it is
+ * told once built (its empty state, for a list), how it is given the
+ * workspace (it reads it in a worker), and the signal of its the window
+ * hears, if any. */
 typedef struct
 {
-  const char *name;
-  glong       bin;
-  glong       page;
-  GType       (*type) (void);
-  ClSetStore  set_store;
-  const char *signal;
-  GCallback   handler;
+  const char  *name;
+  glong        bin;
+  glong        page;
+  GType        (*type) (void);
+  ClSetUpView  set_up;
+  ClSetStore   set_store;
+  const char  *signal;
+  GCallback    handler;
 } ClLazyView;
 
-#define LAZY_VIEW(name, bin, page, type, set_store, signal, handler) \
-  { name, G_STRUCT_OFFSET (ClWindow, bin), G_STRUCT_OFFSET (ClWindow, page), type, (ClSetStore) set_store, \
-    signal, G_CALLBACK (handler) }
+#define LAZY_VIEW(name, bin, page, type, set_up, set_store, signal, handler) \
+  { name, G_STRUCT_OFFSET (ClWindow, bin), G_STRUCT_OFFSET (ClWindow, page), type, set_up, \
+    (ClSetStore) set_store, signal, G_CALLBACK (handler) }
 
 static const ClLazyView lazy_views[] = {
-  LAZY_VIEW ("month", month_view, my_month_page, cl_my_month_page_get_type, cl_my_month_page_set_store,
+  LAZY_VIEW ("month", month_view, my_month_page, cl_my_month_page_get_type, NULL, cl_my_month_page_set_store,
              NULL, NULL),
-  LAZY_VIEW ("overview", overview_view, overview_page, cl_overview_page_get_type, cl_overview_page_set_store,
-             "loaded", on_overview_loaded),
-  LAZY_VIEW ("pipeline", pipeline_view, pipeline_page, cl_pipeline_page_get_type, cl_pipeline_page_set_store,
-             "loaded", on_pipeline_loaded),
-  LAZY_VIEW ("coaching", coaching_view, coaching_page, cl_list_page_get_type, set_coaching_source,
-             "item-activated", on_coaching_entry_activated),
-  LAZY_VIEW ("development", development_view, development_page, cl_team_page_get_type, cl_team_page_set_store,
-             "rep-activated", on_rep_activated),
-  LAZY_VIEW ("retros", retros_view, retro_page, cl_retro_page_get_type, cl_retro_page_set_store, NULL, NULL),
+  LAZY_VIEW ("overview", overview_view, overview_page, cl_overview_page_get_type, NULL,
+             cl_overview_page_set_store, "loaded", on_overview_loaded),
+  LAZY_VIEW ("pipeline", pipeline_view, pipeline_page, cl_pipeline_page_get_type, NULL,
+             cl_pipeline_page_set_store, "loaded", on_pipeline_loaded),
+  LAZY_VIEW ("coaching", coaching_view, coaching_page, cl_list_page_get_type, set_up_coaching,
+             set_coaching_source, "item-activated", on_coaching_entry_activated),
+  LAZY_VIEW ("development", development_view, development_page, cl_team_page_get_type, NULL,
+             cl_team_page_set_store, "rep-activated", on_rep_activated),
+  LAZY_VIEW ("retros", retros_view, retro_page, cl_retro_page_get_type, NULL, cl_retro_page_set_store, NULL,
+             NULL),
   /* the Team Library is its list of summaries, and its Teams */
-  LAZY_VIEW ("library", library_view, library_page, cl_list_page_get_type, set_library_source,
+  LAZY_VIEW ("library", library_view, library_page, cl_list_page_get_type, set_up_library, set_library_source,
              "item-activated", cl_window_open_library_entry),
-  LAZY_VIEW ("teams", teams_view, teams_page, cl_teams_page_get_type, cl_teams_page_set_store, NULL, NULL),
+  LAZY_VIEW ("teams", teams_view, teams_page, cl_teams_page_get_type, NULL, cl_teams_page_set_store, NULL,
+             NULL),
 };
 
 ClWindow *
@@ -249,23 +282,8 @@ new_view (ClWindow         *self,
 
   if (view->signal != NULL)
     g_signal_connect_swapped (page, view->signal, view->handler, self);
-  if (g_str_equal (view->name, "coaching"))
-    g_object_set (page,
-                  "icon-name", "chat-message-new-symbolic",
-                  "empty-title", _("Nothing to Coach"),
-                  "empty-description", _("Key deals at a critical stage, stalled deals and heavily flagged "
-                                         "deals show here, with why they deserve coaching"),
-                  NULL);
-  else if (g_str_equal (view->name, "library"))
-    g_object_set (page,
-                  "icon-name", "folder-documents-symbolic",
-                  "empty-title", _("No Summaries From Teammates"),
-                  "empty-description", _("Reviews, coaching, plans, retrospectives and loop health your "
-                                         "teammates export are kept here, read-only: import them, drop them "
-                                         "on the window or open them with Closeloop"),
-                  "action-name", "win.import-summary",
-                  "action-label", _("_Import a Summary…"),
-                  NULL);
+  if (view->set_up != NULL)
+    view->set_up (page);
   return page;
 }
 
