@@ -3,9 +3,9 @@
  * and erased, each drop-down chosen and dropped, every column sorted up
  * and down, each from the change to the frame that shows it, against the
  * floors GTK sets in the same run (a repaint of the same window, a bare
- * GtkFilterListModel refiltering as many items); a rep's 1:1 brief; and
- * the review exported and the workspace backed up from the window, with
- * the longest the main loop waited meanwhile
+ * GtkFilterListModel refiltering as many items); a rep's 1:1 brief; the
+ * weekly review opened; and the review exported and the workspace backed
+ * up from the window, with the longest the main loop waited meanwhile
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include "config.h"
@@ -20,6 +20,7 @@
 #include "cl-one-on-one.h"
 #include "cl-pipeline.h"
 #include "cl-pipeline-page.h"
+#include "cl-review-window.h"
 #include "cl-text.h"
 #include "cl-window.h"
 #include "test-gui-util.h"
@@ -360,6 +361,23 @@ measure_told_work (Bench      *bench,
   g_assert_true (g_file_test (path, G_FILE_TEST_IS_REGULAR));
 }
 
+/* The weekly review opened from the window on the pipeline inspected (as
+ * Ctrl+R opens it): the main loop waits while it is built, which a frame
+ * should bound. */
+static void
+measure_review_opened (Bench *bench)
+{
+  gint64 begin = g_get_monotonic_time ();
+  GtkWindow *review;
+
+  g_action_group_activate_action (G_ACTION_GROUP (bench->window), "start-review", NULL);
+  printf ("pipeline: %u deals: the weekly review opened in %.1f ms, the main loop waiting (a frame is 16.7 ms)\n",
+          bench->n_deals, ms_since (begin));
+  review = cl_test_find_toplevel (CL_TYPE_REVIEW_WINDOW);
+  g_assert_nonnull (review);
+  gtk_window_destroy (review);
+}
+
 /* The pipeline read again, as an import or another day makes it: the
  * time until every row the table makes is drawn, and the longest the main
  * loop waited meanwhile, which a frame should bound. */
@@ -465,6 +483,7 @@ measure (GApplication *app,
   printf ("pipeline: %u deals: the longest a change kept the main loop: %.1f ms (a frame is 16.7 ms)\n",
           bench->n_deals, bench->blocked_ms);
   measure_one_on_one (bench, cl_window_get_store (bench->window));
+  measure_review_opened (bench);
   measure_reload (bench);
   measure_views (bench);
   {

@@ -149,6 +149,8 @@ test_stalled_per_stage (Fixture       *f,
   g_autoptr (GArray) days = g_array_new (FALSE, FALSE, sizeof (int));
   ClStallThreshold *qualification = &f->process->stall[1];
   g_autofree char *why = NULL;
+  g_autoptr (ClProcess) copy = NULL;
+  ClProcess *original;
 
   add_event (f, "2026-11-06", "stage", "11", "12");
   /* 17 days in Qualification: not stalled at the team's 21 */
@@ -167,6 +169,15 @@ test_stalled_per_stage (Fixture       *f,
                             "where deals stall after 14 days");
   /* the other stages keep the team's */
   g_assert_cmpint (cl_flags_stalled_days (f->process, &f->settings, 13), ==, 21);
+  /* a copy keeps what was learned, its stages too, once the process it
+   * was made from is gone (a review window keeps the pipeline's) */
+  original = cl_process_copy (f->process);
+  copy = cl_process_copy (original);
+  g_clear_pointer (&original, cl_process_free);
+  g_assert_cmpuint (copy->stages->len, ==, f->process->stages->len);
+  g_assert_cmpint (cl_process_stall (copy, 12)->days, ==, CL_STALL_FLOOR_DAYS);
+  g_assert_cmpint (cl_process_stall (copy, 12)->source, ==, CL_STALL_FROM_HISTORY);
+  g_assert_cmpstr (cl_process_find (copy, 12)->name, ==, "Qualification");
 
   /* set for the stage: it wins over what was learned, which is kept */
   cl_stall_threshold_apply (qualification, 30);
@@ -174,6 +185,8 @@ test_stalled_per_stage (Fixture       *f,
   g_assert_cmpint (qualification->learned_days, ==, CL_STALL_FLOOR_DAYS);
   g_assert_false (flags_at (f, "2026-11-23") & (1u << CL_FLAG_STALLED));
   g_assert_true (flags_at (f, "2026-12-06") & (1u << CL_FLAG_STALLED));
+  /* what is set on the process after the copy is not the copy's */
+  g_assert_cmpint (cl_process_stall (copy, 12)->source, ==, CL_STALL_FROM_HISTORY);
   /* and back to learning */
   cl_stall_threshold_apply (qualification, 0);
   g_assert_cmpint (qualification->days, ==, CL_STALL_FLOOR_DAYS);

@@ -1236,10 +1236,13 @@ static void
 open_review (ClWindow   *self,
              GListModel *snapshot)
 {
+  ClPipelinePage *pipeline = CL_PIPELINE_PAGE (cl_window_get_view (self, "pipeline"));
   g_autoptr (GPtrArray) agenda = cl_pipeline_agenda (snapshot);
   g_autoptr (GError) error = NULL;
   ClReviewWindow *review = cl_review_window_new (GTK_WINDOW (self), self->store, agenda,
-                                                 cl_date_today (), &error);
+                                                 cl_pipeline_page_get_process (pipeline),
+                                                 cl_pipeline_page_get_flag_settings (pipeline), cl_date_today (),
+                                                 &error);
 
   if (review == NULL)
     {

@@ -149,6 +149,34 @@ cl_process_stall (const ClProcess *process,
   return index < 0 ? NULL : &process->stall[index];
 }
 
+static gpointer
+ref_stage (gconstpointer stage,
+           gpointer      unused)
+{
+  return g_object_ref ((gpointer) stage);
+}
+
+/**
+ * cl_process_copy:
+ * @process: the process
+ *
+ * A copy of @process, its stages shared, its stall thresholds its own: for
+ * a window that keeps the process a snapshot was inspected with after the
+ * snapshot is gone.
+ *
+ * Returns: (transfer full): the copy, freed with cl_process_free ()
+ */
+ClProcess *
+cl_process_copy (const ClProcess *process)
+{
+  ClProcess *copy = g_new0 (ClProcess, 1);
+
+  copy->stages = g_ptr_array_copy (process->stages, ref_stage, NULL);
+  g_ptr_array_set_free_func (copy->stages, g_object_unref);
+  copy->stall = g_memdup2 (process->stall, sizeof (ClStallThreshold) * MAX (process->stages->len, 1));
+  return copy;
+}
+
 /**
  * cl_process_free:
  * @process: (nullable): the process

@@ -51,6 +51,7 @@ void           cl_stall_threshold_apply   (ClStallThreshold *stall,
                                            int           own_days);
 const ClStallThreshold *cl_process_stall  (const ClProcess *process,
                                            gint64        stage_id);
+ClProcess     *cl_process_copy            (const ClProcess *process);
 void           cl_process_free            (ClProcess    *process);
 const ClStage *cl_process_find            (const ClProcess *process,
                                            gint64        stage_id);

@@ -466,12 +466,17 @@ compare_for_agenda (gconstpointer a,
 {
   const ClPipelineItem *x = *(ClPipelineItem * const *) a;
   const ClPipelineItem *y = *(ClPipelineItem * const *) b;
-  int points_x = cl_flags_severity_points (x->flags), points_y = cl_flags_severity_points (y->flags);
 
   if (x->risk != y->risk)
     return x->risk > y->risk ? -1 : 1;
-  if (points_x != points_y)
-    return points_y - points_x;
+  /* the same flags, the same points: most deals, those without any */
+  if (x->flags != y->flags)
+    {
+      int points_x = cl_flags_severity_points (x->flags), points_y = cl_flags_severity_points (y->flags);
+
+      if (points_x != points_y)
+        return points_y - points_x;
+    }
   if (x->state.amount_cents != y->state.amount_cents)
     return x->state.amount_cents > y->state.amount_cents ? -1 : 1;
   if (x->state.close_date != y->state.close_date)

@@ -1351,6 +1351,18 @@ cl_pipeline_page_get_snapshot (ClPipelinePage *self)
   return self->loaded && self->rows != NULL ? cl_filtered_rows_get_items (self->rows) : NULL;
 }
 
+const ClProcess *
+cl_pipeline_page_get_process (ClPipelinePage *self)
+{
+  return cl_pipeline_page_get_snapshot (self) != NULL ? self->process : NULL;
+}
+
+const ClFlagSettings *
+cl_pipeline_page_get_flag_settings (ClPipelinePage *self)
+{
+  return cl_pipeline_page_get_snapshot (self) != NULL ? &self->settings : NULL;
+}
+
 guint
 cl_pipeline_page_get_n_moves (ClPipelinePage *self)
 {

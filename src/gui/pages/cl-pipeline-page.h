@@ -29,6 +29,10 @@ GtkEditable *cl_pipeline_page_get_search_entry (ClPipelinePage *self);
 guint    cl_pipeline_page_get_n_deals  (ClPipelinePage *self);
 guint    cl_pipeline_page_get_n_moves  (ClPipelinePage *self);
 GListModel *cl_pipeline_page_get_snapshot (ClPipelinePage *self);
+/* The sales process and the flag settings the snapshot was inspected
+ * with, valid while it is; NULL when it is. */
+const ClProcess      *cl_pipeline_page_get_process       (ClPipelinePage *self);
+const ClFlagSettings *cl_pipeline_page_get_flag_settings (ClPipelinePage *self);
 /* "deals", "stages" or "moved" */
 void     cl_pipeline_page_show_section (ClPipelinePage *self,
                                         const char     *section);

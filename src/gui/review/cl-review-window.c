@@ -1018,11 +1018,13 @@ load_decided (ClReviewWindow  *self,
 }
 
 ClReviewWindow *
-cl_review_window_new (GtkWindow  *parent,
-                      ClStore    *store,
-                      GPtrArray  *agenda,
-                      ClDay       held_on,
-                      GError    **error)
+cl_review_window_new (GtkWindow             *parent,
+                      ClStore               *store,
+                      GPtrArray             *agenda,
+                      const ClProcess       *process,
+                      const ClFlagSettings  *settings,
+                      ClDay                  held_on,
+                      GError               **error)
 {
   /* the window's reference is GTK's, given up when it is destroyed */
   ClReviewWindow *self = g_object_new (CL_TYPE_REVIEW_WINDOW, "transient-for", parent, NULL);
@@ -1032,10 +1034,10 @@ cl_review_window_new (GtkWindow  *parent,
   self->store = g_object_ref (store);
   self->agenda = g_ptr_array_ref (agenda);
   attendees = fill_owners (self);
-  self->process = cl_process_load (store, held_on, error);
-  if (self->process == NULL)
-    goto failed;
-  cl_flag_settings_load (&self->settings, store);
+  /* the flags are explained as the agenda was inspected: with its process
+   * and settings, not read again here */
+  self->process = cl_process_copy (process);
+  self->settings = *settings;
   self->n_shown = MIN (agenda->len, (guint) cl_pipeline_agenda_size_load (store));
   show_hidden (self);
   self->actions_cap = cl_action_cap_load (store);

@@ -14,12 +14,15 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (ClReviewWindow, cl_review_window, CL, REVIEW_WINDOW, AdwWindow)
 
 /* @agenda: ClPipelineItem in the order to walk them (see cl_pipeline_agenda);
- * the review opens on the team's agenda size of them, S shows the rest */
-ClReviewWindow *cl_review_window_new        (GtkWindow       *parent,
-                                             ClStore         *store,
-                                             GPtrArray       *agenda,
-                                             ClDay            held_on,
-                                             GError         **error);
+ * the review opens on the team's agenda size of them, S shows the rest.
+ * @process and @settings: those the agenda was inspected with, copied. */
+ClReviewWindow *cl_review_window_new        (GtkWindow             *parent,
+                                             ClStore               *store,
+                                             GPtrArray             *agenda,
+                                             const ClProcess       *process,
+                                             const ClFlagSettings  *settings,
+                                             ClDay                  held_on,
+                                             GError               **error);
 /* A teammate's review from the team library, walked the same way (N, P)
  * but read-only: the decisions are theirs. Takes @review. */
 ClReviewWindow *cl_review_window_new_shared (GtkWindow       *parent,
