@@ -216,8 +216,6 @@ review_closed (gpointer data)
   return cl_test_find_toplevel (CL_TYPE_REVIEW_WINDOW) == NULL;
 }
 
-/* A review run with the keys alone: its decisions and next action land in
- * the store, and the week's review counts them. */
 /* Counts the statements that read deals' history. */
 static int
 count_history_reads (unsigned  what,
@@ -229,6 +227,8 @@ count_history_reads (unsigned  what,
   return 0;
 }
 
+/* A review run with the keys alone: its decisions and next action land in
+ * the store, and the week's review counts them. */
 static void
 check_review (ClWindow *window)
 {

@@ -171,8 +171,8 @@ cl_process_copy (const ClProcess *process)
 {
   ClProcess *copy = g_new0 (ClProcess, 1);
 
+  /* the copy frees its stages as the original does */
   copy->stages = g_ptr_array_copy (process->stages, ref_stage, NULL);
-  g_ptr_array_set_free_func (copy->stages, g_object_unref);
   copy->stall = g_memdup2 (process->stall, sizeof (ClStallThreshold) * MAX (process->stages->len, 1));
   return copy;
 }
