@@ -13,9 +13,6 @@
 
 #include <stdio.h>
 #include <string.h>
-#include <malloc.h>
-#include <unistd.h>
-#include <stdlib.h>
 
 #include "cl-application.h"
 #include "cl-demo.h"
@@ -68,11 +65,7 @@ after_shown_paint (GdkFrameClock *clock,
                    Run           *run)
 {
   g_signal_handlers_disconnect_by_func (clock, after_shown_paint, run);
-  if (g_getenv ("PROBE_MAPS")) { g_autofree char *cmd = g_strdup_printf ("pmap -x %d | sort -k3 -n | tail -25 >&2", getpid ()); system (cmd); }
-  if (g_getenv ("PROBE_STATS")) malloc_stats ();
-  if (g_getenv ("PROBE_TRIM")) { guint64 before = read_resident_kb (); malloc_trim (0); fprintf (stderr, "before trim %lu\n", (unsigned long) before); }
   run->resident_kb = read_resident_kb ();
-  if (g_getenv ("PROBE_EXIT")) { fprintf (stderr, "rss %lu\n", (unsigned long) run->resident_kb); exit (0); }
   gtk_window_close (run->window);
 }
 
