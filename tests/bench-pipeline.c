@@ -362,19 +362,23 @@ measure_told_work (Bench      *bench,
 }
 
 /* The weekly review opened from the window on the pipeline inspected (as
- * Ctrl+R opens it): the main loop waits while it is built, which a frame
- * should bound. */
+ * Ctrl+R opens it): the time until its window shows, and the longest the
+ * main loop waited meanwhile, which a frame should bound. */
 static void
 measure_review_opened (Bench *bench)
 {
   gint64 begin = g_get_monotonic_time ();
   GtkWindow *review;
+  Ticks ticks;
+  double longest_ms;
 
+  ticks_start (&ticks);
   g_action_group_activate_action (G_ACTION_GROUP (bench->window), "start-review", NULL);
-  printf ("pipeline: %u deals: the weekly review opened in %.1f ms, the main loop waiting (a frame is 16.7 ms)\n",
-          bench->n_deals, ms_since (begin));
-  review = cl_test_find_toplevel (CL_TYPE_REVIEW_WINDOW);
-  g_assert_nonnull (review);
+  while ((review = cl_test_find_toplevel (CL_TYPE_REVIEW_WINDOW)) == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  longest_ms = ticks_stop (&ticks);
+  printf ("pipeline: %u deals: the weekly review opened in %.1f ms; the longest the main loop waited meanwhile "
+          "%.1f ms (a frame is 16.7 ms)\n", bench->n_deals, ms_since (begin), longest_ms);
   gtk_window_destroy (review);
 }
 

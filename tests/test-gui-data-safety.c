@@ -44,11 +44,9 @@ on_cli_beside_window (GApplication *app)
   g_assert_no_error (error);
   g_assert_true (g_spawn_check_wait_status (status, NULL));
 
-  g_action_group_activate_action (G_ACTION_GROUP (window), "start-review", NULL);
-  review = cl_test_find_toplevel (CL_TYPE_REVIEW_WINDOW);
-  g_assert_nonnull (review);
+  review = cl_test_start_review (window);
   decided_deal = g_strdup (cl_review_window_get_deal_name (review));
-  cl_review_window_press (review, 'd');
+  cl_test_review_press (review, 'd');
   gtk_window_close (GTK_WINDOW (review));
   cl_test_wait_until (review_closed, NULL, "the review to close");
   gtk_window_close (GTK_WINDOW (window));

@@ -352,9 +352,7 @@ check_from_review (ClWindow *window)
 
   /* the page closed made the pipeline look again */
   cl_test_wait_until (cl_test_pipeline_loaded, page, "the pipeline inspected again");
-  g_action_group_activate_action (G_ACTION_GROUP (window), "start-review", NULL);
-  review = cl_test_find_toplevel (CL_TYPE_REVIEW_WINDOW);
-  g_assert_nonnull (review);
+  review = cl_test_start_review (window);
   gtk_widget_activate_action (GTK_WIDGET (review), "review.open-deal", NULL);
   cl_test_wait_until (deal_window_open, NULL, "the deal page from the review");
   deal = cl_test_find_toplevel (CL_TYPE_DEAL_WINDOW);

@@ -389,12 +389,11 @@ check_review (ClWindow *window)
 {
   ClReviewWindow *review;
 
-  g_action_group_activate_action (G_ACTION_GROUP (window), "start-review", NULL);
-  review = cl_test_find_toplevel (CL_TYPE_REVIEW_WINDOW);
-  g_assert_nonnull (review);
+  review = cl_test_start_review (window);
   check_widget (review, "the review window", 3);
   cl_review_window_press (review, 'a');
   g_assert_true (cl_review_window_add_action (review, hostile[3], cl_date_today () + 7));
+  cl_test_review_saved (review);
   check_widget (review, "the review window's next deal", 3);
   gtk_window_close (GTK_WINDOW (review));
   cl_test_wait_until (toplevel_gone, GSIZE_TO_POINTER (CL_TYPE_REVIEW_WINDOW), "the review to close");

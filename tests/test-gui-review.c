@@ -1,12 +1,14 @@
 /* test-gui-review.c — the weekly review window run as a user runs it: the
  * decision pressed among the choices, a counter that counts Keep, the next
  * action's form in view with its Save, the saved action shown again, the
- * finish summary, Ctrl+R while the pipeline is inspected, and a teammate's
- * review opening on its summary (run under Xvfb)
+ * finish summary, Ctrl+R while the pipeline is inspected, the review
+ * beside another program writing the workspace, and a teammate's review
+ * opening on its summary (run under Xvfb)
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include "config.h"
 
+#include <sqlite3.h>
 #include <string.h>
 
 #include "cl-export.h"
@@ -68,13 +70,7 @@ review_shown (gpointer data)
 static ClReviewWindow *
 start_review (ClWindow *window)
 {
-  ClPipelinePage *page = CL_PIPELINE_PAGE (cl_window_get_view (window, "pipeline"));
-
-  cl_window_show_view (window, "pipeline");
-  cl_test_wait_until (cl_test_pipeline_loaded, page, "the pipeline");
-  g_action_group_activate_action (G_ACTION_GROUP (window), "start-review", NULL);
-  g_assert_true (review_shown (NULL));
-  return g_object_ref (cl_test_find_toplevel (CL_TYPE_REVIEW_WINDOW));
+  return g_object_ref (cl_test_start_review (window));
 }
 
 static void
@@ -160,7 +156,7 @@ check_decision_toggle (ClWindow *window)
 
   /* nothing decided: nothing pressed */
   assert_pressed (review, -1);
-  cl_review_window_press (review, 'k');
+  cl_test_review_press (review, 'k');
   g_assert_cmpuint (cl_review_window_get_position (review), ==, 1);
   assert_pressed (review, -1);
   cl_review_window_press (review, 'p');
@@ -168,16 +164,18 @@ check_decision_toggle (ClWindow *window)
   g_assert_cmpstr (cl_review_window_get_decision_text (review), ==, cl_decision_label (CL_DECISION_KEEP));
 
   /* changed by the key, then by clicking a choice: one pressed, the latest */
-  cl_review_window_press (review, 'd');
+  cl_test_review_press (review, 'd');
   cl_review_window_press (review, 'p');
   assert_pressed (review, CL_DECISION_DISQUALIFY);
   click (GTK_WIDGET (cl_review_window_get_choice (review, CL_DECISION_MANAGER_TIME)));
+  cl_test_review_saved (review);
   g_assert_cmpuint (cl_review_window_get_position (review), ==, 1);
   cl_review_window_press (review, 'p');
   assert_pressed (review, CL_DECISION_MANAGER_TIME);
 
   /* a click on the pressed choice leaves it decided, and pressed */
   click (GTK_WIDGET (cl_review_window_get_choice (review, CL_DECISION_MANAGER_TIME)));
+  cl_test_review_saved (review);
   cl_review_window_press (review, 'p');
   assert_pressed (review, CL_DECISION_MANAGER_TIME);
 
@@ -206,10 +204,10 @@ check_counter (ClWindow *window)
   gint64 exported = 0;
 
   g_assert_nonnull (strstr (cl_review_window_get_counter_text (review), "· 0 decisions"));
-  cl_review_window_press (review, 'k');
+  cl_test_review_press (review, 'k');
   g_assert_nonnull (strstr (cl_review_window_get_counter_text (review), "· 1 decision"));
-  cl_review_window_press (review, 'k');
-  cl_review_window_press (review, 'd');
+  cl_test_review_press (review, 'k');
+  cl_test_review_press (review, 'd');
   g_assert_cmpuint (cl_review_window_get_n_decided (review), ==, 3);
   g_assert_nonnull (strstr (cl_review_window_get_counter_text (review), "· 3 decisions"));
 
@@ -264,6 +262,7 @@ check_form (ClWindow *window)
 
   fill_action (review, "Send the ROI deck to the CFO", "2030-01-15");
   click (save);
+  cl_test_review_saved (review);
   g_assert_cmpuint (cl_review_window_get_position (review), ==, 1);
   g_assert_cmpuint (cl_review_window_get_n_decided (review), ==, 1);
   g_assert_false (cl_review_window_form_is_visible (review));
@@ -297,6 +296,7 @@ check_saved_action (ClWindow *window)
   cl_review_window_press (review, 'a');
   fill_action (review, "Book the security review", "2030-02-01");
   activate (review, "review.save-action");
+  cl_test_review_saved (review);
   g_assert_cmpuint (cl_review_window_get_position (review), ==, 1);
 
   /* back on the deal: the action, its owner and day, and the choice pressed */
@@ -346,18 +346,19 @@ check_finish (ClWindow *window)
   g_assert_nonnull (strstr (empty, "meeting, not a loop"));
   g_assert_nonnull (strstr (empty, "Keep: 0\n"));
   /* no decision from the summary */
-  cl_review_window_press (review, 'k');
+  cl_test_review_press (review, 'k');
   g_assert_cmpuint (cl_review_window_get_n_decided (review), ==, 0);
 
   /* back to the deals, decide, finish again */
   cl_review_window_press (review, 'p');
   g_assert_false (cl_review_window_is_finishing (review));
   g_assert_false (cl_review_window_shows_summary (review));
-  cl_review_window_press (review, 'k');
-  cl_review_window_press (review, 'm');
+  cl_test_review_press (review, 'k');
+  cl_test_review_press (review, 'm');
   cl_review_window_press (review, 'a');
   fill_action (review, "Call the champion before Friday", "2030-03-02");
   activate (review, "review.save-action");
+  cl_test_review_saved (review);
   activate (review, "review.finish");
   produced = cl_review_window_get_summary_text (review);
   g_assert_nonnull (strstr (produced, "Keep: 1\n"));
@@ -379,6 +380,88 @@ static void
 test_finish (void)
 {
   run ("finish.db", check_finish);
+}
+
+/* ------------------------------------------------------------------ beside a writer */
+
+/* Another program writing the workspace, as a command-line import does:
+ * a connection of the test's own holding its write lock. */
+static sqlite3 *
+hold_write_lock (const char *path)
+{
+  sqlite3 *db = NULL;
+
+  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, "BEGIN IMMEDIATE", NULL, NULL, NULL), ==, SQLITE_OK);
+  return db;
+}
+
+/* The writer done, from the main loop: were the window's thread waiting
+ * on the lock, this would not run until it gave up. */
+static gboolean
+release_write_lock (gpointer db)
+{
+  g_assert_cmpint (sqlite3_exec (db, "COMMIT", NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (db);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+check_beside_writer (ClWindow *window)
+{
+  ClPipelinePage *page = CL_PIPELINE_PAGE (cl_window_get_view (window, "pipeline"));
+  g_autofree char *path = g_strdup (cl_store_get_path (cl_window_get_store (window)));
+  g_autofree char *decisions = NULL;
+  ClReviewWindow *review;
+  sqlite3 *writer;
+
+  cl_window_show_view (window, "pipeline");
+  cl_test_wait_until (cl_test_pipeline_loaded, page, "the pipeline");
+
+  /* Ctrl+R while the workspace is held: the week's review opens once it
+   * is let go (before, the window froze the 5 s SQLite waits, then said
+   * "database is locked" and opened nothing) */
+  writer = hold_write_lock (path);
+  g_action_group_activate_action (G_ACTION_GROUP (window), "start-review", NULL);
+  g_assert_null (cl_test_find_toplevel (CL_TYPE_REVIEW_WINDOW));
+  g_timeout_add (300, release_write_lock, writer);
+  cl_test_wait_until (review_shown, NULL, "the review, once the workspace is let go");
+  review = g_object_ref (cl_test_find_toplevel (CL_TYPE_REVIEW_WINDOW));
+
+  /* a decision while it is held again: on its way, the walk where it was,
+   * and a second key decides nothing until it is written */
+  writer = hold_write_lock (path);
+  cl_review_window_press (review, 'k');
+  g_assert_true (cl_review_window_is_saving (review));
+  g_assert_cmpuint (cl_review_window_get_n_decided (review), ==, 0);
+  cl_review_window_press (review, 'd');
+  g_assert_cmpuint (cl_review_window_get_position (review), ==, 0);
+  g_timeout_add (300, release_write_lock, writer);
+  cl_test_review_saved (review);
+  g_assert_cmpuint (cl_review_window_get_n_decided (review), ==, 1);
+  g_assert_cmpuint (cl_review_window_get_position (review), ==, 1);
+  decisions = cl_test_sql_text (path, "SELECT group_concat(decision) FROM review_decisions "
+                                      "WHERE review_id = (SELECT max(id) FROM reviews)");
+  g_assert_cmpstr (decisions, ==, "keep\n");
+
+  /* closed while a decision waits: the review ends once it is written */
+  writer = hold_write_lock (path);
+  cl_review_window_press (review, 'm');
+  gtk_window_close (GTK_WINDOW (review));
+  g_assert_true (cl_test_find_toplevel (CL_TYPE_REVIEW_WINDOW) == review);
+  g_timeout_add (300, release_write_lock, writer);
+  cl_test_wait_until (review_gone, NULL, "the review to close once its decision is written");
+  g_clear_pointer (&decisions, g_free);
+  decisions = cl_test_sql_text (path, "SELECT group_concat(decision) FROM review_decisions "
+                                      "WHERE review_id = (SELECT max(id) FROM reviews)");
+  g_assert_cmpstr (decisions, ==, "keep,manager_time\n");
+  g_assert_finalize_object (review);
+}
+
+static void
+test_beside_writer (void)
+{
+  run ("writer.db", check_beside_writer);
 }
 
 /* ------------------------------------------------------------------ Ctrl+R while inspecting */
@@ -528,6 +611,7 @@ main (int   argc,
   g_test_add_func ("/gui/review/saved-action-shown", test_saved_action);
   g_test_add_func ("/gui/review/finish-summary", test_finish);
   g_test_add_func ("/gui/review/ctrl-r-while-loading", test_ctrl_r_waits);
+  g_test_add_func ("/gui/review/beside-a-writer", test_beside_writer);
   g_test_add_func ("/gui/review/teammate-summary-first", test_teammate_summary);
   status = g_test_run ();
   cl_test_remove_tree (tmp_dir);

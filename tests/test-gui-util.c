@@ -7,6 +7,7 @@
 #include "cl-application.h"
 #include "cl-import-window.h"
 #include "cl-pipeline-page.h"
+#include "cl-review-window.h"
 #include "cl-window.h"
 #include "test-gui-util.h"
 
@@ -137,6 +138,42 @@ cl_test_find_toplevel (GType type)
         return window;
     }
   return NULL;
+}
+
+static gboolean
+review_shown (gpointer data)
+{
+  return cl_test_find_toplevel (CL_TYPE_REVIEW_WINDOW) != NULL;
+}
+
+gpointer
+cl_test_start_review (gpointer window)
+{
+  cl_window_show_view (window, "pipeline");
+  cl_test_wait_until (cl_test_pipeline_loaded, cl_window_get_view (window, "pipeline"), "the pipeline");
+  g_action_group_activate_action (G_ACTION_GROUP (window), "start-review", NULL);
+  cl_test_wait_until (review_shown, NULL, "the review");
+  return cl_test_find_toplevel (CL_TYPE_REVIEW_WINDOW);
+}
+
+static gboolean
+review_saved (gpointer review)
+{
+  return !cl_review_window_is_saving (review);
+}
+
+void
+cl_test_review_saved (gpointer review)
+{
+  cl_test_wait_until (review_saved, review, "the decision written");
+}
+
+void
+cl_test_review_press (gpointer review,
+                      char     key)
+{
+  cl_review_window_press (review, key);
+  cl_test_review_saved (review);
 }
 
 gboolean

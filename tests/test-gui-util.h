@@ -54,6 +54,17 @@ void      cl_test_run_window      (const char  *workspace,
  * reference to it). */
 void      cl_test_finalize_window (gpointer     window);
 
+/* Ctrl+R on @window (a ClWindow) once its pipeline is in: the review's
+ * window, once a worker has opened it. */
+gpointer  cl_test_start_review    (gpointer     window);
+/* Waits until the decision @review (a ClReviewWindow) has on its way, if
+ * any, is written (or failed). */
+void      cl_test_review_saved    (gpointer     review);
+/* Presses @key in @review as cl_review_window_press () does, then waits
+ * for the decision it made, if any. */
+void      cl_test_review_press    (gpointer     review,
+                                   char         key);
+
 /* Conditions to wait for */
 /* A file is at @path (written atomically, so whole). */
 gboolean  cl_test_file_exists     (gpointer     path);

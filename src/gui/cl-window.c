@@ -99,6 +99,7 @@ struct _ClWindow
   int                  sample_permille;   /* written by the worker, read by a timeout */
   guint                sample_timeout;
   gboolean             review_waiting; /* Ctrl+R while the pipeline was inspected */
+  gboolean             review_opening; /* its worker reads and opens the week's review */
   gboolean             painted;        /* the first frame is on screen, and what waited on it built */
   guint                after_frame_id; /* builds what the first frame did without */
   ClOpenedWorkspace   *opened;         /* read before the first frame, shown after it */
@@ -1233,24 +1234,44 @@ cl_window_open_library_entry (ClWindow       *self,
 
 /* The review of this week, over the pipeline the view has inspected. */
 static void
-open_review (ClWindow   *self,
-             GListModel *snapshot)
+on_review_opened (GObject      *source,
+                  GAsyncResult *result,
+                  gpointer      user_data)
 {
-  ClPipelinePage *pipeline = CL_PIPELINE_PAGE (cl_window_get_view (self, "pipeline"));
-  g_autoptr (GPtrArray) agenda = cl_pipeline_agenda (snapshot);
+  ClWindow *self = CL_WINDOW (source);
   g_autoptr (GError) error = NULL;
-  ClReviewWindow *review = cl_review_window_new (GTK_WINDOW (self), self->store, agenda,
-                                                 cl_pipeline_page_get_process (pipeline),
-                                                 cl_pipeline_page_get_flag_settings (pipeline), cl_date_today (),
-                                                 &error);
+  ClReviewWindow *review = cl_review_window_open_finish (result, &error);
 
+  self->review_opening = FALSE;
   if (review == NULL)
     {
       show_text_toast (self, error->message);
       return;
     }
+  /* the window closed while the review's worker ran */
+  if (self->pipeline_page == NULL)
+    {
+      gtk_window_destroy (GTK_WINDOW (review));
+      return;
+    }
   g_signal_connect_swapped (review, "destroy", G_CALLBACK (reinspect), self);
   gtk_window_present (GTK_WINDOW (review));
+}
+
+static void
+open_review (ClWindow   *self,
+             GListModel *snapshot)
+{
+  ClPipelinePage *pipeline = CL_PIPELINE_PAGE (cl_window_get_view (self, "pipeline"));
+  g_autoptr (GPtrArray) agenda = NULL;
+
+  if (self->review_opening)
+    return;
+  self->review_opening = TRUE;
+  agenda = cl_pipeline_agenda (snapshot);
+  cl_review_window_open (GTK_WINDOW (self), cl_store_get_path (self->store), agenda,
+                         cl_pipeline_page_get_process (pipeline), cl_pipeline_page_get_flag_settings (pipeline),
+                         cl_date_today (), on_review_opened, NULL);
 }
 
 /* Asked for while the pipeline is still inspected, the review waits on it,

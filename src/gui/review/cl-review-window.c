@@ -5,12 +5,18 @@
  * soonest), and the review opens on the team's number of them; S shows all
  * the others. One key per decision: K keep, D disqualify, M manager time,
  * A next action (text, owner, due; Enter or Save saves); N or → next, P or
- * ← previous. Each decision is written at once and the next deal follows;
- * coming back to a deal shows its decision pressed among the choices, and
- * its next action. Finish (or Escape) shows what the review produced —
- * every decision counted, Keep included, as the export counts them — with
- * the warning of a review that decided nothing, and offers the export. A
- * teammate's review opens on the same summary, above its first deal.
+ * ← previous. Each decision is written at once and the next deal follows
+ * once it is; coming back to a deal shows its decision pressed among the
+ * choices, and its next action. Finish (or Escape) shows what the review
+ * produced — every decision counted, Keep included, as the export counts
+ * them — with the warning of a review that decided nothing, and offers the
+ * export. A teammate's review opens on the same summary, above its first
+ * deal.
+ *
+ * Workers read and write the workspace, each on a connection of its own,
+ * never the window's thread: beside a command-line import that holds it
+ * for seconds, the review still walks, and a decision waits (saying so)
+ * until it can be written, one at a time.
  */
 #define G_LOG_DOMAIN "cl-gui"
 
@@ -26,6 +32,7 @@
 #include "cl-review-outcome.h"
 #include "cl-review-window.h"
 #include "cl-rep-brief.h"
+#include "cl-store-task.h"
 #include "cl-text.h"
 
 /* the ways the choices are laid out: in a row, in a column where no row fits */
@@ -67,7 +74,8 @@ struct _ClReviewWindow
   GtkLabel        *kind_counts[CL_N_DECISION_KINDS];
   GtkLabel        *actions_count;
 
-  ClStore         *store;
+  char            *workspace;
+  GCancellable    *cancellable;  /* the workers' results, dropped once the window goes */
   ClProcess       *process;
   ClFlagSettings   settings;
   ClReview        *review;
@@ -76,6 +84,11 @@ struct _ClReviewWindow
   GHashTable      *decided;      /* deal id → ClDecisionKind + 1 */
   GHashTable      *actions;      /* deal id → ClAction its next-action decision created */
   GArray          *rep_ids;      /* gint64, parallel to the owner row's list */
+  GHashTable      *loads;        /* owner id → ClRepLoad: what each owner of the agenda carries */
+  gboolean         saving;       /* a decision on its way to the workspace */
+  gboolean         close_when_saved;
+  guint            telling;      /* the timeout that says a decision waits */
+  AdwToast        *waiting_toast;
   guint            n_shown;      /* the agenda's first, walked; the others after S */
   guint            position;
   int              actions_cap;
@@ -163,20 +176,17 @@ set_suffix (AdwActionRow *row,
   adw_action_row_set_subtitle (row, text);
 }
 
-/* The owner's open actions against the team's cap. */
+/* The owner's open actions against the team's cap, as last read. */
 static void
 show_load (ClReviewWindow *self,
            ClDeal         *deal)
 {
-  g_autoptr (GError) error = NULL;
-  g_autoptr (GListModel) loads = cl_store_list_rep_loads (self->store, self->review->held_on,
-                                                          deal->owner_id, &error);
-  g_autoptr (ClRepLoad) load = loads ? g_list_model_get_item (loads, 0) : NULL;
+  ClRepLoad *load = g_hash_table_lookup (self->loads, &deal->owner_id);
   g_autofree char *text = NULL;
 
   if (load == NULL)
     {
-      set_suffix (self->load_row, error ? error->message : "");
+      set_suffix (self->load_row, "");
       return;
     }
   text = cl_action_load_describe (load, self->actions_cap);
@@ -185,6 +195,39 @@ show_load (ClReviewWindow *self,
     gtk_widget_add_css_class (GTK_WIDGET (self->load_row), "warning");
   else
     gtk_widget_remove_css_class (GTK_WIDGET (self->load_row), "warning");
+}
+
+/* Reads into @loads (owner id → ClRepLoad) what each of the @n_owners
+ * owners carries on @today, in a worker. */
+static gboolean
+read_loads (ClStore       *store,
+            ClDay          today,
+            const gint64  *owner_ids,
+            guint          n_owners,
+            GHashTable    *loads,
+            GError       **error)
+{
+  for (guint i = 0; i < n_owners; i++)
+    {
+      g_autoptr (GListModel) listed = NULL;
+      ClRepLoad *load;
+
+      if (owner_ids[i] == 0 || g_hash_table_contains (loads, &owner_ids[i]))
+        continue;
+      listed = cl_store_list_rep_loads (store, today, owner_ids[i], error);
+      if (listed == NULL)
+        return FALSE;
+      load = g_list_model_get_item (listed, 0);
+      if (load != NULL)
+        g_hash_table_insert (loads, g_memdup2 (&load->rep_id, sizeof (gint64)), load);
+    }
+  return TRUE;
+}
+
+static GHashTable *
+loads_new (void)
+{
+  return g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_object_unref);
 }
 
 guint
@@ -556,43 +599,164 @@ move_to (ClReviewWindow *self,
   show_deal (self);
 }
 
+/* A decision on its way to the workspace, and what it changed there. */
+typedef struct
+{
+  ClReviewDecision *decision;
+  ClAction         *action;      /* the next action it creates; NULL for another decision */
+  ClDay             held_on;
+  gint64            brief_of;    /* the rep whose brief says so */
+  gint64            owners[2];   /* whose load it changes: the action's (or the deal's) owner,
+                                  * and that of an action it replaces */
+  guint             position;    /* the deal's, in the walk */
+  /* read back by the worker */
+  GHashTable       *loads;
+  char             *brief_error; /* the brief could not say so; the decision stands */
+} Recording;
+
+static void
+recording_free (Recording *recording)
+{
+  g_clear_object (&recording->decision);
+  g_clear_object (&recording->action);
+  g_clear_pointer (&recording->loads, g_hash_table_unref);
+  g_free (recording->brief_error);
+  g_free (recording);
+}
+
+/* In a worker: the decision written (one transaction), the brief told,
+ * the owners' loads read again. */
+static gpointer
+record_in_worker (ClStore  *store,
+                  gpointer  data,
+                  GError  **error)
+{
+  Recording *recording = data;
+  g_autoptr (GError) brief_error = NULL;
+
+  if (!cl_store_record_decision (store, recording->decision, recording->action, error))
+    return NULL;
+  /* a next action created (or one a changed decision removed): the rep's brief says so */
+  if (!cl_rep_brief_publish_after_change (store, recording->brief_of, &brief_error))
+    recording->brief_error = g_strdup (brief_error->message);
+  if (!read_loads (store, recording->held_on, recording->owners, G_N_ELEMENTS (recording->owners),
+                   recording->loads, error))
+    return NULL;
+  return recording;
+}
+
+static void
+stop_telling (ClReviewWindow *self)
+{
+  g_clear_handle_id (&self->telling, g_source_remove);
+  if (self->waiting_toast != NULL)
+    adw_toast_dismiss (self->waiting_toast);
+  g_clear_object (&self->waiting_toast);
+}
+
+/* A decision that waits (the workspace held by another program) says so. */
+static gboolean
+tell_waiting (gpointer user_data)
+{
+  ClReviewWindow *self = user_data;
+
+  self->telling = 0;
+  self->waiting_toast = cl_toast_new_plain (_("Saving the decision: the workspace is busy…"));
+  /* until it is written, however long */
+  adw_toast_set_timeout (self->waiting_toast, 0);
+  adw_toast_overlay_add_toast (self->toast_overlay, g_object_ref (self->waiting_toast));
+  return G_SOURCE_REMOVE;
+}
+
+static void
+on_recorded (GObject      *source,
+             GAsyncResult *result,
+             gpointer      user_data)
+{
+  ClReviewWindow *self = CL_REVIEW_WINDOW (source);
+  g_autoptr (GError) error = NULL;
+  Recording *recording = cl_store_task_finish (result, &error);
+  GHashTableIter iter;
+  gpointer owner_id, load;
+
+  /* the window went meanwhile: the decision is written or not, nothing shows it */
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+  self->saving = FALSE;
+  stop_telling (self);
+  if (recording == NULL)
+    {
+      show_error (self, error);
+      show_choice (self);
+      if (self->close_when_saved)
+        gtk_window_close (GTK_WINDOW (self));
+      return;
+    }
+  g_hash_table_insert (self->decided, g_memdup2 (&recording->decision->deal_id, sizeof (gint64)),
+                       GINT_TO_POINTER (recording->decision->decision + 1));
+  /* the action a changed decision no longer names is gone from the store too */
+  if (recording->action != NULL)
+    g_hash_table_insert (self->actions, g_memdup2 (&recording->decision->deal_id, sizeof (gint64)),
+                         g_object_ref (recording->action));
+  else
+    g_hash_table_remove (self->actions, &recording->decision->deal_id);
+  g_hash_table_iter_init (&iter, recording->loads);
+  while (g_hash_table_iter_next (&iter, &owner_id, &load))
+    g_hash_table_insert (self->loads, g_memdup2 (owner_id, sizeof (gint64)), g_object_ref (load));
+  if (recording->action != NULL)
+    gtk_editable_set_text (GTK_EDITABLE (self->action_entry), "");
+  if (recording->brief_error != NULL)
+    adw_toast_overlay_add_toast (self->toast_overlay, cl_toast_new_plain (recording->brief_error));
+  if (self->close_when_saved)
+    {
+      gtk_window_close (GTK_WINDOW (self));
+      return;
+    }
+  /* decided: on to the next deal, unless the walk went on (or finished) meanwhile */
+  if (!self->finishing && self->position == recording->position && self->position + 1 < self->n_shown)
+    move_to (self, 1);
+  else
+    show_deal (self);
+}
+
+/* Writes the decision on the deal shown, in a worker; the next deal follows
+ * once it is written. FALSE when there is nothing to decide, or while the
+ * decision before is still on its way. */
 static gboolean
 record (ClReviewWindow *self,
         ClDecisionKind  kind,
         ClAction       *action)
 {
   ClPipelineItem *item = current_item (self);
-  g_autoptr (ClReviewDecision) decision = NULL;
-  g_autoptr (GError) error = NULL;
+  ClAction *replaced;
+  Recording *recording;
 
-  if (item == NULL || self->finishing)
+  if (item == NULL || self->finishing || self->saving)
     return FALSE;
-  decision = g_object_new (CL_TYPE_REVIEW_DECISION, NULL);
-  decision->review_id = self->review->id;
-  decision->deal_id = item->facts->deal->id;
-  decision->decision = kind;
-  if (!cl_store_record_decision (self->store, decision, action, &error))
-    {
-      show_error (self, error);
-      return FALSE;
-    }
-  g_hash_table_insert (self->decided, g_memdup2 (&decision->deal_id, sizeof (gint64)),
-                       GINT_TO_POINTER (kind + 1));
-  /* a next action created (or one a changed decision removed): the rep's brief says so */
-  if (!cl_rep_brief_publish_after_change (self->store, action != NULL ? action->owner_id
-                                                                      : item->facts->deal->owner_id, &error))
-    show_error (self, error);
-  /* the action a changed decision no longer names is gone from the store too */
-  if (action != NULL)
-    g_hash_table_insert (self->actions, g_memdup2 (&decision->deal_id, sizeof (gint64)), g_object_ref (action));
-  else
-    g_hash_table_remove (self->actions, &decision->deal_id);
-  /* decided: on to the next deal */
-  if (self->position + 1 < self->n_shown)
-    move_to (self, 1);
-  else
-    show_deal (self);
+  replaced = g_hash_table_lookup (self->actions, &item->facts->deal->id);
+  recording = g_new0 (Recording, 1);
+  recording->decision = g_object_new (CL_TYPE_REVIEW_DECISION, NULL);
+  recording->decision->review_id = self->review->id;
+  recording->decision->deal_id = item->facts->deal->id;
+  recording->decision->decision = kind;
+  recording->action = action != NULL ? g_object_ref (action) : NULL;
+  recording->held_on = self->review->held_on;
+  recording->brief_of = action != NULL ? action->owner_id : item->facts->deal->owner_id;
+  recording->owners[0] = recording->brief_of;
+  recording->owners[1] = replaced != NULL ? replaced->owner_id : 0;
+  recording->position = self->position;
+  recording->loads = loads_new ();
+  self->saving = TRUE;
+  self->telling = g_timeout_add (CL_STORE_TASK_TOLD_AFTER_MS, tell_waiting, self);
+  cl_store_task_run (self, self->workspace, record_in_worker, recording, (GDestroyNotify) recording_free, NULL,
+                     self->cancellable, on_recorded, NULL);
   return TRUE;
+}
+
+gboolean
+cl_review_window_is_saving (ClReviewWindow *self)
+{
+  return self->saving;
 }
 
 /* ------------------------------------------------------------------ the next action's form */
@@ -679,8 +843,8 @@ save_action (ClReviewWindow *self)
       show_field_error (self, self->due_entry, message);
       return;
     }
-  if (cl_review_window_add_action (self, gtk_editable_get_text (GTK_EDITABLE (self->action_entry)), due))
-    gtk_editable_set_text (GTK_EDITABLE (self->action_entry), "");
+  /* the text goes once the action is written */
+  cl_review_window_add_action (self, gtk_editable_get_text (GTK_EDITABLE (self->action_entry)), due);
 }
 
 /* Once the form is revealed, the view scrolls so the whole of it shows,
@@ -902,6 +1066,10 @@ cl_review_window_close_request (GtkWindow *window)
   ClReviewOutcome outcome;
   AdwMessageDialog *dialog;
 
+  /* a decision on its way is known written (or not) before the review ends */
+  self->close_when_saved = self->saving;
+  if (self->saving)
+    return TRUE;
   count_outcome (self, &outcome);
   if (self->shared != NULL || self->finishing || self->confirmed_empty || cl_review_outcome_warning (&outcome) == NULL)
     return GTK_WINDOW_CLASS (cl_review_window_parent_class)->close_request (window);
@@ -967,89 +1135,215 @@ export_action (GtkWidget  *widget,
 
 /* ------------------------------------------------------------------ construction */
 
-/* The owner choices for a next action; returns the team as attendees. */
-static char *
-fill_owners (ClReviewWindow *self)
+/* What the review reads, and writes, as it opens: the team, the team's
+ * agenda size and cap, this week's review (opened the first time), what
+ * it already decided, and what each owner of the agenda carries. */
+typedef struct
 {
-  g_autoptr (GListModel) reps = cl_store_list_reps (self->store, NULL);
-  g_autoptr (GtkStringList) names = gtk_string_list_new (NULL);
+  GPtrArray       *agenda;
+  ClProcess       *process;
+  ClFlagSettings   settings;
+  ClDay            held_on;
+  char            *workspace;
+  GArray          *owner_ids;   /* gint64: the agenda's owners */
+  /* read by the worker */
+  GListModel      *reps;
+  int              agenda_size;
+  int              actions_cap;
+  ClReview        *review;
+  GListModel      *decisions;
+  GListModel      *actions;
+  GHashTable      *loads;
+} Opening;
+
+static void
+opening_free (Opening *opening)
+{
+  g_ptr_array_unref (opening->agenda);
+  g_clear_pointer (&opening->process, cl_process_free);
+  g_free (opening->workspace);
+  g_array_unref (opening->owner_ids);
+  g_clear_object (&opening->reps);
+  g_clear_object (&opening->review);
+  g_clear_object (&opening->decisions);
+  g_clear_object (&opening->actions);
+  g_hash_table_unref (opening->loads);
+  g_free (opening);
+}
+
+/* The team, by name, as the review's attendees. */
+static char *
+name_attendees (GListModel *reps)
+{
   GString *attendees = g_string_new (NULL);
 
-  for (guint i = 0; reps && i < g_list_model_get_n_items (reps); i++)
+  for (guint i = 0; i < g_list_model_get_n_items (reps); i++)
+    {
+      g_autoptr (ClRep) rep = g_list_model_get_item (reps, i);
+
+      g_string_append_printf (attendees, "%s%s", attendees->len ? ", " : "", rep->name);
+    }
+  return g_string_free (attendees, FALSE);
+}
+
+static gpointer
+open_in_worker (ClStore  *store,
+                gpointer  data,
+                GError  **error)
+{
+  Opening *opening = data;
+  g_autofree char *week = cl_date_iso_week (opening->held_on);
+  g_autofree char *attendees = NULL;
+
+  opening->reps = cl_store_list_reps (store, error);
+  if (opening->reps == NULL)
+    return NULL;
+  attendees = name_attendees (opening->reps);
+  opening->agenda_size = cl_pipeline_agenda_size_load (store);
+  opening->actions_cap = cl_action_cap_load (store);
+  opening->review = cl_store_open_review (store, week, opening->held_on, attendees, error);
+  if (opening->review == NULL
+      || (opening->decisions = cl_store_list_review_decisions (store, opening->review->id, error)) == NULL
+      || (opening->actions = cl_store_list_review_actions (store, opening->review->id, error)) == NULL
+      || !read_loads (store, opening->held_on, (const gint64 *) (gpointer) opening->owner_ids->data,
+                      opening->owner_ids->len, opening->loads, error))
+    return NULL;
+  return opening;
+}
+
+/* The owner choices for a next action: the team. */
+static void
+fill_owners (ClReviewWindow *self,
+             GListModel     *reps)
+{
+  g_autoptr (GtkStringList) names = gtk_string_list_new (NULL);
+
+  for (guint i = 0; i < g_list_model_get_n_items (reps); i++)
     {
       g_autoptr (ClRep) rep = g_list_model_get_item (reps, i);
 
       gtk_string_list_append (names, rep->name);
       g_array_append_val (self->rep_ids, rep->id);
-      g_string_append_printf (attendees, "%s%s", attendees->len ? ", " : "", rep->name);
     }
   adw_combo_row_set_model (self->owner_row, G_LIST_MODEL (names));
-  return g_string_free (attendees, FALSE);
 }
 
 /* What the review reopened the same week already decided, and the next
  * actions it created. */
-static gboolean
-load_decided (ClReviewWindow  *self,
-              GError         **error)
+static void
+show_decided (ClReviewWindow *self,
+              Opening        *opening)
 {
-  g_autoptr (GListModel) decisions = cl_store_list_review_decisions (self->store, self->review->id, error);
-  g_autoptr (GListModel) actions = NULL;
-
-  if (decisions == NULL)
-    return FALSE;
-  for (guint i = 0; i < g_list_model_get_n_items (decisions); i++)
+  for (guint i = 0; i < g_list_model_get_n_items (opening->decisions); i++)
     {
-      g_autoptr (ClReviewDecision) decision = g_list_model_get_item (decisions, i);
+      g_autoptr (ClReviewDecision) decision = g_list_model_get_item (opening->decisions, i);
 
       g_hash_table_insert (self->decided, g_memdup2 (&decision->deal_id, sizeof (gint64)),
                            GINT_TO_POINTER (decision->decision + 1));
     }
-  actions = cl_store_list_review_actions (self->store, self->review->id, error);
-  if (actions == NULL)
-    return FALSE;
-  for (guint i = 0; i < g_list_model_get_n_items (actions); i++)
+  for (guint i = 0; i < g_list_model_get_n_items (opening->actions); i++)
     {
-      ClAction *action = g_list_model_get_item (actions, i);
+      ClAction *action = g_list_model_get_item (opening->actions, i);
 
       g_hash_table_insert (self->actions, g_memdup2 (&action->deal_id, sizeof (gint64)), action);
     }
-  return TRUE;
 }
 
-ClReviewWindow *
-cl_review_window_new (GtkWindow             *parent,
-                      ClStore               *store,
-                      GPtrArray             *agenda,
-                      const ClProcess       *process,
-                      const ClFlagSettings  *settings,
-                      ClDay                  held_on,
-                      GError               **error)
+static void
+on_opened (GObject      *source,
+           GAsyncResult *result,
+           gpointer      user_data)
 {
-  /* the window's reference is GTK's, given up when it is destroyed */
-  ClReviewWindow *self = g_object_new (CL_TYPE_REVIEW_WINDOW, "transient-for", parent, NULL);
-  g_autofree char *week = cl_date_iso_week (held_on);
-  g_autofree char *attendees = NULL;
+  g_autoptr (GTask) task = user_data;
+  g_autoptr (GError) error = NULL;
+  Opening *opening = cl_store_task_finish (result, &error);
+  ClReviewWindow *self;
 
-  self->store = g_object_ref (store);
-  self->agenda = g_ptr_array_ref (agenda);
-  attendees = fill_owners (self);
+  if (opening == NULL)
+    {
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+  /* the window's reference is GTK's, given up when it is destroyed */
+  self = g_object_new (CL_TYPE_REVIEW_WINDOW, "transient-for", source, NULL);
+  self->workspace = g_strdup (opening->workspace);
+  self->agenda = g_ptr_array_ref (opening->agenda);
   /* the flags are explained as the agenda was inspected: with its process
    * and settings, not read again here */
-  self->process = cl_process_copy (process);
-  self->settings = *settings;
-  self->n_shown = MIN (agenda->len, (guint) cl_pipeline_agenda_size_load (store));
+  self->process = g_steal_pointer (&opening->process);
+  self->settings = opening->settings;
+  self->n_shown = MIN (opening->agenda->len, (guint) opening->agenda_size);
+  self->actions_cap = opening->actions_cap;
+  self->review = g_steal_pointer (&opening->review);
+  g_hash_table_unref (self->loads);
+  self->loads = g_hash_table_ref (opening->loads);
+  fill_owners (self, opening->reps);
+  show_decided (self, opening);
   show_hidden (self);
-  self->actions_cap = cl_action_cap_load (store);
-  self->review = cl_store_open_review (store, week, held_on, attendees, error);
-  if (self->review == NULL || !load_decided (self, error))
-    goto failed;
   show_deal (self);
-  return self;
+  g_task_return_pointer (task, self, NULL);
+}
 
-failed:
-  gtk_window_destroy (GTK_WINDOW (self));
-  return NULL;
+/**
+ * cl_review_window_open:
+ * @parent: the window the review opens over
+ * @workspace: the workspace's path
+ * @agenda: (element-type ClPipelineItem): the deals in the order to walk
+ *   them (see cl_pipeline_agenda ()); the review opens on the team's
+ *   agenda size of them, S shows the rest
+ * @process: the sales process the agenda was inspected with, copied
+ * @settings: the flag settings it was inspected with, copied
+ * @held_on: the review's day
+ * @callback: called on the main loop once the window is made, or failed
+ * @user_data: for @callback
+ *
+ * Makes the weekly review's window once a worker has read what it shows
+ * and opened the week's review in @workspace; the window's thread waits
+ * on nothing.
+ */
+void
+cl_review_window_open (GtkWindow             *parent,
+                       const char            *workspace,
+                       GPtrArray             *agenda,
+                       const ClProcess       *process,
+                       const ClFlagSettings  *settings,
+                       ClDay                  held_on,
+                       GAsyncReadyCallback    callback,
+                       gpointer               user_data)
+{
+  GTask *task = g_task_new (parent, NULL, callback, user_data);
+  Opening *opening = g_new0 (Opening, 1);
+
+  opening->agenda = g_ptr_array_ref (agenda);
+  opening->process = cl_process_copy (process);
+  opening->settings = *settings;
+  opening->held_on = held_on;
+  opening->workspace = g_strdup (workspace);
+  opening->owner_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  opening->loads = loads_new ();
+  for (guint i = 0; i < agenda->len; i++)
+    {
+      ClPipelineItem *item = g_ptr_array_index (agenda, i);
+
+      g_array_append_val (opening->owner_ids, item->facts->deal->owner_id);
+    }
+  cl_store_task_run (parent, workspace, open_in_worker, opening, (GDestroyNotify) opening_free, NULL, NULL,
+                     on_opened, task);
+}
+
+/**
+ * cl_review_window_open_finish:
+ * @result: what @callback of cl_review_window_open () was given
+ * @error: return location for a #GError, or %NULL
+ *
+ * Returns: (transfer none) (nullable): the review's window, not yet
+ *   shown; GTK holds it until it is destroyed. %NULL with @error set
+ */
+ClReviewWindow *
+cl_review_window_open_finish (GAsyncResult  *result,
+                              GError       **error)
+{
+  return g_task_propagate_pointer (G_TASK (result), error);
 }
 
 ClReviewWindow *
@@ -1073,7 +1367,8 @@ cl_review_window_dispose (GObject *object)
 {
   ClReviewWindow *self = CL_REVIEW_WINDOW (object);
 
-  g_clear_object (&self->store);
+  g_cancellable_cancel (self->cancellable);
+  stop_telling (self);
   g_clear_object (&self->review);
   g_clear_pointer (&self->agenda, g_ptr_array_unref);
   g_clear_pointer (&self->shared, cl_shared_review_free);
@@ -1091,6 +1386,9 @@ cl_review_window_finalize (GObject *object)
   ClReviewWindow *self = CL_REVIEW_WINDOW (object);
 
   g_clear_pointer (&self->process, cl_process_free);
+  g_free (self->workspace);
+  g_object_unref (self->cancellable);
+  g_hash_table_unref (self->loads);
   g_hash_table_unref (self->decided);
   g_hash_table_unref (self->actions);
   g_array_unref (self->rep_ids);
@@ -1225,6 +1523,8 @@ cl_review_window_init (ClReviewWindow *self)
   self->decided = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
   self->actions = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_object_unref);
   self->rep_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  self->loads = loads_new ();
+  self->cancellable = g_cancellable_new ();
   add_choices (self, CHOICES_ROW);
   add_choices (self, CHOICES_COLUMN);
   /* rows go in the group's list, above the warning */

@@ -13,16 +13,16 @@ G_BEGIN_DECLS
 #define CL_TYPE_REVIEW_WINDOW (cl_review_window_get_type ())
 G_DECLARE_FINAL_TYPE (ClReviewWindow, cl_review_window, CL, REVIEW_WINDOW, AdwWindow)
 
-/* @agenda: ClPipelineItem in the order to walk them (see cl_pipeline_agenda);
- * the review opens on the team's agenda size of them, S shows the rest.
- * @process and @settings: those the agenda was inspected with, copied. */
-ClReviewWindow *cl_review_window_new        (GtkWindow             *parent,
-                                             ClStore               *store,
+void            cl_review_window_open       (GtkWindow             *parent,
+                                             const char            *workspace,
                                              GPtrArray             *agenda,
                                              const ClProcess       *process,
                                              const ClFlagSettings  *settings,
                                              ClDay                  held_on,
-                                             GError               **error);
+                                             GAsyncReadyCallback    callback,
+                                             gpointer               user_data);
+ClReviewWindow *cl_review_window_open_finish (GAsyncResult         *result,
+                                             GError              **error);
 /* A teammate's review from the team library, walked the same way (N, P)
  * but read-only: the decisions are theirs. Takes @review. */
 ClReviewWindow *cl_review_window_new_shared (GtkWindow       *parent,
@@ -56,11 +56,14 @@ GtkWidget      *cl_review_window_get_save_button (ClReviewWindow *self);
 gboolean        cl_review_window_shows_summary (ClReviewWindow *self);
 gboolean        cl_review_window_is_finishing (ClReviewWindow *self);
 char           *cl_review_window_get_summary_text (ClReviewWindow *self);
+/* A decision is on its way to the workspace: the next waits for it. */
+gboolean        cl_review_window_is_saving  (ClReviewWindow  *self);
 /* what the keys do, for tests: 'k', 'd', 'm', 'n', 'p', 's' */
 void            cl_review_window_press      (ClReviewWindow  *self,
                                              char             key);
-/* Records a next action for the deal shown; FALSE with the error shown
- * on its field when the text is empty or @due_on 0. */
+/* Records a next action for the deal shown, written by a worker (see
+ * cl_review_window_is_saving ()); FALSE with the error shown on its field
+ * when the text is empty or @due_on 0, or while a decision is on its way. */
 gboolean        cl_review_window_add_action (ClReviewWindow  *self,
                                              const char      *text,
                                              ClDay            due_on);

@@ -88,9 +88,6 @@ cl_store_task_finish (GAsyncResult  *result,
   return g_task_propagate_pointer (G_TASK (result), error);
 }
 
-/* Work shorter than this says nothing until it ends: no toast flickers. */
-#define TOLD_AFTER_MS 300
-
 /* A job the user waits on: the toast that says it is under way. */
 typedef struct
 {
@@ -149,6 +146,6 @@ cl_store_task_run_told (gpointer         owner,
   told->working = cl_toast_new_plain (working);
   /* until the work ends, however long */
   adw_toast_set_timeout (told->working, 0);
-  told->telling = g_timeout_add (TOLD_AFTER_MS, tell_working, told);
+  told->telling = g_timeout_add (CL_STORE_TASK_TOLD_AFTER_MS, tell_working, told);
   cl_store_task_run (owner, workspace, job, data, data_free, g_free, NULL, on_told_done, told);
 }

@@ -29,6 +29,10 @@ void     cl_store_task_run    (gpointer             source_object,
                                GCancellable        *cancellable,
                                GAsyncReadyCallback  callback,
                                gpointer             user_data);
+/* Work the user waits on says it is under way once it has taken this
+ * long; shorter work says nothing until it ends: no toast flickers. */
+#define CL_STORE_TASK_TOLD_AFTER_MS 300
+
 /* Shows @toast (transfer full) over @owner. */
 typedef void (*ClShowToast) (gpointer  owner,
                              AdwToast *toast);
