@@ -417,6 +417,7 @@ check_coaching (ClWindow *window)
   cl_list_page_activate (queue, 0);
   coaching = cl_test_find_toplevel (CL_TYPE_DEAL_COACHING_WINDOW);
   g_assert_nonnull (coaching);
+  cl_test_coaching_settled (coaching);
 
   /* the owner speaks under the last word of their name, which the call
    * finds them by */
@@ -427,7 +428,9 @@ check_coaching (ClWindow *window)
   g_assert_true (cl_deal_coaching_window_attach (coaching, vtt));
   cl_deal_coaching_window_fill_session (coaching, hostile[0], OVERRIDE, hostile[1], "2026-12-01");
   g_assert_true (cl_deal_coaching_window_save_session (coaching));
+  cl_test_coaching_settled (coaching);
   g_assert_true (cl_deal_coaching_window_record_follow_up (coaching, 0, TRUE, hostile[3]));
+  cl_test_coaching_settled (coaching);
   check_widget (coaching, "the deal coaching window", N_MARKUP);
   gtk_window_close (GTK_WINDOW (coaching));
 }

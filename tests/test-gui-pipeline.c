@@ -783,11 +783,13 @@ check_search_accents (ClWindow *window)
   cl_list_page_activate (queue, 0);
   coaching = cl_test_find_toplevel (CL_TYPE_DEAL_COACHING_WINDOW);
   g_assert_nonnull (coaching);
+  cl_test_coaching_settled (coaching);
   text = g_strdup_printf ("WEBVTT\n\n00:00:01.000 --> 00:00:05.000\n<v %s>Who signs?\n\n"
                           "00:00:06.000 --> 00:00:12.000\n<v Lee Buyer>Zoé, in procurement.\n",
                           cl_deal_coaching_window_get_owner_name (coaching));
   g_assert_true (g_file_set_contents (vtt, text, -1, NULL));
   g_assert_true (cl_deal_coaching_window_attach (coaching, vtt));
+  cl_test_coaching_settled (coaching);
   g_assert_cmpuint (cl_deal_coaching_window_get_n_cues_shown (coaching), ==, 2);
   cl_deal_coaching_window_search_transcript (coaching, "zoe");
   g_assert_cmpuint (cl_deal_coaching_window_get_n_cues_shown (coaching), ==, 1);

@@ -8,7 +8,6 @@
  */
 #include "config.h"
 
-#include <sqlite3.h>
 #include <string.h>
 
 #include "cl-export.h"
@@ -384,28 +383,6 @@ test_finish (void)
 
 /* ------------------------------------------------------------------ beside a writer */
 
-/* Another program writing the workspace, as a command-line import does:
- * a connection of the test's own holding its write lock. */
-static sqlite3 *
-hold_write_lock (const char *path)
-{
-  sqlite3 *db = NULL;
-
-  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
-  g_assert_cmpint (sqlite3_exec (db, "BEGIN IMMEDIATE", NULL, NULL, NULL), ==, SQLITE_OK);
-  return db;
-}
-
-/* The writer done, from the main loop: were the window's thread waiting
- * on the lock, this would not run until it gave up. */
-static gboolean
-release_write_lock (gpointer db)
-{
-  g_assert_cmpint (sqlite3_exec (db, "COMMIT", NULL, NULL, NULL), ==, SQLITE_OK);
-  sqlite3_close (db);
-  return G_SOURCE_REMOVE;
-}
-
 static void
 check_beside_writer (ClWindow *window)
 {
@@ -413,7 +390,7 @@ check_beside_writer (ClWindow *window)
   g_autofree char *path = g_strdup (cl_store_get_path (cl_window_get_store (window)));
   g_autofree char *decisions = NULL;
   ClReviewWindow *review;
-  sqlite3 *writer;
+  gpointer writer;
 
   cl_window_show_view (window, "pipeline");
   cl_test_wait_until (cl_test_pipeline_loaded, page, "the pipeline");
@@ -421,22 +398,22 @@ check_beside_writer (ClWindow *window)
   /* Ctrl+R while the workspace is held: the week's review opens once it
    * is let go (before, the window froze the 5 s SQLite waits, then said
    * "database is locked" and opened nothing) */
-  writer = hold_write_lock (path);
+  writer = cl_test_hold_write_lock (path);
   g_action_group_activate_action (G_ACTION_GROUP (window), "start-review", NULL);
   g_assert_null (cl_test_find_toplevel (CL_TYPE_REVIEW_WINDOW));
-  g_timeout_add (300, release_write_lock, writer);
+  cl_test_release_write_lock_later (writer);
   cl_test_wait_until (review_shown, NULL, "the review, once the workspace is let go");
   review = g_object_ref (cl_test_find_toplevel (CL_TYPE_REVIEW_WINDOW));
 
   /* a decision while it is held again: on its way, the walk where it was,
    * and a second key decides nothing until it is written */
-  writer = hold_write_lock (path);
+  writer = cl_test_hold_write_lock (path);
   cl_review_window_press (review, 'k');
   g_assert_true (cl_review_window_is_saving (review));
   g_assert_cmpuint (cl_review_window_get_n_decided (review), ==, 0);
   cl_review_window_press (review, 'd');
   g_assert_cmpuint (cl_review_window_get_position (review), ==, 0);
-  g_timeout_add (300, release_write_lock, writer);
+  cl_test_release_write_lock_later (writer);
   cl_test_review_saved (review);
   g_assert_cmpuint (cl_review_window_get_n_decided (review), ==, 1);
   g_assert_cmpuint (cl_review_window_get_position (review), ==, 1);
@@ -445,11 +422,11 @@ check_beside_writer (ClWindow *window)
   g_assert_cmpstr (decisions, ==, "keep\n");
 
   /* closed while a decision waits: the review ends once it is written */
-  writer = hold_write_lock (path);
+  writer = cl_test_hold_write_lock (path);
   cl_review_window_press (review, 'm');
   gtk_window_close (GTK_WINDOW (review));
   g_assert_true (cl_test_find_toplevel (CL_TYPE_REVIEW_WINDOW) == review);
-  g_timeout_add (300, release_write_lock, writer);
+  cl_test_release_write_lock_later (writer);
   cl_test_wait_until (review_gone, NULL, "the review to close once its decision is written");
   g_clear_pointer (&decisions, g_free);
   decisions = cl_test_sql_text (path, "SELECT group_concat(decision) FROM review_decisions "

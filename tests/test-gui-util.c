@@ -4,7 +4,10 @@
  */
 #include "config.h"
 
+#include <sqlite3.h>
+
 #include "cl-application.h"
+#include "cl-deal-coaching-window.h"
 #include "cl-import-window.h"
 #include "cl-pipeline-page.h"
 #include "cl-review-window.h"
@@ -174,6 +177,42 @@ cl_test_review_press (gpointer review,
 {
   cl_review_window_press (review, key);
   cl_test_review_saved (review);
+}
+
+gpointer
+cl_test_hold_write_lock (const char *path)
+{
+  sqlite3 *db = NULL;
+
+  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, "BEGIN IMMEDIATE", NULL, NULL, NULL), ==, SQLITE_OK);
+  return db;
+}
+
+static gboolean
+release_write_lock (gpointer db)
+{
+  g_assert_cmpint (sqlite3_exec (db, "COMMIT", NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (db);
+  return G_SOURCE_REMOVE;
+}
+
+void
+cl_test_release_write_lock_later (gpointer writer)
+{
+  g_timeout_add (300, release_write_lock, writer);
+}
+
+static gboolean
+coaching_settled (gpointer coaching)
+{
+  return !cl_deal_coaching_window_is_busy (coaching);
+}
+
+void
+cl_test_coaching_settled (gpointer coaching)
+{
+  cl_test_wait_until (coaching_settled, coaching, "the coaching read and written");
 }
 
 gboolean

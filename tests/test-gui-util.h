@@ -65,6 +65,18 @@ void      cl_test_review_saved    (gpointer     review);
 void      cl_test_review_press    (gpointer     review,
                                    char         key);
 
+/* Another program writing the workspace at @path, as a command-line
+ * import does: a connection of the test's own holding its write lock. */
+gpointer  cl_test_hold_write_lock (const char  *path);
+/* Lets the lock @writer holds go in 0.3 s, from the main loop: were the
+ * window's thread waiting on the lock, that would not happen until it
+ * gave up (after SQLite's 5 s). */
+void      cl_test_release_write_lock_later (gpointer writer);
+
+/* Waits until @coaching (a ClDealCoachingWindow) has read, and written,
+ * all it was asked to. */
+void      cl_test_coaching_settled (gpointer    coaching);
+
 /* Conditions to wait for */
 /* A file is at @path (written atomically, so whole). */
 gboolean  cl_test_file_exists     (gpointer     path);

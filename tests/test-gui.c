@@ -467,12 +467,14 @@ check_coaching_drop (ClDealCoachingWindow *coaching,
   g_value_set_object (&value, file);
   g_signal_emit_by_name (cl_deal_coaching_window_get_drop_target (coaching), "drop", &value, 10.0, 10.0, &accepted);
   g_assert_true (accepted);
+  cl_test_coaching_settled (coaching);
   g_assert_cmpuint (cl_deal_coaching_window_get_n_calls (coaching), ==, calls + 1);
 
   /* a file that cannot be read is refused, and nothing is added */
   g_value_set_object (&value, missing);
   g_signal_emit_by_name (cl_deal_coaching_window_get_drop_target (coaching), "drop", &value, 10.0, 10.0, &accepted);
   g_assert_false (accepted);
+  cl_test_coaching_settled (coaching);
   g_assert_cmpuint (cl_deal_coaching_window_get_n_calls (coaching), ==, calls + 1);
   g_value_unset (&value);
 }
@@ -494,6 +496,7 @@ check_score_trend (ClDealCoachingWindow *coaching)
 
   cl_deal_coaching_window_set_score (coaching, 0, 0, 4);
   cl_deal_coaching_window_set_score (coaching, 0, 1, 2);
+  cl_test_coaching_settled (coaching);
   /* the rep's name as an SQL literal */
   parts = g_strsplit (cl_deal_coaching_window_get_owner_name (coaching), "'", -1);
   rep = g_strjoinv ("''", parts);
@@ -531,9 +534,11 @@ check_coaching (ClWindow *window)
   ClListPage *page = CL_LIST_PAGE (cl_window_get_view (window, "coaching"));
   g_autofree char *vtt = g_build_filename (tmp_dir, "call.vtt", NULL);
   g_autofree char *exported = g_build_filename (tmp_dir, "coaching.json", NULL);
-  g_autofree char *text = NULL, *document = NULL, *note = NULL;
+  g_autofree char *text = NULL, *document = NULL, *note = NULL, *score = NULL;
+  ClStore *store = cl_window_get_store (window);
   ClDealCoachingWindow *coaching;
-  guint calls, sessions;
+  guint calls, sessions, window_statements = 0;
+  gpointer writer;
 
   cl_window_show_view (window, "coaching");
   cl_test_wait_until (page_loaded, page, "the coaching queue");
@@ -544,9 +549,12 @@ check_coaching (ClWindow *window)
   cl_list_page_search (page, "");
   g_assert_cmpuint (rows_in_list (page), <=, 12);
   cl_test_wait_until (list_shows_every_row, page, "every row of the coaching queue");
+  /* nothing the deal's coaching does runs SQL on the window's thread */
+  sqlite3_trace_v2 (cl_store_get_db (store), SQLITE_TRACE_STMT, count_statements, &window_statements);
   cl_list_page_activate (page, 0);
   coaching = cl_test_find_toplevel (CL_TYPE_DEAL_COACHING_WINDOW);
   g_assert_nonnull (coaching);
+  cl_test_coaching_settled (coaching);
   calls = cl_deal_coaching_window_get_n_calls (coaching);
   sessions = cl_deal_coaching_window_get_n_sessions (coaching);
 
@@ -556,6 +564,7 @@ check_coaching (ClWindow *window)
                           cl_deal_coaching_window_get_owner_name (coaching));
   g_assert_true (g_file_set_contents (vtt, text, -1, NULL));
   g_assert_true (cl_deal_coaching_window_attach (coaching, vtt));
+  cl_test_coaching_settled (coaching);
   g_assert_cmpuint (cl_deal_coaching_window_get_n_calls (coaching), ==, calls + 1);
   g_assert_cmpuint (cl_deal_coaching_window_get_n_cues_shown (coaching), ==, 2);
   cl_deal_coaching_window_search_transcript (coaching, "q1");
@@ -568,6 +577,7 @@ check_coaching (ClWindow *window)
                                         "the CFO", "2026-12-01");
   g_assert_true (cl_deal_coaching_window_can_save (coaching));
   g_assert_true (cl_deal_coaching_window_save_session (coaching));
+  cl_test_coaching_settled (coaching);
   g_assert_cmpuint (cl_deal_coaching_window_get_n_sessions (coaching), ==, sessions + 1);
   /* the queue reads the session at once, not when the window closes */
   g_assert_false (cl_list_page_is_loaded (page));
@@ -575,9 +585,27 @@ check_coaching (ClWindow *window)
 
   /* later: the next move happened, and what changed */
   g_assert_true (cl_deal_coaching_window_record_follow_up (coaching, 0, TRUE, "The CFO joined the call"));
+  cl_test_coaching_settled (coaching);
   note = cl_test_sql_text (cl_store_get_path (cl_window_get_store (window)),
                            "SELECT follow_up || ' ' || follow_up_note FROM coaching_sessions ORDER BY id DESC LIMIT 1");
   g_assert_cmpstr (g_strstrip (note), ==, "happened The CFO joined the call");
+
+  /* beside another program writing the workspace: a score and a session
+   * wait for it, one session at a time, and the window's thread waits on
+   * nothing (before, each froze it up to 5 s, then was lost) */
+  writer = cl_test_hold_write_lock (cl_store_get_path (store));
+  cl_deal_coaching_window_set_score (coaching, 0, 2, 3);
+  cl_deal_coaching_window_fill_session (coaching, "", "Send the mutual action plan", "", "2026-12-08");
+  g_assert_true (cl_deal_coaching_window_save_session (coaching));
+  g_assert_false (cl_deal_coaching_window_save_session (coaching));
+  g_assert_true (cl_deal_coaching_window_is_busy (coaching));
+  cl_test_release_write_lock_later (writer);
+  cl_test_coaching_settled (coaching);
+  g_assert_cmpuint (cl_deal_coaching_window_get_n_sessions (coaching), ==, sessions + 2);
+  /* the newest call: scored 4 and 2 before, 3 now */
+  score = cl_test_sql_text (cl_store_get_path (store), "SELECT count(*) || ' ' || sum(score = 3) FROM call_scores "
+                                                       "WHERE call_id = (SELECT max(id) FROM calls)");
+  g_assert_cmpstr (score, ==, "3 1\n");
 
   g_assert_true (cl_deal_coaching_window_export (coaching, exported));
   /* written in a worker thread, atomically */
@@ -588,6 +616,8 @@ check_coaching (ClWindow *window)
   g_assert_null (strstr (document, "\"private_notes\""));
   cl_test_assert_export_name (GTK_WIDGET (coaching), "coaching.export", "coaching-deal-");
   gtk_window_close (GTK_WINDOW (coaching));
+  sqlite3_trace_v2 (cl_store_get_db (store), 0, NULL, NULL);
+  g_assert_cmpuint (window_statements, ==, 0);
 }
 
 static gboolean

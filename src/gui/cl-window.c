@@ -1155,16 +1155,9 @@ static void
 on_coaching_entry_activated (ClWindow        *self,
                              ClCoachingEntry *entry)
 {
-  g_autoptr (GError) error = NULL;
-  ClDealCoachingWindow *window = cl_deal_coaching_window_new (GTK_WINDOW (self), self->store,
-                                                              entry->item->facts->deal->id,
-                                                              entry->reasons, &error);
+  ClDealCoachingWindow *window = cl_deal_coaching_window_new (GTK_WINDOW (self), cl_store_get_path (self->store),
+                                                              entry->item->facts->deal, entry->reasons);
 
-  if (window == NULL)
-    {
-      show_text_toast (self, error->message);
-      return;
-    }
   /* sessions and calls change the queue and loop health at once */
   g_signal_connect_object (window, "recorded", G_CALLBACK (reinspect), self, G_CONNECT_SWAPPED);
   gtk_window_present (GTK_WINDOW (window));

@@ -1,6 +1,12 @@
 /* cl-deal-coaching-window.c — coaching one deal: its calls and what the
  * buyer said, scores, sessions and their one next move
  * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The window's thread never reads or writes the workspace: its workers do,
+ * one after another in the order asked (cl_store_queue_run ()), so a score
+ * typed twice lands as its last, and what is read again follows what was
+ * written. Beside a command-line import holding the workspace, a score or
+ * a session waits for it while the window stays free.
  */
 #define G_LOG_DOMAIN "cl-gui"
 
@@ -54,11 +60,14 @@ struct _ClDealCoachingWindow
   GtkLabel            *story_label;
   GtkListBox          *deal_list;
 
-  ClStore             *store;
+  char                *workspace;
+  ClStoreQueue        *queue;           /* every read and write of the workspace, in turn, in workers */
   ClDeal              *deal;
   GListModel          *calls;           /* ClCall, newest first */
   GListModel          *sessions;        /* ClCoachingSession, newest first */
-  GListModel          *items;           /* ClTeamListItem */
+  GListModel          *items;           /* ClTeamListItem; NULL until read */
+  GArray              *scores;          /* int: each call's score on each item, 0 unscored */
+  gboolean             saving;          /* a session on its way to the workspace */
   GHashTable          *evidence;        /* call ids ticked as evidence */
   GtkDropTarget       *drop_target;
   GHashTable          *score_spins;     /* call index << 8 | item index → its spin button */
@@ -108,7 +117,7 @@ update_form (ClDealCoachingWindow *self)
   self->can_save = !cl_text_is_blank (row_text (self->move_row)) && cl_date_parse (row_text (self->due_row), &due);
   gtk_widget_set_visible (GTK_WIDGET (self->story_label),
                           cl_coaching_is_story (row_text (self->evidence_row), g_hash_table_size (self->evidence)));
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "coaching.save", self->can_save);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "coaching.save", self->can_save && !self->saving);
 }
 
 static void
@@ -125,42 +134,79 @@ reset_form (ClDealCoachingWindow *self)
   update_form (self);
 }
 
-/* ------------------------------------------------------------------ calls */
-
-static void rebuild (ClDealCoachingWindow *self);
-
 /* ------------------------------------------------------------------ the rep's scorecard trend */
+
+/* The rep's trend on an item (every item when @key is NULL), read by a
+ * worker; @title names it. */
+typedef struct
+{
+  gint64      owner_id;
+  char       *key;
+  char       *title;
+  GListModel *points;
+} TrendRead;
+
+static void
+trend_read_free (TrendRead *read)
+{
+  g_free (read->key);
+  g_free (read->title);
+  g_clear_object (&read->points);
+  g_free (read);
+}
+
+static gpointer
+read_trend (ClStore  *store,
+            gpointer  data,
+            GError  **error)
+{
+  TrendRead *read = data;
+  ClDay today = cl_date_today ();
+
+  read->points = cl_store_list_call_trend (store, read->owner_id, CL_CALL_MEASURE_SCORE, read->key,
+                                           cl_date_add_months (today, 1 - TREND_MONTHS), today, error);
+  return read->points ? read : NULL;
+}
+
+static void
+on_trend_read (GObject      *source,
+               GAsyncResult *result,
+               gpointer      user_data)
+{
+  ClDealCoachingWindow *self = CL_DEAL_COACHING_WINDOW (source);
+  g_autoptr (GError) error = NULL;
+  TrendRead *read = cl_store_task_finish (result, &error);
+
+  if (read == NULL)
+    {
+      toast (self, error->message);
+      return;
+    }
+  cl_trend_chart_set_title (self->trend_chart, read->title);
+  cl_trend_chart_set_points (self->trend_chart, read->points);
+}
 
 static void
 refresh_trend (ClDealCoachingWindow *self)
 {
   guint selected = gtk_drop_down_get_selected (self->trend_item_dropdown);
   g_autoptr (ClTeamListItem) item = NULL;
-  g_autoptr (GListModel) points = NULL;
-  g_autoptr (GError) error = NULL;
-  g_autofree char *title = NULL, *owner = NULL, *label = NULL;
-  ClDay today = cl_date_today ();
+  g_autofree char *owner = NULL, *label = NULL;
+  TrendRead *read = g_new0 (TrendRead, 1);
 
   /* the first choice is every item */
-  if (selected != GTK_INVALID_LIST_POSITION && selected > 0)
+  if (self->items != NULL && selected != GTK_INVALID_LIST_POSITION && selected > 0)
     item = g_list_model_get_item (self->items, selected - 1);
-  points = cl_store_list_call_trend (self->store, self->deal->owner_id, CL_CALL_MEASURE_SCORE,
-                                     item ? item->key : NULL,
-                                     cl_date_add_months (today, 1 - TREND_MONTHS), today, &error);
-  if (points == NULL)
-    {
-      toast (self, error->message);
-      return;
-    }
   owner = cl_text_isolate (self->deal->owner_name);
   label = item ? cl_text_isolate (item->label) : NULL;
-  title = item
-          /* Translators: a rep's name and a scorecard item */
-          ? g_strdup_printf (_("%s’s score on “%s”"), owner, label)
-          /* Translators: a rep's name */
-          : g_strdup_printf (_("%s’s mean scorecard score"), owner);
-  cl_trend_chart_set_title (self->trend_chart, title);
-  cl_trend_chart_set_points (self->trend_chart, points);
+  read->owner_id = self->deal->owner_id;
+  read->key = item ? g_strdup (item->key) : NULL;
+  read->title = item
+                /* Translators: a rep's name and a scorecard item */
+                ? g_strdup_printf (_("%s’s score on “%s”"), owner, label)
+                /* Translators: a rep's name */
+                : g_strdup_printf (_("%s’s mean scorecard score"), owner);
+  cl_store_queue_run (self->queue, read_trend, read, (GDestroyNotify) trend_read_free, NULL, on_trend_read);
 }
 
 static void
@@ -184,17 +230,57 @@ fill_trend_items (ClDealCoachingWindow *self)
 
 /* ------------------------------------------------------------------ calls */
 
+/* A score typed, written by a worker in its turn. */
+typedef struct
+{
+  gint64  call_id;
+  char   *key;
+  int     score;
+} ScoreWrite;
+
+static void
+score_write_free (ScoreWrite *write)
+{
+  g_free (write->key);
+  g_free (write);
+}
+
+static gpointer
+write_score (ClStore  *store,
+             gpointer  data,
+             GError  **error)
+{
+  ScoreWrite *write = data;
+
+  return cl_store_set_call_score (store, write->call_id, write->key, write->score, error) ? write : NULL;
+}
+
+static void
+on_score_written (GObject      *source,
+                  GAsyncResult *result,
+                  gpointer      user_data)
+{
+  g_autoptr (GError) error = NULL;
+
+  if (cl_store_task_finish (result, &error) == NULL)
+    toast (CL_DEAL_COACHING_WINDOW (source), error->message);
+}
+
 static void
 on_score_changed (GtkSpinButton        *spin,
                   ClDealCoachingWindow *self)
 {
   ClCall *call = g_object_get_data (G_OBJECT (spin), "call");
   ClTeamListItem *item = g_object_get_data (G_OBJECT (spin), "item");
-  int score = gtk_spin_button_get_value_as_int (spin);
-  g_autoptr (GError) error = NULL;
+  ScoreWrite *write;
 
-  if (score > 0 && !cl_store_set_call_score (self->store, call->id, item->key, score, &error))
-    toast (self, error->message);
+  if (gtk_spin_button_get_value_as_int (spin) <= 0)
+    return;
+  write = g_new0 (ScoreWrite, 1);
+  write->call_id = call->id;
+  write->key = g_strdup (item->key);
+  write->score = gtk_spin_button_get_value_as_int (spin);
+  cl_store_queue_run (self->queue, write_score, write, (GDestroyNotify) score_write_free, NULL, on_score_written);
   refresh_trend (self);
 }
 
@@ -236,6 +322,7 @@ create_call_row (ClDealCoachingWindow *self,
                  ClCall               *call,
                  guint                 index)
 {
+  guint n_items = g_list_model_get_n_items (self->items);
   GtkWidget *row = adw_expander_row_new ();
   GtkWidget *check = gtk_check_button_new ();
   GtkWidget *read = gtk_button_new_from_icon_name ("x-office-document-symbolic");
@@ -261,14 +348,13 @@ create_call_row (ClDealCoachingWindow *self,
   adw_expander_row_add_action (ADW_EXPANDER_ROW (row), read);
 
   /* the scorecard, 1–5 per item; 0 is not scored yet */
-  for (guint i = 0; i < g_list_model_get_n_items (self->items); i++)
+  for (guint i = 0; i < n_items; i++)
     {
       g_autoptr (ClTeamListItem) item = g_list_model_get_item (self->items, i);
       GtkWidget *score_row = cl_action_row_new_plain (item->label, NULL);
       GtkWidget *spin = gtk_spin_button_new_with_range (0, 5, 1);
-      int score = cl_store_get_call_score (self->store, call->id, item->key, NULL);
 
-      gtk_spin_button_set_value (GTK_SPIN_BUTTON (spin), MAX (score, 0));
+      gtk_spin_button_set_value (GTK_SPIN_BUTTON (spin), g_array_index (self->scores, int, index * n_items + i));
       gtk_widget_set_valign (spin, GTK_ALIGN_CENTER);
       gtk_accessible_update_property (GTK_ACCESSIBLE (spin), GTK_ACCESSIBLE_PROPERTY_LABEL, item->label, -1);
       g_object_set_data_full (G_OBJECT (spin), "call", g_object_ref (call), g_object_unref);
@@ -447,6 +533,180 @@ cl_deal_coaching_window_get_n_cues_shown (ClDealCoachingWindow *self)
   return g_list_model_get_n_items (G_LIST_MODEL (self->cues));
 }
 
+/* ------------------------------------------------------------------ the deal's coaching, read and changed */
+
+typedef enum {
+  CHANGE_NONE,        /* read only: the window opens */
+  CHANGE_ATTACH,      /* a transcript attached */
+  CHANGE_SESSION,     /* a session recorded */
+  CHANGE_FOLLOW_UP,   /* a session's follow-up recorded */
+} ChangeKind;
+
+/* What a worker writes of the deal's coaching, then the coaching as it
+ * reads after: the calls with their scores, and the sessions. */
+typedef struct
+{
+  ChangeKind         kind;
+  gint64             deal_id;
+  gint64             owner_id;
+  ClDay              today;
+  GListModel        *items;       /* the scorecard; read when NULL (the window opens) */
+  char              *path;        /* CHANGE_ATTACH: the transcript */
+  ClCoachingSession *session;     /* CHANGE_SESSION: the session; CHANGE_FOLLOW_UP: the one followed up */
+  GArray            *evidence;    /* CHANGE_SESSION: gint64, the calls looked at */
+  ClDay              due;         /* CHANGE_SESSION: the next move's day */
+  ClFollowUp         follow_up;   /* CHANGE_FOLLOW_UP */
+  char              *note;        /* CHANGE_FOLLOW_UP */
+  /* read back */
+  GListModel        *calls;
+  GListModel        *sessions;
+  GArray            *scores;      /* int, call by call, item by item; 0 unscored */
+  char              *brief_error; /* the owner's brief could not say so; the session stands */
+} Change;
+
+static void
+change_free (Change *change)
+{
+  g_clear_object (&change->items);
+  g_free (change->path);
+  g_clear_object (&change->session);
+  g_clear_pointer (&change->evidence, g_array_unref);
+  g_free (change->note);
+  g_clear_object (&change->calls);
+  g_clear_object (&change->sessions);
+  g_clear_pointer (&change->scores, g_array_unref);
+  g_free (change->brief_error);
+  g_free (change);
+}
+
+static gboolean
+write_change (ClStore  *store,
+              Change   *change,
+              GError  **error)
+{
+  g_autoptr (ClCall) call = NULL;
+  g_autoptr (GError) brief_error = NULL;
+
+  switch (change->kind)
+    {
+    case CHANGE_NONE:
+      return TRUE;
+    case CHANGE_ATTACH:
+      call = cl_call_import_transcript (store, change->path, change->deal_id, NULL, change->today, error);
+      return call != NULL;
+    case CHANGE_FOLLOW_UP:
+      return cl_coaching_set_follow_up (store, change->session, change->follow_up, change->note, change->today,
+                                        error);
+    case CHANGE_SESSION:
+      if (!cl_coaching_record_session (store, change->session, change->due, change->evidence, error))
+        return FALSE;
+      /* the next move is an open action of the deal's owner: their brief says so */
+      if (!cl_rep_brief_publish_after_change (store, change->owner_id, &brief_error))
+        change->brief_error = g_strdup (brief_error->message);
+      return TRUE;
+    default:
+      g_return_val_if_reached (FALSE);
+    }
+}
+
+static gpointer
+change_in_worker (ClStore  *store,
+                  gpointer  data,
+                  GError  **error)
+{
+  Change *change = data;
+  guint n_items;
+
+  if (!write_change (store, change, error))
+    return NULL;
+  if (change->items == NULL
+      && (change->items = cl_store_list_team_list (store, CL_TEAM_LIST_SCORECARD, error)) == NULL)
+    return NULL;
+  change->calls = cl_store_list_calls (store, change->deal_id, error);
+  if (change->calls == NULL
+      || (change->sessions = cl_store_list_coaching_sessions (store, change->deal_id, error)) == NULL)
+    return NULL;
+  n_items = g_list_model_get_n_items (change->items);
+  change->scores = g_array_new (FALSE, TRUE, sizeof (int));
+  for (guint i = 0; i < g_list_model_get_n_items (change->calls); i++)
+    {
+      g_autoptr (ClCall) call = g_list_model_get_item (change->calls, i);
+
+      for (guint j = 0; j < n_items; j++)
+        {
+          g_autoptr (ClTeamListItem) item = g_list_model_get_item (change->items, j);
+          int score = MAX (cl_store_get_call_score (store, call->id, item->key, NULL), 0);
+
+          g_array_append_val (change->scores, score);
+        }
+    }
+  return change;
+}
+
+static void show_coaching (ClDealCoachingWindow *self,
+                           Change               *change);
+
+static void
+on_changed (GObject      *source,
+            GAsyncResult *result,
+            gpointer      user_data)
+{
+  ClDealCoachingWindow *self = CL_DEAL_COACHING_WINDOW (source);
+  Change *asked = cl_store_task_get_data (result);
+  g_autoptr (GError) error = NULL;
+  Change *change = cl_store_task_finish (result, &error);
+
+  if (asked->kind == CHANGE_SESSION)
+    {
+      self->saving = FALSE;
+      update_form (self);
+    }
+  if (change == NULL)
+    {
+      toast (self, error->message);
+      return;
+    }
+  show_coaching (self, change);
+  switch (change->kind)
+    {
+    case CHANGE_NONE:
+      return;
+    case CHANGE_ATTACH:
+      cl_deal_coaching_window_show_transcript (self, 0);
+      toast (self, _("Transcript attached and measured"));
+      break;
+    case CHANGE_FOLLOW_UP:
+      toast (self, cl_follow_up_label (change->follow_up));
+      break;
+    case CHANGE_SESSION:
+      if (change->brief_error != NULL)
+        toast (self, change->brief_error);
+      toast (self, cl_coaching_from_story (change->session)
+                     ? _("Session saved; it was coached from the rep's story")
+                     : _("Session saved; its next move is an open action"));
+      reset_form (self);
+      break;
+    default:
+      g_return_if_reached ();
+    }
+  g_signal_emit (self, signals[RECORDED], 0);
+}
+
+/* Writes @kind of change (the rest of @change filled in), then reads the
+ * coaching again, in the window's turn. */
+static void
+run_change (ClDealCoachingWindow *self,
+            ChangeKind            kind,
+            Change               *change)
+{
+  change->kind = kind;
+  change->deal_id = self->deal->id;
+  change->owner_id = self->deal->owner_id;
+  change->today = cl_date_today ();
+  change->items = self->items ? g_object_ref (self->items) : NULL;
+  cl_store_queue_run (self->queue, change_in_worker, change, (GDestroyNotify) change_free, NULL, on_changed);
+}
+
 /* ------------------------------------------------------------------ sessions */
 
 static gboolean
@@ -455,14 +715,13 @@ record_follow_up (ClDealCoachingWindow *self,
                   ClFollowUp            follow_up,
                   const char           *note)
 {
-  g_autoptr (GError) error = NULL;
-  gboolean recorded = cl_coaching_set_follow_up (self->store, session, follow_up, note, cl_date_today (), &error);
+  Change *change = g_new0 (Change, 1);
 
-  toast (self, recorded ? cl_follow_up_label (follow_up) : error->message);
-  rebuild (self);
-  if (recorded)
-    g_signal_emit (self, signals[RECORDED], 0);
-  return recorded;
+  change->session = g_object_ref (session);
+  change->follow_up = follow_up;
+  change->note = g_strdup (note);
+  run_change (self, CHANGE_FOLLOW_UP, change);
+  return TRUE;
 }
 
 gboolean
@@ -592,22 +851,22 @@ create_session_row (ClDealCoachingWindow *self,
   return row;
 }
 
-/* Everything from the store again: after an attach, a session, a follow-up. */
+/* The coaching as last read: after the window opens, an attach, a
+ * session, a follow-up. */
 static void
-rebuild (ClDealCoachingWindow *self)
+show_coaching (ClDealCoachingWindow *self,
+               Change               *change)
 {
-  g_autoptr (GError) error = NULL;
-
-  g_clear_object (&self->calls);
-  g_clear_object (&self->sessions);
-  self->calls = cl_store_list_calls (self->store, self->deal->id, &error);
-  if (self->calls != NULL)
-    self->sessions = cl_store_list_coaching_sessions (self->store, self->deal->id, &error);
-  if (self->sessions == NULL)
+  if (self->items == NULL)
     {
-      toast (self, error->message);
-      return;
+      self->items = g_object_ref (change->items);
+      fill_trend_items (self);
+      refresh_trend (self);
     }
+  g_set_object (&self->calls, change->calls);
+  g_set_object (&self->sessions, change->sessions);
+  g_clear_pointer (&self->scores, g_array_unref);
+  self->scores = g_array_ref (change->scores);
   cl_list_box_remove_rows (self->calls_list);
   g_hash_table_remove_all (self->score_spins);
   for (guint i = 0; i < g_list_model_get_n_items (self->calls); i++)
@@ -629,24 +888,26 @@ rebuild (ClDealCoachingWindow *self)
 
 /* ------------------------------------------------------------------ actions */
 
+/* Attaches the transcript at @path, read, measured and written by a
+ * worker; FALSE (and said) when it is not a file. */
 gboolean
 cl_deal_coaching_window_attach (ClDealCoachingWindow *self,
                                 const char           *path)
 {
-  g_autoptr (GError) error = NULL;
-  g_autoptr (ClCall) call = NULL;
+  Change *change;
 
   g_return_val_if_fail (CL_IS_DEAL_COACHING_WINDOW (self), FALSE);
-  call = cl_call_import_transcript (self->store, path, self->deal->id, NULL, cl_date_today (), &error);
-  if (call == NULL)
+  if (!g_file_test (path, G_FILE_TEST_IS_REGULAR))
     {
-      toast (self, error->message);
+      g_autofree char *name = g_filename_display_basename (path);
+      g_autofree char *message = g_strdup_printf (_("“%s” is not a file that can be read"), name);
+
+      toast (self, message);
       return FALSE;
     }
-  rebuild (self);
-  g_signal_emit (self, signals[RECORDED], 0);
-  cl_deal_coaching_window_show_transcript (self, 0);
-  toast (self, _("Transcript attached and measured"));
+  change = g_new0 (Change, 1);
+  change->path = g_strdup (path);
+  run_change (self, CHANGE_ATTACH, change);
   return TRUE;
 }
 
@@ -680,7 +941,7 @@ cl_deal_coaching_window_export (ClDealCoachingWindow *self,
 {
   g_return_val_if_fail (CL_IS_DEAL_COACHING_WINDOW (self), FALSE);
   cl_file_export_summary (self->toast_overlay, (ClShowToast) adw_toast_overlay_add_toast,
-                          cl_store_get_path (self->store), build_coaching,
+                          self->workspace, build_coaching,
                           g_memdup2 (&self->deal->id, sizeof self->deal->id), g_free, path,
                           _("Exporting the coaching…"), _("Coaching exported, without private notes"));
   return TRUE;
@@ -702,19 +963,22 @@ export_action (GtkWidget  *widget,
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (dialog));
 }
 
+/* Records the session the form holds, written by a worker; FALSE while
+ * the form lacks its next move and day, or a session is on its way. */
 gboolean
 cl_deal_coaching_window_save_session (ClDealCoachingWindow *self)
 {
-  g_autoptr (ClCoachingSession) session = g_object_new (CL_TYPE_COACHING_SESSION, NULL);
-  g_autoptr (GArray) evidence = g_array_new (FALSE, FALSE, sizeof (gint64));
-  g_autoptr (GListModel) managers = NULL;
-  g_autoptr (GError) error = NULL;
+  Change *change;
+  ClCoachingSession *session;
   GHashTableIter iter;
   gpointer call_id;
-  ClDay due = 0;
 
   g_return_val_if_fail (CL_IS_DEAL_COACHING_WINDOW (self), FALSE);
-  cl_date_parse (row_text (self->due_row), &due);
+  if (!self->can_save || self->saving)
+    return FALSE;
+  change = g_new0 (Change, 1);
+  session = change->session = g_object_new (CL_TYPE_COACHING_SESSION, NULL);
+  cl_date_parse (row_text (self->due_row), &change->due);
   session->deal_id = self->deal->id;
   session->held_on = cl_date_today ();
   session->trigger = g_strdup (trigger_keys[adw_combo_row_get_selected (self->trigger_row)]);
@@ -724,26 +988,13 @@ cl_deal_coaching_window_save_session (ClDealCoachingWindow *self)
   session->next_move = g_strstrip (g_strdup (row_text (self->move_row)));
   session->next_move_with = g_strstrip (g_strdup (row_text (self->with_row)));
   session->private_notes = g_strdup (row_text (self->private_row));
+  change->evidence = g_array_new (FALSE, FALSE, sizeof (gint64));
   g_hash_table_iter_init (&iter, self->evidence);
   while (g_hash_table_iter_next (&iter, &call_id, NULL))
-    g_array_append_val (evidence, *(gint64 *) call_id);
-  if (!cl_coaching_record_session (self->store, session, due, evidence, &error))
-    {
-      toast (self, error->message);
-      return FALSE;
-    }
-  /* the next move is an open action of the deal's owner: their brief says so */
-  if (!cl_rep_brief_publish_after_change (self->store, self->deal->owner_id, &error))
-    {
-      toast (self, error->message);
-      g_clear_error (&error);
-    }
-  toast (self, cl_coaching_from_story (session)
-                 ? _("Session saved; it was coached from the rep's story")
-                 : _("Session saved; its next move is an open action"));
-  reset_form (self);
-  rebuild (self);
-  g_signal_emit (self, signals[RECORDED], 0);
+    g_array_append_val (change->evidence, *(gint64 *) call_id);
+  self->saving = TRUE;
+  update_form (self);
+  run_change (self, CHANGE_SESSION, change);
   return TRUE;
 }
 
@@ -780,6 +1031,12 @@ const char *
 cl_deal_coaching_window_get_owner_name (ClDealCoachingWindow *self)
 {
   return self->deal->owner_name;
+}
+
+gboolean
+cl_deal_coaching_window_is_busy (ClDealCoachingWindow *self)
+{
+  return cl_store_queue_is_busy (self->queue);
 }
 
 guint
@@ -872,21 +1129,31 @@ open_deal_action (GtkWidget  *widget,
 
 /* ------------------------------------------------------------------ the window */
 
+/**
+ * cl_deal_coaching_window_new:
+ * @parent: the window it opens over
+ * @workspace: the workspace's path
+ * @deal: the deal to coach, as the coaching queue shows it
+ * @reasons: #ClCoachReason, to preselect why the session happens
+ *
+ * Makes the deal's coaching window; a worker reads its calls, scores and
+ * sessions as it shows.
+ *
+ * Returns: (transfer none): the window, not yet shown; GTK holds it until
+ *   it is destroyed
+ */
 ClDealCoachingWindow *
-cl_deal_coaching_window_new (GtkWindow    *parent,
-                             ClStore      *store,
-                             gint64        deal_id,
-                             guint         reasons,
-                             GError      **error)
+cl_deal_coaching_window_new (GtkWindow  *parent,
+                             const char *workspace,
+                             ClDeal     *deal,
+                             guint       reasons)
 {
-  g_autoptr (ClDealCoachingWindow) self = g_object_ref_sink (g_object_new (CL_TYPE_DEAL_COACHING_WINDOW,
-                                                                           "transient-for", parent, NULL));
+  ClDealCoachingWindow *self = g_object_new (CL_TYPE_DEAL_COACHING_WINDOW, "transient-for", parent, NULL);
   g_autofree char *subtitle = NULL, *account = NULL, *owner = NULL;
 
-  self->store = g_object_ref (store);
-  self->deal = cl_store_get_deal (store, deal_id, error);
-  if (self->deal == NULL || (self->items = cl_store_list_team_list (store, CL_TEAM_LIST_SCORECARD, error)) == NULL)
-    return NULL;
+  self->workspace = g_strdup (workspace);
+  self->queue = cl_store_queue_new (self, workspace);
+  self->deal = g_object_ref (deal);
   account = cl_text_isolate (self->deal->account);
   owner = cl_text_isolate (self->deal->owner_name);
   /* Translators: the deal's account and its owner */
@@ -897,17 +1164,11 @@ cl_deal_coaching_window_new (GtkWindow    *parent,
   adw_combo_row_set_selected (self->trigger_row, reasons & CL_COACH_KEY_DEAL ? 0
                                                  : reasons & CL_COACH_STALLED ? 1
                                                  : reasons & CL_COACH_FLAGGED ? 3 : 4);
-  cl_store_task_run (self, cl_store_get_path (store), read_deal_brief,
-                     g_memdup2 (&deal_id, sizeof deal_id), g_free, (GDestroyNotify) cl_deal_brief_free,
-                     self->cancellable, on_deal_brief_read, NULL);
+  cl_store_task_run (self, workspace, read_deal_brief, g_memdup2 (&deal->id, sizeof deal->id), g_free,
+                     (GDestroyNotify) cl_deal_brief_free, self->cancellable, on_deal_brief_read, NULL);
   reset_form (self);
-  fill_trend_items (self);
-  rebuild (self);
-  refresh_trend (self);
-  if (self->sessions == NULL)
-    return g_set_error (error, CL_STORE_ERROR, CL_STORE_ERROR_FAILED,
-                        _("Could not read the deal's coaching")), NULL;
-  return g_steal_pointer (&self);
+  run_change (self, CHANGE_NONE, g_new0 (Change, 1));
+  return self;
 }
 
 static void
@@ -922,7 +1183,9 @@ cl_deal_coaching_window_dispose (GObject *object)
   g_clear_object (&self->sessions);
   g_clear_object (&self->items);
   g_clear_object (&self->deal);
-  g_clear_object (&self->store);
+  g_clear_pointer (&self->queue, cl_store_queue_close);
+  g_clear_pointer (&self->scores, g_array_unref);
+  g_clear_pointer (&self->workspace, g_free);
   g_clear_object (&self->cues);
   g_clear_pointer (&self->transcript, cl_transcript_free);
   g_clear_pointer (&self->rep_speaker, g_free);

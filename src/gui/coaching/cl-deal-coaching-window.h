@@ -13,12 +13,12 @@ G_BEGIN_DECLS
 #define CL_TYPE_DEAL_COACHING_WINDOW (cl_deal_coaching_window_get_type ())
 G_DECLARE_FINAL_TYPE (ClDealCoachingWindow, cl_deal_coaching_window, CL, DEAL_COACHING_WINDOW, AdwWindow)
 
-/* @reasons (ClCoachReason) preselect why the session happens. */
-ClDealCoachingWindow *cl_deal_coaching_window_new (GtkWindow             *parent,
-                                                   ClStore               *store,
-                                                   gint64                 deal_id,
-                                                   guint                  reasons,
-                                                   GError               **error);
+ClDealCoachingWindow *cl_deal_coaching_window_new (GtkWindow  *parent,
+                                                   const char *workspace,
+                                                   ClDeal     *deal,
+                                                   guint       reasons);
+/* The window's workers read or write the workspace, or are about to. */
+gboolean cl_deal_coaching_window_is_busy           (ClDealCoachingWindow *self);
 
 /* What the window's buttons, drops and keys do, callable from tests. */
 gboolean cl_deal_coaching_window_attach            (ClDealCoachingWindow *self,

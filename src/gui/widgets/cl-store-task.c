@@ -88,6 +88,126 @@ cl_store_task_finish (GAsyncResult  *result,
   return g_task_propagate_pointer (G_TASK (result), error);
 }
 
+struct _ClStoreQueue
+{
+  gatomicrefcount  ref_count;
+  gpointer         owner;
+  char            *workspace;
+  GCancellable    *cancellable;
+  GQueue           waiting;   /* Queued */
+  gboolean         running;
+};
+
+typedef struct
+{
+  ClStoreQueue        *queue;
+  ClStoreJob           job;
+  gpointer             data;
+  GDestroyNotify       data_free;
+  GDestroyNotify       result_free;
+  GAsyncReadyCallback  done;
+} Queued;
+
+static void
+queued_drop (Queued *queued)
+{
+  if (queued->data_free != NULL)
+    queued->data_free (queued->data);
+  g_free (queued);
+}
+
+static void
+queue_unref (ClStoreQueue *queue)
+{
+  if (!g_atomic_ref_count_dec (&queue->ref_count))
+    return;
+  g_queue_clear_full (&queue->waiting, (GDestroyNotify) queued_drop);
+  g_object_unref (queue->cancellable);
+  g_free (queue->workspace);
+  g_free (queue);
+}
+
+static void run_next (ClStoreQueue *queue);
+
+static void
+on_queued_done (GObject      *owner,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  Queued *queued = user_data;
+  ClStoreQueue *queue = queued->queue;
+
+  if (!g_cancellable_is_cancelled (queue->cancellable))
+    {
+      queued->done (owner, result, NULL);
+      queue->running = FALSE;
+      run_next (queue);
+    }
+  g_free (queued);
+  queue_unref (queue);
+}
+
+static void
+run_next (ClStoreQueue *queue)
+{
+  Queued *queued = g_queue_pop_head (&queue->waiting);
+
+  if (queued == NULL)
+    return;
+  queue->running = TRUE;
+  g_atomic_ref_count_inc (&queue->ref_count);
+  cl_store_task_run (queue->owner, queue->workspace, queued->job, queued->data, queued->data_free,
+                     queued->result_free, queue->cancellable, on_queued_done, queued);
+}
+
+ClStoreQueue *
+cl_store_queue_new (gpointer    owner,
+                    const char *workspace)
+{
+  ClStoreQueue *queue = g_new0 (ClStoreQueue, 1);
+
+  g_atomic_ref_count_init (&queue->ref_count);
+  queue->owner = owner;
+  queue->workspace = g_strdup (workspace);
+  queue->cancellable = g_cancellable_new ();
+  g_queue_init (&queue->waiting);
+  return queue;
+}
+
+void
+cl_store_queue_run (ClStoreQueue        *queue,
+                    ClStoreJob           job,
+                    gpointer             data,
+                    GDestroyNotify       data_free,
+                    GDestroyNotify       result_free,
+                    GAsyncReadyCallback  done)
+{
+  Queued *queued = g_new0 (Queued, 1);
+
+  queued->queue = queue;
+  queued->job = job;
+  queued->data = data;
+  queued->data_free = data_free;
+  queued->result_free = result_free;
+  queued->done = done;
+  g_queue_push_tail (&queue->waiting, queued);
+  if (!queue->running)
+    run_next (queue);
+}
+
+gboolean
+cl_store_queue_is_busy (ClStoreQueue *queue)
+{
+  return queue->running || !g_queue_is_empty (&queue->waiting);
+}
+
+void
+cl_store_queue_close (ClStoreQueue *queue)
+{
+  g_cancellable_cancel (queue->cancellable);
+  queue_unref (queue);
+}
+
 /* A job the user waits on: the toast that says it is under way. */
 typedef struct
 {

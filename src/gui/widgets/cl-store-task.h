@@ -29,6 +29,29 @@ void     cl_store_task_run    (gpointer             source_object,
                                GCancellable        *cancellable,
                                GAsyncReadyCallback  callback,
                                gpointer             user_data);
+/* Jobs run one after another in the order asked, each as
+ * cl_store_task_run () runs one: a value changed twice lands as its last,
+ * and what is read again follows what was written. */
+typedef struct _ClStoreQueue ClStoreQueue;
+
+/* A queue of jobs on @workspace for @owner, kept alive while one runs;
+ * their callbacks get @owner as their source object. */
+ClStoreQueue *cl_store_queue_new     (gpointer             owner,
+                                      const char          *workspace);
+/* Runs @job on @data once those asked before it ended; @done gets the
+ * result on the main loop (cl_store_task_finish ()). */
+void          cl_store_queue_run     (ClStoreQueue        *queue,
+                                      ClStoreJob           job,
+                                      gpointer             data,
+                                      GDestroyNotify       data_free,
+                                      GDestroyNotify       result_free,
+                                      GAsyncReadyCallback  done);
+/* A job runs or waits. */
+gboolean      cl_store_queue_is_busy (ClStoreQueue        *queue);
+/* The owner goes: the jobs waiting are dropped, and the running one's
+ * callback is not called. */
+void          cl_store_queue_close   (ClStoreQueue        *queue);
+
 /* Work the user waits on says it is under way once it has taken this
  * long; shorter work says nothing until it ends: no toast flickers. */
 #define CL_STORE_TASK_TOLD_AFTER_MS 300
