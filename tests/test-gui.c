@@ -772,6 +772,12 @@ retro_facts_read (gpointer data)
   return cl_retro_page_is_read (data);
 }
 
+static gboolean
+retro_saved (gpointer data)
+{
+  return !cl_retro_page_is_saving (data);
+}
+
 /* The rows under @widget that open a deal that died, and the groups of
  * them (AdwExpanderRow), expanded with @expand when it is TRUE. */
 static guint
@@ -806,7 +812,11 @@ check_retro (ClWindow *window)
   gboolean guarded;
   ClDay first, last;
   int minimum;
+  guint window_statements = 0;
 
+  /* nothing the page does runs SQL on the window's thread: reading a
+   * quarter, saving, exporting */
+  sqlite3_trace_v2 (cl_store_get_db (store), SQLITE_TRACE_STMT, count_statements, &window_statements);
   cl_window_show_view (window, "retros");
   g_assert_true (cl_retro_page_show_quarter (page, quarter));
   /* the quarter's sections are shown one after the other, each once GTK
@@ -840,7 +850,10 @@ check_retro (ClWindow *window)
   g_assert_cmpuint (cl_retro_page_get_n_flags (page), <=, 5);
 
   cl_date_parse_quarter (quarter, &first, &last);
+  /* the test's own reads, not the page's */
+  sqlite3_trace_v2 (cl_store_get_db (store), 0, NULL, NULL);
   g_assert_true (cl_loop_health_compute (store, first, last, cl_date_today (), health, NULL));
+  sqlite3_trace_v2 (cl_store_get_db (store), SQLITE_TRACE_STMT, count_statements, &window_statements);
   adjust->decision = CL_RETRO_ADJUST_STRATEGY;
   guarded = cl_retro_needs_confirmation (adjust, health) != 0;
   cl_loop_health_clear (health);
@@ -852,6 +865,9 @@ check_retro (ClWindow *window)
   g_assert_cmpint (cl_retro_page_is_asking (page), ==, guarded);
   if (guarded)
     g_assert_true (cl_retro_page_save (page, TRUE));
+  /* written by a worker: one at a time */
+  g_assert_false (cl_retro_page_save (page, TRUE));
+  cl_test_wait_until (retro_saved, page, "the retrospective saved");
   sql = g_strdup_printf ("SELECT decision || '|' || root_causes FROM retros WHERE quarter = '%s'", quarter);
   decision = cl_test_sql_text (path, sql);
   g_assert_cmpstr (decision, ==, "adjust_strategy|2\n");
@@ -862,14 +878,19 @@ check_retro (ClWindow *window)
   g_assert_false (cl_retro_page_save (page, FALSE));
   cl_retro_page_restart_loop (page, CL_LOOP_DEAL_COACHING, 0, "2026-12-04");
   g_assert_true (cl_retro_page_save (page, FALSE));
+  cl_test_wait_until (retro_saved, page, "the retrospective saved again");
   restarts = cl_test_sql_text (path, "SELECT count(*) FROM actions WHERE source = 'retro' AND done_on IS NULL "
                                      "AND text LIKE 'Restart Deal coaching:%'");
   g_assert_cmpstr (restarts, ==, "1\n");
 
   g_assert_true (cl_retro_page_export (page, exported));
+  /* built and written in a worker thread, atomically */
+  cl_test_wait_until (cl_test_file_exists, exported, "the export");
   g_assert_true (g_file_get_contents (exported, &document, NULL, NULL));
   g_assert_nonnull (strstr (document, "\"execution_drifted\""));
   g_assert_nonnull (strstr (document, "\"deal_coaching\""));
+  sqlite3_trace_v2 (cl_store_get_db (store), 0, NULL, NULL);
+  g_assert_cmpuint (window_statements, ==, 0);
   name = g_strdup_printf ("retro-%s", quarter);
   cl_test_assert_export_name (GTK_WIDGET (page), "retro.export", name);
   /* another quarter: none of this one's rows while its sections come */

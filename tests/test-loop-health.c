@@ -397,7 +397,7 @@ test_guard (Fixture       *f,
   g_assert_cmpint (inputs->health[CL_LOOP_STRATEGY].state, ==, CL_HEALTH_LAPSED);
   g_assert_cmpint (inputs->health[CL_LOOP_REP_DEVELOPMENT].state, ==, CL_HEALTH_LAPSED);
   g_assert_cmpuint (cl_retro_needs_confirmation (retro, inputs->health), ==, 1u << CL_LOOP_REP_DEVELOPMENT);
-  g_clear_pointer (&inputs, cl_retro_inputs_free);
+  g_clear_pointer (&inputs, cl_retro_inputs_unref);
 
   /* every rep planned every month: only the retrospective itself is missing */
   for (int rep = 0; rep < 3; rep++)

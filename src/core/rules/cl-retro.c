@@ -16,22 +16,41 @@
 #include "cl-pipeline.h"
 #include "cl-retro.h"
 
-/**
- * cl_retro_inputs_free:
- * @inputs: (nullable): the inputs
- *
- * Frees @inputs and everything it holds. Does nothing with %NULL.
- */
-void
-cl_retro_inputs_free (ClRetroInputs *inputs)
+static void
+clear_inputs (ClRetroInputs *inputs)
 {
-  if (inputs == NULL)
-    return;
   g_free (inputs->quarter);
   g_clear_pointer (&inputs->deaths, g_ptr_array_unref);
   g_clear_pointer (&inputs->focuses, g_ptr_array_unref);
   cl_loop_health_clear (inputs->health);
-  g_free (inputs);
+}
+
+/**
+ * cl_retro_inputs_ref:
+ * @inputs: the inputs
+ *
+ * Keeps @inputs for another holder, such as a worker exporting them.
+ *
+ * Returns: (transfer full): @inputs
+ */
+ClRetroInputs *
+cl_retro_inputs_ref (ClRetroInputs *inputs)
+{
+  return g_atomic_rc_box_acquire (inputs);
+}
+
+/**
+ * cl_retro_inputs_unref:
+ * @inputs: (nullable) (transfer full): the inputs
+ *
+ * Lets @inputs go: the last holder frees them and everything they hold.
+ * Does nothing with %NULL.
+ */
+void
+cl_retro_inputs_unref (ClRetroInputs *inputs)
+{
+  if (inputs != NULL)
+    g_atomic_rc_box_release_full (inputs, (GDestroyNotify) clear_inputs);
 }
 
 /* The flags of the deals the quarter's reviews discussed, as they stood at
@@ -89,7 +108,7 @@ cl_retro_inputs_load (const char  *workspace_path,
                       GError     **error)
 {
   g_autoptr (ClStore) store = NULL;
-  g_autoptr (ClRetroInputs) inputs = g_new0 (ClRetroInputs, 1);
+  g_autoptr (ClRetroInputs) inputs = g_atomic_rc_box_new0 (ClRetroInputs);
   g_autofree char *before = NULL, *first_month = NULL, *last_month = NULL;
   ClDay before_first, before_last;
 

@@ -26,8 +26,9 @@ ClRetroInputs *cl_retro_inputs_load  (const char      *workspace_path,
                                       const char      *quarter,
                                       ClDay            today,
                                       GError         **error);
-void           cl_retro_inputs_free  (ClRetroInputs   *inputs);
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (ClRetroInputs, cl_retro_inputs_free)
+ClRetroInputs *cl_retro_inputs_ref   (ClRetroInputs   *inputs);
+void           cl_retro_inputs_unref (ClRetroInputs   *inputs);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (ClRetroInputs, cl_retro_inputs_unref)
 
 GArray        *cl_retro_inputs_top_flags (const ClRetroInputs *inputs,
                                           guint                max);

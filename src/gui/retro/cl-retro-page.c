@@ -20,6 +20,7 @@
 #include "cl-plain-text.h"
 #include "cl-retro-export.h"
 #include "cl-retro-page.h"
+#include "cl-store-task.h"
 #include "cl-styles.h"
 #include "cl-text.h"
 
@@ -65,13 +66,14 @@ struct _ClRetroPage
   GtkCheckButton      *cause_checks[G_N_ELEMENTS (root_causes)];
   ClRestartRow         restarts[CL_N_LOOPS];
 
-  ClStore             *store;
+  ClStore             *store;        /* for its path: workers read and write the workspace */
   GListModel          *reps;         /* ClRep, the owners a restart can have */
   ClDay                quarter;      /* its first day */
   GCancellable        *cancellable;
   ClRetroInputs       *inputs;
   ClRetro             *retro;        /* as stored, NULL before it is held */
   gboolean             asking;
+  gboolean             saving;       /* a retrospective on its way to the workspace */
   guint                next_section; /* of sections[], shown one at a time */
   guint                section_source;
 };
@@ -82,13 +84,21 @@ static void load_inputs (ClRetroPage *self,
                          const char  *quarter,
                          gboolean     keep_form);
 
+/* Shows @shown (transfer full) over the page. */
+static void
+show_toast (ClRetroPage *self,
+            AdwToast    *shown)
+{
+  /* the page's own child: bound as a template child, disposing the template
+   * would take it from under AdwBin */
+  adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (adw_bin_get_child (ADW_BIN (self))), shown);
+}
+
 static void
 toast (ClRetroPage *self,
        const char  *text)
 {
-  /* the page's own child: bound as a template child, disposing the template
-   * would take it from under AdwBin */
-  adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (adw_bin_get_child (ADW_BIN (self))), cl_toast_new_plain (text));
+  show_toast (self, cl_toast_new_plain (text));
 }
 
 static GtkWidget *
@@ -390,11 +400,13 @@ rep_index (ClRetroPage *self,
   return 0;
 }
 
+/* The retrospective as stored, and @restarts (ClRetroRestart; NULL for
+ * none) the loops it restarted. */
 static void
-show_record (ClRetroPage *self)
+show_record (ClRetroPage *self,
+             GPtrArray   *restarts)
 {
   GtkTextBuffer *findings = gtk_text_view_get_buffer (self->findings_view);
-  g_autoptr (GListModel) restarts = NULL;
   g_autofree char *held = NULL, *day = NULL;
 
   gtk_text_buffer_set_text (findings, self->retro ? self->retro->findings : "", -1);
@@ -404,11 +416,9 @@ show_record (ClRetroPage *self)
   adw_combo_row_set_selected (self->decision_row, self->retro ? self->retro->decision : CL_RETRO_UNDECIDED);
   gtk_editable_set_text (GTK_EDITABLE (self->detail_row), self->retro ? self->retro->decision_detail : "");
   clear_restarts (self);
-  if (self->retro != NULL)
-    restarts = cl_store_list_retro_restarts (self->store, self->retro->id, NULL);
-  for (guint i = 0; restarts != NULL && i < g_list_model_get_n_items (restarts); i++)
+  for (guint i = 0; restarts != NULL && i < restarts->len; i++)
     {
-      g_autoptr (ClRetroRestart) restart = g_list_model_get_item (restarts, i);
+      ClRetroRestart *restart = g_ptr_array_index (restarts, i);
       int loop = cl_loop_from_string (restart->loop);
       g_autofree char *due = cl_date_format (restart->due_on);
 
@@ -540,34 +550,90 @@ ask_before_adjusting (ClRetroPage *self,
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
+/* A retrospective on its way to the workspace, with the loops it restarts. */
+typedef struct
+{
+  ClRetro   *retro;
+  GPtrArray *restarts;   /* ClRetroRestart */
+} RetroSave;
+
+static void
+retro_save_free (RetroSave *save)
+{
+  g_object_unref (save->retro);
+  g_ptr_array_unref (save->restarts);
+  g_free (save);
+}
+
+static gpointer
+save_in_worker (ClStore  *store,
+                gpointer  data,
+                GError  **error)
+{
+  RetroSave *save = data;
+
+  return cl_retro_save (store, save->retro, save->restarts, error) ? save : NULL;
+}
+
+static void
+on_saved (GObject      *source,
+          GAsyncResult *result,
+          gpointer      user_data)
+{
+  ClRetroPage *self = CL_RETRO_PAGE (source);
+  g_autoptr (GError) error = NULL;
+  RetroSave *save = cl_store_task_finish (result, &error);
+
+  self->saving = FALSE;
+  /* another quarter shown meanwhile, or the page gone: written, not shown */
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+  if (save == NULL)
+    {
+      toast (self, error->message);
+      return;
+    }
+  g_set_object (&self->retro, save->retro);
+  show_record (self, save->restarts);
+  toast (self, _("Retrospective saved"));
+  /* the strategy loop of the quarter now has its beat */
+  load_inputs (self, save->retro->quarter, TRUE);
+}
+
+/* Saves the retrospective the form holds, written by a worker (see
+ * cl_retro_page_is_saving ()); FALSE when the form is not one yet, when
+ * adjusting the strategy asks first (unless @confirmed), or while one is
+ * on its way. */
 gboolean
 cl_retro_page_save (ClRetroPage *self,
                     gboolean     confirmed)
 {
   g_autoptr (GPtrArray) restarts = g_ptr_array_new_with_free_func (g_object_unref);
   g_autoptr (ClRetro) retro = NULL;
-  g_autoptr (GError) error = NULL;
+  RetroSave *save;
   guint lapsed;
 
   g_return_val_if_fail (CL_IS_RETRO_PAGE (self), FALSE);
-  if (self->inputs == NULL || (retro = retro_from_form (self, restarts)) == NULL)
+  if (self->inputs == NULL || self->saving || (retro = retro_from_form (self, restarts)) == NULL)
     return FALSE;
   if (!confirmed && (lapsed = cl_retro_needs_confirmation (retro, self->inputs->health)) != 0)
     {
       ask_before_adjusting (self, lapsed);
       return FALSE;
     }
-  if (!cl_retro_save (self->store, retro, restarts, &error))
-    {
-      toast (self, error->message);
-      return FALSE;
-    }
-  g_set_object (&self->retro, retro);
-  show_record (self);
-  toast (self, _("Retrospective saved"));
-  /* the strategy loop of the quarter now has its beat */
-  load_inputs (self, retro->quarter, TRUE);
+  save = g_new0 (RetroSave, 1);
+  save->retro = g_steal_pointer (&retro);
+  save->restarts = g_steal_pointer (&restarts);
+  self->saving = TRUE;
+  cl_store_task_run (self, cl_store_get_path (self->store), save_in_worker, save, (GDestroyNotify) retro_save_free,
+                     NULL, self->cancellable, on_saved, NULL);
   return TRUE;
+}
+
+gboolean
+cl_retro_page_is_saving (ClRetroPage *self)
+{
+  return self->saving;
 }
 
 gboolean
@@ -584,21 +650,26 @@ save_action (GtkWidget  *widget,
   cl_retro_page_save (CL_RETRO_PAGE (widget), FALSE);
 }
 
+static JsonNode *
+build_retro (ClStore        *store,
+             gconstpointer   inputs,
+             GError        **error)
+{
+  return cl_retro_export_build (store, inputs, error);
+}
+
+/* Exports the quarter shown at @path, built and written by a worker. */
 gboolean
 cl_retro_page_export (ClRetroPage *self,
                       const char  *path)
 {
-  g_autoptr (JsonNode) root = NULL;
-  g_autofree char *text = NULL;
-  g_autoptr (GError) error = NULL;
-
   g_return_val_if_fail (CL_IS_RETRO_PAGE (self), FALSE);
   if (self->inputs == NULL)
     return FALSE;
-  root = cl_retro_export_build (self->store, self->inputs, &error);
-  text = cl_file_save_summary (self->store, root, path, _("Retrospective exported"), &error);
-  toast (self, text ? text : error->message);
-  return text != NULL;
+  cl_file_export_summary (self, (ClShowToast) show_toast, cl_store_get_path (self->store), build_retro,
+                          cl_retro_inputs_ref (self->inputs), (GDestroyNotify) cl_retro_inputs_unref, path,
+                          _("Exporting the retrospective…"), _("Retrospective exported"));
+  return TRUE;
 }
 
 static void
@@ -621,31 +692,56 @@ export_action (GtkWidget  *widget,
 
 /* ------------------------------------------------------------------ loading */
 
-static void
-load_in_thread (GTask        *task,
-                gpointer      source,
-                gpointer      task_data,
-                GCancellable *cancellable)
+/* A quarter as a worker reads it: its facts, the team, and its
+ * retrospective with the loops it restarted, if it was held. */
+typedef struct
 {
-  char **what = task_data;   /* workspace path, quarter */
-  GError *error = NULL;
-  ClRetroInputs *inputs = cl_retro_inputs_load (what[0], what[1], cl_date_today (), &error);
+  char          *quarter;
+  ClRetroInputs *inputs;
+  GListModel    *reps;
+  ClRetro       *retro;
+  GPtrArray     *restarts;   /* ClRetroRestart */
+} QuarterRead;
 
-  if (inputs == NULL)
-    g_task_return_error (task, error);
-  else
-    g_task_return_pointer (task, inputs, (GDestroyNotify) cl_retro_inputs_free);
+static void
+quarter_read_free (QuarterRead *read)
+{
+  g_free (read->quarter);
+  g_clear_pointer (&read->inputs, cl_retro_inputs_unref);
+  g_clear_object (&read->reps);
+  g_clear_object (&read->retro);
+  g_clear_pointer (&read->restarts, g_ptr_array_unref);
+  g_free (read);
+}
+
+static gpointer
+read_quarter (ClStore  *store,
+              gpointer  data,
+              GError  **error)
+{
+  QuarterRead *read = data;
+  g_autoptr (GListModel) restarts = NULL;
+
+  read->inputs = cl_retro_inputs_load (cl_store_get_path (store), read->quarter, cl_date_today (), error);
+  if (read->inputs == NULL || (read->reps = cl_store_list_reps (store, error)) == NULL)
+    return NULL;
+  read->retro = cl_store_get_retro (store, read->quarter, NULL);
+  read->restarts = g_ptr_array_new_with_free_func (g_object_unref);
+  if (read->retro != NULL && (restarts = cl_store_list_retro_restarts (store, read->retro->id, error)) == NULL)
+    return NULL;
+  for (guint i = 0; restarts != NULL && i < g_list_model_get_n_items (restarts); i++)
+    g_ptr_array_add (read->restarts, g_list_model_get_item (restarts, i));
+  return read;
 }
 
 /* The reps a restart can go to, as owners to choose. */
 static void
-load_reps (ClRetroPage *self)
+show_reps (ClRetroPage *self,
+           GListModel  *reps)
 {
   g_autoptr (GtkStringList) names = gtk_string_list_new (NULL);
 
-  self->reps = cl_store_list_reps (self->store, NULL);
-  if (self->reps == NULL)
-    self->reps = G_LIST_MODEL (g_list_store_new (CL_TYPE_REP));
+  g_set_object (&self->reps, reps);
   for (guint i = 0; i < g_list_model_get_n_items (self->reps); i++)
     {
       g_autoptr (ClRep) rep = g_list_model_get_item (self->reps, i);
@@ -677,7 +773,7 @@ static void
 forget_inputs (ClRetroPage *self)
 {
   g_clear_handle_id (&self->section_source, g_source_remove);
-  g_clear_pointer (&self->inputs, cl_retro_inputs_free);
+  g_clear_pointer (&self->inputs, cl_retro_inputs_unref);
 }
 
 /* Another quarter's sections: none of the last one's rows may show while
@@ -718,48 +814,44 @@ on_loaded (GObject      *source,
            gpointer      user_data)
 {
   g_autoptr (GError) error = NULL;
-  ClRetroInputs *inputs = g_task_propagate_pointer (G_TASK (result), &error);
+  QuarterRead *read = cl_store_task_finish (result, &error);
   ClRetroPage *self = CL_RETRO_PAGE (source);
 
-  if (inputs == NULL)
+  if (read == NULL)
     {
       if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
         toast (self, error->message);
       return;
     }
   forget_inputs (self);
-  self->inputs = inputs;
+  self->inputs = g_steal_pointer (&read->inputs);
   if (self->reps == NULL)
-    load_reps (self);
+    show_reps (self, read->reps);
   self->next_section = 0;
   show_next_section (self);
   self->section_source = g_idle_add_full (G_PRIORITY_LOW, show_next_section, self, NULL);
   if (GPOINTER_TO_INT (user_data))
     return;
-  g_clear_object (&self->retro);
-  self->retro = cl_store_get_retro (self->store, inputs->quarter, NULL);
-  show_record (self);
+  g_set_object (&self->retro, read->retro);
+  show_record (self, read->restarts);
   show_loading (self, FALSE);
 }
 
-/* Reads @quarter's facts in a worker thread; @keep_form: see on_loaded ().
- * A later read cancels this one. */
+/* Reads @quarter in a worker; @keep_form: see on_loaded (). A later read
+ * cancels this one. */
 static void
 load_inputs (ClRetroPage *self,
              const char  *quarter,
              gboolean     keep_form)
 {
-  g_autoptr (GTask) task = NULL;
-  char **what = g_new0 (char *, 3);
+  QuarterRead *read = g_new0 (QuarterRead, 1);
 
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
   self->cancellable = g_cancellable_new ();
-  what[0] = g_strdup (cl_store_get_path (self->store));
-  what[1] = g_strdup (quarter);
-  task = g_task_new (self, self->cancellable, on_loaded, GINT_TO_POINTER (keep_form));
-  g_task_set_task_data (task, what, (GDestroyNotify) g_strfreev);
-  g_task_run_in_thread (task, load_in_thread);
+  read->quarter = g_strdup (quarter);
+  cl_store_task_run (self, cl_store_get_path (self->store), read_quarter, read, (GDestroyNotify) quarter_read_free,
+                     NULL, self->cancellable, on_loaded, GINT_TO_POINTER (keep_form));
 }
 
 gboolean

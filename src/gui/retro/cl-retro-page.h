@@ -34,10 +34,12 @@ void     cl_retro_page_restart_loop   (ClRetroPage     *self,
                                        ClLoop           loop,
                                        guint            owner_index,
                                        const char      *due);
-/* Saves; when the guard applies and @confirmed is FALSE, asks first and
- * returns FALSE. */
+/* Saves, in a worker; when the guard applies and @confirmed is FALSE, asks
+ * first and returns FALSE. */
 gboolean cl_retro_page_save           (ClRetroPage     *self,
                                        gboolean         confirmed);
+/* A retrospective is on its way to the workspace. */
+gboolean cl_retro_page_is_saving      (ClRetroPage     *self);
 gboolean cl_retro_page_is_asking      (ClRetroPage     *self);
 gboolean cl_retro_page_export         (ClRetroPage     *self,
                                        const char      *path);
