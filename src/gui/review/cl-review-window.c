@@ -224,6 +224,27 @@ read_loads (ClStore       *store,
   return TRUE;
 }
 
+/* Reads into @loads what each of the team's people carries on @today, in
+ * one pass over the open deals, in a worker. */
+static gboolean
+read_team_loads (ClStore     *store,
+                 ClDay        today,
+                 GHashTable  *loads,
+                 GError     **error)
+{
+  g_autoptr (GListModel) listed = cl_store_list_rep_loads (store, today, 0, error);
+
+  if (listed == NULL)
+    return FALSE;
+  for (guint i = 0; i < g_list_model_get_n_items (listed); i++)
+    {
+      ClRepLoad *load = g_list_model_get_item (listed, i);
+
+      g_hash_table_insert (loads, g_memdup2 (&load->rep_id, sizeof (gint64)), load);
+    }
+  return TRUE;
+}
+
 static GHashTable *
 loads_new (void)
 {
@@ -1205,6 +1226,8 @@ open_in_worker (ClStore  *store,
   if (opening->review == NULL
       || (opening->decisions = cl_store_list_review_decisions (store, opening->review->id, error)) == NULL
       || (opening->actions = cl_store_list_review_actions (store, opening->review->id, error)) == NULL
+      /* the team's at once; then those of owners who left it */
+      || !read_team_loads (store, opening->held_on, opening->loads, error)
       || !read_loads (store, opening->held_on, (const gint64 *) (gpointer) opening->owner_ids->data,
                       opening->owner_ids->len, opening->loads, error))
     return NULL;
