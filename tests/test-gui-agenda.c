@@ -102,7 +102,7 @@ static ClRepWindow *
 open_rep (ClWindow *window,
           gint64    rep_id)
 {
-  ClRepWindow *rep = cl_rep_window_new (GTK_WINDOW (window), cl_window_get_store (window), rep_id);
+  ClRepWindow *rep = cl_rep_window_new (GTK_WINDOW (window), cl_store_get_path (cl_window_get_store (window)), rep_id);
 
   /* ours, to see it finalized once closed */
   g_object_ref (rep);

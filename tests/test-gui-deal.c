@@ -311,7 +311,7 @@ check_from_rep_and_retro (ClWindow *window)
 {
   ClStore *store = cl_window_get_store (window);
   g_autofree char *rep_id = sql (window, "SELECT owner_id FROM deals WHERE status = 'open' LIMIT 1");
-  ClRepWindow *rep = cl_rep_window_new (GTK_WINDOW (window), store, g_ascii_strtoll (rep_id, NULL, 10));
+  ClRepWindow *rep = cl_rep_window_new (GTK_WINDOW (window), cl_store_get_path (store), g_ascii_strtoll (rep_id, NULL, 10));
   ClRetroPage *retro = CL_RETRO_PAGE (cl_window_get_view (window, "retros"));
   GtkWidget *row;
 

@@ -248,7 +248,7 @@ on_manager_window (GApplication *app)
   /* the window read the team folder as it opened */
   cl_test_wait_until (drills_merged, (gpointer) cl_store_get_path (cl_window_get_store (main_window)),
                       "the rep's practice log merged");
-  rep = cl_rep_window_new (GTK_WINDOW (main_window), cl_window_get_store (main_window), rep_id);
+  rep = cl_rep_window_new (GTK_WINDOW (main_window), cl_store_get_path (cl_window_get_store (main_window)), rep_id);
   g_object_ref (rep);
   gtk_window_present (GTK_WINDOW (rep));
   cl_test_wait_until (rep_loaded, rep, "the rep's 1:1 page");

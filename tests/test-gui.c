@@ -656,8 +656,11 @@ check_development (ClWindow *window)
   g_autofree char *exported = g_build_filename (tmp_dir, "rep-plan.json", NULL);
   g_autofree char *agenda = NULL, *drills_sql = NULL, *drills = NULL, *document = NULL, *printed = NULL;
   guint n_without = g_ascii_strtoull (without, NULL, 10);
+  ClStore *store = cl_window_get_store (window);
   ClRepWindow *rep;
   gsize length;
+  guint window_statements = 0;
+  gpointer writer;
 
   cl_window_show_view (window, "development");
   /* the first reps' rows come with the month, the others a few at a time:
@@ -671,7 +674,9 @@ check_development (ClWindow *window)
   g_assert_cmpuint (cl_team_page_get_n_without_plan (page), ==, n_without);
   g_assert_cmpuint (n_without, >, 0);
 
-  /* reps without a plan come first */
+  /* reps without a plan come first; nothing their page does runs SQL on
+   * the window's thread */
+  sqlite3_trace_v2 (cl_store_get_db (store), SQLITE_TRACE_STMT, count_statements, &window_statements);
   cl_team_page_activate (page, 0);
   rep = cl_test_find_toplevel (CL_TYPE_REP_WINDOW);
   g_assert_nonnull (rep);
@@ -689,6 +694,19 @@ check_development (ClWindow *window)
   drills = cl_test_sql_text (path, drills_sql);
   g_assert_cmpint (g_ascii_strtoll (drills, NULL, 10), ==, 1);
   g_assert_cmpuint (cl_rep_window_get_n_drills (rep), >=, 1);
+
+  /* beside another program writing the workspace: the drill waits for it,
+   * one change at a time, and the window's thread waits on nothing
+   * (before, it froze up to 5 s and the drill was lost) */
+  writer = cl_test_hold_write_lock (path);
+  g_assert_true (cl_rep_window_log_drill (rep, "CFO asks again", 3, "held again"));
+  g_assert_false (cl_rep_window_log_drill (rep, "CFO asks again", 3, "held again"));
+  g_assert_false (cl_rep_window_is_loaded (rep));
+  cl_test_release_write_lock_later (writer);
+  cl_test_wait_until (rep_window_loaded, rep, "the rep page with its second drill");
+  g_clear_pointer (&drills, g_free);
+  drills = cl_test_sql_text (path, "SELECT count(*) FROM practice_log WHERE note = 'held again'");
+  g_assert_cmpstr (drills, ==, "1\n");
   g_assert_nonnull (strstr (cl_rep_window_get_chart_summary (rep, 0), "Mean scorecard score"));
 
   agenda = cl_rep_window_get_agenda (rep);
@@ -706,6 +724,8 @@ check_development (ClWindow *window)
   cl_test_assert_export_name (GTK_WIDGET (rep), "rep.export", "rep-plan-");
   gtk_window_close (GTK_WINDOW (rep));
   g_main_context_iteration (NULL, FALSE);
+  sqlite3_trace_v2 (cl_store_get_db (store), 0, NULL, NULL);
+  g_assert_cmpuint (window_statements, ==, 0);
 
   /* back in the team view: one plan fewer missing */
   cl_test_wait_until (team_loaded, page, "the team's month read again");

@@ -1143,7 +1143,7 @@ static void
 on_rep_activated (ClWindow *self,
                   gint64    rep_id)
 {
-  ClRepWindow *window = cl_rep_window_new (GTK_WINDOW (self), self->store, rep_id);
+  ClRepWindow *window = cl_rep_window_new (GTK_WINDOW (self), cl_store_get_path (self->store), rep_id);
 
   /* plans, drills and look-backs change the team view and loop health */
   g_signal_connect_swapped (window, "destroy", G_CALLBACK (reinspect), self);

@@ -29,6 +29,7 @@
 #include "cl-one-on-one.h"
 #include "cl-plain-text.h"
 #include "cl-rep-window.h"
+#include "cl-store-task.h"
 #include "cl-text.h"
 #include "cl-trend-chart.h"
 
@@ -71,13 +72,14 @@ struct _ClRepWindow
   GtkListBox          *moves_list;
   GtkTextView         *agenda_view;
 
-  ClStore             *store;
+  char                *workspace;
+  ClStoreQueue        *queue;          /* every read and write of the workspace, in turn, in workers */
   gint64               rep_id;
   ClDay                today;
-  GCancellable        *cancellable;
   ClOneOnOne          *brief;
   GListModel          *skills;         /* ClTeamListItem */
   ClDevPlan           *plan;           /* this month's, or the draft of it */
+  struct RepRead      *read;           /* the rest of what was last read: evidence, skills' labels */
   GPtrArray           *evidence_checks; /* GtkCheckButton, with "call-id" or "session-id" */
   GPtrArray           *evidence_rows;
   ClTrendChart        *charts[N_CHARTS];
@@ -85,7 +87,7 @@ struct _ClRepWindow
   char                *drafted;        /* the agenda as last drafted, NULL once it is the manager's */
   gboolean             plan_saved;     /* the next brief drafts the agenda's plan section again */
   char                *printed_text;   /* the text of the last document printed */
-  gboolean             loading;        /* a read of the brief is under way */
+  gboolean             changing;       /* a plan, drill or look-back on its way to the workspace */
 };
 
 G_DEFINE_FINAL_TYPE (ClRepWindow, cl_rep_window, ADW_TYPE_WINDOW)
@@ -97,6 +99,113 @@ toast (ClRepWindow *self,
        const char  *text)
 {
   adw_toast_overlay_add_toast (self->toast_overlay, cl_toast_new_plain (text));
+}
+
+/* ------------------------------------------------------------------ the month, read */
+
+/* The rep's month as a worker reads it: the 1:1 brief, the plan (this
+ * month's, or its draft), the calls a plan can name and those it names,
+ * and the label of each skill the window names. */
+typedef struct RepRead
+{
+  gint64       rep_id;
+  ClDay        today;
+  gboolean     with_skills;      /* the team's skills too: the window opens */
+  ClOneOnOne  *brief;
+  GListModel  *skills;           /* ClTeamListItem */
+  ClDevPlan   *plan;
+  GListModel  *calls;            /* ClCall, EVIDENCE_DAYS back */
+  GHashTable  *chosen_calls;     /* gint64 ids the plan names */
+  GHashTable  *chosen_sessions;
+  GHashTable  *skill_labels;     /* key → label */
+} RepRead;
+
+static void
+rep_read_free (RepRead *read)
+{
+  g_clear_pointer (&read->brief, cl_one_on_one_free);
+  g_clear_object (&read->skills);
+  g_clear_object (&read->plan);
+  g_clear_object (&read->calls);
+  g_clear_pointer (&read->chosen_calls, g_hash_table_unref);
+  g_clear_pointer (&read->chosen_sessions, g_hash_table_unref);
+  g_clear_pointer (&read->skill_labels, g_hash_table_unref);
+  g_free (read);
+}
+
+static GHashTable *
+ids_of (GListModel *records)
+{
+  GHashTable *ids = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+
+  for (guint i = 0; records != NULL && i < g_list_model_get_n_items (records); i++)
+    {
+      g_autoptr (GObject) record = g_list_model_get_item (records, i);
+      gint64 id = CL_IS_CALL (record) ? CL_CALL (record)->id : CL_COACHING_SESSION (record)->id;
+
+      g_hash_table_add (ids, g_memdup2 (&id, sizeof id));
+    }
+  return ids;
+}
+
+static void
+read_skill_label (ClStore    *store,
+                  GHashTable *labels,
+                  const char *key)
+{
+  g_autoptr (ClTeamListItem) skill = NULL;
+
+  if (key == NULL || g_hash_table_contains (labels, key))
+    return;
+  skill = cl_store_get_dev_skill (store, key, NULL);
+  if (skill != NULL)
+    g_hash_table_insert (labels, g_strdup (key), g_strdup (skill->label));
+}
+
+static gpointer
+read_month (ClStore  *store,
+            gpointer  data,
+            GError  **error)
+{
+  RepRead *read = data;
+  g_autoptr (GListModel) chosen_calls = NULL, chosen_sessions = NULL;
+  ClOneOnOne *brief;
+
+  brief = read->brief = cl_one_on_one_load (cl_store_get_path (store), read->rep_id, read->today, error);
+  if (brief == NULL
+      || (read->with_skills && (read->skills = cl_store_list_team_list (store, CL_TEAM_LIST_SKILLS, error)) == NULL))
+    return NULL;
+  read->plan = brief->plan ? g_object_ref (brief->plan)
+                           : cl_development_draft_plan (store, read->rep_id, brief->month, error);
+  if (read->plan == NULL
+      || (read->calls = cl_store_list_rep_calls (store, read->rep_id, read->today - EVIDENCE_DAYS, error)) == NULL)
+    return NULL;
+  if (read->plan->id != 0
+      && ((chosen_calls = cl_store_list_plan_evidence_calls (store, read->plan->id, error)) == NULL
+          || (chosen_sessions = cl_store_list_plan_evidence_sessions (store, read->plan->id, error)) == NULL))
+    return NULL;
+  read->chosen_calls = ids_of (chosen_calls);
+  read->chosen_sessions = ids_of (chosen_sessions);
+  read->skill_labels = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  for (guint i = 0; i < g_list_model_get_n_items (brief->practice); i++)
+    {
+      g_autoptr (ClPracticeEntry) entry = g_list_model_get_item (brief->practice, i);
+
+      read_skill_label (store, read->skill_labels, entry->focus);
+    }
+  read_skill_label (store, read->skill_labels, brief->previous_plan ? brief->previous_plan->focus : NULL);
+  read_skill_label (store, read->skill_labels, brief->plan ? brief->plan->focus : NULL);
+  return read;
+}
+
+/* A skill's label, or its key when the workspace no longer knows it. */
+static const char *
+skill_label (ClRepWindow *self,
+             const char  *key)
+{
+  const char *label = g_hash_table_lookup (self->read->skill_labels, key);
+
+  return label ? label : key;
 }
 
 /* ------------------------------------------------------------------ the plan */
@@ -153,43 +262,17 @@ add_evidence_check (ClRepWindow *self,
   g_ptr_array_add (self->evidence_rows, row);
 }
 
-static GHashTable *
-ids_of (GListModel *records)
-{
-  GHashTable *ids = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
-
-  for (guint i = 0; records != NULL && i < g_list_model_get_n_items (records); i++)
-    {
-      g_autoptr (GObject) record = g_list_model_get_item (records, i);
-      gint64 id = CL_IS_CALL (record) ? CL_CALL (record)->id : CL_COACHING_SESSION (record)->id;
-
-      g_hash_table_add (ids, g_memdup2 (&id, sizeof id));
-    }
-  return ids;
-}
-
 /* Recent calls and sessions, ticked when the plan names them. */
 static void
 fill_evidence (ClRepWindow *self)
 {
-  g_autoptr (GListModel) calls = cl_store_list_rep_calls (self->store, self->rep_id,
-                                                          self->today - EVIDENCE_DAYS, NULL);
-  g_autoptr (GListModel) chosen_calls = NULL, chosen_sessions = NULL;
-  g_autoptr (GHashTable) call_ids = NULL, session_ids = NULL;
+  GListModel *calls = self->read->calls;
 
   for (guint i = 0; i < self->evidence_rows->len; i++)
     adw_expander_row_remove (self->evidence_row, g_ptr_array_index (self->evidence_rows, i));
   g_ptr_array_set_size (self->evidence_rows, 0);
   g_ptr_array_set_size (self->evidence_checks, 0);
-  if (self->plan->id != 0)
-    {
-      chosen_calls = cl_store_list_plan_evidence_calls (self->store, self->plan->id, NULL);
-      chosen_sessions = cl_store_list_plan_evidence_sessions (self->store, self->plan->id, NULL);
-    }
-  call_ids = ids_of (chosen_calls);
-  session_ids = ids_of (chosen_sessions);
-
-  for (guint i = 0; calls != NULL && i < g_list_model_get_n_items (calls); i++)
+  for (guint i = 0; i < g_list_model_get_n_items (calls); i++)
     {
       g_autoptr (ClCall) call = g_list_model_get_item (calls, i);
       g_autofree char *day = cl_date_format (call->held_on);
@@ -198,7 +281,7 @@ fill_evidence (ClRepWindow *self)
                                   ? g_strdup_printf (_("Call, %s · mean score %.1f"), day, call->mean_score)
                                   : g_strdup_printf (_("Call, %s · not scored"), day);
 
-      add_evidence_check (self, call->title, subtitle, "call-id", call->id, call_ids);
+      add_evidence_check (self, call->title, subtitle, "call-id", call->id, self->read->chosen_calls);
     }
   for (guint i = 0; i < g_list_model_get_n_items (self->brief->sessions); i++)
     {
@@ -208,7 +291,8 @@ fill_evidence (ClRepWindow *self)
       /* Translators: a coaching session's day and its deal */
       g_autofree char *subtitle = g_strdup_printf (_("Coaching, %s · %s"), day, deal);
 
-      add_evidence_check (self, session->next_move, subtitle, "session-id", session->id, session_ids);
+      add_evidence_check (self, session->next_move, subtitle, "session-id", session->id,
+                          self->read->chosen_sessions);
     }
 }
 
@@ -216,17 +300,7 @@ static void
 show_plan (ClRepWindow *self)
 {
   g_autofree char *title = NULL;
-  GError *error = NULL;
 
-  g_clear_object (&self->plan);
-  self->plan = self->brief->plan ? g_object_ref (self->brief->plan)
-                                 : cl_development_draft_plan (self->store, self->rep_id, self->brief->month, &error);
-  if (self->plan == NULL)
-    {
-      toast (self, error->message);
-      g_error_free (error);
-      return;
-    }
   title = self->brief->plan
           /* Translators: the month, e.g. "Development, 2026-11" */
           ? g_strdup_printf (_("Development, %s"), self->brief->month)
@@ -266,15 +340,134 @@ checked_ids (ClRepWindow *self,
   return ids;
 }
 
+/* A plan, a drill or a look-back on its way to the workspace; the month
+ * is read again after it. */
+typedef enum {
+  CHANGE_PLAN,
+  CHANGE_DRILL,
+  CHANGE_LOOKBACK,
+} ChangeKind;
+
+typedef struct
+{
+  ChangeKind  kind;
+  gint64      rep_id;
+  ClDay       today;
+  ClDevPlan  *plan;          /* CHANGE_PLAN: the plan saved; CHANGE_LOOKBACK: the plan looked back on */
+  GArray     *calls;         /* CHANGE_PLAN: gint64, the evidence named */
+  GArray     *sessions;
+  char       *focus;         /* CHANGE_DRILL */
+  int         self_score;
+  char       *scenario;
+  char       *note;
+  char       *brief_error;   /* CHANGE_PLAN: the rep's brief could not say so; the plan stands */
+} Change;
+
+static void
+change_free (Change *change)
+{
+  g_clear_object (&change->plan);
+  g_clear_pointer (&change->calls, g_array_unref);
+  g_clear_pointer (&change->sessions, g_array_unref);
+  g_free (change->focus);
+  g_free (change->scenario);
+  g_free (change->note);
+  g_free (change->brief_error);
+  g_free (change);
+}
+
+static gpointer
+change_in_worker (ClStore  *store,
+                  gpointer  data,
+                  GError  **error)
+{
+  Change *change = data;
+  g_autoptr (ClPracticeEntry) entry = NULL;
+  g_autoptr (GError) brief_error = NULL;
+
+  switch (change->kind)
+    {
+    case CHANGE_PLAN:
+      if (!cl_development_save_plan (store, change->plan, change->calls, change->sessions, error))
+        return NULL;
+      /* the rep's brief says the new plan at once */
+      if (!cl_rep_brief_publish_after_change (store, change->rep_id, &brief_error))
+        change->brief_error = g_strdup (brief_error->message);
+      return change;
+    case CHANGE_DRILL:
+      entry = cl_development_log_practice (store, change->rep_id, change->today, change->focus, change->self_score,
+                                           change->scenario, change->note, error);
+      return entry ? change : NULL;
+    case CHANGE_LOOKBACK:
+      return cl_store_update_dev_plan (store, change->plan, error) ? change : NULL;
+    default:
+      g_return_val_if_reached (NULL);
+    }
+}
+
+static void
+on_changed (GObject      *source,
+            GAsyncResult *result,
+            gpointer      user_data)
+{
+  ClRepWindow *self = CL_REP_WINDOW (source);
+  g_autoptr (GError) error = NULL;
+  Change *change = cl_store_task_finish (result, &error);
+
+  self->changing = FALSE;
+  if (change == NULL)
+    {
+      toast (self, error->message);
+      return;
+    }
+  switch (change->kind)
+    {
+    case CHANGE_PLAN:
+      self->plan_saved = TRUE;
+      toast (self, change->brief_error ? change->brief_error : _("Plan saved, and in the agenda"));
+      break;
+    case CHANGE_DRILL:
+      gtk_editable_set_text (GTK_EDITABLE (self->scenario_row), "");
+      gtk_editable_set_text (GTK_EDITABLE (self->drill_note_row), "");
+      toast (self, _("Drill logged"));
+      break;
+    case CHANGE_LOOKBACK:
+      toast (self, _("Look-back saved"));
+      break;
+    default:
+      g_return_if_reached ();
+    }
+  load_brief (self);
+}
+
+/* Writes @change in a worker, then reads the month again; FALSE while
+ * another change is on its way, whose objects the worker holds. */
+static gboolean
+run_change (ClRepWindow *self,
+            ChangeKind   kind,
+            Change      *change)
+{
+  if (self->changing)
+    {
+      change_free (change);
+      return FALSE;
+    }
+  change->kind = kind;
+  change->rep_id = self->rep_id;
+  change->today = cl_date_today ();
+  self->changing = TRUE;
+  cl_store_queue_run (self->queue, change_in_worker, change, (GDestroyNotify) change_free, NULL, on_changed);
+  return TRUE;
+}
+
 gboolean
 cl_rep_window_save_plan (ClRepWindow *self)
 {
   const char *focus = selected_focus (self);
-  g_autoptr (GArray) calls = NULL, sessions = NULL;
-  g_autoptr (GError) error = NULL;
+  Change *change;
 
   g_return_val_if_fail (CL_IS_REP_WINDOW (self), FALSE);
-  if (self->plan == NULL)
+  if (self->plan == NULL || self->changing)
     return FALSE;
   if (focus == NULL)
     {
@@ -286,23 +479,11 @@ cl_rep_window_save_plan (ClRepWindow *self)
   cl_record_set_text (&self->plan->drill, gtk_editable_get_text (GTK_EDITABLE (self->drill_row)));
   self->plan->target_repetitions = gtk_spin_button_get_value_as_int (self->repetitions_spin);
   self->plan->target_score = gtk_spin_button_get_value_as_int (self->target_spin);
-  calls = checked_ids (self, "call-id");
-  sessions = checked_ids (self, "session-id");
-  if (!cl_development_save_plan (self->store, self->plan, calls, sessions, &error))
-    {
-      toast (self, error->message);
-      return FALSE;
-    }
-  self->plan_saved = TRUE;
-  /* the rep's brief says the new plan at once */
-  if (!cl_rep_brief_publish_after_change (self->store, self->rep_id, &error))
-    {
-      toast (self, error->message);
-      return TRUE;
-    }
-  toast (self, _("Plan saved, and in the agenda"));
-  load_brief (self);
-  return TRUE;
+  change = g_new0 (Change, 1);
+  change->plan = g_object_ref (self->plan);
+  change->calls = checked_ids (self, "call-id");
+  change->sessions = checked_ids (self, "session-id");
+  return run_change (self, CHANGE_PLAN, change);
 }
 
 void
@@ -338,8 +519,7 @@ show_practice (ClRepWindow *self)
     {
       g_autoptr (ClPracticeEntry) entry = g_list_model_get_item (brief->practice, i);
       g_autofree char *day = cl_date_format (entry->logged_on);
-      g_autoptr (ClTeamListItem) skill = cl_store_get_dev_skill (self->store, entry->focus, NULL);
-      g_autofree char *focus = cl_text_isolate (skill ? skill->label : entry->focus);
+      g_autofree char *focus = cl_text_isolate (skill_label (self, entry->focus));
       /* Translators: a drill's day, its skill and the rep's own score of it */
       g_autofree char *title = g_strdup_printf (_("%s · %s · self-score %d"), day, focus, entry->self_score);
       g_autofree char *scenario = cl_text_isolate (entry->scenario);
@@ -362,8 +542,7 @@ cl_rep_window_log_drill (ClRepWindow *self,
                          const char  *note)
 {
   const char *focus = selected_focus (self);
-  g_autoptr (ClPracticeEntry) entry = NULL;
-  g_autoptr (GError) error = NULL;
+  Change *change;
 
   g_return_val_if_fail (CL_IS_REP_WINDOW (self), FALSE);
   if (focus == NULL)
@@ -371,18 +550,12 @@ cl_rep_window_log_drill (ClRepWindow *self,
       toast (self, _("Choose the skill the drill practised in Focus first"));
       return FALSE;
     }
-  entry = cl_development_log_practice (self->store, self->rep_id, cl_date_today (), focus, self_score,
-                                       scenario, note, &error);
-  if (entry == NULL)
-    {
-      toast (self, error->message);
-      return FALSE;
-    }
-  gtk_editable_set_text (GTK_EDITABLE (self->scenario_row), "");
-  gtk_editable_set_text (GTK_EDITABLE (self->drill_note_row), "");
-  toast (self, _("Drill logged"));
-  load_brief (self);
-  return TRUE;
+  change = g_new0 (Change, 1);
+  change->focus = g_strdup (focus);
+  change->self_score = self_score;
+  change->scenario = g_strdup (scenario);
+  change->note = g_strdup (note);
+  return run_change (self, CHANGE_DRILL, change);
 }
 
 static void
@@ -410,17 +583,15 @@ on_lookback_save (GtkButton   *button,
   ClDevPlan *plan = g_object_get_data (G_OBJECT (button), "plan");
   AdwComboRow *state = g_object_get_data (G_OBJECT (button), "state");
   GtkEditable *evidence = g_object_get_data (G_OBJECT (button), "evidence");
-  g_autoptr (GError) error = NULL;
+  Change *change;
 
+  if (self->changing)
+    return;
   plan->lookback = lookback_choices[adw_combo_row_get_selected (state)];
   cl_record_set_text (&plan->lookback_evidence, gtk_editable_get_text (evidence));
-  if (!cl_store_update_dev_plan (self->store, plan, &error))
-    {
-      toast (self, error->message);
-      return;
-    }
-  toast (self, _("Look-back saved"));
-  load_brief (self);
+  change = g_new0 (Change, 1);
+  change->plan = g_object_ref (plan);
+  run_change (self, CHANGE_LOOKBACK, change);
 }
 
 /* A month's look-back: did the focus move, and what shows it. */
@@ -433,8 +604,7 @@ lookback_group (ClRepWindow *self,
   GtkWidget *evidence = adw_entry_row_new ();
   GtkWidget *save = gtk_button_new_with_mnemonic (_("Save _Look-back"));
   g_autoptr (GtkStringList) choices = gtk_string_list_new (NULL);
-  g_autoptr (ClTeamListItem) skill = cl_store_get_dev_skill (self->store, plan->focus, NULL);
-  g_autofree char *focus = cl_text_isolate (skill ? skill->label : plan->focus);
+  g_autofree char *focus = cl_text_isolate (skill_label (self, plan->focus));
   /* Translators: the plan's month and its focus */
   g_autofree char *title = g_strdup_printf (_("%s Look-back: %s"), plan->month, focus);
 
@@ -726,18 +896,52 @@ draft_agenda_action (GtkWidget  *widget,
   cl_rep_window_draft_again (CL_REP_WINDOW (widget));
 }
 
+/* The agenda to keep, on the 1:1's day. */
+typedef struct
+{
+  gint64  rep_id;
+  ClDay   today;
+  char   *agenda;
+} AgendaSave;
+
+static void
+agenda_save_free (AgendaSave *save)
+{
+  g_free (save->agenda);
+  g_free (save);
+}
+
+static gpointer
+save_agenda_in_worker (ClStore  *store,
+                       gpointer  data,
+                       GError  **error)
+{
+  AgendaSave *save = data;
+
+  return cl_store_save_one_on_one (store, save->rep_id, save->today, save->agenda, error) ? save : NULL;
+}
+
+static void
+on_agenda_saved (GObject      *source,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  g_autoptr (GError) error = NULL;
+
+  toast (CL_REP_WINDOW (source), cl_store_task_finish (result, &error) ? _("Agenda saved") : error->message);
+}
+
+/* Keeps the agenda as it reads now, written by a worker. */
 gboolean
 cl_rep_window_save_agenda (ClRepWindow *self)
 {
-  g_autofree char *agenda = cl_rep_window_get_agenda (self);
-  g_autoptr (GError) error = NULL;
+  AgendaSave *save = g_new0 (AgendaSave, 1);
 
-  if (!cl_store_save_one_on_one (self->store, self->rep_id, self->today, agenda, &error))
-    {
-      toast (self, error->message);
-      return FALSE;
-    }
-  toast (self, _("Agenda saved"));
+  save->rep_id = self->rep_id;
+  save->today = self->today;
+  save->agenda = cl_rep_window_get_agenda (self);
+  cl_store_queue_run (self->queue, save_agenda_in_worker, save, (GDestroyNotify) agenda_save_free, NULL,
+                      on_agenda_saved);
   return TRUE;
 }
 
@@ -1186,7 +1390,7 @@ cl_rep_window_export (ClRepWindow *self,
   rep_month[0] = g_strdup (self->brief->rep->name);
   rep_month[1] = g_strdup (self->brief->month);
   cl_file_export_summary (self->toast_overlay, (ClShowToast) adw_toast_overlay_add_toast,
-                          cl_store_get_path (self->store), build_plan, rep_month, (GDestroyNotify) g_strfreev, path,
+                          self->workspace, build_plan, rep_month, (GDestroyNotify) g_strfreev, path,
                           _("Exporting the plan…"), _("The month's plan is exported"));
   return TRUE;
 }
@@ -1225,44 +1429,45 @@ save_plan_action (GtkWidget  *widget,
 /* ------------------------------------------------------------------ loading */
 
 static void
-load_in_thread (GTask        *task,
-                gpointer      source,
-                gpointer      task_data,
-                GCancellable *cancellable)
-{
-  ClRepWindow *self = source;
-  GError *error = NULL;
-  ClOneOnOne *brief = cl_one_on_one_load (task_data, self->rep_id, self->today, &error);
-
-  if (brief == NULL)
-    g_task_return_error (task, error);
-  else
-    g_task_return_pointer (task, brief, (GDestroyNotify) cl_one_on_one_free);
-}
-
-static void
 on_loaded (GObject      *source,
            GAsyncResult *result,
            gpointer      user_data)
 {
+  ClRepWindow *self = CL_REP_WINDOW (source);
   g_autoptr (GError) error = NULL;
-  ClOneOnOne *brief = g_task_propagate_pointer (G_TASK (result), &error);
-  ClRepWindow *self;
+  RepRead *read = cl_store_task_finish (result, &error);
+  g_autoptr (GtkStringList) focus_choices = NULL;
   g_autofree char *subtitle = NULL, *day = NULL;
+  ClOneOnOne *brief;
 
-  if (brief == NULL)
+  if (read == NULL)
     {
-      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        {
-          CL_REP_WINDOW (source)->loading = FALSE;
-          toast (CL_REP_WINDOW (source), error->message);
-        }
+      toast (self, error->message);
       return;
     }
-  self = CL_REP_WINDOW (source);
-  self->loading = FALSE;
+  if (read->skills != NULL)
+    {
+      g_set_object (&self->skills, read->skills);
+      focus_choices = gtk_string_list_new (NULL);
+      gtk_string_list_append (focus_choices, _("Choose a skill"));
+      for (guint i = 0; i < g_list_model_get_n_items (self->skills); i++)
+        {
+          g_autoptr (ClTeamListItem) skill = g_list_model_get_item (self->skills, i);
+
+          gtk_string_list_append (focus_choices, skill->label);
+        }
+      adw_combo_row_set_model (self->focus_row, G_LIST_MODEL (focus_choices));
+    }
   g_clear_pointer (&self->brief, cl_one_on_one_free);
-  self->brief = brief;
+  brief = self->brief = g_steal_pointer (&read->brief);
+  g_set_object (&self->plan, read->plan);
+  /* the task frees what it gave; the window keeps the rest */
+  g_clear_pointer (&self->read, rep_read_free);
+  self->read = g_new0 (RepRead, 1);
+  self->read->calls = g_steal_pointer (&read->calls);
+  self->read->chosen_calls = g_steal_pointer (&read->chosen_calls);
+  self->read->chosen_sessions = g_steal_pointer (&read->chosen_sessions);
+  self->read->skill_labels = g_steal_pointer (&read->skill_labels);
 
   day = cl_date_format (brief->today);
   /* Translators: the day of the 1:1 */
@@ -1284,18 +1489,16 @@ on_loaded (GObject      *source,
   gtk_stack_set_visible_child_name (self->stack, "brief");
 }
 
+/* Reads the rep's month again, in the window's turn. */
 static void
 load_brief (ClRepWindow *self)
 {
-  g_autoptr (GTask) task = NULL;
+  RepRead *read = g_new0 (RepRead, 1);
 
-  g_cancellable_cancel (self->cancellable);
-  g_clear_object (&self->cancellable);
-  self->cancellable = g_cancellable_new ();
-  self->loading = TRUE;
-  task = g_task_new (self, self->cancellable, on_loaded, NULL);
-  g_task_set_task_data (task, g_strdup (cl_store_get_path (self->store)), g_free);
-  g_task_run_in_thread (task, load_in_thread);
+  read->rep_id = self->rep_id;
+  read->today = self->today;
+  read->with_skills = self->skills == NULL;
+  cl_store_queue_run (self->queue, read_month, read, (GDestroyNotify) rep_read_free, NULL, on_loaded);
 }
 
 /* ------------------------------------------------------------------ for tests */
@@ -1303,7 +1506,7 @@ load_brief (ClRepWindow *self)
 gboolean
 cl_rep_window_is_loaded (ClRepWindow *self)
 {
-  return self->brief != NULL && !self->loading;
+  return self->brief != NULL && !cl_store_queue_is_busy (self->queue);
 }
 
 guint
@@ -1334,28 +1537,28 @@ cl_rep_window_get_chart_summary (ClRepWindow *self,
 
 /* ------------------------------------------------------------------ the window */
 
+/**
+ * cl_rep_window_new:
+ * @parent: the window it opens over
+ * @workspace: the workspace's path
+ * @rep_id: the rep
+ *
+ * Makes the rep's 1:1 window; a worker reads their month as it shows.
+ *
+ * Returns: (transfer none): the window, not yet shown; GTK holds it until
+ *   it is destroyed
+ */
 ClRepWindow *
-cl_rep_window_new (GtkWindow *parent,
-                   ClStore   *store,
-                   gint64     rep_id)
+cl_rep_window_new (GtkWindow  *parent,
+                   const char *workspace,
+                   gint64      rep_id)
 {
   ClRepWindow *self = g_object_new (CL_TYPE_REP_WINDOW, "transient-for", parent, NULL);
-  g_autoptr (GtkStringList) focus_choices = gtk_string_list_new (NULL);
 
-  self->store = g_object_ref (store);
+  self->workspace = g_strdup (workspace);
+  self->queue = cl_store_queue_new (self, workspace);
   self->rep_id = rep_id;
   self->today = cl_date_today ();
-  self->skills = cl_store_list_team_list (store, CL_TEAM_LIST_SKILLS, NULL);
-  if (self->skills == NULL)
-    self->skills = G_LIST_MODEL (g_list_store_new (CL_TYPE_TEAM_LIST_ITEM));
-  gtk_string_list_append (focus_choices, _("Choose a skill"));
-  for (guint i = 0; i < g_list_model_get_n_items (self->skills); i++)
-    {
-      g_autoptr (ClTeamListItem) skill = g_list_model_get_item (self->skills, i);
-
-      gtk_string_list_append (focus_choices, skill->label);
-    }
-  adw_combo_row_set_model (self->focus_row, G_LIST_MODEL (focus_choices));
   load_brief (self);
   return self;
 }
@@ -1365,12 +1568,12 @@ cl_rep_window_dispose (GObject *object)
 {
   ClRepWindow *self = CL_REP_WINDOW (object);
 
-  g_cancellable_cancel (self->cancellable);
-  g_clear_object (&self->cancellable);
+  g_clear_pointer (&self->queue, cl_store_queue_close);
   g_clear_pointer (&self->brief, cl_one_on_one_free);
+  g_clear_pointer (&self->read, rep_read_free);
   g_clear_object (&self->skills);
   g_clear_object (&self->plan);
-  g_clear_object (&self->store);
+  g_clear_pointer (&self->workspace, g_free);
   g_clear_pointer (&self->drafted, g_free);
   g_clear_pointer (&self->printed_text, g_free);
   g_clear_pointer (&self->evidence_checks, g_ptr_array_unref);

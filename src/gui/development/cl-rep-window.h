@@ -13,9 +13,10 @@ G_BEGIN_DECLS
 #define CL_TYPE_REP_WINDOW (cl_rep_window_get_type ())
 G_DECLARE_FINAL_TYPE (ClRepWindow, cl_rep_window, CL, REP_WINDOW, AdwWindow)
 
-/* Opens at once and gathers the rep's month in a worker thread. */
+/* Opens at once; workers read the rep's month, and write what changes,
+ * one after another. */
 ClRepWindow *cl_rep_window_new            (GtkWindow   *parent,
-                                           ClStore     *store,
+                                           const char  *workspace,
                                            gint64       rep_id);
 
 /* What the window's buttons and keys do, callable from tests. */
