@@ -460,7 +460,7 @@ on_library_times (GApplication *app)
   g_assert_null (strstr (subtitle, "Z"));
   g_assert_cmpstr (detail, ==, "Kept today");
 
-  summary = CL_SUMMARY_WINDOW (cl_window_open_library_entry (window, entry));
+  summary = CL_SUMMARY_WINDOW (cl_test_open_library_entry (window, entry));
   g_assert_nonnull (summary);
   g_object_ref (summary);
   g_assert_nonnull (strstr (cl_summary_window_get_subtitle (summary), "exported today at "));

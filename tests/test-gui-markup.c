@@ -616,7 +616,7 @@ check_sharing (ClWindow *window)
   for (guint i = 0; i < g_list_model_get_n_items (entries); i++)
     {
       g_autoptr (ClLibraryEntry) entry = g_list_model_get_item (entries, i);
-      GtkWindow *opened = cl_window_open_library_entry (window, entry);
+      GtkWindow *opened = cl_test_open_library_entry (window, entry);
 
       g_assert_nonnull (opened);
       check_widget (opened, CL_IS_REVIEW_WINDOW (opened) ? "a teammate's review" : "a teammate's summary", 1);

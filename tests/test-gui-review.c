@@ -539,7 +539,7 @@ check_teammate_summary (ClWindow *window)
   library = cl_summary_list_library (cl_window_get_store (window), NULL);
   g_assert_cmpuint (g_list_model_get_n_items (library), ==, 1);
   entry = g_list_model_get_item (library, 0);
-  review = CL_REVIEW_WINDOW (cl_window_open_library_entry (window, entry));
+  review = CL_REVIEW_WINDOW (cl_test_open_library_entry (window, entry));
   g_assert_nonnull (review);
   g_object_ref (review);
 

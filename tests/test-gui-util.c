@@ -11,6 +11,7 @@
 #include "cl-import-window.h"
 #include "cl-pipeline-page.h"
 #include "cl-review-window.h"
+#include "cl-summary-window.h"
 #include "cl-window.h"
 #include "test-gui-util.h"
 
@@ -201,6 +202,47 @@ void
 cl_test_release_write_lock_later (gpointer writer)
 {
   g_timeout_add (300, release_write_lock, writer);
+}
+
+/* A teammate's summary or review shown, other than those in @before. */
+static GtkWindow *
+find_new_summary (GPtrArray *before)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr (GtkWindow) window = g_list_model_get_item (toplevels, i);
+
+      if ((CL_IS_SUMMARY_WINDOW (window) || CL_IS_REVIEW_WINDOW (window))
+          && gtk_widget_get_visible (GTK_WIDGET (window)) && !g_ptr_array_find (before, window, NULL))
+        return window;
+    }
+  return NULL;
+}
+
+static gboolean
+new_summary_shown (gpointer before)
+{
+  return find_new_summary (before) != NULL;
+}
+
+GtkWindow *
+cl_test_open_library_entry (gpointer window,
+                            gpointer entry)
+{
+  g_autoptr (GPtrArray) before = g_ptr_array_new ();
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr (GObject) shown = g_list_model_get_item (toplevels, i);
+
+      g_ptr_array_add (before, shown);
+    }
+  cl_window_open_library_entry (window, entry);
+  cl_test_wait_until (new_summary_shown, before, "the summary opened");
+  return find_new_summary (before);
 }
 
 static gboolean

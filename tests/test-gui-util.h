@@ -73,6 +73,11 @@ gpointer  cl_test_hold_write_lock (const char  *path);
  * gave up (after SQLite's 5 s). */
 void      cl_test_release_write_lock_later (gpointer writer);
 
+/* Opens @entry (a ClLibraryEntry) of @window's (a ClWindow) team library
+ * and waits for its window (a ClReviewWindow or a ClSummaryWindow). */
+GtkWindow *cl_test_open_library_entry (gpointer window,
+                                       gpointer entry);
+
 /* Waits until @coaching (a ClDealCoachingWindow) has read, and written,
  * all it was asked to. */
 void      cl_test_coaching_settled (gpointer    coaching);

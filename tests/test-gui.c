@@ -1164,7 +1164,15 @@ check_library_opens (ClWindow *window)
   for (guint i = 0; i < g_list_model_get_n_items (library); i++)
     {
       g_autoptr (ClLibraryEntry) entry = g_list_model_get_item (library, i);
-      GtkWindow *opened = cl_window_open_library_entry (window, entry);
+      guint window_statements = 0;
+      GtkWindow *opened;
+
+      /* read and parsed by a worker, not on the window's thread: a
+       * teammate's pre-read can be megabytes */
+      sqlite3_trace_v2 (cl_store_get_db (store), SQLITE_TRACE_STMT, count_statements, &window_statements);
+      opened = cl_test_open_library_entry (window, entry);
+      sqlite3_trace_v2 (cl_store_get_db (store), 0, NULL, NULL);
+      g_assert_cmpuint (window_statements, ==, 0);
 
       g_assert_nonnull (opened);
       if (CL_IS_REVIEW_WINDOW (opened))

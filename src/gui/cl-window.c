@@ -1197,32 +1197,78 @@ cl_window_open_deal (ClWindow *self,
   return GTK_WINDOW (window);
 }
 
-/* A teammate's summary opens read-only: a weekly review in the review
- * window, deal by deal, like one's own; the others as their documents say. */
-GtkWindow *
-cl_window_open_library_entry (ClWindow       *self,
-                              ClLibraryEntry *entry)
+/* A summary of the team library as a worker reads it: a teammate's
+ * review, or any other kept document. */
+typedef struct
 {
+  ClLibraryEntry *entry;
+  ClSharedReview *review;     /* a weekly review's */
+  JsonNode       *document;   /* another's */
+  char           *format;
+} LibraryRead;
+
+static void
+library_read_free (LibraryRead *read)
+{
+  g_object_unref (read->entry);
+  g_clear_pointer (&read->review, cl_shared_review_free);
+  g_clear_pointer (&read->document, json_node_unref);
+  g_free (read->format);
+  g_free (read);
+}
+
+static gpointer
+read_library_entry (ClStore  *store,
+                    gpointer  data,
+                    GError  **error)
+{
+  LibraryRead *read = data;
+
+  if (g_str_equal (read->entry->format, "closeloop.pipeline-review"))
+    read->review = cl_shared_review_load (store, read->entry->id, error);
+  else
+    read->document = cl_summary_load_document (store, read->entry->id, &read->format, error);
+  return read->review != NULL || read->document != NULL ? read : NULL;
+}
+
+static void
+on_library_entry_read (GObject      *source,
+                       GAsyncResult *result,
+                       gpointer      user_data)
+{
+  ClWindow *self = CL_WINDOW (source);
   g_autoptr (GError) error = NULL;
+  LibraryRead *read = cl_store_task_finish (result, &error);
   GtkWindow *window = NULL;
 
-  g_return_val_if_fail (CL_IS_WINDOW (self), NULL);
-  if (g_str_equal (entry->format, "closeloop.pipeline-review"))
-    {
-      ClSharedReview *review = cl_shared_review_load (self->store, entry->id, &error);
-
-      if (review != NULL)
-        window = GTK_WINDOW (cl_review_window_new_shared (GTK_WINDOW (self), review));
-    }
-  else
-    window = GTK_WINDOW (cl_summary_window_new (GTK_WINDOW (self), self->store, entry, &error));
+  /* the window closed while the worker read */
+  if (self->store == NULL)
+    return;
+  if (read != NULL && read->review != NULL)
+    window = GTK_WINDOW (cl_review_window_new_shared (GTK_WINDOW (self), g_steal_pointer (&read->review)));
+  else if (read != NULL)
+    window = GTK_WINDOW (cl_summary_window_new (GTK_WINDOW (self), read->entry, read->format, read->document,
+                                                &error));
   if (window == NULL)
     {
       show_text_toast (self, error->message);
-      return NULL;
+      return;
     }
   gtk_window_present (window);
-  return window;
+}
+
+/* A teammate's summary opens read-only: a weekly review in the review
+ * window, deal by deal, like one's own; the others as their documents say. */
+void
+cl_window_open_library_entry (ClWindow       *self,
+                              ClLibraryEntry *entry)
+{
+  LibraryRead *read = g_new0 (LibraryRead, 1);
+
+  g_return_if_fail (CL_IS_WINDOW (self));
+  read->entry = g_object_ref (entry);
+  cl_store_task_run (self, cl_store_get_path (self->store), read_library_entry, read,
+                     (GDestroyNotify) library_read_free, NULL, NULL, on_library_entry_read, NULL);
 }
 
 /* The review of this week, over the pipeline the view has inspected. */

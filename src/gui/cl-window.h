@@ -36,8 +36,10 @@ AdwToast   *cl_window_get_last_toast    (ClWindow      *self);
 /* What the main menu's undo would undo ("import of deals.csv as of
  * 2026-11-16"), or NULL while there is no import to undo. */
 const char *cl_window_get_undo_point    (ClWindow      *self);
-/* Opens a summary of the team library read-only; the window, or NULL. */
-GtkWindow  *cl_window_open_library_entry (ClWindow      *self,
+/* Opens a summary of the team library read-only, once a worker read it
+ * (a teammate's pre-read can be megabytes); said in a toast when it
+ * cannot be. */
+void        cl_window_open_library_entry (ClWindow      *self,
                                           ClLibraryEntry *entry);
 /* Opens @deal_id's page, or raises it when it is open; the window. */
 GtkWindow  *cl_window_open_deal         (ClWindow      *self,

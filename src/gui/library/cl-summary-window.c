@@ -252,20 +252,30 @@ fill (ClSummaryWindow *self,
     }
 }
 
+/**
+ * cl_summary_window_new:
+ * @parent: the window it opens over
+ * @entry: the summary's entry in the team library
+ * @format: the kept document's format
+ * @root: the kept document, as cl_summary_load_document () read it
+ * @error: return location for a #GError, or %NULL
+ *
+ * Returns: (transfer none) (nullable): the window, not yet shown; GTK
+ *   holds it until it is destroyed. %NULL with @error set when @root is
+ *   not a document
+ */
 ClSummaryWindow *
 cl_summary_window_new (GtkWindow       *parent,
-                       ClStore         *store,
                        ClLibraryEntry  *entry,
+                       const char      *format,
+                       JsonNode        *root,
                        GError         **error)
 {
-  g_autofree char *format = NULL, *title = NULL, *subtitle = NULL, *label = NULL, *about = NULL, *by = NULL;
+  g_autofree char *title = NULL, *subtitle = NULL, *label = NULL, *about = NULL, *by = NULL;
   g_autofree char *exported = NULL;
   g_autoptr (GDateTime) now = g_date_time_new_now_local ();
-  g_autoptr (JsonNode) root = cl_summary_load_document (store, entry->id, &format, error);
   ClSummaryWindow *self;
 
-  if (root == NULL)
-    return NULL;
   if (!JSON_NODE_HOLDS_OBJECT (root))
     return g_set_error (error, CL_STORE_ERROR, CL_STORE_ERROR_INVALID, _("The kept summary is not a document")),
            NULL;

@@ -4,6 +4,7 @@
 #pragma once
 
 #include <adwaita.h>
+#include <json-glib/json-glib.h>
 
 #include "cl-store.h"
 
@@ -14,8 +15,9 @@ G_DECLARE_FINAL_TYPE (ClSummaryWindow, cl_summary_window, CL, SUMMARY_WINDOW, Ad
 
 /* Every part of the kept document, as sections and rows. */
 ClSummaryWindow *cl_summary_window_new          (GtkWindow       *parent,
-                                                 ClStore         *store,
                                                  ClLibraryEntry  *entry,
+                                                 const char      *format,
+                                                 JsonNode        *root,
                                                  GError         **error);
 guint            cl_summary_window_get_n_sections (ClSummaryWindow *self);
 /* Whose the summary is and when it was exported, in words. */
