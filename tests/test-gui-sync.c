@@ -164,6 +164,8 @@ on_rep_window (GApplication *app)
   g_autofree char *log = NULL, *log_text = NULL, *subfolder = NULL;
   g_autoptr (ClStore) store = NULL;
   g_autoptr (ClIdentity) owner = NULL;
+  guint window_statements = 0;
+  gpointer writer;
 
   main_window = g_object_ref (CL_WINDOW (gtk_application_get_active_window (GTK_APPLICATION (app))));
   cl_test_wait_until (cl_test_shows_views, main_window, "the views of a rep's workspace with no team in it");
@@ -181,10 +183,17 @@ on_rep_window (GApplication *app)
   g_assert_cmpuint (count_labels (GTK_WIDGET (page), action_text), >=, 1);
   g_assert_cmpuint (count_labels (GTK_WIDGET (page), "No drill logged this month yet"), ==, 1);
 
-  /* three drills: two through the page's hook, one as the button does */
+  /* three drills: two through the page's hook, one as the button does;
+   * another program writes the workspace meanwhile: they wait for it, in
+   * the order logged, and the window's thread waits on nothing (before,
+   * each froze it up to 5 s and was lost) */
+  writer = cl_test_hold_write_lock (cl_store_get_path (cl_window_get_store (main_window)));
+  cl_test_count_statements (main_window, &window_statements);
   g_assert_true (cl_my_month_page_log_drill (page, "CFO asks for 20 %", 3, "held at list"));
   g_assert_true (cl_my_month_page_log_drill (page, "Procurement deadline", 4, ""));
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "month.log-drill", NULL));
+  g_assert_false (cl_my_month_page_is_loaded (page));
+  cl_test_release_write_lock_later (writer);
   cl_test_wait_until (drills_shown, page, "three drills in the month's list");
   g_assert_cmpuint (count_labels (GTK_WIDGET (page), "3 of "), ==, 1);
 
@@ -192,6 +201,8 @@ on_rep_window (GApplication *app)
   g_assert_false (cl_my_month_page_log_drill (page, "nothing", 9, ""));
   g_assert_true (cl_my_month_page_mark_done (page, cl_my_month_page_get_open_action (page), "done on the call"));
   cl_test_wait_until (action_marked, page, "the action marked done");
+  cl_test_stop_counting_statements (main_window);
+  g_assert_cmpuint (window_statements, ==, 0);
 
   /* published at once, to the rep's own subfolder */
   store = cl_store_open (cl_store_get_path (cl_window_get_store (main_window)), &error);

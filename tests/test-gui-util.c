@@ -11,6 +11,7 @@
 #include "cl-import-window.h"
 #include "cl-pipeline-page.h"
 #include "cl-review-window.h"
+#include "cl-store-private.h"
 #include "cl-summary-window.h"
 #include "cl-window.h"
 #include "test-gui-util.h"
@@ -178,6 +179,29 @@ cl_test_review_press (gpointer review,
 {
   cl_review_window_press (review, key);
   cl_test_review_saved (review);
+}
+
+static int
+count_statement (unsigned  what,
+                 void     *count,
+                 void     *statement,
+                 void     *sql)
+{
+  *(guint *) count += 1;
+  return 0;
+}
+
+void
+cl_test_count_statements (gpointer  window,
+                          guint    *count)
+{
+  sqlite3_trace_v2 (cl_store_get_db (cl_window_get_store (window)), SQLITE_TRACE_STMT, count_statement, count);
+}
+
+void
+cl_test_stop_counting_statements (gpointer window)
+{
+  sqlite3_trace_v2 (cl_store_get_db (cl_window_get_store (window)), 0, NULL, NULL);
 }
 
 gpointer

@@ -73,6 +73,13 @@ gpointer  cl_test_hold_write_lock (const char  *path);
  * gave up (after SQLite's 5 s). */
 void      cl_test_release_write_lock_later (gpointer writer);
 
+/* Counts into @count every statement run on @window's (a ClWindow)
+ * connection, the window's thread's, until
+ * cl_test_stop_counting_statements (). */
+void      cl_test_count_statements (gpointer   window,
+                                    guint     *count);
+void      cl_test_stop_counting_statements (gpointer window);
+
 /* Opens @entry (a ClLibraryEntry) of @window's (a ClWindow) team library
  * and waits for its window (a ClReviewWindow or a ClSummaryWindow). */
 GtkWindow *cl_test_open_library_entry (gpointer window,

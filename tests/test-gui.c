@@ -216,16 +216,6 @@ review_closed (gpointer data)
   return cl_test_find_toplevel (CL_TYPE_REVIEW_WINDOW) == NULL;
 }
 
-/* Counts the statements run on a connection. */
-static int
-count_statements (unsigned  what,
-                  void     *data,
-                  void     *statement,
-                  void     *sql)
-{
-  *(guint *) data += 1;
-  return 0;
-}
 
 /* A review run with the keys alone: its decisions and next action land in
  * the store, and the week's review counts them. */
@@ -246,7 +236,7 @@ check_review (ClWindow *window)
    * before), its process and flags as inspected (at 100 000 deals reading
    * them again took 55 ms). Nothing it does runs SQL on the window's
    * thread: opening, walking, deciding, all in workers */
-  sqlite3_trace_v2 (cl_store_get_db (store), SQLITE_TRACE_STMT, count_statements, &window_statements);
+  cl_test_count_statements (window, &window_statements);
   dialog = cl_test_start_review (window);
 
   /* it opens on the riskiest, each with the sentence why; S shows the rest */
@@ -287,7 +277,7 @@ check_review (ClWindow *window)
   g_assert_cmpuint (cl_review_window_get_position (dialog), ==, 2);
   gtk_window_close (GTK_WINDOW (dialog));
   cl_test_wait_until (review_closed, NULL, "the review to close");
-  sqlite3_trace_v2 (cl_store_get_db (store), 0, NULL, NULL);
+  cl_test_stop_counting_statements (window);
   g_assert_cmpuint (window_statements, ==, 0);
 
   review = cl_store_find_review (store, week, NULL);
@@ -550,7 +540,7 @@ check_coaching (ClWindow *window)
   g_assert_cmpuint (rows_in_list (page), <=, 12);
   cl_test_wait_until (list_shows_every_row, page, "every row of the coaching queue");
   /* nothing the deal's coaching does runs SQL on the window's thread */
-  sqlite3_trace_v2 (cl_store_get_db (store), SQLITE_TRACE_STMT, count_statements, &window_statements);
+  cl_test_count_statements (window, &window_statements);
   cl_list_page_activate (page, 0);
   coaching = cl_test_find_toplevel (CL_TYPE_DEAL_COACHING_WINDOW);
   g_assert_nonnull (coaching);
@@ -616,7 +606,7 @@ check_coaching (ClWindow *window)
   g_assert_null (strstr (document, "\"private_notes\""));
   cl_test_assert_export_name (GTK_WIDGET (coaching), "coaching.export", "coaching-deal-");
   gtk_window_close (GTK_WINDOW (coaching));
-  sqlite3_trace_v2 (cl_store_get_db (store), 0, NULL, NULL);
+  cl_test_stop_counting_statements (window);
   g_assert_cmpuint (window_statements, ==, 0);
 }
 
@@ -656,7 +646,6 @@ check_development (ClWindow *window)
   g_autofree char *exported = g_build_filename (tmp_dir, "rep-plan.json", NULL);
   g_autofree char *agenda = NULL, *drills_sql = NULL, *drills = NULL, *document = NULL, *printed = NULL;
   guint n_without = g_ascii_strtoull (without, NULL, 10);
-  ClStore *store = cl_window_get_store (window);
   ClRepWindow *rep;
   gsize length;
   guint window_statements = 0;
@@ -676,7 +665,7 @@ check_development (ClWindow *window)
 
   /* reps without a plan come first; nothing their page does runs SQL on
    * the window's thread */
-  sqlite3_trace_v2 (cl_store_get_db (store), SQLITE_TRACE_STMT, count_statements, &window_statements);
+  cl_test_count_statements (window, &window_statements);
   cl_team_page_activate (page, 0);
   rep = cl_test_find_toplevel (CL_TYPE_REP_WINDOW);
   g_assert_nonnull (rep);
@@ -724,7 +713,7 @@ check_development (ClWindow *window)
   cl_test_assert_export_name (GTK_WIDGET (rep), "rep.export", "rep-plan-");
   gtk_window_close (GTK_WINDOW (rep));
   g_main_context_iteration (NULL, FALSE);
-  sqlite3_trace_v2 (cl_store_get_db (store), 0, NULL, NULL);
+  cl_test_stop_counting_statements (window);
   g_assert_cmpuint (window_statements, ==, 0);
 
   /* back in the team view: one plan fewer missing */
@@ -836,7 +825,7 @@ check_retro (ClWindow *window)
 
   /* nothing the page does runs SQL on the window's thread: reading a
    * quarter, saving, exporting */
-  sqlite3_trace_v2 (cl_store_get_db (store), SQLITE_TRACE_STMT, count_statements, &window_statements);
+  cl_test_count_statements (window, &window_statements);
   cl_window_show_view (window, "retros");
   g_assert_true (cl_retro_page_show_quarter (page, quarter));
   /* the quarter's sections are shown one after the other, each once GTK
@@ -871,9 +860,9 @@ check_retro (ClWindow *window)
 
   cl_date_parse_quarter (quarter, &first, &last);
   /* the test's own reads, not the page's */
-  sqlite3_trace_v2 (cl_store_get_db (store), 0, NULL, NULL);
+  cl_test_stop_counting_statements (window);
   g_assert_true (cl_loop_health_compute (store, first, last, cl_date_today (), health, NULL));
-  sqlite3_trace_v2 (cl_store_get_db (store), SQLITE_TRACE_STMT, count_statements, &window_statements);
+  cl_test_count_statements (window, &window_statements);
   adjust->decision = CL_RETRO_ADJUST_STRATEGY;
   guarded = cl_retro_needs_confirmation (adjust, health) != 0;
   cl_loop_health_clear (health);
@@ -909,7 +898,7 @@ check_retro (ClWindow *window)
   g_assert_true (g_file_get_contents (exported, &document, NULL, NULL));
   g_assert_nonnull (strstr (document, "\"execution_drifted\""));
   g_assert_nonnull (strstr (document, "\"deal_coaching\""));
-  sqlite3_trace_v2 (cl_store_get_db (store), 0, NULL, NULL);
+  cl_test_stop_counting_statements (window);
   g_assert_cmpuint (window_statements, ==, 0);
   name = g_strdup_printf ("retro-%s", quarter);
   cl_test_assert_export_name (GTK_WIDGET (page), "retro.export", name);
@@ -1169,9 +1158,9 @@ check_library_opens (ClWindow *window)
 
       /* read and parsed by a worker, not on the window's thread: a
        * teammate's pre-read can be megabytes */
-      sqlite3_trace_v2 (cl_store_get_db (store), SQLITE_TRACE_STMT, count_statements, &window_statements);
+      cl_test_count_statements (window, &window_statements);
       opened = cl_test_open_library_entry (window, entry);
-      sqlite3_trace_v2 (cl_store_get_db (store), 0, NULL, NULL);
+      cl_test_stop_counting_statements (window);
       g_assert_cmpuint (window_statements, ==, 0);
 
       g_assert_nonnull (opened);

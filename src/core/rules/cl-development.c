@@ -229,6 +229,26 @@ cl_development_save_plan (ClStore    *store,
 }
 
 /**
+ * cl_development_check_self_score:
+ * @self_score: a drill's self-score
+ * @error: return location for a #GError, or %NULL
+ *
+ * Whether @self_score is one a drill can have: 1 to 5.
+ *
+ * Returns: %TRUE when it is; %FALSE with @error set
+ */
+gboolean
+cl_development_check_self_score (int      self_score,
+                                 GError **error)
+{
+  if (self_score >= 1 && self_score <= 5)
+    return TRUE;
+  g_set_error (error, CL_STORE_ERROR, CL_STORE_ERROR_INVALID, _("A drill's self-score is 1 to 5, not %d"),
+               self_score);
+  return FALSE;
+}
+
+/**
  * cl_development_log_practice:
  * @store: the workspace
  * @rep_id: the rep's id
@@ -257,11 +277,8 @@ cl_development_log_practice (ClStore     *store,
   g_autoptr (ClTeamListItem) skill = cl_store_get_dev_skill (store, focus, error);
   g_autoptr (ClPracticeEntry) entry = NULL;
 
-  if (skill == NULL)
+  if (skill == NULL || !cl_development_check_self_score (self_score, error))
     return NULL;
-  if (self_score < 1 || self_score > 5)
-    return g_set_error (error, CL_STORE_ERROR, CL_STORE_ERROR_INVALID,
-                        _("A drill's self-score is 1 to 5, not %d"), self_score), NULL;
   entry = g_object_new (CL_TYPE_PRACTICE_ENTRY, NULL);
   entry->rep_id = rep_id;
   entry->logged_on = day;

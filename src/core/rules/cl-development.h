@@ -35,6 +35,8 @@ gboolean   cl_development_save_plan     (ClStore            *store,
                                          GArray             *call_ids,
                                          GArray             *session_ids,
                                          GError            **error);
+gboolean         cl_development_check_self_score (int        self_score,
+                                                  GError   **error);
 ClPracticeEntry *cl_development_log_practice (ClStore       *store,
                                               gint64         rep_id,
                                               ClDay          day,

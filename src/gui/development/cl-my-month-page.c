@@ -6,8 +6,8 @@
  * the manager's, as the latest brief carried them, and are shown, never
  * edited; the drills and the actions' completion are the rep's, recorded
  * here and published to the rep's subfolder at once. Everything is read in
- * a worker thread (cl_my_month_load ()); a drill or a completion is saved,
- * then read again.
+ * a worker thread (cl_my_month_load ()); a drill or a completion is saved
+ * and published by a worker, in the order asked, then read again.
  */
 #define G_LOG_DOMAIN "cl-gui"
 
@@ -15,6 +15,7 @@
 
 #include <glib/gi18n.h>
 
+#include "cl-development.h"
 #include "cl-flags.h"
 #include "cl-list-box-rows.h"
 #include "cl-loading-spinner.h"
@@ -22,6 +23,7 @@
 #include "cl-my-month-page.h"
 #include "cl-plain-text.h"
 #include "cl-practice-log.h"
+#include "cl-store-task.h"
 #include "cl-text.h"
 #include "cl-trend-chart.h"
 
@@ -49,6 +51,7 @@ struct _ClMyMonthPage
   GtkListBox          *deals_list;
 
   ClStore             *store;
+  ClStoreQueue        *queue;        /* drills and completions, written in turn by workers */
   ClMyMonth           *month;
   GCancellable        *cancellable;
   gboolean             loading;
@@ -316,50 +319,111 @@ cl_my_month_page_set_store (ClMyMonthPage *self,
 {
   g_return_if_fail (CL_IS_MY_MONTH_PAGE (self));
   g_set_object (&self->store, store);
+  g_clear_pointer (&self->queue, cl_store_queue_close);
+  if (store != NULL)
+    self->queue = cl_store_queue_new (self, cl_store_get_path (store));
   g_clear_pointer (&self->month, cl_my_month_free);
   cl_my_month_page_reload (self);
 }
 
 /* ------------------------------------------------------------------ recording */
 
-/* A drill or a completion was saved: it goes up to the manager at once. */
-static void
-publish (ClMyMonthPage *self,
-         const char    *done)
+/* A drill or a completion, written and published by a worker. */
+typedef struct
 {
-  g_autoptr (GError) error = NULL;
+  gint64  action_id;       /* the action marked done; 0 for a drill */
+  int     self_score;
+  char   *scenario;
+  char   *note;
+  char   *done;            /* what the page says once it is written */
+} Record;
 
-  if (!cl_practice_log_publish (self->store, NULL, &error))
+static void
+record_free (Record *record)
+{
+  g_free (record->scenario);
+  g_free (record->note);
+  g_free (record->done);
+  g_free (record);
+}
+
+static gpointer
+record_in_worker (ClStore  *store,
+                  gpointer  data,
+                  GError  **error)
+{
+  Record *record = data;
+  g_autoptr (ClPracticeEntry) entry = NULL;
+  g_autoptr (GError) unpublished = NULL;
+
+  /* marking publishes the practice log, which carries the completion */
+  if (record->action_id != 0)
+    return cl_rep_brief_mark_done (store, record->action_id, cl_date_today (), record->note, error) ? record : NULL;
+  entry = cl_my_month_log_practice (store, cl_date_today (), NULL, record->self_score, record->scenario,
+                                    record->note, error);
+  if (entry == NULL)
+    return NULL;
+  /* a drill goes up to the manager at once */
+  if (!cl_practice_log_publish (store, NULL, &unpublished))
     {
-      g_autofree char *text = g_strdup_printf (_("Saved, but not published in the team folder: %s"),
-                                               error->message);
-
-      toast (self, text);
+      g_free (record->done);
+      record->done = g_strdup_printf (_("Saved, but not published in the team folder: %s"), unpublished->message);
     }
-  else
-    toast (self, done);
+  return record;
+}
+
+static void
+on_recorded (GObject      *source,
+             GAsyncResult *result,
+             gpointer      user_data)
+{
+  ClMyMonthPage *self = CL_MY_MONTH_PAGE (source);
+  g_autoptr (GError) error = NULL;
+  Record *record = cl_store_task_finish (result, &error);
+
+  toast (self, record ? record->done : error->message);
+  if (record == NULL)
+    return;
+  if (record->action_id == 0)
+    {
+      gtk_editable_set_text (GTK_EDITABLE (self->scenario_row), "");
+      gtk_editable_set_text (GTK_EDITABLE (self->note_row), "");
+    }
   cl_my_month_page_reload (self);
 }
 
+static void
+run_record (ClMyMonthPage *self,
+            Record        *record)
+{
+  cl_store_queue_run (self->queue, record_in_worker, record, (GDestroyNotify) record_free, NULL, on_recorded);
+}
+
+/* Logs a drill of the plan's focus, written by a worker; FALSE (and said)
+ * when its self-score is not one. */
 gboolean
 cl_my_month_page_log_drill (ClMyMonthPage *self,
                             const char    *scenario,
                             int            self_score,
                             const char    *note)
 {
-  g_autoptr (ClPracticeEntry) entry = NULL;
   g_autoptr (GError) error = NULL;
+  Record *record;
 
   g_return_val_if_fail (CL_IS_MY_MONTH_PAGE (self), FALSE);
-  entry = cl_my_month_log_practice (self->store, cl_date_today (), NULL, self_score, scenario, note, &error);
-  if (entry == NULL)
+  if (self->queue == NULL)
+    return FALSE;
+  if (!cl_development_check_self_score (self_score, &error))
     {
       toast (self, error->message);
       return FALSE;
     }
-  gtk_editable_set_text (GTK_EDITABLE (self->scenario_row), "");
-  gtk_editable_set_text (GTK_EDITABLE (self->note_row), "");
-  publish (self, _("Drill logged"));
+  record = g_new0 (Record, 1);
+  record->self_score = self_score;
+  record->scenario = g_strdup (scenario);
+  record->note = g_strdup (note);
+  record->done = g_strdup (_("Drill logged"));
+  run_record (self, record);
   return TRUE;
 }
 
@@ -382,22 +446,22 @@ on_scenario_activated (ClMyMonthPage *self)
   gtk_widget_activate_action (GTK_WIDGET (self), "month.log-drill", NULL);
 }
 
+/* Marks the action of @action_id done, written and published by a worker. */
 gboolean
 cl_my_month_page_mark_done (ClMyMonthPage *self,
                             gint64         action_id,
                             const char    *note)
 {
-  g_autoptr (GError) error = NULL;
+  Record *record;
 
   g_return_val_if_fail (CL_IS_MY_MONTH_PAGE (self), FALSE);
-  /* marking publishes the practice log, which carries the completion */
-  if (!cl_rep_brief_mark_done (self->store, action_id, cl_date_today (), note, &error))
-    {
-      toast (self, error->message);
-      return FALSE;
-    }
-  toast (self, _("Marked done: it closes when your manager's Closeloop reads the team folder"));
-  cl_my_month_page_reload (self);
+  if (self->queue == NULL || action_id == 0)
+    return FALSE;
+  record = g_new0 (Record, 1);
+  record->action_id = action_id;
+  record->note = g_strdup (note);
+  record->done = g_strdup (_("Marked done: it closes when your manager's Closeloop reads the team folder"));
+  run_record (self, record);
   return TRUE;
 }
 
@@ -443,7 +507,7 @@ mark_done_asked (GtkButton     *button,
 gboolean
 cl_my_month_page_is_loaded (ClMyMonthPage *self)
 {
-  return self->month != NULL && !self->loading;
+  return self->month != NULL && !self->loading && (self->queue == NULL || !cl_store_queue_is_busy (self->queue));
 }
 
 const char *
@@ -474,6 +538,7 @@ cl_my_month_page_dispose (GObject *object)
 
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
+  g_clear_pointer (&self->queue, cl_store_queue_close);
   g_clear_object (&self->store);
   g_clear_pointer (&self->month, cl_my_month_free);
   G_OBJECT_CLASS (cl_my_month_page_parent_class)->dispose (object);
