@@ -632,9 +632,9 @@ check_error_page (ClWindow *window)
   g_autofree char *path = g_build_filename (tmp_dir, name, NULL);
 
   g_assert_true (g_file_set_contents (path, "not a workspace\n", -1, NULL));
-  g_assert_false (cl_window_open_workspace (window, path));
+  g_assert_false (cl_test_open_workspace (window, path));
   check_widget (window, "the error page", 1);
-  g_assert_true (cl_window_open_workspace (window, team_path));
+  g_assert_true (cl_test_open_workspace (window, team_path));
 }
 
 static void

@@ -181,6 +181,16 @@ cl_test_review_press (gpointer review,
   cl_test_review_saved (review);
 }
 
+gboolean
+cl_test_open_workspace (gpointer    window,
+                        const char *path)
+{
+  cl_window_open_workspace (window, path, NULL);
+  g_assert_cmpstr (cl_window_get_state (window), ==, "loading");
+  cl_test_wait_until (cl_test_workspace_shown, window, "the workspace opened");
+  return !g_str_equal (cl_window_get_state (window), "error");
+}
+
 static int
 count_statement (unsigned  what,
                  void     *count,

@@ -73,6 +73,11 @@ gpointer  cl_test_hold_write_lock (const char  *path);
  * gave up (after SQLite's 5 s). */
 void      cl_test_release_write_lock_later (gpointer writer);
 
+/* Opens @path in @window (a ClWindow) as Open Workspace does, and waits
+ * until it shows what it holds; FALSE when it says why it could not. */
+gboolean  cl_test_open_workspace  (gpointer     window,
+                                   const char  *path);
+
 /* Counts into @count every statement run on @window's (a ClWindow)
  * connection, the window's thread's, until
  * cl_test_stop_counting_statements (). */

@@ -1036,7 +1036,7 @@ check_bad_file_untouched (ClWindow *window)
   gsize len;
 
   g_assert_true (g_file_set_contents (path, text, -1, NULL));
-  g_assert_false (cl_window_open_workspace (window, path));
+  g_assert_false (cl_test_open_workspace (window, path));
   g_assert_cmpstr (cl_window_get_state (window), ==, "error");
   g_assert_true (g_file_get_contents (path, &after, &len, NULL));
   g_assert_cmpmem (after, len, text, sizeof text - 1);
@@ -1075,7 +1075,7 @@ check_empty_then_sample (ClWindow *window)
   g_autofree char *sample = NULL;
   GtkWidget *import;
 
-  g_assert_true (cl_window_open_workspace (window, path));
+  g_assert_true (cl_test_open_workspace (window, path));
   g_assert_cmpstr (cl_window_get_state (window), ==, "empty");
   g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (window)), ==, "empty — Closeloop");
   import = find_action_button (GTK_WIDGET (window), "win.import-deals");

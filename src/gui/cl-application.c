@@ -80,7 +80,7 @@ cl_application_activate (GApplication *app)
   if (window == NULL)
     {
       window = GTK_WINDOW (cl_window_new (self));
-      cl_window_start_opening (CL_WINDOW (window), self->workspace);
+      cl_window_open_workspace (CL_WINDOW (window), self->workspace, NULL);
     }
   gtk_window_present (window);
 }

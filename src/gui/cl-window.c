@@ -103,6 +103,7 @@ struct _ClWindow
   gboolean             painted;        /* the first frame is on screen, and what waited on it built */
   guint                after_frame_id; /* builds what the first frame did without */
   ClOpenedWorkspace   *opened;         /* read before the first frame, shown after it */
+  char                *opened_said;    /* the toast once the workspace opening is shown, or NULL */
   GCancellable        *open_cancellable;
   GPtrArray           *summaries_waiting; /* SummaryImport: read one at a time, once the workspace is open */
   gboolean             importing_summary; /* one is read in a worker thread */
@@ -281,8 +282,10 @@ new_view (ClWindow         *self,
 {
   GtkWidget *page = g_object_new (view->type (), NULL);
 
+  /* a page outlives the window while its worker runs: its signals then
+   * reach no window */
   if (view->signal != NULL)
-    g_signal_connect_swapped (page, view->signal, view->handler, self);
+    g_signal_connect_object (page, view->signal, view->handler, self, G_CONNECT_SWAPPED);
   if (view->set_up != NULL)
     view->set_up (page);
   return page;
@@ -533,14 +536,31 @@ on_overview_loaded (ClWindow *self)
 /* The owner changed in Preferences: they publish in a subfolder of their
  * new name; a rep's workspace turns to My Month, a manager's to the team's
  * views. */
-static void
-on_identity_changed (ClWindow *self)
-{
-  g_autoptr (ClOpenedWorkspace) opened = read_opened_workspace (self->store, NULL);
+static gpointer open_in_thread (ClStore  *store,
+                                gpointer  data,
+                                GError  **error);
 
+static void
+on_owner_read (GObject      *source,
+               GAsyncResult *result,
+               gpointer      user_data)
+{
+  ClWindow *self = CL_WINDOW (source);
+  g_autoptr (ClOpenedWorkspace) opened = cl_store_task_finish (result, NULL);
+
+  /* the window closed meanwhile */
+  if (self->store == NULL)
+    return;
   cl_window_watch_team_folder (self);
   if (opened != NULL)
     show_owner_views (self, opened);
+}
+
+static void
+on_identity_changed (ClWindow *self)
+{
+  cl_store_task_run (self, cl_store_get_path (self->store), open_in_thread, NULL, NULL,
+                     (GDestroyNotify) opened_workspace_free, NULL, on_owner_read, NULL);
 }
 
 static void
@@ -565,41 +585,17 @@ show_opened_workspace (ClWindow          *self,
   import_next_summary (self);
 }
 
-/* Opens @path; on failure the window says why and the file is not touched. */
-gboolean
-cl_window_open_workspace (ClWindow   *self,
-                          const char *path)
-{
-  g_autoptr (ClStore) store = NULL;
-  g_autoptr (ClOpenedWorkspace) opened = NULL;
-  g_autoptr (GError) error = NULL;
-
-  g_return_val_if_fail (CL_IS_WINDOW (self), FALSE);
-
-  /* this one replaces a workspace still opening */
-  g_cancellable_cancel (self->open_cancellable);
-  g_clear_object (&self->open_cancellable);
-  g_clear_pointer (&self->opened, opened_workspace_free);
-  store = cl_store_open (path, &error);
-  if (store != NULL)
-    opened = read_opened_workspace (store, &error);
-  if (opened == NULL)
-    {
-      show_open_failure (self, error);
-      return FALSE;
-    }
-  show_opened_workspace (self, opened);
-  return TRUE;
-}
-
 /* ------------------------------------------------------------------ start-up */
 
 static void
 show_pending_workspace (ClWindow *self)
 {
   g_autoptr (ClOpenedWorkspace) opened = g_steal_pointer (&self->opened);
+  g_autofree char *said = g_steal_pointer (&self->opened_said);
 
   show_opened_workspace (self, opened);
+  if (said != NULL)
+    show_text_toast (self, said);
 }
 
 /* The first frame shows the window loading: the view switchers and the
@@ -662,6 +658,7 @@ on_workspace_opened (GObject      *source,
   if (opened == NULL)
     {
       g_ptr_array_set_size (self->summaries_waiting, 0);
+      g_clear_pointer (&self->opened_said, g_free);
       show_open_failure (self, error);
       return;
     }
@@ -672,17 +669,29 @@ on_workspace_opened (GObject      *source,
     show_pending_workspace (self);
 }
 
-/* The first frame shows the window loading; the workspace is opened, its
- * migrations run and what it shows chosen in a worker thread. */
+/**
+ * cl_window_open_workspace:
+ * @self: the window
+ * @path: the workspace's file
+ * @said: (nullable): what a toast says once it shows
+ *
+ * Opens @path in a worker thread: the workspace is opened, its migrations
+ * run and what it shows chosen there, the window loading meanwhile (and,
+ * at start, what it shows is read once its first frame is on screen). On
+ * failure the window says why, and the file is not touched.
+ */
 void
-cl_window_start_opening (ClWindow   *self,
-                         const char *path)
+cl_window_open_workspace (ClWindow   *self,
+                          const char *path,
+                          const char *said)
 {
   g_return_if_fail (CL_IS_WINDOW (self));
 
   g_cancellable_cancel (self->open_cancellable);
   g_clear_object (&self->open_cancellable);
   g_clear_pointer (&self->opened, opened_workspace_free);
+  g_free (self->opened_said);
+  self->opened_said = g_strdup (said);
   self->open_cancellable = g_cancellable_new ();
   /* a second launch asking for another workspace is told this one's name */
   if (gtk_window_get_application (GTK_WINDOW (self)) != NULL)
@@ -766,8 +775,8 @@ sample_team_written (GObject      *source,
         show_text_toast (self, error->message);
       return;
     }
-  if (cl_window_open_workspace (self, g_task_get_task_data (G_TASK (result))))
-    show_text_toast (self, _("Sample team opened; your own workspace is untouched"));
+  cl_window_open_workspace (self, g_task_get_task_data (G_TASK (result)),
+                            _("Sample team opened; your own workspace is untouched"));
 }
 
 static void
@@ -1510,7 +1519,7 @@ static void
 open_restored (ClWindow *self,
                Restore  *restore)
 {
-  cl_window_start_opening (self, restore->path);
+  cl_window_open_workspace (self, restore->path, NULL);
 }
 
 /* Restores a backup, in a worker thread, into a new workspace beside the
@@ -1541,14 +1550,11 @@ static gboolean
 open_chosen_workspace (ClWindow   *self,
                        const char *path)
 {
-  g_autofree char *shown = NULL, *opened = NULL;
-
-  if (!cl_window_open_workspace (self, path))
-    return FALSE;
-  shown = cl_text_isolate (path);
+  g_autofree char *shown = cl_text_isolate (path);
   /* Translators: the workspace's file */
-  opened = g_strdup_printf (_("Opened %s"), shown);
-  show_text_toast (self, opened);
+  g_autofree char *opened = g_strdup_printf (_("Opened %s"), shown);
+
+  cl_window_open_workspace (self, path, opened);
   return TRUE;
 }
 
@@ -1822,6 +1828,7 @@ cl_window_dispose (GObject *object)
   g_cancellable_cancel (self->open_cancellable);
   g_clear_object (&self->open_cancellable);
   g_clear_pointer (&self->opened, opened_workspace_free);
+  g_clear_pointer (&self->opened_said, g_free);
   g_clear_pointer (&self->summaries_waiting, g_ptr_array_unref);
   stop_team_watch (self);
   g_clear_pointer (&self->told_failures, g_hash_table_unref);

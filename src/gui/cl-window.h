@@ -44,12 +44,9 @@ void        cl_window_open_library_entry (ClWindow      *self,
 /* Opens @deal_id's page, or raises it when it is open; the window. */
 GtkWindow  *cl_window_open_deal         (ClWindow      *self,
                                          gint64         deal_id);
-gboolean    cl_window_open_workspace    (ClWindow      *self,
-                                         const char    *path);
-/* Opens @path in a worker thread, the window loading meanwhile; what it
- * shows is read once its first frame is on screen. */
-void        cl_window_start_opening     (ClWindow      *self,
-                                         const char    *path);
+void        cl_window_open_workspace    (ClWindow      *self,
+                                         const char    *path,
+                                         const char    *said);
 ClStore    *cl_window_get_store         (ClWindow      *self);
 const char *cl_window_get_state         (ClWindow      *self);
 /* A view by its name ("overview" … "library"); "teams" is the Team
