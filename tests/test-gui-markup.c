@@ -577,6 +577,7 @@ check_sharing (ClWindow *window)
   preferences = cl_test_find_toplevel (CL_TYPE_PREFERENCES_WINDOW);
   g_assert_nonnull (preferences);
   g_assert_true (cl_preferences_window_set_team_folder (preferences, folder));
+  cl_test_preferences_settled (preferences);
   check_widget (preferences, "the preferences", N_MARKUP);
   gtk_window_close (GTK_WINDOW (preferences));
 

@@ -10,6 +10,7 @@
 #include "cl-deal-coaching-window.h"
 #include "cl-import-window.h"
 #include "cl-pipeline-page.h"
+#include "cl-preferences-window.h"
 #include "cl-review-window.h"
 #include "cl-store-private.h"
 #include "cl-summary-window.h"
@@ -179,6 +180,18 @@ cl_test_review_press (gpointer review,
 {
   cl_review_window_press (review, key);
   cl_test_review_saved (review);
+}
+
+static gboolean
+preferences_settled (gpointer preferences)
+{
+  return !cl_preferences_window_is_busy (preferences);
+}
+
+void
+cl_test_preferences_settled (gpointer preferences)
+{
+  cl_test_wait_until (preferences_settled, preferences, "the preferences read again");
 }
 
 gboolean

@@ -73,6 +73,10 @@ gpointer  cl_test_hold_write_lock (const char  *path);
  * gave up (after SQLite's 5 s). */
 void      cl_test_release_write_lock_later (gpointer writer);
 
+/* Waits until @preferences (a ClPreferencesWindow) has read again what
+ * it reads in workers. */
+void      cl_test_preferences_settled (gpointer preferences);
+
 /* Opens @path in @window (a ClWindow) as Open Workspace does, and waits
  * until it shows what it holds; FALSE when it says why it could not. */
 gboolean  cl_test_open_workspace  (gpointer     window,

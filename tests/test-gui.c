@@ -338,12 +338,15 @@ check_automatic_rows (ClPreferencesWindow *preferences,
   g_autoptr (GListModel) reread = NULL;
   g_autoptr (ClStage) stage = NULL;
 
+  cl_test_preferences_settled (preferences);
   g_assert_true (g_str_has_prefix (cl_preferences_window_get_key_deal_text (preferences),
                                    "Automatic: the largest 10 % of open deals, now from "));
   cl_preferences_window_set_key_deal_amount (preferences, 120000);
+  cl_test_preferences_settled (preferences);
   g_assert_cmpint (cl_store_get_setting_int (store, CL_SETTING_KEY_DEAL_AMOUNT, -1), ==, 120000);
   g_assert_true (g_str_has_prefix (cl_preferences_window_get_key_deal_text (preferences), "Set by the team"));
   cl_preferences_window_set_key_deal_amount (preferences, -1);
+  cl_test_preferences_settled (preferences);
   g_assert_cmpint (cl_store_get_setting_int (store, CL_SETTING_KEY_DEAL_AMOUNT, -1), ==, -1);
   g_assert_true (g_str_has_prefix (cl_preferences_window_get_key_deal_text (preferences), "Automatic: "));
 
@@ -430,7 +433,12 @@ check_preferences (ClWindow *window)
   g_action_group_activate_action (G_ACTION_GROUP (window), "preferences", NULL);
   preferences = cl_test_find_toplevel (CL_TYPE_PREFERENCES_WINDOW);
   g_assert_nonnull (preferences);
+  /* what scans the deals is read by a worker: the window's thread waits
+   * on none of it */
+  g_assert_true (cl_preferences_window_is_busy (preferences));
+  cl_test_preferences_settled (preferences);
   gtk_widget_activate_action (GTK_WIDGET (preferences), "preferences.add-stage", NULL);
+  cl_test_preferences_settled (preferences);
   after = cl_store_list_stages (store, NULL);
   g_assert_cmpuint (g_list_model_get_n_items (after), ==, g_list_model_get_n_items (before) + 1);
   g_assert_cmpint (cl_action_cap_load (store), ==, 5);

@@ -63,6 +63,7 @@ struct _ClPreferencesWindow
   ClRosterPage        *roster_page;
 
   ClStore             *store;
+  ClStoreQueue        *queue;         /* the reads that scan the deals, in workers, in turn */
   GPtrArray           *stage_rows;
   ClListEditor         lists[CL_N_TEAM_LISTS];
 };
@@ -130,18 +131,44 @@ show_automatic (ClPreferencesWindow *self,
   adw_action_row_set_subtitle (row, why);
 }
 
-static void
-show_key_amount (ClPreferencesWindow *self)
+/* What the key-deal amount row says, as a worker reads it: the amount in
+ * force, and the open deals' amounts it is worked out from. */
+typedef struct
 {
   ClCoachingSettings coaching;
-  g_autofree char *currency = cl_store_get_currency (self->store);
-  g_autofree char *rule = NULL, *why = NULL;
-  gint64 top = cl_store_top_open_amount (self->store, CL_KEY_DEAL_TOP_PERCENT, NULL);
+  char              *currency;
+  gint64             top;        /* the smallest amount of the largest open deals */
+} KeyAmountRead;
 
-  cl_coaching_settings_load (&coaching, self->store);
-  if (top > 0)
+static void
+key_amount_read_free (KeyAmountRead *read)
+{
+  g_free (read->currency);
+  g_free (read);
+}
+
+static gpointer
+read_key_amount (ClStore  *store,
+                 gpointer  data,
+                 GError  **error)
+{
+  KeyAmountRead *read = g_new0 (KeyAmountRead, 1);
+
+  read->currency = cl_store_get_currency (store);
+  read->top = cl_store_top_open_amount (store, CL_KEY_DEAL_TOP_PERCENT, NULL);
+  cl_coaching_settings_load (&read->coaching, store);
+  return read;
+}
+
+static void
+show_key_amount (ClPreferencesWindow *self,
+                 KeyAmountRead       *read)
+{
+  g_autofree char *rule = NULL, *why = NULL;
+
+  if (read->top > 0)
     {
-      g_autofree char *from = cl_money_format (top / 100 * 100, currency);
+      g_autofree char *from = cl_money_format (read->top / 100 * 100, read->currency);
 
       /* Translators: a share of the open deals, then the amount it starts from */
       rule = g_strdup_printf (_("the largest %d %% of open deals, now from %s"), CL_KEY_DEAL_TOP_PERCENT, from);
@@ -149,11 +176,31 @@ show_key_amount (ClPreferencesWindow *self)
   else
     rule = g_strdup_printf (_("the largest %d %% of open deals, once deals are open"), CL_KEY_DEAL_TOP_PERCENT);
   /* Translators: how the key-deal amount is worked out, "the largest 10 % of open deals…" */
-  why = coaching.key_deal_automatic ? g_strdup_printf (_("Automatic: %s"), rule)
-                                    /* Translators: how the key-deal amount would be worked out */
-                                    : g_strdup_printf (_("Set by the team; automatic would be %s"), rule);
+  why = read->coaching.key_deal_automatic ? g_strdup_printf (_("Automatic: %s"), rule)
+                                          /* Translators: how the key-deal amount would be worked out */
+                                          : g_strdup_printf (_("Set by the team; automatic would be %s"), rule);
   show_automatic (self, self->key_amount_row, self->key_amount_spin, self->key_amount_reset,
-                  coaching.key_deal_amount, coaching.key_deal_automatic, why);
+                  read->coaching.key_deal_amount, read->coaching.key_deal_automatic, why);
+}
+
+static void
+on_key_amount_read (GObject      *source,
+                    GAsyncResult *result,
+                    gpointer      user_data)
+{
+  g_autoptr (GError) error = NULL;
+  KeyAmountRead *read = cl_store_task_finish (result, &error);
+
+  show_key_amount (CL_PREFERENCES_WINDOW (source), read);
+  key_amount_read_free (read);
+}
+
+/* The key-deal amount read again: it scans the open deals, in a worker. */
+static void
+reread_key_amount (ClPreferencesWindow *self)
+{
+  cl_store_queue_run (self->queue, read_key_amount, NULL, NULL, (GDestroyNotify) key_amount_read_free,
+                      on_key_amount_read);
 }
 
 static void
@@ -165,7 +212,7 @@ on_key_amount_changed (GtkSpinButton       *spin,
   if (!cl_store_set_setting_int (self->store, CL_SETTING_KEY_DEAL_AMOUNT,
                                  (gint64) gtk_spin_button_get_value (spin), &error))
     report (self, error);
-  show_key_amount (self);
+  reread_key_amount (self);
 }
 
 static void
@@ -178,7 +225,7 @@ reset_key_amount (GtkWidget  *widget,
 
   if (!cl_store_clear_setting (self->store, CL_SETTING_KEY_DEAL_AMOUNT, &error))
     report (self, error);
-  show_key_amount (self);
+  reread_key_amount (self);
 }
 
 void
@@ -225,7 +272,7 @@ load_thresholds (ClPreferencesWindow *self)
   bind_threshold (self, self->window_spin, CL_SETTING_FLAG_WINDOW_DAYS, flags.window_days);
   bind_threshold (self, self->agenda_spin, CL_SETTING_AGENDA_SIZE, cl_pipeline_agenda_size_load (self->store));
   bind_threshold (self, self->cap_spin, CL_SETTING_OPEN_ACTIONS_CAP, cl_action_cap_load (self->store));
-  show_key_amount (self);
+  reread_key_amount (self);
   g_signal_connect (self->key_amount_spin, "value-changed", G_CALLBACK (on_key_amount_changed), self);
   bind_threshold (self, self->critical_spin, CL_SETTING_CRITICAL_PROBABILITY, coaching.critical_probability);
   bind_threshold (self, self->flag_count_spin, CL_SETTING_COACHING_FLAG_COUNT, coaching.flag_count);
@@ -606,11 +653,22 @@ stage_row (ClPreferencesWindow    *self,
   return expander;
 }
 
-static void
-rebuild_stages (ClPreferencesWindow *self)
+static gpointer
+read_process (ClStore  *store,
+              gpointer  data,
+              GError  **error)
 {
+  return cl_process_load (store, cl_date_today (), error);
+}
+
+static void
+on_process_read (GObject      *source,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  ClPreferencesWindow *self = CL_PREFERENCES_WINDOW (source);
   g_autoptr (GError) error = NULL;
-  g_autoptr (ClProcess) process = cl_process_load (self->store, cl_date_today (), &error);
+  g_autoptr (ClProcess) process = cl_store_task_finish (result, &error);
 
   remove_rows (self->stages_group, self->stage_rows);
   if (process == NULL)
@@ -625,6 +683,14 @@ rebuild_stages (ClPreferencesWindow *self)
       adw_preferences_group_add (self->stages_group, row);
       g_ptr_array_add (self->stage_rows, row);
     }
+}
+
+/* The stages' rows made again from the store. The sales process is read
+ * by a worker: learning each stage's pace reads the won deals' history. */
+static void
+rebuild_stages (ClPreferencesWindow *self)
+{
+  cl_store_queue_run (self->queue, read_process, NULL, NULL, (GDestroyNotify) cl_process_free, on_process_read);
 }
 
 void
@@ -662,6 +728,12 @@ cl_preferences_window_get_stall_text (ClPreferencesWindow *self,
         return adw_action_row_get_subtitle (g_object_get_data (G_OBJECT (spin), "row"));
     }
   return NULL;
+}
+
+gboolean
+cl_preferences_window_is_busy (ClPreferencesWindow *self)
+{
+  return cl_store_queue_is_busy (self->queue);
 }
 
 static void
@@ -1044,6 +1116,7 @@ cl_preferences_window_new (GtkWindow *parent,
   g_autoptr (ClIdentity) owner = NULL;
 
   self->store = g_object_ref (store);
+  self->queue = cl_store_queue_new (self, cl_store_get_path (store));
   cl_store_task_run (self, cl_store_get_path (store), read_currency, NULL, NULL, g_free, NULL, on_currency, NULL);
   cl_roster_page_set_store (self->roster_page, store);
   load_thresholds (self);
@@ -1062,6 +1135,7 @@ cl_preferences_window_dispose (GObject *object)
 {
   ClPreferencesWindow *self = CL_PREFERENCES_WINDOW (object);
 
+  g_clear_pointer (&self->queue, cl_store_queue_close);
   g_clear_object (&self->store);
   g_clear_pointer (&self->stage_rows, g_ptr_array_unref);
   for (int list = 0; list < CL_N_TEAM_LISTS; list++)
