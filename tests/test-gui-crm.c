@@ -51,6 +51,7 @@ open_import (ClWindow   *window,
   import = cl_test_find_toplevel (CL_TYPE_IMPORT_WINDOW);
   g_assert_nonnull (import);
   g_assert_true (cl_import_window_open_file (import, path));
+  cl_test_import_read (import);
   return import;
 }
 

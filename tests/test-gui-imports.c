@@ -50,6 +50,7 @@ import_through_window (ClWindow   *window,
   import = cl_test_find_toplevel (CL_TYPE_IMPORT_WINDOW);
   g_assert_nonnull (import);
   g_assert_true (cl_import_window_open_file (import, path));
+  cl_test_import_read (import);
   g_assert_cmpint (cl_import_window_get_kind (import), ==, CL_CRM_HUBSPOT);
   cl_test_import_run (import, name);
   g_test_message ("%s: %s", name, cl_import_window_get_summary (import));

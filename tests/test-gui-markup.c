@@ -495,6 +495,7 @@ check_import (ClWindow *window)
 
   g_assert_true (g_file_set_contents (path, csv, -1, NULL));
   import = cl_import_window_new (GTK_WINDOW (window), cl_window_get_store (window), path);
+  cl_test_import_read (import);
   check_widget (import, "the import's preview", 3);
   cl_test_import_next (import, "the import's stages");
   /* the value, in its row and in the process after the import */

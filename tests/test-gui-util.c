@@ -396,6 +396,19 @@ cl_test_import_shows_stages (gpointer import)
 }
 
 static gboolean
+file_read (gpointer import)
+{
+  return !g_str_equal (cl_import_window_get_page (import), "busy");
+}
+
+void
+cl_test_import_read (gpointer import)
+{
+  cl_test_wait_until (file_read, import, "the file read");
+  g_assert_cmpstr (cl_import_window_get_page (import), ==, "preview");
+}
+
+static gboolean
 goes_on (gpointer import)
 {
   return cl_import_window_show_stages (import);

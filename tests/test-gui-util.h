@@ -110,6 +110,10 @@ gboolean  cl_test_pipeline_loaded (gpointer     page);
 gboolean  cl_test_import_done     (gpointer     import);
 gboolean  cl_test_import_shows_stages (gpointer import);
 
+/* Waits until @import (a ClImportWindow) has read the file it was given
+ * (in a worker), and shows its preview. */
+void      cl_test_import_read     (gpointer     import);
+
 /* Next in the import window, once it may (the workspace's currency is
  * read in a worker), until the stages placed show. */
 void      cl_test_import_next     (gpointer     import,

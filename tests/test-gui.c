@@ -337,6 +337,7 @@ check_automatic_rows (ClPreferencesWindow *preferences,
   g_autoptr (ClStage) first = g_list_model_get_item (stages, 0);
   g_autoptr (GListModel) reread = NULL;
   g_autoptr (ClStage) stage = NULL;
+  gpointer writer;
 
   cl_test_preferences_settled (preferences);
   g_assert_true (g_str_has_prefix (cl_preferences_window_get_key_deal_text (preferences),
@@ -352,18 +353,39 @@ check_automatic_rows (ClPreferencesWindow *preferences,
 
   g_assert_true (g_str_has_prefix (cl_preferences_window_get_stall_text (preferences, first->id), "Learned: "));
   cl_preferences_window_set_stalled_days (preferences, first->id, 40);
+  cl_test_preferences_settled (preferences);
   reread = cl_store_list_stages (store, NULL);
   stage = g_list_model_get_item (reread, 0);
   g_assert_cmpint (stage->stalled_days, ==, 40);
   g_assert_true (g_str_has_prefix (cl_preferences_window_get_stall_text (preferences, first->id),
                                    "Set for this stage; learned from won deals, it would be "));
   cl_preferences_window_set_stalled_days (preferences, first->id, 0);
+  cl_test_preferences_settled (preferences);
   g_clear_object (&reread);
   g_clear_object (&stage);
   reread = cl_store_list_stages (store, NULL);
   stage = g_list_model_get_item (reread, 0);
   g_assert_cmpint (stage->stalled_days, ==, 0);
   g_assert_true (g_str_has_prefix (cl_preferences_window_get_stall_text (preferences, first->id), "Learned: "));
+
+  /* beside another program writing the workspace: the edits wait for it,
+   * in order, and the window's thread waits on nothing (before, each
+   * froze it up to 5 s, then was lost) */
+  writer = cl_test_hold_write_lock (cl_store_get_path (store));
+  cl_preferences_window_set_stalled_days (preferences, first->id, 33);
+  cl_preferences_window_set_key_deal_amount (preferences, 90000);
+  g_assert_true (cl_preferences_window_is_busy (preferences));
+  cl_test_release_write_lock_later (writer);
+  cl_test_preferences_settled (preferences);
+  g_clear_object (&reread);
+  g_clear_object (&stage);
+  reread = cl_store_list_stages (store, NULL);
+  stage = g_list_model_get_item (reread, 0);
+  g_assert_cmpint (stage->stalled_days, ==, 33);
+  g_assert_cmpint (cl_store_get_setting_int (store, CL_SETTING_KEY_DEAL_AMOUNT, -1), ==, 90000);
+  cl_preferences_window_set_stalled_days (preferences, first->id, 0);
+  cl_preferences_window_set_key_deal_amount (preferences, -1);
+  cl_test_preferences_settled (preferences);
 }
 
 static void
@@ -942,6 +964,10 @@ check_import (ClWindow *window)
                                       "9001,Imported Acme,Discovery,\"$5,000\",12/15/2026,Ana Import\n"
                                       "9002,Imported Globex,Discovery,n/a,12/16/2026,Ana Import\n", -1, NULL));
   import = cl_import_window_new (GTK_WINDOW (window), store, hubspot);
+  /* read by a worker, not on the window's thread: at 100 000 rows the
+   * file alone takes 50 ms to read */
+  g_assert_cmpstr (cl_import_window_get_page (import), ==, "busy");
+  cl_test_import_read (import);
   g_assert_cmpint (cl_import_window_get_kind (import), ==, CL_CRM_HUBSPOT);
   g_assert_cmpuint (cl_import_window_get_n_problems (import), ==, 1);
   g_assert_false (cl_import_window_can_import (import));
@@ -952,6 +978,7 @@ check_import (ClWindow *window)
 
   g_assert_true (g_file_set_contents (own, "Ref;Opportunity;Phase;Due\nX1;Own deal;Pitch;2026-12-01\n", -1, NULL));
   import = cl_import_window_new (GTK_WINDOW (window), store, own);
+  cl_test_import_read (import);
   g_assert_cmpint (cl_import_window_get_kind (import), ==, CL_CRM_CUSTOM);
   g_assert_false (cl_import_window_can_import (import));
   cl_import_window_set_column (import, CL_CRM_FIELD_RECORD_ID, 0);
@@ -1008,6 +1035,7 @@ check_import (ClWindow *window)
 
   /* next week's sheet: the kept columns come back by themselves, and its stage is the team's now */
   import = cl_import_window_new (GTK_WINDOW (window), store, own);
+  cl_test_import_read (import);
   cl_test_import_next (import, "next week's stages");
   g_assert_true (cl_import_window_can_import (import));
   gtk_window_destroy (GTK_WINDOW (import));

@@ -538,6 +538,26 @@ cl_stage_new (const char *name,
 }
 
 /**
+ * cl_stage_copy:
+ * @stage: the stage
+ *
+ * A copy of @stage, for a worker to write while the window edits its own.
+ *
+ * Returns: (transfer full): the copy
+ */
+ClStage *
+cl_stage_copy (const ClStage *stage)
+{
+  ClStage *copy = cl_stage_new (stage->name, stage->position, stage->probability);
+
+  copy->id = stage->id;
+  cl_record_set_text (&copy->exit_criteria, stage->exit_criteria);
+  copy->required_meddic = stage->required_meddic;
+  copy->stalled_days = stage->stalled_days;
+  return copy;
+}
+
+/**
  * cl_deal_new:
  * A deal for the caller to fill before it is added: currency EUR, forecast
  * %CL_FORECAST_PIPELINE, status %CL_DEAL_OPEN, an empty next step and status

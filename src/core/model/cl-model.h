@@ -176,6 +176,7 @@ struct _ClStage
 ClStage *cl_stage_new (const char *name,
                        int         position,
                        int         probability);
+ClStage *cl_stage_copy (const ClStage *stage);
 
 #define CL_TYPE_DEAL (cl_deal_get_type ())
 G_DECLARE_FINAL_TYPE (ClDeal, cl_deal, CL, DEAL, GObject)

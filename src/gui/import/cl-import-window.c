@@ -335,11 +335,13 @@ on_layout_selected (ClImportWindow *self)
   check_rows (self);
 }
 
+/* The CRM layouts, then @kept: the names of the mappings kept that fit
+ * the file's columns. */
 static void
-fill_layouts (ClImportWindow *self)
+fill_layouts (ClImportWindow     *self,
+              const char * const *kept)
 {
   g_autoptr (GtkStringList) names = gtk_string_list_new (NULL);
-  g_auto (GStrv) kept = cl_crm_mapping_fitting (self->store, self->csv);
 
   for (guint i = 0; i < self->choices->len; i++)
     g_free (g_array_index (self->choices, ClLayoutChoice, i).kept);
@@ -403,13 +405,15 @@ cl_import_window_keep_mapping (ClImportWindow *self,
 {
   g_autoptr (GError) error = NULL;
   g_autofree char *saved = NULL, *kept = NULL;
+  g_auto (GStrv) fitting = NULL;
 
   if (self->csv == NULL || !cl_crm_mapping_save (self->store, name, &self->mapping, self->csv, &error))
     {
       toast (self, error ? error->message : _("Choose a file first"));
       return FALSE;
     }
-  fill_layouts (self);
+  fitting = cl_crm_mapping_fitting (self->store, self->csv);
+  fill_layouts (self, (const char * const *) fitting);
   for (guint i = 0; i < self->choices->len; i++)
     if (g_strcmp0 (g_array_index (self->choices, ClLayoutChoice, i).kept, name) == 0)
       {
@@ -433,29 +437,65 @@ on_keep_applied (ClImportWindow *self)
 
 /* ------------------------------------------------------------------ the file */
 
-gboolean
-cl_import_window_open_file (ClImportWindow *self,
-                            const char     *path)
+/* A file as a worker reads it: the rows, the mappings kept that fit its
+ * columns, and the mapping it opens on. */
+typedef struct
 {
+  char        *path;
+  ClCsv       *csv;
+  GStrv        kept;
+  ClCrmMapping mapping;
+  gboolean     known;     /* a kept mapping or a CRM's layout fits it */
+} FileRead;
+
+static void
+file_read_free (FileRead *read)
+{
+  g_free (read->path);
+  g_clear_pointer (&read->csv, cl_csv_free);
+  g_strfreev (read->kept);
+  g_free (read);
+}
+
+static gpointer
+read_file (ClStore  *store,
+           gpointer  data,
+           GError  **error)
+{
+  FileRead *read = data;
+
+  read->csv = cl_csv_load (read->path, error);
+  if (read->csv == NULL)
+    return NULL;
+  /* a kept mapping that fits comes first, then the CRM layouts, else the user's own */
+  read->kept = cl_crm_mapping_fitting (store, read->csv);
+  read->known = (read->kept[0] != NULL && cl_crm_mapping_load (store, read->kept[0], read->csv, &read->mapping))
+                || cl_crm_mapping_detect (read->csv, CL_CRM_AUTO, &read->mapping, NULL);
+  return read;
+}
+
+static void
+on_file_read (GObject      *source,
+              GAsyncResult *result,
+              gpointer      user_data)
+{
+  ClImportWindow *self = CL_IMPORT_WINDOW (source);
   g_autoptr (GError) error = NULL;
-  g_autoptr (ClCsv) csv = cl_csv_load (path, &error);
+  FileRead *read = cl_store_task_finish (result, &error);
   g_autoptr (GtkStringList) columns = gtk_string_list_new (NULL);
-  g_auto (GStrv) kept = NULL;
   g_autofree char *name = NULL, *described = NULL;
 
-  g_return_val_if_fail (CL_IS_IMPORT_WINDOW (self), FALSE);
-  /* a worker reads the file being imported */
-  if (self->busy)
-    return FALSE;
-  if (csv == NULL)
+  self->busy = FALSE;
+  update_buttons (self);
+  if (read == NULL)
     {
       toast (self, error->message);
-      return FALSE;
+      return;
     }
   g_clear_pointer (&self->csv, cl_csv_free);
-  self->csv = g_steal_pointer (&csv);
+  self->csv = g_steal_pointer (&read->csv);
   g_free (self->path);
-  self->path = g_strdup (path);
+  self->path = g_strdup (read->path);
 
   gtk_string_list_append (columns, _("(none)"));
   for (guint c = 0; c < self->csv->n_columns; c++)
@@ -464,12 +504,9 @@ cl_import_window_open_file (ClImportWindow *self,
   for (int f = 0; f < CL_CRM_N_FIELDS; f++)
     adw_combo_row_set_model (self->column_rows[f], G_LIST_MODEL (columns));
   self->updating = FALSE;
-  fill_layouts (self);
-
-  /* a kept mapping that fits comes first, then the CRM layouts, else the user's own */
-  kept = cl_crm_mapping_fitting (self->store, self->csv);
-  if (!(kept[0] != NULL && cl_crm_mapping_load (self->store, kept[0], self->csv, &self->mapping))
-      && !cl_crm_mapping_detect (self->csv, CL_CRM_AUTO, &self->mapping, NULL))
+  fill_layouts (self, (const char * const *) read->kept);
+  self->mapping = read->mapping;
+  if (!read->known)
     {
       self->mapping.kind = CL_CRM_CUSTOM;
       for (int f = 0; f < CL_CRM_N_FIELDS; f++)
@@ -477,7 +514,7 @@ cl_import_window_open_file (ClImportWindow *self,
       toast (self, _("No layout Closeloop knows: choose which column holds the deal name and the stage"));
     }
 
-  name = g_filename_display_basename (path);
+  name = g_filename_display_basename (self->path);
   /* Translators: rows, the text encoding, the delimiter */
   described = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u row · %s · separated by %s",
                                             "%u rows · %s · separated by %s", self->csv->rows->len),
@@ -489,14 +526,42 @@ cl_import_window_open_file (ClImportWindow *self,
   adw_window_title_set_subtitle (self->window_title, name);
   gtk_stack_set_visible_child_name (self->stack, "preview");
   show_mapping (self);
-  if (kept[0] != NULL)
+  if (read->kept[0] != NULL)
     for (guint i = 0; i < self->choices->len; i++)
-      if (g_strcmp0 (g_array_index (self->choices, ClLayoutChoice, i).kept, kept[0]) == 0)
+      if (g_strcmp0 (g_array_index (self->choices, ClLayoutChoice, i).kept, read->kept[0]) == 0)
         {
           self->updating = TRUE;
           adw_combo_row_set_selected (self->layout_row, i);
           self->updating = FALSE;
         }
+}
+
+/* Reads the file at @path in a worker, then shows its preview; FALSE (and
+ * said) when it is no file, or while a worker holds another. */
+gboolean
+cl_import_window_open_file (ClImportWindow *self,
+                            const char     *path)
+{
+  FileRead *read;
+
+  g_return_val_if_fail (CL_IS_IMPORT_WINDOW (self), FALSE);
+  /* a worker reads the file being imported */
+  if (self->busy)
+    return FALSE;
+  if (!g_file_test (path, G_FILE_TEST_IS_REGULAR))
+    {
+      g_autofree char *name = g_filename_display_basename (path);
+      g_autofree char *message = g_strdup_printf (_("“%s” is not a file that can be read"), name);
+
+      toast (self, message);
+      return FALSE;
+    }
+  read = g_new0 (FileRead, 1);
+  read->path = g_strdup (path);
+  self->busy = TRUE;
+  update_buttons (self);
+  cl_store_task_run (self, cl_store_get_path (self->store), read_file, read, (GDestroyNotify) file_read_free,
+                     NULL, NULL, on_file_read, NULL);
   return TRUE;
 }
 

@@ -50,7 +50,7 @@ gboolean        cl_import_window_asks_currency (ClImportWindow *self);
 void            cl_import_window_set_currency  (ClImportWindow *self,
                                                 const char     *code);
 /* "choose", "preview", "stages", "importing", "done", "undone", or "busy"
- * while a worker places the stages, imports or undoes. */
+ * while a worker reads the file, places the stages, imports or undoes. */
 const char     *cl_import_window_get_page   (ClImportWindow *self);
 /* Next: places the file's stages in a worker thread, then shows them. */
 gboolean        cl_import_window_show_stages (ClImportWindow *self);

@@ -63,7 +63,7 @@ struct _ClPreferencesWindow
   ClRosterPage        *roster_page;
 
   ClStore             *store;
-  ClStoreQueue        *queue;         /* the reads that scan the deals, in workers, in turn */
+  ClStoreQueue        *queue;         /* thresholds and stages, read and written in turn by workers */
   GPtrArray           *stage_rows;
   ClListEditor         lists[CL_N_TEAM_LISTS];
 };
@@ -90,21 +90,131 @@ remove_rows (AdwPreferencesGroup *group,
   g_ptr_array_set_size (rows, 0);
 }
 
-/* ------------------------------------------------------------------ thresholds */
+/* ------------------------------------------------------------------ writes, in the window's turn */
 
 static void rebuild_stages (ClPreferencesWindow *self);
+
+typedef enum {
+  WRITE_SETTING,       /* @setting takes @value */
+  WRITE_CLEAR,         /* @setting goes back to its working out */
+  WRITE_STAGE,         /* @stage as edited */
+  WRITE_MOVE_STAGE,    /* @stage to @position (from 0) */
+  WRITE_DELETE_STAGE,  /* @stage */
+  WRITE_ADD_STAGE,     /* a stage after the last */
+} WriteKind;
+
+/* A change of Preferences, written by a worker on a copy of what it
+ * names: the window goes on editing its own. */
+typedef struct
+{
+  WriteKind   kind;
+  const char *setting;
+  gint64      value;
+  ClStage    *stage;
+  int         position;
+} Write;
+
+static void
+write_free (Write *write)
+{
+  g_clear_object (&write->stage);
+  g_free (write);
+}
+
+static gboolean
+add_stage_in_worker (ClStore  *store,
+                     GError  **error)
+{
+  g_autoptr (GListModel) stages = cl_store_list_stages (store, error);
+  guint n = stages ? g_list_model_get_n_items (stages) : 0;
+  g_autofree char *name = g_strdup_printf (_("New stage %u"), n + 1);
+  g_autoptr (ClStage) stage = cl_stage_new (name, n + 1, 50);
+
+  return stages != NULL && cl_store_add_stage (store, stage, error);
+}
+
+static gpointer
+write_in_worker (ClStore  *store,
+                 gpointer  data,
+                 GError  **error)
+{
+  Write *write = data;
+  gboolean written = FALSE;
+
+  switch (write->kind)
+    {
+    case WRITE_SETTING:
+      written = cl_store_set_setting_int (store, write->setting, write->value, error);
+      break;
+    case WRITE_CLEAR:
+      written = cl_store_clear_setting (store, write->setting, error);
+      break;
+    case WRITE_STAGE:
+      written = cl_store_update_stage (store, write->stage, error);
+      break;
+    case WRITE_MOVE_STAGE:
+      written = cl_store_move_stage (store, write->stage->id, write->position, error);
+      break;
+    case WRITE_DELETE_STAGE:
+      written = cl_store_delete_stage (store, write->stage, error);
+      break;
+    case WRITE_ADD_STAGE:
+      /* a name already taken, or a position: said, and the list left as it was */
+      written = add_stage_in_worker (store, error);
+      break;
+    default:
+      g_return_val_if_reached (NULL);
+    }
+  return written ? write : NULL;
+}
+
+static void
+on_written (GObject      *source,
+            GAsyncResult *result,
+            gpointer      user_data)
+{
+  ClPreferencesWindow *self = CL_PREFERENCES_WINDOW (source);
+  Write *asked = cl_store_task_get_data (result);
+  g_autoptr (GError) error = NULL;
+
+  if (cl_store_task_finish (result, &error) != NULL)
+    return;
+  report (self, error);
+  /* an edit refused: the rows as the store has them */
+  if (asked->kind == WRITE_STAGE)
+    rebuild_stages (self);
+}
+
+/* Writes @kind of change in the window's turn; @stage, unless NULL, is
+ * copied. */
+static void
+run_write (ClPreferencesWindow *self,
+           WriteKind            kind,
+           const char          *setting,
+           gint64               value,
+           ClStage             *stage)
+{
+  Write *write = g_new0 (Write, 1);
+
+  write->kind = kind;
+  write->setting = setting;
+  write->value = value;
+  write->stage = stage ? cl_stage_copy (stage) : NULL;
+  write->position = (int) value;
+  cl_store_queue_run (self->queue, write_in_worker, write, (GDestroyNotify) write_free, NULL, on_written);
+}
+
+/* ------------------------------------------------------------------ thresholds */
 
 static void
 on_threshold_changed (GtkSpinButton       *spin,
                       ClPreferencesWindow *self)
 {
   const char *setting = g_object_get_data (G_OBJECT (spin), "setting");
-  g_autoptr (GError) error = NULL;
 
-  if (!cl_store_set_setting_int (self->store, setting, gtk_spin_button_get_value_as_int (spin), &error))
-    report (self, error);
+  run_write (self, WRITE_SETTING, setting, gtk_spin_button_get_value_as_int (spin), NULL);
   /* the stages without a threshold of their own show the team's */
-  else if (g_str_equal (setting, CL_SETTING_STALLED_DAYS))
+  if (g_str_equal (setting, CL_SETTING_STALLED_DAYS))
     rebuild_stages (self);
 }
 
@@ -207,11 +317,7 @@ static void
 on_key_amount_changed (GtkSpinButton       *spin,
                        ClPreferencesWindow *self)
 {
-  g_autoptr (GError) error = NULL;
-
-  if (!cl_store_set_setting_int (self->store, CL_SETTING_KEY_DEAL_AMOUNT,
-                                 (gint64) gtk_spin_button_get_value (spin), &error))
-    report (self, error);
+  run_write (self, WRITE_SETTING, CL_SETTING_KEY_DEAL_AMOUNT, (gint64) gtk_spin_button_get_value (spin), NULL);
   reread_key_amount (self);
 }
 
@@ -221,10 +327,8 @@ reset_key_amount (GtkWidget  *widget,
                   GVariant   *parameter)
 {
   ClPreferencesWindow *self = CL_PREFERENCES_WINDOW (widget);
-  g_autoptr (GError) error = NULL;
 
-  if (!cl_store_clear_setting (self->store, CL_SETTING_KEY_DEAL_AMOUNT, &error))
-    report (self, error);
+  run_write (self, WRITE_CLEAR, CL_SETTING_KEY_DEAL_AMOUNT, 0, NULL);
   reread_key_amount (self);
 }
 
@@ -260,22 +364,54 @@ bind_threshold (ClPreferencesWindow *self,
   g_signal_connect (spin, "value-changed", G_CALLBACK (on_threshold_changed), self);
 }
 
+/* The thresholds as a worker reads them: the coaching settings work the
+ * key-deal amount out of the open deals when the team set none. */
+typedef struct
+{
+  ClFlagSettings     flags;
+  ClCoachingSettings coaching;
+  int                agenda_size;
+  int                actions_cap;
+} ThresholdsRead;
+
+static gpointer
+read_thresholds (ClStore  *store,
+                 gpointer  data,
+                 GError  **error)
+{
+  ThresholdsRead *read = g_new0 (ThresholdsRead, 1);
+
+  cl_flag_settings_load (&read->flags, store);
+  cl_coaching_settings_load (&read->coaching, store);
+  read->agenda_size = cl_pipeline_agenda_size_load (store);
+  read->actions_cap = cl_action_cap_load (store);
+  return read;
+}
+
+static void
+on_thresholds_read (GObject      *source,
+                    GAsyncResult *result,
+                    gpointer      user_data)
+{
+  ClPreferencesWindow *self = CL_PREFERENCES_WINDOW (source);
+  g_autofree ThresholdsRead *read = cl_store_task_finish (result, NULL);
+
+  bind_threshold (self, self->stalled_spin, CL_SETTING_STALLED_DAYS, read->flags.stalled_days);
+  bind_threshold (self, self->window_spin, CL_SETTING_FLAG_WINDOW_DAYS, read->flags.window_days);
+  bind_threshold (self, self->agenda_spin, CL_SETTING_AGENDA_SIZE, read->agenda_size);
+  bind_threshold (self, self->cap_spin, CL_SETTING_OPEN_ACTIONS_CAP, read->actions_cap);
+  bind_threshold (self, self->critical_spin, CL_SETTING_CRITICAL_PROBABILITY, read->coaching.critical_probability);
+  bind_threshold (self, self->flag_count_spin, CL_SETTING_COACHING_FLAG_COUNT, read->coaching.flag_count);
+}
+
+/* The thresholds, then the key-deal amount, read by workers; each spin
+ * saves once it shows the value read. */
 static void
 load_thresholds (ClPreferencesWindow *self)
 {
-  ClFlagSettings flags;
-  ClCoachingSettings coaching;
-
-  cl_flag_settings_load (&flags, self->store);
-  cl_coaching_settings_load (&coaching, self->store);
-  bind_threshold (self, self->stalled_spin, CL_SETTING_STALLED_DAYS, flags.stalled_days);
-  bind_threshold (self, self->window_spin, CL_SETTING_FLAG_WINDOW_DAYS, flags.window_days);
-  bind_threshold (self, self->agenda_spin, CL_SETTING_AGENDA_SIZE, cl_pipeline_agenda_size_load (self->store));
-  bind_threshold (self, self->cap_spin, CL_SETTING_OPEN_ACTIONS_CAP, cl_action_cap_load (self->store));
+  cl_store_queue_run (self->queue, read_thresholds, NULL, NULL, g_free, on_thresholds_read);
   reread_key_amount (self);
   g_signal_connect (self->key_amount_spin, "value-changed", G_CALLBACK (on_key_amount_changed), self);
-  bind_threshold (self, self->critical_spin, CL_SETTING_CRITICAL_PROBABILITY, coaching.critical_probability);
-  bind_threshold (self, self->flag_count_spin, CL_SETTING_COACHING_FLAG_COUNT, coaching.flag_count);
 }
 
 /* ------------------------------------------------------------------ the workspace's currency */
@@ -376,26 +512,19 @@ describe_stage (ClStage *stage)
   return g_string_free (g_steal_pointer (&text), FALSE);
 }
 
-/* Saves @stage; the expander row shows the new title and summary. A change
- * refused rebuilds the rows from the store, so FALSE means @row is gone. */
-static gboolean
+/* Saves @stage, written by a worker; the expander row shows the new title
+ * and summary at once. A change refused is said, and the rows made again
+ * from the store. */
+static void
 save_stage (ClPreferencesWindow *self,
             ClStage             *stage,
             AdwExpanderRow      *row)
 {
-  g_autoptr (GError) error = NULL;
-  g_autofree char *summary = NULL;
+  g_autofree char *summary = describe_stage (stage);
 
-  if (!cl_store_update_stage (self->store, stage, &error))
-    {
-      report (self, error);
-      rebuild_stages (self);
-      return FALSE;
-    }
-  summary = describe_stage (stage);
+  run_write (self, WRITE_STAGE, NULL, 0, stage);
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), stage->name);
   adw_expander_row_set_subtitle (row, summary);
-  return TRUE;
 }
 
 /* The name or the exit criteria, whichever entry was applied. */
@@ -484,8 +613,8 @@ save_stalled_days (ClPreferencesWindow *self,
   ClStage *stage = stage_of (spin);
 
   stage->stalled_days = own_days;
-  if (save_stage (self, stage, g_object_get_data (G_OBJECT (spin), "expander")))
-    show_stall (self, spin, own_days);
+  save_stage (self, stage, g_object_get_data (G_OBJECT (spin), "expander"));
+  show_stall (self, spin, own_days);
 }
 
 static void
@@ -508,12 +637,10 @@ on_move_clicked (GtkButton           *button,
 {
   ClStage *stage = stage_of (button);
   int step = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (button), "step"));
-  g_autoptr (GError) error = NULL;
 
   if (stage->position + step < 1)
     return;
-  if (!cl_store_move_stage (self->store, stage->id, stage->position - 1 + step, &error))
-    report (self, error);
+  run_write (self, WRITE_MOVE_STAGE, NULL, stage->position - 1 + step, stage);
   rebuild_stages (self);
 }
 
@@ -521,10 +648,7 @@ static void
 on_delete_clicked (GtkButton           *button,
                    ClPreferencesWindow *self)
 {
-  g_autoptr (GError) error = NULL;
-
-  if (!cl_store_delete_stage (self->store, stage_of (button), &error))
-    report (self, error);
+  run_write (self, WRITE_DELETE_STAGE, NULL, 0, stage_of (button));
   rebuild_stages (self);
 }
 
@@ -742,15 +866,8 @@ add_stage (GtkWidget  *widget,
            GVariant   *parameter)
 {
   ClPreferencesWindow *self = CL_PREFERENCES_WINDOW (widget);
-  g_autoptr (GListModel) stages = cl_store_list_stages (self->store, NULL);
-  guint n = stages ? g_list_model_get_n_items (stages) : 0;
-  g_autofree char *name = g_strdup_printf (_("New stage %u"), n + 1);
-  g_autoptr (ClStage) stage = cl_stage_new (name, n + 1, 50);
-  g_autoptr (GError) error = NULL;
 
-  /* a name already taken, or a position: say so and leave the list as it was */
-  if (!cl_store_add_stage (self->store, stage, &error))
-    report (self, error);
+  run_write (self, WRITE_ADD_STAGE, NULL, 0, NULL);
   rebuild_stages (self);
 }
 

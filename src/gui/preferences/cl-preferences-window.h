@@ -49,8 +49,8 @@ void        cl_preferences_window_set_stalled_days    (ClPreferencesWindow *self
                                                        int                  days);
 const char *cl_preferences_window_get_stall_text      (ClPreferencesWindow *self,
                                                        gint64               stage_id);
-/* The stages, or the key-deal amount, are being read again by a worker:
- * both scan the deals. */
+/* Workers write a threshold or a stage, or read the thresholds, the
+ * stages or the key-deal amount again, in the window's turn. */
 gboolean    cl_preferences_window_is_busy             (ClPreferencesWindow *self);
 
 /* Chooses the team folder (NULL: none); "team-folder-changed" follows. */
