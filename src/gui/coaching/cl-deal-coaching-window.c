@@ -894,15 +894,13 @@ gboolean
 cl_deal_coaching_window_attach (ClDealCoachingWindow *self,
                                 const char           *path)
 {
+  g_autofree char *refusal = NULL;
   Change *change;
 
   g_return_val_if_fail (CL_IS_DEAL_COACHING_WINDOW (self), FALSE);
-  if (!g_file_test (path, G_FILE_TEST_IS_REGULAR))
+  if ((refusal = cl_file_chosen_refusal (path)) != NULL)
     {
-      g_autofree char *name = g_filename_display_basename (path);
-      g_autofree char *message = g_strdup_printf (_("“%s” is not a file that can be read"), name);
-
-      toast (self, message);
+      toast (self, refusal);
       return FALSE;
     }
   change = g_new0 (Change, 1);

@@ -542,18 +542,16 @@ gboolean
 cl_import_window_open_file (ClImportWindow *self,
                             const char     *path)
 {
+  g_autofree char *refusal = NULL;
   FileRead *read;
 
   g_return_val_if_fail (CL_IS_IMPORT_WINDOW (self), FALSE);
   /* a worker reads the file being imported */
   if (self->busy)
     return FALSE;
-  if (!g_file_test (path, G_FILE_TEST_IS_REGULAR))
+  if ((refusal = cl_file_chosen_refusal (path)) != NULL)
     {
-      g_autofree char *name = g_filename_display_basename (path);
-      g_autofree char *message = g_strdup_printf (_("“%s” is not a file that can be read"), name);
-
-      toast (self, message);
+      toast (self, refusal);
       return FALSE;
     }
   read = g_new0 (FileRead, 1);

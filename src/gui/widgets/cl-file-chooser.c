@@ -75,6 +75,17 @@ on_drop (GtkDropTarget *drop,
   return path != NULL && chosen (target, path);
 }
 
+char *
+cl_file_chosen_refusal (const char *path)
+{
+  g_autofree char *name = NULL;
+
+  if (g_file_test (path, G_FILE_TEST_IS_REGULAR))
+    return NULL;
+  name = g_filename_display_basename (path);
+  return g_strdup_printf (_("“%s” is not a file that can be read"), name);
+}
+
 GtkDropTarget *
 cl_file_drop_target_new (ClFileChosen chosen,
                          gpointer     target)

@@ -29,6 +29,9 @@ void                  cl_file_chooser_add_filter (GtkFileChooserNative *dialog,
                                                   const char           *name,
                                                   ...) G_GNUC_NULL_TERMINATED;
 
+/* Why a file chosen or dropped at @path cannot be read, to say, or NULL
+ * when it is a regular file (its reading is a worker's). */
+char                 *cl_file_chosen_refusal     (const char           *path);
 /* A drop target for files whose path goes to @chosen (@target, path); the
  * drop is accepted when @chosen returns TRUE. */
 GtkDropTarget        *cl_file_drop_target_new    (ClFileChosen          chosen,
