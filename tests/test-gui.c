@@ -313,17 +313,22 @@ check_team_list_editor (ClPreferencesWindow *preferences,
   g_autoptr (ClTeamListItem) added = NULL;
 
   g_assert_cmpuint (items, ==, 5);
-  g_assert_true (cl_preferences_window_add_team_list_item (preferences, list, label));
-  g_assert_false (cl_preferences_window_add_team_list_item (preferences, list, label));
+  /* the second, a label the list has, is refused */
+  cl_preferences_window_add_team_list_item (preferences, list, label);
+  cl_preferences_window_add_team_list_item (preferences, list, label);
+  cl_test_preferences_settled (preferences);
   g_assert_cmpuint (cl_preferences_window_get_n_team_list_items (preferences, list), ==, items + 1);
   listed = cl_store_list_team_list (store, list, NULL);
+  g_assert_cmpuint (g_list_model_get_n_items (listed), ==, items + 1);
   added = g_list_model_get_item (listed, items);
   g_assert_cmpstr (added->key, ==, key);
 
-  g_assert_true (cl_preferences_window_remove_team_list_item (preferences, list, added->id, added->label));
+  cl_preferences_window_remove_team_list_item (preferences, list, added->id, added->label);
+  cl_test_preferences_settled (preferences);
   g_assert_cmpuint (cl_preferences_window_get_n_team_list_items (preferences, list), ==, items);
   gtk_widget_activate_action (GTK_WIDGET (preferences), "preferences.restore-team-list-item", "(ix)",
                               list, added->id);
+  cl_test_preferences_settled (preferences);
   g_assert_cmpuint (cl_preferences_window_get_n_team_list_items (preferences, list), ==, items + 1);
 }
 
@@ -429,6 +434,7 @@ check_identity (ClPreferencesWindow *preferences,
   g_assert_cmpint (g_mkdir (folder, 0700), ==, 0);
   g_assert_true (cl_preferences_window_set_team_folder (preferences, folder));
   g_assert_true (cl_preferences_window_set_identity (preferences, " Ana Okafor ", CL_ROLE_REP));
+  cl_test_preferences_settled (preferences);
   g_assert_cmpuint (changes, ==, 1);
   assert_identity (store, before->id, "Ana Okafor", CL_ROLE_REP);
   subfolder = g_strdup_printf ("Ana Okafor (%s)", before->id);
@@ -438,25 +444,29 @@ check_identity (ClPreferencesWindow *preferences,
       g_assert_false (cl_preferences_window_set_identity (preferences, refused[i], CL_ROLE_MANAGER));
       assert_identity (store, before->id, "Ana Okafor", CL_ROLE_REP);
     }
+  cl_test_preferences_settled (preferences);
   g_assert_cmpuint (changes, ==, 1);
   g_assert_nonnull (strstr (cl_preferences_window_get_publish_as_text (preferences), subfolder));
   g_signal_handlers_disconnect_by_func (preferences, count_signal, &changes);
   g_assert_true (cl_preferences_window_set_team_folder (preferences, NULL));
+  cl_test_preferences_settled (preferences);
 }
 
 static void
 check_preferences (ClWindow *window)
 {
-  ClStore *store = cl_window_get_store (window);
+  /* the test's own reads, on a connection of its own */
+  g_autoptr (ClStore) store = cl_store_open (cl_store_get_path (cl_window_get_store (window)), NULL);
   g_autoptr (GListModel) before = cl_store_list_stages (store, NULL);
   g_autoptr (GListModel) after = NULL;
   ClPreferencesWindow *preferences;
+  guint window_statements = 0;
 
+  /* read and written by workers: the window's thread waits on none of it */
+  cl_test_count_statements (window, &window_statements);
   g_action_group_activate_action (G_ACTION_GROUP (window), "preferences", NULL);
   preferences = cl_test_find_toplevel (CL_TYPE_PREFERENCES_WINDOW);
   g_assert_nonnull (preferences);
-  /* what scans the deals is read by a worker: the window's thread waits
-   * on none of it */
   g_assert_true (cl_preferences_window_is_busy (preferences));
   cl_test_preferences_settled (preferences);
   gtk_widget_activate_action (GTK_WIDGET (preferences), "preferences.add-stage", NULL);
@@ -468,6 +478,9 @@ check_preferences (ClWindow *window)
   check_team_list_editor (preferences, store, CL_TEAM_LIST_SCORECARD, "Named the economic buyer",
                           "named_the_economic_buyer");
   check_team_list_editor (preferences, store, CL_TEAM_LIST_SKILLS, "Champion building", "champion_building");
+  cl_test_stop_counting_statements (window);
+  g_assert_cmpuint (window_statements, ==, 0);
+  /* (the window watching a team folder chosen reads which on its thread) */
   check_identity (preferences, store);
   gtk_window_close (GTK_WINDOW (preferences));
 }
@@ -1326,6 +1339,7 @@ check_team_folder (ClWindow *window)
   g_assert_false (cl_preferences_window_set_team_folder (preferences, "relative/nowhere"));
   g_assert_null (cl_window_get_team_folder_watch (window));
   g_assert_true (cl_preferences_window_set_team_folder (preferences, folder));
+  cl_test_preferences_settled (preferences);
   g_assert_nonnull (cl_window_get_team_folder_watch (window));
   cl_test_wait_until (library_holds, &wait, "the teammate's summary already in the folder");
 
@@ -1394,6 +1408,7 @@ check_team_folder (ClWindow *window)
   }
 
   g_assert_true (cl_preferences_window_set_team_folder (preferences, NULL));
+  cl_test_preferences_settled (preferences);
   g_assert_null (cl_window_get_team_folder_watch (window));
   gtk_window_close (GTK_WINDOW (preferences));
 }

@@ -94,10 +94,20 @@ cl_identity_id_valid (const char *id)
   return TRUE;
 }
 
-/* A name an owner can have: trimmed, not blank, bounded, printable. */
-static char *
-check_name (const char  *name,
-            GError     **error)
+/**
+ * cl_identity_check_name:
+ * @name: a name for the workspace's owner
+ * @error: return location for a #GError, or %NULL
+ *
+ * Whether @name is one an owner can have: trimmed, not blank, bounded,
+ * printable.
+ *
+ * Returns: (transfer full) (nullable): @name trimmed, or %NULL with @error
+ *   set
+ */
+char *
+cl_identity_check_name (const char  *name,
+                        GError     **error)
 {
   g_autofree char *trimmed = g_strstrip (g_strdup (name));
 
@@ -205,9 +215,9 @@ cl_identity_get (ClStore  *store,
     return g_steal_pointer (&identity);
   /* what was stored and can be read stays, whatever else was missing */
   stored_name = g_steal_pointer (&identity->name);
-  identity->name = stored_name != NULL ? check_name (stored_name, NULL) : NULL;
+  identity->name = stored_name != NULL ? cl_identity_check_name (stored_name, NULL) : NULL;
   if (identity->name == NULL)
-    identity->name = check_name (cl_export_author (), NULL);
+    identity->name = cl_identity_check_name (cl_export_author (), NULL);
   if (identity->name == NULL)
     identity->name = g_strdup (g_get_user_name ());
   if (identity->id == NULL)
@@ -249,7 +259,7 @@ cl_identity_set (ClStore     *store,
     return FALSE;
   if (name != NULL)
     {
-      if ((checked = check_name (name, error)) == NULL)
+      if ((checked = cl_identity_check_name (name, error)) == NULL)
         return FALSE;
       g_free (identity->name);
       identity->name = g_steal_pointer (&checked);

@@ -36,6 +36,8 @@ gboolean     cl_identity_id_valid    (const char   *id);
 ClIdentity  *cl_identity_get         (ClStore      *store,
                                       GError      **error);
 ClIdentity  *cl_identity_peek        (ClStore      *store);
+char        *cl_identity_check_name  (const char   *name,
+                                      GError      **error);
 gboolean     cl_identity_set         (ClStore      *store,
                                       const char   *name,
                                       ClRole        role,

@@ -197,9 +197,20 @@ cl_team_folder_get (ClStore *store)
   return folder;
 }
 
-static gboolean
-check_folder (const char  *path,
-              GError     **error)
+/**
+ * cl_team_folder_check:
+ * @path: a folder to share through
+ * @error: return location for a #GError, or %NULL
+ *
+ * Whether @path can be a team folder: an absolute path to an existing
+ * folder one can write in.
+ *
+ * Returns: %TRUE when it can, %FALSE with @error set
+ *   (%CL_TEAM_FOLDER_ERROR_NOT_FOLDER)
+ */
+gboolean
+cl_team_folder_check (const char  *path,
+                      GError     **error)
 {
   if (!g_path_is_absolute (path) || !g_file_test (path, G_FILE_TEST_IS_DIR))
     return g_set_error (error, CL_TEAM_FOLDER_ERROR, CL_TEAM_FOLDER_ERROR_NOT_FOLDER,
@@ -227,7 +238,7 @@ cl_team_folder_set (ClStore     *store,
                     const char  *path,
                     GError     **error)
 {
-  if (path != NULL && !check_folder (path, error))
+  if (path != NULL && !cl_team_folder_check (path, error))
     return FALSE;
   return cl_store_set_setting_text (store, SETTING_KEY, path != NULL ? path : "", error);
 }
@@ -294,7 +305,7 @@ cl_team_folder_publish_as (const char  *folder,
   g_autofree char *person = NULL, *name = NULL, *old_name = NULL, *name_part = NULL, *id = NULL;
   g_autoptr (GError) removing = NULL;
 
-  if (!check_folder (folder, error)
+  if (!cl_team_folder_check (folder, error)
       || (info = cl_summary_read (text, strlen (text), _("The summary"), error)) == NULL)
     return FALSE;
   if (info->private_notes)
@@ -1091,7 +1102,7 @@ cl_team_folder_watch_new (const char  *workspace_path,
   g_autoptr (GError) reading = NULL;
   GFileInfo *info;
 
-  if (!check_folder (folder, error))
+  if (!cl_team_folder_check (folder, error))
     return NULL;
   self = g_object_new (CL_TYPE_TEAM_FOLDER_WATCH, NULL);
   self->workspace_path = g_strdup (workspace_path);

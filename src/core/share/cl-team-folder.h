@@ -19,6 +19,8 @@ typedef enum {
 } ClTeamFolderError;
 
 char     *cl_team_folder_get          (ClStore      *store);
+gboolean  cl_team_folder_check        (const char   *path,
+                                       GError      **error);
 gboolean  cl_team_folder_set          (ClStore      *store,
                                        const char   *path,
                                        GError      **error);

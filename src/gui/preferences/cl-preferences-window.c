@@ -101,6 +101,11 @@ typedef enum {
   WRITE_MOVE_STAGE,    /* @stage to @position (from 0) */
   WRITE_DELETE_STAGE,  /* @stage */
   WRITE_ADD_STAGE,     /* a stage after the last */
+  WRITE_RENAME_ITEM,   /* @list's item @item_id takes @label */
+  WRITE_MOVE_ITEM,     /* @list's item @item_id to @position (from 0) */
+  WRITE_REMOVE_ITEM,   /* @list's item @item_id, labelled @label, retired */
+  WRITE_RESTORE_ITEM,  /* @list's item @item_id back */
+  WRITE_ADD_ITEM,      /* @label, a new item at the end of @list */
 } WriteKind;
 
 /* A change of Preferences, written by a worker on a copy of what it
@@ -112,12 +117,16 @@ typedef struct
   gint64      value;
   ClStage    *stage;
   int         position;
+  ClTeamList  list;
+  gint64      item_id;
+  char       *label;
 } Write;
 
 static void
 write_free (Write *write)
 {
   g_clear_object (&write->stage);
+  g_free (write->label);
   g_free (write);
 }
 
@@ -162,11 +171,30 @@ write_in_worker (ClStore  *store,
       /* a name already taken, or a position: said, and the list left as it was */
       written = add_stage_in_worker (store, error);
       break;
+    case WRITE_RENAME_ITEM:
+      written = cl_store_rename_team_list_item (store, write->list, write->item_id, write->label, error);
+      break;
+    case WRITE_MOVE_ITEM:
+      written = cl_store_move_team_list_item (store, write->list, write->item_id, write->position, error);
+      break;
+    case WRITE_REMOVE_ITEM:
+    case WRITE_RESTORE_ITEM:
+      written = cl_store_retire_team_list_item (store, write->list, write->item_id,
+                                                write->kind == WRITE_REMOVE_ITEM, error);
+      break;
+    case WRITE_ADD_ITEM:
+      written = cl_store_add_team_list_item (store, write->list, write->label, error) != 0;
+      break;
     default:
       g_return_val_if_reached (NULL);
     }
   return written ? write : NULL;
 }
+
+static void said_removed (ClPreferencesWindow *self,
+                          Write               *removed);
+static void rebuild_list (ClPreferencesWindow *self,
+                          ClTeamList           list);
 
 static void
 on_written (GObject      *source,
@@ -178,11 +206,19 @@ on_written (GObject      *source,
   g_autoptr (GError) error = NULL;
 
   if (cl_store_task_finish (result, &error) != NULL)
-    return;
+    {
+      if (asked->kind == WRITE_REMOVE_ITEM)
+        said_removed (self, asked);
+      else if (asked->kind == WRITE_ADD_ITEM)
+        gtk_editable_set_text (GTK_EDITABLE (self->lists[asked->list].new_row), "");
+      return;
+    }
   report (self, error);
   /* an edit refused: the rows as the store has them */
   if (asked->kind == WRITE_STAGE)
     rebuild_stages (self);
+  else if (asked->kind == WRITE_RENAME_ITEM)
+    rebuild_list (self, asked->list);
 }
 
 /* Writes @kind of change in the window's turn; @stage, unless NULL, is
@@ -202,6 +238,29 @@ run_write (ClPreferencesWindow *self,
   write->stage = stage ? cl_stage_copy (stage) : NULL;
   write->position = (int) value;
   cl_store_queue_run (self->queue, write_in_worker, write, (GDestroyNotify) write_free, NULL, on_written);
+}
+
+/* Writes @kind of change to @list's item @item_id (0 for a new one), in
+ * the window's turn, then reads @list again. */
+static void
+run_item_write (ClPreferencesWindow *self,
+                WriteKind            kind,
+                ClTeamList           list,
+                gint64               item_id,
+                int                  position,
+                const char          *label)
+{
+  Write *write = g_new0 (Write, 1);
+
+  write->kind = kind;
+  write->list = list;
+  write->item_id = item_id;
+  write->position = position;
+  write->label = g_strdup (label);
+  cl_store_queue_run (self->queue, write_in_worker, write, (GDestroyNotify) write_free, NULL, on_written);
+  /* a rename leaves the rows as typed, unless refused */
+  if (kind != WRITE_RENAME_ITEM)
+    rebuild_list (self, list);
 }
 
 /* ------------------------------------------------------------------ thresholds */
@@ -873,9 +932,6 @@ add_stage (GtkWidget  *widget,
 
 /* ------------------------------------------------------------------ the team's lists */
 
-static void rebuild_list (ClPreferencesWindow *self,
-                          ClTeamList           list);
-
 static gint64
 item_id_of (gpointer widget)
 {
@@ -901,14 +957,8 @@ static void
 on_item_renamed (AdwEntryRow         *row,
                  ClPreferencesWindow *self)
 {
-  g_autoptr (GError) error = NULL;
-
-  if (!cl_store_rename_team_list_item (self->store, list_of (row), item_id_of (row),
-                                       gtk_editable_get_text (GTK_EDITABLE (row)), &error))
-    {
-      report (self, error);
-      rebuild_list (self, list_of (row));
-    }
+  run_item_write (self, WRITE_RENAME_ITEM, list_of (row), item_id_of (row), 0,
+                  gtk_editable_get_text (GTK_EDITABLE (row)));
 }
 
 static void
@@ -916,39 +966,37 @@ on_item_move_clicked (GtkButton           *button,
                       ClPreferencesWindow *self)
 {
   int index = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (button), "index"));
-  g_autoptr (GError) error = NULL;
 
-  if (index >= 0
-      && !cl_store_move_team_list_item (self->store, list_of (button), item_id_of (button), index, &error))
-    report (self, error);
-  rebuild_list (self, list_of (button));
+  if (index >= 0)
+    run_item_write (self, WRITE_MOVE_ITEM, list_of (button), item_id_of (button), index, NULL);
 }
 
-gboolean
+/* An item removed: the toast says which, and takes it back. */
+static void
+said_removed (ClPreferencesWindow *self,
+              Write               *removed)
+{
+  g_autofree char *item = cl_text_isolate (removed->label);
+  g_autofree char *title = g_strdup_printf (removed->list == CL_TEAM_LIST_SCORECARD
+                                            ? _("“%s” removed from the scorecard")
+                                            : _("“%s” removed from the skills"), item);
+  AdwToast *toast = cl_toast_new_plain (title);
+
+  adw_toast_set_button_label (toast, _("_Undo"));
+  adw_toast_set_action_name (toast, "preferences.restore-team-list-item");
+  adw_toast_set_action_target_value (toast, g_variant_new ("(ix)", removed->list, removed->item_id));
+  adw_preferences_window_add_toast (ADW_PREFERENCES_WINDOW (self), toast);
+}
+
+/* Removes @list's item @item_id, labelled @label, written by a worker; a
+ * toast offers it back once it is. */
+void
 cl_preferences_window_remove_team_list_item (ClPreferencesWindow *self,
                                              ClTeamList           list,
                                              gint64               item_id,
                                              const char          *label)
 {
-  g_autoptr (GError) error = NULL;
-  g_autofree char *title = NULL, *item = NULL;
-  AdwToast *toast;
-
-  if (!cl_store_retire_team_list_item (self->store, list, item_id, TRUE, &error))
-    {
-      report (self, error);
-      return FALSE;
-    }
-  item = cl_text_isolate (label);
-  title = g_strdup_printf (list == CL_TEAM_LIST_SCORECARD ? _("“%s” removed from the scorecard")
-                                                          : _("“%s” removed from the skills"), item);
-  toast = cl_toast_new_plain (title);
-  adw_toast_set_button_label (toast, _("_Undo"));
-  adw_toast_set_action_name (toast, "preferences.restore-team-list-item");
-  adw_toast_set_action_target_value (toast, g_variant_new ("(ix)", list, item_id));
-  adw_preferences_window_add_toast (ADW_PREFERENCES_WINDOW (self), toast);
-  rebuild_list (self, list);
-  return TRUE;
+  run_item_write (self, WRITE_REMOVE_ITEM, list, item_id, 0, label);
 }
 
 static void
@@ -965,16 +1013,13 @@ restore_team_list_item (GtkWidget  *widget,
                         GVariant   *parameter)
 {
   ClPreferencesWindow *self = CL_PREFERENCES_WINDOW (widget);
-  g_autoptr (GError) error = NULL;
   int list;
   gint64 item_id;
 
   g_variant_get (parameter, "(ix)", &list, &item_id);
   if (list < 0 || list >= CL_N_TEAM_LISTS)
     return;
-  if (!cl_store_retire_team_list_item (self->store, list, item_id, FALSE, &error))
-    report (self, error);
-  rebuild_list (self, list);
+  run_item_write (self, WRITE_RESTORE_ITEM, list, item_id, 0, NULL);
 }
 
 static GtkWidget *
@@ -1027,17 +1072,45 @@ list_item_row (ClPreferencesWindow *self,
   return row;
 }
 
-static void
-rebuild_list (ClPreferencesWindow *self,
-              ClTeamList           list)
+/* A team list as a worker reads it. */
+typedef struct
 {
-  ClListEditor *editor = &self->lists[list];
+  ClTeamList  list;
+  GListModel *items;
+} ListRead;
+
+static void
+list_read_free (ListRead *read)
+{
+  g_clear_object (&read->items);
+  g_free (read);
+}
+
+static gpointer
+read_list (ClStore  *store,
+           gpointer  data,
+           GError  **error)
+{
+  ListRead *read = data;
+
+  read->items = cl_store_list_team_list (store, read->list, error);
+  return read->items ? read : NULL;
+}
+
+static void
+on_list_read (GObject      *source,
+              GAsyncResult *result,
+              gpointer      user_data)
+{
+  ClPreferencesWindow *self = CL_PREFERENCES_WINDOW (source);
+  ListRead *asked = cl_store_task_get_data (result);
+  ClListEditor *editor = &self->lists[asked->list];
   g_autoptr (GError) error = NULL;
-  g_autoptr (GListModel) items = cl_store_list_team_list (self->store, list, &error);
+  ListRead *read = cl_store_task_finish (result, &error);
   guint count;
 
   remove_rows (editor->group, editor->rows);
-  if (items == NULL)
+  if (read == NULL)
     {
       report (self, error);
       return;
@@ -1045,11 +1118,11 @@ rebuild_list (ClPreferencesWindow *self,
   /* the items, then the row that adds one */
   g_object_ref (editor->new_row);
   adw_preferences_group_remove (editor->group, GTK_WIDGET (editor->new_row));
-  count = g_list_model_get_n_items (items);
+  count = g_list_model_get_n_items (read->items);
   for (guint i = 0; i < count; i++)
     {
-      g_autoptr (ClTeamListItem) item = g_list_model_get_item (items, i);
-      GtkWidget *row = list_item_row (self, list, item, i, count);
+      g_autoptr (ClTeamListItem) item = g_list_model_get_item (read->items, i);
+      GtkWidget *row = list_item_row (self, read->list, item, i, count);
 
       adw_preferences_group_add (editor->group, row);
       g_ptr_array_add (editor->rows, row);
@@ -1058,21 +1131,25 @@ rebuild_list (ClPreferencesWindow *self,
   g_object_unref (editor->new_row);
 }
 
-gboolean
+/* @list's rows made again from the store, read in the window's turn. */
+static void
+rebuild_list (ClPreferencesWindow *self,
+              ClTeamList           list)
+{
+  ListRead *read = g_new0 (ListRead, 1);
+
+  read->list = list;
+  cl_store_queue_run (self->queue, read_list, read, (GDestroyNotify) list_read_free, NULL, on_list_read);
+}
+
+/* Adds @label at the end of @list, written by a worker; one the list
+ * already has, or a blank one, is refused and said. */
+void
 cl_preferences_window_add_team_list_item (ClPreferencesWindow *self,
                                           ClTeamList           list,
                                           const char          *label)
 {
-  g_autoptr (GError) error = NULL;
-
-  if (cl_store_add_team_list_item (self->store, list, label, &error) == 0)
-    {
-      report (self, error);
-      return FALSE;
-    }
-  gtk_editable_set_text (GTK_EDITABLE (self->lists[list].new_row), "");
-  rebuild_list (self, list);
-  return TRUE;
+  run_item_write (self, WRITE_ADD_ITEM, list, 0, 0, label);
 }
 
 static void
@@ -1091,11 +1168,48 @@ cl_preferences_window_get_n_team_list_items (ClPreferencesWindow *self,
 
 /* ------------------------------------------------------------------ sharing */
 
-static void
-show_team_folder (ClPreferencesWindow *self)
+/* The team folder and the owner's subfolder in it, as a worker reads
+ * them; or, given @folder, the folder to choose (NULL: none). */
+typedef struct
 {
-  g_autofree char *folder = cl_team_folder_get (self->store);
-  g_autofree char *person = cl_team_folder_own_person (self->store, NULL);
+  char       *folder;
+  char       *person;
+  ClIdentity *owner;     /* once a change of owner is written */
+  char       *name;      /* the owner's name to write; NULL keeps it */
+  ClRole      role;
+} Sharing;
+
+static void
+sharing_free (Sharing *sharing)
+{
+  g_free (sharing->folder);
+  g_free (sharing->person);
+  g_clear_pointer (&sharing->owner, cl_identity_free);
+  g_free (sharing->name);
+  g_free (sharing);
+}
+
+static gpointer
+read_sharing (ClStore  *store,
+              gpointer  data,
+              GError  **error)
+{
+  Sharing *sharing = g_new0 (Sharing, 1);
+
+  sharing->folder = cl_team_folder_get (store);
+  sharing->person = cl_team_folder_own_person (store, NULL);
+  sharing->owner = cl_identity_get (store, error);
+  return sharing->owner ? sharing : (sharing_free (sharing), NULL);
+}
+
+static void show_identity (ClPreferencesWindow *self,
+                           const ClIdentity    *identity);
+
+static void
+show_team_folder (ClPreferencesWindow *self,
+                  Sharing             *sharing)
+{
+  const char *folder = sharing->folder, *person = sharing->person;
   g_autofree char *where = NULL, *path = NULL, *subfolder = NULL, *author = NULL;
 
   adw_action_row_set_subtitle (self->team_folder_row, folder ? folder : _("None chosen"));
@@ -1112,20 +1226,76 @@ show_team_folder (ClPreferencesWindow *self)
   adw_action_row_set_subtitle (self->publish_as_row, where);
 }
 
+static void
+on_sharing_read (GObject      *source,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  ClPreferencesWindow *self = CL_PREFERENCES_WINDOW (source);
+  g_autoptr (GError) error = NULL;
+  Sharing *sharing = cl_store_task_finish (result, &error);
+
+  if (sharing == NULL)
+    {
+      report (self, error);
+      return;
+    }
+  show_team_folder (self, sharing);
+  show_identity (self, sharing->owner);
+  sharing_free (sharing);
+}
+
+/* The team folder and the owner shown again, read in the window's turn. */
+static void
+reread_sharing (ClPreferencesWindow *self)
+{
+  cl_store_queue_run (self->queue, read_sharing, NULL, NULL, (GDestroyNotify) sharing_free, on_sharing_read);
+}
+
+static gpointer
+write_team_folder (ClStore  *store,
+                   gpointer  data,
+                   GError  **error)
+{
+  Sharing *sharing = data;
+
+  return cl_team_folder_set (store, sharing->folder, error) ? sharing : NULL;
+}
+
+static void
+on_team_folder_written (GObject      *source,
+                        GAsyncResult *result,
+                        gpointer      user_data)
+{
+  ClPreferencesWindow *self = CL_PREFERENCES_WINDOW (source);
+  g_autoptr (GError) error = NULL;
+
+  if (cl_store_task_finish (result, &error) == NULL)
+    report (self, error);
+  else
+    g_signal_emit (self, signals[TEAM_FOLDER_CHANGED], 0);
+}
+
+/* Chooses @path as the team folder (NULL: none), written by a worker;
+ * FALSE, and said, when it cannot be one. */
 gboolean
 cl_preferences_window_set_team_folder (ClPreferencesWindow *self,
                                        const char          *path)
 {
   g_autoptr (GError) error = NULL;
+  Sharing *sharing;
 
   g_return_val_if_fail (CL_IS_PREFERENCES_WINDOW (self), FALSE);
-  if (!cl_team_folder_set (self->store, path, &error))
+  if (path != NULL && !cl_team_folder_check (path, &error))
     {
       report (self, error);
       return FALSE;
     }
-  show_team_folder (self);
-  g_signal_emit (self, signals[TEAM_FOLDER_CHANGED], 0);
+  sharing = g_new0 (Sharing, 1);
+  sharing->folder = g_strdup (path);
+  cl_store_queue_run (self->queue, write_team_folder, sharing, (GDestroyNotify) sharing_free, NULL,
+                      on_team_folder_written);
+  reread_sharing (self);
   return TRUE;
 }
 
@@ -1159,29 +1329,62 @@ show_identity (ClPreferencesWindow *self,
   g_signal_handlers_unblock_by_func (self->owner_role_row, on_owner_role_selected, self);
 }
 
+static gpointer
+write_owner (ClStore  *store,
+             gpointer  data,
+             GError  **error)
+{
+  Sharing *sharing = data;
+
+  if (!cl_identity_set (store, sharing->name, sharing->role, error)
+      || (sharing->owner = cl_identity_get (store, error)) == NULL)
+    return NULL;
+  return sharing;
+}
+
+static void
+on_owner_written (GObject      *source,
+                  GAsyncResult *result,
+                  gpointer      user_data)
+{
+  ClPreferencesWindow *self = CL_PREFERENCES_WINDOW (source);
+  g_autoptr (GError) error = NULL;
+  Sharing *sharing = cl_store_task_finish (result, &error);
+
+  if (sharing == NULL)
+    {
+      /* the rows go back to the owner as saved, read after this */
+      report (self, error);
+      return;
+    }
+  cl_identity_apply (sharing->owner);
+  g_signal_emit (self, signals[IDENTITY_CHANGED], 0);
+}
+
+/* Makes @name (NULL: the name as saved) with @role the workspace's owner,
+ * written by a worker; FALSE, and said, for a name an owner cannot have. */
 gboolean
 cl_preferences_window_set_identity (ClPreferencesWindow *self,
                                     const char          *name,
                                     ClRole               role)
 {
   g_autoptr (GError) error = NULL;
-  g_autoptr (ClIdentity) identity = NULL;
+  g_autofree char *checked = NULL;
+  Sharing *sharing;
 
   g_return_val_if_fail (CL_IS_PREFERENCES_WINDOW (self), FALSE);
-  if (!cl_identity_set (self->store, name, role, &error)
-      || (identity = cl_identity_get (self->store, &error)) == NULL)
+  if (name != NULL && (checked = cl_identity_check_name (name, &error)) == NULL)
     {
-      g_autoptr (ClIdentity) kept = cl_identity_peek (self->store);
-
       report (self, error);
       /* the rows go back to the owner as saved */
-      show_identity (self, kept);
+      reread_sharing (self);
       return FALSE;
     }
-  cl_identity_apply (identity);
-  show_identity (self, identity);
-  show_team_folder (self);
-  g_signal_emit (self, signals[IDENTITY_CHANGED], 0);
+  sharing = g_new0 (Sharing, 1);
+  sharing->name = g_strdup (name);
+  sharing->role = role;
+  cl_store_queue_run (self->queue, write_owner, sharing, (GDestroyNotify) sharing_free, NULL, on_owner_written);
+  reread_sharing (self);
   return TRUE;
 }
 
@@ -1229,8 +1432,6 @@ cl_preferences_window_new (GtkWindow *parent,
                            ClStore   *store)
 {
   ClPreferencesWindow *self = g_object_new (CL_TYPE_PREFERENCES_WINDOW, "transient-for", parent, NULL);
-  g_autoptr (GError) error = NULL;
-  g_autoptr (ClIdentity) owner = NULL;
 
   self->store = g_object_ref (store);
   self->queue = cl_store_queue_new (self, cl_store_get_path (store));
@@ -1240,10 +1441,7 @@ cl_preferences_window_new (GtkWindow *parent,
   rebuild_stages (self);
   for (int list = 0; list < CL_N_TEAM_LISTS; list++)
     rebuild_list (self, list);
-  show_team_folder (self);
-  if ((owner = cl_identity_get (store, &error)) == NULL)
-    report (self, error);
-  show_identity (self, owner);
+  reread_sharing (self);
   return self;
 }
 

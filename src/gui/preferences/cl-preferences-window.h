@@ -19,12 +19,14 @@ G_DECLARE_FINAL_TYPE (ClPreferencesWindow, cl_preferences_window, CL, PREFERENCE
 ClPreferencesWindow *cl_preferences_window_new (GtkWindow *parent,
                                                 ClStore   *store);
 
-/* What the rows of the scorecard and the skills do, callable from tests.
- * Removing shows a toast whose Undo brings the item back. */
-gboolean cl_preferences_window_add_team_list_item    (ClPreferencesWindow *self,
+/* What the rows of the scorecard and the skills do, callable from tests:
+ * written by workers in the window's turn (cl_preferences_window_is_busy
+ * ()), a refusal said in a toast. Removing shows a toast whose Undo brings
+ * the item back. */
+void     cl_preferences_window_add_team_list_item    (ClPreferencesWindow *self,
                                                       ClTeamList           list,
                                                       const char          *label);
-gboolean cl_preferences_window_remove_team_list_item (ClPreferencesWindow *self,
+void     cl_preferences_window_remove_team_list_item (ClPreferencesWindow *self,
                                                       ClTeamList           list,
                                                       gint64               item_id,
                                                       const char          *label);
