@@ -100,6 +100,7 @@ struct _ClWindow
   guint                sample_timeout;
   gboolean             review_waiting; /* Ctrl+R while the pipeline was inspected */
   gboolean             review_opening; /* its worker reads and opens the week's review */
+  guint                watches_asked;  /* of the team folder: only the last asked is made */
   gboolean             painted;        /* the first frame is on screen, and what waited on it built */
   guint                after_frame_id; /* builds what the first frame did without */
   ClOpenedWorkspace   *opened;         /* read before the first frame, shown after it */
@@ -1672,23 +1673,57 @@ stop_team_watch (ClWindow *self)
   g_clear_object (&self->team_watch);
 }
 
-void
-cl_window_watch_team_folder (ClWindow *self)
+/* The team folder and the owner's subfolder in it, as a worker reads
+ * them for the watch. */
+typedef struct
 {
-  g_autofree char *folder = NULL, *person = NULL;
-  g_autoptr (GError) error = NULL;
+  guint  asked;      /* the window's count of watches asked for, when this one was */
+  char  *folder;
+  char  *person;
+} WatchRead;
 
-  g_return_if_fail (CL_IS_WINDOW (self));
-  stop_team_watch (self);
-  if (self->store == NULL || (folder = cl_team_folder_get (self->store)) == NULL)
+static void
+watch_read_free (WatchRead *read)
+{
+  g_free (read->folder);
+  g_free (read->person);
+  g_free (read);
+}
+
+static gpointer
+read_team_folder (ClStore  *store,
+                  gpointer  data,
+                  GError  **error)
+{
+  WatchRead *read = data;
+
+  read->folder = cl_team_folder_get (store);
+  if (read->folder != NULL && (read->person = cl_team_folder_own_person (store, error)) == NULL)
+    return NULL;
+  return read;
+}
+
+static void
+on_team_folder_read (GObject      *source,
+                     GAsyncResult *result,
+                     gpointer      user_data)
+{
+  ClWindow *self = CL_WINDOW (source);
+  WatchRead *asked = cl_store_task_get_data (result);
+  g_autoptr (GError) error = NULL;
+  WatchRead *read = cl_store_task_finish (result, &error);
+
+  /* the window closed, or another watch was asked for meanwhile */
+  if (self->store == NULL || asked->asked != self->watches_asked)
     return;
-  person = cl_team_folder_own_person (self->store, &error);
-  if (person == NULL)
+  if (read == NULL)
     {
       show_text_toast (self, error->message);
       return;
     }
-  self->team_watch = cl_team_folder_watch_new (cl_store_get_path (self->store), folder, person, &error);
+  if (read->folder == NULL)
+    return;
+  self->team_watch = cl_team_folder_watch_new (cl_store_get_path (self->store), read->folder, read->person, &error);
   if (self->team_watch == NULL)
     {
       show_text_toast (self, error->message);
@@ -1697,6 +1732,22 @@ cl_window_watch_team_folder (ClWindow *self)
   g_signal_connect_swapped (self->team_watch, "synced", G_CALLBACK (on_team_synced), self);
   cl_team_folder_watch_sync (self->team_watch);
   self->rescan_id = g_timeout_add_seconds (RESCAN_SECONDS, rescan_team_folder, self);
+}
+
+void
+cl_window_watch_team_folder (ClWindow *self)
+{
+  WatchRead *read;
+
+  g_return_if_fail (CL_IS_WINDOW (self));
+  stop_team_watch (self);
+  self->watches_asked++;
+  if (self->store == NULL)
+    return;
+  read = g_new0 (WatchRead, 1);
+  read->asked = self->watches_asked;
+  cl_store_task_run (self, cl_store_get_path (self->store), read_team_folder, read, (GDestroyNotify) watch_read_free,
+                     NULL, NULL, on_team_folder_read, NULL);
 }
 
 ClTeamFolderWatch *

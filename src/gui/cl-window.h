@@ -27,8 +27,9 @@ gboolean    cl_window_restore           (ClWindow      *self,
  * newer export of one kept asks before replacing it. */
 void        cl_window_import_summary    (ClWindow      *self,
                                          GFile         *file);
-/* (Re)starts watching the workspace's team folder, if it has one: what
- * teammates publish joins the team library, with a toast. */
+/* (Re)starts watching the workspace's team folder, if it has one, once a
+ * worker read which it is: what teammates publish joins the team library,
+ * with a toast. The watch before stops at once. */
 void        cl_window_watch_team_folder (ClWindow      *self);
 ClTeamFolderWatch *cl_window_get_team_folder_watch (ClWindow *self);
 /* The toast the window showed (or queued) last, or NULL: for tests. */

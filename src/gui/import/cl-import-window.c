@@ -312,6 +312,60 @@ show_mapping (ClImportWindow *self)
   check_rows (self);
 }
 
+/* A mapping kept under @name, read or written by a worker on the window's
+ * file (which no other replaces while it is busy). */
+typedef struct
+{
+  char         *name;
+  const ClCsv  *csv;
+  ClCrmMapping  mapping;
+  GStrv         fitting;   /* once written: the kept mappings that fit the file */
+} KeptMapping;
+
+static void
+kept_mapping_free (KeptMapping *kept)
+{
+  g_free (kept->name);
+  g_strfreev (kept->fitting);
+  g_free (kept);
+}
+
+/* Shows the columns of the mapping the window holds. */
+static void
+show_columns (ClImportWindow *self)
+{
+  self->updating = TRUE;
+  for (int f = 0; f < CL_CRM_N_FIELDS; f++)
+    adw_combo_row_set_selected (self->column_rows[f], self->mapping.columns[f] + 1);
+  self->updating = FALSE;
+  check_rows (self);
+}
+
+static gpointer
+read_kept_mapping (ClStore  *store,
+                   gpointer  data,
+                   GError  **error)
+{
+  KeptMapping *kept = data;
+
+  cl_crm_mapping_load (store, kept->name, kept->csv, &kept->mapping);
+  return kept;
+}
+
+static void
+on_kept_mapping_read (GObject      *source,
+                      GAsyncResult *result,
+                      gpointer      user_data)
+{
+  ClImportWindow *self = CL_IMPORT_WINDOW (source);
+  KeptMapping *kept = cl_store_task_finish (result, NULL);
+
+  self->busy = FALSE;
+  update_buttons (self);
+  self->mapping = kept->mapping;
+  show_columns (self);
+}
+
 static void
 on_layout_selected (ClImportWindow *self)
 {
@@ -319,20 +373,27 @@ on_layout_selected (ClImportWindow *self)
   ClLayoutChoice *choice;
   g_autoptr (GError) error = NULL;
 
-  if (self->updating || self->csv == NULL || selected >= self->choices->len)
+  if (self->updating || self->csv == NULL || self->busy || selected >= self->choices->len)
     return;
   choice = &g_array_index (self->choices, ClLayoutChoice, selected);
   if (choice->kept != NULL)
-    cl_crm_mapping_load (self->store, choice->kept, self->csv, &self->mapping);
-  else if (choice->kind == CL_CRM_CUSTOM)
+    {
+      KeptMapping *kept = g_new0 (KeptMapping, 1);
+
+      kept->name = g_strdup (choice->kept);
+      kept->csv = self->csv;
+      kept->mapping = self->mapping;
+      self->busy = TRUE;
+      update_buttons (self);
+      cl_store_task_run (self, cl_store_get_path (self->store), read_kept_mapping, kept,
+                         (GDestroyNotify) kept_mapping_free, NULL, NULL, on_kept_mapping_read, NULL);
+      return;
+    }
+  if (choice->kind == CL_CRM_CUSTOM)
     self->mapping.kind = CL_CRM_CUSTOM;
   else if (!cl_crm_mapping_detect (self->csv, choice->kind, &self->mapping, &error))
     toast (self, error->message);
-  self->updating = TRUE;
-  for (int f = 0; f < CL_CRM_N_FIELDS; f++)
-    adw_combo_row_set_selected (self->column_rows[f], self->mapping.columns[f] + 1);
-  self->updating = FALSE;
-  check_rows (self);
+  show_columns (self);
 }
 
 /* The CRM layouts, then @kept: the names of the mappings kept that fit
@@ -399,40 +460,83 @@ cl_import_window_set_column (ClImportWindow *self,
   adw_combo_row_set_selected (self->column_rows[field], column + 1);
 }
 
-gboolean
-cl_import_window_keep_mapping (ClImportWindow *self,
-                               const char     *name)
+static gpointer
+write_kept_mapping (ClStore  *store,
+                    gpointer  data,
+                    GError  **error)
 {
-  g_autoptr (GError) error = NULL;
-  g_autofree char *saved = NULL, *kept = NULL;
-  g_auto (GStrv) fitting = NULL;
+  KeptMapping *kept = data;
 
-  if (self->csv == NULL || !cl_crm_mapping_save (self->store, name, &self->mapping, self->csv, &error))
+  if (!cl_crm_mapping_save (store, kept->name, &kept->mapping, kept->csv, error))
+    return NULL;
+  kept->fitting = cl_crm_mapping_fitting (store, kept->csv);
+  return kept;
+}
+
+static void
+on_kept_mapping_written (GObject      *source,
+                         GAsyncResult *result,
+                         gpointer      user_data)
+{
+  ClImportWindow *self = CL_IMPORT_WINDOW (source);
+  g_autoptr (GError) error = NULL;
+  KeptMapping *kept = cl_store_task_finish (result, &error);
+  g_autofree char *saved = NULL, *name = NULL;
+
+  self->busy = FALSE;
+  update_buttons (self);
+  if (kept == NULL)
     {
-      toast (self, error ? error->message : _("Choose a file first"));
-      return FALSE;
+      toast (self, error->message);
+      return;
     }
-  fitting = cl_crm_mapping_fitting (self->store, self->csv);
-  fill_layouts (self, (const char * const *) fitting);
+  gtk_editable_set_text (GTK_EDITABLE (self->save_mapping_row), "");
+  fill_layouts (self, (const char * const *) kept->fitting);
   for (guint i = 0; i < self->choices->len; i++)
-    if (g_strcmp0 (g_array_index (self->choices, ClLayoutChoice, i).kept, name) == 0)
+    if (g_strcmp0 (g_array_index (self->choices, ClLayoutChoice, i).kept, kept->name) == 0)
       {
         self->updating = TRUE;
         adw_combo_row_set_selected (self->layout_row, i);
         self->updating = FALSE;
       }
-  kept = cl_text_isolate (name);
+  name = cl_text_isolate (kept->name);
   /* Translators: the name the columns are kept under */
-  saved = g_strdup_printf (_("Columns kept as “%s” for next time"), kept);
+  saved = g_strdup_printf (_("Columns kept as “%s” for next time"), name);
   toast (self, saved);
+}
+
+/* Keeps the columns chosen under @name for the next file with them,
+ * written by a worker; FALSE before a file is read, or while a worker
+ * holds it. */
+gboolean
+cl_import_window_keep_mapping (ClImportWindow *self,
+                               const char     *name)
+{
+  KeptMapping *kept;
+
+  if (self->busy)
+    return FALSE;
+  if (self->csv == NULL)
+    {
+      toast (self, _("Choose a file first"));
+      return FALSE;
+    }
+  kept = g_new0 (KeptMapping, 1);
+  kept->name = g_strdup (name);
+  kept->csv = self->csv;
+  kept->mapping = self->mapping;
+  self->busy = TRUE;
+  update_buttons (self);
+  cl_store_task_run (self, cl_store_get_path (self->store), write_kept_mapping, kept,
+                     (GDestroyNotify) kept_mapping_free, NULL, NULL, on_kept_mapping_written, NULL);
   return TRUE;
 }
 
 static void
 on_keep_applied (ClImportWindow *self)
 {
-  if (cl_import_window_keep_mapping (self, gtk_editable_get_text (GTK_EDITABLE (self->save_mapping_row))))
-    gtk_editable_set_text (GTK_EDITABLE (self->save_mapping_row), "");
+  /* the name goes once the columns are kept */
+  cl_import_window_keep_mapping (self, gtk_editable_get_text (GTK_EDITABLE (self->save_mapping_row)));
 }
 
 /* ------------------------------------------------------------------ the file */
