@@ -417,8 +417,13 @@ set_store (ClWindow   *self,
 {
   g_autofree char *name = NULL, *title = NULL;
   GtkApplication *application = gtk_window_get_application (GTK_WINDOW (self));
+  ClStore *replaced = self->store;
 
-  g_set_object (&self->store, store);
+  self->store = g_object_ref (store);
+  /* the connection let go closes in a thread of its own: the last one to
+   * a workspace writes its journal back into it first */
+  if (replaced != NULL)
+    cl_free_in_thread (replaced, g_object_unref);
   if (application != NULL)
     cl_application_set_shown_workspace (CL_APPLICATION (application), cl_store_get_path (store));
   /* the owner's name, when set, signs what the window exports */
@@ -663,8 +668,8 @@ on_workspace_opened (GObject      *source,
       show_open_failure (self, error);
       return;
     }
-  /* what it shows reads the workspace on this thread: not before the
-   * first frame is on screen */
+  /* what it shows builds the views: not before the first frame is on
+   * screen */
   self->opened = opened;
   if (self->painted)
     show_pending_workspace (self);
