@@ -141,7 +141,9 @@ on_queued_done (GObject      *owner,
     {
       queued->done (owner, result, NULL);
       queue->running = FALSE;
-      run_next (queue);
+      /* unless the callback closed the owner */
+      if (!g_cancellable_is_cancelled (queue->cancellable))
+        run_next (queue);
     }
   g_free (queued);
   queue_unref (queue);
