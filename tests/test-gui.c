@@ -483,6 +483,32 @@ check_preferences (ClWindow *window)
   /* (the window watching a team folder chosen reads which on its thread) */
   check_identity (preferences, store);
   gtk_window_close (GTK_WINDOW (preferences));
+
+  /* closed while an edit waits on another program's write: the window
+   * stays until it is written, then goes (before, the edit was dropped) */
+  {
+    g_autoptr (GListModel) stages = cl_store_list_stages (store, NULL);
+    g_autoptr (ClStage) first = g_list_model_get_item (stages, 0);
+    g_autoptr (GListModel) reread = NULL;
+    g_autoptr (ClStage) stage = NULL;
+    gpointer writer;
+
+    g_action_group_activate_action (G_ACTION_GROUP (window), "preferences", NULL);
+    preferences = g_object_ref (cl_test_find_toplevel (CL_TYPE_PREFERENCES_WINDOW));
+    cl_test_preferences_settled (preferences);
+    writer = cl_test_hold_write_lock (cl_store_get_path (store));
+    cl_preferences_window_set_stalled_days (preferences, first->id, 21);
+    /* the second waits behind the first */
+    cl_preferences_window_set_key_deal_amount (preferences, 77000);
+    gtk_window_close (GTK_WINDOW (preferences));
+    g_assert_true (gtk_widget_get_visible (GTK_WIDGET (preferences)));
+    cl_test_release_write_lock_later (writer);
+    cl_test_finalize_window (preferences);
+    reread = cl_store_list_stages (store, NULL);
+    stage = g_list_model_get_item (reread, 0);
+    g_assert_cmpint (stage->stalled_days, ==, 21);
+    g_assert_cmpint (cl_store_get_setting_int (store, CL_SETTING_KEY_DEAL_AMOUNT, -1), ==, 77000);
+  }
 }
 
 /* A transcript dropped on the window becomes a call of the deal. */
@@ -981,6 +1007,12 @@ check_import (ClWindow *window)
    * by workers, not on the window's thread: at 100 000 rows the file alone
    * takes 50 ms to read */
   cl_test_count_statements (window, &window_statements);
+  /* closed while its worker reads the file: the worker's result finds
+   * no window to show in */
+  import = g_object_ref (cl_import_window_new (GTK_WINDOW (window), store, hubspot));
+  gtk_window_destroy (GTK_WINDOW (import));
+  cl_test_finalize_window (import);
+
   import = cl_import_window_new (GTK_WINDOW (window), store, hubspot);
   g_assert_cmpstr (cl_import_window_get_page (import), ==, "busy");
   cl_test_import_read (import);

@@ -552,10 +552,11 @@ on_owner_read (GObject      *source,
                gpointer      user_data)
 {
   ClWindow *self = CL_WINDOW (source);
+  const char *asked = cl_store_task_get_data (result);
   g_autoptr (ClOpenedWorkspace) opened = cl_store_task_finish (result, NULL);
 
-  /* the window closed meanwhile */
-  if (self->store == NULL)
+  /* the window closed, or opened another workspace, meanwhile */
+  if (self->store == NULL || g_strcmp0 (cl_store_get_path (self->store), asked) != 0)
     return;
   cl_window_watch_team_folder (self);
   if (opened != NULL)
@@ -565,8 +566,8 @@ on_owner_read (GObject      *source,
 static void
 on_identity_changed (ClWindow *self)
 {
-  cl_store_task_run (self, cl_store_get_path (self->store), open_in_thread, NULL, NULL,
-                     (GDestroyNotify) opened_workspace_free, NULL, on_owner_read, NULL);
+  cl_store_task_run (self, cl_store_get_path (self->store), open_in_thread, g_strdup (cl_store_get_path (self->store)),
+                     g_free, (GDestroyNotify) opened_workspace_free, NULL, on_owner_read, NULL);
 }
 
 static void
@@ -1297,15 +1298,16 @@ on_review_opened (GObject      *source,
   ClReviewWindow *review = cl_review_window_open_finish (result, &error);
 
   self->review_opening = FALSE;
+  /* the window closed while the review's worker ran */
+  if (self->store == NULL)
+    {
+      if (review != NULL)
+        gtk_window_destroy (GTK_WINDOW (review));
+      return;
+    }
   if (review == NULL)
     {
       show_text_toast (self, error->message);
-      return;
-    }
-  /* the window closed while the review's worker ran */
-  if (self->pipeline_page == NULL)
-    {
-      gtk_window_destroy (GTK_WINDOW (review));
       return;
     }
   g_signal_connect_swapped (review, "destroy", G_CALLBACK (reinspect), self);

@@ -562,6 +562,7 @@ typedef struct
   GListModel        *sessions;
   GArray            *scores;      /* int, call by call, item by item; 0 unscored */
   char              *brief_error; /* the owner's brief could not say so; the session stands */
+  char              *read_error;  /* the coaching could not be read back; the change stands */
 } Change;
 
 static void
@@ -576,6 +577,7 @@ change_free (Change *change)
   g_clear_object (&change->sessions);
   g_clear_pointer (&change->scores, g_array_unref);
   g_free (change->brief_error);
+  g_free (change->read_error);
   g_free (change);
 }
 
@@ -609,23 +611,22 @@ write_change (ClStore  *store,
     }
 }
 
-static gpointer
-change_in_worker (ClStore  *store,
-                  gpointer  data,
-                  GError  **error)
+/* The coaching as it reads now: the calls with their scores, and the
+ * sessions (and the scorecard, the first time). */
+static gboolean
+read_coaching (ClStore  *store,
+               Change   *change,
+               GError  **error)
 {
-  Change *change = data;
   guint n_items;
 
-  if (!write_change (store, change, error))
-    return NULL;
   if (change->items == NULL
       && (change->items = cl_store_list_team_list (store, CL_TEAM_LIST_SCORECARD, error)) == NULL)
-    return NULL;
+    return FALSE;
   change->calls = cl_store_list_calls (store, change->deal_id, error);
   if (change->calls == NULL
       || (change->sessions = cl_store_list_coaching_sessions (store, change->deal_id, error)) == NULL)
-    return NULL;
+    return FALSE;
   n_items = g_list_model_get_n_items (change->items);
   change->scores = g_array_new (FALSE, TRUE, sizeof (int));
   for (guint i = 0; i < g_list_model_get_n_items (change->calls); i++)
@@ -640,6 +641,25 @@ change_in_worker (ClStore  *store,
           g_array_append_val (change->scores, score);
         }
     }
+  return TRUE;
+}
+
+static gpointer
+change_in_worker (ClStore  *store,
+                  gpointer  data,
+                  GError  **error)
+{
+  Change *change = data;
+  g_autoptr (GError) read_error = NULL;
+
+  if (!write_change (store, change, error))
+    return NULL;
+  /* opening, nothing was written: a read that fails is the job's failure */
+  if (change->kind == CHANGE_NONE)
+    return read_coaching (store, change, error) ? change : NULL;
+  /* a change written stands, even when reading it back fails */
+  if (!read_coaching (store, change, &read_error))
+    change->read_error = g_strdup (read_error->message);
   return change;
 }
 
@@ -666,13 +686,17 @@ on_changed (GObject      *source,
       toast (self, error->message);
       return;
     }
-  show_coaching (self, change);
+  if (change->read_error != NULL)
+    toast (self, change->read_error);
+  else
+    show_coaching (self, change);
   switch (change->kind)
     {
     case CHANGE_NONE:
       return;
     case CHANGE_ATTACH:
-      cl_deal_coaching_window_show_transcript (self, 0);
+      if (change->read_error == NULL)
+        cl_deal_coaching_window_show_transcript (self, 0);
       toast (self, _("Transcript attached and measured"));
       break;
     case CHANGE_FOLLOW_UP:
@@ -1196,12 +1220,22 @@ cl_deal_coaching_window_dispose (GObject *object)
   G_OBJECT_CLASS (cl_deal_coaching_window_parent_class)->dispose (object);
 }
 
+/* What the window asked to write is written before it goes. */
+static gboolean
+cl_deal_coaching_window_close_request (GtkWindow *window)
+{
+  if (cl_store_queue_hold_close (CL_DEAL_COACHING_WINDOW (window)->queue, window))
+    return TRUE;
+  return GTK_WINDOW_CLASS (cl_deal_coaching_window_parent_class)->close_request (window);
+}
+
 static void
 cl_deal_coaching_window_class_init (ClDealCoachingWindowClass *klass)
 {
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   G_OBJECT_CLASS (klass)->dispose = cl_deal_coaching_window_dispose;
+  GTK_WINDOW_CLASS (klass)->close_request = cl_deal_coaching_window_close_request;
 
   /**
    * ClDealCoachingWindow::recorded:

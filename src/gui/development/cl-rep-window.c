@@ -1582,12 +1582,22 @@ cl_rep_window_dispose (GObject *object)
   G_OBJECT_CLASS (cl_rep_window_parent_class)->dispose (object);
 }
 
+/* What the window asked to write is written before it goes. */
+static gboolean
+cl_rep_window_close_request (GtkWindow *window)
+{
+  if (cl_store_queue_hold_close (CL_REP_WINDOW (window)->queue, window))
+    return TRUE;
+  return GTK_WINDOW_CLASS (cl_rep_window_parent_class)->close_request (window);
+}
+
 static void
 cl_rep_window_class_init (ClRepWindowClass *klass)
 {
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   G_OBJECT_CLASS (klass)->dispose = cl_rep_window_dispose;
+  GTK_WINDOW_CLASS (klass)->close_request = cl_rep_window_close_request;
   g_type_ensure (CL_TYPE_LOADING_SPINNER);
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/closeloop/Closeloop/development/cl-rep-window.ui");

@@ -360,6 +360,9 @@ on_kept_mapping_read (GObject      *source,
   ClImportWindow *self = CL_IMPORT_WINDOW (source);
   KeptMapping *kept = cl_store_task_finish (result, NULL);
 
+  /* the window closed while the worker read */
+  if (disposed (self))
+    return;
   self->busy = FALSE;
   update_buttons (self);
   self->mapping = kept->mapping;
@@ -483,6 +486,9 @@ on_kept_mapping_written (GObject      *source,
   KeptMapping *kept = cl_store_task_finish (result, &error);
   g_autofree char *saved = NULL, *name = NULL;
 
+  /* the window closed while the worker wrote */
+  if (disposed (self))
+    return;
   self->busy = FALSE;
   update_buttons (self);
   if (kept == NULL)
@@ -589,6 +595,9 @@ on_file_read (GObject      *source,
   g_autoptr (GtkStringList) columns = gtk_string_list_new (NULL);
   g_autofree char *name = NULL, *described = NULL;
 
+  /* the window closed while the worker read */
+  if (disposed (self))
+    return;
   self->busy = FALSE;
   update_buttons (self);
   if (read == NULL)

@@ -1459,12 +1459,22 @@ cl_preferences_window_dispose (GObject *object)
   G_OBJECT_CLASS (cl_preferences_window_parent_class)->dispose (object);
 }
 
+/* What the window asked to write is written before it goes. */
+static gboolean
+cl_preferences_window_close_request (GtkWindow *window)
+{
+  if (cl_store_queue_hold_close (CL_PREFERENCES_WINDOW (window)->queue, window))
+    return TRUE;
+  return GTK_WINDOW_CLASS (cl_preferences_window_parent_class)->close_request (window);
+}
+
 static void
 cl_preferences_window_class_init (ClPreferencesWindowClass *klass)
 {
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   G_OBJECT_CLASS (klass)->dispose = cl_preferences_window_dispose;
+  GTK_WINDOW_CLASS (klass)->close_request = cl_preferences_window_close_request;
   g_type_ensure (CL_TYPE_ROSTER_PAGE);
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/closeloop/Closeloop/preferences/cl-preferences-window.ui");

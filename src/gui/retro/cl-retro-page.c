@@ -90,8 +90,14 @@ show_toast (ClRetroPage *self,
             AdwToast    *shown)
 {
   /* the page's own child: bound as a template child, disposing the template
-   * would take it from under AdwBin */
-  adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (adw_bin_get_child (ADW_BIN (self))), shown);
+   * would take it from under AdwBin; gone with the page, when a worker
+   * outlived it */
+  GtkWidget *overlay = adw_bin_get_child (ADW_BIN (self));
+
+  if (overlay != NULL)
+    adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), shown);
+  else
+    g_object_unref (shown);
 }
 
 static void

@@ -87,6 +87,7 @@ struct _ClReviewWindow
   GHashTable      *loads;        /* owner id → ClRepLoad: what each owner of the agenda carries */
   gboolean         saving;       /* a decision on its way to the workspace */
   gboolean         close_when_saved;
+  gboolean         export_when_saved;
   guint            telling;      /* the timeout that says a decision waits */
   AdwToast        *waiting_toast;
   guint            n_shown;      /* the agenda's first, walked; the others after S */
@@ -660,9 +661,10 @@ record_in_worker (ClStore  *store,
   /* a next action created (or one a changed decision removed): the rep's brief says so */
   if (!cl_rep_brief_publish_after_change (store, recording->brief_of, &brief_error))
     recording->brief_error = g_strdup (brief_error->message);
-  if (!read_loads (store, recording->held_on, recording->owners, G_N_ELEMENTS (recording->owners),
-                   recording->loads, error))
-    return NULL;
+  /* the decision stands whatever follows: loads not read again show as
+   * they were */
+  read_loads (store, recording->held_on, recording->owners, G_N_ELEMENTS (recording->owners), recording->loads,
+              NULL);
   return recording;
 }
 
@@ -705,6 +707,15 @@ on_recorded (GObject      *source,
     return;
   self->saving = FALSE;
   stop_telling (self);
+  if (self->export_when_saved)
+    {
+      self->export_when_saved = FALSE;
+      /* written or not, the export reads what the workspace holds */
+      if (recording == NULL)
+        show_error (self, error);
+      gtk_widget_activate_action (GTK_WIDGET (self), "review.export", NULL);
+      return;
+    }
   if (recording == NULL)
     {
       show_error (self, error);
@@ -1148,6 +1159,12 @@ export_action (GtkWidget  *widget,
   GtkWindow *parent = gtk_window_get_transient_for (GTK_WINDOW (self));
   g_autoptr (GtkWindow) exporter = parent != NULL ? g_object_ref (parent) : NULL;
 
+  /* the export holds the decision on its way: asked again once written */
+  if (self->saving)
+    {
+      self->export_when_saved = TRUE;
+      return;
+    }
   self->finishing = TRUE;
   gtk_window_close (GTK_WINDOW (self));
   if (G_IS_ACTION_GROUP (exporter) && g_action_group_has_action (G_ACTION_GROUP (exporter), "export-review"))

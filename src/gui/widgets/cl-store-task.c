@@ -96,6 +96,8 @@ struct _ClStoreQueue
   GCancellable    *cancellable;
   GQueue           waiting;   /* Queued */
   gboolean         running;
+  GSourceFunc      idle;      /* once no job runs or waits, if still open */
+  gpointer         idle_data;
 };
 
 typedef struct
@@ -137,13 +139,17 @@ on_queued_done (GObject      *owner,
   Queued *queued = user_data;
   ClStoreQueue *queue = queued->queue;
 
+  /* once the owner closed, nothing is shown */
   if (!g_cancellable_is_cancelled (queue->cancellable))
+    queued->done (owner, result, NULL);
+  queue->running = FALSE;
+  /* what was asked before the owner closed is still written */
+  run_next (queue);
+  if (!queue->running && queue->idle != NULL && !g_cancellable_is_cancelled (queue->cancellable))
     {
-      queued->done (owner, result, NULL);
-      queue->running = FALSE;
-      /* unless the callback closed the owner */
-      if (!g_cancellable_is_cancelled (queue->cancellable))
-        run_next (queue);
+      GSourceFunc idle = g_steal_pointer (&queue->idle);
+
+      idle (queue->idle_data);
     }
   g_free (queued);
   queue_unref (queue);
@@ -201,6 +207,37 @@ gboolean
 cl_store_queue_is_busy (ClStoreQueue *queue)
 {
   return queue->running || !g_queue_is_empty (&queue->waiting);
+}
+
+void
+cl_store_queue_when_idle (ClStoreQueue *queue,
+                          GSourceFunc   idle,
+                          gpointer      data)
+{
+  if (!cl_store_queue_is_busy (queue))
+    {
+      idle (data);
+      return;
+    }
+  queue->idle = idle;
+  queue->idle_data = data;
+}
+
+static gboolean
+close_window (gpointer window)
+{
+  gtk_window_close (window);
+  return G_SOURCE_REMOVE;
+}
+
+gboolean
+cl_store_queue_hold_close (ClStoreQueue *queue,
+                           GtkWindow    *window)
+{
+  if (!cl_store_queue_is_busy (queue))
+    return FALSE;
+  cl_store_queue_when_idle (queue, close_window, window);
+  return TRUE;
 }
 
 void

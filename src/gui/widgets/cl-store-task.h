@@ -48,8 +48,18 @@ void          cl_store_queue_run     (ClStoreQueue        *queue,
                                       GAsyncReadyCallback  done);
 /* A job runs or waits. */
 gboolean      cl_store_queue_is_busy (ClStoreQueue        *queue);
-/* The owner goes: the jobs waiting are dropped, and the running one's
- * callback is not called. */
+/* Calls @idle (@data) once no job runs or waits: at once when none does.
+ * A window closing waits so for what it asked to write. */
+void          cl_store_queue_when_idle (ClStoreQueue      *queue,
+                                        GSourceFunc        idle,
+                                        gpointer           data);
+/* For a window's close-request: TRUE, and @window closed once they are
+ * done, while its jobs run or wait; FALSE when it may close now. What the
+ * main window reads again as it goes then holds what it wrote. */
+gboolean      cl_store_queue_hold_close (ClStoreQueue     *queue,
+                                         GtkWindow        *window);
+/* The owner goes: the jobs asked for still run, in turn (what it asked to
+ * write is written), but no callback is called. */
 void          cl_store_queue_close   (ClStoreQueue        *queue);
 
 /* Work the user waits on says it is under way once it has taken this
