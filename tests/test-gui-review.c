@@ -421,6 +421,21 @@ check_beside_writer (ClWindow *window)
                                       "WHERE review_id = (SELECT max(id) FROM reviews)");
   g_assert_cmpstr (decisions, ==, "keep\n");
 
+  /* a next action on its way, and the user typing another meanwhile:
+   * once the first is written, what they typed stays */
+  writer = cl_test_hold_write_lock (path);
+  cl_review_window_press (review, 'a');
+  g_assert_true (cl_review_window_add_action (review, "Call the CFO", cl_date_today () + 7));
+  fill_action (review, "Second thought", "2030-01-15");
+  cl_test_release_write_lock_later (writer);
+  cl_test_review_saved (review);
+  {
+    g_autoptr (GPtrArray) rows = g_ptr_array_new ();
+
+    find_entry_rows (GTK_WIDGET (review), rows);
+    g_assert_cmpstr (gtk_editable_get_text (g_ptr_array_index (rows, 0)), ==, "Second thought");
+  }
+
   /* closed while a decision waits: the review ends once it is written */
   writer = cl_test_hold_write_lock (path);
   cl_review_window_press (review, 'm');
@@ -431,7 +446,7 @@ check_beside_writer (ClWindow *window)
   g_clear_pointer (&decisions, g_free);
   decisions = cl_test_sql_text (path, "SELECT group_concat(decision) FROM review_decisions "
                                       "WHERE review_id = (SELECT max(id) FROM reviews)");
-  g_assert_cmpstr (decisions, ==, "keep,manager_time\n");
+  g_assert_cmpstr (decisions, ==, "keep,next_action,manager_time\n");
   g_assert_finalize_object (review);
 }
 

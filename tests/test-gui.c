@@ -666,6 +666,15 @@ check_coaching (ClWindow *window)
                                                        "WHERE call_id = (SELECT max(id) FROM calls)");
   g_assert_cmpstr (score, ==, "3 1\n");
 
+  /* a score typed while an attach waits on the writer: the rows the
+   * attach makes again show the score, not the one read before it */
+  writer = cl_test_hold_write_lock (cl_store_get_path (store));
+  g_assert_true (cl_deal_coaching_window_attach (coaching, vtt));
+  cl_deal_coaching_window_set_score (coaching, 0, 0, 1);
+  cl_test_release_write_lock_later (writer);
+  cl_test_coaching_settled (coaching);
+  g_assert_cmpint (cl_deal_coaching_window_get_score (coaching, 1, 0), ==, 1);
+
   g_assert_true (cl_deal_coaching_window_export (coaching, exported));
   /* written in a worker thread, atomically */
   cl_test_wait_until (cl_test_file_exists, exported, "the export");

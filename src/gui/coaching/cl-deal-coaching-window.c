@@ -71,6 +71,7 @@ struct _ClDealCoachingWindow
   GHashTable          *evidence;        /* call ids ticked as evidence */
   GtkDropTarget       *drop_target;
   GHashTable          *score_spins;     /* call index << 8 | item index → its spin button */
+  GHashTable          *pending_scores;  /* "call id item key" → a score typed, not yet written */
   ClTranscript        *transcript;      /* of the call shown */
   char                *rep_speaker;     /* its rep, as the transcript names them */
   char                *shown_title;
@@ -245,6 +246,13 @@ score_write_free (ScoreWrite *write)
   g_free (write);
 }
 
+static char *
+score_key (gint64      call_id,
+           const char *item_key)
+{
+  return g_strdup_printf ("%" G_GINT64_FORMAT " %s", call_id, item_key);
+}
+
 static gpointer
 write_score (ClStore  *store,
              gpointer  data,
@@ -260,10 +268,16 @@ on_score_written (GObject      *source,
                   GAsyncResult *result,
                   gpointer      user_data)
 {
+  ClDealCoachingWindow *self = CL_DEAL_COACHING_WINDOW (source);
+  ScoreWrite *write = cl_store_task_get_data (result);
+  g_autofree char *key = score_key (write->call_id, write->key);
   g_autoptr (GError) error = NULL;
 
+  /* written, or not: a later score of the same item still waits */
+  if (GPOINTER_TO_INT (g_hash_table_lookup (self->pending_scores, key)) == write->score)
+    g_hash_table_remove (self->pending_scores, key);
   if (cl_store_task_finish (result, &error) == NULL)
-    toast (CL_DEAL_COACHING_WINDOW (source), error->message);
+    toast (self, error->message);
 }
 
 static void
@@ -280,6 +294,8 @@ on_score_changed (GtkSpinButton        *spin,
   write->call_id = call->id;
   write->key = g_strdup (item->key);
   write->score = gtk_spin_button_get_value_as_int (spin);
+  /* rows made again before it is written show it */
+  g_hash_table_insert (self->pending_scores, score_key (call->id, item->key), GINT_TO_POINTER (write->score));
   cl_store_queue_run (self->queue, write_score, write, (GDestroyNotify) score_write_free, NULL, on_score_written);
   refresh_trend (self);
 }
@@ -354,7 +370,12 @@ create_call_row (ClDealCoachingWindow *self,
       GtkWidget *score_row = cl_action_row_new_plain (item->label, NULL);
       GtkWidget *spin = gtk_spin_button_new_with_range (0, 5, 1);
 
-      gtk_spin_button_set_value (GTK_SPIN_BUTTON (spin), g_array_index (self->scores, int, index * n_items + i));
+      g_autofree char *key = score_key (call->id, item->key);
+      gpointer pending = g_hash_table_lookup (self->pending_scores, key);
+
+      gtk_spin_button_set_value (GTK_SPIN_BUTTON (spin),
+                                 pending ? GPOINTER_TO_INT (pending)
+                                         : g_array_index (self->scores, int, index * n_items + i));
       gtk_widget_set_valign (spin, GTK_ALIGN_CENTER);
       gtk_accessible_update_property (GTK_ACCESSIBLE (spin), GTK_ACCESSIBLE_PROPERTY_LABEL, item->label, -1);
       g_object_set_data_full (G_OBJECT (spin), "call", g_object_ref (call), g_object_unref);
@@ -1085,6 +1106,17 @@ cl_deal_coaching_window_get_trend_summary (ClDealCoachingWindow *self)
   return cl_trend_chart_get_summary (self->trend_chart);
 }
 
+int
+cl_deal_coaching_window_get_score (ClDealCoachingWindow *self,
+                                   guint                 call_index,
+                                   guint                 item_index)
+{
+  GtkWidget *spin = g_hash_table_lookup (self->score_spins, GUINT_TO_POINTER (call_index << 8 | item_index));
+
+  g_return_val_if_fail (spin != NULL, -1);
+  return gtk_spin_button_get_value_as_int (GTK_SPIN_BUTTON (spin));
+}
+
 void
 cl_deal_coaching_window_set_score (ClDealCoachingWindow *self,
                                    guint                 call_index,
@@ -1216,6 +1248,7 @@ cl_deal_coaching_window_dispose (GObject *object)
   g_clear_pointer (&self->shown_title, g_free);
   g_clear_pointer (&self->evidence, g_hash_table_unref);
   g_clear_pointer (&self->score_spins, g_hash_table_unref);
+  g_clear_pointer (&self->pending_scores, g_hash_table_unref);
   gtk_widget_dispose_template (GTK_WIDGET (self), CL_TYPE_DEAL_COACHING_WINDOW);
   G_OBJECT_CLASS (cl_deal_coaching_window_parent_class)->dispose (object);
 }
@@ -1291,6 +1324,7 @@ cl_deal_coaching_window_init (ClDealCoachingWindow *self)
   self->cancellable = g_cancellable_new ();
   self->evidence = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
   self->score_spins = g_hash_table_new (NULL, NULL);
+  self->pending_scores = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
 
   gtk_string_list_append (triggers, _("Key deal at a critical stage"));
   gtk_string_list_append (triggers, _("Stalled"));

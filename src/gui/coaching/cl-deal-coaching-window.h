@@ -45,6 +45,11 @@ gboolean cl_deal_coaching_window_record_follow_up  (ClDealCoachingWindow *self,
                                                     guint                 index,
                                                     gboolean              happened,
                                                     const char           *note);
+/* The score call @call_index (newest first) shows for scorecard item
+ * @item_index, as its spin button does. */
+int      cl_deal_coaching_window_get_score         (ClDealCoachingWindow *self,
+                                                    guint                 call_index,
+                                                    guint                 item_index);
 void     cl_deal_coaching_window_set_score         (ClDealCoachingWindow *self,
                                                     guint                 call_index,
                                                     guint                 item_index,

@@ -386,8 +386,8 @@ on_recorded (GObject      *source,
     return;
   if (record->action_id == 0)
     {
-      gtk_editable_set_text (GTK_EDITABLE (self->scenario_row), "");
-      gtk_editable_set_text (GTK_EDITABLE (self->note_row), "");
+      cl_editable_clear_sent (GTK_EDITABLE (self->scenario_row), record->scenario);
+      cl_editable_clear_sent (GTK_EDITABLE (self->note_row), record->note);
     }
   cl_my_month_page_reload (self);
 }

@@ -427,8 +427,8 @@ on_changed (GObject      *source,
       toast (self, change->brief_error ? change->brief_error : _("Plan saved, and in the agenda"));
       break;
     case CHANGE_DRILL:
-      gtk_editable_set_text (GTK_EDITABLE (self->scenario_row), "");
-      gtk_editable_set_text (GTK_EDITABLE (self->drill_note_row), "");
+      cl_editable_clear_sent (GTK_EDITABLE (self->scenario_row), change->scenario);
+      cl_editable_clear_sent (GTK_EDITABLE (self->drill_note_row), change->note);
       toast (self, _("Drill logged"));
       break;
     case CHANGE_LOOKBACK:
@@ -450,6 +450,7 @@ run_change (ClRepWindow *self,
   if (self->changing)
     {
       change_free (change);
+      toast (self, _("The change before is still being saved: try again in a moment"));
       return FALSE;
     }
   change->kind = kind;

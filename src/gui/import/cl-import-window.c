@@ -496,7 +496,7 @@ on_kept_mapping_written (GObject      *source,
       toast (self, error->message);
       return;
     }
-  gtk_editable_set_text (GTK_EDITABLE (self->save_mapping_row), "");
+  cl_editable_clear_sent (GTK_EDITABLE (self->save_mapping_row), kept->name);
   fill_layouts (self, (const char * const *) kept->fitting);
   for (guint i = 0; i < self->choices->len; i++)
     if (g_strcmp0 (g_array_index (self->choices, ClLayoutChoice, i).kept, kept->name) == 0)

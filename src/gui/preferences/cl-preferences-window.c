@@ -210,7 +210,7 @@ on_written (GObject      *source,
       if (asked->kind == WRITE_REMOVE_ITEM)
         said_removed (self, asked);
       else if (asked->kind == WRITE_ADD_ITEM)
-        gtk_editable_set_text (GTK_EDITABLE (self->lists[asked->list].new_row), "");
+        cl_editable_clear_sent (GTK_EDITABLE (self->lists[asked->list].new_row), asked->label);
       return;
     }
   report (self, error);

@@ -89,7 +89,7 @@ struct _ClReviewWindow
   gboolean         close_when_saved;
   gboolean         export_when_saved;
   guint            telling;      /* the timeout that says a decision waits */
-  AdwToast        *waiting_toast;
+  gboolean         told;         /* the title says it waits */
   guint            n_shown;      /* the agenda's first, walked; the others after S */
   guint            position;
   int              actions_cap;
@@ -668,26 +668,27 @@ record_in_worker (ClStore  *store,
   return recording;
 }
 
+/* The decision is written (or not): the title no longer says it waits. */
 static void
 stop_telling (ClReviewWindow *self)
 {
   g_clear_handle_id (&self->telling, g_source_remove);
-  if (self->waiting_toast != NULL)
-    adw_toast_dismiss (self->waiting_toast);
-  g_clear_object (&self->waiting_toast);
+  if (self->told)
+    show_title (self, self->review->week);
+  self->told = FALSE;
 }
 
-/* A decision that waits (the workspace held by another program) says so. */
+/* A decision that waits (the workspace held by another program) says so,
+ * in the title's counter: a toast would cover the choices, and go with
+ * the window. */
 static gboolean
 tell_waiting (gpointer user_data)
 {
   ClReviewWindow *self = user_data;
 
   self->telling = 0;
-  self->waiting_toast = cl_toast_new_plain (_("Saving the decision: the workspace is busy…"));
-  /* until it is written, however long */
-  adw_toast_set_timeout (self->waiting_toast, 0);
-  adw_toast_overlay_add_toast (self->toast_overlay, g_object_ref (self->waiting_toast));
+  self->told = TRUE;
+  adw_window_title_set_subtitle (self->window_title, _("Saving the decision: the workspace is busy…"));
   return G_SOURCE_REMOVE;
 }
 
@@ -736,7 +737,7 @@ on_recorded (GObject      *source,
   while (g_hash_table_iter_next (&iter, &owner_id, &load))
     g_hash_table_insert (self->loads, g_memdup2 (owner_id, sizeof (gint64)), g_object_ref (load));
   if (recording->action != NULL)
-    gtk_editable_set_text (GTK_EDITABLE (self->action_entry), "");
+    cl_editable_clear_sent (GTK_EDITABLE (self->action_entry), recording->action->text);
   if (recording->brief_error != NULL)
     adw_toast_overlay_add_toast (self->toast_overlay, cl_toast_new_plain (recording->brief_error));
   if (self->close_when_saved)
@@ -1408,7 +1409,7 @@ cl_review_window_dispose (GObject *object)
   ClReviewWindow *self = CL_REVIEW_WINDOW (object);
 
   g_cancellable_cancel (self->cancellable);
-  stop_telling (self);
+  g_clear_handle_id (&self->telling, g_source_remove);
   g_clear_object (&self->review);
   g_clear_pointer (&self->agenda, g_ptr_array_unref);
   g_clear_pointer (&self->shared, cl_shared_review_free);

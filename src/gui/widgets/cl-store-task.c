@@ -308,3 +308,14 @@ cl_store_task_run_told (gpointer         owner,
   told->telling = g_timeout_add (CL_STORE_TASK_TOLD_AFTER_MS, tell_working, told);
   cl_store_task_run (owner, workspace, job, data, data_free, g_free, NULL, on_told_done, told);
 }
+
+void
+cl_editable_clear_sent (GtkEditable *editable,
+                        const char  *sent)
+{
+  g_autofree char *typed = g_strstrip (g_strdup (gtk_editable_get_text (editable)));
+  g_autofree char *written = g_strstrip (g_strdup (sent ? sent : ""));
+
+  if (g_str_equal (typed, written))
+    gtk_editable_set_text (editable, "");
+}

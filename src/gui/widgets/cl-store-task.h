@@ -94,4 +94,10 @@ gpointer cl_store_task_get_data (GAsyncResult      *result);
 gpointer cl_store_task_finish (GAsyncResult        *result,
                                GError             **error);
 
+/* Empties @editable once what was typed there is written by a worker,
+ * unless the user typed something else meanwhile: its text, trimmed, is
+ * still @sent, trimmed. */
+void          cl_editable_clear_sent   (GtkEditable      *editable,
+                                        const char       *sent);
+
 G_END_DECLS
