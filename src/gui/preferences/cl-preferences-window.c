@@ -316,6 +316,15 @@ key_amount_read_free (KeyAmountRead *read)
   g_free (read);
 }
 
+static void
+fill_key_amount (ClStore       *store,
+                 KeyAmountRead *read)
+{
+  read->currency = cl_store_get_currency (store);
+  read->top = cl_store_top_open_amount (store, CL_KEY_DEAL_TOP_PERCENT, NULL);
+  cl_coaching_settings_load (&read->coaching, store);
+}
+
 static gpointer
 read_key_amount (ClStore  *store,
                  gpointer  data,
@@ -323,9 +332,7 @@ read_key_amount (ClStore  *store,
 {
   KeyAmountRead *read = g_new0 (KeyAmountRead, 1);
 
-  read->currency = cl_store_get_currency (store);
-  read->top = cl_store_top_open_amount (store, CL_KEY_DEAL_TOP_PERCENT, NULL);
-  cl_coaching_settings_load (&read->coaching, store);
+  fill_key_amount (store, read);
   return read;
 }
 
@@ -423,15 +430,22 @@ bind_threshold (ClPreferencesWindow *self,
   g_signal_connect (spin, "value-changed", G_CALLBACK (on_threshold_changed), self);
 }
 
-/* The thresholds as a worker reads them: the coaching settings work the
- * key-deal amount out of the open deals when the team set none. */
+/* The thresholds as a worker reads them as the window opens, with the
+ * key-deal amount: its coaching settings are the coaching thresholds'. */
 typedef struct
 {
-  ClFlagSettings     flags;
-  ClCoachingSettings coaching;
-  int                agenda_size;
-  int                actions_cap;
+  ClFlagSettings flags;
+  int            agenda_size;
+  int            actions_cap;
+  KeyAmountRead  key;
 } ThresholdsRead;
+
+static void
+thresholds_read_free (ThresholdsRead *read)
+{
+  g_free (read->key.currency);
+  g_free (read);
+}
 
 static gpointer
 read_thresholds (ClStore  *store,
@@ -441,9 +455,9 @@ read_thresholds (ClStore  *store,
   ThresholdsRead *read = g_new0 (ThresholdsRead, 1);
 
   cl_flag_settings_load (&read->flags, store);
-  cl_coaching_settings_load (&read->coaching, store);
   read->agenda_size = cl_pipeline_agenda_size_load (store);
   read->actions_cap = cl_action_cap_load (store);
+  fill_key_amount (store, &read->key);
   return read;
 }
 
@@ -453,23 +467,26 @@ on_thresholds_read (GObject      *source,
                     gpointer      user_data)
 {
   ClPreferencesWindow *self = CL_PREFERENCES_WINDOW (source);
-  g_autofree ThresholdsRead *read = cl_store_task_finish (result, NULL);
+  ThresholdsRead *read = cl_store_task_finish (result, NULL);
 
   bind_threshold (self, self->stalled_spin, CL_SETTING_STALLED_DAYS, read->flags.stalled_days);
   bind_threshold (self, self->window_spin, CL_SETTING_FLAG_WINDOW_DAYS, read->flags.window_days);
   bind_threshold (self, self->agenda_spin, CL_SETTING_AGENDA_SIZE, read->agenda_size);
   bind_threshold (self, self->cap_spin, CL_SETTING_OPEN_ACTIONS_CAP, read->actions_cap);
-  bind_threshold (self, self->critical_spin, CL_SETTING_CRITICAL_PROBABILITY, read->coaching.critical_probability);
-  bind_threshold (self, self->flag_count_spin, CL_SETTING_COACHING_FLAG_COUNT, read->coaching.flag_count);
+  bind_threshold (self, self->critical_spin, CL_SETTING_CRITICAL_PROBABILITY,
+                  read->key.coaching.critical_probability);
+  bind_threshold (self, self->flag_count_spin, CL_SETTING_COACHING_FLAG_COUNT, read->key.coaching.flag_count);
+  show_key_amount (self, &read->key);
+  thresholds_read_free (read);
 }
 
-/* The thresholds, then the key-deal amount, read by workers; each spin
+/* The thresholds and the key-deal amount, read by a worker; each spin
  * saves once it shows the value read. */
 static void
 load_thresholds (ClPreferencesWindow *self)
 {
-  cl_store_queue_run (self->queue, read_thresholds, NULL, NULL, g_free, on_thresholds_read);
-  reread_key_amount (self);
+  cl_store_queue_run (self->queue, read_thresholds, NULL, NULL, (GDestroyNotify) thresholds_read_free,
+                      on_thresholds_read);
   g_signal_connect (self->key_amount_spin, "value-changed", G_CALLBACK (on_key_amount_changed), self);
 }
 
