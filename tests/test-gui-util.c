@@ -246,9 +246,16 @@ release_write_lock (gpointer db)
 }
 
 void
+cl_test_release_write_lock_after (gpointer writer,
+                                  guint    delay_ms)
+{
+  g_timeout_add (delay_ms, release_write_lock, writer);
+}
+
+void
 cl_test_release_write_lock_later (gpointer writer)
 {
-  g_timeout_add (300, release_write_lock, writer);
+  cl_test_release_write_lock_after (writer, 300);
 }
 
 /* A teammate's summary or review shown, other than those in @before. */

@@ -72,6 +72,9 @@ gpointer  cl_test_hold_write_lock (const char  *path);
  * window's thread waiting on the lock, that would not happen until it
  * gave up (after SQLite's 5 s). */
 void      cl_test_release_write_lock_later (gpointer writer);
+/* The same, in @delay_ms. */
+void      cl_test_release_write_lock_after (gpointer writer,
+                                            guint    delay_ms);
 
 /* Waits until @preferences (a ClPreferencesWindow) has read again what
  * it reads in workers. */

@@ -651,14 +651,16 @@ check_coaching (ClWindow *window)
 
   /* beside another program writing the workspace: a score and a session
    * wait for it, one session at a time, and the window's thread waits on
-   * nothing (before, each froze it up to 5 s, then was lost) */
+   * nothing (before, each froze it up to 5 s, then was lost). It holds
+   * the workspace longer than SQLite's usual wait, as a large import
+   * does: the score still lands (before, it was lost after 5 s) */
   writer = cl_test_hold_write_lock (cl_store_get_path (store));
   cl_deal_coaching_window_set_score (coaching, 0, 2, 3);
   cl_deal_coaching_window_fill_session (coaching, "", "Send the mutual action plan", "", "2026-12-08");
   g_assert_true (cl_deal_coaching_window_save_session (coaching));
   g_assert_false (cl_deal_coaching_window_save_session (coaching));
   g_assert_true (cl_deal_coaching_window_is_busy (coaching));
-  cl_test_release_write_lock_later (writer);
+  cl_test_release_write_lock_after (writer, CL_STORE_BUSY_WAIT_MS + 1000);
   cl_test_coaching_settled (coaching);
   g_assert_cmpuint (cl_deal_coaching_window_get_n_sessions (coaching), ==, sessions + 2);
   /* the newest call: scored 4 and 2 before, 3 now */

@@ -1114,7 +1114,7 @@ check_identity (const char  *path,
       sqlite3_close (db);
       return ok;
     }
-  sqlite3_busy_timeout (db, 5000);
+  sqlite3_busy_timeout (db, CL_STORE_BUSY_WAIT_MS);
   ok = pragma_int (db, path, "SELECT count(*) FROM sqlite_schema", &n_objects, error)
        && pragma_int (db, path, "PRAGMA application_id", &app_id, error)
        && pragma_int (db, path, "PRAGMA user_version", out_version, error);
@@ -1192,7 +1192,7 @@ open_store (const char  *path,
   if (rc != SQLITE_OK)
     return cl_store_fail (self, rc, error), NULL;
   sqlite3_extended_result_codes (self->db, 1);
-  sqlite3_busy_timeout (self->db, 5000);
+  sqlite3_busy_timeout (self->db, CL_STORE_BUSY_WAIT_MS);
 
   rc = sqlite3_exec (self->db,
                      "PRAGMA journal_mode = WAL;"
@@ -1301,6 +1301,25 @@ cl_store_get_path (ClStore *self)
 {
   g_return_val_if_fail (CL_IS_STORE (self), NULL);
   return self->path;
+}
+
+/**
+ * cl_store_set_busy_wait:
+ * @self: the workspace
+ * @wait_ms: how long, in milliseconds
+ *
+ * Sets how long a statement of this connection waits for another
+ * connection (another program's, say a command-line import) to let go of
+ * the workspace's write lock before it fails with BUSY;
+ * %CL_STORE_BUSY_WAIT_MS when opened. A connection nobody waits on, in a
+ * worker, may wait longer rather than lose a write.
+ */
+void
+cl_store_set_busy_wait (ClStore *self,
+                        guint    wait_ms)
+{
+  g_return_if_fail (CL_IS_STORE (self));
+  sqlite3_busy_timeout (self->db, (int) MIN (wait_ms, (guint) G_MAXINT));
 }
 
 /**

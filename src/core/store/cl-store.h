@@ -45,6 +45,10 @@ ClStore    *cl_store_open                 (const char   *path,
 ClStore    *cl_store_open_read_through    (const char   *path,
                                            GError      **error);
 const char *cl_store_get_path             (ClStore      *self);
+/* How long a connection waits for another's write lock, as opened. */
+#define CL_STORE_BUSY_WAIT_MS 5000
+void        cl_store_set_busy_wait        (ClStore      *self,
+                                           guint         wait_ms);
 
 /* A read on a connection and a thread of its own, beside the caller's. */
 typedef gboolean (*ClStoreRead) (ClStore  *store,

@@ -13,6 +13,13 @@
 #include "cl-plain-text.h"
 #include "cl-store-task.h"
 
+/* How long a job waits for another program to let go of the workspace's
+ * write lock. Nobody waits on a worker, and what it writes is what the
+ * user typed: a command-line import of a million deals holds the lock for
+ * about 15 s, and the window says it is busy meanwhile, so the job waits
+ * for it rather than lose the write after SQLite's usual 5 s. */
+#define JOB_BUSY_WAIT_MS 60000
+
 typedef struct
 {
   char           *workspace;
@@ -42,7 +49,9 @@ run_in_thread (GTask        *task,
   GError *error = NULL;
   gpointer result = NULL;
 
-  if (work->workspace == NULL || (store = cl_store_open (work->workspace, &error)) != NULL)
+  if (work->workspace != NULL && (store = cl_store_open (work->workspace, &error)) != NULL)
+    cl_store_set_busy_wait (store, JOB_BUSY_WAIT_MS);
+  if (error == NULL)
     result = work->job (store, work->data, &error);
   if (error != NULL)
     g_task_return_error (task, error);
