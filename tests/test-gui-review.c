@@ -390,6 +390,7 @@ check_beside_writer (ClWindow *window)
   g_autofree char *path = g_strdup (cl_store_get_path (cl_window_get_store (window)));
   g_autofree char *decisions = NULL;
   ClReviewWindow *review;
+  AdwWindowTitle *title;
   gpointer writer;
 
   cl_window_show_view (window, "pipeline");
@@ -413,6 +414,10 @@ check_beside_writer (ClWindow *window)
   g_assert_cmpuint (cl_review_window_get_n_decided (review), ==, 0);
   cl_review_window_press (review, 'd');
   g_assert_cmpuint (cl_review_window_get_position (review), ==, 0);
+  /* and says why at once (before, only after 0.3 s: a quick second key
+   * was dropped with nothing said) */
+  title = ADW_WINDOW_TITLE (cl_test_find_descendant (GTK_WIDGET (review), ADW_TYPE_WINDOW_TITLE));
+  g_assert_nonnull (strstr (adw_window_title_get_subtitle (title), "busy"));
   cl_test_release_write_lock_later (writer);
   cl_test_review_saved (review);
   g_assert_cmpuint (cl_review_window_get_n_decided (review), ==, 1);

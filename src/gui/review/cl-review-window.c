@@ -764,7 +764,16 @@ record (ClReviewWindow *self,
   ClAction *replaced;
   Recording *recording;
 
-  if (item == NULL || self->finishing || self->saving)
+  /* a key pressed before the decision on its way is written: said at
+   * once, not only once it has waited (the key is not taken) */
+  if (self->saving)
+    {
+      g_clear_handle_id (&self->telling, g_source_remove);
+      tell_waiting (self);
+      gtk_widget_error_bell (GTK_WIDGET (self));
+      return FALSE;
+    }
+  if (item == NULL || self->finishing)
     return FALSE;
   replaced = g_hash_table_lookup (self->actions, &item->facts->deal->id);
   recording = g_new0 (Recording, 1);
