@@ -511,6 +511,49 @@ check_preferences (ClWindow *window)
   }
 }
 
+/* The import window's layout row, on @name's entry. */
+static void
+choose_layout (ClImportWindow *import,
+               const char     *name)
+{
+  AdwComboRow *row = ADW_COMBO_ROW (cl_test_find_descendant (GTK_WIDGET (import), ADW_TYPE_COMBO_ROW));
+  GListModel *names = adw_combo_row_get_model (row);
+
+  for (guint i = 0; i < g_list_model_get_n_items (names); i++)
+    if (strstr (gtk_string_list_get_string (GTK_STRING_LIST (names), i), name) != NULL)
+      {
+        adw_combo_row_set_selected (row, i);
+        return;
+      }
+  g_error ("no layout “%s”", name);
+}
+
+/* A kept layout chosen while the one chosen before is read: the last
+ * choice is applied once the worker lets go (before, it showed in the row
+ * and the columns stayed the first's). */
+static void
+check_layout_chosen_while_busy (ClWindow   *window,
+                                const char *path)
+{
+  ClImportWindow *import = cl_import_window_new (GTK_WINDOW (window), cl_window_get_store (window), path);
+
+  cl_test_import_read (import);
+  g_assert_cmpint (cl_import_window_get_column (import, CL_CRM_FIELD_CLOSE_DATE), ==, 3);
+  cl_import_window_set_column (import, CL_CRM_FIELD_CLOSE_DATE, -1);
+  g_assert_true (cl_import_window_keep_mapping (import, "Undated sheet"));
+  cl_test_import_read (import);
+
+  choose_layout (import, "Ops sheet");
+  g_assert_cmpstr (cl_import_window_get_page (import), ==, "busy");
+  choose_layout (import, "Undated sheet");
+  cl_test_import_read (import);
+  g_assert_cmpint (cl_import_window_get_column (import, CL_CRM_FIELD_CLOSE_DATE), ==, -1);
+  choose_layout (import, "Ops sheet");
+  cl_test_import_read (import);
+  g_assert_cmpint (cl_import_window_get_column (import, CL_CRM_FIELD_CLOSE_DATE), ==, 3);
+  gtk_window_destroy (GTK_WINDOW (import));
+}
+
 /* A transcript dropped on the window becomes a call of the deal. */
 static void
 check_coaching_drop (ClDealCoachingWindow *coaching,
@@ -1059,6 +1102,7 @@ check_import (ClWindow *window)
   gtk_window_destroy (GTK_WINDOW (import));
   count = cl_test_sql_text (cl_store_get_path (store), "SELECT count(*) FROM deals WHERE name = 'Own deal'");
   g_assert_cmpstr (count, ==, "1\n");
+  check_layout_chosen_while_busy (window, own);
 
   /* a teammate's summary opened with the app joins the team library */
   {

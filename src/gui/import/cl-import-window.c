@@ -91,6 +91,7 @@ struct _ClImportWindow
   gboolean             updating;       /* the rows are being set from the mapping */
   gboolean             currency_loaded;
   gboolean             busy;           /* a worker holds the file or the workspace */
+  gboolean             layout_waiting; /* a layout chosen while busy, applied once not */
   gboolean             done;
   gboolean             undone;
 };
@@ -352,6 +353,8 @@ read_kept_mapping (ClStore  *store,
   return kept;
 }
 
+static void apply_waiting_layout (ClImportWindow *self);
+
 static void
 on_kept_mapping_read (GObject      *source,
                       GAsyncResult *result,
@@ -367,6 +370,7 @@ on_kept_mapping_read (GObject      *source,
   update_buttons (self);
   self->mapping = kept->mapping;
   show_columns (self);
+  apply_waiting_layout (self);
 }
 
 static void
@@ -376,8 +380,14 @@ on_layout_selected (ClImportWindow *self)
   ClLayoutChoice *choice;
   g_autoptr (GError) error = NULL;
 
-  if (self->updating || self->csv == NULL || self->busy || selected >= self->choices->len)
+  if (self->updating || self->csv == NULL || selected >= self->choices->len)
     return;
+  /* the row shows the choice: it is applied once the worker lets go */
+  if (self->busy)
+    {
+      self->layout_waiting = TRUE;
+      return;
+    }
   choice = &g_array_index (self->choices, ClLayoutChoice, selected);
   if (choice->kept != NULL)
     {
@@ -399,13 +409,25 @@ on_layout_selected (ClImportWindow *self)
   show_columns (self);
 }
 
+/* The layout chosen while a worker held the file, now that it is done. */
+static void
+apply_waiting_layout (ClImportWindow *self)
+{
+  if (!self->layout_waiting || self->busy)
+    return;
+  self->layout_waiting = FALSE;
+  on_layout_selected (self);
+}
+
 /* The CRM layouts, then @kept: the names of the mappings kept that fit
- * the file's columns. */
+ * the file's columns (a choice made among those before is forgotten). */
 static void
 fill_layouts (ClImportWindow     *self,
               const char * const *kept)
 {
   g_autoptr (GtkStringList) names = gtk_string_list_new (NULL);
+
+  self->layout_waiting = FALSE;
 
   for (guint i = 0; i < self->choices->len; i++)
     g_free (g_array_index (self->choices, ClLayoutChoice, i).kept);
@@ -461,6 +483,14 @@ cl_import_window_set_column (ClImportWindow *self,
 {
   g_return_if_fail (field < CL_CRM_N_FIELDS);
   adw_combo_row_set_selected (self->column_rows[field], column + 1);
+}
+
+int
+cl_import_window_get_column (ClImportWindow *self,
+                             ClCrmField      field)
+{
+  g_return_val_if_fail (field < CL_CRM_N_FIELDS, -1);
+  return self->mapping.columns[field];
 }
 
 static gpointer
@@ -857,6 +887,7 @@ on_stages_placed (GObject      *source,
   self->busy = FALSE;
   if (plan == NULL)
     toast (self, error->message);
+  apply_waiting_layout (self);
   /* the columns changed while the stages were placed: Next places them again */
   if (plan == NULL || memcmp (&job->mapping, &self->mapping, sizeof self->mapping) != 0)
     {

@@ -31,6 +31,9 @@ gboolean        cl_import_window_can_import (ClImportWindow *self);
 void            cl_import_window_set_column (ClImportWindow *self,
                                              ClCrmField      field,
                                              int             column);
+/* The file's column @field is read from (-1: none), as applied. */
+int             cl_import_window_get_column (ClImportWindow *self,
+                                             ClCrmField      field);
 gboolean        cl_import_window_keep_mapping (ClImportWindow *self,
                                                const char     *name);
 /* The CRM's account export beside the deals: names their account ids. */
