@@ -452,6 +452,12 @@ check_identity (ClPreferencesWindow *preferences,
   cl_test_preferences_settled (preferences);
 }
 
+static gboolean
+title_says_busy (gpointer window)
+{
+  return strstr (gtk_window_get_title (window), "busy") != NULL;
+}
+
 static void
 check_preferences (ClWindow *window)
 {
@@ -502,6 +508,8 @@ check_preferences (ClWindow *window)
     cl_preferences_window_set_key_deal_amount (preferences, 77000);
     gtk_window_close (GTK_WINDOW (preferences));
     g_assert_true (gtk_widget_get_visible (GTK_WIDGET (preferences)));
+    /* a wait that lasts says why the window stays (before, nothing did) */
+    cl_test_wait_until (title_says_busy, preferences, "Preferences to say why it stays");
     cl_test_release_write_lock_later (writer);
     cl_test_finalize_window (preferences);
     reread = cl_store_list_stages (store, NULL);

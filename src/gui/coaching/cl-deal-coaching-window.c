@@ -1257,7 +1257,8 @@ cl_deal_coaching_window_dispose (GObject *object)
 static gboolean
 cl_deal_coaching_window_close_request (GtkWindow *window)
 {
-  if (cl_store_queue_hold_close (CL_DEAL_COACHING_WINDOW (window)->queue, window))
+  if (cl_store_queue_hold_close (CL_DEAL_COACHING_WINDOW (window)->queue, window,
+                                 CL_DEAL_COACHING_WINDOW (window)->window_title))
     return TRUE;
   return GTK_WINDOW_CLASS (cl_deal_coaching_window_parent_class)->close_request (window);
 }

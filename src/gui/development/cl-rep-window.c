@@ -1587,7 +1587,7 @@ cl_rep_window_dispose (GObject *object)
 static gboolean
 cl_rep_window_close_request (GtkWindow *window)
 {
-  if (cl_store_queue_hold_close (CL_REP_WINDOW (window)->queue, window))
+  if (cl_store_queue_hold_close (CL_REP_WINDOW (window)->queue, window, CL_REP_WINDOW (window)->window_title))
     return TRUE;
   return GTK_WINDOW_CLASS (cl_rep_window_parent_class)->close_request (window);
 }

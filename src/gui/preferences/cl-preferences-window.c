@@ -1480,7 +1480,7 @@ cl_preferences_window_dispose (GObject *object)
 static gboolean
 cl_preferences_window_close_request (GtkWindow *window)
 {
-  if (cl_store_queue_hold_close (CL_PREFERENCES_WINDOW (window)->queue, window))
+  if (cl_store_queue_hold_close (CL_PREFERENCES_WINDOW (window)->queue, window, NULL))
     return TRUE;
   return GTK_WINDOW_CLASS (cl_preferences_window_parent_class)->close_request (window);
 }

@@ -10,6 +10,8 @@
 
 #include "config.h"
 
+#include <glib/gi18n.h>
+
 #include "cl-plain-text.h"
 #include "cl-store-task.h"
 
@@ -107,6 +109,9 @@ struct _ClStoreQueue
   gboolean         running;
   GSourceFunc      idle;      /* once no job runs or waits, if still open */
   gpointer         idle_data;
+  GtkWindow       *held;      /* a window whose close waits for the jobs */
+  AdwWindowTitle  *held_title;
+  guint            telling;   /* the timeout that says why @held stays */
 };
 
 typedef struct
@@ -226,25 +231,50 @@ cl_store_queue_when_idle (ClStoreQueue *queue,
 }
 
 static gboolean
-close_window (gpointer window)
+close_held_window (gpointer data)
 {
-  gtk_window_close (window);
+  ClStoreQueue *queue = data;
+
+  g_clear_handle_id (&queue->telling, g_source_remove);
+  gtk_window_close (queue->held);
+  return G_SOURCE_REMOVE;
+}
+
+/* A close that waits long (another program holds the workspace) says why
+ * the window stays. */
+static gboolean
+tell_close_held (gpointer data)
+{
+  ClStoreQueue *queue = data;
+  const char *said = _("Saving your changes: the workspace is busy…");
+
+  queue->telling = 0;
+  if (queue->held_title != NULL)
+    adw_window_title_set_subtitle (queue->held_title, said);
+  else
+    gtk_window_set_title (queue->held, said);
   return G_SOURCE_REMOVE;
 }
 
 gboolean
-cl_store_queue_hold_close (ClStoreQueue *queue,
-                           GtkWindow    *window)
+cl_store_queue_hold_close (ClStoreQueue   *queue,
+                           GtkWindow      *window,
+                           AdwWindowTitle *title)
 {
   if (!cl_store_queue_is_busy (queue))
     return FALSE;
-  cl_store_queue_when_idle (queue, close_window, window);
+  queue->held = window;
+  queue->held_title = title;
+  if (queue->telling == 0)
+    queue->telling = g_timeout_add (CL_STORE_TASK_TOLD_AFTER_MS, tell_close_held, queue);
+  cl_store_queue_when_idle (queue, close_held_window, queue);
   return TRUE;
 }
 
 void
 cl_store_queue_close (ClStoreQueue *queue)
 {
+  g_clear_handle_id (&queue->telling, g_source_remove);
   g_cancellable_cancel (queue->cancellable);
   queue_unref (queue);
 }

@@ -55,9 +55,12 @@ void          cl_store_queue_when_idle (ClStoreQueue      *queue,
                                         gpointer           data);
 /* For a window's close-request: TRUE, and @window closed once they are
  * done, while its jobs run or wait; FALSE when it may close now. What the
- * main window reads again as it goes then holds what it wrote. */
+ * main window reads again as it goes then holds what it wrote. A wait
+ * longer than CL_STORE_TASK_TOLD_AFTER_MS is said in @title's subtitle,
+ * or when @title is NULL in @window's title. */
 gboolean      cl_store_queue_hold_close (ClStoreQueue     *queue,
-                                         GtkWindow        *window);
+                                         GtkWindow        *window,
+                                         AdwWindowTitle   *title);
 /* The owner goes: the jobs asked for still run, in turn (what it asked to
  * write is written), but no callback is called. */
 void          cl_store_queue_close   (ClStoreQueue        *queue);
