@@ -383,6 +383,14 @@ test_finish (void)
 
 /* ------------------------------------------------------------------ beside a writer */
 
+static gboolean
+says_opening (gpointer window)
+{
+  AdwToast *toast = cl_window_get_last_toast (window);
+
+  return toast != NULL && g_str_equal (adw_toast_get_title (toast), "Opening the review…");
+}
+
 static void
 check_beside_writer (ClWindow *window)
 {
@@ -402,6 +410,8 @@ check_beside_writer (ClWindow *window)
   writer = cl_test_hold_write_lock (path);
   g_action_group_activate_action (G_ACTION_GROUP (window), "start-review", NULL);
   g_assert_null (cl_test_find_toplevel (CL_TYPE_REVIEW_WINDOW));
+  /* a wait says so (before, nothing did while the worker waited) */
+  cl_test_wait_until (says_opening, window, "the review to say it is opening");
   cl_test_release_write_lock_later (writer);
   cl_test_wait_until (review_shown, NULL, "the review, once the workspace is let go");
   review = g_object_ref (cl_test_find_toplevel (CL_TYPE_REVIEW_WINDOW));

@@ -100,6 +100,7 @@ struct _ClWindow
   guint                sample_timeout;
   gboolean             review_waiting; /* Ctrl+R while the pipeline was inspected */
   gboolean             review_opening; /* its worker reads and opens the week's review */
+  ClWorkingToast      *review_working; /* says so, should it wait (another program writing) */
   guint                watches_asked;  /* of the team folder: only the last asked is made */
   gboolean             painted;        /* the first frame is on screen, and what waited on it built */
   guint                after_frame_id; /* builds what the first frame did without */
@@ -1298,6 +1299,7 @@ on_review_opened (GObject      *source,
   ClReviewWindow *review = cl_review_window_open_finish (result, &error);
 
   self->review_opening = FALSE;
+  g_clear_pointer (&self->review_working, cl_working_toast_end);
   /* the window closed while the review's worker ran */
   if (self->store == NULL)
     {
@@ -1324,6 +1326,7 @@ open_review (ClWindow   *self,
   if (self->review_opening)
     return;
   self->review_opening = TRUE;
+  self->review_working = cl_working_toast_start (self, (ClShowToast) show_toast, _("Opening the review…"));
   agenda = cl_pipeline_agenda (snapshot);
   cl_review_window_open (GTK_WINDOW (self), cl_store_get_path (self->store), agenda,
                          cl_pipeline_page_get_process (pipeline), cl_pipeline_page_get_flag_settings (pipeline),
@@ -1892,6 +1895,7 @@ cl_window_dispose (GObject *object)
   g_clear_pointer (&self->told_failures, g_hash_table_unref);
   g_clear_object (&self->last_toast);
   g_clear_pointer (&self->undo_point, g_free);
+  g_clear_pointer (&self->review_working, cl_working_toast_forget);
   g_clear_object (&self->store);
   g_clear_object (&self->settings);
   /* the views go before the library's stack does, and the Overview's

@@ -280,24 +280,62 @@ cl_store_queue_close (ClStoreQueue *queue)
 }
 
 /* A job the user waits on: the toast that says it is under way. */
-typedef struct
+struct _ClWorkingToast
 {
-  gpointer         owner;
-  ClShowToast      show;
-  AdwToast        *working;
-  guint            telling;    /* the timeout that shows @working */
-  ClTaskSucceeded  succeeded;
-} ToldTask;
+  gpointer     owner;
+  ClShowToast  show;
+  AdwToast    *toast;
+  guint        telling;    /* the timeout that shows @toast */
+};
 
 static gboolean
 tell_working (gpointer user_data)
 {
-  ToldTask *told = user_data;
+  ClWorkingToast *working = user_data;
 
-  told->telling = 0;
-  told->show (told->owner, g_object_ref (told->working));
+  working->telling = 0;
+  working->show (working->owner, g_object_ref (working->toast));
   return G_SOURCE_REMOVE;
 }
+
+ClWorkingToast *
+cl_working_toast_start (gpointer     owner,
+                        ClShowToast  show,
+                        const char  *text)
+{
+  ClWorkingToast *working = g_new0 (ClWorkingToast, 1);
+
+  working->owner = owner;
+  working->show = show;
+  working->toast = cl_toast_new_plain (text);
+  /* until the work ends, however long */
+  adw_toast_set_timeout (working->toast, 0);
+  working->telling = g_timeout_add (CL_STORE_TASK_TOLD_AFTER_MS, tell_working, working);
+  return working;
+}
+
+void
+cl_working_toast_end (ClWorkingToast *working)
+{
+  if (working->telling == 0)
+    adw_toast_dismiss (working->toast);
+  cl_working_toast_forget (working);
+}
+
+void
+cl_working_toast_forget (ClWorkingToast *working)
+{
+  g_clear_handle_id (&working->telling, g_source_remove);
+  g_object_unref (working->toast);
+  g_free (working);
+}
+
+typedef struct
+{
+  ClShowToast      show;
+  ClWorkingToast  *working;
+  ClTaskSucceeded  succeeded;
+} ToldTask;
 
 static void
 on_told_done (GObject      *owner,
@@ -308,14 +346,10 @@ on_told_done (GObject      *owner,
   g_autoptr (GError) error = NULL;
   g_autofree char *text = cl_store_task_finish (result, &error);
 
-  if (told->telling != 0)
-    g_source_remove (told->telling);
-  else
-    adw_toast_dismiss (told->working);
+  cl_working_toast_end (told->working);
   if (text != NULL && told->succeeded != NULL)
     told->succeeded (owner, cl_store_task_get_data (result));
   told->show (owner, cl_toast_new_plain (text != NULL ? text : error->message));
-  g_object_unref (told->working);
   g_free (told);
 }
 
@@ -331,13 +365,9 @@ cl_store_task_run_told (gpointer         owner,
 {
   ToldTask *told = g_new0 (ToldTask, 1);
 
-  told->owner = owner;
   told->show = show;
   told->succeeded = succeeded;
-  told->working = cl_toast_new_plain (working);
-  /* until the work ends, however long */
-  adw_toast_set_timeout (told->working, 0);
-  told->telling = g_timeout_add (CL_STORE_TASK_TOLD_AFTER_MS, tell_working, told);
+  told->working = cl_working_toast_start (owner, show, working);
   cl_store_task_run (owner, workspace, job, data, data_free, g_free, NULL, on_told_done, told);
 }
 

@@ -72,6 +72,17 @@ void          cl_store_queue_close   (ClStoreQueue        *queue);
 /* Shows @toast (transfer full) over @owner. */
 typedef void (*ClShowToast) (gpointer  owner,
                              AdwToast *toast);
+/* A toast over @owner that says work is under way, from
+ * CL_STORE_TASK_TOLD_AFTER_MS after cl_working_toast_start () until
+ * cl_working_toast_end (), which frees it. */
+typedef struct _ClWorkingToast ClWorkingToast;
+ClWorkingToast *cl_working_toast_start (gpointer        owner,
+                                        ClShowToast     show,
+                                        const char     *text);
+void            cl_working_toast_end   (ClWorkingToast *working);
+/* The owner goes: frees @working, the toast (if shown) left to go with it. */
+void            cl_working_toast_forget (ClWorkingToast *working);
+
 /* What follows a job that succeeded, on the main loop, with its data. */
 typedef void (*ClTaskSucceeded) (gpointer owner,
                                  gpointer data);
