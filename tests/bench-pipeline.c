@@ -2,8 +2,9 @@
  * 100 000 deals): every open deal inspected and shown, then a word typed
  * and erased, each drop-down chosen and dropped, every column sorted up
  * and down, each from the change to the frame that shows it, against the
- * floors GTK sets in the same run (a repaint of the same window, a bare
- * GtkFilterListModel refiltering as many items); a rep's 1:1 brief; the
+ * floors GTK sets in the same run (a repaint of the same window, a page of
+ * the table scrolled, which shows other deals in every row as a change
+ * does, a bare GtkFilterListModel refiltering as many items); a rep's 1:1 brief; the
  * weekly review opened; and the review exported and the workspace backed
  * up from the window, with the longest the main loop waited meanwhile
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -113,8 +114,9 @@ wait_for_length (Bench *bench)
 }
 
 /* a key typed (the letter @text at the end of the search) or erased
- * (@text NULL: the last letter), a filter chosen, a column's sort */
-typedef enum { CHANGE_KEY, CHANGE_FILTER, CHANGE_SORT } ChangeKind;
+ * (@text NULL: the last letter), a filter chosen, a column's sort; or the
+ * table scrolled to page @a, the floor of them all */
+typedef enum { CHANGE_KEY, CHANGE_FILTER, CHANGE_SORT, CHANGE_SCROLL } ChangeKind;
 
 /* Measures a change to the frame that shows it into @samples. */
 static void
@@ -138,8 +140,14 @@ to_frame (Bench      *bench,
     gtk_editable_delete_text (entry, end - 1, end);
   else if (kind == CHANGE_FILTER)
     cl_pipeline_page_set_filter (bench->page, a, b, c, gtk_editable_get_text (entry));
-  else
+  else if (kind == CHANGE_SORT)
     cl_pipeline_page_sort_by (bench->page, a, b ? GTK_SORT_DESCENDING : GTK_SORT_ASCENDING);
+  else
+    {
+      GtkAdjustment *scroll = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (bench->table));
+
+      gtk_adjustment_set_value (scroll, a * gtk_adjustment_get_page_size (scroll));
+    }
   bench->blocked_ms = MAX (bench->blocked_ms, ms_since (start));
   /* the frame that shows the change: one is drawn even should nothing
    * the change touched need it */
@@ -207,15 +215,16 @@ static void
 report (Bench      *bench,
         const char *what,
         Samples    *samples,
-        double      repaint_ms)
+        double      repaint_ms,
+        double      scroll_ms)
 {
   guint n = samples->wall_ms->len;
   double median = quantile (samples->wall_ms, 0.5), p95 = quantile (samples->wall_ms, 0.95);
 
   printf ("pipeline: %u deals: %s: to the painted frame p95 %.1f ms, median %.1f ms (%u changes); "
-          "p95 = %.1f× a repaint; the main thread's processor time median %.1f ms; "
+          "p95 = %.1f× a repaint, %.1f× a page scrolled; the main thread's processor time median %.1f ms; "
           "the table at its new length p95 %.1f ms\n",
-          bench->n_deals, what, p95, median, n, p95 / repaint_ms, quantile (samples->cpu_ms, 0.5),
+          bench->n_deals, what, p95, median, n, p95 / repaint_ms, p95 / scroll_ms, quantile (samples->cpu_ms, 0.5),
           quantile (samples->settled_ms, 0.95));
   g_array_unref (samples->wall_ms);
   g_array_unref (samples->cpu_ms);
@@ -431,11 +440,11 @@ measure (GApplication *app,
          Bench        *bench)
 {
   gint64 start = g_get_monotonic_time ();
-  Samples typing = new_samples (), choosing = new_samples (), sorting = new_samples ();
+  Samples typing = new_samples (), choosing = new_samples (), sorting = new_samples (), scrolling = new_samples ();
   g_autoptr (ClPipelineItem) first = NULL;
   g_autofree char *word = NULL, *needle = NULL;
   GListModel *deals;
-  double repaint_ms, repaint_cpu_ms, bare_ms, inspected_ms;
+  double repaint_ms, repaint_cpu_ms, bare_ms, inspected_ms, scroll_ms, scroll_cpu_ms;
   gulong handler;
 
   bench->window = CL_WINDOW (gtk_application_get_active_window (GTK_APPLICATION (app)));
@@ -460,6 +469,11 @@ measure (GApplication *app,
   needle = cl_text_fold (word);
   measure_repaint (bench, &repaint_ms, &repaint_cpu_ms);
   bare_ms = measure_bare_filter (deals, needle);
+  /* down a page and back, each time every row showing other deals */
+  for (guint i = 0; i < 2 * REPEATS; i++)
+    to_frame (bench, &scrolling, CHANGE_SCROLL, NULL, (i + 1) % 2, 0, 0);
+  scroll_ms = quantile (scrolling.wall_ms, 0.95);
+  scroll_cpu_ms = quantile (scrolling.cpu_ms, 0.5);
 
   /* a word typed letter by letter, then erased */
   for (const char *letter = word; *letter != '\0'; letter = g_utf8_next_char (letter))
@@ -479,11 +493,13 @@ measure (GApplication *app,
       to_frame (bench, &sorting, CHANGE_SORT, NULL, column, down, 0);
 
   printf ("pipeline: %u deals: anchors: a repaint of the window %.1f ms (processor time %.1f ms); "
+          "a page of the table scrolled to the painted frame p95 %.1f ms (processor time median %.1f ms); "
           "a bare GtkFilterListModel refiltering %u deals %.1f ms\n",
-          bench->n_deals, repaint_ms, repaint_cpu_ms, bench->n_deals, bare_ms);
-  report (bench, "a keystroke", &typing, repaint_ms);
-  report (bench, "an owner, stage or flag", &choosing, repaint_ms);
-  report (bench, "a column's sort", &sorting, repaint_ms);
+          bench->n_deals, repaint_ms, repaint_cpu_ms, scroll_ms, scroll_cpu_ms, bench->n_deals, bare_ms);
+  report (bench, "a keystroke", &typing, repaint_ms, scroll_ms);
+  report (bench, "an owner, stage or flag", &choosing, repaint_ms, scroll_ms);
+  report (bench, "a column's sort", &sorting, repaint_ms, scroll_ms);
+  report (bench, "a page scrolled", &scrolling, repaint_ms, scroll_ms);
   printf ("pipeline: %u deals: the longest a change kept the main loop: %.1f ms (a frame is 16.7 ms)\n",
           bench->n_deals, bench->blocked_ms);
   measure_one_on_one (bench, cl_window_get_store (bench->window));
