@@ -494,8 +494,18 @@ test_nested_transaction (Fixture       *f,
   }
 }
 
-/* Another program holding the write lock: after the busy timeout the write
- * fails with a message that says so, and nothing is half-written. */
+static gpointer
+roll_back_later (gpointer other)
+{
+  g_usleep (100 * 1000);
+  g_assert_cmpint (sqlite3_exec (other, "ROLLBACK", NULL, NULL, NULL), ==, SQLITE_OK);
+  return NULL;
+}
+
+/* Another program holding the write lock: once the connection's wait for
+ * it is over (short here) the write fails with a message that says so,
+ * and nothing is half-written; a connection told to wait longer writes
+ * once the lock is let go. */
 static void
 test_locked (Fixture       *f,
              gconstpointer  data)
@@ -503,17 +513,26 @@ test_locked (Fixture       *f,
   g_autoptr (GError) error = NULL;
   g_autoptr (ClRep) rep = cl_rep_new ("Waiting");
   g_autoptr (GListModel) reps = NULL;
+  GThread *letting_go;
   sqlite3 *other;
 
   g_assert_cmpint (sqlite3_open (f->path, &other), ==, SQLITE_OK);
   g_assert_cmpint (sqlite3_exec (other, "BEGIN IMMEDIATE", NULL, NULL, NULL), ==, SQLITE_OK);
+  cl_store_set_busy_wait (f->store, 50);
   g_assert_false (cl_store_add_rep (f->store, rep, &error));
   g_assert_error (error, CL_STORE_ERROR, CL_STORE_ERROR_LOCKED);
   g_assert_nonnull (strstr (error->message, f->path));
-  sqlite3_exec (other, "ROLLBACK", NULL, NULL, NULL);
-  sqlite3_close (other);
   reps = cl_store_list_reps (f->store, NULL);
   g_assert_cmpuint (g_list_model_get_n_items (reps), ==, 0);
+
+  cl_store_set_busy_wait (f->store, 60000);
+  letting_go = g_thread_new ("letting-go", roll_back_later, other);
+  g_assert_true (cl_store_add_rep (f->store, rep, NULL));
+  g_thread_join (letting_go);
+  sqlite3_close (other);
+  g_clear_object (&reps);
+  reps = cl_store_list_reps (f->store, NULL);
+  g_assert_cmpuint (g_list_model_get_n_items (reps), ==, 1);
 }
 
 /* Running a review: decisions are upserts, a next action is an open action
