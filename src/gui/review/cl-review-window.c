@@ -68,6 +68,7 @@ struct _ClReviewWindow
   AdwComboRow     *owner_row;
   AdwEntryRow     *due_entry;
   GtkLabel        *action_error;
+  GtkLabel        *busy_label;
   GtkWidget       *save_button;
   GtkWidget       *choices[N_CHOICE_LAYOUTS];
   GtkToggleButton *choice_buttons[N_CHOICE_LAYOUTS][CL_N_DECISION_KINDS];
@@ -675,20 +676,25 @@ stop_telling (ClReviewWindow *self)
   g_clear_handle_id (&self->telling, g_source_remove);
   if (self->told)
     show_title (self, self->review->week);
+  gtk_widget_set_visible (GTK_WIDGET (self->busy_label), FALSE);
   self->told = FALSE;
 }
 
 /* A decision that waits (the workspace held by another program) says so,
- * in the title's counter: a toast would cover the choices, and go with
+ * in the title's counter and above the deal, which a narrow window's
+ * title has no room for: a toast would cover the choices, and go with
  * the window. */
 static gboolean
 tell_waiting (gpointer user_data)
 {
   ClReviewWindow *self = user_data;
+  const char *said = _("Saving the decision: the workspace is busy…");
 
   self->telling = 0;
   self->told = TRUE;
-  adw_window_title_set_subtitle (self->window_title, _("Saving the decision: the workspace is busy…"));
+  adw_window_title_set_subtitle (self->window_title, said);
+  gtk_label_set_text (self->busy_label, said);
+  gtk_widget_set_visible (GTK_WIDGET (self->busy_label), TRUE);
   return G_SOURCE_REMOVE;
 }
 
@@ -1491,6 +1497,7 @@ cl_review_window_class_init (ClReviewWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ClReviewWindow, owner_row);
   gtk_widget_class_bind_template_child (widget_class, ClReviewWindow, due_entry);
   gtk_widget_class_bind_template_child (widget_class, ClReviewWindow, action_error);
+  gtk_widget_class_bind_template_child (widget_class, ClReviewWindow, busy_label);
   gtk_widget_class_bind_template_child (widget_class, ClReviewWindow, save_button);
 
   gtk_widget_class_install_action (widget_class, "review.decide", "s", decide_action);
