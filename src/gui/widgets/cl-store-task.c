@@ -24,11 +24,14 @@
 
 typedef struct
 {
-  char           *workspace;
-  ClStoreJob      job;
-  gpointer        data;
-  GDestroyNotify  data_free;
-  GDestroyNotify  result_free;
+  char                *workspace;
+  ClStoreJob           job;
+  gpointer             data;
+  GDestroyNotify       data_free;
+  GDestroyNotify       result_free;
+  GAsyncReadyCallback  callback;
+  gpointer             user_data;
+  GApplication        *application;  /* held until @callback has run */
 } ClStoreTask;
 
 static void
@@ -61,6 +64,25 @@ run_in_thread (GTask        *task,
     g_task_return_pointer (task, result, work->result_free);
 }
 
+/* The job's callback, then the application let go: a window closed, or
+ * the app quit, while a job runs or waits on another program's lock, the
+ * process stays (with no window) until what the job writes is written. */
+static void
+on_task_done (GObject      *source,
+              GAsyncResult *result,
+              gpointer      user_data)
+{
+  ClStoreTask *work = user_data;
+  GApplication *application = g_steal_pointer (&work->application);
+
+  work->callback (source, result, work->user_data);
+  if (application != NULL)
+    {
+      g_application_release (application);
+      g_object_unref (application);
+    }
+}
+
 void
 cl_store_task_run (gpointer             source_object,
                    const char          *workspace,
@@ -72,14 +94,18 @@ cl_store_task_run (gpointer             source_object,
                    GAsyncReadyCallback  callback,
                    gpointer             user_data)
 {
-  g_autoptr (GTask) task = g_task_new (source_object, cancellable, callback, user_data);
   ClStoreTask *work = g_new0 (ClStoreTask, 1);
+  g_autoptr (GTask) task = g_task_new (source_object, cancellable, on_task_done, work);
 
   work->workspace = g_strdup (workspace);
   work->job = job;
   work->data = data;
   work->data_free = data_free;
   work->result_free = result_free;
+  work->callback = callback;
+  work->user_data = user_data;
+  if ((work->application = g_application_get_default ()) != NULL)
+    g_application_hold (g_object_ref (work->application));
   g_task_set_task_data (task, work, (GDestroyNotify) task_free);
   g_task_run_in_thread (task, run_in_thread);
 }

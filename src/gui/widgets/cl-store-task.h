@@ -18,8 +18,10 @@ typedef gpointer (*ClStoreJob) (ClStore   *store,
                                 GError   **error);
 
 /* Runs @job on @data in a worker thread; @callback gets the result on the
- * main loop, @source_object kept alive until then. @data_free frees @data
- * after, @result_free a result nobody took. */
+ * main loop, @source_object kept alive until then, and the application
+ * held: a window closed or the app quit meanwhile, the process ends once
+ * the job is done. @data_free frees @data after, @result_free a result
+ * nobody took. */
 void     cl_store_task_run    (gpointer             source_object,
                                const char          *workspace,
                                ClStoreJob           job,
