@@ -227,10 +227,37 @@ on_activate (GApplication *app)
   gtk_window_close (GTK_WINDOW (window));
 }
 
+/* Ctrl+Q while an import waits on another program: the windows go, and
+ * the process ends once the import is written (before, it ended at once,
+ * and the import was rolled back). */
 static void
-test_imports_then_owner_filter (void)
+on_activate_quit_while_importing (GApplication *app,
+                                  gpointer      workspace)
 {
-  g_autofree char *team = g_build_filename (tmp_dir, "team.db", NULL);
+  ClWindow *window = CL_WINDOW (gtk_application_get_active_window (GTK_APPLICATION (app)));
+  g_autofree char *path = g_build_filename (tmp_dir, "week-1.csv", NULL);
+  ClImportWindow *import;
+  gpointer writer;
+
+  cl_test_wait_until (cl_test_shows_views, window, "the team workspace");
+  g_assert_true (g_file_set_contents (path, week_1, -1, NULL));
+  g_action_group_activate_action (G_ACTION_GROUP (window), "import-deals", NULL);
+  import = cl_test_find_toplevel (CL_TYPE_IMPORT_WINDOW);
+  g_assert_true (cl_import_window_open_file (import, path));
+  cl_test_import_read (import);
+  cl_test_import_next (import, "the stages");
+  cl_stages_page_keep_order (cl_import_window_get_stages_page (import));
+  writer = cl_test_hold_write_lock (workspace);
+  g_assert_true (cl_import_window_run (import));
+  cl_test_release_write_lock_later (writer);
+  g_action_group_activate_action (G_ACTION_GROUP (app), "quit", NULL);
+}
+
+/* A small team's workspace in the test's folder, named @name. */
+static char *
+write_small_team (const char *name)
+{
+  char *team = g_build_filename (tmp_dir, name, NULL);
   ClDemoOptions options;
 
   cl_demo_options_init (&options);
@@ -238,6 +265,25 @@ test_imports_then_owner_filter (void)
   options.n_reps = 3;
   options.n_weeks = 4;
   cl_test_write_team (team, &options);
+  return team;
+}
+
+static void
+test_quit_while_importing (void)
+{
+  g_autofree char *team = write_small_team ("quit.db");
+  g_autofree char *imported = NULL;
+
+  cl_test_run_window (team, G_CALLBACK (on_activate_quit_while_importing), team);
+  imported = cl_test_sql_text (team, "SELECT count(*) FROM deals WHERE external_id LIKE 'hubspot:%'");
+  g_assert_cmpstr (imported, !=, "0\n");
+}
+
+static void
+test_imports_then_owner_filter (void)
+{
+  g_autofree char *team = write_small_team ("team.db");
+
   cl_test_run_window (team, G_CALLBACK (on_activate), NULL);
 }
 
@@ -252,6 +298,7 @@ main (int   argc,
   /* what the app keeps in its data directory stays in the test's own */
   g_setenv ("XDG_DATA_HOME", tmp_dir, TRUE);
   g_test_add_func ("/gui/imports-then-owner-filter", test_imports_then_owner_filter);
+  g_test_add_func ("/gui/quit-while-importing", test_quit_while_importing);
   status = g_test_run ();
   cl_test_remove_tree (tmp_dir);
   g_free (tmp_dir);

@@ -977,6 +977,7 @@ typedef struct
   gboolean        good_rows;
   ClImportReport  report;
   ClImportWindow *window;         /* for progress; a reference the task holds */
+  GApplication   *held;           /* until the import is written (cl_application_hold ()) */
 } ClImportJob;
 
 typedef struct
@@ -1093,6 +1094,7 @@ on_imported (GObject      *source,
   ClImportJob *job = g_task_get_task_data (G_TASK (result));
   g_autoptr (GError) error = NULL;
 
+  g_clear_pointer (&job->held, cl_application_let_go);
   if (disposed (self))
     return;
   self->busy = FALSE;
@@ -1147,6 +1149,8 @@ cl_import_window_run (ClImportWindow *self)
   gtk_progress_bar_set_fraction (self->progress_bar, 0);
   self->busy = TRUE;
   show_page (self, "importing");
+  /* the import is written even should the app quit meanwhile */
+  job->held = cl_application_hold ();
   task = g_task_new (self, NULL, on_imported, NULL);
   g_task_set_task_data (task, job, (GDestroyNotify) job_free);
   g_task_run_in_thread (task, import_in_thread);

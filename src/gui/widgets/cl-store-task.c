@@ -64,6 +64,25 @@ run_in_thread (GTask        *task,
     g_task_return_pointer (task, result, work->result_free);
 }
 
+GApplication *
+cl_application_hold (void)
+{
+  GApplication *application = g_application_get_default ();
+
+  if (application != NULL)
+    g_application_hold (g_object_ref (application));
+  return application;
+}
+
+void
+cl_application_let_go (GApplication *held)
+{
+  if (held == NULL)
+    return;
+  g_application_release (held);
+  g_object_unref (held);
+}
+
 /* The job's callback, then the application let go: a window closed, or
  * the app quit, while a job runs or waits on another program's lock, the
  * process stays (with no window) until what the job writes is written. */
@@ -73,14 +92,10 @@ on_task_done (GObject      *source,
               gpointer      user_data)
 {
   ClStoreTask *work = user_data;
-  GApplication *application = g_steal_pointer (&work->application);
+  GApplication *held = g_steal_pointer (&work->application);
 
   work->callback (source, result, work->user_data);
-  if (application != NULL)
-    {
-      g_application_release (application);
-      g_object_unref (application);
-    }
+  cl_application_let_go (held);
 }
 
 void
@@ -104,8 +119,7 @@ cl_store_task_run (gpointer             source_object,
   work->result_free = result_free;
   work->callback = callback;
   work->user_data = user_data;
-  if ((work->application = g_application_get_default ()) != NULL)
-    g_application_hold (g_object_ref (work->application));
+  work->application = cl_application_hold ();
   g_task_set_task_data (task, work, (GDestroyNotify) task_free);
   g_task_run_in_thread (task, run_in_thread);
 }

@@ -74,6 +74,13 @@ void          cl_store_queue_close   (ClStoreQueue        *queue);
 /* Shows @toast (transfer full) over @owner. */
 typedef void (*ClShowToast) (gpointer  owner,
                              AdwToast *toast);
+/* The default application held, so the process outlives its windows
+ * until cl_application_let_go () (on the main thread); NULL when there is
+ * none, which cl_application_let_go () takes too. Work in a thread of its
+ * own that writes the workspace holds it. */
+GApplication   *cl_application_hold    (void);
+void            cl_application_let_go  (GApplication   *held);
+
 /* A toast over @owner that says work is under way, from
  * CL_STORE_TASK_TOLD_AFTER_MS after cl_working_toast_start () until
  * cl_working_toast_end (), which frees it. */
