@@ -680,21 +680,27 @@ stop_telling (ClReviewWindow *self)
   self->told = FALSE;
 }
 
-/* A decision that waits (the workspace held by another program) says so,
- * in the title's counter and above the deal, which a narrow window's
- * title has no room for: a toast would cover the choices, and go with
- * the window. */
-static gboolean
-tell_waiting (gpointer user_data)
+/* The decision on its way, said in the title's counter and above the
+ * deal, which a narrow window's title has no room for: a toast would
+ * cover the choices, and go with the window. */
+static void
+tell (ClReviewWindow *self,
+      const char     *said)
 {
-  ClReviewWindow *self = user_data;
-  const char *said = _("Saving the decision: the workspace is busy…");
-
-  self->telling = 0;
   self->told = TRUE;
   adw_window_title_set_subtitle (self->window_title, said);
   gtk_label_set_text (self->busy_label, said);
   gtk_widget_set_visible (GTK_WIDGET (self->busy_label), TRUE);
+}
+
+/* A decision that waits (the workspace held by another program). */
+static gboolean
+tell_waiting (gpointer user_data)
+{
+  ClReviewWindow *self = user_data;
+
+  self->telling = 0;
+  tell (self, _("Saving the decision: the workspace is busy…"));
   return G_SOURCE_REMOVE;
 }
 
@@ -770,12 +776,13 @@ record (ClReviewWindow *self,
   ClAction *replaced;
   Recording *recording;
 
-  /* a key pressed before the decision on its way is written: said at
-   * once, not only once it has waited (the key is not taken) */
+  /* a key pressed before the decision on its way is written is not
+   * taken, and says why at once; should the decision wait, the title
+   * says so as before */
   if (self->saving)
     {
-      g_clear_handle_id (&self->telling, g_source_remove);
-      tell_waiting (self);
+      if (!self->told)
+        tell (self, _("Saving the decision…"));
       gtk_widget_error_bell (GTK_WIDGET (self));
       return FALSE;
     }
