@@ -296,12 +296,22 @@ check_rows (ClImportWindow *self)
 
 /* ------------------------------------------------------------------ layout and columns */
 
+/* Shows the columns of the mapping the window holds. */
 static void
-show_mapping (ClImportWindow *self)
+show_columns (ClImportWindow *self)
 {
   self->updating = TRUE;
   for (int f = 0; f < CL_CRM_N_FIELDS; f++)
     adw_combo_row_set_selected (self->column_rows[f], self->mapping.columns[f] + 1);
+  self->updating = FALSE;
+  check_rows (self);
+}
+
+/* Shows the mapping the window holds: its CRM's layout, and its columns. */
+static void
+show_mapping (ClImportWindow *self)
+{
+  self->updating = TRUE;
   for (guint i = 0; i < self->choices->len; i++)
     {
       ClLayoutChoice *choice = &g_array_index (self->choices, ClLayoutChoice, i);
@@ -310,7 +320,22 @@ show_mapping (ClImportWindow *self)
         adw_combo_row_set_selected (self->layout_row, i);
     }
   self->updating = FALSE;
-  check_rows (self);
+  show_columns (self);
+}
+
+/* Shows the mapping kept under @name as the layout chosen, without
+ * applying it again. */
+static void
+select_kept_layout (ClImportWindow *self,
+                    const char     *name)
+{
+  for (guint i = 0; i < self->choices->len; i++)
+    if (g_strcmp0 (g_array_index (self->choices, ClLayoutChoice, i).kept, name) == 0)
+      {
+        self->updating = TRUE;
+        adw_combo_row_set_selected (self->layout_row, i);
+        self->updating = FALSE;
+      }
 }
 
 /* A mapping kept under @name, read or written by a worker on the window's
@@ -329,17 +354,6 @@ kept_mapping_free (KeptMapping *kept)
   g_free (kept->name);
   g_strfreev (kept->fitting);
   g_free (kept);
-}
-
-/* Shows the columns of the mapping the window holds. */
-static void
-show_columns (ClImportWindow *self)
-{
-  self->updating = TRUE;
-  for (int f = 0; f < CL_CRM_N_FIELDS; f++)
-    adw_combo_row_set_selected (self->column_rows[f], self->mapping.columns[f] + 1);
-  self->updating = FALSE;
-  check_rows (self);
 }
 
 static gpointer
@@ -528,13 +542,7 @@ on_kept_mapping_written (GObject      *source,
     }
   cl_editable_clear_sent (GTK_EDITABLE (self->save_mapping_row), kept->name);
   fill_layouts (self, (const char * const *) kept->fitting);
-  for (guint i = 0; i < self->choices->len; i++)
-    if (g_strcmp0 (g_array_index (self->choices, ClLayoutChoice, i).kept, kept->name) == 0)
-      {
-        self->updating = TRUE;
-        adw_combo_row_set_selected (self->layout_row, i);
-        self->updating = FALSE;
-      }
+  select_kept_layout (self, kept->name);
   name = cl_text_isolate (kept->name);
   /* Translators: the name the columns are kept under */
   saved = g_strdup_printf (_("Columns kept as “%s” for next time"), name);
@@ -670,13 +678,7 @@ on_file_read (GObject      *source,
   gtk_stack_set_visible_child_name (self->stack, "preview");
   show_mapping (self);
   if (read->kept[0] != NULL)
-    for (guint i = 0; i < self->choices->len; i++)
-      if (g_strcmp0 (g_array_index (self->choices, ClLayoutChoice, i).kept, read->kept[0]) == 0)
-        {
-          self->updating = TRUE;
-          adw_combo_row_set_selected (self->layout_row, i);
-          self->updating = FALSE;
-        }
+    select_kept_layout (self, read->kept[0]);
 }
 
 /* Reads the file at @path in a worker, then shows its preview; FALSE (and
