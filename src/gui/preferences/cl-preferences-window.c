@@ -310,9 +310,15 @@ typedef struct
 } KeyAmountRead;
 
 static void
-key_amount_read_free (KeyAmountRead *read)
+key_amount_read_clear (KeyAmountRead *read)
 {
   g_free (read->currency);
+}
+
+static void
+key_amount_read_free (KeyAmountRead *read)
+{
+  key_amount_read_clear (read);
   g_free (read);
 }
 
@@ -443,7 +449,7 @@ typedef struct
 static void
 thresholds_read_free (ThresholdsRead *read)
 {
-  g_free (read->key.currency);
+  key_amount_read_clear (&read->key);
   g_free (read);
 }
 
