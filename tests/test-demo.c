@@ -363,15 +363,15 @@ test_deal_facts_apart (void)
   ClDay as_of = cl_date_from_ymd (2026, 11, 23);
   g_autoptr (GPtrArray) together = cl_deal_facts_load (store, as_of, 0, &error);
   g_autoptr (GHashTable) history = cl_deal_facts_read_history (other, as_of, 0, &error);
-  g_autoptr (GListModel) deals = cl_store_list_deals_open_on (store, as_of, 0, &error);
+  g_autoptr (GPtrArray) deals = cl_store_list_deals_open_on (store, as_of, 0, &error);
   g_autoptr (GPtrArray) apart = NULL;
-  g_autoptr (ClDeal) last = NULL;
+  ClDeal *last;
   ClDealFacts *unread;
   int n_reps = 0;
 
   g_assert_no_error (error);
   g_assert_cmpuint (together->len, >, 100);
-  last = g_list_model_get_item (deals, g_list_model_get_n_items (deals) - 1);
+  last = g_ptr_array_index (deals, deals->len - 1);
   g_assert_true (g_hash_table_remove (history, &last->id));
   apart = cl_deal_facts_join (store, as_of, deals, history, &error);
   g_assert_no_error (error);

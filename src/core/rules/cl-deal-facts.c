@@ -566,19 +566,17 @@ settle_events (ClDealFacts *facts)
  * other deals' rows. */
 static GPtrArray *
 load_facts (ClStore     *store,
-            GListModel  *deals,
+            GPtrArray   *deals,
             ClDealRows   rows,
             gint64       id,
             GHashTable  *by_id,
             GError     **error)
 {
-  guint n = g_list_model_get_n_items (deals);
-  g_autoptr (GPtrArray) all = g_ptr_array_new_full (n, (GDestroyNotify) cl_deal_facts_free);
+  g_autoptr (GPtrArray) all = g_ptr_array_new_full (deals->len, (GDestroyNotify) cl_deal_facts_free);
 
-  for (guint i = 0; i < n; i++)
+  for (guint i = 0; i < deals->len; i++)
     {
-      g_autoptr (ClDeal) deal = g_list_model_get_item (deals, i);
-      ClDealFacts *facts = cl_deal_facts_new (deal);
+      ClDealFacts *facts = cl_deal_facts_new (g_ptr_array_index (deals, i));
 
       g_ptr_array_add (all, facts);
       g_hash_table_insert (by_id, &facts->deal->id, facts);
@@ -647,7 +645,7 @@ cl_deal_facts_load (ClStore  *store,
                     gint64    owner_id,
                     GError  **error)
 {
-  g_autoptr (GListModel) deals = cl_store_list_deals_open_on (store, as_of, owner_id, error);
+  g_autoptr (GPtrArray) deals = cl_store_list_deals_open_on (store, as_of, owner_id, error);
   g_autoptr (GHashTable) by_id = g_hash_table_new (g_int64_hash, g_int64_equal);
   g_autoptr (GPtrArray) all = NULL;
 
@@ -715,17 +713,16 @@ cl_deal_facts_read_history (ClStore  *store,
 GPtrArray *
 cl_deal_facts_join (ClStore     *store,
                     ClDay        as_of,
-                    GListModel  *deals,
+                    GPtrArray   *deals,
                     GHashTable  *history,
                     GError     **error)
 {
-  guint n = g_list_model_get_n_items (deals);
   g_autoptr (GHashTable) by_id = g_hash_table_new (g_int64_hash, g_int64_equal);
-  g_autoptr (GPtrArray) all = g_ptr_array_new_full (n, (GDestroyNotify) cl_deal_facts_free);
+  g_autoptr (GPtrArray) all = g_ptr_array_new_full (deals->len, (GDestroyNotify) cl_deal_facts_free);
 
-  for (guint i = 0; i < n; i++)
+  for (guint i = 0; i < deals->len; i++)
     {
-      g_autoptr (ClDeal) deal = g_list_model_get_item (deals, i);
+      ClDeal *deal = g_ptr_array_index (deals, i);
       gpointer id = NULL, found = NULL;
       ClDealFacts *facts;
 
@@ -791,7 +788,7 @@ cl_deal_facts_load_apart (ClStore      *store,
 {
   HistoryRead read = { as_of, owner_id };
   ClStoreReadApart *apart = cl_store_read_apart (cl_store_get_path (store), read_history, &read);
-  g_autoptr (GListModel) deals = cl_store_list_deals_open_on (store, as_of, owner_id, error);
+  g_autoptr (GPtrArray) deals = cl_store_list_deals_open_on (store, as_of, owner_id, error);
   gboolean ok = deals != NULL && (meanwhile == NULL || meanwhile (store, data, error));
   GPtrArray *facts = NULL;
 
@@ -823,7 +820,7 @@ cl_deal_facts_load_closed (ClStore  *store,
                            ClDay     as_of,
                            GError  **error)
 {
-  g_autoptr (GListModel) deals = cl_store_list_closed_deals (store, as_of, error);
+  g_autoptr (GPtrArray) deals = cl_store_list_closed_deals (store, as_of, error);
   g_autoptr (GHashTable) by_id = g_hash_table_new (g_int64_hash, g_int64_equal);
   g_autoptr (GPtrArray) all = NULL;
 
@@ -851,14 +848,14 @@ cl_deal_facts_load_one (ClStore  *store,
                         GError  **error)
 {
   g_autoptr (ClDeal) deal = cl_store_get_deal (store, deal_id, error);
-  g_autoptr (GListStore) deals = g_list_store_new (CL_TYPE_DEAL);
+  g_autoptr (GPtrArray) deals = g_ptr_array_new_with_free_func (g_object_unref);
   g_autoptr (GHashTable) by_id = g_hash_table_new (g_int64_hash, g_int64_equal);
   g_autoptr (GPtrArray) all = NULL;
 
   if (deal == NULL)
     return NULL;
-  g_list_store_append (deals, deal);
-  if ((all = load_facts (store, G_LIST_MODEL (deals), CL_DEAL_ROWS_ONE, deal_id, by_id, error)) == NULL
+  g_ptr_array_add (deals, g_steal_pointer (&deal));
+  if ((all = load_facts (store, deals, CL_DEAL_ROWS_ONE, deal_id, by_id, error)) == NULL
       || !cl_store_each_deal_reviewed_twice (store, as_of, by_id, set_reviews, error))
     return NULL;
   return g_ptr_array_steal_index (all, 0);

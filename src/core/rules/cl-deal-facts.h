@@ -143,7 +143,7 @@ GHashTable  *cl_deal_facts_read_history (ClStore     *store,
                                          GError     **error);
 GPtrArray   *cl_deal_facts_join (ClStore      *store,
                                  ClDay         as_of,
-                                 GListModel   *deals,
+                                 GPtrArray    *deals,
                                  GHashTable   *history,
                                  GError      **error);
 GPtrArray   *cl_deal_facts_load_apart (ClStore      *store,

@@ -776,18 +776,18 @@ cl_store_list_open_deals (ClStore  *self,
  * then, and open now or with a status change after @day. The largest
  * amount first.
  *
- * Returns: (transfer full) (nullable): a list of #ClDeal, or %NULL with
- *   @error set
+ * Returns: (transfer full) (nullable) (element-type ClDeal): the deals,
+ *   or %NULL with @error set
  */
-GListModel *
+GPtrArray *
 cl_store_list_deals_open_on (ClStore  *self,
                              ClDay     day,
                              gint64    owner_id,
                              GError  **error)
 {
-  return cl_store_list (self, CL_TYPE_DEAL, build_deal, error,
-                        "SELECT " DEAL_COLUMNS MAY_BE_OPEN_ON "ORDER BY d.amount_cents DESC, d.id",
-                        "dI", day, owner_id);
+  return cl_store_list_rows (self, build_deal, error,
+                             "SELECT " DEAL_COLUMNS MAY_BE_OPEN_ON "ORDER BY d.amount_cents DESC, d.id",
+                             "dI", day, owner_id);
 }
 
 /**
@@ -835,17 +835,17 @@ cl_store_list_deal_ids_open_on (ClStore  *self,
  * Lists the deals won, lost or disqualified now that were created by the
  * end of @created_by, in the order they were added.
  *
- * Returns: (transfer full) (nullable): a list of #ClDeal, or %NULL with
- *   @error set
+ * Returns: (transfer full) (nullable) (element-type ClDeal): the deals,
+ *   or %NULL with @error set
  */
-GListModel *
+GPtrArray *
 cl_store_list_closed_deals (ClStore  *self,
                             ClDay     created_by,
                             GError  **error)
 {
-  return cl_store_list (self, CL_TYPE_DEAL, build_deal, error,
-                        "SELECT " DEAL_COLUMNS "WHERE d.status <> 'open' AND d.created_on <= ? "
-                        "ORDER BY d.id", "d", created_by);
+  return cl_store_list_rows (self, build_deal, error,
+                             "SELECT " DEAL_COLUMNS "WHERE d.status <> 'open' AND d.created_on <= ? "
+                             "ORDER BY d.id", "d", created_by);
 }
 
 /* The single integer @sql (with @deal_id bound, when it has a "?") counts. */

@@ -72,8 +72,16 @@ int           cl_column_enum      (sqlite3_stmt *stmt,
                                    int           col,
                                    const char * const *names);
 
-/* Runs a query and appends one record per row made by @build_row. */
+/* Runs a query and appends one record per row made by @build_row: to a
+ * list, or with cl_store_list_rows () to an array that owns them, for a
+ * caller that reads them once. */
 typedef GObject *(*ClRowBuilder) (sqlite3_stmt *stmt);
+GPtrArray    *cl_store_list_rows  (ClStore      *self,
+                                   ClRowBuilder  build_row,
+                                   GError      **error,
+                                   const char   *sql,
+                                   const char   *types,
+                                   ...);
 GListModel   *cl_store_list       (ClStore      *self,
                                    GType         item_type,
                                    ClRowBuilder  build_row,

@@ -269,6 +269,46 @@ cl_store_run (ClStore     *self,
   return cl_store_query_done (self, stmt, rc, error);
 }
 
+/* The rows @sql reads, with @args bound as @types says, each built by
+ * @build_row; or NULL with @error set. */
+static GPtrArray *
+list_rows_valist (ClStore       *self,
+                  ClRowBuilder   build_row,
+                  GError       **error,
+                  const char    *sql,
+                  const char    *types,
+                  va_list        args)
+{
+  g_autoptr (GPtrArray) rows = g_ptr_array_new_with_free_func (g_object_unref);
+  sqlite3_stmt *stmt = query_valist (self, error, sql, types, args);
+  int rc;
+
+  if (stmt == NULL)
+    return NULL;
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    g_ptr_array_add (rows, build_row (stmt));
+  if (!cl_store_query_done (self, stmt, rc, error))
+    return NULL;
+  return g_steal_pointer (&rows);
+}
+
+GPtrArray *
+cl_store_list_rows (ClStore      *self,
+                    ClRowBuilder  build_row,
+                    GError      **error,
+                    const char   *sql,
+                    const char   *types,
+                    ...)
+{
+  va_list args;
+  GPtrArray *rows;
+
+  va_start (args, types);
+  rows = list_rows_valist (self, build_row, error, sql, types, args);
+  va_end (args);
+  return rows;
+}
+
 GListModel *
 cl_store_list (ClStore      *self,
                GType         item_type,
@@ -279,19 +319,13 @@ cl_store_list (ClStore      *self,
                ...)
 {
   g_autoptr (GListStore) list = g_list_store_new (item_type);
-  g_autoptr (GPtrArray) rows = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr (GPtrArray) rows = NULL;
   va_list args;
-  sqlite3_stmt *stmt;
-  int rc;
 
   va_start (args, types);
-  stmt = query_valist (self, error, sql, types, args);
+  rows = list_rows_valist (self, build_row, error, sql, types, args);
   va_end (args);
-  if (stmt == NULL)
-    return NULL;
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    g_ptr_array_add (rows, build_row (stmt));
-  if (!cl_store_query_done (self, stmt, rc, error))
+  if (rows == NULL)
     return NULL;
   /* one splice, one items-changed, however many rows */
   g_list_store_splice (list, 0, 0, rows->pdata, rows->len);

@@ -269,7 +269,7 @@ ClDeal     *cl_store_get_deal             (ClStore      *self,
                                            GError      **error);
 GListModel *cl_store_list_open_deals      (ClStore      *self,
                                            GError      **error);
-GListModel *cl_store_list_deals_open_on   (ClStore      *self,
+GPtrArray  *cl_store_list_deals_open_on   (ClStore      *self,
                                            ClDay         day,
                                            gint64        owner_id,
                                            GError      **error);
@@ -277,7 +277,7 @@ GArray     *cl_store_list_deal_ids_open_on (ClStore    *self,
                                             ClDay       day,
                                             gint64      owner_id,
                                             GError    **error);
-GListModel *cl_store_list_closed_deals    (ClStore      *self,
+GPtrArray  *cl_store_list_closed_deals    (ClStore      *self,
                                            ClDay         created_by,
                                            GError      **error);
 gint64      cl_store_count_deals          (ClStore      *self,
