@@ -378,6 +378,7 @@ check_overview_and_pipeline (ClWindow *window)
   cl_pipeline_page_show_section (pipeline, "stages");
   check_widget (pipeline, "the Pipeline's stages", N_MARKUP);
   cl_pipeline_page_show_section (pipeline, "moved");
+  cl_test_wait_until (cl_test_moves_read, pipeline, "what moved");
   check_widget (pipeline, "what moved in the Pipeline", 1);
   cl_pipeline_page_show_section (pipeline, "deals");
 }

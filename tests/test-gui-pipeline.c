@@ -474,6 +474,7 @@ check_moved_filters (ClWindow *window)
   gint64 owner_id;
 
   cl_pipeline_page_show_section (page, "moved");
+  cl_test_wait_until (cl_test_moves_read, page, "what moved");
   g_assert_cmpuint (moves->len, >, 10);
   g_assert_cmpuint (cl_pipeline_page_get_n_moves (page), ==, moves->len);
 

@@ -391,6 +391,12 @@ cl_test_pipeline_loaded (gpointer page)
 }
 
 gboolean
+cl_test_moves_read (gpointer page)
+{
+  return cl_pipeline_page_are_moves_read (page);
+}
+
+gboolean
 cl_test_import_done (gpointer import)
 {
   return cl_import_window_is_done (import);

@@ -110,6 +110,8 @@ gboolean  cl_test_shows_views     (gpointer     window);
 gboolean  cl_test_workspace_shown (gpointer     window);
 gboolean  cl_test_chooser_shown   (gpointer     data);
 gboolean  cl_test_pipeline_loaded (gpointer     page);
+/* Whether @page (a ClPipelinePage) shows what moved, read after its deals. */
+gboolean  cl_test_moves_read      (gpointer     page);
 gboolean  cl_test_import_done     (gpointer     import);
 gboolean  cl_test_import_shows_stages (gpointer import);
 

@@ -61,13 +61,16 @@ struct _ClPipelinePage
   gboolean            sort_descending;
   int                 probed_column; /* see on_sort_changed () */
   GtkSingleSelection *selection;     /* of the deals shown, in the table or the rows */
-  GtkFilterListModel *moves;         /* ClMoveLine, newest first, under the same filters */
+  GtkFilterListModel *moves;         /* ClMoveLine, newest first, under the same filters; read
+                                      * when their section first shows (see read_moves ()) */
   GtkNoSelection     *moves_shown;   /* of @moves, in the list only while it shows */
   gboolean            stages_stale;  /* the funnel waits for its section to show */
   GtkCustomFilter    *moves_filter;
   gboolean            moves_stale;   /* the filters changed while what moved was hidden */
   guint               n_moves;       /* since the last review, unfiltered */
   ClDay               moves_since;
+  gboolean            moves_reading;
+  gboolean            moves_read;    /* what moved is shown, or why it could not be read */
   GCancellable       *cancellable;
   char               *needle;        /* the search text folded, NULL when there is none */
   guint               owner_choice;  /* the drop-downs' positions as the filters last read them */
@@ -857,6 +860,8 @@ on_filter_changed (ClPipelinePage *self)
     }
 }
 
+static void read_moves_shown (ClPipelinePage *self);
+
 /* Only the section shown follows the filters: a hidden list of what moved
  * would rebuild its rows at each keystroke, the funnel its stages. */
 static void
@@ -872,6 +877,7 @@ on_section_toggled (ClPipelinePage *self)
       gtk_filter_changed (GTK_FILTER (self->moves_filter), GTK_FILTER_CHANGE_DIFFERENT);
     }
   gtk_list_view_set_model (self->moved_view, moved ? GTK_SELECTION_MODEL (self->moves_shown) : NULL);
+  read_moves_shown (self);
   if (self->stages_stale && gtk_toggle_button_get_active (self->stages_button))
     update_summary (self);
   gtk_stack_set_visible_child_name (self->section_stack,
@@ -971,9 +977,6 @@ typedef struct
   ClProcess      *process;
   ClFlagSettings  settings;  /* the deals were flagged with these */
   GListModel     *reps;      /* ClRep the owner filter offers: all, but a manager who owns none of @deals */
-  GPtrArray      *moved;     /* ClMove as read, oldest first, until made lines */
-  GListStore     *moves;     /* ClMoveLine, newest first */
-  ClDay           since;
 } Snapshot;
 
 static void
@@ -983,8 +986,6 @@ snapshot_free (Snapshot *snapshot)
   g_clear_object (&snapshot->rows);
   g_clear_pointer (&snapshot->process, cl_process_free);
   g_clear_object (&snapshot->reps);
-  g_clear_pointer (&snapshot->moved, g_ptr_array_unref);
-  g_clear_object (&snapshot->moves);
   g_free (snapshot);
 }
 
@@ -1003,7 +1004,7 @@ load_request_free (LoadRequest *request)
 }
 
 /* What the load reads on its connection while the deals' history is read
- * on another: the process, the reps, the flag settings and what moved. */
+ * on another: the process, the reps and the flag settings. */
 static gboolean
 read_beside_history (ClStore  *store,
                      gpointer  data,
@@ -1015,10 +1016,7 @@ read_beside_history (ClStore  *store,
       || (snapshot->reps = cl_store_list_reps (store, error)) == NULL)
     return FALSE;
   cl_flag_settings_load (&snapshot->settings, store);
-  snapshot->since = cl_store_moves_since (store, snapshot->as_of, error);
-  return snapshot->since != 0
-         && (snapshot->moved = cl_moves_load (store, snapshot->process, snapshot->since, snapshot->as_of,
-                                              error)) != NULL;
+  return TRUE;
 }
 
 /* @reps (ClRep) less a manager who owns none of @deals (ClPipelineItem) */
@@ -1078,15 +1076,6 @@ compute_snapshot (GTask        *task,
   reps = list_owners (snapshot->reps, snapshot->deals);
   g_object_unref (snapshot->reps);
   snapshot->reps = G_LIST_MODEL (reps);
-  snapshot->moves = g_list_store_new (CL_TYPE_MOVE_LINE);
-  g_ptr_array_set_free_func (snapshot->moved, NULL);
-  for (guint i = snapshot->moved->len; i > 0; i--)
-    {
-      g_autoptr (ClMoveLine) line = cl_move_line_new (g_ptr_array_index (snapshot->moved, i - 1));
-
-      g_list_store_append (snapshot->moves, line);
-    }
-  g_clear_pointer (&snapshot->moved, g_ptr_array_unref);
   g_task_return_pointer (task, snapshot, (GDestroyNotify) snapshot_free);
 }
 
@@ -1113,14 +1102,106 @@ update_moves_heading (ClPipelinePage *self)
   gtk_label_set_text (self->moved_label, heading);
 }
 
-static void
-show_moves (ClPipelinePage *self,
-            Snapshot       *snapshot)
+/* What moved since the last review, read when its section first shows: a
+ * large team's week moves tens of thousands of deals, which the table need
+ * not wait for, nor share the processor with as it shows. */
+typedef struct
 {
-  self->moves_since = snapshot->since;
-  self->n_moves = g_list_model_get_n_items (G_LIST_MODEL (snapshot->moves));
-  gtk_filter_list_model_set_model (self->moves, G_LIST_MODEL (snapshot->moves));
-  update_moves_heading (self);
+  char       *path;
+  ClDay       as_of;
+  ClProcess  *process;  /* the deals', to name the stages */
+  ClDay       since;    /* read: the last review */
+  GListStore *moves;    /* read: ClMoveLine, newest first */
+} MovesRead;
+
+static void
+moves_read_free (MovesRead *read)
+{
+  g_free (read->path);
+  cl_process_free (read->process);
+  g_clear_object (&read->moves);
+  g_free (read);
+}
+
+static void
+read_moves (GTask        *task,
+            gpointer      source,
+            gpointer      task_data,
+            GCancellable *cancellable)
+{
+  MovesRead *read = task_data;
+  GError *error = NULL;
+  g_autoptr (ClStore) store = cl_store_open_read_through (read->path, &error);
+  g_autoptr (GPtrArray) moved = NULL;
+
+  if (store != NULL && (read->since = cl_store_moves_since (store, read->as_of, &error)) != 0)
+    moved = cl_moves_load (store, read->process, read->since, read->as_of, &error);
+  if (moved == NULL)
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+  read->moves = g_list_store_new (CL_TYPE_MOVE_LINE);
+  g_ptr_array_set_free_func (moved, NULL);
+  for (guint i = moved->len; i > 0; i--)
+    {
+      g_autoptr (ClMoveLine) line = cl_move_line_new (g_ptr_array_index (moved, i - 1));
+
+      g_list_store_append (read->moves, line);
+    }
+  g_task_return_boolean (task, TRUE);
+}
+
+static void
+moves_ready (GObject      *source,
+             GAsyncResult *result,
+             gpointer      user_data)
+{
+  ClPipelinePage *self = CL_PIPELINE_PAGE (source);
+  MovesRead *read = g_task_get_task_data (G_TASK (result));
+  g_autoptr (GError) error = NULL;
+
+  if (!g_task_propagate_boolean (G_TASK (result), &error))
+    {
+      g_autofree char *text = NULL;
+
+      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        return;
+      /* Translators: the Pipeline's Moved tab; %s says why */
+      text = g_strdup_printf (_("What moved since the last review could not be read: %s"), error->message);
+      gtk_label_set_text (self->moved_label, text);
+    }
+  else
+    {
+      self->moves_since = read->since;
+      self->n_moves = g_list_model_get_n_items (G_LIST_MODEL (read->moves));
+      gtk_filter_list_model_set_model (self->moves, G_LIST_MODEL (read->moves));
+      update_moves_heading (self);
+    }
+  self->moves_reading = FALSE;
+  self->moves_read = TRUE;
+}
+
+/* Reads what moved up to the deals' day, in the stages of their process,
+ * once the deals are read and what moved shows, unless it is read. */
+static void
+read_moves_shown (ClPipelinePage *self)
+{
+  g_autoptr (GTask) task = NULL;
+  MovesRead *read;
+
+  if (!self->loaded || self->process == NULL || self->moves_read || self->moves_reading
+      || !gtk_toggle_button_get_active (self->moved_button))
+    return;
+  self->moves_reading = TRUE;
+  task = g_task_new (self, self->cancellable, moves_ready, NULL);
+  read = g_new0 (MovesRead, 1);
+  read->path = g_strdup (cl_store_get_path (self->store));
+  read->as_of = self->as_of;
+  read->process = cl_process_copy (self->process);
+  g_task_set_task_data (task, read, (GDestroyNotify) moves_read_free);
+  gtk_label_set_text (self->moved_label, _("Reading what moved since the last review…"));
+  g_task_run_in_thread (task, read_moves);
 }
 
 static void
@@ -1175,7 +1256,6 @@ snapshot_ready (GObject      *source,
       self->process = g_steal_pointer (&snapshot->process);
       self->settings = snapshot->settings;
       fill_filters (self, snapshot->reps);
-      show_moves (self, snapshot);
       /* in the table's order, under the filters chosen: the rows made
        * for the deals before show these, as after a new filter; the first
        * rows are shown while still empty and come a few milliseconds'
@@ -1204,6 +1284,7 @@ snapshot_ready (GObject      *source,
    * counted before the deals are in would say "No Open Deals" */
   self->loaded = TRUE;
   update_summary (self);
+  read_moves_shown (self);
   g_clear_pointer (&snapshot, snapshot_free);
   g_signal_emit (self, loaded_signal, 0);
 }
@@ -1258,6 +1339,8 @@ cl_pipeline_page_reload (ClPipelinePage *self)
   self->cancellable = g_cancellable_new ();
   self->loaded = FALSE;
   self->loading = FALSE;
+  self->moves_reading = FALSE;
+  self->moves_read = FALSE;
   self->as_of = cl_date_today ();
   /* the table's rows stay, hidden, until the new deals take them */
   reset_column_widths (self);
@@ -1361,6 +1444,14 @@ const ClFlagSettings *
 cl_pipeline_page_get_flag_settings (ClPipelinePage *self)
 {
   return cl_pipeline_page_get_snapshot (self) != NULL ? &self->settings : NULL;
+}
+
+/* Whether what moved is read, shown or told why not: it is read once the
+ * deals are and its section shows. */
+gboolean
+cl_pipeline_page_are_moves_read (ClPipelinePage *self)
+{
+  return self->moves_read;
 }
 
 guint

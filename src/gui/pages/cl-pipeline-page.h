@@ -27,6 +27,7 @@ ClPipelineItem *cl_pipeline_page_get_shown_deal (ClPipelinePage *self,
                                                  guint           position);
 GtkEditable *cl_pipeline_page_get_search_entry (ClPipelinePage *self);
 guint    cl_pipeline_page_get_n_deals  (ClPipelinePage *self);
+gboolean cl_pipeline_page_are_moves_read (ClPipelinePage *self);
 guint    cl_pipeline_page_get_n_moves  (ClPipelinePage *self);
 GListModel *cl_pipeline_page_get_snapshot (ClPipelinePage *self);
 /* The sales process and the flag settings the snapshot was inspected
