@@ -13,6 +13,7 @@
 #include <glib/gi18n-lib.h>
 #include <math.h>
 
+#include "cl-fixed-list.h"
 #include "cl-pipeline.h"
 #include "cl-text.h"
 
@@ -322,8 +323,7 @@ cl_pipeline_inspect_facts (GPtrArray             *facts,
                            const ClFlagSettings  *settings,
                            ClDay                  as_of)
 {
-  g_autoptr (GPtrArray) items = g_ptr_array_new_full (facts->len, g_object_unref);
-  g_autoptr (GListStore) list = NULL;
+  GPtrArray *items = g_ptr_array_new_full (facts->len, g_object_unref);
   InspectedRange halves[2];
   GThread *thread = NULL;
 
@@ -340,9 +340,7 @@ cl_pipeline_inspect_facts (GPtrArray             *facts,
   if (thread != NULL)
     g_thread_join (thread);
   rank_amounts (items);
-  list = g_list_store_new (CL_TYPE_PIPELINE_ITEM);
-  g_list_store_splice (list, 0, 0, items->pdata, items->len);
-  return G_LIST_MODEL (g_steal_pointer (&list));
+  return cl_fixed_list_new (CL_TYPE_PIPELINE_ITEM, items);
 }
 
 /**
