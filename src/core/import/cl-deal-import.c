@@ -400,14 +400,21 @@ load_workspace (ClImport  *import,
 {
   g_autoptr (GListModel) stages = cl_store_list_stages (import->store, error);
   g_autoptr (GListModel) reps = NULL;
-  g_autoptr (GArray) deals = g_array_new (FALSE, FALSE, sizeof (ClImportDeal));
+  g_autoptr (GArray) deals = NULL;
   g_autoptr (GHashTable) aliases = NULL;
   GHashTableIter iter;
   gpointer alias, rep_id;
   guint n_stages;
+  gint64 n_stored = stages != NULL ? cl_store_count_deals (import->store, error) : -1;
 
+  if (n_stored < 0)
+    return FALSE;
+  /* room for the deals read and a new one per row, made once: grown as
+   * they are read, then for the rows, 100 000 deals were copied twice */
+  deals = g_array_sized_new (FALSE, FALSE, sizeof (ClImportDeal),
+                             n_stored <= G_MAXUINT - n_rows ? (guint) n_stored + n_rows : n_rows);
   /* every deal, open or not: a closed one may open again, a re-import matches it */
-  if (stages == NULL || (reps = cl_store_list_reps (import->store, error)) == NULL
+  if ((reps = cl_store_list_reps (import->store, error)) == NULL
       || (aliases = cl_store_list_rep_aliases (import->store, error)) == NULL
       || !cl_store_read_import_deals (import->store, import->strings, deals, error))
     return FALSE;
