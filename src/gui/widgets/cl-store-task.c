@@ -292,7 +292,13 @@ tell_close_held (gpointer data)
   if (queue->held_title != NULL)
     adw_window_title_set_subtitle (queue->held_title, said);
   else
-    gtk_window_set_title (queue->held, said);
+    {
+      /* it stays until the window goes */
+      AdwToast *toast = cl_toast_new_plain (said);
+
+      adw_toast_set_timeout (toast, 0);
+      adw_preferences_window_add_toast (ADW_PREFERENCES_WINDOW (queue->held), toast);
+    }
   return G_SOURCE_REMOVE;
 }
 
@@ -301,6 +307,8 @@ cl_store_queue_hold_close (ClStoreQueue   *queue,
                            GtkWindow      *window,
                            AdwWindowTitle *title)
 {
+  g_return_val_if_fail (title != NULL || ADW_IS_PREFERENCES_WINDOW (window), FALSE);
+
   if (!cl_store_queue_is_busy (queue))
     return FALSE;
   queue->held = window;

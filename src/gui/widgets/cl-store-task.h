@@ -59,7 +59,8 @@ void          cl_store_queue_when_idle (ClStoreQueue      *queue,
  * done, while its jobs run or wait; FALSE when it may close now. What the
  * main window reads again as it goes then holds what it wrote. A wait
  * longer than CL_STORE_TASK_TOLD_AFTER_MS is said in @title's subtitle,
- * or when @title is NULL in @window's title. */
+ * or when @title is NULL, for a preferences window (wide, its pages'
+ * switcher takes its title's place), in a toast. */
 gboolean      cl_store_queue_hold_close (ClStoreQueue     *queue,
                                          GtkWindow        *window,
                                          AdwWindowTitle   *title);
