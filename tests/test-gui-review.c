@@ -383,21 +383,6 @@ test_finish (void)
 
 /* ------------------------------------------------------------------ beside a writer */
 
-/* Whether @widget or one below it is a label shown that says @text. */
-static gboolean
-shows_label_with (GtkWidget  *widget,
-                  const char *text)
-{
-  if (!gtk_widget_get_visible (widget))
-    return FALSE;
-  if (GTK_IS_LABEL (widget) && strstr (gtk_label_get_text (GTK_LABEL (widget)), text) != NULL)
-    return TRUE;
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL; child = gtk_widget_get_next_sibling (child))
-    if (shows_label_with (child, text))
-      return TRUE;
-  return FALSE;
-}
-
 static gboolean
 says_busy (gpointer title)
 {
@@ -451,7 +436,8 @@ check_beside_writer (ClWindow *window)
   g_assert_cmpstr (adw_window_title_get_subtitle (title), ==, "Saving the decision…");
   cl_test_wait_until (says_busy, title, "the review to say the workspace is busy");
   /* and above the deal, which a window 360 px wide has room for */
-  g_assert_true (shows_label_with (cl_test_find_descendant (GTK_WIDGET (review), GTK_TYPE_SCROLLED_WINDOW), "busy"));
+  g_assert_nonnull (cl_test_find_shown_label (cl_test_find_descendant (GTK_WIDGET (review), GTK_TYPE_SCROLLED_WINDOW),
+                                              "busy"));
   cl_test_release_write_lock_later (writer);
   cl_test_review_saved (review);
   g_assert_cmpuint (cl_review_window_get_n_decided (review), ==, 1);

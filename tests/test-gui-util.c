@@ -5,6 +5,7 @@
 #include "config.h"
 
 #include <sqlite3.h>
+#include <string.h>
 
 #include "cl-application.h"
 #include "cl-deal-coaching-window.h"
@@ -117,6 +118,14 @@ is_named (GtkWidget    *widget,
   return g_str_equal (gtk_widget_get_name (widget), name);
 }
 
+static gboolean
+is_shown_label_with (GtkWidget    *widget,
+                     gconstpointer text)
+{
+  return GTK_IS_LABEL (widget) && gtk_widget_get_mapped (widget)
+         && strstr (gtk_label_get_text (GTK_LABEL (widget)), text) != NULL;
+}
+
 GtkWidget *
 cl_test_find_descendant (GtkWidget *widget,
                          GType      type)
@@ -129,6 +138,13 @@ cl_test_find_named (GtkWidget  *widget,
                     const char *name)
 {
   return find_first (widget, is_named, name);
+}
+
+GtkWidget *
+cl_test_find_shown_label (GtkWidget  *widget,
+                          const char *text)
+{
+  return find_first (widget, is_shown_label_with, text);
 }
 
 gpointer

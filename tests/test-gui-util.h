@@ -35,6 +35,10 @@ GtkWidget *cl_test_find_descendant (GtkWidget  *widget,
  * depth first; NULL if none. */
 GtkWidget *cl_test_find_named     (GtkWidget  *widget,
                                     const char *name);
+/* @widget or the first label below it on screen (mapped) whose text has
+ * @text in it, depth first; NULL if none. */
+GtkWidget *cl_test_find_shown_label (GtkWidget  *widget,
+                                     const char *text);
 /* The visible toplevel window of @type, or NULL. */
 gpointer  cl_test_find_toplevel   (GType        type);
 /* Activates @action on @widget ("win.export-review", "retro.export"): the

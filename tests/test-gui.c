@@ -460,14 +460,7 @@ check_identity (ClPreferencesWindow *preferences,
 static gboolean
 shows_busy (gpointer widget)
 {
-  if (!gtk_widget_get_mapped (widget))
-    return FALSE;
-  if (GTK_IS_LABEL (widget) && strstr (gtk_label_get_text (widget), "busy") != NULL)
-    return TRUE;
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
-    if (shows_busy (child))
-      return TRUE;
-  return FALSE;
+  return cl_test_find_shown_label (widget, "busy") != NULL;
 }
 
 static void
