@@ -573,6 +573,70 @@ make_item (ClDealFacts *facts,
   return item;
 }
 
+/* A deal without flags forgets its past but for its last stage change and
+ * what comes after the day, packed into a block: the state and the flags
+ * from that day on are the same. */
+static void
+test_forget_past (Fixture       *f,
+                  gconstpointer  data)
+{
+  const char *days[] = { "2026-11-23", "2026-11-26", "2026-12-20" };
+  ClDealState before[G_N_ELEMENTS (days)], after;
+  guint flags[G_N_ELEMENTS (days)];
+
+  f->facts->deal->stage_id = 13;
+  add_event (f, "2026-10-20", "stage", "11", "12");
+  add_event (f, "2026-11-05", "amount", "8000000", "9500000");
+  add_event (f, "2026-11-10", "stage", "12", "13");
+  add_event (f, "2026-11-18", "next_step", "Call the CFO", "Send the mutual plan");
+  add_event (f, "2026-11-25", "amount", "9500000", "9000000");
+  f->facts->previous_review_on = day ("2026-11-16");
+  f->facts->last_review_on = day ("2026-11-23");
+  f->facts->previous_review_week = "2026-W47";
+  f->facts->last_review_week = "2026-W48";
+  for (guint i = 0; i < G_N_ELEMENTS (days); i++)
+    {
+      cl_deal_state_at (f->facts, day (days[i]), &before[i]);
+      flags[i] = flags_at (f, days[i]);
+    }
+  /* 13 days in Solution; the next step changed between the reviews */
+  g_assert_cmpuint (flags[0], ==, 0);
+
+  cl_deal_facts_forget_past (f->facts, day ("2026-11-23"));
+  g_assert_cmpuint (f->facts->texts_len, ==, 0);
+  cl_deal_facts_pack (&f->facts, 1);
+  g_assert_nonnull (f->facts->block);
+  g_assert_cmpuint (f->facts->n_events, ==, 2);
+  g_assert_cmpint (f->facts->events[0].occurred_on, ==, day ("2026-11-10"));
+  g_assert_cmpint (f->facts->events[0].field, ==, CL_FACT_STAGE);
+  g_assert_cmpint (f->facts->events[1].field, ==, CL_FACT_AMOUNT);
+  g_assert_null (f->facts->texts);
+  g_assert_cmpint (f->facts->previous_review_on, ==, 0);
+  for (guint i = 0; i < G_N_ELEMENTS (days); i++)
+    {
+      cl_deal_state_at (f->facts, day (days[i]), &after);
+      g_assert_cmpint (after.stage_id, ==, before[i].stage_id);
+      g_assert_cmpint (after.stage_entered_on, ==, before[i].stage_entered_on);
+      g_assert_cmpint (after.amount_cents, ==, before[i].amount_cents);
+      g_assert_cmpint (after.close_date, ==, before[i].close_date);
+      g_assert_cmpstr (after.next_step, ==, before[i].next_step);
+      g_assert_cmpint (after.status, ==, before[i].status);
+      g_assert_cmpuint (flags_at (f, days[i]), ==, flags[i]);
+    }
+  /* packed facts still take a change, in arrays of their own */
+  add_event (f, "2026-11-30", "next_step", "Send the mutual plan", "Sign");
+  g_assert_null (f->facts->block);
+  g_assert_cmpuint (f->facts->n_events, ==, 3);
+  g_assert_cmpint (f->facts->events[1].field, ==, CL_FACT_AMOUNT);
+  cl_deal_state_at (f->facts, day ("2026-11-29"), &after);
+  g_assert_cmpstr (after.next_step, ==, "Send the mutual plan");
+
+  /* what comes after the day still counts; then stalled and late */
+  g_assert_cmpuint (flags[1], ==, 1u << CL_FLAG_AMOUNT_DECREASED);
+  g_assert_true (flags[2] & 1u << CL_FLAG_PAST_CLOSE_DATE);
+  g_assert_true (flags[2] & 1u << CL_FLAG_STALLED);
+}
+
 /* The sentence that says why: the level, the two most severe flags, where
  * the amount ranks. */
 static void
@@ -663,6 +727,7 @@ main (int   argc,
   FLAG_TEST ("/flags/state-at", test_state_at);
   FLAG_TEST ("/flags/state-values", test_state_values);
   FLAG_TEST ("/flags/next-step-texts-once", test_next_step_texts_once);
+  FLAG_TEST ("/flags/forget-past", test_forget_past);
   FLAG_TEST ("/coaching/reasons", test_coaching_reasons);
   FLAG_TEST ("/risk/explain", test_explain_risk);
   FLAG_TEST ("/risk/agenda", test_agenda_by_risk);

@@ -868,6 +868,60 @@ test_columns_follow_reload (void)
   run_on (path, 1400, check_columns_follow_reload);
 }
 
+/* ------------------------------------------------------------------ pasts */
+
+/* The pipeline keeps the past of a flagged deal only: each deal without
+ * flags keeps no more than its last stage change, yet says the same as
+ * the core's snapshot, which keeps every deal's whole history. */
+static void
+check_unflagged_pasts (ClWindow *window)
+{
+  ClPipelinePage *page = show_pipeline (window);
+  GListModel *shown = cl_pipeline_page_get_snapshot (page);
+  const ClProcess *process = cl_pipeline_page_get_process (page);
+  const ClFlagSettings *settings = cl_pipeline_page_get_flag_settings (page);
+  ClDay today = cl_date_today ();
+  g_autoptr (GListModel) whole = cl_pipeline_snapshot (team_path, today, 0, NULL, NULL);
+  guint n = g_list_model_get_n_items (shown), n_flagged = 0, n_events = 0, n_events_whole = 0;
+
+  g_assert_nonnull (whole);
+  g_assert_cmpuint (g_list_model_get_n_items (whole), ==, n);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr (ClPipelineItem) item = g_list_model_get_item (shown, i);
+      g_autoptr (ClPipelineItem) full = g_list_model_get_item (whole, i);
+      g_autofree char *why = cl_pipeline_item_explain (item, process, settings, today);
+      g_autofree char *why_whole = cl_pipeline_item_explain (full, process, settings, today);
+      g_autofree char *risk = cl_pipeline_item_explain_risk (item, process, settings, today);
+      g_autofree char *risk_whole = cl_pipeline_item_explain_risk (full, process, settings, today);
+
+      g_assert_cmpint (item->facts->deal->id, ==, full->facts->deal->id);
+      g_assert_cmpuint (item->flags, ==, full->flags);
+      g_assert_cmpstr (why, ==, why_whole);
+      g_assert_cmpstr (risk, ==, risk_whole);
+      n_events += item->facts->n_events;
+      n_events_whole += full->facts->n_events;
+      if (item->flags != 0)
+        {
+          n_flagged++;
+          g_assert_cmpuint (item->facts->n_events, ==, full->facts->n_events);
+          continue;
+        }
+      g_assert_cmpuint (item->facts->n_events, <=, 1);
+      g_assert_cmpint (item->facts->previous_review_on, ==, 0);
+    }
+  g_test_message ("%u of %u deals flagged; %u events kept of %u", n_flagged, n, n_events, n_events_whole);
+  g_assert_cmpuint (n_flagged, >, 0);
+  g_assert_cmpuint (n_flagged, <, n);
+  g_assert_cmpuint (n_events, <, n_events_whole);
+}
+
+static void
+test_unflagged_pasts (void)
+{
+  run_at_width (1400, check_unflagged_pasts);
+}
+
 /* The sample team, with a deal in four in dollars and an open action for
  * the manager. */
 static char *
@@ -923,6 +977,7 @@ main (int   argc,
   g_test_add_func ("/gui/pipeline/columns-follow-reload", test_columns_follow_reload);
   g_test_add_func ("/gui/pipeline/moved-filters", test_moved_filters);
   g_test_add_func ("/gui/pipeline/narrow-rows", test_narrow_rows);
+  g_test_add_func ("/gui/pipeline/unflagged-pasts", test_unflagged_pasts);
   g_test_add_func ("/gui/overview/rows-open-views", test_overview_rows_open_views);
   g_test_add_func ("/gui/overview/team-count-agrees", test_team_count_agrees);
   g_test_add_func ("/gui/search/accents-and-case", test_search_accents);

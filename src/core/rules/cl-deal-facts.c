@@ -258,6 +258,41 @@ new_history (void)
   return g_new0 (ClDealFacts, 1);
 }
 
+/* Frees @facts' events and texts, or lets go of the block they lie in. */
+static void
+drop_arrays (ClDealFacts *facts)
+{
+  if (facts->block != NULL)
+    g_atomic_rc_box_release (g_steal_pointer (&facts->block));
+  else
+    {
+      g_free (facts->events);
+      g_free (facts->texts);
+    }
+  facts->events = NULL;
+  facts->texts = NULL;
+  facts->events_room = facts->texts_room = 0;
+}
+
+/* Gives @facts events and texts of their own, copied out of the block
+ * they shared, to add to. */
+static void
+own_arrays (ClDealFacts *facts)
+{
+  ClFactEvent *events;
+  char *texts;
+
+  if (facts->block == NULL)
+    return;
+  events = g_memdup2 (facts->events, facts->n_events * sizeof (ClFactEvent));
+  texts = g_memdup2 (facts->texts, facts->texts_len);
+  drop_arrays (facts);
+  facts->events = events;
+  facts->texts = texts;
+  facts->events_room = facts->n_events;
+  facts->texts_room = facts->texts_len;
+}
+
 /**
  * cl_deal_facts_new:
  * @deal: the deal
@@ -289,8 +324,7 @@ cl_deal_facts_free (ClDealFacts *facts)
   if (facts == NULL)
     return;
   g_clear_object (&facts->deal);
-  g_free (facts->events);
-  g_free (facts->texts);
+  drop_arrays (facts);
   g_free (facts);
 }
 
@@ -343,10 +377,10 @@ add_text (ClDealFacts *facts,
   return offset;
 }
 
-/* A value of @field as #ClFactEvent keeps it. */
+/* A value of @field as #ClFactEvent keeps it; not a next step's, which
+ * is a text. */
 static gint64
-parse_value (ClDealFacts *facts,
-             ClFactField  field,
+parse_value (ClFactField  field,
              const char  *text)
 {
   ClDay day = 0;
@@ -356,15 +390,45 @@ parse_value (ClDealFacts *facts,
     case CL_FACT_CLOSE_DATE:
       cl_date_parse (text, &day);
       return day;
-    case CL_FACT_NEXT_STEP:
-      return add_text (facts, text);
     case CL_FACT_STATUS:
       return MAX (0, cl_enum_from_string (cl_deal_status_names, text));
     case CL_FACT_STAGE:
     case CL_FACT_AMOUNT:
+    case CL_FACT_NEXT_STEP:
     default:
       return text ? g_ascii_strtoll (text, NULL, 10) : 0;
     }
+}
+
+/* Reads a change of @field into @event, but for a next step's old text
+ * (its old_value is left 0); FALSE for a field not followed. */
+static gboolean
+read_change (ClDay        occurred_on,
+             const char  *field,
+             const char  *old_value,
+             const char  *new_value,
+             ClFactEvent *event)
+{
+  static const char * const followed[] = {
+    [CL_FACT_STAGE] = "stage",
+    [CL_FACT_AMOUNT] = "amount",
+    [CL_FACT_CLOSE_DATE] = "close_date",
+    [CL_FACT_NEXT_STEP] = "next_step",
+    [CL_FACT_STATUS] = "status",
+    NULL
+  };
+  int f = cl_enum_from_string (followed, field);
+
+  if (f < 0)
+    return FALSE;
+  /* a next step's new text is the next one's old text, or the deal's */
+  *event = (ClFactEvent) {
+    .occurred_on = occurred_on,
+    .field = f,
+    .old_value = f != CL_FACT_NEXT_STEP ? parse_value (f, old_value) : 0,
+    .new_value = f != CL_FACT_NEXT_STEP ? parse_value (f, new_value) : 0,
+  };
+  return TRUE;
 }
 
 /**
@@ -388,22 +452,13 @@ cl_deal_facts_add_change (ClDealFacts *facts,
                           const char  *old_value,
                           const char  *new_value)
 {
-  static const char * const followed[] = {
-    [CL_FACT_STAGE] = "stage",
-    [CL_FACT_AMOUNT] = "amount",
-    [CL_FACT_CLOSE_DATE] = "close_date",
-    [CL_FACT_NEXT_STEP] = "next_step",
-    [CL_FACT_STATUS] = "status",
-    NULL
-  };
-  int f = cl_enum_from_string (followed, field);
-  ClFactEvent event = { .occurred_on = occurred_on, .field = f };
+  ClFactEvent event;
 
-  if (f < 0)
+  if (!read_change (occurred_on, field, old_value, new_value, &event))
     return;
-  event.old_value = parse_value (facts, f, old_value);
-  /* a next step's new text is the next one's old text, or the deal's */
-  event.new_value = f != CL_FACT_NEXT_STEP ? parse_value (facts, f, new_value) : 0;
+  own_arrays (facts);
+  if (event.field == CL_FACT_NEXT_STEP)
+    event.old_value = add_text (facts, old_value);
   make_room ((gpointer *) &facts->events, &facts->events_room, facts->n_events, 1, sizeof (ClFactEvent));
   facts->events[facts->n_events++] = event;
 }
@@ -488,37 +543,178 @@ cl_deal_state_at (const ClDealFacts *facts,
     }
 }
 
+/**
+ * cl_deal_facts_forget_past:
+ * @facts: a deal's facts, its events oldest first
+ * @as_of: the day the deal was inspected on
+ *
+ * Lets go of what @facts know of the deal before @as_of that
+ * cl_deal_state_at () does not need from @as_of on: every event by then
+ * but the latest change of stage, which says when the stage was entered,
+ * the next steps those events named, and the reviews. For a deal the
+ * rules raised no flag on as of @as_of, which they then find again from
+ * what is left; a deal with flags keeps its past to explain them. The
+ * memory goes once cl_deal_facts_pack () moves what is left.
+ */
+void
+cl_deal_facts_forget_past (ClDealFacts *facts,
+                           ClDay        as_of)
+{
+  gboolean stage_kept = FALSE, text_kept = FALSE;
+  guint kept = facts->n_events;
+
+  /* newest first, moved to the end of the array in their order */
+  for (guint i = facts->n_events; i > 0; i--)
+    {
+      const ClFactEvent *event = &facts->events[i - 1];
+
+      if (event->occurred_on <= as_of && (event->field != CL_FACT_STAGE || stage_kept))
+        continue;
+      stage_kept |= event->field == CL_FACT_STAGE && event->occurred_on <= as_of;
+      text_kept |= event->field == CL_FACT_NEXT_STEP;
+      facts->events[--kept] = *event;
+    }
+  facts->n_events -= kept;
+  if (facts->n_events > 0)
+    memmove (facts->events, facts->events + kept, facts->n_events * sizeof (ClFactEvent));
+  if (!text_kept)
+    facts->texts_len = 0;
+  facts->previous_review_on = facts->last_review_on = 0;
+  facts->previous_review_week = facts->last_review_week = NULL;
+}
+
+/**
+ * cl_deal_facts_pack:
+ * @facts: (array length=n_facts): facts read already
+ * @n_facts: how many
+ *
+ * Moves the events and texts of @facts into one block they share, freed
+ * with the last of them, and frees the arrays they had: for a snapshot
+ * kept long, whose facts were read as the rows came, each array grown in
+ * turn, and which cl_deal_facts_forget_past () may have shortened since.
+ * Those arrays lay among one another; once they are all freed, the
+ * pages they took can go back to the system, as the scattered holes of
+ * a few freed would not.
+ */
+void
+cl_deal_facts_pack (ClDealFacts **facts,
+                    guint         n_facts)
+{
+  gsize events_size = 0, texts_size = 0;
+  char *block, *events_at, *texts_at;
+
+  for (guint i = 0; i < n_facts; i++)
+    {
+      events_size += facts[i]->n_events * sizeof (ClFactEvent);
+      texts_size += facts[i]->texts_len;
+    }
+  block = g_atomic_rc_box_alloc (MAX (events_size + texts_size, 1));
+  events_at = block;
+  texts_at = block + events_size;
+  for (guint i = 0; i < n_facts; i++)
+    {
+      ClDealFacts *each = facts[i];
+      gsize n_events = each->n_events * sizeof (ClFactEvent);
+
+      if (n_events > 0)
+        memcpy (events_at, each->events, n_events);
+      if (each->texts_len > 0)
+        memcpy (texts_at, each->texts, each->texts_len);
+      drop_arrays (each);
+      each->events = n_events > 0 ? (ClFactEvent *) (gpointer) events_at : NULL;
+      each->texts = each->texts_len > 0 ? texts_at : NULL;
+      each->events_room = each->n_events;
+      each->texts_room = each->texts_len;
+      each->block = g_atomic_rc_box_acquire (block);
+      events_at += n_events;
+      texts_at += each->texts_len;
+    }
+  g_atomic_rc_box_release (block);
+}
+
 /* ------------------------------------------------------------------ loading */
+
+/* The history's rows as they are read, each change beside the facts it
+ * is of. The facts' arrays are made once every row is in, each to its
+ * size and one after the other (place_changes ()): grown row by row, each
+ * left the copies it outgrew among the others, pages that the memory of
+ * a snapshot held long kept. */
+typedef struct
+{
+  ClDealFacts *facts;
+  ClFactEvent  event;   /* a next step's old_value: an offset into the read's texts */
+} ReadChange;
+
+typedef struct
+{
+  GArray  *changes;     /* ReadChange, in the order read */
+  GString *texts;       /* the next steps' old texts, each ending in NUL */
+} ReadRows;
 
 static void
 add_change (gpointer    data,
+            gpointer    deal_data,
             ClDay       occurred_on,
             const char *field,
             const char *old_value,
             const char *new_value)
 {
-  cl_deal_facts_add_change (data, occurred_on, field, old_value, new_value);
+  ReadRows *read = data;
+  ReadChange change = { deal_data };
+
+  if (!read_change (occurred_on, field, old_value, new_value, &change.event))
+    return;
+  if (change.facts->n_events == G_MAXUINT)
+    g_error ("a deal's history is over %u events", G_MAXUINT);
+  if (change.event.field == CL_FACT_NEXT_STEP)
+    {
+      gsize size = old_value ? strlen (old_value) + 1 : 1;
+
+      if (size > G_MAXUINT - change.facts->texts_len)
+        g_error ("a deal's history is over %u bytes", G_MAXUINT);
+      change.event.old_value = read->texts->len;
+      g_string_append_len (read->texts, old_value ? old_value : "", size);
+      change.facts->texts_len += size;
+    }
+  change.facts->n_events++;
+  g_array_append_val (read->changes, change);
+}
+
+/* The same, added to the facts' arrays as the rows come: no more memory
+ * at once than the arrays, for a read used and let go. */
+static void
+add_change_grown (gpointer    data,
+                  gpointer    deal_data,
+                  ClDay       occurred_on,
+                  const char *field,
+                  const char *old_value,
+                  const char *new_value)
+{
+  cl_deal_facts_add_change (deal_data, occurred_on, field, old_value, new_value);
 }
 
 static void
 set_contacts (gpointer data,
+              gpointer deal_data,
               int      n_contacts)
 {
-  ClDealFacts *facts = data;
+  ClDealFacts *facts = deal_data;
 
   facts->n_contacts = n_contacts;
 }
 
 static void
 add_known_element (gpointer        data,
+                   gpointer        deal_data,
                    ClMeddicElement element)
 {
-  ClDealFacts *facts = data;
+  ClDealFacts *facts = deal_data;
 
   facts->known_meddic |= 1u << element;
 }
 
-static const ClDealRowFuncs facts_rows = { add_change, set_contacts, add_known_element };
+static const ClDealRowFuncs placed_rows = { add_change, set_contacts, add_known_element };
+static const ClDealRowFuncs grown_rows = { add_change_grown, set_contacts, add_known_element };
 
 /* Attaches the last two reviews, which both discussed the deal. */
 static void
@@ -543,21 +739,95 @@ by_day (gconstpointer a,
   return (x->occurred_on > y->occurred_on) - (x->occurred_on < y->occurred_on);
 }
 
-/* Puts @facts' events, added in the order they were recorded, oldest
- * first; the sort is stable, so one day's keep their order. They and
- * their texts are all added by then: they keep no room to grow, as a
- * snapshot holds every open deal's. */
+/* Puts @facts' events, placed in the order they were recorded, oldest
+ * first; the sort is stable, so one day's keep their order. */
 static void
-settle_events (ClDealFacts *facts)
+sort_events (ClDealFacts *facts)
 {
-  fit_room ((gpointer *) &facts->texts, &facts->texts_room, facts->texts_len, 1);
-  fit_room ((gpointer *) &facts->events, &facts->events_room, facts->n_events, sizeof (ClFactEvent));
   for (guint i = 1; i < facts->n_events; i++)
     if (facts->events[i].occurred_on < facts->events[i - 1].occurred_on)
       {
         g_qsort_with_data (facts->events, facts->n_events, sizeof (ClFactEvent), by_day, NULL);
         return;
       }
+}
+
+/* Gives each facts of @by_id the changes @read holds for it, in arrays of
+ * its size, made one after the other; then sorts them by day. */
+static void
+place_changes (ReadRows   *read,
+               GHashTable *by_id)
+{
+  GHashTableIter iter;
+  gpointer value;
+
+  /* the rooms count what is placed until all is */
+  g_hash_table_iter_init (&iter, by_id);
+  while (g_hash_table_iter_next (&iter, NULL, &value))
+    {
+      ClDealFacts *facts = value;
+
+      facts->events = facts->n_events > 0 ? g_new (ClFactEvent, facts->n_events) : NULL;
+      facts->texts = facts->texts_len > 0 ? g_malloc (facts->texts_len) : NULL;
+      facts->events_room = facts->texts_room = 0;
+    }
+  for (guint i = 0; i < read->changes->len; i++)
+    {
+      const ReadChange *change = &g_array_index (read->changes, ReadChange, i);
+      ClDealFacts *facts = change->facts;
+      ClFactEvent event = change->event;
+
+      if (event.field == CL_FACT_NEXT_STEP)
+        {
+          const char *text = read->texts->str + event.old_value;
+          gsize size = strlen (text) + 1;
+
+          memcpy (facts->texts + facts->texts_room, text, size);
+          event.old_value = facts->texts_room;
+          facts->texts_room += size;
+        }
+      facts->events[facts->events_room++] = event;
+    }
+  g_hash_table_iter_init (&iter, by_id);
+  while (g_hash_table_iter_next (&iter, NULL, &value))
+    sort_events (value);
+}
+
+/* Reads the history, contacts and qualification of the deals of @by_id
+ * (deal id → #ClDealFacts without events yet): @rows and @id as
+ * cl_store_each_deal_row () takes them. For a snapshot kept long
+ * (@placed), each deal's arrays are made once all is read (ReadRows);
+ * else they grow as the rows come, and are fitted once all is in. */
+static gboolean
+read_rows (ClStore     *store,
+           ClDealRows   rows,
+           gint64       id,
+           GHashTable  *by_id,
+           gboolean     placed,
+           GError     **error)
+{
+  ReadRows read = { g_array_new (FALSE, FALSE, sizeof (ReadChange)), g_string_new (NULL) };
+  gboolean ok = cl_store_each_deal_row (store, rows, id, by_id, placed ? &placed_rows : &grown_rows, &read, error);
+  GHashTableIter iter;
+  gpointer value;
+
+  if (ok && placed)
+    place_changes (&read, by_id);
+  else if (ok)
+    {
+      g_hash_table_iter_init (&iter, by_id);
+      while (g_hash_table_iter_next (&iter, NULL, &value))
+        {
+          ClDealFacts *facts = value;
+
+          fit_room ((gpointer *) &facts->texts, &facts->texts_room, facts->texts_len, 1);
+          fit_room ((gpointer *) &facts->events, &facts->events_room, facts->n_events, sizeof (ClFactEvent));
+          sort_events (facts);
+        }
+    }
+  g_array_unref (read.changes);
+  g_string_free (read.texts, TRUE);
+  return ok;
 }
 
 /* Facts for each of @deals (ClDeal) with their history, contacts and
@@ -581,10 +851,8 @@ load_facts (ClStore     *store,
       g_ptr_array_add (all, facts);
       g_hash_table_insert (by_id, &facts->deal->id, facts);
     }
-  if (!cl_store_each_deal_row (store, rows, id, by_id, &facts_rows, error))
+  if (!read_rows (store, rows, id, by_id, FALSE, error))
     return NULL;
-  for (guint i = 0; i < all->len; i++)
-    settle_events (g_ptr_array_index (all, i));
   return g_steal_pointer (&all);
 }
 
@@ -677,19 +945,14 @@ cl_deal_facts_read_history (ClStore  *store,
 {
   g_autoptr (GArray) ids = cl_store_list_deal_ids_open_on (store, as_of, owner_id, error);
   g_autoptr (GHashTable) history = NULL;
-  GHashTableIter iter;
-  gpointer facts;
 
   if (ids == NULL)
     return NULL;
   history = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, (GDestroyNotify) cl_deal_facts_free);
   for (guint i = 0; i < ids->len; i++)
     g_hash_table_insert (history, g_memdup2 (&g_array_index (ids, gint64, i), sizeof (gint64)), new_history ());
-  if (!cl_store_each_deal_row (store, CL_DEAL_ROWS_OWNED_BY, owner_id, history, &facts_rows, error))
+  if (!read_rows (store, CL_DEAL_ROWS_OWNED_BY, owner_id, history, TRUE, error))
     return NULL;
-  g_hash_table_iter_init (&iter, history);
-  while (g_hash_table_iter_next (&iter, NULL, &facts))
-    settle_events (facts);
   return g_steal_pointer (&history);
 }
 

@@ -93,6 +93,8 @@ typedef struct
   char        *texts;           /* the next steps the events name, each ending in NUL; NULL when none */
   guint        texts_len;
   guint        texts_room;
+  gpointer     block;           /* when set, @events and @texts lie in this block, shared with
+                                 * other facts (see cl_deal_facts_pack ()); NULL: their own */
   int          n_contacts;
   guint        known_meddic;    /* bits of the elements partial or confirmed */
   /* the two latest reviews that discussed the deal, if they were the last
@@ -130,6 +132,10 @@ typedef struct
 void         cl_deal_state_at   (const ClDealFacts *facts,
                                  ClDay              day,
                                  ClDealState       *state);
+void         cl_deal_facts_forget_past (ClDealFacts *facts,
+                                        ClDay        as_of);
+void         cl_deal_facts_pack (ClDealFacts **facts,
+                                 guint         n_facts);
 
 GPtrArray   *cl_deal_facts_load (ClStore      *store,
                                  ClDay         as_of,

@@ -344,6 +344,37 @@ cl_pipeline_inspect_facts (GPtrArray             *facts,
 }
 
 /**
+ * cl_pipeline_forget_unflagged_pasts:
+ * @snapshot: a list of #ClPipelineItem inspected as of @as_of, not yet
+ *   seen by another thread
+ * @as_of: the day it was inspected on
+ *
+ * Lets go of the past of each deal of @snapshot that has no flags, as
+ * cl_deal_facts_forget_past () does, and packs what every deal keeps
+ * into one block (cl_deal_facts_pack ()): for a snapshot kept to be
+ * shown, where only a flagged deal says why. Asked again from @as_of on,
+ * the rules find what they found. At 100 000 deals, three in four
+ * without flags, the pasts take 2 MB, not 7.
+ */
+void
+cl_pipeline_forget_unflagged_pasts (GListModel *snapshot,
+                                    ClDay       as_of)
+{
+  guint n = g_list_model_get_n_items (snapshot);
+  g_autofree ClDealFacts **facts = g_new (ClDealFacts *, n);
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr (ClPipelineItem) item = g_list_model_get_item (snapshot, i);
+
+      if (item->flags == 0)
+        cl_deal_facts_forget_past (item->facts, as_of);
+      facts[i] = item->facts;
+    }
+  cl_deal_facts_pack (facts, n);
+}
+
+/**
  * cl_pipeline_item_explain:
  * @item: a deal of the snapshot
  * @process: the sales process

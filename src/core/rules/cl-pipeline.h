@@ -72,6 +72,8 @@ GListModel *cl_pipeline_inspect_facts   (GPtrArray            *facts,
                                          const ClFlagSettings *settings,
                                          ClDay                 as_of);
 GPtrArray  *cl_pipeline_agenda          (GListModel           *snapshot);
+void        cl_pipeline_forget_unflagged_pasts (GListModel     *snapshot,
+                                                ClDay           as_of);
 
 char       *cl_pipeline_item_explain    (ClPipelineItem       *item,
                                          const ClProcess      *process,

@@ -2194,11 +2194,12 @@ cl_store_each_deal_change (ClStore           *self,
 /* ------------------------------------------------------------------ the rows the flag rules look at */
 
 typedef void (*ApplyRow) (const ClDealRowFuncs *funcs,
+                          gpointer             data,
                           gpointer             deal_data,
                           sqlite3_stmt        *stmt);
 
 /* Runs @sql, ?1 bound to @id, and hands each row whose deal (the id in
- * column @deal_column) @by_id holds to @apply. */
+ * column @deal_column) @by_id holds to @apply, with @funcs and @data. */
 static gboolean
 each_loaded_deal_row (ClStore              *self,
                       GHashTable           *by_id,
@@ -2207,6 +2208,7 @@ each_loaded_deal_row (ClStore              *self,
                       int                   deal_column,
                       ApplyRow              apply,
                       const ClDealRowFuncs *funcs,
+                      gpointer              data,
                       GError              **error)
 {
   sqlite3_stmt *stmt = cl_store_query (self, error, sql, "I", id);
@@ -2224,7 +2226,7 @@ each_loaded_deal_row (ClStore              *self,
       if (deal_id != last_id)
         deal_data = g_hash_table_lookup (by_id, &deal_id), last_id = deal_id;
       if (deal_data != NULL)
-        apply (funcs, deal_data, stmt);
+        apply (funcs, data, deal_data, stmt);
     }
   return cl_store_query_done (self, stmt, rc, error);
 }
@@ -2232,30 +2234,33 @@ each_loaded_deal_row (ClStore              *self,
 /* deal_id, occurred_on, field, old_value, new_value; oldest first */
 static void
 apply_change (const ClDealRowFuncs *funcs,
+              gpointer              data,
               gpointer              deal_data,
               sqlite3_stmt         *stmt)
 {
-  funcs->add_change (deal_data, cl_column_day (stmt, 1), (const char *) sqlite3_column_text (stmt, 2),
+  funcs->add_change (data, deal_data, cl_column_day (stmt, 1), (const char *) sqlite3_column_text (stmt, 2),
                      (const char *) sqlite3_column_text (stmt, 3), (const char *) sqlite3_column_text (stmt, 4));
 }
 
 static void
 apply_contacts (const ClDealRowFuncs *funcs,
+                gpointer              data,
                 gpointer              deal_data,
                 sqlite3_stmt         *stmt)
 {
-  funcs->set_contacts (deal_data, sqlite3_column_int (stmt, 1));
+  funcs->set_contacts (data, deal_data, sqlite3_column_int (stmt, 1));
 }
 
 static void
 apply_qualification (const ClDealRowFuncs *funcs,
+                     gpointer              data,
                      gpointer              deal_data,
                      sqlite3_stmt         *stmt)
 {
   int element = cl_column_enum (stmt, 1, cl_meddic_names);
 
   if (element >= 0)
-    funcs->add_known_element (deal_data, element);
+    funcs->add_known_element (data, deal_data, element);
 }
 
 /**
@@ -2266,6 +2271,7 @@ apply_qualification (const ClDealRowFuncs *funcs,
  * @by_id: deal id (gint64 *) → the caller's data for the deal: the rows of
  *   a deal it does not hold are skipped
  * @funcs: what becomes of each row; every member is set
+ * @data: what each of @funcs is given first
  * @error: return location for a #GError, or %NULL
  *
  * Hands the history the flag rules follow, contacts and qualification of
@@ -2280,6 +2286,7 @@ cl_store_each_deal_row (ClStore               *self,
                         gint64                 id,
                         GHashTable            *by_id,
                         const ClDealRowFuncs  *funcs,
+                        gpointer               data,
                         GError               **error)
 {
   /* which deals' rows are read, ?1 bound to @id: keeps SQLite from reading
@@ -2301,9 +2308,9 @@ cl_store_each_deal_row (ClStore               *self,
   contacts = g_strconcat ("SELECT deal_id, count(*) FROM contacts WHERE 1 ", which[rows], "GROUP BY deal_id", NULL);
   qualification = g_strconcat ("SELECT deal_id, element FROM qualification WHERE state <> 'unknown' ", which[rows],
                                NULL);
-  return each_loaded_deal_row (self, by_id, id, events, 0, apply_change, funcs, error)
-         && each_loaded_deal_row (self, by_id, id, contacts, 0, apply_contacts, funcs, error)
-         && each_loaded_deal_row (self, by_id, id, qualification, 0, apply_qualification, funcs, error);
+  return each_loaded_deal_row (self, by_id, id, events, 0, apply_change, funcs, data, error)
+         && each_loaded_deal_row (self, by_id, id, contacts, 0, apply_contacts, funcs, data, error)
+         && each_loaded_deal_row (self, by_id, id, qualification, 0, apply_qualification, funcs, data, error);
 }
 
 /* Calls @func on each deal of @by_id that both reviews @ids discussed. */

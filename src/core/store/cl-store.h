@@ -182,22 +182,25 @@ typedef enum {
 } ClDealRows;
 
 /* What becomes of a loaded deal's rows; @deal_data is what the by-id table
- * holds for the deal. */
+ * holds for the deal, @data what cl_store_each_deal_row () was given. */
 typedef struct
 {
   /* each change of its stage, amount, close date, next step or status,
    * in the order they were recorded (not by day: the caller sorts), the
    * values as its history keeps them; the texts are borrowed for the call */
-  void (*add_change)        (gpointer         deal_data,
+  void (*add_change)        (gpointer         data,
+                             gpointer         deal_data,
                              ClDay            occurred_on,
                              const char      *field,
                              const char      *old_value,
                              const char      *new_value);
   /* how many contacts it has; not called when none */
-  void (*set_contacts)      (gpointer         deal_data,
+  void (*set_contacts)      (gpointer         data,
+                             gpointer         deal_data,
                              int              n_contacts);
   /* each element of its qualification partial or confirmed */
-  void (*add_known_element) (gpointer         deal_data,
+  void (*add_known_element) (gpointer         data,
+                             gpointer         deal_data,
                              ClMeddicElement  element);
 } ClDealRowFuncs;
 gboolean    cl_store_each_deal_row        (ClStore      *self,
@@ -205,6 +208,7 @@ gboolean    cl_store_each_deal_row        (ClStore      *self,
                                            gint64        id,
                                            GHashTable   *by_id,
                                            const ClDealRowFuncs *funcs,
+                                           gpointer      data,
                                            GError      **error);
 
 /* The last two reviews held by a day, the latest first; borrowed for the

@@ -1071,6 +1071,8 @@ compute_snapshot (GTask        *task,
       return;
     }
   snapshot->deals = cl_pipeline_inspect_facts (facts, snapshot->process, &snapshot->settings, snapshot->as_of);
+  /* the table shows the deals as they are: only a flagged deal says why */
+  cl_pipeline_forget_unflagged_pasts (snapshot->deals, snapshot->as_of);
   snapshot->rows = cl_filtered_rows_new (snapshot->deals, G_N_ELEMENTS (columns), compare_by_column,
                                          request->sort_column);
   reps = list_owners (snapshot->reps, snapshot->deals);
