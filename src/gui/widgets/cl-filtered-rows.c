@@ -13,11 +13,11 @@
  * widgets of the rows it adds or takes away are what costs, and past the
  * new end the rows show nothing until they go. The list starts empty, so
  * that a view given it makes its first rows that way too. Each order is
- * sorted once, up and down, by a thread of its own after the rows are
- * made (the table shows in the order given without waiting for them), or
- * at once when a column is chosen before that thread reached it; the
- * filter walks the order shown, or, when it only got stricter, the items
- * it shows.
+ * sorted once, up (down walks it backwards), by a thread of its own
+ * after the rows are made (the table shows in the order given without
+ * waiting for them), or at once when a column is chosen before that
+ * thread reached it; the filter walks the order shown, or, when it only
+ * got stricter, the items it shows.
  */
 #include "config.h"
 
@@ -107,12 +107,22 @@ cl_row_get_item (ClRow *self)
 
 /* ------------------------------------------------------------------ Orders */
 
-/* One key's orders: indices into the items, up and down. */
+/* One key's order: indices into the items, up. Down is the same walked
+ * backwards, each run of equal items still in the order given: a bit per
+ * position says whether its item equals the one before, not a second
+ * array of indices. */
 typedef struct
 {
-  guint *up;
-  guint *down;
+  guint   *up;
+  guint32 *ties;   /* bit i: up[i] equals up[i - 1] */
 } KeyOrder;
+
+static gboolean
+ties_before (const KeyOrder *order,
+             guint           position)
+{
+  return (order->ties[position / 32] >> (position % 32)) & 1;
+}
 
 /* The orders of every key, filled by the sorting thread or by the main
  * thread, whichever comes first: each key's slot is set once, atomically,
@@ -144,7 +154,7 @@ orders_unref (Orders *orders)
     if (orders->slots[key] != NULL)
       {
         g_free (orders->slots[key]->up);
-        g_free (orders->slots[key]->down);
+        g_free (orders->slots[key]->ties);
         g_free (orders->slots[key]);
       }
   g_ptr_array_unref (orders->array);
@@ -290,26 +300,18 @@ compare_indices (gconstpointer a,
   return order != 0 ? order : (x > y) - (x < y);
 }
 
-/* @up backwards, each run of equal items still in the order given */
-static guint *
-reverse_order (const SortContext *context,
-               const guint       *up,
-               guint              n)
+/* Which items of @up equal the one before, a bit each. */
+static guint32 *
+find_ties (const SortContext *context,
+           const guint       *up,
+           guint              n)
 {
-  guint *down = g_new (guint, n);
-  guint out = 0;
+  guint32 *ties = g_new0 (guint32, n / 32 + 1);
 
-  for (guint end = n; end > 0;)
-    {
-      guint start = end - 1;
-
-      while (start > 0 && compare_items (context, up[start - 1], up[start]) == 0)
-        start--;
-      for (guint i = start; i < end; i++)
-        down[out++] = up[i];
-      end = start;
-    }
-  return down;
+  for (guint i = 1; i < n; i++)
+    if (compare_items (context, up[i - 1], up[i]) == 0)
+      ties[i / 32] |= 1u << (i % 32);
+  return ties;
 }
 
 /* @key's orders, sorted now unless they are already: by whichever thread
@@ -329,11 +331,11 @@ key_order (Orders *orders,
   for (guint i = 0; i < n; i++)
     order->up[i] = i;
   g_qsort_with_data (order->up, n, sizeof (guint), compare_indices, &context);
-  order->down = reverse_order (&context, order->up, n);
+  order->ties = find_ties (&context, order->up, n);
   if (g_atomic_pointer_compare_and_exchange (&orders->slots[key], NULL, order))
     return order;
   g_free (order->up);
-  g_free (order->down);
+  g_free (order->ties);
   g_free (order);
   return g_atomic_pointer_get (&orders->slots[key]);
 }
@@ -509,6 +511,16 @@ show (ClFilteredRows *self,
     self->settling = g_idle_add (settle_in_idle, self);
 }
 
+/* Adds @index to @shown if its item matches. */
+static void
+add_if_matching (ClFilteredRows *self,
+                 GArray         *shown,
+                 guint           index)
+{
+  if (self->match == NULL || self->match (g_ptr_array_index (self->array, index), self->match_data))
+    g_array_append_val (shown, index);
+}
+
 /* The items that match, walked in the order shown, or among those shown
  * when the test only got stricter (which keeps their order). */
 static GArray *
@@ -518,16 +530,24 @@ collect (ClFilteredRows *self,
   guint n = among_shown ? self->shown->len : self->array->len;
   const KeyOrder *sorted = !among_shown && self->key >= 0 ? key_order (self->orders, self->key) : NULL;
   const guint *order = among_shown ? (const guint *) (gpointer) self->shown->data
-                       : sorted != NULL ? (self->descending ? sorted->down : sorted->up) : NULL;
+                       : sorted != NULL ? sorted->up : NULL;
   GArray *shown = g_array_sized_new (FALSE, FALSE, sizeof (guint), n);
 
-  for (guint i = 0; i < n; i++)
-    {
-      guint index = order ? order[i] : i;
+  if (sorted != NULL && self->descending)
+    /* up backwards, run by run of equal items, each run forwards */
+    for (guint end = n; end > 0;)
+      {
+        guint start = end - 1;
 
-      if (self->match == NULL || self->match (g_ptr_array_index (self->array, index), self->match_data))
-        g_array_append_val (shown, index);
-    }
+        while (start > 0 && ties_before (sorted, start))
+          start--;
+        for (guint i = start; i < end; i++)
+          add_if_matching (self, shown, order[i]);
+        end = start;
+      }
+  else
+    for (guint i = 0; i < n; i++)
+      add_if_matching (self, shown, order ? order[i] : i);
   return shown;
 }
 
