@@ -188,7 +188,7 @@ static gboolean
 bare_match (gpointer item,
             gpointer needle)
 {
-  return strstr (((ClPipelineItem *) item)->search_text, needle) != NULL;
+  return cl_pipeline_item_matches_text (item, needle);
 }
 
 /* The floor of a filter: a GtkFilterListModel with nothing above it

@@ -438,7 +438,7 @@ test_inspect_apart (void)
     {
       g_autoptr (ClPipelineItem) item = g_list_model_get_item (items, i);
       g_autofree char *both = g_strconcat (item->facts->deal->name, "\n", item->facts->deal->account, NULL);
-      g_autofree char *folded = cl_text_fold (both);
+      g_autofree char *folded = cl_text_fold_unless_lowered (both);
 
       g_assert_null (g_ptr_array_index (facts, i));
       g_assert_cmpint (item->facts->deal->id, ==, g_array_index (ids, gint64, i));

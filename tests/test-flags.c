@@ -6,6 +6,7 @@
 #include "cl-action-load.h"
 #include "cl-coaching.h"
 #include "cl-flags.h"
+#include "cl-text.h"
 #include "test-util.h"
 
 typedef struct
@@ -637,6 +638,51 @@ test_forget_past (Fixture       *f,
   g_assert_true (flags[2] & 1u << CL_FLAG_STALLED);
 }
 
+/* A deal whose name and account fold to themselves lowered ("—" and ASCII)
+ * keeps no folded copy of them, and is found as one that does: "chloe"
+ * finds "Chloé", "ACME" finds "Acme". */
+static void
+test_search_text (Fixture       *f,
+                  gconstpointer  data)
+{
+  const char *names[][2] = { { "Acme Rollout", "ACME Corp" }, { "Renewal", "Chloé Dupré SA" },
+                             { "Pilot — Phase 2", NULL } };
+  const char *needles[] = { "acme", "ACME", "rollout", "e rollout", "corp", "chloe", "dupre sa", "pilot",
+                            "É", "東", "", "nothing", "acme rollout acme" };
+  const gboolean found[][G_N_ELEMENTS (needles)] = {
+    { TRUE, TRUE, TRUE, TRUE, TRUE, FALSE, FALSE, FALSE, TRUE, FALSE, TRUE, FALSE, FALSE },
+    { FALSE, FALSE, FALSE, FALSE, FALSE, TRUE, TRUE, FALSE, TRUE, FALSE, TRUE, FALSE, FALSE },
+    { FALSE, FALSE, FALSE, FALSE, FALSE, FALSE, FALSE, TRUE, TRUE, FALSE, TRUE, FALSE, FALSE },
+  };
+  g_autoptr (GPtrArray) facts = g_ptr_array_new ();
+  g_autoptr (GListModel) snapshot = NULL;
+
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    {
+      g_autoptr (ClDeal) deal = cl_deal_new ();
+
+      deal->id = i + 1;
+      deal->stage_id = 12;
+      cl_deal_set_text (deal, &deal->name, names[i][0]);
+      cl_deal_set_text (deal, &deal->account, names[i][1]);
+      g_ptr_array_add (facts, cl_deal_facts_new (deal));
+    }
+  snapshot = cl_pipeline_inspect_facts (facts, f->process, &f->settings, day ("2026-11-23"));
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    {
+      g_autoptr (ClPipelineItem) item = g_list_model_get_item (snapshot, i);
+
+      /* "é" folds to "e"; "—" to itself */
+      g_assert_true ((item->search_text == NULL) == (i != 1));
+      for (guint j = 0; j < G_N_ELEMENTS (needles); j++)
+        {
+          g_autofree char *needle = cl_text_fold (needles[j]);
+
+          g_assert_cmpint (cl_pipeline_item_matches_text (item, needle), ==, found[i][j]);
+        }
+    }
+}
+
 /* The sentence that says why: the level, the two most severe flags, where
  * the amount ranks. */
 static void
@@ -728,6 +774,7 @@ main (int   argc,
   FLAG_TEST ("/flags/state-values", test_state_values);
   FLAG_TEST ("/flags/next-step-texts-once", test_next_step_texts_once);
   FLAG_TEST ("/flags/forget-past", test_forget_past);
+  FLAG_TEST ("/pipeline/search-text", test_search_text);
   FLAG_TEST ("/coaching/reasons", test_coaching_reasons);
   FLAG_TEST ("/risk/explain", test_explain_risk);
   FLAG_TEST ("/risk/agenda", test_agenda_by_risk);

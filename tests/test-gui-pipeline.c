@@ -216,7 +216,7 @@ expected_deals (GListModel *snapshot,
 
       if ((owner_id == 0 || item->facts->deal->owner_id == owner_id)
           && (flag == 0 || (item->flags & (1u << (flag - 1))))
-          && (needle == NULL || strstr (item->search_text, needle) != NULL))
+          && (needle == NULL || cl_pipeline_item_matches_text (item, needle)))
         g_hash_table_add (ids, g_memdup2 (&item->facts->deal->id, sizeof (gint64)));
     }
   return ids;

@@ -171,6 +171,43 @@ test_fold (void)
   assert_fold ("\xFF\xFEÉcole", "\uFFFD\uFFFDecole");
 }
 
+/* A text whose fold is itself lowered keeps no folded copy, and is
+ * searched in place with the same answer as a substring of its fold, for
+ * every pair; any other keeps its fold. */
+static void
+test_contains_lowered (void)
+{
+  const char *lowered[] = { "Acme Rollout", "ACME", "a", "", "Northwind Traders, 2nd Renewal", "x-y_z 42%",
+                            "Harborstack Software \u2014 Renewal", "東京の営業", NULL };
+  const char *folded[] = { "Chloé Dupré", "ÅNGSTRÖM \u2014 Pilot", "Straße", "Chlo\xC3" };
+  const char *needles[] = { "acme", "ROLL", "out", "acme rollout!", "a", "", "nd r", "2ND", "z 4", "É",
+                            "é", "東", "%", "rollout acme", "n", "\u2014 renewal", "\u2014", "re \u2014" };
+
+  g_assert_true (cl_text_is_ascii ("Acme, 42 %"));
+  g_assert_true (cl_text_is_ascii (NULL));
+  g_assert_false (cl_text_is_ascii ("Chloé"));
+  for (guint i = 0; i < G_N_ELEMENTS (folded); i++)
+    {
+      g_autofree char *fold = cl_text_fold_unless_lowered (folded[i]);
+      g_autofree char *expected = cl_text_fold (folded[i]);
+
+      g_assert_cmpstr (fold, ==, expected);
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (lowered); i++)
+    {
+      g_autofree char *fold = cl_text_fold_unless_lowered (lowered[i]);
+      g_autofree char *text = cl_text_fold (lowered[i]);
+
+      g_assert_null (fold);
+      for (guint j = 0; j < G_N_ELEMENTS (needles); j++)
+        {
+          g_autofree char *needle = cl_text_fold (needles[j]);
+
+          g_assert_cmpint (cl_text_contains_lowered (lowered[i], needle), ==, strstr (text, needle) != NULL);
+        }
+    }
+}
+
 /* JSON from outside whose escapes make no text is refused before a parser
  * turns it into bytes that are not UTF-8, or cuts a string at a NUL. */
 static void
@@ -207,6 +244,7 @@ main (int   argc,
   g_test_add_func ("/text/isolate", test_isolate);
   g_test_add_func ("/text/json-escapes", test_json_escapes);
   g_test_add_func ("/text/fold", test_fold);
+  g_test_add_func ("/text/contains-lowered", test_contains_lowered);
   g_test_add_func ("/text/summary-lines", test_summary_lines);
   g_test_add_func ("/text/move-line", test_move_line);
   g_test_add_func ("/text/rep-month-line", test_rep_month_line);

@@ -104,7 +104,6 @@ char *
 cl_text_fold (const char *text)
 {
   g_autofree char *valid = NULL;
-  const char *ascii;
   GString *out;
   gsize out_len;
 
@@ -112,9 +111,7 @@ cl_text_fold (const char *text)
     return g_strdup ("");
   /* ASCII, as most names are, is its own decomposition: its fold is its
    * lower case, at a fraction of the cost */
-  for (ascii = text; *ascii != '\0' && (guchar) *ascii < 0x80; ascii++)
-    ;
-  if (*ascii == '\0')
+  if (cl_text_is_ascii (text))
     return g_ascii_strdown (text, -1);
   if (!g_utf8_validate (text, -1, NULL))
     text = valid = g_utf8_make_valid (text, -1);
@@ -141,6 +138,73 @@ cl_text_fold (const char *text)
   out_len = out->len;
   /* folds are kept, one per deal: no room to spare */
   return g_realloc (g_string_free (out, FALSE), out_len + 1);
+}
+
+/**
+ * cl_text_is_ascii:
+ * @text: (nullable): a text
+ *
+ * Returns: whether @text is ASCII (or unset): its fold is then its lower
+ *   case
+ */
+gboolean
+cl_text_is_ascii (const char *text)
+{
+  for (const char *p = text; p != NULL && *p != '\0'; p++)
+    if ((guchar) *p >= 0x80)
+      return FALSE;
+  return TRUE;
+}
+
+/**
+ * cl_text_fold_unless_lowered:
+ * @text: (nullable): UTF-8 text
+ *
+ * @text as cl_text_fold () folds it, unless that only lowers its ASCII
+ * letters: so for any ASCII text, and for one whose other characters
+ * fold to themselves ("Acme — Renewal"). cl_text_contains_lowered ()
+ * then searches @text in place: a long list of names, most of them
+ * such, need not keep a folded copy of each.
+ *
+ * Returns: (transfer full) (nullable): the folded text, or %NULL when it
+ *   is @text lowered
+ */
+char *
+cl_text_fold_unless_lowered (const char *text)
+{
+  char *folded;
+
+  if (cl_text_is_ascii (text))
+    return NULL;
+  folded = cl_text_fold (text);
+  /* the fold's ASCII letters are all lower case */
+  if (g_ascii_strcasecmp (folded, text) == 0)
+    g_clear_pointer (&folded, g_free);
+  return folded;
+}
+
+/**
+ * cl_text_contains_lowered:
+ * @text: (nullable): a text whose fold is itself lowered
+ *   (cl_text_fold_unless_lowered () gave %NULL)
+ * @needle: a query folded by cl_text_fold ()
+ *
+ * Returns: whether @needle is a substring of @text's fold, read in place
+ */
+gboolean
+cl_text_contains_lowered (const char *text,
+                          const char *needle)
+{
+  gsize len = strlen (needle);
+  /* where the needle may start: its first byte in either case */
+  const char starts[] = { needle[0], g_ascii_toupper (needle[0]), '\0' };
+
+  if (len == 0)
+    return TRUE;
+  for (const char *p = text ? strpbrk (text, starts) : NULL; p != NULL; p = strpbrk (p + 1, starts))
+    if (g_ascii_strncasecmp (p, needle, len) == 0)
+      return TRUE;
+  return FALSE;
 }
 
 /**

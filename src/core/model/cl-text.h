@@ -11,6 +11,10 @@ G_BEGIN_DECLS
 char *cl_text_isolate (const char *value);
 
 char *cl_text_fold    (const char *text);
+gboolean cl_text_is_ascii            (const char *text);
+char    *cl_text_fold_unless_lowered (const char *text);
+gboolean cl_text_contains_lowered    (const char *text,
+                                      const char *needle);
 
 const char *cl_text_list_separator  (void);
 const char *cl_text_parts_separator (void);

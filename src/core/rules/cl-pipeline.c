@@ -295,8 +295,12 @@ inspect_range (gpointer data)
       item->flags = cl_flags_evaluate (in->process, item->facts, in->settings, in->as_of, NULL);
       item->days_in_stage = in->as_of - item->state.stage_entered_on;
       item->stage_index = cl_process_index (in->process, item->state.stage_id);
-      both = g_strconcat (item->facts->deal->name, "\n", item->facts->deal->account, NULL);
-      item->search_text = cl_text_fold (both);
+      /* most names fold to themselves lowered: they are searched in place */
+      if (!cl_text_is_ascii (item->facts->deal->name) || !cl_text_is_ascii (item->facts->deal->account))
+        {
+          both = g_strconcat (item->facts->deal->name, "\n", item->facts->deal->account, NULL);
+          item->search_text = cl_text_fold_unless_lowered (both);
+        }
       item->currency = item->facts->deal->currency;
       item->risk = cl_risk_score (item->flags, item->state.amount_cents);
       in->items->pdata[i] = item;
@@ -341,6 +345,24 @@ cl_pipeline_inspect_facts (GPtrArray             *facts,
     g_thread_join (thread);
   rank_amounts (items);
   return cl_fixed_list_new (CL_TYPE_PIPELINE_ITEM, items);
+}
+
+/**
+ * cl_pipeline_item_matches_text:
+ * @item: a deal of a snapshot
+ * @needle: what is searched for, folded by cl_text_fold ()
+ *
+ * Returns: whether the deal's name or account holds @needle, accents and
+ *   case aside
+ */
+gboolean
+cl_pipeline_item_matches_text (const ClPipelineItem *item,
+                               const char           *needle)
+{
+  if (item->search_text != NULL)
+    return strstr (item->search_text, needle) != NULL;
+  return cl_text_contains_lowered (item->facts->deal->name, needle)
+         || cl_text_contains_lowered (item->facts->deal->account, needle);
 }
 
 /**

@@ -21,7 +21,9 @@ struct _ClPipelineItem
   guint        flags;          /* 1 << ClFlag */
   int          days_in_stage;
   int          stage_index;    /* in the sales process, for sorting */
-  char        *search_text;    /* name and account as cl_text_fold () folds them, for searching */
+  char        *search_text;    /* name and account as cl_text_fold () folds them, for searching;
+                                * NULL when that is only them lowered, as for ASCII names
+                                * (see cl_pipeline_item_matches_text ()) */
   const char  *currency;       /* the deal's, borrowed from the facts: a total over every item
                                 * then reads the items alone */
   double       risk;           /* cl_risk_score () of its flags and amount */
@@ -72,6 +74,8 @@ GListModel *cl_pipeline_inspect_facts   (GPtrArray            *facts,
                                          const ClFlagSettings *settings,
                                          ClDay                 as_of);
 GPtrArray  *cl_pipeline_agenda          (GListModel           *snapshot);
+gboolean    cl_pipeline_item_matches_text (const ClPipelineItem *item,
+                                           const char           *needle);
 void        cl_pipeline_forget_unflagged_pasts (GListModel     *snapshot,
                                                 ClDay           as_of);
 

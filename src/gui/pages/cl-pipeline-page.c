@@ -602,7 +602,7 @@ matches (gpointer object,
     return FALSE;
   if (flag > 0 && flag <= CL_N_FLAGS && !(item->flags & (1u << (flag - 1))))
     return FALSE;
-  return self->needle == NULL || strstr (item->search_text, self->needle) != NULL;
+  return self->needle == NULL || cl_pipeline_item_matches_text (item, self->needle);
 }
 
 /* The owner, stage and text filters, the flags aside: a deal that closed
