@@ -806,28 +806,32 @@ read_rows (ClStore     *store,
            gboolean     placed,
            GError     **error)
 {
-  ReadRows read = { g_array_new (FALSE, FALSE, sizeof (ReadChange)), g_string_new (NULL) };
-  gboolean ok = cl_store_each_deal_row (store, rows, id, by_id, placed ? &placed_rows : &grown_rows, &read, error);
   GHashTableIter iter;
   gpointer value;
 
-  if (ok && placed)
-    place_changes (&read, by_id);
-  else if (ok)
+  if (placed)
     {
-      g_hash_table_iter_init (&iter, by_id);
-      while (g_hash_table_iter_next (&iter, NULL, &value))
-        {
-          ClDealFacts *facts = value;
+      ReadRows read = { g_array_new (FALSE, FALSE, sizeof (ReadChange)), g_string_new (NULL) };
+      gboolean ok = cl_store_each_deal_row (store, rows, id, by_id, &placed_rows, &read, error);
 
-          fit_room ((gpointer *) &facts->texts, &facts->texts_room, facts->texts_len, 1);
-          fit_room ((gpointer *) &facts->events, &facts->events_room, facts->n_events, sizeof (ClFactEvent));
-          sort_events (facts);
-        }
+      if (ok)
+        place_changes (&read, by_id);
+      g_array_unref (read.changes);
+      g_string_free (read.texts, TRUE);
+      return ok;
     }
-  g_array_unref (read.changes);
-  g_string_free (read.texts, TRUE);
-  return ok;
+  if (!cl_store_each_deal_row (store, rows, id, by_id, &grown_rows, NULL, error))
+    return FALSE;
+  g_hash_table_iter_init (&iter, by_id);
+  while (g_hash_table_iter_next (&iter, NULL, &value))
+    {
+      ClDealFacts *facts = value;
+
+      fit_room ((gpointer *) &facts->texts, &facts->texts_room, facts->texts_len, 1);
+      fit_room ((gpointer *) &facts->events, &facts->events_room, facts->n_events, sizeof (ClFactEvent));
+      sort_events (facts);
+    }
+  return TRUE;
 }
 
 /* Facts for each of @deals (ClDeal) with their history, contacts and

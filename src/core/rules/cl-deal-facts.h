@@ -83,7 +83,9 @@ typedef struct
 } ClFactEvent;
 
 /* A snapshot holds every open deal's facts: each is one allocation with
- * two arrays sized to fit, not objects (see cl_deal_facts_add_change ()). */
+ * two arrays sized to fit, not objects (see cl_deal_facts_add_change ()),
+ * or for a snapshot kept long, the arrays lie in a block the facts share
+ * (cl_deal_facts_pack ()). */
 typedef struct
 {
   ClDeal      *deal;            /* the row as stored now */
